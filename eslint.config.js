@@ -1,0 +1,87 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+
+// Node built-ins, in both spellings ('fs' and 'node:fs').
+const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
+
+/** The layering contract (ARCHITECTURE.md): dependencies point inward. */
+const boundary = (/** @type {string[]} */ names, /** @type {string[]} */ patterns, /** @type {string} */ message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: names.map((name) => ({ name, message })),
+      patterns: patterns.map((group) => ({ group: [group], message })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules', 'dist', 'out', '.vite', '.tsbuild', 'test-results', 'playwright-report', 'e2e/artifacts', 'coverage'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...boundary(
+        ['electron', ...nodeBuiltins],
+        ['electron/*', '**/electron/src/*', '**/server/src/*'],
+        'renderer/ runs as a web page: it talks to the shell only through renderer/src/platform (the preload bridge).',
+      ),
+    },
+  },
+  {
+    files: ['renderer/vite.config.ts', 'renderer/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['solver/**/*.ts'],
+    ignores: ['solver/src/cli/**', 'solver/src/**/*.test.ts', 'solver/src/**/*.node.ts'],
+    rules: boundary(
+      ['electron', 'react', 'react-dom', 'dexie', 'echarts', ...nodeBuiltins],
+      ['react/*', 'react-dom/*', 'electron/*', '**/renderer/src/*', '**/electron/src/*', '**/server/src/*'],
+      'solver/ is the pure core: no DOM, React, Electron or Node built-ins outside solver/src/cli and *.node.ts.',
+    ),
+  },
+  {
+    files: ['solver/src/cli/**/*.ts', 'solver/src/**/*.node.ts', 'solver/src/**/*.test.ts'],
+    rules: boundary(
+      ['electron', 'react', 'react-dom', 'dexie', 'echarts'],
+      ['react/*', 'electron/*', '**/renderer/src/*', '**/electron/src/*', '**/server/src/*'],
+      'solver/ never imports the UI, the shell or the server.',
+    ),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: boundary(
+      ['electron', 'react', 'react-dom', 'dexie', 'echarts'],
+      ['**/renderer/src/*', '**/electron/src/*'],
+      'server/ depends on the solver shared types only.',
+    ),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: boundary(['react', 'react-dom', 'dexie', 'echarts'], ['**/renderer/src/*', '**/server/src/*'], 'electron/ stays thin.'),
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['scripts/**/*.ts', 'solver/src/cli/**/*.ts', 'e2e/**/*.ts', 'server/src/main.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

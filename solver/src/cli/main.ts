@@ -1,0 +1,67 @@
+/**
+ * `werkplan` command-line tool. Each command lives in its own file and registers here.
+ * Contract: exit code 0 on success, non-zero on invalid input or no solution, reason on stderr.
+ */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export type CommandHandler = (args: string[], io: CliIo) => Promise<number>;
+
+interface CommandSpec {
+  summary: string;
+  load: () => Promise<CommandHandler>;
+}
+
+const commands: Record<string, CommandSpec> = {
+  validate: {
+    summary: 'validate P.json                      check a project file',
+    load: async () => (await import('./validate')).validateCommand,
+  },
+  solve: {
+    summary:
+      'solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]',
+    load: async () => (await import('./solve')).solveCommand,
+  },
+  'export-lp': {
+    summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
+    load: async () => (await import('./export-lp')).exportLpCommand,
+  },
+  profile: {
+    summary:
+      'profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
+    load: async () => (await import('./profile')).profileCommand,
+  },
+};
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export function usage(): string {
+  return ['usage: werkplan <command> [options]', '', ...Object.values(commands).map((c) => `  werkplan ${c.summary}`), ''].join(
+    '\n',
+  );
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  const spec = commands[name];
+  if (!spec) {
+    io.stderr(`werkplan: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    const handler = await spec.load();
+    return await handler(rest, io);
+  } catch (err) {
+    io.stderr(`werkplan ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+import type { LpModel } from './model';
+
+/** Solver-neutral outcome. `hasSolution` is true for optimal and for a time limit with a feasible incumbent. */
+export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'time_limit' | 'cancelled' | 'error';
+
+export type SolverName = 'highs' | 'glpk';
+
+export interface SolveProgress {
+  phase: string;
+  elapsed_s: number;
+  /** Relative MIP gap of the incumbent, when the backend reports it. */
+  mipGap?: number;
+  bestBound?: number;
+  incumbent?: number;
+}
+
+export interface SolveOptions {
+  timeLimit_s?: number;
+  /** Relative MIP gap at which a MILP stops (default 1e-4). */
+  mipGap?: number;
+  onProgress?: (p: SolveProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface LpSolution {
+  status: SolveStatus;
+  hasSolution: boolean;
+  /** Objective including the model's objectiveOffset; NaN without a solution. */
+  objective: number;
+  /** Column values in model order (empty without a solution). */
+  x: Float64Array;
+  /** Row duals when the backend provides them (LP only). */
+  rowDual?: Float64Array;
+  /** Achieved relative MIP gap (0 for a proven LP optimum). */
+  mipGap?: number;
+  seconds: number;
+  solver: SolverName;
+  message?: string;
+}
+
+export interface SolverBackend {
+  readonly name: SolverName;
+  solve(model: LpModel, options?: SolveOptions): Promise<LpSolution>;
+  /** Frees the WASM instance; the backend cannot be used afterwards. */
+  dispose(): void;
+}
