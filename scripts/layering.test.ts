@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+/**
+ * The layering contract of ARCHITECTURE.md is enforced by eslint.config.js. These tests lint
+ * small in-memory sources under the real paths to prove that a forbidden import fails the build.
+ */
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function boundaryErrors(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it('refuses electron and Node built-ins in the renderer', async () => {
+    expect(
+      await boundaryErrors(
+        'renderer/src/x.ts',
+        "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('renderer/src/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors('renderer/src/x.ts', "import fs from 'fs';\nexport const a = fs;\n"),
+    ).toHaveLength(1);
+  });
+
+  it('refuses React, DOM libraries, Electron and Node built-ins in the pure solver core', async () => {
+    expect(
+      await boundaryErrors('solver/src/model/x.ts', "import React from 'react';\nexport const a = React;\n"),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors(
+        'solver/src/model/x.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors(
+        'solver/src/model/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('allows Node built-ins in the solver CLI but not the UI there', async () => {
+    expect(
+      await boundaryErrors(
+        'solver/src/cli/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+      ),
+    ).toHaveLength(0);
+    expect(
+      await boundaryErrors('solver/src/cli/x.ts', "import React from 'react';\nexport const a = React;\n"),
+    ).toHaveLength(1);
+  });
+
+  it('allows the renderer to import the solver core', async () => {
+    expect(
+      await boundaryErrors(
+        'renderer/src/x.ts',
+        "import { IPC } from '../../solver/src/shared/bridge';\nexport const a = IPC;\n",
+      ),
+    ).toHaveLength(0);
+  });
+
+  it('keeps the shell from importing the renderer', async () => {
+    expect(
+      await boundaryErrors(
+        'electron/src/x.ts',
+        "import { App } from '../../renderer/src/App';\nexport const a = App;\n",
+      ),
+    ).toHaveLength(1);
+  });
+});
