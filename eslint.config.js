@@ -8,7 +8,11 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
 /** The layering contract (ARCHITECTURE.md): dependencies point inward. */
-const boundary = (/** @type {string[]} */ names, /** @type {string[]} */ patterns, /** @type {string} */ message) => ({
+const boundary = (
+  /** @type {string[]} */ names,
+  /** @type {string[]} */ patterns,
+  /** @type {string} */ message,
+) => ({
   'no-restricted-imports': [
     'error',
     {
@@ -20,7 +24,17 @@ const boundary = (/** @type {string[]} */ names, /** @type {string[]} */ pattern
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'out', '.vite', '.tsbuild', 'test-results', 'playwright-report', 'e2e/artifacts', 'coverage'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'out',
+      '.vite',
+      '.tsbuild',
+      'test-results',
+      'playwright-report',
+      'e2e/artifacts',
+      'coverage',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -73,7 +87,11 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    rules: boundary(['react', 'react-dom', 'dexie', 'echarts'], ['**/renderer/src/*', '**/server/src/*'], 'electron/ stays thin.'),
+    rules: boundary(
+      ['react', 'react-dom', 'dexie', 'echarts'],
+      ['**/renderer/src/*', '**/server/src/*'],
+      'electron/ stays thin.',
+    ),
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

@@ -20,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        define: { __APP_VERSION__: JSON.stringify('0.0.0-test') },
         test: {
           name: 'renderer',
           include: ['renderer/src/**/*.test.{ts,tsx}'],

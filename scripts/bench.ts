@@ -10,7 +10,9 @@ import type { BenchRow, BenchSuite } from './bench/harness';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
 
-const files = (await readdir(path.join(here, 'bench'))).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
+const files = (await readdir(path.join(here, 'bench')))
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort();
 const report: Record<string, BenchRow[]> = {};
 for (const file of files) {
   const suite = (await import(pathToFileURL(path.join(here, 'bench', file)).href)).default as BenchSuite;
@@ -20,7 +22,12 @@ for (const file of files) {
   for (const r of rows) {
     const parts = [`${r.name}: median ${r.median_s.toFixed(3)} s over ${r.runs} run(s)`];
     if (r.baseline && r.ratio !== undefined) parts.push(`ratio ${r.ratio.toFixed(3)} vs ${r.baseline}`);
-    if (r.extra) parts.push(Object.entries(r.extra).map(([k, v]) => `${k}=${v}`).join(' '));
+    if (r.extra)
+      parts.push(
+        Object.entries(r.extra)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+      );
     if (r.target) parts.push(`target ${r.target}: ${r.met ? 'met' : 'NOT met'}`);
     console.log(`- ${parts.join(' | ')}`);
   }

@@ -32,7 +32,11 @@ export function median(values: number[]): number {
 }
 
 /** Runs `fn` `runs` times (after `warmup` unmeasured runs) and returns the median wall time in seconds. */
-export async function timeMedian(fn: () => unknown, runs: number, warmup = 0): Promise<{ median_s: number; all_s: number[] }> {
+export async function timeMedian(
+  fn: () => unknown,
+  runs: number,
+  warmup = 0,
+): Promise<{ median_s: number; all_s: number[] }> {
   for (let i = 0; i < warmup; i++) await fn();
   const all_s: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App } from './App';
+import { restoreLanguage } from './language';
+import { useApp } from './store/app';
+import { db } from './db/schema';
+
+describe('App frame', () => {
+  it('shows German navigation by default, switches pages and language, and remembers the language', async () => {
+    await restoreLanguage();
+    render(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' });
+    for (const label of [
+      'Projekte',
+      'Profile',
+      'Anlagen & Preise',
+      'Szenarien',
+      'Ergebnisse',
+      'Berichte',
+      'Einstellungen',
+    ])
+      expect(nav.textContent).toContain(label);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Ergebnisse' }));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ergebnisse');
+    expect(screen.getByText('Kein Projekt ausgewählt')).toBeTruthy();
+
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Sprache'), { target: { value: 'en' } });
+    });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Results'));
+    expect(useApp.getState().language).toBe('en');
+    expect((await db().settings.get('language'))?.value).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

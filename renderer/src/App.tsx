@@ -1,0 +1,52 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAGES, useApp, type Page } from './store/app';
+import { LanguageSelect } from './components/LanguageSelect';
+import { EmptyPage } from './pages/EmptyPage';
+
+const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+
+function PageView({ page }: { page: Page }) {
+  switch (page) {
+    case 'projects':
+      return <ProjectsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <EmptyPage page={page} />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const page = useApp((s) => s.page);
+  const setPage = useApp((s) => s.setPage);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <LanguageSelect id="header-language" />
+      </header>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <ul>
+          {PAGES.map((p) => (
+            <li key={p}>
+              <button type="button" aria-current={p === page ? 'page' : undefined} onClick={() => setPage(p)}>
+                {t(`nav.${p}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="app-main">
+        <Suspense fallback={null}>
+          <PageView page={page} />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

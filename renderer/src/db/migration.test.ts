@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { CURRENT_VERSION, openDb, SCHEMA_V1 } from './schema';
+
+describe('database migrations', () => {
+  it('upgrades a version-1 database to the current schema without losing data', async () => {
+    const name = 'migration-test-v1';
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1
+      .table('projects')
+      .add({ id: 'p1', name: 'Altbestand', createdAt: 1, updatedAt: 2, document: null });
+    await v1.table('timeSeries').add({
+      id: 't1',
+      projectId: 'p1',
+      name: 'Strom',
+      unit: 'kW',
+      resolution_min: 15,
+      start: '2023-01-01T00:00:00+01:00',
+      values: new Float64Array([0.5, 1.5]),
+    });
+    v1.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect((await db.projects.get('p1'))?.name).toBe('Altbestand');
+    const ts = await db.timeSeries.get('t1');
+    expect(ts?.kind).toBe('other'); // set by the version-2 upgrade
+    expect(Array.from(ts!.values)).toEqual([0.5, 1.5]);
+    expect(await db.timeSeries.where('[projectId+kind]').equals(['p1', 'other']).count()).toBe(1);
+    await db.delete();
+  });
+});

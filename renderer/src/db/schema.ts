@@ -1,0 +1,111 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * The planner's local database (IndexedDB via dexie). Every version and its migration is listed
+ * here and documented in docs/formats/database.md; never edit a published version, add a new one.
+ */
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /**
+   * The project document in project format v1 (solver/src/project), or null for a blank project
+   * whose inputs have not been entered yet. Time series are stored in `timeSeries`, not inline.
+   */
+  document: unknown;
+}
+
+export interface ScenarioRecord {
+  id: string;
+  projectId: string;
+  name: string;
+  /** Overrides of the base project (JSON pointer → value). */
+  overrides: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type TimeSeriesKind = 'demand' | 'price' | 'weather' | 'yield' | 'other';
+
+export interface TimeSeriesRecord {
+  id: string;
+  projectId: string;
+  name: string;
+  unit: string;
+  resolution_min: number;
+  /** ISO 8601 instant of the first interval's start. */
+  start: string;
+  /** Stored as a typed array: IndexedDB keeps it binary, without JSON conversion. */
+  values: Float64Array;
+  /** Added in version 2. */
+  kind: TimeSeriesKind;
+}
+
+export interface ResultRecord {
+  id: string;
+  projectId: string;
+  scenarioId: string;
+  /** Hash of the inputs the result was computed from; a different hash marks the result stale. */
+  inputsHash: string;
+  createdAt: number;
+  payload: unknown;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'werkplan';
+
+/** Version 1 stores; kept verbatim so migrations from it stay testable. */
+export const SCHEMA_V1 = {
+  projects: 'id, name, updatedAt',
+  scenarios: 'id, projectId',
+  timeSeries: 'id, projectId',
+  results: 'id, projectId, scenarioId',
+  settings: 'key',
+} as const;
+
+/** Version 2: time series get a `kind` (indexed, so profiles and prices can be listed apart). */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  timeSeries: 'id, projectId, [projectId+kind]',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+export type WerkplanDb = Dexie & {
+  projects: EntityTable<ProjectRecord, 'id'>;
+  scenarios: EntityTable<ScenarioRecord, 'id'>;
+  timeSeries: EntityTable<TimeSeriesRecord, 'id'>;
+  results: EntityTable<ResultRecord, 'id'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+/** Opens (and if needed upgrades) the database. `name` is for tests. */
+export function openDb(name = DB_NAME): WerkplanDb {
+  const db = new Dexie(name) as WerkplanDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('timeSeries')
+        .toCollection()
+        .modify((ts: Partial<TimeSeriesRecord>) => {
+          if (ts.kind === undefined) ts.kind = 'other';
+        });
+    });
+  return db;
+}
+
+let shared: WerkplanDb | undefined;
+
+/** The app's database instance. */
+export function db(): WerkplanDb {
+  shared ??= openDb();
+  return shared;
+}

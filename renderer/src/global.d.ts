@@ -1,0 +1,12 @@
+import type { WerkplanBridge } from '../../solver/src/shared/bridge';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron shell (exposed by electron/src/preload.ts). */
+    werkplan?: WerkplanBridge;
+  }
+  /** package.json version, injected by Vite's `define`. */
+  const __APP_VERSION__: string;
+}
+
+export {};

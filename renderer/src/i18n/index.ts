@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import de from './de.json';
+import en from './en.json';
+
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'de';
+
+export const resources = { de: { translation: de }, en: { translation: en } } as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Initialises i18next once, in the given language (German by default). */
+export async function initI18n(language: Language = DEFAULT_LANGUAGE): Promise<typeof i18next> {
+  if (!i18next.isInitialized) {
+    await i18next.use(initReactI18next).init({
+      resources,
+      lng: language,
+      fallbackLng: DEFAULT_LANGUAGE,
+      interpolation: { escapeValue: false }, // React escapes
+      returnNull: false,
+    });
+  } else if (i18next.language !== language) {
+    await i18next.changeLanguage(language);
+  }
+  document.documentElement.lang = language;
+  return i18next;
+}
+
+export { i18next };

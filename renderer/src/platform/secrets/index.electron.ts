@@ -1,0 +1,12 @@
+import type { WerkplanBridge } from '../../../../solver/src/shared/bridge';
+import type { SecretStore } from './index';
+
+export function electronSecrets(bridge: WerkplanBridge): SecretStore {
+  return {
+    kind: 'electron',
+    isAvailable: () => bridge.secrets.isAvailable(),
+    get: (key) => bridge.secrets.get(key),
+    set: (key, value) => bridge.secrets.set(key, value),
+    delete: (key) => bridge.secrets.delete(key),
+  };
+}
