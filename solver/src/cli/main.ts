@@ -41,9 +41,12 @@ const defaultIo: CliIo = {
 };
 
 export function usage(): string {
-  return ['usage: werkplan <command> [options]', '', ...Object.values(commands).map((c) => `  werkplan ${c.summary}`), ''].join(
-    '\n',
-  );
+  return [
+    'usage: werkplan <command> [options]',
+    '',
+    ...Object.values(commands).map((c) => `  werkplan ${c.summary}`),
+    '',
+  ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {

@@ -81,15 +81,24 @@ export class LpBuilder {
    * Adds a row `lower <= sum(coefs[i] * x[cols[i]]) <= upper` and returns its index.
    * Duplicate columns in one row are summed; zero coefficients are dropped.
    */
-  addRow(name: string, cols: readonly number[], coefs: readonly number[], lower: number, upper: number): number {
-    if (cols.length !== coefs.length) throw new Error(`row ${name}: ${cols.length} columns but ${coefs.length} coefficients`);
+  addRow(
+    name: string,
+    cols: readonly number[],
+    coefs: readonly number[],
+    lower: number,
+    upper: number,
+  ): number {
+    if (cols.length !== coefs.length)
+      throw new Error(`row ${name}: ${cols.length} columns but ${coefs.length} coefficients`);
     const start = this.colIndex.length;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i];
       const v = coefs[i];
       if (v === 0) continue;
-      if (!(c >= 0 && c < this.colNames.length)) throw new Error(`row ${name}: column index ${c} out of range`);
-      if (!Number.isFinite(v)) throw new Error(`row ${name}: coefficient ${v} for ${this.colNames[c]} is not finite`);
+      if (!(c >= 0 && c < this.colNames.length))
+        throw new Error(`row ${name}: column index ${c} out of range`);
+      if (!Number.isFinite(v))
+        throw new Error(`row ${name}: coefficient ${v} for ${this.colNames[c]} is not finite`);
       let merged = false;
       for (let k = start; k < this.colIndex.length; k++) {
         if (this.colIndex[k] === c) {

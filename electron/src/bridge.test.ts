@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC } from '../../solver/src/shared/bridge';
+import { createBridge, exposeBridge } from './bridge';
+
+describe('preload bridge', () => {
+  it('exposes exactly the typed API as window.werkplan, nothing like ipcRenderer', () => {
+    const exposed: Record<string, unknown> = {};
+    exposeBridge({ exposeInMainWorld: (k, v) => (exposed[k] = v) }, { invoke: vi.fn() });
+    expect(Object.keys(exposed)).toEqual(['werkplan']);
+    const api = exposed.werkplan as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([
+      'appVersion',
+      'kind',
+      'openFile',
+      'printToPdf',
+      'saveFile',
+      'secrets',
+    ]);
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(api.kind).toBe('electron');
+  });
+
+  it('maps each function to its own channel with its own arguments', async () => {
+    const invoke = vi.fn(async () => 'ok');
+    const b = createBridge(invoke);
+    await b.appVersion();
+    await b.openFile({ title: 'x' });
+    await b.saveFile({ suggestedName: 'a.json', data: new Uint8Array([1]) });
+    await b.printToPdf({ suggestedName: 'r.pdf' });
+    await b.secrets.isAvailable();
+    await b.secrets.get('k');
+    await b.secrets.set('k', 'v');
+    await b.secrets.delete('k');
+    expect(invoke.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
+      IPC.appVersion,
+      IPC.openFile,
+      IPC.saveFile,
+      IPC.printToPdf,
+      IPC.secretAvailable,
+      IPC.secretGet,
+      IPC.secretSet,
+      IPC.secretDelete,
+    ]);
+    expect(invoke.mock.calls[6]).toEqual([IPC.secretSet, 'k', 'v']);
+  });
+});

@@ -1,0 +1,35 @@
+import { IPC, type WerkplanBridge } from '../../solver/src/shared/bridge';
+
+export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Builds the one API the renderer sees, as `window.werkplan`. Each function calls exactly one IPC
+ * channel with its own arguments: the renderer gets no ipcRenderer and cannot name channels.
+ */
+export function createBridge(invoke: Invoke): WerkplanBridge {
+  const call = <T>(channel: string, ...args: unknown[]) => invoke(channel, ...args) as Promise<T>;
+  return Object.freeze({
+    kind: 'electron' as const,
+    appVersion: () => call<string>(IPC.appVersion),
+    openFile: (request) => call(IPC.openFile, request),
+    saveFile: (request) => call(IPC.saveFile, request),
+    printToPdf: (request) => call(IPC.printToPdf, request),
+    secrets: Object.freeze({
+      isAvailable: () => call<boolean>(IPC.secretAvailable),
+      get: (key: string) => call<string | null>(IPC.secretGet, key),
+      set: (key: string, value: string) => call<void>(IPC.secretSet, key, value),
+      delete: (key: string) => call<void>(IPC.secretDelete, key),
+    }),
+  } satisfies WerkplanBridge);
+}
+
+export interface ContextBridgeLike {
+  exposeInMainWorld(key: string, api: unknown): void;
+}
+
+export function exposeBridge(contextBridge: ContextBridgeLike, ipcRenderer: { invoke: Invoke }): void {
+  contextBridge.exposeInMainWorld(
+    'werkplan',
+    createBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+  );
+}

@@ -1,0 +1,64 @@
+import { IPC } from '../../../solver/src/shared/bridge';
+import type { DialogLike, FileSystemLike, IpcEventLike, IpcMainLike, WebContentsLike } from '../electron-api';
+import { assertTrustedSender } from './sender';
+import { openFile, saveFile } from './files';
+import { printToPdf } from './print';
+import type { SecretVault } from './secrets';
+import {
+  parseNoArgs,
+  parseOpenFile,
+  parsePrintToPdf,
+  parseSaveFile,
+  parseSecretKey,
+  parseSecretValue,
+  PayloadError,
+} from './validate';
+
+export interface IpcDeps {
+  ipcMain: IpcMainLike;
+  dialog: DialogLike;
+  fs: FileSystemLike;
+  vault: SecretVault;
+  appVersion: string;
+  /** Origins the renderer may come from (app://werkplan, dev server). */
+  origins: Set<string>;
+  /** webContents ids of the windows the shell created. */
+  windowIds: Set<number>;
+  /** The webContents of a window by id (for printing the sender's page). */
+  contentsById(id: number): WebContentsLike | undefined;
+}
+
+/** Registers every channel of the bridge; each checks its sender and validates its payload first. */
+export function registerIpc(deps: IpcDeps): void {
+  const handle = <T>(
+    channel: string,
+    arity: number,
+    fn: (event: IpcEventLike, args: unknown[]) => Promise<T> | T,
+  ) => {
+    deps.ipcMain.handle(channel, async (event, ...args) => {
+      assertTrustedSender(channel, event, deps.origins, deps.windowIds);
+      if (args.length !== arity)
+        throw new PayloadError(channel, `expected ${arity} argument(s), got ${args.length}`);
+      return fn(event, args);
+    });
+  };
+
+  handle(IPC.appVersion, 0, (_e, args) => {
+    parseNoArgs(IPC.appVersion, args);
+    return deps.appVersion;
+  });
+  handle(IPC.openFile, 1, (_e, [req]) => openFile(deps.dialog, deps.fs, parseOpenFile(IPC.openFile, req)));
+  handle(IPC.saveFile, 1, (_e, [req]) => saveFile(deps.dialog, deps.fs, parseSaveFile(IPC.saveFile, req)));
+  handle(IPC.printToPdf, 1, (event, [req]) => {
+    const request = parsePrintToPdf(IPC.printToPdf, req);
+    const contents = deps.contentsById(event.sender.id);
+    if (!contents) throw new Error(`${IPC.printToPdf}: window is gone`);
+    return printToPdf(contents, deps.dialog, deps.fs, request);
+  });
+  handle(IPC.secretAvailable, 0, () => deps.vault.isAvailable());
+  handle(IPC.secretGet, 1, (_e, [key]) => deps.vault.get(parseSecretKey(IPC.secretGet, key)));
+  handle(IPC.secretSet, 2, (_e, [key, value]) =>
+    deps.vault.set(parseSecretKey(IPC.secretSet, key), parseSecretValue(IPC.secretSet, value)),
+  );
+  handle(IPC.secretDelete, 1, (_e, [key]) => deps.vault.delete(parseSecretKey(IPC.secretDelete, key)));
+}

@@ -1,0 +1,106 @@
+// Electron main process: wires the real Electron API into the shell's modules.
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  type MenuItemConstructorOptions,
+  type OpenDialogOptions,
+  safeStorage,
+  session,
+  shell,
+  webContents,
+} from 'electron';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import type { FileSystemLike } from './electron-api';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { applySecurityHeaders, denyPermissions, trustedOrigins } from './security';
+import { registerIpc } from './ipc/register';
+import { SecretVault } from './ipc/secrets';
+import { createMainWindow, type BrowserWindowCtor, type BrowserWindowLike } from './window';
+import { buildMenu } from './menu';
+
+// Injected by @electron-forge/plugin-vite.
+declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
+declare const MAIN_WINDOW_VITE_NAME: string;
+
+const fs: FileSystemLike = {
+  readFile: async (p) => new Uint8Array(await fsp.readFile(p)),
+  writeFile: (p, d) => fsp.writeFile(p, d, { flag: 'wx', mode: 0o600 }),
+  rename: (a, b) => fsp.rename(a, b),
+  rm: (p, o) => fsp.rm(p, o),
+  stat: (p) => fsp.stat(p),
+  realpath: (p) => fsp.realpath(p),
+};
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  const devServerUrl =
+    typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+  const origins = trustedOrigins(devServerUrl);
+  const windowIds = new Set<number>();
+  let mainWindow: BrowserWindowLike | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    const rendererRoot = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
+    protocol.handle('app', createAppProtocolHandler(rendererRoot, fs));
+    denyPermissions(session.defaultSession);
+    applySecurityHeaders(session.defaultSession);
+    registerIpc({
+      ipcMain,
+      dialog: {
+        showOpenDialog: (o) => dialog.showOpenDialog(o as OpenDialogOptions),
+        showSaveDialog: (o) => dialog.showSaveDialog(o),
+      },
+      fs,
+      vault: new SecretVault(path.join(app.getPath('userData'), 'secrets.json'), safeStorage, fs),
+      appVersion: app.getVersion(),
+      origins,
+      windowIds,
+      contentsById: (id) => webContents.fromId(id) ?? undefined,
+    });
+    const create = async () => {
+      mainWindow = await createMainWindow({
+        BrowserWindow: BrowserWindow as unknown as BrowserWindowCtor,
+        shell,
+        preloadPath: path.join(__dirname, 'preload.js'),
+        origins,
+        windowIds,
+        devServerUrl,
+      });
+      mainWindow.on('closed', () => (mainWindow = null));
+    };
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenu({
+          isMac: process.platform === 'darwin',
+          appName: app.getName(),
+        }) as MenuItemConstructorOptions[],
+      ),
+    );
+    await create();
+    app.on('activate', () => {
+      if (!mainWindow) void create();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { electronBinaryPresent, plan } from './start';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function project(withPathTxt: string | null, withBinary: boolean): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'werkplan-start-'));
+  dirs.push(root);
+  const dir = path.join(root, 'node_modules', 'electron');
+  mkdirSync(path.join(dir, 'dist'), { recursive: true });
+  if (withPathTxt !== null) writeFileSync(path.join(dir, 'path.txt'), withPathTxt);
+  if (withBinary) writeFileSync(path.join(dir, 'dist', 'electron'), '');
+  return root;
+}
+
+describe('npm start', () => {
+  it('starts Electron directly when its binary is installed', () => {
+    const root = project('electron', true);
+    expect(electronBinaryPresent(root)).toBe(true);
+    expect(plan(root)).toBe('electron');
+  });
+
+  it('fetches the binary first when npm ci skipped the download', () => {
+    expect(plan(project(null, false))).toBe('fetch-then-electron');
+    expect(plan(project('electron', false))).toBe('fetch-then-electron');
+    expect(plan(project('', false))).toBe('fetch-then-electron');
+  });
+});
