@@ -28,11 +28,6 @@ const commands: Record<string, CommandSpec> = {
     summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
     load: async () => (await import('./export-lp')).exportLpCommand,
   },
-  profile: {
-    summary:
-      'profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
-    load: async () => (await import('./profile')).profileCommand,
-  },
 };
 
 const defaultIo: CliIo = {

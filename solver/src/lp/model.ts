@@ -72,6 +72,10 @@ export class LpBuilder {
     this.colCost[col] += cost;
   }
 
+  setCost(col: number, cost: number): void {
+    this.colCost[col] = cost;
+  }
+
   setBounds(col: number, lower: number, upper: number): void {
     this.colLower[col] = lower;
     this.colUpper[col] = upper;

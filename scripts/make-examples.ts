@@ -1,0 +1,207 @@
+/**
+ * Builds assets/examples/reference-hub.json from ../shared/cases/reference-hub (parameters.json,
+ * timeseries.csv, README.md figures). Run: npx tsx scripts/make-examples.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProjectV1 } from '../solver/src/project/types';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const caseDir = path.resolve(root, '..', 'shared', 'cases', 'reference-hub');
+
+interface Params {
+  interest: number;
+  gasPrice_EUR_kWh: number;
+  co2Price_EUR_kg: number;
+  co2Gas_kg_kWh: number;
+  co2Grid_kg_kWh: number;
+  importAdder_EUR_kWh: number;
+  exportFee_EUR_kWh: number;
+  peakCharge_EUR_kW_a: number;
+  exportLimit_kW: number;
+  gb: { eff: number; capex: number; life: number; om: number; max: number };
+  chp: { effEl: number; effTh: number; capex: number; life: number; om: number; vom: number; max: number };
+  hp: { eta: number; tSupply: number; capex: number; life: number; om: number };
+  eb: { eff: number; capex: number; life: number; om: number };
+  pv: { capex: number; life: number; om: number; max: number };
+  bat: {
+    capexE: number;
+    capexP: number;
+    life: number;
+    om: number;
+    effCh: number;
+    effDis: number;
+    loss: number;
+  };
+  tes: {
+    capex: number;
+    life: number;
+    om: number;
+    effCh: number;
+    effDis: number;
+    loss: number;
+    cRate: number;
+  };
+  minLoad: number;
+}
+
+export function referenceHub(): ProjectV1 {
+  const p = JSON.parse(readFileSync(path.join(caseDir, 'parameters.json'), 'utf8')) as Params;
+  const lines = readFileSync(path.join(caseDir, 'timeseries.csv'), 'utf8').trim().split('\n');
+  const header = lines[0].split(';');
+  const cols = header.map(() => [] as number[]);
+  for (const line of lines.slice(1)) line.split(';').forEach((v, i) => cols[i].push(Number(v)));
+  const col = (name: string) => cols[header.indexOf(name)];
+  const src = 'shared/cases/reference-hub (synthetic, shaped like a German district)';
+  return {
+    formatVersion: 1,
+    name: 'Referenz-Quartier (Benchmark)',
+    description:
+      'District energy hub, one year at hourly resolution (2023). The benchmark case of npm run bench; no heat dump, storage cyclic over the year.',
+    site: {
+      year: 2023,
+      timeZone: 'Europe/Berlin',
+      location: 'Referenzquartier',
+      ambientTemperature: 'ambient',
+    },
+    timeSeries: {
+      ambient: { unit: '°C', values: col('ambient_temperature_C'), source: src },
+      heat: { unit: 'kW', values: col('heat_demand_kW'), source: src },
+      electricity: { unit: 'kW', values: col('electricity_demand_kW'), source: src },
+      pv_yield: { unit: 'kWh/kWp', values: col('pv_yield_kWh_per_kWp'), source: src },
+      spot: { unit: 'EUR/MWh', values: col('spot_price_EUR_per_MWh'), source: src },
+    },
+    demands: { heat: 'heat', electricity: 'electricity' },
+    economics: { interestRate: p.interest, co2Price_EUR_t: p.co2Price_EUR_kg * 1000 },
+    fuels: { gas: { price_EUR_kWh: p.gasPrice_EUR_kWh, co2_kg_kWh: p.co2Gas_kg_kWh, renewable: false } },
+    grid: {
+      import: {
+        price_EUR_kWh: { series: 'spot', scale: 0.001, adder: p.importAdder_EUR_kWh },
+        co2_kg_kWh: p.co2Grid_kg_kWh,
+        peakCharge_EUR_kW_a: p.peakCharge_EUR_kW_a,
+      },
+      export: {
+        price_EUR_kWh: { series: 'spot', scale: 0.001, adder: -p.exportFee_EUR_kWh },
+        limit_kW: p.exportLimit_kW,
+      },
+    },
+    technologies: [
+      {
+        id: 'gb',
+        name: 'Gaskessel',
+        type: 'boiler',
+        fuel: 'gas',
+        efficiency: p.gb.eff,
+        capex_EUR_per_unit: p.gb.capex,
+        lifetime_a: p.gb.life,
+        fixedOm_share: p.gb.om,
+        max: p.gb.max,
+        source: src,
+      },
+      {
+        id: 'chp',
+        name: 'BHKW',
+        type: 'chp',
+        fuel: 'gas',
+        efficiencyEl: p.chp.effEl,
+        efficiencyTh: p.chp.effTh,
+        capex_EUR_per_unit: p.chp.capex,
+        lifetime_a: p.chp.life,
+        fixedOm_share: p.chp.om,
+        varOm_EUR_kWh: p.chp.vom,
+        max: p.chp.max,
+        minLoad_share: p.minLoad,
+        source: src,
+      },
+      {
+        id: 'hp',
+        name: 'Luft-Wasser-Wärmepumpe',
+        type: 'heatPump',
+        heatSource: 'air',
+        carnotEfficiency: p.hp.eta,
+        supplyTemp_C: p.hp.tSupply,
+        sourceDelta_K: 5,
+        copMin: 1.5,
+        copMax: 5.5,
+        capex_EUR_per_unit: p.hp.capex,
+        lifetime_a: p.hp.life,
+        fixedOm_share: p.hp.om,
+        source: src,
+      },
+      {
+        id: 'eb',
+        name: 'Elektrodenkessel',
+        type: 'electricBoiler',
+        efficiency: p.eb.eff,
+        capex_EUR_per_unit: p.eb.capex,
+        lifetime_a: p.eb.life,
+        fixedOm_share: p.eb.om,
+        source: src,
+      },
+      {
+        id: 'pv',
+        name: 'Photovoltaik',
+        type: 'pv',
+        yieldSeries: 'pv_yield',
+        curtailable: true,
+        capex_EUR_per_unit: p.pv.capex,
+        lifetime_a: p.pv.life,
+        fixedOm_share: p.pv.om,
+        max: p.pv.max,
+        source: src,
+      },
+      {
+        id: 'bat',
+        name: 'Batteriespeicher',
+        type: 'battery',
+        capex_EUR_per_unit: p.bat.capexE,
+        capexPower_EUR_kW: p.bat.capexP,
+        lifetime_a: p.bat.life,
+        fixedOm_share: p.bat.om,
+        efficiencyCharge: p.bat.effCh,
+        efficiencyDischarge: p.bat.effDis,
+        selfDischarge_per_h: p.bat.loss,
+        source: src,
+      },
+      {
+        id: 'tes',
+        name: 'Wärmespeicher',
+        type: 'heatStorage',
+        capex_EUR_per_unit: p.tes.capex,
+        lifetime_a: p.tes.life,
+        fixedOm_share: p.tes.om,
+        efficiencyCharge: p.tes.effCh,
+        efficiencyDischarge: p.tes.effDis,
+        loss_per_h: p.tes.loss,
+        cRate_per_h: p.tes.cRate,
+        source: src,
+      },
+    ],
+    scenarios: [
+      {
+        id: 'gas-high',
+        name: 'Gaspreis +50 %',
+        overrides: { '/fuels/gas/price_EUR_kWh': p.gasPrice_EUR_kWh * 1.5 },
+      },
+    ],
+    notes: {
+      independentOptimum_EUR_a: 2305264.2,
+      measuredNaiveFormulation_s: {
+        highsNative1Thread: { h720: 0.9, h2190: 9.7, h8760: 127 },
+        highsWasm: { h720: 2.2, h2190: 12, h8760: 177 },
+        glpkJs: { h720: 6.7, h2190: 107, h8760: 'not finished in 600 s' },
+      },
+      naiveFormulationSize: { columns: 113889, rows: 135633, nonZeros: 393906 },
+      source: 'shared/cases/reference-hub/README.md and SOLVERS.md',
+    },
+  };
+}
+
+if (process.argv[1]?.endsWith('make-examples.ts')) {
+  writeFileSync(
+    path.join(root, 'assets', 'examples', 'reference-hub.json'),
+    JSON.stringify(referenceHub()) + '\n',
+  );
+  console.log('wrote assets/examples/reference-hub.json');
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { validateProject, type ProjectError } from '../project/validate';
+import type { ProjectV1 } from '../project/types';
+
+export class ProjectLoadError extends Error {
+  constructor(readonly errors: ProjectError[]) {
+    super(errors.map(formatError).join('\n'));
+  }
+}
+
+export function formatError(e: ProjectError): string {
+  const where = [e.fileName, e.line, e.column].filter((v) => v !== undefined).join(':');
+  return where ? `${where}: ${e.message}` : e.message;
+}
+
+/**
+ * Reads and validates a project file. Time series given as `file` references are loaded from CSV
+ * files beside the project (header row, `;` or `,`, decimal point or comma) and inlined.
+ */
+export async function loadProject(file: string): Promise<ProjectV1> {
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new ProjectLoadError([{ pointer: '', message: `cannot read ${file}: ${err.code ?? err.message}` }]);
+  });
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    const r = validateProject(text, { fileName: file });
+    if (!r.ok) throw new ProjectLoadError(r.errors);
+  }
+  const fileErrors: ProjectError[] = [];
+  const ts = (
+    doc as {
+      timeSeries?: Record<string, { file?: string; column?: string; unit?: string; values?: number[] }>;
+    }
+  )?.timeSeries;
+  if (ts && typeof ts === 'object') {
+    for (const [id, spec] of Object.entries(ts)) {
+      if (!spec || typeof spec.file !== 'string') continue;
+      const csvPath = path.resolve(path.dirname(file), spec.file);
+      try {
+        const values = parseSeriesCsv(await readFile(csvPath, 'utf8'), spec.column, csvPath);
+        ts[id] = { unit: spec.unit ?? '', values };
+      } catch (err) {
+        fileErrors.push({
+          pointer: `/timeSeries/${id}/file`,
+          message: (err as Error).message,
+          fileName: file,
+        });
+      }
+    }
+  }
+  if (fileErrors.length) throw new ProjectLoadError(fileErrors);
+  const r = validateProject(doc, { fileName: file, text });
+  if (!r.ok) throw new ProjectLoadError(r.errors);
+  return r.project;
+}
+
+export function parseSeriesCsv(text: string, column: string | undefined, fileName: string): number[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+    delimiter: text.includes(';') ? ';' : ',',
+  });
+  const [header, ...rows] = parsed.data;
+  if (!header || rows.length === 0) throw new Error(`${fileName}: no data rows`);
+  const idx = column === undefined ? header.length - 1 : header.indexOf(column);
+  if (idx < 0) throw new Error(`${fileName}: no column '${column}' (columns: ${header.join(', ')})`);
+  return rows.map((r, i) => {
+    const raw = (r[idx] ?? '').trim().replace(',', '.');
+    const v = Number(raw);
+    if (raw === '' || !Number.isFinite(v))
+      throw new Error(
+        `${fileName}:${i + 2}: column '${header[idx]}' expected a number, found '${r[idx] ?? ''}'`,
+      );
+    return v;
+  });
+}

@@ -1,0 +1,81 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CliIo } from './main';
+import { loadProject, ProjectLoadError } from './load';
+import { optionIn, parseArgs, unknownOptions } from './args';
+import { solveProject } from '../run/solve';
+import { dispatchCsv } from '../results/results';
+
+/**
+ * `werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]`
+ * writes DIR/results.json and DIR/dispatch.csv (default DIR: ./results).
+ */
+export async function solveCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, ['milp']);
+  unknownOptions(parsed, [
+    'scenario',
+    'solver',
+    'mode',
+    'time-limit',
+    'out',
+    'milp',
+    'typical-days',
+    'objective',
+  ]);
+  const [file] = parsed.positional;
+  if (!file)
+    throw new Error(
+      'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]',
+    );
+  const o = parsed.options;
+  const solver = optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');
+  const mode = optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', 'aggregated');
+  const objective = optionIn(o.objective, ['cost', 'co2'] as const, 'objective', 'cost');
+  const timeLimit = o['time-limit'] === undefined ? undefined : Number(o['time-limit']);
+  if (timeLimit !== undefined && !(timeLimit > 0))
+    throw new Error('--time-limit must be a positive number of seconds');
+  const typicalDays = o['typical-days'] === undefined ? undefined : Number(o['typical-days']);
+  if (typicalDays !== undefined && !(Number.isInteger(typicalDays) && typicalDays >= 1 && typicalDays <= 366))
+    throw new Error('--typical-days must be an integer from 1 to 366');
+  const out = typeof o.out === 'string' ? o.out : 'results';
+  let project;
+  try {
+    project = await loadProject(file);
+  } catch (err) {
+    if (err instanceof ProjectLoadError) {
+      io.stderr(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const outcome = await solveProject(project, {
+    scenarioId: typeof o.scenario === 'string' ? o.scenario : undefined,
+    solver,
+    mode,
+    objective,
+    timeLimit_s: timeLimit,
+    milp: o.milp === true,
+    typicalDays,
+  });
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'results.json'), JSON.stringify(outcome.results, null, 2) + '\n');
+  if (outcome.dispatch) await writeFile(path.join(out, 'dispatch.csv'), dispatchCsv(outcome.dispatch));
+  const r = outcome.results;
+  if (!outcome.dispatch) {
+    io.stderr(
+      `werkplan solve: no solution (${r.status}):\n${outcome.reasons.map((m) => `  - ${m}`).join('\n')}\n`,
+    );
+    return 1;
+  }
+  io.stdout(
+    `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${r.emissions_tCO2.toFixed(1)} t CO2/a (${r.solve.mode}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
+      Object.entries(r.capacities)
+        .map(
+          ([id, c]) =>
+            `  ${id}: ${[c.power_kW !== undefined ? `${c.power_kW.toFixed(1)} kW` : '', c.energy_kWh !== undefined ? `${c.energy_kWh.toFixed(1)} kWh` : '', c.area_m2 !== undefined ? `${c.area_m2.toFixed(1)} m²` : ''].filter(Boolean).join(', ')}`,
+        )
+        .join('\n') +
+      `\n${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
+  );
+  return 0;
+}

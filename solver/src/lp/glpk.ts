@@ -1,0 +1,123 @@
+import type { LpModel } from './model';
+import type { LpSolution, SolveOptions, SolveStatus, SolverBackend } from './backend';
+
+interface GlpkApi {
+  GLP_MIN: number;
+  GLP_FR: number;
+  GLP_LO: number;
+  GLP_UP: number;
+  GLP_DB: number;
+  GLP_FX: number;
+  GLP_MSG_OFF: number;
+  solve(
+    lp: unknown,
+    options?: unknown,
+  ):
+    | { result: { status: number; z: number; vars: Record<string, number>; dual?: Record<string, number> } }
+    | Promise<{
+        result: { status: number; z: number; vars: Record<string, number>; dual?: Record<string, number> };
+      }>;
+  terminate?: () => void;
+}
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+
+/**
+ * glpk.js (GLPK compiled to WebAssembly): the selectable second backend and cross-check on small
+ * models. It is far slower than HiGHS on full-year models (shared/cases/reference-hub/SOLVERS.md).
+ * Columns and rows are passed as x<j> / r<i>: glpk.js keys its results by name.
+ */
+export async function createGlpkBackend(): Promise<SolverBackend> {
+  const mod = (isNode ? await import('glpk.js/node') : await import('glpk.js')) as unknown as {
+    default: () => Promise<GlpkApi>;
+  };
+  let glpk: GlpkApi | null = await mod.default();
+
+  const bound = (g: GlpkApi, lb: number, ub: number) => {
+    const lo = Number.isFinite(lb);
+    const hi = Number.isFinite(ub);
+    if (lo && hi) return { type: lb === ub ? g.GLP_FX : g.GLP_DB, lb, ub };
+    if (lo) return { type: g.GLP_LO, lb, ub: 0 };
+    if (hi) return { type: g.GLP_UP, lb: 0, ub };
+    return { type: g.GLP_FR, lb: 0, ub: 0 };
+  };
+
+  return {
+    name: 'glpk',
+    async solve(m: LpModel, options: SolveOptions = {}): Promise<LpSolution> {
+      if (!glpk) throw new Error('glpk backend was disposed');
+      const g = glpk;
+      const t0 = performance.now();
+      const n = m.colNames.length;
+      const vars = [];
+      for (let j = 0; j < n; j++) if (m.colCost[j] !== 0) vars.push({ name: `x${j}`, coef: m.colCost[j] });
+      const subjectTo = [];
+      for (let i = 0; i < m.rowNames.length; i++) {
+        const v = [];
+        for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++)
+          v.push({ name: `x${m.colIndex[k]}`, coef: m.values[k] });
+        subjectTo.push({ name: `r${i}`, vars: v, bnds: bound(g, m.rowLower[i], m.rowUpper[i]) });
+      }
+      const bounds = [];
+      for (let j = 0; j < n; j++) bounds.push({ name: `x${j}`, ...bound(g, m.colLower[j], m.colUpper[j]) });
+      const generals: string[] = [];
+      if (m.colIntegrality) for (let j = 0; j < n; j++) if (m.colIntegrality[j] === 1) generals.push(`x${j}`);
+      // A column that appears nowhere still needs to exist for glpk: give it a zero objective entry.
+      if (vars.length === 0 && n > 0) vars.push({ name: 'x0', coef: 0 });
+      const lp = {
+        name: 'werkplan',
+        objective: { direction: g.GLP_MIN, name: 'cost', vars },
+        subjectTo,
+        bounds,
+        generals,
+      };
+      if (options.signal?.aborted) return empty('cancelled', 0);
+      const out = await g.solve(lp, {
+        msglev: g.GLP_MSG_OFF,
+        presol: true,
+        mipgap: options.mipGap ?? 1e-4,
+        tmlim: options.timeLimit_s ?? 2_000_000,
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      const r = out.result;
+      let status: SolveStatus;
+      let has = false;
+      if (r.status === 5) {
+        status = 'optimal';
+        has = true;
+      } else if (r.status === 2 && generals.length) {
+        status = 'time_limit';
+        has = true;
+      } else if (r.status === 4 || r.status === 3) status = 'infeasible';
+      else if (r.status === 6) status = 'unbounded';
+      else status = 'time_limit'; // status 1 after tmlim: no usable values
+      if (!has) return empty(status, seconds);
+      const x = new Float64Array(n);
+      for (let j = 0; j < n; j++) x[j] = r.vars[`x${j}`] ?? 0;
+      let objective = m.objectiveOffset;
+      for (let j = 0; j < n; j++) objective += m.colCost[j] * x[j];
+      const rowDual =
+        r.dual && !generals.length
+          ? Float64Array.from(m.rowNames, (_, i) => r.dual![`r${i}`] ?? 0)
+          : undefined;
+      return {
+        status,
+        hasSolution: true,
+        objective,
+        x,
+        rowDual,
+        mipGap: generals.length ? undefined : 0,
+        seconds,
+        solver: 'glpk',
+      };
+    },
+    dispose() {
+      glpk?.terminate?.();
+      glpk = null;
+    },
+  };
+}
+
+function empty(status: SolveStatus, seconds: number): LpSolution {
+  return { status, hasSolution: false, objective: NaN, x: new Float64Array(0), seconds, solver: 'glpk' };
+}

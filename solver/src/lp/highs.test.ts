@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHighsBackend } from './highs';
+import { LpBuilder } from './model';
+import type { SolverBackend } from './backend';
+
+let highs: SolverBackend;
+beforeAll(async () => (highs = await createHighsBackend()));
+afterAll(() => highs.dispose());
+
+describe('HiGHS backend', () => {
+  it('solves a two-variable LP to its hand-computed optimum with duals', async () => {
+    // min -3x - 2y  s.t. x + y <= 4, x + 3y <= 7, x <= 3  → x = 3, y = 1, objective -11; only r1 binds
+    const b = new LpBuilder('two');
+    const x = b.addCol('x', 0, 3, -3);
+    const y = b.addCol('y', 0, Infinity, -2);
+    b.addRow('r1', [x, y], [1, 1], -Infinity, 4);
+    b.addRow('r2', [x, y], [1, 3], -Infinity, 7);
+    b.objectiveOffset = 10;
+    const s = await highs.solve(b.build());
+    expect(s.status).toBe('optimal');
+    expect(s.objective).toBeCloseTo(-1, 9); // -11 + offset 10
+    expect(s.x[x]).toBeCloseTo(3, 9);
+    expect(s.x[y]).toBeCloseTo(1, 9);
+    expect(s.rowDual![0]).toBeCloseTo(-2, 9); // shadow price of r1
+    expect(s.rowDual![1]).toBeCloseTo(0, 9);
+  });
+
+  it('reports infeasible and unbounded models without a solution', async () => {
+    const inf = new LpBuilder('inf');
+    const a = inf.addCol('a', 0, 1, 1);
+    inf.addRow('need2', [a], [1], 2, Infinity);
+    const s1 = await highs.solve(inf.build());
+    expect(s1.status).toBe('infeasible');
+    expect(s1.hasSolution).toBe(false);
+
+    const unb = new LpBuilder('unb');
+    const u = unb.addCol('u', 0, Infinity, -1);
+    unb.addRow('r', [u], [1], 1, Infinity);
+    const s2 = await highs.solve(unb.build());
+    expect(s2.status).toBe('unbounded');
+    expect(s2.hasSolution).toBe(false);
+  });
+
+  it('solves a small knapsack MILP exactly', async () => {
+    // max 10a + 13b + 7c  s.t. 4a + 6b + 3c <= 9, binaries → b + c (weight 9, value 20; a + c: 17)
+    const b = new LpBuilder('knap');
+    const cols = [
+      b.addCol('a', 0, 1, -10, true),
+      b.addCol('b', 0, 1, -13, true),
+      b.addCol('c', 0, 1, -7, true),
+    ];
+    b.addRow('weight', cols, [4, 6, 3], -Infinity, 9);
+    const s = await highs.solve(b.build(), { mipGap: 0 });
+    expect(s.status).toBe('optimal');
+    expect(s.objective).toBeCloseTo(-20, 9);
+    expect(Array.from(s.x).map(Math.round)).toEqual([0, 1, 1]);
+  });
+
+  it('reuses one instance across many solves', async () => {
+    for (let k = 1; k <= 20; k++) {
+      const b = new LpBuilder(`k${k}`);
+      const x = b.addCol('x', 0, Infinity, 1);
+      b.addRow('r', [x], [1], k, Infinity);
+      expect((await highs.solve(b.build())).objective).toBeCloseTo(k, 12);
+    }
+  });
+
+  it('honours a cancel signal given before the start', async () => {
+    const b = new LpBuilder('c');
+    b.addCol('x', 0, 1, 1);
+    const ctrl = new AbortController();
+    ctrl.abort();
+    expect((await highs.solve(b.build(), { signal: ctrl.signal })).status).toBe('cancelled');
+  });
+});

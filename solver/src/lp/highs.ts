@@ -1,0 +1,156 @@
+import highsLoader, { type Highs, type HighsCallbackMap, type ModelData } from 'highs';
+import type { LpModel } from './model';
+import type { LpSolution, SolveOptions, SolveStatus, SolverBackend } from './backend';
+
+/** HiGHS model status codes (highs.constants.modelStatus). */
+const STATUS = {
+  optimal: 7,
+  infeasible: 8,
+  unboundedOrInfeasible: 9,
+  unbounded: 10,
+  timeLimit: 13,
+  interrupted: 17,
+} as const;
+
+function toModelData(highs: Highs, m: LpModel): ModelData {
+  const inf = highs.infinity;
+  const clamp = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
+  return {
+    numCols: m.colNames.length,
+    numRows: m.rowNames.length,
+    sense: highs.constants.objectiveSense.minimize,
+    offset: m.objectiveOffset,
+    colCost: m.colCost,
+    colLower: clamp(m.colLower),
+    colUpper: clamp(m.colUpper),
+    rowLower: clamp(m.rowLower),
+    rowUpper: clamp(m.rowUpper),
+    matrix: {
+      format: 'csr',
+      numRows: m.rowNames.length,
+      numCols: m.colNames.length,
+      starts: m.rowStart,
+      indices: m.colIndex,
+      values: m.values,
+    },
+    integrality: m.colIntegrality ? Int32Array.from(m.colIntegrality) : undefined,
+  };
+}
+
+/**
+ * HiGHS compiled to WebAssembly (npm `highs`). The matrix passes as typed arrays (no LP text to
+ * parse); one WASM instance lives as long as the backend and is reused for every solve, since
+ * starting one costs ~0.8 s. Each solve's model is disposed afterwards so WASM memory is returned.
+ */
+export async function createHighsBackend(): Promise<SolverBackend> {
+  let highs: Highs | null = await highsLoader();
+
+  return {
+    name: 'highs',
+    async solve(model: LpModel, options: SolveOptions = {}): Promise<LpSolution> {
+      if (!highs) throw new Error('HiGHS backend was disposed');
+      const h = highs;
+      const t0 = performance.now();
+      const elapsed = () => (performance.now() - t0) / 1000;
+      const mip = model.colIntegrality?.some((v) => v === 1) ?? false;
+      if (options.signal?.aborted) return empty('cancelled', 0, 'cancelled before start');
+      const hm = h.createModel(toModelData(h, model));
+      try {
+        hm.options.set({
+          output_flag: false,
+          presolve: 'on',
+          solver: 'simplex',
+          simplex_strategy: 1, // dual simplex: fastest on these models (shared/cases/reference-hub/SOLVERS.md)
+          time_limit: options.timeLimit_s ?? 1e9,
+          mip_rel_gap: options.mipGap ?? 1e-4,
+        });
+        let interrupted = false;
+        const shouldStop = () => {
+          if (options.signal?.aborted) interrupted = true;
+          return interrupted;
+        };
+        let lastReport = -1;
+        const callbacks: HighsCallbackMap = {
+          [h.constants.callbackType.simplexInterrupt]: (event) => {
+            if (shouldStop()) event.interrupt();
+            const t = elapsed();
+            if (options.onProgress && t - lastReport >= 0.5) {
+              lastReport = t;
+              options.onProgress({ phase: 'simplex', elapsed_s: t });
+            }
+            return undefined;
+          },
+          [h.constants.callbackType.mipInterrupt]: (event) => {
+            if (shouldStop()) event.interrupt();
+            const t = elapsed();
+            if (options.onProgress && t - lastReport >= 0.5) {
+              lastReport = t;
+              options.onProgress({
+                phase: 'branch-and-bound',
+                elapsed_s: t,
+                mipGap: event.data.mip_gap,
+                bestBound: event.data.mip_dual_bound,
+                incumbent: event.data.mip_primal_bound,
+              });
+            }
+            return undefined;
+          },
+        };
+        const run = hm.run(options.onProgress || options.signal ? callbacks : undefined);
+        const code = run.modelStatus as number;
+        const seconds = elapsed();
+        let status: SolveStatus;
+        if (code === STATUS.optimal) status = 'optimal';
+        else if (code === STATUS.infeasible) status = 'infeasible';
+        else if (code === STATUS.unbounded || code === STATUS.unboundedOrInfeasible)
+          status = code === STATUS.unbounded ? 'unbounded' : 'infeasible';
+        else if (code === STATUS.timeLimit) status = 'time_limit';
+        else if (code === STATUS.interrupted) status = options.signal?.aborted ? 'cancelled' : 'time_limit';
+        else return empty('error', seconds, `HiGHS model status ${code}`);
+
+        // A time limit or interruption keeps the incumbent only when one exists (MIP primal solution).
+        let hasSolution = status === 'optimal';
+        let mipGap: number | undefined = status === 'optimal' && !mip ? 0 : undefined;
+        if (mip && status !== 'infeasible' && status !== 'unbounded') {
+          const primal = Number(hm.info.get('primal_solution_status'));
+          hasSolution = primal === 2; // kSolutionStatusFeasible
+          const gap = Number(hm.info.get('mip_gap'));
+          mipGap = Number.isFinite(gap) ? gap : undefined;
+        }
+        if (!hasSolution) return { ...empty(status, seconds), mipGap };
+        const sol = hm.getSolution();
+        return {
+          status,
+          hasSolution: true,
+          objective: hm.getObjectiveValue(),
+          x: Float64Array.from(sol.colValue),
+          rowDual: mip ? undefined : Float64Array.from(sol.rowDual),
+          mipGap,
+          seconds,
+          solver: 'highs',
+        };
+      } catch (err) {
+        // After a WASM abort the instance is unusable: drop it so the next solve starts fresh.
+        if (err instanceof Error && /abort/i.test(err.message)) highs = null;
+        throw err;
+      } finally {
+        if (!hm.disposed) hm.dispose();
+      }
+    },
+    dispose() {
+      highs = null;
+    },
+  };
+}
+
+function empty(status: SolveStatus, seconds: number, message?: string): LpSolution {
+  return {
+    status,
+    hasSolution: false,
+    objective: NaN,
+    x: new Float64Array(0),
+    seconds,
+    solver: 'highs',
+    message,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Boiler, ElectricBoiler } from '../project/types';
+import type { ModelContext } from './context';
+import { addFuelCosts } from './fuel';
+
+/** Heat output limited by capacity, one row per step: q[t] − cap ≤ 0. */
+export function capacityLimit(
+  ctx: ModelContext,
+  techId: string,
+  cols: Int32Array,
+  cap: number,
+  factor: (step: number) => number = () => 1,
+): void {
+  for (let s = 0; s < ctx.T; s++)
+    if (cols[s] >= 0)
+      ctx.b.addRow(`cap_${techId}[${ctx.label(s)}]`, [cols[s], cap], [1, -factor(s)], -Infinity, 0);
+}
+
+/** Gas or biomass boiler: heat = efficiency · fuel; fuel cost and CO2 on the fuel. */
+export function addBoiler(ctx: ModelContext, t: Boiler): void {
+  const cap = ctx.capacity(t, 'kW');
+  const q = ctx.dispatch('heat', t.id);
+  capacityLimit(ctx, t.id, q, cap);
+  const renewable = ctx.project.fuels[t.fuel].renewable;
+  for (let s = 0; s < ctx.T; s++) {
+    addFuelCosts(ctx, t.id, t.fuel, q[s], s, 1 / t.efficiency);
+    ctx.cost('variableOm', t.id, q[s], ctx.grid.weight[s] * (t.varOm_EUR_kWh ?? 0));
+    if (renewable) ctx.renewableHeat.push({ col: q[s], coef: ctx.grid.weight[s] });
+  }
+  ctx.flow(t.id, 'heat', 'heat_out', q, new Float64Array(ctx.T).fill(1), true);
+}
+
+/** Electric boiler: heat = efficiency · electricity. */
+export function addElectricBoiler(ctx: ModelContext, t: ElectricBoiler): void {
+  const cap = ctx.capacity(t, 'kW');
+  const q = ctx.dispatch('heat', t.id);
+  capacityLimit(ctx, t.id, q, cap);
+  const gridRen = ctx.project.grid.import?.renewableShare ?? 0;
+  for (let s = 0; s < ctx.T; s++) {
+    ctx.cost('variableOm', t.id, q[s], ctx.grid.weight[s] * (t.varOm_EUR_kWh ?? 0));
+    if (gridRen > 0) ctx.renewableHeat.push({ col: q[s], coef: ctx.grid.weight[s] * gridRen });
+  }
+  ctx.flow(t.id, 'heat', 'heat_out', q, new Float64Array(ctx.T).fill(1), true);
+  ctx.flow(t.id, 'electricity', 'el_in', q, new Float64Array(ctx.T).fill(-1 / t.efficiency), true);
+}

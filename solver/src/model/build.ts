@@ -1,0 +1,140 @@
+import type { LpModel } from '../lp/model';
+import { applyScenario } from '../project/scenario';
+import { hoursInYear } from '../project/calendar';
+import type { ProjectV1 } from '../project/types';
+import { clusterDays } from '../aggregation/typicalDays';
+import { ModelContext, type Carrier } from './context';
+import { fullGrid, type TimeGrid } from './timegrid';
+import { addBoiler, addElectricBoiler } from './boilers';
+import { addChp } from './chp';
+import { addHeatPump } from './heatPump';
+import { addPv, addSolarThermal } from './pv';
+import { addBattery } from './battery';
+import { addHeatStorage } from './heatStorage';
+import { addGrid } from './grid';
+import { addHeatDump } from './heatDump';
+import { addConstraints, type Objective } from './constraints';
+
+export type ModelMode = 'aggregated' | 'full';
+
+export interface BuildOptions {
+  scenarioId?: string;
+  mode: ModelMode;
+  /** Typical days in aggregated mode (default 24, plus the extreme days). */
+  typicalDays?: number;
+  /** Minimum part loads with on/off binaries (aggregated mode only). */
+  milp?: boolean;
+  objective?: Objective;
+  /** Epsilon constraint: annual CO2 at most this many tonnes (Pareto front). */
+  co2Limit_t?: number;
+  /** Fix capacities (full-year check after aggregated sizing): techId → capacity (and power for batteries). */
+  fixedCapacities?: Record<string, { value: number; power?: number }>;
+  /** Full mode only: model just the first N hours, storage cyclic over them (analytic tests, benchmarks). */
+  horizon_h?: number;
+  /** Diagnosis: add priced slack for unmet demand and unusable surplus to every balance row. */
+  slackPenalty_EUR_kWh?: number;
+}
+
+export interface BuiltModel {
+  model: LpModel;
+  ctx: ModelContext;
+  project: ProjectV1;
+  grid: TimeGrid;
+  demand: Record<Carrier, Float64Array>;
+  balanceRows: Record<Carrier, Int32Array>;
+  options: BuildOptions;
+}
+
+export const DEFAULT_TYPICAL_DAYS = 24;
+
+export function timeGrid(
+  project: ProjectV1,
+  ctxSeries: (id: string) => Float64Array,
+  opts: BuildOptions,
+): TimeGrid {
+  const yearHours = hoursInYear(project.site.year);
+  if (opts.mode === 'full') return fullGrid(yearHours, Math.min(yearHours, opts.horizon_h ?? yearHours));
+  const heat = ctxSeries(project.demands.heat);
+  const el = ctxSeries(project.demands.electricity);
+  const features = [heat, el];
+  for (const t of project.technologies)
+    if (t.type === 'pv' || t.type === 'solarThermal') features.push(ctxSeries(t.yieldSeries));
+  if (project.site.ambientTemperature) features.push(ctxSeries(project.site.ambientTemperature));
+  const imp = project.grid.import?.price_EUR_kWh;
+  if (imp && typeof imp === 'object') features.push(ctxSeries(imp.series));
+  const days = clusterDays(features, opts.typicalDays ?? DEFAULT_TYPICAL_DAYS, [heat, el]);
+  const K = days.medoidDays.length;
+  const hours = new Int32Array(K * 24);
+  const weight = new Float64Array(K * 24);
+  for (let k = 0; k < K; k++)
+    for (let h = 0; h < 24; h++) {
+      hours[k * 24 + h] = days.medoidDays[k] * 24 + h;
+      weight[k * 24 + h] = days.counts[k];
+    }
+  return {
+    mode: 'aggregated',
+    hours,
+    weight,
+    periodLength: 24,
+    numPeriods: K,
+    sequence: days.sequence,
+    yearHours,
+  };
+}
+
+/** Builds the LP/MILP of a project (one scenario) by technology family. */
+export function buildModel(base: ProjectV1, opts: BuildOptions): BuiltModel {
+  const project = applyScenario(base, opts.scenarioId);
+  const probe = new ModelContext(project, fullGrid(hoursInYear(project.site.year)), 'probe');
+  const grid = timeGrid(project, (id) => probe.series(id), opts);
+  const ctx = new ModelContext(project, grid, `${project.name} [${opts.scenarioId ?? 'base'}, ${opts.mode}]`);
+  const milp = (opts.milp ?? false) && opts.mode === 'aggregated';
+  addGrid(ctx);
+  for (const t of project.technologies) {
+    switch (t.type) {
+      case 'boiler':
+        addBoiler(ctx, t);
+        break;
+      case 'electricBoiler':
+        addElectricBoiler(ctx, t);
+        break;
+      case 'chp':
+        addChp(ctx, t, milp);
+        break;
+      case 'heatPump':
+        addHeatPump(ctx, t);
+        break;
+      case 'pv':
+        addPv(ctx, t);
+        break;
+      case 'solarThermal':
+        addSolarThermal(ctx, t);
+        break;
+      case 'battery':
+        addBattery(ctx, t);
+        break;
+      case 'heatStorage':
+        addHeatStorage(ctx, t);
+        break;
+      case 'heatDump':
+        addHeatDump(ctx, t);
+        break;
+    }
+  }
+  if (opts.fixedCapacities) {
+    for (const c of ctx.capacities) {
+      const fixed = opts.fixedCapacities[c.techId];
+      if (!fixed) continue;
+      ctx.b.setBounds(c.col, fixed.value, fixed.value);
+      if (c.powerCol !== undefined && fixed.power !== undefined)
+        ctx.b.setBounds(c.powerCol, fixed.power, fixed.power);
+    }
+  }
+  const demand = {
+    heat: ctx.series(project.demands.heat),
+    electricity: ctx.series(project.demands.electricity),
+  };
+  const balanceRows = ctx.addBalances(demand, opts.slackPenalty_EUR_kWh);
+  addConstraints(ctx, demand.heat, opts);
+  return { model: ctx.b.build(), ctx, project, grid, demand, balanceRows, options: opts };
+}

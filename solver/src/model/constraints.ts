@@ -1,0 +1,60 @@
+import type { ModelContext } from './context';
+
+export type Objective = 'cost' | 'co2';
+
+/**
+ * Project-wide constraints: CO2 cap (and the epsilon constraint of the Pareto front), minimum
+ * renewable share of heat, maximum annual grid import; and the objective switch to minimum CO2.
+ */
+export function addConstraints(
+  ctx: ModelContext,
+  heatDemand: Float64Array,
+  opts: { objective?: Objective; co2Limit_t?: number },
+): void {
+  const c = ctx.project.constraints ?? {};
+  const caps = [c.co2Cap_t, opts.co2Limit_t].filter((v): v is number => v !== undefined);
+  if (caps.length && ctx.emissions.length) {
+    const cap_kg = Math.min(...caps) * 1000;
+    ctx.b.addRow(
+      'co2_cap',
+      ctx.emissions.map((e) => e.col),
+      ctx.emissions.map((e) => e.kg),
+      -Infinity,
+      cap_kg,
+    );
+  }
+  if (c.minRenewableHeatShare !== undefined && c.minRenewableHeatShare > 0) {
+    let total = 0;
+    for (let s = 0; s < ctx.T; s++) total += ctx.grid.weight[s] * ctx.at(heatDemand, s);
+    ctx.b.addRow(
+      'renewable_heat_share',
+      ctx.renewableHeat.map((r) => r.col),
+      ctx.renewableHeat.map((r) => r.coef),
+      c.minRenewableHeatShare * total,
+      Infinity,
+    );
+  }
+  if (c.maxGridImport_kWh !== undefined) {
+    const imp = ctx.flows.find((f) => f.techId === 'grid' && f.name === 'import');
+    if (imp) {
+      const cols: number[] = [];
+      const coefs: number[] = [];
+      for (let s = 0; s < ctx.T; s++)
+        if (imp.cols[s] >= 0) {
+          cols.push(imp.cols[s]);
+          coefs.push(ctx.grid.weight[s]);
+        }
+      ctx.b.addRow('max_grid_import', cols, coefs, -Infinity, c.maxGridImport_kWh);
+    }
+  }
+  if (opts.objective === 'co2') {
+    // Minimum CO2: the cost terms stay recorded for the breakdown, but the objective becomes kg CO2.
+    // A tiny cost weight (1e-6 per EUR) picks the cheapest among the minimum-CO2 solutions.
+    const n = ctx.b.numCols;
+    const weights = new Float64Array(n);
+    for (const e of ctx.emissions) weights[e.col] += e.kg;
+    for (const t of ctx.costs) weights[t.col] += 1e-6 * t.coef;
+    for (let j = 0; j < n; j++) ctx.b.setCost(j, weights[j]);
+    ctx.b.objectiveOffset *= 1e-6;
+  }
+}

@@ -1,0 +1,79 @@
+import type { ProjectV1, Technology } from '../project/types';
+
+/** A year-long series whose first hours are `head` and the rest `fill`. */
+export function yearSeries(head: number[], fill = 0, hours = 8760): number[] {
+  const s = new Array<number>(hours).fill(fill);
+  head.forEach((v, i) => (s[i] = v));
+  return s;
+}
+
+/**
+ * A small test project: interest 0 and lifetimes of 1 year make the annual capacity cost equal to
+ * the specific investment, so optimal costs can be computed by hand.
+ */
+export function testProject(opts: {
+  heat?: number[];
+  electricity?: number[];
+  technologies: Technology[];
+  gasPrice?: number;
+  co2Price_EUR_t?: number;
+  gridImport?: { price: number[] | number; co2?: number; peak?: number };
+  gridExport?: { price: number; limit?: number };
+  extraSeries?: Record<string, number[]>;
+  ambient?: number[];
+}): ProjectV1 {
+  const timeSeries: ProjectV1['timeSeries'] = {
+    heat: { unit: 'kW', values: yearSeries(opts.heat ?? []) },
+    electricity: { unit: 'kW', values: yearSeries(opts.electricity ?? []) },
+  };
+  for (const [k, v] of Object.entries(opts.extraSeries ?? {}))
+    timeSeries[k] = { unit: '-', values: yearSeries(v) };
+  if (opts.ambient) timeSeries.ambient = { unit: '°C', values: yearSeries(opts.ambient, 10) };
+  let importPrice: ProjectV1['fuels'][string]['price_EUR_kWh'] = 0;
+  if (opts.gridImport) {
+    if (typeof opts.gridImport.price === 'number') importPrice = opts.gridImport.price;
+    else {
+      timeSeries.import_price = { unit: 'EUR/kWh', values: yearSeries(opts.gridImport.price) };
+      importPrice = { series: 'import_price' };
+    }
+  }
+  return {
+    formatVersion: 1,
+    name: 'test',
+    site: { year: 2023, timeZone: 'Europe/Berlin', ambientTemperature: opts.ambient ? 'ambient' : undefined },
+    timeSeries,
+    demands: { heat: 'heat', electricity: 'electricity' },
+    economics: { interestRate: 0, co2Price_EUR_t: opts.co2Price_EUR_t ?? 0 },
+    fuels: { gas: { price_EUR_kWh: opts.gasPrice ?? 0.1, co2_kg_kWh: 0.2, renewable: false } },
+    grid: {
+      import: opts.gridImport
+        ? {
+            price_EUR_kWh: importPrice,
+            co2_kg_kWh: opts.gridImport.co2 ?? 0,
+            peakCharge_EUR_kW_a: opts.gridImport.peak ?? 0,
+          }
+        : undefined,
+      export: opts.gridExport
+        ? { price_EUR_kWh: opts.gridExport.price, limit_kW: opts.gridExport.limit }
+        : undefined,
+    },
+    technologies: opts.technologies,
+  };
+}
+
+export const boiler = (
+  id: string,
+  efficiency: number,
+  capex: number,
+  extra: Partial<Technology> = {},
+): Technology =>
+  ({
+    id,
+    type: 'boiler',
+    fuel: 'gas',
+    efficiency,
+    capex_EUR_per_unit: capex,
+    lifetime_a: 1,
+    fixedOm_share: 0,
+    ...extra,
+  }) as Technology;

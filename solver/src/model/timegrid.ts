@@ -1,0 +1,42 @@
+/**
+ * The model's time steps. Full mode: every hour of the year, weight 1, one cyclic period.
+ * Aggregated mode: typical days (each step is an hour of a typical day, weighted by the number of
+ * days it represents), with `sequence` mapping every day of the year to its typical day so that
+ * storage can be linked across the whole year (docs/model.md).
+ */
+export interface TimeGrid {
+  mode: 'full' | 'aggregated';
+  /** Original hour of the year whose data each step uses. */
+  hours: Int32Array;
+  /** Hours of the year each step stands for. */
+  weight: Float64Array;
+  /** Steps per period: the whole year in full mode, 24 in aggregated mode. */
+  periodLength: number;
+  numPeriods: number;
+  /** Aggregated mode: typical period of each day of the year. */
+  sequence?: Int32Array;
+  /** Hours in the modelled year (8760/8784). */
+  yearHours: number;
+}
+
+/** Every hour of the year, or only the first `horizon` hours (tests and benchmarks), cyclic. */
+export function fullGrid(yearHours: number, horizon = yearHours): TimeGrid {
+  const hours = new Int32Array(horizon);
+  for (let t = 0; t < horizon; t++) hours[t] = t;
+  return {
+    mode: 'full',
+    hours,
+    weight: new Float64Array(horizon).fill(1),
+    periodLength: horizon,
+    numPeriods: 1,
+    yearHours,
+  };
+}
+
+export const numSteps = (g: TimeGrid): number => g.hours.length;
+
+/** Readable index for row and column names. */
+export function stepLabel(g: TimeGrid, step: number): string {
+  if (g.mode === 'full') return `t=${g.hours[step]}`;
+  return `p=${Math.floor(step / g.periodLength)},h=${step % g.periodLength}`;
+}

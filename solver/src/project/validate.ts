@@ -1,0 +1,184 @@
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import { projectSchema } from './schema';
+import { FORMAT_VERSION, type ProjectV1, type Technology } from './types';
+import { locatePointer, positionOf } from './locate';
+import { hoursInYear } from './calendar';
+
+export interface ProjectError {
+  /** JSON pointer of the offending value ('' for the document). */
+  pointer: string;
+  message: string;
+  fileName?: string;
+  line?: number;
+  column?: number;
+}
+
+export type ValidationResult = { ok: true; project: ProjectV1 } | { ok: false; errors: ProjectError[] };
+
+const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true });
+const validateSchema = ajv.compile(projectSchema);
+
+/** Migrations from older format versions: each takes version n and returns version n+1. */
+const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function migrate(doc: unknown): unknown {
+  if (typeof doc !== 'object' || doc === null) return doc;
+  let d = doc as Record<string, unknown>;
+  let v = d.formatVersion;
+  while (typeof v === 'number' && v < FORMAT_VERSION && migrations[v]) {
+    d = migrations[v](d);
+    v = d.formatVersion;
+  }
+  return d;
+}
+
+function describe(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown key '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+    case 'required':
+      return `missing required key '${(e.params as { missingProperty: string }).missingProperty}'`;
+    case 'const':
+      return `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'enum':
+      return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+/** Validates a parsed document (or JSON text) against format v1 and the cross-references. */
+export function validateProject(
+  json: unknown,
+  source: { fileName?: string; text?: string } = {},
+): ValidationResult {
+  let doc = json;
+  const text = source.text ?? (typeof json === 'string' ? json : undefined);
+  if (typeof json === 'string') {
+    try {
+      doc = JSON.parse(json);
+    } catch (err) {
+      const m = /position (\d+)/.exec(String(err));
+      const pos = m ? positionOf(json, Number(m[1])) : undefined;
+      return {
+        ok: false,
+        errors: [
+          {
+            pointer: '',
+            message: `not valid JSON: ${(err as Error).message}`,
+            fileName: source.fileName,
+            ...pos,
+          },
+        ],
+      };
+    }
+  }
+  doc = migrate(doc);
+  const locate = (pointer: string): ProjectError => {
+    const pos = text ? locatePointer(text, pointer) : undefined;
+    return { pointer, message: '', fileName: source.fileName, ...pos };
+  };
+  if (!validateSchema(doc)) {
+    const seen = new Set<string>();
+    const errors: ProjectError[] = [];
+    for (const e of validateSchema.errors ?? []) {
+      if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
+      const pointer =
+        e.keyword === 'additionalProperties'
+          ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`
+          : e.instancePath;
+      const message = `${pointer || '/'}: ${describe(e)}`;
+      if (seen.has(message)) continue;
+      seen.add(message);
+      errors.push({ ...locate(pointer), message });
+    }
+    return { ok: false, errors };
+  }
+  const project = doc as ProjectV1;
+  const errors = crossCheck(project).map((e) => ({
+    ...locate(e.pointer),
+    message: `${e.pointer}: ${e.message}`,
+  }));
+  return errors.length ? { ok: false, errors } : { ok: true, project };
+}
+
+/** Checks that the schema cannot express: references, series lengths, bounds. */
+function crossCheck(p: ProjectV1): { pointer: string; message: string }[] {
+  const out: { pointer: string; message: string }[] = [];
+  const hours = hoursInYear(p.site.year);
+  const series = (ref: string, pointer: string, unit?: string) => {
+    const s = p.timeSeries[ref];
+    if (!s) return out.push({ pointer, message: `time series '${ref}' is not defined in /timeSeries` });
+    if ('values' in s && s.values.length !== hours)
+      out.push({
+        pointer: `/timeSeries/${ref}/values`,
+        message: `has ${s.values.length} values; the year ${p.site.year} has ${hours} hours`,
+      });
+    if (unit && s.unit !== unit)
+      out.push({ pointer: `/timeSeries/${ref}/unit`, message: `is '${s.unit}', expected '${unit}'` });
+  };
+  series(p.demands.heat, '/demands/heat', 'kW');
+  series(p.demands.electricity, '/demands/electricity', 'kW');
+  if (p.demands.cooling)
+    out.push({
+      pointer: '/demands/cooling',
+      message: 'cooling demand is not modelled yet; remove it or set it to a zero series',
+    });
+  if (p.site.ambientTemperature) series(p.site.ambientTemperature, '/site/ambientTemperature', '°C');
+  const price = (spec: unknown, pointer: string) => {
+    if (typeof spec === 'object' && spec && 'series' in spec)
+      series((spec as { series: string }).series, `${pointer}/series`);
+  };
+  Object.entries(p.fuels).forEach(([k, f]) => price(f.price_EUR_kWh, `/fuels/${k}/price_EUR_kWh`));
+  if (p.grid.import) price(p.grid.import.price_EUR_kWh, '/grid/import/price_EUR_kWh');
+  if (p.grid.export) price(p.grid.export.price_EUR_kWh, '/grid/export/price_EUR_kWh');
+
+  const ids = new Set<string>();
+  p.technologies.forEach((t: Technology, i) => {
+    const at = `/technologies/${i}`;
+    if (ids.has(t.id)) out.push({ pointer: `${at}/id`, message: `duplicate technology id '${t.id}'` });
+    ids.add(t.id);
+    if (t.min !== undefined && t.max !== undefined && t.min > t.max)
+      out.push({ pointer: `${at}/min`, message: `min ${t.min} is above max ${t.max}` });
+    if (t.existing !== undefined && t.max !== undefined && t.existing > t.max)
+      out.push({ pointer: `${at}/existing`, message: `existing ${t.existing} is above max ${t.max}` });
+    if ((t.type === 'boiler' || t.type === 'chp') && !p.fuels[t.fuel])
+      out.push({ pointer: `${at}/fuel`, message: `fuel '${t.fuel}' is not defined in /fuels` });
+    if (t.type === 'chp' && t.efficiencyEl + t.efficiencyTh > 1)
+      out.push({ pointer: `${at}/efficiencyTh`, message: 'electric + thermal efficiency exceed 1' });
+    if (t.type === 'pv' || t.type === 'solarThermal') series(t.yieldSeries, `${at}/yieldSeries`);
+    if (t.type === 'heatPump') {
+      if (t.copMin > t.copMax)
+        out.push({ pointer: `${at}/copMin`, message: `copMin ${t.copMin} is above copMax ${t.copMax}` });
+      if (t.heatSource === 'air' && !p.site.ambientTemperature)
+        out.push({
+          pointer: `${at}/heatSource`,
+          message: 'an air-source heat pump needs /site/ambientTemperature',
+        });
+      if (t.heatSource === 'ground' && t.groundTemp_C === undefined)
+        out.push({ pointer: `${at}/groundTemp_C`, message: 'a ground-source heat pump needs groundTemp_C' });
+    }
+    if (
+      (t.type === 'electricBoiler' || t.type === 'heatPump' || t.type === 'battery') &&
+      !p.grid.import &&
+      !p.technologies.some((o) => o.type === 'pv' || o.type === 'chp')
+    )
+      out.push({
+        pointer: at,
+        message: `${t.type} '${t.id}' needs electricity, but there is no grid import, PV or CHP`,
+      });
+  });
+  const scenarioIds = new Set<string>();
+  (p.scenarios ?? []).forEach((s, i) => {
+    if (scenarioIds.has(s.id))
+      out.push({ pointer: `/scenarios/${i}/id`, message: `duplicate scenario id '${s.id}'` });
+    scenarioIds.add(s.id);
+    for (const ptr of Object.keys(s.overrides))
+      if (!/^\/[^/]/.test(ptr) || ptr.startsWith('/scenarios'))
+        out.push({
+          pointer: `/scenarios/${i}/overrides`,
+          message: `'${ptr}' is not a JSON pointer into the project`,
+        });
+  });
+  return out;
+}

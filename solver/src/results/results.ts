@@ -1,0 +1,282 @@
+import type { LpSolution, SolverName } from '../lp/backend';
+import type { BuiltModel } from '../model/build';
+import type { CostCategory } from '../model/context';
+import { hourLabel } from '../project/calendar';
+
+export type ResultStatus = 'optimal' | 'time_limit' | 'infeasible' | 'unbounded' | 'cancelled' | 'error';
+
+export interface Capacity {
+  power_kW?: number;
+  energy_kWh?: number;
+  area_m2?: number;
+}
+
+export interface Results {
+  status: ResultStatus;
+  scenario: string;
+  objective: { totalAnnualCost_EUR: number; co2_tCO2: number };
+  capacities: Record<string, Capacity>;
+  /** Annual energy per technology and flow in MWh (e.g. annual.chp.heat_out_MWh). */
+  annual: Record<string, Record<string, number>>;
+  costs: { byCategory_EUR: Record<CostCategory, number>; byTechnology_EUR: Record<string, number> };
+  emissions_tCO2: number;
+  kpis: {
+    heatDemand_MWh: number;
+    electricityDemand_MWh: number;
+    lcoh_EUR_MWh: number;
+    lcoe_EUR_MWh: number;
+    renewableHeatShare: number;
+    fullLoadHours_h: Record<string, number>;
+    pvSelfConsumption?: number;
+    peakGridImport_kW?: number;
+    gridImport_MWh?: number;
+    gridExport_MWh?: number;
+  };
+  balance: { maxResidual_kW: number; ok: boolean };
+  warnings: string[];
+  solve: {
+    solver: SolverName;
+    mode: 'aggregated' | 'full';
+    seconds: number;
+    gap: number | null;
+    columns: number;
+    rows: number;
+    /** Aggregated mode: the sizing run on typical days and the full-year check with those capacities. */
+    sizing?: { typicalPeriods: number; objective_EUR: number; seconds: number; gap: number | null };
+    fullYearCheck?: { objective_EUR: number; seconds: number; status: ResultStatus };
+    /** Relative difference between the full-year check and the sizing objective. */
+    aggregationGap?: number;
+  };
+}
+
+export interface Dispatch {
+  /** Hour of the year of each row (full mode: 0..8759). */
+  hours: Int32Array;
+  weight: Float64Array;
+  year: number;
+  /** Column name (e.g. "chp.heat_out_kW") → kW per step. */
+  series: Record<string, Float64Array>;
+}
+
+const CATEGORIES: CostCategory[] = [
+  'annuity',
+  'subsidy',
+  'fixedOm',
+  'variableOm',
+  'fuel',
+  'gridEnergy',
+  'gridPeak',
+  'co2',
+  'exportRevenue',
+  'bonus',
+];
+const HEAT_TECHS = new Set([
+  'boiler',
+  'electricBoiler',
+  'heatPump',
+  'solarThermal',
+  'heatStorage',
+  'heatDump',
+]);
+
+/** Turns a solved model into results: capacities, energies, costs, emissions, KPIs and a balance check. */
+export function readResults(built: BuiltModel, sol: LpSolution): { results: Results; dispatch: Dispatch } {
+  const { ctx, project, grid } = built;
+  const x = sol.x;
+  const T = ctx.T;
+  const val = (col: number) => (col >= 0 ? x[col] : 0);
+
+  const capacities: Record<string, Capacity> = {};
+  const capacityValue: Record<string, number> = {};
+  for (const c of ctx.capacities) {
+    const v = val(c.col);
+    capacityValue[c.techId] = v;
+    const cap: Capacity = {};
+    if (c.unit === 'kW' || c.unit === 'kWp') cap.power_kW = v;
+    else if (c.unit === 'kWh') cap.energy_kWh = v;
+    else cap.area_m2 = v;
+    if (c.powerCol !== undefined) cap.power_kW = val(c.powerCol);
+    const t = project.technologies.find((tt) => tt.id === c.techId);
+    if (t?.type === 'heatStorage') cap.power_kW = v * t.cRate_per_h;
+    capacities[c.techId] = cap;
+  }
+
+  const series: Record<string, Float64Array> = {};
+  const annual: Record<string, Record<string, number>> = {};
+  for (const f of ctx.flows) {
+    const s = new Float64Array(T);
+    let e = 0;
+    for (let k = 0; k < T; k++) {
+      s[k] = f.cols[k] >= 0 ? Math.abs(f.coefs[k]) * x[f.cols[k]] : 0;
+      e += grid.weight[k] * s[k];
+    }
+    series[`${f.techId}.${f.name}_kW`] = s;
+    (annual[f.techId] ??= {})[`${f.name}_MWh`] = e / 1000;
+  }
+  for (const st of ctx.storages) {
+    const s = new Float64Array(T);
+    for (let k = 0; k < T; k++) s[k] = val(st.soc[k]);
+    series[`${st.techId}.soc_kWh`] = s;
+  }
+
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<CostCategory, number>;
+  const byTechnology: Record<string, number> = {};
+  for (const term of ctx.costs) {
+    const v = term.coef * val(term.col);
+    byCategory[term.category] += v;
+    byTechnology[term.techId] = (byTechnology[term.techId] ?? 0) + v;
+  }
+  for (const c of ctx.constantCosts) {
+    byCategory[c.category] += c.value_EUR;
+    byTechnology[c.techId] = (byTechnology[c.techId] ?? 0) + c.value_EUR;
+  }
+  const total = Object.values(byCategory).reduce((a, b) => a + b, 0);
+  let co2_kg = 0;
+  for (const e of ctx.emissions) co2_kg += e.kg * val(e.col);
+
+  // Energy balance recomputed from the solution, independent of the solver's row activities.
+  let maxResidual = 0;
+  let peakDemand = 1;
+  for (const carrier of ['heat', 'electricity'] as const) {
+    const sum = new Float64Array(T);
+    for (const f of ctx.flows)
+      if (f.carrier === carrier)
+        for (let k = 0; k < T; k++) if (f.cols[k] >= 0) sum[k] += f.coefs[k] * x[f.cols[k]];
+    for (let k = 0; k < T; k++) {
+      const d = ctx.at(built.demand[carrier], k);
+      peakDemand = Math.max(peakDemand, Math.abs(d));
+      maxResidual = Math.max(maxResidual, Math.abs(sum[k] - d));
+    }
+  }
+
+  const demandMWh = (s: Float64Array) => {
+    let e = 0;
+    for (let k = 0; k < T; k++) e += grid.weight[k] * ctx.at(s, k);
+    return e / 1000;
+  };
+  const heatDemand_MWh = demandMWh(built.demand.heat);
+  const elDemand_MWh = demandMWh(built.demand.electricity);
+
+  // LCOH/LCOE: heat plants carry their own costs plus their electricity at the average electricity cost;
+  // CHP costs split by output energy. The two add up to the total cost.
+  let elCost = 0;
+  let heatCost = 0;
+  let heatTechElectricity_MWh = 0;
+  for (const t of project.technologies) {
+    const c = byTechnology[t.id] ?? 0;
+    if (t.type === 'chp') {
+      const el = annual[t.id]?.el_out_MWh ?? 0;
+      const heat = annual[t.id]?.heat_out_MWh ?? 0;
+      const share = el + heat > 0 ? el / (el + heat) : 0.5;
+      elCost += c * share;
+      heatCost += c * (1 - share);
+    } else if (HEAT_TECHS.has(t.type)) {
+      heatCost += c;
+      heatTechElectricity_MWh += annual[t.id]?.el_in_MWh ?? 0;
+    } else elCost += c;
+  }
+  elCost += byTechnology.grid ?? 0;
+  const elUse_MWh = elDemand_MWh + heatTechElectricity_MWh;
+  const lcoe = elUse_MWh > 0 ? (elCost / elUse_MWh) * 1 : 0;
+  heatCost += lcoe * heatTechElectricity_MWh;
+
+  let renewableHeat = 0;
+  for (const r of ctx.renewableHeat) renewableHeat += r.coef * val(r.col);
+
+  const fullLoadHours_h: Record<string, number> = {};
+  for (const t of project.technologies) {
+    const cap = capacityValue[t.id] ?? 0;
+    const a = annual[t.id] ?? {};
+    const out = a.heat_out_MWh ?? a.el_out_MWh ?? a.discharge_MWh;
+    const capForFlh =
+      t.type === 'battery'
+        ? (capacities[t.id].power_kW ?? 0)
+        : t.type === 'heatStorage'
+          ? (capacities[t.id].power_kW ?? 0)
+          : t.type === 'chp'
+            ? cap
+            : cap;
+    if (out !== undefined && capForFlh > 1e-9 && t.type !== 'solarThermal')
+      fullLoadHours_h[t.id] = (out * 1000) / capForFlh;
+  }
+
+  const kpis: Results['kpis'] = {
+    heatDemand_MWh,
+    electricityDemand_MWh: elDemand_MWh,
+    lcoh_EUR_MWh: heatDemand_MWh > 0 ? heatCost / heatDemand_MWh : 0,
+    lcoe_EUR_MWh: lcoe,
+    renewableHeatShare: heatDemand_MWh > 0 ? renewableHeat / 1000 / heatDemand_MWh : 0,
+    fullLoadHours_h,
+  };
+  const imp = series['grid.import_kW'];
+  if (imp) {
+    kpis.peakGridImport_kW = imp.reduce((m, v) => Math.max(m, v), 0);
+    kpis.gridImport_MWh = annual.grid?.import_MWh ?? 0;
+  }
+  if (series['grid.export_kW']) kpis.gridExport_MWh = annual.grid?.export_MWh ?? 0;
+  const pvGen = project.technologies
+    .filter((t) => t.type === 'pv')
+    .reduce((a, t) => a + (annual[t.id]?.el_out_MWh ?? 0), 0);
+  if (pvGen > 0)
+    kpis.pvSelfConsumption = Math.max(0, Math.min(1, (pvGen - (kpis.gridExport_MWh ?? 0)) / pvGen));
+
+  const warnings: string[] = [];
+  for (const st of ctx.storages) {
+    let hours = 0;
+    let first = -1;
+    for (let k = 0; k < T; k++) {
+      const c = val(st.charge[k]);
+      const d = val(st.discharge[k]);
+      if (c > 1e-3 && d > 1e-3) {
+        hours += grid.weight[k];
+        if (first < 0) first = k;
+      }
+    }
+    if (hours > 0)
+      warnings.push(
+        `${st.techId} charges and discharges in the same hour in ${Math.round(hours)} hours (first ${grid.mode === 'full' ? hourLabel(project.site.year, grid.hours[first]) : `typical period ${Math.floor(first / grid.periodLength)}, hour ${first % grid.periodLength}`}): the ${st.carrier === 'heat' ? 'heat' : 'electricity'} has nowhere else to go; consider allowing a heat dump or export.`,
+      );
+  }
+
+  const results: Results = {
+    status: sol.status === 'optimal' || sol.status === 'time_limit' ? sol.status : 'error',
+    scenario: built.options.scenarioId ?? 'base',
+    objective: { totalAnnualCost_EUR: total, co2_tCO2: co2_kg / 1000 },
+    capacities,
+    annual,
+    costs: { byCategory_EUR: byCategory, byTechnology_EUR: byTechnology },
+    emissions_tCO2: co2_kg / 1000,
+    kpis,
+    balance: { maxResidual_kW: maxResidual, ok: maxResidual <= 1e-6 * peakDemand },
+    warnings,
+    solve: {
+      solver: sol.solver,
+      mode: built.options.mode,
+      seconds: sol.seconds,
+      gap: sol.mipGap ?? null,
+      columns: built.model.colNames.length,
+      rows: built.model.rowNames.length,
+    },
+  };
+  return { results, dispatch: { hours: grid.hours, weight: grid.weight, year: project.site.year, series } };
+}
+
+/** Dispatch as CSV: one row per step with its local standard time, one column per flow (kW). */
+export function dispatchCsv(d: Dispatch, separator = ',', decimal = '.'): string {
+  const names = Object.keys(d.series);
+  const fmt = (v: number) => {
+    const s = Math.abs(v) < 1e-9 ? '0' : v.toFixed(3);
+    return decimal === '.' ? s : s.replace('.', decimal);
+  };
+  const lines = [['hour', 'time_local_standard', 'weight_h', ...names].join(separator)];
+  for (let k = 0; k < d.hours.length; k++)
+    lines.push(
+      [
+        String(d.hours[k]),
+        hourLabel(d.year, d.hours[k]),
+        fmt(d.weight[k]),
+        ...names.map((n) => fmt(d.series[n][k])),
+      ].join(separator),
+    );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,132 @@
+import type { SolverBackend } from '../lp/backend';
+import { buildModel, type BuildOptions } from '../model/build';
+import { hourLabel } from '../project/calendar';
+import type { ProjectV1 } from '../project/types';
+import { applyScenario } from '../project/scenario';
+
+const fmtMW = (kW: number) => `${(kW / 1000).toLocaleString('en-GB', { maximumFractionDigits: 2 })} MW`;
+
+/**
+ * Explains why a project has no feasible plan, in plain language. First a bound analysis (the most
+ * heat each plant may deliver in every hour against the demand), then, if that finds nothing, the
+ * same model with priced slack on every balance row, whose non-zero slacks show where and when
+ * demand cannot be met or surplus cannot go anywhere.
+ */
+export async function explainInfeasibility(
+  base: ProjectV1,
+  opts: BuildOptions,
+  backend: SolverBackend,
+): Promise<string[]> {
+  const project = applyScenario(base, opts.scenarioId);
+  const found = boundAnalysis(project);
+  if (found.length) return found;
+  const built = buildModel(project, {
+    ...opts,
+    scenarioId: undefined,
+    milp: false,
+    slackPenalty_EUR_kWh: 1e4,
+  });
+  const sol = await backend.solve(built.model, { timeLimit_s: 600 });
+  if (!sol.hasSolution)
+    return [
+      `the model could not be solved even with unmet demand allowed (${sol.status}); check constraints such as the CO2 cap`,
+    ];
+  const messages: string[] = [];
+  const year = project.site.year;
+  for (const carrier of ['heat', 'electricity'] as const) {
+    for (const kind of ['unmet', 'surplus'] as const) {
+      let hours = 0;
+      let first = -1;
+      let worst = 0;
+      for (const s of built.ctx.slacks) {
+        if (s.carrier !== carrier) continue;
+        const v = sol.x[kind === 'unmet' ? s.unmet : s.surplus];
+        if (v > 1e-4) {
+          hours += built.grid.weight[s.step];
+          if (first < 0) first = built.grid.hours[s.step];
+          worst = Math.max(worst, v);
+        }
+      }
+      if (hours === 0) continue;
+      messages.push(
+        kind === 'unmet'
+          ? `${carrier} demand cannot be met in ${Math.round(hours)} hours (first ${hourLabel(year, first)}): up to ${fmtMW(worst)} are missing with the allowed capacities and constraints`
+          : `surplus ${carrier} has nowhere to go in ${Math.round(hours)} hours (first ${hourLabel(year, first)}): up to ${fmtMW(worst)}; allow a heat dump, grid export or curtailment`,
+      );
+    }
+  }
+  if (!messages.length) {
+    const c = project.constraints ?? {};
+    if (c.co2Cap_t !== undefined)
+      messages.push(`the CO2 cap of ${c.co2Cap_t} t/a cannot be kept with the allowed plants`);
+    if (c.minRenewableHeatShare !== undefined)
+      messages.push(
+        `a renewable heat share of ${Math.round(c.minRenewableHeatShare * 100)} % cannot be reached with the allowed plants`,
+      );
+    if (c.maxGridImport_kWh !== undefined)
+      messages.push(`the grid import limit of ${c.maxGridImport_kWh} kWh/a cannot be kept`);
+  }
+  return messages.length
+    ? messages
+    : [
+        'the model is infeasible, but no single demand or constraint explains it; export the LP (werkplan export-lp) for a closer look',
+      ];
+}
+
+/** Hours in which the heat demand exceeds the largest heat output all allowed plants could give. */
+export function boundAnalysis(project: ProjectV1): string[] {
+  const series = (id: string) => {
+    const s = project.timeSeries[id];
+    return s && 'values' in s ? s.values : [];
+  };
+  const heat = series(project.demands.heat);
+  const maxHeat = new Float64Array(heat.length);
+  let unbounded = false;
+  for (const t of project.technologies) {
+    const max = t.max ?? Infinity;
+    switch (t.type) {
+      case 'boiler':
+      case 'electricBoiler':
+      case 'heatPump':
+        if (!Number.isFinite(max)) unbounded = true;
+        else maxHeat.forEach((_, h) => (maxHeat[h] += max));
+        break;
+      case 'chp':
+        if (!Number.isFinite(max)) unbounded = true;
+        else maxHeat.forEach((_, h) => (maxHeat[h] += (max * t.efficiencyTh) / t.efficiencyEl));
+        break;
+      case 'solarThermal': {
+        const y = series(t.yieldSeries);
+        if (!Number.isFinite(max)) unbounded = true;
+        else maxHeat.forEach((_, h) => (maxHeat[h] += (y[h] ?? 0) * max));
+        break;
+      }
+      case 'heatStorage':
+        // Storage can shift heat; its power limit bounds what it adds in one hour.
+        if (!Number.isFinite(max)) unbounded = true;
+        else maxHeat.forEach((_, h) => (maxHeat[h] += max * t.cRate_per_h));
+        break;
+      default:
+        break;
+    }
+  }
+  if (unbounded) return [];
+  let hours = 0;
+  let first = -1;
+  let peak = 0;
+  let capAtPeak = 0;
+  for (let h = 0; h < heat.length; h++) {
+    if (heat[h] > maxHeat[h] + 1e-6) {
+      hours++;
+      if (first < 0) first = h;
+      if (heat[h] > peak) {
+        peak = heat[h];
+        capAtPeak = maxHeat[h];
+      }
+    }
+  }
+  if (!hours) return [];
+  return [
+    `heat demand cannot be met in ${hours} hours (first ${hourLabel(project.site.year, first)}): the largest allowed heat capacity is ${fmtMW(capAtPeak)}, the peak demand ${fmtMW(peak)}`,
+  ];
+}

@@ -1,0 +1,181 @@
+import { createBackend } from '../lp/index';
+import type { SolveProgress, SolverBackend, SolverName, LpSolution } from '../lp/backend';
+import { buildModel, DEFAULT_TYPICAL_DAYS, type BuildOptions, type BuiltModel } from '../model/build';
+import type { Objective } from '../model/constraints';
+import type { ProjectV1 } from '../project/types';
+import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
+import { explainInfeasibility } from './explain';
+
+export interface SolveProjectOptions {
+  scenarioId?: string;
+  mode?: 'aggregated' | 'full';
+  solver?: SolverName;
+  /** A backend to reuse (kept alive by the caller, e.g. one per worker). */
+  backend?: SolverBackend;
+  timeLimit_s?: number;
+  mipGap?: number;
+  milp?: boolean;
+  typicalDays?: number;
+  objective?: Objective;
+  co2Limit_t?: number;
+  onProgress?: (p: SolveProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface SolveOutcome {
+  results: Results;
+  dispatch?: Dispatch;
+  /** Plain-language reasons when there is no solution. */
+  reasons: string[];
+}
+
+function statusOf(sol: LpSolution): ResultStatus {
+  return sol.status;
+}
+
+/**
+ * Sizes and dispatches a project. Full mode: one LP (or MILP) over all hours. Aggregated mode: the
+ * capacities come from a model over typical days with storage linked across the year; then the
+ * full-year dispatch with those capacities is solved, and the results report that real operation
+ * and the gap between the two objectives.
+ */
+export async function solveProject(
+  project: ProjectV1,
+  opts: SolveProjectOptions = {},
+): Promise<SolveOutcome> {
+  const mode = opts.mode ?? 'aggregated';
+  const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
+  const own = !opts.backend;
+  const t0 = performance.now();
+  const deadline = opts.timeLimit_s !== undefined ? t0 + opts.timeLimit_s * 1000 : Infinity;
+  const left = () =>
+    Number.isFinite(deadline) ? Math.max(1, (deadline - performance.now()) / 1000) : undefined;
+  const base: BuildOptions = {
+    scenarioId: opts.scenarioId,
+    mode,
+    typicalDays: opts.typicalDays,
+    milp: opts.milp,
+    objective: opts.objective,
+    co2Limit_t: opts.co2Limit_t,
+  };
+  try {
+    opts.onProgress?.({
+      phase: mode === 'aggregated' ? 'building typical-day model' : 'building full-year model',
+      elapsed_s: 0,
+    });
+    const first = buildModel(project, base);
+    const solveOpts = {
+      timeLimit_s: left(),
+      mipGap: opts.mipGap,
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+    };
+    const sol1 = await backend.solve(first.model, solveOpts);
+    if (!sol1.hasSolution) return await failure(project, base, first, sol1, backend);
+    if (mode === 'full') {
+      const { results, dispatch } = readResults(first, sol1);
+      results.solve.seconds = (performance.now() - t0) / 1000;
+      return { results, dispatch, reasons: [] };
+    }
+    // Full-year check with the sized capacities fixed.
+    const sizing = readResults(first, sol1).results;
+    const fixed: Record<string, { value: number; power?: number }> = {};
+    for (const c of first.ctx.capacities)
+      fixed[c.techId] = {
+        value: sol1.x[c.col],
+        power: c.powerCol !== undefined ? sol1.x[c.powerCol] : undefined,
+      };
+    opts.onProgress?.({ phase: 'full-year check', elapsed_s: (performance.now() - t0) / 1000 });
+    const check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
+    const sol2 = await backend.solve(check.model, {
+      timeLimit_s: left(),
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+    });
+    if (!sol2.hasSolution) {
+      const out = await failure(
+        project,
+        { ...base, mode: 'full', fixedCapacities: fixed },
+        check,
+        sol2,
+        backend,
+      );
+      out.results.capacities = sizing.capacities;
+      out.reasons.unshift('the capacities sized on typical days cannot serve the full year');
+      return out;
+    }
+    const { results, dispatch } = readResults(check, sol2);
+    results.solve.mode = 'aggregated';
+    results.solve.seconds = (performance.now() - t0) / 1000;
+    results.solve.gap = sol1.mipGap ?? null;
+    results.solve.sizing = {
+      typicalPeriods: first.grid.numPeriods,
+      objective_EUR: sizing.objective.totalAnnualCost_EUR,
+      seconds: sol1.seconds,
+      gap: sol1.mipGap ?? null,
+    };
+    results.solve.fullYearCheck = {
+      objective_EUR: results.objective.totalAnnualCost_EUR,
+      seconds: sol2.seconds,
+      status: statusOf(sol2),
+    };
+    results.solve.aggregationGap =
+      (results.objective.totalAnnualCost_EUR - sizing.objective.totalAnnualCost_EUR) /
+      Math.max(1, Math.abs(results.objective.totalAnnualCost_EUR));
+    if (sol1.status === 'time_limit') results.status = 'time_limit';
+    return { results, dispatch, reasons: [] };
+  } finally {
+    if (own) backend.dispose();
+  }
+}
+
+async function failure(
+  project: ProjectV1,
+  opts: BuildOptions,
+  built: BuiltModel,
+  sol: LpSolution,
+  backend: SolverBackend,
+): Promise<SolveOutcome> {
+  const reasons =
+    sol.status === 'infeasible'
+      ? await explainInfeasibility(project, opts, backend)
+      : sol.status === 'unbounded'
+        ? [
+            'the model is unbounded: some technology earns money without limit; give it a maximum capacity or check negative prices',
+          ]
+        : sol.status === 'time_limit'
+          ? ['the time limit was reached before a feasible solution was found']
+          : sol.status === 'cancelled'
+            ? ['the run was cancelled']
+            : [sol.message ?? 'the solver failed'];
+  const results: Results = {
+    status: sol.status,
+    scenario: opts.scenarioId ?? 'base',
+    objective: { totalAnnualCost_EUR: NaN, co2_tCO2: NaN },
+    capacities: {},
+    annual: {},
+    costs: { byCategory_EUR: {} as Results['costs']['byCategory_EUR'], byTechnology_EUR: {} },
+    emissions_tCO2: NaN,
+    kpis: {
+      heatDemand_MWh: 0,
+      electricityDemand_MWh: 0,
+      lcoh_EUR_MWh: NaN,
+      lcoe_EUR_MWh: NaN,
+      renewableHeatShare: NaN,
+      fullLoadHours_h: {},
+    },
+    balance: { maxResidual_kW: NaN, ok: false },
+    warnings: reasons,
+    solve: {
+      solver: sol.solver,
+      mode: opts.mode,
+      seconds: sol.seconds,
+      gap: sol.mipGap ?? null,
+      columns: built.model.colNames.length,
+      rows: built.model.rowNames.length,
+    },
+  };
+  return { results, reasons };
+}
+
+export { DEFAULT_TYPICAL_DAYS };
