@@ -198,10 +198,111 @@ export function referenceHub(): ProjectV1 {
   };
 }
 
+/**
+ * A single-family house with PV, air-source heat pump, battery and buffer tank. Its profiles are the
+ * reference hub's, scaled to 18,000 kWh heat and 4,000 kWh electricity a year; household tariffs.
+ */
+export function singleBuilding(): ProjectV1 {
+  const hub = referenceHub();
+  const values = (id: string) => (hub.timeSeries[id] as { values: number[] }).values;
+  const scaleTo = (v: number[], annual_kWh: number) => {
+    const sum = v.reduce((a, b) => a + b, 0);
+    return v.map((x) => Math.round(((x * annual_kWh) / sum) * 1e4) / 1e4);
+  };
+  const src = 'reference hub profiles scaled to a single-family house';
+  const assumption = 'example assumption (order of magnitude of 2025 German offers), not a default';
+  return {
+    formatVersion: 1,
+    name: 'Einfamilienhaus mit PV, Wärmepumpe und Speicher',
+    description: 'A small example: one house, 18 MWh heat and 4 MWh electricity a year.',
+    site: { year: 2023, timeZone: 'Europe/Berlin', location: 'Beispielhaus', ambientTemperature: 'ambient' },
+    timeSeries: {
+      ambient: { unit: '°C', values: values('ambient'), source: src },
+      heat: { unit: 'kW', values: scaleTo(values('heat'), 18_000), source: src },
+      electricity: { unit: 'kW', values: scaleTo(values('electricity'), 4_000), source: src },
+      pv_yield: { unit: 'kWh/kWp', values: values('pv_yield'), source: src },
+    },
+    demands: { heat: 'heat', electricity: 'electricity' },
+    economics: { interestRate: 0.03, co2Price_EUR_t: 55 },
+    fuels: {},
+    grid: {
+      import: { price_EUR_kWh: 0.32, co2_kg_kWh: 0.38 },
+      export: { price_EUR_kWh: 0.08, limit_kW: 10 },
+    },
+    technologies: [
+      {
+        id: 'hp',
+        name: 'Luft-Wasser-Wärmepumpe',
+        type: 'heatPump',
+        heatSource: 'air',
+        carnotEfficiency: 0.45,
+        supplyTemp_C: 45,
+        sourceDelta_K: 5,
+        copMin: 1.5,
+        copMax: 6,
+        capex_EUR_per_unit: 1500,
+        lifetime_a: 20,
+        fixedOm_share: 0.015,
+        max: 20,
+        source: assumption,
+      },
+      {
+        id: 'rod',
+        name: 'Heizstab',
+        type: 'electricBoiler',
+        efficiency: 0.99,
+        capex_EUR_per_unit: 60,
+        lifetime_a: 20,
+        fixedOm_share: 0,
+        source: assumption,
+      },
+      {
+        id: 'pv',
+        name: 'Photovoltaik',
+        type: 'pv',
+        yieldSeries: 'pv_yield',
+        curtailable: true,
+        capex_EUR_per_unit: 1300,
+        lifetime_a: 25,
+        fixedOm_share: 0.01,
+        max: 10,
+        source: assumption,
+      },
+      {
+        id: 'bat',
+        name: 'Batteriespeicher',
+        type: 'battery',
+        capex_EUR_per_unit: 500,
+        capexPower_EUR_kW: 100,
+        lifetime_a: 15,
+        fixedOm_share: 0.01,
+        efficiencyCharge: 0.95,
+        efficiencyDischarge: 0.95,
+        selfDischarge_per_h: 0.0001,
+        max: 15,
+        source: assumption,
+      },
+      {
+        id: 'tank',
+        name: 'Pufferspeicher',
+        type: 'heatStorage',
+        capex_EUR_per_unit: 40,
+        lifetime_a: 25,
+        fixedOm_share: 0,
+        efficiencyCharge: 0.99,
+        efficiencyDischarge: 0.99,
+        loss_per_h: 0.005,
+        cRate_per_h: 0.5,
+        max: 60,
+        source: assumption,
+      },
+    ],
+  };
+}
+
 if (process.argv[1]?.endsWith('make-examples.ts')) {
-  writeFileSync(
-    path.join(root, 'assets', 'examples', 'reference-hub.json'),
-    JSON.stringify(referenceHub()) + '\n',
-  );
-  console.log('wrote assets/examples/reference-hub.json');
+  const dir = path.join(root, 'assets', 'examples');
+  writeFileSync(path.join(dir, 'reference-hub.json'), JSON.stringify(referenceHub()) + '\n');
+  writeFileSync(path.join(dir, 'single-building.json'), JSON.stringify(singleBuilding()) + '\n');
+  console.log('wrote assets/examples/reference-hub.json and single-building.json');
 }

@@ -72,14 +72,15 @@ export async function createGlpkBackend(): Promise<SolverBackend> {
         generals,
       };
       if (options.signal?.aborted) return empty('cancelled', 0);
-      const out = await g.solve(lp, {
-        msglev: g.GLP_MSG_OFF,
-        presol: true,
-        mipgap: options.mipGap ?? 1e-4,
-        tmlim: options.timeLimit_s ?? 2_000_000,
-      });
+      const tmlim = options.timeLimit_s ?? 2_000_000;
+      const run = (presol: boolean) =>
+        g.solve(lp, { msglev: g.GLP_MSG_OFF, presol, mipgap: options.mipGap ?? 1e-4, tmlim });
+      let r = (await run(true)).result;
+      // With presolve, an infeasible or unbounded LP ends with status 1 (undefined); without it the
+      // simplex states which. A status 1 after the time limit stays a time limit.
+      if (r.status === 1 && !generals.length && (performance.now() - t0) / 1000 < tmlim)
+        r = (await run(false)).result;
       const seconds = (performance.now() - t0) / 1000;
-      const r = out.result;
       let status: SolveStatus;
       let has = false;
       if (r.status === 5) {

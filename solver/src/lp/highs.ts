@@ -96,7 +96,8 @@ export async function createHighsBackend(): Promise<SolverBackend> {
             return undefined;
           },
         };
-        const run = hm.run(options.onProgress || options.signal ? callbacks : undefined);
+        const cb = options.onProgress || options.signal ? callbacks : undefined;
+        const run = hm.run(cb);
         const code = run.modelStatus as number;
         const seconds = elapsed();
         let status: SolveStatus;

@@ -76,6 +76,11 @@ export class LpBuilder {
     this.colCost[col] = cost;
   }
 
+  /** Raises the lower bound of a column to at least `lower` (never above its upper bound). */
+  raiseLower(col: number, lower: number): void {
+    this.colLower[col] = Math.min(Math.max(this.colLower[col], lower), this.colUpper[col]);
+  }
+
   setBounds(col: number, lower: number, upper: number): void {
     this.colLower[col] = lower;
     this.colUpper[col] = upper;

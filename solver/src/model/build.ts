@@ -31,6 +31,8 @@ export interface BuildOptions {
   fixedCapacities?: Record<string, { value: number; power?: number }>;
   /** Full mode only: model just the first N hours, storage cyclic over them (analytic tests, benchmarks). */
   horizon_h?: number;
+  /** Capacities at least these (a full-year check that may add capacity). */
+  minimumCapacities?: Record<string, { value: number; power?: number }>;
   /** Diagnosis: add priced slack for unmet demand and unusable surplus to every balance row. */
   slackPenalty_EUR_kWh?: number;
 }
@@ -128,6 +130,14 @@ export function buildModel(base: ProjectV1, opts: BuildOptions): BuiltModel {
       ctx.b.setBounds(c.col, fixed.value, fixed.value);
       if (c.powerCol !== undefined && fixed.power !== undefined)
         ctx.b.setBounds(c.powerCol, fixed.power, fixed.power);
+    }
+  }
+  if (opts.minimumCapacities) {
+    for (const c of ctx.capacities) {
+      const min = opts.minimumCapacities[c.techId];
+      if (!min) continue;
+      ctx.b.raiseLower(c.col, min.value);
+      if (c.powerCol !== undefined && min.power !== undefined) ctx.b.raiseLower(c.powerCol, min.power);
     }
   }
   const demand = {

@@ -2,6 +2,7 @@ import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { projectSchema } from './schema';
 import { FORMAT_VERSION, type ProjectV1, type Technology } from './types';
 import { locatePointer, positionOf } from './locate';
+import { jsonErrorOffset } from './jsonError';
 import { hoursInYear } from './calendar';
 
 export interface ProjectError {
@@ -58,8 +59,8 @@ export function validateProject(
     try {
       doc = JSON.parse(json);
     } catch (err) {
-      const m = /position (\d+)/.exec(String(err));
-      const pos = m ? positionOf(json, Number(m[1])) : undefined;
+      const offset = jsonErrorOffset(json);
+      const pos = offset >= 0 ? positionOf(json, offset) : undefined;
       return {
         ok: false,
         errors: [

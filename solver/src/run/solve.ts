@@ -86,12 +86,40 @@ export async function solveProject(
         power: c.powerCol !== undefined ? sol1.x[c.powerCol] : undefined,
       };
     opts.onProgress?.({ phase: 'full-year check', elapsed_s: (performance.now() - t0) / 1000 });
-    const check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
-    const sol2 = await backend.solve(check.model, {
+    let check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
+    let sol2 = await backend.solve(check.model, {
       timeLimit_s: left(),
       onProgress: opts.onProgress,
       signal: opts.signal,
     });
+    const raised: string[] = [];
+    if (sol2.status === 'infeasible') {
+      // The typical days missed a situation of the real year: let the full-year check add capacity
+      // (the sized capacities become lower bounds) and tell the user what it had to add.
+      opts.onProgress?.({
+        phase: 'full-year check: raising capacities',
+        elapsed_s: (performance.now() - t0) / 1000,
+      });
+      check = buildModel(project, { ...base, mode: 'full', milp: false, minimumCapacities: fixed });
+      sol2 = await backend.solve(check.model, {
+        timeLimit_s: left(),
+        onProgress: opts.onProgress,
+        signal: opts.signal,
+      });
+      if (sol2.hasSolution)
+        for (const c of check.ctx.capacities) {
+          const before = fixed[c.techId];
+          const after = sol2.x[c.col];
+          if (after > before.value * (1 + 1e-6) + 1e-6)
+            raised.push(`${c.techId} ${before.value.toFixed(1)} → ${after.toFixed(1)} ${c.unit}`);
+          if (
+            c.powerCol !== undefined &&
+            before.power !== undefined &&
+            sol2.x[c.powerCol] > before.power * (1 + 1e-6) + 1e-6
+          )
+            raised.push(`${c.techId} power ${before.power.toFixed(1)} → ${sol2.x[c.powerCol].toFixed(1)} kW`);
+        }
+    }
     if (!sol2.hasSolution) {
       const out = await failure(
         project,
@@ -105,6 +133,10 @@ export async function solveProject(
       return out;
     }
     const { results, dispatch } = readResults(check, sol2);
+    if (raised.length)
+      results.warnings.unshift(
+        `the capacities sized on ${first.grid.numPeriods} typical days could not serve the full year; the full-year check raised: ${raised.join(', ')}`,
+      );
     results.solve.mode = 'aggregated';
     results.solve.seconds = (performance.now() - t0) / 1000;
     results.solve.gap = sol1.mipGap ?? null;

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHighsBackend } from '../lp/highs';
+import type { SolverBackend } from '../lp/backend';
+import { solveProject } from './solve';
+import { boundAnalysis } from './explain';
+import { boiler, testProject, yearSeries } from '../model/testing';
+import type { ProjectV1 } from '../project/types';
+
+let highs: SolverBackend;
+beforeAll(async () => (highs = await createHighsBackend()));
+afterAll(() => highs.dispose());
+
+/** A year with a daily heat profile that varies by season, a boiler and a loss-free heat storage. */
+function yearProject(): ProjectV1 {
+  const heat = Array.from({ length: 8760 }, (_, h) => {
+    const day = Math.floor(h / 24);
+    const season = 1 + 0.8 * Math.cos((2 * Math.PI * (day - 15)) / 365);
+    const hourly = h % 24 >= 6 && h % 24 < 9 ? 1.6 : 0.8;
+    return Math.round(300 * season * hourly * 1000) / 1000;
+  });
+  const tes = {
+    id: 'tes',
+    type: 'heatStorage',
+    capex_EUR_per_unit: 0.5,
+    lifetime_a: 1,
+    fixedOm_share: 0,
+    efficiencyCharge: 1,
+    efficiencyDischarge: 1,
+    loss_per_h: 0,
+    cRate_per_h: 0.25,
+  } as const;
+  return testProject({ heat, gasPrice: 0.05, technologies: [boiler('gb', 0.95, 20), tes] });
+}
+
+describe('solveProject', () => {
+  it('aggregated mode with one typical day per day of the year reproduces the full-year optimum', async () => {
+    const p = yearProject();
+    const full = await solveProject(p, { mode: 'full', backend: highs });
+    const agg = await solveProject(p, { mode: 'aggregated', typicalDays: 365, backend: highs });
+    expect(full.results.status).toBe('optimal');
+    expect(agg.results.solve.sizing!.objective_EUR).toBeCloseTo(
+      full.results.objective.totalAnnualCost_EUR,
+      3,
+    );
+    expect(agg.results.objective.totalAnnualCost_EUR).toBeCloseTo(
+      full.results.objective.totalAnnualCost_EUR,
+      3,
+    );
+    expect(Math.abs(agg.results.solve.aggregationGap!)).toBeLessThan(1e-7);
+  });
+
+  it('aggregated sizing on few typical days stays close to the optimum and covers the real peak', async () => {
+    const p = yearProject();
+    const full = await solveProject(p, { mode: 'full', backend: highs });
+    const agg = await solveProject(p, { mode: 'aggregated', typicalDays: 8, backend: highs });
+    expect(agg.results.status).toBe('optimal');
+    expect(agg.results.balance.ok).toBe(true);
+    const rel =
+      (agg.results.objective.totalAnnualCost_EUR - full.results.objective.totalAnnualCost_EUR) /
+      full.results.objective.totalAnnualCost_EUR;
+    expect(rel).toBeGreaterThanOrEqual(-1e-9); // the full-year check can never beat the exact optimum
+    expect(rel).toBeLessThan(0.01);
+    expect(agg.results.solve.sizing!.typicalPeriods).toBeGreaterThanOrEqual(8);
+    // The real peak is covered: boiler plus storage discharge reach the peak demand.
+    const peak = Math.max(...(p.timeSeries.heat as { values: number[] }).values);
+    expect(agg.results.capacities.gb.power_kW! + agg.results.capacities.tes.power_kW!).toBeGreaterThanOrEqual(
+      peak - 1e-6,
+    );
+  });
+
+  it('explains an infeasible plan in plain language', async () => {
+    const p = testProject({ heat: [300, 4200, 900], technologies: [boiler('gb', 0.9, 80, { max: 3100 })] });
+    const out = await solveProject(p, { mode: 'full', backend: highs });
+    expect(out.results.status).toBe('infeasible');
+    expect(out.dispatch).toBeUndefined();
+    expect(out.reasons[0]).toBe(
+      'heat demand cannot be met in 1 hours (first 2023-01-01 01:00): the largest allowed heat capacity is 3.1 MW, the peak demand 4.2 MW',
+    );
+  });
+
+  it('finds unmet electricity with slack when no bound explains it', async () => {
+    // A heat pump without any electricity source except a capped grid connection.
+    const hp = {
+      id: 'hp',
+      type: 'heatPump',
+      heatSource: 'ground',
+      groundTemp_C: 10,
+      carnotEfficiency: 0.5,
+      supplyTemp_C: 55,
+      sourceDelta_K: 5,
+      copMin: 1.5,
+      copMax: 5.5,
+      capex_EUR_per_unit: 10,
+      lifetime_a: 1,
+      fixedOm_share: 0,
+    } as const;
+    const p = testProject({
+      heat: yearSeries([100, 100]),
+      electricity: yearSeries([50, 50]),
+      gridImport: { price: 0.2 },
+      technologies: [hp],
+    });
+    p.grid.import!.connectionLimit_kW = 40;
+    const out = await solveProject(p, { mode: 'full', backend: highs });
+    expect(out.results.status).toBe('infeasible');
+    expect(out.reasons.join('\n')).toMatch(
+      /electricity demand cannot be met in \d+ hours \(first 2023-01-01 00:00\)/,
+    );
+  });
+
+  it('bound analysis is silent when some plant is unlimited', () => {
+    expect(boundAnalysis(testProject({ heat: [1e9], technologies: [boiler('gb', 0.9, 80)] }))).toEqual([]);
+  });
+
+  it('a cost–CO2 trade-off: minimum CO2 emits less and costs more than minimum cost', async () => {
+    const eb = {
+      id: 'eb',
+      type: 'electricBoiler',
+      efficiency: 1,
+      capex_EUR_per_unit: 5,
+      lifetime_a: 1,
+      fixedOm_share: 0,
+    } as const;
+    const p = testProject({
+      heat: [100, 200, 150],
+      gasPrice: 0.05,
+      gridImport: { price: 0.25, co2: 0.1 },
+      technologies: [boiler('gb', 0.95, 1), eb],
+    });
+    const cheap = await solveProject(p, { mode: 'full', backend: highs });
+    const clean = await solveProject(p, { mode: 'full', backend: highs, objective: 'co2' });
+    expect(clean.results.emissions_tCO2).toBeLessThan(cheap.results.emissions_tCO2);
+    expect(clean.results.objective.totalAnnualCost_EUR).toBeGreaterThan(
+      cheap.results.objective.totalAnnualCost_EUR,
+    );
+    // Hand check: gas 0.2/0.95 kg per kWh heat vs grid 0.1 kg → all electric: 450 kWh · 0.1 kg
+    expect(clean.results.emissions_tCO2).toBeCloseTo(0.045, 9);
+  });
+});
