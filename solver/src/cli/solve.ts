@@ -37,6 +37,9 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   const typicalDays = o['typical-days'] === undefined ? undefined : Number(o['typical-days']);
   if (typicalDays !== undefined && !(Number.isInteger(typicalDays) && typicalDays >= 1 && typicalDays <= 366))
     throw new Error('--typical-days must be an integer from 1 to 366');
+  const mipGap = o['mip-gap'] === undefined ? undefined : Number(o['mip-gap']);
+  if (mipGap !== undefined && !(mipGap >= 0 && mipGap < 1))
+    throw new Error('--mip-gap must be a relative gap such as 0.01');
   const out = typeof o.out === 'string' ? o.out : 'results';
   let project;
   try {
@@ -55,6 +58,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     objective,
     timeLimit_s: timeLimit,
     milp: o.milp === true,
+    mipGap,
     typicalDays,
   });
   await mkdir(out, { recursive: true });

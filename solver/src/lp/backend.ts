@@ -14,12 +14,17 @@ export interface SolveProgress {
   incumbent?: number;
 }
 
+/** Anything with an `aborted` flag: an AbortSignal, or a view on a SharedArrayBuffer set by another thread. */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
 export interface SolveOptions {
   timeLimit_s?: number;
   /** Relative MIP gap at which a MILP stops (default 1e-4). */
   mipGap?: number;
   onProgress?: (p: SolveProgress) => void;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }
 
 export interface LpSolution {

@@ -97,3 +97,14 @@ describe('scenarios', () => {
     expect(() => applyScenario(p, 'v1')).toThrow(/'nonsense' does not exist/);
   });
 });
+
+describe('documented schema', () => {
+  it('docs/formats/project-v1.schema.json is the schema the validator uses', async () => {
+    const { projectSchema } = await import('./schema');
+    const doc = readFileSync(
+      new URL('../../../docs/formats/project-v1.schema.json', import.meta.url),
+      'utf8',
+    );
+    expect(JSON.parse(doc)).toEqual(JSON.parse(JSON.stringify(projectSchema)));
+  });
+});

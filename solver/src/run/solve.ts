@@ -1,5 +1,5 @@
 import { createBackend } from '../lp/index';
-import type { SolveProgress, SolverBackend, SolverName, LpSolution } from '../lp/backend';
+import type { CancelSignal, SolveProgress, SolverBackend, SolverName, LpSolution } from '../lp/backend';
 import { buildModel, DEFAULT_TYPICAL_DAYS, type BuildOptions, type BuiltModel } from '../model/build';
 import type { Objective } from '../model/constraints';
 import type { ProjectV1 } from '../project/types';
@@ -19,7 +19,7 @@ export interface SolveProjectOptions {
   objective?: Objective;
   co2Limit_t?: number;
   onProgress?: (p: SolveProgress) => void;
-  signal?: AbortSignal;
+  signal?: CancelSignal;
 }
 
 export interface SolveOutcome {
@@ -129,7 +129,8 @@ export async function solveProject(
         backend,
       );
       out.results.capacities = sizing.capacities;
-      out.reasons.unshift('the capacities sized on typical days cannot serve the full year');
+      if (sol2.status === 'infeasible')
+        out.reasons.unshift('the capacities sized on typical days cannot serve the full year');
       return out;
     }
     const { results, dispatch } = readResults(check, sol2);

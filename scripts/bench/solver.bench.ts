@@ -1,0 +1,143 @@
+/**
+ * Solver benchmark on the reference hub (assets/examples/reference-hub.json). Everything is measured
+ * in this one process, against the straightforward formulation (naive-hub.ts) as the baseline.
+ * Set WERKPLAN_BENCH_QUICK=1 to skip the two full-year solves (several minutes each).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createHighsBackend } from '../../solver/src/lp/highs';
+import { buildModel, solveProject, toCplexLp, validateProject } from '../../solver/src/index';
+import type { ProjectV1 } from '../../solver/src/project/types';
+import { timeMedian, type BenchRow, type BenchSuite } from './harness';
+import { naiveHubModel } from './naive-hub';
+
+const OPTIMUM_EUR = 2_305_264.2; // independent solution, shared/cases/reference-hub/README.md
+
+function loadHub(): ProjectV1 {
+  const text = readFileSync(
+    fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
+    'utf8',
+  );
+  const r = validateProject(JSON.parse(text));
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.project;
+}
+
+const suite: BenchSuite = {
+  name: 'solver: reference hub (8760 h, 7 technologies)',
+  async run() {
+    const quick = process.env.WERKPLAN_BENCH_QUICK === '1';
+    const hub = loadHub();
+    const rows: BenchRow[] = [];
+
+    const cold = await timeMedian(async () => (await createHighsBackend()).dispose(), 3);
+    rows.push({ name: 'HiGHS-WASM cold start', median_s: cold.median_s, runs: 3 });
+
+    const highs = await createHighsBackend();
+    const build = await timeMedian(() => buildModel(hub, { mode: 'full' }), 3, 1);
+    const full = buildModel(hub, { mode: 'full' });
+    rows.push({
+      name: 'build full-year model',
+      median_s: build.median_s,
+      runs: 3,
+      extra: { columns: full.model.colNames.length, rows: full.model.rowNames.length },
+    });
+    const lp = await timeMedian(() => toCplexLp(full.model), 3);
+    rows.push({ name: 'write full-year model as CPLEX LP', median_s: lp.median_s, runs: 3 });
+
+    let exact = OPTIMUM_EUR;
+    let naive_s: number | undefined;
+    if (!quick) {
+      const naive = naiveHubModel(8760);
+      const t0 = performance.now();
+      const sn = await highs.solve(naive);
+      naive_s = (performance.now() - t0) / 1000;
+      rows.push({
+        name: 'baseline: straightforward full-year LP (HiGHS-WASM)',
+        median_s: naive_s,
+        runs: 1,
+        extra: {
+          objective_EUR: sn.objective.toFixed(2),
+          columns: naive.colNames.length,
+          rows: naive.rowNames.length,
+        },
+      });
+      const t1 = performance.now();
+      const sf = await highs.solve(full.model);
+      const full_s = (performance.now() - t1) / 1000;
+      exact = sf.objective;
+      rows.push({
+        name: 'exact full-year LP, lean formulation (HiGHS-WASM)',
+        median_s: full_s,
+        runs: 1,
+        baseline: 'straightforward full-year LP',
+        ratio: full_s / naive_s,
+        extra: {
+          objective_EUR: sf.objective.toFixed(2),
+          vsIndependentOptimum: ((sf.objective - OPTIMUM_EUR) / OPTIMUM_EUR).toExponential(2),
+        },
+        target: 'ratio <= 0.5',
+        met: full_s / naive_s <= 0.5,
+      });
+    }
+
+    let sizing = { objective_EUR: NaN, seconds: NaN };
+    let check = NaN;
+    const agg = await timeMedian(async () => {
+      const out = await solveProject(hub, { mode: 'aggregated', backend: highs });
+      sizing = out.results.solve.sizing!;
+      check = out.results.objective.totalAnnualCost_EUR;
+    }, 3);
+    const sizingGap = (sizing.objective_EUR - exact) / exact;
+    rows.push({
+      name: 'aggregated sizing (24 typical days + extreme days), sizing step',
+      median_s: sizing.seconds,
+      runs: 3,
+      baseline: naive_s ? 'straightforward full-year LP' : undefined,
+      ratio: naive_s ? sizing.seconds / naive_s : undefined,
+      extra: {
+        objective_EUR: sizing.objective_EUR.toFixed(2),
+        gapToExactOptimum: `${(sizingGap * 100).toFixed(2)} %`,
+      },
+      target: '<= 5 s and within 1 % of the exact optimum',
+      met: sizing.seconds <= 5 && Math.abs(sizingGap) <= 0.01,
+    });
+    rows.push({
+      name: 'aggregated sizing + full-year check (whole solve)',
+      median_s: agg.median_s,
+      runs: 3,
+      extra: {
+        fullYearObjective_EUR: check.toFixed(2),
+        aboveExactOptimum: `${(((check - exact) / exact) * 100).toFixed(2)} %`,
+      },
+    });
+
+    const t2 = performance.now();
+    const milp = await solveProject(hub, {
+      mode: 'aggregated',
+      milp: true,
+      backend: highs,
+      mipGap: 0.01,
+      timeLimit_s: 120,
+    });
+    const milp_s = (performance.now() - t2) / 1000;
+    const gap = milp.results.solve.sizing?.gap ?? null;
+    rows.push({
+      name: 'MILP (CHP minimum part load 40 %, on/off per hour) on typical days + full-year check',
+      median_s: milp_s,
+      runs: 1,
+      extra: {
+        status: milp.results.status,
+        sizingSeconds: (milp.results.solve.sizing?.seconds ?? NaN).toFixed(1),
+        mipGap: gap === null ? 'n/a' : `${(gap * 100).toFixed(2)} %`,
+        objective_EUR: milp.results.objective.totalAnnualCost_EUR.toFixed(2),
+      },
+      target: '<= 30 s at <= 1 % gap',
+      met: (milp.results.solve.sizing?.seconds ?? Infinity) <= 30 && gap !== null && gap <= 0.01,
+    });
+    highs.dispose();
+    return rows;
+  },
+};
+
+export default suite;

@@ -1,0 +1,69 @@
+import { createBackend } from '../lp/index';
+import type { CancelSignal, SolverBackend, SolverName } from '../lp/backend';
+import { solveProject } from '../run/solve';
+import type { SolverRequest, SolverResponse } from './protocol';
+
+/**
+ * The solver worker's logic, independent of where it runs (Web Worker, Node worker thread, or the
+ * same thread in tests). One backend instance per solver is kept alive between requests, since
+ * starting HiGHS-WASM costs about 0.8 s. After an error inside WASM the instance is discarded.
+ */
+export function createSolverWorkerHandler(
+  post: (msg: SolverResponse) => void,
+): (msg: SolverRequest) => Promise<void> {
+  const backends = new Map<SolverName, SolverBackend>();
+  const cancelled = new Set<string>();
+
+  const backend = async (name: SolverName) => {
+    let b = backends.get(name);
+    if (!b) {
+      b = await createBackend(name);
+      backends.set(name, b);
+    }
+    return b;
+  };
+
+  return async (msg) => {
+    if (msg.type === 'dispose') {
+      for (const b of backends.values()) b.dispose();
+      backends.clear();
+      return;
+    }
+    if (msg.type === 'cancel') {
+      cancelled.add(msg.id);
+      return;
+    }
+    const { id } = msg;
+    const flag = msg.cancelFlag ? new Int32Array(msg.cancelFlag) : undefined;
+    const signal: CancelSignal = {
+      get aborted() {
+        return cancelled.has(id) || (flag !== undefined && Atomics.load(flag, 0) === 1);
+      },
+    };
+    const solver = msg.options.solver ?? 'highs';
+    try {
+      const outcome = await solveProject(msg.project, {
+        ...msg.options,
+        backend: await backend(solver),
+        signal,
+        onProgress: (progress) => post({ type: 'progress', id, progress }),
+      });
+      post({
+        type: 'result',
+        id,
+        results: outcome.results,
+        dispatch: outcome.dispatch,
+        reasons: outcome.reasons,
+      });
+    } catch (err) {
+      const b = backends.get(solver);
+      if (b) {
+        b.dispose();
+        backends.delete(solver);
+      }
+      post({ type: 'error', id, message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      cancelled.delete(id);
+    }
+  };
+}
