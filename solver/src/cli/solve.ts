@@ -19,6 +19,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     'time-limit',
     'out',
     'milp',
+    'mip-gap',
     'typical-days',
     'objective',
   ]);
