@@ -64,20 +64,38 @@ const suite: BenchSuite = {
       });
       const t1 = performance.now();
       const sf = await highs.solve(full.model);
-      const full_s = (performance.now() - t1) / 1000;
-      exact = sf.objective;
+      const direct_s = (performance.now() - t1) / 1000;
       rows.push({
-        name: 'exact full-year LP, lean formulation (HiGHS-WASM)',
-        median_s: full_s,
+        name: 'exact full-year LP, whole model handed to HiGHS-WASM (direct)',
+        median_s: direct_s,
         runs: 1,
         baseline: 'straightforward full-year LP',
-        ratio: full_s / naive_s,
+        ratio: direct_s / naive_s,
+        extra: { objective_EUR: sf.objective.toFixed(2) },
+      });
+      const t2 = performance.now();
+      const dec = await solveProject(hub, { mode: 'full', backend: highs });
+      const dec_s = (performance.now() - t2) / 1000;
+      exact = sf.objective;
+      const b = dec.results.solve.bounds_EUR;
+      rows.push({
+        name: 'exact full-year LP by capacity decomposition (typical-day start + Benders cuts, warm-started HiGHS-WASM)',
+        median_s: dec_s,
+        runs: 1,
+        baseline: 'straightforward full-year LP',
+        ratio: dec_s / naive_s,
         extra: {
-          objective_EUR: sf.objective.toFixed(2),
-          vsIndependentOptimum: ((sf.objective - OPTIMUM_EUR) / OPTIMUM_EUR).toExponential(2),
+          method: dec.results.solve.method ?? 'direct',
+          objective_EUR: dec.results.objective.totalAnnualCost_EUR.toFixed(2),
+          provenLower_EUR: b ? b.lower.toFixed(2) : 'n/a',
+          iterations: b ? b.iterations : 'n/a',
+          vsIndependentOptimum: (
+            (dec.results.objective.totalAnnualCost_EUR - OPTIMUM_EUR) /
+            OPTIMUM_EUR
+          ).toExponential(2),
         },
         target: 'ratio <= 0.5',
-        met: full_s / naive_s <= 0.5,
+        met: dec_s / naive_s <= 0.5,
       });
     }
 
@@ -112,7 +130,7 @@ const suite: BenchSuite = {
       },
     });
 
-    const t2 = performance.now();
+    const t3 = performance.now();
     const milp = await solveProject(hub, {
       mode: 'aggregated',
       milp: true,
@@ -120,7 +138,7 @@ const suite: BenchSuite = {
       mipGap: 0.01,
       timeLimit_s: 120,
     });
-    const milp_s = (performance.now() - t2) / 1000;
+    const milp_s = (performance.now() - t3) / 1000;
     const gap = milp.results.solve.sizing?.gap ?? null;
     rows.push({
       name: 'MILP (CHP minimum part load 40 %, on/off per hour) on typical days + full-year check',

@@ -43,8 +43,22 @@ export interface LpSolution {
   message?: string;
 }
 
+/**
+ * A model kept inside the solver between solves, so that changed column bounds re-solve from the
+ * previous basis (warm start). Used by the decomposition of the full-year LP.
+ */
+export interface SolverSession {
+  /** Fixes columns at values (lower = upper = value). */
+  fixColumns(cols: Int32Array, values: Float64Array): void;
+  /** Solves from the current basis; `colDual` holds the reduced costs (for fixed columns: ∂objective/∂value). */
+  solve(options?: SolveOptions): LpSolution & { colDual?: Float64Array };
+  dispose(): void;
+}
+
 export interface SolverBackend {
   readonly name: SolverName;
+  /** Optional: a persistent model for warm-started re-solves (HiGHS). */
+  session?(model: LpModel): SolverSession;
   solve(model: LpModel, options?: SolveOptions): Promise<LpSolution>;
   /** Frees the WASM instance; the backend cannot be used afterwards. */
   dispose(): void;

@@ -1,6 +1,6 @@
 import highsLoader, { type Highs, type HighsCallbackMap, type ModelData } from 'highs';
 import type { LpModel } from './model';
-import type { LpSolution, SolveOptions, SolveStatus, SolverBackend } from './backend';
+import type { LpSolution, SolveOptions, SolveStatus, SolverBackend, SolverSession } from './backend';
 
 /** HiGHS model status codes (highs.constants.modelStatus). */
 const STATUS = {
@@ -137,6 +137,54 @@ export async function createHighsBackend(): Promise<SolverBackend> {
       } finally {
         if (!hm.disposed) hm.dispose();
       }
+    },
+    session(model: LpModel): SolverSession {
+      if (!highs) throw new Error('HiGHS backend was disposed');
+      const h = highs;
+      const hm = h.createModel(toModelData(h, model));
+      hm.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 1 });
+      return {
+        fixColumns(cols, values) {
+          hm.changeColsBounds({ kind: 'set', indices: cols }, values, values);
+        },
+        solve(options: SolveOptions = {}) {
+          const t0 = performance.now();
+          hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
+          const signal = options.signal;
+          const code = hm.run(
+            signal
+              ? {
+                  [h.constants.callbackType.simplexInterrupt]: (event) => {
+                    if (signal.aborted) event.interrupt();
+                    return undefined;
+                  },
+                }
+              : undefined,
+          ).modelStatus as number;
+          if (code === STATUS.interrupted) return empty('cancelled', (performance.now() - t0) / 1000);
+          const seconds = (performance.now() - t0) / 1000;
+          if (code !== STATUS.optimal)
+            return empty(
+              code === STATUS.infeasible ? 'infeasible' : code === STATUS.timeLimit ? 'time_limit' : 'error',
+              seconds,
+              `HiGHS model status ${code}`,
+            );
+          const sol = hm.getSolution();
+          return {
+            status: 'optimal',
+            hasSolution: true,
+            objective: hm.getObjectiveValue(),
+            x: Float64Array.from(sol.colValue),
+            colDual: Float64Array.from(sol.colDual),
+            mipGap: 0,
+            seconds,
+            solver: 'highs',
+          };
+        },
+        dispose() {
+          if (!hm.disposed) hm.dispose();
+        },
+      };
     },
     dispose() {
       highs = null;

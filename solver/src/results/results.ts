@@ -41,6 +41,9 @@ export interface Results {
     gap: number | null;
     columns: number;
     rows: number;
+    /** Full mode: how the exact LP was solved, and the proven bounds of the decomposition. */
+    method?: 'direct' | 'decomposition';
+    bounds_EUR?: { lower: number; upper: number; iterations: number };
     /** Aggregated mode: the sizing run on typical days and the full-year check with those capacities. */
     sizing?: { typicalPeriods: number; objective_EUR: number; seconds: number; gap: number | null };
     fullYearCheck?: { objective_EUR: number; seconds: number; status: ResultStatus };

@@ -35,7 +35,7 @@ function yearProject(): ProjectV1 {
 describe('solveProject', () => {
   it('aggregated mode with one typical day per day of the year reproduces the full-year optimum', async () => {
     const p = yearProject();
-    const full = await solveProject(p, { mode: 'full', backend: highs });
+    const full = await solveProject(p, { mode: 'full', backend: highs, fullMethod: 'direct' });
     const agg = await solveProject(p, { mode: 'aggregated', typicalDays: 365, backend: highs });
     expect(full.results.status).toBe('optimal');
     expect(agg.results.solve.sizing!.objective_EUR).toBeCloseTo(
@@ -66,6 +66,19 @@ describe('solveProject', () => {
     expect(agg.results.capacities.gb.power_kW! + agg.results.capacities.tes.power_kW!).toBeGreaterThanOrEqual(
       peak - 1e-6,
     );
+  });
+
+  it('the decomposition of the full-year LP brackets and reaches the direct optimum', async () => {
+    const p = yearProject();
+    const direct = await solveProject(p, { mode: 'full', backend: highs, fullMethod: 'direct' });
+    const dec = await solveProject(p, { mode: 'full', backend: highs });
+    expect(dec.results.solve.method).toBe('decomposition');
+    const opt = direct.results.objective.totalAnnualCost_EUR;
+    const { lower, upper } = dec.results.solve.bounds_EUR!;
+    expect(lower).toBeLessThanOrEqual(opt + 1e-6 * opt);
+    expect(upper).toBeGreaterThanOrEqual(opt - 1e-6 * opt);
+    expect(Math.abs(dec.results.objective.totalAnnualCost_EUR - opt)).toBeLessThanOrEqual(1e-6 * opt);
+    expect(dec.results.balance.ok).toBe(true);
   });
 
   it('explains an infeasible plan in plain language', async () => {

@@ -5,6 +5,7 @@ import type { Objective } from '../model/constraints';
 import type { ProjectV1 } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
 import { explainInfeasibility } from './explain';
+import { solveByCapacityDecomposition } from './decomposition';
 
 export interface SolveProjectOptions {
   scenarioId?: string;
@@ -20,6 +21,11 @@ export interface SolveProjectOptions {
   co2Limit_t?: number;
   onProgress?: (p: SolveProgress) => void;
   signal?: CancelSignal;
+  /**
+   * Full mode: 'decomposition' (default with HiGHS) solves the exact LP by Benders decomposition over
+   * the capacities, started from the typical-day sizing; 'direct' hands the whole LP to the solver.
+   */
+  fullMethod?: 'decomposition' | 'direct';
 }
 
 export interface SolveOutcome {
@@ -70,6 +76,17 @@ export async function solveProject(
       onProgress: opts.onProgress,
       signal: opts.signal,
     };
+    if (mode === 'full' && !opts.milp && opts.fullMethod !== 'direct' && backend.session) {
+      const viaDecomposition = await fullByDecomposition(project, base, backend, {
+        timeLimit_s: left(),
+        onProgress: opts.onProgress,
+        signal: opts.signal,
+      });
+      if (viaDecomposition) {
+        viaDecomposition.results.solve.seconds = (performance.now() - t0) / 1000;
+        return viaDecomposition;
+      }
+    }
     const sol1 = await backend.solve(first.model, solveOpts);
     if (!sol1.hasSolution) return await failure(project, base, first, sol1, backend);
     if (mode === 'full') {
@@ -160,6 +177,48 @@ export async function solveProject(
   } finally {
     if (own) backend.dispose();
   }
+}
+
+/** Slack price for the decomposition's subproblems: far above any marginal cost of energy or capacity. */
+const SLACK_PENALTY_EUR_KWH = 1e4;
+
+/**
+ * The exact full-year LP via {@link solveByCapacityDecomposition}; null when it does not converge or
+ * leaves slack (then the caller solves the LP directly).
+ */
+async function fullByDecomposition(
+  project: ProjectV1,
+  base: BuildOptions,
+  backend: SolverBackend,
+  opts: { timeLimit_s?: number; onProgress?: (p: SolveProgress) => void; signal?: CancelSignal },
+): Promise<SolveOutcome | null> {
+  const sizing = buildModel(project, { ...base, mode: 'aggregated', milp: false });
+  const s0 = await backend.solve(sizing.model, { timeLimit_s: opts.timeLimit_s, signal: opts.signal });
+  if (!s0.hasSolution) return null;
+  const full = buildModel(project, { ...base, mode: 'full', slackPenalty_EUR_kWh: SLACK_PENALTY_EUR_KWH });
+  const byId = new Map(sizing.ctx.capacities.map((c) => [c.techId, c]));
+  const start = full.ctx.capacities.flatMap((c) => {
+    const src = byId.get(c.techId)!;
+    return c.powerCol !== undefined ? [s0.x[src.col], s0.x[src.powerCol!]] : [s0.x[src.col]];
+  });
+  const d = await solveByCapacityDecomposition(full, Float64Array.from(start), backend, opts);
+  if (d?.cancelled)
+    return failure(
+      project,
+      { ...base, mode: 'full' },
+      full,
+      { ...d.solution, status: 'cancelled', hasSolution: false },
+      backend,
+    );
+  if (!d || !d.converged) return null;
+  const x = d.solution.x;
+  const slack = full.ctx.slacks.reduce((a, s) => a + x[s.unmet] + x[s.surplus], 0);
+  if (slack > 1e-6) return null;
+  const { results, dispatch } = readResults(full, d.solution);
+  results.solve.method = 'decomposition';
+  results.solve.bounds_EUR = { lower: d.lowerBound, upper: d.upperBound, iterations: d.iterations };
+  results.solve.gap = (d.upperBound - d.lowerBound) / Math.abs(d.upperBound);
+  return { results, dispatch, reasons: [] };
 }
 
 async function failure(

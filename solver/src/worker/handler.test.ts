@@ -23,10 +23,11 @@ describe('solver worker handler', () => {
     const flag = new SharedArrayBuffer(4);
     const view = new Int32Array(flag);
     const messages: SolverResponse[] = [];
-    // Cancel once the simplex reports progress: the flag is read inside HiGHS's callbacks.
+    // Cancel once the solver reports work in progress: the flag is read inside HiGHS's callbacks
+    // and between the decomposition's iterations.
     const handle = createSolverWorkerHandler((m) => {
       messages.push(m);
-      if (m.type === 'progress' && m.progress.phase === 'simplex') Atomics.store(view, 0, 1);
+      if (m.type === 'progress' && !m.progress.phase.startsWith('building')) Atomics.store(view, 0, 1);
     });
     const heat = Array.from({ length: 8760 }, (_, h) => 200 + 100 * Math.sin(h / 7) + 50 * Math.cos(h / 97));
     const tes = {
@@ -47,7 +48,9 @@ describe('solver worker handler', () => {
     if (last.type !== 'result') return;
     expect(last.results.status).toBe('cancelled');
     expect(last.reasons).toEqual(['the run was cancelled']);
-    expect(messages.some((m) => m.type === 'progress' && m.progress.phase === 'simplex')).toBe(true);
+    expect(messages.some((m) => m.type === 'progress' && !m.progress.phase.startsWith('building'))).toBe(
+      true,
+    );
   });
 
   it('reports errors as messages, not exceptions', async () => {
