@@ -142,7 +142,9 @@ export async function createHighsBackend(): Promise<SolverBackend> {
       if (!highs) throw new Error('HiGHS backend was disposed');
       const h = highs;
       const hm = h.createModel(toModelData(h, model));
-      hm.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 1 });
+      // The first solve uses presolve; later ones start from the previous basis, where presolve would only cost time.
+      hm.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
+      let first = true;
       return {
         fixColumns(cols, values) {
           hm.changeColsBounds({ kind: 'set', indices: cols }, values, values);
@@ -150,6 +152,8 @@ export async function createHighsBackend(): Promise<SolverBackend> {
         solve(options: SolveOptions = {}) {
           const t0 = performance.now();
           hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
+          if (!first) hm.options.set({ presolve: 'off' });
+          first = false;
           const signal = options.signal;
           const code = hm.run(
             signal

@@ -97,7 +97,7 @@ export async function solveByCapacityDecomposition(
             cancelled: true,
           }
         : null;
-    const radius = Float64Array.from(best, (v, j) => Math.max(0.25 * Math.abs(v), 0.02 * (ub[j] - lb[j]), 1));
+    const radius = Float64Array.from(best, (v, j) => Math.max(0.1 * Math.abs(v), 0.005 * (ub[j] - lb[j]), 1));
     let lower = -Infinity;
     let iterations = 1;
     for (; iterations < maxIterations; iterations++) {
