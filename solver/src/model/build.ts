@@ -20,7 +20,7 @@ export type ModelMode = 'aggregated' | 'full';
 export interface BuildOptions {
   scenarioId?: string;
   mode: ModelMode;
-  /** Typical days in aggregated mode (default 24, plus the extreme days). */
+  /** Typical days in aggregated mode including the extreme days (default 24; 12 with `milp`). */
   typicalDays?: number;
   /** Minimum part loads with on/off binaries (aggregated mode only). */
   milp?: boolean;
@@ -48,6 +48,8 @@ export interface BuiltModel {
 }
 
 export const DEFAULT_TYPICAL_DAYS = 24;
+/** The MILP's on/off binaries make each typical day costly; 12 keep it interactive (reference hub ~18 s). */
+export const DEFAULT_MILP_TYPICAL_DAYS = 12;
 
 export function timeGrid(
   project: ProjectV1,
@@ -64,7 +66,11 @@ export function timeGrid(
   if (project.site.ambientTemperature) features.push(ctxSeries(project.site.ambientTemperature));
   const imp = project.grid.import?.price_EUR_kWh;
   if (imp && typeof imp === 'object') features.push(ctxSeries(imp.series));
-  const days = clusterDays(features, opts.typicalDays ?? DEFAULT_TYPICAL_DAYS, [heat, el]);
+  const days = clusterDays(
+    features,
+    opts.typicalDays ?? (opts.milp ? DEFAULT_MILP_TYPICAL_DAYS : DEFAULT_TYPICAL_DAYS),
+    [heat, el],
+  );
   const K = days.medoidDays.length;
   const hours = new Int32Array(K * 24);
   const weight = new Float64Array(K * 24);
