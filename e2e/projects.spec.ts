@@ -88,3 +88,18 @@ test('the built page carries a strict Content-Security-Policy and is cross-origi
   });
   expect(ran).toBe(false);
 });
+
+test('the solver check solves a known case in the Web Worker (HiGHS-WASM under the strict CSP)', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Einstellungen' }).click();
+  await page.getByRole('button', { name: 'Rechenkern prüfen' }).click();
+  await expect(page.getByTestId('solver-check-status')).toContainText('Rechenkern in Ordnung', {
+    timeout: 60_000,
+  });
+  await shot(page, 'settings-solver-check');
+  expect(errors).toEqual([]);
+});

@@ -9,6 +9,7 @@ export { copSeries } from './model/heatPump';
 export { solveProject, type SolveProjectOptions, type SolveOutcome } from './run/solve';
 export { explainInfeasibility } from './run/explain';
 export { paretoFront, type ParetoPoint } from './run/pareto';
+export { selfTestProject, selfTestExpected, selfTestPassed } from './run/selfTest';
 export { readResults, dispatchCsv, type Results, type Dispatch } from './results/results';
 export { createBackend } from './lp/index';
 export { toCplexLp } from './lp/lpFormat';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { files } from '../platform/files';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { SolverCheck } from '../components/SolverCheck';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export default function SettingsPage() {
       <LanguageSelect id="settings-language" />
       <p>{t('settings.storage')}</p>
       <p className="muted">{t('settings.version', { version })}</p>
+      <SolverCheck />
     </section>
   );
 }
