@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { CliIo } from './main';
-import { loadProject, ProjectLoadError } from './load';
+import { loadProjectOrReport } from './load';
 import { optionIn, parseArgs, unknownOptions } from './args';
 import { buildModel } from '../model/build';
 import { toCplexLp } from '../lp/lpFormat';
@@ -14,16 +14,8 @@ export async function exportLpCommand(args: string[], io: CliIo): Promise<number
     throw new Error('usage: werkplan export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]');
   const o = parsed.options;
   const mode = optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', 'full');
-  let project;
-  try {
-    project = await loadProject(file);
-  } catch (err) {
-    if (err instanceof ProjectLoadError) {
-      io.stderr(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const project = await loadProjectOrReport(file, io);
+  if (!project) return 1;
   const built = buildModel(project, {
     scenarioId: typeof o.scenario === 'string' ? o.scenario : undefined,
     mode,

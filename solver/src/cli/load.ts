@@ -58,6 +58,22 @@ export async function loadProject(file: string): Promise<ProjectV1> {
   return r.project;
 }
 
+/** Loads a project for a CLI command; invalid input is reported on stderr and gives null (exit code 1). */
+export async function loadProjectOrReport(
+  file: string,
+  io: { stderr: (t: string) => void },
+): Promise<ProjectV1 | null> {
+  try {
+    return await loadProject(file);
+  } catch (err) {
+    if (err instanceof ProjectLoadError) {
+      io.stderr(`${err.message}\n`);
+      return null;
+    }
+    throw err;
+  }
+}
+
 export function parseSeriesCsv(text: string, column: string | undefined, fileName: string): number[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
     skipEmptyLines: true,

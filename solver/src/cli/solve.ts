@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from './main';
-import { loadProject, ProjectLoadError } from './load';
+import { loadProjectOrReport } from './load';
 import { optionIn, parseArgs, unknownOptions } from './args';
 import { solveProject } from '../run/solve';
 import { dispatchCsv } from '../results/results';
@@ -42,16 +42,8 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   if (mipGap !== undefined && !(mipGap >= 0 && mipGap < 1))
     throw new Error('--mip-gap must be a relative gap such as 0.01');
   const out = typeof o.out === 'string' ? o.out : 'results';
-  let project;
-  try {
-    project = await loadProject(file);
-  } catch (err) {
-    if (err instanceof ProjectLoadError) {
-      io.stderr(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const project = await loadProjectOrReport(file, io);
+  if (!project) return 1;
   const outcome = await solveProject(project, {
     scenarioId: typeof o.scenario === 'string' ? o.scenario : undefined,
     solver,

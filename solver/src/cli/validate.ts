@@ -1,5 +1,5 @@
 import type { CliIo } from './main';
-import { loadProject, ProjectLoadError } from './load';
+import { loadProjectOrReport } from './load';
 import { parseArgs, unknownOptions } from './args';
 import { hoursInYear } from '../project/calendar';
 
@@ -9,17 +9,10 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   unknownOptions(parsed, []);
   const [file] = parsed.positional;
   if (!file) throw new Error('usage: werkplan validate P.json');
-  try {
-    const p = await loadProject(file);
-    io.stdout(
-      `${file}: valid project format v${p.formatVersion} "${p.name}": ${p.technologies.length} technologies, ${Object.keys(p.timeSeries).length} time series (${hoursInYear(p.site.year)} h), ${(p.scenarios ?? []).length} scenario(s)\n`,
-    );
-    return 0;
-  } catch (err) {
-    if (err instanceof ProjectLoadError) {
-      io.stderr(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const p = await loadProjectOrReport(file, io);
+  if (!p) return 1;
+  io.stdout(
+    `${file}: valid project format v${p.formatVersion} "${p.name}": ${p.technologies.length} technologies, ${Object.keys(p.timeSeries).length} time series (${hoursInYear(p.site.year)} h), ${(p.scenarios ?? []).length} scenario(s)\n`,
+  );
+  return 0;
 }

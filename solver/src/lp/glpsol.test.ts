@@ -6,7 +6,7 @@ import path from 'node:path';
 import { toCplexLp } from './lpFormat';
 import { createHighsBackend } from './highs';
 import { buildModel } from '../model/build';
-import { boiler, testProject } from '../model/testing';
+import { boiler, heatStorage, testProject } from '../model/testing';
 import { sampleModels } from './fixtures';
 
 function glpsol(lp: string): number {
@@ -36,17 +36,12 @@ function glpsol(lp: string): number {
 
 describe("exported LP solved by Debian's glpsol", () => {
   it('gives the same objective as HiGHS for a small energy model with storage', async () => {
-    const tes = {
-      id: 'tes',
-      type: 'heatStorage',
-      capex_EUR_per_unit: 0.5,
-      lifetime_a: 1,
-      fixedOm_share: 0,
+    const tes = heatStorage('tes', 0.5, {
       efficiencyCharge: 0.95,
       efficiencyDischarge: 0.95,
       loss_per_h: 0.01,
       cRate_per_h: 0.5,
-    } as const;
+    });
     const p = testProject({
       heat: [100, 900, 300, 1000, 200, 800],
       gasPrice: 0.1,

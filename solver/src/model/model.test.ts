@@ -3,7 +3,7 @@ import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions } from './build';
 import { readResults } from '../results/results';
-import { boiler, testProject } from './testing';
+import { battery, boiler, heatStorage, testProject } from './testing';
 import type { ProjectV1 } from '../project/types';
 import { copSeries } from './heatPump';
 
@@ -69,21 +69,10 @@ describe('screening curve', () => {
 
 describe('storage arbitrage', () => {
   it('shifts the whole evening demand to the cheap hour when storage costs less than the spread', async () => {
-    const battery = {
-      id: 'bat',
-      type: 'battery',
-      capex_EUR_per_unit: 0.03,
-      capexPower_EUR_kW: 0.02,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-      efficiencyCharge: 1,
-      efficiencyDischarge: 1,
-      selfDischarge_per_h: 0,
-    } as const;
     const p = testProject({
       electricity: [100, 100],
       gridImport: { price: [0.1, 0.3] },
-      technologies: [battery],
+      technologies: [battery('bat', 0.03, 0.02)],
     });
     const { results, dispatch } = await solve(p, 2);
     expect(results.capacities.bat.energy_kWh).toBeCloseTo(100, 6);
@@ -94,21 +83,10 @@ describe('storage arbitrage', () => {
   });
 
   it('accounts for round-trip losses', async () => {
-    const battery = {
-      id: 'bat',
-      type: 'battery',
-      capex_EUR_per_unit: 0.03,
-      capexPower_EUR_kW: 0.02,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-      efficiencyCharge: 0.9,
-      efficiencyDischarge: 0.9,
-      selfDischarge_per_h: 0,
-    } as const;
     const p = testProject({
       electricity: [100, 100],
       gridImport: { price: [0.1, 0.3] },
-      technologies: [battery],
+      technologies: [battery('bat', 0.03, 0.02, { efficiencyCharge: 0.9, efficiencyDischarge: 0.9 })],
     });
     const { results } = await solve(p, 2);
     // Deliver 100 kWh: store 100/0.9 = 111.11 kWh, charge 123.46 kWh from the grid.
@@ -241,17 +219,7 @@ describe('grid peak charge and heat storage', () => {
       lifetime_a: 1,
       fixedOm_share: 0,
     } as const;
-    const tes = {
-      id: 'tes',
-      type: 'heatStorage',
-      capex_EUR_per_unit: 0.01,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-      efficiencyCharge: 1,
-      efficiencyDischarge: 1,
-      loss_per_h: 0,
-      cRate_per_h: 1,
-    } as const;
+    const tes = heatStorage('tes', 0.01);
     // Heat 0 and 200 kW; peak charge 1 EUR/kW: a flat 100 kW import is best. Storage 100 kWh.
     const p = testProject({ heat: [0, 200], gridImport: { price: 0.1, peak: 1 }, technologies: [eb, tes] });
     const { results } = await solve(p, 2);

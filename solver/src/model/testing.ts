@@ -77,3 +77,36 @@ export const boiler = (
     fixedOm_share: 0,
     ...extra,
   }) as Technology;
+
+export const heatStorage = (id: string, capex: number, extra: Partial<Technology> = {}): Technology =>
+  ({
+    id,
+    type: 'heatStorage',
+    capex_EUR_per_unit: capex,
+    lifetime_a: 1,
+    fixedOm_share: 0,
+    efficiencyCharge: 1,
+    efficiencyDischarge: 1,
+    loss_per_h: 0,
+    cRate_per_h: 1,
+    ...extra,
+  }) as Technology;
+
+export const battery = (
+  id: string,
+  capexEnergy: number,
+  capexPower: number,
+  extra: Partial<Technology> = {},
+): Technology =>
+  ({
+    id,
+    type: 'battery',
+    capex_EUR_per_unit: capexEnergy,
+    capexPower_EUR_kW: capexPower,
+    lifetime_a: 1,
+    fixedOm_share: 0,
+    efficiencyCharge: 1,
+    efficiencyDischarge: 1,
+    selfDischarge_per_h: 0,
+    ...extra,
+  }) as Technology;

@@ -42,7 +42,7 @@ describe('project validation', () => {
   it('checks cross references: series, their length, fuels, duplicate ids', () => {
     const doc = testProject({
       heat: [1],
-      technologies: [boiler('gb', 0.9, 80, { fuel: 'oil' } as never), boiler('gb', 0.9, 80)],
+      technologies: [boiler('gb', 0.9, 80, { fuel: 'oil' }), boiler('gb', 0.9, 80)],
     });
     (doc.timeSeries.heat as { values: number[] }).values.pop();
     const r = validateProject(doc);

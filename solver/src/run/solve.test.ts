@@ -3,7 +3,7 @@ import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { solveProject } from './solve';
 import { boundAnalysis } from './explain';
-import { boiler, testProject, yearSeries } from '../model/testing';
+import { boiler, heatStorage, testProject, yearSeries } from '../model/testing';
 import type { ProjectV1 } from '../project/types';
 
 let highs: SolverBackend;
@@ -18,17 +18,7 @@ function yearProject(): ProjectV1 {
     const hourly = h % 24 >= 6 && h % 24 < 9 ? 1.6 : 0.8;
     return Math.round(300 * season * hourly * 1000) / 1000;
   });
-  const tes = {
-    id: 'tes',
-    type: 'heatStorage',
-    capex_EUR_per_unit: 0.5,
-    lifetime_a: 1,
-    fixedOm_share: 0,
-    efficiencyCharge: 1,
-    efficiencyDischarge: 1,
-    loss_per_h: 0,
-    cRate_per_h: 0.25,
-  } as const;
+  const tes = heatStorage('tes', 0.5, { cRate_per_h: 0.25 });
   return testProject({ heat, gasPrice: 0.05, technologies: [boiler('gb', 0.95, 20), tes] });
 }
 

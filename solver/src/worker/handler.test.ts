@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSolverWorkerHandler } from './handler';
 import type { SolverResponse } from './protocol';
-import { boiler, testProject } from '../model/testing';
+import { boiler, heatStorage, testProject } from '../model/testing';
 
 describe('solver worker handler', () => {
   it('solves, reports progress and returns results; the backend stays alive between requests', async () => {
@@ -30,17 +30,12 @@ describe('solver worker handler', () => {
       if (m.type === 'progress' && !m.progress.phase.startsWith('building')) Atomics.store(view, 0, 1);
     });
     const heat = Array.from({ length: 8760 }, (_, h) => 200 + 100 * Math.sin(h / 7) + 50 * Math.cos(h / 97));
-    const tes = {
-      id: 'tes',
-      type: 'heatStorage',
-      capex_EUR_per_unit: 0.5,
-      lifetime_a: 1,
-      fixedOm_share: 0,
+    const tes = heatStorage('tes', 0.5, {
       efficiencyCharge: 0.95,
       efficiencyDischarge: 0.95,
       loss_per_h: 0.001,
       cRate_per_h: 0.25,
-    } as const;
+    });
     const project = testProject({ heat, technologies: [boiler('gb', 0.9, 20), tes] });
     await handle({ type: 'solve', id: 'c', project, options: { mode: 'full' }, cancelFlag: flag });
     const last = messages[messages.length - 1];
