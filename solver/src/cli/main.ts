@@ -24,6 +24,11 @@ const commands: Record<string, CommandSpec> = {
       'solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]',
     load: async () => (await import('./solve')).solveCommand,
   },
+  profile: {
+    summary:
+      'profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
+    load: async () => (await import('./profile')).profileCommand,
+  },
   'export-lp': {
     summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
     load: async () => (await import('./export-lp')).exportLpCommand,

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import type { CliIo } from './main';
+import { parseArgs, unknownOptions, optionIn } from './args';
+import { importProfile, ImportError, type ImportSettings } from '../profiles/import/parse';
+
+/**
+ * `werkplan profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y]
+ * [--resolution MIN] [--standard-time] [--stamp start|end] --json`: prints one JSON object with ok,
+ * count, resolution_min, start, end, unit, energy_kWh, peak_kW, warnings (and columns when there are
+ * several), or ok: false with error { message, line } and exit code 1.
+ */
+export async function profileCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'import')
+    throw new Error(
+      'usage: werkplan profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
+    );
+  const parsed = parseArgs(rest, ['json', 'standard-time']);
+  unknownOptions(parsed, [
+    'column',
+    'unit',
+    'timezone',
+    'year',
+    'resolution',
+    'json',
+    'standard-time',
+    'stamp',
+  ]);
+  const [file] = parsed.positional;
+  if (!file) throw new Error('usage: werkplan profile import FILE ... --json');
+  const o = parsed.options;
+  const json = o.json === true;
+  const fail = (message: string, line: number | null) => {
+    if (json) io.stdout(JSON.stringify({ ok: false, error: { message, line } }) + '\n');
+    else io.stderr(`${file}${line ? `:${line}` : ''}: ${message}\n`);
+    return 1;
+  };
+  const settings: ImportSettings = {};
+  if (typeof o.column === 'string') settings.column = /^\d+$/.test(o.column) ? Number(o.column) : o.column;
+  if (o.unit !== undefined) settings.unit = optionIn(o.unit, ['kW', 'kWh'] as const, 'unit', 'kW');
+  if (typeof o.timezone === 'string') settings.timeZone = o.timezone;
+  if (o['standard-time'] === true) settings.standardTime = true;
+  if (o.stamp !== undefined) settings.stamp = optionIn(o.stamp, ['start', 'end'] as const, 'stamp', 'start');
+  for (const [key, name] of [
+    ['year', 'year'],
+    ['resolution', 'resolution_min'],
+  ] as const) {
+    if (o[key] === undefined) continue;
+    const v = Number(o[key]);
+    if (!Number.isInteger(v) || v <= 0) return fail(`--${key} must be a positive whole number`, null);
+    (settings as Record<string, number>)[name] = v;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (err) {
+    return fail(
+      `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      null,
+    );
+  }
+  try {
+    const r = importProfile(bytes, settings);
+    const c = r.columns[r.selected];
+    const out: Record<string, unknown> = {
+      ok: true,
+      count: r.count,
+      resolution_min: r.resolution_min,
+      start: r.start,
+      end: r.end,
+      unit: c.unit,
+      energy_kWh: c.energy_kWh,
+      peak_kW: c.peak_kW,
+      warnings: r.warnings,
+    };
+    if (r.columns.length > 1)
+      out.columns = r.columns.map((col) => ({
+        name: col.name,
+        energy_kWh: col.energy_kWh,
+        peak_kW: col.peak_kW,
+      }));
+    if (json) io.stdout(JSON.stringify(out) + '\n');
+    else
+      io.stdout(
+        `${file}: ${r.count} × ${r.resolution_min} min from ${r.start} to ${r.end}, ${c.name}: ${c.energy_kWh.toFixed(1)} kWh, peak ${c.peak_kW.toFixed(1)} kW\n${r.warnings.map((w) => `warning: ${w}\n`).join('')}`,
+      );
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportError) return fail(err.message, err.line ?? null);
+    throw err;
+  }
+}

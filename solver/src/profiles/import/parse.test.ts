@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { importProfile, ImportError } from './parse';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+/** Windows-1252 bytes for a string of Latin-1 characters. */
+const cp1252 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+function hours(day: string, values: number[], sep = ';'): string {
+  return values
+    .map((v, h) => `${day} ${String(h).padStart(2, '0')}:00${sep}${String(v).replace('.', ',')}`)
+    .join('\n');
+}
+
+describe('profile import: formats', () => {
+  it('reads a German meter export: metadata, Windows-1252, decimal comma, kWh per quarter hour, end stamps', () => {
+    const text =
+      'Zählpunkt;DE0001234567890000000000000123456\nEinheit;kWh\nAdresse;Musterstraße 1\n\nDatum;Zeit;Verbrauch [kWh]\n' +
+      ['00:15', '00:30', '00:45', '01:00']
+        .map((t, i) => `01.01.2024;${t};${['1,25', '2,5', '1.000,0', '0,25'][i]}`)
+        .join('\n');
+    const r = importProfile(cp1252(text));
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.metadata[0]).toBe('Zählpunkt;DE0001234567890000000000000123456');
+    expect(r.headerLine).toBe(5);
+    expect(r.decimal).toBe(',');
+    expect(r.timestampFormat).toBe('german-date');
+    expect(r.stamp).toBe('end');
+    expect(r.resolution_min).toBe(15);
+    expect(r.start).toBe('2023-12-31T23:00:00Z'); // 01.01.2024 00:00 CET
+    expect(r.count).toBe(4);
+    const c = r.columns[0];
+    expect(c.unit).toBe('kWh');
+    expect(c.energy_kWh).toBeCloseTo(1003.999999, 5); // 1.25 + 2.5 + 1000 + 0.25
+    expect(c.peak_kW).toBeCloseTo(4000, 9); // 1000 kWh in 15 min
+  });
+
+  it('reads UTF-8 with BOM, ISO stamps with offsets, comma-separated, several columns in kW and MW', () => {
+    const text =
+      '\uFEFFtime,heat [kW],electricity [MW]\n2023-06-01T00:00:00+02:00,100,0.5\n2023-06-01T01:00:00+02:00,200,1.5\n2023-06-01T02:00:00+02:00,300,1\n';
+    const r = importProfile(enc(text));
+    expect(r.encoding).toBe('utf-8');
+    expect(r.delimiter).toBe(',');
+    expect(r.start).toBe('2023-05-31T22:00:00Z');
+    expect(r.columns.map((c) => [c.name, c.unit, c.energy_kWh, c.peak_kW])).toEqual([
+      ['heat [kW]', 'kW', 600, 300],
+      ['electricity [MW]', 'kW', 3000, 1500],
+    ]);
+  });
+
+  it('reads US stamps with AM/PM and a tab delimiter', () => {
+    const text =
+      'Date\tLoad (kW)\n01/15/2023 11:00 PM\t10\n01/16/2023 12:00 AM\t20\n01/16/2023 01:00 AM\t30\n';
+    const r = importProfile(enc(text));
+    expect(r.delimiter).toBe('\t');
+    expect(r.timestampFormat).toBe('us');
+    expect(r.start).toBe('2023-01-15T22:00:00Z');
+    expect(r.columns[0].energy_kWh).toBe(60);
+  });
+
+  it('handles "24:00" stamps', () => {
+    const text = 'Zeit;Leistung kW\n01.02.2023 23:00;5\n01.02.2023 24:00;7\n';
+    const r = importProfile(enc(text));
+    expect(r.count).toBe(2);
+    expect(r.end).toBe('2023-02-02T00:00:00Z'); // 1 February 24:00 CET = 2 February 00:00 CET, end of that hour 01:00 CET
+  });
+
+  it('reads values without timestamps given the year; the count gives the resolution', () => {
+    const text = Array.from({ length: 8760 }, () => '1,5').join('\n');
+    const r = importProfile(enc(text), { year: 2023, unit: 'kW' });
+    expect(r.resolution_min).toBe(60);
+    expect(r.start).toBe('2022-12-31T23:00:00Z');
+    expect(r.columns[0].energy_kWh).toBeCloseTo(13140, 9);
+    expect(r.warnings[0]).toMatch(/no timestamps/);
+    expect(() => importProfile(enc(text), { unit: 'kW' })).toThrow(/give the year/);
+  });
+});
+
+describe('profile import: daylight saving', () => {
+  it('the missing spring hour is not a gap (local wall time, 23-hour day)', () => {
+    const values = Array.from({ length: 23 }, () => 10);
+    const stamps = Array.from({ length: 24 }, (_, h) => h).filter((h) => h !== 2);
+    const text =
+      'Zeit;kW\n' +
+      stamps.map((h, i) => `26.03.2023 ${String(h).padStart(2, '0')}:00;${values[i]}`).join('\n');
+    const r = importProfile(enc(text));
+    expect(r.count).toBe(23);
+    expect(r.issues).toEqual([]);
+    expect(r.columns[0].energy_kWh).toBe(230);
+  });
+
+  it('the repeated autumn hour is not a duplicate (25-hour day)', () => {
+    const stamps = [0, 1, 2, 2, 3, ...Array.from({ length: 20 }, (_, i) => i + 4)];
+    const text = 'Zeit;kW\n' + stamps.map((h) => `29.10.2023 ${String(h).padStart(2, '0')}:00;1`).join('\n');
+    const r = importProfile(enc(text));
+    expect(r.count).toBe(25);
+    expect(r.issues).toEqual([]);
+    expect(r.start).toBe('2023-10-28T22:00:00Z');
+    expect(r.end).toBe('2023-10-29T23:00:00Z');
+  });
+
+  it('a stamp in the skipped spring hour is an error naming the line', () => {
+    const text = 'Zeit;kW\n26.03.2023 01:00;1\n26.03.2023 02:00;1\n26.03.2023 03:00;1\n';
+    expect(() => importProfile(enc(text))).toThrow(
+      /line 3: '26.03.2023 02:00' does not exist in Europe\/Berlin/,
+    );
+  });
+
+  it('standard time all year: no shift', () => {
+    const text = 'Zeit;kW\n26.03.2023 00:00;1\n26.03.2023 01:00;1\n26.03.2023 02:00;1\n26.03.2023 03:00;1\n';
+    const r = importProfile(enc(text), { standardTime: true });
+    expect(r.count).toBe(4);
+    expect(r.start).toBe('2023-03-25T23:00:00Z');
+  });
+});
+
+describe('profile import: problems are loud and located', () => {
+  it('reports gaps and duplicates with line and time, and never fills them', () => {
+    const text =
+      'Zeit;kW\n' +
+      hours('01.01.2023', [1, 2]) +
+      '\n01.01.2023 01:00;9\n01.01.2023 04:00;4\n01.01.2023 05:00;-1\n';
+    const r = importProfile(enc(text));
+    expect(r.count).toBe(6);
+    const kinds = r.issues.map((i) => [i.kind, i.line]);
+    expect(kinds).toContainEqual(['duplicate', 4]);
+    expect(kinds).toContainEqual(['gap', 5]);
+    expect(kinds).toContainEqual(['negative', 6]);
+    const v = Array.from(r.columns[0].values_kW);
+    expect(v.slice(0, 2)).toEqual([1, 2]);
+    expect(Number.isNaN(v[2]) && Number.isNaN(v[3])).toBe(true);
+    expect(r.warnings.join('\n')).toMatch(/gap\(s\), 2 missing interval/);
+  });
+
+  it('a non-numeric cell is an error naming the line and column', () => {
+    const text = 'Zeit;Leistung [kW]\n01.01.2023 00:00;1\n01.01.2023 01:00;n/a\n';
+    try {
+      importProfile(enc(text));
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportError);
+      expect((e as ImportError).message).toBe(
+        "line 3, column 'Leistung [kW]': expected a number, found 'n/a'",
+      );
+      expect((e as ImportError).line).toBe(3);
+    }
+  });
+
+  it('asks for the unit when the file does not say', () => {
+    expect(() => importProfile(enc('Zeit;Wert\n01.01.2023 00:00;1\n01.01.2023 01:00;2\n'))).toThrow(
+      /choose kW \(power\) or kWh/,
+    );
+    expect(
+      importProfile(enc('Zeit;Wert\n01.01.2023 00:00;1\n01.01.2023 01:00;2\n'), { unit: 'kWh' }).columns[0]
+        .energy_kWh,
+    ).toBe(3);
+  });
+
+  it('refuses files that are not tables', () => {
+    expect(() => importProfile(new Uint8Array(0))).toThrow(/empty/);
+    expect(() => importProfile(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]))).toThrow(/binary/);
+    expect(() => importProfile(enc('Zeit;Leistung [kW]\n'))).toThrow(/no data rows/);
+  });
+
+  it('selects a column by name or index and says which exist', () => {
+    const text = 'Zeit;Wärme [kW];Strom [kW]\n01.01.2023 00:00;1;10\n01.01.2023 01:00;2;20\n';
+    expect(importProfile(enc(text), { column: 'Strom [kW]' }).selected).toBe(1);
+    expect(importProfile(enc(text), { column: 1 }).selected).toBe(0);
+    expect(() => importProfile(enc(text), { column: 'Gas' })).toThrow(
+      /value columns: 1: Wärme \[kW\], 2: Strom \[kW\]/,
+    );
+  });
+});

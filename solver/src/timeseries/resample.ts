@@ -1,0 +1,78 @@
+/**
+ * Energy-conserving resampling of average-power series (kW per interval). Going to a coarser
+ * resolution averages power over the target interval; going finer repeats it; mixed ratios use the
+ * exact overlap of intervals. The energy of every target interval equals the energy the source has
+ * in it, so annual energy is kept exactly. NaN (a gap) anywhere in a target interval gives NaN.
+ */
+export function resample(values_kW: Float64Array, from_min: number, to_min: number): Float64Array {
+  if (!(from_min > 0 && to_min > 0)) throw new Error('resolutions must be positive');
+  const total_min = values_kW.length * from_min;
+  const n = Math.floor(total_min / to_min);
+  if (n * to_min !== total_min)
+    throw new Error(`${values_kW.length} × ${from_min} min do not divide into ${to_min}-minute intervals`);
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const a = k * to_min;
+    const b = a + to_min;
+    let energy = 0;
+    for (let i = Math.floor(a / from_min); i * from_min < b; i++) {
+      const lo = Math.max(a, i * from_min);
+      const hi = Math.min(b, (i + 1) * from_min);
+      energy += values_kW[i] * (hi - lo);
+    }
+    out[k] = energy / to_min;
+  }
+  return out;
+}
+
+export type FillRule = 'linear' | 'previous-week' | 'zero';
+
+/**
+ * Fills gaps (NaN) by an explicit rule the user chose; returns the filled series and what was done, to
+ * be recorded with the profile. Linear interpolates between the neighbours (a gap at an edge takes the
+ * nearest value); previous-week copies the value 7 days earlier (or later, at the start).
+ */
+export function fillGaps(
+  values_kW: Float64Array,
+  resolution_min: number,
+  rule: FillRule,
+): { values_kW: Float64Array; filled: number; rule: FillRule } {
+  const v = Float64Array.from(values_kW);
+  const n = v.length;
+  let filled = 0;
+  if (rule === 'zero') {
+    for (let i = 0; i < n; i++) if (Number.isNaN(v[i])) ((v[i] = 0), filled++);
+  } else if (rule === 'previous-week') {
+    const week = Math.round((7 * 24 * 60) / resolution_min);
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(v[i])) continue;
+      const src = i - week >= 0 ? v[i - week] : i + week < n ? values_kW[i + week] : NaN;
+      if (Number.isNaN(src)) throw new Error(`no value one week before or after interval ${i} to fill from`);
+      v[i] = src;
+      filled++;
+    }
+  } else {
+    for (let i = 0; i < n;) {
+      if (!Number.isNaN(v[i])) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < n && Number.isNaN(v[j])) j++;
+      const left = i > 0 ? v[i - 1] : NaN;
+      const right = j < n ? v[j] : NaN;
+      if (Number.isNaN(left) && Number.isNaN(right))
+        throw new Error('the series has no values to interpolate from');
+      for (let k = i; k < j; k++) {
+        v[k] = Number.isNaN(left)
+          ? right
+          : Number.isNaN(right)
+            ? left
+            : left + ((right - left) * (k - i + 1)) / (j - i + 1);
+        filled++;
+      }
+      i = j;
+    }
+  }
+  return { values_kW: v, filled, rule };
+}
