@@ -41,7 +41,11 @@ export function fillGaps(
   const n = v.length;
   let filled = 0;
   if (rule === 'zero') {
-    for (let i = 0; i < n; i++) if (Number.isNaN(v[i])) ((v[i] = 0), filled++);
+    for (let i = 0; i < n; i++)
+      if (Number.isNaN(v[i])) {
+        v[i] = 0;
+        filled++;
+      }
   } else if (rule === 'previous-week') {
     const week = Math.round((7 * 24 * 60) / resolution_min);
     for (let i = 0; i < n; i++) {
