@@ -75,6 +75,19 @@ describe('profile import: formats', () => {
   });
 });
 
+describe('profile import: columns', () => {
+  it('leaves out columns without an energy unit (e.g. kvar) with a warning, unless selected', () => {
+    const text =
+      'Zeit;Wirkleistung [kW];Blindleistung [kvar]\n01.01.2023 00:00;10;3\n01.01.2023 01:00;20;4\n';
+    const r = importProfile(enc(text));
+    expect(r.columns.map((c) => c.name)).toEqual(['Wirkleistung [kW]']);
+    expect(r.warnings[0]).toMatch(/'Blindleistung \[kvar\]' has no unit in kW or kWh and was left out/);
+    expect(() => importProfile(enc(text), { column: 'Blindleistung [kvar]' })).toThrow(
+      /unit of column 'Blindleistung \[kvar\]' is not in the file/,
+    );
+  });
+});
+
 describe('profile import: daylight saving', () => {
   it('the missing spring hour is not a gap (local wall time, 23-hour day)', () => {
     const values = Array.from({ length: 23 }, () => 10);

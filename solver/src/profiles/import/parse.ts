@@ -306,7 +306,22 @@ export function importProfile(bytes: Uint8Array, settings: ImportSettings = {}):
     s = e;
   }
 
-  const columns: ImportedColumn[] = valueCols.map((j) => {
+  // Columns whose unit is not known (e.g. reactive power in kvar) are left out unless selected.
+  const chosen = (j: number) =>
+    settings.column !== undefined &&
+    (settings.column === j || settings.column === (header[j] || `Spalte ${j + 1}`));
+  const readable = valueCols.filter((j, idx) => {
+    if (settings.unit || unitOf(`${header[j] ?? ''} ${unitRow?.[j] ?? ''}`) || chosen(j)) return true;
+    const anyOther = valueCols.some(
+      (o, k) => k !== idx && unitOf(`${header[o] ?? ''} ${unitRow?.[o] ?? ''}`),
+    );
+    if (anyOther)
+      warnings.push(
+        `column '${header[j] || `Spalte ${j + 1}`}' has no unit in kW or kWh and was left out (select it with a unit to read it)`,
+      );
+    return !anyOther;
+  });
+  const columns: ImportedColumn[] = readable.map((j) => {
     const name = header[j] || `Spalte ${j + 1}`;
     const u = unitOf(`${header[j] ?? ''} ${unitRow?.[j] ?? ''}`);
     const unit = settings.unit ?? u?.unit;

@@ -1,0 +1,55 @@
+/**
+ * Load-profile import: a German quarter-hour meter export of a year (35,040 rows, decimal comma,
+ * interval-end stamps, Windows-1252 metadata) and a 1,000,000-row file, both generated here.
+ */
+import { importProfile } from '../../solver/src/profiles/import/parse';
+import { timeMedian, type BenchRow, type BenchSuite } from './harness';
+
+function germanExport(rows: number): Uint8Array {
+  const lines = ['Zählpunkt;DE000123;;', 'Datum;Uhrzeit;Wirkleistung [kW];Blindleistung [kvar]'];
+  const start = Date.UTC(2022, 11, 31, 23, 0); // 01.01.2023 00:00 CET
+  const p = (n: number) => String(n).padStart(2, '0');
+  for (let i = 1; i <= rows; i++) {
+    // Standard time stamps (as many portals export), end of interval.
+    const d = new Date(start + i * 15 * 60_000 + 3_600_000);
+    const v = (50 + 30 * Math.sin(i / 40) + (i % 7)).toFixed(3).replace('.', ',');
+    lines.push(
+      `${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()};${p(d.getUTCHours())}:${p(d.getUTCMinutes())};${v};0,000`,
+    );
+  }
+  return Uint8Array.from(lines.join('\n'), (c) => c.charCodeAt(0) & 0xff);
+}
+
+const suite: BenchSuite = {
+  name: 'profile import',
+  async run() {
+    const rows: BenchRow[] = [];
+    const year = germanExport(35_040);
+    let count = 0;
+    const t = await timeMedian(() => (count = importProfile(year, { standardTime: true }).count), 5, 1);
+    rows.push({
+      name: 'German quarter-hour CSV, 35,040 rows',
+      median_s: t.median_s,
+      runs: 5,
+      extra: { intervals: count },
+      target: '<= 0.3 s',
+      met: t.median_s <= 0.3,
+    });
+    const big = germanExport(1_000_000);
+    const t1 = performance.now();
+    const r = importProfile(big, { standardTime: true });
+    const s = (performance.now() - t1) / 1000;
+    const rss_MB = process.memoryUsage().rss / 1e6;
+    rows.push({
+      name: '1,000,000-row CSV (whole file in memory, not streamed yet)',
+      median_s: s,
+      runs: 1,
+      extra: { intervals: r.count, fileMB: (big.length / 1e6).toFixed(1), processRssMB: rss_MB.toFixed(0) },
+      target: 'streamed, memory bounded',
+      met: false,
+    });
+    return rows;
+  },
+};
+
+export default suite;
