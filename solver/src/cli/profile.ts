@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { CliIo } from './main';
 import { parseArgs, unknownOptions, optionIn } from './args';
 import { importProfile, ImportError, type ImportSettings } from '../profiles/import/parse';
+import { importXlsx } from '../profiles/import/xlsx';
 
 /**
  * `werkplan profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y]
@@ -60,7 +61,10 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
     );
   }
   try {
-    const r = importProfile(bytes, settings);
+    // .xlsx is a zip file: "PK\x03\x04".
+    const isXlsx =
+      /\.xlsx$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4);
+    const r = isXlsx ? await importXlsx(bytes, settings) : importProfile(bytes, settings);
     const c = r.columns[r.selected];
     const out: Record<string, unknown> = {
       ok: true,

@@ -104,7 +104,23 @@ export function importProfile(bytes: Uint8Array, settings: ImportSettings = {}):
     }
   }
   const split = delimiter ? splitter(delimiter, text.includes('"')) : (l: string) => [l];
-  const rows = lines.map(split);
+  return importRows(lines.map(split), settings, { encoding, delimiter, warnings });
+}
+
+/**
+ * The format-independent part: rows of cells (from CSV/TXT, or from a spreadsheet's first sheet) to
+ * an imported profile. Row k is line k + 1 of the file.
+ */
+export function importRows(
+  rows: string[][],
+  settings: ImportSettings,
+  source: { encoding: string; delimiter: string; warnings?: string[] },
+): ImportResult {
+  const warnings = source.warnings ?? [];
+  const { encoding, delimiter } = source;
+  while (rows.length && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
+  if (rows.length === 0) throw new ImportError('the file has no rows');
+  const lines = rows.map((r) => r.join(delimiter || ';'));
   const width = rows[rows.length - 1].length;
 
   // Cells that look like data: numbers (either decimal) or timestamps.
