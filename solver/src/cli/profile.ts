@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import type { CliIo } from './main';
 import { parseArgs, unknownOptions, optionIn } from './args';
-import { importProfile, ImportError, type ImportSettings } from '../profiles/import/parse';
+import { importProfileStream, ImportError, type ImportSettings } from '../profiles/import/parse';
 import { importXlsx } from '../profiles/import/xlsx';
 
 /**
@@ -51,9 +52,14 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
     if (!Number.isInteger(v) || v <= 0) return fail(`--${key} must be a positive whole number`, null);
     (settings as Record<string, number>)[name] = v;
   }
-  let bytes: Uint8Array;
+  // .xlsx is a zip file ("PK\x03\x04"): read it whole; text files are streamed with bounded memory.
+  let magic: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    const fh = await open(file, 'r');
+    const buf = new Uint8Array(4);
+    await fh.read(buf, 0, 4, 0);
+    await fh.close();
+    magic = buf;
   } catch (err) {
     return fail(
       `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
@@ -61,10 +67,14 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
     );
   }
   try {
-    // .xlsx is a zip file: "PK\x03\x04".
     const isXlsx =
-      /\.xlsx$/i.test(file) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4);
-    const r = isXlsx ? await importXlsx(bytes, settings) : importProfile(bytes, settings);
+      /\.xlsx$/i.test(file) || (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 3 && magic[3] === 4);
+    const r = isXlsx
+      ? await importXlsx(await readWhole(file), settings)
+      : await importProfileStream(
+          createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+          settings,
+        );
     const c = r.columns[r.selected];
     const out: Record<string, unknown> = {
       ok: true,
@@ -93,4 +103,9 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
     if (err instanceof ImportError) return fail(err.message, err.line ?? null);
     throw err;
   }
+}
+
+async function readWhole(file: string): Promise<Uint8Array> {
+  const { readFile } = await import('node:fs/promises');
+  return new Uint8Array(await readFile(file));
 }

@@ -85,11 +85,19 @@ export function importProfile(bytes: Uint8Array, settings: ImportSettings = {}):
   if (lines.length === 0) throw new ImportError('the file has no lines');
   const warnings: string[] = [];
 
-  // Delimiter: the candidate whose field count (≥ 2) stays the same over the longest run of lines at the
-  // end of the file (the data), so metadata lines above the header do not disturb it. A single column of
-  // numbers with decimal commas ("1,5") is not comma-separated.
-  const nonEmpty = lines.filter((l) => l.trim() !== '');
-  const tail = nonEmpty.slice(-200);
+  const delimiter = detectDelimiter(lines);
+  const split = delimiter ? splitter(delimiter, text.includes('"')) : (l: string) => [l];
+  return importRows(lines.map(split), settings, { encoding, delimiter, warnings });
+}
+
+/**
+ * Delimiter: the candidate whose field count (≥ 2) stays the same over the longest run of lines at the
+ * end of `lines` (the data), so metadata lines above the header do not disturb it. A single column of
+ * numbers with decimal commas ("1,5") is not comma-separated.
+ */
+function detectDelimiter(lines: string[]): string {
+  const tail = lines.filter((l) => l.trim() !== '').slice(-200);
+  if (tail.length === 0) return '';
   const decimalCommaColumn = tail.every((l) => /^\s*[+-]?\d+,\d+\s*$/.test(l) || /^\s*[+-]?\d+\s*$/.test(l));
   let delimiter = '';
   let bestRun = 0;
@@ -103,8 +111,7 @@ export function importProfile(bytes: Uint8Array, settings: ImportSettings = {}):
       delimiter = d;
     }
   }
-  const split = delimiter ? splitter(delimiter, text.includes('"')) : (l: string) => [l];
-  return importRows(lines.map(split), settings, { encoding, delimiter, warnings });
+  return delimiter;
 }
 
 /**
@@ -116,6 +123,20 @@ export function importRows(
   settings: ImportSettings,
   source: { encoding: string; delimiter: string; warnings?: string[] },
 ): ImportResult {
+  const { plan, first } = analyseRows(rows, settings, source);
+  const collector = createCollector(plan, settings);
+  for (let k = first; k < rows.length; k++) if (!isBlank(rows[k])) collector.add(rows[k], k + 1);
+  return collector.finish();
+}
+
+const isBlank = (row: string[]) => row.every((c) => c.trim() === '');
+
+/** Decides the file's layout from its first rows: header, metadata, stamp and value columns, units. */
+function analyseRows(
+  rows: string[][],
+  settings: ImportSettings,
+  source: { encoding: string; delimiter: string; warnings?: string[] },
+): { plan: Plan; first: number } {
   const warnings = source.warnings ?? [];
   const { encoding, delimiter } = source;
   while (rows.length && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
@@ -163,8 +184,8 @@ export function importRows(
       ? rows[headerIdx].map((c) => c.trim())
       : Array.from({ length: width }, (_, j) => `Spalte ${j + 1}`);
   const metadata = lines.slice(0, Math.max(0, headerIdx)).filter((l) => l.trim() !== '');
-  const data = rows.slice(first);
-  const lineOf = (k: number) => first + k + 1;
+  const data: string[][] = [];
+  for (let k = first; k < rows.length && data.length < 200; k++) if (!isBlank(rows[k])) data.push(rows[k]);
   if (data.length === 0) throw new ImportError('the file has a header but no data rows');
 
   // Column roles from a sample.
@@ -198,130 +219,6 @@ export function importRows(
       `from–to columns: the first (${header[stampCols[0]] || toLabel}) is taken as the start of each interval`,
     );
 
-  // Instants.
-  const n = data.length;
-  const instants = new Float64Array(n);
-  let resolution_min = settings.resolution_min ?? 0;
-  let stampMode: ImportResult['stamp'] = 'none';
-  if (stampCols.length) {
-    const zone = settings.timeZone ?? 'Europe/Berlin';
-    let resolver: StampResolver;
-    try {
-      resolver = new StampResolver(zone, settings.standardTime ?? false);
-    } catch (e) {
-      throw new ImportError((e as Error).message);
-    }
-    const sc = stampCols[0];
-    for (let k = 0; k < n; k++) {
-      const r = data[k];
-      const st = parseStamp(
-        stampFormat as StampFormat,
-        r[sc] ?? '',
-        stampFormat === 'german-date' ? r[stampCols[1]] : undefined,
-      );
-      if (!st)
-        throw new ImportError(
-          `line ${lineOf(k)}: column '${header[sc]}': expected a timestamp like the lines above, found '${r[sc]}'`,
-          lineOf(k),
-          sc + 1,
-        );
-      const t = resolver.resolve(st);
-      if (typeof t === 'string')
-        throw new ImportError(`line ${lineOf(k)}: '${r[sc]}' ${t}`, lineOf(k), sc + 1);
-      instants[k] = t;
-    }
-    if (!resolution_min) {
-      const diffs: number[] = [];
-      for (let k = 1; k < Math.min(n, 2000); k++)
-        if (instants[k] > instants[k - 1]) diffs.push(instants[k] - instants[k - 1]);
-      diffs.sort((a, b) => a - b);
-      if (!diffs.length) throw new ImportError('cannot tell the interval length: give the resolution');
-      resolution_min = Math.round(diffs[diffs.length >> 1] / 60_000);
-    }
-    // Interval-end stamps: the first stamp is one interval after midnight (e.g. 00:15), or settings say so.
-    const firstStamp = parseStamp(
-      stampFormat as StampFormat,
-      data[0][sc] ?? '',
-      stampFormat === 'german-date' ? data[0][stampCols[1]] : undefined,
-    )!;
-    stampMode =
-      settings.stamp ?? (firstStamp.hour * 60 + firstStamp.minute === resolution_min ? 'end' : 'start');
-    if (stampMode === 'end') {
-      for (let k = 0; k < n; k++) instants[k] -= resolution_min * 60_000;
-      if (!settings.stamp)
-        warnings.push(
-          `stamps mark the end of each interval (the first is ${data[0][sc]}); shifted to interval starts`,
-        );
-    }
-  } else {
-    const year = settings.year;
-    if (!year)
-      throw new ImportError(
-        `the file has no timestamps: give the year (and the resolution unless it follows from the ${n} values)`,
-      );
-    if (!resolution_min) {
-      const minutesInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 60_000;
-      if (minutesInYear % n !== 0)
-        throw new ImportError(`${n} values do not fill the year ${year} evenly: give the resolution`);
-      resolution_min = minutesInYear / n;
-    }
-    const resolver = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true);
-    const t0 = resolver.resolve({ year, month: 1, day: 1, hour: 0, minute: 0, second: 0 }) as number;
-    for (let k = 0; k < n; k++) instants[k] = t0 + k * resolution_min * 60_000;
-    warnings.push(
-      `no timestamps: ${n} values taken as ${resolution_min}-minute intervals from 1 January ${year} 00:00 standard time`,
-    );
-  }
-  if (!(resolution_min > 0)) throw new ImportError('the interval length must be positive');
-
-  // The regular grid and the values on it.
-  const step = resolution_min * 60_000;
-  const startT = instants[0];
-  let endT = startT;
-  for (let k = 0; k < n; k++) if (instants[k] > endT) endT = instants[k];
-  const count = Math.round((endT - startT) / step) + 1;
-  const slotLine = new Int32Array(count).fill(-1);
-  const slotOf = new Int32Array(n);
-  const issues: ImportIssue[] = [];
-  for (let k = 0; k < n; k++) {
-    const pos = (instants[k] - startT) / step;
-    if (Math.abs(pos - Math.round(pos)) > 1e-6)
-      throw new ImportError(
-        `line ${lineOf(k)}: ${fmt(instants[k])} is not on the ${resolution_min}-minute grid that starts at ${fmt(startT)}`,
-        lineOf(k),
-      );
-    const slot = Math.round(pos);
-    if (slot < 0)
-      throw new ImportError(`line ${lineOf(k)}: time goes backwards (${fmt(instants[k])})`, lineOf(k));
-    if (slotLine[slot] >= 0) {
-      issues.push({
-        kind: 'duplicate',
-        line: lineOf(k),
-        time: fmt(instants[k]),
-        message: `line ${lineOf(k)}: ${fmt(instants[k])} appears again (first on line ${slotLine[slot]}); the first value is kept`,
-      });
-      slotOf[k] = -1;
-      continue;
-    }
-    slotLine[slot] = lineOf(k);
-    slotOf[k] = slot;
-  }
-  for (let s = 0; s < count;) {
-    if (slotLine[s] >= 0) {
-      s++;
-      continue;
-    }
-    let e = s;
-    while (e < count && slotLine[e] < 0) e++;
-    issues.push({
-      kind: 'gap',
-      line: slotLine[e] ?? 0,
-      time: fmt(startT + s * step),
-      message: `gap of ${e - s} interval(s) from ${fmt(startT + s * step)} (before line ${slotLine[e]}); not filled: choose a fill rule`,
-    });
-    s = e;
-  }
-
   // Columns whose unit is not known (e.g. reactive power in kvar) are left out unless selected.
   const chosen = (j: number) =>
     settings.column !== undefined &&
@@ -337,87 +234,383 @@ export function importRows(
       );
     return !anyOther;
   });
-  const columns: ImportedColumn[] = readable.map((j) => {
-    const name = header[j] || `Spalte ${j + 1}`;
-    const u = unitOf(`${header[j] ?? ''} ${unitRow?.[j] ?? ''}`);
-    const unit = settings.unit ?? u?.unit;
-    if (!unit)
-      throw new ImportError(
-        `the unit of column '${name}' is not in the file: choose kW (power) or kWh (energy per interval)`,
-        headerIdx + 1,
-        j + 1,
-      );
-    const scale = settings.unit ? 1 : (u?.scale ?? 1);
-    const toKW = unit === 'kWh' ? 60 / resolution_min : 1;
-    const values = new Float64Array(count).fill(NaN);
-    let negatives = 0;
-    for (let k = 0; k < n; k++) {
-      const slot = slotOf[k];
-      if (slot < 0) continue;
-      const raw = data[k][j] ?? '';
-      const v = parseNumber(raw, decimal);
-      if (v === null) continue;
-      if (Number.isNaN(v))
-        throw new ImportError(
-          `line ${lineOf(k)}, column '${name}': expected a number, found '${raw.trim()}'`,
-          lineOf(k),
-          j + 1,
-        );
-      if (v < 0 && negatives++ === 0)
-        issues.push({
-          kind: 'negative',
-          line: lineOf(k),
-          time: fmt(startT + slot * step),
-          message: `line ${lineOf(k)}, column '${name}': negative value ${raw.trim()} (feed-in or a sign error?)`,
-        });
-      values[slot] = v * scale * toKW;
-    }
-    let energy = 0;
-    let peak = -Infinity;
-    for (const v of values)
-      if (!Number.isNaN(v)) {
-        energy += (v * resolution_min) / 60;
-        peak = Math.max(peak, v);
-      }
-    return { name, index: j, unit, values_kW: values, energy_kWh: energy, peak_kW: peak };
-  });
-
-  let selected = 0;
-  if (settings.column !== undefined) {
-    const c = settings.column;
-    selected =
-      typeof c === 'number'
-        ? columns.findIndex((col) => col.index === c)
-        : columns.findIndex((col) => col.name === c);
-    if (selected < 0)
-      throw new ImportError(
-        `no value column ${typeof c === 'number' ? `at index ${c}` : `named '${c}'`} (value columns: ${columns.map((col) => `${col.index}: ${col.name}`).join(', ')})`,
-      );
-  }
-  const gaps = issues.filter((i) => i.kind === 'gap');
-  if (gaps.length)
-    warnings.push(
-      `${gaps.length} gap(s), ${count - slotLine.filter((l) => l >= 0).length} missing interval(s); first: ${gaps[0].message}`,
-    );
-  const dups = issues.filter((i) => i.kind === 'duplicate');
-  if (dups.length) warnings.push(`${dups.length} duplicate timestamp(s); first: ${dups[0].message}`);
-  for (const i of issues.filter((x) => x.kind === 'negative')) warnings.push(i.message);
-
-  return {
+  const plan: Plan = {
     encoding,
     delimiter,
     decimal,
-    headerLine: headerIdx + 1,
+    header,
+    headerIdx,
     metadata,
-    timestampFormat: stampFormat,
-    stamp: stampMode,
-    resolution_min,
-    start: fmt(startT),
-    end: fmt(startT + count * step),
-    count,
-    columns,
-    selected,
+    unitRow,
+    stampCols,
+    stampFormat,
+    readable,
     warnings,
-    issues,
+  };
+  return { plan, first };
+}
+
+/**
+ * Streamed import for very large files: chunks are decoded and split into lines as they come; the
+ * first lines decide the layout, then every row is reduced to its instant and values at once, so
+ * memory grows with the number of values, not with the text.
+ */
+export async function importProfileStream(
+  chunks: AsyncIterable<Uint8Array>,
+  settings: ImportSettings = {},
+  headLines = 500,
+): Promise<ImportResult> {
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  let encoding = 'utf-8';
+  let rest = '';
+  let lineNo = 0;
+  const head: string[] = [];
+  let split: (l: string) => string[] = (l) => [l];
+  let collector: ReturnType<typeof createCollector> | null = null;
+  const warnings: string[] = [];
+
+  const start = () => {
+    while (head.length && head[head.length - 1].trim() === '') head.pop();
+    if (head.length === 0) throw new ImportError('the file is empty');
+    const delimiter = detectDelimiter(head);
+    split = delimiter
+      ? splitter(
+          delimiter,
+          head.some((l) => l.includes('"')),
+        )
+      : (l: string) => [l];
+    const rows = head.map(split);
+    const { plan, first } = analyseRows(rows, settings, { encoding, delimiter, warnings });
+    collector = createCollector(plan, settings);
+    for (let k = first; k < rows.length; k++) if (!isBlank(rows[k])) collector.add(rows[k], k + 1);
+  };
+  const onLine = (line: string) => {
+    lineNo++;
+    if (!collector) {
+      head.push(line);
+      if (head.length >= headLines) start();
+    } else if (line.trim() !== '') collector.add(split(line), lineNo);
+  };
+
+  const feed = (bytes: Uint8Array) => {
+    let text: string;
+    try {
+      text = rest + decoder!.decode(bytes, { stream: true });
+    } catch {
+      throw new ImportError(
+        `line ${lineNo + 1}: the file is not valid UTF-8 after its beginning was; save it in one encoding`,
+      );
+    }
+    // Keep a trailing CR: its LF may start the next chunk.
+    const parts = text.split(/\r\n|\n|\r(?!$)/);
+    rest = parts.pop() ?? '';
+    for (const l of parts) onLine(l.replace(/\r$/, ''));
+  };
+  // The encoding is decided on the first 64 KiB (or the whole file if it is shorter).
+  const pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const decide = (complete: boolean) => {
+    const headBytes = new Uint8Array(pendingBytes);
+    let o = 0;
+    for (const p of pending) {
+      headBytes.set(p, o);
+      o += p.length;
+    }
+    // Judge only whole characters: a UTF-8 sequence cut at the end of the first 64 KiB is not an error.
+    let cut = headBytes.length;
+    if (!complete) {
+      cut = Math.max(1, cut - 4);
+      while (cut > 1 && (headBytes[cut] & 0xc0) === 0x80) cut--;
+    }
+    encoding = decodeText(headBytes.subarray(0, cut)).encoding; // also refuses empty and binary input
+    decoder =
+      encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : new TextDecoder('windows-1252');
+    feed(headBytes);
+  };
+  for await (const chunk of chunks) {
+    if (!decoder) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= 65536) decide(false);
+      continue;
+    }
+    feed(chunk);
+  }
+  if (!decoder) decide(true);
+  const tail = (rest + decoder!.decode()).replace(/\r$/, '');
+  if (tail !== '') onLine(tail);
+  if (!collector) start();
+  return collector!.finish();
+}
+
+/** What the analysis of the first lines decided about a file. */
+interface Plan {
+  encoding: string;
+  delimiter: string;
+  decimal: DecimalSeparator;
+  header: string[];
+  headerIdx: number;
+  metadata: string[];
+  unitRow: string[] | null;
+  stampCols: number[];
+  stampFormat: StampFormat | 'none';
+  readable: number[];
+  warnings: string[];
+}
+
+/** Growable Float64Array: rows are kept as numbers only, so memory stays proportional to the values. */
+class Floats {
+  data = new Float64Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Reads data rows one at a time (from an array or a stream), keeping only their instants and values,
+ * then places them on the regular grid.
+ */
+function createCollector(
+  plan: Plan,
+  settings: ImportSettings,
+): { add(row: string[], line: number): void; finish(): ImportResult } {
+  const { header, stampCols, stampFormat, decimal, readable, warnings } = plan;
+  const sc = stampCols[0];
+  let resolver: StampResolver | null = null;
+  if (stampCols.length) {
+    try {
+      resolver = new StampResolver(settings.timeZone ?? 'Europe/Berlin', settings.standardTime ?? false);
+    } catch (e) {
+      throw new ImportError((e as Error).message);
+    }
+  }
+  const instants = new Floats();
+  const lines = new Floats();
+  const values = readable.map(() => new Floats());
+  let firstStampText = '';
+  let firstStamp: ReturnType<typeof parseStamp> = null;
+  const name = (j: number) => header[j] || `Spalte ${j + 1}`;
+
+  return {
+    add(r, line) {
+      if (resolver) {
+        const st = parseStamp(
+          stampFormat as StampFormat,
+          r[sc] ?? '',
+          stampFormat === 'german-date' ? r[stampCols[1]] : undefined,
+        );
+        if (!st)
+          throw new ImportError(
+            `line ${line}: column '${header[sc]}': expected a timestamp like the lines above, found '${r[sc]}'`,
+            line,
+            sc + 1,
+          );
+        const t = resolver.resolve(st);
+        if (typeof t === 'string') throw new ImportError(`line ${line}: '${r[sc]}' ${t}`, line, sc + 1);
+        if (instants.length === 0) {
+          firstStamp = st;
+          firstStampText = r[sc] ?? '';
+        }
+        instants.push(t);
+      } else instants.push(NaN);
+      lines.push(line);
+      readable.forEach((j, c) => {
+        const raw = r[j] ?? '';
+        const v = parseNumber(raw, decimal);
+        if (v !== null && Number.isNaN(v))
+          throw new ImportError(
+            `line ${line}, column '${name(j)}': expected a number, found '${raw.trim()}'`,
+            line,
+            j + 1,
+          );
+        values[c].push(v === null ? NaN : v);
+      });
+    },
+    finish() {
+      const n = instants.length;
+      if (n === 0) throw new ImportError('the file has a header but no data rows');
+      const inst = instants.view();
+      const lineOf = (k: number) => lines.data[k];
+      let resolution_min = settings.resolution_min ?? 0;
+      let stampMode: ImportResult['stamp'] = 'none';
+      if (resolver) {
+        if (!resolution_min) {
+          const diffs: number[] = [];
+          for (let k = 1; k < Math.min(n, 2000); k++)
+            if (inst[k] > inst[k - 1]) diffs.push(inst[k] - inst[k - 1]);
+          diffs.sort((a, b) => a - b);
+          if (!diffs.length) throw new ImportError('cannot tell the interval length: give the resolution');
+          resolution_min = Math.round(diffs[diffs.length >> 1] / 60_000);
+        }
+        // Interval-end stamps: the first stamp is one interval after midnight (e.g. 00:15), or settings say so.
+        const fs = firstStamp as unknown as { hour: number; minute: number };
+        stampMode = settings.stamp ?? (fs.hour * 60 + fs.minute === resolution_min ? 'end' : 'start');
+        if (stampMode === 'end') {
+          for (let k = 0; k < n; k++) inst[k] -= resolution_min * 60_000;
+          if (!settings.stamp)
+            warnings.push(
+              `stamps mark the end of each interval (the first is ${firstStampText}); shifted to interval starts`,
+            );
+        }
+      } else {
+        const year = settings.year;
+        if (!year)
+          throw new ImportError(
+            `the file has no timestamps: give the year (and the resolution unless it follows from the ${n} values)`,
+          );
+        if (!resolution_min) {
+          const minutesInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 60_000;
+          if (minutesInYear % n !== 0)
+            throw new ImportError(`${n} values do not fill the year ${year} evenly: give the resolution`);
+          resolution_min = minutesInYear / n;
+        }
+        const t0 = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true).resolve({
+          year,
+          month: 1,
+          day: 1,
+          hour: 0,
+          minute: 0,
+          second: 0,
+        }) as number;
+        for (let k = 0; k < n; k++) inst[k] = t0 + k * resolution_min * 60_000;
+        warnings.push(
+          `no timestamps: ${n} values taken as ${resolution_min}-minute intervals from 1 January ${year} 00:00 standard time`,
+        );
+      }
+      if (!(resolution_min > 0)) throw new ImportError('the interval length must be positive');
+
+      // The regular grid and the values on it.
+      const step = resolution_min * 60_000;
+      const startT = inst[0];
+      let endT = startT;
+      for (let k = 0; k < n; k++) if (inst[k] > endT) endT = inst[k];
+      const count = Math.round((endT - startT) / step) + 1;
+      const slotLine = new Int32Array(count).fill(-1);
+      const slotOf = new Int32Array(n);
+      const issues: ImportIssue[] = [];
+      for (let k = 0; k < n; k++) {
+        const pos = (inst[k] - startT) / step;
+        if (Math.abs(pos - Math.round(pos)) > 1e-6)
+          throw new ImportError(
+            `line ${lineOf(k)}: ${fmt(inst[k])} is not on the ${resolution_min}-minute grid that starts at ${fmt(startT)}`,
+            lineOf(k),
+          );
+        const slot = Math.round(pos);
+        if (slot < 0)
+          throw new ImportError(`line ${lineOf(k)}: time goes backwards (${fmt(inst[k])})`, lineOf(k));
+        if (slotLine[slot] >= 0) {
+          issues.push({
+            kind: 'duplicate',
+            line: lineOf(k),
+            time: fmt(inst[k]),
+            message: `line ${lineOf(k)}: ${fmt(inst[k])} appears again (first on line ${slotLine[slot]}); the first value is kept`,
+          });
+          slotOf[k] = -1;
+          continue;
+        }
+        slotLine[slot] = lineOf(k);
+        slotOf[k] = slot;
+      }
+      for (let s = 0; s < count;) {
+        if (slotLine[s] >= 0) {
+          s++;
+          continue;
+        }
+        let e = s;
+        while (e < count && slotLine[e] < 0) e++;
+        issues.push({
+          kind: 'gap',
+          line: slotLine[e] ?? 0,
+          time: fmt(startT + s * step),
+          message: `gap of ${e - s} interval(s) from ${fmt(startT + s * step)} (before line ${slotLine[e]}); not filled: choose a fill rule`,
+        });
+        s = e;
+      }
+
+      const columns: ImportedColumn[] = readable.map((j, c) => {
+        const u = unitOf(`${header[j] ?? ''} ${plan.unitRow?.[j] ?? ''}`);
+        const unit = settings.unit ?? u?.unit;
+        if (!unit)
+          throw new ImportError(
+            `the unit of column '${name(j)}' is not in the file: choose kW (power) or kWh (energy per interval)`,
+            plan.headerIdx + 1,
+            j + 1,
+          );
+        const scale = settings.unit ? 1 : (u?.scale ?? 1);
+        const toKW = unit === 'kWh' ? 60 / resolution_min : 1;
+        const out = new Float64Array(count).fill(NaN);
+        const raw = values[c].view();
+        let negatives = 0;
+        for (let k = 0; k < n; k++) {
+          const slot = slotOf[k];
+          const v = raw[k];
+          if (slot < 0 || Number.isNaN(v)) continue;
+          if (v < 0 && negatives++ === 0)
+            issues.push({
+              kind: 'negative',
+              line: lineOf(k),
+              time: fmt(startT + slot * step),
+              message: `line ${lineOf(k)}, column '${name(j)}': negative value ${String(v).replace('.', decimal)} (feed-in or a sign error?)`,
+            });
+          out[slot] = v * scale * toKW;
+        }
+        let energy = 0;
+        let peak = -Infinity;
+        for (const v of out)
+          if (!Number.isNaN(v)) {
+            energy += (v * resolution_min) / 60;
+            peak = Math.max(peak, v);
+          }
+        return { name: name(j), index: j, unit, values_kW: out, energy_kWh: energy, peak_kW: peak };
+      });
+
+      let selected = 0;
+      if (settings.column !== undefined) {
+        const col = settings.column;
+        selected =
+          typeof col === 'number'
+            ? columns.findIndex((x) => x.index === col)
+            : columns.findIndex((x) => x.name === col);
+        if (selected < 0)
+          throw new ImportError(
+            `no value column ${typeof col === 'number' ? `at index ${col}` : `named '${col}'`} (value columns: ${columns.map((x) => `${x.index}: ${x.name}`).join(', ')})`,
+          );
+      }
+      const gaps = issues.filter((i) => i.kind === 'gap');
+      if (gaps.length)
+        warnings.push(
+          `${gaps.length} gap(s), ${count - slotLine.filter((l) => l >= 0).length} missing interval(s); first: ${gaps[0].message}`,
+        );
+      const dups = issues.filter((i) => i.kind === 'duplicate');
+      if (dups.length) warnings.push(`${dups.length} duplicate timestamp(s); first: ${dups[0].message}`);
+      for (const i of issues.filter((x) => x.kind === 'negative')) warnings.push(i.message);
+
+      return {
+        encoding: plan.encoding,
+        delimiter: plan.delimiter,
+        decimal,
+        headerLine: plan.headerIdx + 1,
+        metadata: plan.metadata,
+        timestampFormat: stampFormat,
+        stamp: stampMode,
+        resolution_min,
+        start: fmt(startT),
+        end: fmt(startT + count * step),
+        count,
+        columns,
+        selected,
+        warnings,
+        issues,
+      };
+    },
   };
 }
