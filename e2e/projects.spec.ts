@@ -103,3 +103,38 @@ test('the solver check solves a known case in the Web Worker (HiGHS-WASM under t
   await shot(page, 'settings-solver-check');
   expect(errors).toEqual([]);
 });
+
+test('a meter export is imported in the worker, checked, corrected and saved to the project', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Neues Projekt').fill('Lastgang-Test');
+  await page.getByLabel('Neues Projekt').press('Enter');
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  // German export: metadata, decimal comma, kWh per quarter hour stamped at the interval end.
+  const csv =
+    'Zählpunkt;DE0001;\nDatum;Uhrzeit;Verbrauch [kWh]\n' +
+    ['00:15', '00:30', '00:45', '01:00', '01:15', '01:30', '01:45', '02:00']
+      .map((t, i) => `02.01.2023;${t};${(i + 1) * 0.25}`.replace(/(\d)\.(\d+)$/, '$1,$2'))
+      .join('\n');
+  await page
+    .getByLabel('Lastgang-Datei (CSV, TXT, XLSX)')
+    .setInputFiles({ name: 'lastgang.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+  await expect(page.getByTestId('import-facts')).toContainText('windows-1252');
+  await expect(page.getByTestId('import-facts')).toContainText('15 min');
+  await expect(page.getByTestId('import-energy')).toHaveText('9 kWh'); // 0,25 + 0,5 + … + 2,0
+  await expect(page.getByTestId('import-peak')).toHaveText('8 kW'); // 2 kWh in 15 min
+  await expect(page.getByTestId('import-warnings')).toContainText('end of each interval');
+  await shot(page, 'profile-import');
+  // The user corrects a guess: the values are power, not energy.
+  await page.getByLabel('Einheit').selectOption('kW');
+  await expect(page.getByTestId('import-energy')).toHaveText('2,3 kWh'); // (0,25 + … + 2,0) kW × 0,25 h
+  await page.getByLabel('Name des Profils').fill('Wärme Bäckerei');
+  await page.getByRole('button', { name: 'Profil speichern' }).click();
+  await expect(page.getByTestId('saved-profiles')).toContainText('Wärme Bäckerei: 8 × 15 min');
+  // Stored in IndexedDB: after a reload the profile is still there.
+  await page.reload();
+  await page.getByRole('button', { name: 'Lastgang-Test' }).click();
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  await expect(page.getByTestId('saved-profiles')).toContainText('Wärme Bäckerei: 8 × 15 min, 2,3 kWh');
+});

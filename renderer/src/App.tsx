@@ -6,6 +6,7 @@ import { EmptyPage } from './pages/EmptyPage';
 
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const ProfilesPage = lazy(() => import('./pages/ProfilesPage'));
 
 function PageView({ page }: { page: Page }) {
   switch (page) {
@@ -13,6 +14,8 @@ function PageView({ page }: { page: Page }) {
       return <ProjectsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'profiles':
+      return <ProfilesPage />;
     default:
       return <EmptyPage page={page} />;
   }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../store/app';
 
 /** The pages whose content comes with later work show what will be there, never fake data. */
-export function EmptyPage({ page }: { page: Exclude<Page, 'projects' | 'settings'> }) {
+export function EmptyPage({ page }: { page: Exclude<Page, 'projects' | 'settings' | 'profiles'> }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`${page}-title`}>

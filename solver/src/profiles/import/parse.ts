@@ -418,7 +418,8 @@ function createCollector(
         if (typeof t === 'string') throw new ImportError(`line ${line}: '${r[sc]}' ${t}`, line, sc + 1);
         if (instants.length === 0) {
           firstStamp = st;
-          firstStampText = r[sc] ?? '';
+          firstStampText =
+            stampFormat === 'german-date' ? `${r[sc] ?? ''} ${r[stampCols[1]] ?? ''}` : (r[sc] ?? '');
         }
         instants.push(t);
       } else instants.push(NaN);

@@ -1,0 +1,277 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as echarts from 'echarts';
+import { db } from '../db/schema';
+import { useLiveQuery } from '../db/useLiveQuery';
+import { files } from '../platform/files';
+import { importInWorker } from '../solver/importClient';
+import { formatDateTime, formatNumber } from '../i18n/format';
+import { useApp } from '../store/app';
+import type { ImportResult, ImportSettings } from '../../../solver/src/profiles/import/parse';
+
+type Loaded = { name: string; bytes: Uint8Array };
+
+function Preview({ result }: { result: ImportResult }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const col = result.columns[result.selected];
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    const start = Date.parse(result.start);
+    const step = result.resolution_min * 60_000;
+    const data = Array.from(col.values_kW, (v, i) => [start + i * step, Number.isNaN(v) ? null : v]);
+    chart.setOption({
+      animation: false,
+      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value', name: 'kW' },
+      dataZoom: [{ type: 'inside' }],
+      series: [{ type: 'line', data, showSymbol: false, sampling: 'lttb', lineStyle: { width: 1 } }],
+    });
+    return () => chart.dispose();
+  }, [result, col]);
+  return <div ref={ref} className="chart" role="img" aria-label={col.name} />;
+}
+
+export default function ProfilesPage() {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const projectId = useApp((s) => s.activeProjectId);
+  const platform = files();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [settings, setSettings] = useState<ImportSettings>({});
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [name, setName] = useState('');
+  const saved = useLiveQuery(
+    () => (projectId ? db().timeSeries.where('projectId').equals(projectId).toArray() : Promise.resolve([])),
+    [projectId],
+  );
+
+  useEffect(() => {
+    if (!loaded) return;
+    let current = true;
+    importInWorker(loaded.name, loaded.bytes, settings).then((r) => {
+      if (!current) return;
+      setBusy(false);
+      if (r.ok) {
+        setResult(r.result);
+        setError(null);
+      } else {
+        setResult(null);
+        setError(r.line ? `${loaded.name}:${r.line}: ${r.message}` : r.message);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [loaded, settings]);
+
+  if (!projectId)
+    return (
+      <section aria-labelledby="profiles-title">
+        <h1 id="profiles-title">{t('profilesPage.title')}</h1>
+        <p className="empty-state">{t('profilesPage.needProject')}</p>
+      </section>
+    );
+
+  const accept = (f: { name: string; data: Uint8Array }) => {
+    setBusy(true);
+    setLoaded({ name: f.name, bytes: f.data });
+    setSettings({});
+    setName(f.name.replace(/\.[^.]+$/, ''));
+  };
+
+  async function save() {
+    if (!result || !projectId) return;
+    const col = result.columns[result.selected];
+    await db().timeSeries.add({
+      id: crypto.randomUUID(),
+      projectId,
+      name: name.trim() || col.name,
+      unit: 'kW',
+      resolution_min: result.resolution_min,
+      start: result.start,
+      values: col.values_kW,
+      kind: 'demand',
+    });
+  }
+
+  const col = result?.columns[result.selected];
+  const fmt = (v: number, d = 1) => formatNumber(v, language, d);
+  const set = (patch: Partial<ImportSettings>) => {
+    setBusy(true);
+    setSettings((s) => ({ ...s, ...patch }));
+  };
+
+  return (
+    <section aria-labelledby="profiles-title">
+      <h1 id="profiles-title">{t('profilesPage.title')}</h1>
+      <div className="panel">
+        {platform.kind === 'web' ? (
+          <label>
+            {t('profilesPage.choose')}
+            <input
+              type="file"
+              accept=".csv,.txt,.xlsx"
+              onChange={async (e) => {
+                const f = e.target.files?.[0];
+                if (f) accept({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
+              }}
+            />
+          </label>
+        ) : (
+          <button
+            type="button"
+            onClick={async () => {
+              const f = await platform.openFile({
+                filters: [{ name: 'Lastgang', extensions: ['csv', 'txt', 'xlsx'] }],
+              });
+              if (f) accept(f);
+            }}
+          >
+            {t('profilesPage.open')}
+          </button>
+        )}
+        {busy && <p role="status">{t('profilesPage.reading')}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {t('profilesPage.error', { message: error })}
+          </p>
+        )}
+      </div>
+
+      {result && col && (
+        <>
+          <div className="panel import-grid">
+            <div>
+              <h2>{t('profilesPage.detected')}</h2>
+              <dl className="facts" data-testid="import-facts">
+                <dt>{t('profilesPage.encoding')}</dt>
+                <dd>{result.encoding}</dd>
+                <dt>{t('profilesPage.delimiter')}</dt>
+                <dd>{result.delimiter === '\t' ? 'Tab' : result.delimiter || '—'}</dd>
+                <dt>{t('profilesPage.decimal')}</dt>
+                <dd>{result.decimal}</dd>
+                <dt>{t('profilesPage.header')}</dt>
+                <dd>{result.headerLine || '—'}</dd>
+                <dt>{t('profilesPage.timestamps')}</dt>
+                <dd>{result.timestampFormat}</dd>
+                <dt>{t('profilesPage.resolution')}</dt>
+                <dd>{result.resolution_min} min</dd>
+                <dt>{t('profilesPage.intervals')}</dt>
+                <dd>{result.count}</dd>
+                <dt>{t('profilesPage.from')}</dt>
+                <dd>{formatDateTime(Date.parse(result.start), language)}</dd>
+                <dt>{t('profilesPage.to')}</dt>
+                <dd>{formatDateTime(Date.parse(result.end), language)}</dd>
+                <dt>{t('profilesPage.energy')}</dt>
+                <dd data-testid="import-energy">{fmt(col.energy_kWh)} kWh</dd>
+                <dt>{t('profilesPage.peak')}</dt>
+                <dd data-testid="import-peak">{fmt(col.peak_kW)} kW</dd>
+              </dl>
+            </div>
+            <div className="import-settings">
+              <label htmlFor="import-column">{t('profilesPage.column')}</label>
+              <select
+                id="import-column"
+                value={col.index}
+                onChange={(e) => set({ column: Number(e.target.value) })}
+              >
+                {result.columns.map((c) => (
+                  <option key={c.index} value={c.index}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor="import-unit">{t('profilesPage.unit')}</label>
+              <select
+                id="import-unit"
+                value={settings.unit ?? ''}
+                onChange={(e) => set({ unit: (e.target.value || undefined) as ImportSettings['unit'] })}
+              >
+                <option value="">{`${t('profilesPage.auto')} (${col.unit})`}</option>
+                <option value="kW">{t('profilesPage.unitKW')}</option>
+                <option value="kWh">{t('profilesPage.unitKWh')}</option>
+              </select>
+              <label htmlFor="import-stamp">{t('profilesPage.stamp')}</label>
+              <select
+                id="import-stamp"
+                value={settings.stamp ?? ''}
+                onChange={(e) => set({ stamp: (e.target.value || undefined) as ImportSettings['stamp'] })}
+              >
+                <option value="">{`${t('profilesPage.auto')} (${result.stamp === 'end' ? t('profilesPage.stampEnd') : t('profilesPage.stampStart')})`}</option>
+                <option value="start">{t('profilesPage.stampStart')}</option>
+                <option value="end">{t('profilesPage.stampEnd')}</option>
+              </select>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={settings.standardTime ?? false}
+                  onChange={(e) => set({ standardTime: e.target.checked })}
+                />
+                {t('profilesPage.standardTime')}
+              </label>
+            </div>
+          </div>
+          {result.warnings.length > 0 && (
+            <div className="panel">
+              <h2>{t('profilesPage.warnings')}</h2>
+              <ul data-testid="import-warnings">
+                {result.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="panel">
+            <h2>{t('profilesPage.preview')}</h2>
+            <Preview result={result} />
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('profilesPage.time')}</th>
+                  <th scope="col">{col.name} [kW]</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Array.from(col.values_kW.subarray(0, 8), (v, i) => (
+                  <tr key={i}>
+                    <td>
+                      {formatDateTime(
+                        Date.parse(result.start) + i * result.resolution_min * 60_000,
+                        language,
+                      )}
+                    </td>
+                    <td>{Number.isNaN(v) ? '—' : fmt(v, 3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="field-row save-row">
+              <label htmlFor="profile-name">{t('profilesPage.name')}</label>
+              <input id="profile-name" value={name} onChange={(e) => setName(e.target.value)} />
+              <button type="submit" onClick={save}>
+                {t('profilesPage.save')}
+              </button>
+            </div>
+          </div>
+        </>
+      )}
+
+      <div className="panel">
+        <h2>{t('profilesPage.saved')}</h2>
+        {saved && saved.length === 0 && <p className="muted">{t('profilesPage.none')}</p>}
+        <ul data-testid="saved-profiles">
+          {saved?.map((s) => (
+            <li key={s.id}>
+              {s.name}: {s.values.length} × {s.resolution_min} min,{' '}
+              {fmt(s.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : (v * s.resolution_min) / 60), 0))} kWh
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+// Load-profile import off the UI thread: CSV/TXT and XLSX bytes in, the imported profile out.
+import {
+  importProfile,
+  ImportError,
+  type ImportResult,
+  type ImportSettings,
+} from '../../../solver/src/profiles/import/parse';
+import { importXlsx } from '../../../solver/src/profiles/import/xlsx';
+
+export type ImportRequest = { id: number; name: string; bytes: Uint8Array; settings: ImportSettings };
+export type ImportResponse =
+  | { id: number; ok: true; result: ImportResult }
+  | { id: number; ok: false; message: string; line: number | null };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+scope.onmessage = async (e: MessageEvent<ImportRequest>) => {
+  const { id, name, bytes, settings } = e.data;
+  try {
+    const isXlsx =
+      /\.xlsx$/i.test(name) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4);
+    const result = isXlsx ? await importXlsx(bytes, settings) : importProfile(bytes, settings);
+    scope.postMessage({ id, ok: true, result } satisfies ImportResponse);
+  } catch (err) {
+    scope.postMessage({
+      id,
+      ok: false,
+      message: err instanceof Error ? err.message : String(err),
+      line: err instanceof ImportError ? (err.line ?? null) : null,
+    } satisfies ImportResponse);
+  }
+};
