@@ -138,3 +138,22 @@ test('a meter export is imported in the worker, checked, corrected and saved to 
   await page.getByRole('button', { name: 'Profile', exact: true }).click();
   await expect(page.getByTestId('saved-profiles')).toContainText('Wärme Bäckerei: 8 × 15 min, 2,3 kWh');
 });
+
+test('gaps are never filled silently: saving needs a fill rule, and the rule is recorded', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Neues Projekt').fill('Lücken-Test');
+  await page.getByLabel('Neues Projekt').press('Enter');
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  const csv = 'Zeit;Leistung [kW]\n01.03.2023 00:00;10\n01.03.2023 01:00;20\n01.03.2023 03:00;40\n';
+  await page
+    .getByLabel('Lastgang-Datei (CSV, TXT, XLSX)')
+    .setInputFiles({ name: 'luecke.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-warnings')).toContainText('1 gap(s), 1 missing interval');
+  await expect(page.getByRole('button', { name: 'Profil speichern' })).toBeDisabled();
+  await page.getByLabel('Lücken (1 Intervalle)').selectOption('linear');
+  await page.getByRole('button', { name: 'Profil speichern' }).click();
+  // 10, 20, (30), 40 kW over four hours: 100 kWh after filling.
+  await expect(page.getByTestId('saved-profiles')).toContainText('luecke: 4 × 60 min (1 × linear), 100 kWh');
+});

@@ -41,6 +41,10 @@ export interface TimeSeriesRecord {
   values: Float64Array;
   /** Added in version 2. */
   kind: TimeSeriesKind;
+  /** Where the series came from (file name) and how gaps were filled, if they were. */
+  source?: string;
+  fillRule?: 'linear' | 'previous-week' | 'zero';
+  filledIntervals?: number;
 }
 
 export interface ResultRecord {

@@ -8,6 +8,7 @@ import { importInWorker } from '../solver/importClient';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useApp } from '../store/app';
 import type { ImportResult, ImportSettings } from '../../../solver/src/profiles/import/parse';
+import { fillGaps, type FillRule } from '../../../solver/src/timeseries/resample';
 
 type Loaded = { name: string; bytes: Uint8Array };
 
@@ -44,6 +45,7 @@ export default function ProfilesPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');
+  const [fill, setFill] = useState<FillRule | ''>('');
   const saved = useLiveQuery(
     () => (projectId ? db().timeSeries.where('projectId').equals(projectId).toArray() : Promise.resolve([])),
     [projectId],
@@ -84,8 +86,9 @@ export default function ProfilesPage() {
   };
 
   async function save() {
-    if (!result || !projectId) return;
+    if (!result || !projectId || !loaded) return;
     const col = result.columns[result.selected];
+    const filled = fill ? fillGaps(col.values_kW, result.resolution_min, fill) : null;
     await db().timeSeries.add({
       id: crypto.randomUUID(),
       projectId,
@@ -93,12 +96,16 @@ export default function ProfilesPage() {
       unit: 'kW',
       resolution_min: result.resolution_min,
       start: result.start,
-      values: col.values_kW,
+      values: filled ? filled.values_kW : col.values_kW,
       kind: 'demand',
+      source: loaded.name,
+      fillRule: filled ? filled.rule : undefined,
+      filledIntervals: filled ? filled.filled : undefined,
     });
   }
 
   const col = result?.columns[result.selected];
+  const gapCount = col ? col.values_kW.reduce((n, v) => n + (Number.isNaN(v) ? 1 : 0), 0) : 0;
   const fmt = (v: number, d = 1) => formatNumber(v, language, d);
   const set = (patch: Partial<ImportSettings>) => {
     setBusy(true);
@@ -213,6 +220,68 @@ export default function ProfilesPage() {
                 />
                 {t('profilesPage.standardTime')}
               </label>
+              <label htmlFor="import-delimiter">{t('profilesPage.delimiterLabel')}</label>
+              <select
+                id="import-delimiter"
+                value={settings.delimiter ?? ''}
+                onChange={(e) =>
+                  set({ delimiter: (e.target.value || undefined) as ImportSettings['delimiter'] })
+                }
+              >
+                <option value="">{t('profilesPage.auto')}</option>
+                <option value=";">{t('profilesPage.semicolon')}</option>
+                <option value=",">{t('profilesPage.comma')}</option>
+                <option value={'\t'}>{t('profilesPage.tab')}</option>
+              </select>
+              <label htmlFor="import-decimal">{t('profilesPage.decimalLabel')}</label>
+              <select
+                id="import-decimal"
+                value={settings.decimal ?? ''}
+                onChange={(e) => set({ decimal: (e.target.value || undefined) as ImportSettings['decimal'] })}
+              >
+                <option value="">{t('profilesPage.auto')}</option>
+                <option value=",">{t('profilesPage.comma')}</option>
+                <option value=".">{t('profilesPage.point')}</option>
+              </select>
+              <label htmlFor="import-header">{t('profilesPage.headerLine')}</label>
+              <input
+                id="import-header"
+                type="number"
+                min={0}
+                value={settings.headerLine ?? result.headerLine}
+                onChange={(e) =>
+                  set({ headerLine: e.target.value === '' ? undefined : Number(e.target.value) })
+                }
+              />
+              <label htmlFor="import-zone">{t('profilesPage.timeZone')}</label>
+              <select
+                id="import-zone"
+                value={settings.timeZone ?? 'Europe/Berlin'}
+                onChange={(e) => set({ timeZone: e.target.value })}
+              >
+                <option value="Europe/Berlin">Europe/Berlin</option>
+                <option value="UTC">UTC</option>
+              </select>
+              <label htmlFor="import-year">{t('profilesPage.yearLabel')}</label>
+              <input
+                id="import-year"
+                type="number"
+                min={1990}
+                max={2100}
+                value={settings.year ?? ''}
+                onChange={(e) => set({ year: e.target.value === '' ? undefined : Number(e.target.value) })}
+              />
+              <label htmlFor="import-resolution">{t('profilesPage.resolutionLabel')}</label>
+              <input
+                id="import-resolution"
+                type="number"
+                min={1}
+                value={settings.resolution_min ?? ''}
+                placeholder={String(result.resolution_min)}
+                onChange={(e) =>
+                  set({ resolution_min: e.target.value === '' ? undefined : Number(e.target.value) })
+                }
+              />
             </div>
           </div>
           {result.warnings.length > 0 && (
@@ -249,10 +318,30 @@ export default function ProfilesPage() {
                 ))}
               </tbody>
             </table>
+            {gapCount > 0 && (
+              <div className="gap-fill">
+                <label htmlFor="import-fill">{t('profilesPage.gaps', { count: gapCount })}</label>
+                <select
+                  id="import-fill"
+                  value={fill}
+                  onChange={(e) => setFill(e.target.value as FillRule | '')}
+                >
+                  <option value="">{t('profilesPage.fillNone')}</option>
+                  <option value="linear">{t('profilesPage.fillLinear')}</option>
+                  <option value="previous-week">{t('profilesPage.fillWeek')}</option>
+                  <option value="zero">{t('profilesPage.fillZero')}</option>
+                </select>
+                {!fill && (
+                  <p className="field-error" role="alert">
+                    {t('profilesPage.needFill')}
+                  </p>
+                )}
+              </div>
+            )}
             <div className="field-row save-row">
               <label htmlFor="profile-name">{t('profilesPage.name')}</label>
               <input id="profile-name" value={name} onChange={(e) => setName(e.target.value)} />
-              <button type="submit" onClick={save}>
+              <button type="submit" onClick={save} disabled={gapCount > 0 && !fill}>
                 {t('profilesPage.save')}
               </button>
             </div>
@@ -266,7 +355,8 @@ export default function ProfilesPage() {
         <ul data-testid="saved-profiles">
           {saved?.map((s) => (
             <li key={s.id}>
-              {s.name}: {s.values.length} × {s.resolution_min} min,{' '}
+              {s.name}: {s.values.length} × {s.resolution_min} min
+              {s.fillRule ? ` (${s.filledIntervals} × ${s.fillRule})` : ''},{' '}
               {fmt(s.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : (v * s.resolution_min) / 60), 0))} kWh
             </li>
           ))}

@@ -183,3 +183,39 @@ describe('profile import: problems are loud and located', () => {
     );
   });
 });
+
+describe('profile import: the user corrects the guesses', () => {
+  it('delimiter, decimal separator and header line can be set', () => {
+    // A file whose values could be read either way: "1.500" is 1.5 with a decimal point, 1500 with a comma.
+    const text = 'Messstelle 7\nZeit;Leistung [kW]\n01.01.2023 00:00;1.500\n01.01.2023 01:00;2.500\n';
+    const guessed = importProfile(new TextEncoder().encode(text));
+    const corrected = importProfile(new TextEncoder().encode(text), { decimal: ',' });
+    expect(guessed.columns[0].energy_kWh).toBe(4);
+    expect(corrected.columns[0].energy_kWh).toBe(4000);
+    const noHeader = importProfile(new TextEncoder().encode('01.01.2023 00:00,5\n01.01.2023 01:00,7\n'), {
+      delimiter: ',',
+      unit: 'kW',
+      headerLine: 0,
+    });
+    expect(noHeader.headerLine).toBe(0);
+    expect(noHeader.columns[0].energy_kWh).toBe(12);
+    const header2 = importProfile(new TextEncoder().encode(text), { headerLine: 2 });
+    expect(header2.columns[0].name).toBe('Leistung [kW]');
+    expect(() => importProfile(new TextEncoder().encode(text), { headerLine: 9 })).toThrow(
+      /outside the file/,
+    );
+  });
+});
+
+describe('profile import: resolution', () => {
+  it('takes the most frequent step, so a gap early in the file does not stretch the grid', () => {
+    const r = importProfile(
+      new TextEncoder().encode(
+        'Zeit;Leistung [kW]\n01.03.2023 00:00;10\n01.03.2023 01:00;20\n01.03.2023 03:00;40\n',
+      ),
+    );
+    expect(r.resolution_min).toBe(60);
+    expect(r.count).toBe(4);
+    expect(r.issues.map((i) => i.kind)).toEqual(['gap']);
+  });
+});

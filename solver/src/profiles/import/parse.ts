@@ -16,6 +16,10 @@ export interface ImportSettings {
   standardTime?: boolean;
   /** Whether a stamp marks the start or the end of its interval (default: detected). */
   stamp?: 'start' | 'end';
+  /** Overrides of the detected layout: field delimiter, decimal separator, 1-based header line (0: none). */
+  delimiter?: ';' | ',' | '\t';
+  decimal?: DecimalSeparator;
+  headerLine?: number;
   /** For files without timestamps: the year (start 1 January 00:00 standard time). */
   year?: number;
   /** Interval length in minutes (default: from the stamps or the number of values). */
@@ -85,7 +89,7 @@ export function importProfile(bytes: Uint8Array, settings: ImportSettings = {}):
   if (lines.length === 0) throw new ImportError('the file has no lines');
   const warnings: string[] = [];
 
-  const delimiter = detectDelimiter(lines);
+  const delimiter = settings.delimiter ?? detectDelimiter(lines);
   const split = delimiter ? splitter(delimiter, text.includes('"')) : (l: string) => [l];
   return importRows(lines.map(split), settings, { encoding, delimiter, warnings });
 }
@@ -153,7 +157,9 @@ function analyseRows(
   const isDataRow = (r: string[]) =>
     r.length === width && r.some(isData) && r.every((c) => c.trim() === '' || isData(c));
   // The first data row: from there on, rows are data (a unit row may sit between header and data).
-  let first = 0;
+  if (settings.headerLine !== undefined && !(settings.headerLine >= 0 && settings.headerLine < rows.length))
+    throw new ImportError(`header line ${settings.headerLine} is outside the file (${rows.length} lines)`);
+  let first = settings.headerLine ?? 0;
   while (first < rows.length && !isDataRow(rows[first])) first++;
   if (first >= rows.length)
     throw new ImportError(
@@ -163,7 +169,7 @@ function analyseRows(
     );
   let headerIdx = -1;
   let unitRow: string[] | null = null;
-  for (let i = first - 1; i >= 0; i--) {
+  for (let i = first - 1; i >= 0 && settings.headerLine === undefined; i--) {
     if (rows[i].length === width && rows[i].some((c) => c.trim() !== '')) {
       const unitOnly = (c: string) => /^[[(]?\s*(?:[Mk]?Wh?|-)?\s*[\])]?$/.test(c.trim());
       if (
@@ -179,6 +185,7 @@ function analyseRows(
       break;
     }
   }
+  if (settings.headerLine) headerIdx = settings.headerLine - 1;
   const header =
     headerIdx >= 0
       ? rows[headerIdx].map((c) => c.trim())
@@ -208,7 +215,7 @@ function analyseRows(
     }
   }
   const skip = new Set(formats.map((f, j) => (f ? j : -1)).filter((j) => j >= 0));
-  const decimal = guessDecimal(sample.flatMap((r) => r.filter((_, j) => !skip.has(j))));
+  const decimal = settings.decimal ?? guessDecimal(sample.flatMap((r) => r.filter((_, j) => !skip.has(j))));
   const valueCols = header
     .map((_, j) => j)
     .filter((j) => !skip.has(j) && sample.some((r) => parseNumber(r[j] ?? '', decimal) !== null));
@@ -272,7 +279,7 @@ export async function importProfileStream(
   const start = () => {
     while (head.length && head[head.length - 1].trim() === '') head.pop();
     if (head.length === 0) throw new ImportError('the file is empty');
-    const delimiter = detectDelimiter(head);
+    const delimiter = settings.delimiter ?? detectDelimiter(head);
     split = delimiter
       ? splitter(
           delimiter,
@@ -448,9 +455,14 @@ function createCollector(
           const diffs: number[] = [];
           for (let k = 1; k < Math.min(n, 2000); k++)
             if (inst[k] > inst[k - 1]) diffs.push(inst[k] - inst[k - 1]);
-          diffs.sort((a, b) => a - b);
           if (!diffs.length) throw new ImportError('cannot tell the interval length: give the resolution');
-          resolution_min = Math.round(diffs[diffs.length >> 1] / 60_000);
+          // The most frequent step (ties: the shorter), so a gap does not stretch the grid.
+          const freq = new Map<number, number>();
+          for (const d of diffs) freq.set(d, (freq.get(d) ?? 0) + 1);
+          let best = diffs[0];
+          for (const [d, c] of freq)
+            if (c > (freq.get(best) ?? 0) || (c === freq.get(best) && d < best)) best = d;
+          resolution_min = Math.round(best / 60_000);
         }
         // Interval-end stamps: the first stamp is one interval after midnight (e.g. 00:15), or settings say so.
         const fs = firstStamp as unknown as { hour: number; minute: number };
