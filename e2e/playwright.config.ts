@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests against the BUILT renderer (`npm run build`), served by `vite preview`, in
  * Debian's Chromium (browsers cannot be downloaded on these machines).
  */
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = process.env.WERKPLAN_RENDERER_OUT; // a separate build folder, for parallel runs
 
 export default defineConfig({
   testDir: '.',
@@ -34,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${PORT} --strictPort${OUT_DIR ? ` --outDir ${OUT_DIR}` : ''}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,

@@ -2,11 +2,14 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGES, useApp, type Page } from './store/app';
 import { LanguageSelect } from './components/LanguageSelect';
-import { EmptyPage } from './pages/EmptyPage';
 
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const ProfilesPage = lazy(() => import('./pages/ProfilesPage'));
+const PlantsPage = lazy(() => import('./pages/plants/PlantsPage'));
+const ScenariosPage = lazy(() => import('./pages/scenarios/ScenariosPage'));
+const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
 
 function PageView({ page }: { page: Page }) {
   switch (page) {
@@ -16,8 +19,14 @@ function PageView({ page }: { page: Page }) {
       return <SettingsPage />;
     case 'profiles':
       return <ProfilesPage />;
-    default:
-      return <EmptyPage page={page} />;
+    case 'plants':
+      return <PlantsPage />;
+    case 'scenarios':
+      return <ScenariosPage />;
+    case 'results':
+      return <ResultsPage />;
+    case 'reports':
+      return <ReportsPage />;
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import de from './de.json';
 import en from './en.json';
 import { formatDateTime, formatNumber } from './format';
+import { resources } from './index';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -24,6 +25,14 @@ function placeholders(obj: object): Record<string, string[]> {
 describe('translations', () => {
   it('German and English have the same keys', () => {
     expect(keys(en).sort()).toEqual(keys(de).sort());
+  });
+
+  it('every feature area has the same keys and placeholders in German and English', () => {
+    const deAll = resources.de.translation;
+    const enAll = resources.en.translation;
+    expect(keys(enAll).sort()).toEqual(keys(deAll).sort());
+    expect(placeholders(enAll)).toEqual(placeholders(deAll));
+    for (const v of Object.values(placeholders(deAll))) expect(v).toBeDefined();
   });
 
   it('every translation uses the same interpolation placeholders in both languages', () => {

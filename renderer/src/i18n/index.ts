@@ -7,7 +7,26 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'de';
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+type Messages = Record<string, unknown>;
+
+/**
+ * Each feature area keeps its texts in `areas/<area>.<language>.json` (top-level key = area), so
+ * features grow without editing one shared file. They are merged over the common texts.
+ */
+const areaFiles = import.meta.glob<Messages>('./areas/*.json', { eager: true, import: 'default' });
+
+export function areaMessages(language: Language): Messages {
+  const out: Messages = {};
+  for (const [path, messages] of Object.entries(areaFiles)) {
+    if (path.endsWith(`.${language}.json`)) Object.assign(out, messages);
+  }
+  return out;
+}
+
+export const resources = {
+  de: { translation: { ...de, ...areaMessages('de') } },
+  en: { translation: { ...en, ...areaMessages('en') } },
+} as const;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
