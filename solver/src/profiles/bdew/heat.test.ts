@@ -4,7 +4,9 @@ import {
   allocationTemperatures,
   heatLoadProfile,
   parseHeatTables,
+  HOT_WATER_INTERVAL,
   sigLinDe,
+  splitHeatLoadProfile,
   temperatureInterval,
 } from './heat';
 
@@ -57,5 +59,81 @@ describe('BDEW heat load profiles (SigLinDe)', () => {
     expect(() =>
       heatLoadProfile(tables, new Float64Array(365), { type: 'XYZ', annual_kWh: 1, firstWeekday: 0 }),
     ).toThrow(/no SigLinDe parameters for type XYZ/);
+  });
+});
+
+describe('space heating and domestic hot water apart', () => {
+  const daily = Float64Array.from(
+    { length: 365 },
+    (_, d) => 8 - 10 * Math.cos((2 * Math.PI * (d - 15)) / 365),
+  );
+  const p = splitHeatLoadProfile(tables, daily, {
+    type: 'MFH',
+    spaceHeating_kWh: 150_000,
+    hotWater_kWh: 30_000,
+    firstWeekday: 2,
+  });
+  const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+
+  it('scales each part to its own annual energy and adds them up hour by hour', () => {
+    expect(sum(p.spaceHeating_kW)).toBeCloseTo(150_000, 6);
+    expect(sum(p.hotWater_kW)).toBeCloseTo(30_000, 6);
+    for (let i = 0; i < 8760; i += 97)
+      expect(p.total_kW[i]).toBeCloseTo(p.spaceHeating_kW[i] + p.hotWater_kW[i], 9);
+  });
+
+  it('gives hot water the same energy every day (weekday factors 1 for MFH), shaped like a hot summer day', () => {
+    const hf = tables.hour.get('MFH|1|0')!;
+    const dayFactor = Array.from({ length: 24 }, (_, h) => hf[h * 10 + HOT_WATER_INTERVAL]);
+    const perDay = (d: number) => sum(p.hotWater_kW.slice(d * 24, d * 24 + 24));
+    // Hand computation: 30,000 kWh over 365 equal days.
+    expect(perDay(10)).toBeCloseTo(30_000 / 365, 6);
+    expect(perDay(200)).toBeCloseTo(30_000 / 365, 6);
+    for (const h of [0, 7, 19])
+      expect(p.hotWater_kW[50 * 24 + h] / p.hotWater_kW[50 * 24 + 12]).toBeCloseTo(
+        dayFactor[h] / dayFactor[12],
+        12,
+      );
+  });
+
+  it('puts the weather-dependent part in space heating: the sigmoid without D, by hand for day 15', () => {
+    const s = tables.sigmoid.get('MFH|1|1')!;
+    const alloc = allocationTemperatures(daily);
+    const shares = [15, 200].map((d) => sigLinDe(s, alloc[d]) - s.d);
+    const perDay = (d: number) => sum(p.spaceHeating_kW.slice(d * 24, d * 24 + 24));
+    expect(perDay(15) / perDay(200)).toBeCloseTo(shares[0] / shares[1], 9);
+  });
+
+  it('agrees with the undivided profile when the parts are in SigLinDe proportion', () => {
+    const s = tables.sigmoid.get('EFH|1|1')!;
+    const alloc = allocationTemperatures(daily);
+    let sigmoidSum = 0;
+    for (let d = 0; d < 365; d++) sigmoidSum += sigLinDe(s, alloc[d]) - s.d;
+    const dSum = 365 * s.d;
+    const total = 20_000;
+    const whole = heatLoadProfile(tables, daily, { type: 'EFH', annual_kWh: total, firstWeekday: 0 });
+    const split = splitHeatLoadProfile(tables, daily, {
+      type: 'EFH',
+      spaceHeating_kWh: (total * sigmoidSum) / (sigmoidSum + dSum),
+      hotWater_kWh: (total * dSum) / (sigmoidSum + dSum),
+      firstWeekday: 0,
+    });
+    // Daily energies agree; only the hour shape of the hot-water part differs. The undivided profile
+    // uses the tables' hour factors as they are (their daily sums deviate from 1 by up to 0.1 %).
+    for (const d of [3, 120, 250]) {
+      const day = (a: Float64Array) => sum(a.slice(d * 24, d * 24 + 24));
+      expect(Math.abs(day(split.total_kW) / day(whole) - 1)).toBeLessThan(2e-3);
+    }
+  });
+
+  it('refuses negative demands', () => {
+    expect(() =>
+      splitHeatLoadProfile(tables, daily, {
+        type: 'EFH',
+        spaceHeating_kWh: -1,
+        hotWater_kWh: 1,
+        firstWeekday: 0,
+      }),
+    ).toThrow(/zero or positive/);
   });
 });

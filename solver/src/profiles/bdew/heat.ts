@@ -92,3 +92,74 @@ export function heatLoadProfile(
   const total = out.reduce((a, b) => a + b, 0);
   return out.map((v) => (v * o.annual_kWh) / total);
 }
+
+export interface SplitHeatProfileOptions extends Omit<HeatProfileOptions, 'annual_kWh'> {
+  /** Annual space-heating demand (weather-dependent part). */
+  spaceHeating_kWh: number;
+  /** Annual domestic hot water demand, including its storage and circulation losses. */
+  hotWater_kWh: number;
+}
+
+export interface SplitHeatProfile {
+  spaceHeating_kW: Float64Array;
+  hotWater_kW: Float64Array;
+  total_kW: Float64Array;
+}
+
+/** Column of the hour factors for days above 25 °C: no space heating, so the shape of hot-water use. */
+export const HOT_WATER_INTERVAL = 9;
+
+/**
+ * Space heating and domestic hot water as separate profiles, each scaled to its own annual energy
+ * (an energy certificate or DIN V 18599 calculation usually gives both). The SigLinDe daily value
+ * splits into its sigmoid (weather-dependent: space heating) and its constant D term (weather-
+ * independent: hot water). Space heating is spread over the day with the hour factors of the day's
+ * temperature interval, as in `heatLoadProfile`; hot water is the D term times the weekday factor,
+ * spread with the hour factors of the warmest interval (> 25 °C), the days on which SigLinDe sees
+ * hot water alone. Seasonal variation of hot-water use (colder mains water in winter) is not modelled.
+ */
+export function splitHeatLoadProfile(
+  tables: HeatTables,
+  dailyMean_C: Float64Array,
+  o: SplitHeatProfileOptions,
+): SplitHeatProfile {
+  if (!(o.spaceHeating_kWh >= 0) || !(o.hotWater_kWh >= 0))
+    throw new Error('space-heating and hot-water demands must be zero or positive');
+  const cls = o.buildingClass ?? (o.type === 'EFH' || o.type === 'MFH' ? 1 : 0);
+  const s = tables.sigmoid.get(`${o.type}|${cls}|${o.wind === false ? 0 : 1}`);
+  if (!s) throw new Error(`no SigLinDe parameters for type ${o.type}, class ${cls}`);
+  const wd = tables.weekday.get(o.type);
+  if (!wd) throw new Error(`no weekday factors for type ${o.type}`);
+  if (!(s.d > 0)) throw new Error(`type ${o.type} has no weather-independent (hot-water) term`);
+  const alloc = allocationTemperatures(dailyMean_C);
+  const n = dailyMean_C.length * 24;
+  const space = new Float64Array(n);
+  const water = new Float64Array(n);
+  for (let d = 0; d < dailyMean_C.length; d++) {
+    const weekday = (o.firstWeekday + d) % 7;
+    const sigmoidPart = (sigLinDe(s, alloc[d]) - s.d) * wd[weekday];
+    const waterPart = s.d * wd[weekday];
+    const hf = tables.hour.get(`${o.type}|${cls}|0`) ?? tables.hour.get(`${o.type}|${cls}|${weekday + 1}`);
+    if (!hf) throw new Error(`no hour factors for type ${o.type}, class ${cls}`);
+    const col = temperatureInterval(dailyMean_C[d]);
+    // The tables' hour factors of a column sum to 1 only to about 0.1 %: normalise them, so that each
+    // day carries exactly its SigLinDe value.
+    let colSum = 0;
+    let waterSum = 0;
+    for (let h = 0; h < 24; h++) {
+      colSum += hf[h * 10 + col];
+      waterSum += hf[h * 10 + HOT_WATER_INTERVAL];
+    }
+    for (let h = 0; h < 24; h++) {
+      space[d * 24 + h] = (sigmoidPart * hf[h * 10 + col]) / colSum;
+      water[d * 24 + h] = (waterPart * hf[h * 10 + HOT_WATER_INTERVAL]) / waterSum;
+    }
+  }
+  const scale = (p: Float64Array, annual_kWh: number) => {
+    const total = p.reduce((a, b) => a + b, 0);
+    return annual_kWh === 0 ? p.fill(0) : p.map((v) => (v * annual_kWh) / total);
+  };
+  const spaceHeating_kW = scale(space, o.spaceHeating_kWh);
+  const hotWater_kW = scale(water, o.hotWater_kWh);
+  return { spaceHeating_kW, hotWater_kW, total_kW: spaceHeating_kW.map((v, i) => v + hotWater_kW[i]) };
+}
