@@ -7,11 +7,12 @@ import {
   type ImportSettings,
 } from '../../../solver/src/profiles/import/parse';
 import { importXlsx } from '../../../solver/src/profiles/import/xlsx';
+import type { ImportMessage } from '../../../solver/src/profiles/import/messages';
 
 export type ImportRequest = { id: number; name: string; bytes: Uint8Array; settings: ImportSettings };
 export type ImportResponse =
   | { id: number; ok: true; result: ImportResult }
-  | { id: number; ok: false; message: string; line: number | null };
+  | { id: number; ok: false; message: string; line: number | null; detail: ImportMessage | null };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (e: MessageEvent<ImportRequest>) => {
@@ -27,6 +28,7 @@ scope.onmessage = async (e: MessageEvent<ImportRequest>) => {
       ok: false,
       message: err instanceof Error ? err.message : String(err),
       line: err instanceof ImportError ? (err.line ?? null) : null,
+      detail: err instanceof ImportError ? err.detail : null,
     } satisfies ImportResponse);
   }
 };

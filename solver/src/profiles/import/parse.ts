@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { decodeText, ImportError } from './text';
+import { decodeText, fail, ImportError } from './text';
+import { formatImportMessage, importMessage, type ImportMessage } from './messages';
 import { guessDecimal, parseNumber, type DecimalSeparator } from './numbers';
 import { parseStamp, StampResolver, stampFormatOf, type StampFormat } from './timestamps';
 
@@ -32,7 +33,11 @@ export interface ImportIssue {
   line: number;
   time: string;
   message: string;
+  detail: ImportMessage;
 }
+
+/** An issue's English text and its message. */
+const issueText = (detail: ImportMessage) => ({ message: formatImportMessage(detail), detail });
 
 export interface ImportedColumn {
   name: string;
@@ -61,7 +66,9 @@ export interface ImportResult {
   count: number;
   columns: ImportedColumn[];
   selected: number;
+  /** Warnings in English (the CLI prints these); `messages` holds the same for other languages. */
   warnings: string[];
+  messages: ImportMessage[];
   issues: ImportIssue[];
 }
 
@@ -86,12 +93,12 @@ export function importProfile(bytes: Uint8Array, settings: ImportSettings = {}):
   const { text, encoding } = decodeText(bytes);
   const lines = text.split(/\r\n|\n|\r/);
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
-  if (lines.length === 0) throw new ImportError('the file has no lines');
-  const warnings: string[] = [];
+  if (lines.length === 0) throw fail('noLines');
+  const messages: ImportMessage[] = [];
 
   const delimiter = settings.delimiter ?? detectDelimiter(lines);
   const split = delimiter ? splitter(delimiter, text.includes('"')) : (l: string) => [l];
-  return importRows(lines.map(split), settings, { encoding, delimiter, warnings });
+  return importRows(lines.map(split), settings, { encoding, delimiter, messages });
 }
 
 /**
@@ -125,7 +132,7 @@ function detectDelimiter(lines: string[]): string {
 export function importRows(
   rows: string[][],
   settings: ImportSettings,
-  source: { encoding: string; delimiter: string; warnings?: string[] },
+  source: { encoding: string; delimiter: string; messages?: ImportMessage[] },
 ): ImportResult {
   const { plan, first } = analyseRows(rows, settings, source);
   const collector = createCollector(plan, settings);
@@ -139,12 +146,13 @@ const isBlank = (row: string[]) => row.every((c) => c.trim() === '');
 function analyseRows(
   rows: string[][],
   settings: ImportSettings,
-  source: { encoding: string; delimiter: string; warnings?: string[] },
+  source: { encoding: string; delimiter: string; messages?: ImportMessage[] },
 ): { plan: Plan; first: number } {
-  const warnings = source.warnings ?? [];
+  const messages = source.messages ?? [];
+  const warn = (m: ImportMessage) => messages.push(m);
   const { encoding, delimiter } = source;
   while (rows.length && rows[rows.length - 1].every((c) => c.trim() === '')) rows.pop();
-  if (rows.length === 0) throw new ImportError('the file has no rows');
+  if (rows.length === 0) throw fail('noRows');
   const lines = rows.map((r) => r.join(delimiter || ';'));
   const width = rows[rows.length - 1].length;
 
@@ -158,15 +166,10 @@ function analyseRows(
     r.length === width && r.some(isData) && r.every((c) => c.trim() === '' || isData(c));
   // The first data row: from there on, rows are data (a unit row may sit between header and data).
   if (settings.headerLine !== undefined && !(settings.headerLine >= 0 && settings.headerLine < rows.length))
-    throw new ImportError(`header line ${settings.headerLine} is outside the file (${rows.length} lines)`);
+    throw fail('headerOutside', { headerLine: settings.headerLine, lines: rows.length });
   let first = settings.headerLine ?? 0;
   while (first < rows.length && !isDataRow(rows[first])) first++;
-  if (first >= rows.length)
-    throw new ImportError(
-      rows.length <= 2
-        ? 'the file has a header but no data rows'
-        : 'no data rows found: no line holds only numbers and timestamps',
-    );
+  if (first >= rows.length) throw fail(rows.length <= 2 ? 'headerNoData' : 'noDataRows');
   let headerIdx = -1;
   let unitRow: string[] | null = null;
   for (let i = first - 1; i >= 0 && settings.headerLine === undefined; i--) {
@@ -193,7 +196,7 @@ function analyseRows(
   const metadata = lines.slice(0, Math.max(0, headerIdx)).filter((l) => l.trim() !== '');
   const data: string[][] = [];
   for (let k = first; k < rows.length && data.length < 200; k++) if (!isBlank(rows[k])) data.push(rows[k]);
-  if (data.length === 0) throw new ImportError('the file has a header but no data rows');
+  if (data.length === 0) throw fail('headerNoData');
 
   // Column roles from a sample.
   const sample = data.slice(0, 200);
@@ -219,12 +222,10 @@ function analyseRows(
   const valueCols = header
     .map((_, j) => j)
     .filter((j) => !skip.has(j) && sample.some((r) => parseNumber(r[j] ?? '', decimal) !== null));
-  if (valueCols.length === 0) throw new ImportError('no column with numbers found');
+  if (valueCols.length === 0) throw fail('noNumberColumn');
   const toLabel = stampFormat === 'german-date' ? 'Datum/Zeit' : 'Zeit';
   if (stampCols.length > 1 && stampFormat !== 'german-date')
-    warnings.push(
-      `from–to columns: the first (${header[stampCols[0]] || toLabel}) is taken as the start of each interval`,
-    );
+    warn(importMessage('fromToColumns', { column: header[stampCols[0]] || toLabel }));
 
   // Columns whose unit is not known (e.g. reactive power in kvar) are left out unless selected.
   const chosen = (j: number) =>
@@ -235,10 +236,7 @@ function analyseRows(
     const anyOther = valueCols.some(
       (o, k) => k !== idx && unitOf(`${header[o] ?? ''} ${unitRow?.[o] ?? ''}`),
     );
-    if (anyOther)
-      warnings.push(
-        `column '${header[j] || `Spalte ${j + 1}`}' has no unit in kW or kWh and was left out (select it with a unit to read it)`,
-      );
+    if (anyOther) warn(importMessage('columnNoUnit', { column: header[j] || `Spalte ${j + 1}` }));
     return !anyOther;
   });
   const plan: Plan = {
@@ -252,7 +250,7 @@ function analyseRows(
     stampCols,
     stampFormat,
     readable,
-    warnings,
+    messages,
   };
   return { plan, first };
 }
@@ -274,11 +272,11 @@ export async function importProfileStream(
   const head: string[] = [];
   let split: (l: string) => string[] = (l) => [l];
   let collector: ReturnType<typeof createCollector> | null = null;
-  const warnings: string[] = [];
+  const messages: ImportMessage[] = [];
 
   const start = () => {
     while (head.length && head[head.length - 1].trim() === '') head.pop();
-    if (head.length === 0) throw new ImportError('the file is empty');
+    if (head.length === 0) throw fail('fileEmpty');
     const delimiter = settings.delimiter ?? detectDelimiter(head);
     split = delimiter
       ? splitter(
@@ -287,7 +285,7 @@ export async function importProfileStream(
         )
       : (l: string) => [l];
     const rows = head.map(split);
-    const { plan, first } = analyseRows(rows, settings, { encoding, delimiter, warnings });
+    const { plan, first } = analyseRows(rows, settings, { encoding, delimiter, messages });
     collector = createCollector(plan, settings);
     for (let k = first; k < rows.length; k++) if (!isBlank(rows[k])) collector.add(rows[k], k + 1);
   };
@@ -304,9 +302,7 @@ export async function importProfileStream(
     try {
       text = rest + decoder!.decode(bytes, { stream: true });
     } catch {
-      throw new ImportError(
-        `line ${lineNo + 1}: the file is not valid UTF-8 after its beginning was; save it in one encoding`,
-      );
+      throw fail('invalidUtf8', { line: lineNo + 1 }, lineNo + 1);
     }
     // Keep a trailing CR: its LF may start the next chunk.
     const parts = text.split(/\r\n|\n|\r(?!$)/);
@@ -362,7 +358,7 @@ interface Plan {
   stampCols: number[];
   stampFormat: StampFormat | 'none';
   readable: number[];
-  warnings: string[];
+  messages: ImportMessage[];
 }
 
 /** Growable Float64Array: rows are kept as numbers only, so memory stays proportional to the values. */
@@ -390,14 +386,15 @@ function createCollector(
   plan: Plan,
   settings: ImportSettings,
 ): { add(row: string[], line: number): void; finish(): ImportResult } {
-  const { header, stampCols, stampFormat, decimal, readable, warnings } = plan;
+  const { header, stampCols, stampFormat, decimal, readable, messages } = plan;
+  const warn = (m: ImportMessage) => messages.push(m);
   const sc = stampCols[0];
   let resolver: StampResolver | null = null;
   if (stampCols.length) {
     try {
       resolver = new StampResolver(settings.timeZone ?? 'Europe/Berlin', settings.standardTime ?? false);
-    } catch (e) {
-      throw new ImportError((e as Error).message);
+    } catch {
+      throw fail('unknownTimeZone', { zone: settings.timeZone ?? 'Europe/Berlin' });
     }
   }
   const instants = new Floats();
@@ -416,13 +413,18 @@ function createCollector(
           stampFormat === 'german-date' ? r[stampCols[1]] : undefined,
         );
         if (!st)
-          throw new ImportError(
-            `line ${line}: column '${header[sc]}': expected a timestamp like the lines above, found '${r[sc]}'`,
+          throw fail('expectedTimestamp', { line, column: header[sc], found: r[sc] ?? '' }, line, sc + 1);
+        const t = resolver.resolve(st);
+        if (typeof t === 'string') {
+          const code =
+            t === 'invalid-date' ? 'invalidDate' : t === 'skipped-hour' ? 'skippedHour' : 'invalidDateTime';
+          throw fail(
+            code,
+            { line, found: r[sc] ?? '', zone: settings.timeZone ?? 'Europe/Berlin' },
             line,
             sc + 1,
           );
-        const t = resolver.resolve(st);
-        if (typeof t === 'string') throw new ImportError(`line ${line}: '${r[sc]}' ${t}`, line, sc + 1);
+        }
         if (instants.length === 0) {
           firstStamp = st;
           firstStampText =
@@ -435,17 +437,13 @@ function createCollector(
         const raw = r[j] ?? '';
         const v = parseNumber(raw, decimal);
         if (v !== null && Number.isNaN(v))
-          throw new ImportError(
-            `line ${line}, column '${name(j)}': expected a number, found '${raw.trim()}'`,
-            line,
-            j + 1,
-          );
+          throw fail('expectedNumber', { line, column: name(j), found: raw.trim() }, line, j + 1);
         values[c].push(v === null ? NaN : v);
       });
     },
     finish() {
       const n = instants.length;
-      if (n === 0) throw new ImportError('the file has a header but no data rows');
+      if (n === 0) throw fail('headerNoData');
       const inst = instants.view();
       const lineOf = (k: number) => lines.data[k];
       let resolution_min = settings.resolution_min ?? 0;
@@ -455,7 +453,7 @@ function createCollector(
           const diffs: number[] = [];
           for (let k = 1; k < Math.min(n, 2000); k++)
             if (inst[k] > inst[k - 1]) diffs.push(inst[k] - inst[k - 1]);
-          if (!diffs.length) throw new ImportError('cannot tell the interval length: give the resolution');
+          if (!diffs.length) throw fail('unknownInterval');
           // The most frequent step (ties: the shorter), so a gap does not stretch the grid.
           const freq = new Map<number, number>();
           for (const d of diffs) freq.set(d, (freq.get(d) ?? 0) + 1);
@@ -469,21 +467,14 @@ function createCollector(
         stampMode = settings.stamp ?? (fs.hour * 60 + fs.minute === resolution_min ? 'end' : 'start');
         if (stampMode === 'end') {
           for (let k = 0; k < n; k++) inst[k] -= resolution_min * 60_000;
-          if (!settings.stamp)
-            warnings.push(
-              `stamps mark the end of each interval (the first is ${firstStampText}); shifted to interval starts`,
-            );
+          if (!settings.stamp) warn(importMessage('intervalEndStamps', { first: firstStampText }));
         }
       } else {
         const year = settings.year;
-        if (!year)
-          throw new ImportError(
-            `the file has no timestamps: give the year (and the resolution unless it follows from the ${n} values)`,
-          );
+        if (!year) throw fail('noTimestampsYear', { count: n });
         if (!resolution_min) {
           const minutesInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 60_000;
-          if (minutesInYear % n !== 0)
-            throw new ImportError(`${n} values do not fill the year ${year} evenly: give the resolution`);
+          if (minutesInYear % n !== 0) throw fail('unevenYear', { count: n, year });
           resolution_min = minutesInYear / n;
         }
         const t0 = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true).resolve({
@@ -495,11 +486,9 @@ function createCollector(
           second: 0,
         }) as number;
         for (let k = 0; k < n; k++) inst[k] = t0 + k * resolution_min * 60_000;
-        warnings.push(
-          `no timestamps: ${n} values taken as ${resolution_min}-minute intervals from 1 January ${year} 00:00 standard time`,
-        );
+        warn(importMessage('noTimestamps', { count: n, resolution: resolution_min, year }));
       }
-      if (!(resolution_min > 0)) throw new ImportError('the interval length must be positive');
+      if (!(resolution_min > 0)) throw fail('nonPositiveInterval');
 
       // The regular grid and the values on it.
       const step = resolution_min * 60_000;
@@ -513,19 +502,21 @@ function createCollector(
       for (let k = 0; k < n; k++) {
         const pos = (inst[k] - startT) / step;
         if (Math.abs(pos - Math.round(pos)) > 1e-6)
-          throw new ImportError(
-            `line ${lineOf(k)}: ${fmt(inst[k])} is not on the ${resolution_min}-minute grid that starts at ${fmt(startT)}`,
+          throw fail(
+            'offGrid',
+            { line: lineOf(k), time: fmt(inst[k]), resolution: resolution_min, start: fmt(startT) },
             lineOf(k),
           );
         const slot = Math.round(pos);
-        if (slot < 0)
-          throw new ImportError(`line ${lineOf(k)}: time goes backwards (${fmt(inst[k])})`, lineOf(k));
+        if (slot < 0) throw fail('backwards', { line: lineOf(k), time: fmt(inst[k]) }, lineOf(k));
         if (slotLine[slot] >= 0) {
           issues.push({
             kind: 'duplicate',
             line: lineOf(k),
             time: fmt(inst[k]),
-            message: `line ${lineOf(k)}: ${fmt(inst[k])} appears again (first on line ${slotLine[slot]}); the first value is kept`,
+            ...issueText(
+              importMessage('duplicate', { line: lineOf(k), time: fmt(inst[k]), firstLine: slotLine[slot] }),
+            ),
           });
           slotOf[k] = -1;
           continue;
@@ -544,7 +535,9 @@ function createCollector(
           kind: 'gap',
           line: slotLine[e] ?? 0,
           time: fmt(startT + s * step),
-          message: `gap of ${e - s} interval(s) from ${fmt(startT + s * step)} (before line ${slotLine[e]}); not filled: choose a fill rule`,
+          ...issueText(
+            importMessage('gap', { intervals: e - s, time: fmt(startT + s * step), line: slotLine[e] ?? 0 }),
+          ),
         });
         s = e;
       }
@@ -552,12 +545,7 @@ function createCollector(
       const columns: ImportedColumn[] = readable.map((j, c) => {
         const u = unitOf(`${header[j] ?? ''} ${plan.unitRow?.[j] ?? ''}`);
         const unit = settings.unit ?? u?.unit;
-        if (!unit)
-          throw new ImportError(
-            `the unit of column '${name(j)}' is not in the file: choose kW (power) or kWh (energy per interval)`,
-            plan.headerIdx + 1,
-            j + 1,
-          );
+        if (!unit) throw fail('unitMissing', { column: name(j) }, plan.headerIdx + 1, j + 1);
         const scale = settings.unit ? 1 : (u?.scale ?? 1);
         const toKW = unit === 'kWh' ? 60 / resolution_min : 1;
         const out = new Float64Array(count).fill(NaN);
@@ -572,7 +560,13 @@ function createCollector(
               kind: 'negative',
               line: lineOf(k),
               time: fmt(startT + slot * step),
-              message: `line ${lineOf(k)}, column '${name(j)}': negative value ${String(v).replace('.', decimal)} (feed-in or a sign error?)`,
+              ...issueText(
+                importMessage('negative', {
+                  line: lineOf(k),
+                  column: name(j),
+                  value: String(v).replace('.', decimal),
+                }),
+              ),
             });
           out[slot] = v * scale * toKW;
         }
@@ -594,18 +588,23 @@ function createCollector(
             ? columns.findIndex((x) => x.index === col)
             : columns.findIndex((x) => x.name === col);
         if (selected < 0)
-          throw new ImportError(
-            `no value column ${typeof col === 'number' ? `at index ${col}` : `named '${col}'`} (value columns: ${columns.map((x) => `${x.index}: ${x.name}`).join(', ')})`,
-          );
+          throw fail(typeof col === 'number' ? 'noColumnIndex' : 'noColumnNamed', {
+            column: col,
+            columns: columns.map((x) => `${x.index}: ${x.name}`).join(', '),
+          });
       }
       const gaps = issues.filter((i) => i.kind === 'gap');
       if (gaps.length)
-        warnings.push(
-          `${gaps.length} gap(s), ${count - slotLine.filter((l) => l >= 0).length} missing interval(s); first: ${gaps[0].message}`,
+        warn(
+          importMessage(
+            'gapsSummary',
+            { gaps: gaps.length, missing: count - slotLine.filter((l) => l >= 0).length },
+            gaps[0].detail,
+          ),
         );
       const dups = issues.filter((i) => i.kind === 'duplicate');
-      if (dups.length) warnings.push(`${dups.length} duplicate timestamp(s); first: ${dups[0].message}`);
-      for (const i of issues.filter((x) => x.kind === 'negative')) warnings.push(i.message);
+      if (dups.length) warn(importMessage('duplicatesSummary', { count: dups.length }, dups[0].detail));
+      for (const i of issues.filter((x) => x.kind === 'negative')) warn(i.detail);
 
       return {
         encoding: plan.encoding,
@@ -621,7 +620,8 @@ function createCollector(
         count,
         columns,
         selected,
-        warnings,
+        warnings: messages.map((m) => formatImportMessage(m)),
+        messages,
         issues,
       };
     },

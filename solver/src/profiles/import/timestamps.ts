@@ -78,6 +78,9 @@ export function parseStamp(format: StampFormat, cell: string, timeCell?: string)
  * the second; a stamp inside the missing spring hour is an error. `standardTime`: the file uses the
  * zone's standard offset all year (no DST shift). Stamps with an offset are taken as they are.
  */
+/** Why a wall-clock stamp has no instant. */
+export type StampProblem = 'invalid-date-time' | 'invalid-date' | 'skipped-hour';
+
 export class StampResolver {
   private last = -Infinity;
   private readonly standardOffset_min: number;
@@ -92,7 +95,8 @@ export class StampResolver {
   }
 
   /** Returns the instant, or an error message. */
-  resolve(s: Stamp): number | string {
+  /** The instant (ms), or why the stamp has none. */
+  resolve(s: Stamp): number | StampProblem {
     let { year, month, day, hour } = s;
     if (hour === 24 && s.minute === 0 && s.second === 0) {
       // "24:00" closes a day: the next day's 00:00.
@@ -101,11 +105,11 @@ export class StampResolver {
       hour = 0;
     }
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || s.minute > 59 || s.second > 59)
-      return 'is not a valid date and time';
+      return 'invalid-date-time';
     if (s.offset_min !== undefined || this.standardTime) {
       const off = s.offset_min ?? this.standardOffset_min;
       const t = Date.UTC(year, month - 1, day, hour, s.minute, s.second) - off * 60_000;
-      if (new Date(t + off * 60_000).getUTCDate() !== day) return 'is not a valid date';
+      if (new Date(t + off * 60_000).getUTCDate() !== day) return 'invalid-date';
       this.last = t;
       return t;
     }
@@ -113,9 +117,8 @@ export class StampResolver {
       { year, month, day, hour, minute: s.minute, second: s.second },
       { zone: this.zone },
     );
-    if (!dt.isValid) return 'is not a valid date';
-    if (dt.hour !== hour || dt.minute !== s.minute)
-      return `does not exist in ${this.zone} (the hour skipped when clocks go forward)`;
+    if (!dt.isValid) return 'invalid-date';
+    if (dt.hour !== hour || dt.minute !== s.minute) return 'skipped-hour';
     let t = dt.toMillis();
     // The repeated autumn hour has two instants for one wall time: take the earlier one unless the
     // series has already passed it (then this is the second time round).

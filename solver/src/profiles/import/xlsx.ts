@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { importRows, ImportError, type ImportResult, type ImportSettings } from './parse';
+import { importRows, type ImportResult, type ImportSettings } from './parse';
+import { fail } from './text';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -30,10 +31,10 @@ export async function importXlsx(
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw new ImportError(`not a readable .xlsx file: ${(err as Error).message}`);
+    throw fail('notXlsx', { reason: (err as Error).message });
   }
   const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-  if (!ws) throw new ImportError(sheet ? `no worksheet named '${sheet}'` : 'the workbook has no worksheet');
+  if (!ws) throw sheet ? fail('noSheetNamed', { sheet }) : fail('noSheet');
   const width = ws.columnCount;
   const rows: string[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
