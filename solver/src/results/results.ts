@@ -2,6 +2,7 @@ import type { LpSolution, SolverName } from '../lp/backend';
 import type { BuiltModel } from '../model/build';
 import type { CostCategory } from '../model/context';
 import { hourLabel } from '../project/calendar';
+import { formatSolverMessage, solverMessage, type SolverMessage } from './messages';
 
 export type ResultStatus = 'optimal' | 'time_limit' | 'infeasible' | 'unbounded' | 'cancelled' | 'error';
 
@@ -33,7 +34,9 @@ export interface Results {
     gridExport_MWh?: number;
   };
   balance: { maxResidual_kW: number; ok: boolean };
+  /** Findings in English (the contract); `messages` holds the same, coded, for other languages. */
   warnings: string[];
+  messages?: SolverMessage[];
   solve: {
     solver: SolverName;
     mode: 'aggregated' | 'full';
@@ -223,7 +226,7 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
   if (pvGen > 0)
     kpis.pvSelfConsumption = Math.max(0, Math.min(1, (pvGen - (kpis.gridExport_MWh ?? 0)) / pvGen));
 
-  const warnings: string[] = [];
+  const messages: SolverMessage[] = [];
   for (const st of ctx.storages) {
     let hours = 0;
     let first = -1;
@@ -236,8 +239,15 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
       }
     }
     if (hours > 0)
-      warnings.push(
-        `${st.techId} charges and discharges in the same hour in ${Math.round(hours)} hours (first ${grid.mode === 'full' ? hourLabel(project.site.year, grid.hours[first]) : `typical period ${Math.floor(first / grid.periodLength)}, hour ${first % grid.periodLength}`}): the ${st.carrier === 'heat' ? 'heat' : 'electricity'} has nowhere else to go; consider allowing a heat dump or export.`,
+      messages.push(
+        solverMessage('simultaneousStorage', {
+          tech: st.techId,
+          hours: Math.round(hours),
+          ...(grid.mode === 'full'
+            ? { first: hourLabel(project.site.year, grid.hours[first]) }
+            : { period: Math.floor(first / grid.periodLength), periodHour: first % grid.periodLength }),
+          carrier: st.carrier,
+        }),
       );
   }
 
@@ -251,7 +261,8 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     emissions_tCO2: co2_kg / 1000,
     kpis,
     balance: { maxResidual_kW: maxResidual, ok: maxResidual <= 1e-6 * peakDemand },
-    warnings,
+    warnings: messages.map((m) => formatSolverMessage(m)),
+    messages,
     solve: {
       solver: sol.solver,
       mode: built.options.mode,

@@ -3,8 +3,7 @@ import { buildModel, type BuildOptions } from '../model/build';
 import { hourLabel } from '../project/calendar';
 import type { ProjectV1 } from '../project/types';
 import { applyScenario } from '../project/scenario';
-
-const fmtMW = (kW: number) => `${(kW / 1000).toLocaleString('en-GB', { maximumFractionDigits: 2 })} MW`;
+import { solverMessage, type SolverMessage } from '../results/messages';
 
 /**
  * Explains why a project has no feasible plan, in plain language. First a bound analysis (the most
@@ -16,7 +15,7 @@ export async function explainInfeasibility(
   base: ProjectV1,
   opts: BuildOptions,
   backend: SolverBackend,
-): Promise<string[]> {
+): Promise<SolverMessage[]> {
   const project = applyScenario(base, opts.scenarioId);
   const found = boundAnalysis(project);
   if (found.length) return found;
@@ -27,11 +26,8 @@ export async function explainInfeasibility(
     slackPenalty_EUR_kWh: 1e4,
   });
   const sol = await backend.solve(built.model, { timeLimit_s: 600 });
-  if (!sol.hasSolution)
-    return [
-      `the model could not be solved even with unmet demand allowed (${sol.status}); check constraints such as the CO2 cap`,
-    ];
-  const messages: string[] = [];
+  if (!sol.hasSolution) return [solverMessage('notSolvableWithSlack', { status: sol.status })];
+  const messages: SolverMessage[] = [];
   const year = project.site.year;
   for (const carrier of ['heat', 'electricity'] as const) {
     for (const kind of ['unmet', 'surplus'] as const) {
@@ -49,32 +45,28 @@ export async function explainInfeasibility(
       }
       if (hours === 0) continue;
       messages.push(
-        kind === 'unmet'
-          ? `${carrier} demand cannot be met in ${Math.round(hours)} hours (first ${hourLabel(year, first)}): up to ${fmtMW(worst)} are missing with the allowed capacities and constraints`
-          : `surplus ${carrier} has nowhere to go in ${Math.round(hours)} hours (first ${hourLabel(year, first)}): up to ${fmtMW(worst)}; allow a heat dump, grid export or curtailment`,
+        solverMessage(kind === 'unmet' ? 'unmetDemand' : 'surplus', {
+          carrier,
+          hours: Math.round(hours),
+          first: hourLabel(year, first),
+          worst_kW: worst,
+        }),
       );
     }
   }
   if (!messages.length) {
     const c = project.constraints ?? {};
-    if (c.co2Cap_t !== undefined)
-      messages.push(`the CO2 cap of ${c.co2Cap_t} t/a cannot be kept with the allowed plants`);
+    if (c.co2Cap_t !== undefined) messages.push(solverMessage('co2Cap', { cap_t: c.co2Cap_t }));
     if (c.minRenewableHeatShare !== undefined)
-      messages.push(
-        `a renewable heat share of ${Math.round(c.minRenewableHeatShare * 100)} % cannot be reached with the allowed plants`,
-      );
+      messages.push(solverMessage('renewableShare', { percent: Math.round(c.minRenewableHeatShare * 100) }));
     if (c.maxGridImport_kWh !== undefined)
-      messages.push(`the grid import limit of ${c.maxGridImport_kWh} kWh/a cannot be kept`);
+      messages.push(solverMessage('gridImportLimit', { limit_kWh: c.maxGridImport_kWh }));
   }
-  return messages.length
-    ? messages
-    : [
-        'the model is infeasible, but no single demand or constraint explains it; export the LP (werkplan export-lp) for a closer look',
-      ];
+  return messages.length ? messages : [solverMessage('infeasibleUnexplained')];
 }
 
 /** Hours in which the heat demand exceeds the largest heat output all allowed plants could give. */
-export function boundAnalysis(project: ProjectV1): string[] {
+export function boundAnalysis(project: ProjectV1): SolverMessage[] {
   const series = (id: string) => {
     const s = project.timeSeries[id];
     return s && 'values' in s ? s.values : [];
@@ -127,6 +119,11 @@ export function boundAnalysis(project: ProjectV1): string[] {
   }
   if (!hours) return [];
   return [
-    `heat demand cannot be met in ${hours} hours (first ${hourLabel(project.site.year, first)}): the largest allowed heat capacity is ${fmtMW(capAtPeak)}, the peak demand ${fmtMW(peak)}`,
+    solverMessage('heatPeakUncovered', {
+      hours,
+      first: hourLabel(project.site.year, first),
+      capacity_kW: capAtPeak,
+      peak_kW: peak,
+    }),
   ];
 }

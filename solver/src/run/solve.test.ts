@@ -3,6 +3,7 @@ import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { solveProject } from './solve';
 import { boundAnalysis } from './explain';
+import { formatSolverMessage } from '../results/messages';
 import { boiler, heatStorage, testProject, yearSeries } from '../model/testing';
 import type { ProjectV1 } from '../project/types';
 
@@ -78,6 +79,11 @@ describe('solveProject', () => {
     expect(out.dispatch).toBeUndefined();
     expect(out.reasons[0]).toBe(
       'heat demand cannot be met in 1 hours (first 2023-01-01 01:00): the largest allowed heat capacity is 3.1 MW, the peak demand 4.2 MW',
+    );
+    // The same finding, coded, in German with German numbers.
+    expect(out.results.messages).toHaveLength(out.reasons.length);
+    expect(formatSolverMessage(out.results.messages![0], 'de')).toBe(
+      'der Wärmebedarf ist in 1 Stunden nicht zu decken (erstmals 2023-01-01 01:00): die größte zugelassene Wärmeleistung ist 3,1 MW, die Spitzenlast 4,2 MW',
     );
   });
 

@@ -5,6 +5,7 @@ import type { Objective } from '../model/constraints';
 import type { ProjectV1 } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
 import { explainInfeasibility } from './explain';
+import { formatSolverMessage, solverMessage, type SolverMessage } from '../results/messages';
 import { solveByCapacityDecomposition } from './decomposition';
 
 export interface SolveProjectOptions {
@@ -31,7 +32,7 @@ export interface SolveProjectOptions {
 export interface SolveOutcome {
   results: Results;
   dispatch?: Dispatch;
-  /** Plain-language reasons when there is no solution. */
+  /** Plain-language reasons when there is no solution (English; `results.messages` has them coded). */
   reasons: string[];
 }
 
@@ -146,15 +147,23 @@ export async function solveProject(
         backend,
       );
       out.results.capacities = sizing.capacities;
-      if (sol2.status === 'infeasible')
-        out.reasons.unshift('the capacities sized on typical days cannot serve the full year');
+      if (sol2.status === 'infeasible') {
+        const m = solverMessage('typicalDaysInsufficient');
+        out.reasons.unshift(formatSolverMessage(m));
+        out.results.messages = [m, ...(out.results.messages ?? [])];
+        out.results.warnings = out.reasons;
+      }
       return out;
     }
     const { results, dispatch } = readResults(check, sol2);
-    if (raised.length)
-      results.warnings.unshift(
-        `the capacities sized on ${first.grid.numPeriods} typical days could not serve the full year; the full-year check raised: ${raised.join(', ')}`,
-      );
+    if (raised.length) {
+      const m = solverMessage('capacitiesRaised', {
+        periods: first.grid.numPeriods,
+        raised: raised.join(', '),
+      });
+      results.warnings.unshift(formatSolverMessage(m));
+      results.messages = [m, ...(results.messages ?? [])];
+    }
     results.solve.mode = 'aggregated';
     results.solve.seconds = (performance.now() - t0) / 1000;
     results.solve.gap = sol1.mipGap ?? null;
@@ -228,18 +237,17 @@ async function failure(
   sol: LpSolution,
   backend: SolverBackend,
 ): Promise<SolveOutcome> {
-  const reasons =
+  const messages: SolverMessage[] =
     sol.status === 'infeasible'
       ? await explainInfeasibility(project, opts, backend)
       : sol.status === 'unbounded'
-        ? [
-            'the model is unbounded: some technology earns money without limit; give it a maximum capacity or check negative prices',
-          ]
+        ? [solverMessage('unbounded')]
         : sol.status === 'time_limit'
-          ? ['the time limit was reached before a feasible solution was found']
+          ? [solverMessage('timeLimitNoSolution')]
           : sol.status === 'cancelled'
-            ? ['the run was cancelled']
-            : [sol.message ?? 'the solver failed'];
+            ? [solverMessage('cancelled')]
+            : [solverMessage('solverFailed', { reason: sol.message ?? '' })];
+  const reasons = messages.map((m) => formatSolverMessage(m));
   const results: Results = {
     status: sol.status,
     scenario: opts.scenarioId ?? 'base',
@@ -258,6 +266,7 @@ async function failure(
     },
     balance: { maxResidual_kW: NaN, ok: false },
     warnings: reasons,
+    messages,
     solve: {
       solver: sol.solver,
       mode: opts.mode,
