@@ -15,6 +15,8 @@ export interface ProjectRecord {
    * whose inputs have not been entered yet. Time series are stored in `timeSeries`, not inline.
    */
   document: unknown;
+  /** Run options that go into the inputs hash (renderer/src/project/document.ts RunOptions). */
+  runOptions?: { mode: 'aggregated' | 'full' };
 }
 
 export interface ScenarioRecord {

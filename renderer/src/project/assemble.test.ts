@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import singleText from '../../../assets/examples/single-building.json?raw';
+import { openDb, type WerkplanDb } from '../db/schema';
+import { saveResult } from '../db/results';
+import { assembleProject, currentInputsHash, hashInputs } from './assemble';
+import {
+  duplicateProject,
+  exportProjectText,
+  importProject,
+  parseProjectFile,
+  ProjectFileError,
+  createBlankProject,
+} from './files';
+import { hourlyValues, yearStart_ms, type StoredProject } from './document';
+import type { ProjectV1 } from '../../../solver/src/project/types';
+
+const single = (): ProjectV1 => JSON.parse(singleText) as ProjectV1;
+
+let n = 0;
+const opened: WerkplanDb[] = [];
+function freshDb(): WerkplanDb {
+  const db = openDb(`assemble-test-${++n}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('project files', () => {
+  it('import then export gives the same document, series kept binary in the store', async () => {
+    const db = freshDb();
+    const p = single();
+    const rec = await importProject(db, p);
+    const stored = rec.document as StoredProject;
+    expect(stored.timeSeries.heat.seriesId).toMatch(/-/);
+    const heat = await db.timeSeries.get(stored.timeSeries.heat.seriesId);
+    expect(heat?.values).toBeInstanceOf(Float64Array);
+    expect(heat?.kind).toBe('demand');
+    expect(await assembleProject(db, rec.id)).toEqual(p);
+    const text = await exportProjectText(db, rec.id);
+    const again = await importProject(db, parseProjectFile(text));
+    expect(await exportProjectText(db, again.id)).toBe(text);
+  });
+
+  it('reports located errors of a bad file', () => {
+    const p = single() as unknown as Record<string, unknown>;
+    (p.economics as Record<string, unknown>).interestRate = 'five';
+    const text = JSON.stringify(p, null, 2);
+    try {
+      parseProjectFile(text, 'bad.json');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ProjectFileError);
+      const err = (e as ProjectFileError).errors[0];
+      expect(err.pointer).toBe('/economics/interestRate');
+      expect(err.line).toBeGreaterThan(1);
+    }
+  });
+
+  it('duplicates a project with its series', async () => {
+    const db = freshDb();
+    const rec = await importProject(db, single());
+    const copy = await duplicateProject(db, rec.id, 'Kopie');
+    const a = await assembleProject(db, rec.id);
+    const b = await assembleProject(db, copy.id);
+    expect(b).toEqual({ ...a, name: 'Kopie' });
+    expect((copy.document as StoredProject).timeSeries.heat.seriesId).not.toBe(
+      (rec.document as StoredProject).timeSeries.heat.seriesId,
+    );
+  });
+
+  it('a blank project assembles to a skeleton without series', async () => {
+    const db = freshDb();
+    const rec = await createBlankProject(db, 'Leer');
+    const p = await assembleProject(db, rec.id);
+    expect(p?.technologies).toEqual([]);
+    expect(await assembleProject(db, 'nope')).toBeNull();
+  });
+});
+
+describe('hourly values', () => {
+  it('averages quarter hours into hours from hour 0 of the site year', () => {
+    const values = new Float64Array(8760 * 4).map((_, i) => (i % 4) + 1); // 1,2,3,4 → 2.5
+    const h = hourlyValues(
+      { values, start: new Date(yearStart_ms(2023)).toISOString(), resolution_min: 15 },
+      2023,
+    );
+    expect(h).toHaveLength(8760);
+    expect(h[0]).toBe(2.5);
+    expect(h[8759]).toBe(2.5);
+  });
+  it('marks hours the series does not cover as NaN', () => {
+    const values = new Float64Array(10).fill(1);
+    const h = hourlyValues(
+      { values, start: new Date(yearStart_ms(2023) + 3_600_000).toISOString(), resolution_min: 60 },
+      2023,
+    );
+    expect(Number.isNaN(h[0])).toBe(true);
+    expect(h[1]).toBe(1);
+    expect(Number.isNaN(h[11])).toBe(true);
+  });
+});
+
+describe('inputs hash', () => {
+  it('changes with the scenario override and the run mode, not with other scenarios', async () => {
+    const db = freshDb();
+    const p = single();
+    p.scenarios = [{ id: 'v', name: 'V', overrides: { '/grid/import/price_EUR_kWh': 0.4 } }];
+    const rec = await importProject(db, p);
+    const base = await currentInputsHash(db, rec.id, 'base');
+    const v = await currentInputsHash(db, rec.id, 'v');
+    expect(base).not.toBe(v);
+    expect(base).toBe(await hashInputs((await assembleProject(db, rec.id))!, 'base', { mode: 'aggregated' }));
+    const doc = rec.document as StoredProject;
+    await db.projects.update(rec.id, {
+      document: { ...doc, scenarios: [...(doc.scenarios ?? []), { id: 'w', name: 'W', overrides: {} }] },
+    });
+    expect(await currentInputsHash(db, rec.id, 'base')).toBe(base);
+    await db.projects.update(rec.id, { runOptions: { mode: 'full' } });
+    expect(await currentInputsHash(db, rec.id, 'base')).not.toBe(base);
+    await saveResult(db, rec.id, 'base', base!, {
+      results: {} as never,
+      dispatch: null,
+      scenarioName: 'Basis',
+      mode: 'aggregated',
+    });
+    expect(await db.results.count()).toBe(1);
+  });
+});

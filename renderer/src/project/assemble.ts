@@ -1,0 +1,46 @@
+import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { ProjectRecord, TimeSeriesRecord, WerkplanDb } from '../db/schema';
+import { inputsHash } from './inputsHash';
+import { DEFAULT_RUN_OPTIONS, joinSeries, type RunOptions, type StoredProject } from './document';
+
+/** The run options stored with a project (they go into the inputs hash). */
+export function runOptionsOf(record: Pick<ProjectRecord, 'runOptions'>): RunOptions {
+  return { ...DEFAULT_RUN_OPTIONS, ...(record.runOptions ?? {}) };
+}
+
+/**
+ * The full project format v1 document of a stored project: every time series inline (hourly over
+ * the site year) and the scenarios; ready for validateProject, solveProject and export. Null when
+ * the project does not exist or has no document yet.
+ */
+export async function assembleProject(db: WerkplanDb, projectId: string): Promise<ProjectV1 | null> {
+  return db.transaction('r', [db.projects, db.timeSeries], async () => {
+    const record = await db.projects.get(projectId);
+    if (!record?.document) return null;
+    const doc = record.document as StoredProject;
+    const ids = Object.values(doc.timeSeries).map((r) => r.seriesId);
+    const recs = (await db.timeSeries.bulkGet(ids)).filter((r): r is TimeSeriesRecord => !!r);
+    return joinSeries(doc, new Map(recs.map((r) => [r.id, r])));
+  });
+}
+
+/** What a run of one scenario depends on: the document with only that scenario, and the run options. */
+export function hashInputs(project: ProjectV1, scenarioId: string, options: RunOptions): Promise<string> {
+  const scenarios = (project.scenarios ?? []).filter((s) => s.id === scenarioId);
+  return inputsHash({ ...project, scenarios }, scenarioId, options);
+}
+
+/**
+ * The inputs hash a run of this scenario would have now (the same the planner's Run stores with a
+ * result): a stored result with another hash is stale. Null when the project has no document.
+ */
+export async function currentInputsHash(
+  db: WerkplanDb,
+  projectId: string,
+  scenarioId: string,
+): Promise<string | null> {
+  const project = await assembleProject(db, projectId);
+  const record = await db.projects.get(projectId);
+  if (!project || !record) return null;
+  return hashInputs(project, scenarioId, runOptionsOf(record));
+}

@@ -1,0 +1,143 @@
+import type { ProjectV1, TimeSeriesSpec } from '../../../solver/src/project/types';
+import { hoursInYear } from '../../../solver/src/project/calendar';
+import type { TimeSeriesKind, TimeSeriesRecord } from '../db/schema';
+
+/**
+ * How a project lives in IndexedDB: the format-v1 document (ProjectRecord.document) with every time
+ * series replaced by a reference to a record of the `timeSeries` store (kept binary there). The
+ * scenarios live in the document's `scenarios` (the only source of truth; the `scenarios` store of
+ * schema v1 is not used by the planner). `assembleProject` turns it back into a full v1 document.
+ */
+export interface SeriesRef {
+  unit: string;
+  /** Id of a TimeSeriesRecord of the same project. */
+  seriesId: string;
+  source?: string;
+}
+
+export type StoredProject = Omit<ProjectV1, 'timeSeries'> & { timeSeries: Record<string, SeriesRef> };
+
+/** Run options that go into the inputs hash; stored on the project record so the hash can be recomputed. */
+export interface RunOptions {
+  mode: 'aggregated' | 'full';
+}
+export const DEFAULT_RUN_OPTIONS: RunOptions = { mode: 'aggregated' };
+
+/** Hour 0 of a site year: 1 January 00:00 local standard time (UTC+1 for Germany), as epoch ms. */
+export function yearStart_ms(year: number, utcOffset_h = 1): number {
+  return Date.UTC(year, 0, 1) - utcOffset_h * 3_600_000;
+}
+
+/** A blank project: a valid skeleton whose demands and technologies the planner fills in. */
+export function blankDocument(name: string, year = new Date().getFullYear() - 1): StoredProject {
+  return {
+    formatVersion: 1,
+    name,
+    site: { year, timeZone: 'Europe/Berlin' },
+    timeSeries: {},
+    demands: { heat: '', electricity: '' },
+    economics: { interestRate: 0.05, co2Price_EUR_t: 55 },
+    fuels: {},
+    grid: {},
+    technologies: [],
+    constraints: {},
+    scenarios: [],
+  };
+}
+
+/**
+ * A stored series as the project's hourly values over the site year: mean of the values whose
+ * interval starts within each hour (kW → kWh per hour, prices → hourly mean). Hours the series does
+ * not cover become NaN, which validation reports at the series.
+ */
+export function hourlyValues(
+  rec: Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>,
+  year: number,
+): number[] {
+  const hours = hoursInYear(year);
+  const t0 = yearStart_ms(year);
+  const start = Date.parse(rec.start);
+  if (rec.resolution_min === 60 && start === t0 && rec.values.length === hours) return Array.from(rec.values);
+  const sum = new Float64Array(hours);
+  const count = new Uint16Array(hours);
+  const step = rec.resolution_min * 60_000;
+  for (let i = 0; i < rec.values.length; i++) {
+    const h = Math.floor((start + i * step - t0) / 3_600_000);
+    if (h < 0 || h >= hours || Number.isNaN(rec.values[i])) continue;
+    sum[h] += rec.values[i];
+    count[h]++;
+  }
+  return Array.from(sum, (s, h) => (count[h] ? s / count[h] : NaN));
+}
+
+/** What a series is used for in a document, to file it under the right kind. */
+export function seriesKinds(
+  doc: Pick<ProjectV1, 'demands' | 'site' | 'technologies' | 'fuels' | 'grid'>,
+): Map<string, TimeSeriesKind> {
+  const kinds = new Map<string, TimeSeriesKind>();
+  const priceSeries = (p: unknown) => {
+    if (p && typeof p === 'object' && 'series' in p)
+      kinds.set(String((p as { series: string }).series), 'price');
+  };
+  for (const f of Object.values(doc.fuels)) priceSeries(f.price_EUR_kWh);
+  priceSeries(doc.grid.import?.price_EUR_kWh);
+  priceSeries(doc.grid.export?.price_EUR_kWh);
+  for (const t of doc.technologies) if ('yieldSeries' in t) kinds.set(t.yieldSeries, 'yield');
+  if (doc.site.ambientTemperature) kinds.set(doc.site.ambientTemperature, 'weather');
+  for (const id of Object.values(doc.demands)) if (id) kinds.set(id, 'demand');
+  return kinds;
+}
+
+/** Inline series of a full document → stored records (hourly from hour 0 of the site year). */
+export function splitSeries(
+  project: ProjectV1,
+  projectId: string,
+  newId: () => string = () => crypto.randomUUID(),
+): { doc: StoredProject; records: TimeSeriesRecord[] } {
+  const kinds = seriesKinds(project);
+  const records: TimeSeriesRecord[] = [];
+  const timeSeries: Record<string, SeriesRef> = {};
+  for (const [key, spec] of Object.entries(project.timeSeries) as [string, TimeSeriesSpec][]) {
+    if (!('values' in spec))
+      throw new Error(
+        `/timeSeries/${key}: refers to the file '${spec.file}'; the planner needs the values inline (werkplan can inline them)`,
+      );
+    const id = newId();
+    records.push({
+      id,
+      projectId,
+      name: key,
+      unit: spec.unit,
+      resolution_min: 60,
+      start: new Date(yearStart_ms(project.site.year)).toISOString(),
+      values: Float64Array.from(spec.values),
+      kind: kinds.get(key) ?? 'other',
+      ...(spec.source !== undefined ? { source: spec.source } : {}),
+    });
+    timeSeries[key] = {
+      unit: spec.unit,
+      seriesId: id,
+      ...(spec.source !== undefined ? { source: spec.source } : {}),
+    };
+  }
+  const doc = { ...project, timeSeries } as StoredProject;
+  return { doc, records };
+}
+
+/** Stored document + its series records → the full format-v1 document (key order kept). */
+export function joinSeries(
+  doc: StoredProject,
+  records: Map<string, Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>>,
+): ProjectV1 {
+  const timeSeries: ProjectV1['timeSeries'] = {};
+  for (const [key, ref] of Object.entries(doc.timeSeries)) {
+    const rec = records.get(ref.seriesId);
+    if (!rec) throw new Error(`/timeSeries/${key}: the stored series ${ref.seriesId} is missing`);
+    timeSeries[key] = {
+      unit: ref.unit,
+      values: hourlyValues(rec, doc.site.year),
+      ...(ref.source !== undefined ? { source: ref.source } : {}),
+    };
+  }
+  return { ...doc, timeSeries } as ProjectV1;
+}
