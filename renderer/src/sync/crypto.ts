@@ -1,0 +1,227 @@
+import type { EncryptedEnvelope } from '../../../solver/src/shared/sync';
+
+/**
+ * End-to-end encryption of synced projects with WebCrypto only (docs/security/encryption.md).
+ *
+ *   passphrase ──PBKDF2-SHA-256, 600 000 iterations, 16-byte salt──▶ team key (AES-KW-256, not extractable)
+ *   team key ──AES-KW wraps──▶ project content key (AES-256-GCM, one per project)
+ *   content key + fresh 96-bit nonce + AAD "<projectId>:<version>" ──▶ ciphertext
+ *
+ * The server receives envelopes only: wrapped keys, nonces and ciphertexts.
+ */
+
+export const PBKDF2_ITERATIONS = 600_000;
+export const SALT_BYTES = 16;
+export const NONCE_BYTES = 12;
+
+export class CryptoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CryptoError';
+  }
+}
+
+/** What is needed (besides the passphrase) to derive and check a team key; contains no secret. */
+export interface TeamKeyParams {
+  formatVersion: 1;
+  keyId: string;
+  kdf: 'PBKDF2-SHA-256';
+  iterations: number;
+  salt_b64: string;
+  /** A random AES key wrapped with the team key: unwrapping it proves the passphrase is right. */
+  verifier_b64: string;
+}
+
+export interface TeamKey {
+  keyId: string;
+  key: CryptoKey;
+}
+
+const subtle = (): SubtleCrypto => {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new CryptoError('WebCrypto is not available (a secure context is required)');
+  return s;
+};
+
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function fromBase64(b64: string, what: string): Uint8Array<ArrayBuffer> {
+  let s: string;
+  try {
+    s = atob(b64);
+  } catch {
+    throw new CryptoError(`${what} is not valid base64`);
+  }
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function randomBytes(n: number): Uint8Array<ArrayBuffer> {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+/** The associated data that binds a ciphertext to its project and server version. */
+export function associatedData(projectId: string, version: number): Uint8Array<ArrayBuffer> {
+  if (!projectId) throw new CryptoError('project id is empty');
+  if (!Number.isInteger(version) || version < 1)
+    throw new CryptoError(`version must be a positive integer, got ${version}`);
+  return new TextEncoder().encode(`${projectId}:${version}`);
+}
+
+async function deriveKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
+  if (passphrase.length < 12) throw new CryptoError('team passphrase must have at least 12 characters');
+  if (iterations < PBKDF2_ITERATIONS)
+    throw new CryptoError(`PBKDF2 needs at least ${PBKDF2_ITERATIONS} iterations, got ${iterations}`);
+  const material = await subtle().importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return subtle().deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-KW', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
+}
+
+/** Creates a new team key from a passphrase: the parameters may be shared with the team and the server. */
+export async function createTeamKey(
+  passphrase: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<{ params: TeamKeyParams; teamKey: TeamKey }> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await deriveKey(passphrase, salt, iterations);
+  const probe = await subtle().generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
+  const verifier = new Uint8Array(await subtle().wrapKey('raw', probe, key, 'AES-KW'));
+  const keyId = `team-${globalThis.crypto.randomUUID()}`;
+  return {
+    params: {
+      formatVersion: 1,
+      keyId,
+      kdf: 'PBKDF2-SHA-256',
+      iterations,
+      salt_b64: toBase64(salt),
+      verifier_b64: toBase64(verifier),
+    },
+    teamKey: { keyId, key },
+  };
+}
+
+/** Derives the team key again from the passphrase; a wrong passphrase is refused. */
+export async function unlockTeamKey(passphrase: string, params: TeamKeyParams): Promise<TeamKey> {
+  if (params.formatVersion !== 1 || params.kdf !== 'PBKDF2-SHA-256')
+    throw new CryptoError(`unsupported team key parameters (${params.kdf} v${params.formatVersion})`);
+  const salt = fromBase64(params.salt_b64, 'salt');
+  if (salt.length !== SALT_BYTES) throw new CryptoError(`salt must be ${SALT_BYTES} bytes`);
+  const key = await deriveKey(passphrase, salt, params.iterations);
+  try {
+    await subtle().unwrapKey(
+      'raw',
+      fromBase64(params.verifier_b64, 'verifier'),
+      key,
+      'AES-KW',
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt'],
+    );
+  } catch {
+    throw new CryptoError('wrong team passphrase');
+  }
+  return { keyId: params.keyId, key };
+}
+
+/** A new random content key for one project (extractable only so that it can be wrapped). */
+export function createProjectKey(): Promise<CryptoKey> {
+  return subtle().generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+}
+
+export async function wrapProjectKey(projectKey: CryptoKey, team: TeamKey): Promise<string> {
+  return toBase64(new Uint8Array(await subtle().wrapKey('raw', projectKey, team.key, 'AES-KW')));
+}
+
+export async function unwrapProjectKey(
+  wrappedKey_b64: string,
+  keyId: string,
+  team: TeamKey,
+): Promise<CryptoKey> {
+  if (keyId !== team.keyId)
+    throw new CryptoError(`the project is wrapped with team key ${keyId}, but ${team.keyId} is unlocked`);
+  try {
+    return await subtle().unwrapKey(
+      'raw',
+      fromBase64(wrappedKey_b64, 'wrapped key'),
+      team.key,
+      'AES-KW',
+      { name: 'AES-GCM', length: 256 },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+  } catch (e) {
+    if (e instanceof CryptoError) throw e;
+    throw new CryptoError('the project key cannot be unwrapped with this team key');
+  }
+}
+
+/**
+ * Encrypts `plaintext` for server version `version` of project `projectId`. A fresh random nonce
+ * is drawn for every call; `projectKey` is wrapped into the envelope so any team member can open it.
+ */
+export async function encryptProject(
+  plaintext: Uint8Array<ArrayBuffer>,
+  projectId: string,
+  version: number,
+  projectKey: CryptoKey,
+  team: TeamKey,
+): Promise<EncryptedEnvelope> {
+  const nonce = randomBytes(NONCE_BYTES);
+  const ciphertext = await subtle().encrypt(
+    { name: 'AES-GCM', iv: nonce, additionalData: associatedData(projectId, version), tagLength: 128 },
+    projectKey,
+    plaintext,
+  );
+  return {
+    formatVersion: 1,
+    alg: 'AES-256-GCM',
+    keyId: team.keyId,
+    wrappedKey_b64: await wrapProjectKey(projectKey, team),
+    nonce_b64: toBase64(nonce),
+    ciphertext_b64: toBase64(new Uint8Array(ciphertext)),
+  };
+}
+
+/** Opens an envelope of `projectId` at `version`; any tampering (bytes, id, version) is refused. */
+export async function decryptProject(
+  envelope: EncryptedEnvelope,
+  projectId: string,
+  version: number,
+  team: TeamKey,
+): Promise<{ plaintext: Uint8Array; projectKey: CryptoKey }> {
+  if (envelope.formatVersion !== 1 || envelope.alg !== 'AES-256-GCM')
+    throw new CryptoError(
+      `unsupported envelope (${String(envelope.alg)} v${String(envelope.formatVersion)})`,
+    );
+  const projectKey = await unwrapProjectKey(envelope.wrappedKey_b64, envelope.keyId, team);
+  const nonce = fromBase64(envelope.nonce_b64, 'nonce');
+  if (nonce.length !== NONCE_BYTES) throw new CryptoError(`nonce must be ${NONCE_BYTES} bytes`);
+  try {
+    const plain = await subtle().decrypt(
+      { name: 'AES-GCM', iv: nonce, additionalData: associatedData(projectId, version), tagLength: 128 },
+      projectKey,
+      fromBase64(envelope.ciphertext_b64, 'ciphertext'),
+    );
+    return { plaintext: new Uint8Array(plain), projectKey };
+  } catch {
+    throw new CryptoError(
+      `project ${projectId} version ${version} does not authenticate: tampered, swapped or replayed`,
+    );
+  }
+}

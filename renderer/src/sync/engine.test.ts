@@ -1,0 +1,353 @@
+// @vitest-environment node
+/// <reference types="node" />
+import 'fake-indexeddb/auto';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BlobMeta, EncryptedEnvelope } from '../../../solver/src/shared/sync';
+import { createProject, renameProject } from '../db/projects';
+import { openDb, type WerkplanDb } from '../db/schema';
+import { createTeamKey, unlockTeamKey, type TeamKey, type TeamKeyParams } from './crypto';
+import { openSyncDb, type SyncDb } from './db';
+import { backoffDelay_ms, SyncEngine } from './engine';
+import { HttpSyncTransport } from './transport';
+
+/**
+ * A contract-faithful sync server (solver/src/shared/sync.ts) in memory, with faults on demand:
+ * drop the connection while the upload body arrives, or after committing but before answering.
+ */
+class ContractServer {
+  readonly rows = new Map<string, { meta: BlobMeta; envelope: EncryptedEnvelope }>();
+  readonly bodies: string[] = [];
+  fault: 'drop-mid-upload' | 'drop-after-commit' | null = null;
+  puts = 0;
+  private server: http.Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  async start(port = 0): Promise<void> {
+    const server = http.createServer((req, res) => this.handle(req, res));
+    server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  /** Kills the server: open connections are cut, new ones refused. */
+  async kill(): Promise<void> {
+    const s = this.server;
+    this.server = null;
+    for (const sock of this.sockets) sock.destroy();
+    await new Promise<void>((ok) => (s ? s.close(() => ok()) : ok()));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private json(
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.headers.authorization !== 'Bearer test-token')
+      return this.json(res, 401, { error: 'unauthorized', message: 'bad token' });
+    const m = /^\/v1\/projects(?:\/([^/]+))?$/.exec(req.url ?? '');
+    if (!m) return this.json(res, 404, { error: 'not_found', message: req.url ?? '' });
+    const id = m[1] ? decodeURIComponent(m[1]) : undefined;
+    if (req.method === 'GET' && !id)
+      return this.json(res, 200, { projects: [...this.rows.values()].map((r) => r.meta) });
+    if (req.method === 'GET' && id) {
+      const row = this.rows.get(id);
+      if (!row) return this.json(res, 404, { error: 'not_found', message: id });
+      return this.json(res, 200, row, { etag: `"${row.meta.version}"` });
+    }
+    if (req.method === 'PUT' && id) {
+      this.puts++;
+      const chunks: Buffer[] = [];
+      let dropped = false;
+      req.on('data', (c: Buffer) => {
+        if (this.fault === 'drop-mid-upload') {
+          this.fault = null;
+          dropped = true;
+          req.socket.destroy();
+          return;
+        }
+        chunks.push(c);
+      });
+      req.on('end', () => {
+        if (dropped) return;
+        const body = Buffer.concat(chunks).toString();
+        this.bodies.push(body);
+        const { envelope } = JSON.parse(body) as { envelope: EncryptedEnvelope };
+        const row = this.rows.get(id);
+        const ifMatch = req.headers['if-match'];
+        const ifNoneMatch = req.headers['if-none-match'];
+        const ok = row ? ifMatch === `"${row.meta.version}"` : ifNoneMatch === '*';
+        if (!ok) return this.json(res, 409, { error: 'conflict', current: row?.meta ?? null });
+        const now = new Date().toISOString();
+        const meta: BlobMeta = {
+          id,
+          tenantId: 't1',
+          version: (row?.meta.version ?? 0) + 1,
+          size_bytes: body.length,
+          authorId: 'oid-1',
+          createdAt: row?.meta.createdAt ?? now,
+          updatedAt: now,
+        };
+        this.rows.set(id, { meta, envelope });
+        if (this.fault === 'drop-after-commit') {
+          this.fault = null;
+          req.socket.destroy();
+          return;
+        }
+        this.json(res, row ? 200 : 201, { meta }, { etag: `"${meta.version}"` });
+      });
+      return;
+    }
+    this.json(res, 405, { error: 'method', message: req.method ?? '' });
+  }
+}
+
+const PASS = 'Team-Passphrase-2026';
+let params: TeamKeyParams;
+let team: TeamKey;
+beforeAll(async () => {
+  ({ params, teamKey: team } = await createTeamKey(PASS));
+});
+
+let server: ContractServer;
+const open: { db: WerkplanDb; sdb: SyncDb }[] = [];
+let n = 0;
+
+afterEach(async () => {
+  await server?.kill();
+  for (const c of open.splice(0)) {
+    c.db.close();
+    c.sdb.close();
+  }
+});
+
+function client(opts: { clock?: { t: number }; teamKey?: TeamKey } = {}) {
+  n++;
+  const db = openDb(`werkplan-test-${n}`);
+  const sdb = openSyncDb(`werkplan-sync-test-${n}`);
+  open.push({ db, sdb });
+  const clock = opts.clock ?? { t: Date.UTC(2026, 10, 24, 12) };
+  const transport = new HttpSyncTransport(server.url, async () => 'test-token');
+  const engine = new SyncEngine({
+    db,
+    syncDb: sdb,
+    transport,
+    teamKey: () => opts.teamKey ?? team,
+    now: () => clock.t,
+    random: () => 0.5,
+  });
+  return { db, sdb, engine, clock };
+}
+
+async function names(db: WerkplanDb): Promise<string[]> {
+  return (await db.projects.toArray()).map((p) => p.name).sort();
+}
+
+describe('sync engine against a contract server', () => {
+  it('uploads encrypted, another client downloads and decrypts; the server never sees the name', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const p = await createProject(a.db, 'Fernwärme Altstadt Süd');
+    await a.db.scenarios.add({
+      id: crypto.randomUUID(),
+      projectId: p.id,
+      name: 'Basis',
+      overrides: { '/x': 1 },
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    await a.db.timeSeries.add({
+      id: crypto.randomUUID(),
+      projectId: p.id,
+      name: 'Last',
+      unit: 'kW',
+      resolution_min: 60,
+      start: '2026-01-01T00:00:00Z',
+      values: Float64Array.from([1.5, 2.25, 3]),
+      kind: 'demand',
+    });
+    expect((await a.engine.syncNow()).state).toBe('idle');
+    expect(server.rows.get(p.id)?.meta.version).toBe(1);
+    expect(server.bodies.join('\n')).not.toContain('Fernwärme');
+    expect(server.bodies.join('\n')).not.toContain('Altstadt');
+
+    const b = client({ teamKey: await unlockTeamKey(PASS, params) });
+    await b.engine.syncNow();
+    expect(await names(b.db)).toEqual(['Fernwärme Altstadt Süd']);
+    const ts = await b.db.timeSeries.where('projectId').equals(p.id).toArray();
+    expect(Array.from(ts[0].values)).toEqual([1.5, 2.25, 3]);
+    expect(ts[0].values).toBeInstanceOf(Float64Array);
+
+    // Nothing changed: a second round uploads nothing from either side.
+    const putsBefore = server.puts;
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(server.puts).toBe(putsBefore);
+  });
+
+  it('offline: edits are queued, the status says offline, and they are flushed once the server is back', async () => {
+    server = new ContractServer();
+    await server.start();
+    const port = server.port;
+    await server.kill();
+    const a = client();
+    await createProject(a.db, 'Kesseltausch Schule');
+    await createProject(a.db, 'BHKW Hallenbad');
+    const s = await a.engine.syncNow();
+    expect(s.state).toBe('offline');
+    expect(s.pending).toBe(2);
+    expect(await a.sdb.outbox.count()).toBe(2);
+    // Backoff: not retried before the delay has passed.
+    await server.start(port);
+    await a.engine.syncNow();
+    expect(server.rows.size).toBe(0);
+    a.clock.t += 60_000;
+    const after = await a.engine.syncNow();
+    expect(after).toMatchObject({ state: 'idle', pending: 0 });
+    expect(server.rows.size).toBe(2);
+  });
+
+  it('server dropped mid-upload: retried with backoff, nothing lost', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const p = await createProject(a.db, 'Wärmepumpe Rathaus');
+    server.fault = 'drop-mid-upload';
+    const s = await a.engine.syncNow();
+    expect(s.state).toBe('offline');
+    expect(server.rows.size).toBe(0);
+    const entry = await a.sdb.outbox.get(p.id);
+    expect(entry?.attempts).toBe(1);
+    expect(entry?.lastError).toMatch(/PUT/);
+    a.clock.t += 10_000;
+    expect((await a.engine.syncNow()).state).toBe('idle');
+    expect(server.rows.get(p.id)?.meta.version).toBe(1);
+    const b = client();
+    await b.engine.syncNow();
+    expect(await names(b.db)).toEqual(['Wärmepumpe Rathaus']);
+  });
+
+  it('server killed after committing but before answering: the retry adopts its own upload, no false conflict', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const p = await createProject(a.db, 'PV Bauhof');
+    await a.engine.syncNow();
+    await renameProject(a.db, p.id, 'PV Bauhof (Dach Nord)');
+    server.fault = 'drop-after-commit';
+    expect((await a.engine.syncNow()).state).toBe('offline');
+    expect(server.rows.get(p.id)?.meta.version).toBe(2);
+    a.clock.t += 10_000;
+    const s = await a.engine.syncNow();
+    expect(s).toMatchObject({ state: 'idle', pending: 0, conflicts: 0 });
+    expect(await names(a.db)).toEqual(['PV Bauhof (Dach Nord)']);
+    expect(server.rows.size).toBe(1);
+  });
+
+  it('two clients edit the same project: afterwards both edits exist, as the version and as a conflict copy', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const b = client();
+    const p = await createProject(a.db, 'Quartier Nord');
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await renameProject(a.db, p.id, 'Quartier Nord – Variante A');
+    await renameProject(b.db, p.id, 'Quartier Nord – Variante B');
+    await Promise.all([a.engine.syncNow(), b.engine.syncNow()]);
+    const sa = await a.engine.syncNow();
+    const sb = await b.engine.syncNow();
+    expect(sa.conflicts + sb.conflicts).toBe(1);
+    expect([sa.state, sb.state].sort()).toEqual(['conflict', 'idle']);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const expected = ['Quartier Nord – Variante A', 'Quartier Nord – Variante B'];
+    for (const c of [a, b]) {
+      const all = await names(c.db);
+      expect(all).toHaveLength(2);
+      // one of them is the server version, the other the conflict copy of the losing edit
+      expect(all.some((x) => x === expected[0] || x === expected[1])).toBe(true);
+      expect(
+        all.some((x) => /^Quartier Nord – Variante [AB] \(Konflikt 2026-11-24 \d\d:\d\d\)$/.test(x)),
+      ).toBe(true);
+    }
+    expect(await names(a.db)).toEqual(await names(b.db));
+    expect(server.rows.size).toBe(2);
+    expect(server.rows.get(p.id)?.meta.version).toBe(2);
+  });
+
+  it('without the unlocked team key nothing is sent; edits wait in the queue', async () => {
+    server = new ContractServer();
+    await server.start();
+    n++;
+    const db = openDb(`werkplan-test-${n}`);
+    const sdb = openSyncDb(`werkplan-sync-test-${n}`);
+    open.push({ db, sdb });
+    const engine = new SyncEngine({
+      db,
+      syncDb: sdb,
+      transport: new HttpSyncTransport(server.url, async () => 'test-token'),
+      teamKey: () => null,
+    });
+    await createProject(db, 'Nahwärme');
+    expect(await engine.syncNow()).toMatchObject({ state: 'locked', pending: 1 });
+    expect(server.puts).toBe(0);
+  });
+
+  it('a refused token reports signedOut and keeps the queue', async () => {
+    server = new ContractServer();
+    await server.start();
+    n++;
+    const db = openDb(`werkplan-test-${n}`);
+    const sdb = openSyncDb(`werkplan-sync-test-${n}`);
+    open.push({ db, sdb });
+    const engine = new SyncEngine({
+      db,
+      syncDb: sdb,
+      transport: new HttpSyncTransport(server.url, async () => 'expired'),
+      teamKey: () => team,
+    });
+    await createProject(db, 'Nahwärme');
+    expect(await engine.syncNow()).toMatchObject({ state: 'signedOut', pending: 1 });
+  });
+});
+
+describe('backoff', () => {
+  it('doubles per attempt, is capped, and jitters within [d/2, d]', () => {
+    expect(backoffDelay_ms(1, 0, 1000, 60_000)).toBe(500);
+    expect(backoffDelay_ms(1, 1, 1000, 60_000)).toBe(1000);
+    expect(backoffDelay_ms(4, 1, 1000, 60_000)).toBe(8000);
+    expect(backoffDelay_ms(30, 1, 1000, 60_000)).toBe(60_000);
+    expect(backoffDelay_ms(30, 0, 1000, 60_000)).toBe(30_000);
+  });
+});
+
+describe('server URL', () => {
+  it('accepts https and loopback http only', () => {
+    expect(() => new HttpSyncTransport('http://sync.example.com', async () => 't')).toThrow(/https/);
+    expect(() => new HttpSyncTransport('ftp://x', async () => 't')).toThrow(/https/);
+    expect(() => new HttpSyncTransport('nonsense', async () => 't')).toThrow(/not a URL/);
+    expect(() => new HttpSyncTransport('https://u:p@sync.example.com', async () => 't')).toThrow(
+      /credentials/,
+    );
+    expect(() => new HttpSyncTransport('https://sync.example.com', async () => 't')).not.toThrow();
+    expect(() => new HttpSyncTransport('http://127.0.0.1:8080', async () => 't')).not.toThrow();
+  });
+});
