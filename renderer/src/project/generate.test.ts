@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { electricityProfile, heatProfile, onSiteYear, weatherSeries } from './generate';
+import type { WeatherYear } from '../../../solver/src/weather/readers';
+
+const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
+
+describe('generated series', () => {
+  it('BDEW H25 over 2023 sums to the annual energy in 8760 hours', async () => {
+    const p = await electricityProfile('H25', 4000, 2023);
+    expect(p).toHaveLength(8760);
+    expect(sum(p)).toBeCloseTo(4000, 6);
+  });
+  it('SigLinDe heat for a leap year has 8784 hours, more heat in January than July', async () => {
+    const p = await heatProfile('MFH', 100_000, 2024);
+    expect(p).toHaveLength(8784);
+    expect(sum(p)).toBeCloseTo(100_000, 4);
+    expect(sum(p.subarray(0, 744))).toBeGreaterThan(3 * sum(p.subarray(181 * 24, 212 * 24)));
+  });
+  it('weather series are shifted from UTC to local standard time', async () => {
+    const w = { utcOffset_h: 0 } as WeatherYear;
+    const v = Float64Array.from({ length: 8760 }, (_, i) => i);
+    const s = onSiteYear(w, v, 2023);
+    expect(s[1]).toBe(0); // 01:00 CET = 00:00 UTC
+    expect(s[0]).toBe(8759);
+    const ws = await weatherSeries(2023);
+    expect(ws.ambient).toHaveLength(8760);
+    const pvSum = sum(ws.pvYield);
+    expect(pvSum).toBeGreaterThan(900); // kWh/kWp a year at 45° N
+    expect(pvSum).toBeLessThan(1800);
+    expect(ws.pvYield[0]).toBe(0); // midnight
+  });
+});

@@ -1,0 +1,99 @@
+import {
+  parse2025,
+  standardLoadProfile,
+  PROFILES_2025,
+  type Profile2025,
+} from '../../../solver/src/profiles/bdew/electricity';
+import { heatLoadProfile, parseHeatTables } from '../../../solver/src/profiles/bdew/heat';
+import { readWeather, type WeatherYear } from '../../../solver/src/weather/readers';
+import { pvYieldPerKWp, solarThermalYieldPerM2 } from '../../../solver/src/weather/yields';
+import { hoursInYear } from '../../../solver/src/project/calendar';
+import type { FederalState } from '../../../solver/src/calendar/dayTypes';
+
+/** Standard profiles and weather-based series the planner can generate (assets loaded on demand). */
+export const ELECTRICITY_PROFILES = PROFILES_2025;
+export const HEAT_TYPES = ['EFH', 'MFH', 'GHA', 'GKO', 'GBD', 'GMK'] as const;
+export type HeatType = (typeof HEAT_TYPES)[number];
+
+const bdew = {
+  H25: () => import('../../../assets/bdew/h25.csv?raw'),
+  G25: () => import('../../../assets/bdew/g25.csv?raw'),
+  L25: () => import('../../../assets/bdew/l25.csv?raw'),
+  P25: () => import('../../../assets/bdew/p25.csv?raw'),
+  S25: () => import('../../../assets/bdew/s25.csv?raw'),
+} satisfies Record<Profile2025, () => Promise<{ default: string }>>;
+
+/** BDEW 2025 electricity profile, hourly mean kW, scaled exactly to the annual energy. */
+export async function electricityProfile(
+  name: Profile2025,
+  annual_kWh: number,
+  year: number,
+  state: FederalState = 'BY',
+): Promise<Float64Array> {
+  const table = parse2025((await bdew[name]()).default, `${name.toLowerCase()}.csv`);
+  return standardLoadProfile(table, name, { year, state, annual_kWh, resolution_min: 60 });
+}
+
+let weather: Promise<WeatherYear> | undefined;
+/** The default weather (PVGIS TMY, assets/weather) as read once. */
+export function defaultWeather(): Promise<WeatherYear> {
+  weather ??= import('../../../assets/weather/tmy_45.000_8.000_2005_2023.csv?raw').then((m) =>
+    readWeather(m.default),
+  );
+  return weather;
+}
+
+/**
+ * An hourly series of the typical year placed on the site year in local standard time (UTC+1):
+ * shifted by the file's UTC offset; a leap year repeats 28 February.
+ */
+export function onSiteYear(w: WeatherYear, values: Float64Array, year: number): Float64Array {
+  const hours = hoursInYear(year);
+  const shift = 1 - w.utcOffset_h;
+  const n = values.length;
+  const base = Float64Array.from({ length: n }, (_, h) => values[(((h - shift) % n) + n) % n]);
+  if (hours === n) return base;
+  const out = new Float64Array(hours);
+  const feb29 = 59 * 24;
+  out.set(base.subarray(0, feb29), 0);
+  out.set(base.subarray(feb29 - 24, feb29), feb29);
+  out.set(base.subarray(feb29, Math.min(n, hours - 24)), feb29 + 24);
+  return out;
+}
+
+/** SigLinDe heat profile (BDEW) from the default weather's daily means, hourly kW, scaled to the annual energy. */
+export async function heatProfile(type: HeatType, annual_kWh: number, year: number): Promise<Float64Array> {
+  const [sig, hour, weekday, w] = await Promise.all([
+    import('../../../assets/bdew/shlp_sigmoid_factors.csv?raw'),
+    import('../../../assets/bdew/shlp_hour_factors.csv?raw'),
+    import('../../../assets/bdew/shlp_weekday_factors.csv?raw'),
+    defaultWeather(),
+  ]);
+  const tables = parseHeatTables(sig.default, hour.default, weekday.default);
+  const temp = onSiteYear(w, w.temperature_C, year);
+  const days = temp.length / 24;
+  const daily = Float64Array.from({ length: days }, (_, d) => {
+    let s = 0;
+    for (let h = 0; h < 24; h++) s += temp[d * 24 + h];
+    return s / 24;
+  });
+  const firstWeekday = (new Date(Date.UTC(year, 0, 1)).getUTCDay() + 6) % 7;
+  return heatLoadProfile(tables, daily, { type, annual_kWh, firstWeekday });
+}
+
+/** Ambient temperature (°C), PV yield (kWh/kWp, south 35°) and solar-thermal yield (kWh/m², flat plate, south 35°). */
+export async function weatherSeries(
+  year: number,
+): Promise<{ ambient: Float64Array; pvYield: Float64Array; solarYield: Float64Array }> {
+  const w = await defaultWeather();
+  const plane = { tilt_deg: 35, azimuth_deg: 180 };
+  return {
+    ambient: onSiteYear(w, w.temperature_C, year),
+    pvYield: onSiteYear(w, pvYieldPerKWp(w, plane), year),
+    solarYield: onSiteYear(
+      w,
+      solarThermalYieldPerM2(w, plane, { eta0: 0.8, a1: 3.5, a2: 0.015, meanFluid_C: 60 }),
+      year,
+    ),
+  };
+}
