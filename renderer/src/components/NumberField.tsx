@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app';
 import { checkNumber, inputText, type NumberRule, type RuleError } from '../project/numbers';
@@ -38,16 +38,10 @@ export function NumberField(p: NumberFieldProps) {
   const id = useId();
   const scale = p.scale ?? 1;
   const shown = p.value === undefined ? undefined : round(p.value * scale);
-  const [text, setText] = useState(inputText(shown, language));
-  const [focused, setFocused] = useState(false);
+  // What the user is typing; null shows the stored value (so undo and other edits show through).
+  const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!focused) {
-      setText(inputText(shown, language));
-      setError(null);
-    }
-  }, [shown, language, focused]);
+  const text = draft ?? inputText(shown, language);
 
   function commit() {
     const r = checkNumber(text, language, p);
@@ -56,6 +50,7 @@ export function NumberField(p: NumberFieldProps) {
       return;
     }
     setError(null);
+    setDraft(null);
     const stored = r.value === undefined ? undefined : round(r.value / scale);
     if (stored !== p.value) p.onCommit(stored);
   }
@@ -79,15 +74,11 @@ export function NumberField(p: NumberFieldProps) {
         aria-invalid={error ? true : undefined}
         aria-required={p.required ? true : undefined}
         aria-describedby={described}
-        onFocus={() => setFocused(true)}
         onChange={(e) => {
-          setText(e.target.value);
+          setDraft(e.target.value);
           if (error) setError(null);
         }}
-        onBlur={() => {
-          setFocused(false);
-          commit();
-        }}
+        onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
