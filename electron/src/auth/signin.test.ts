@@ -224,7 +224,7 @@ describe('sign-in through the system browser and a loopback redirect', () => {
 
     // Tokens on disk only through safeStorage.
     const file = await readFile(path.join(dir, 'secrets.json'), 'utf8');
-    const stored = JSON.parse(await auth['deps'].vault.get(TOKENS_KEY)) as {
+    const stored = JSON.parse((await auth['deps'].vault.get(TOKENS_KEY)) ?? 'null') as {
       refresh_token: string;
       access_token: string;
     };
@@ -238,7 +238,9 @@ describe('sign-in through the system browser and a loopback redirect', () => {
     const refreshed = await auth.accessToken();
     expect(refreshed?.token).not.toBe(at?.token);
     expect(refreshed!.expiresAt).toBeGreaterThan(clock.t);
-    const afterRefresh = JSON.parse(await auth['deps'].vault.get(TOKENS_KEY)) as { refresh_token: string };
+    const afterRefresh = JSON.parse((await auth['deps'].vault.get(TOKENS_KEY)) ?? 'null') as {
+      refresh_token: string;
+    };
 
     // Sign-out revokes at the provider and deletes the tokens.
     expect(await auth.signOut()).toEqual({ revoked: true });
