@@ -10,14 +10,14 @@ const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 /** The layering contract (ARCHITECTURE.md): dependencies point inward. */
 const boundary = (
   /** @type {string[]} */ names,
-  /** @type {string[]} */ patterns,
+  /** @type {(string | string[])[]} */ patterns,
   /** @type {string} */ message,
 ) => ({
   'no-restricted-imports': [
     'error',
     {
       paths: names.map((name) => ({ name, message })),
-      patterns: patterns.map((group) => ({ group: [group], message })),
+      patterns: patterns.map((group) => ({ group: typeof group === 'string' ? [group] : group, message })),
     },
   ],
 });
@@ -81,7 +81,7 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: boundary(
       ['electron', 'react', 'react-dom', 'dexie', 'echarts'],
-      ['**/renderer/src/*', '**/electron/src/*'],
+      ['**/renderer/src/*', '**/electron/src/*', ['**/solver/src/*', '!**/solver/src/shared']],
       'server/ depends on the solver shared types only.',
     ),
   },

@@ -30,6 +30,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'server',
+          include: ['server/src/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'repo',
           include: ['scripts/**/*.test.ts'],
           environment: 'node',

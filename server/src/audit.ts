@@ -1,0 +1,157 @@
+/**
+ * Append-only, tamper-evident audit log: one hash chain per tenant. Entry n stores
+ * hash_n = SHA-256(hash_{n-1} | canonical entry), so changing, removing or reordering any entry
+ * breaks every later hash. Entries hold opaque ids (Entra oid, project id) and fixed action codes,
+ * never project content, names or tokens.
+ */
+import { createHash } from 'node:crypto';
+import type { Sql } from './db';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditAction =
+  | 'sign-in'
+  | 'auth.refused'
+  | 'access.denied'
+  | 'project.create'
+  | 'project.update'
+  | 'project.conflict'
+  | 'project.delete'
+  | 'project.share'
+  | 'project.role-change'
+  | 'project.unshare'
+  | 'key.put'
+  | 'admin.audit-read'
+  | 'admin.audit-export'
+  | 'admin.user-erase'
+  | 'admin.tenant-erase';
+
+export interface AuditInput {
+  actorId: string | null;
+  action: AuditAction;
+  target?: string | null;
+  outcome: 'ok' | 'refused' | 'conflict';
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditEntry {
+  tenantId: string;
+  n: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+function canonicalDetails(details: AuditInput['details']): string {
+  const d = details ?? {};
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(d)
+        .sort()
+        .map((k) => [k, d[k]]),
+    ),
+  );
+}
+
+export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+  const body = JSON.stringify([e.tenantId, e.n, e.at, e.actorId, e.action, e.target, e.outcome, e.details]);
+  return createHash('sha256').update(e.prevHash).update('|').update(body).digest('hex');
+}
+
+/** Appends one entry inside the caller's tenant transaction (so it commits with the action). */
+export async function appendAudit(sql: Sql, tenantId: string, input: AuditInput): Promise<AuditEntry> {
+  // The head row serialises concurrent appends of one tenant (row lock until commit).
+  await sql.query(
+    `INSERT INTO audit_heads (tenant_id, n, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING`,
+    [tenantId, GENESIS_HASH],
+  );
+  const [head] = await sql.query<{ n: number; hash: string }>(
+    `SELECT n, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE`,
+    [tenantId],
+  );
+  const partial: Omit<AuditEntry, 'hash'> = {
+    tenantId,
+    n: Number(head.n) + 1,
+    at: new Date().toISOString(),
+    actorId: input.actorId,
+    action: input.action,
+    target: input.target ?? null,
+    outcome: input.outcome,
+    details: canonicalDetails(input.details),
+    prevHash: head.hash,
+  };
+  const entry: AuditEntry = { ...partial, hash: entryHash(partial) };
+  await sql.query(
+    `INSERT INTO audit_log (tenant_id, n, at, actor_id, action, target, outcome, details, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      entry.tenantId,
+      entry.n,
+      entry.at,
+      entry.actorId,
+      entry.action,
+      entry.target,
+      entry.outcome,
+      entry.details,
+      entry.prevHash,
+      entry.hash,
+    ],
+  );
+  await sql.query(`UPDATE audit_heads SET n = $2, hash = $3 WHERE tenant_id = $1`, [
+    tenantId,
+    entry.n,
+    entry.hash,
+  ]);
+  return entry;
+}
+
+interface AuditRow {
+  tenant_id: string;
+  n: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export async function readAudit(sql: Sql, tenantId: string, afterN = 0, limit = 1000): Promise<AuditEntry[]> {
+  const rows = await sql.query<AuditRow>(
+    `SELECT * FROM audit_log WHERE tenant_id = $1 AND n > $2 ORDER BY n LIMIT $3`,
+    [tenantId, afterN, limit],
+  );
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    n: Number(r.n),
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    target: r.target,
+    outcome: r.outcome,
+    details: r.details,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+/** Checks a full chain from its first entry; returns the first broken entry number, or null. */
+export function verifyChain(entries: AuditEntry[]): { ok: true } | { ok: false; brokenAt: number } {
+  let prev = GENESIS_HASH;
+  let expectedN = 1;
+  for (const e of entries) {
+    const { hash, ...rest } = e;
+    if (e.n !== expectedN || e.prevHash !== prev || entryHash(rest) !== hash)
+      return { ok: false, brokenAt: e.n };
+    prev = hash;
+    expectedN++;
+  }
+  return { ok: true };
+}

@@ -1,0 +1,115 @@
+/**
+ * Server configuration from the environment. Every value is checked here, so a bad deployment
+ * fails at start with the name of the variable instead of later with a confusing error.
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Real PostgreSQL when set; otherwise the embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** PGlite data directory; undefined = in memory. */
+  pgliteDir: string | undefined;
+  auth: AuthConfig;
+  /** Origins allowed by CORS (exact match); empty = no cross-origin access. */
+  corsOrigins: string[];
+  /** Largest accepted request body. */
+  bodyLimit_bytes: number;
+  rateLimitPerMinute: number;
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
+  /** Trust X-Forwarded-* from the load balancer in front (Azure Container Apps ingress). */
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export interface AuthConfig {
+  /** `{tid}` is replaced by the tenant id of the token. Entra v2.0: https://login.microsoftonline.com/{tid}/v2.0 */
+  issuerTemplate: string;
+  /** Entra: https://login.microsoftonline.com/{tid}/discovery/v2.0/keys */
+  jwksUriTemplate: string;
+  /** Accepted `aud` values: the API's application (client) id and/or its app id URI. */
+  audiences: string[];
+  /** Tenants whose tokens are accepted at all (checked before any key is fetched). */
+  allowedTenants: string[];
+  /** Signature algorithms accepted; Entra signs with RS256. */
+  algorithms: string[];
+  clockTolerance_s: number;
+  /** `amr` values that count as multi-factor evidence. */
+  mfaAmr: string[];
+  /** Conditional-access authentication context ids (`acrs`) that count as MFA evidence. */
+  mfaAcrs: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration ${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function list(env: NodeJS.ProcessEnv, name: string, fallback: string[] = []): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(name, `expected an integer in [${min}, ${max}], got "${raw}"`);
+  return n;
+}
+
+function template(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name]?.trim() || fallback;
+  if (!value.includes('{tid}')) throw new ConfigError(name, `must contain {tid}, got "${value}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const audiences = list(env, 'AUTH_AUDIENCE');
+  const allowedTenants = list(env, 'AUTH_ALLOWED_TENANTS');
+  if (audiences.length === 0) throw new ConfigError('AUTH_AUDIENCE', "required: the API's application id");
+  if (allowedTenants.length === 0)
+    throw new ConfigError('AUTH_ALLOWED_TENANTS', 'required: comma-separated Entra tenant ids');
+  const algorithms = list(env, 'AUTH_ALGORITHMS', ['RS256']);
+  for (const alg of algorithms)
+    if (!/^(RS|PS|ES)(256|384|512)$/.test(alg))
+      throw new ConfigError('AUTH_ALGORITHMS', `"${alg}" is not an accepted asymmetric signature algorithm`);
+  const tlsCertFile = env.TLS_CERT?.trim() || undefined;
+  const tlsKeyFile = env.TLS_KEY?.trim() || undefined;
+  if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile))
+    throw new ConfigError(tlsCertFile ? 'TLS_KEY' : 'TLS_CERT', 'TLS_CERT and TLS_KEY must be set together');
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    pgliteDir: env.PGLITE_DIR?.trim() || undefined,
+    auth: {
+      issuerTemplate: template(env, 'AUTH_ISSUER_TEMPLATE', 'https://login.microsoftonline.com/{tid}/v2.0'),
+      jwksUriTemplate: template(
+        env,
+        'AUTH_JWKS_URI_TEMPLATE',
+        'https://login.microsoftonline.com/{tid}/discovery/v2.0/keys',
+      ),
+      audiences,
+      allowedTenants,
+      algorithms,
+      clockTolerance_s: int(env, 'AUTH_CLOCK_TOLERANCE_S', 60, 0, 300),
+      mfaAmr: list(env, 'AUTH_MFA_AMR', ['mfa']),
+      mfaAcrs: list(env, 'AUTH_MFA_ACRS'),
+    },
+    corsOrigins: list(env, 'CORS_ORIGINS'),
+    bodyLimit_bytes: int(env, 'BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    tlsCertFile,
+    tlsKeyFile,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

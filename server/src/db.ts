@@ -1,0 +1,172 @@
+/**
+ * One database interface over real PostgreSQL (`pg`, DATABASE_URL) and the embedded PGlite
+ * (default; in memory or in a data directory). Every request runs in a transaction as the
+ * row-level-security-bound role with `app.tenant_id` set for that transaction only.
+ */
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { APP_ROLE, MIGRATIONS, type Migration } from './migrations';
+
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db {
+  readonly kind: 'postgres' | 'pglite';
+  /** Applies missing migrations; returns how many were applied. */
+  migrate(migrations?: Migration[]): Promise<number>;
+  /** Runs `fn` in one transaction as the app role, scoped to `tenantId` by row-level security. */
+  tenant<T>(tenantId: string, fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /** Runs `fn` as the app role without any tenant: row-level security lets it see nothing. */
+  unscoped<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /** Runs `fn` as the connecting (owner) role: migrations and tests only, never in handlers. */
+  owner<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL error with SQLSTATE code, from either driver. */
+export function sqlState(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+async function scoped<T>(sql: Sql, tenantId: string | null, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  await sql.query(`SET LOCAL ROLE ${APP_ROLE}`);
+  if (tenantId !== null) await sql.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  return fn(sql);
+}
+
+async function applyMigrations(db: Db, migrations: Migration[]): Promise<number> {
+  return db.owner(async (sql) => {
+    await sql.query(`SELECT pg_advisory_xact_lock(74201)`); // one instance migrates at a time
+    await sql.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set(
+      (await sql.query<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) =>
+        Number(r.version),
+      ),
+    );
+    let applied = 0;
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      try {
+        await sql.query(m.sql);
+      } catch (err) {
+        throw new Error(`Migration ${m.version} (${m.name}) failed: ${(err as Error).message}`, {
+          cause: err,
+        });
+      }
+      await sql.query(`INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+      applied++;
+    }
+    return applied;
+  });
+}
+
+export class PostgresDb implements Db {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string, poolMax = 10) {
+    this.pool = new pg.Pool({ connectionString, max: poolMax, connectionTimeoutMillis: 5_000 });
+    // A connection that dies while idle (database restart) must not crash the process.
+    this.pool.on('error', (err) => console.warn(`database: idle connection lost (${err.message})`));
+  }
+
+  private async tx<T>(fn: (sql: Sql) => Promise<T>, multiStatement = false): Promise<T> {
+    const client = await this.pool.connect();
+    const sql: Sql = {
+      query: async <R>(text: string, params?: unknown[]) =>
+        (multiStatement && !params ? await client.query(text) : await client.query(text, params)).rows as R[],
+    };
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(sql);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  migrate(migrations = MIGRATIONS): Promise<number> {
+    return applyMigrations(this, migrations);
+  }
+  tenant<T>(tenantId: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx((sql) => scoped(sql, tenantId, fn));
+  }
+  unscoped<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx((sql) => scoped(sql, null, fn));
+  }
+  owner<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx(fn, true);
+  }
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+export class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+  private constructor(private readonly lite: PGlite) {}
+
+  /** `dataDir` undefined = in memory. */
+  static async open(dataDir?: string): Promise<PgliteDb> {
+    const lite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    return new PgliteDb(lite);
+  }
+
+  private tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    // PGlite has one connection; its transaction() queues callers, so requests are serialised.
+    return this.lite.transaction(async (t) => {
+      const sql: Sql = {
+        query: async <R>(text: string, params?: unknown[]) => {
+          if (!params && text.includes(';')) {
+            const results = await t.exec(text);
+            return (results.at(-1)?.rows ?? []) as R[];
+          }
+          return (await t.query<R>(text, params)).rows;
+        },
+      };
+      return fn(sql);
+    });
+  }
+
+  migrate(migrations = MIGRATIONS): Promise<number> {
+    return applyMigrations(this, migrations);
+  }
+  tenant<T>(tenantId: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx((sql) => scoped(sql, tenantId, fn));
+  }
+  unscoped<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx((sql) => scoped(sql, null, fn));
+  }
+  owner<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.tx(fn);
+  }
+  async ping(): Promise<void> {
+    if (this.lite.closed) throw new Error('database closed');
+    await this.lite.query('SELECT 1');
+  }
+  async close(): Promise<void> {
+    if (!this.lite.closed) await this.lite.close();
+  }
+}
+
+export async function openDb(opts: { databaseUrl?: string; pgliteDir?: string }): Promise<Db> {
+  const db = opts.databaseUrl ? new PostgresDb(opts.databaseUrl) : await PgliteDb.open(opts.pgliteDir);
+  await db.migrate();
+  return db;
+}
