@@ -10,6 +10,7 @@ describe('preload bridge', () => {
     const api = exposed.werkplan as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([
       'appVersion',
+      'auth',
       'kind',
       'openFile',
       'printToPdf',
@@ -31,6 +32,12 @@ describe('preload bridge', () => {
     await b.secrets.get('k');
     await b.secrets.set('k', 'v');
     await b.secrets.delete('k');
+    await b.auth?.status();
+    await b.auth?.settings();
+    await b.auth?.configure({ authority: 'https://i', clientId: 'c', apiScope: 's', serverUrl: 'https://s' });
+    await b.auth?.signIn();
+    await b.auth?.signOut();
+    await b.auth?.accessToken();
     expect(invoke.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
       IPC.appVersion,
       IPC.openFile,
@@ -40,7 +47,14 @@ describe('preload bridge', () => {
       IPC.secretGet,
       IPC.secretSet,
       IPC.secretDelete,
+      IPC.authStatus,
+      IPC.authSettings,
+      IPC.authConfigure,
+      IPC.authSignIn,
+      IPC.authSignOut,
+      IPC.authAccessToken,
     ]);
+    expect(Object.isFrozen(b.auth)).toBe(true);
     expect(invoke.mock.calls[6]).toEqual([IPC.secretSet, 'k', 'v']);
   });
 });

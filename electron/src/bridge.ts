@@ -1,4 +1,11 @@
-import { IPC, type WerkplanBridge } from '../../solver/src/shared/bridge';
+import {
+  IPC,
+  type AccessToken,
+  type AuthStatus,
+  type SignOutResult,
+  type SyncSettings,
+  type WerkplanBridge,
+} from '../../solver/src/shared/bridge';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 
@@ -19,6 +26,14 @@ export function createBridge(invoke: Invoke): WerkplanBridge {
       get: (key: string) => call<string | null>(IPC.secretGet, key),
       set: (key: string, value: string) => call<void>(IPC.secretSet, key, value),
       delete: (key: string) => call<void>(IPC.secretDelete, key),
+    }),
+    auth: Object.freeze({
+      status: () => call<AuthStatus>(IPC.authStatus),
+      settings: () => call<SyncSettings | null>(IPC.authSettings),
+      configure: (settings: SyncSettings) => call<SyncSettings>(IPC.authConfigure, settings),
+      signIn: () => call<AuthStatus>(IPC.authSignIn),
+      signOut: () => call<SignOutResult>(IPC.authSignOut),
+      accessToken: () => call<AccessToken | null>(IPC.authAccessToken),
     }),
   } satisfies WerkplanBridge);
 }

@@ -22,6 +22,7 @@ import { registerIpc } from './ipc/register';
 import { SecretVault } from './ipc/secrets';
 import { createMainWindow, type BrowserWindowCtor, type BrowserWindowLike } from './window';
 import { buildMenu } from './menu';
+import { AuthService } from './auth/signin';
 
 // Injected by @electron-forge/plugin-vite.
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -62,7 +63,13 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle('app', createAppProtocolHandler(rendererRoot, fs));
     denyPermissions(session.defaultSession);
     applySecurityHeaders(session.defaultSession);
+    // Sign-in tokens get their own vault file: the renderer's secret channels cannot reach them.
+    const auth = new AuthService({
+      vault: new SecretVault(path.join(app.getPath('userData'), 'auth.json'), safeStorage, fs),
+      openExternal: (url) => shell.openExternal(url),
+    });
     registerIpc({
+      auth,
       ipcMain,
       dialog: {
         showOpenDialog: (o) => dialog.showOpenDialog(o as OpenDialogOptions),

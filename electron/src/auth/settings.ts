@@ -1,18 +1,11 @@
+import type { SyncSettings } from '../../../solver/src/shared/bridge';
+
 /**
  * Sync sign-in settings, validated in the main process (the renderer's input is untrusted):
  * an OpenID provider configured like Entra ID (authority or tenant, client id, API scope) and the
  * sync server URL. Everything must be https, except loopback addresses for development and tests.
  */
-export interface SyncSettings {
-  /** Issuer URL, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0. */
-  authority: string;
-  /** Entra tenant id (GUID); when set, a token from another tenant is refused. */
-  tenantId?: string;
-  clientId: string;
-  /** The API's delegated scope, e.g. api://<api-app-id>/Sync.ReadWrite. */
-  apiScope: string;
-  serverUrl: string;
-}
+export type { SyncSettings };
 
 export class SettingsError extends Error {
   constructor(field: keyof SyncSettings | 'settings', detail: string) {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oidc from 'openid-client';
+import type { AccessToken, AuthStatus, SignOutResult } from '../../../solver/src/shared/bridge';
 import { isLoopbackHost, parseSettings, type SyncSettings } from './settings';
 
 /**
@@ -27,23 +28,7 @@ export interface AuthDeps {
   signInTimeout_ms?: number;
 }
 
-export interface AuthStatus {
-  configured: boolean;
-  signedIn: boolean;
-  name?: string;
-  username?: string;
-  tenantId?: string;
-  oid?: string;
-  roles?: string[];
-  /** Expiry of the current access token (ms since epoch). */
-  expiresAt?: number;
-}
-
-export interface AccessToken {
-  token: string;
-  expiresAt: number;
-  serverUrl: string;
-}
+export type { AccessToken, AuthStatus, SignOutResult };
 
 interface StoredTokens {
   refresh_token?: string;
@@ -261,7 +246,7 @@ export class AuthService {
    * sessions are revoked by an admin), then deletes the tokens here in any case. JWT access tokens
    * for an API cannot be revoked; they expire within their short lifetime.
    */
-  async signOut(): Promise<{ revoked: boolean; error?: string }> {
+  async signOut(): Promise<SignOutResult> {
     const s = await this.settings();
     const t = await this.loadTokens();
     try {

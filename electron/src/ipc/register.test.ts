@@ -7,6 +7,7 @@ import { registerIpc } from './register';
 import { SecretVault } from './secrets';
 import { FakeIpcMain, FakeWebContents, mainFrameEvent, nodeFs, subFrameEvent } from '../testing/fakes';
 import type { DialogLike, SafeStorageLike } from '../electron-api';
+import { AuthService } from '../auth/signin';
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(path.join(os.tmpdir(), 'werkplan-ipc-'))));
@@ -20,6 +21,10 @@ const fakeSafeStorage = (available = true): SafeStorageLike => ({
 
 function setup(opts: { available?: boolean; dialog?: Partial<DialogLike> } = {}) {
   const ipcMain = new FakeIpcMain();
+  const auth = new AuthService({
+    vault: new SecretVault(path.join(dir, 'auth.json'), fakeSafeStorage(opts.available ?? true), nodeFs),
+    openExternal: vi.fn(async () => undefined),
+  });
   const contents = new FakeWebContents(1);
   const dialog: DialogLike = {
     showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
@@ -31,6 +36,7 @@ function setup(opts: { available?: boolean; dialog?: Partial<DialogLike> } = {})
     dialog,
     fs: nodeFs,
     vault: new SecretVault(path.join(dir, 'secrets.json'), fakeSafeStorage(opts.available ?? true), nodeFs),
+    auth,
     appVersion: '1.2.3',
     origins: new Set(['app://werkplan']),
     windowIds: new Set([1]),
@@ -84,6 +90,26 @@ describe('IPC handlers', () => {
     [IPC.secretGet, ['Bad Key!'], /key must match/],
     [IPC.secretSet, ['k', 42], /value must be a string/],
     [IPC.secretSet, ['k'], /expected 2 argument/],
+    [
+      IPC.authConfigure,
+      [{ authority: 'http://login.example.com', clientId: 'c', apiScope: 's', serverUrl: 'https://s' }],
+      /authority.*https/,
+    ],
+    [
+      IPC.authConfigure,
+      [
+        {
+          authority: 'https://login.example.com',
+          clientId: 'c',
+          apiScope: 's',
+          serverUrl: 'https://s',
+          x: 1,
+        },
+      ],
+      /unknown key/,
+    ],
+    [IPC.authConfigure, ['https://login.example.com'], /expected an object/],
+    [IPC.authSignIn, ['now'], /expected 0 argument/],
   ])('rejects a malformed %s payload', async (channel, args, message) => {
     const { ipcMain } = setup();
     await expect(ipcMain.invoke(channel, app, ...args)).rejects.toThrow(message);
@@ -132,10 +158,41 @@ describe('IPC handlers', () => {
     expect(await ipcMain.invoke(IPC.secretGet, app, 'sync.refresh-token')).toBeNull();
   });
 
+  it('keeps sync settings, reports signed-out, and never exposes the token vault through the secret channels', async () => {
+    const { ipcMain } = setup();
+    expect(await ipcMain.invoke(IPC.authStatus, app)).toEqual({ configured: false, signedIn: false });
+    await expect(ipcMain.invoke(IPC.authSignIn, app)).rejects.toThrow(/not configured/);
+    const settings = {
+      tenantId: '3f9c2a51-7d44-4c1e-9b0a-2e6f8d1c5a77',
+      clientId: 'werkplan-desktop',
+      apiScope: 'api://werkplan/access_as_user',
+      serverUrl: 'https://sync.example.com/',
+    };
+    const saved = await ipcMain.invoke(IPC.authConfigure, app, settings);
+    expect(saved).toMatchObject({
+      authority: 'https://login.microsoftonline.com/3f9c2a51-7d44-4c1e-9b0a-2e6f8d1c5a77/v2.0',
+      serverUrl: 'https://sync.example.com',
+    });
+    expect(await ipcMain.invoke(IPC.authSettings, app)).toEqual(saved);
+    expect(await ipcMain.invoke(IPC.authStatus, app)).toEqual({ configured: true, signedIn: false });
+    expect(await ipcMain.invoke(IPC.authAccessToken, app)).toBeNull();
+    // The auth vault is a separate file: the renderer's secret channels cannot read its entries.
+    expect(await ipcMain.invoke(IPC.secretGet, app, 'sync.settings')).toBeNull();
+    expect(await ipcMain.invoke(IPC.secretGet, app, 'sync.tokens')).toBeNull();
+  });
+
   it('stores no secret at all when the OS offers no encryption', async () => {
     const { ipcMain } = setup({ available: false });
     expect(await ipcMain.invoke(IPC.secretAvailable, app)).toBe(false);
     await expect(ipcMain.invoke(IPC.secretSet, app, 'k', 'v')).rejects.toThrow(/not available/);
     expect(await readdir(dir)).toEqual([]);
+    await expect(
+      ipcMain.invoke(IPC.authConfigure, app, {
+        authority: 'https://i.example',
+        clientId: 'c',
+        apiScope: 's',
+        serverUrl: 'https://s.example',
+      }),
+    ).rejects.toThrow(/no secure storage/);
   });
 });

@@ -4,6 +4,7 @@ import { assertTrustedSender } from './sender';
 import { openFile, saveFile } from './files';
 import { printToPdf } from './print';
 import type { SecretVault } from './secrets';
+import type { AuthService } from '../auth/signin';
 import {
   parseNoArgs,
   parseOpenFile,
@@ -19,6 +20,8 @@ export interface IpcDeps {
   dialog: DialogLike;
   fs: FileSystemLike;
   vault: SecretVault;
+  /** Sign-in for sync; keeps its tokens in its own vault, which no renderer channel can read. */
+  auth: Pick<AuthService, 'status' | 'settings' | 'configure' | 'signIn' | 'signOut' | 'accessToken'>;
   appVersion: string;
   /** Origins the renderer may come from (app://werkplan, dev server). */
   origins: Set<string>;
@@ -61,4 +64,11 @@ export function registerIpc(deps: IpcDeps): void {
     deps.vault.set(parseSecretKey(IPC.secretSet, key), parseSecretValue(IPC.secretSet, value)),
   );
   handle(IPC.secretDelete, 1, (_e, [key]) => deps.vault.delete(parseSecretKey(IPC.secretDelete, key)));
+  handle(IPC.authStatus, 0, () => deps.auth.status());
+  handle(IPC.authSettings, 0, () => deps.auth.settings());
+  // configure() validates the settings itself (parseSettings) and throws a located SettingsError.
+  handle(IPC.authConfigure, 1, (_e, [settings]) => deps.auth.configure(settings));
+  handle(IPC.authSignIn, 0, () => deps.auth.signIn());
+  handle(IPC.authSignOut, 0, () => deps.auth.signOut());
+  handle(IPC.authAccessToken, 0, () => deps.auth.accessToken());
 }

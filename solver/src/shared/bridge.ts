@@ -37,6 +37,47 @@ export interface PrintToPdfRequest {
   landscape?: boolean;
 }
 
+/**
+ * Sync sign-in settings: an OpenID provider configured like Entra ID and the sync server. Validated
+ * in the main process (electron/src/auth/settings.ts): https only, except loopback.
+ */
+export interface SyncSettings {
+  /** Issuer URL, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0 (derived from tenantId if empty). */
+  authority: string;
+  /** Entra tenant id (GUID); when set, tokens of other tenants are refused. */
+  tenantId?: string;
+  /** Application (client) id of the desktop app registration (a public client). */
+  clientId: string;
+  /** The API's delegated scope, e.g. api://<api-app-id>/access_as_user. */
+  apiScope: string;
+  serverUrl: string;
+}
+
+export interface AuthStatus {
+  configured: boolean;
+  signedIn: boolean;
+  name?: string;
+  username?: string;
+  tenantId?: string;
+  oid?: string;
+  roles?: string[];
+  /** Expiry of the current access token (ms since epoch). */
+  expiresAt?: number;
+}
+
+/** A short-lived access token for the sync API; the refresh token never leaves the main process. */
+export interface AccessToken {
+  token: string;
+  expiresAt: number;
+  serverUrl: string;
+}
+
+export interface SignOutResult {
+  /** Whether the provider revoked the refresh token (providers without RFC 7009 revocation: false). */
+  revoked: boolean;
+  error?: string;
+}
+
 export interface WerkplanBridge {
   readonly kind: 'electron';
   appVersion(): Promise<string>;
@@ -48,6 +89,15 @@ export interface WerkplanBridge {
     get(key: string): Promise<string | null>;
     set(key: string, value: string): Promise<void>;
     delete(key: string): Promise<void>;
+  };
+  /** Sync sign-in (optional: a shell may be built without sync; renderer/src/platform/auth checks). */
+  auth?: {
+    status(): Promise<AuthStatus>;
+    settings(): Promise<SyncSettings | null>;
+    configure(settings: SyncSettings): Promise<SyncSettings>;
+    signIn(): Promise<AuthStatus>;
+    signOut(): Promise<SignOutResult>;
+    accessToken(): Promise<AccessToken | null>;
   };
 }
 
@@ -61,6 +111,12 @@ export const IPC = {
   secretGet: 'werkplan:secret-get',
   secretSet: 'werkplan:secret-set',
   secretDelete: 'werkplan:secret-delete',
+  authStatus: 'werkplan:auth-status',
+  authSettings: 'werkplan:auth-settings',
+  authConfigure: 'werkplan:auth-configure',
+  authSignIn: 'werkplan:auth-sign-in',
+  authSignOut: 'werkplan:auth-sign-out',
+  authAccessToken: 'werkplan:auth-access-token',
 } as const;
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];
