@@ -1,6 +1,142 @@
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/schema';
+import { listResults, type StoredResult } from '../../db/results';
+import { useLiveQuery } from '../../db/useLiveQuery';
+import { currentInputsHash } from '../../project/assemble';
+import { useApp } from '../../store/app';
+import type { TechInfos } from '../../charts/prepare';
 import { EmptyPage } from '../EmptyPage';
+import { ResultView } from './ResultView';
+import { CompareView } from './CompareView';
+import './results.css';
 
-/** Entry of the results page (lazy-loaded by App). */
+type Tab = 'result' | 'compare';
+const TABS: Tab[] = ['result', 'compare'];
+
+/** Plant types, fuels and efficiencies from the project document: carriers of storage, Sankey fuels. */
+function techInfosOf(document: unknown): TechInfos {
+  const techs = (document as { technologies?: unknown } | null)?.technologies;
+  if (!Array.isArray(techs)) return {};
+  const out: TechInfos = {};
+  for (const t of techs as Record<string, unknown>[]) {
+    if (typeof t?.id !== 'string' || typeof t.type !== 'string') continue;
+    out[t.id] = {
+      type: t.type,
+      fuel: typeof t.fuel === 'string' ? t.fuel : undefined,
+      efficiency: typeof t.efficiency === 'number' ? t.efficiency : undefined,
+      efficiencyEl: typeof t.efficiencyEl === 'number' ? t.efficiencyEl : undefined,
+    };
+  }
+  return out;
+}
+
+/** Scenario ids whose stored result was computed from other inputs than the current ones. */
+function useStale(projectId: string | null, results: StoredResult[] | undefined, version: unknown) {
+  const [stale, setStale] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    if (!projectId || !results?.length) return;
+    let cancelled = false;
+    void (async () => {
+      const out = new Set<string>();
+      for (const r of results) {
+        try {
+          const hash = await currentInputsHash(db(), projectId, r.scenarioId);
+          if (hash !== null && hash !== r.inputsHash) out.add(r.scenarioId);
+        } catch {
+          // A project that cannot be assembled any more: every result of it is out of date.
+          out.add(r.scenarioId);
+        }
+      }
+      if (!cancelled) setStale(out);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [projectId, results, version]);
+  return stale;
+}
+
+/** Entry of the results page (lazy-loaded by App): one result in detail, or several compared. */
 export default function ResultsPage() {
-  return <EmptyPage page="results" />;
+  const { t } = useTranslation();
+  const projectId = useApp((s) => s.activeProjectId);
+  const project = useLiveQuery(
+    () => (projectId ? db().projects.get(projectId) : Promise.resolve(undefined)),
+    [projectId],
+  );
+  const results = useLiveQuery(
+    () => (projectId ? listResults(db(), projectId) : Promise.resolve([] as StoredResult[])),
+    [projectId],
+  );
+  const techs = useMemo(() => techInfosOf(project?.document ?? null), [project?.document]);
+  const stale = useStale(projectId, results, project?.updatedAt);
+  const [tab, setTab] = useState<Tab>('result');
+  const [scenarioId, setScenarioId] = useState<string | null>(null);
+
+  if (!projectId) return <EmptyPage page="results" />;
+
+  const selected = results?.find((r) => r.scenarioId === scenarioId) ?? results?.[0];
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    setTab(next);
+    document.getElementById(`results-tab-${next}`)?.focus();
+  };
+
+  return (
+    <section aria-labelledby="results-title" className="results-page">
+      <h1 id="results-title">
+        {t('nav.results')}
+        {project ? <span className="results-project"> – {project.name}</span> : null}
+      </h1>
+      {results === undefined ? (
+        <p className="muted" role="status">
+          {t('results.loading')}
+        </p>
+      ) : results.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-title">{t('results.noResults')}</p>
+          <p>{t('results.noResultsHint')}</p>
+        </div>
+      ) : (
+        <>
+          <div
+            role="tablist"
+            aria-label={t('results.tabs.label')}
+            className="results-tabs"
+            onKeyDown={onTabKey}
+          >
+            {TABS.map((k) => (
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                id={`results-tab-${k}`}
+                aria-selected={tab === k}
+                aria-controls={`results-panel-${k}`}
+                tabIndex={tab === k ? 0 : -1}
+                onClick={() => setTab(k)}
+              >
+                {t(`results.tabs.${k}`)}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`results-panel-${tab}`} aria-labelledby={`results-tab-${tab}`}>
+            {tab === 'result' && selected ? (
+              <ResultView
+                results={results}
+                selected={selected}
+                onSelect={setScenarioId}
+                stale={stale.has(selected.scenarioId)}
+                techs={techs}
+              />
+            ) : (
+              <CompareView results={results} stale={stale} techs={techs} />
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, HeatmapChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+
+// Only the parts the results page uses, to keep the bundle lean.
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  SankeyChart,
+  ScatterChart,
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+  SVGRenderer,
+]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+export type ChartInstance = echarts.ECharts;
+
+/** The chart element carries its echarts instance, so end-to-end tests can drive and time it. */
+export type ChartElement = HTMLDivElement & { echarts?: ChartInstance };
+
+/** Canvas where the browser has one; SVG otherwise (e.g. a DOM without canvas in unit tests). */
+function rendererKind(): 'canvas' | 'svg' {
+  try {
+    return document.createElement('canvas').getContext('2d') ? 'canvas' : 'svg';
+  } catch {
+    return 'svg';
+  }
+}
+
+interface Props {
+  option: ChartOption;
+  /** Accessible name of the chart (role img). */
+  label: string;
+  testId?: string;
+  height?: number;
+  /** Charts of one group zoom together (echarts.connect). */
+  group?: string;
+}
+
+/**
+ * One echarts chart: created on mount, resized with its box, disposed on unmount; a new option
+ * replaces the old one. `data-rendered` turns "true" when echarts reports the frame finished.
+ */
+export function EChart({ option, label, testId, height = 320, group }: Props) {
+  const ref = useRef<ChartElement>(null);
+  const chartRef = useRef<ChartInstance | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, undefined, { renderer: rendererKind() });
+    chartRef.current = chart;
+    el.echarts = chart;
+    chart.on('finished', () => {
+      el.dataset.rendered = 'true';
+    });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
+    observer?.observe(el);
+    return () => {
+      observer?.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+      delete el.echarts;
+    };
+  }, []);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    chart.group = group ?? '';
+    if (group) echarts.connect(group);
+  }, [group]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart || !ref.current) return;
+    ref.current.dataset.rendered = 'false';
+    chart.setOption(option, { notMerge: true, lazyUpdate: false });
+  }, [option]);
+
+  return (
+    <div
+      ref={ref}
+      className="chart results-chart"
+      style={{ height }}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,219 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoredResult } from '../../db/results';
+import { EChart } from '../../charts/EChart';
+import { capacityOption, costOption, dispatchOption, hourLabels } from '../../charts/options';
+import {
+  carrierStacks,
+  compareRows,
+  isNotable,
+  niceMax,
+  stackedMax,
+  usedCostCategories,
+  type CompareRow,
+  type TechInfos,
+} from '../../charts/prepare';
+import type { Dispatch } from '../../../../solver/src/results/results';
+import { isUsable, useChartText, useScenarioName } from './common';
+
+interface Props {
+  results: StoredResult[];
+  stale: Set<string>;
+  techs: TechInfos;
+}
+
+/** Two or more scenarios side by side: one table with differences, and charts on the same axes. */
+export function CompareView({ results, stale, techs }: Props) {
+  const { t } = useTranslation();
+  const nameOf = useScenarioName();
+  const usable = results.filter(isUsable);
+  const failed = results.filter((r) => !isUsable(r));
+  const [picked, setPicked] = useState<Set<string> | null>(null);
+  const chosen = usable.filter((r) => (picked ? picked.has(r.scenarioId) : true));
+
+  const toggle = (id: string) => {
+    const next = new Set(picked ?? usable.map((r) => r.scenarioId));
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setPicked(next);
+  };
+
+  return (
+    <div className="results-compare">
+      <fieldset className="results-pick">
+        <legend>{t('results.compare.pick')}</legend>
+        {usable.map((r) => (
+          <label key={r.scenarioId} className="check">
+            <input type="checkbox" checked={chosen.includes(r)} onChange={() => toggle(r.scenarioId)} />{' '}
+            {nameOf(r)}
+            {stale.has(r.scenarioId) ? <span className="badge-stale"> ⚠</span> : null}
+          </label>
+        ))}
+        {failed.map((r) => (
+          <span key={r.scenarioId} className="muted">
+            {t('results.compare.failed', { name: nameOf(r) })}
+          </span>
+        ))}
+      </fieldset>
+      {chosen.some((r) => stale.has(r.scenarioId)) ? (
+        <p className="results-stale" role="status">
+          {t('results.stale')}
+        </p>
+      ) : null}
+      {chosen.length < 2 ? (
+        <div className="empty-state">
+          <p>{t('results.compare.needTwo')}</p>
+        </div>
+      ) : (
+        <Comparison chosen={chosen} techs={techs} />
+      )}
+    </div>
+  );
+}
+
+function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfos }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const nameOf = useScenarioName();
+  const names = chosen.map(nameOf);
+  const rows = useMemo(() => compareRows(chosen.map((r) => r.payload.results)), [chosen]);
+
+  const charts = useMemo(() => {
+    const scen = chosen.map((r, i) => ({ name: names[i], results: r.payload.results }));
+    const stacks = chosen.map((r) => carrierStacks(r.payload.dispatch as Dispatch, 'heat', techs));
+    const yMax = niceMax(stacks.map(stackedMax));
+    const yMinRaw = Math.min(
+      0,
+      ...stacks.map((s) => {
+        let m = 0;
+        for (let k = 0; k < s.demand.length; k++) {
+          let u = 0;
+          for (const x of s.use) u += x.values[k];
+          m = Math.min(m, u);
+        }
+        return m;
+      }),
+    );
+    const yMin = yMinRaw < 0 ? -niceMax([-yMinRaw]) : 0;
+    return {
+      costs: costOption(scen, usedCostCategories(scen.map((s) => s.results)), text),
+      capacities: capacityOption(scen, text),
+      heat: chosen.map((r, i) =>
+        dispatchOption(stacks[i], hourLabels(r.payload.dispatch as Dispatch), text, yMax, yMin),
+      ),
+    };
+    // names derive from chosen
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosen, techs, text]);
+
+  const groups: [CompareRow['kind'], string][] = [
+    ['kpi', t('results.compare.kpis')],
+    ['capacity', t('results.compare.capacities')],
+    ['cost', t('results.compare.costs')],
+  ];
+  const label = (row: CompareRow) =>
+    row.kind === 'kpi'
+      ? t(`results.kpi.${row.key}`)
+      : row.kind === 'cost'
+        ? t(`results.cost.${row.key}`)
+        : row.key;
+  const digits = (row: CompareRow) => (row.unit === '%' || row.unit.startsWith('EUR/MWh') ? 1 : 0);
+  const unit = (u: string) => u.replace('EUR', '€');
+
+  return (
+    <>
+      <div className="results-table-wrap">
+        <table className="table results-compare-table" data-testid="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('results.compare.row')}</th>
+              <th scope="col">{t('results.compare.unit')}</th>
+              {names.map((n, i) => (
+                <th key={i} scope="col" className="num">
+                  {n}
+                </th>
+              ))}
+              {names.slice(1).map((n, i) => (
+                <th key={`d${i}`} scope="col" className="num">
+                  {t('results.compare.diff', { base: names[0] })} ({n})
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {groups.map(([kind, title]) => (
+            <tbody key={kind}>
+              <tr className="group">
+                <th colSpan={2 + 2 * names.length - 1} scope="colgroup">
+                  {title}
+                </th>
+              </tr>
+              {rows
+                .filter((r) => r.kind === kind)
+                .map((row) => (
+                  <tr
+                    key={`${row.kind}:${row.key}:${row.unit}`}
+                    data-testid={`compare-${row.kind}-${row.key}`}
+                  >
+                    <th scope="row">{label(row)}</th>
+                    <td>{unit(row.unit)}</td>
+                    {row.values.map((v, i) => (
+                      <td key={i} className="num">
+                        {v === null ? '–' : text.num(v, digits(row))}
+                      </td>
+                    ))}
+                    {row.diffs.slice(1).map((d, i) => (
+                      <td
+                        key={`d${i}`}
+                        className={`num diff${isNotable(d) ? ((d.abs ?? 0) > 0 ? ' up' : ' down') : ''}`}
+                      >
+                        {d.abs === null
+                          ? '–'
+                          : `${d.abs > 0 ? '+' : ''}${text.num(d.abs, digits(row))}${
+                              d.rel === null ? '' : ` (${d.rel > 0 ? '+' : ''}${text.num(d.rel * 100, 1)} %)`
+                            }`}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <div className="results-charts">
+        <section className="panel results-panel" aria-labelledby="compare-h-costs">
+          <h2 id="compare-h-costs">{t('results.charts.costs')}</h2>
+          <EChart
+            option={charts.costs}
+            label={t('results.charts.costs')}
+            testId="compare-costs"
+            height={300}
+          />
+        </section>
+        <section className="panel results-panel" aria-labelledby="compare-h-capacities">
+          <h2 id="compare-h-capacities">{t('results.charts.capacities')}</h2>
+          <EChart
+            option={charts.capacities}
+            label={t('results.charts.capacities')}
+            testId="compare-capacities"
+            height={300}
+          />
+        </section>
+      </div>
+      <h2>{t('results.compare.sameAxes')}</h2>
+      <div className="results-side-by-side">
+        {charts.heat.map((option, i) => (
+          <section key={chosen[i].scenarioId} className="panel results-panel" aria-label={names[i]}>
+            <h3>{names[i]}</h3>
+            <EChart
+              option={option}
+              label={`${t('results.charts.dispatchHeat')}: ${names[i]}`}
+              testId={`compare-dispatch-${chosen[i].scenarioId}`}
+              group="compare-dispatch"
+              height={320}
+            />
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

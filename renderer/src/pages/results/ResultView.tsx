@@ -1,0 +1,373 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoredResult } from '../../db/results';
+import { formatDateTime } from '../../i18n/format';
+import { useApp } from '../../store/app';
+import { EChart } from '../../charts/EChart';
+import {
+  costOption,
+  dispatchOption,
+  durationOption,
+  heatmapOption,
+  hourLabels,
+  paretoOption,
+  sankeyOption,
+  socOption,
+} from '../../charts/options';
+import {
+  carrierStacks,
+  heatmapCells,
+  parseColumn,
+  sankeyOf,
+  socColumns,
+  usedCostCategories,
+  type TechInfos,
+} from '../../charts/prepare';
+import type { Dispatch, Results } from '../../../../solver/src/results/results';
+import { findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
+
+interface Props {
+  results: StoredResult[];
+  selected: StoredResult;
+  onSelect(scenarioId: string): void;
+  stale: boolean;
+  techs: TechInfos;
+}
+
+/** One scenario's result: KPIs, typical-day gap, capacities and the charts. */
+export function ResultView({ results, selected, onSelect, stale, techs }: Props) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const nameOf = useScenarioName();
+  const r = selected.payload.results;
+  const usable = isUsable(selected);
+  const notes = findings(r, language);
+
+  return (
+    <div className="results-view">
+      <div className="results-toolbar">
+        <label htmlFor="results-scenario">{t('results.scenario')}</label>
+        <select id="results-scenario" value={selected.scenarioId} onChange={(e) => onSelect(e.target.value)}>
+          {results.map((x) => (
+            <option key={x.scenarioId} value={x.scenarioId}>
+              {nameOf(x)}
+            </option>
+          ))}
+        </select>
+        <span className="muted">
+          {t('results.computedAt', {
+            date: formatDateTime(selected.createdAt, language),
+            mode: t(`results.mode.${r.solve.mode}`),
+            solver: r.solve.solver,
+            seconds: r.solve.seconds.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', {
+              maximumFractionDigits: 1,
+            }),
+          })}
+        </span>
+      </div>
+      {stale ? (
+        <p className="results-stale" role="status" data-testid="stale">
+          {t('results.stale')}
+        </p>
+      ) : null}
+      {!usable ? (
+        <div className="results-error" role="alert">
+          <p className="empty-title">{t('results.failed', { status: t(`results.status.${r.status}`) })}</p>
+          <p>{t('results.failedHint')}</p>
+          <ul>
+            {notes.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <UsableResult stored={selected} techs={techs} notes={notes} />
+      )}
+    </div>
+  );
+}
+
+function UsableResult({ stored, techs, notes }: { stored: StoredResult; techs: TechInfos; notes: string[] }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const r = stored.payload.results;
+  const dispatch = stored.payload.dispatch as Dispatch;
+  const pareto = paretoOf(stored.payload);
+  const name = useScenarioName()(stored);
+
+  const charts = useMemo(() => {
+    const labels = hourLabels(dispatch);
+    const heat = carrierStacks(dispatch, 'heat', techs);
+    const el = carrierStacks(dispatch, 'electricity', techs);
+    const soc = socColumns(dispatch);
+    const durations = [
+      { key: 'demand:heat', values: heat.demand },
+      { key: 'demand:electricity', values: el.demand },
+      ...heat.supply.filter((s) => s.flow === 'heat_out').map((s) => ({ key: s.column, values: s.values })),
+      ...(dispatch.series['grid.import_kW']
+        ? [{ key: 'grid.import_kW', values: dispatch.series['grid.import_kW'] }]
+        : []),
+    ];
+    return {
+      heatDemand: heat.demand,
+      elDemand: el.demand,
+      heat: dispatchOption(heat, labels, text),
+      el: dispatchOption(el, labels, text),
+      soc: soc.length ? socOption(dispatch, soc, labels, text) : null,
+      duration: durationOption(durations, dispatch.weight, text),
+      sankey: sankeyOption(sankeyOf(r, techs), text),
+      costs: costOption([{ name, results: r }], usedCostCategories([r]), text),
+      pareto: pareto ? paretoOption(pareto, text) : null,
+    };
+  }, [dispatch, r, techs, text, pareto, name]);
+
+  return (
+    <>
+      <Kpis r={r} />
+      <GapPanel r={r} />
+      <Capacities r={r} />
+      {notes.length ? (
+        <section className="panel" aria-labelledby="results-warnings">
+          <h2 id="results-warnings">{t('results.warnings')}</h2>
+          <ul className="results-warnings">
+            {notes.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="results-charts">
+        <ChartPanel id="costs" title={t('results.charts.costs')}>
+          <EChart option={charts.costs} label={t('results.charts.costs')} testId="chart-costs" height={300} />
+        </ChartPanel>
+        <ChartPanel id="sankey" title={t('results.charts.sankey')}>
+          <EChart
+            option={charts.sankey}
+            label={t('results.charts.sankey')}
+            testId="chart-sankey"
+            height={300}
+          />
+        </ChartPanel>
+        <ChartPanel id="dispatch-heat" title={t('results.charts.dispatchHeat')} wide>
+          <EChart
+            option={charts.heat}
+            label={t('results.charts.dispatchHeat')}
+            testId="chart-dispatch-heat"
+            group="results-dispatch"
+            height={360}
+          />
+        </ChartPanel>
+        <ChartPanel id="dispatch-el" title={t('results.charts.dispatchElectricity')} wide>
+          <EChart
+            option={charts.el}
+            label={t('results.charts.dispatchElectricity')}
+            testId="chart-dispatch-electricity"
+            group="results-dispatch"
+            height={360}
+          />
+        </ChartPanel>
+        {charts.soc ? (
+          <ChartPanel id="soc" title={t('results.charts.soc')} wide>
+            <EChart
+              option={charts.soc}
+              label={t('results.charts.soc')}
+              testId="chart-soc"
+              group="results-dispatch"
+              height={280}
+            />
+          </ChartPanel>
+        ) : null}
+        <ChartPanel id="duration" title={t('results.charts.duration')}>
+          <EChart option={charts.duration} label={t('results.charts.duration')} testId="chart-duration" />
+        </ChartPanel>
+        <ChartPanel id="heatmap" title={t('results.charts.heatmap')}>
+          <HeatmapPanel dispatch={dispatch} heatDemand={charts.heatDemand} elDemand={charts.elDemand} />
+        </ChartPanel>
+        {charts.pareto ? (
+          <ChartPanel id="pareto" title={t('results.charts.pareto')}>
+            <EChart option={charts.pareto} label={t('results.charts.pareto')} testId="chart-pareto" />
+          </ChartPanel>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function ChartPanel({
+  id,
+  title,
+  wide,
+  children,
+}: {
+  id: string;
+  title: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className={`panel results-panel${wide ? ' wide' : ''}`} aria-labelledby={`results-h-${id}`}>
+      <h2 id={`results-h-${id}`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function HeatmapPanel({
+  dispatch,
+  heatDemand,
+  elDemand,
+}: {
+  dispatch: Dispatch;
+  heatDemand: Float64Array;
+  elDemand: Float64Array;
+}) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const [column, setColumn] = useState('demand:heat');
+  const all = useMemo(
+    () => ({
+      ...dispatch,
+      series: { 'demand:heat': heatDemand, 'demand:electricity': elDemand, ...dispatch.series },
+    }),
+    [dispatch, heatDemand, elDemand],
+  );
+  const key = column in all.series ? column : 'demand:heat';
+  const option = useMemo(
+    () => heatmapOption(heatmapCells(all, key), text, parseColumn(key)?.unit ?? 'kW'),
+    [all, key, text],
+  );
+  return (
+    <>
+      <div className="results-toolbar">
+        <label htmlFor="results-heatmap-series">{t('results.charts.heatmapSeries')}</label>
+        <select id="results-heatmap-series" value={key} onChange={(e) => setColumn(e.target.value)}>
+          {Object.keys(all.series).map((c) => (
+            <option key={c} value={c}>
+              {text.name(c)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <EChart
+        option={option}
+        label={`${t('results.charts.heatmap')}: ${text.name(key)}`}
+        testId="chart-heatmap"
+        height={420}
+      />
+    </>
+  );
+}
+
+function Kpis({ r }: { r: Results }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const k = r.kpis;
+  const cards: [string, string, string][] = [
+    ['totalCost', text.num(r.objective.totalAnnualCost_EUR, 0), '€/a'],
+    ['lcoh', text.num(k.lcoh_EUR_MWh, 1), '€/MWh'],
+    ['lcoe', text.num(k.lcoe_EUR_MWh, 1), '€/MWh'],
+    ['co2', text.num(r.emissions_tCO2, 1), 't/a'],
+    ['renewableHeatShare', text.num(k.renewableHeatShare * 100, 1), '%'],
+    ['heatDemand', text.num(k.heatDemand_MWh, 0), 'MWh/a'],
+  ];
+  if (k.gridImport_MWh !== undefined) cards.push(['gridImport', text.num(k.gridImport_MWh, 0), 'MWh/a']);
+  if (k.peakGridImport_kW !== undefined)
+    cards.push(['peakGridImport', text.num(k.peakGridImport_kW, 0), 'kW']);
+  if (r.solve.aggregationGap !== undefined)
+    cards.push(['gap', text.num(r.solve.aggregationGap * 100, 2), '%']);
+  return (
+    <section aria-labelledby="results-kpis" className="results-kpis-section">
+      <h2 id="results-kpis">{t('results.kpi.title')}</h2>
+      <dl className="results-kpis">
+        {cards.map(([key, value, unit]) => (
+          <div key={key} className="kpi-card" data-testid={`kpi-${key}`}>
+            <dt>{t(`results.kpi.${key}`)}</dt>
+            <dd>
+              <span className="kpi-value">{value}</span> <span className="kpi-unit">{unit}</span>
+            </dd>
+          </div>
+        ))}
+        <div className={`kpi-card ${r.balance.ok ? 'ok' : 'bad'}`} data-testid="kpi-balance">
+          <dt>{t('results.kpi.balance')}</dt>
+          <dd className="kpi-small">
+            {t(r.balance.ok ? 'results.kpi.balanceOk' : 'results.kpi.balanceBad', {
+              residual: text.num(r.balance.maxResidual_kW, 6),
+            })}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function GapPanel({ r }: { r: Results }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const s = r.solve;
+  if (!s.sizing || !s.fullYearCheck)
+    return s.mode === 'full' ? <p className="muted">{t('results.gap.none')}</p> : null;
+  return (
+    <section className="panel" aria-labelledby="results-gap">
+      <h2 id="results-gap">{t('results.gap.title')}</h2>
+      <table className="table results-gap">
+        <tbody>
+          <tr>
+            <th scope="row">{t('results.gap.sizing', { periods: s.sizing.typicalPeriods })}</th>
+            <td className="num">{text.num(s.sizing.objective_EUR, 0)} €/a</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              {t('results.gap.check', { status: t(`results.status.${s.fullYearCheck.status}`) })}
+            </th>
+            <td className="num">{text.num(s.fullYearCheck.objective_EUR, 0)} €/a</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('results.gap.gap')}</th>
+            <td className="num" data-testid="aggregation-gap">
+              {text.num((s.aggregationGap ?? 0) * 100, 2)} %
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Capacities({ r }: { r: Results }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const rows = Object.entries(r.capacities);
+  const cell = (v: number | undefined, unit: string) =>
+    v === undefined ? '–' : `${text.num(v, v < 10 ? 1 : 0)} ${unit}`;
+  return (
+    <section className="panel" aria-labelledby="results-capacities">
+      <h2 id="results-capacities">{t('results.capacities.title')}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('results.capacities.none')}</p>
+      ) : (
+        <table className="table results-capacities">
+          <thead>
+            <tr>
+              <th scope="col">{t('results.capacities.tech')}</th>
+              <th scope="col">{t('results.capacities.power')}</th>
+              <th scope="col">{t('results.capacities.energy')}</th>
+              <th scope="col">{t('results.capacities.area')}</th>
+              <th scope="col">{t('results.capacities.flh')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([id, c]) => (
+              <tr key={id} data-testid={`capacity-${id}`}>
+                <th scope="row">{id}</th>
+                <td className="num">{cell(c.power_kW, 'kW')}</td>
+                <td className="num">{cell(c.energy_kWh, 'kWh')}</td>
+                <td className="num">{cell(c.area_m2, 'm²')}</td>
+                <td className="num">{cell(r.kpis.fullLoadHours_h[id], 'h')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

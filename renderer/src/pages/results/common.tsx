@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultPayload, StoredResult } from '../../db/results';
+import { formatNumber } from '../../i18n/format';
+import { useApp } from '../../store/app';
+import { displayName } from '../../charts/names';
+import type { ChartText, ParetoPointLike } from '../../charts/options';
+import { formatSolverMessage } from '../../../../solver/src/results/messages';
+import type { Results } from '../../../../solver/src/results/results';
+
+/** Chart texts and numbers in the user's language. */
+export function useChartText(): ChartText {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  return useMemo(
+    () => ({
+      name: (key: string) => displayName(t, key),
+      num: (v: number, digits = 1) => formatNumber(v, language, digits),
+      kW: 'kW',
+      kWh: 'kWh',
+    }),
+    [t, language],
+  );
+}
+
+/** A result the charts can show: solved, with its hourly dispatch. */
+export const isUsable = (r: StoredResult): boolean =>
+  (r.payload.results.status === 'optimal' || r.payload.results.status === 'time_limit') &&
+  r.payload.dispatch !== null;
+
+/** The scenario's display name: "Basis" for the base project, else the name at the time of the run. */
+export function useScenarioName(): (r: StoredResult) => string {
+  const { t } = useTranslation();
+  return (r) =>
+    r.scenarioId === 'base' ? t('results.baseScenario') : r.payload.scenarioName || r.scenarioId;
+}
+
+/** Findings in the user's language (coded messages), else the English text. */
+export function findings(results: Results, language: 'de' | 'en'): string[] {
+  if (results.messages?.length) return results.messages.map((m) => formatSolverMessage(m, language));
+  return results.warnings;
+}
+
+/** A Pareto front stored with the result, when the run computed one. */
+export function paretoOf(payload: ResultPayload): ParetoPointLike[] | null {
+  const p = (payload as ResultPayload & { pareto?: unknown }).pareto;
+  return Array.isArray(p) && p.length > 1 ? (p as ParetoPointLike[]) : null;
+}
