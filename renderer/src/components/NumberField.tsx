@@ -71,6 +71,7 @@ export function NumberField(p: NumberFieldProps) {
         autoComplete="off"
         value={text}
         data-testid={p.testId}
+        data-dirty={draft !== null && draft !== inputText(shown, language)}
         aria-invalid={error ? true : undefined}
         aria-required={p.required ? true : undefined}
         aria-describedby={described}

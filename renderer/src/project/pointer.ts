@@ -34,3 +34,29 @@ export function unitOf(pointer: string): string {
   ];
   return units.find(([re]) => re.test(key))?.[1] ?? '';
 }
+
+/**
+ * Sets (or with `undefined` deletes) the value at a pointer, creating missing objects on the way;
+ * array elements by index or id. For the base document, where optional fields may be absent.
+ */
+export function putPointer(doc: unknown, pointer: string, value: unknown): void {
+  const parts = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node = doc as Record<string, unknown>;
+  const key = (n: unknown, part: string) => {
+    if (!Array.isArray(n) || /^\d+$/.test(part)) return part;
+    const i = n.findIndex((e) => (e as { id?: string })?.id === part);
+    if (i < 0) throw new Error(`${pointer}: no element with id '${part}'`);
+    return String(i);
+  };
+  for (let i = 0; i < parts.length - 1; i++) {
+    const k = key(node, parts[i]);
+    if (typeof node[k] !== 'object' || node[k] === null) node[k] = {};
+    node = node[k] as Record<string, unknown>;
+  }
+  const last = key(node, parts[parts.length - 1]);
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}

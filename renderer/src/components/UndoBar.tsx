@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../db/schema';
+import { handleUndoKey, useProject } from '../project/store';
+import { useApp } from '../store/app';
+
+/** Loads the active project into the project store when it changes; returns its document. */
+export function useActiveProject() {
+  const activeId = useApp((s) => s.activeProjectId);
+  const doc = useProject((s) => s.doc);
+  const projectId = useProject((s) => s.projectId);
+  useEffect(() => {
+    if (activeId !== useProject.getState().projectId || !useProject.getState().doc)
+      void useProject.getState().load(db(), activeId);
+  }, [activeId]);
+  return { doc: projectId === activeId ? doc : null, projectId: projectId === activeId ? projectId : null };
+}
+
+/** Undo/redo buttons, the keyboard shortcuts (Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z) and the save state. */
+export function UndoBar() {
+  const { t } = useTranslation();
+  const past = useProject((s) => s.past.length);
+  const future = useProject((s) => s.future.length);
+  const error = useProject((s) => s.error);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = handleUndoKey(e);
+      if (!action) return;
+      // Inside a field with typed, not yet committed text the browser's own undo comes first.
+      const target = e.target as HTMLInputElement | null;
+      if (
+        target?.tagName === 'INPUT' &&
+        (target.dataset.dirty === 'true' || (!target.dataset.dirty && target.value !== target.defaultValue))
+      )
+        return;
+      e.preventDefault();
+      void (action === 'undo' ? useProject.getState().undo() : useProject.getState().redo());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div className="undo-bar" role="toolbar" aria-label={t('planner.undo.toolbar')}>
+      <button
+        type="button"
+        disabled={past === 0}
+        onClick={() => void useProject.getState().undo()}
+        aria-keyshortcuts="Control+Z"
+      >
+        {t('planner.undo.undo')}
+      </button>
+      <button
+        type="button"
+        disabled={future === 0}
+        onClick={() => void useProject.getState().redo()}
+        aria-keyshortcuts="Control+Y"
+      >
+        {t('planner.undo.redo')}
+      </button>
+      <span className={error ? 'field-error' : 'muted'} role="status">
+        {error ? t('planner.undo.saveFailed', { error }) : t('planner.undo.saved')}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { WerkplanDb } from '../db/schema';
+import { saveResult, type StoredResult } from '../db/results';
+import { validateProject } from '../../../solver/src/project/validate';
+import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { SolveProgress } from '../../../solver/src/lp/backend';
+import type { Results } from '../../../solver/src/results/results';
+import type { SolveHandle, SolverClient } from '../solver/client';
+import { assembleProject, hashInputs, runOptionsOf } from './assemble';
+
+/** A project that cannot be run: the validation errors, each at its JSON pointer. */
+export class NotRunnableError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'NotRunnableError';
+  }
+}
+
+export interface RunHandle {
+  done: Promise<StoredResult>;
+  cancel(): void;
+}
+
+/** Validates the assembled project or throws NotRunnableError. */
+export function checkRunnable(project: ProjectV1, scenarioId: string): void {
+  const v = validateProject(project);
+  if (!v.ok) throw new NotRunnableError(v.errors.map((e) => `${e.pointer || '/'}: ${e.message}`));
+  if (scenarioId !== 'base' && !project.scenarios?.some((s) => s.id === scenarioId))
+    throw new NotRunnableError([`/scenarios: '${scenarioId}' does not exist`]);
+}
+
+/**
+ * Runs one scenario in the solver worker and stores the result with the inputs hash (so the
+ * results page can tell when it has gone stale).
+ */
+export function runScenario(
+  db: WerkplanDb,
+  client: Pick<SolverClient, 'solve'>,
+  projectId: string,
+  scenarioId: string,
+  onProgress?: (p: SolveProgress) => void,
+): RunHandle {
+  let handle: SolveHandle | null = null;
+  let cancelled = false;
+  const done = (async () => {
+    const project = await assembleProject(db, projectId);
+    const record = await db.projects.get(projectId);
+    if (!project || !record) throw new NotRunnableError(['/: the project has no inputs yet']);
+    checkRunnable(project, scenarioId);
+    const options = runOptionsOf(record);
+    const hash = await hashInputs(project, scenarioId, options);
+    if (cancelled) throw new Error('cancelled');
+    handle = client.solve(project, { scenarioId, mode: options.mode }, onProgress);
+    const r = await handle.result;
+    const scenarioName =
+      scenarioId === 'base'
+        ? 'Basis'
+        : (project.scenarios?.find((s) => s.id === scenarioId)?.name ?? scenarioId);
+    return saveResult(db, projectId, scenarioId, hash, {
+      results: r.results,
+      dispatch: r.dispatch ?? null,
+      scenarioName,
+      mode: options.mode,
+    });
+  })();
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      handle?.cancel();
+    },
+  };
+}
+
+/** Total annual cost of a project with extra overrides (one sweep point), not stored. */
+export function solvePoint(
+  client: Pick<SolverClient, 'solve'>,
+  project: ProjectV1,
+  overrides: Record<string, unknown>,
+  mode: 'aggregated' | 'full',
+): { result: Promise<Results>; cancel(): void } {
+  const p: ProjectV1 = { ...project, scenarios: [{ id: 'sweep', name: 'sweep', overrides }] };
+  const h = client.solve(p, { scenarioId: 'sweep', mode });
+  return { result: h.result.then((r) => r.results), cancel: h.cancel };
+}
