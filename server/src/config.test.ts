@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import { loadConfig } from './config';
+
+const base = { AUTH_AUDIENCE: 'api://werkplan', AUTH_ALLOWED_TENANTS: 't1,t2' };
+
+describe('configuration', () => {
+  it('defaults to Entra ID v2.0 endpoints, RS256 only, and the embedded database', () => {
+    const c = loadConfig(base);
+    expect(c.auth.issuerTemplate).toBe('https://login.microsoftonline.com/{tid}/v2.0');
+    expect(c.auth.jwksUriTemplate).toBe('https://login.microsoftonline.com/{tid}/discovery/v2.0/keys');
+    expect(c.auth.algorithms).toEqual(['RS256']);
+    expect(c.auth.allowedTenants).toEqual(['t1', 't2']);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.port).toBe(8080);
+  });
+
+  it('names the variable of every bad value', () => {
+    expect(() => loadConfig({})).toThrow(/AUTH_AUDIENCE/);
+    expect(() => loadConfig({ AUTH_AUDIENCE: 'a' })).toThrow(/AUTH_ALLOWED_TENANTS/);
+    expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT.*eighty/);
+    expect(() => loadConfig({ ...base, AUTH_ALGORITHMS: 'RS256,HS256' })).toThrow(/AUTH_ALGORITHMS.*HS256/);
+    expect(() => loadConfig({ ...base, AUTH_ALGORITHMS: 'none' })).toThrow(/AUTH_ALGORITHMS/);
+    expect(() =>
+      loadConfig({ ...base, AUTH_ISSUER_TEMPLATE: 'https://login.microsoftonline.com/common' }),
+    ).toThrow(/AUTH_ISSUER_TEMPLATE.*\{tid\}/);
+    expect(() => loadConfig({ ...base, TLS_CERT: '/x.pem' })).toThrow(/TLS_KEY/);
+  });
+});
+
+describe('layering', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const errors = async (source: string) =>
+    (await eslint.lintText(source, { filePath: 'server/src/x.ts' }))[0].messages.filter(
+      (m) => m.ruleId === 'no-restricted-imports',
+    ).length;
+
+  it('lets the server import only the shared part of the solver', async () => {
+    expect(
+      await errors("import { ROLES } from '../../solver/src/shared/sync';\nexport const a = ROLES;\n"),
+    ).toBe(0);
+    expect(await errors("import { x } from '../../solver/src/model/x';\nexport const a = x;\n")).toBe(1);
+    expect(await errors("import { x } from '../../renderer/src/x';\nexport const a = x;\n")).toBe(1);
+    expect(await errors("import { x } from '../../electron/src/x';\nexport const a = x;\n")).toBe(1);
+  });
+});
