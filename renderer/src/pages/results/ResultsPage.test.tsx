@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import singleText from '../../../../assets/examples/single-building.json?raw';
+import type { ProjectV1 } from '../../../../solver/src/project/types';
+import { solveProject } from '../../../../solver/src/run/solve';
+import { db } from '../../db/schema';
+import { saveResult } from '../../db/results';
+import { currentInputsHash } from '../../project/assemble';
+import { importProject } from '../../project/files';
+import { initI18n } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
+import { useApp } from '../../store/app';
+import ResultsPage from './ResultsPage';
+import type { Results } from '../../../../solver/src/results/results';
+
+/** The single-building example with a second scenario (dear CO2), both solved for real. */
+let base: Results;
+let dear: Results;
+
+beforeAll(async () => {
+  await initI18n('de');
+  const project = JSON.parse(singleText) as ProjectV1;
+  project.scenarios = [{ id: 'co2', name: 'CO₂ teuer', overrides: { '/economics/co2Price_EUR_t': 250 } }];
+  const record = await importProject(db(), project);
+  const b = await solveProject(project, { mode: 'aggregated' });
+  const d = await solveProject(project, { mode: 'aggregated', scenarioId: 'co2' });
+  base = b.results;
+  dear = d.results;
+  const hash = await currentInputsHash(db(), record.id, 'base');
+  await saveResult(db(), record.id, 'base', hash!, {
+    results: b.results,
+    dispatch: b.dispatch ?? null,
+    scenarioName: 'Basis',
+    mode: 'aggregated',
+  });
+  // Stored with other inputs than the current ones: the page must mark it stale.
+  await saveResult(db(), record.id, 'co2', 'an-older-hash', {
+    results: d.results,
+    dispatch: d.dispatch ?? null,
+    scenarioName: 'CO₂ teuer',
+    mode: 'aggregated',
+  });
+  useApp.getState().setLanguage('de');
+  useApp.getState().setActiveProject(record.id);
+}, 120_000);
+
+const de = (v: number, digits: number) => formatNumber(v, 'de', digits);
+
+describe('results page', () => {
+  it('shows the stored result: KPIs in German format, capacities, gap and charts', async () => {
+    render(<ResultsPage />);
+    const total = await screen.findByTestId('kpi-totalCost', undefined, { timeout: 5000 });
+    expect(total.textContent).toContain(de(base.objective.totalAnnualCost_EUR, 0));
+    expect(total.textContent).toMatch(/\d\.\d{3}/); // thousands dot
+    expect(screen.getByTestId('kpi-lcoh').textContent).toContain(de(base.kpis.lcoh_EUR_MWh, 1));
+    expect(screen.getByTestId('kpi-co2').textContent).toContain(de(base.emissions_tCO2, 1));
+    expect(screen.getByTestId('kpi-balance').textContent).toContain('geschlossen');
+    expect(screen.getByTestId('aggregation-gap').textContent).toBe(
+      `${de((base.solve.aggregationGap ?? 0) * 100, 2)} %`,
+    );
+    const hp = screen.getByTestId('capacity-hp');
+    const hpKw = base.capacities.hp.power_kW!;
+    expect(hp.textContent).toContain(`${de(hpKw, hpKw < 10 ? 1 : 0)} kW`);
+    expect(screen.getByTestId('capacity-tank').textContent).toContain('kWh');
+    for (const id of ['chart-costs', 'chart-sankey', 'chart-dispatch-heat', 'chart-heatmap'])
+      expect(screen.getByTestId(id).getAttribute('role')).toBe('img');
+    // The base result is current; the scenario's was computed from older inputs.
+    expect(screen.queryByTestId('stale')).toBeNull();
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Szenario'), { target: { value: 'co2' } });
+    });
+    await waitFor(() => expect(screen.getByTestId('stale')).toBeTruthy(), { timeout: 15_000 });
+    expect(screen.getByTestId('kpi-totalCost').textContent).toContain(
+      de(dear.objective.totalAnnualCost_EUR, 0),
+    );
+  }, 60_000);
+
+  it('compares the scenarios with differences highlighted', async () => {
+    render(<ResultsPage />);
+    await screen.findByTestId('kpi-totalCost', undefined, { timeout: 5000 });
+    fireEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
+    const table = await screen.findByTestId('compare-table');
+    const row = within(table).getByTestId('compare-kpi-totalCost');
+    const diff = dear.objective.totalAnnualCost_EUR - base.objective.totalAnnualCost_EUR;
+    expect(row.textContent).toContain(de(base.objective.totalAnnualCost_EUR, 0));
+    expect(row.textContent).toContain(de(dear.objective.totalAnnualCost_EUR, 0));
+    expect(row.textContent).toContain(`+${de(diff, 0)}`);
+    expect(row.querySelector('td.diff.up')).toBeTruthy();
+    expect(screen.getByTestId('compare-dispatch-base')).toBeTruthy();
+    expect(screen.getByTestId('compare-dispatch-co2')).toBeTruthy();
+    // Unticking one scenario leaves too few to compare.
+    fireEvent.click(screen.getByRole('checkbox', { name: /CO₂ teuer/ }));
+    expect(screen.getByText(/mindestens zwei Szenarien/)).toBeTruthy();
+  }, 60_000);
+
+  it('shows the empty state without a project', () => {
+    const id = useApp.getState().activeProjectId;
+    useApp.getState().setActiveProject(null);
+    render(<ResultsPage />);
+    expect(screen.getByText('Kein Projekt ausgewählt')).toBeTruthy();
+    useApp.getState().setActiveProject(id);
+  });
+});
