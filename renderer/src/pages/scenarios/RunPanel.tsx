@@ -1,0 +1,199 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/schema';
+import { listResults, type StoredResult } from '../../db/results';
+import { useLiveQuery } from '../../db/useLiveQuery';
+import { currentInputsHash } from '../../project/assemble';
+import { NotRunnableError, runScenario, type RunHandle } from '../../project/run';
+import { useProject } from '../../project/store';
+import { solverClient } from '../../solver/client';
+import { formatNumber } from '../../i18n/format';
+import { useApp } from '../../store/app';
+import type { StoredProject } from '../../project/document';
+
+interface Running {
+  scenarioId: string;
+  phase: string;
+  started: number;
+  queue: string[];
+}
+
+function capacityText(r: StoredResult, language: 'de' | 'en'): string {
+  return Object.entries(r.payload.results.capacities)
+    .map(([id, c]) => {
+      const v = c.power_kW ?? c.energy_kWh ?? c.area_m2 ?? 0;
+      const unit = c.power_kW !== undefined ? 'kW' : c.energy_kWh !== undefined ? 'kWh' : 'm²';
+      return `${id} ${formatNumber(v, language, 1)} ${unit}`;
+    })
+    .join(', ');
+}
+
+/**
+ * Runs scenarios in the solver worker (the UI stays responsive), shows phase, elapsed time and a
+ * cancel button, and lists the stored results with their state: current, stale or missing.
+ */
+export function RunPanel({ doc, selected }: { doc: StoredProject; selected: string }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const projectId = useProject((s) => s.projectId)!;
+  const [running, setRunning] = useState<Running | null>(null);
+  const [now, setNow] = useState(0);
+  const [error, setError] = useState<string[] | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const handle = useRef<RunHandle | null>(null);
+  const stop = useRef(false);
+  const record = useLiveQuery(() => db().projects.get(projectId), [projectId]);
+  const mode = record?.runOptions?.mode ?? 'aggregated';
+  const results = useLiveQuery(() => listResults(db(), projectId), [projectId]);
+  const scenarios = [{ id: 'base', name: t('planner.scenarios.base') }, ...(doc.scenarios ?? [])];
+  const [hashes, setHashes] = useState<Record<string, string | null> | null>(null);
+  const ids = scenarios.map((s) => s.id).join('|');
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const out: Record<string, string | null> = {};
+      for (const id of ids.split('|')) out[id] = await currentInputsHash(db(), projectId, id);
+      if (live) setHashes(out);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [projectId, doc, mode, ids, results]);
+
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 200);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  async function run(ids: string[]) {
+    setError(null);
+    setCancelled(false);
+    stop.current = false;
+    await useProject.getState().saved;
+    for (let k = 0; k < ids.length && !stop.current; k++) {
+      const scenarioId = ids[k];
+      const started = Date.now();
+      setNow(started);
+      setRunning({ scenarioId, phase: t('planner.run.starting'), started, queue: ids.slice(k + 1) });
+      const h = runScenario(db(), solverClient(), projectId, scenarioId, (p) =>
+        setRunning((r) => (r ? { ...r, phase: p.phase } : r)),
+      );
+      handle.current = h;
+      try {
+        await h.done;
+      } catch (e) {
+        if (stop.current) setCancelled(true);
+        else
+          setError(e instanceof NotRunnableError ? e.problems : [e instanceof Error ? e.message : String(e)]);
+        break;
+      }
+    }
+    handle.current = null;
+    setRunning(null);
+  }
+
+  function cancel() {
+    stop.current = true;
+    handle.current?.cancel();
+  }
+
+  const byScenario = new Map((results ?? []).map((r) => [r.scenarioId, r]));
+  return (
+    <section className="panel" aria-labelledby="run-title">
+      <h2 id="run-title">{t('planner.run.title')}</h2>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="run-mode">{t('planner.run.mode')}</label>
+          <select
+            id="run-mode"
+            value={mode}
+            disabled={!!running}
+            onChange={(e) =>
+              void db().projects.update(projectId, {
+                runOptions: { mode: e.target.value as 'aggregated' | 'full' },
+              })
+            }
+          >
+            <option value="aggregated">{t('planner.run.aggregated')}</option>
+            <option value="full">{t('planner.run.full')}</option>
+          </select>
+        </div>
+        <button type="button" disabled={!!running} onClick={() => void run([selected])}>
+          {t('planner.run.runSelected', { name: scenarios.find((s) => s.id === selected)?.name ?? selected })}
+        </button>
+        <button type="button" disabled={!!running} onClick={() => void run(scenarios.map((s) => s.id))}>
+          {t('planner.run.runAll')}
+        </button>
+        {running && (
+          <button type="button" className="danger" onClick={cancel}>
+            {t('planner.run.cancel')}
+          </button>
+        )}
+      </div>
+      <p role="status" aria-live="polite" className="run-status" data-testid="run-status">
+        {running
+          ? t('planner.run.progress', {
+              name: scenarios.find((s) => s.id === running.scenarioId)?.name ?? running.scenarioId,
+              phase: running.phase,
+              seconds: formatNumber((now - running.started) / 1000, language, 1),
+              queued: running.queue.length,
+            })
+          : cancelled
+            ? t('planner.run.cancelled')
+            : ''}
+      </p>
+      {running && <progress aria-label={t('planner.run.title')} />}
+      {error && (
+        <div className="field-error" role="alert">
+          <p>{t('planner.run.notRunnable')}</p>
+          <ul>
+            {error.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <table className="table" data-testid="run-results">
+        <thead>
+          <tr>
+            <th scope="col">{t('planner.run.scenario')}</th>
+            <th scope="col">{t('planner.run.state')}</th>
+            <th scope="col">{t('planner.run.totalCost')}</th>
+            <th scope="col">{t('planner.run.co2')}</th>
+            <th scope="col">{t('planner.run.capacities')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scenarios.map((s) => {
+            const r = byScenario.get(s.id);
+            const stale = r && hashes && hashes[s.id] !== r.inputsHash;
+            return (
+              <tr key={s.id} data-testid={`result-${s.id}`}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  {!r ? (
+                    <span className="muted">{t('planner.run.none')}</span>
+                  ) : stale ? (
+                    <span className="badge stale">{t('planner.run.stale')}</span>
+                  ) : (
+                    <span className="badge ok">{t(`planner.run.status.${r.payload.results.status}`)}</span>
+                  )}
+                </td>
+                <td className="num">
+                  {r
+                    ? `${formatNumber(r.payload.results.objective.totalAnnualCost_EUR, language, 0)} EUR/a`
+                    : ''}
+                </td>
+                <td className="num">
+                  {r ? `${formatNumber(r.payload.results.emissions_tCO2, language, 1)} t` : ''}
+                </td>
+                <td data-testid={`capacities-${s.id}`}>{r ? capacityText(r, language) : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
