@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { files } from '../platform/files';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { SolverCheck } from '../components/SolverCheck';
+import { SyncSettings } from '../sync/SyncSettings';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export default function SettingsPage() {
       <p>{t('settings.storage')}</p>
       <p className="muted">{t('settings.version', { version })}</p>
       <SolverCheck />
+      <SyncSettings />
     </section>
   );
 }

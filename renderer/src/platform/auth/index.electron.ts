@@ -1,0 +1,15 @@
+import type { WerkplanBridge } from '../../../../solver/src/shared/bridge';
+import type { AuthPlatform } from './index';
+
+export function electronAuth(a: NonNullable<WerkplanBridge['auth']>): AuthPlatform {
+  return {
+    kind: 'electron',
+    supported: true,
+    status: () => a.status(),
+    settings: () => a.settings(),
+    configure: (s) => a.configure(s),
+    signIn: () => a.signIn(),
+    signOut: () => a.signOut(),
+    accessToken: () => a.accessToken(),
+  };
+}

@@ -1,0 +1,148 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../i18n';
+import { openDb } from '../db/schema';
+import type { AuthPlatform, AuthStatus, SyncSettings as Settings } from '../platform/auth';
+import type { SecretStore } from '../platform/secrets';
+import { decodeTeamCode, SyncController, useSync } from './controller';
+import { openSyncDb } from './db';
+import { SyncSettings } from './SyncSettings';
+import { SyncStatus } from './SyncStatus';
+
+beforeAll(async () => {
+  await initI18n('de');
+});
+
+beforeEach(() => useSync.setState(useSync.getInitialState(), true));
+
+let n = 0;
+function fakes() {
+  n++;
+  let settings: Settings | null = null;
+  let status: AuthStatus = { configured: false, signedIn: false };
+  const auth: AuthPlatform = {
+    kind: 'electron',
+    supported: true,
+    status: vi.fn(async () => status),
+    settings: vi.fn(async () => settings),
+    configure: vi.fn(async (s: Settings) => {
+      settings = { ...s, authority: s.authority || `https://login.microsoftonline.com/${s.tenantId}/v2.0` };
+      status = { configured: true, signedIn: false };
+      return settings;
+    }),
+    signIn: vi.fn(
+      async () =>
+        (status = { configured: true, signedIn: true, name: 'Erika Mustermann', roles: ['Administrator'] }),
+    ),
+    signOut: vi.fn(async () => {
+      status = { configured: true, signedIn: false };
+      return { revoked: true };
+    }),
+    // The server is unreachable in this test: sync reports offline, which is what we look at.
+    accessToken: vi.fn(async () => ({
+      token: 't',
+      expiresAt: Date.now() + 60_000,
+      serverUrl: 'https://s.example',
+    })),
+  };
+  const store = new Map<string, string>();
+  const secrets: SecretStore = {
+    kind: 'electron',
+    isAvailable: async () => true,
+    get: async (k) => store.get(k) ?? null,
+    set: async (k, v) => void store.set(k, v),
+    delete: async (k) => void store.delete(k),
+  };
+  const fetch = vi.fn(async () => {
+    throw new TypeError('fetch failed');
+  });
+  const controller = new SyncController({
+    auth,
+    secrets,
+    db: openDb(`ui-app-${n}`),
+    syncDb: openSyncDb(`ui-sync-${n}`),
+    fetch,
+  });
+  return { auth, secrets, store, controller, fetch };
+}
+
+describe('sync settings', () => {
+  it('configures, signs in through the shell, creates a team key, and the indicator follows the engine', async () => {
+    const { auth, controller, store, fetch } = fakes();
+    render(
+      <>
+        <SyncStatus />
+        <SyncSettings controller={controller} />
+      </>,
+    );
+    await screen.findByRole('heading', { name: 'Synchronisation' });
+    await waitFor(() => expect(useSync.getState().busy).toBe(false));
+    fireEvent.change(screen.getByLabelText('Tenant-ID'), {
+      target: { value: '3f9c2a51-7d44-4c1e-9b0a-2e6f8d1c5a77' },
+    });
+    fireEvent.change(screen.getByLabelText('Client-ID der Desktop-App'), {
+      target: { value: 'werkplan-desktop' },
+    });
+    fireEvent.change(screen.getByLabelText('API-Bereich (Scope)'), {
+      target: { value: 'api://werkplan/access_as_user' },
+    });
+    fireEvent.change(screen.getByLabelText('Server-URL'), { target: { value: 'https://s.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Einstellungen speichern' }));
+    await waitFor(() => expect(auth.configure).toHaveBeenCalledOnce());
+    expect(vi.mocked(auth.configure).mock.calls[0][0]).toMatchObject({ clientId: 'werkplan-desktop' });
+
+    const signIn = await screen.findByRole('button', { name: 'Im Browser anmelden' });
+    await waitFor(() => expect((signIn as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(signIn);
+    await screen.findByText('Angemeldet als Erika Mustermann');
+
+    fireEvent.change(screen.getByLabelText('Team-Passphrase'), {
+      target: { value: 'Stadtwerke-Team-2026!' },
+    });
+    fireEvent.click(screen.getByLabelText(/Schlüsselbund/));
+    fireEvent.click(screen.getByRole('button', { name: 'Neuen Teamschlüssel anlegen' }));
+    const code = await screen.findByTestId('team-code', undefined, { timeout: 10_000 });
+    expect(decodeTeamCode(code.textContent ?? '').iterations).toBe(600_000);
+    expect(store.get('sync.team-passphrase')).toBe('Stadtwerke-Team-2026!');
+    expect(await screen.findByText(/Teamschlüssel entsperrt/)).toBeTruthy();
+
+    // The engine runs now; the server is unreachable, so the indicator says offline.
+    await waitFor(() => expect(useSync.getState().status.state).toBe('offline'), { timeout: 5000 });
+    expect(fetch).toHaveBeenCalled();
+    expect(screen.getAllByRole('status')[0].textContent).toContain('Offline');
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Abmelden' }));
+    });
+    await screen.findByText('Nicht angemeldet.');
+    expect(auth.signOut).toHaveBeenCalledOnce();
+    controller.stop();
+  }, 30_000);
+
+  it('a second device joins with the team code and the passphrase; a wrong passphrase is shown as an error', async () => {
+    const first = fakes();
+    const code = await first.controller.createTeam('Stadtwerke-Team-2026!', false);
+    expect(code).toBeTruthy();
+    useSync.setState(useSync.getInitialState(), true); // the second device has its own UI state
+    const second = fakes();
+    await second.controller.unlock('wrong-passphrase-123', false, code);
+    expect(useSync.getState().error).toMatch(/wrong team passphrase/);
+    expect(useSync.getState().teamKeyId).toBeNull();
+    await second.controller.unlock('Stadtwerke-Team-2026!', false, code);
+    expect(useSync.getState().error).toBeNull();
+    expect(useSync.getState().teamKeyId).toBe(decodeTeamCode(code!).keyId);
+    expect(second.store.size).toBe(0);
+  }, 30_000);
+
+  it('in the browser build it only says sync needs the desktop app', async () => {
+    const { controller } = fakes();
+    (controller as unknown as { deps: { auth: AuthPlatform } }).deps.auth = {
+      ...(controller as unknown as { deps: { auth: AuthPlatform } }).deps.auth,
+      kind: 'web',
+      supported: false,
+    };
+    render(<SyncSettings controller={controller} />);
+    expect(await screen.findByText('Die Synchronisation ist nur in der Desktop-App verfügbar.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Im Browser anmelden' })).toBeNull();
+  });
+});

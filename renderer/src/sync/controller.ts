@@ -1,0 +1,259 @@
+import { create } from 'zustand';
+import { db as appDb } from '../db/schema';
+import {
+  auth as authPlatform,
+  type AuthPlatform,
+  type AuthStatus,
+  type SyncSettings,
+} from '../platform/auth';
+import { secrets as secretsPlatform, type SecretStore } from '../platform/secrets';
+import {
+  createTeamKey,
+  CryptoError,
+  PBKDF2_ITERATIONS,
+  unlockTeamKey,
+  type TeamKey,
+  type TeamKeyParams,
+} from './crypto';
+import { syncDb as sharedSyncDb, type SyncDb } from './db';
+import { SyncEngine, type SyncStatusSnapshot } from './engine';
+import { HttpSyncTransport } from './transport';
+import type { WerkplanDb } from '../db/schema';
+
+/**
+ * Wires sign-in, the team key and the sync engine together for the UI (a zustand store the
+ * Settings page and the status indicator read). The team key lives in memory only; its passphrase
+ * may be remembered in the OS keychain (desktop) if the user asks for it.
+ */
+
+export interface SyncUiState {
+  status: SyncStatusSnapshot;
+  auth: AuthStatus;
+  settings: SyncSettings | null;
+  /** Key id of the unlocked team key, null while locked. */
+  teamKeyId: string | null;
+  /** Whether team key parameters exist on this device (then only the passphrase is asked). */
+  hasTeamParams: boolean;
+  supported: boolean;
+  busy: boolean;
+  error: string | null;
+}
+
+const INITIAL_STATUS: SyncStatusSnapshot = {
+  state: 'signedOut',
+  pending: 0,
+  conflicts: 0,
+  lastSyncAt: null,
+  lastError: null,
+};
+
+export const useSync = create<SyncUiState>(() => ({
+  status: INITIAL_STATUS,
+  auth: { configured: false, signedIn: false },
+  settings: null,
+  teamKeyId: null,
+  hasTeamParams: false,
+  supported: false,
+  busy: false,
+  error: null,
+}));
+
+const TEAM_PARAMS_KEY = 'teamKeyParams';
+export const PASSPHRASE_SECRET = 'sync.team-passphrase';
+
+/** A team key code: the non-secret parameters a colleague needs, besides the passphrase. */
+export function encodeTeamCode(p: TeamKeyParams): string {
+  return btoa(JSON.stringify(p)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeTeamCode(code: string): TeamKeyParams {
+  let p: TeamKeyParams;
+  try {
+    const b64 = code.trim().replace(/-/g, '+').replace(/_/g, '/');
+    p = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))) as TeamKeyParams;
+  } catch {
+    throw new CryptoError('team key code is not valid');
+  }
+  if (
+    p?.formatVersion !== 1 ||
+    p.kdf !== 'PBKDF2-SHA-256' ||
+    typeof p.keyId !== 'string' ||
+    typeof p.salt_b64 !== 'string' ||
+    typeof p.verifier_b64 !== 'string' ||
+    !Number.isInteger(p.iterations) ||
+    p.iterations < PBKDF2_ITERATIONS
+  )
+    throw new CryptoError('team key code is not valid');
+  return p;
+}
+
+export class SyncController {
+  private team: TeamKey | null = null;
+  private engine: SyncEngine | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly deps: {
+      auth: AuthPlatform;
+      secrets: SecretStore;
+      db: WerkplanDb;
+      syncDb: SyncDb;
+      fetch?: (input: string, init: RequestInit) => Promise<Response>;
+    },
+  ) {}
+
+  private patch(p: Partial<SyncUiState>): void {
+    useSync.setState(p);
+  }
+
+  private async guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    this.patch({ busy: true, error: null });
+    try {
+      return await fn();
+    } catch (e) {
+      this.patch({ error: (e as Error).message });
+      return undefined;
+    } finally {
+      this.patch({ busy: false });
+    }
+  }
+
+  /** Loads status and settings; unlocks with a remembered passphrase; starts syncing if it can. */
+  async init(): Promise<void> {
+    const { auth } = this.deps;
+    this.patch({ supported: auth.supported });
+    await this.guard(async () => {
+      const [status, settings, params] = await Promise.all([
+        auth.status(),
+        auth.settings(),
+        this.deps.syncDb.meta.get(TEAM_PARAMS_KEY),
+      ]);
+      this.patch({ auth: status, settings, hasTeamParams: !!params });
+      if (params && !this.team && (await this.deps.secrets.isAvailable())) {
+        const remembered = await this.deps.secrets.get(PASSPHRASE_SECRET);
+        if (remembered) this.setTeam(await unlockTeamKey(remembered, params.value as TeamKeyParams));
+      }
+      this.restart();
+    });
+  }
+
+  async configure(settings: SyncSettings): Promise<void> {
+    await this.guard(async () => {
+      const saved = await this.deps.auth.configure(settings);
+      this.patch({ settings: saved, auth: await this.deps.auth.status() });
+      this.restart();
+    });
+  }
+
+  async signIn(): Promise<void> {
+    await this.guard(async () => {
+      this.patch({ auth: await this.deps.auth.signIn() });
+      this.restart();
+    });
+  }
+
+  async signOut(): Promise<void> {
+    await this.guard(async () => {
+      await this.deps.auth.signOut();
+      this.patch({ auth: await this.deps.auth.status() });
+      this.restart();
+    });
+  }
+
+  private async rememberPassphrase(passphrase: string, remember: boolean): Promise<void> {
+    if (remember) await this.deps.secrets.set(PASSPHRASE_SECRET, passphrase);
+    else await this.deps.secrets.delete(PASSPHRASE_SECRET);
+  }
+
+  /** Creates a new team key; returns the team key code to hand to colleagues with the passphrase. */
+  async createTeam(passphrase: string, remember: boolean): Promise<string | undefined> {
+    return this.guard(async () => {
+      const { params, teamKey } = await createTeamKey(passphrase);
+      await this.deps.syncDb.meta.put({ key: TEAM_PARAMS_KEY, value: params });
+      await this.rememberPassphrase(passphrase, remember);
+      this.patch({ hasTeamParams: true });
+      this.setTeam(teamKey);
+      this.restart();
+      return encodeTeamCode(params);
+    });
+  }
+
+  /** Joins a team with its code and passphrase (or unlocks the stored one if no code is given). */
+  async unlock(passphrase: string, remember: boolean, code?: string): Promise<void> {
+    await this.guard(async () => {
+      const stored = await this.deps.syncDb.meta.get(TEAM_PARAMS_KEY);
+      const params = code ? decodeTeamCode(code) : (stored?.value as TeamKeyParams | undefined);
+      if (!params) throw new CryptoError('no team key on this device: enter the team key code');
+      const team = await unlockTeamKey(passphrase, params);
+      await this.deps.syncDb.meta.put({ key: TEAM_PARAMS_KEY, value: params });
+      await this.rememberPassphrase(passphrase, remember);
+      this.patch({ hasTeamParams: true });
+      this.setTeam(team);
+      this.restart();
+    });
+  }
+
+  async teamCode(): Promise<string | null> {
+    const stored = await this.deps.syncDb.meta.get(TEAM_PARAMS_KEY);
+    return stored ? encodeTeamCode(stored.value as TeamKeyParams) : null;
+  }
+
+  /** Forgets the team key in memory and the remembered passphrase. */
+  async lock(): Promise<void> {
+    this.team = null;
+    this.patch({ teamKeyId: null });
+    await this.deps.secrets.delete(PASSPHRASE_SECRET).catch(() => undefined);
+    this.restart();
+  }
+
+  syncNow(): Promise<SyncStatusSnapshot> | undefined {
+    return this.engine?.syncNow();
+  }
+
+  private setTeam(team: TeamKey): void {
+    this.team = team;
+    this.patch({ teamKeyId: team.keyId });
+  }
+
+  /** (Re)creates the engine for the current settings; syncs only when signed in. */
+  private restart(): void {
+    this.engine?.stop();
+    this.unsubscribe?.();
+    this.engine = null;
+    const { auth, settings } = useSync.getState();
+    if (!settings || !auth.signedIn) {
+      this.patch({ status: { ...useSync.getState().status, state: 'signedOut' } });
+      return;
+    }
+    const transport = new HttpSyncTransport(
+      settings.serverUrl,
+      async () => (await this.deps.auth.accessToken())?.token ?? null,
+      this.deps.fetch,
+    );
+    this.engine = new SyncEngine({
+      db: this.deps.db,
+      syncDb: this.deps.syncDb,
+      transport,
+      teamKey: () => this.team,
+    });
+    this.unsubscribe = this.engine.subscribe((status) => this.patch({ status }));
+    this.engine.start();
+  }
+
+  stop(): void {
+    this.engine?.stop();
+  }
+}
+
+let shared: SyncController | undefined;
+
+/** The app's sync controller (created on first use). */
+export function syncController(): SyncController {
+  shared ??= new SyncController({
+    auth: authPlatform(),
+    secrets: secretsPlatform(),
+    db: appDb(),
+    syncDb: sharedSyncDb(),
+  });
+  return shared;
+}
