@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db/schema';
 import {
-  createProject,
   deleteProject,
   listProjects,
   renameProject,
@@ -14,6 +13,32 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { formatDateTime } from '../i18n/format';
 import { useApp } from '../store/app';
 import type { ProjectRecord } from '../db/schema';
+import {
+  createBlankProject,
+  duplicateProject,
+  exportProjectText,
+  importProject,
+  parseProjectFile,
+  ProjectFileError,
+} from '../project/files';
+import { files } from '../platform/files';
+
+/** The examples shipped with the app (assets/examples), loaded only when chosen. */
+const EXAMPLES = {
+  'reference-hub': () => import('../../../assets/examples/reference-hub.json?raw'),
+  'single-building': () => import('../../../assets/examples/single-building.json?raw'),
+} as const;
+type Template = 'blank' | keyof typeof EXAMPLES;
+
+/** A file name from a project name: letters, digits, dashes. */
+export const fileNameOf = (name: string) =>
+  `${
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'projekt'
+  }.werkplan.json`;
 
 function useErrorText() {
   const { t } = useTranslation();
@@ -27,13 +52,17 @@ function NewProjectForm() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [name, setName] = useState('');
+  const [template, setTemplate] = useState<Template>('blank');
   const [error, setError] = useState<string | null>(null);
   const setActive = useApp((s) => s.setActiveProject);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      const p = await createProject(db(), name);
+      const p =
+        template === 'blank'
+          ? await createBlankProject(db(), name)
+          : await importProject(db(), parseProjectFile((await EXAMPLES[template]()).default), { name });
       setName('');
       setError(null);
       setActive(p.id);
@@ -55,6 +84,18 @@ function NewProjectForm() {
           aria-describedby={error ? 'new-project-error' : undefined}
           onChange={(e) => setName(e.target.value)}
         />
+        <label htmlFor="new-project-template" className="sr-only">
+          {t('planner.projects.template')}
+        </label>
+        <select
+          id="new-project-template"
+          value={template}
+          onChange={(e) => setTemplate(e.target.value as Template)}
+        >
+          <option value="blank">{t('planner.projects.blank')}</option>
+          <option value="reference-hub">{t('planner.projects.exampleHub')}</option>
+          <option value="single-building">{t('planner.projects.exampleHouse')}</option>
+        </select>
         <button type="submit">{t('projects.create')}</button>
       </div>
       {error && (
@@ -66,7 +107,15 @@ function NewProjectForm() {
   );
 }
 
-function ProjectRow({ project, onDelete }: { project: ProjectRecord; onDelete(p: ProjectRecord): void }) {
+function ProjectRow({
+  project,
+  onDelete,
+  onMessage,
+}: {
+  project: ProjectRecord;
+  onDelete(p: ProjectRecord): void;
+  onMessage(m: string): void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const language = useApp((s) => s.language);
@@ -135,6 +184,37 @@ function ProjectRow({ project, onDelete }: { project: ProjectRecord; onDelete(p:
             {t('projects.rename')}
           </button>
         )}
+        <button
+          type="button"
+          onClick={() =>
+            void duplicateProject(
+              db(),
+              project.id,
+              t('planner.projects.copyName', { name: project.name }),
+            ).catch((e) => onMessage(String(e)))
+          }
+        >
+          {t('planner.projects.duplicate')}
+        </button>
+        <button
+          type="button"
+          disabled={!project.document}
+          onClick={async () => {
+            try {
+              const text = await exportProjectText(db(), project.id);
+              const r = await files().saveFile({
+                suggestedName: fileNameOf(project.name),
+                data: new TextEncoder().encode(text),
+                filters: [{ name: 'Werkplan', extensions: ['json'] }],
+              });
+              if (r.saved) onMessage(t('planner.projects.exported', { name: r.name ?? '' }));
+            } catch (e) {
+              onMessage(String(e));
+            }
+          }}
+        >
+          {t('planner.projects.export')}
+        </button>
         <button type="button" className="danger" onClick={() => onDelete(project)}>
           {t('projects.delete')}
         </button>
@@ -149,6 +229,28 @@ export default function ProjectsPage() {
   const [toDelete, setToDelete] = useState<ProjectRecord | null>(null);
   const activeId = useApp((s) => s.activeProjectId);
   const setActive = useApp((s) => s.setActiveProject);
+  const [message, setMessage] = useState<string | null>(null);
+  const [importErrors, setImportErrors] = useState<string[] | null>(null);
+
+  async function importFile(name: string, data: Uint8Array) {
+    setImportErrors(null);
+    setMessage(null);
+    try {
+      const text = new TextDecoder().decode(data);
+      const p = await importProject(db(), parseProjectFile(text, name));
+      setActive(p.id);
+      setMessage(t('planner.projects.imported', { name: p.name }));
+    } catch (e) {
+      setImportErrors(
+        e instanceof ProjectFileError
+          ? e.errors.map(
+              (x) =>
+                `${x.fileName ?? name}${x.line !== undefined ? `:${x.line}:${x.column ?? 0}` : ''} ${x.pointer || '/'}: ${x.message}`,
+            )
+          : [e instanceof Error ? e.message : String(e)],
+      );
+    }
+  }
 
   async function confirmDelete() {
     if (!toDelete) return;
@@ -161,6 +263,37 @@ export default function ProjectsPage() {
     <section aria-labelledby="projects-title">
       <h1 id="projects-title">{t('projects.title')}</h1>
       <NewProjectForm />
+      <div className="field-row import-row">
+        <label htmlFor="import-project" className="button-like">
+          {t('planner.projects.import')}
+        </label>
+        <input
+          id="import-project"
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden-file"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) await importFile(f.name, new Uint8Array(await f.arrayBuffer()));
+          }}
+        />
+      </div>
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
+      {importErrors && (
+        <div role="alert" className="field-error">
+          <p>{t('planner.projects.importFailed')}</p>
+          <ul>
+            {importErrors.slice(0, 20).map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {projects && projects.length === 0 && <p className="empty">{t('projects.empty')}</p>}
       {projects && projects.length > 0 && (
         <table className="table">
@@ -173,7 +306,7 @@ export default function ProjectsPage() {
           </thead>
           <tbody>
             {projects.map((p) => (
-              <ProjectRow key={p.id} project={p} onDelete={setToDelete} />
+              <ProjectRow key={p.id} project={p} onDelete={setToDelete} onMessage={setMessage} />
             ))}
           </tbody>
         </table>
