@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- FILTER]`: runs every scripts/bench/*.bench.ts suite (or those whose file name
+ * `npm run bench [-- FILTER]`: runs every scripts/bench/*.bench.ts suite and server.ts (or those whose file name
  * contains FILTER), prints a table and writes bench-results/latest.json.
  */
 import { readdir, mkdir, writeFile } from 'node:fs/promises';
@@ -11,7 +11,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
 
 const files = (await readdir(path.join(here, 'bench')))
-  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .filter((f) => (f.endsWith('.bench.ts') || f === 'server.ts') && f.includes(filter))
   .sort();
 const report: Record<string, BenchRow[]> = {};
 for (const file of files) {

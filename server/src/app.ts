@@ -199,13 +199,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     if (err instanceof AuthError) {
       metrics.authRefused.inc({ reason: err.reason });
-      await audit(err.claimedTenant ?? SYSTEM_TENANT, {
-        actorId: null,
-        action: 'auth.refused',
-        outcome: 'refused',
-        target: req.routeOptions.url ?? null,
-        details: { reason: err.reason },
-      });
+      // Requests without any bearer token are counted, not audited (no database write per anonymous hit).
+      if (err.reason !== 'missing')
+        await audit(err.claimedTenant ?? SYSTEM_TENANT, {
+          actorId: null,
+          action: 'auth.refused',
+          outcome: 'refused',
+          target: req.routeOptions.url ?? null,
+          details: { reason: err.reason },
+        });
       return reply
         .code(401)
         .header('WWW-Authenticate', 'Bearer error="invalid_token"')

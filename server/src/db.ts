@@ -32,8 +32,12 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 async function scoped<T>(sql: Sql, tenantId: string | null, fn: (sql: Sql) => Promise<T>): Promise<T> {
-  await sql.query(`SET LOCAL ROLE ${APP_ROLE}`);
-  if (tenantId !== null) await sql.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  // One round trip: SET LOCAL ROLE and the transaction-local tenant setting.
+  if (tenantId === null) await sql.query(`SET LOCAL ROLE ${APP_ROLE}`);
+  else
+    await sql.query(`SELECT set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', $1, true)`, [
+      tenantId,
+    ]);
   return fn(sql);
 }
 
