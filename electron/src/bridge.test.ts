@@ -37,7 +37,7 @@ describe('preload bridge', () => {
     await b.auth?.configure({ authority: 'https://i', clientId: 'c', apiScope: 's', serverUrl: 'https://s' });
     await b.auth?.signIn();
     await b.auth?.signOut();
-    await b.auth?.accessToken();
+    await b.auth?.syncRequest({ method: 'GET', path: '/projects' });
     expect(invoke.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
       IPC.appVersion,
       IPC.openFile,
@@ -52,7 +52,7 @@ describe('preload bridge', () => {
       IPC.authConfigure,
       IPC.authSignIn,
       IPC.authSignOut,
-      IPC.authAccessToken,
+      IPC.syncRequest,
     ]);
     expect(Object.isFrozen(b.auth)).toBe(true);
     expect(invoke.mock.calls[6]).toEqual([IPC.secretSet, 'k', 'v']);

@@ -1,8 +1,9 @@
 import {
   IPC,
-  type AccessToken,
   type AuthStatus,
   type SignOutResult,
+  type SyncHttpRequest,
+  type SyncHttpResponse,
   type SyncSettings,
   type WerkplanBridge,
 } from '../../solver/src/shared/bridge';
@@ -33,7 +34,7 @@ export function createBridge(invoke: Invoke): WerkplanBridge {
       configure: (settings: SyncSettings) => call<SyncSettings>(IPC.authConfigure, settings),
       signIn: () => call<AuthStatus>(IPC.authSignIn),
       signOut: () => call<SignOutResult>(IPC.authSignOut),
-      accessToken: () => call<AccessToken | null>(IPC.authAccessToken),
+      syncRequest: (request: SyncHttpRequest) => call<SyncHttpResponse>(IPC.syncRequest, request),
     }),
   } satisfies WerkplanBridge);
 }

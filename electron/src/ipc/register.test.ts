@@ -110,6 +110,12 @@ describe('IPC handlers', () => {
     ],
     [IPC.authConfigure, ['https://login.example.com'], /expected an object/],
     [IPC.authSignIn, ['now'], /expected 0 argument/],
+    [IPC.syncRequest, [{ method: 'GET', path: '/admin/tenants' }], /path must be/],
+    [IPC.syncRequest, [{ method: 'GET', path: '/projects/../admin' }], /path must be/],
+    [IPC.syncRequest, [{ method: 'POST', path: '/projects' }], /method/],
+    [IPC.syncRequest, [{ method: 'GET', path: '/projects/a', body: '{}' }], /only PUT/],
+    [IPC.syncRequest, [{ method: 'PUT', path: '/projects/a', ifMatch: 0 }], /ifMatch/],
+    [IPC.syncRequest, [{ method: 'GET', path: '/projects', authorization: 'Bearer x' }], /unknown key/],
   ])('rejects a malformed %s payload', async (channel, args, message) => {
     const { ipcMain } = setup();
     await expect(ipcMain.invoke(channel, app, ...args)).rejects.toThrow(message);
@@ -175,7 +181,10 @@ describe('IPC handlers', () => {
     });
     expect(await ipcMain.invoke(IPC.authSettings, app)).toEqual(saved);
     expect(await ipcMain.invoke(IPC.authStatus, app)).toEqual({ configured: true, signedIn: false });
-    expect(await ipcMain.invoke(IPC.authAccessToken, app)).toBeNull();
+    expect(await ipcMain.invoke(IPC.syncRequest, app, { method: 'GET', path: '/projects' })).toMatchObject({
+      status: 0,
+      signedOut: true,
+    });
     // The auth vault is a separate file: the renderer's secret channels cannot read its entries.
     expect(await ipcMain.invoke(IPC.secretGet, app, 'sync.settings')).toBeNull();
     expect(await ipcMain.invoke(IPC.secretGet, app, 'sync.tokens')).toBeNull();

@@ -5,6 +5,7 @@ import { openFile, saveFile } from './files';
 import { printToPdf } from './print';
 import type { SecretVault } from './secrets';
 import type { AuthService } from '../auth/signin';
+import { parseSyncRequest, sendSyncRequest, type FetchLike } from '../auth/api';
 import {
   parseNoArgs,
   parseOpenFile,
@@ -23,6 +24,8 @@ export interface IpcDeps {
   /** Sign-in for sync; keeps its tokens in its own vault, which no renderer channel can read. */
   auth: Pick<AuthService, 'status' | 'settings' | 'configure' | 'signIn' | 'signOut' | 'accessToken'>;
   appVersion: string;
+  /** fetch for the sync API proxy (tests pass their own). */
+  fetch?: FetchLike;
   /** Origins the renderer may come from (app://werkplan, dev server). */
   origins: Set<string>;
   /** webContents ids of the windows the shell created. */
@@ -70,5 +73,7 @@ export function registerIpc(deps: IpcDeps): void {
   handle(IPC.authConfigure, 1, (_e, [settings]) => deps.auth.configure(settings));
   handle(IPC.authSignIn, 0, () => deps.auth.signIn());
   handle(IPC.authSignOut, 0, () => deps.auth.signOut());
-  handle(IPC.authAccessToken, 0, () => deps.auth.accessToken());
+  handle(IPC.syncRequest, 1, (_e, [req]) =>
+    sendSyncRequest(deps.auth, parseSyncRequest(IPC.syncRequest, req), deps.fetch),
+  );
 }

@@ -39,11 +39,7 @@ function fakes() {
       return { revoked: true };
     }),
     // The server is unreachable in this test: sync reports offline, which is what we look at.
-    accessToken: vi.fn(async () => ({
-      token: 't',
-      expiresAt: Date.now() + 60_000,
-      serverUrl: 'https://s.example',
-    })),
+    syncRequest: vi.fn(async () => ({ status: 0, etag: null, body: '', error: 'fetch failed' })),
   };
   const store = new Map<string, string>();
   const secrets: SecretStore = {
@@ -53,22 +49,18 @@ function fakes() {
     set: async (k, v) => void store.set(k, v),
     delete: async (k) => void store.delete(k),
   };
-  const fetch = vi.fn(async () => {
-    throw new TypeError('fetch failed');
-  });
   const controller = new SyncController({
     auth,
     secrets,
     db: openDb(`ui-app-${n}`),
     syncDb: openSyncDb(`ui-sync-${n}`),
-    fetch,
   });
-  return { auth, secrets, store, controller, fetch };
+  return { auth, secrets, store, controller };
 }
 
 describe('sync settings', () => {
   it('configures, signs in through the shell, creates a team key, and the indicator follows the engine', async () => {
-    const { auth, controller, store, fetch } = fakes();
+    const { auth, controller, store } = fakes();
     render(
       <>
         <SyncStatus />
@@ -108,7 +100,7 @@ describe('sync settings', () => {
 
     // The engine runs now; the server is unreachable, so the indicator says offline.
     await waitFor(() => expect(useSync.getState().status.state).toBe('offline'), { timeout: 5000 });
-    expect(fetch).toHaveBeenCalled();
+    expect(auth.syncRequest).toHaveBeenCalledWith({ method: 'GET', path: '/projects' });
     expect(screen.getAllByRole('status')[0].textContent).toContain('Offline');
 
     await act(async () => {

@@ -17,7 +17,7 @@ import {
 } from './crypto';
 import { syncDb as sharedSyncDb, type SyncDb } from './db';
 import { SyncEngine, type SyncStatusSnapshot } from './engine';
-import { HttpSyncTransport } from './transport';
+import { HttpSyncTransport, type SyncSender } from './transport';
 import type { WerkplanDb } from '../db/schema';
 
 /**
@@ -98,7 +98,8 @@ export class SyncController {
       secrets: SecretStore;
       db: WerkplanDb;
       syncDb: SyncDb;
-      fetch?: (input: string, init: RequestInit) => Promise<Response>;
+      /** Overrides how requests reach the server (tests); by default the shell sends them. */
+      send?: SyncSender;
     },
   ) {}
 
@@ -225,11 +226,7 @@ export class SyncController {
       this.patch({ status: { ...useSync.getState().status, state: 'signedOut' } });
       return;
     }
-    const transport = new HttpSyncTransport(
-      settings.serverUrl,
-      async () => (await this.deps.auth.accessToken())?.token ?? null,
-      this.deps.fetch,
-    );
+    const transport = new HttpSyncTransport(this.deps.send ?? ((r) => this.deps.auth.syncRequest(r)));
     this.engine = new SyncEngine({
       db: this.deps.db,
       syncDb: this.deps.syncDb,

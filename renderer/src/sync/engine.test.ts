@@ -10,7 +10,7 @@ import { openDb, type WerkplanDb } from '../db/schema';
 import { createTeamKey, unlockTeamKey, type TeamKey, type TeamKeyParams } from './crypto';
 import { openSyncDb, type SyncDb } from './db';
 import { backoffDelay_ms, SyncEngine } from './engine';
-import { HttpSyncTransport } from './transport';
+import { fetchSender, HttpSyncTransport } from './transport';
 
 /**
  * A contract-faithful sync server (solver/src/shared/sync.ts) in memory, with faults on demand:
@@ -143,7 +143,7 @@ function client(opts: { clock?: { t: number }; teamKey?: TeamKey } = {}) {
   const sdb = openSyncDb(`werkplan-sync-test-${n}`);
   open.push({ db, sdb });
   const clock = opts.clock ?? { t: Date.UTC(2026, 10, 24, 12) };
-  const transport = new HttpSyncTransport(server.url, async () => 'test-token');
+  const transport = new HttpSyncTransport(fetchSender(server.url, async () => 'test-token'));
   const engine = new SyncEngine({
     db,
     syncDb: sdb,
@@ -303,7 +303,7 @@ describe('sync engine against a contract server', () => {
     const engine = new SyncEngine({
       db,
       syncDb: sdb,
-      transport: new HttpSyncTransport(server.url, async () => 'test-token'),
+      transport: new HttpSyncTransport(fetchSender(server.url, async () => 'test-token')),
       teamKey: () => null,
     });
     await createProject(db, 'Nahwärme');
@@ -321,7 +321,7 @@ describe('sync engine against a contract server', () => {
     const engine = new SyncEngine({
       db,
       syncDb: sdb,
-      transport: new HttpSyncTransport(server.url, async () => 'expired'),
+      transport: new HttpSyncTransport(fetchSender(server.url, async () => 'expired')),
       teamKey: () => team,
     });
     await createProject(db, 'Nahwärme');
@@ -341,13 +341,11 @@ describe('backoff', () => {
 
 describe('server URL', () => {
   it('accepts https and loopback http only', () => {
-    expect(() => new HttpSyncTransport('http://sync.example.com', async () => 't')).toThrow(/https/);
-    expect(() => new HttpSyncTransport('ftp://x', async () => 't')).toThrow(/https/);
-    expect(() => new HttpSyncTransport('nonsense', async () => 't')).toThrow(/not a URL/);
-    expect(() => new HttpSyncTransport('https://u:p@sync.example.com', async () => 't')).toThrow(
-      /credentials/,
-    );
-    expect(() => new HttpSyncTransport('https://sync.example.com', async () => 't')).not.toThrow();
-    expect(() => new HttpSyncTransport('http://127.0.0.1:8080', async () => 't')).not.toThrow();
+    expect(() => fetchSender('http://sync.example.com', async () => 't')).toThrow(/https/);
+    expect(() => fetchSender('ftp://x', async () => 't')).toThrow(/https/);
+    expect(() => fetchSender('nonsense', async () => 't')).toThrow(/not a URL/);
+    expect(() => fetchSender('https://u:p@sync.example.com', async () => 't')).toThrow(/credentials/);
+    expect(() => fetchSender('https://sync.example.com', async () => 't')).not.toThrow();
+    expect(() => fetchSender('http://127.0.0.1:8080', async () => 't')).not.toThrow();
   });
 });

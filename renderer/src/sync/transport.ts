@@ -1,3 +1,4 @@
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
 import {
   SYNC_API_PREFIX,
   type BlobMeta,
@@ -36,6 +37,9 @@ export interface SyncTransport {
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** Sends one sync API request; in the desktop app the main process does it (platform/auth). */
+export type SyncSender = (req: SyncHttpRequest) => Promise<SyncHttpResponse>;
+
 function isMeta(v: unknown): v is BlobMeta {
   const m = v as BlobMeta;
   return typeof m === 'object' && m !== null && typeof m.id === 'string' && Number.isInteger(m.version);
@@ -56,91 +60,104 @@ export function parseServerUrl(raw: string): URL {
   return url;
 }
 
-/** The HTTP transport: bearer token per request, timeouts, and errors mapped to TransportError. */
-export class HttpSyncTransport implements SyncTransport {
-  private readonly base: string;
-  constructor(
-    serverUrl: string,
-    private readonly accessToken: () => Promise<string | null>,
-    private readonly fetchImpl: FetchLike = (i, init) => globalThis.fetch(i, init),
-    private readonly timeout_ms = 30_000,
-  ) {
-    this.base = parseServerUrl(serverUrl).toString().replace(/\/$/, '') + SYNC_API_PREFIX;
-  }
-
-  private async request(method: string, path: string, headers: Record<string, string>, body?: string) {
-    const token = await this.accessToken();
-    if (!token) throw new TransportError('auth', 'not signed in');
-    let res: Response;
+/**
+ * A sender that calls the server with fetch and a bearer token from `accessToken` (tests, and any
+ * context allowed to reach the server directly); the same semantics as the main process's proxy.
+ */
+export function fetchSender(
+  serverUrl: string,
+  accessToken: () => Promise<string | null>,
+  fetchImpl: FetchLike = (i, init) => globalThis.fetch(i, init),
+  timeout_ms = 60_000,
+): SyncSender {
+  const base = parseServerUrl(serverUrl).toString().replace(/\/$/, '') + SYNC_API_PREFIX;
+  return async (req) => {
+    const token = await accessToken();
+    if (!token) return { status: 0, etag: null, body: '', signedOut: true, error: 'not signed in' };
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (req.ifMatch !== undefined) headers['if-match'] = `"${req.ifMatch}"`;
+    if (req.ifNoneMatch) headers['if-none-match'] = '*';
     try {
-      res = await this.fetchImpl(this.base + path, {
-        method,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...headers },
-        body,
-        signal: AbortSignal.timeout(this.timeout_ms),
+      const res = await fetchImpl(base + req.path, {
+        method: req.method,
+        headers,
+        body: req.body,
+        signal: AbortSignal.timeout(timeout_ms),
       });
+      return { status: res.status, etag: res.headers.get('etag'), body: await res.text() };
     } catch (e) {
-      throw new TransportError('network', `${method} ${path}: ${(e as Error).message}`);
+      return { status: 0, etag: null, body: '', error: (e as Error).message };
     }
+  };
+}
+
+/** The sync API over a SyncSender, with responses checked and errors mapped to TransportError. */
+export class HttpSyncTransport implements SyncTransport {
+  constructor(private readonly send: SyncSender) {}
+
+  private async request(req: SyncHttpRequest) {
+    const where = `${req.method} ${req.path}`;
+    const res = await this.send(req);
+    if (res.signedOut) throw new TransportError('auth', `${where}: ${res.error ?? 'not signed in'}`);
+    if (res.status === 0) throw new TransportError('network', `${where}: ${res.error ?? 'no connection'}`);
     let json: unknown = null;
     try {
-      const text = await res.text();
-      json = text ? JSON.parse(text) : null;
+      json = res.body ? JSON.parse(res.body) : null;
     } catch (e) {
-      // A body cut off mid-way is a network failure; a non-JSON body from a proxy a server one.
-      if (res.ok || res.status >= 500 || res.status === 409)
-        throw new TransportError('network', `${method} ${path}: response cut off (${(e as Error).message})`);
+      // A body cut off mid-way is a network failure; a non-JSON error page from a proxy is not.
+      if ((res.status >= 200 && res.status < 300) || res.status >= 500 || res.status === 409)
+        throw new TransportError('network', `${where}: response cut off (${(e as Error).message})`);
     }
-    return { res, json };
+    return { status: res.status, etag: res.etag, json, where };
   }
 
-  private fail(method: string, path: string, res: Response, json: unknown): never {
-    const msg = (json as { message?: string } | null)?.message ?? res.statusText;
-    const where = `${method} ${path}: HTTP ${res.status} ${msg}`;
-    if (res.status === 401 || res.status === 403) throw new TransportError('auth', where, res.status);
-    if (res.status >= 500 || res.status === 429 || res.status === 408)
-      throw new TransportError('server', where, res.status);
-    throw new TransportError('client', where, res.status);
+  private fail(r: { status: number; json: unknown; where: string }): never {
+    const msg = (r.json as { message?: string } | null)?.message ?? '';
+    const where = `${r.where}: HTTP ${r.status} ${msg}`.trim();
+    if (r.status === 401 || r.status === 403) throw new TransportError('auth', where, r.status);
+    if (r.status >= 500 || r.status === 429 || r.status === 408)
+      throw new TransportError('server', where, r.status);
+    throw new TransportError('client', where, r.status);
   }
 
   async list(): Promise<BlobMeta[]> {
-    const { res, json } = await this.request('GET', '/projects', {});
-    if (!res.ok) this.fail('GET', '/projects', res, json);
-    const projects = (json as { projects?: unknown } | null)?.projects;
+    const r = await this.request({ method: 'GET', path: '/projects' });
+    if (r.status !== 200) this.fail(r);
+    const projects = (r.json as { projects?: unknown } | null)?.projects;
     if (!Array.isArray(projects) || !projects.every(isMeta))
-      throw new TransportError('server', 'GET /projects: unexpected response');
+      throw new TransportError('server', `${r.where}: unexpected response`);
     return projects;
   }
 
   async get(id: string): Promise<GetProjectResponse | null> {
-    const path = `/projects/${encodeURIComponent(id)}`;
-    const { res, json } = await this.request('GET', path, {});
-    if (res.status === 404) return null;
-    if (!res.ok) this.fail('GET', path, res, json);
-    const body = json as GetProjectResponse | null;
+    const r = await this.request({ method: 'GET', path: `/projects/${encodeURIComponent(id)}` });
+    if (r.status === 404) return null;
+    if (r.status !== 200) this.fail(r);
+    const body = r.json as GetProjectResponse | null;
     if (!body || !isMeta(body.meta) || typeof body.envelope !== 'object')
-      throw new TransportError('server', `GET ${path}: unexpected response`);
+      throw new TransportError('server', `${r.where}: unexpected response`);
     return body;
   }
 
   async put(id: string, envelope: EncryptedEnvelope, pre: Precondition): Promise<PutResult> {
-    const path = `/projects/${encodeURIComponent(id)}`;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if ('ifMatch' in pre) headers['if-match'] = `"${pre.ifMatch}"`;
-    else headers['if-none-match'] = '*';
-    const { res, json } = await this.request('PUT', path, headers, JSON.stringify({ envelope }));
-    if (res.status === 409 || res.status === 412) {
-      const current = (json as ConflictResponse | null)?.current ?? null;
+    const r = await this.request({
+      method: 'PUT',
+      path: `/projects/${encodeURIComponent(id)}`,
+      ...('ifMatch' in pre ? { ifMatch: pre.ifMatch } : { ifNoneMatch: '*' as const }),
+      body: JSON.stringify({ envelope }),
+    });
+    if (r.status === 409 || r.status === 412) {
+      const current = (r.json as ConflictResponse | null)?.current ?? null;
       return { ok: false, current: isMeta(current) ? current : null };
     }
-    if (!res.ok) this.fail('PUT', path, res, json);
-    const body = json as { meta?: unknown } | null;
+    if (r.status !== 200 && r.status !== 201) this.fail(r);
+    const body = r.json as { meta?: unknown } | null;
     const meta = isMeta(body?.meta) ? body.meta : isMeta(body) ? body : null;
     if (meta) return { ok: true, meta };
-    const etag = res.headers.get('etag')?.replace(/^W\//, '').replace(/"/g, '');
-    const version = Number(etag);
+    const version = Number(r.etag?.replace(/^W\//, '').replace(/"/g, ''));
     if (!Number.isInteger(version) || version < 1)
-      throw new TransportError('server', `PUT ${path}: response names no version`);
+      throw new TransportError('server', `${r.where}: response names no version`);
     const now = new Date().toISOString();
     return {
       ok: true,

@@ -65,7 +65,7 @@ export interface AuthStatus {
   expiresAt?: number;
 }
 
-/** A short-lived access token for the sync API; the refresh token never leaves the main process. */
+/** An access token for the sync API; used inside the main process only (see SyncHttpRequest). */
 export interface AccessToken {
   token: string;
   expiresAt: number;
@@ -76,6 +76,33 @@ export interface SignOutResult {
   /** Whether the provider revoked the refresh token (providers without RFC 7009 revocation: false). */
   revoked: boolean;
   error?: string;
+}
+
+/**
+ * One request to the sync API (solver/src/shared/sync.ts), made by the main process on the
+ * renderer's behalf with the bearer token attached there: the token never reaches the renderer,
+ * and the renderer's CSP (connect-src 'self') stays closed. `path` is below /v1 of the configured
+ * server, e.g. /projects/<id>.
+ */
+export interface SyncHttpRequest {
+  method: 'GET' | 'PUT' | 'DELETE';
+  path: string;
+  /** Version precondition for PUT: If-Match "<version>". */
+  ifMatch?: number;
+  /** Create-only precondition for PUT: If-None-Match *. */
+  ifNoneMatch?: '*';
+  /** JSON body of a PUT. */
+  body?: string;
+}
+
+export interface SyncHttpResponse {
+  /** HTTP status; 0 when the server could not be reached or the connection broke. */
+  status: number;
+  etag: string | null;
+  body: string;
+  /** Why status is 0 (network), or that no one is signed in. */
+  error?: string;
+  signedOut?: boolean;
 }
 
 export interface WerkplanBridge {
@@ -97,7 +124,8 @@ export interface WerkplanBridge {
     configure(settings: SyncSettings): Promise<SyncSettings>;
     signIn(): Promise<AuthStatus>;
     signOut(): Promise<SignOutResult>;
-    accessToken(): Promise<AccessToken | null>;
+    /** A request to the sync server, authenticated by the main process. */
+    syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
   };
 }
 
@@ -116,7 +144,7 @@ export const IPC = {
   authConfigure: 'werkplan:auth-configure',
   authSignIn: 'werkplan:auth-sign-in',
   authSignOut: 'werkplan:auth-sign-out',
-  authAccessToken: 'werkplan:auth-access-token',
+  syncRequest: 'werkplan:sync-request',
 } as const;
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];

@@ -10,7 +10,7 @@ describe('auth platform', () => {
       configure: vi.fn(async (s: unknown) => s),
       signIn: vi.fn(async () => ({ configured: true, signedIn: true })),
       signOut: vi.fn(async () => ({ revoked: true })),
-      accessToken: vi.fn(async () => ({ token: 't', expiresAt: 1, serverUrl: 'https://s' })),
+      syncRequest: vi.fn(async () => ({ status: 200, etag: null, body: '{"projects":[]}' })),
     };
     const a = auth({
       werkplan: { kind: 'electron', auth: bridgeAuth } as unknown as WerkplanBridge,
@@ -18,7 +18,7 @@ describe('auth platform', () => {
     expect(a).toMatchObject({ kind: 'electron', supported: true });
     expect(await a.status()).toMatchObject({ signedIn: true, oid: 'o1' });
     expect(await a.signOut()).toEqual({ revoked: true });
-    expect((await a.accessToken())?.token).toBe('t');
+    expect((await a.syncRequest({ method: 'GET', path: '/projects' })).status).toBe(200);
     expect(bridgeAuth.signOut).toHaveBeenCalledOnce();
   });
 
@@ -30,7 +30,10 @@ describe('auth platform', () => {
       a.configure({ authority: 'https://x', clientId: 'c', apiScope: 's', serverUrl: 'https://s' }),
     ).rejects.toThrow(/desktop app/);
     expect(await a.status()).toEqual({ configured: false, signedIn: false });
-    expect(await a.accessToken()).toBeNull();
+    expect(await a.syncRequest({ method: 'GET', path: '/projects' })).toMatchObject({
+      status: 0,
+      signedOut: true,
+    });
     expect(localStorage.length).toBe(0);
   });
 });

@@ -10,6 +10,6 @@ export function electronAuth(a: NonNullable<WerkplanBridge['auth']>): AuthPlatfo
     configure: (s) => a.configure(s),
     signIn: () => a.signIn(),
     signOut: () => a.signOut(),
-    accessToken: () => a.accessToken(),
+    syncRequest: (r) => a.syncRequest(r),
   };
 }

@@ -1,18 +1,19 @@
 import type {
-  AccessToken,
   AuthStatus,
   SignOutResult,
+  SyncHttpRequest,
+  SyncHttpResponse,
   SyncSettings,
 } from '../../../../solver/src/shared/bridge';
 import { electronAuth } from './index.electron';
 import { webAuth } from './index.web';
 
-export type { AccessToken, AuthStatus, SignOutResult, SyncSettings };
+export type { AuthStatus, SignOutResult, SyncHttpRequest, SyncHttpResponse, SyncSettings };
 
 /**
  * Sync sign-in. In the desktop app the main process runs the OAuth flow in the system browser and
- * keeps the tokens (docs/security/signin.md); the renderer sees the status and short-lived access
- * tokens only. The browser build cannot sign in (see index.web.ts).
+ * keeps the tokens (docs/security/signin.md) and makes the sync API calls; the renderer sees only
+ * the sign-in status. The browser build cannot sign in (see index.web.ts).
  */
 export interface AuthPlatform {
   readonly kind: 'electron' | 'web';
@@ -23,7 +24,8 @@ export interface AuthPlatform {
   configure(settings: SyncSettings): Promise<SyncSettings>;
   signIn(): Promise<AuthStatus>;
   signOut(): Promise<SignOutResult>;
-  accessToken(): Promise<AccessToken | null>;
+  /** A sync API request, authenticated by the shell (the renderer never holds a token). */
+  syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
 }
 
 export function auth(win: Window = window): AuthPlatform {

@@ -19,6 +19,6 @@ export function webAuth(): AuthPlatform {
     configure: refuse,
     signIn: refuse,
     signOut: async () => ({ revoked: false }),
-    accessToken: async () => null,
+    syncRequest: async () => ({ status: 0, etag: null, body: '', signedOut: true, error: DESKTOP_ONLY }),
   };
 }

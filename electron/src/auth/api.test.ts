@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sendSyncRequest } from './api';
+
+let server: http.Server | null = null;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  server = null;
+});
+
+async function listen(handler: http.RequestListener): Promise<string> {
+  server = http.createServer(handler);
+  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
+const signedIn = (serverUrl: string) => ({
+  accessToken: async () => ({ token: 'at-123', expiresAt: Date.now() + 60_000, serverUrl }),
+});
+
+describe('sync API proxy in the main process', () => {
+  it('adds the bearer token and the version precondition, and returns status, ETag and body', async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const url = await listen((req, res) => {
+      seen.push(req.headers);
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        res.writeHead(req.url === '/v1/projects/p1' ? 200 : 404, {
+          etag: '"4"',
+          'content-type': 'application/json',
+        });
+        res.end(JSON.stringify({ echoed: body.length }));
+      });
+    });
+    const res = await sendSyncRequest(signedIn(url), {
+      method: 'PUT',
+      path: '/projects/p1',
+      ifMatch: 3,
+      body: '{"envelope":{}}',
+    });
+    expect(res).toEqual({ status: 200, etag: '"4"', body: '{"echoed":15}' });
+    expect(seen[0]).toMatchObject({
+      authorization: 'Bearer at-123',
+      'if-match': '"3"',
+      'content-type': 'application/json',
+    });
+    const created = await sendSyncRequest(signedIn(url), {
+      method: 'PUT',
+      path: '/projects/p1',
+      ifNoneMatch: '*',
+      body: '{}',
+    });
+    expect(created.status).toBe(200);
+    expect(seen[1]['if-none-match']).toBe('*');
+  });
+
+  it('reports a dead server as status 0 with the reason, and a missing sign-in as signedOut', async () => {
+    const url = await listen((_req, res) => res.end());
+    server!.closeAllConnections();
+    await new Promise<void>((ok) => server!.close(() => ok()));
+    server = null;
+    const res = await sendSyncRequest(signedIn(url), { method: 'GET', path: '/projects' });
+    expect(res.status).toBe(0);
+    expect(res.error).toMatch(/fetch failed|ECONNREFUSED/);
+    expect(
+      await sendSyncRequest({ accessToken: async () => null }, { method: 'GET', path: '/projects' }),
+    ).toMatchObject({
+      status: 0,
+      signedOut: true,
+    });
+  });
+});

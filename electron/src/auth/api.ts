@@ -1,0 +1,85 @@
+import { SYNC_API_PREFIX } from '../../../solver/src/shared/sync';
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
+import { PayloadError } from '../ipc/validate';
+import type { AuthService } from './signin';
+
+/**
+ * The sync API proxy of the main process: the renderer names a method, a path below /v1 and a
+ * version precondition; the main process checks them, adds the bearer token and calls the
+ * configured server. So the token stays here and the renderer's CSP needs no remote origin.
+ */
+
+export const MAX_SYNC_BODY_CHARS = 256 * 1024 * 1024;
+const PATH = /^\/(projects|keys)(\/[A-Za-z0-9._:-]{1,128})?$/;
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new PayloadError(channel, 'expected an object');
+  const o = v as Record<string, unknown>;
+  const extra = Object.keys(o).filter(
+    (k) => !['method', 'path', 'ifMatch', 'ifNoneMatch', 'body'].includes(k),
+  );
+  if (extra.length) throw new PayloadError(channel, `unknown key(s) ${extra.join(', ')}`);
+  if (o.method !== 'GET' && o.method !== 'PUT' && o.method !== 'DELETE')
+    throw new PayloadError(channel, 'method must be GET, PUT or DELETE');
+  if (typeof o.path !== 'string' || !PATH.test(o.path))
+    throw new PayloadError(channel, 'path must be /projects[/<id>] or /keys[/<id>]');
+  if (o.ifMatch !== undefined && (!Number.isInteger(o.ifMatch) || (o.ifMatch as number) < 1))
+    throw new PayloadError(channel, 'ifMatch must be a positive integer version');
+  if (o.ifNoneMatch !== undefined && o.ifNoneMatch !== '*')
+    throw new PayloadError(channel, 'ifNoneMatch must be "*"');
+  if (o.body !== undefined) {
+    if (o.method !== 'PUT') throw new PayloadError(channel, 'only PUT has a body');
+    if (typeof o.body !== 'string' || o.body.length > MAX_SYNC_BODY_CHARS)
+      throw new PayloadError(channel, `body must be a string of at most ${MAX_SYNC_BODY_CHARS} characters`);
+  }
+  return {
+    method: o.method,
+    path: o.path,
+    ifMatch: o.ifMatch as number | undefined,
+    ifNoneMatch: o.ifNoneMatch as '*' | undefined,
+    body: o.body as string | undefined,
+  };
+}
+
+export async function sendSyncRequest(
+  auth: Pick<AuthService, 'accessToken'>,
+  req: SyncHttpRequest,
+  fetchImpl: FetchLike = (i, init) => globalThis.fetch(i, init),
+  timeout_ms = 60_000,
+): Promise<SyncHttpResponse> {
+  let token;
+  try {
+    token = await auth.accessToken();
+  } catch (e) {
+    return { status: 0, etag: null, body: '', signedOut: true, error: (e as Error).message };
+  }
+  if (!token) return { status: 0, etag: null, body: '', signedOut: true, error: 'not signed in' };
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token.token}`,
+    accept: 'application/json',
+  };
+  if (req.body !== undefined) headers['content-type'] = 'application/json';
+  if (req.ifMatch !== undefined) headers['if-match'] = `"${req.ifMatch}"`;
+  if (req.ifNoneMatch) headers['if-none-match'] = '*';
+  try {
+    const res = await fetchImpl(token.serverUrl + SYNC_API_PREFIX + req.path, {
+      method: req.method,
+      headers,
+      body: req.body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeout_ms),
+    });
+    return { status: res.status, etag: res.headers.get('etag'), body: await res.text() };
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    return {
+      status: 0,
+      etag: null,
+      body: '',
+      error: `${err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`,
+    };
+  }
+}
