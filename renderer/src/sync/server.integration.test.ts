@@ -1,0 +1,94 @@
+// @vitest-environment node
+/// <reference types="node" />
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GetProjectResponse } from '../../../solver/src/shared/sync';
+import { createProject, renameProject } from '../db/projects';
+import { openDb } from '../db/schema';
+import { createTeamKey, type TeamKey } from './crypto';
+import { openSyncDb } from './db';
+import { SyncEngine } from './engine';
+import { fetchSender, HttpSyncTransport } from './transport';
+
+/**
+ * The sync engine against the real server (server/: Fastify, PGlite, JWT verification against an
+ * Entra-shaped oidc-provider). Loaded at run time, so the renderer's type check does not compile
+ * the server; the shape used here is declared below.
+ */
+interface Harness {
+  startTestServer(): Promise<{
+    url: string;
+    token(tid: string, persona: string): Promise<string>;
+    call(method: string, path: string, opts?: { token?: string }): Promise<Response>;
+    close(): Promise<void>;
+  }>;
+  TENANT_A: string;
+}
+
+const HARNESS = '../../../server/src/testing/harness';
+let s: Awaited<ReturnType<Harness['startTestServer']>>;
+let harness: Harness;
+let team: TeamKey;
+
+beforeAll(async () => {
+  harness = (await import(/* @vite-ignore */ HARNESS)) as Harness;
+  s = await harness.startTestServer();
+  team = (await createTeamKey('Real-Server-Team-2026')).teamKey;
+}, 60_000);
+
+afterAll(async () => {
+  await s?.close();
+});
+
+let n = 0;
+async function device() {
+  n++;
+  const token = await s.token(harness.TENANT_A, 'alice');
+  const db = openDb(`real-app-${n}`);
+  const syncDb = openSyncDb(`real-sync-${n}`);
+  const engine = new SyncEngine({
+    db,
+    syncDb,
+    transport: new HttpSyncTransport(fetchSender(s.url, async () => token)),
+    teamKey: () => team,
+  });
+  return { db, engine, token };
+}
+
+describe('sync engine against the real server', () => {
+  it('uploads encrypted, a second device downloads, concurrent edits end as version + conflict copy', async () => {
+    const a = await device();
+    const b = await device();
+    const p = await createProject(a.db, 'Wärmenetz Bahnhofsviertel');
+    expect(await a.engine.syncNow()).toMatchObject({ state: 'idle', pending: 0 });
+
+    const stored = (await (
+      await s.call('GET', `/v1/projects/${p.id}`, { token: a.token })
+    ).json()) as GetProjectResponse;
+    expect(stored.meta.version).toBe(1);
+    expect(JSON.stringify(stored)).not.toContain('Bahnhofsviertel');
+
+    await b.engine.syncNow();
+    expect((await b.db.projects.get(p.id))?.name).toBe('Wärmenetz Bahnhofsviertel');
+
+    await renameProject(a.db, p.id, 'Wärmenetz Bahnhofsviertel – Trasse Nord');
+    await renameProject(b.db, p.id, 'Wärmenetz Bahnhofsviertel – Trasse Süd');
+    await a.engine.syncNow();
+    const sb = await b.engine.syncNow();
+    expect(sb.conflicts).toBe(1);
+    await a.engine.syncNow();
+    for (const d of [a, b]) {
+      const names = (await d.db.projects.toArray()).map((x) => x.name).sort();
+      expect(names).toHaveLength(2);
+      expect(names[0]).toBe('Wärmenetz Bahnhofsviertel – Trasse Nord');
+      expect(names[1]).toMatch(
+        /^Wärmenetz Bahnhofsviertel – Trasse Süd \(Konflikt \d{4}-\d\d-\d\d \d\d:\d\d\)$/,
+      );
+    }
+    const list = (await (await s.call('GET', '/v1/projects', { token: a.token })).json()) as {
+      projects: { id: string; version: number }[];
+    };
+    expect(list.projects).toHaveLength(2);
+    expect(list.projects.find((x) => x.id === p.id)?.version).toBe(2);
+  }, 60_000);
+});
