@@ -29,6 +29,11 @@ const commands: Record<string, CommandSpec> = {
       'profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
     load: async () => (await import('./profile')).profileCommand,
   },
+  report: {
+    summary:
+      'report P.json --format pdf|xlsx|csv --out FILE [--lang de|en] [--csv-style de|intl] [--csv-table summary|dispatch] [--scenario ID ...] [--mode aggregated|full]',
+    load: async () => (await import('./report')).reportCommand,
+  },
   'export-lp': {
     summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
     load: async () => (await import('./export-lp')).exportLpCommand,

@@ -1,0 +1,93 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CliIo } from './main';
+import { loadProjectOrReport } from './load';
+import { optionIn, parseArgs, unknownOptions } from './args';
+import { solveProject } from '../run/solve';
+import { createBackend } from '../lp/index';
+import { writeReport, type ReportRun } from '../report/index';
+
+const USAGE =
+  'usage: werkplan report P.json --format pdf|xlsx|csv --out FILE [--lang de|en] [--csv-style de|intl] [--csv-table summary|dispatch] [--scenario ID ...] [--mode aggregated|full] [--solver highs|glpk]';
+
+/**
+ * `werkplan report P.json --format pdf|xlsx|csv --out FILE` solves the base and every scenario of
+ * the project (or the ones given with --scenario, repeated) and writes the report (docs/reports.md).
+ */
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  // --scenario may be repeated; parseArgs keeps the last value, so collect them first.
+  const scenarios: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--scenario') {
+      const v = args[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new Error('option --scenario needs a value');
+      scenarios.push(v);
+      i++;
+    } else if (args[i].startsWith('--scenario=')) scenarios.push(args[i].slice('--scenario='.length));
+    else rest.push(args[i]);
+  }
+  const parsed = parseArgs(rest);
+  unknownOptions(parsed, ['format', 'out', 'lang', 'csv-style', 'csv-table', 'mode', 'solver']);
+  const [file, extra] = parsed.positional;
+  if (!file || extra !== undefined) throw new Error(USAGE);
+  const o = parsed.options;
+  if (o.format === undefined) throw new Error(`--format is required\n${USAGE}`);
+  const format = optionIn(o.format, ['pdf', 'xlsx', 'csv'] as const, 'format', 'pdf');
+  if (typeof o.out !== 'string') throw new Error(`--out FILE is required\n${USAGE}`);
+  const lang = optionIn(o.lang, ['de', 'en'] as const, 'lang', 'de');
+  const csvStyle = optionIn(
+    o['csv-style'],
+    ['de', 'intl'] as const,
+    'csv-style',
+    lang === 'de' ? 'de' : 'intl',
+  );
+  const csvTable = optionIn(o['csv-table'], ['summary', 'dispatch'] as const, 'csv-table', 'summary');
+  const mode = optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', 'aggregated');
+  const solver = optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');
+  if (format !== 'csv' && (o['csv-style'] !== undefined || o['csv-table'] !== undefined))
+    throw new Error('--csv-style and --csv-table apply to --format csv only');
+
+  const project = await loadProjectOrReport(file, io);
+  if (!project) return 1;
+  const known = ['base', ...(project.scenarios ?? []).map((s) => s.id)];
+  for (const id of scenarios)
+    if (!known.includes(id)) throw new Error(`scenario '${id}' does not exist (known: ${known.join(', ')})`);
+  const ids = scenarios.length ? ['base', ...scenarios.filter((s) => s !== 'base')] : known;
+
+  const backend = await createBackend(solver);
+  const runs: ReportRun[] = [];
+  try {
+    for (const id of ids) {
+      const outcome = await solveProject(project, {
+        scenarioId: id === 'base' ? undefined : id,
+        mode,
+        backend,
+      });
+      const r = outcome.results;
+      if (!outcome.dispatch) {
+        io.stderr(
+          `werkplan report: scenario '${id}' has no solution (${r.status}):\n${outcome.reasons.map((m) => `  - ${m}`).join('\n')}\n`,
+        );
+        return 1;
+      }
+      io.stderr(
+        `${id}: ${r.status}, ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a (${r.solve.seconds.toFixed(1)} s)\n`,
+      );
+      runs.push({
+        scenarioId: id,
+        scenarioName: id === 'base' ? 'base' : (project.scenarios?.find((s) => s.id === id)?.name ?? id),
+        results: r,
+        dispatch: outcome.dispatch,
+      });
+    }
+  } finally {
+    backend.dispose();
+  }
+
+  const bytes = await writeReport({ project, runs }, { format, lang, csvStyle, csvTable });
+  await mkdir(path.dirname(path.resolve(o.out)), { recursive: true });
+  await writeFile(o.out, bytes);
+  io.stdout(`wrote ${o.out} (${format}, ${lang}, ${bytes.length} bytes, ${runs.length} scenario(s))\n`);
+  return 0;
+}

@@ -1,0 +1,145 @@
+import type { ProjectV1 } from '../project/types';
+import type { Dispatch, Results } from '../results/results';
+
+/** The result of one scenario as the report reads it (from `solveProject` or the planner's store). */
+export interface ReportRun {
+  scenarioId: string;
+  scenarioName: string;
+  results: Results;
+  /** Hourly dispatch of the full year; null when none was kept (then the charts are left out). */
+  dispatch: Dispatch | null;
+}
+
+export interface ReportInput {
+  project: ProjectV1;
+  /** The base first, then the scenarios in the order they appear in the report. */
+  runs: ReportRun[];
+  generatedAt?: Date;
+}
+
+export interface DemandSummary {
+  annual_MWh: number;
+  peak_kW: number;
+  /** The hourly values sorted from high to low (load duration curve), kW. */
+  duration_kW: Float64Array;
+  /** The hourly values in time order, kW. */
+  hourly_kW: Float64Array;
+}
+
+export interface ReportModel {
+  project: ProjectV1;
+  generatedAt: Date;
+  runs: ReportRun[];
+  base: ReportRun;
+  demands: { heat: DemandSummary | null; electricity: DemandSummary | null };
+  /** First row (index into the base dispatch) of the week with the most and the least heat output. */
+  weeks: { winter: number; summer: number } | null;
+  /** Technology id → display name and type ('grid' included). */
+  techs: Record<string, { name: string; type: string }>;
+  /** Every technology and flow with an annual energy in any run, in a stable order. */
+  flows: { techId: string; flow: string }[];
+}
+
+export class ReportInputError extends Error {}
+
+const WEEK = 168;
+
+function demandSummary(project: ProjectV1, seriesId: string): DemandSummary | null {
+  const spec = project.timeSeries[seriesId];
+  if (!spec || !('values' in spec) || !Array.isArray(spec.values) || spec.values.length === 0) return null;
+  const hourly = Float64Array.from(spec.values);
+  let sum = 0;
+  let peak = -Infinity;
+  for (const v of hourly) {
+    sum += v;
+    peak = Math.max(peak, v);
+  }
+  const duration = Float64Array.from(hourly).sort().reverse();
+  return { annual_MWh: sum / 1000, peak_kW: peak, duration_kW: duration, hourly_kW: hourly };
+}
+
+/**
+ * Net storage discharge per row: discharge minus charge where positive. A storage that charges and
+ * discharges in the same hour (an LP can do that when heat has nowhere else to go) delivers only the
+ * difference, so charts and the choice of weeks use this net value.
+ */
+export function netDischarge(d: Dispatch, techId: string): Float64Array | null {
+  const dis = d.series[`${techId}.discharge_kW`];
+  if (!dis) return null;
+  const ch = d.series[`${techId}.charge_kW`];
+  return dis.map((v, k) => Math.max(0, v - (ch ? ch[k] : 0)));
+}
+
+/** Heat delivered per dispatch row: heat output of the plants and net discharge of heat storage. */
+export function heatOutput(d: Dispatch, project: ProjectV1): Float64Array {
+  const out = new Float64Array(d.hours.length);
+  for (const t of project.technologies) {
+    if (t.type === 'pv' || t.type === 'battery') continue;
+    const s = t.type === 'heatStorage' ? netDischarge(d, t.id) : d.series[`${t.id}.heat_out_kW`];
+    if (s) for (let k = 0; k < s.length; k++) out[k] += s[k];
+  }
+  return out;
+}
+
+/** The week (starting at midnight) with the largest and the smallest heat output of the dispatch. */
+export function pickWeeks(heat: Float64Array): { winter: number; summer: number } | null {
+  if (heat.length < WEEK) return null;
+  let best = { winter: 0, summer: 0, max: -Infinity, min: Infinity };
+  for (let start = 0; start + WEEK <= heat.length; start += 24) {
+    let s = 0;
+    for (let k = start; k < start + WEEK; k++) s += heat[k];
+    if (s > best.max) best = { ...best, winter: start, max: s };
+    if (s < best.min) best = { ...best, summer: start, min: s };
+  }
+  return { winter: best.winter, summer: best.summer };
+}
+
+/** Collects what every part of the report needs from the project and the results of its scenarios. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const { project, runs } = input;
+  if (runs.length === 0) throw new ReportInputError('a report needs at least one result (the base)');
+  const seen = new Set<string>();
+  for (const [i, r] of runs.entries()) {
+    if (!r.results || typeof r.results !== 'object' || !r.results.capacities)
+      throw new ReportInputError(`result ${i + 1} (scenario '${r.scenarioId}') has no results`);
+    if (seen.has(r.scenarioId))
+      throw new ReportInputError(`scenario '${r.scenarioId}' appears twice in the report`);
+    seen.add(r.scenarioId);
+  }
+  const base = runs[0];
+  const techs: ReportModel['techs'] = { grid: { name: 'grid', type: 'grid' } };
+  for (const t of project.technologies) techs[t.id] = { name: t.name ?? t.id, type: t.type };
+  for (const r of runs)
+    for (const id of Object.keys(r.results.annual)) techs[id] ??= { name: id, type: 'unknown' };
+
+  const flows: ReportModel['flows'] = [];
+  const flowKeys = new Set<string>();
+  for (const r of runs)
+    for (const [techId, byFlow] of Object.entries(r.results.annual))
+      for (const key of Object.keys(byFlow)) {
+        const flow = key.replace(/_MWh$/, '');
+        if (!flowKeys.has(`${techId}.${flow}`)) {
+          flowKeys.add(`${techId}.${flow}`);
+          flows.push({ techId, flow });
+        }
+      }
+
+  return {
+    project,
+    generatedAt: input.generatedAt ?? new Date(),
+    runs,
+    base,
+    demands: {
+      heat: demandSummary(project, project.demands.heat),
+      electricity: demandSummary(project, project.demands.electricity),
+    },
+    weeks: base.dispatch ? pickWeeks(heatOutput(base.dispatch, project)) : null,
+    techs,
+    flows,
+  };
+}
+
+/** The overrides of a scenario, for the comparison table (empty for the base). */
+export function scenarioOverrides(project: ProjectV1, scenarioId: string): Record<string, unknown> {
+  return project.scenarios?.find((s) => s.id === scenarioId)?.overrides ?? {};
+}

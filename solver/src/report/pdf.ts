@@ -1,0 +1,361 @@
+import PDFDocument from 'pdfkit';
+import * as pdfkitModule from 'pdfkit';
+import Helvetica from 'pdfkit/standard-fonts/Helvetica';
+import HelveticaBold from 'pdfkit/standard-fonts/HelveticaBold';
+import SVGtoPDF from 'svg-to-pdfkit';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  costOption,
+  loadDurationOption,
+  renderSvg,
+  sankeyOption,
+  weekOption,
+} from './charts';
+import { fmt, pct, pdfText } from './format';
+import type { ReportModel } from './model';
+import {
+  balancesTable,
+  capacitiesTable,
+  capacityComparisonTable,
+  costsTable,
+  demandTable,
+  economicsTable,
+  gridTable,
+  header,
+  kpiTable,
+  scenarioLabel,
+  scenariosTable,
+  seriesTable,
+  technologiesTable,
+  type Cell,
+  type Column,
+  type Table,
+} from './tables';
+import { statusName, text, type ReportLanguage } from './texts';
+import { formatSolverMessage } from '../results/messages';
+
+// The browser build of pdfkit has no file system: its standard fonts are registered from the
+// bundled font data (the Node build loads them from disk and has no registerStdFonts).
+const register = (pdfkitModule as unknown as { registerStdFonts?: (...fonts: object[]) => void })
+  .registerStdFonts;
+register?.(Helvetica, HelveticaBold);
+
+const MARGIN = 40;
+const WIDTH = 595.28 - 2 * MARGIN;
+const BOTTOM = 841.89 - MARGIN - 20;
+const REGULAR = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const BLUE = '#1f4e79';
+
+type Doc = PDFKit.PDFDocument;
+
+function ensureSpace(doc: Doc, h: number): void {
+  if (doc.y + h > BOTTOM) doc.addPage();
+}
+
+function heading(doc: Doc, s: string, size = 15): void {
+  ensureSpace(doc, size * 4);
+  doc
+    .moveDown(0.6)
+    .font(BOLD)
+    .fontSize(size)
+    .fillColor(BLUE)
+    .text(pdfText(s), MARGIN, doc.y, { width: WIDTH });
+  doc.moveDown(0.3).fillColor('black');
+}
+
+function para(doc: Doc, s: string, size = 9.5): void {
+  ensureSpace(doc, size * 3);
+  doc
+    .font(REGULAR)
+    .fontSize(size)
+    .fillColor('black')
+    .text(pdfText(s), MARGIN, doc.y, { width: WIDTH, align: 'left' });
+  doc.moveDown(0.4);
+}
+
+function cellText(lang: ReportLanguage, c: Column, v: Cell): string {
+  if (v === null || v === '') return c.kind === 'text' ? '' : '–';
+  if (typeof v === 'string') return pdfText(v);
+  if (c.kind === 'percent') return pct(lang, v, c.digits ?? 1);
+  return fmt(lang, v, c.digits ?? 1);
+}
+
+/** Draws a table with wrapped header and cells; numbers right-aligned; the header repeats after a page break. */
+function table(
+  doc: Doc,
+  lang: ReportLanguage,
+  t: Table,
+  opts: { title?: boolean; size?: number } = {},
+): void {
+  const size = opts.size ?? 8;
+  const weights = t.columns.map((c) => c.width ?? 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * WIDTH);
+  const pad = 2.5;
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return (
+      Math.max(...cells.map((s, i) => doc.heightOfString(s || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad
+    );
+  };
+  const drawRow = (cells: string[], font: string, fill: string | null) => {
+    const h = rowHeight(cells, font);
+    const y = doc.y;
+    if (fill) doc.rect(MARGIN, y, WIDTH, h).fill(fill);
+    doc.fillColor('black').font(font).fontSize(size);
+    let x = MARGIN;
+    cells.forEach((s, i) => {
+      const right = t.columns[i].kind !== 'text';
+      doc.text(s, x + pad, y + pad, { width: widths[i] - 2 * pad, align: right ? 'right' : 'left' });
+      x += widths[i];
+    });
+    doc
+      .moveTo(MARGIN, y + h)
+      .lineTo(MARGIN + WIDTH, y + h)
+      .lineWidth(0.4)
+      .strokeColor('#b0b8c0')
+      .stroke();
+    doc.x = MARGIN;
+    doc.y = y + h;
+  };
+  const head = t.columns.map((c) => pdfText(header(c)));
+  const headH = rowHeight(head, BOLD);
+  if (opts.title !== false) {
+    ensureSpace(doc, 14 + headH + 3 * size);
+    doc.font(BOLD).fontSize(10).fillColor('black').text(pdfText(t.title), MARGIN, doc.y, { width: WIDTH });
+    doc.moveDown(0.2);
+  } else ensureSpace(doc, headH + 3 * size);
+  drawRow(head, BOLD, '#e8eef4');
+  t.rows.forEach((r, i) => {
+    const cells = r.map((v, j) => cellText(lang, t.columns[j], v));
+    const h = rowHeight(cells, REGULAR);
+    if (doc.y + h > BOTTOM) {
+      doc.addPage();
+      drawRow(head, BOLD, '#e8eef4');
+    }
+    drawRow(cells, REGULAR, i % 2 ? '#f6f8fa' : null);
+  });
+  doc.moveDown(0.8);
+}
+
+function chart(doc: Doc, svg: string, height = CHART_HEIGHT): void {
+  ensureSpace(doc, height + 10);
+  const y = doc.y;
+  SVGtoPDF(doc, svg, MARGIN, y, {
+    width: CHART_WIDTH,
+    height,
+    assumePt: true,
+    fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
+  });
+  doc.x = MARGIN;
+  doc.y = y + height + 10;
+}
+
+function cover(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
+  const p = m.project;
+  doc.rect(0, 0, 595.28, 230).fill(BLUE);
+  doc
+    .fillColor('white')
+    .font(BOLD)
+    .fontSize(28)
+    .text(pdfText(text(lang, 'reportTitle')), MARGIN, 90, { width: WIDTH });
+  doc
+    .font(REGULAR)
+    .fontSize(14)
+    .text(pdfText(text(lang, 'subtitle')), { width: WIDTH });
+  doc.fillColor('black').font(BOLD).fontSize(20).text(pdfText(p.name), MARGIN, 280, { width: WIDTH });
+  doc.moveDown(0.5).font(REGULAR).fontSize(11);
+  if (p.description) doc.text(pdfText(p.description), { width: WIDTH }).moveDown(0.5);
+  const date = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(m.generatedAt);
+  const lines: [string, string][] = [
+    [text(lang, 'site'), p.site.location ?? '–'],
+    [text(lang, 'year'), String(p.site.year)],
+    [text(lang, 'scenarios'), m.runs.map((r) => scenarioLabel(lang, r)).join(', ')],
+    [text(lang, 'totalAnnualCost'), `${fmt(lang, m.base.results.objective.totalAnnualCost_EUR, 0)} €/a`],
+    [text(lang, 'emissions'), `${fmt(lang, m.base.results.emissions_tCO2, 1)} t/a`],
+    [text(lang, 'generated'), date],
+  ];
+  let y = doc.y + 10;
+  for (const [k, v] of lines) {
+    doc.font(BOLD).fontSize(11).text(pdfText(k), MARGIN, y, { width: 170 });
+    doc.font(REGULAR).text(pdfText(v), MARGIN + 175, y, { width: WIDTH - 175 });
+    y = Math.max(doc.y, y + 16) + 4;
+  }
+  doc
+    .font(REGULAR)
+    .fontSize(9)
+    .fillColor('#555')
+    .text('Werkplan', MARGIN, BOTTOM - 10, { width: WIDTH });
+  doc.fillColor('black');
+}
+
+function whyText(m: ReportModel, lang: ReportLanguage): string {
+  const r = m.base.results;
+  let top = '';
+  let best = 0;
+  let heatTotal = 0;
+  for (const [id, a] of Object.entries(r.annual)) {
+    const h = a.heat_out_MWh ?? 0;
+    heatTotal += h;
+    if (h > best) {
+      best = h;
+      top = m.techs[id]?.name ?? id;
+    }
+  }
+  return text(lang, 'whyText', {
+    top: top || '–',
+    share: pct(lang, heatTotal > 0 ? best / heatTotal : 0, 0),
+  });
+}
+
+function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
+  heading(doc, text(lang, 'secMethod'));
+  para(doc, text(lang, 'methodModel'));
+  for (const run of m.runs) {
+    const s = run.results.solve;
+    doc
+      .font(BOLD)
+      .fontSize(9.5)
+      .text(pdfText(`${scenarioLabel(lang, run)} (${statusName(lang, run.results.status)})`), MARGIN, doc.y, {
+        width: WIDTH,
+      });
+    if (s.mode === 'aggregated' && s.sizing)
+      para(
+        doc,
+        text(lang, 'methodAggregated', {
+          periods: String(s.sizing.typicalPeriods),
+          gap: pct(lang, s.aggregationGap ?? null, 2),
+        }),
+      );
+    else para(doc, text(lang, 'methodFull', { method: s.method ?? 'direct' }));
+    para(
+      doc,
+      text(lang, 'methodSolver', {
+        solver: s.solver,
+        columns: fmt(lang, s.columns, 0),
+        rows: fmt(lang, s.rows, 0),
+        seconds: fmt(lang, s.seconds, 1),
+        gap: s.gap === null ? '–' : pct(lang, s.gap, 2),
+      }),
+    );
+    para(
+      doc,
+      text(lang, 'methodBalance', {
+        residual: run.results.balance.maxResidual_kW.toExponential(1),
+        ok: text(lang, run.results.balance.ok ? 'balanceOk' : 'balanceNotOk'),
+      }),
+    );
+  }
+  para(doc, text(lang, 'methodNote'));
+}
+
+/**
+ * The PDF report: cover; inputs and assumptions with their sources; demand; the optimal plant set
+ * and why; charts (load duration, a winter and a summer week, Sankey, costs) as vector graphics;
+ * scenario comparison; method notes. German or English.
+ */
+export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    font: REGULAR,
+    info: {
+      Title: pdfText(`${text(lang, 'reportTitle')}: ${m.project.name}`),
+      Creator: 'Werkplan',
+      CreationDate: m.generatedAt,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  cover(doc, m, lang);
+
+  doc.addPage();
+  heading(doc, text(lang, 'secInputs'));
+  table(doc, lang, economicsTable(m, lang));
+  table(doc, lang, gridTable(m, lang));
+  table(doc, lang, technologiesTable(m, lang), { size: 6.5 });
+  table(doc, lang, seriesTable(m, lang));
+
+  heading(doc, text(lang, 'secDemands'));
+  table(doc, lang, demandTable(m, lang), { title: false });
+  const ld = loadDurationOption(m, lang);
+  if (ld) chart(doc, renderSvg(ld));
+  else para(doc, text(lang, 'noDemandSeries'));
+
+  heading(doc, text(lang, 'secPlant'));
+  const base = m.base;
+  para(doc, whyText(m, lang));
+  table(doc, lang, capacitiesTable(m, lang, base));
+  table(doc, lang, costsTable(m, lang, [base]));
+  table(doc, lang, kpiTable(m, lang, [base]));
+  if (base.results.messages?.length || base.results.warnings.length) {
+    doc
+      .font(BOLD)
+      .fontSize(10)
+      .text(pdfText(text(lang, 'warnings')), MARGIN, doc.y, { width: WIDTH });
+    const msgs = base.results.messages?.length
+      ? base.results.messages.map((x) => formatSolverMessage(x, lang))
+      : base.results.warnings;
+    for (const w of msgs) para(doc, `• ${w}`, 8.5);
+  }
+
+  heading(doc, text(lang, 'secCharts'));
+  if (m.weeks && base.dispatch) {
+    const w = weekOption(m, lang, base, m.weeks.winter, 'winterWeek');
+    if (w) chart(doc, renderSvg(w));
+    const s = weekOption(m, lang, base, m.weeks.summer, 'summerWeek');
+    if (s) chart(doc, renderSvg(s));
+  } else para(doc, text(lang, 'noDispatch'));
+  const sk = sankeyOption(m.project, base.results, lang, m.techs);
+  if (sk) chart(doc, renderSvg(sk, CHART_WIDTH, 280), 280);
+  chart(doc, renderSvg(costOption(m, lang)));
+  table(doc, lang, balancesTable(m, lang));
+
+  heading(doc, text(lang, 'secScenarios'));
+  table(doc, lang, scenariosTable(m, lang));
+  if (m.runs.length > 1) {
+    para(doc, text(lang, 'comparisonNote'));
+    table(doc, lang, kpiTable(m, lang));
+    table(doc, lang, capacityComparisonTable(m, lang));
+    table(doc, lang, costsTable(m, lang));
+  } else para(doc, text(lang, 'noScenarios'));
+
+  methodNotes(doc, m, lang);
+
+  // Footer with page numbers on every page but the cover.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start + 1; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(REGULAR).fontSize(8).fillColor('#666');
+    doc.text(pdfText(m.project.name), MARGIN, 841.89 - 28, { width: WIDTH / 2, lineBreak: false });
+    doc.text(`${text(lang, 'page')} ${i + 1} / ${range.count}`, MARGIN + WIDTH / 2, 841.89 - 28, {
+      width: WIDTH / 2,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  await done;
+  const length = chunks.reduce((a, c) => a + c.length, 0);
+  const out = new Uint8Array(length);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
