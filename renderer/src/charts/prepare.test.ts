@@ -116,10 +116,21 @@ describe('carrier stacks', () => {
     const s = carrierStacks(smallDispatch(), 'heat', techs);
     expect(s.supply.map((x) => x.column)).toEqual(['gb.heat_out_kW', 'hp.heat_out_kW', 'tes.discharge_kW']);
     expect(s.use.map((x) => x.column)).toEqual(['tes.charge_kW']);
-    expect(Array.from(s.use[0].values)).toEqual([-5, -0, -0]);
+    expect(Array.from(s.use[0].values)).toEqual([-5, 0, 0]);
     // 10 + 30 − 5, 0 + 40 + 4, 5 + 20
     expect(Array.from(s.demand)).toEqual([35, 44, 25]);
     expect(stackedMax(s)).toBe(44);
+  });
+
+  it('nets simultaneous charge and discharge of a storage per step', () => {
+    const d = smallDispatch();
+    d.series['tes.charge_kW'] = f(5, 1, 2);
+    d.series['tes.discharge_kW'] = f(3, 4, 2);
+    const s = carrierStacks(d, 'heat', techs);
+    expect(Array.from(s.use[0].values)).toEqual([-2, 0, 0]);
+    expect(Array.from(s.supply[2].values)).toEqual([0, 3, 0]);
+    // The demand (balance) is the same netted or not.
+    expect(Array.from(s.demand)).toEqual(Array.from(carrierStacks(d, 'heat', techs, false).demand));
   });
 
   it('leaves out columns that are zero throughout', () => {
@@ -191,6 +202,17 @@ describe('Sankey of annual energies', () => {
     const ids = new Set(s.nodes.map((n) => n.id));
     for (const l of s.links) expect(ids.has(l.source) && ids.has(l.target)).toBe(true);
     expect(s.nodes).toHaveLength(new Set(s.links.flatMap((l) => [l.source, l.target])).size);
+  });
+
+  it('nets storage flows from the dispatch and still balances', () => {
+    const d = smallDispatch();
+    d.series['tes.charge_kW'] = f(5, 1, 2);
+    d.series['tes.discharge_kW'] = f(3, 4, 2);
+    const s = sankeyOf(smallResults(), techs, d);
+    const byPair = Object.fromEntries(s.links.map((l) => [`${l.source}→${l.target}`, l.value_MWh]));
+    expect(byPair['bus:heat→sink:charge:tes']).toBeCloseTo(0.002, 12); // 2 kWh
+    expect(byPair['source:discharge:tes→bus:heat']).toBeCloseTo(0.003, 12); // 3 kWh
+    for (const v of Object.values(sankeyImbalance(s))) expect(Math.abs(v)).toBeLessThan(1e-6);
   });
 
   it('takes the unexplained output as fuel when the efficiency is unknown', () => {

@@ -84,13 +84,48 @@ export interface CarrierStacks {
   demand: Float64Array;
 }
 
-/** Dispatch columns of one carrier as stacked series: supply above zero, use below, and the demand. */
-export function carrierStacks(d: Dispatch, carrier: Carrier, techs: TechInfos = {}): CarrierStacks {
+/**
+ * A storage's charge and discharge netted per step: discharge − charge when positive, else charge −
+ * discharge. Simultaneous charging and discharging (a finding of its own) would otherwise fill the
+ * chart with flows that cancel out; the balance per step is unchanged.
+ */
+export function netStorageSeries(d: Dispatch): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = { ...d.series };
+  for (const name of Object.keys(d.series)) {
+    const col = parseColumn(name);
+    if (col?.flow !== 'charge') continue;
+    const dis = d.series[`${col.techId}.discharge_kW`];
+    if (!dis) continue;
+    const ch = d.series[name];
+    const netCh = new Float64Array(ch.length);
+    const netDis = new Float64Array(ch.length);
+    for (let k = 0; k < ch.length; k++) {
+      const net = dis[k] - ch[k];
+      if (net > 0) netDis[k] = net;
+      else netCh[k] = -net;
+    }
+    out[name] = netCh;
+    out[`${col.techId}.discharge_kW`] = netDis;
+  }
+  return out;
+}
+
+/**
+ * Dispatch columns of one carrier as stacked series: supply above zero, use below, and the demand.
+ * Storage flows are netted per step (netStorageSeries) unless `netStorage` is false.
+ */
+export function carrierStacks(
+  d: Dispatch,
+  carrier: Carrier,
+  techs: TechInfos = {},
+  netStorage = true,
+): CarrierStacks {
   const n = d.hours.length;
   const supply: StackSeries[] = [];
   const use: StackSeries[] = [];
   const demand = new Float64Array(n);
-  for (const [name, values] of Object.entries(d.series)) {
+  const series = netStorage ? netStorageSeries(d) : d.series;
+  for (const [name, values] of Object.entries(series)) {
     const col = parseColumn(name);
     if (!col || col.unit !== 'kW' || carrierOf(col, techs) !== carrier) continue;
     const sign = flowSign(col.flow);
@@ -101,7 +136,7 @@ export function carrierStacks(d: Dispatch, carrier: Carrier, techs: TechInfos = 
       if (Math.abs(values[k]) > 1e-9) any = true;
     }
     if (!any) continue;
-    const signed = sign === 1 ? values : values.map((v) => -v);
+    const signed = sign === 1 ? values : values.map((v) => (v === 0 ? 0 : -v));
     (sign === 1 ? supply : use).push({ column: name, techId: col.techId, flow: col.flow, values: signed });
   }
   return { carrier, supply, use, demand };
@@ -191,7 +226,19 @@ const EPS_MWH = 1e-9;
  * demand is what remains on each bus. Storage appears twice (charge as a sink, discharge as a
  * source), so the diagram stays free of cycles.
  */
-export function sankeyOf(results: Results, techs: TechInfos = {}): Sankey {
+export function sankeyOf(results: Results, techs: TechInfos = {}, dispatch?: Dispatch): Sankey {
+  // With the dispatch, storage flows count netted per step (see netStorageSeries).
+  const netAnnual: Record<string, { charge: number; discharge: number }> = {};
+  if (dispatch) {
+    const net = netStorageSeries(dispatch);
+    for (const [name, values] of Object.entries(net)) {
+      const col = parseColumn(name);
+      if (col?.flow !== 'charge' && col?.flow !== 'discharge') continue;
+      let e = 0;
+      for (let k = 0; k < values.length; k++) e += dispatch.weight[k] * values[k];
+      (netAnnual[col.techId] ??= { charge: 0, discharge: 0 })[col.flow] = e / 1000;
+    }
+  }
   const nodes = new Map<string, SankeyNode>();
   const links = new Map<string, SankeyLink>();
   const node = (id: string, kind: SankeyNode['kind'], ref: string) => {
@@ -219,8 +266,8 @@ export function sankeyOf(results: Results, techs: TechInfos = {}): Sankey {
       link(BUS.electricity, node('sink:export', 'sink', 'grid'), flows.export_MWh ?? 0);
       continue;
     }
-    const charge = flows.charge_MWh ?? 0;
-    const discharge = flows.discharge_MWh ?? 0;
+    const charge = netAnnual[techId]?.charge ?? flows.charge_MWh ?? 0;
+    const discharge = netAnnual[techId]?.discharge ?? flows.discharge_MWh ?? 0;
     if (charge > EPS_MWH || discharge > EPS_MWH) {
       const bus = BUS[carrierOfFlow(techId, 'charge') ?? 'electricity'];
       node(bus, 'bus', bus.slice(4));

@@ -25,6 +25,7 @@ import {
 } from '../../charts/prepare';
 import type { Dispatch, Results } from '../../../../solver/src/results/results';
 import { findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
+import { Tabs } from './Tabs';
 
 interface Props {
   results: StoredResult[];
@@ -87,55 +88,54 @@ export function ResultView({ results, selected, onSelect, stale, techs }: Props)
   );
 }
 
+type View = 'overview' | 'dispatch' | 'analysis';
+
+/**
+ * A solved result in three views, so each renders only its own charts: overview (figures, costs,
+ * energy flows), dispatch over the year (zoom), analysis (duration curves, heatmap, Pareto front).
+ */
 function UsableResult({ stored, techs, notes }: { stored: StoredResult; techs: TechInfos; notes: string[] }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('overview');
+  const views: View[] = ['overview', 'dispatch', 'analysis'];
+  return (
+    <>
+      <Tabs<View>
+        id="results-view"
+        label={t('results.views.label')}
+        tabs={views.map((key) => ({ key, label: t(`results.views.${key}`) }))}
+        active={view}
+        onChange={setView}
+      />
+      <div role="tabpanel" id={`results-view-panel-${view}`} aria-labelledby={`results-view-tab-${view}`}>
+        {view === 'overview' ? (
+          <Overview stored={stored} techs={techs} notes={notes} />
+        ) : view === 'dispatch' ? (
+          <DispatchCharts stored={stored} techs={techs} />
+        ) : (
+          <Analysis stored={stored} techs={techs} />
+        )}
+      </div>
+    </>
+  );
+}
+
+function Overview({ stored, techs, notes }: { stored: StoredResult; techs: TechInfos; notes: string[] }) {
   const { t } = useTranslation();
   const text = useChartText();
   const r = stored.payload.results;
   const dispatch = stored.payload.dispatch as Dispatch;
-  const pareto = paretoOf(stored.payload);
   const name = useScenarioName()(stored);
-
-  const charts = useMemo(() => {
-    const labels = hourLabels(dispatch);
-    const heat = carrierStacks(dispatch, 'heat', techs);
-    const el = carrierStacks(dispatch, 'electricity', techs);
-    const soc = socColumns(dispatch);
-    const durations = [
-      { key: 'demand:heat', values: heat.demand },
-      { key: 'demand:electricity', values: el.demand },
-      ...heat.supply.filter((s) => s.flow === 'heat_out').map((s) => ({ key: s.column, values: s.values })),
-      ...(dispatch.series['grid.import_kW']
-        ? [{ key: 'grid.import_kW', values: dispatch.series['grid.import_kW'] }]
-        : []),
-    ];
-    return {
-      heatDemand: heat.demand,
-      elDemand: el.demand,
-      heat: dispatchOption(heat, labels, text),
-      el: dispatchOption(el, labels, text),
-      soc: soc.length ? socOption(dispatch, soc, labels, text) : null,
-      duration: durationOption(durations, dispatch.weight, text),
-      sankey: sankeyOption(sankeyOf(r, techs), text),
+  const charts = useMemo(
+    () => ({
+      sankey: sankeyOption(sankeyOf(r, techs, dispatch), text),
       costs: costOption([{ name, results: r }], usedCostCategories([r]), text),
-      pareto: pareto ? paretoOption(pareto, text) : null,
-    };
-  }, [dispatch, r, techs, text, pareto, name]);
-
+    }),
+    [dispatch, r, techs, text, name],
+  );
   return (
     <>
       <Kpis r={r} />
-      <GapPanel r={r} />
-      <Capacities r={r} />
-      {notes.length ? (
-        <section className="panel" aria-labelledby="results-warnings">
-          <h2 id="results-warnings">{t('results.warnings')}</h2>
-          <ul className="results-warnings">
-            {notes.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
       <div className="results-charts">
         <ChartPanel id="costs" title={t('results.charts.costs')}>
           <EChart option={charts.costs} label={t('results.charts.costs')} testId="chart-costs" height={300} />
@@ -148,48 +148,107 @@ function UsableResult({ stored, techs, notes }: { stored: StoredResult; techs: T
             height={300}
           />
         </ChartPanel>
-        <ChartPanel id="dispatch-heat" title={t('results.charts.dispatchHeat')} wide>
-          <EChart
-            option={charts.heat}
-            label={t('results.charts.dispatchHeat')}
-            testId="chart-dispatch-heat"
-            group="results-dispatch"
-            height={360}
-          />
-        </ChartPanel>
-        <ChartPanel id="dispatch-el" title={t('results.charts.dispatchElectricity')} wide>
-          <EChart
-            option={charts.el}
-            label={t('results.charts.dispatchElectricity')}
-            testId="chart-dispatch-electricity"
-            group="results-dispatch"
-            height={360}
-          />
-        </ChartPanel>
-        {charts.soc ? (
-          <ChartPanel id="soc" title={t('results.charts.soc')} wide>
-            <EChart
-              option={charts.soc}
-              label={t('results.charts.soc')}
-              testId="chart-soc"
-              group="results-dispatch"
-              height={280}
-            />
-          </ChartPanel>
-        ) : null}
-        <ChartPanel id="duration" title={t('results.charts.duration')}>
-          <EChart option={charts.duration} label={t('results.charts.duration')} testId="chart-duration" />
-        </ChartPanel>
-        <ChartPanel id="heatmap" title={t('results.charts.heatmap')}>
-          <HeatmapPanel dispatch={dispatch} heatDemand={charts.heatDemand} elDemand={charts.elDemand} />
-        </ChartPanel>
-        {charts.pareto ? (
-          <ChartPanel id="pareto" title={t('results.charts.pareto')}>
-            <EChart option={charts.pareto} label={t('results.charts.pareto')} testId="chart-pareto" />
-          </ChartPanel>
-        ) : null}
       </div>
+      <GapPanel r={r} />
+      <Capacities r={r} />
+      {notes.length ? (
+        <section className="panel" aria-labelledby="results-warnings">
+          <h2 id="results-warnings">{t('results.warnings')}</h2>
+          <ul className="results-warnings">
+            {notes.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
+  );
+}
+
+function DispatchCharts({ stored, techs }: { stored: StoredResult; techs: TechInfos }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const dispatch = stored.payload.dispatch as Dispatch;
+  const charts = useMemo(() => {
+    const labels = hourLabels(dispatch);
+    const soc = socColumns(dispatch);
+    return {
+      heat: dispatchOption(carrierStacks(dispatch, 'heat', techs), labels, text),
+      el: dispatchOption(carrierStacks(dispatch, 'electricity', techs), labels, text),
+      soc: soc.length ? socOption(dispatch, soc, labels, text) : null,
+    };
+  }, [dispatch, techs, text]);
+  return (
+    <div className="results-charts">
+      <ChartPanel id="dispatch-heat" title={t('results.charts.dispatchHeat')} wide>
+        <EChart
+          option={charts.heat}
+          label={t('results.charts.dispatchHeat')}
+          testId="chart-dispatch-heat"
+          group="results-dispatch"
+          height={340}
+        />
+      </ChartPanel>
+      <ChartPanel id="dispatch-el" title={t('results.charts.dispatchElectricity')} wide>
+        <EChart
+          option={charts.el}
+          label={t('results.charts.dispatchElectricity')}
+          testId="chart-dispatch-electricity"
+          group="results-dispatch"
+          height={340}
+        />
+      </ChartPanel>
+      {charts.soc ? (
+        <ChartPanel id="soc" title={t('results.charts.soc')} wide>
+          <EChart option={charts.soc} label={t('results.charts.soc')} testId="chart-soc" height={260} />
+        </ChartPanel>
+      ) : null}
+    </div>
+  );
+}
+
+function Analysis({ stored, techs }: { stored: StoredResult; techs: TechInfos }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const dispatch = stored.payload.dispatch as Dispatch;
+  const pareto = paretoOf(stored.payload);
+  const charts = useMemo(() => {
+    const heat = carrierStacks(dispatch, 'heat', techs);
+    const el = carrierStacks(dispatch, 'electricity', techs);
+    const durations = [
+      { key: 'demand:heat', values: heat.demand },
+      { key: 'demand:electricity', values: el.demand },
+      ...heat.supply.filter((s) => s.flow === 'heat_out').map((s) => ({ key: s.column, values: s.values })),
+      ...(dispatch.series['grid.import_kW']
+        ? [{ key: 'grid.import_kW', values: dispatch.series['grid.import_kW'] }]
+        : []),
+    ];
+    return {
+      heatDemand: heat.demand,
+      elDemand: el.demand,
+      duration: durationOption(durations, dispatch.weight, text),
+      pareto: pareto ? paretoOption(pareto, text) : null,
+    };
+  }, [dispatch, techs, text, pareto]);
+  return (
+    <div className="results-charts">
+      <ChartPanel id="duration" title={t('results.charts.duration')}>
+        <EChart
+          option={charts.duration}
+          label={t('results.charts.duration')}
+          testId="chart-duration"
+          height={420}
+        />
+      </ChartPanel>
+      <ChartPanel id="heatmap" title={t('results.charts.heatmap')}>
+        <HeatmapPanel dispatch={dispatch} heatDemand={charts.heatDemand} elDemand={charts.elDemand} />
+      </ChartPanel>
+      {charts.pareto ? (
+        <ChartPanel id="pareto" title={t('results.charts.pareto')} wide>
+          <EChart option={charts.pareto} label={t('results.charts.pareto')} testId="chart-pareto" />
+        </ChartPanel>
+      ) : null}
+    </div>
   );
 }
 
@@ -338,7 +397,7 @@ function Capacities({ r }: { r: Results }) {
   const text = useChartText();
   const rows = Object.entries(r.capacities);
   const cell = (v: number | undefined, unit: string) =>
-    v === undefined ? '–' : `${text.num(v, v < 10 ? 1 : 0)} ${unit}`;
+    v === undefined ? '–' : `${text.num(Math.abs(v) < 1e-6 ? 0 : v, v < 10 ? 1 : 0)} ${unit}`;
   return (
     <section className="panel" aria-labelledby="results-capacities">
       <h2 id="results-capacities">{t('results.capacities.title')}</h2>

@@ -62,8 +62,16 @@ describe('results page', () => {
     const hpKw = base.capacities.hp.power_kW!;
     expect(hp.textContent).toContain(`${de(hpKw, hpKw < 10 ? 1 : 0)} kW`);
     expect(screen.getByTestId('capacity-tank').textContent).toContain('kWh');
-    for (const id of ['chart-costs', 'chart-sankey', 'chart-dispatch-heat', 'chart-heatmap'])
+    for (const id of ['chart-costs', 'chart-sankey'])
       expect(screen.getByTestId(id).getAttribute('role')).toBe('img');
+    fireEvent.click(screen.getByRole('tab', { name: 'Fahrplan' }));
+    expect(screen.getByTestId('chart-dispatch-heat').getAttribute('aria-label')).toBe('Fahrplan Wärme');
+    expect(screen.getByTestId('chart-soc')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Auswertung' }));
+    expect(screen.getByTestId('chart-duration')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Zeitreihe'), { target: { value: 'hp.heat_out_kW' } });
+    expect(screen.getByTestId('chart-heatmap').getAttribute('aria-label')).toBe('Tag × Stunde: hp Wärme');
+    fireEvent.click(screen.getByRole('tab', { name: 'Übersicht' }));
     // The base result is current; the scenario's was computed from older inputs.
     expect(screen.queryByTestId('stale')).toBeNull();
     await act(async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { listResults, type StoredResult } from '../../db/results';
@@ -9,6 +9,7 @@ import type { TechInfos } from '../../charts/prepare';
 import { EmptyPage } from '../EmptyPage';
 import { ResultView } from './ResultView';
 import { CompareView } from './CompareView';
+import { Tabs } from './Tabs';
 import './results.css';
 
 type Tab = 'result' | 'compare';
@@ -77,12 +78,6 @@ export default function ResultsPage() {
   if (!projectId) return <EmptyPage page="results" />;
 
   const selected = results?.find((r) => r.scenarioId === scenarioId) ?? results?.[0];
-  const onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
-    setTab(next);
-    document.getElementById(`results-tab-${next}`)?.focus();
-  };
 
   return (
     <section aria-labelledby="results-title" className="results-page">
@@ -101,27 +96,13 @@ export default function ResultsPage() {
         </div>
       ) : (
         <>
-          <div
-            role="tablist"
-            aria-label={t('results.tabs.label')}
-            className="results-tabs"
-            onKeyDown={onTabKey}
-          >
-            {TABS.map((k) => (
-              <button
-                key={k}
-                type="button"
-                role="tab"
-                id={`results-tab-${k}`}
-                aria-selected={tab === k}
-                aria-controls={`results-panel-${k}`}
-                tabIndex={tab === k ? 0 : -1}
-                onClick={() => setTab(k)}
-              >
-                {t(`results.tabs.${k}`)}
-              </button>
-            ))}
-          </div>
+          <Tabs<Tab>
+            id="results"
+            label={t('results.tabs.label')}
+            tabs={TABS.map((key) => ({ key, label: t(`results.tabs.${key}`) }))}
+            active={tab}
+            onChange={setTab}
+          />
           <div role="tabpanel" id={`results-panel-${tab}`} aria-labelledby={`results-tab-${tab}`}>
             {tab === 'result' && selected ? (
               <ResultView

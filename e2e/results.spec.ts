@@ -1,0 +1,326 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+// The solver and the planner's storage helpers are loaded at run time: the e2e project compiles only e2e/.
+type Results = {
+  objective: { totalAnnualCost_EUR: number };
+  emissions_tCO2: number;
+  capacities: Record<string, { power_kW?: number }>;
+  kpis: { lcoh_EUR_MWh: number; lcoe_EUR_MWh: number; renewableHeatShare: number };
+  solve: { aggregationGap?: number };
+};
+type Dispatch = {
+  hours: Int32Array;
+  weight: Float64Array;
+  year: number;
+  series: Record<string, Float64Array>;
+};
+type ProjectV1 = { name: string; scenarios?: { id: string }[] };
+interface SolveModule {
+  solveProject(
+    p: ProjectV1,
+    o: { mode: 'aggregated'; scenarioId?: string },
+  ): Promise<{ results: Results; dispatch?: Dispatch; reasons: string[] }>;
+}
+interface DocumentModule {
+  DEFAULT_RUN_OPTIONS: object;
+  splitSeries(
+    p: ProjectV1,
+    id: string,
+    newId: () => string,
+  ): { doc: unknown; records: ({ id: string; values: Float64Array } & Record<string, unknown>)[] };
+}
+interface HashModule {
+  inputsHash(p: ProjectV1, scenarioId: string, options: object): Promise<string>;
+}
+const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
+
+/**
+ * The reference hub solved for real in Node (base and gas-high, typical days + full-year check),
+ * written into the page's IndexedDB, then shown on the results page. Measures the first render of
+ * the results page and a zoom step on the dispatch chart (medians into e2e/artifacts/perf.json).
+ */
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const de = (v: number, digits: number) =>
+  new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits }).format(v);
+
+interface Plain {
+  results: Results;
+  dispatch: { hours: number[]; weight: number[]; year: number; series: Record<string, number[]> };
+}
+const plain = (results: Results, d: Dispatch): Plain => ({
+  results,
+  dispatch: {
+    hours: Array.from(d.hours),
+    weight: Array.from(d.weight),
+    year: d.year,
+    series: Object.fromEntries(Object.entries(d.series).map(([k, v]) => [k, Array.from(v)])),
+  },
+});
+
+const PROJECT_ID = 'e2e-reference-hub';
+let base: Plain;
+let gasHigh: Plain;
+let seed: {
+  project: { id: string; name: string; createdAt: number; updatedAt: number; document: unknown };
+  series: { id: string; values: number[]; rest: Record<string, unknown> }[];
+  hashes: Record<string, string>;
+};
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  const { solveProject } = await load<SolveModule>('../solver/src/run/solve.ts');
+  const { splitSeries, DEFAULT_RUN_OPTIONS } = await load<DocumentModule>(
+    '../renderer/src/project/document.ts',
+  );
+  const { inputsHash } = await load<HashModule>('../renderer/src/project/inputsHash.ts');
+  const project = JSON.parse(readFileSync('assets/examples/reference-hub.json', 'utf8')) as ProjectV1;
+  const b = await solveProject(project, { mode: 'aggregated' });
+  const g = await solveProject(project, { mode: 'aggregated', scenarioId: 'gas-high' });
+  if (!b.dispatch || !g.dispatch) throw new Error(`reference hub has no solution: ${b.reasons.join('; ')}`);
+  base = plain(b.results, b.dispatch);
+  gasHigh = plain(g.results, g.dispatch);
+  let n = 0;
+  const { doc, records } = splitSeries(project, PROJECT_ID, () => `e2e-series-${++n}`);
+  // The same hash the planner computes for a run (one scenario in the document, default run options).
+  const hashFor = (scenarioId: string) =>
+    inputsHash(
+      { ...project, scenarios: (project.scenarios ?? []).filter((s) => s.id === scenarioId) },
+      scenarioId,
+      DEFAULT_RUN_OPTIONS,
+    );
+  seed = {
+    project: { id: PROJECT_ID, name: project.name, createdAt: 0, updatedAt: 0, document: doc },
+    series: records.map(({ values, ...rest }) => ({ id: rest.id, values: Array.from(values), rest })),
+    hashes: { base: await hashFor('base'), 'gas-high': await hashFor('gas-high') },
+  };
+});
+
+/** Writes project, series and both results into the app's IndexedDB (opened by the app itself). */
+async function seedDb(page: Page) {
+  await page.evaluate(
+    async ({ seed, results }) => {
+      const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('werkplan');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = idb.transaction(['projects', 'timeSeries', 'results'], 'readwrite');
+      tx.objectStore('projects').put(seed.project);
+      for (const s of seed.series)
+        tx.objectStore('timeSeries').put({ ...s.rest, values: Float64Array.from(s.values) });
+      for (const [scenarioId, name, r] of results) {
+        const d = r.dispatch;
+        tx.objectStore('results').put({
+          id: `${seed.project.id}:${scenarioId}`,
+          projectId: seed.project.id,
+          scenarioId,
+          inputsHash: seed.hashes[scenarioId],
+          createdAt: Date.now(),
+          payload: {
+            results: r.results,
+            dispatch: {
+              hours: Int32Array.from(d.hours),
+              weight: Float64Array.from(d.weight),
+              year: d.year,
+              series: Object.fromEntries(Object.entries(d.series).map(([k, v]) => [k, Float64Array.from(v)])),
+            },
+            scenarioName: name,
+            mode: 'aggregated',
+          },
+        });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      idb.close();
+      localStorage.setItem(
+        'werkplan.ui',
+        JSON.stringify({ page: 'settings', activeProjectId: seed.project.id }),
+      );
+    },
+    {
+      seed,
+      results: [
+        ['base', 'Basis', base],
+        ['gas-high', 'Gaspreis +50 %', gasHigh],
+      ] as [string, string, Plain][],
+    },
+  );
+}
+
+/** Clicks a button (navigation or tab) and waits in the page until `charts` charts have finished rendering. */
+function clickTimed(page: Page, selector: string, name: string, charts: number): Promise<number> {
+  return page.evaluate(
+    async ({ selector, name, charts }) => {
+      const button = Array.from(document.querySelectorAll(selector)).find((b) => b.textContent === name);
+      if (!(button instanceof HTMLButtonElement)) throw new Error(`no button ${name}`);
+      const t0 = performance.now();
+      button.click();
+      return new Promise<number>((resolve, reject) => {
+        const deadline = t0 + 20_000;
+        const poll = () => {
+          const all = Array.from(document.querySelectorAll('[data-testid^="chart-"]'));
+          const done = all.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length;
+          if (all.length === charts && done === charts) resolve(performance.now() - t0);
+          else if (performance.now() > deadline) reject(new Error(`${done}/${all.length} charts rendered`));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      });
+    },
+    { selector, name, charts },
+  );
+}
+
+/** One dataZoom step on the dispatch chart, timed until echarts reports the frame finished. */
+function zoomTimed(page: Page, start: number, end: number): Promise<number> {
+  return page.evaluate(
+    ({ start, end }) => {
+      type Chart = {
+        dispatchAction(a: object): void;
+        on(e: string, f: () => void): void;
+        off(e: string, f: () => void): void;
+      };
+      const el = document.querySelector('[data-testid="chart-dispatch-heat"]') as HTMLElement & {
+        echarts?: Chart;
+      };
+      const chart = el.echarts;
+      if (!chart) throw new Error('dispatch chart has no echarts instance');
+      return new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        const done = () => {
+          chart.off('finished', done);
+          resolve(performance.now() - t0);
+        };
+        chart.on('finished', done);
+        chart.dispatchAction({ type: 'dataZoom', start, end });
+      });
+    },
+    { start, end },
+  );
+}
+
+test('results and comparison of the reference hub, with first-render and zoom timings', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.setViewportSize({ width: 1400, height: 900 });
+
+  // Start on the settings page, a light page, so the timing measures the results page alone.
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('werkplan.ui'))
+      localStorage.setItem('werkplan.ui', JSON.stringify({ page: 'settings', activeProjectId: null }));
+  });
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  await seedDb(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Einstellungen' })).toBeVisible();
+
+  // First render of the results page (overview: figures, cost and Sankey charts): navigation → charts
+  // finished. Repeated via the settings page. Then the dispatch and analysis views, likewise timed.
+  const firstRender: number[] = [];
+  const dispatchView: number[] = [];
+  const analysisView: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    firstRender.push(await clickTimed(page, 'nav button', 'Ergebnisse', 2));
+    dispatchView.push(await clickTimed(page, '[role="tab"]', 'Fahrplan', 3));
+    analysisView.push(await clickTimed(page, '[role="tab"]', 'Auswertung', 2));
+    await page.getByRole('button', { name: 'Einstellungen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Einstellungen' })).toBeVisible();
+  }
+  await clickTimed(page, 'nav button', 'Ergebnisse', 2);
+
+  // KPIs are the stored figures, in German format.
+  const r = base.results;
+  await expect(page.getByTestId('kpi-totalCost')).toContainText(de(r.objective.totalAnnualCost_EUR, 0));
+  await expect(page.getByTestId('kpi-lcoh')).toContainText(de(r.kpis.lcoh_EUR_MWh, 1));
+  await expect(page.getByTestId('kpi-lcoe')).toContainText(de(r.kpis.lcoe_EUR_MWh, 1));
+  await expect(page.getByTestId('kpi-co2')).toContainText(de(r.emissions_tCO2, 1));
+  await expect(page.getByTestId('kpi-renewableHeatShare')).toContainText(
+    de(r.kpis.renewableHeatShare * 100, 1),
+  );
+  await expect(page.getByTestId('aggregation-gap')).toHaveText(
+    `${de((r.solve.aggregationGap ?? 0) * 100, 2)} %`,
+  );
+  const chp = r.capacities.chp.power_kW ?? 0;
+  await expect(page.getByTestId('capacity-chp')).toContainText(`${de(chp, chp < 10 ? 1 : 0)} kW`);
+  await expect(page.getByTestId('stale')).toHaveCount(0);
+  await shot(page, 'results');
+  await page.getByRole('tab', { name: 'Auswertung' }).click();
+  await expect(page.getByTestId('chart-heatmap')).toHaveAttribute('data-rendered', 'true');
+  await page.getByLabel('Zeitreihe').selectOption('grid.import_kW');
+  await expect(page.getByTestId('chart-heatmap')).toHaveAttribute('aria-label', /Netzbezug/);
+  await shot(page, 'results-analysis');
+
+  // Zoom steps on the dispatch chart (heat and electricity zoom together).
+  await page.getByRole('tab', { name: 'Fahrplan' }).click();
+  await expect(page.getByTestId('chart-dispatch-heat')).toHaveAttribute('data-rendered', 'true');
+  const zoom: number[] = [];
+  const windows: [number, number][] = [
+    [0, 50],
+    [10, 30],
+    [20, 25],
+    [21, 22],
+    [40, 60],
+    [0, 100],
+    [60, 62],
+    [30, 90],
+    [5, 6],
+    [0, 100],
+  ];
+  for (const [a, b] of windows) zoom.push(await zoomTimed(page, a, b));
+  await zoomTimed(page, 20, 21.5);
+  await shot(page, 'results-dispatch-zoomed');
+
+  // Comparison: base vs gas-high in one table, difference highlighted.
+  await page.getByRole('tab', { name: 'Vergleich' }).click();
+  const row = page.getByTestId('compare-kpi-totalCost');
+  await expect(row).toContainText(de(r.objective.totalAnnualCost_EUR, 0));
+  await expect(row).toContainText(de(gasHigh.results.objective.totalAnnualCost_EUR, 0));
+  const diff = gasHigh.results.objective.totalAnnualCost_EUR - r.objective.totalAnnualCost_EUR;
+  await expect(row).toContainText(`${diff > 0 ? '+' : ''}${de(diff, 0)}`);
+  await expect(row.locator('td.diff.up, td.diff.down')).toHaveCount(1);
+  await expect(page.getByTestId('compare-dispatch-base')).toHaveAttribute('data-rendered', 'true');
+  await expect(page.getByTestId('compare-dispatch-gas-high')).toHaveAttribute('data-rendered', 'true');
+  // Same axes: both heat dispatch charts share the y maximum.
+  const maxes = await page.evaluate(() =>
+    ['compare-dispatch-base', 'compare-dispatch-gas-high'].map((id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement & {
+        echarts?: { getOption(): { yAxis: { max?: number }[] } };
+      };
+      return el.echarts?.getOption().yAxis[0].max;
+    }),
+  );
+  expect(maxes[0]).toBeGreaterThan(0);
+  expect(maxes[1]).toBe(maxes[0]);
+  await shot(page, 'compare');
+
+  const perf = {
+    case: 'reference-hub (aggregated, base)',
+    firstRender_ms: { median: median(firstRender), runs: firstRender.map(Math.round), target: 1000 },
+    dispatchView_ms: { median: median(dispatchView), runs: dispatchView.map(Math.round) },
+    analysisView_ms: { median: median(analysisView), runs: analysisView.map(Math.round) },
+    zoomStep_ms: { median: median(zoom), runs: zoom.map((v) => Math.round(v * 10) / 10), target: 100 },
+  };
+  mkdirSync('e2e/artifacts', { recursive: true });
+  writeFileSync('e2e/artifacts/perf.json', JSON.stringify(perf, null, 2) + '\n');
+  console.log(
+    `results page first render: median ${perf.firstRender_ms.median.toFixed(0)} ms (${perf.firstRender_ms.runs.join(', ')}); ` +
+      `dispatch view: median ${perf.dispatchView_ms.median.toFixed(0)} ms; analysis view: median ${perf.analysisView_ms.median.toFixed(0)} ms; ` +
+      `dispatch zoom step: median ${perf.zoomStep_ms.median.toFixed(1)} ms (${perf.zoomStep_ms.runs.join(', ')})`,
+  );
+  expect(errors).toEqual([]);
+  expect(perf.firstRender_ms.median).toBeLessThanOrEqual(1000);
+  expect(perf.zoomStep_ms.median).toBeLessThanOrEqual(100);
+});
