@@ -57,6 +57,21 @@ describe('sync API proxy in the main process', () => {
     expect(seen[1]['if-none-match']).toBe('*');
   });
 
+  it('retries a 401 once with a refreshed token', async () => {
+    const url = await listen((req, res) => {
+      res.writeHead(req.headers.authorization === 'Bearer fresh' ? 200 : 401).end('{}');
+    });
+    const calls: boolean[] = [];
+    const auth = {
+      accessToken: async (o?: { forceRefresh?: boolean }) => {
+        calls.push(!!o?.forceRefresh);
+        return { token: o?.forceRefresh ? 'fresh' : 'stale', expiresAt: Date.now() + 60_000, serverUrl: url };
+      },
+    };
+    expect((await sendSyncRequest(auth, { method: 'GET', path: '/projects' })).status).toBe(200);
+    expect(calls).toEqual([false, true]);
+  });
+
   it('reports a dead server as status 0 with the reason, and a missing sign-in as signedOut', async () => {
     const url = await listen((_req, res) => res.end());
     server!.closeAllConnections();

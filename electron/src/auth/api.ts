@@ -44,15 +44,27 @@ export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
   };
 }
 
+/** Sends the request; a 401 (token revoked or expired early) is retried once with a refreshed token. */
 export async function sendSyncRequest(
   auth: Pick<AuthService, 'accessToken'>,
   req: SyncHttpRequest,
   fetchImpl: FetchLike = (i, init) => globalThis.fetch(i, init),
   timeout_ms = 60_000,
 ): Promise<SyncHttpResponse> {
+  const first = await sendOnce(auth, req, fetchImpl, timeout_ms, false);
+  return first.status === 401 ? sendOnce(auth, req, fetchImpl, timeout_ms, true) : first;
+}
+
+async function sendOnce(
+  auth: Pick<AuthService, 'accessToken'>,
+  req: SyncHttpRequest,
+  fetchImpl: FetchLike,
+  timeout_ms: number,
+  forceRefresh: boolean,
+): Promise<SyncHttpResponse> {
   let token;
   try {
-    token = await auth.accessToken();
+    token = await auth.accessToken({ forceRefresh });
   } catch (e) {
     return { status: 0, etag: null, body: '', signedOut: true, error: (e as Error).message };
   }

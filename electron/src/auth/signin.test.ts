@@ -233,9 +233,11 @@ describe('sign-in through the system browser and a loopback redirect', () => {
     expect(file).not.toContain(stored.access_token);
     expect(safe.calls.encrypt).toBeGreaterThan(0);
 
-    // Refresh: an access token close to expiry is replaced through the refresh token.
+    // Refresh: an access token close to expiry is replaced through the refresh token, once even
+    // when asked concurrently (refresh tokens rotate: a second use would be refused).
     clock.t += 3_600_000;
-    const refreshed = await auth.accessToken();
+    const [refreshed, concurrent] = await Promise.all([auth.accessToken(), auth.accessToken()]);
+    expect(concurrent?.token).toBe(refreshed?.token);
     expect(refreshed?.token).not.toBe(at?.token);
     expect(refreshed!.expiresAt).toBeGreaterThan(clock.t);
     const afterRefresh = JSON.parse((await auth['deps'].vault.get(TOKENS_KEY)) ?? 'null') as {

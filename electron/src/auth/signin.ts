@@ -211,17 +211,21 @@ export class AuthService {
   }
 
   /** A valid access token for the sync API, refreshed when it is about to expire. */
-  async accessToken(): Promise<AccessToken | null> {
+  async accessToken(opts: { forceRefresh?: boolean } = {}): Promise<AccessToken | null> {
     const s = await this.settings();
     if (!s) return null;
     let t = await this.loadTokens();
     if (!t) return null;
-    if (t.expires_at - REFRESH_MARGIN_MS <= this.now()) {
+    if (opts.forceRefresh || t.expires_at - REFRESH_MARGIN_MS <= this.now()) {
       if (!t.refresh_token) return null;
-      t = await this.refresh(s, t);
+      // One refresh at a time: refresh tokens rotate, a second concurrent use would be refused.
+      this.refreshing ??= this.refresh(s, t).finally(() => (this.refreshing = null));
+      t = await this.refreshing;
     }
     return { token: t.access_token, expiresAt: t.expires_at, serverUrl: s.serverUrl };
   }
+
+  private refreshing: Promise<StoredTokens> | null = null;
 
   /** Uses the refresh token; a refused one (revoked, expired) signs out. */
   async refresh(s?: SyncSettings, current?: StoredTokens | null): Promise<StoredTokens> {

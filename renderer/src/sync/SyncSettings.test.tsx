@@ -49,13 +49,9 @@ function fakes() {
     set: async (k, v) => void store.set(k, v),
     delete: async (k) => void store.delete(k),
   };
-  const controller = new SyncController({
-    auth,
-    secrets,
-    db: openDb(`ui-app-${n}`),
-    syncDb: openSyncDb(`ui-sync-${n}`),
-  });
-  return { auth, secrets, store, controller };
+  const syncDb = openSyncDb(`ui-sync-${n}`);
+  const controller = new SyncController({ auth, secrets, db: openDb(`ui-app-${n}`), syncDb });
+  return { auth, secrets, store, controller, syncDb };
 }
 
 describe('sync settings', () => {
@@ -63,7 +59,7 @@ describe('sync settings', () => {
     const { auth, controller, store } = fakes();
     render(
       <>
-        <SyncStatus />
+        <SyncStatus controller={controller} />
         <SyncSettings controller={controller} />
       </>,
     );
@@ -125,6 +121,25 @@ describe('sync settings', () => {
     expect(useSync.getState().teamKeyId).toBe(decodeTeamCode(code!).keyId);
     expect(second.store.size).toBe(0);
   }, 30_000);
+
+  it('lists conflict copies with the server version taken over, and dismisses them', async () => {
+    const { controller, syncDb } = fakes();
+    await syncDb.conflicts.add({
+      projectId: 'p1',
+      copyId: 'p2',
+      copyName: 'Quartier Nord (Konflikt 2026-11-24 12:00)',
+      serverVersion: 7,
+      at: Date.UTC(2026, 10, 24, 12),
+    });
+    render(<SyncSettings controller={controller} />);
+    const region = await screen.findByRole('region', { name: 'Konflikte' });
+    expect(region.textContent).toContain(
+      'Quartier Nord (Konflikt 2026-11-24 12:00) – Serverfassung 7 übernommen',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Ausblenden' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Konflikte' })).toBeNull());
+    expect(await syncDb.conflicts.count()).toBe(0);
+  });
 
   it('in the browser build it only says sync needs the desktop app', async () => {
     const { controller } = fakes();

@@ -16,7 +16,7 @@ export function SyncSettings({ controller = syncController() }: { controller?: S
   const [createdCode, setCreatedCode] = useState<string | null>(null);
 
   useEffect(() => {
-    void controller.init();
+    void controller.ensureInit();
   }, [controller]);
 
   if (!s.supported)
@@ -41,7 +41,27 @@ export function SyncSettings({ controller = syncController() }: { controller?: S
     <section aria-labelledby="sync-title">
       <h2 id="sync-title">{t('sync.title')}</h2>
       <p>{t('sync.intro')}</p>
-      <SyncStatus />
+      <SyncStatus controller={controller} />
+      {s.conflictList.length > 0 && (
+        <div role="region" aria-labelledby="sync-conflicts-title">
+          <h3 id="sync-conflicts-title">{t('sync.conflicts.title')}</h3>
+          <p className="muted">{t('sync.conflicts.explain')}</p>
+          <ul>
+            {s.conflictList.map((c) => (
+              <li key={c.id}>
+                {t('sync.conflicts.item', {
+                  name: c.copyName,
+                  version: c.serverVersion,
+                  time: new Date(c.at).toLocaleString(),
+                })}{' '}
+                <button type="button" onClick={() => void controller.dismissConflict(c.id!)}>
+                  {t('sync.conflicts.dismiss')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {s.error && (
         <p role="alert" className="error">
           {s.error}

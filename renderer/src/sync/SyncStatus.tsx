@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { syncController, useSync } from './controller';
+import { syncController, useSync, type SyncController } from './controller';
 import type { SyncState } from './engine';
 
 const COLOURS: Record<SyncState, string> = {
@@ -13,8 +14,12 @@ const COLOURS: Record<SyncState, string> = {
 };
 
 /** A small sync status indicator for the header: a dot, a label, and a click to sync now. */
-export function SyncStatus({ onSyncNow }: { onSyncNow?: () => void }) {
+export function SyncStatus({ controller }: { controller?: SyncController }) {
   const { t } = useTranslation();
+  const ctl = controller ?? syncController();
+  useEffect(() => {
+    void ctl.ensureInit();
+  }, [ctl]);
   const status = useSync((s) => s.status);
   const supported = useSync((s) => s.supported);
   if (!supported) return null;
@@ -32,7 +37,7 @@ export function SyncStatus({ onSyncNow }: { onSyncNow?: () => void }) {
       className="sync-status"
       data-state={status.state}
       title={[t('sync.status.syncNow'), ...details].join('\n')}
-      onClick={() => (onSyncNow ? onSyncNow() : void syncController().syncNow())}
+      onClick={() => void ctl.syncNow()}
       style={{
         display: 'inline-flex',
         alignItems: 'center',

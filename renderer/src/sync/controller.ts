@@ -15,7 +15,7 @@ import {
   type TeamKey,
   type TeamKeyParams,
 } from './crypto';
-import { syncDb as sharedSyncDb, type SyncDb } from './db';
+import { syncDb as sharedSyncDb, type ConflictRecord, type SyncDb } from './db';
 import { SyncEngine, type SyncStatusSnapshot } from './engine';
 import { HttpSyncTransport, type SyncSender } from './transport';
 import type { WerkplanDb } from '../db/schema';
@@ -35,6 +35,8 @@ export interface SyncUiState {
   /** Whether team key parameters exist on this device (then only the passphrase is asked). */
   hasTeamParams: boolean;
   supported: boolean;
+  /** Conflict copies made by the engine, until dismissed. */
+  conflictList: ConflictRecord[];
   busy: boolean;
   error: string | null;
 }
@@ -54,6 +56,7 @@ export const useSync = create<SyncUiState>(() => ({
   teamKeyId: null,
   hasTeamParams: false,
   supported: false,
+  conflictList: [],
   busy: false,
   error: null,
 }));
@@ -119,6 +122,14 @@ export class SyncController {
     }
   }
 
+  private initialized: Promise<void> | null = null;
+
+  /** Loads state once (the status indicator and the Settings page both ask). */
+  ensureInit(): Promise<void> {
+    this.initialized ??= this.init();
+    return this.initialized;
+  }
+
   /** Loads status and settings; unlocks with a remembered passphrase; starts syncing if it can. */
   async init(): Promise<void> {
     const { auth } = this.deps;
@@ -130,6 +141,7 @@ export class SyncController {
         this.deps.syncDb.meta.get(TEAM_PARAMS_KEY),
       ]);
       this.patch({ auth: status, settings, hasTeamParams: !!params });
+      await this.loadConflicts();
       if (params && !this.team && (await this.deps.secrets.isAvailable())) {
         const remembered = await this.deps.secrets.get(PASSPHRASE_SECRET);
         if (remembered) this.setTeam(await unlockTeamKey(remembered, params.value as TeamKeyParams));
@@ -207,6 +219,17 @@ export class SyncController {
     this.restart();
   }
 
+  private async loadConflicts(): Promise<void> {
+    this.patch({ conflictList: await this.deps.syncDb.conflicts.orderBy('id').reverse().toArray() });
+  }
+
+  /** Removes a conflict notice (the copy itself stays a normal project). */
+  async dismissConflict(id: number): Promise<void> {
+    await this.deps.syncDb.conflicts.delete(id);
+    await this.loadConflicts();
+    if (this.engine) await this.engine.syncNow();
+  }
+
   syncNow(): Promise<SyncStatusSnapshot> | undefined {
     return this.engine?.syncNow();
   }
@@ -233,7 +256,11 @@ export class SyncController {
       transport,
       teamKey: () => this.team,
     });
-    this.unsubscribe = this.engine.subscribe((status) => this.patch({ status }));
+    this.unsubscribe = this.engine.subscribe((status) => {
+      const before = useSync.getState().status.conflicts;
+      this.patch({ status });
+      if (status.conflicts !== before) void this.loadConflicts();
+    });
     this.engine.start();
   }
 
