@@ -13,7 +13,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import type { BlobMeta, ConflictResponse, EncryptedEnvelope, Role } from '../../solver/src/shared/sync';
-import { SYNC_API_PREFIX } from '../../solver/src/shared/sync';
+import { SYNC_API_PREFIX, SYNC_ID_PATTERN } from '../../solver/src/shared/sync';
 import type { ServerConfig } from './config';
 import { sqlState, type Db, type Sql } from './db';
 import { AuthError, createVerifier, type Principal, type Verifier } from './auth';
@@ -40,7 +40,7 @@ export interface AppOptions {
 /** Audit chain for refused tokens whose tenant is unknown or not allowed. */
 export const SYSTEM_TENANT = '_system';
 
-const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
+const ID_PATTERN = SYNC_ID_PATTERN;
 const B64_PATTERN = '^[A-Za-z0-9+/_-]*={0,2}$';
 
 const envelopeSchema = {
@@ -142,6 +142,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Request logs are written below without IPs, headers, tokens or ids of people.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit_bytes,
+    // Ids are at most 128 characters (SYNC_ID_PATTERN); longer path segments answer 414.
+    maxParamLength: 160,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     // Refuse unknown fields instead of silently dropping them (Fastify's default strips them).

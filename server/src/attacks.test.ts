@@ -284,7 +284,7 @@ describe('payloads', () => {
     expect((await put({ envelope: { ...envelope(), plaintext: 'Projekt Stadtwerk' } })).status).toBe(400);
     expect((await put({ envelope: { ...envelope(), ciphertext_b64: 'not base64 !' } })).status).toBe(400);
     expect((await put({ envelope: envelope() }, '..%2Fetc')).status).toBe(400);
-    expect((await put({ envelope: envelope() }, 'x'.repeat(65))).status).toBe(400);
+    expect((await put({ envelope: envelope() }, 'x'.repeat(129))).status).toBe(400);
     expect((await put('<xml/>', 'p-bad', { 'content-type': 'application/xml' })).status).toBe(415);
     expect((await s.call('GET', '/v1/projects/p-bad', { token: alice })).status).toBe(404);
   });

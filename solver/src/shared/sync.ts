@@ -1,23 +1,46 @@
 /**
  * The sync contract between the desktop client and the server (server/): pure types and constants,
  * shared by both. The server stores opaque encrypted envelopes with minimal metadata and never a
- * plaintext project, project name or key. docs/security/encryption.md describes the scheme and
- * server/openapi describes the HTTP API in full.
+ * plaintext project, project name or key. docs/security/encryption.md describes the scheme,
+ * server/openapi.json (served at /openapi.json) describes the HTTP API in full and
+ * docs/security/server.md the roles and what the server keeps.
  *
- * Endpoints (all under /v1, bearer token = Entra ID access token for the API):
+ * Endpoints (all under /v1, bearer token = Entra ID access token for the API). Ids (project, key,
+ * user) match SYNC_ID_PATTERN. Errors are ErrorResponse with 400 (malformed), 401 (token refused),
+ * 403 (role, membership or missing MFA), 404 (no such project in the caller's tenant: another
+ * tenant's ids look exactly like missing ones), 409 (ConflictResponse), 413 (too large),
+ * 429 (rate limit), 503 (database unavailable: retry later).
  *   GET    /health                         liveness + database reachability (no auth)
- *   GET    /v1/projects                    { projects: BlobMeta[] } of the caller's tenant
- *   GET    /v1/projects/:id                { meta, envelope }; ETag: "<version>"
- *   PUT    /v1/projects/:id                body { envelope }; If-None-Match: * creates (201),
- *                                          If-Match: "<version>" updates (200); a stale or missing
- *                                          precondition is refused with 409 { error, current }
- *   DELETE /v1/projects/:id                erases rows and blobs of the project irreversibly
- *   GET    /v1/keys                        the caller's wrapped team key(s) (opaque envelopes)
- *   PUT    /v1/keys/:keyId                 stores a wrapped team key (opaque)
- *   /v1/admin/...                          Administrator role and MFA evidence required
+ *   GET    /v1/projects                    ListProjectsResponse: projects the caller is a member of
+ *                                          (Administrator and Support: every project of the tenant)
+ *   GET    /v1/projects/:id                { meta, envelope }; ETag: "<version>" (members only)
+ *   PUT    /v1/projects/:id                body { envelope }; If-None-Match: * creates (201, caller
+ *                                          becomes owner), If-Match: "<version>" updates (200, owner or
+ *                                          editor); a stale or missing precondition is refused with
+ *                                          409 { error, current } and nothing is written
+ *   DELETE /v1/projects/:id                erases rows and blobs of the project irreversibly (owner,
+ *                                          or Administrator with MFA); 204
+ *   GET    /v1/projects/:id/versions       ListVersionsResponse: every stored version (no edit is lost)
+ *   GET    /v1/projects/:id/versions/:v    { meta, envelope } of version v
+ *   PUT    /v1/projects/:id/members/:oid   body { access: ProjectAccess }: share / change access (owner)
+ *   DELETE /v1/projects/:id/members/:oid   unshare (owner)
+ *   GET    /v1/keys                        ListKeysResponse: the caller's wrapped team key(s)
+ *   PUT    /v1/keys/:keyId                 body { envelope }: stores the caller's wrapped team key (opaque)
+ *   /v1/admin/...                          Administrator role and MFA evidence required:
+ *     GET    /v1/admin/audit?after=&limit= { entries } of the tenant's hash-chained audit log
+ *     GET    /v1/admin/audit/export        NDJSON, header X-Audit-Chain: verified | broken-at-<n>
+ *     DELETE /v1/admin/users/:oid          erases a user's keys, memberships and sole-owned projects
+ *     DELETE /v1/admin/tenant              erases the whole tenant; header X-Confirm-Tenant: <tid>
+ *
+ * Roles: no app role = member (reads and writes the projects shared with them); ReadOnly never
+ * writes; Support sees the tenant's metadata, never writes; Administrator runs the admin endpoints
+ * (with MFA) and may delete and share any project of the tenant.
  */
 
 export const SYNC_API_PREFIX = '/v1';
+
+/** Project, key and user ids accepted in paths (UUIDs and Entra object ids fit). */
+export const SYNC_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$';
 
 /** App roles carried in the access token's `roles` claim (Entra app roles). */
 export const ROLES = ['Administrator', 'Support', 'ReadOnly'] as const;
@@ -70,4 +93,25 @@ export interface ConflictResponse {
 export interface ErrorResponse {
   error: string;
   message: string;
+}
+
+export interface ListProjectsResponse {
+  projects: BlobMeta[];
+}
+
+export interface ListVersionsResponse {
+  versions: BlobMeta[];
+}
+
+/** A member's access to one project. */
+export type ProjectAccess = 'owner' | 'editor' | 'viewer';
+
+export interface WrappedKeyEntry {
+  keyId: string;
+  envelope: EncryptedEnvelope;
+  updatedAt: string;
+}
+
+export interface ListKeysResponse {
+  keys: WrappedKeyEntry[];
 }
