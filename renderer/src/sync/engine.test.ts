@@ -20,6 +20,8 @@ class ContractServer {
   readonly rows = new Map<string, { meta: BlobMeta; envelope: EncryptedEnvelope }>();
   readonly bodies: string[] = [];
   fault: 'drop-mid-upload' | 'drop-after-commit' | null = null;
+  /** Project ids the caller may not write (403, as for a viewer). */
+  readonly readOnly = new Set<string>();
   puts = 0;
   private server: http.Server | null = null;
   private readonly sockets = new Set<Socket>();
@@ -70,6 +72,10 @@ class ContractServer {
       const row = this.rows.get(id);
       if (!row) return this.json(res, 404, { error: 'not_found', message: id });
       return this.json(res, 200, row, { etag: `"${row.meta.version}"` });
+    }
+    if (req.method === 'PUT' && id && this.readOnly.has(id)) {
+      req.resume();
+      return this.json(res, 403, { error: 'forbidden', message: 'You may not write this project' });
     }
     if (req.method === 'PUT' && id) {
       this.puts++;
@@ -137,7 +143,7 @@ afterEach(async () => {
   }
 });
 
-function client(opts: { clock?: { t: number }; teamKey?: TeamKey } = {}) {
+function client(opts: { clock?: { t: number }; teamKey?: TeamKey | (() => TeamKey) } = {}) {
   n++;
   const db = openDb(`werkplan-test-${n}`);
   const sdb = openSyncDb(`werkplan-sync-test-${n}`);
@@ -148,7 +154,7 @@ function client(opts: { clock?: { t: number }; teamKey?: TeamKey } = {}) {
     db,
     syncDb: sdb,
     transport,
-    teamKey: () => opts.teamKey ?? team,
+    teamKey: () => (typeof opts.teamKey === 'function' ? opts.teamKey() : (opts.teamKey ?? team)),
     now: () => clock.t,
     random: () => 0.5,
   });
@@ -293,6 +299,22 @@ describe('sync engine against a contract server', () => {
     expect(server.rows.get(p.id)?.meta.version).toBe(2);
   });
 
+  it('a project the server refuses (403) waits with its error; the others are uploaded', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const refused = await createProject(a.db, 'Nur lesen');
+    const ok = await createProject(a.db, 'Schreiben erlaubt');
+    server.readOnly.add(refused.id);
+    const s = await a.engine.syncNow();
+    expect(s.state).toBe('error');
+    expect(s.pending).toBe(1);
+    expect(server.rows.has(ok.id)).toBe(true);
+    const entry = await a.sdb.outbox.get(refused.id);
+    expect(entry?.lastError).toMatch(/HTTP 403 You may not write this project/);
+    expect(entry?.attempts).toBe(1);
+  });
+
   it('without the unlocked team key nothing is sent; edits wait in the queue', async () => {
     server = new ContractServer();
     await server.start();
@@ -326,6 +348,34 @@ describe('sync engine against a contract server', () => {
     });
     await createProject(db, 'Nahwärme');
     expect(await engine.syncNow()).toMatchObject({ state: 'signedOut', pending: 1 });
+  });
+});
+
+describe('team key rotation', () => {
+  it('re-encrypts every project under a new team key; holders of the old key are told, not fed garbage', async () => {
+    server = new ContractServer();
+    await server.start();
+    let current = team;
+    const a = client({ teamKey: () => current });
+    const p = await createProject(a.db, 'Contracting Klinikum');
+    await a.engine.syncNow();
+    expect(server.rows.get(p.id)?.envelope.keyId).toBe(team.keyId);
+    const next = await createTeamKey('Rotated-Team-Passphrase-2027');
+    current = next.teamKey;
+    expect((await a.engine.syncNow()).state).toBe('idle');
+    const row = server.rows.get(p.id)!;
+    expect(row.meta.version).toBe(2);
+    expect(row.envelope.keyId).toBe(next.teamKey.keyId);
+
+    const old = client({ teamKey: team });
+    const s = await old.engine.syncNow();
+    expect(s.state).toBe('error');
+    expect(s.lastError).toMatch(/wrapped with team key/);
+    expect(await old.db.projects.count()).toBe(0);
+
+    const fresh = client({ teamKey: await unlockTeamKey('Rotated-Team-Passphrase-2027', next.params) });
+    expect((await fresh.engine.syncNow()).state).toBe('idle');
+    expect(await names(fresh.db)).toEqual(['Contracting Klinikum']);
   });
 });
 

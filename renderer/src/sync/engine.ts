@@ -1,7 +1,14 @@
 import type { BlobMeta } from '../../../solver/src/shared/sync';
 import { PROJECT_NAME_MAX } from '../db/projects';
 import type { WerkplanDb } from '../db/schema';
-import { createProjectKey, decryptProject, encryptProject, unwrapProjectKey, type TeamKey } from './crypto';
+import {
+  createProjectKey,
+  CryptoError,
+  decryptProject,
+  encryptProject,
+  unwrapProjectKey,
+  type TeamKey,
+} from './crypto';
 import type { SyncDb } from './db';
 import { copyPayload, decodePayload, encodePayload, readPayload, sha256Hex, writePayload } from './payload';
 import { TransportError, type SyncTransport } from './transport';
@@ -189,13 +196,14 @@ export class SyncEngine {
 
   /** Queues every local project whose payload differs from what was last synced. */
   private async scan(): Promise<void> {
+    const team = this.o.teamKey();
     const ids = (await this.o.db.projects.toCollection().primaryKeys()) as string[];
     for (const id of ids) {
       const payload = await readPayload(this.o.db, id);
       if (!payload) continue;
       const hash = await sha256Hex(encodePayload(payload));
       const state = await this.o.syncDb.state.get(id);
-      if (state?.syncedHash === hash) continue;
+      if (state?.syncedHash === hash && (!team || state.keyId === team.keyId)) continue;
       if (!(await this.o.syncDb.outbox.get(id))) await this.markDirty(id);
     }
   }
@@ -207,7 +215,9 @@ export class SyncEngine {
         await this.push(due[i].projectId, team);
       } catch (e) {
         const err = e as Error;
-        if (e instanceof TransportError && !e.retryable) throw e;
+        // Signed out: nothing can be uploaded now. Anything else (a refused or broken answer, a
+        // project key this team key cannot open) concerns this project only: back off, go on.
+        if (e instanceof TransportError && e.kind === 'auth') throw e;
         const offline = e instanceof TransportError && e.kind === 'network';
         // Offline: the network is down for every project, so all waiting ones back off together.
         for (const entry of offline ? due.slice(i) : [due[i]]) {
@@ -235,13 +245,16 @@ export class SyncEngine {
     const bytes = encodePayload(payload);
     const hash = await sha256Hex(bytes);
     const state = await syncDb.state.get(projectId);
-    if (state?.syncedHash === hash) {
+    const rotated = !!state && state.keyId !== team.keyId;
+    if (state?.syncedHash === hash && !rotated) {
       await syncDb.outbox.delete(projectId);
       return;
     }
-    const projectKey = state
-      ? await unwrapProjectKey(state.wrappedKey_b64, state.keyId, team)
-      : await createProjectKey();
+    // Under a new team key (rotation) the project gets a new content key as well.
+    const projectKey =
+      state && !rotated
+        ? await unwrapProjectKey(state.wrappedKey_b64, state.keyId, team)
+        : await createProjectKey();
     const version = state ? state.version + 1 : 1;
     const envelope = await encryptProject(bytes, projectId, version, projectKey, team);
     const result = await transport.put(
@@ -349,13 +362,22 @@ export class SyncEngine {
   private async pull(team: TeamKey): Promise<void> {
     const { syncDb, transport } = this.o;
     const metas = await transport.list();
+    const skipped: string[] = [];
     for (const meta of metas) {
       const state = await syncDb.state.get(meta.id);
       if (state && state.version >= meta.version) continue;
       if (await syncDb.outbox.get(meta.id)) continue; // the upload will meet the conflict
       const remote = await transport.get(meta.id);
       if (!remote) continue;
-      const { plaintext } = await decryptProject(remote.envelope, meta.id, remote.meta.version, team);
+      let plaintext: Uint8Array;
+      try {
+        ({ plaintext } = await decryptProject(remote.envelope, meta.id, remote.meta.version, team));
+      } catch (e) {
+        // E.g. encrypted under another team key: skip it, report it, keep syncing the others.
+        if (!(e instanceof CryptoError)) throw e;
+        skipped.push(`${meta.id}: ${e.message}`);
+        continue;
+      }
       const payload = decodePayload(plaintext, meta.id);
       await writePayload(this.o.db, payload);
       await syncDb.state.put({
@@ -366,5 +388,7 @@ export class SyncEngine {
         syncedHash: await sha256Hex(new Uint8Array(plaintext)),
       });
     }
+    if (skipped.length)
+      throw new CryptoError(`cannot open ${skipped.length} project(s): ${skipped.join('; ')}`);
   }
 }

@@ -115,7 +115,8 @@ export class HttpSyncTransport implements SyncTransport {
   private fail(r: { status: number; json: unknown; where: string }): never {
     const msg = (r.json as { message?: string } | null)?.message ?? '';
     const where = `${r.where}: HTTP ${r.status} ${msg}`.trim();
-    if (r.status === 401 || r.status === 403) throw new TransportError('auth', where, r.status);
+    // 401: the sign-in is gone. 403 (a role or membership that may not write) concerns one request.
+    if (r.status === 401) throw new TransportError('auth', where, r.status);
     if (r.status >= 500 || r.status === 429 || r.status === 408)
       throw new TransportError('server', where, r.status);
     throw new TransportError('client', where, r.status);
@@ -147,7 +148,8 @@ export class HttpSyncTransport implements SyncTransport {
       ...('ifMatch' in pre ? { ifMatch: pre.ifMatch } : { ifNoneMatch: '*' as const }),
       body: JSON.stringify({ envelope }),
     });
-    if (r.status === 409 || r.status === 412) {
+    // 404: an update of a project the server no longer has; the engine uploads it anew.
+    if (r.status === 409 || r.status === 412 || (r.status === 404 && 'ifMatch' in pre)) {
       const current = (r.json as ConflictResponse | null)?.current ?? null;
       return { ok: false, current: isMeta(current) ? current : null };
     }
