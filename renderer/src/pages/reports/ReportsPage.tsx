@@ -1,6 +1,224 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectV1 } from '../../../../solver/src/project/types';
+import type { ReportFormat, ReportRun } from '../../../../solver/src/report/index';
+import { db } from '../../db/schema';
+import { listResults, type StoredResult } from '../../db/results';
+import { useLiveQuery } from '../../db/useLiveQuery';
+import { files } from '../../platform/files';
+import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
+import { generateReport } from './protocol';
 
-/** Entry of the reports page (lazy-loaded by App). */
+const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];
+
+/** A stored result that a report can show: solved, with results. */
+const usable = (r: StoredResult) =>
+  r.payload?.results && (r.payload.results.status === 'optimal' || r.payload.results.status === 'time_limit');
+
+/** File name from the project name: letters, digits, - and _ only. */
+export function reportFileName(projectName: string, format: ReportFormat, suffix = ''): string {
+  const base =
+    projectName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'werkplan';
+  return `${base}${suffix}.${format}`;
+}
+
+type Status =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; name: string } | { kind: 'error'; message: string };
+
+/** Entry of the reports page (lazy-loaded by App): PDF, Excel or CSV from the stored results. */
 export default function ReportsPage() {
-  return <EmptyPage page="reports" />;
+  const { t } = useTranslation();
+  const projectId = useApp((s) => s.activeProjectId);
+  const appLanguage = useApp((s) => s.language);
+  const project = useLiveQuery(
+    () => (projectId ? db().projects.get(projectId) : Promise.resolve(undefined)),
+    [projectId],
+  );
+  const results = useLiveQuery(
+    () => (projectId ? listResults(db(), projectId) : Promise.resolve([] as StoredResult[])),
+    [projectId],
+  );
+  const [format, setFormat] = useState<ReportFormat>('pdf');
+  const [lang, setLang] = useState<'de' | 'en'>(appLanguage);
+  const [csvStyle, setCsvStyle] = useState<'de' | 'intl'>('de');
+  const [csvTable, setCsvTable] = useState<'summary' | 'dispatch'>('summary');
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  // The status belongs to the project it was generated for (switching projects clears it).
+  const [statusOf, setStatusOf] = useState<{ projectId: string | null; status: Status }>({
+    projectId: null,
+    status: { kind: 'idle' },
+  });
+  const status: Status = statusOf.projectId === projectId ? statusOf.status : { kind: 'idle' };
+  const setStatus = (s: Status) => setStatusOf({ projectId, status: s });
+
+  const ready = useMemo(() => (results ?? []).filter(usable), [results]);
+  const skipped = useMemo(() => (results ?? []).filter((r) => !usable(r)), [results]);
+
+  if (!projectId) return <EmptyPage page="reports" />;
+  const title = (
+    <h1 id="reports-title">
+      {t('nav.reports')}
+      {project ? ` – ${project.name}` : ''}
+    </h1>
+  );
+  if (results === undefined || project === undefined)
+    return (
+      <section aria-labelledby="reports-title">
+        {title}
+        <p className="muted">{t('reports.loading')}</p>
+      </section>
+    );
+  const document = (project?.document ?? null) as ProjectV1 | null;
+  if (!document || ready.length === 0)
+    return (
+      <section aria-labelledby="reports-title">
+        {title}
+        <div className="empty-state">
+          <p className="empty-title">{t(document ? 'reports.noResults' : 'reports.noDocument')}</p>
+          <p>{t('reports.noResultsHint')}</p>
+        </div>
+      </section>
+    );
+
+  const chosen = ready.filter((r) => !excluded.has(r.scenarioId));
+  const label = (r: StoredResult) =>
+    r.scenarioId === 'base' ? t('reports.base') : r.payload.scenarioName || r.scenarioId;
+
+  async function generate() {
+    if (!document || chosen.length === 0) return;
+    setStatus({ kind: 'busy' });
+    try {
+      const runs: ReportRun[] = chosen.map((r) => ({
+        scenarioId: r.scenarioId,
+        scenarioName: r.payload.scenarioName,
+        results: r.payload.results,
+        dispatch: r.payload.dispatch,
+      }));
+      const data = await generateReport(
+        { project: document, runs },
+        { format, lang, csvStyle, csvTable, csvScenario: chosen[0].scenarioId },
+      );
+      const suffix = format === 'csv' ? `-${csvTable}` : '';
+      const saved = await files().saveFile({
+        suggestedName: reportFileName(document.name, format, suffix),
+        data,
+        filters: [{ name: t(`reports.format.${format}`), extensions: [format] }],
+      });
+      setStatus(saved.saved ? { kind: 'saved', name: saved.name ?? '' } : { kind: 'idle' });
+    } catch (err) {
+      setStatus({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  const toggle = (id: string) =>
+    setExcluded((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+
+  return (
+    <section aria-labelledby="reports-title">
+      {title}
+      <p className="muted">{t('reports.intro')}</p>
+      <form
+        className="panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void generate();
+        }}
+      >
+        <fieldset>
+          <legend>{t('reports.formatLabel')}</legend>
+          {FORMATS.map((f) => (
+            <label key={f} style={{ marginRight: 16 }}>
+              <input
+                type="radio"
+                name="format"
+                value={f}
+                checked={format === f}
+                onChange={() => setFormat(f)}
+              />{' '}
+              {t(`reports.format.${f}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('reports.languageLabel')}</legend>
+          <select
+            aria-label={t('reports.languageLabel')}
+            value={lang}
+            onChange={(e) => setLang(e.target.value as 'de' | 'en')}
+          >
+            <option value="de">{t('reports.language.de')}</option>
+            <option value="en">{t('reports.language.en')}</option>
+          </select>
+        </fieldset>
+        {format === 'csv' && (
+          <fieldset>
+            <legend>{t('reports.csvLabel')}</legend>
+            <label>
+              {t('reports.csvStyleLabel')}{' '}
+              <select value={csvStyle} onChange={(e) => setCsvStyle(e.target.value as 'de' | 'intl')}>
+                <option value="de">{t('reports.csvStyle.de')}</option>
+                <option value="intl">{t('reports.csvStyle.intl')}</option>
+              </select>
+            </label>{' '}
+            <label>
+              {t('reports.csvTableLabel')}{' '}
+              <select
+                value={csvTable}
+                onChange={(e) => setCsvTable(e.target.value as 'summary' | 'dispatch')}
+              >
+                <option value="summary">{t('reports.csvTable.summary')}</option>
+                <option value="dispatch">{t('reports.csvTable.dispatch')}</option>
+              </select>
+            </label>
+            {csvTable === 'dispatch' && chosen[0] && (
+              <p className="muted">{t('reports.csvDispatchOf', { scenario: label(chosen[0]) })}</p>
+            )}
+          </fieldset>
+        )}
+        <fieldset>
+          <legend>{t('reports.scenariosLabel')}</legend>
+          {ready.map((r) => (
+            <label key={r.scenarioId} style={{ display: 'block' }}>
+              <input
+                type="checkbox"
+                checked={!excluded.has(r.scenarioId)}
+                onChange={() => toggle(r.scenarioId)}
+              />{' '}
+              {label(r)}
+            </label>
+          ))}
+          {skipped.length > 0 && (
+            <p className="muted">
+              {t('reports.skipped', {
+                scenarios: skipped.map((r) => r.payload?.scenarioName || r.scenarioId).join(', '),
+              })}
+            </p>
+          )}
+        </fieldset>
+        <button type="submit" disabled={status.kind === 'busy' || chosen.length === 0}>
+          {status.kind === 'busy' ? t('reports.generating') : t('reports.generate')}
+        </button>
+        <p role="status" aria-live="polite">
+          {status.kind === 'saved' && t('reports.saved', { name: status.name })}
+          {status.kind === 'busy' && t('reports.busyHint')}
+        </p>
+        {status.kind === 'error' && (
+          <p role="alert" className="field-error">
+            {t('reports.failed', { reason: status.message })}
+          </p>
+        )}
+      </form>
+    </section>
+  );
 }

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import ExcelJS from 'exceljs';
+import singleText from '../../../../assets/examples/single-building.json?raw';
+import type { ProjectV1 } from '../../../../solver/src/project/types';
+import type { Results } from '../../../../solver/src/results/results';
+import { solveProject } from '../../../../solver/src/run/solve';
+import type { SaveFileRequest } from '../../../../solver/src/shared/bridge';
+import { db } from '../../db/schema';
+import { saveResult } from '../../db/results';
+import { importProject } from '../../project/files';
+import { initI18n } from '../../i18n';
+import { useApp } from '../../store/app';
+import ReportsPage, { reportFileName } from './ReportsPage';
+
+const saved: SaveFileRequest[] = [];
+vi.mock('../../platform/files', () => ({
+  files: () => ({
+    kind: 'web',
+    saveFile: async (req: SaveFileRequest) => {
+      saved.push(req);
+      return { saved: true, name: req.suggestedName };
+    },
+  }),
+}));
+
+let withResults: string;
+let withoutResults: string;
+let base: Results;
+
+beforeAll(async () => {
+  await initI18n('de');
+  const project = JSON.parse(singleText) as ProjectV1;
+  const record = await importProject(db(), project);
+  const outcome = await solveProject(project, { mode: 'aggregated' });
+  base = outcome.results;
+  await saveResult(db(), record.id, 'base', 'hash', {
+    results: outcome.results,
+    dispatch: outcome.dispatch ?? null,
+    scenarioName: 'Basis',
+    mode: 'aggregated',
+  });
+  withResults = record.id;
+  withoutResults = (await importProject(db(), { ...project, name: 'Ohne Ergebnisse' })).id;
+  useApp.getState().setLanguage('de');
+}, 120_000);
+
+describe('reports page', () => {
+  it('file names keep letters, digits and dashes', () => {
+    expect(reportFileName('Einfamilienhaus mit PV, Wärmepumpe', 'pdf')).toBe(
+      'Einfamilienhaus-mit-PV-Warmepumpe.pdf',
+    );
+    expect(reportFileName('=/..', 'csv', '-summary')).toBe('werkplan-summary.csv');
+  });
+
+  it('shows an empty state when the project has no results yet', async () => {
+    act(() => useApp.getState().setActiveProject(withoutResults));
+    render(<ReportsPage />);
+    expect(await screen.findByText('Für dieses Projekt gibt es noch keine Ergebnisse.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Bericht erzeugen/ })).toBeNull();
+  });
+
+  it('generates the Excel workbook from the stored result and saves it', async () => {
+    act(() => useApp.getState().setActiveProject(withResults));
+    render(<ReportsPage />);
+    fireEvent.click(await screen.findByLabelText('Excel-Arbeitsmappe'));
+    fireEvent.click(screen.getByRole('button', { name: 'Bericht erzeugen und speichern' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Gespeichert:'), {
+      timeout: 60_000,
+    });
+    const req = saved.at(-1)!;
+    expect(req.suggestedName).toBe('Einfamilienhaus-mit-PV-Warmepumpe-und-Speicher.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      req.data.buffer.slice(req.data.byteOffset, req.data.byteOffset + req.data.byteLength) as ArrayBuffer,
+    );
+    const caps = wb.getWorksheet('Leistungen')!;
+    expect(caps.getRow(2).getCell(4).value).toBeCloseTo(base.capacities.hp.power_kW!, 9);
+    expect(wb.getWorksheet('Fahrplan Basis')!.rowCount).toBe(8761);
+  }, 90_000);
+
+  it('generates the hourly dispatch as international CSV in English', async () => {
+    act(() => useApp.getState().setActiveProject(withResults));
+    render(<ReportsPage />);
+    fireEvent.click(await screen.findByLabelText('CSV'));
+    fireEvent.change(screen.getByLabelText('Sprache des Berichts'), { target: { value: 'en' } });
+    fireEvent.change(screen.getByLabelText('Schreibweise'), { target: { value: 'intl' } });
+    fireEvent.change(screen.getByLabelText('Inhalt'), { target: { value: 'dispatch' } });
+    expect(screen.getByText('Fahrplan von: Basis')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Bericht erzeugen und speichern' }));
+    await waitFor(
+      () =>
+        expect(saved.at(-1)?.suggestedName).toBe(
+          'Einfamilienhaus-mit-PV-Warmepumpe-und-Speicher-dispatch.csv',
+        ),
+      {
+        timeout: 60_000,
+      },
+    );
+    const lines = new TextDecoder().decode(saved.at(-1)!.data).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(8761);
+    expect(lines[0].startsWith('hour,time_local_standard,weight_h,')).toBe(true);
+  }, 90_000);
+});
