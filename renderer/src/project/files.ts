@@ -1,4 +1,4 @@
-import { validateProject, type ProjectError } from '../../../solver/src/project/validate';
+import { checkProject as validateProject, type ProjectError } from './check';
 import type { ProjectV1 } from '../../../solver/src/project/types';
 import type { ProjectRecord, WerkplanDb } from '../db/schema';
 import { validateProjectName } from '../db/projects';

@@ -1,9 +1,10 @@
 import {
   parse2025,
   standardLoadProfile,
-  PROFILES_2025,
   type Profile2025,
 } from '../../../solver/src/profiles/bdew/electricity';
+import type { HeatType } from './profileTypes';
+export { ELECTRICITY_PROFILES, HEAT_TYPES, type HeatType } from './profileTypes';
 import { heatLoadProfile, parseHeatTables } from '../../../solver/src/profiles/bdew/heat';
 import { readWeather, type WeatherYear } from '../../../solver/src/weather/readers';
 import { pvYieldPerKWp, solarThermalYieldPerM2 } from '../../../solver/src/weather/yields';
@@ -11,9 +12,6 @@ import { hoursInYear } from '../../../solver/src/project/calendar';
 import type { FederalState } from '../../../solver/src/calendar/dayTypes';
 
 /** Standard profiles and weather-based series the planner can generate (assets loaded on demand). */
-export const ELECTRICITY_PROFILES = PROFILES_2025;
-export const HEAT_TYPES = ['EFH', 'MFH', 'GHA', 'GKO', 'GBD', 'GMK'] as const;
-export type HeatType = (typeof HEAT_TYPES)[number];
 
 const bdew = {
   H25: () => import('../../../assets/bdew/h25.csv?raw'),

@@ -1,6 +1,6 @@
 import type { WerkplanDb } from '../db/schema';
 import { saveResult, type StoredResult } from '../db/results';
-import { validateProject } from '../../../solver/src/project/validate';
+import { checkProject as validateProject } from './check';
 import type { ProjectV1 } from '../../../solver/src/project/types';
 import type { SolveProgress } from '../../../solver/src/lp/backend';
 import type { Results } from '../../../solver/src/results/results';

@@ -7,10 +7,9 @@ import { freeId } from '../../project/catalogue';
 import {
   ELECTRICITY_PROFILES,
   HEAT_TYPES,
-  electricityProfile,
-  heatProfile,
-  weatherSeries,
-} from '../../project/generate';
+  type ElectricityProfile,
+  type HeatType,
+} from '../../project/profileTypes';
 import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
@@ -82,10 +81,11 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
     setError(null);
     try {
       const year = doc.site.year;
+      const { electricityProfile, heatProfile } = await import('../../project/generate');
       const values =
         what === 'heat'
-          ? await heatProfile(profile as (typeof HEAT_TYPES)[number], energy, year)
-          : await electricityProfile(profile as (typeof ELECTRICITY_PROFILES)[number], energy, year);
+          ? await heatProfile(profile as HeatType, energy, year)
+          : await electricityProfile(profile as ElectricityProfile, energy, year);
       const source =
         what === 'heat'
           ? `BDEW SigLinDe ${profile}, PVGIS TMY weather, ${energy} kWh/a (Werkplan)`
@@ -107,6 +107,7 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
     setBusy(true);
     try {
       const year = doc.site.year;
+      const { weatherSeries } = await import('../../project/generate');
       const w = await weatherSeries(year);
       const src = 'PVGIS 5.3 TMY 45° N 8° E (assets/weather), south 35°';
       await storeSeries(

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { useLiveQuery } from '../../db/useLiveQuery';
-import { validateProject } from '../../../../solver/src/project/validate';
+import { checkProject as validateProject } from '../../project/check';
 import { joinSeries } from '../../project/document';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';

@@ -1,0 +1,243 @@
+import { projectSchema } from '../../../solver/src/project/schema';
+import type { ProjectV1, Technology } from '../../../solver/src/project/types';
+// Type-only: solver/src/project/validate.ts compiles its schema with Ajv at import, i.e. with
+// `new Function`, which the renderer's Content Security Policy (no 'unsafe-eval') forbids.
+import type { ProjectError, ValidationResult } from '../../../solver/src/project/validate';
+import { locatePointer, positionOf } from '../../../solver/src/project/locate';
+import { jsonErrorOffset } from '../../../solver/src/project/jsonError';
+import { hoursInYear } from '../../../solver/src/project/calendar';
+
+export type { ProjectError, ValidationResult };
+
+type Schema = Record<string, unknown>;
+interface Found {
+  pointer: string;
+  message: string;
+}
+
+const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+const typeOk = (t: string, v: unknown) =>
+  t === 'object'
+    ? typeof v === 'object' && v !== null && !Array.isArray(v)
+    : t === 'array'
+      ? Array.isArray(v)
+      : t === 'integer'
+        ? typeof v === 'number' && Number.isInteger(v)
+        : t === 'number'
+          ? typeof v === 'number' && Number.isFinite(v)
+          : typeof v === t;
+
+/**
+ * Checks a value against the subset of JSON Schema that project format v1 uses, by walking the
+ * schema (no code generation, so it runs under the renderer's CSP). Messages as validateProject's.
+ */
+function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
+  const err = (message: string, pointer = at): void => {
+    out.push({ pointer, message: `${pointer || '/'}: ${message}` });
+  };
+  if ('const' in s && v !== s.const) return err(`must be ${JSON.stringify(s.const)}`);
+  if (Array.isArray(s.enum) && !s.enum.includes(v))
+    return err(`must be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`);
+  if (typeof s.type === 'string' && !typeOk(s.type, v)) return err(`must be ${s.type}`);
+  if (typeof v === 'number') {
+    if (typeof s.minimum === 'number' && v < s.minimum) err(`must be >= ${s.minimum}`);
+    if (typeof s.maximum === 'number' && v > s.maximum) err(`must be <= ${s.maximum}`);
+    if (typeof s.exclusiveMinimum === 'number' && v <= s.exclusiveMinimum)
+      err(`must be > ${s.exclusiveMinimum}`);
+  }
+  if (typeof v === 'string') {
+    if (typeof s.minLength === 'number' && v.length < s.minLength)
+      err(`must NOT have fewer than ${s.minLength} characters`);
+    if (typeof s.maxLength === 'number' && v.length > s.maxLength)
+      err(`must NOT have more than ${s.maxLength} characters`);
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v))
+      err(`must match pattern "${s.pattern}"`);
+  }
+  if (Array.isArray(v)) {
+    if (typeof s.maxItems === 'number' && v.length > s.maxItems)
+      err(`must NOT have more than ${s.maxItems} items`);
+    if (s.items) v.forEach((e, i) => walk(s.items as Schema, e, `${at}/${i}`, out));
+  }
+  if (typeOk('object', v)) {
+    const o = v as Record<string, unknown>;
+    const props = (s.properties ?? {}) as Record<string, Schema>;
+    for (const r of (s.required ?? []) as string[]) if (!(r in o)) err(`missing required key '${r}'`);
+    for (const [k, val] of Object.entries(o)) {
+      const p = `${at}/${esc(k)}`;
+      if (s.propertyNames) {
+        const before = out.length;
+        walk(s.propertyNames as Schema, k, p, out);
+        if (out.length > before) {
+          out.splice(before);
+          err(`property name '${k}' is invalid`);
+        }
+      }
+      if (k in props) walk(props[k], val, p, out);
+      else if (s.additionalProperties === false) err(`unknown key '${k}'`, p);
+      else if (typeof s.additionalProperties === 'object')
+        walk(s.additionalProperties as Schema, val, p, out);
+    }
+  }
+  if (Array.isArray(s.oneOf)) {
+    const branches = s.oneOf as Schema[];
+    const disc = (s.discriminator as { propertyName?: string } | undefined)?.propertyName;
+    if (disc && typeOk('object', v)) {
+      const tag = (v as Record<string, unknown>)[disc];
+      const b = branches.find((x) => (x.properties as Record<string, Schema>)?.[disc]?.const === tag);
+      if (!b)
+        return err(
+          `must be one of ${branches.map((x) => JSON.stringify((x.properties as Record<string, Schema>)[disc].const)).join(', ')}`,
+          at,
+        );
+      return walk(b, v, at, out);
+    }
+    const results = branches.map((b) => {
+      const o: Found[] = [];
+      walk(b, v, at, o);
+      return o;
+    });
+    const passing = results.filter((r) => r.length === 0).length;
+    if (passing === 1) return;
+    if (passing > 1) return err('must match exactly one schema in oneOf');
+    // as Ajv: the errors of every branch
+    for (const r of results) out.push(...r);
+  }
+}
+
+/** Checks that the schema cannot express: references, series lengths, bounds (as validateProject does). */
+function crossCheck(p: ProjectV1): { pointer: string; message: string }[] {
+  const out: { pointer: string; message: string }[] = [];
+  const hours = hoursInYear(p.site.year);
+  const series = (ref: string, pointer: string, unit?: string) => {
+    const s = p.timeSeries[ref];
+    if (!s) return out.push({ pointer, message: `time series '${ref}' is not defined in /timeSeries` });
+    if ('values' in s && s.values.length !== hours)
+      out.push({
+        pointer: `/timeSeries/${ref}/values`,
+        message: `has ${s.values.length} values; the year ${p.site.year} has ${hours} hours`,
+      });
+    if ('values' in s) {
+      const gap = s.values.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
+      if (gap >= 0)
+        out.push({
+          pointer: `/timeSeries/${ref}/values/${gap}`,
+          message: `hour ${gap} has no value (gap in the profile)`,
+        });
+    }
+    if (unit && s.unit !== unit)
+      out.push({ pointer: `/timeSeries/${ref}/unit`, message: `is '${s.unit}', expected '${unit}'` });
+  };
+  series(p.demands.heat, '/demands/heat', 'kW');
+  series(p.demands.electricity, '/demands/electricity', 'kW');
+  if (p.demands.cooling)
+    out.push({
+      pointer: '/demands/cooling',
+      message: 'cooling demand is not modelled yet; remove it or set it to a zero series',
+    });
+  if (p.site.ambientTemperature) series(p.site.ambientTemperature, '/site/ambientTemperature', '°C');
+  const price = (spec: unknown, pointer: string) => {
+    if (typeof spec === 'object' && spec && 'series' in spec)
+      series((spec as { series: string }).series, `${pointer}/series`);
+  };
+  Object.entries(p.fuels).forEach(([k, f]) => price(f.price_EUR_kWh, `/fuels/${k}/price_EUR_kWh`));
+  if (p.grid.import) price(p.grid.import.price_EUR_kWh, '/grid/import/price_EUR_kWh');
+  if (p.grid.export) price(p.grid.export.price_EUR_kWh, '/grid/export/price_EUR_kWh');
+  const ids = new Set<string>();
+  p.technologies.forEach((t: Technology, i) => {
+    const at = `/technologies/${i}`;
+    if (ids.has(t.id)) out.push({ pointer: `${at}/id`, message: `duplicate technology id '${t.id}'` });
+    ids.add(t.id);
+    if (t.min !== undefined && t.max !== undefined && t.min > t.max)
+      out.push({ pointer: `${at}/min`, message: `min ${t.min} is above max ${t.max}` });
+    if (t.existing !== undefined && t.max !== undefined && t.existing > t.max)
+      out.push({ pointer: `${at}/existing`, message: `existing ${t.existing} is above max ${t.max}` });
+    if ((t.type === 'boiler' || t.type === 'chp') && !p.fuels[t.fuel])
+      out.push({ pointer: `${at}/fuel`, message: `fuel '${t.fuel}' is not defined in /fuels` });
+    if (t.type === 'chp' && t.efficiencyEl + t.efficiencyTh > 1)
+      out.push({ pointer: `${at}/efficiencyTh`, message: 'electric + thermal efficiency exceed 1' });
+    if (t.type === 'pv' || t.type === 'solarThermal') series(t.yieldSeries, `${at}/yieldSeries`);
+    if (t.type === 'heatPump') {
+      if (t.copMin > t.copMax)
+        out.push({ pointer: `${at}/copMin`, message: `copMin ${t.copMin} is above copMax ${t.copMax}` });
+      if (t.heatSource === 'air' && !p.site.ambientTemperature)
+        out.push({
+          pointer: `${at}/heatSource`,
+          message: 'an air-source heat pump needs /site/ambientTemperature',
+        });
+      if (t.heatSource === 'ground' && t.groundTemp_C === undefined)
+        out.push({ pointer: `${at}/groundTemp_C`, message: 'a ground-source heat pump needs groundTemp_C' });
+    }
+    if (
+      (t.type === 'electricBoiler' || t.type === 'heatPump' || t.type === 'battery') &&
+      !p.grid.import &&
+      !p.technologies.some((o) => o.type === 'pv' || o.type === 'chp')
+    )
+      out.push({
+        pointer: at,
+        message: `${t.type} '${t.id}' needs electricity, but there is no grid import, PV or CHP`,
+      });
+  });
+  const scenarioIds = new Set<string>();
+  (p.scenarios ?? []).forEach((s, i) => {
+    if (scenarioIds.has(s.id))
+      out.push({ pointer: `/scenarios/${i}/id`, message: `duplicate scenario id '${s.id}'` });
+    scenarioIds.add(s.id);
+    for (const ptr of Object.keys(s.overrides))
+      if (!/^\/[^/]/.test(ptr) || ptr.startsWith('/scenarios'))
+        out.push({
+          pointer: `/scenarios/${i}/overrides`,
+          message: `'${ptr}' is not a JSON pointer into the project`,
+        });
+  });
+  return out;
+}
+
+/**
+ * validateProject for the renderer: the same schema (solver/src/project/schema.ts) and the same
+ * cross-checks, every error at its JSON pointer and, with the file's text, line and column.
+ * The cross-checks mirror validate.ts and add one: gaps (NaN) in a series.
+ */
+export function checkProject(
+  json: unknown,
+  source: { fileName?: string; text?: string } = {},
+): ValidationResult {
+  let doc = json;
+  const text = source.text ?? (typeof json === 'string' ? json : undefined);
+  if (typeof json === 'string') {
+    try {
+      doc = JSON.parse(json);
+    } catch (err) {
+      const offset = jsonErrorOffset(json);
+      const pos = offset >= 0 ? positionOf(json, offset) : undefined;
+      return {
+        ok: false,
+        errors: [
+          {
+            pointer: '',
+            message: `not valid JSON: ${(err as Error).message}`,
+            fileName: source.fileName,
+            ...pos,
+          },
+        ],
+      };
+    }
+  }
+  const locate = (f: Found): ProjectError => {
+    const pos = text ? locatePointer(text, f.pointer) : undefined;
+    return { pointer: f.pointer, message: f.message, fileName: source.fileName, ...pos };
+  };
+  const found: Found[] = [];
+  walk(projectSchema as unknown as Schema, doc, '', found);
+  if (found.length) {
+    const seen = new Set<string>();
+    return {
+      ok: false,
+      errors: found.filter((f) => !seen.has(f.message) && seen.add(f.message)).map(locate),
+    };
+  }
+  const project = doc as ProjectV1;
+  const errors = crossCheck(project).map((e) =>
+    locate({ pointer: e.pointer, message: `${e.pointer}: ${e.message}` }),
+  );
+  return errors.length ? { ok: false, errors } : { ok: true, project };
+}

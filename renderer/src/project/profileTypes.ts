@@ -1,0 +1,5 @@
+/** Profile types the generator offers (kept apart from generate.ts so pages load it lazily). */
+export const ELECTRICITY_PROFILES = ['H25', 'G25', 'L25', 'P25', 'S25'] as const;
+export type ElectricityProfile = (typeof ELECTRICITY_PROFILES)[number];
+export const HEAT_TYPES = ['EFH', 'MFH', 'GHA', 'GKO', 'GBD', 'GMK'] as const;
+export type HeatType = (typeof HEAT_TYPES)[number];
