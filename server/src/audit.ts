@@ -65,14 +65,11 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
 
 /** Appends one entry inside the caller's tenant transaction (so it commits with the action). */
 export async function appendAudit(sql: Sql, tenantId: string, input: AuditInput): Promise<AuditEntry> {
-  // The head row serialises concurrent appends of one tenant (row lock until commit).
-  await sql.query(
-    `INSERT INTO audit_heads (tenant_id, n, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING`,
-    [tenantId, GENESIS_HASH],
-  );
+  // Upserting the head row locks it until commit: appends of one tenant are serialised.
   const [head] = await sql.query<{ n: number; hash: string }>(
-    `SELECT n, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE`,
-    [tenantId],
+    `INSERT INTO audit_heads (tenant_id, n, hash) VALUES ($1, 0, $2)
+     ON CONFLICT (tenant_id) DO UPDATE SET n = audit_heads.n RETURNING n, hash`,
+    [tenantId, GENESIS_HASH],
   );
   const partial: Omit<AuditEntry, 'hash'> = {
     tenantId,
@@ -87,8 +84,10 @@ export async function appendAudit(sql: Sql, tenantId: string, input: AuditInput)
   };
   const entry: AuditEntry = { ...partial, hash: entryHash(partial) };
   await sql.query(
-    `INSERT INTO audit_log (tenant_id, n, at, actor_id, action, target, outcome, details, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `WITH entry AS (
+       INSERT INTO audit_log (tenant_id, n, at, actor_id, action, target, outcome, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING n, hash)
+     UPDATE audit_heads SET n = entry.n, hash = entry.hash FROM entry WHERE audit_heads.tenant_id = $1`,
     [
       entry.tenantId,
       entry.n,
@@ -102,11 +101,6 @@ export async function appendAudit(sql: Sql, tenantId: string, input: AuditInput)
       entry.hash,
     ],
   );
-  await sql.query(`UPDATE audit_heads SET n = $2, hash = $3 WHERE tenant_id = $1`, [
-    tenantId,
-    entry.n,
-    entry.hash,
-  ]);
   return entry;
 }
 
