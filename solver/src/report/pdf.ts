@@ -284,7 +284,23 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
   heading(doc, text(lang, 'secInputs'));
   table(doc, lang, economicsTable(m, lang));
   table(doc, lang, gridTable(m, lang));
-  table(doc, lang, technologiesTable(m, lang), { size: 6.5 });
+  // Sources are long: the PDF lists them below the table, grouped, instead of in a narrow column.
+  const techs = technologiesTable(m, lang);
+  const last = techs.columns.length - 1;
+  table(
+    doc,
+    lang,
+    { ...techs, columns: techs.columns.slice(0, last), rows: techs.rows.map((r) => r.slice(0, last)) },
+    { size: 6.5 },
+  );
+  const bySource = new Map<string, string[]>();
+  for (const r of techs.rows) {
+    const src = String(r[last] ?? '') || '–';
+    bySource.set(src, [...(bySource.get(src) ?? []), String(r[0])]);
+  }
+  doc.moveUp(0.5);
+  for (const [src, ids] of bySource) para(doc, `${text(lang, 'source')} (${ids.join(', ')}): ${src}`, 8);
+  doc.moveDown(0.5);
   table(doc, lang, seriesTable(m, lang));
 
   heading(doc, text(lang, 'secDemands'));

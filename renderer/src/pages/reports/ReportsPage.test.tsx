@@ -27,11 +27,14 @@ vi.mock('../../platform/files', () => ({
 let withResults: string;
 let withoutResults: string;
 let base: Results;
+let heatPeak_kW: number;
 
 beforeAll(async () => {
   await initI18n('de');
   const project = JSON.parse(singleText) as ProjectV1;
   const record = await importProject(db(), project);
+  const heat = project.timeSeries[project.demands.heat];
+  heatPeak_kW = 'values' in heat ? Math.max(...heat.values) : NaN;
   const outcome = await solveProject(project, { mode: 'aggregated' });
   base = outcome.results;
   await saveResult(db(), record.id, 'base', 'hash', {
@@ -77,6 +80,13 @@ describe('reports page', () => {
     const caps = wb.getWorksheet('Leistungen')!;
     expect(caps.getRow(2).getCell(4).value).toBeCloseTo(base.capacities.hp.power_kW!, 9);
     expect(wb.getWorksheet('Fahrplan Basis')!.rowCount).toBe(8761);
+    // The series are joined back into the document: the demand table has the peak of the series.
+    const inputs = wb.getWorksheet('Eingaben')!;
+    let heat: ExcelJS.CellValue[] | undefined;
+    inputs.eachRow((row) => {
+      if (row.getCell(1).value === 'Wärmebedarf') heat = row.values as ExcelJS.CellValue[];
+    });
+    expect(heat?.[3]).toBeCloseTo(heatPeak_kW, 9);
   }, 90_000);
 
   it('generates the hourly dispatch as international CSV in English', async () => {

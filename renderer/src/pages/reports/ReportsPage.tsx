@@ -6,6 +6,7 @@ import { db } from '../../db/schema';
 import { listResults, type StoredResult } from '../../db/results';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { files } from '../../platform/files';
+import { assembleProject } from '../../project/assemble';
 import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
 import { generateReport } from './protocol';
@@ -74,13 +75,13 @@ export default function ReportsPage() {
         <p className="muted">{t('reports.loading')}</p>
       </section>
     );
-  const document = (project?.document ?? null) as ProjectV1 | null;
-  if (!document || ready.length === 0)
+  const hasDocument = !!project?.document;
+  if (!hasDocument || ready.length === 0)
     return (
       <section aria-labelledby="reports-title">
         {title}
         <div className="empty-state">
-          <p className="empty-title">{t(document ? 'reports.noResults' : 'reports.noDocument')}</p>
+          <p className="empty-title">{t(hasDocument ? 'reports.noResults' : 'reports.noDocument')}</p>
           <p>{t('reports.noResultsHint')}</p>
         </div>
       </section>
@@ -91,9 +92,12 @@ export default function ReportsPage() {
     r.scenarioId === 'base' ? t('reports.base') : r.payload.scenarioName || r.scenarioId;
 
   async function generate() {
-    if (!document || chosen.length === 0) return;
+    if (!projectId || chosen.length === 0) return;
     setStatus({ kind: 'busy' });
     try {
+      // The stored document keeps its series apart; the report needs them inline (demand curves).
+      const document: ProjectV1 | null = await assembleProject(db(), projectId);
+      if (!document) throw new Error(t('reports.noDocument'));
       const runs: ReportRun[] = chosen.map((r) => ({
         scenarioId: r.scenarioId,
         scenarioName: r.payload.scenarioName,
