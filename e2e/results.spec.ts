@@ -263,7 +263,7 @@ test('results and comparison of the reference hub, with first-render and zoom ti
   await expect(page.getByTestId('chart-heatmap')).toHaveAttribute('aria-label', /Netzbezug/);
   await shot(page, 'results-analysis');
 
-  // Zoom steps on the dispatch chart (heat and electricity zoom together).
+  // Zoom steps on the heat dispatch chart.
   await page.getByRole('tab', { name: 'Fahrplan' }).click();
   await expect(page.getByTestId('chart-dispatch-heat')).toHaveAttribute('data-rendered', 'true');
   const zoom: number[] = [];

@@ -179,7 +179,7 @@ export function heatmapOption(h: Heatmap, text: ChartText, unit: string): ChartO
       inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
       formatter: (v: number) => text.num(v, 0),
     },
-    series: [{ type: 'heatmap', data: h.cells, progressive: 4000, emphasis: { disabled: true } }],
+    series: [{ type: 'heatmap', data: h.cells, progressive: 0, emphasis: { disabled: true } }],
   };
 }
 

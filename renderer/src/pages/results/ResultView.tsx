@@ -185,7 +185,6 @@ function DispatchCharts({ stored, techs }: { stored: StoredResult; techs: TechIn
           option={charts.heat}
           label={t('results.charts.dispatchHeat')}
           testId="chart-dispatch-heat"
-          group="results-dispatch"
           height={340}
         />
       </ChartPanel>
@@ -194,7 +193,6 @@ function DispatchCharts({ stored, techs }: { stored: StoredResult; techs: TechIn
           option={charts.el}
           label={t('results.charts.dispatchElectricity')}
           testId="chart-dispatch-electricity"
-          group="results-dispatch"
           height={340}
         />
       </ChartPanel>
