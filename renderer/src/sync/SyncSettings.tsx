@@ -21,7 +21,7 @@ export function SyncSettings({ controller = syncController() }: { controller?: S
 
   if (!s.supported)
     return (
-      <section aria-labelledby="sync-title">
+      <section aria-labelledby="sync-title" className="panel">
         <h2 id="sync-title">{t('sync.title')}</h2>
         <p className="muted">{t('sync.desktopOnly')}</p>
       </section>
@@ -38,7 +38,7 @@ export function SyncSettings({ controller = syncController() }: { controller?: S
     });
 
   return (
-    <section aria-labelledby="sync-title">
+    <section aria-labelledby="sync-title" className="panel">
       <h2 id="sync-title">{t('sync.title')}</h2>
       <p>{t('sync.intro')}</p>
       <SyncStatus controller={controller} />
@@ -144,7 +144,10 @@ export function SyncSettings({ controller = syncController() }: { controller?: S
       )}
       {createdCode && (
         <p>
-          {t('sync.team.codeCreated')} <code data-testid="team-code">{createdCode}</code>
+          {t('sync.team.codeCreated')}{' '}
+          <code data-testid="team-code" style={{ wordBreak: 'break-all', userSelect: 'all' }}>
+            {createdCode}
+          </code>
         </p>
       )}
     </section>

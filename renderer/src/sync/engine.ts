@@ -10,7 +10,15 @@ import {
   type TeamKey,
 } from './crypto';
 import type { SyncDb } from './db';
-import { copyPayload, decodePayload, encodePayload, readPayload, sha256Hex, writePayload } from './payload';
+import {
+  copyPayload,
+  decodePayload,
+  encodePayload,
+  readPayload,
+  sha256Hex,
+  writePayload,
+  type ProjectPayload,
+} from './payload';
 import { TransportError, type SyncTransport } from './transport';
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'conflict' | 'locked' | 'signedOut';
@@ -290,7 +298,7 @@ export class SyncEngine {
    */
   private async resolveConflict(
     projectId: string,
-    local: Awaited<ReturnType<typeof readPayload>> & object,
+    local: ProjectPayload,
     localHash: string,
     current: BlobMeta | null,
     team: TeamKey,
@@ -304,12 +312,7 @@ export class SyncEngine {
       this.again = true;
       return;
     }
-    const { plaintext, projectKey: _k } = await decryptProject(
-      remote.envelope,
-      projectId,
-      remote.meta.version,
-      team,
-    );
+    const { plaintext } = await decryptProject(remote.envelope, projectId, remote.meta.version, team);
     const remoteHash = await sha256Hex(new Uint8Array(plaintext));
     const serverState = {
       projectId,
