@@ -22,6 +22,8 @@ class ContractServer {
   fault: 'drop-mid-upload' | 'drop-after-commit' | null = null;
   /** Project ids the caller may not write (403, as for a viewer). */
   readonly readOnly = new Set<string>();
+  /** Project ids that exist but are not shared with the caller (a create gets 409, current null). */
+  readonly foreign = new Set<string>();
   puts = 0;
   private server: http.Server | null = null;
   private readonly sockets = new Set<Socket>();
@@ -72,6 +74,10 @@ class ContractServer {
       const row = this.rows.get(id);
       if (!row) return this.json(res, 404, { error: 'not_found', message: id });
       return this.json(res, 200, row, { etag: `"${row.meta.version}"` });
+    }
+    if (req.method === 'PUT' && id && this.foreign.has(id)) {
+      req.resume();
+      return this.json(res, 409, { error: 'conflict', current: null });
     }
     if (req.method === 'PUT' && id && this.readOnly.has(id)) {
       req.resume();
@@ -313,6 +319,24 @@ describe('sync engine against a contract server', () => {
     const entry = await a.sdb.outbox.get(refused.id);
     expect(entry?.lastError).toMatch(/HTTP 403 You may not write this project/);
     expect(entry?.attempts).toBe(1);
+  });
+
+  it('a project deleted on the server is uploaded anew; an id taken by an unshared project waits with an error', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const gone = await createProject(a.db, 'Gelöscht auf dem Server');
+    const taken = await createProject(a.db, 'Id schon vergeben');
+    await a.engine.syncNow();
+    server.rows.delete(gone.id);
+    server.rows.delete(taken.id);
+    server.foreign.add(taken.id);
+    await a.sdb.state.delete(taken.id); // as if it had never been uploaded from here
+    await renameProject(a.db, gone.id, 'Gelöscht auf dem Server (wieder da)');
+    const s = await a.engine.syncNow();
+    expect(server.rows.get(gone.id)?.meta.version).toBe(1);
+    expect(s.pending).toBe(1);
+    expect((await a.sdb.outbox.get(taken.id))?.lastError).toMatch(/not shared with you/);
   });
 
   it('without the unlocked team key nothing is sent; edits wait in the queue', async () => {

@@ -306,7 +306,13 @@ export class SyncEngine {
     const { syncDb } = this.o;
     const remote = current ? await this.o.transport.get(projectId) : null;
     if (!remote) {
-      // Gone on the server (or never there): upload again as a new project.
+      // A create refused without a current version: the id exists but is not shared with us.
+      if (!(await syncDb.state.get(projectId)))
+        throw new TransportError(
+          'client',
+          `project ${projectId} exists on the server but is not shared with you`,
+        );
+      // An update of a project gone from the server: upload it again as a new project.
       await syncDb.state.delete(projectId);
       await syncDb.outbox.update(projectId, { nextAttemptAt: this.now() });
       this.again = true;
