@@ -33,8 +33,8 @@ export interface AppOptions {
   verifier?: Verifier;
   metrics?: Metrics;
   https?: TlsOptions & SecureContextOptions;
-  /** Pino logger options or false (tests). */
-  logger?: boolean | { level: string };
+  /** Pino logger options (a `stream` captures the lines in tests) or false. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 /** Audit chain for refused tokens whose tenant is unknown or not allowed. */

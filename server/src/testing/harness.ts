@@ -96,6 +96,8 @@ export interface TestServer {
 
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
+  /** Receives the server's JSON log lines; without it the server logs nothing. */
+  logLines?: string[],
 ): Promise<TestServer & { database: Awaited<ReturnType<typeof freshDatabase>> }> {
   const entra = await startFakeEntra(
     [TENANT_A, TENANT_B, TENANT_C],
@@ -103,7 +105,11 @@ export async function startTestServer(
   );
   const database = await freshDatabase();
   const config = testConfig(entra, overrides);
-  const app = await buildApp({ config, db: database.db, logger: false });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    logger: logLines ? { level: 'info', stream: { write: (line) => void logLines.push(line) } } : false,
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const tokens = new Map<string, string>();
   return {
