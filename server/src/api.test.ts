@@ -179,4 +179,37 @@ describe('sync API: the happy path against a real identity provider and database
     });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
+  it('Support sees the tenant’s metadata but no content and writes nothing', async () => {
+    const alice = await s.token(TENANT_A, 'alice');
+    const support = await s.token(TENANT_A, 'support');
+    await s.call('PUT', '/v1/projects/p-support', {
+      token: alice,
+      body: { envelope: envelope() },
+      headers: { 'if-none-match': '*' },
+    });
+    const list = (await (await s.call('GET', '/v1/projects', { token: support })).json()) as {
+      projects: BlobMeta[];
+    };
+    expect(list.projects.map((p) => p.id)).toContain('p-support');
+    expect((await s.call('GET', '/v1/projects/p-support', { token: support })).status).toBe(403);
+    const write = await s.call('PUT', '/v1/projects/p-support', {
+      token: support,
+      body: { envelope: envelope() },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(write.status).toBe(403);
+    const create = await s.call('PUT', '/v1/projects/p-support-own', {
+      token: support,
+      body: { envelope: envelope() },
+      headers: { 'if-none-match': '*' },
+    });
+    expect(create.status).toBe(403);
+  });
+
+  it('accepts a conditional-access authentication context (acrs) as MFA evidence for admin endpoints', async () => {
+    const stepUp = await s.token(TENANT_A, 'adminStepUp');
+    const res = await s.call('GET', '/v1/admin/audit?limit=5', { token: stepUp });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { entries: unknown[] }).entries.length).toBeLessThanOrEqual(5);
+  });
 });

@@ -17,6 +17,8 @@ export interface Persona {
   oid: string;
   roles: string[];
   amr: string[];
+  /** Conditional-access authentication contexts satisfied (Entra `acrs`). */
+  acrs?: string[];
   /** Access token lifetime in seconds (default 600). */
   ttl_s?: number;
 }
@@ -25,6 +27,7 @@ export const API_AUDIENCE = 'api://werkplan-sync-test';
 export const PERSONAS: Record<string, Omit<Persona, 'oid'>> = {
   admin: { roles: ['Administrator'], amr: ['pwd', 'mfa'] },
   adminNoMfa: { roles: ['Administrator'], amr: ['pwd'] },
+  adminStepUp: { roles: ['Administrator'], amr: ['pwd'], acrs: ['c1'] },
   alice: { roles: [], amr: ['pwd'] },
   bob: { roles: [], amr: ['pwd'] },
   reader: { roles: ['ReadOnly'], amr: ['pwd', 'mfa'] },
@@ -102,6 +105,7 @@ export async function startFakeEntra(
           oid: oidOf(mount.tid, clientId),
           roles: persona.roles,
           amr: persona.amr,
+          ...(persona.acrs ? { acrs: persona.acrs } : {}),
           ver: '2.0',
         };
       },

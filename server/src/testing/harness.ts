@@ -68,6 +68,7 @@ export function testConfig(entra: FakeEntra, overrides: Partial<ServerConfig> = 
     AUTH_ISSUER_TEMPLATE: entra.issuerTemplate,
     AUTH_JWKS_URI_TEMPLATE: entra.jwksUriTemplate,
     AUTH_CLOCK_TOLERANCE_S: '0',
+    AUTH_MFA_ACRS: 'c1',
     CORS_ORIGINS: 'https://app.werkplan.example',
     BODY_LIMIT_BYTES: String(1024 * 1024),
     RATE_LIMIT_PER_MINUTE: '100000',
