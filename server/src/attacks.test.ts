@@ -110,6 +110,16 @@ describe('tokens that must be refused', () => {
     expect(await refusedReasons(TENANT_A)).toContain('expired');
   });
 
+  it('not yet valid: nbf in the future, signed with the real key', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const valid = await s.entra.signWithProviderKey({ ...claimsOf(alice), iat: now, exp: now + 600 });
+    expect((await s.call('GET', '/v1/projects', { token: valid })).status).toBe(200);
+    await expect401(
+      await s.entra.signWithProviderKey({ ...claimsOf(alice), iat: now, nbf: now + 300, exp: now + 900 }),
+    );
+    expect(await refusedReasons(TENANT_A)).toContain('claim:nbf');
+  });
+
   it('wrong issuer: same keys and tenant id, issued by a look-alike issuer path', async () => {
     const t = await s.token(TENANT_A, 'alice', { mount: LOOKALIKE_MOUNT });
     expect(claimsOf(t).iss).toContain('lookalike');

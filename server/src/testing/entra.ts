@@ -10,7 +10,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 
 export interface Persona {
@@ -45,8 +45,13 @@ export interface FakeEntra {
     persona: keyof typeof PERSONAS,
     opts?: { audience?: string; mount?: string },
   ): Promise<string>;
-  /** The private signing key, to forge tokens in tests (e.g. alg-none, wrong key). */
+  /** The object id the provider puts in `oid` for a persona of a tenant. */
   oidOf(tid: string, persona: string): string;
+  /**
+   * Signs arbitrary claims with the providers' real key, for claims no provider flow emits
+   * (a not-before in the future). Verification still goes through the JWKS endpoint.
+   */
+  signWithProviderKey(claims: Record<string, unknown>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -132,6 +137,8 @@ export async function startFakeEntra(
     issuerTemplate: `${baseUrl}/{tid}/v2.0`,
     jwksUriTemplate: `${baseUrl}/{tid}/v2.0/jwks`,
     oidOf,
+    signWithProviderKey: (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'at+jwt' }).sign(privateKey),
     async token(tid, persona, opts = {}) {
       const mount = opts.mount ?? `${tid}/v2.0`;
       const res = await fetch(`${baseUrl}/${mount}/token`, {
