@@ -356,7 +356,11 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font(REGULAR).fontSize(8).fillColor('#666');
-    doc.text(pdfText(m.project.name), MARGIN, 841.89 - 28, { width: WIDTH / 2, lineBreak: false });
+    doc.text(pdfText(m.project.name), MARGIN, 841.89 - 28, {
+      width: WIDTH / 2 - 10,
+      height: 10,
+      ellipsis: true,
+    });
     doc.text(`${text(lang, 'page')} ${i + 1} / ${range.count}`, MARGIN + WIDTH / 2, 841.89 - 28, {
       width: WIDTH / 2,
       align: 'right',

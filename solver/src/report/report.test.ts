@@ -266,7 +266,7 @@ describe('reports of the single-building example', () => {
       project: evil,
       runs: [
         { scenarioId: 'base', scenarioName: 'Basis', results, dispatch },
-        { scenarioId: 'plus', scenarioName: '+1', results: { ...results, scenario: 'plus' }, dispatch },
+        { scenarioId: 'plus', scenarioName: '+1', results: { ...results, scenario: 'plus' }, dispatch: null },
       ],
     };
     const wb = await readXlsx(await writeReport(inp, { format: 'xlsx', lang: 'en' }));
@@ -284,7 +284,8 @@ describe('reports of the single-building example', () => {
     expect(strings).toBeGreaterThan(50);
     expect(rowStarting(wb.getWorksheet('Inputs')!, 'Name')[2]).toBe(`'${evil.name}`);
     expect(wb.getWorksheet('Costs')!.getRow(1).getCell(3).value).toBe("'+1 [EUR/a]");
-    expect(wb.worksheets.map((w) => w.name)).toContain('Dispatch +1');
+    expect(wb.worksheets.map((w) => w.name)).toContain('Dispatch Base');
+    expect(wb.worksheets.map((w) => w.name)).not.toContain('Dispatch +1'); // no dispatch kept
 
     const csv = new TextDecoder().decode(
       await writeReport(inp, { format: 'csv', csvStyle: 'intl', lang: 'en' }),
