@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../i18n';
 import { openDb } from '../db/schema';
+import { createProject } from '../db/projects';
 import type { AuthPlatform, AuthStatus, SyncSettings as Settings } from '../platform/auth';
 import type { SecretStore } from '../platform/secrets';
 import { decodeTeamCode, SyncController, useSync } from './controller';
@@ -15,6 +16,7 @@ beforeAll(async () => {
 
 beforeEach(() => useSync.setState(useSync.getInitialState(), true));
 
+const TENANT = '3f9c2a51-7d44-4c1e-9b0a-2e6f8d1c5a77';
 let n = 0;
 function fakes() {
   n++;
@@ -121,6 +123,40 @@ describe('sync settings', () => {
     expect(useSync.getState().teamKeyId).toBe(decodeTeamCode(code!).keyId);
     expect(second.store.size).toBe(0);
   }, 30_000);
+
+  it('an edit is uploaded within seconds, without waiting for the sync interval', async () => {
+    const { auth, controller } = fakes();
+    const puts: string[] = [];
+    vi.mocked(auth.syncRequest).mockImplementation(async (r) => {
+      if (r.method === 'GET') return { status: 200, etag: null, body: '{"projects":[]}' };
+      puts.push(r.path);
+      const id = r.path.split('/')[2];
+      const meta = {
+        id,
+        tenantId: 't',
+        version: 1,
+        size_bytes: 1,
+        authorId: 'o',
+        createdAt: '',
+        updatedAt: '',
+      };
+      return { status: 201, etag: '"1"', body: JSON.stringify({ meta }) };
+    });
+    await controller.configure({
+      authority: '',
+      tenantId: TENANT,
+      clientId: 'c',
+      apiScope: 's',
+      serverUrl: 'https://s.example',
+    });
+    await controller.signIn();
+    await controller.createTeam('Stadtwerke-Team-2026!', false);
+    await waitFor(() => expect(useSync.getState().status.state).toBe('idle'));
+    expect(puts).toEqual([]);
+    const p = await createProject(controller['deps'].db, 'Neu angelegt');
+    await waitFor(() => expect(puts).toEqual([`/projects/${p.id}`]), { timeout: 5000 });
+    controller.stop();
+  });
 
   it('lists conflict copies with the server version taken over, and dismisses them', async () => {
     const { controller, syncDb } = fakes();

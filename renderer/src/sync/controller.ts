@@ -1,3 +1,4 @@
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { create } from 'zustand';
 import { db as appDb } from '../db/schema';
 import {
@@ -62,6 +63,7 @@ export const useSync = create<SyncUiState>(() => ({
 }));
 
 const TEAM_PARAMS_KEY = 'teamKeyParams';
+const EDIT_DEBOUNCE_MS = 1500;
 export const PASSPHRASE_SECRET = 'sync.team-passphrase';
 
 /** A team key code: the non-secret parameters a colleague needs, besides the passphrase. */
@@ -256,16 +258,33 @@ export class SyncController {
       transport,
       teamKey: () => this.team,
     });
-    this.unsubscribe = this.engine.subscribe((status) => {
+    const engine = this.engine;
+    const offStatus = engine.subscribe((status) => {
       const before = useSync.getState().status.conflicts;
       this.patch({ status });
       if (status.conflicts !== before) void this.loadConflicts();
     });
-    this.engine.start();
+    // An edit of a project, scenario or time series syncs within seconds, not at the next interval.
+    const prefixes = ['projects', 'scenarios', 'timeSeries'].map((t) => `idb://${this.deps.db.name}/${t}/`);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onMutation = (parts: ObservabilitySet) => {
+      if (!Object.keys(parts).some((k) => prefixes.some((p) => k.startsWith(p)))) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void engine.syncNow(), EDIT_DEBOUNCE_MS);
+    };
+    Dexie.on.storagemutated.subscribe(onMutation);
+    this.unsubscribe = () => {
+      offStatus();
+      Dexie.on.storagemutated.unsubscribe(onMutation);
+      if (timer) clearTimeout(timer);
+    };
+    engine.start();
   }
 
   stop(): void {
     this.engine?.stop();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 }
 
