@@ -42,6 +42,9 @@ export function SyncStatus({ controller }: { controller?: SyncController }) {
         display: 'inline-flex',
         alignItems: 'center',
         gap: '0.4em',
+        color: 'inherit',
+        font: 'inherit',
+        cursor: 'pointer',
         background: 'none',
         border: 'none',
       }}
