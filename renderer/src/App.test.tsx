@@ -22,8 +22,11 @@ describe('App frame', () => {
       expect(nav.textContent).toContain(label);
 
     fireEvent.click(screen.getByRole('button', { name: 'Ergebnisse' }));
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ergebnisse');
-    expect(screen.getByText('Kein Projekt ausgewählt')).toBeTruthy();
+    // Pages load lazily: wait for the results page.
+    expect((await screen.findByRole('heading', { level: 1 }, { timeout: 5000 })).textContent).toBe(
+      'Ergebnisse',
+    );
+    expect(await screen.findByText('Kein Projekt ausgewählt')).toBeTruthy();
 
     await act(async () => {
       fireEvent.change(screen.getByLabelText('Sprache'), { target: { value: 'en' } });

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAGES, useApp, type Page } from './store/app';
 import { LanguageSelect } from './components/LanguageSelect';
+import { SyncStatus } from './sync/SyncStatus';
 
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
@@ -41,6 +42,7 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
+        <SyncStatus />
         <LanguageSelect id="header-language" />
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
