@@ -9,15 +9,16 @@ import { readFileSync } from 'node:fs';
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
 
-/** Hourly heat demand for 2023 in standard time: 500 ± 300 kW with its one peak of exactly 800 kW. */
+/** Hourly heat demand for 2023 in standard time: 250–750 kW (winter high) with one peak of exactly 800 kW. */
 function heatCsv(): { text: string; peak_kW: number; annual_kWh: number } {
   const lines = ['Zeit;Wärme kW'];
   let annual = 0;
   let peak = 0;
   for (let h = 0; h < 8760; h++) {
     const d = new Date(Date.UTC(2023, 0, 1, h));
-    const stamp = `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.2023 ${String(d.getUTCHours()).padStart(2, '0')}:00`;
-    const v = h === 400 ? 800 : Math.round(500 + 250 * Math.cos((2 * Math.PI * h) / 8760) * 10) / 10;
+    // ISO 8601 with the offset of standard time all year, as a meter export in standard time.
+    const stamp = `2023-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}T${String(d.getUTCHours()).padStart(2, '0')}:00:00+01:00`;
+    const v = h === 400 ? 800 : Math.round((500 + 250 * Math.cos((2 * Math.PI * h) / 8760)) * 10) / 10;
     annual += v;
     peak = Math.max(peak, v);
     lines.push(`${stamp};${String(v).replace('.', ',')}`);
@@ -77,7 +78,6 @@ test('new project → CSV profile → technologies → optimise: capacities as c
     mimeType: 'text/csv',
     buffer: Buffer.from(csv.text, 'utf8'),
   });
-  await page.getByLabel('Zeitstempel ganzjährig in Normalzeit (ohne Sommerzeit)').check();
   await page.getByRole('button', { name: 'Profil speichern' }).click();
   await expect(page.getByText(/waerme-2023/).first()).toBeVisible();
 

@@ -21,7 +21,8 @@ interface Running {
 function capacityText(r: StoredResult, language: 'de' | 'en'): string {
   return Object.entries(r.payload.results.capacities)
     .map(([id, c]) => {
-      const v = c.power_kW ?? c.energy_kWh ?? c.area_m2 ?? 0;
+      const raw = c.power_kW ?? c.energy_kWh ?? c.area_m2 ?? 0;
+      const v = Math.abs(raw) < 1e-6 ? 0 : raw; // no '-0' from solver round-off
       const unit = c.power_kW !== undefined ? 'kW' : c.energy_kWh !== undefined ? 'kWh' : 'm²';
       return `${id} ${formatNumber(v, language, 1)} ${unit}`;
     })
@@ -194,6 +195,21 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           })}
         </tbody>
       </table>
+      {scenarios.map((s) => {
+        const r = byScenario.get(s.id);
+        if (!r || r.payload.results.status === 'optimal' || r.payload.results.warnings.length === 0)
+          return null;
+        return (
+          <div key={s.id} className="field-error" role="note" data-testid={`findings-${s.id}`}>
+            <p>{t('planner.run.findings', { name: s.name })}</p>
+            <ul>
+              {r.payload.results.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
     </section>
   );
 }
