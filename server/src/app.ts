@@ -383,7 +383,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           };
         });
         if (result === 'denied')
-          throw denied(p, 'project.update', id, 'membership', 'You are not a member of this project');
+          throw denied(p, 'project.read', id, 'membership', 'You are not a member of this project');
         if (!result) throw notFound();
         reply.header('ETag', `"${result.meta.version}"`);
         return result;
@@ -434,7 +434,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             }));
           });
           if (out === 'denied')
-            throw denied(p, 'project.update', id, 'membership', 'You are not a member of this project');
+            throw denied(p, 'project.read', id, 'membership', 'You are not a member of this project');
           if (!out) throw notFound();
           return { versions: out };
         },

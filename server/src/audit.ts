@@ -13,6 +13,7 @@ export type AuditAction =
   | 'sign-in'
   | 'auth.refused'
   | 'access.denied'
+  | 'project.read'
   | 'project.create'
   | 'project.update'
   | 'project.conflict'
