@@ -92,24 +92,37 @@ describe('werkplan report', () => {
     expect(all.split(cover![1]).length).toBeGreaterThan(2);
   }, 600_000);
 
-  it('writes the hourly dispatch as international CSV', async () => {
+  it('writes the hourly dispatch of the chosen scenario as international CSV', async () => {
+    // The single-building example with a scenario without PV: its dispatch has no PV output.
+    const doc = JSON.parse(readFileSync(path.join(EXAMPLES, 'single-building.json'), 'utf8')) as {
+      scenarios?: unknown[];
+    };
+    doc.scenarios = [{ id: 'nopv', name: 'ohne PV', overrides: { '/technologies/pv/max': 0 } }];
+    const file = path.join(dir, 'single-nopv.json');
+    writeFileSync(file, JSON.stringify(doc));
     const out = path.join(dir, 'sub', 'dispatch.csv');
     const r = await run(
       'report',
-      path.join(EXAMPLES, 'single-building.json'),
+      file,
       '--format',
       'csv',
       '--csv-table',
       'dispatch',
       '--csv-style',
       'intl',
+      '--scenario',
+      'nopv',
       '--out',
       out,
     );
+    expect(r.err).toMatch(/base: optimal[\s\S]*nopv: optimal/);
     expect(r.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
     expect(lines).toHaveLength(8761);
     expect(lines[0].startsWith('hour,time_local_standard,weight_h,')).toBe(true);
     expect(lines[8760].startsWith('8759,2023-12-31 23:00,1,')).toBe(true);
+    const pv = lines[0].split(',').indexOf('pv.el_out_kW');
+    expect(pv).toBeGreaterThan(2);
+    expect(lines.slice(1).every((l) => Number(l.split(',')[pv]) === 0)).toBe(true);
   }, 300_000);
 });

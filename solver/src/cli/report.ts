@@ -85,7 +85,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     backend.dispose();
   }
 
-  const bytes = await writeReport({ project, runs }, { format, lang, csvStyle, csvTable });
+  // The dispatch CSV holds one scenario: the first one given with --scenario, else the base.
+  const csvScenario = scenarios.find((id) => id !== 'base') ?? 'base';
+  const bytes = await writeReport({ project, runs }, { format, lang, csvStyle, csvTable, csvScenario });
   await mkdir(path.dirname(path.resolve(o.out)), { recursive: true });
   await writeFile(o.out, bytes);
   io.stdout(`wrote ${o.out} (${format}, ${lang}, ${bytes.length} bytes, ${runs.length} scenario(s))\n`);

@@ -298,7 +298,6 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
     const src = String(r[last] ?? '') || '–';
     bySource.set(src, [...(bySource.get(src) ?? []), String(r[0])]);
   }
-  doc.moveUp(0.5);
   for (const [src, ids] of bySource) para(doc, `${text(lang, 'source')} (${ids.join(', ')}): ${src}`, 8);
   doc.moveDown(0.5);
   table(doc, lang, seriesTable(m, lang));
