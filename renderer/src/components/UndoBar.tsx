@@ -9,10 +9,15 @@ export function useActiveProject() {
   const activeId = useApp((s) => s.activeProjectId);
   const doc = useProject((s) => s.doc);
   const projectId = useProject((s) => s.projectId);
+  const missing = useProject((s) => s.missing);
   useEffect(() => {
     if (activeId !== useProject.getState().projectId || !useProject.getState().doc)
       void useProject.getState().load(db(), activeId);
   }, [activeId]);
+  useEffect(() => {
+    // The remembered project was deleted (e.g. in another window): back to "no project selected".
+    if (missing && missing === activeId) useApp.getState().setActiveProject(null);
+  }, [missing, activeId]);
   return { doc: projectId === activeId ? doc : null, projectId: projectId === activeId ? projectId : null };
 }
 

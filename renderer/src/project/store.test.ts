@@ -69,6 +69,15 @@ describe('project store', () => {
     expect((await stored(p.id)).economics.co2Price_EUR_t).toBe(55);
   });
 
+  it('gives a project without document (schema v1 blank) the skeleton on load', async () => {
+    await db.projects.add({ id: 'old', name: 'Alt', createdAt: 1, updatedAt: 1, document: null });
+    await useProject.getState().load(db, 'old');
+    expect(useProject.getState().doc?.name).toBe('Alt');
+    expect((await stored('old')).technologies).toEqual([]);
+    await useProject.getState().load(db, 'gone');
+    expect(useProject.getState().missing).toBe('gone');
+  });
+
   it('maps the undo keys', () => {
     const k = (key: string, shiftKey = false, ctrlKey = true) =>
       handleUndoKey({ key, shiftKey, ctrlKey, metaKey: false });

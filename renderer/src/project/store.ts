@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import { setPointer } from '../../../solver/src/project/scenario';
-import type { StoredProject } from './document';
+import { blankDocument, type StoredProject } from './document';
 
 /** Undo history depth; older steps are dropped. */
 export const UNDO_LIMIT = 200;
@@ -17,6 +17,8 @@ interface ProjectStore {
   /** Last write's promise: resolves when the latest edit is in IndexedDB. */
   saved: Promise<void>;
   error: string | null;
+  /** The last load asked for a project that does not exist (deleted elsewhere). */
+  missing: string | null;
   lastKey: string | null;
   lastAt: number;
   load(db: WerkplanDb, projectId: string | null): Promise<void>;
@@ -69,15 +71,21 @@ export const useProject = create<ProjectStore>((set, get) => {
     future: [],
     saved: Promise.resolve(),
     error: null,
+    missing: null,
     lastKey: null,
     lastAt: 0,
     async load(db, projectId) {
       await get().saved.catch(() => undefined);
       if (!projectId) {
-        set({ db, projectId: null, doc: null, past: [], future: [], lastKey: null });
+        set({ db, projectId: null, doc: null, past: [], future: [], lastKey: null, missing: null });
         return;
       }
       const rec = await db.projects.get(projectId);
+      if (rec && !rec.document) {
+        // a project created before it had inputs (document null): start from the skeleton
+        rec.document = blankDocument(rec.name);
+        await db.projects.update(projectId, { document: rec.document });
+      }
       set({
         db,
         projectId: rec ? projectId : null,
@@ -86,6 +94,7 @@ export const useProject = create<ProjectStore>((set, get) => {
         future: [],
         lastKey: null,
         error: null,
+        missing: rec ? null : projectId,
       });
     },
     async edit(change, coalesceKey) {
