@@ -226,7 +226,8 @@ export function sankeyOption(
           ...FONT,
           width: 80,
           overflow: 'break',
-          formatter: (p: { name: string; value: number }) => `${p.name} ${fmt(lang, p.value, 0)}`,
+          formatter: (p: { name: string; value: number }) =>
+            `${p.name} ${fmt(lang, p.value, p.value < 10 ? 1 : 0)}`,
         },
         lineStyle: { color: 'gradient', opacity: 0.35 },
       },
