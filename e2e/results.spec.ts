@@ -212,7 +212,7 @@ function zoomTimed(page: Page, start: number, end: number): Promise<number> {
 test('results and comparison of the reference hub, with first-render and zoom timings', async ({ page }) => {
   test.setTimeout(180_000);
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(String(e.stack ?? e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.setViewportSize({ width: 1400, height: 900 });
 
@@ -290,7 +290,7 @@ test('results and comparison of the reference hub, with first-render and zoom ti
   await expect(row).toContainText(de(gasHigh.results.objective.totalAnnualCost_EUR, 0));
   const diff = gasHigh.results.objective.totalAnnualCost_EUR - r.objective.totalAnnualCost_EUR;
   await expect(row).toContainText(`${diff > 0 ? '+' : ''}${de(diff, 0)}`);
-  await expect(row.locator('td.diff.up, td.diff.down')).toHaveCount(1);
+  await expect(row.locator(diff > 0 ? 'td.diff.worse' : 'td.diff.better')).toHaveCount(1);
   await expect(page.getByTestId('compare-dispatch-base')).toHaveAttribute('data-rendered', 'true');
   await expect(page.getByTestId('compare-dispatch-gas-high')).toHaveAttribute('data-rendered', 'true');
   // Same axes: both heat dispatch charts share the y maximum.

@@ -41,6 +41,9 @@ export function hourLabels(d: Dispatch): string[] {
   });
 }
 
+/** Axis numbers in the user's language (German: 1.000, decimal comma). */
+const axisNum = (text: ChartText) => ({ formatter: (v: number) => text.num(v, 1) });
+
 const base = (text: ChartText) => ({
   animation: false,
   color: COLORS,
@@ -76,9 +79,9 @@ export function dispatchOption(
   return {
     ...base(text),
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 64, right: 24, top: 36, bottom: 72 },
+    grid: { left: 64, right: 24, top: 52, bottom: 72 },
     xAxis: { type: 'category', data: labels, boundaryGap: false },
-    yAxis: { type: 'value', name: text.kW, max: yMax, min: yMin },
+    yAxis: { type: 'value', name: text.kW, max: yMax, min: yMin, axisLabel: axisNum(text) },
     dataZoom: [
       { type: 'inside', start: 0, end: 100, throttle: 0 },
       { type: 'slider', start: 0, end: 100, bottom: 16, height: 24, throttle: 0 },
@@ -105,9 +108,9 @@ export function socOption(d: Dispatch, columns: string[], labels: string[], text
   return {
     ...base(text),
     legend: { top: 0 },
-    grid: { left: 72, right: 24, top: 36, bottom: 72 },
+    grid: { left: 72, right: 24, top: 52, bottom: 72 },
     xAxis: { type: 'category', data: labels, boundaryGap: false },
-    yAxis: { type: 'value', name: text.kWh },
+    yAxis: { type: 'value', name: text.kWh, axisLabel: axisNum(text) },
     dataZoom: [
       { type: 'inside', throttle: 0 },
       { type: 'slider', bottom: 16, height: 24, throttle: 0 },
@@ -133,9 +136,9 @@ export function durationOption(
   return {
     ...base(text),
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 64, right: 24, top: 36, bottom: 40 },
-    xAxis: { type: 'value', name: 'h', min: 0, max: 'dataMax' },
-    yAxis: { type: 'value', name: text.kW, max: yMax },
+    grid: { left: 64, right: 24, top: 52, bottom: 40 },
+    xAxis: { type: 'value', name: 'h', min: 0, max: 'dataMax', axisLabel: axisNum(text) },
+    yAxis: { type: 'value', name: text.kW, max: yMax, axisLabel: axisNum(text) },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? text.num(v) : '') },
     series: curves.map((c) => {
       const dc = durationCurve(c.values, weights);
@@ -198,7 +201,7 @@ export function costOption(
       valueFormatter: (v: unknown) => `${text.num(Number(v), 0)} €`,
     },
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 88, right: 24, top: 40, bottom: 32 },
+    grid: { left: 88, right: 24, top: 52, bottom: 32 },
     xAxis: { type: 'category', data: scenarios.map((s) => s.name) },
     yAxis: {
       type: 'value',
@@ -230,9 +233,9 @@ export function capacityOption(
       valueFormatter: (v: unknown) => `${text.num(Number(v), 0)} kW`,
     },
     legend: { top: 0 },
-    grid: { left: 72, right: 24, top: 40, bottom: 32 },
+    grid: { left: 72, right: 24, top: 52, bottom: 32 },
     xAxis: { type: 'category', data: techs.map((t) => text.name(t)) },
-    yAxis: { type: 'value', name: text.kW },
+    yAxis: { type: 'value', name: text.kW, axisLabel: axisNum(text) },
     series: scenarios.map((s) => ({
       type: 'bar',
       name: s.name,
@@ -302,7 +305,7 @@ export function paretoOption(points: ParetoPointLike[], text: ChartText): ChartO
         `${text.num(p.value[0])} t CO₂ – ${text.num(p.value[1], 0)} €/a`,
     },
     grid: { left: 88, right: 24, top: 24, bottom: 40 },
-    xAxis: { type: 'value', name: 't CO₂/a', scale: true },
+    xAxis: { type: 'value', name: 't CO₂/a', scale: true, axisLabel: axisNum(text) },
     yAxis: {
       type: 'value',
       name: '€/a',

@@ -4,6 +4,7 @@ import {
   carrierOf,
   carrierStacks,
   compareRows,
+  diffClass,
   durationCurve,
   heatmapCells,
   isNotable,
@@ -238,8 +239,13 @@ describe('comparison', () => {
     expect(total.diffs[1].abs).toBe(100);
     expect(total.diffs[1].rel).toBeCloseTo(0.1, 12);
     expect(isNotable(total.diffs[1])).toBe(true);
+    expect(diffClass(total, total.diffs[1])).toBe('worse');
+    const share = rows.find((r) => r.key === 'renewableHeatShare')!;
+    expect(diffClass(share, { abs: 5, rel: 0.1 })).toBe('better');
+    expect(diffClass(share, { abs: 0, rel: 0 })).toBeNull();
     const hp = rows.find((r) => r.kind === 'capacity' && r.key === 'hp')!;
     expect(hp.diffs[1]).toEqual({ abs: 20, rel: 0.5 });
+    expect(diffClass(hp, hp.diffs[1])).toBe('changed');
     const tesEnergy = rows.find((r) => r.key === 'tes' && r.unit === 'kWh')!;
     expect(tesEnergy.values).toEqual([50, null]);
     expect(tesEnergy.diffs[1]).toEqual({ abs: null, rel: null });

@@ -6,7 +6,7 @@ import { capacityOption, costOption, dispatchOption, hourLabels } from '../../ch
 import {
   carrierStacks,
   compareRows,
-  isNotable,
+  diffClass,
   niceMax,
   stackedMax,
   usedCostCategories,
@@ -162,10 +162,7 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
                       </td>
                     ))}
                     {row.diffs.slice(1).map((d, i) => (
-                      <td
-                        key={`d${i}`}
-                        className={`num diff${isNotable(d) ? ((d.abs ?? 0) > 0 ? ' up' : ' down') : ''}`}
-                      >
+                      <td key={`d${i}`} className={`num diff ${diffClass(row, d) ?? ''}`}>
                         {d.abs === null
                           ? '–'
                           : `${d.abs > 0 ? '+' : ''}${text.num(d.abs, digits(row))}${

@@ -40,6 +40,18 @@ beforeAll(async () => {
     scenarioName: 'CO₂ teuer',
     mode: 'aggregated',
   });
+  // A run without a solution: the page shows its reasons instead of charts.
+  await saveResult(db(), record.id, 'zz-infeasible', 'any', {
+    results: {
+      ...b.results,
+      status: 'infeasible',
+      warnings: ['the heat demand of 120 kW at 2025-01-08 07:00 exceeds every capacity limit'],
+      messages: undefined,
+    },
+    dispatch: null,
+    scenarioName: 'Ohne Kessel',
+    mode: 'aggregated',
+  });
   useApp.getState().setLanguage('de');
   useApp.getState().setActiveProject(record.id);
 }, 120_000);
@@ -93,12 +105,27 @@ describe('results page', () => {
     expect(row.textContent).toContain(de(base.objective.totalAnnualCost_EUR, 0));
     expect(row.textContent).toContain(de(dear.objective.totalAnnualCost_EUR, 0));
     expect(row.textContent).toContain(`+${de(diff, 0)}`);
-    expect(row.querySelector('td.diff.up')).toBeTruthy();
+    expect(row.querySelector('td.diff.worse')).toBeTruthy();
     expect(screen.getByTestId('compare-dispatch-base')).toBeTruthy();
     expect(screen.getByTestId('compare-dispatch-co2')).toBeTruthy();
     // Unticking one scenario leaves too few to compare.
     fireEvent.click(screen.getByRole('checkbox', { name: /CO₂ teuer/ }));
     expect(screen.getByText(/mindestens zwei Szenarien/)).toBeTruthy();
+  }, 60_000);
+
+  it('shows the reasons of a run without a solution as an error', async () => {
+    render(<ResultsPage />);
+    await screen.findByTestId('kpi-totalCost', undefined, { timeout: 5000 });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('Szenario'), { target: { value: 'zz-infeasible' } });
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Keine Lösung (unlösbar)');
+    expect(alert.textContent).toContain('exceeds every capacity limit');
+    expect(screen.queryByTestId('kpi-totalCost')).toBeNull();
+    // The comparison leaves it out and says so.
+    fireEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
+    expect(screen.getByText('Ohne Kessel: keine Lösung')).toBeTruthy();
   }, 60_000);
 
   it('shows the empty state without a project', () => {
