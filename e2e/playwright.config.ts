@@ -10,7 +10,7 @@ const OUT_DIR = process.env.WERKPLAN_RENDERER_OUT; // a separate build folder, f
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: '../test-results',
+  outputDir: process.env.E2E_OUTPUT ?? '../test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
