@@ -33,8 +33,9 @@ export default defineConfig({
           name: 'server',
           include: ['server/src/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Fault tests start the server as a child process (tsx + database) up to twice per test.
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
         },
       },
       {

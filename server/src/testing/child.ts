@@ -20,7 +20,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     proc.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const m = /"address":"(http[^"]+)"/.exec(output);
