@@ -245,7 +245,10 @@ export default function ProjectsPage() {
         e instanceof ProjectFileError
           ? e.errors.map(
               (x) =>
-                `${x.fileName ?? name}${x.line !== undefined ? `:${x.line}:${x.column ?? 0}` : ''} ${x.pointer || '/'}: ${x.message}`,
+                `${x.fileName ?? name}${x.line !== undefined ? `:${x.line}:${x.column ?? 0}` : ''} ${
+                  // the checker's messages start with their pointer already
+                  x.message.startsWith(`${x.pointer || '/'}:`) ? '' : `${x.pointer || '/'}: `
+                }${x.message}`,
             )
           : [e instanceof Error ? e.message : String(e)],
       );
