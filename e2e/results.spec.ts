@@ -304,6 +304,18 @@ test('results and comparison of the reference hub, with first-render and zoom ti
   );
   expect(maxes[0]).toBeGreaterThan(0);
   expect(maxes[1]).toBe(maxes[0]);
+  // The same plant has the same colour in both.
+  const colours = await page.evaluate(() =>
+    ['compare-dispatch-base', 'compare-dispatch-gas-high'].map((id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement & {
+        echarts?: { getOption(): { series: { name: string; color?: string }[] } };
+      };
+      return Object.fromEntries((el.echarts?.getOption().series ?? []).map((x) => [x.name, x.color]));
+    }),
+  );
+  expect(colours[0]['chp Wärme']).toBeTruthy();
+  expect(colours[1]['chp Wärme']).toBe(colours[0]['chp Wärme']);
+  expect(colours[1]['gb Wärme']).toBe(colours[0]['gb Wärme']);
   await shot(page, 'compare');
 
   const perf = {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import {
@@ -59,7 +59,9 @@ export function EChart({ option, label, testId, height = 320, group }: Props) {
   const ref = useRef<ChartElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
 
-  useEffect(() => {
+  // Layout effect: the chart is disposed in the same commit that removes its element, before the
+  // browser can deliver a resize or paint to a detached chart.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: rendererKind() });
@@ -68,7 +70,12 @@ export function EChart({ option, label, testId, height = 320, group }: Props) {
     chart.on('finished', () => {
       el.dataset.rendered = 'true';
     });
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            if (!chart.isDisposed()) chart.resize();
+          });
     observer?.observe(el);
     return () => {
       observer?.disconnect();

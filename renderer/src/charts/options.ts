@@ -18,7 +18,7 @@ export interface ChartText {
   kWh: string;
 }
 
-const COLORS = [
+export const COLORS = [
   '#1f6f8b',
   '#e07a1f',
   '#3f9e4d',
@@ -64,10 +64,13 @@ export function dispatchOption(
   text: ChartText,
   yMax?: number,
   yMin?: number,
+  /** Fixed colour per column, so several charts show the same plant in the same colour. */
+  colors?: Record<string, string>,
 ): ChartOption {
   const line = (name: string, values: ArrayLike<number>, stack: string | undefined) => ({
     type: 'line',
     name: text.name(name),
+    ...(colors?.[name] ? { itemStyle: { color: colors[name] }, color: colors[name] } : {}),
     stack,
     data: Array.from(values),
     showSymbol: false,

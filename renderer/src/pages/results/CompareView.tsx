@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredResult } from '../../db/results';
 import { EChart } from '../../charts/EChart';
-import { capacityOption, costOption, dispatchOption, hourLabels } from '../../charts/options';
+import { capacityOption, COLORS, costOption, dispatchOption, hourLabels } from '../../charts/options';
 import {
   carrierStacks,
   compareRows,
@@ -95,11 +95,14 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
       }),
     );
     const yMin = yMinRaw < 0 ? -niceMax([-yMinRaw]) : 0;
+    // One colour per column across the scenarios.
+    const columns = [...new Set(stacks.flatMap((s) => [...s.supply, ...s.use].map((x) => x.column)))];
+    const colors = Object.fromEntries(columns.map((c, i) => [c, COLORS[i % COLORS.length]]));
     return {
       costs: costOption(scen, usedCostCategories(scen.map((s) => s.results)), text),
       capacities: capacityOption(scen, text),
       heat: chosen.map((r, i) =>
-        dispatchOption(stacks[i], hourLabels(r.payload.dispatch as Dispatch), text, yMax, yMin),
+        dispatchOption(stacks[i], hourLabels(r.payload.dispatch as Dispatch), text, yMax, yMin, colors),
       ),
     };
     // names derive from chosen
