@@ -56,7 +56,12 @@ function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
   if (Array.isArray(v)) {
     if (typeof s.maxItems === 'number' && v.length > s.maxItems)
       err(`must NOT have more than ${s.maxItems} items`);
-    if (s.items) v.forEach((e, i) => walk(s.items as Schema, e, `${at}/${i}`, out));
+    const items = s.items as Schema | undefined;
+    if (items && items.type === 'number' && Object.keys(items).length === 1) {
+      // fast path for series (8760 numbers): walk only the values that fail
+      for (let i = 0; i < v.length; i++)
+        if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) walk(items, v[i], `${at}/${i}`, out);
+    } else if (items) v.forEach((e, i) => walk(items, e, `${at}/${i}`, out));
   }
   if (typeOk('object', v)) {
     const o = v as Record<string, unknown>;
