@@ -79,6 +79,11 @@ export function EChart({ option, label, testId, height = 320, group }: Props) {
     observer?.observe(el);
     return () => {
       observer?.disconnect();
+      // zrender paints large (incremental) layers over several animation frames and its pending
+      // frame does not check for disposal. Painting an empty chart first gives the painter a new
+      // redraw id, so that pending frame returns at once instead of touching the disposed painter.
+      chart.clear();
+      chart.getZr().refreshImmediately();
       chart.dispose();
       chartRef.current = null;
       delete el.echarts;
