@@ -13,6 +13,8 @@ export interface ResultPayload {
   /** Scenario name at the time of the run (scenarios can be renamed or deleted later). */
   scenarioName: string;
   mode: 'aggregated' | 'full';
+  /** Cost–CO2 Pareto front when the run computed one (points without their full outcomes). */
+  pareto?: { co2Limit_t: number | null; totalAnnualCost_EUR: number; emissions_tCO2: number }[];
 }
 
 export interface StoredResult extends ResultRecord {
