@@ -5,9 +5,9 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { ProjectV1 } from '../project/types';
 import type { Results } from '../results/results';
 import { fmt, pdfText } from './format';
-import { netDischarge, type ReportModel, type ReportRun } from './model';
+import { netCharge, netDischarge, type ReportModel, type ReportRun } from './model';
 import { scenarioLabel } from './tables';
-import { categoryName, text, type ReportLanguage } from './texts';
+import { categoryName, flowName, text, type ReportLanguage } from './texts';
 
 echarts.use([BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
@@ -108,27 +108,51 @@ export function weekOption(
   const end = Math.min(d.hours.length, start + 168);
   const x = Array.from({ length: end - start }, (_, i) => i);
   const series: object[] = [];
-  for (const t of m.project.technologies) {
-    if (t.type === 'pv' || t.type === 'battery') continue;
-    const s = t.type === 'heatStorage' ? netDischarge(d, t.id) : d.series[`${t.id}.heat_out_kW`];
-    if (!s) continue;
-    let any = false;
-    const data = x.map((i) => {
-      const v = s[start + i];
-      if (v > 1e-6) any = true;
-      return Number(v.toFixed(3));
-    });
-    if (any)
-      series.push({
+  const sinks: object[] = [];
+  const round = (v: number) => Number(v.toFixed(3));
+  // One colour per technology, the same in every chart of the report (its place in the project).
+  m.project.technologies.forEach((t, idx) => {
+    if (t.type === 'pv' || t.type === 'battery') return;
+    const color = PALETTE[idx % PALETTE.length];
+    // Heat goes below the axis where it leaves: net storage charging and the heat dump, so the
+    // stack above the axis minus the area below it is the heat demand in every hour.
+    const sink =
+      t.type === 'heatStorage'
+        ? netCharge(d, t.id)
+        : t.type === 'heatDump'
+          ? (d.series[`${t.id}.dump_kW`] ?? null)
+          : null;
+    if (sink && x.some((i) => sink[start + i] > 1e-6))
+      sinks.push({
         type: 'line',
-        name: pdfText(t.name ?? t.id),
-        stack: 'heat',
-        areaStyle: { opacity: 0.85 },
+        name: pdfText(
+          `${t.name ?? t.id} (${t.type === 'heatDump' ? flowName(lang, 'dump') : text(lang, 'charging')})`,
+        ),
+        stack: 'sink',
+        areaStyle: { opacity: 0.45 },
         lineStyle: { width: 0 },
+        itemStyle: { color },
+        color,
         showSymbol: false,
-        data,
+        data: x.map((i) => round(-sink[start + i])),
       });
-  }
+    if (t.type === 'heatDump') return;
+    const s = t.type === 'heatStorage' ? netDischarge(d, t.id) : d.series[`${t.id}.heat_out_kW`];
+    if (!s) return;
+    if (!x.some((i) => s[start + i] > 1e-6)) return;
+    series.push({
+      type: 'line',
+      name: pdfText(t.name ?? t.id),
+      stack: 'heat',
+      areaStyle: { opacity: 0.85 },
+      lineStyle: { width: 0 },
+      itemStyle: { color },
+      color,
+      showSymbol: false,
+      data: x.map((i) => round(s[start + i])),
+    });
+  });
+  series.push(...sinks);
   const demand = m.demands.heat?.hourly_kW;
   if (demand && demand.length >= end)
     series.push({

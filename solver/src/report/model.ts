@@ -70,6 +70,14 @@ export function netDischarge(d: Dispatch, techId: string): Float64Array | null {
   return dis.map((v, k) => Math.max(0, v - (ch ? ch[k] : 0)));
 }
 
+/** Net charging of a storage per dispatch row (charge minus discharge where positive). */
+export function netCharge(d: Dispatch, techId: string): Float64Array | null {
+  const ch = d.series[`${techId}.charge_kW`];
+  if (!ch) return null;
+  const dis = d.series[`${techId}.discharge_kW`];
+  return ch.map((v, k) => Math.max(0, v - (dis ? dis[k] : 0)));
+}
+
 /** Heat delivered per dispatch row: heat output of the plants and net discharge of heat storage. */
 export function heatOutput(d: Dispatch, project: ProjectV1): Float64Array {
   const out = new Float64Array(d.hours.length);

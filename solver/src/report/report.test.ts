@@ -13,6 +13,7 @@ import { csvNumber } from './csv';
 import { fmt, neutralise, pdfText } from './format';
 import { buildReportModel, ReportInputError, writeReport, type ReportInput } from './index';
 import { pickWeeks } from './model';
+import { weekOption } from './charts';
 import { sheetName } from './xlsx';
 
 const EXAMPLE = path.resolve(__dirname, '../../../assets/examples/single-building.json');
@@ -294,5 +295,30 @@ describe('reports of the single-building example', () => {
     for (const r of rows) for (const f of r.slice(0, 4)) expect(f).not.toMatch(/^[=+\-@]/);
     expect(rows.some((r) => r[2] === "'+1")).toBe(true);
     expect(rows.some((r) => r[1].startsWith("'@SUM(1+1)"))).toBe(true);
+  });
+});
+
+describe('week charts', () => {
+  it('balance in every hour: heat above the axis minus storage charging below it is the heat demand', () => {
+    const m = buildReportModel(input());
+    const run = m.runs[0];
+    for (const which of ['winterWeek', 'summerWeek'] as const) {
+      const start = which === 'winterWeek' ? m.weeks!.winter : m.weeks!.summer;
+      const option = weekOption(m, 'de', run, start, which)! as {
+        series: { name: string; stack?: string; data: number[] }[];
+      };
+      const demand = option.series.find((s) => s.name === 'Wärmebedarf')!;
+      const stacked = option.series.filter((s) => s.stack);
+      expect(stacked.some((s) => s.stack === 'sink')).toBe(true); // the tank charges in both weeks
+      for (let i = 0; i < demand.data.length; i++) {
+        const net = stacked.reduce((a, s) => a + s.data[i], 0);
+        // Each plotted value is rounded to 1 W.
+        expect(Math.abs(net - demand.data[i])).toBeLessThan(0.01);
+      }
+      // A technology keeps its colour between the two charts.
+      const colours = Object.fromEntries(stacked.map((s) => [s.name, (s as { color?: string }).color]));
+      expect(colours['Pufferspeicher']).toMatch(/^#/);
+      expect(colours['Pufferspeicher (Laden)']).toBe(colours['Pufferspeicher']);
+    }
   });
 });

@@ -69,6 +69,7 @@ const T = {
   timeVarying: { de: 'zeitvariabel', en: 'time-varying' },
   // demand
   heatDemand: { de: 'Wärmebedarf', en: 'Heat demand' },
+  charging: { de: 'Laden', en: 'charging' },
   electricityDemand: { de: 'Strombedarf', en: 'Electricity demand' },
   annualEnergy: { de: 'Jahresenergie', en: 'Annual energy' },
   peakLoad: { de: 'Spitzenlast', en: 'Peak load' },
