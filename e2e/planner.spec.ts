@@ -42,7 +42,7 @@ async function setNumber(page: Page, label: string | RegExp, value: string, scop
 }
 
 test('planner journeys in one browser profile', async ({ page: p, context }) => {
-  test.setTimeout(900_000);
+  test.setTimeout(420_000);
   page = p;
   const csv = heatCsv();
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -264,5 +264,36 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     await expect(page.getByRole('tab', { name: /Gaspreis \+50 %/ })).toBeVisible();
     await page.getByRole('tab', { name: /Gaspreis \+50 %/ }).click();
     await expect(page.getByTestId('diff')).toContainText('0,0825');
+  });
+
+  await test.step('a long run stays cancelable and the page responsive', async () => {
+    // The reference district over all 8760 hours takes minutes: start it, use the page, cancel.
+    await page.getByLabel('Rechenart').selectOption('full');
+    await page.getByRole('button', { name: '„Basis“ rechnen' }).click();
+    await expect(page.getByTestId('run-status')).toContainText('Basis:');
+    const t0 = Date.now();
+    await nav(page, 'Anlagen & Preise');
+    await expect(page.getByRole('heading', { level: 1, name: 'Anlagen & Preise' })).toBeVisible();
+    await nav(page, 'Szenarien');
+    const roundTrip_ms = Date.now() - t0;
+    console.log(`page switch during a run: ${roundTrip_ms} ms`);
+    expect(roundTrip_ms).toBeLessThan(3000);
+    // the run kept its state across the page switch (it lives in a store, not in the page)
+    await expect(page.getByTestId('run-status')).toContainText('Basis:');
+    await page.waitForTimeout(1500);
+    const c0 = Date.now();
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect(page.getByTestId('run-status')).toHaveText('Abgebrochen.', { timeout: 60_000 });
+    console.log(`cancel took ${Date.now() - c0} ms`);
+  });
+
+  await test.step('the planner in English', async () => {
+    await page.locator('#header-language').selectOption('en');
+    await nav(page, 'Plants & Prices');
+    await expect(page.getByRole('heading', { level: 1, name: 'Plants & Prices' })).toBeVisible();
+    await expect(page.getByText('Technology catalogue')).toBeVisible();
+    await expect(page.getByLabel('Interest rate [%]')).toHaveValue('5');
+    await shot(page, 'planner-plants-en');
+    await page.locator('#header-language').selectOption('de');
   });
 });

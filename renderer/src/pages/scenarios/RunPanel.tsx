@@ -1,22 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { listResults, type StoredResult } from '../../db/results';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { currentInputsHash } from '../../project/assemble';
-import { NotRunnableError, runScenario, type RunHandle } from '../../project/run';
+import { useRuns } from '../../project/runs';
 import { useProject } from '../../project/store';
 import { solverClient } from '../../solver/client';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
-
-interface Running {
-  scenarioId: string;
-  phase: string;
-  started: number;
-  queue: string[];
-}
 
 function capacityText(r: StoredResult, language: 'de' | 'en'): string {
   return Object.entries(r.payload.results.capacities)
@@ -37,12 +30,11 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const projectId = useProject((s) => s.projectId)!;
-  const [running, setRunning] = useState<Running | null>(null);
+  const running = useRuns((s) => (s.running?.projectId === projectId ? s.running : null));
+  const busy = useRuns((s) => s.running !== null);
+  const error = useRuns((s) => s.error);
+  const cancelled = useRuns((s) => s.cancelled);
   const [now, setNow] = useState(0);
-  const [error, setError] = useState<string[] | null>(null);
-  const [cancelled, setCancelled] = useState(false);
-  const handle = useRef<RunHandle | null>(null);
-  const stop = useRef(false);
   const record = useLiveQuery(() => db().projects.get(projectId), [projectId]);
   const mode = record?.runOptions?.mode ?? 'aggregated';
   const results = useLiveQuery(() => listResults(db(), projectId), [projectId]);
@@ -63,41 +55,13 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
 
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 200);
+    const tick = () => setNow(Date.now());
+    const timer = setInterval(tick, 200);
     return () => clearInterval(timer);
   }, [running]);
 
-  async function run(ids: string[]) {
-    setError(null);
-    setCancelled(false);
-    stop.current = false;
-    await useProject.getState().saved;
-    for (let k = 0; k < ids.length && !stop.current; k++) {
-      const scenarioId = ids[k];
-      const started = Date.now();
-      setNow(started);
-      setRunning({ scenarioId, phase: t('planner.run.starting'), started, queue: ids.slice(k + 1) });
-      const h = runScenario(db(), solverClient(), projectId, scenarioId, (p) =>
-        setRunning((r) => (r ? { ...r, phase: p.phase } : r)),
-      );
-      handle.current = h;
-      try {
-        await h.done;
-      } catch (e) {
-        if (stop.current) setCancelled(true);
-        else
-          setError(e instanceof NotRunnableError ? e.problems : [e instanceof Error ? e.message : String(e)]);
-        break;
-      }
-    }
-    handle.current = null;
-    setRunning(null);
-  }
-
-  function cancel() {
-    stop.current = true;
-    handle.current?.cancel();
-  }
+  const run = (ids: string[]) => void useRuns.getState().start(db(), solverClient(), projectId, ids);
+  const cancel = () => useRuns.getState().cancel();
 
   const byScenario = new Map((results ?? []).map((r) => [r.scenarioId, r]));
   return (
@@ -109,7 +73,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           <select
             id="run-mode"
             value={mode}
-            disabled={!!running}
+            disabled={busy}
             onChange={(e) =>
               void db().projects.update(projectId, {
                 runOptions: { mode: e.target.value as 'aggregated' | 'full' },
@@ -120,10 +84,10 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
             <option value="full">{t('planner.run.full')}</option>
           </select>
         </div>
-        <button type="button" disabled={!!running} onClick={() => void run([selected])}>
+        <button type="button" disabled={busy} onClick={() => run([selected])}>
           {t('planner.run.runSelected', { name: scenarios.find((s) => s.id === selected)?.name ?? selected })}
         </button>
-        <button type="button" disabled={!!running} onClick={() => void run(scenarios.map((s) => s.id))}>
+        <button type="button" disabled={busy} onClick={() => run(scenarios.map((s) => s.id))}>
           {t('planner.run.runAll')}
         </button>
         {running && (
@@ -136,8 +100,8 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
         {running
           ? t('planner.run.progress', {
               name: scenarios.find((s) => s.id === running.scenarioId)?.name ?? running.scenarioId,
-              phase: running.phase,
-              seconds: formatNumber((now - running.started) / 1000, language, 1),
+              phase: running.phase || t('planner.run.starting'),
+              seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
               queued: running.queue.length,
             })
           : cancelled
