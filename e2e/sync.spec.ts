@@ -132,7 +132,9 @@ test('a project is encrypted in the browser and synced; the server never sees it
   await page.getByLabel('Team-Passphrase').fill('Stadtwerke-Team-2026!');
   await page.getByRole('button', { name: 'Neuen Teamschlüssel anlegen' }).click();
   await expect(page.getByTestId('team-code')).toBeVisible({ timeout: 20_000 });
-  await expect(page.locator('button.sync-status [role=status]')).toHaveText('Synchron', { timeout: 20_000 });
+  await expect(page.getByRole('banner').locator('button.sync-status [role=status]')).toHaveText('Synchron', {
+    timeout: 20_000,
+  });
   await page.screenshot({ path: 'e2e/artifacts/sync-settings.png', fullPage: true });
 
   expect(server.rows.size).toBe(1);
@@ -149,7 +151,7 @@ test('a project is encrypted in the browser and synced; the server never sees it
   await page.getByLabel('Name', { exact: true }).fill('Fernwärme Südstadt 2030');
   await page.getByRole('button', { name: 'Speichern' }).click();
   await page.getByRole('button', { name: 'Einstellungen' }).click();
-  await page.locator('button.sync-status').first().click();
+  await page.getByRole('banner').locator('button.sync-status').click();
   await expect.poll(() => server.rows.get(row.meta.id)?.meta.version, { timeout: 10_000 }).toBe(2);
   expect(server.bodies.join('\n')).not.toContain('2030');
   expect(errors).toEqual([]);
