@@ -51,6 +51,8 @@ export function runScenario(
     if (cancelled) throw new Error('cancelled');
     handle = client.solve(project, { scenarioId, mode: options.mode }, onProgress);
     const r = await handle.result;
+    // a cancelled run keeps the previous result instead of overwriting it
+    if (cancelled || r.results.status === 'cancelled') throw new Error('cancelled');
     const scenarioName =
       scenarioId === 'base'
         ? 'Basis'

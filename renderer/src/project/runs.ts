@@ -48,6 +48,10 @@ export const useRuns = create<RunsStore>((set, get) => ({
       handle = h;
       try {
         await h.done;
+        if (stop) {
+          set({ cancelled: true });
+          break;
+        }
       } catch (e) {
         if (stop) set({ cancelled: true });
         else
