@@ -124,7 +124,7 @@ test('a meter export is imported in the worker, checked, corrected and saved to 
   await expect(page.getByTestId('import-facts')).toContainText('15 min');
   await expect(page.getByTestId('import-energy')).toHaveText('9 kWh'); // 0,25 + 0,5 + … + 2,0
   await expect(page.getByTestId('import-peak')).toHaveText('8 kW'); // 2 kWh in 15 min
-  await expect(page.getByTestId('import-warnings')).toContainText('end of each interval');
+  await expect(page.getByTestId('import-warnings')).toContainText('Ende jedes Intervalls');
   await shot(page, 'profile-import');
   // The user corrects a guess: the values are power, not energy.
   await page.getByLabel('Einheit').selectOption('kW');
@@ -150,7 +150,7 @@ test('gaps are never filled silently: saving needs a fill rule, and the rule is 
   await page
     .getByLabel('Lastgang-Datei (CSV, TXT, XLSX)')
     .setInputFiles({ name: 'luecke.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByTestId('import-warnings')).toContainText('1 gap(s), 1 missing interval');
+  await expect(page.getByTestId('import-warnings')).toContainText('1 Lücke(n), 1 fehlende(s) Intervall(e)');
   await expect(page.getByRole('button', { name: 'Profil speichern' })).toBeDisabled();
   await page.getByLabel('Lücken (1 Intervalle)').selectOption('linear');
   await page.getByRole('button', { name: 'Profil speichern' }).click();

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { useApp } from '../store/app';
 import type { ImportResult, ImportSettings } from '../../../solver/src/profiles/import/parse';
 import { fillGaps, type FillRule } from '../../../solver/src/timeseries/resample';
+import { formatImportMessage, type ImportMessage } from '../../../solver/src/profiles/import/messages';
 
 type Loaded = { name: string; bytes: Uint8Array };
 
@@ -42,7 +43,16 @@ export default function ProfilesPage() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [settings, setSettings] = useState<ImportSettings>({});
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The import's message is kept coded, so it shows in the language chosen now.
+  const [error, setError] = useState<{
+    file: string;
+    line: number | null;
+    text: string;
+    detail: ImportMessage | null;
+  } | null>(null);
+  const errorText = error
+    ? `${error.line ? `${error.file}:${error.line}: ` : ''}${error.detail ? formatImportMessage(error.detail, language) : error.text}`
+    : null;
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');
   const [fill, setFill] = useState<FillRule | ''>('');
@@ -62,7 +72,7 @@ export default function ProfilesPage() {
         setError(null);
       } else {
         setResult(null);
-        setError(r.line ? `${loaded.name}:${r.line}: ${r.message}` : r.message);
+        setError({ file: loaded.name, line: r.line, text: r.message, detail: r.detail });
       }
     });
     return () => {
@@ -142,9 +152,9 @@ export default function ProfilesPage() {
           </button>
         )}
         {busy && <p role="status">{t('profilesPage.reading')}</p>}
-        {error && (
+        {errorText && (
           <p className="field-error" role="alert">
-            {t('profilesPage.error', { message: error })}
+            {t('profilesPage.error', { message: errorText })}
           </p>
         )}
       </div>
@@ -288,7 +298,10 @@ export default function ProfilesPage() {
             <div className="panel">
               <h2>{t('profilesPage.warnings')}</h2>
               <ul data-testid="import-warnings">
-                {result.warnings.map((w) => (
+                {(result.messages?.length === result.warnings.length
+                  ? result.messages.map((m) => formatImportMessage(m, language))
+                  : result.warnings
+                ).map((w) => (
                   <li key={w}>{w}</li>
                 ))}
               </ul>

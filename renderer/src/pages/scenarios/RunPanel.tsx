@@ -8,6 +8,7 @@ import { useRuns } from '../../project/runs';
 import { useProject } from '../../project/store';
 import { solverClient } from '../../solver/client';
 import { formatNumber } from '../../i18n/format';
+import { findings } from '../results/common';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
 
@@ -167,7 +168,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           <div key={s.id} className="field-error" role="note" data-testid={`findings-${s.id}`}>
             <p>{t('planner.run.findings', { name: s.name })}</p>
             <ul>
-              {r.payload.results.warnings.map((w) => (
+              {findings(r.payload.results, language).map((w) => (
                 <li key={w}>{w}</li>
               ))}
             </ul>
