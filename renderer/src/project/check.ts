@@ -1,11 +1,11 @@
 import { projectSchema } from '../../../solver/src/project/schema';
-import type { ProjectV1, Technology } from '../../../solver/src/project/types';
+import type { ProjectV1 } from '../../../solver/src/project/types';
 // Type-only: solver/src/project/validate.ts compiles its schema with Ajv at import, i.e. with
 // `new Function`, which the renderer's Content Security Policy (no 'unsafe-eval') forbids.
 import type { ProjectError, ValidationResult } from '../../../solver/src/project/validate';
 import { locatePointer, positionOf } from '../../../solver/src/project/locate';
 import { jsonErrorOffset } from '../../../solver/src/project/jsonError';
-import { hoursInYear } from '../../../solver/src/project/calendar';
+import { crossCheck } from '../../../solver/src/project/crossCheck';
 
 export type { ProjectError, ValidationResult };
 
@@ -109,98 +109,10 @@ function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
   }
 }
 
-/** Checks that the schema cannot express: references, series lengths, bounds (as validateProject does). */
-function crossCheck(p: ProjectV1): { pointer: string; message: string }[] {
-  const out: { pointer: string; message: string }[] = [];
-  const hours = hoursInYear(p.site.year);
-  const series = (ref: string, pointer: string, unit?: string) => {
-    const s = p.timeSeries[ref];
-    if (!s) return out.push({ pointer, message: `time series '${ref}' is not defined in /timeSeries` });
-    if ('values' in s && s.values.length !== hours)
-      out.push({
-        pointer: `/timeSeries/${ref}/values`,
-        message: `has ${s.values.length} values; the year ${p.site.year} has ${hours} hours`,
-      });
-    if ('values' in s) {
-      const gap = s.values.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
-      if (gap >= 0)
-        out.push({
-          pointer: `/timeSeries/${ref}/values/${gap}`,
-          message: `hour ${gap} has no value (gap in the profile)`,
-        });
-    }
-    if (unit && s.unit !== unit)
-      out.push({ pointer: `/timeSeries/${ref}/unit`, message: `is '${s.unit}', expected '${unit}'` });
-  };
-  series(p.demands.heat, '/demands/heat', 'kW');
-  series(p.demands.electricity, '/demands/electricity', 'kW');
-  if (p.demands.cooling)
-    out.push({
-      pointer: '/demands/cooling',
-      message: 'cooling demand is not modelled yet; remove it or set it to a zero series',
-    });
-  if (p.site.ambientTemperature) series(p.site.ambientTemperature, '/site/ambientTemperature', '°C');
-  const price = (spec: unknown, pointer: string) => {
-    if (typeof spec === 'object' && spec && 'series' in spec)
-      series((spec as { series: string }).series, `${pointer}/series`);
-  };
-  Object.entries(p.fuels).forEach(([k, f]) => price(f.price_EUR_kWh, `/fuels/${k}/price_EUR_kWh`));
-  if (p.grid.import) price(p.grid.import.price_EUR_kWh, '/grid/import/price_EUR_kWh');
-  if (p.grid.export) price(p.grid.export.price_EUR_kWh, '/grid/export/price_EUR_kWh');
-  const ids = new Set<string>();
-  p.technologies.forEach((t: Technology, i) => {
-    const at = `/technologies/${i}`;
-    if (ids.has(t.id)) out.push({ pointer: `${at}/id`, message: `duplicate technology id '${t.id}'` });
-    ids.add(t.id);
-    if (t.min !== undefined && t.max !== undefined && t.min > t.max)
-      out.push({ pointer: `${at}/min`, message: `min ${t.min} is above max ${t.max}` });
-    if (t.existing !== undefined && t.max !== undefined && t.existing > t.max)
-      out.push({ pointer: `${at}/existing`, message: `existing ${t.existing} is above max ${t.max}` });
-    if ((t.type === 'boiler' || t.type === 'chp') && !p.fuels[t.fuel])
-      out.push({ pointer: `${at}/fuel`, message: `fuel '${t.fuel}' is not defined in /fuels` });
-    if (t.type === 'chp' && t.efficiencyEl + t.efficiencyTh > 1)
-      out.push({ pointer: `${at}/efficiencyTh`, message: 'electric + thermal efficiency exceed 1' });
-    if (t.type === 'pv' || t.type === 'solarThermal') series(t.yieldSeries, `${at}/yieldSeries`);
-    if (t.type === 'heatPump') {
-      if (t.copMin > t.copMax)
-        out.push({ pointer: `${at}/copMin`, message: `copMin ${t.copMin} is above copMax ${t.copMax}` });
-      if (t.heatSource === 'air' && !p.site.ambientTemperature)
-        out.push({
-          pointer: `${at}/heatSource`,
-          message: 'an air-source heat pump needs /site/ambientTemperature',
-        });
-      if (t.heatSource === 'ground' && t.groundTemp_C === undefined)
-        out.push({ pointer: `${at}/groundTemp_C`, message: 'a ground-source heat pump needs groundTemp_C' });
-    }
-    if (
-      (t.type === 'electricBoiler' || t.type === 'heatPump' || t.type === 'battery') &&
-      !p.grid.import &&
-      !p.technologies.some((o) => o.type === 'pv' || o.type === 'chp')
-    )
-      out.push({
-        pointer: at,
-        message: `${t.type} '${t.id}' needs electricity, but there is no grid import, PV or CHP`,
-      });
-  });
-  const scenarioIds = new Set<string>();
-  (p.scenarios ?? []).forEach((s, i) => {
-    if (scenarioIds.has(s.id))
-      out.push({ pointer: `/scenarios/${i}/id`, message: `duplicate scenario id '${s.id}'` });
-    scenarioIds.add(s.id);
-    for (const ptr of Object.keys(s.overrides))
-      if (!/^\/[^/]/.test(ptr) || ptr.startsWith('/scenarios'))
-        out.push({
-          pointer: `/scenarios/${i}/overrides`,
-          message: `'${ptr}' is not a JSON pointer into the project`,
-        });
-  });
-  return out;
-}
-
 /**
  * validateProject for the renderer: the same schema (solver/src/project/schema.ts) and the same
  * cross-checks, every error at its JSON pointer and, with the file's text, line and column.
- * The cross-checks mirror validate.ts and add one: gaps (NaN) in a series.
+ * The cross-checks are solver/src/project/crossCheck.ts, shared with validateProject.
  */
 export function checkProject(
   json: unknown,
