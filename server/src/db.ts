@@ -80,11 +80,18 @@ export class PostgresDb implements Db {
 
   private async tx<T>(fn: (sql: Sql) => Promise<T>, multiStatement = false): Promise<T> {
     const client = await this.pool.connect();
+    // A connection that dies while checked out (between two statements of this transaction) emits
+    // 'error' on the client, which the pool's idle handler does not see: note it, never crash.
+    let broken = false;
+    const onError = (err: Error) => {
+      broken = true;
+      console.warn(`database: connection lost during a transaction (${err.message})`);
+    };
+    client.on('error', onError);
     const sql: Sql = {
       query: async <R>(text: string, params?: unknown[]) =>
         (multiStatement && !params ? await client.query(text) : await client.query(text, params)).rows as R[],
     };
-    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await fn(sql);
@@ -98,6 +105,7 @@ export class PostgresDb implements Db {
       }
       throw err;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
