@@ -157,3 +157,40 @@ test('gaps are never filled silently: saving needs a fill rule, and the rule is 
   // 10, 20, (30), 40 kW over four hours: 100 kWh after filling.
   await expect(page.getByTestId('saved-profiles')).toContainText('luecke: 4 × 60 min (1 × linear), 100 kWh');
 });
+
+test('an hourly price series is imported on the Profiles page and used as the grid import price', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByLabel('Neues Projekt').fill('Preis-Test');
+  await page.getByLabel('Vorlage').selectOption('single-building');
+  await page.getByRole('button', { name: 'Anlegen' }).click();
+  await page.getByRole('button', { name: 'Preis-Test', exact: true }).click();
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  // A day-ahead export has no kW or kWh: chosen as a price, its values are read as they are.
+  await page.getByLabel('Zeitreihe ist').selectOption('EUR/MWh');
+  const csv =
+    'Zeit;Day-Ahead [EUR/MWh]\n' +
+    ['80,5', '85,5', '90,5', '96,5'].map((v, h) => `2023-01-01T0${h}:00:00+01:00;${v}`).join('\n');
+  await page
+    .getByLabel('Lastgang-Datei (CSV, TXT, XLSX)')
+    .setInputFiles({ name: 'spot.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByTestId('import-facts')).toContainText('60 min');
+  await page.getByLabel('Name des Profils').fill('Spotpreis');
+  await page.getByRole('button', { name: 'Profil speichern' }).click();
+  // Mean of 80,5 85,5 90,5 96,5 by hand: 353 / 4 = 88,25 EUR/MWh.
+  await expect(page.getByTestId('saved-profiles')).toContainText(
+    'Spotpreis: 4 × 60 min, Mittel 88,25 EUR/MWh',
+  );
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Anlagen & Preise' }).click();
+  await page
+    .getByTestId('imported-prices')
+    .getByRole('button', { name: 'als Preiszeitreihe übernehmen' })
+    .click();
+  await expect(page.getByTestId('imported-prices')).toHaveCount(0);
+  await page.getByLabel('Arbeitspreis Strombezug: Art').selectOption('series');
+  await expect(page.getByLabel('Preisreihe').first()).toHaveValue('Spotpreis');
+  // EUR/MWh → EUR/kWh
+  await expect(page.getByLabel(/Faktor/).first()).toHaveValue('0,001');
+});

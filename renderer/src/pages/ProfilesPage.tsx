@@ -35,6 +35,9 @@ function Preview({ result }: { result: ImportResult }) {
   return <div ref={ref} className="chart" role="img" aria-label={col.name} />;
 }
 
+/** What a saved series is: a load profile (kW) or a price in one of two units. */
+type SeriesKind = 'demand' | 'EUR/MWh' | 'EUR/kWh';
+
 export default function ProfilesPage() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
@@ -55,6 +58,7 @@ export default function ProfilesPage() {
     : null;
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');
+  const [seriesKind, setSeriesKind] = useState<SeriesKind>('demand');
   const [fill, setFill] = useState<FillRule | ''>('');
   const saved = useLiveQuery(
     () => (projectId ? db().timeSeries.where('projectId').equals(projectId).toArray() : Promise.resolve([])),
@@ -91,23 +95,25 @@ export default function ProfilesPage() {
   const accept = (f: { name: string; data: Uint8Array }) => {
     setBusy(true);
     setLoaded({ name: f.name, bytes: f.data });
-    setSettings({});
+    setSettings(seriesKind === 'demand' ? {} : { unit: 'kW' });
     setName(f.name.replace(/\.[^.]+$/, ''));
   };
 
   async function save() {
     if (!result || !projectId || !loaded) return;
     const col = result.columns[result.selected];
+    const price = seriesKind !== 'demand';
     const filled = fill ? fillGaps(col.values_kW, result.resolution_min, fill) : null;
     await db().timeSeries.add({
       id: crypto.randomUUID(),
       projectId,
       name: name.trim() || col.name,
-      unit: 'kW',
+      // A price column is read with its values as they are (the "kW" reading takes no conversion).
+      unit: price ? seriesKind : 'kW',
       resolution_min: result.resolution_min,
       start: result.start,
       values: filled ? filled.values_kW : col.values_kW,
-      kind: 'demand',
+      kind: price ? 'price' : 'demand',
       source: loaded.name,
       fillRule: filled ? filled.rule : undefined,
       filledIntervals: filled ? filled.filled : undefined,
@@ -151,6 +157,25 @@ export default function ProfilesPage() {
             {t('profilesPage.open')}
           </button>
         )}
+        <div className="field-row">
+          <label htmlFor="series-kind">{t('profilesPage.seriesKind')}</label>
+          <select
+            id="series-kind"
+            value={seriesKind}
+            onChange={(e) => {
+              const k = e.target.value as SeriesKind;
+              setSeriesKind(k);
+              // Prices are read as they are: no kWh → kW conversion.
+              const unit = k === 'demand' ? undefined : ('kW' as const);
+              if (loaded) set({ unit });
+              else setSettings((st) => ({ ...st, unit }));
+            }}
+          >
+            <option value="demand">{t('profilesPage.kindDemand')}</option>
+            <option value="EUR/MWh">{t('profilesPage.kindPrice', { unit: 'EUR/MWh' })}</option>
+            <option value="EUR/kWh">{t('profilesPage.kindPrice', { unit: 'EUR/kWh' })}</option>
+          </select>
+        </div>
         {busy && <p role="status">{t('profilesPage.reading')}</p>}
         {errorText && (
           <p className="field-error" role="alert">
@@ -370,7 +395,9 @@ export default function ProfilesPage() {
             <li key={s.id}>
               {s.name}: {s.values.length} × {s.resolution_min} min
               {s.fillRule ? ` (${s.filledIntervals} × ${s.fillRule})` : ''},{' '}
-              {fmt(s.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : (v * s.resolution_min) / 60), 0))} kWh
+              {s.kind === 'price'
+                ? `${t('profilesPage.meanPrice')} ${fmt(s.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : v), 0) / s.values.length, 2)} ${s.unit}`
+                : `${fmt(s.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : (v * s.resolution_min) / 60), 0))} kWh`}
             </li>
           ))}
         </ul>

@@ -64,8 +64,17 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
   const keys = Object.keys(doc.timeSeries);
   const used = new Set(Object.values(doc.timeSeries).map((r) => r.seriesId));
   const unusedProfiles = records.filter((r) => !used.has(r.id) && r.kind === 'demand');
+  const unusedPrices = records.filter((r) => !used.has(r.id) && r.kind === 'price');
   const byId = new Map(records.map((r) => [r.id, r]));
   const fmt = (v: number) => formatNumber(v, language, 0);
+
+  /** An imported price series becomes a project series that prices can refer to (× scale + adder). */
+  function attachPrice(rec: TimeSeriesRecord) {
+    void useProject.getState().edit((d) => {
+      const key = freeId(rec.name.replace(/\.[a-z]+$/i, ''), Object.keys(d.timeSeries));
+      d.timeSeries[key] = { unit: rec.unit, seriesId: rec.id, ...(rec.source ? { source: rec.source } : {}) };
+    });
+  }
 
   function attach(rec: TimeSeriesRecord, which: Which) {
     void useProject.getState().edit((d) => {
@@ -189,6 +198,18 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
                   </button>{' '}
                   <button type="button" onClick={() => attach(r, 'electricity')}>
                     {t('planner.demands.useAsElectricity')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {unusedPrices.length > 0 && (
+            <ul className="plain" data-testid="imported-prices">
+              {unusedPrices.map((r) => (
+                <li key={r.id}>
+                  {r.name} ({r.unit}, {r.resolution_min} min){' '}
+                  <button type="button" onClick={() => attachPrice(r)}>
+                    {t('planner.demands.useAsPrice')}
                   </button>
                 </li>
               ))}

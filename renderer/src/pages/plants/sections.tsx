@@ -103,7 +103,11 @@ function PriceField({ ptr, label }: { ptr: string; label: string }) {
   const { t } = useTranslation();
   const ed = useEditor();
   const v = ed.get(ptr);
-  const seriesKeys = Object.keys(ed.doc.timeSeries).filter((k) => !Object.values(ed.doc.demands).includes(k));
+  // Price series (unit EUR/…) first, so the default is never a temperature or a yield series.
+  const isPrice = (k: string) => /^EUR\//.test(ed.doc.timeSeries[k]?.unit ?? '');
+  const seriesKeys = Object.keys(ed.doc.timeSeries)
+    .filter((k) => !Object.values(ed.doc.demands).includes(k))
+    .sort((a, b) => Number(isPrice(b)) - Number(isPrice(a)));
   const isSeries = typeof v === 'object' && v !== null;
   return (
     <div className="price-field">
@@ -115,7 +119,13 @@ function PriceField({ ptr, label }: { ptr: string; label: string }) {
             value={isSeries ? 'series' : 'constant'}
             onChange={(e) => {
               if (e.target.value === 'constant') void ed.set(ptr, 0);
-              else if (seriesKeys[0]) void ed.set(ptr, { series: seriesKeys[0], scale: 0.001, adder: 0 });
+              else if (seriesKeys[0])
+                // Series in EUR/MWh (exchange prices) need × 0.001 for EUR/kWh; series in EUR/kWh none.
+                void ed.set(ptr, {
+                  series: seriesKeys[0],
+                  scale: ed.doc.timeSeries[seriesKeys[0]]?.unit === 'EUR/kWh' ? 1 : 0.001,
+                  adder: 0,
+                });
             }}
           >
             <option value="constant">{t('planner.prices.constant')}</option>
