@@ -1,11 +1,11 @@
 import { projectSchema } from '../../../solver/src/project/schema';
-import type { ProjectV1 } from '../../../solver/src/project/types';
-// Type-only: solver/src/project/validate.ts compiles its schema with Ajv at import, i.e. with
+// Not solver/src/project/validate.ts: it compiles its schema with Ajv at import, i.e. with
 // `new Function`, which the renderer's Content Security Policy (no 'unsafe-eval') forbids.
-import type { ProjectError, ValidationResult } from '../../../solver/src/project/validate';
-import { locatePointer, positionOf } from '../../../solver/src/project/locate';
-import { jsonErrorOffset } from '../../../solver/src/project/jsonError';
-import { crossCheck } from '../../../solver/src/project/crossCheck';
+import {
+  checkDocument,
+  type ProjectError,
+  type ValidationResult,
+} from '../../../solver/src/project/checkDocument';
 
 export type { ProjectError, ValidationResult };
 
@@ -118,43 +118,9 @@ export function checkProject(
   json: unknown,
   source: { fileName?: string; text?: string } = {},
 ): ValidationResult {
-  let doc = json;
-  const text = source.text ?? (typeof json === 'string' ? json : undefined);
-  if (typeof json === 'string') {
-    try {
-      doc = JSON.parse(json);
-    } catch (err) {
-      const offset = jsonErrorOffset(json);
-      const pos = offset >= 0 ? positionOf(json, offset) : undefined;
-      return {
-        ok: false,
-        errors: [
-          {
-            pointer: '',
-            message: `not valid JSON: ${(err as Error).message}`,
-            fileName: source.fileName,
-            ...pos,
-          },
-        ],
-      };
-    }
-  }
-  const locate = (f: Found): ProjectError => {
-    const pos = text ? locatePointer(text, f.pointer) : undefined;
-    return { pointer: f.pointer, message: f.message, fileName: source.fileName, ...pos };
-  };
-  const found: Found[] = [];
-  walk(projectSchema as unknown as Schema, doc, '', found);
-  if (found.length) {
-    const seen = new Set<string>();
-    return {
-      ok: false,
-      errors: found.filter((f) => !seen.has(f.message) && seen.add(f.message)).map(locate),
-    };
-  }
-  const project = doc as ProjectV1;
-  const errors = crossCheck(project).map((e) =>
-    locate({ pointer: e.pointer, message: `${e.pointer}: ${e.message}` }),
-  );
-  return errors.length ? { ok: false, errors } : { ok: true, project };
+  return checkDocument(json, source, (doc) => {
+    const found: Found[] = [];
+    walk(projectSchema as unknown as Schema, doc, '', found);
+    return found;
+  });
 }
