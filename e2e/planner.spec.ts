@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { recordTiming } from './timing';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -109,7 +110,7 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     await expect(page.getByTestId('run-status')).toContainText('s');
     await expect(page.getByTestId('result-base')).toContainText('aktuell', { timeout: 180_000 });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`base run (full year, 2 technologies) took ${seconds.toFixed(1)} s in the browser`);
+    recordTiming('base run (full year, 2 technologies)', `${seconds.toFixed(1)} s in the browser`);
     // By hand: gas heat costs (0.06 + 55 EUR/t × 0.201 kg/kWh) / 0.95 = 0.0748 EUR/kWh, electric heat
     // 0.25 / 0.99 = 0.2525 EUR/kWh, no storage: the gas boiler is sized to the peak, 800 kW.
     const caps = page.getByTestId('capacities-base');
@@ -277,7 +278,7 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     await expect(page.getByRole('heading', { level: 1, name: 'Anlagen & Preise' })).toBeVisible();
     await nav(page, 'Szenarien');
     const roundTrip_ms = Date.now() - t0;
-    console.log(`page switch during a run: ${roundTrip_ms} ms`);
+    recordTiming('page switch during a run', `${roundTrip_ms} ms`);
     expect(roundTrip_ms).toBeLessThan(3000);
     // the run kept its state across the page switch (it lives in a store, not in the page)
     await expect(page.getByTestId('run-status')).toContainText('Basis:');
@@ -285,7 +286,7 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     const c0 = Date.now();
     await page.getByRole('button', { name: 'Abbrechen' }).click();
     await expect(page.getByTestId('run-status')).toHaveText('Abgebrochen.', { timeout: 60_000 });
-    console.log(`cancel took ${Date.now() - c0} ms`);
+    recordTiming('cancel', `${Date.now() - c0} ms`);
   });
 
   await test.step('the planner in English', async () => {

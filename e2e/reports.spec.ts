@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { recordTiming } from './timing';
 import { readFileSync } from 'node:fs';
 
 // The solver and the planner's storage helpers are loaded at run time: the e2e project compiles only e2e/.
@@ -153,7 +154,8 @@ test('the Reports page generates the PDF in the worker and downloads it', async 
   expect(text).toContain(`${total} €/a`);
   await expect(page.getByRole('status')).toContainText('Gespeichert');
   expect(errors).toEqual([]);
-  console.warn(
-    `report PDF in the browser: ${seconds.toFixed(1)} s, ${bytes.length} bytes, ${pdf.numPages} pages`,
+  recordTiming(
+    'report PDF in the browser',
+    `${seconds.toFixed(1)} s, ${bytes.length} bytes, ${pdf.numPages} pages`,
   );
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { recordTiming } from './timing';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 // The solver and the planner's storage helpers are loaded at run time: the e2e project compiles only e2e/.
@@ -327,8 +328,9 @@ test('results and comparison of the reference hub, with first-render and zoom ti
   };
   mkdirSync('e2e/artifacts', { recursive: true });
   writeFileSync('e2e/artifacts/perf.json', JSON.stringify(perf, null, 2) + '\n');
-  console.log(
-    `results page first render: median ${perf.firstRender_ms.median.toFixed(0)} ms (${perf.firstRender_ms.runs.join(', ')}); ` +
+  recordTiming(
+    'results page',
+    `first render: median ${perf.firstRender_ms.median.toFixed(0)} ms (${perf.firstRender_ms.runs.join(', ')}); ` +
       `dispatch view: median ${perf.dispatchView_ms.median.toFixed(0)} ms; analysis view: median ${perf.analysisView_ms.median.toFixed(0)} ms; ` +
       `dispatch zoom step: median ${perf.zoomStep_ms.median.toFixed(1)} ms (${perf.zoomStep_ms.runs.join(', ')})`,
   );
