@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendSyncRequest } from './api';
+import { parseSyncRequest, sendSyncRequest } from './api';
 
 let server: http.Server | null = null;
 afterEach(async () => {
@@ -86,5 +86,78 @@ describe('sync API proxy in the main process', () => {
       status: 0,
       signedOut: true,
     });
+  });
+});
+
+describe('which sync requests the main process accepts from the renderer', () => {
+  const ok = (req: object) => parseSyncRequest('werkplan:sync-request', req);
+  const refused = (req: object) => () => parseSyncRequest('werkplan:sync-request', req);
+
+  it('accepts every path of the sync API', () => {
+    for (const path of [
+      '/projects',
+      '/projects/p-1',
+      '/projects/p-1/versions',
+      '/projects/p-1/versions/12',
+      '/projects/p-1/members/00000000-0000-0000-0000-00000000b0b0',
+      '/keys',
+      '/keys/team-key-1',
+      '/admin/audit',
+      '/admin/audit?limit=50',
+      '/admin/audit?after=120&limit=50',
+      '/admin/audit/export',
+      '/admin/users/oid-1',
+      '/admin/tenant',
+    ])
+      expect(ok({ method: 'GET', path }).path).toBe(path);
+  });
+
+  it('refuses paths outside the API, traversal, foreign queries and bad ids', () => {
+    for (const path of [
+      '/health',
+      '/projects/../admin/tenant',
+      '/projects/p-1/members',
+      '/projects/p-1/versions/x',
+      '/admin',
+      '/admin/audit?limit=50&x=1',
+      '/admin/audit?after=-1',
+      '/admin/users',
+      '/projects/-leading-dash',
+      'https://evil.example/projects',
+      '/projects/p 1',
+    ])
+      expect(refused({ method: 'GET', path }), path).toThrow(/sync API path/);
+  });
+
+  it('sends X-Confirm-Tenant only with DELETE /admin/tenant', async () => {
+    expect(ok({ method: 'DELETE', path: '/admin/tenant', confirmTenant: 'tid-1' })).toEqual({
+      method: 'DELETE',
+      path: '/admin/tenant',
+      confirmTenant: 'tid-1',
+      ifMatch: undefined,
+      ifNoneMatch: undefined,
+      body: undefined,
+    });
+    expect(refused({ method: 'GET', path: '/admin/tenant', confirmTenant: 'tid-1' })).toThrow(
+      /confirmTenant/,
+    );
+    expect(refused({ method: 'DELETE', path: '/projects/p1', confirmTenant: 'tid-1' })).toThrow(
+      /confirmTenant/,
+    );
+    expect(refused({ method: 'DELETE', path: '/admin/tenant', confirmTenant: 'a\r\nb' })).toThrow(
+      /confirmTenant/,
+    );
+    const seen: http.IncomingHttpHeaders[] = [];
+    const url = await listen((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { 'x-audit-chain': 'verified' }).end('');
+    });
+    const res = await sendSyncRequest(signedIn(url), {
+      method: 'DELETE',
+      path: '/admin/tenant',
+      confirmTenant: 'tid-1',
+    });
+    expect(seen[0]['x-confirm-tenant']).toBe('tid-1');
+    expect(res.auditChain).toBe('verified');
   });
 });

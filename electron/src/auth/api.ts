@@ -10,7 +10,15 @@ import type { AuthService } from './signin';
  */
 
 export const MAX_SYNC_BODY_CHARS = 256 * 1024 * 1024;
-const PATH = /^\/(projects|keys)(\/[A-Za-z0-9._:-]{1,128})?$/;
+const ID = '[A-Za-z0-9][A-Za-z0-9._:-]{0,127}';
+/**
+ * The sync API paths the renderer may reach (solver/src/shared/sync.ts); anything else is refused
+ * before a token is attached. Only the audit listing takes a query (after, limit: integers).
+ */
+const PATH = new RegExp(
+  `^/(projects(/${ID}(/versions(/\\d{1,9})?|/members/${ID})?)?|keys(/${ID})?|` +
+    `admin/(audit(\\?after=\\d{1,12}(&limit=\\d{1,4})?|\\?limit=\\d{1,4})?|audit/export|users/${ID}|tenant))$`,
+);
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -19,13 +27,13 @@ export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
     throw new PayloadError(channel, 'expected an object');
   const o = v as Record<string, unknown>;
   const extra = Object.keys(o).filter(
-    (k) => !['method', 'path', 'ifMatch', 'ifNoneMatch', 'body'].includes(k),
+    (k) => !['method', 'path', 'ifMatch', 'ifNoneMatch', 'body', 'confirmTenant'].includes(k),
   );
   if (extra.length) throw new PayloadError(channel, `unknown key(s) ${extra.join(', ')}`);
   if (o.method !== 'GET' && o.method !== 'PUT' && o.method !== 'DELETE')
     throw new PayloadError(channel, 'method must be GET, PUT or DELETE');
   if (typeof o.path !== 'string' || !PATH.test(o.path))
-    throw new PayloadError(channel, 'path must be /projects[/<id>] or /keys[/<id>]');
+    throw new PayloadError(channel, 'path must be a sync API path (projects, keys, admin)');
   if (o.ifMatch !== undefined && (!Number.isInteger(o.ifMatch) || (o.ifMatch as number) < 1))
     throw new PayloadError(channel, 'ifMatch must be a positive integer version');
   if (o.ifNoneMatch !== undefined && o.ifNoneMatch !== '*')
@@ -35,12 +43,19 @@ export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
     if (typeof o.body !== 'string' || o.body.length > MAX_SYNC_BODY_CHARS)
       throw new PayloadError(channel, `body must be a string of at most ${MAX_SYNC_BODY_CHARS} characters`);
   }
+  if (o.confirmTenant !== undefined) {
+    if (o.method !== 'DELETE' || o.path !== '/admin/tenant')
+      throw new PayloadError(channel, 'confirmTenant belongs to DELETE /admin/tenant only');
+    if (typeof o.confirmTenant !== 'string' || !new RegExp(`^${ID}$`).test(o.confirmTenant))
+      throw new PayloadError(channel, 'confirmTenant must be a tenant id');
+  }
   return {
     method: o.method,
     path: o.path,
     ifMatch: o.ifMatch as number | undefined,
     ifNoneMatch: o.ifNoneMatch as '*' | undefined,
     body: o.body as string | undefined,
+    ...(o.confirmTenant !== undefined ? { confirmTenant: o.confirmTenant as string } : {}),
   };
 }
 
@@ -76,6 +91,7 @@ async function sendOnce(
   if (req.body !== undefined) headers['content-type'] = 'application/json';
   if (req.ifMatch !== undefined) headers['if-match'] = `"${req.ifMatch}"`;
   if (req.ifNoneMatch) headers['if-none-match'] = '*';
+  if (req.confirmTenant !== undefined) headers['x-confirm-tenant'] = req.confirmTenant;
   try {
     const res = await fetchImpl(token.serverUrl + SYNC_API_PREFIX + req.path, {
       method: req.method,
@@ -84,7 +100,13 @@ async function sendOnce(
       redirect: 'error',
       signal: AbortSignal.timeout(timeout_ms),
     });
-    return { status: res.status, etag: res.headers.get('etag'), body: await res.text() };
+    const chain = res.headers.get('x-audit-chain');
+    return {
+      status: res.status,
+      etag: res.headers.get('etag'),
+      body: await res.text(),
+      ...(chain !== null ? { auditChain: chain } : {}),
+    };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     return {

@@ -93,6 +93,8 @@ export interface SyncHttpRequest {
   ifNoneMatch?: '*';
   /** JSON body of a PUT. */
   body?: string;
+  /** X-Confirm-Tenant for DELETE /admin/tenant: the tenant id typed by the administrator. */
+  confirmTenant?: string;
 }
 
 export interface SyncHttpResponse {
@@ -100,6 +102,8 @@ export interface SyncHttpResponse {
   status: number;
   etag: string | null;
   body: string;
+  /** X-Audit-Chain of GET /admin/audit/export: "verified" or "broken-at-<n>". */
+  auditChain?: string;
   /** Why status is 0 (network), or that no one is signed in. */
   error?: string;
   signedOut?: boolean;
