@@ -29,6 +29,7 @@ import {
   type TestServer,
 } from './testing/harness';
 import { startTcpProxy } from './testing/tcp-proxy';
+import { findPgBin, startPgCluster } from './testing/pgcluster';
 
 const json = async <T>(res: Response) => (await res.json()) as T;
 
@@ -239,6 +240,94 @@ describe('database restart', () => {
         await entra.close();
         await rm(dir, { recursive: true, force: true });
       }
+    }
+  });
+});
+
+/**
+ * The database server itself goes down and comes back: `pg_ctl stop -m immediate` (a crash; the
+ * start replays the WAL) and `pg_ctl stop -m fast` (an orderly restart or failover), on a private
+ * cluster, while a client keeps writing with retries like the sync engine does. Needs the Debian
+ * PostgreSQL binaries, which .ci/run installs; without them only the simulated restart above runs.
+ */
+describe.runIf(findPgBin())('database server crashed and restarted (pg_ctl on a private cluster)', () => {
+  it('refuses with 503 while it is down, recovers without a server restart, and every acknowledged write is a version', async () => {
+    const cluster = await startPgCluster();
+    const entra = await startFakeEntra([TENANT_A]);
+    const db = new PostgresDb(cluster.url);
+    await db.migrate();
+    const app = await buildApp({ config: testConfig(entra), db, logger: false });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const alice = await entra.token(TENANT_A, 'alice');
+    try {
+      const acknowledged = new Map<number, EncryptedEnvelope>();
+      const sent: EncryptedEnvelope[] = [];
+      const statuses: number[] = [];
+      const first = envelope(512);
+      expect((await put(url, alice, 'p-crash', first, { 'if-none-match': '*' })).status).toBe(201);
+      acknowledged.set(1, first);
+      let version = 1;
+      /** One edit, retried like the sync engine: 503 or a broken connection → wait and resend. */
+      const edit = async () => {
+        const e = envelope(512);
+        sent.push(e);
+        for (;;) {
+          const status = await put(url, alice, 'p-crash', e, { 'if-match': `"${version}"` })
+            .then((r) => r.status)
+            .catch(() => 0);
+          statuses.push(status);
+          if (status === 200) {
+            acknowledged.set(++version, e);
+            return;
+          }
+          if (status === 409) {
+            // Committed before the connection broke: the server has it; continue from its version.
+            const cur = await json<GetProjectResponse>(await get(url, alice, '/v1/projects/p-crash'));
+            if (JSON.stringify(cur.envelope) === JSON.stringify(e)) {
+              version = cur.meta.version;
+              acknowledged.set(version, e);
+              return;
+            }
+            throw new Error(`unexpected conflict at version ${cur.meta.version}`);
+          }
+          expect([0, 503]).toContain(status);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      };
+      for (let i = 0; i < 3; i++) await edit();
+
+      for (const outage of ['crash', 'stop'] as const) {
+        await (outage === 'crash' ? cluster.crash() : cluster.stop());
+        expect((await fetch(`${url}/health`)).status).toBe(503);
+        const down = await put(url, alice, 'p-crash', envelope(), { 'if-match': `"${version}"` });
+        expect(down.status).toBe(503);
+        expect(((await down.json()) as { error: string }).error).toBeTruthy();
+        // An edit made while the database is away completes once it is back.
+        const pending = edit();
+        await new Promise((r) => setTimeout(r, 1_000));
+        await cluster.start();
+        await pending;
+        expect((await fetch(`${url}/health`)).status).toBe(200);
+        for (let i = 0; i < 2; i++) await edit();
+      }
+
+      expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+      const versions = (
+        await json<{ versions: BlobMeta[] }>(await get(url, alice, '/v1/projects/p-crash/versions'))
+      ).versions.map((v) => v.version);
+      expect(versions).toEqual(Array.from({ length: versions.length }, (_, k) => k + 1));
+      expect(versions.length).toBe(acknowledged.size);
+      for (const [v, e] of acknowledged)
+        expect(
+          (await json<GetProjectResponse>(await get(url, alice, `/v1/projects/p-crash/versions/${v}`)))
+            .envelope,
+        ).toEqual(e);
+      expect(sent.length + 1).toBe(acknowledged.size);
+    } finally {
+      await app.close();
+      await db.close().catch(() => undefined);
+      await entra.close();
+      await cluster.destroy();
     }
   });
 });
