@@ -25,7 +25,7 @@ import {
 } from '../../charts/prepare';
 import type { Dispatch, Results } from '../../../../solver/src/results/results';
 import { findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
-import { Tabs } from './Tabs';
+import { Tabs } from '../../components/Tabs';
 
 interface Props {
   results: StoredResult[];

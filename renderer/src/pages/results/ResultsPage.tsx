@@ -9,7 +9,7 @@ import type { TechInfos } from '../../charts/prepare';
 import { EmptyPage } from '../EmptyPage';
 import { ResultView } from './ResultView';
 import { CompareView } from './CompareView';
-import { Tabs } from './Tabs';
+import { Tabs } from '../../components/Tabs';
 import './results.css';
 
 type Tab = 'result' | 'compare';

@@ -1,8 +1,9 @@
 import type { KeyboardEvent } from 'react';
 
 /**
- * Tabs (WAI-ARIA pattern): one tab stop, arrow keys, Home and End move between tabs. The caller
- * renders the panel with id `${id}-panel-${active}` labelled by the active tab.
+ * Tabs (WAI-ARIA pattern): one tab stop, arrow keys, Home and End move between tabs (selection
+ * follows focus). The caller renders the panel with id `${id}-panel-${active}`, role tabpanel,
+ * labelled by `${id}-tab-${active}` (see tabPanelProps).
  */
 export function Tabs<T extends string>({
   id,
@@ -10,12 +11,15 @@ export function Tabs<T extends string>({
   tabs,
   active,
   onChange,
+  className = 'results-tabs',
 }: {
   id: string;
   label: string;
   tabs: { key: T; label: string }[];
   active: T;
   onChange(key: T): void;
+  /** Styling hook of the tab list (the results page's look by default). */
+  className?: string;
 }) {
   const onKey = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.key === active);
@@ -35,7 +39,7 @@ export function Tabs<T extends string>({
     document.getElementById(`${id}-tab-${tabs[next].key}`)?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className="results-tabs" onKeyDown={onKey}>
+    <div role="tablist" aria-label={label} className={className} onKeyDown={onKey}>
       {tabs.map((t) => (
         <button
           key={t.key}
@@ -52,4 +56,13 @@ export function Tabs<T extends string>({
       ))}
     </div>
   );
+}
+
+/** The attributes of the panel that belongs to the active tab of `Tabs` with the same id. */
+export function tabPanelProps(id: string, active: string) {
+  return {
+    id: `${id}-panel-${active}`,
+    role: 'tabpanel',
+    'aria-labelledby': `${id}-tab-${active}`,
+  } as const;
 }
