@@ -13,6 +13,11 @@ describe('configuration', () => {
     expect(c.auth.allowedTenants).toEqual(['t1', 't2']);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.port).toBe(8080);
+    expect(c.auditAnchorInterval_s).toBe(3600);
+    expect(c.auditAnchorFile).toBeUndefined();
+    expect(loadConfig({ ...base, AUDIT_ANCHOR_FILE: '/anchors/a.ndjson' }).auditAnchorFile).toBe(
+      '/anchors/a.ndjson',
+    );
   });
 
   it('names the variable of every bad value', () => {
@@ -25,6 +30,7 @@ describe('configuration', () => {
       loadConfig({ ...base, AUTH_ISSUER_TEMPLATE: 'https://login.microsoftonline.com/common' }),
     ).toThrow(/AUTH_ISSUER_TEMPLATE.*\{tid\}/);
     expect(() => loadConfig({ ...base, TLS_CERT: '/x.pem' })).toThrow(/TLS_KEY/);
+    expect(() => loadConfig({ ...base, AUDIT_ANCHOR_INTERVAL_S: '1' })).toThrow(/AUDIT_ANCHOR_INTERVAL_S/);
   });
 });
 

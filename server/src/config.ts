@@ -20,6 +20,10 @@ export interface ServerConfig {
   /** Trust X-Forwarded-* from the load balancer in front (Azure Container Apps ingress). */
   trustProxy: boolean;
   logLevel: string;
+  /** How often the audit chain heads are anchored outside the database (anchor.ts). */
+  auditAnchorInterval_s: number;
+  /** Append-only file (write-once storage) for the anchors, besides the log; optional. */
+  auditAnchorFile: string | undefined;
 }
 
 export interface AuthConfig {
@@ -111,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tlsKeyFile,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    auditAnchorInterval_s: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 3600, 10, 86_400),
+    auditAnchorFile: env.AUDIT_ANCHOR_FILE?.trim() || undefined,
   };
 }

@@ -8,6 +8,7 @@ import { openDb } from './db';
 import { buildApp } from './app';
 import { createMetrics } from './metrics';
 import { tlsOptionsFromFiles } from './tls';
+import { fileSink, startAnchoring, type AnchorSink } from './anchor';
 
 const config = loadConfig();
 const db = await openDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
@@ -26,12 +27,26 @@ app.log.info(
   'werkplan sync server listening',
 );
 
+// The audit chains' heads go to the log (and AUDIT_ANCHOR_FILE): see anchor.ts and docs/deploy.md.
+const logSink: AnchorSink = async (anchors) => {
+  for (const a of anchors) app.log.info(a, 'audit.anchor');
+};
+const anchoring = startAnchoring({
+  db,
+  tenantIds: config.auth.allowedTenants,
+  interval_s: config.auditAnchorInterval_s,
+  sinks: config.auditAnchorFile ? [logSink, fileSink(config.auditAnchorFile)] : [logSink],
+  onError: (err) =>
+    app.log.error({ err: (err as Error).message }, 'audit anchoring failed; retrying at the next tick'),
+});
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down');
   await app.close();
+  await anchoring.stop();
   await db.close();
   process.exit(0);
 }
