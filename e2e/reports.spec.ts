@@ -1,29 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { recordTiming } from './timing';
+import { solveForSeed, writeSeed, type Results, type Seed } from './seed';
 import { readFileSync } from 'node:fs';
 
-// The solver and the planner's storage helpers are loaded at run time: the e2e project compiles only e2e/.
-type Results = {
-  objective: { totalAnnualCost_EUR: number };
-  capacities: Record<string, { power_kW?: number }>;
-};
-type Dispatch = {
-  hours: Int32Array;
-  weight: Float64Array;
-  year: number;
-  series: Record<string, Float64Array>;
-};
-type ProjectV1 = { name: string };
-interface SolveModule {
-  solveProject(p: ProjectV1, o: { mode: 'aggregated' }): Promise<{ results: Results; dispatch?: Dispatch }>;
-}
-interface DocumentModule {
-  splitSeries(
-    p: ProjectV1,
-    id: string,
-    newId: () => string,
-  ): { doc: unknown; records: ({ id: string; values: Float64Array } & Record<string, unknown>)[] };
-}
 interface PdfModule {
   getDocument(o: { data: Uint8Array; standardFontDataUrl?: string }): {
     promise: Promise<{
@@ -40,80 +19,18 @@ const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as
  * bundled standard fonts, echarts SVG charts) and downloaded; its text is read back with pdfjs.
  */
 const PROJECT_ID = 'e2e-report-single';
+let seed: Seed;
 let results: Results;
-let seed: {
-  project: object;
-  series: { values: number[]; rest: Record<string, unknown> }[];
-  dispatch: { hours: number[]; weight: number[]; year: number; series: Record<string, number[]> };
-};
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  const { solveProject } = await load<SolveModule>('../solver/src/run/solve.ts');
-  const { splitSeries } = await load<DocumentModule>('../renderer/src/project/document.ts');
-  const project = JSON.parse(readFileSync('assets/examples/single-building.json', 'utf8')) as ProjectV1;
-  const outcome = await solveProject(project, { mode: 'aggregated' });
-  if (!outcome.dispatch) throw new Error('single-building has no solution');
-  results = outcome.results;
-  let n = 0;
-  const { doc, records } = splitSeries(project, PROJECT_ID, () => `e2e-report-series-${++n}`);
-  const d = outcome.dispatch;
-  seed = {
-    project: { id: PROJECT_ID, name: project.name, createdAt: 0, updatedAt: 0, document: doc },
-    series: records.map(({ values, ...rest }) => ({ values: Array.from(values), rest })),
-    dispatch: {
-      hours: Array.from(d.hours),
-      weight: Array.from(d.weight),
-      year: d.year,
-      series: Object.fromEntries(Object.entries(d.series).map(([k, v]) => [k, Array.from(v)])),
-    },
-  };
+  seed = await solveForSeed('assets/examples/single-building.json', PROJECT_ID, [
+    { id: 'base', name: 'Basis' },
+  ]);
+  results = seed.results[0].results;
 });
 
-async function seedDb(page: Page) {
-  await page.evaluate(
-    async ({ seed, results }) => {
-      const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('werkplan');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = idb.transaction(['projects', 'timeSeries', 'results'], 'readwrite');
-      tx.objectStore('projects').put(seed.project);
-      for (const s of seed.series)
-        tx.objectStore('timeSeries').put({ ...s.rest, values: Float64Array.from(s.values) });
-      const d = seed.dispatch;
-      tx.objectStore('results').put({
-        id: `e2e-report-single:base`,
-        projectId: 'e2e-report-single',
-        scenarioId: 'base',
-        inputsHash: 'e2e',
-        createdAt: Date.now(),
-        payload: {
-          results,
-          dispatch: {
-            hours: Int32Array.from(d.hours),
-            weight: Float64Array.from(d.weight),
-            year: d.year,
-            series: Object.fromEntries(Object.entries(d.series).map(([k, v]) => [k, Float64Array.from(v)])),
-          },
-          scenarioName: 'Basis',
-          mode: 'aggregated',
-        },
-      });
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      idb.close();
-      localStorage.setItem(
-        'werkplan.ui',
-        JSON.stringify({ page: 'reports', activeProjectId: 'e2e-report-single' }),
-      );
-    },
-    { seed, results },
-  );
-}
+const seedDb = (page: Page) => writeSeed(page, seed, 'reports');
 
 test('the Reports page generates the PDF in the worker and downloads it', async ({ page }) => {
   test.setTimeout(120_000);

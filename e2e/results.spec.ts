@@ -1,46 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { recordTiming } from './timing';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-
-// The solver and the planner's storage helpers are loaded at run time: the e2e project compiles only e2e/.
-type Results = {
-  objective: { totalAnnualCost_EUR: number };
-  emissions_tCO2: number;
-  capacities: Record<string, { power_kW?: number }>;
-  kpis: { lcoh_EUR_MWh: number; lcoe_EUR_MWh: number; renewableHeatShare: number };
-  solve: { aggregationGap?: number };
-};
-type Dispatch = {
-  hours: Int32Array;
-  weight: Float64Array;
-  year: number;
-  series: Record<string, Float64Array>;
-};
-type ProjectV1 = { name: string; scenarios?: { id: string }[] };
-interface SolveModule {
-  solveProject(
-    p: ProjectV1,
-    o: { mode: 'aggregated'; scenarioId?: string },
-  ): Promise<{ results: Results; dispatch?: Dispatch; reasons: string[] }>;
-}
-interface DocumentModule {
-  DEFAULT_RUN_OPTIONS: object;
-  splitSeries(
-    p: ProjectV1,
-    id: string,
-    newId: () => string,
-  ): { doc: unknown; records: ({ id: string; values: Float64Array } & Record<string, unknown>)[] };
-}
-interface HashModule {
-  inputsHash(p: ProjectV1, scenarioId: string, options: object): Promise<string>;
-}
-const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
-
-/**
- * The reference hub solved for real in Node (base and gas-high, typical days + full-year check),
- * written into the page's IndexedDB, then shown on the results page. Measures the first render of
- * the results page and a zoom step on the dispatch chart (medians into e2e/artifacts/perf.json).
- */
+import { solveForSeed, writeSeed, type PlainResult, type Seed } from './seed';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
@@ -52,113 +13,23 @@ const median = (xs: number[]) => {
 const de = (v: number, digits: number) =>
   new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits }).format(v);
 
-interface Plain {
-  results: Results;
-  dispatch: { hours: number[]; weight: number[]; year: number; series: Record<string, number[]> };
-}
-const plain = (results: Results, d: Dispatch): Plain => ({
-  results,
-  dispatch: {
-    hours: Array.from(d.hours),
-    weight: Array.from(d.weight),
-    year: d.year,
-    series: Object.fromEntries(Object.entries(d.series).map(([k, v]) => [k, Array.from(v)])),
-  },
-});
-
 const PROJECT_ID = 'e2e-reference-hub';
-let base: Plain;
-let gasHigh: Plain;
-let seed: {
-  project: { id: string; name: string; createdAt: number; updatedAt: number; document: unknown };
-  series: { id: string; values: number[]; rest: Record<string, unknown> }[];
-  hashes: Record<string, string>;
-};
+let seed: Seed;
+let base: PlainResult;
+let gasHigh: PlainResult;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  const { solveProject } = await load<SolveModule>('../solver/src/run/solve.ts');
-  const { splitSeries, DEFAULT_RUN_OPTIONS } = await load<DocumentModule>(
-    '../renderer/src/project/document.ts',
-  );
-  const { inputsHash } = await load<HashModule>('../renderer/src/project/inputsHash.ts');
-  const project = JSON.parse(readFileSync('assets/examples/reference-hub.json', 'utf8')) as ProjectV1;
-  const b = await solveProject(project, { mode: 'aggregated' });
-  const g = await solveProject(project, { mode: 'aggregated', scenarioId: 'gas-high' });
-  if (!b.dispatch || !g.dispatch) throw new Error(`reference hub has no solution: ${b.reasons.join('; ')}`);
-  base = plain(b.results, b.dispatch);
-  gasHigh = plain(g.results, g.dispatch);
-  let n = 0;
-  const { doc, records } = splitSeries(project, PROJECT_ID, () => `e2e-series-${++n}`);
-  // The same hash the planner computes for a run (one scenario in the document, default run options).
-  const hashFor = (scenarioId: string) =>
-    inputsHash(
-      { ...project, scenarios: (project.scenarios ?? []).filter((s) => s.id === scenarioId) },
-      scenarioId,
-      DEFAULT_RUN_OPTIONS,
-    );
-  seed = {
-    project: { id: PROJECT_ID, name: project.name, createdAt: 0, updatedAt: 0, document: doc },
-    series: records.map(({ values, ...rest }) => ({ id: rest.id, values: Array.from(values), rest })),
-    hashes: { base: await hashFor('base'), 'gas-high': await hashFor('gas-high') },
-  };
+  seed = await solveForSeed('assets/examples/reference-hub.json', PROJECT_ID, [
+    { id: 'base', name: 'Basis' },
+    { id: 'gas-high', name: 'Gaspreis +50 %' },
+  ]);
+  [base, gasHigh] = seed.results;
 });
 
 /** Writes project, series and both results into the app's IndexedDB (opened by the app itself). */
-async function seedDb(page: Page) {
-  await page.evaluate(
-    async ({ seed, results }) => {
-      const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('werkplan');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const tx = idb.transaction(['projects', 'timeSeries', 'results'], 'readwrite');
-      tx.objectStore('projects').put(seed.project);
-      for (const s of seed.series)
-        tx.objectStore('timeSeries').put({ ...s.rest, values: Float64Array.from(s.values) });
-      for (const [scenarioId, name, r] of results) {
-        const d = r.dispatch;
-        tx.objectStore('results').put({
-          id: `${seed.project.id}:${scenarioId}`,
-          projectId: seed.project.id,
-          scenarioId,
-          inputsHash: seed.hashes[scenarioId],
-          createdAt: Date.now(),
-          payload: {
-            results: r.results,
-            dispatch: {
-              hours: Int32Array.from(d.hours),
-              weight: Float64Array.from(d.weight),
-              year: d.year,
-              series: Object.fromEntries(Object.entries(d.series).map(([k, v]) => [k, Float64Array.from(v)])),
-            },
-            scenarioName: name,
-            mode: 'aggregated',
-          },
-        });
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      idb.close();
-      localStorage.setItem(
-        'werkplan.ui',
-        JSON.stringify({ page: 'settings', activeProjectId: seed.project.id }),
-      );
-    },
-    {
-      seed,
-      results: [
-        ['base', 'Basis', base],
-        ['gas-high', 'Gaspreis +50 %', gasHigh],
-      ] as [string, string, Plain][],
-    },
-  );
-}
+const seedDb = (page: Page) => writeSeed(page, seed, 'settings');
 
-/** Clicks a button (navigation or tab) and waits in the page until `charts` charts have finished rendering. */
 function clickTimed(page: Page, selector: string, name: string, charts: number): Promise<number> {
   return page.evaluate(
     async ({ selector, name, charts }) => {
