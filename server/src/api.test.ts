@@ -22,6 +22,18 @@ describe('sync API: the happy path against a real identity provider and database
     };
     expect(api.openapi).toMatch(/^3\./);
     expect(Object.keys(api.paths)).toContain('/v1/projects/{id}');
+    // Every operation described is a route of the server (the description is written by hand).
+    const methods = ['get', 'put', 'delete', 'post', 'patch'];
+    let operations = 0;
+    for (const [path, item] of Object.entries(api.paths))
+      for (const method of Object.keys(item as object).filter((k) => methods.includes(k))) {
+        const url = path.replace(/\{(\w+)\}/g, ':$1');
+        expect(s.app.hasRoute({ method: method.toUpperCase() as 'GET', url }), `${method} ${path}`).toBe(
+          true,
+        );
+        operations++;
+      }
+    expect(operations).toBeGreaterThanOrEqual(19);
     const metrics = await (await s.call('GET', '/metrics')).text();
     expect(metrics).toContain('werkplan_http_request_duration_seconds');
   });

@@ -12,8 +12,22 @@ import Fastify, {
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
-import type { BlobMeta, ConflictResponse, EncryptedEnvelope, Role } from '../../solver/src/shared/sync';
-import { SYNC_API_PREFIX, SYNC_ID_PATTERN } from '../../solver/src/shared/sync';
+import type {
+  BlobMeta,
+  ConflictResponse,
+  DirectoryUser,
+  EncryptedEnvelope,
+  ListedProject,
+  ProjectMember,
+  Role,
+} from '../../solver/src/shared/sync';
+import {
+  DIRECTORY_QUERY_MAX,
+  DIRECTORY_QUERY_MIN,
+  DIRECTORY_RESULTS_MAX,
+  SYNC_API_PREFIX,
+  SYNC_ID_PATTERN,
+} from '../../solver/src/shared/sync';
 import type { ServerConfig } from './config';
 import { sqlState, type Db, type Sql } from './db';
 import { AuthError, createVerifier, type Principal, type Verifier } from './auth';
@@ -269,8 +283,30 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             outcome: 'ok',
             details: { roles: p.roles.join(','), mfa: p.mfa },
           });
+          await rememberUser(p);
         }
       });
+
+      /**
+       * The tenant's user directory (oid, username, display name from the verified token), so that
+       * colleagues can find each other when sharing. Written once per token and instance, like the
+       * sign-in record: a changed name arrives with the next token.
+       */
+      async function rememberUser(p: Principal): Promise<void> {
+        try {
+          await db.tenant(p.tenantId, (sql) =>
+            sql.query(
+              `INSERT INTO user_directory (tenant_id, user_id, username, display_name) VALUES ($1, $2, $3, $4)
+               ON CONFLICT (tenant_id, user_id) DO UPDATE SET username = EXCLUDED.username,
+                 display_name = EXCLUDED.display_name, last_seen_at = now()`,
+              [p.tenantId, p.userId, p.username ?? null, p.displayName ?? null],
+            ),
+          );
+        } catch (err) {
+          // The request itself goes on; a database that is down answers it with 503 anyway.
+          app.log.warn({ err: (err as Error).message }, 'user directory update failed');
+        }
+      }
 
       const principal = (req: FastifyRequest): Principal => {
         if (!req.principal) throw new AuthError('missing', 'Not authenticated');
@@ -329,17 +365,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.get('/projects', async (req) => {
         const p = principal(req);
         const tenantWide = has(p, 'Administrator') || has(p, 'Support');
+        // Each project with the caller's own access (null: listed tenant-wide, not a member).
         const rows = await inTenant(p, (sql) =>
-          tenantWide
-            ? sql.query<ProjectRow>(`SELECT * FROM projects WHERE tenant_id = $1 ORDER BY id`, [p.tenantId])
-            : sql.query<ProjectRow>(
-                `SELECT pr.* FROM projects pr JOIN project_members m
-                   ON m.tenant_id = pr.tenant_id AND m.project_id = pr.id
-                 WHERE pr.tenant_id = $1 AND m.user_id = $2 ORDER BY pr.id`,
-                [p.tenantId, p.userId],
-              ),
+          sql.query<ProjectRow & { access: Access | null }>(
+            `SELECT pr.*, m.access FROM projects pr LEFT JOIN project_members m
+               ON m.tenant_id = pr.tenant_id AND m.project_id = pr.id AND m.user_id = $2
+             WHERE pr.tenant_id = $1 ${tenantWide ? '' : 'AND m.user_id IS NOT NULL'} ORDER BY pr.id`,
+            [p.tenantId, p.userId],
+          ),
         );
-        return { projects: rows.map(toMeta) };
+        const projects: ListedProject[] = rows.map((r) => ({ ...toMeta(r), access: r.access ?? null }));
+        return { projects };
       });
 
       async function readVersion(
@@ -570,15 +606,70 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         },
       );
 
+      const memberParams = {
+        type: 'object',
+        required: ['id', 'userId'],
+        properties: { id: idParams.properties.id, userId: { type: 'string', pattern: ID_PATTERN } },
+      } as const;
+
+      /** Whether `userId` is the only owner of the project (who may then be neither removed nor demoted). */
+      async function isLastOwner(sql: Sql, p: Principal, id: string, userId: string): Promise<boolean> {
+        const owners = await sql.query<{ user_id: string }>(
+          `SELECT user_id FROM project_members WHERE tenant_id = $1 AND project_id = $2 AND access = 'owner'`,
+          [p.tenantId, id],
+        );
+        return owners.length === 1 && owners[0].user_id === userId;
+      }
+      const lastOwner = () =>
+        new HttpError(
+          409,
+          'last_owner',
+          'A project keeps at least one owner: make someone else owner first, or delete the project',
+        );
+
+      api.get<{ Params: { id: string } }>(
+        '/projects/:id/members',
+        { schema: { params: idParams } },
+        async (req) => {
+          const p = principal(req);
+          const id = req.params.id;
+          const out = await inTenant(p, async (sql) => {
+            if (!(await currentMeta(sql, p, id))) return null;
+            // Members read the list; Administrators and Support see every project's metadata anyway.
+            if (!(await accessOf(sql, p, id)) && !has(p, 'Administrator') && !has(p, 'Support'))
+              return 'denied' as const;
+            return sql.query<{
+              user_id: string;
+              access: Access;
+              username: string | null;
+              display_name: string | null;
+            }>(
+              `SELECT m.user_id, m.access, d.username, d.display_name FROM project_members m
+                 LEFT JOIN user_directory d ON d.tenant_id = m.tenant_id AND d.user_id = m.user_id
+               WHERE m.tenant_id = $1 AND m.project_id = $2
+               ORDER BY CASE m.access WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END,
+                 lower(coalesce(d.display_name, d.username, m.user_id))`,
+              [p.tenantId, id],
+            );
+          });
+          if (out === 'denied')
+            throw denied(p, 'project.read', id, 'membership', 'You are not a member of this project');
+          if (!out) throw notFound();
+          const members: ProjectMember[] = out.map((r) => ({
+            userId: r.user_id,
+            access: r.access,
+            ...(r.display_name ? { displayName: r.display_name } : {}),
+            ...(r.username ? { username: r.username } : {}),
+          }));
+          return { members };
+        },
+      );
+
       api.put<{ Params: { id: string; userId: string }; Body: { access: Access } }>(
         '/projects/:id/members/:userId',
         {
           schema: {
-            params: {
-              type: 'object',
-              required: ['id', 'userId'],
-              properties: { id: idParams.properties.id, userId: { type: 'string', pattern: ID_PATTERN } },
-            },
+            params: memberParams,
             body: {
               type: 'object',
               additionalProperties: false,
@@ -600,6 +691,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               if (!has(p, 'Administrator')) return 'denied';
               requireAdmin(p, 'project.share', target);
             }
+            if (req.body.access !== 'owner' && (await isLastOwner(sql, p, id, userId))) throw lastOwner();
             const before = await sql.query<{ access: Access }>(
               `SELECT access FROM project_members WHERE tenant_id = $1 AND project_id = $2 AND user_id = $3`,
               [p.tenantId, id, userId],
@@ -627,28 +719,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
       api.delete<{ Params: { id: string; userId: string } }>(
         '/projects/:id/members/:userId',
-        {
-          schema: {
-            params: {
-              type: 'object',
-              required: ['id', 'userId'],
-              properties: { id: idParams.properties.id, userId: { type: 'string', pattern: ID_PATTERN } },
-            },
-          },
-        },
+        { schema: { params: memberParams } },
         async (req, reply) => {
           const p = principal(req);
           const { id, userId } = req.params;
           const target = `${id}/${userId}`;
-          if (!mayWrite(p)) throw denied(p, 'project.unshare', target, 'role', 'Your role may not unshare');
+          // Leaving (removing one's own membership) lowers one's own access: every role may do it.
+          const leaving = userId === p.userId;
+          if (!leaving && !mayWrite(p))
+            throw denied(p, 'project.unshare', target, 'role', 'Your role may not unshare');
           const result = await inTenant(p, async (sql) => {
             if (!(await currentMeta(sql, p, id))) return 'missing';
-            if ((await accessOf(sql, p, id)) !== 'owner') {
+            const mine = await accessOf(sql, p, id);
+            if (leaving && !mine) return 'missing';
+            if (!leaving && mine !== 'owner') {
               if (!has(p, 'Administrator')) return 'denied';
               requireAdmin(p, 'project.unshare', target);
             }
-            await sql.query(
-              `DELETE FROM project_members WHERE tenant_id = $1 AND project_id = $2 AND user_id = $3`,
+            if (await isLastOwner(sql, p, id, userId)) throw lastOwner();
+            const removed = await sql.query<{ access: Access }>(
+              `DELETE FROM project_members WHERE tenant_id = $1 AND project_id = $2 AND user_id = $3 RETURNING access`,
               [p.tenantId, id, userId],
             );
             await appendAudit(sql, p.tenantId, {
@@ -656,6 +746,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               action: 'project.unshare',
               target,
               outcome: 'ok',
+              details: { from: removed[0]?.access ?? null, leave: leaving },
             });
             return 'ok';
           });
@@ -663,6 +754,51 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           if (result === 'denied')
             throw denied(p, 'project.unshare', target, 'membership', 'Only an owner may unshare');
           return reply.code(204).send();
+        },
+      );
+
+      api.get<{ Querystring: { query: string } }>(
+        '/users',
+        {
+          schema: {
+            querystring: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['query'],
+              properties: {
+                query: { type: 'string', minLength: DIRECTORY_QUERY_MIN, maxLength: DIRECTORY_QUERY_MAX },
+              },
+            },
+          },
+        },
+        async (req) => {
+          const p = principal(req);
+          // The directory serves sharing: roles that may not share do not browse colleagues' names.
+          if (!mayWrite(p)) throw denied(p, 'project.share', 'users', 'role', 'Your role may not share');
+          const query = req.query.query.trim().toLowerCase();
+          if (query.length < DIRECTORY_QUERY_MIN)
+            throw new HttpError(
+              400,
+              'invalid_request',
+              `querystring/query must have at least ${DIRECTORY_QUERY_MIN} characters besides spaces`,
+            );
+          const like = query.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+          const rows = await inTenant(p, (sql) =>
+            sql.query<{ user_id: string; username: string | null; display_name: string | null }>(
+              `SELECT user_id, username, display_name FROM user_directory
+               WHERE tenant_id = $1 AND (lower(username) LIKE $2::text ESCAPE '\\'
+                 OR lower(display_name) LIKE $2::text ESCAPE '\\'
+                 OR lower(display_name) LIKE ('% ' || $2::text) ESCAPE '\\' OR lower(user_id) = $3::text)
+               ORDER BY lower(coalesce(display_name, username, user_id)), user_id LIMIT ${DIRECTORY_RESULTS_MAX}`,
+              [p.tenantId, like, query],
+            ),
+          );
+          const users: DirectoryUser[] = rows.map((r) => ({
+            userId: r.user_id,
+            ...(r.display_name ? { displayName: r.display_name } : {}),
+            ...(r.username ? { username: r.username } : {}),
+          }));
+          return { users };
         },
       );
 
@@ -856,8 +992,8 @@ export async function eraseProject(sql: Sql, tenantId: string, id: string) {
 }
 
 /**
- * A user's data: their wrapped keys (crypto-shredding of their access), their memberships, and
- * every project they own alone, with all versions. Versions they wrote in projects that others
+ * A user's data: their wrapped keys (crypto-shredding of their access), their memberships, their
+ * entry in the user directory, and every project they own alone, with all versions. Versions they wrote in projects that others
  * still own stay (team content) but lose the author id.
  */
 export async function eraseUser(sql: Sql, tenantId: string, userId: string) {
@@ -892,10 +1028,15 @@ export async function eraseUser(sql: Sql, tenantId: string, userId: string) {
     tenantId,
     userId,
   ]);
-  return { projects, versions, keys, memberships };
+  const directory = await count(
+    sql,
+    `DELETE FROM user_directory WHERE tenant_id = $1 AND user_id = $2 RETURNING 1`,
+    [tenantId, userId],
+  );
+  return { projects, versions, keys, memberships, directory };
 }
 
-/** Every project, version, membership and wrapped key of the tenant. The audit chain remains. */
+/** Every project, version, membership, wrapped key and directory entry of the tenant. The audit chain remains. */
 export async function eraseTenant(sql: Sql, tenantId: string) {
   const versions = await count(sql, `DELETE FROM project_versions WHERE tenant_id = $1 RETURNING 1`, [
     tenantId,
@@ -903,5 +1044,8 @@ export async function eraseTenant(sql: Sql, tenantId: string) {
   await sql.query(`DELETE FROM project_members WHERE tenant_id = $1`, [tenantId]);
   const projects = await count(sql, `DELETE FROM projects WHERE tenant_id = $1 RETURNING 1`, [tenantId]);
   const keys = await count(sql, `DELETE FROM wrapped_keys WHERE tenant_id = $1 RETURNING 1`, [tenantId]);
-  return { projects, versions, keys };
+  const directory = await count(sql, `DELETE FROM user_directory WHERE tenant_id = $1 RETURNING 1`, [
+    tenantId,
+  ]);
+  return { projects, versions, keys, directory };
 }

@@ -17,6 +17,17 @@ export interface Principal {
   mfa: boolean;
   /** Issued-at, seconds; used to record each sign-in once. */
   issuedAt: number;
+  /** `preferred_username` (or `upn`) and `name` of the token, for the tenant's user directory. */
+  username?: string;
+  displayName?: string;
+}
+
+/** A printable profile claim of at most 256 characters, or undefined. */
+function profileClaim(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const clean = v.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return clean ? clean.slice(0, 256) : undefined;
 }
 
 /** A refused token: `reason` is a short fixed code, safe to log and audit (no token content). */
@@ -104,7 +115,17 @@ export function createVerifier(config: AuthConfig) {
       ? payload.acrs.filter((v): v is string => typeof v === 'string')
       : [];
     const mfa = amr.some((v) => config.mfaAmr.includes(v)) || acrs.some((v) => config.mfaAcrs.includes(v));
-    return { tenantId: tid, userId: oid, roles, mfa, issuedAt: payload.iat ?? 0 };
+    const username = profileClaim(payload.preferred_username) ?? profileClaim(payload.upn);
+    const displayName = profileClaim(payload.name);
+    return {
+      tenantId: tid,
+      userId: oid,
+      roles,
+      mfa,
+      issuedAt: payload.iat ?? 0,
+      ...(username ? { username } : {}),
+      ...(displayName ? { displayName } : {}),
+    };
   };
 }
 

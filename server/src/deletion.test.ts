@@ -24,10 +24,11 @@ async function traces(tenant: string, needle: string): Promise<Record<string, nu
       keys: await q(
         `SELECT 1 FROM wrapped_keys WHERE owner_id = $1 OR position(convert_to($1, 'UTF8') in envelope) > 0`,
       ),
+      directory: await q(`SELECT 1 FROM user_directory WHERE user_id = $1 OR username = $1`),
     };
   });
 }
-const none = { projects: 0, versions: 0, members: 0, keys: 0 };
+const none = { projects: 0, versions: 0, members: 0, keys: 0, directory: 0 };
 
 async function create(token: string, id: string, e = envelope()) {
   const res = await s.call('PUT', `/v1/projects/${id}`, {
@@ -77,15 +78,21 @@ describe('erasure', () => {
     expect(w.status).toBe(200);
     await s.call('PUT', '/v1/keys/team-key-1', { token: alice, body: { envelope: envelope(32) } });
     expect((await traces(TENANT_A, aliceId)).keys).toBe(1);
+    // Signing in put her into the tenant's user directory.
+    expect((await traces(TENANT_A, aliceId)).directory).toBe(1);
 
     const res = await s.call('DELETE', `/v1/admin/users/${aliceId}`, { token: admin });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ projects: 1, keys: 1, memberships: 1 });
+    expect(await res.json()).toMatchObject({ projects: 1, keys: 1, memberships: 1, directory: 1 });
     expect(await traces(TENANT_A, aliceId)).toEqual(none);
     expect(await traces(TENANT_A, 'p-alice-only')).toEqual(none);
     const team = await s.call('GET', '/v1/projects/p-team/versions', { token: bob });
     const versions = ((await team.json()) as { versions: { authorId: string }[] }).versions;
     expect(versions.map((v) => v.authorId)).toEqual([bobId, 'erased']);
+    // Bob is still in the directory; a search no longer finds Alice.
+    expect((await traces(TENANT_A, bobId)).directory).toBe(1);
+    const found = await s.call('GET', `/v1/users?query=${aliceId}`, { token: bob });
+    expect(await found.json()).toEqual({ users: [] });
   });
 
   it('erases a whole tenant, only with confirmation; other tenants and the audit chain remain', async () => {
@@ -105,19 +112,26 @@ describe('erasure', () => {
         })
       ).status,
     ).toBe(400);
+    const inDirectory = (await s.db.tenant(TENANT_A, (sql) => sql.query(`SELECT 1 FROM user_directory`)))
+      .length;
+    expect(inDirectory).toBeGreaterThan(0);
     const res = await s.call('DELETE', '/v1/admin/tenant', {
       token: admin,
       headers: { 'x-confirm-tenant': TENANT_A },
     });
     expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ tenantId: TENANT_A, directory: inDirectory });
     const counts = await s.db.tenant(TENANT_A, async (sql) =>
       Promise.all(
-        ['projects', 'project_versions', 'project_members', 'wrapped_keys'].map(
+        ['projects', 'project_versions', 'project_members', 'wrapped_keys', 'user_directory'].map(
           async (t) => (await sql.query(`SELECT 1 FROM ${t}`)).length,
         ),
       ),
     );
-    expect(counts).toEqual([0, 0, 0, 0]);
+    expect(counts).toEqual([0, 0, 0, 0, 0]);
+    // The other tenant's directory stays.
+    const directoryB = await s.db.tenant(TENANT_B, (sql) => sql.query(`SELECT 1 FROM user_directory`));
+    expect(directoryB.length).toBe(1);
     expect((await s.call('GET', '/v1/projects/p-t1', { token: bAlice })).status).toBe(200);
 
     const exp = await s.call('GET', '/v1/admin/audit/export', { token: admin });

@@ -25,16 +25,15 @@ const tenantTables = [
   'audit_heads',
 ];
 
-const isolation = tenantTables
-  .map(
-    (t) => `
-ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
-ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON ${t}
+/** Row-level security, enabled and forced, scoping `table` to the transaction's tenant. */
+const isolate = (table: string) => `
+ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON ${table}
   USING (tenant_id = current_setting('app.tenant_id', true))
-  WITH CHECK (tenant_id = current_setting('app.tenant_id', true));`,
-  )
-  .join('\n');
+  WITH CHECK (tenant_id = current_setting('app.tenant_id', true));`;
+
+const isolation = tenantTables.map(isolate).join('\n');
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -130,6 +129,27 @@ ${isolation}
 GRANT SELECT, INSERT, UPDATE, DELETE ON projects, project_versions, project_members, wrapped_keys TO ${APP_ROLE};
 GRANT SELECT, INSERT ON audit_log TO ${APP_ROLE};
 GRANT SELECT, INSERT, UPDATE ON audit_heads TO ${APP_ROLE};
+`,
+  },
+  {
+    version: 2,
+    name: 'user directory per tenant (oid, username, display name) for sharing, row-level security',
+    sql: `
+-- Who has signed in at least once, so that colleagues can find each other by name when sharing
+-- (nobody knows Entra object ids). Upserted from the verified token; erased with the user or tenant.
+CREATE TABLE user_directory (
+  tenant_id     text NOT NULL,
+  user_id       text NOT NULL,
+  username      text,
+  display_name  text,
+  first_seen_at timestamptz NOT NULL DEFAULT now(),
+  last_seen_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, user_id)
+);
+CREATE INDEX user_directory_username ON user_directory (tenant_id, lower(username) text_pattern_ops);
+CREATE INDEX user_directory_display_name ON user_directory (tenant_id, lower(display_name) text_pattern_ops);
+${isolate('user_directory')}
+GRANT SELECT, INSERT, UPDATE, DELETE ON user_directory TO ${APP_ROLE};
 `,
   },
 ];

@@ -37,6 +37,10 @@ beforeAll(async () => {
         `INSERT INTO wrapped_keys (tenant_id, key_id, owner_id, size_bytes, envelope) VALUES ($1, 'k', 'u1', 1, $2)`,
         [t, Buffer.from('k')],
       );
+      await sql.query(
+        `INSERT INTO user_directory (tenant_id, user_id, username, display_name) VALUES ($1, 'u1', $2, 'U One')`,
+        [t, `u1@${t}.example`],
+      );
       await appendAudit(sql, t, { actorId: 'u1', action: 'project.create', target: 'p1', outcome: 'ok' });
     });
 });
@@ -51,6 +55,7 @@ const tables = [
   'wrapped_keys',
   'audit_log',
   'audit_heads',
+  'user_directory',
 ];
 
 describe('row-level security', () => {
@@ -116,6 +121,22 @@ describe('row-level security', () => {
     );
     const a = await db.tenant(A, (sql) => sql.query<{ version: number }>(`SELECT version FROM projects`));
     expect(a.map((r) => Number(r.version))).toEqual([1]);
+    // The user directory likewise: no planting a colleague into another tenant, no renaming theirs.
+    await expect(
+      db.tenant(B, (sql) =>
+        sql.query(`INSERT INTO user_directory (tenant_id, user_id, display_name) VALUES ($1, 'spy', 'Spy')`, [
+          A,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const renamed = await db.tenant(B, (sql) =>
+      sql.query(`UPDATE user_directory SET display_name = 'x' WHERE tenant_id = $1 RETURNING 1`, [A]),
+    );
+    expect(renamed).toEqual([]);
+    const names = await db.tenant(A, (sql) =>
+      sql.query<{ username: string }>(`SELECT username FROM user_directory`),
+    );
+    expect(names).toEqual([{ username: `u1@${A}.example` }]);
   });
 });
 
@@ -156,6 +177,6 @@ describe('migrations', () => {
     const rows = await db.owner((sql) =>
       sql.query<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`),
     );
-    expect(rows.map((r) => Number(r.version))).toEqual([1]);
+    expect(rows.map((r) => Number(r.version))).toEqual([1, 2]);
   });
 });

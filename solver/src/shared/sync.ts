@@ -11,8 +11,9 @@
  * tenant's ids look exactly like missing ones), 409 (ConflictResponse), 413 (too large),
  * 429 (rate limit), 503 (database unavailable: retry later).
  *   GET    /health                         liveness + database reachability (no auth)
- *   GET    /v1/projects                    ListProjectsResponse: projects the caller is a member of
- *                                          (Administrator and Support: every project of the tenant)
+ *   GET    /v1/projects                    ListProjectsResponse: projects the caller is a member of, each
+ *                                          with the caller's access (Administrator and Support: every
+ *                                          project of the tenant, access null where not a member)
  *   GET    /v1/projects/:id                { meta, envelope }; ETag: "<version>" (members only)
  *   PUT    /v1/projects/:id                body { envelope }; If-None-Match: * creates (201, caller
  *                                          becomes owner), If-Match: "<version>" updates (200, owner or
@@ -22,14 +23,24 @@
  *                                          or Administrator with MFA); 204
  *   GET    /v1/projects/:id/versions       ListVersionsResponse: every stored version (no edit is lost)
  *   GET    /v1/projects/:id/versions/:v    { meta, envelope } of version v
- *   PUT    /v1/projects/:id/members/:oid   body { access: ProjectAccess }: share / change access (owner)
- *   DELETE /v1/projects/:id/members/:oid   unshare (owner)
+ *   GET    /v1/projects/:id/members        ListMembersResponse: who has which access, with names from the
+ *                                          user directory (members; Administrator and Support)
+ *   PUT    /v1/projects/:id/members/:oid   body { access: ProjectAccess }: share / change access (owner);
+ *                                          409 last_owner when it would leave the project without owner
+ *   DELETE /v1/projects/:id/members/:oid   unshare (owner), or leave: any member removes their own
+ *                                          membership (every role); 409 last_owner for the only owner
+ *   GET    /v1/users?query=<prefix>        SearchUsersResponse: colleagues of the caller's tenant who have
+ *                                          signed in at least once, by prefix (DIRECTORY_QUERY_MIN..MAX
+ *                                          characters) of username or of a word of the display name, or
+ *                                          by exact object id; at most DIRECTORY_RESULTS_MAX (roles that
+ *                                          may share: not ReadOnly, not Support alone)
  *   GET    /v1/keys                        ListKeysResponse: the caller's wrapped team key(s)
  *   PUT    /v1/keys/:keyId                 body { envelope }: stores the caller's wrapped team key (opaque)
  *   /v1/admin/...                          Administrator role and MFA evidence required:
  *     GET    /v1/admin/audit?after=&limit= { entries } of the tenant's hash-chained audit log
  *     GET    /v1/admin/audit/export        NDJSON, header X-Audit-Chain: verified | broken-at-<n>
- *     DELETE /v1/admin/users/:oid          erases a user's keys, memberships and sole-owned projects
+ *     DELETE /v1/admin/users/:oid          erases a user's keys, memberships, directory entry and
+ *                                          sole-owned projects
  *     DELETE /v1/admin/tenant              erases the whole tenant; header X-Confirm-Tenant: <tid>
  *
  * Roles: no app role = member (reads and writes the projects shared with them); ReadOnly never
@@ -95,8 +106,13 @@ export interface ErrorResponse {
   message: string;
 }
 
+/** A project as listed: its metadata and the caller's own access (null: not a member). */
+export interface ListedProject extends BlobMeta {
+  access: ProjectAccess | null;
+}
+
 export interface ListProjectsResponse {
-  projects: BlobMeta[];
+  projects: ListedProject[];
 }
 
 export interface ListVersionsResponse {
@@ -115,3 +131,35 @@ export interface WrappedKeyEntry {
 export interface ListKeysResponse {
   keys: WrappedKeyEntry[];
 }
+
+/** A member of a project; names come from the tenant's user directory when the user has signed in. */
+export interface ProjectMember {
+  /** Entra object id (oid). */
+  userId: string;
+  access: ProjectAccess;
+  displayName?: string;
+  username?: string;
+}
+
+export interface ListMembersResponse {
+  members: ProjectMember[];
+}
+
+/**
+ * An entry of the tenant's user directory: someone who has signed in to the server at least once
+ * (object id, `preferred_username` and `name` from their token; erased with the user's data).
+ */
+export interface DirectoryUser {
+  userId: string;
+  displayName?: string;
+  username?: string;
+}
+
+export interface SearchUsersResponse {
+  users: DirectoryUser[];
+}
+
+/** Bounds of a directory search (GET /v1/users?query=): prefix length and number of results. */
+export const DIRECTORY_QUERY_MIN = 2;
+export const DIRECTORY_QUERY_MAX = 64;
+export const DIRECTORY_RESULTS_MAX = 20;
