@@ -99,8 +99,12 @@ describe('which sync requests the main process accepts from the renderer', () =>
       '/projects/p-1',
       '/projects/p-1/versions',
       '/projects/p-1/versions/12',
+      '/projects/p-1/members',
       '/projects/p-1/members/00000000-0000-0000-0000-00000000b0b0',
       '/keys',
+      '/users?query=an',
+      `/users?query=${encodeURIComponent('Jürgen Müller-Lüdenscheidt')}`,
+      `/users?query=${encodeURIComponent("o'brien (extern)")}`,
       '/keys/team-key-1',
       '/admin/audit',
       '/admin/audit?limit=50',
@@ -116,8 +120,16 @@ describe('which sync requests the main process accepts from the renderer', () =>
     for (const path of [
       '/health',
       '/projects/../admin/tenant',
-      '/projects/p-1/members',
+      '/projects/p-1/members/',
       '/projects/p-1/versions/x',
+      '/users',
+      '/users?query=a',
+      '/users?query=an&limit=500',
+      '/users?query=an%2',
+      '/users?query=a b',
+      '/users?query=an#x',
+      `/users?query=${'a'.repeat(385)}`,
+      '/users/oid-1',
       '/admin',
       '/admin/audit?limit=50&x=1',
       '/admin/audit?after=-1',
@@ -127,6 +139,20 @@ describe('which sync requests the main process accepts from the renderer', () =>
       '/projects/p 1',
     ])
       expect(refused({ method: 'GET', path }), path).toThrow(/sync API path/);
+  });
+
+  it('reads the member list and the user directory with GET only', () => {
+    for (const path of ['/projects/p-1/members', '/users?query=an'])
+      for (const method of ['PUT', 'DELETE'])
+        expect(
+          refused({ method, path, ...(method === 'PUT' ? { body: '{}' } : {}) }),
+          `${method} ${path}`,
+        ).toThrow(/GET only/);
+    // Sharing itself (one member) keeps PUT and DELETE.
+    expect(
+      ok({ method: 'PUT', path: '/projects/p-1/members/oid-2', body: '{"access":"viewer"}' }).method,
+    ).toBe('PUT');
+    expect(ok({ method: 'DELETE', path: '/projects/p-1/members/oid-2' }).method).toBe('DELETE');
   });
 
   it('sends X-Confirm-Tenant only with DELETE /admin/tenant', async () => {

@@ -11,14 +11,19 @@ import type { AuthService } from './signin';
 
 export const MAX_SYNC_BODY_CHARS = 256 * 1024 * 1024;
 const ID = '[A-Za-z0-9][A-Za-z0-9._:-]{0,127}';
+/** A percent-encoded directory search (encodeURIComponent of 2 to 64 characters). */
+const QUERY = `(?:[A-Za-z0-9._~!*'()-]|%[0-9A-Fa-f]{2}){2,384}`;
 /**
  * The sync API paths the renderer may reach (solver/src/shared/sync.ts); anything else is refused
- * before a token is attached. Only the audit listing takes a query (after, limit: integers).
+ * before a token is attached. Only the audit listing (after, limit: integers) and the user
+ * directory search (query: percent-encoded text) take a query.
  */
 const PATH = new RegExp(
-  `^/(projects(/${ID}(/versions(/\\d{1,9})?|/members/${ID})?)?|keys(/${ID})?|` +
+  `^/(projects(/${ID}(/versions(/\\d{1,9})?|/members(/${ID})?)?)?|keys(/${ID})?|users\\?query=${QUERY}|` +
     `admin/(audit(\\?after=\\d{1,12}(&limit=\\d{1,4})?|\\?limit=\\d{1,4})?|audit/export|users/${ID}|tenant))$`,
 );
+/** Paths that are only ever read: the member list and the directory search. */
+const READ_ONLY_PATH = new RegExp(`^/(projects/${ID}/members|users\\?.*)$`);
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -33,7 +38,9 @@ export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
   if (o.method !== 'GET' && o.method !== 'PUT' && o.method !== 'DELETE')
     throw new PayloadError(channel, 'method must be GET, PUT or DELETE');
   if (typeof o.path !== 'string' || !PATH.test(o.path))
-    throw new PayloadError(channel, 'path must be a sync API path (projects, keys, admin)');
+    throw new PayloadError(channel, 'path must be a sync API path (projects, keys, users, admin)');
+  if (o.method !== 'GET' && READ_ONLY_PATH.test(o.path))
+    throw new PayloadError(channel, `${o.path.split('?')[0]} is read with GET only`);
   if (o.ifMatch !== undefined && (!Number.isInteger(o.ifMatch) || (o.ifMatch as number) < 1))
     throw new PayloadError(channel, 'ifMatch must be a positive integer version');
   if (o.ifNoneMatch !== undefined && o.ifNoneMatch !== '*')
