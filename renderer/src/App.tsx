@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PAGES, useApp, type Page } from './store/app';
 import { LanguageSelect } from './components/LanguageSelect';
 import { SyncStatus } from './sync/SyncStatus';
+import { useSync } from './sync/controller';
 
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
@@ -11,6 +12,7 @@ const PlantsPage = lazy(() => import('./pages/plants/PlantsPage'));
 const ScenariosPage = lazy(() => import('./pages/scenarios/ScenariosPage'));
 const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 
 function PageView({ page }: { page: Page }) {
   switch (page) {
@@ -28,6 +30,8 @@ function PageView({ page }: { page: Page }) {
       return <ResultsPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'admin':
+      return <AdminPage />;
   }
 }
 
@@ -35,6 +39,8 @@ export function App() {
   const { t } = useTranslation();
   const page = useApp((s) => s.page);
   const setPage = useApp((s) => s.setPage);
+  // The Administration page is offered to signed-in Administrators only (it explains itself otherwise).
+  const isAdmin = useSync((s) => s.auth.signedIn && (s.auth.roles ?? []).includes('Administrator'));
   return (
     <div className="app">
       <header className="app-header">
@@ -47,10 +53,10 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label={t('nav.label')}>
         <ul>
-          {PAGES.map((p) => (
+          {PAGES.filter((p) => p !== 'admin' || isAdmin).map((p) => (
             <li key={p}>
               <button type="button" aria-current={p === page ? 'page' : undefined} onClick={() => setPage(p)}>
-                {t(`nav.${p}`)}
+                {t(p === 'admin' ? 'admin.nav' : `nav.${p}`)}
               </button>
             </li>
           ))}

@@ -9,6 +9,7 @@ export const PAGES = [
   'results',
   'reports',
   'settings',
+  'admin',
 ] as const;
 export type Page = (typeof PAGES)[number];
 

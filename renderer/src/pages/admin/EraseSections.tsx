@@ -1,0 +1,196 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { eraseTenant, eraseUser, isSyncId, type TenantErasure, type UserErasure } from '../../sync/admin';
+import type { AdminContext } from './AdminPage';
+
+/** Erase a person's data: the object id typed twice, then one request; shows what was erased. */
+export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
+  const { t } = useTranslation();
+  const [oid, setOid] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<UserErasure | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const id = oid.trim();
+  const valid = isSyncId(id);
+  const matches = valid && repeat.trim() === id;
+  const showInvalid = id.length > 0 && !valid;
+  const showMismatch = valid && repeat.trim().length > 0 && !matches;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!matches || busy) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await eraseUser(ctx.send, id));
+      setOid('');
+      setRepeat('');
+      ctx.refresh();
+    } catch (err) {
+      setError(ctx.explain(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const nothing = result && result.projects + result.versions + result.keys + result.memberships === 0;
+  return (
+    <section className="panel" aria-labelledby="admin-user-title">
+      <h2 id="admin-user-title">{t('admin.user.title')}</h2>
+      <p>{t('admin.user.erased')}</p>
+      <p className="muted">{t('admin.user.remains')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div style={{ marginBottom: 8 }}>
+          <label htmlFor="admin-user-oid">{t('admin.user.oid')}</label>
+          <input
+            id="admin-user-oid"
+            value={oid}
+            autoComplete="off"
+            spellCheck={false}
+            size={44}
+            aria-invalid={showInvalid}
+            aria-describedby={showInvalid ? 'admin-user-oid-error' : undefined}
+            onChange={(e) => setOid(e.target.value)}
+          />
+          {showInvalid && (
+            <p id="admin-user-oid-error" className="field-error">
+              {t('admin.user.invalid')}
+            </p>
+          )}
+          {valid && id === ctx.oid && <p className="field-error">{t('admin.user.self')}</p>}
+        </div>
+        <div style={{ marginBottom: 8 }}>
+          <label htmlFor="admin-user-repeat">{t('admin.user.oidRepeat')}</label>
+          <input
+            id="admin-user-repeat"
+            value={repeat}
+            autoComplete="off"
+            spellCheck={false}
+            size={44}
+            aria-invalid={showMismatch}
+            aria-describedby={showMismatch ? 'admin-user-repeat-error' : undefined}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
+          {showMismatch && (
+            <p id="admin-user-repeat-error" className="field-error">
+              {t('admin.user.mismatch')}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="danger" disabled={!matches || busy}>
+          {busy ? t('admin.user.erasing') : t('admin.user.erase')}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p role="status" className="panel ok">
+          {nothing
+            ? t('admin.user.nothing', { userId: result.userId })
+            : t('admin.user.result', { ...result })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Erase the whole tenant: the tenant id typed (sent as X-Confirm-Tenant), then a second confirmation. */
+export function EraseTenantSection({ ctx }: { ctx: AdminContext }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TenantErasure | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const value = typed.trim();
+  // With the tenant of the sign-in known, only exactly that id enables the button; the server checks again.
+  const matches = ctx.tenantId ? value === ctx.tenantId : isSyncId(value);
+  const showMismatch = value.length > 0 && !matches;
+
+  const erase = async () => {
+    setConfirming(false);
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await eraseTenant(ctx.send, value));
+      setTyped('');
+      ctx.refresh();
+    } catch (err) {
+      setError(ctx.explain(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel problems" aria-labelledby="admin-tenant-title">
+      <h2 id="admin-tenant-title">{t('admin.tenant.title')}</h2>
+      <p>
+        <strong>{t('admin.tenant.explain')}</strong>
+      </p>
+      <p className="muted">{t('admin.tenant.crypto')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (matches && !busy) setConfirming(true);
+        }}
+        noValidate
+      >
+        <label htmlFor="admin-tenant-id">
+          {ctx.tenantId
+            ? t('admin.tenant.tenantId', { tenantId: ctx.tenantId })
+            : t('admin.tenant.tenantIdUnknown')}
+        </label>
+        <input
+          id="admin-tenant-id"
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          size={44}
+          aria-invalid={showMismatch}
+          aria-describedby={showMismatch ? 'admin-tenant-error' : undefined}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        {showMismatch && (
+          <p id="admin-tenant-error" className="field-error">
+            {t('admin.tenant.mismatch')}
+          </p>
+        )}
+        <div style={{ marginTop: 8 }}>
+          <button type="submit" className="danger" disabled={!matches || busy}>
+            {busy ? t('admin.tenant.erasing') : t('admin.tenant.erase')}
+          </button>
+        </div>
+      </form>
+      {confirming && (
+        <ConfirmDialog
+          title={t('admin.tenant.confirmTitle')}
+          body={t('admin.tenant.confirmBody', { tenantId: value })}
+          confirmLabel={t('admin.tenant.confirm')}
+          cancelLabel={t('admin.tenant.cancel')}
+          onConfirm={() => void erase()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p role="status" className="panel ok">
+          {t('admin.tenant.result', { ...result })}
+        </p>
+      )}
+    </section>
+  );
+}
