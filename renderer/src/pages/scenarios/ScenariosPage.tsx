@@ -5,6 +5,7 @@ import { useProject } from '../../project/store';
 import { freeId } from '../../project/catalogue';
 import { EmptyPage } from '../EmptyPage';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Tabs, tabPanelProps } from '../../components/Tabs';
 import { UndoBar, useActiveProject } from '../../components/UndoBar';
 import { EditorProvider, makeEditor } from '../plants/editor';
 import { ConstraintsSection, EconomicsSection, PricesSection, TechnologiesSection } from '../plants/sections';
@@ -12,8 +13,11 @@ import { DiffView } from './DiffView';
 import { RunPanel } from './RunPanel';
 import { SweepPanel } from './SweepPanel';
 
+const TABS = 'scenario';
+
 /**
- * Scenarios: the base and its variants. Variants live in the project document (`scenarios`, the
+ * Scenarios: the base and its variants, as tabs (arrow keys, Home, End) over a panel with the
+ * selected one's changes, runs and forms. Variants live in the project document (`scenarios`, the
  * one source of truth) as JSON-pointer overrides; the same forms as on the plants page edit them.
  */
 export default function ScenariosPage() {
@@ -59,21 +63,6 @@ export default function ScenariosPage() {
         <UndoBar />
       </div>
       <div className="panel">
-        <div className="scenario-tabs" role="tablist" aria-label={t('planner.scenarios.list')}>
-          {[{ id: 'base', name: t('planner.scenarios.base') }, ...(doc.scenarios ?? [])].map((s) => (
-            <button
-              key={s.id}
-              type="button"
-              role="tab"
-              aria-selected={current === s.id}
-              onClick={() => setSelected(s.id)}
-            >
-              {s.name}
-              {s.id !== 'base' &&
-                ` (${Object.keys(doc.scenarios!.find((x) => x.id === s.id)!.overrides).length})`}
-            </button>
-          ))}
-        </div>
         <form className="field-row" onSubmit={(e) => void add(e)} noValidate>
           <div className="field">
             <label htmlFor="variant-name">{t('planner.scenarios.newVariant')}</label>
@@ -92,37 +81,53 @@ export default function ScenariosPage() {
           </div>
           <button type="submit">{t('planner.scenarios.add')}</button>
         </form>
+        <Tabs
+          id={TABS}
+          className="scenario-tabs"
+          label={t('planner.scenarios.list')}
+          tabs={[
+            { key: 'base', label: t('planner.scenarios.base') },
+            ...(doc.scenarios ?? []).map((s) => ({
+              key: s.id,
+              label: `${s.name} (${Object.keys(s.overrides).length})`,
+            })),
+          ]}
+          active={current}
+          onChange={setSelected}
+        />
       </div>
-      {variant ? (
-        <div className="panel">
-          <h2>{t('planner.scenarios.variantTitle', { name: variant.name })}</h2>
-          <p className="hint">{t('planner.scenarios.variantHint')}</p>
-          <DiffView
-            doc={doc}
-            scenario={variant}
-            onRemove={(p) =>
-              void edit((d) => {
-                const s = d.scenarios?.find((x) => x.id === variant.id);
-                if (s) delete s.overrides[p];
-              })
-            }
-          />
-          <button type="button" className="danger" onClick={() => setToDelete(variant.id)}>
-            {t('planner.scenarios.delete')}
-          </button>
-        </div>
-      ) : (
-        <p className="hint panel">{t('planner.scenarios.baseHint')}</p>
-      )}
-      <RunPanel doc={doc} selected={current} />
-      {variant && (
-        <EditorProvider editor={editor}>
-          <PricesSection />
-          <EconomicsSection />
-          <ConstraintsSection />
-          <TechnologiesSection />
-        </EditorProvider>
-      )}
+      <div {...tabPanelProps(TABS, current)}>
+        {variant ? (
+          <div className="panel">
+            <h2>{t('planner.scenarios.variantTitle', { name: variant.name })}</h2>
+            <p className="hint">{t('planner.scenarios.variantHint')}</p>
+            <DiffView
+              doc={doc}
+              scenario={variant}
+              onRemove={(p) =>
+                void edit((d) => {
+                  const s = d.scenarios?.find((x) => x.id === variant.id);
+                  if (s) delete s.overrides[p];
+                })
+              }
+            />
+            <button type="button" className="danger" onClick={() => setToDelete(variant.id)}>
+              {t('planner.scenarios.delete')}
+            </button>
+          </div>
+        ) : (
+          <p className="hint panel">{t('planner.scenarios.baseHint')}</p>
+        )}
+        <RunPanel doc={doc} selected={current} />
+        {variant && (
+          <EditorProvider editor={editor}>
+            <PricesSection />
+            <EconomicsSection />
+            <ConstraintsSection />
+            <TechnologiesSection />
+          </EditorProvider>
+        )}
+      </div>
       <SweepPanel doc={doc} />
       {toDelete && (
         <ConfirmDialog

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
-import { assembleProject, runOptionsOf } from '../../project/assemble';
-import { checkRunnable, NotRunnableError, solvePoint } from '../../project/run';
-import { axisValues, sweepGrid, sweepableParameters, type SweepAxis } from '../../project/sweep';
-import { unitOf } from '../../project/pointer';
+import { useLiveQuery } from '../../db/useLiveQuery';
+import { currentInputsHash } from '../../project/assemble';
+import { sweepableParameters, type SweepAxis } from '../../project/sweep';
+import { isSweepRunning, sweepProgress, useSweeps, type SweepRun } from '../../project/sweeps';
 import { getPointer } from '../../project/pointer';
 import { useProject } from '../../project/store';
 import { solverClient } from '../../solver/client';
@@ -12,6 +12,8 @@ import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
+import { parameterLabel } from './labels';
+import { SweepResults } from './SweepResults';
 
 interface AxisState {
   pointer: string;
@@ -22,19 +24,25 @@ interface AxisState {
 
 function AxisForm({
   n,
+  doc,
   axis,
   options,
   optional,
   onChange,
 }: {
   n: 1 | 2;
+  doc: StoredProject;
   axis: AxisState;
   options: string[];
   optional: boolean;
   onChange(a: AxisState): void;
 }) {
   const { t } = useTranslation();
-  const unit = unitOf(axis.pointer);
+  const { unit, scale } = axis.pointer ? parameterLabel(doc, axis.pointer, t) : { unit: '', scale: 1 };
+  const title = (o: string) => {
+    const l = parameterLabel(doc, o, t);
+    return l.unit ? `${l.label} [${l.unit}]` : l.label;
+  };
   return (
     <fieldset className="sub form-grid">
       <legend>{t('planner.sweep.parameter', { n })}</legend>
@@ -47,8 +55,8 @@ function AxisForm({
         >
           {optional && <option value="">{t('planner.none')}</option>}
           {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
+            <option key={o} value={o} title={o}>
+              {title(o)}
             </option>
           ))}
         </select>
@@ -58,6 +66,7 @@ function AxisForm({
           <NumberField
             label={t('planner.sweep.from')}
             unit={unit}
+            scale={scale}
             value={axis.from}
             required
             onCommit={(v) => onChange({ ...axis, from: v })}
@@ -65,6 +74,7 @@ function AxisForm({
           <NumberField
             label={t('planner.sweep.to')}
             unit={unit}
+            scale={scale}
             value={axis.to}
             required
             onCommit={(v) => onChange({ ...axis, to: v })}
@@ -84,99 +94,89 @@ function AxisForm({
   );
 }
 
+/** Base value × 0.5 … × 1.5 in 3 steps: a first range for a newly chosen parameter. */
+function defaultAxis(doc: StoredProject, p: string | undefined): AxisState {
+  const v = p ? getPointer(doc, p) : undefined;
+  if (typeof v !== 'number' || !p) return { pointer: '' };
+  const r = (x: number) => Number.parseFloat(x.toPrecision(6));
+  return v === 0
+    ? { pointer: p, from: 0, to: 1, steps: 3 }
+    : { pointer: p, from: r(v * 0.5), to: r(v * 1.5), steps: 3 };
+}
+
+const axisOf = (a: SweepAxis | undefined): AxisState => (a ? { ...a } : { pointer: '' });
+
+const complete = (x: AxisState): SweepAxis | null =>
+  x.pointer && x.from !== undefined && x.to !== undefined && x.steps !== undefined
+    ? { pointer: x.pointer, from: x.from, to: x.to, steps: x.steps }
+    : null;
+
+/** Elapsed seconds of a sweep: up to now while it runs, else up to its end. */
+function useElapsed(run: SweepRun | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  const running = run?.state === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [running]);
+  if (!run) return 0;
+  return ((running ? Math.max(now, run.started) : (run.finished ?? run.started)) - run.started) / 1000;
+}
+
 /**
- * Sensitivity sweep: one or two parameters over a range; each grid point is a solver run of the
- * base with those values (not stored). Shows a table of total annual cost, shaded like a heat map.
+ * Sensitivity sweep: one or two base parameters over a range; each grid point is a solver run of
+ * the base with those values. The sweep lives in a store (project/sweeps.ts): switching pages
+ * keeps its progress and finished points; the last finished sweep comes back after a reload.
  */
 export function SweepPanel({ doc }: { doc: StoredProject }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const projectId = useProject((s) => s.projectId)!;
+  const run = useSweeps((s) => s.sweeps[projectId]);
+  const problems = useSweeps((s) => s.errors[projectId]);
+  const busy = useSweeps(isSweepRunning);
   const options = sweepableParameters(doc);
-  const init = (p: string | undefined): AxisState => {
-    const v = p ? getPointer(doc, p) : undefined;
-    return typeof v === 'number' && p
-      ? {
-          pointer: p,
-          from: Number.parseFloat((v * 0.5).toPrecision(6)),
-          to: Number.parseFloat((v * 1.5).toPrecision(6)),
-          steps: 3,
-        }
-      : { pointer: '' };
-  };
-  const [a, setA] = useState<AxisState>(() => init(options[0]));
-  const [b, setB] = useState<AxisState>({ pointer: '' });
-  const [cells, setCells] = useState<(number | null | string)[][] | null>(null);
-  const [axes, setAxes] = useState<{ xs: number[]; ys: number[]; a: string; b: string } | null>(null);
-  const [progress, setProgress] = useState<{
-    done: number;
-    total: number;
-    started: number;
-    at: number;
-  } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const cancelRef = useRef<(() => void) | null>(null);
-  const stop = useRef(false);
+  // the form starts with the shown sweep's grid, so coming back to the page shows what was run
+  const [a, setA] = useState<AxisState>(() => (run ? axisOf(run.a) : defaultAxis(doc, options[0])));
+  const [b, setB] = useState<AxisState>(() => axisOf(run?.b));
+  const [incomplete, setIncomplete] = useState(false);
+  const elapsed = useElapsed(run);
 
-  const full = (x: AxisState): SweepAxis | null =>
-    x.pointer && x.from !== undefined && x.to !== undefined && x.steps !== undefined
-      ? { pointer: x.pointer, from: x.from, to: x.to, steps: x.steps }
-      : null;
+  useEffect(() => {
+    void useSweeps.getState().load(db(), projectId);
+  }, [projectId]);
 
-  async function start() {
-    setError(null);
-    const ax = full(a);
-    const bx = b.pointer ? full(b) : undefined;
-    if (!ax || bx === null) return setError(t('planner.sweep.incomplete'));
-    try {
-      const grid = sweepGrid(ax, bx ?? undefined);
-      await useProject.getState().saved;
-      const project = await assembleProject(db(), projectId);
-      const record = await db().projects.get(projectId);
-      if (!project || !record) return;
-      checkRunnable(project, 'base');
-      const xs = axisValues(ax);
-      const ys = bx ? axisValues(bx) : [0];
-      const table: (number | null | string)[][] = ys.map(() => xs.map(() => null));
-      setAxes({ xs, ys, a: ax.pointer, b: bx?.pointer ?? '' });
-      setCells(table.map((r) => [...r]));
-      stop.current = false;
-      const started = Date.now();
-      setProgress({ done: 0, total: grid.length, started, at: started });
-      for (let k = 0; k < grid.length && !stop.current; k++) {
-        const pt = grid[k];
-        const run = solvePoint(solverClient(), project, pt.overrides, runOptionsOf(record).mode);
-        cancelRef.current = run.cancel;
-        try {
-          const r = await run.result;
-          table[pt.j][pt.i] =
-            r.status === 'optimal' || r.status === 'time_limit' ? r.objective.totalAnnualCost_EUR : r.status;
-        } catch (e) {
-          if (stop.current) break;
-          table[pt.j][pt.i] = e instanceof Error ? e.message : String(e);
-        }
-        setCells(table.map((r) => [...r]));
-        setProgress({ done: k + 1, total: grid.length, started, at: Date.now() });
-      }
-    } catch (e) {
-      setError(
-        e instanceof NotRunnableError ? e.problems.join('; ') : e instanceof Error ? e.message : String(e),
-      );
-    } finally {
-      cancelRef.current = null;
-      setProgress((p) => (p ? { ...p, total: p.done === p.total ? p.total : -1 } : p));
-    }
+  // the base's inputs hash now (document and run options): another one marks a finished sweep stale
+  const record = useLiveQuery(() => db().projects.get(projectId), [projectId]);
+  const [currentHash, setCurrentHash] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void currentInputsHash(db(), projectId, 'base').then((h) => live && setCurrentHash(h));
+    return () => {
+      live = false;
+    };
+  }, [projectId, record]);
+  const stale = !!run && run.state !== 'running' && currentHash !== null && currentHash !== run.inputsHash;
+
+  function start() {
+    const ax = complete(a);
+    const bx = b.pointer ? complete(b) : undefined;
+    setIncomplete(!ax || bx === null);
+    if (!ax || bx === null) return;
+    void useSweeps.getState().start(db(), solverClient(), projectId, ax, bx);
   }
 
-  const numbers = (cells ?? []).flat().filter((v): v is number => typeof v === 'number');
-  const lo = Math.min(...numbers);
-  const hi = Math.max(...numbers);
-  const shade = (v: number) => {
-    const f = hi > lo ? (v - lo) / (hi - lo) : 0;
-    return `hsl(${120 - 120 * f}, 55%, ${88 - 10 * f}%)`;
-  };
-  const running = progress !== null && progress.done < progress.total && progress.total > 0;
-  const fmt = (v: number) => formatNumber(v, language, 4);
+  const running = run?.state === 'running';
+  const progress = run ? sweepProgress(run) : null;
+  const progressText =
+    run &&
+    progress &&
+    t('planner.sweep.progress', {
+      done: progress.done,
+      total: progress.total,
+      seconds: formatNumber(elapsed, language, 0),
+    });
 
   return (
     <section className="panel" aria-labelledby="sweep-title">
@@ -189,89 +189,62 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
           <div className="sweep-axes">
             <AxisForm
               n={1}
+              doc={doc}
               axis={a}
               options={options}
               optional={false}
-              onChange={(x) => setA(x.pointer !== a.pointer ? init(x.pointer) : x)}
+              onChange={(x) => setA(x.pointer !== a.pointer ? defaultAxis(doc, x.pointer) : x)}
             />
             <AxisForm
               n={2}
+              doc={doc}
               axis={b}
               options={options.filter((o) => o !== a.pointer)}
               optional
-              onChange={(x) => setB(x.pointer !== b.pointer ? init(x.pointer) : x)}
+              onChange={(x) => setB(x.pointer !== b.pointer ? defaultAxis(doc, x.pointer) : x)}
             />
           </div>
           <div className="field-row">
-            <button type="button" disabled={running} onClick={() => void start()}>
+            <button type="button" disabled={busy} onClick={start}>
               {t('planner.sweep.start')}
             </button>
             {running && (
-              <button
-                type="button"
-                className="danger"
-                onClick={() => {
-                  stop.current = true;
-                  cancelRef.current?.();
-                }}
-              >
+              <button type="button" className="danger" onClick={() => useSweeps.getState().cancel()}>
                 {t('planner.run.cancel')}
               </button>
             )}
           </div>
+          {busy && !running && <p className="hint">{t('scenarios.sweep.otherProject')}</p>}
         </>
       )}
-      <p role="status" aria-live="polite" data-testid="sweep-status">
-        {progress &&
-          (progress.total === -1
-            ? t('planner.sweep.stopped')
-            : t('planner.sweep.progress', {
-                done: progress.done,
-                total: progress.total,
-                seconds: formatNumber((progress.at - progress.started) / 1000, language, 0),
-              }))}
+      <p role="status" aria-live="polite" data-testid="sweep-status" className="run-status">
+        {run && (run.state === 'cancelled' ? `${t('planner.sweep.stopped')} ${progressText}` : progressText)}
+        {run && stale && (
+          <>
+            {' '}
+            <span className="badge stale">{t('scenarios.sweep.stale')}</span>
+          </>
+        )}
       </p>
-      {error && (
+      {running && progress && (
+        <progress value={progress.done} max={progress.total} aria-label={t('planner.sweep.title')} />
+      )}
+      {incomplete && (
         <p className="field-error" role="alert">
-          {error}
+          {t('planner.sweep.incomplete')}
         </p>
       )}
-      {cells && axes && (
-        <table className="table heatmap" data-testid="sweep-table">
-          <caption>{t('planner.sweep.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                {axes.b ? `${axes.b} ↓ / ` : ''}
-                {axes.a} →
-              </th>
-              {axes.xs.map((x) => (
-                <th key={x} scope="col" className="num">
-                  {fmt(x)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {cells.map((row, j) => (
-              <tr key={j}>
-                <th scope="row" className="num">
-                  {axes.b ? fmt(axes.ys[j]) : t('planner.sweep.totalCost')}
-                </th>
-                {row.map((v, i) => (
-                  <td
-                    key={i}
-                    className="num"
-                    style={typeof v === 'number' ? { background: shade(v) } : undefined}
-                  >
-                    {v === null ? '…' : typeof v === 'number' ? formatNumber(v, language, 0) : v}
-                  </td>
-                ))}
-              </tr>
+      {problems && (
+        <div className="problems" role="alert">
+          <p>{t('planner.run.notRunnable')}</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        </div>
       )}
+      {run && <SweepResults run={run} doc={doc} />}
     </section>
   );
 }

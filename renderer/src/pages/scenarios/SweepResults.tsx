@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../charts/EChart';
+import { files } from '../../platform/files';
+import { formatNumber } from '../../i18n/format';
+import { useApp } from '../../store/app';
+import type { StoredProject } from '../../project/document';
+import type { SweepPointResult, SweepRun } from '../../project/sweeps';
+import { columnTitle, sweepCsv, sweepTable, type SweepTableText } from '../../project/sweepTable';
+import { parameterLabel } from './labels';
+import { sweepHeatmapOption, sweepLineOption, type SweepChartText } from './sweepCharts';
+
+/** Digits shown per column: parameters as typed, money in whole euros, the rest to 0.1. */
+const digitsOf = (k: number, params: number): number => (k < params ? 6 : k === params + 1 ? 0 : 1);
+
+/**
+ * A sweep's outcome: a chart (one parameter: cost and CO2 over it; two: heat map of the cost),
+ * the table of all points with units, and the table as CSV.
+ */
+export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const [saved, setSaved] = useState<string | null>(null);
+  const num = (v: number, digits = 1) => formatNumber(v, language, digits);
+  const parameter = (p: string) => parameterLabel(doc, p, t);
+  const stateText = (p: SweepPointResult): string =>
+    p.state === 'failed'
+      ? `${t('scenarios.sweep.pointState.failed')} (${t(`planner.run.status.${p.status ?? 'error'}`)})`
+      : p.state === 'done' && p.status === 'time_limit'
+        ? t('scenarios.sweep.timeLimit')
+        : t(`scenarios.sweep.pointState.${p.state}`);
+  const tableText: SweepTableText = {
+    parameter,
+    state: stateText,
+    stateTitle: t('scenarios.sweep.state'),
+    cost: t('scenarios.sweep.cost'),
+    co2: t('scenarios.sweep.co2'),
+    technology: (id) => doc.technologies.find((x) => x.id === id)?.name ?? id,
+  };
+  const table = sweepTable(run, tableText);
+  const option = useMemo(() => {
+    const text: SweepChartText = {
+      num: (v, digits = 1) => formatNumber(v, language, digits),
+      parameter: (p) => parameterLabel(doc, p, t),
+      cost: t('scenarios.sweep.cost'),
+      co2: t('scenarios.sweep.co2'),
+      costAxis: t('scenarios.sweep.costAxis'),
+      co2Axis: t('scenarios.sweep.co2Axis'),
+    };
+    return run.b ? sweepHeatmapOption(run, text) : sweepLineOption(run, text);
+  }, [run, doc, language, t]);
+  const params = run.b ? 2 : 1;
+  const chartLabel = run.b
+    ? t('planner.sweep.caption')
+    : t('scenarios.sweep.lineChart', { param: parameter(run.a.pointer).label });
+
+  async function exportCsv() {
+    const style = language === 'de' ? 'de' : 'intl';
+    const r = await files().saveFile({
+      suggestedName: `${t('scenarios.sweep.fileName')}-${(doc.name || 'projekt').replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`,
+      data: new TextEncoder().encode(sweepCsv(table, style)),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    setSaved(r.saved ? (r.name ?? '') : null);
+  }
+
+  return (
+    <div className="sweep-results">
+      <h3>{t('scenarios.sweep.results')}</h3>
+      <p className="hint">{t('scenarios.sweep.mode', { mode: t(`planner.run.${run.mode}`) })}</p>
+      <EChart option={option} label={chartLabel} testId="sweep-chart" height={run.b ? 360 : 320} />
+      <div style={{ overflowX: 'auto' }}>
+        <table className="table" data-testid="sweep-table">
+          <caption>{t('scenarios.sweep.pointsCaption')}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c, k) => (
+                <th key={k} scope="col" className={k === params ? undefined : 'num'}>
+                  {columnTitle(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r} data-state={run.points[r].state}>
+                {row.map((v, k) =>
+                  k < params ? (
+                    <th key={k} scope="row" className="num">
+                      {num(v as number, digitsOf(k, params))}
+                    </th>
+                  ) : (
+                    <td key={k} className={typeof v === 'string' ? undefined : 'num'}>
+                      {v === null ? '—' : typeof v === 'number' ? num(v, digitsOf(k, params)) : v}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="field-row">
+        <button type="button" onClick={() => void exportCsv()} disabled={run.state === 'running'}>
+          {t('scenarios.sweep.csv')}
+        </button>
+        {saved !== null && <span role="status">{t('scenarios.sweep.csvSaved', { name: saved })}</span>}
+      </div>
+    </div>
+  );
+}

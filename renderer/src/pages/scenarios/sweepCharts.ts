@@ -1,0 +1,157 @@
+import type { ChartOption } from '../../charts/EChart';
+import { COLORS } from '../../charts/options';
+import type { SweepRun } from '../../project/sweeps';
+
+/** Texts and number format for the sweep charts, in the user's language. */
+export interface SweepChartText {
+  num(value: number, digits?: number): string;
+  /** Label, unit and shown-value factor of a swept parameter. */
+  parameter(pointer: string): { label: string; unit: string; scale: number };
+  cost: string;
+  co2: string;
+  costAxis: string;
+  co2Axis: string;
+}
+
+const axisName = (p: { label: string; unit: string }) => (p.unit ? `${p.label} [${p.unit}]` : p.label);
+
+/**
+ * One parameter: total annual cost (thousand EUR/a, left axis) and CO2 (t/a, right axis) over the
+ * parameter's values; points without a result leave a gap in the lines.
+ */
+export function sweepLineOption(run: SweepRun, text: SweepChartText): ChartOption {
+  const p = text.parameter(run.a.pointer);
+  const x = (i: number) => run.xs[i] * p.scale;
+  const byI = new Map(run.points.filter((q) => q.j === 0).map((q) => [q.i, q]));
+  const line = (f: (i: number) => number | undefined) =>
+    run.xs.map((_, i) => {
+      const v = f(i);
+      return [x(i), v === undefined ? null : v];
+    });
+  return {
+    animation: false,
+    color: [COLORS[0], COLORS[1]],
+    textStyle: { fontFamily: 'inherit' },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (items: { seriesIndex: number; value: [number, number | null] }[]) => {
+        const at = items[0] ? `${axisName(p)}: ${text.num(items[0].value[0], 6)}` : '';
+        const rows = items.map((it) =>
+          it.seriesIndex === 0
+            ? `${text.cost}: ${it.value[1] === null ? '—' : text.num(it.value[1] * 1000, 0)} EUR/a`
+            : `${text.co2}: ${it.value[1] === null ? '—' : text.num(it.value[1], 1)} t/a`,
+        );
+        return [at, ...rows].join('<br>');
+      },
+    },
+    legend: { top: 0 },
+    grid: { left: 80, right: 80, top: 48, bottom: 56 },
+    xAxis: {
+      type: 'value',
+      name: axisName(p),
+      nameLocation: 'middle',
+      nameGap: 32,
+      min: Math.min(x(0), x(run.xs.length - 1)),
+      max: Math.max(x(0), x(run.xs.length - 1)),
+      axisLabel: { formatter: (v: number) => text.num(v, 4) },
+    },
+    yAxis: [
+      {
+        type: 'value',
+        name: text.costAxis,
+        scale: true,
+        axisLabel: { formatter: (v: number) => text.num(v, 1) },
+      },
+      {
+        type: 'value',
+        name: text.co2Axis,
+        scale: true,
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => text.num(v, 1) },
+      },
+    ],
+    series: [
+      {
+        type: 'line',
+        name: text.cost,
+        yAxisIndex: 0,
+        showSymbol: true,
+        data: line((i) => {
+          const c = byI.get(i)?.totalAnnualCost_EUR;
+          return c === undefined ? undefined : c / 1000;
+        }),
+      },
+      {
+        type: 'line',
+        name: text.co2,
+        yAxisIndex: 1,
+        showSymbol: true,
+        lineStyle: { type: 'dashed' },
+        data: line((i) => byI.get(i)?.emissions_tCO2),
+      },
+    ],
+  };
+}
+
+/**
+ * Two parameters: total annual cost as a heat map, parameter 1 across, parameter 2 upwards; each
+ * cell labelled in thousand EUR/a. Points without a result stay empty.
+ */
+export function sweepHeatmapOption(run: SweepRun, text: SweepChartText): ChartOption {
+  const pa = text.parameter(run.a.pointer);
+  const pb = text.parameter(run.b!.pointer);
+  const cells = run.points
+    .filter((q) => q.totalAnnualCost_EUR !== undefined)
+    .map((q) => [q.i, q.j, q.totalAnnualCost_EUR! / 1000]);
+  const values = cells.map((c) => c[2]);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  return {
+    animation: false,
+    textStyle: { fontFamily: 'inherit' },
+    tooltip: {
+      position: 'top',
+      formatter: (it: { value: [number, number, number] }) =>
+        [
+          `${axisName(pa)}: ${text.num(run.xs[it.value[0]] * pa.scale, 6)}`,
+          `${axisName(pb)}: ${text.num(run.ys[it.value[1]] * pb.scale, 6)}`,
+          `${text.cost}: ${text.num(it.value[2] * 1000, 0)} EUR/a`,
+        ].join('<br>'),
+    },
+    grid: { left: 96, right: 120, top: 16, bottom: 64 },
+    xAxis: {
+      type: 'category',
+      name: axisName(pa),
+      nameLocation: 'middle',
+      nameGap: 36,
+      data: run.xs.map((v) => text.num(v * pa.scale, 4)),
+    },
+    yAxis: {
+      type: 'category',
+      name: axisName(pb),
+      nameLocation: 'middle',
+      nameGap: 72,
+      data: run.ys.map((v) => text.num(v * pb.scale, 4)),
+    },
+    visualMap: {
+      type: 'continuous',
+      min,
+      max: max > min ? max : min + 1,
+      calculable: false,
+      right: 8,
+      top: 'middle',
+      text: [text.costAxis, ''],
+      inRange: { color: ['#e6f4ea', '#f5e6a8', '#e07a1f', '#b42318'] },
+      formatter: (v: number) => text.num(v, 0),
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: text.cost,
+        data: cells,
+        label: { show: true, formatter: (it: { value: number[] }) => text.num(it.value[2], 0) },
+        emphasis: { disabled: true },
+      },
+    ],
+  };
+}

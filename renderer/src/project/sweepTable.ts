@@ -1,0 +1,96 @@
+import Papa from 'papaparse';
+import { csvNumber, type CsvStyle } from '../../../solver/src/report/csv';
+import { neutralise } from '../../../solver/src/report/format';
+import type { Capacity } from '../../../solver/src/results/results';
+import type { SweepPointResult, SweepRun } from './sweeps';
+
+export interface SweepColumn {
+  label: string;
+  unit: string;
+}
+
+/** One line of the table: a number in the column's unit, a text, or nothing yet. */
+export type SweepCell = number | string | null;
+
+export interface SweepTable {
+  columns: SweepColumn[];
+  rows: SweepCell[][];
+}
+
+/** What the table needs in the user's language. */
+export interface SweepTableText {
+  /** Label, unit and shown-value factor of a swept parameter. */
+  parameter(pointer: string): { label: string; unit: string; scale: number };
+  /** The state of a point in words. */
+  state(p: SweepPointResult): string;
+  cost: string;
+  co2: string;
+  stateTitle: string;
+  /** Display name of a technology id. */
+  technology(id: string): string;
+}
+
+const CAPACITY_FIELDS: [keyof Capacity, string][] = [
+  ['power_kW', 'kW'],
+  ['energy_kWh', 'kWh'],
+  ['area_m2', 'm²'],
+];
+
+/**
+ * The sweep as a table, one line per point in solving order: the parameter values (as shown in
+ * the forms, e.g. % for shares), the state, total annual cost (EUR/a), CO2 (t/a) and every
+ * capacity any point sized (one column per technology and kW, kWh or m²).
+ */
+export function sweepTable(run: SweepRun, text: SweepTableText): SweepTable {
+  const params = [run.a, ...(run.b ? [run.b] : [])].map((axis) => ({
+    axis,
+    ...text.parameter(axis.pointer),
+  }));
+  const capacities: [string, keyof Capacity, string][] = [];
+  for (const p of run.points)
+    for (const [id, c] of Object.entries(p.capacities ?? {}))
+      for (const [field, unit] of CAPACITY_FIELDS)
+        if (c[field] !== undefined && !capacities.some(([i, f]) => i === id && f === field))
+          capacities.push([id, field, unit]);
+  const columns: SweepColumn[] = [
+    ...params.map(({ label, unit }) => ({ label, unit })),
+    { label: text.stateTitle, unit: '' },
+    { label: text.cost, unit: 'EUR/a' },
+    { label: text.co2, unit: 't/a' },
+    ...capacities.map(([id, , unit]) => ({ label: text.technology(id), unit })),
+  ];
+  const rows = run.points.map((p): SweepCell[] => [
+    ...params.map(({ axis, scale }) => p.overrides[axis.pointer] * scale),
+    text.state(p),
+    p.totalAnnualCost_EUR ?? null,
+    p.emissions_tCO2 ?? null,
+    ...capacities.map(([id, field]) => {
+      const v = p.capacities?.[id]?.[field];
+      if (v === undefined) return p.state === 'done' ? 0 : null;
+      return Math.abs(v) < 1e-6 ? 0 : v; // no '-0' from solver round-off
+    }),
+  ]);
+  return { columns, rows };
+}
+
+/** Column heading with its unit in brackets, e.g. "Jahresgesamtkosten [EUR/a]". */
+export const columnTitle = (c: SweepColumn): string => (c.unit ? `${c.label} [${c.unit}]` : c.label);
+
+/**
+ * The table as CSV: German style `;` and decimal comma with a BOM (Excel opens it directly),
+ * international `,` and point. Texts are neutralised against formula injection.
+ */
+export function sweepCsv(table: SweepTable, style: CsvStyle): string {
+  const rows = [
+    table.columns.map((c) => neutralise(columnTitle(c))),
+    ...table.rows.map((r) =>
+      r.map((v) => (v === null ? '' : typeof v === 'number' ? csvNumber(v, style) : neutralise(v))),
+    ),
+  ];
+  const body = Papa.unparse(rows, {
+    delimiter: style === 'de' ? ';' : ',',
+    newline: '\r\n',
+    escapeFormulae: false,
+  });
+  return (style === 'de' ? '\uFEFF' : '') + body + '\r\n';
+}
