@@ -165,13 +165,15 @@ describe('admin client against the real server', () => {
     expect(denials.filter((d) => d.why === 'role')).toHaveLength(2);
     expect(admin.sent[0]).toEqual({ method: 'GET', path: '/admin/audit?after=0&limit=3' });
 
-    // Erasure with MFA: the sole-owned project with both versions, the key, the shared membership.
+    // Erasure with MFA: the sole-owned project with both versions, the key, the shared membership
+    // and her entry in the user directory (made when her token was first used).
     expect(await eraseUser(admin, aliceOid)).toEqual({
       userId: aliceOid,
       projects: 1,
       versions: 2,
       keys: 1,
       memberships: 1,
+      directory: 1,
     });
     expect((await s.call('GET', '/v1/projects/p-alice', { token: alice })).status).toBe(404);
     expect((await s.call('GET', '/v1/projects/p-shared', { token: alice })).status).not.toBe(200);
@@ -195,7 +197,13 @@ describe('admin client against the real server', () => {
     expect(await verifyAuditChain(lines)).toMatchObject({ ok: true });
     const erase = lines.find((e) => e.action === 'admin.user-erase' && e.target === aliceOid);
     expect(erase?.actorId).toBe(s.entra.oidOf(tid, 'admin'));
-    expect(JSON.parse(erase!.details)).toEqual({ projects: 1, versions: 2, keys: 1, memberships: 1 });
+    expect(JSON.parse(erase!.details)).toEqual({
+      projects: 1,
+      versions: 2,
+      keys: 1,
+      memberships: 1,
+      directory: 1,
+    });
     // Audit entries carry ids and counts, never content.
     expect(exported.ndjson).toContain('p-alice');
     expect(exported.ndjson).not.toContain(content.ciphertext_b64.slice(0, 24));
@@ -217,8 +225,9 @@ describe('admin client against the real server', () => {
     expect(await kindOf(eraseTenant(admin, 'bbbbbbbb-0000-4000-8000-00000000000b'))).toBe('confirm');
     expect((await s.call('GET', '/v1/projects/p-bob', { token: bob })).status).toBe(200);
     const r = await eraseTenant(admin, tid);
-    // p-bob and p-shared from the first test, one version each.
-    expect(r).toEqual({ tenantId: tid, projects: 2, versions: 2, keys: 0 });
+    // p-bob and p-shared from the first test, one version each; the directory still holds bob,
+    // adminNoMfa and admin (alice's entry went with her erasure, her token is not used again).
+    expect(r).toEqual({ tenantId: tid, projects: 2, versions: 2, keys: 0, directory: 3 });
     expect(admin.sent.at(-1)).toEqual({ method: 'DELETE', path: '/admin/tenant', confirmTenant: tid });
     expect((await s.call('GET', '/v1/projects/p-bob', { token: bob })).status).toBe(404);
     // The audit chain remains and records the erasure.

@@ -231,6 +231,30 @@ describe('admin client: erasure', () => {
     expect(requests).toHaveLength(2);
   });
 
+  it('passes on the user-directory count of servers that report it', async () => {
+    const { send } = fakeSender(
+      ok({ userId: 'u', projects: 0, versions: 0, keys: 0, memberships: 0, directory: 1 }),
+      ok({ tenantId: 't', projects: 1, versions: 2, keys: 3, directory: 4 }),
+      ok({ userId: 'u', projects: 0, versions: 0, keys: 0, memberships: 0, directory: 'x' }),
+    );
+    expect(await eraseUser(send, 'u')).toEqual({
+      userId: 'u',
+      projects: 0,
+      versions: 0,
+      keys: 0,
+      memberships: 0,
+      directory: 1,
+    });
+    expect(await eraseTenant(send, 't')).toEqual({
+      tenantId: 't',
+      projects: 1,
+      versions: 2,
+      keys: 3,
+      directory: 4,
+    });
+    expect((await rejection(eraseUser(send, 'u'))).kind).toBe('unexpected');
+  });
+
   it('an unexpected success body is not taken for a result', async () => {
     const { send } = fakeSender(
       ok({ userId: 'u' }),

@@ -81,6 +81,8 @@ export interface UserErasure {
   versions: number;
   keys: number;
   memberships: number;
+  /** Entries in the tenant's user directory (oid, username, display name); absent from older servers. */
+  directory?: number;
 }
 
 /** What DELETE /v1/admin/tenant erased (counts). */
@@ -89,6 +91,8 @@ export interface TenantErasure {
   projects: number;
   versions: number;
   keys: number;
+  /** Entries in the tenant's user directory; absent from older servers. */
+  directory?: number;
 }
 
 export const AUDIT_PAGE_SIZE = 200;
@@ -207,6 +211,8 @@ export async function exportAudit(send: SyncSender): Promise<AuditExport> {
 }
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+/** An optional count: absent, or a count. */
+const optCount = (v: unknown) => v === undefined || isCount(v);
 
 /** Erases a user's wrapped keys, memberships and sole-owned projects in the caller's tenant. */
 export async function eraseUser(send: SyncSender, userId: string): Promise<UserErasure> {
@@ -217,9 +223,23 @@ export async function eraseUser(send: SyncSender, userId: string): Promise<UserE
   const res = await call(send, { method: 'DELETE', path });
   if (res.status !== 200 || res.signedOut) throw adminErrorOf(where, res);
   const r = parseJson(where, res.body) as Partial<UserErasure> | null;
-  if (!r || !isCount(r.projects) || !isCount(r.versions) || !isCount(r.keys) || !isCount(r.memberships))
+  if (
+    !r ||
+    !isCount(r.projects) ||
+    !isCount(r.versions) ||
+    !isCount(r.keys) ||
+    !isCount(r.memberships) ||
+    !optCount(r.directory)
+  )
     throw new AdminError('unexpected', `${where}: unexpected response`, res.status);
-  return { userId: id, projects: r.projects, versions: r.versions, keys: r.keys, memberships: r.memberships };
+  return {
+    userId: id,
+    projects: r.projects,
+    versions: r.versions,
+    keys: r.keys,
+    memberships: r.memberships,
+    ...(r.directory !== undefined ? { directory: r.directory } : {}),
+  };
 }
 
 /** Erases every project, version, membership and wrapped key of the tenant; `confirmTenant` must be its id. */
@@ -236,10 +256,17 @@ export async function eraseTenant(send: SyncSender, confirmTenant: string): Prom
     typeof r.tenantId !== 'string' ||
     !isCount(r.projects) ||
     !isCount(r.versions) ||
-    !isCount(r.keys)
+    !isCount(r.keys) ||
+    !optCount(r.directory)
   )
     throw new AdminError('unexpected', `${where}: unexpected response`, res.status);
-  return { tenantId: r.tenantId, projects: r.projects, versions: r.versions, keys: r.keys };
+  return {
+    tenantId: r.tenantId,
+    projects: r.projects,
+    versions: r.versions,
+    keys: r.keys,
+    ...(r.directory !== undefined ? { directory: r.directory } : {}),
+  };
 }
 
 // ---- chain check on the client -------------------------------------------------------------------

@@ -85,10 +85,10 @@ function fakeServer(entries: AuditEntry[]) {
       };
     const user = /^\/admin\/users\/(.+)$/.exec(r.path);
     if (r.method === 'DELETE' && user)
-      return json(200, { userId: user[1], projects: 2, versions: 5, keys: 1, memberships: 3 });
+      return json(200, { userId: user[1], projects: 2, versions: 5, keys: 1, memberships: 3, directory: 1 });
     if (r.method === 'DELETE' && r.path === '/admin/tenant')
       return r.confirmTenant === TENANT
-        ? json(200, { tenantId: TENANT, projects: 7, versions: 19, keys: 4 })
+        ? json(200, { tenantId: TENANT, projects: 7, versions: 19, keys: 4, directory: 6 })
         : json(400, { error: 'confirmation_required', message: 'Send X-Confirm-Tenant' });
     return json(404, { error: 'not_found', message: 'no route' });
   });
@@ -322,7 +322,7 @@ describe('Administration page: erasure', () => {
     fireEvent.click(erase);
     expect(
       await screen.findByText(
-        'Daten von 3f9c2a51-alice gelöscht: 2 Projekt(e) mit 5 Version(en), 1 Schlüssel, 3 Mitgliedschaft(en) in Projekten anderer.',
+        'Daten von 3f9c2a51-alice gelöscht: 2 Projekt(e) mit 5 Version(en), 1 Schlüssel, 3 Mitgliedschaft(en) in Projekten anderer. Einträge im Benutzerverzeichnis gelöscht: 1.',
       ),
     ).toBeTruthy();
     expect(server.state.requests.filter((r) => r.method === 'DELETE')).toEqual([
@@ -365,7 +365,9 @@ describe('Administration page: erasure', () => {
     fireEvent.click(erase);
     fireEvent.click(await screen.findByRole('button', { name: 'Endgültig löschen', hidden: true }));
     expect(
-      await screen.findByText(`Mandant ${TENANT} gelöscht: 7 Projekt(e) mit 19 Version(en), 4 Schlüssel.`),
+      await screen.findByText(
+        `Mandant ${TENANT} gelöscht: 7 Projekt(e) mit 19 Version(en), 4 Schlüssel. Einträge im Benutzerverzeichnis gelöscht: 6.`,
+      ),
     ).toBeTruthy();
     expect(server.state.requests.filter((r) => r.method === 'DELETE')).toEqual([
       { method: 'DELETE', path: '/admin/tenant', confirmTenant: TENANT },

@@ -117,7 +117,7 @@ export function AuditLogSection({
           type="search"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
-          placeholder="admin., project.delete, sign-in …"
+          placeholder={t('admin.audit.filterHint')}
         />
         <button type="button" disabled={loading} onClick={() => void load(true)}>
           {t('admin.audit.reload')}

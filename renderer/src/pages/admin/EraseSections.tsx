@@ -4,6 +4,15 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { eraseTenant, eraseUser, isSyncId, type TenantErasure, type UserErasure } from '../../sync/admin';
 import type { AdminContext } from './AdminPage';
 
+/** A filled red button (the global submit style is blue); dimmed while disabled. */
+const dangerStyle = (disabled: boolean) => ({
+  background: 'var(--danger)',
+  borderColor: 'var(--danger)',
+  color: '#fff',
+  opacity: disabled ? 0.45 : 1,
+  cursor: disabled ? 'not-allowed' : 'pointer',
+});
+
 /** Erase a person's data: the object id typed twice, then one request; shows what was erased. */
 export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
   const { t } = useTranslation();
@@ -37,12 +46,15 @@ export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
     }
   };
 
-  const nothing = result && result.projects + result.versions + result.keys + result.memberships === 0;
+  const nothing =
+    result &&
+    result.projects + result.versions + result.keys + result.memberships + (result.directory ?? 0) === 0;
   return (
     <section className="panel" aria-labelledby="admin-user-title">
       <h2 id="admin-user-title">{t('admin.user.title')}</h2>
       <p>{t('admin.user.erased')}</p>
       <p className="muted">{t('admin.user.remains')}</p>
+      <p className="muted">{t('admin.user.devices')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div style={{ marginBottom: 8 }}>
           <label htmlFor="admin-user-oid">{t('admin.user.oid')}</label>
@@ -81,7 +93,7 @@ export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
             </p>
           )}
         </div>
-        <button type="submit" className="danger" disabled={!matches || busy}>
+        <button type="submit" style={dangerStyle(!matches || busy)} disabled={!matches || busy}>
           {busy ? t('admin.user.erasing') : t('admin.user.erase')}
         </button>
       </form>
@@ -95,6 +107,9 @@ export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
           {nothing
             ? t('admin.user.nothing', { userId: result.userId })
             : t('admin.user.result', { ...result })}
+          {!nothing && result.directory !== undefined
+            ? ` ${t('admin.user.resultDirectory', { directory: result.directory })}`
+            : ''}
         </p>
       )}
     </section>
@@ -138,6 +153,7 @@ export function EraseTenantSection({ ctx }: { ctx: AdminContext }) {
         <strong>{t('admin.tenant.explain')}</strong>
       </p>
       <p className="muted">{t('admin.tenant.crypto')}</p>
+      <p>{t('admin.tenant.devices')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -166,7 +182,7 @@ export function EraseTenantSection({ ctx }: { ctx: AdminContext }) {
           </p>
         )}
         <div style={{ marginTop: 8 }}>
-          <button type="submit" className="danger" disabled={!matches || busy}>
+          <button type="submit" style={dangerStyle(!matches || busy)} disabled={!matches || busy}>
             {busy ? t('admin.tenant.erasing') : t('admin.tenant.erase')}
           </button>
         </div>
@@ -189,6 +205,9 @@ export function EraseTenantSection({ ctx }: { ctx: AdminContext }) {
       {result && (
         <p role="status" className="panel ok">
           {t('admin.tenant.result', { ...result })}
+          {result.directory !== undefined
+            ? ` ${t('admin.tenant.resultDirectory', { directory: result.directory })}`
+            : ''}
         </p>
       )}
     </section>
