@@ -22,6 +22,10 @@ import {
   ProjectFileError,
 } from '../project/files';
 import { files } from '../platform/files';
+import { syncDb } from '../sync/db';
+import type { ProjectSyncState } from '../sync/db';
+import { syncController, useSync, type DeletionMode, type SyncController } from '../sync/controller';
+import { ShareDialog } from '../sync/ShareDialog';
 
 /** The examples shipped with the app (assets/examples), loaded only when chosen. */
 const EXAMPLES = {
@@ -109,11 +113,16 @@ function NewProjectForm() {
 
 function ProjectRow({
   project,
+  sync,
   onDelete,
+  onShare,
   onMessage,
 }: {
   project: ProjectRecord;
+  /** The project's sync state when it has been synced, to offer sharing or say it is gone. */
+  sync?: ProjectSyncState;
   onDelete(p: ProjectRecord): void;
+  onShare?(p: ProjectRecord): void;
   onMessage(m: string): void;
 }) {
   const { t } = useTranslation();
@@ -167,14 +176,31 @@ function ProjectRow({
             )}
           </form>
         ) : (
-          <button
-            type="button"
-            className="link"
-            onClick={() => setActive(project.id)}
-            aria-current={active ? 'true' : undefined}
-          >
-            {project.name}
-          </button>
+          <>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setActive(project.id)}
+              aria-current={active ? 'true' : undefined}
+            >
+              {project.name}
+            </button>
+            {sync?.goneAt ? (
+              <>
+                {' '}
+                <span
+                  className="badge stale"
+                  title={t('sync.gone.explain')}
+                  aria-describedby={`gone-${project.id}`}
+                >
+                  {t('sync.gone.badge')}
+                </span>
+                <span id={`gone-${project.id}`} hidden>
+                  {t('sync.gone.explain')}
+                </span>
+              </>
+            ) : null}
+          </>
         )}
       </td>
       <td>{formatDateTime(project.updatedAt, language)}</td>
@@ -215,6 +241,11 @@ function ProjectRow({
         >
           {t('planner.projects.export')}
         </button>
+        {onShare && sync && !sync.goneAt && (
+          <button type="button" onClick={() => onShare(project)}>
+            {t('sync.share.button')}
+          </button>
+        )}
         <button type="button" className="danger" onClick={() => onDelete(project)}>
           {t('projects.delete')}
         </button>
@@ -223,10 +254,17 @@ function ProjectRow({
   );
 }
 
-export default function ProjectsPage() {
+export default function ProjectsPage({ controller }: { controller?: SyncController } = {}) {
   const { t } = useTranslation();
   const projects = useLiveQuery(() => listProjects(db()), []);
-  const [toDelete, setToDelete] = useState<ProjectRecord | null>(null);
+  const syncStates = useLiveQuery(
+    async () => new Map((await syncDb().state.toArray()).map((s) => [s.projectId, s])),
+    [],
+  );
+  const syncSupported = useSync((s) => s.supported);
+  const [toDelete, setToDelete] = useState<{ project: ProjectRecord; mode: DeletionMode } | null>(null);
+  const [toShare, setToShare] = useState<ProjectRecord | null>(null);
+  const sync = () => controller ?? syncController();
   const activeId = useApp((s) => s.activeProjectId);
   const setActive = useApp((s) => s.setActiveProject);
   const [message, setMessage] = useState<string | null>(null);
@@ -255,12 +293,49 @@ export default function ProjectsPage() {
     }
   }
 
+  /** Asks first how far the deletion reaches: this device, the server for everyone, or leaving. */
+  async function askDelete(project: ProjectRecord) {
+    try {
+      setToDelete({ project, mode: await sync().deletionMode(project.id) });
+    } catch (e) {
+      setMessage(String(e));
+    }
+  }
+
   async function confirmDelete() {
     if (!toDelete) return;
-    await deleteProject(db(), toDelete.id);
-    if (activeId === toDelete.id) setActive(null);
+    const { project, mode } = toDelete;
+    try {
+      if (mode === 'local' && !syncStates?.has(project.id)) await deleteProject(db(), project.id);
+      else await sync().deleteProject(project.id, mode);
+    } catch (e) {
+      setMessage(String(e));
+    }
+    if (activeId === project.id) setActive(null);
     setToDelete(null);
   }
+
+  const gone = toDelete ? !!syncStates?.get(toDelete.project.id)?.goneAt : false;
+  const deleteTexts =
+    toDelete?.mode === 'everywhere'
+      ? {
+          title: t('sync.delete.everywhereTitle'),
+          body: t('sync.delete.everywhereBody', { name: toDelete.project.name }),
+          confirm: t('sync.delete.everywhereConfirm'),
+        }
+      : toDelete?.mode === 'leave'
+        ? {
+            title: t('sync.delete.leaveTitle'),
+            body: t('sync.delete.leaveBody', { name: toDelete.project.name }),
+            confirm: t('sync.delete.leaveConfirm'),
+          }
+        : {
+            title: t('projects.deleteTitle'),
+            body: gone
+              ? t('sync.delete.goneBody', { name: toDelete?.project.name ?? '' })
+              : t('projects.deleteBody', { name: toDelete?.project.name ?? '' }),
+            confirm: t('projects.delete'),
+          };
 
   return (
     <section aria-labelledby="projects-title">
@@ -309,19 +384,34 @@ export default function ProjectsPage() {
           </thead>
           <tbody>
             {projects.map((p) => (
-              <ProjectRow key={p.id} project={p} onDelete={setToDelete} onMessage={setMessage} />
+              <ProjectRow
+                key={p.id}
+                project={p}
+                sync={syncStates?.get(p.id)}
+                onDelete={(x) => void askDelete(x)}
+                onShare={syncSupported ? setToShare : undefined}
+                onMessage={setMessage}
+              />
             ))}
           </tbody>
         </table>
       )}
       {toDelete && (
         <ConfirmDialog
-          title={t('projects.deleteTitle')}
-          body={t('projects.deleteBody', { name: toDelete.name })}
-          confirmLabel={t('projects.delete')}
+          title={deleteTexts.title}
+          body={deleteTexts.body}
+          confirmLabel={deleteTexts.confirm}
           cancelLabel={t('projects.cancel')}
-          onConfirm={confirmDelete}
+          onConfirm={() => void confirmDelete()}
           onCancel={() => setToDelete(null)}
+        />
+      )}
+      {toShare && (
+        <ShareDialog
+          projectId={toShare.id}
+          projectName={toShare.name}
+          controller={sync()}
+          onClose={() => setToShare(null)}
         />
       )}
     </section>

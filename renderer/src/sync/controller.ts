@@ -1,5 +1,6 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { create } from 'zustand';
+import { deleteProject } from '../db/projects';
 import { db as appDb } from '../db/schema';
 import {
   auth as authPlatform,
@@ -17,8 +18,8 @@ import {
   type TeamKeyParams,
 } from './crypto';
 import { syncDb as sharedSyncDb, type ConflictRecord, type SyncDb } from './db';
-import { SyncEngine, type SyncStatusSnapshot } from './engine';
-import { HttpSyncTransport, type SyncSender } from './transport';
+import { queueRemoval, SyncEngine, type SyncStatusSnapshot } from './engine';
+import { HttpSyncTransport, type SharingApi, type SyncSender } from './transport';
 import type { WerkplanDb } from '../db/schema';
 
 /**
@@ -61,6 +62,13 @@ export const useSync = create<SyncUiState>(() => ({
   busy: false,
   error: null,
 }));
+
+/**
+ * What deleting a project does beyond this device: `local` (never synced, or no longer on the
+ * server), `everywhere` (owner or Administrator: erased on the server for every member), `leave`
+ * (any other member: the server copy stays for the others, only one's own membership goes).
+ */
+export type DeletionMode = 'local' | 'everywhere' | 'leave';
 
 const TEAM_PARAMS_KEY = 'teamKeyParams';
 const EDIT_DEBOUNCE_MS = 1500;
@@ -236,6 +244,52 @@ export class SyncController {
     return this.engine?.syncNow();
   }
 
+  /** How deleting the project would reach the server (see DeletionMode). */
+  async deletionMode(projectId: string): Promise<DeletionMode> {
+    const state = await this.deps.syncDb.state.get(projectId);
+    if (!state || state.goneAt) return 'local';
+    const admin = useSync.getState().auth.roles?.includes('Administrator') ?? false;
+    // Unknown access (synced before the server reported it) counts as not owning: leaving never
+    // erases anyone else's data.
+    return state.access === 'owner' || admin ? 'everywhere' : 'leave';
+  }
+
+  /**
+   * Deletes a project here and, for a synced one, queues its removal on the server (a tombstone in
+   * the outbox: sent when online, retried with backoff). `mode` is what deletionMode answered and
+   * the user confirmed.
+   */
+  async deleteProject(projectId: string, mode: DeletionMode): Promise<void> {
+    const { db, syncDb } = this.deps;
+    const deleteLocal = () => deleteProject(db, projectId);
+    if (mode === 'local') {
+      await deleteLocal();
+      // A copy that is no longer on the server leaves nothing to sync: forget its key as well.
+      const state = await syncDb.state.get(projectId);
+      if (state?.goneAt) await syncDb.state.delete(projectId);
+      return;
+    }
+    const op = mode === 'everywhere' ? 'delete' : 'leave';
+    if (this.engine) {
+      await this.engine.remove(projectId, op, deleteLocal);
+      void this.engine.syncNow();
+    } else {
+      await deleteLocal();
+      await queueRemoval(syncDb, projectId, op);
+    }
+  }
+
+  /** The member list, directory search and access changes; null while not signed in. */
+  sharing(): SharingApi | null {
+    const { auth, settings } = useSync.getState();
+    if (!settings || !auth.signedIn) return null;
+    return this.transport();
+  }
+
+  private transport(): HttpSyncTransport {
+    return new HttpSyncTransport(this.deps.send ?? ((r) => this.deps.auth.syncRequest(r)));
+  }
+
   private setTeam(team: TeamKey): void {
     this.team = team;
     this.patch({ teamKeyId: team.keyId });
@@ -251,12 +305,12 @@ export class SyncController {
       this.patch({ status: { ...useSync.getState().status, state: 'signedOut' } });
       return;
     }
-    const transport = new HttpSyncTransport(this.deps.send ?? ((r) => this.deps.auth.syncRequest(r)));
     this.engine = new SyncEngine({
       db: this.deps.db,
       syncDb: this.deps.syncDb,
-      transport,
+      transport: this.transport(),
       teamKey: () => this.team,
+      userId: () => useSync.getState().auth.oid,
     });
     const engine = this.engine;
     const offStatus = engine.subscribe((status) => {

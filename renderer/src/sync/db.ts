@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ProjectAccess } from '../../../solver/src/shared/sync';
 
 /**
  * The sync engine's own database (`werkplan-sync`), apart from the planner's database so that its
@@ -6,9 +7,18 @@ import Dexie, { type EntityTable } from 'dexie';
  * project keys (useless without the team key), the upload queue and the conflicts to show.
  */
 
-/** A project whose local state still has to reach the server. One entry per project. */
+/**
+ * What an outbox entry asks of the server: upload the local state (`put`, the default), erase the
+ * project for every member (`delete`, a tombstone: the local copy is already gone), or remove the
+ * caller's own membership (`leave`).
+ */
+export type OutboxOp = 'put' | 'delete' | 'leave';
+
+/** A project whose local state or removal still has to reach the server. One entry per project. */
 export interface OutboxEntry {
   projectId: string;
+  /** Absent in entries written before removals existed: an upload. */
+  op?: OutboxOp;
   queuedAt: number;
   attempts: number;
   /** When the next upload may be tried (exponential backoff with jitter after a failure). */
@@ -26,6 +36,13 @@ export interface ProjectSyncState {
   wrappedKey_b64: string;
   /** SHA-256 of the payload last uploaded or downloaded: a different hash means a local edit. */
   syncedHash: string;
+  /** The caller's access to the project as the server last listed it (unknown before that). */
+  access?: ProjectAccess;
+  /**
+   * When the server stopped listing the project for us (deleted by someone else, or our membership
+   * removed). The local copy is kept and no longer synced; it syncs again if the project returns.
+   */
+  goneAt?: number;
 }
 
 /** A conflict resolved by keeping the local edit as a copy; shown until the user dismisses it. */

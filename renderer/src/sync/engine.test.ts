@@ -4,8 +4,8 @@ import 'fake-indexeddb/auto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BlobMeta, EncryptedEnvelope } from '../../../solver/src/shared/sync';
-import { createProject, renameProject } from '../db/projects';
+import type { BlobMeta, EncryptedEnvelope, ListedProject } from '../../../solver/src/shared/sync';
+import { createProject, deleteProject, renameProject } from '../db/projects';
 import { openDb, type WerkplanDb } from '../db/schema';
 import { createTeamKey, unlockTeamKey, type TeamKey, type TeamKeyParams } from './crypto';
 import { openSyncDb, type SyncDb } from './db';
@@ -24,6 +24,15 @@ class ContractServer {
   readonly readOnly = new Set<string>();
   /** Project ids that exist but are not shared with the caller (a create gets 409, current null). */
   readonly foreign = new Set<string>();
+  /**
+   * Memberships per project (user → access); a project without an entry is listed for everyone as
+   * owned. Tokens name the user: `test-token` is oid-1, `other-token` oid-2.
+   */
+  readonly members = new Map<string, Map<string, 'owner' | 'editor' | 'viewer'>>();
+  /** Every DELETE the server answered, as "METHOD path status". */
+  readonly deletes: string[] = [];
+  /** Projects listed for everyone with access null, as to an Administrator who is no member. */
+  readonly tenantWide = new Set<string>();
   puts = 0;
   private server: http.Server | null = null;
   private readonly sockets = new Set<Socket>();
@@ -62,14 +71,53 @@ class ContractServer {
     res.end(JSON.stringify(body));
   }
 
+  private accessOf(id: string, user: string) {
+    const m = this.members.get(id);
+    return m ? (m.get(user) ?? null) : 'owner';
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    if (req.headers.authorization !== 'Bearer test-token')
-      return this.json(res, 401, { error: 'unauthorized', message: 'bad token' });
+    const user = { 'Bearer test-token': 'oid-1', 'Bearer other-token': 'oid-2' }[
+      req.headers.authorization ?? ''
+    ];
+    if (!user) return this.json(res, 401, { error: 'unauthorized', message: 'bad token' });
+    const member = /^\/v1\/projects\/([^/]+)\/members\/([^/]+)$/.exec(req.url ?? '');
+    if (member && req.method === 'DELETE') {
+      const [id, oid] = [decodeURIComponent(member[1]), decodeURIComponent(member[2])];
+      const m = this.members.get(id);
+      const status = !this.rows.has(id) || !m?.has(oid) ? 404 : oid === user ? 204 : 403;
+      if (status === 204) m!.delete(oid);
+      this.deletes.push(`DELETE ${req.url} ${status}`);
+      return status === 204
+        ? void res.writeHead(204).end()
+        : this.json(res, status, { error: 'x', message: 'x' });
+    }
     const m = /^\/v1\/projects(?:\/([^/]+))?$/.exec(req.url ?? '');
     if (!m) return this.json(res, 404, { error: 'not_found', message: req.url ?? '' });
     const id = m[1] ? decodeURIComponent(m[1]) : undefined;
     if (req.method === 'GET' && !id)
-      return this.json(res, 200, { projects: [...this.rows.values()].map((r) => r.meta) });
+      return this.json(res, 200, {
+        projects: [...this.rows.values()].flatMap((r): ListedProject[] => {
+          const access = this.accessOf(r.meta.id, user);
+          if (access) return [{ ...r.meta, access }];
+          return this.tenantWide.has(r.meta.id) ? [{ ...r.meta, access: null }] : [];
+        }),
+      });
+    if (id && req.method !== 'DELETE' && this.rows.has(id) && this.accessOf(id, user) === null) {
+      req.resume();
+      return this.json(res, 403, { error: 'forbidden', message: 'You are not a member of this project' });
+    }
+    if (req.method === 'DELETE' && id) {
+      const access = this.accessOf(id, user);
+      const status = !this.rows.has(id) ? 404 : access === 'owner' ? 204 : 403;
+      if (status === 204) {
+        this.rows.delete(id);
+        this.members.delete(id);
+      }
+      this.deletes.push(`DELETE ${req.url} ${status}`);
+      if (status === 204) return void res.writeHead(204).end();
+      return this.json(res, status, { error: status === 404 ? 'not_found' : 'forbidden', message: 'no' });
+    }
     if (req.method === 'GET' && id) {
       const row = this.rows.get(id);
       if (!row) return this.json(res, 404, { error: 'not_found', message: id });
@@ -149,20 +197,29 @@ afterEach(async () => {
   }
 });
 
-function client(opts: { clock?: { t: number }; teamKey?: TeamKey | (() => TeamKey) } = {}) {
+function client(
+  opts: {
+    clock?: { t: number };
+    teamKey?: TeamKey | null | (() => TeamKey);
+    token?: 'test-token' | 'other-token';
+  } = {},
+) {
   n++;
   const db = openDb(`werkplan-test-${n}`);
   const sdb = openSyncDb(`werkplan-sync-test-${n}`);
   open.push({ db, sdb });
   const clock = opts.clock ?? { t: Date.UTC(2026, 10, 24, 12) };
-  const transport = new HttpSyncTransport(fetchSender(server.url, async () => 'test-token'));
+  const token = opts.token ?? 'test-token';
+  const transport = new HttpSyncTransport(fetchSender(server.url, async () => token));
   const engine = new SyncEngine({
     db,
     syncDb: sdb,
     transport,
-    teamKey: () => (typeof opts.teamKey === 'function' ? opts.teamKey() : (opts.teamKey ?? team)),
+    teamKey: () =>
+      typeof opts.teamKey === 'function' ? opts.teamKey() : opts.teamKey === undefined ? team : opts.teamKey,
     now: () => clock.t,
     random: () => 0.5,
+    userId: () => (token === 'test-token' ? 'oid-1' : 'oid-2'),
   });
   return { db, sdb, engine, clock };
 }
@@ -321,22 +378,202 @@ describe('sync engine against a contract server', () => {
     expect(entry?.attempts).toBe(1);
   });
 
-  it('a project deleted on the server is uploaded anew; an id taken by an unshared project waits with an error', async () => {
+  it('a project another member deleted on the server is kept here, marked gone, and no longer synced', async () => {
     server = new ContractServer();
     await server.start();
     const a = client();
+    const b = client();
     const gone = await createProject(a.db, 'Gelöscht auf dem Server');
     const taken = await createProject(a.db, 'Id schon vergeben');
     await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await names(b.db)).toEqual(['Gelöscht auf dem Server', 'Id schon vergeben']);
+    // Someone else deletes both on the server; client a has edited one of them meanwhile.
     server.rows.delete(gone.id);
     server.rows.delete(taken.id);
     server.foreign.add(taken.id);
     await a.sdb.state.delete(taken.id); // as if it had never been uploaded from here
-    await renameProject(a.db, gone.id, 'Gelöscht auf dem Server (wieder da)');
+    await renameProject(a.db, gone.id, 'Gelöscht auf dem Server (meine Änderung)');
+    const putsBefore = server.puts;
     const s = await a.engine.syncNow();
-    expect(server.rows.get(gone.id)?.meta.version).toBe(1);
+    // The edit is kept locally, not uploaded anew, and the project is no longer synced.
+    expect(server.rows.has(gone.id)).toBe(false);
+    expect((await a.db.projects.get(gone.id))?.name).toBe('Gelöscht auf dem Server (meine Änderung)');
+    expect((await a.sdb.state.get(gone.id))?.goneAt).toBe(a.clock.t);
+    expect(await a.sdb.outbox.get(gone.id)).toBeUndefined();
     expect(s.pending).toBe(1);
     expect((await a.sdb.outbox.get(taken.id))?.lastError).toMatch(/not shared with you/);
+    await renameProject(a.db, gone.id, 'Noch eine Änderung');
+    a.clock.t += 60_000;
+    await a.engine.syncNow();
+    expect(server.puts - putsBefore).toBe(1); // only the create refused for `taken`, retried once
+    expect(server.rows.has(gone.id)).toBe(false);
+
+    // Client b had not edited it: it finds it missing from the list and keeps its copy too.
+    const sb = await b.engine.syncNow();
+    expect(sb.state).toBe('idle');
+    expect(await names(b.db)).toEqual(['Gelöscht auf dem Server', 'Id schon vergeben']);
+    expect((await b.sdb.state.get(gone.id))?.goneAt).toBeGreaterThan(0);
+    expect((await b.sdb.state.get(taken.id))?.goneAt).toBeGreaterThan(0);
+  });
+
+  it('a project shared with us again syncs again, and a local edit made meanwhile is not lost', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const p = await createProject(a.db, 'Quartier West');
+    await a.engine.syncNow();
+    server.members.set(p.id, new Map([['oid-2', 'owner']])); // oid-1 removed from the project
+    await a.engine.syncNow();
+    expect((await a.sdb.state.get(p.id))?.goneAt).toBeGreaterThan(0);
+    await renameProject(a.db, p.id, 'Quartier West – lokal weiterbearbeitet');
+    expect((await a.engine.syncNow()).pending).toBe(0);
+    server.members.get(p.id)!.set('oid-1', 'editor'); // shared again
+    const s = await a.engine.syncNow();
+    expect(s).toMatchObject({ state: 'idle', pending: 0 });
+    expect(await a.sdb.state.get(p.id)).toMatchObject({ version: 2, access: 'editor' });
+    expect((await a.sdb.state.get(p.id))?.goneAt).toBeUndefined();
+    expect(server.rows.get(p.id)?.meta.version).toBe(2);
+    expect(await names(a.db)).toEqual(['Quartier West – lokal weiterbearbeitet']);
+  });
+
+  it('delete everywhere offline: a tombstone waits, goes out with backoff, and the project key is destroyed', async () => {
+    server = new ContractServer();
+    await server.start();
+    const port = server.port;
+    const a = client();
+    const b = client();
+    const p = await createProject(a.db, 'Abwärme Rechenzentrum');
+    const keep = await createProject(a.db, 'Bleibt');
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect((await a.sdb.state.get(p.id))?.access).toBe('owner');
+    expect((await b.sdb.state.get(p.id))?.access).toBe('owner');
+    await server.kill();
+
+    await a.engine.remove(p.id, 'delete', () => deleteProject(a.db, p.id));
+    expect(await a.db.projects.get(p.id)).toBeUndefined();
+    const offline = await a.engine.syncNow();
+    expect(offline).toMatchObject({ state: 'offline', pending: 1 });
+    expect(await a.sdb.outbox.get(p.id)).toMatchObject({ op: 'delete', attempts: 1 });
+    // The wrapped project key stays until the server has confirmed the deletion.
+    expect((await a.sdb.state.get(p.id))?.wrappedKey_b64).toBeTruthy();
+
+    await server.start(port);
+    await a.engine.syncNow(); // backoff: not yet due
+    expect(server.deletes).toEqual([]);
+    a.clock.t += 60_000;
+    expect(await a.engine.syncNow()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(server.deletes).toEqual([`DELETE /v1/projects/${p.id} 204`]);
+    expect(server.rows.has(p.id)).toBe(false);
+    expect(await a.sdb.state.get(p.id)).toBeUndefined();
+    expect(await a.sdb.outbox.count()).toBe(0);
+    // Not downloaded again, the other project untouched.
+    expect(await names(a.db)).toEqual(['Bleibt']);
+    expect(server.rows.has(keep.id)).toBe(true);
+
+    // Another member's device keeps its copy, marked as no longer on the server.
+    await b.engine.syncNow();
+    expect(await names(b.db)).toEqual(['Abwärme Rechenzentrum', 'Bleibt']);
+    expect((await b.sdb.state.get(p.id))?.goneAt).toBeGreaterThan(0);
+  });
+
+  it('a deletion the server no longer needs (404: already gone) counts as done; removals go out while locked', async () => {
+    server = new ContractServer();
+    await server.start();
+    let key: TeamKey | null = team;
+    const a = client({ teamKey: () => key! });
+    const p = await createProject(a.db, 'Doppelt gelöscht');
+    await a.engine.syncNow();
+    server.rows.delete(p.id);
+    key = null;
+    const locked = new SyncEngine({
+      db: a.db,
+      syncDb: a.sdb,
+      transport: new HttpSyncTransport(fetchSender(server.url, async () => 'test-token')),
+      teamKey: () => null,
+      now: () => a.clock.t,
+    });
+    await locked.remove(p.id, 'delete', () => deleteProject(a.db, p.id));
+    expect(await locked.syncNow()).toMatchObject({ state: 'locked', pending: 0 });
+    expect(server.deletes).toEqual([`DELETE /v1/projects/${p.id} 404`]);
+    expect(await a.sdb.state.count()).toBe(0);
+  });
+
+  it('a member who is not the owner leaves: the membership goes, the project stays for the others', async () => {
+    server = new ContractServer();
+    await server.start();
+    const owner = client({ token: 'other-token' });
+    const p = await createProject(owner.db, 'Gemeinsames Projekt');
+    await owner.engine.syncNow();
+    server.members.set(
+      p.id,
+      new Map([
+        ['oid-2', 'owner'],
+        ['oid-1', 'editor'],
+      ]),
+    );
+    const a = client();
+    await a.engine.syncNow();
+    expect(await a.sdb.state.get(p.id)).toMatchObject({ access: 'editor' });
+    await a.engine.remove(p.id, 'leave', () => deleteProject(a.db, p.id));
+    expect(await a.engine.syncNow()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(server.deletes).toEqual([`DELETE /v1/projects/${p.id}/members/oid-1 204`]);
+    expect(server.rows.has(p.id)).toBe(true);
+    expect(await a.sdb.state.get(p.id)).toBeUndefined();
+    expect(await a.db.projects.count()).toBe(0);
+    await a.engine.syncNow(); // no longer listed for us: not downloaded again
+    expect(await a.db.projects.count()).toBe(0);
+    expect(await names(owner.db)).toEqual(['Gemeinsames Projekt']);
+  });
+
+  it('a refused deletion (403: not the owner) waits with its error and is retried; the project is not downloaded again', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const p = await createProject(a.db, 'Nicht meins');
+    await a.engine.syncNow();
+    server.members.set(
+      p.id,
+      new Map([
+        ['oid-2', 'owner'],
+        ['oid-1', 'viewer'],
+      ]),
+    );
+    await a.engine.remove(p.id, 'delete', () => deleteProject(a.db, p.id));
+    const s = await a.engine.syncNow();
+    expect(s).toMatchObject({ state: 'error', pending: 1 });
+    expect((await a.sdb.outbox.get(p.id))?.lastError).toMatch(/HTTP 403/);
+    expect(await a.db.projects.count()).toBe(0);
+    expect(server.rows.has(p.id)).toBe(true);
+  });
+
+  it('a deletion during an upload waits for it: the project is not resurrected', async () => {
+    server = new ContractServer();
+    await server.start();
+    const a = client();
+    const p = await createProject(a.db, 'Gleichzeitig');
+    const round = a.engine.syncNow(); // uploads p
+    const removal = a.engine.remove(p.id, 'delete', () => deleteProject(a.db, p.id));
+    await Promise.all([round, removal]);
+    expect(server.rows.get(p.id)?.meta.version).toBe(1); // the upload completed first
+    expect(await a.sdb.outbox.get(p.id)).toMatchObject({ op: 'delete' });
+    expect(await a.engine.syncNow()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(server.rows.has(p.id)).toBe(false);
+    expect(await a.db.projects.count()).toBe(0);
+  });
+
+  it('projects an Administrator sees tenant-wide without membership are not downloaded', async () => {
+    server = new ContractServer();
+    await server.start();
+    const other = client({ token: 'other-token' });
+    const p = await createProject(other.db, 'Fremdes Projekt');
+    await other.engine.syncNow();
+    server.members.set(p.id, new Map([['oid-2', 'owner']]));
+    server.tenantWide.add(p.id);
+    const admin = client();
+    expect(await admin.engine.syncNow()).toMatchObject({ state: 'idle' });
+    expect(await admin.db.projects.count()).toBe(0);
   });
 
   it('without the unlocked team key nothing is sent; edits wait in the queue', async () => {

@@ -9,7 +9,7 @@ import {
   unwrapProjectKey,
   type TeamKey,
 } from './crypto';
-import type { SyncDb } from './db';
+import type { OutboxEntry, SyncDb } from './db';
 import {
   copyPayload,
   decodePayload,
@@ -45,7 +45,26 @@ export interface SyncEngineOptions {
   backoffMax_ms?: number;
   /** Name of the conflict copy of a project; German by default (the UI passes its translation). */
   conflictName?: (name: string, at: Date) => string;
+  /** The signed-in user's object id, to leave a project (remove one's own membership). */
+  userId?: () => string | undefined;
 }
+
+/**
+ * Queues the removal of a project on the server: `delete` erases it for every member (owner or
+ * Administrator), `leave` removes only the caller's membership. It replaces a pending upload of the
+ * same project and is sent like one: when online, retried with backoff. Call it after the local
+ * copy has been deleted.
+ */
+export async function queueRemoval(
+  syncDb: SyncDb,
+  projectId: string,
+  op: 'delete' | 'leave',
+  at: number = Date.now(),
+): Promise<void> {
+  await syncDb.outbox.put({ projectId, op, queuedAt: at, attempts: 0, nextAttemptAt: at });
+}
+
+const isRemoval = (e: OutboxEntry | undefined) => e?.op === 'delete' || e?.op === 'leave';
 
 export function defaultConflictName(name: string, at: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -64,7 +83,9 @@ export function backoffDelay_ms(attempts: number, random: number, base_ms: numbe
  * the last synced state and queued in an outbox kept in IndexedDB; an entry leaves the outbox only
  * once the server has acknowledged the upload, so a dropped connection or a crashed server loses
  * nothing: the upload is retried with backoff. A write refused as stale (409) keeps the local edit
- * as a conflict copy (a new project, uploaded too) and takes over the server version.
+ * as a conflict copy (a new project, uploaded too) and takes over the server version. Removals
+ * (erase everywhere, leave) travel through the same outbox as tombstones; a project that vanishes
+ * from the server by someone else's doing is kept locally and marked gone, never deleted here.
  */
 export class SyncEngine {
   private readonly now: () => number;
@@ -82,6 +103,8 @@ export class SyncEngine {
   private readonly listeners = new Set<(s: SyncStatusSnapshot) => void>();
   private running: Promise<SyncStatusSnapshot> | null = null;
   private again = false;
+  /** Rounds and exclusive operations run one after another on this chain. */
+  private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly o: SyncEngineOptions) {
@@ -110,11 +133,35 @@ export class SyncEngine {
   async markDirty(projectId: string): Promise<void> {
     const at = this.now();
     const existing = await this.o.syncDb.outbox.get(projectId);
+    if (isRemoval(existing)) return;
     await this.o.syncDb.outbox.put({
       projectId,
       queuedAt: at,
       attempts: existing?.attempts ?? 0,
       nextAttemptAt: at,
+    });
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Runs `fn` between rounds, never during one: e.g. deleting a project locally and queueing its
+   * removal, so that no upload or download of that project is half-way meanwhile.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.serial(fn);
+  }
+
+  /** Deletes the local copy (by `deleteLocal`) and queues the project's removal on the server. */
+  remove(projectId: string, op: 'delete' | 'leave', deleteLocal: () => Promise<void>): Promise<void> {
+    return this.exclusive(async () => {
+      await deleteLocal();
+      await queueRemoval(this.o.syncDb, projectId, op, this.now());
+      await this.refreshCounts();
     });
   }
 
@@ -124,7 +171,7 @@ export class SyncEngine {
       this.again = true;
       return this.running;
     }
-    this.running = (async () => {
+    const running = this.serial(async () => {
       try {
         do {
           this.again = false;
@@ -134,8 +181,9 @@ export class SyncEngine {
         this.running = null;
       }
       return this.snapshot;
-    })();
-    return this.running;
+    });
+    this.running = running;
+    return running;
   }
 
   /** Runs rounds every `interval_ms` (and sooner when a backed-off upload becomes due). */
@@ -170,6 +218,8 @@ export class SyncEngine {
     const team = this.o.teamKey();
     if (!team) {
       await this.scan();
+      // Removals need no key: they go out while locked too (a failure waits in the outbox).
+      await this.pushDue(null).catch(() => undefined);
       await this.refreshCounts();
       this.set({ state: 'locked' });
       return;
@@ -211,16 +261,19 @@ export class SyncEngine {
       if (!payload) continue;
       const hash = await sha256Hex(encodePayload(payload));
       const state = await this.o.syncDb.state.get(id);
+      if (state?.goneAt) continue; // no longer on the server: kept here, not synced
       if (state?.syncedHash === hash && (!team || state.keyId === team.keyId)) continue;
       if (!(await this.o.syncDb.outbox.get(id))) await this.markDirty(id);
     }
   }
 
-  private async pushDue(team: TeamKey): Promise<void> {
-    const due = await this.o.syncDb.outbox.where('nextAttemptAt').belowOrEqual(this.now()).toArray();
+  private async pushDue(team: TeamKey | null): Promise<void> {
+    const all = await this.o.syncDb.outbox.where('nextAttemptAt').belowOrEqual(this.now()).toArray();
+    const due = team ? all : all.filter(isRemoval);
     for (let i = 0; i < due.length; i++) {
       try {
-        await this.push(due[i].projectId, team);
+        if (isRemoval(due[i])) await this.pushRemoval(due[i]);
+        else if (team) await this.push(due[i].projectId, team);
       } catch (e) {
         const err = e as Error;
         // Signed out: nothing can be uploaded now. Anything else (a refused or broken answer, a
@@ -242,12 +295,54 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Sends a queued removal. Done (or already gone: 404) means the project's key is destroyed here
+   * too: the wrapped project key in the sync state is the last thing that could open a copy of
+   * the ciphertext, e.g. in a server backup, besides the team key.
+   */
+  private async pushRemoval(entry: OutboxEntry): Promise<void> {
+    const { syncDb, transport } = this.o;
+    const id = entry.projectId;
+    if (entry.op === 'delete') await transport.remove(id);
+    else {
+      const self = this.o.userId?.();
+      if (!self) throw new TransportError('auth', `leaving ${id}: not signed in`);
+      await transport.leave(id, self);
+    }
+    await syncDb.transaction('rw', [syncDb.state, syncDb.outbox], async () => {
+      await syncDb.state.delete(id);
+      const now = await syncDb.outbox.get(id);
+      if (now?.op === entry.op) await syncDb.outbox.delete(id);
+    });
+  }
+
+  /** Removes a finished upload from the outbox, unless a removal has replaced it meanwhile. */
+  private async doneUploading(projectId: string): Promise<void> {
+    const entry = await this.o.syncDb.outbox.get(projectId);
+    if (!isRemoval(entry)) await this.o.syncDb.outbox.delete(projectId);
+  }
+
+  /** The server no longer has the project for us: keep the local copy, stop syncing it. */
+  private async markGone(projectId: string): Promise<void> {
+    const { syncDb } = this.o;
+    const local = await this.o.db.projects.get(projectId);
+    await syncDb.transaction('rw', [syncDb.state, syncDb.outbox], async () => {
+      if (local) await syncDb.state.update(projectId, { goneAt: this.now() });
+      else await syncDb.state.delete(projectId);
+      await this.doneUploading(projectId);
+    });
+  }
+
   private async push(projectId: string, team: TeamKey): Promise<void> {
     const { syncDb, transport } = this.o;
+    if ((await syncDb.state.get(projectId))?.goneAt) {
+      await this.doneUploading(projectId);
+      return;
+    }
     const payload = await readPayload(this.o.db, projectId);
     if (!payload) {
       // Deleted locally before it was uploaded; deleting on the server is an explicit action.
-      await syncDb.outbox.delete(projectId);
+      await this.doneUploading(projectId);
       return;
     }
     const bytes = encodePayload(payload);
@@ -255,7 +350,7 @@ export class SyncEngine {
     const state = await syncDb.state.get(projectId);
     const rotated = !!state && state.keyId !== team.keyId;
     if (state?.syncedHash === hash && !rotated) {
-      await syncDb.outbox.delete(projectId);
+      await this.doneUploading(projectId);
       return;
     }
     // Under a new team key (rotation) the project gets a new content key as well.
@@ -283,8 +378,10 @@ export class SyncEngine {
           keyId: envelope.keyId,
           wrappedKey_b64: envelope.wrappedKey_b64,
           syncedHash: hash,
+          // Whoever creates a project owns it; an update keeps the access known.
+          access: state ? state.access : 'owner',
         });
-        await syncDb.outbox.delete(projectId);
+        await this.doneUploading(projectId);
       });
       return;
     }
@@ -312,25 +409,25 @@ export class SyncEngine {
           'client',
           `project ${projectId} exists on the server but is not shared with you`,
         );
-      // An update of a project gone from the server: upload it again as a new project.
-      await syncDb.state.delete(projectId);
-      await syncDb.outbox.update(projectId, { nextAttemptAt: this.now() });
-      this.again = true;
+      // An update of a project another member deleted on the server: keep it here, unsynced.
+      await this.markGone(projectId);
       return;
     }
     const { plaintext } = await decryptProject(remote.envelope, projectId, remote.meta.version, team);
     const remoteHash = await sha256Hex(new Uint8Array(plaintext));
+    const known = await syncDb.state.get(projectId);
     const serverState = {
       projectId,
       version: remote.meta.version,
       keyId: remote.envelope.keyId,
       wrappedKey_b64: remote.envelope.wrappedKey_b64,
       syncedHash: remoteHash,
+      ...(known?.access ? { access: known.access } : {}),
     };
     if (remoteHash === localHash) {
       await syncDb.transaction('rw', [syncDb.state, syncDb.outbox], async () => {
         await syncDb.state.put(serverState);
-        await syncDb.outbox.delete(projectId);
+        await this.doneUploading(projectId);
       });
       return;
     }
@@ -349,7 +446,7 @@ export class SyncEngine {
     await writePayload(this.o.db, server);
     await syncDb.transaction('rw', [syncDb.state, syncDb.outbox, syncDb.conflicts], async () => {
       await syncDb.state.put(serverState);
-      await syncDb.outbox.delete(projectId);
+      await this.doneUploading(projectId);
       await syncDb.outbox.put({
         projectId: copy.project.id,
         queuedAt: this.now(),
@@ -367,15 +464,41 @@ export class SyncEngine {
     this.again = true;
   }
 
-  /** Downloads projects that are new or newer on the server and not edited locally. */
+  /**
+   * Downloads projects that are new or newer on the server and not edited locally. A project synced
+   * here that the server no longer lists for us (deleted by another member, or our membership
+   * removed) is kept locally and marked gone instead of being deleted: no data is lost.
+   */
   private async pull(team: TeamKey): Promise<void> {
     const { syncDb, transport } = this.o;
-    const metas = await transport.list();
+    // Administrators and Support list every project of the tenant; only memberships are synced.
+    const metas = (await transport.list()).filter((m) => m.access !== null);
+    const listed = new Set(metas.map((m) => m.id));
+    for (const state of await syncDb.state.toArray()) {
+      if (state.goneAt || listed.has(state.projectId)) continue;
+      if (isRemoval(await syncDb.outbox.get(state.projectId))) continue; // our own removal
+      await this.markGone(state.projectId);
+    }
     const skipped: string[] = [];
     for (const meta of metas) {
-      const state = await syncDb.state.get(meta.id);
+      let state = await syncDb.state.get(meta.id);
+      if (state?.goneAt) {
+        // Back on the server for us (shared again): sync from the next round on, so that a local
+        // edit made meanwhile is uploaded (or kept as a conflict copy), never overwritten.
+        await syncDb.state.update(meta.id, {
+          goneAt: undefined,
+          ...(meta.access ? { access: meta.access } : {}),
+        });
+        this.again = true;
+        continue;
+      }
+      if (state && meta.access && state.access !== meta.access) {
+        await syncDb.state.update(meta.id, { access: meta.access });
+        state = { ...state, access: meta.access };
+      }
       if (state && state.version >= meta.version) continue;
-      if (await syncDb.outbox.get(meta.id)) continue; // the upload will meet the conflict
+      // An upload will meet the conflict; a removal pending means it was deleted here.
+      if (await syncDb.outbox.get(meta.id)) continue;
       const remote = await transport.get(meta.id);
       if (!remote) continue;
       let plaintext: Uint8Array;
@@ -395,6 +518,7 @@ export class SyncEngine {
         keyId: remote.envelope.keyId,
         wrappedKey_b64: remote.envelope.wrappedKey_b64,
         syncedHash: await sha256Hex(new Uint8Array(plaintext)),
+        ...(meta.access ? { access: meta.access } : state?.access ? { access: state.access } : {}),
       });
     }
     if (skipped.length)

@@ -3,8 +3,12 @@ import {
   SYNC_API_PREFIX,
   type BlobMeta,
   type ConflictResponse,
+  type DirectoryUser,
   type EncryptedEnvelope,
   type GetProjectResponse,
+  type ListedProject,
+  type ProjectAccess,
+  type ProjectMember,
 } from '../../../solver/src/shared/sync';
 
 /** Why a request failed: decides between retrying later, asking to sign in, or giving up. */
@@ -22,17 +26,37 @@ export class TransportError extends Error {
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'server';
   }
+  /** The server's error code (`forbidden`, `last_owner`, …) when it sent one. */
+  code?: string;
 }
 
 export type Precondition = { ifMatch: number } | { ifNoneMatch: '*' };
 
 export type PutResult = { ok: true; meta: BlobMeta } | { ok: false; current: BlobMeta | null };
 
+/**
+ * A project as listed; `access` is missing from servers that predate it (then: a member) and null
+ * where an Administrator or Support sees a project of the tenant they are not a member of.
+ */
+export type ListedMeta = BlobMeta & { access?: ListedProject['access'] };
+
 /** The seam between the sync engine and the server (docs: solver/src/shared/sync.ts). */
 export interface SyncTransport {
-  list(): Promise<BlobMeta[]>;
+  list(): Promise<ListedMeta[]>;
   get(id: string): Promise<GetProjectResponse | null>;
   put(id: string, envelope: EncryptedEnvelope, precondition: Precondition): Promise<PutResult>;
+  /** Erases the project on the server for every member; already gone (404) counts as done. */
+  remove(id: string): Promise<void>;
+  /** Removes the caller's own membership; not (or no longer) a member (404) counts as done. */
+  leave(id: string, userId: string): Promise<void>;
+}
+
+/** Sharing: the member list, the tenant's user directory, and changes of access. */
+export interface SharingApi {
+  members(id: string): Promise<ProjectMember[]>;
+  setMember(id: string, userId: string, access: ProjectAccess): Promise<void>;
+  removeMember(id: string, userId: string): Promise<void>;
+  searchUsers(query: string): Promise<DirectoryUser[]>;
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -93,7 +117,7 @@ export function fetchSender(
 }
 
 /** The sync API over a SyncSender, with responses checked and errors mapped to TransportError. */
-export class HttpSyncTransport implements SyncTransport {
+export class HttpSyncTransport implements SyncTransport, SharingApi {
   constructor(private readonly send: SyncSender) {}
 
   private async request(req: SyncHttpRequest) {
@@ -113,16 +137,75 @@ export class HttpSyncTransport implements SyncTransport {
   }
 
   private fail(r: { status: number; json: unknown; where: string }): never {
-    const msg = (r.json as { message?: string } | null)?.message ?? '';
-    const where = `${r.where}: HTTP ${r.status} ${msg}`.trim();
+    const body = r.json as { message?: string; error?: string } | null;
+    const where = `${r.where}: HTTP ${r.status} ${body?.message ?? ''}`.trim();
     // 401: the sign-in is gone. 403 (a role or membership that may not write) concerns one request.
-    if (r.status === 401) throw new TransportError('auth', where, r.status);
-    if (r.status >= 500 || r.status === 429 || r.status === 408)
-      throw new TransportError('server', where, r.status);
-    throw new TransportError('client', where, r.status);
+    const kind: TransportErrorKind =
+      r.status === 401
+        ? 'auth'
+        : r.status >= 500 || r.status === 429 || r.status === 408
+          ? 'server'
+          : 'client';
+    const err = new TransportError(kind, where, r.status);
+    if (typeof body?.error === 'string') err.code = body.error;
+    throw err;
   }
 
-  async list(): Promise<BlobMeta[]> {
+  async remove(id: string): Promise<void> {
+    const r = await this.request({ method: 'DELETE', path: `/projects/${encodeURIComponent(id)}` });
+    if (r.status !== 204 && r.status !== 200 && r.status !== 404) this.fail(r);
+  }
+
+  async leave(id: string, userId: string): Promise<void> {
+    const r = await this.request({
+      method: 'DELETE',
+      path: `/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+    });
+    if (r.status !== 204 && r.status !== 200 && r.status !== 404) this.fail(r);
+  }
+
+  async members(id: string): Promise<ProjectMember[]> {
+    const r = await this.request({ method: 'GET', path: `/projects/${encodeURIComponent(id)}/members` });
+    if (r.status !== 200) this.fail(r);
+    const members = (r.json as { members?: unknown } | null)?.members;
+    if (
+      !Array.isArray(members) ||
+      !members.every(
+        (m: ProjectMember) =>
+          typeof m?.userId === 'string' && ['owner', 'editor', 'viewer'].includes(m.access),
+      )
+    )
+      throw new TransportError('server', `${r.where}: unexpected response`);
+    return members as ProjectMember[];
+  }
+
+  async setMember(id: string, userId: string, access: ProjectAccess): Promise<void> {
+    const r = await this.request({
+      method: 'PUT',
+      path: `/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+      body: JSON.stringify({ access }),
+    });
+    if (r.status !== 200 && r.status !== 204) this.fail(r);
+  }
+
+  async removeMember(id: string, userId: string): Promise<void> {
+    const r = await this.request({
+      method: 'DELETE',
+      path: `/projects/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+    });
+    if (r.status !== 204 && r.status !== 200 && r.status !== 404) this.fail(r);
+  }
+
+  async searchUsers(query: string): Promise<DirectoryUser[]> {
+    const r = await this.request({ method: 'GET', path: `/users?query=${encodeURIComponent(query)}` });
+    if (r.status !== 200) this.fail(r);
+    const users = (r.json as { users?: unknown } | null)?.users;
+    if (!Array.isArray(users) || !users.every((u: DirectoryUser) => typeof u?.userId === 'string'))
+      throw new TransportError('server', `${r.where}: unexpected response`);
+    return users as DirectoryUser[];
+  }
+
+  async list(): Promise<ListedMeta[]> {
     const r = await this.request({ method: 'GET', path: '/projects' });
     if (r.status !== 200) this.fail(r);
     const projects = (r.json as { projects?: unknown } | null)?.projects;
@@ -148,7 +231,7 @@ export class HttpSyncTransport implements SyncTransport {
       ...('ifMatch' in pre ? { ifMatch: pre.ifMatch } : { ifNoneMatch: '*' as const }),
       body: JSON.stringify({ envelope }),
     });
-    // 404: an update of a project the server no longer has; the engine uploads it anew.
+    // 404: an update of a project the server no longer has (deleted by another member).
     if (r.status === 409 || r.status === 412 || (r.status === 404 && 'ifMatch' in pre)) {
       const current = (r.json as ConflictResponse | null)?.current ?? null;
       return { ok: false, current: isMeta(current) ? current : null };
