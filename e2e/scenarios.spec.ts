@@ -146,6 +146,65 @@ test('scenario tabs by keyboard, readable diff, a sweep that survives a page swi
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toHaveAttribute('data-state', 'done');
     await expect(page.getByTestId('sweep-status')).toContainText('2 von 2 Punkten');
+    await expect(page.getByTestId('sweep-status')).not.toContainText('veraltet');
+    // an edit of the base marks the sweep stale
+    await nav(page, 'Anlagen & Preise');
+    const co2 = page.getByTestId('co2-price');
+    await co2.fill('120');
+    await co2.press('Enter');
+    await nav(page, 'Szenarien');
+    await expect(page.getByTestId('sweep-status')).toContainText('veraltet');
   });
+  expect(errors).toEqual([]);
+});
+
+test('two parameters: a heat map of the cost over grid import price × CO2 price', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/');
+  await nav(page, 'Projekte');
+  await page.getByLabel('Neues Projekt').fill('Haus Sweep');
+  await page.getByLabel('Vorlage').selectOption('single-building');
+  await page.getByRole('button', { name: 'Anlegen' }).click();
+  await page.getByRole('button', { name: 'Haus Sweep', exact: true }).click();
+  await nav(page, 'Szenarien');
+  const sweep = page.getByRole('region', { name: 'Sensitivitätsanalyse' });
+  const set = async (n: 0 | 1, label: string, value: string) => {
+    const f = sweep.getByRole('group', { name: `Parameter ${n + 1}` }).getByLabel(label);
+    await f.fill(value);
+    await f.press('Tab');
+  };
+  await sweep.locator('#sweep-p1').selectOption('/grid/import/price_EUR_kWh');
+  await set(0, 'von', '0,25');
+  await set(0, 'bis', '0,40');
+  await set(0, 'Anzahl Werte', '2');
+  await sweep.locator('#sweep-p2').selectOption('/economics/co2Price_EUR_t');
+  await set(1, 'von', '50');
+  await set(1, 'bis', '250');
+  await set(1, 'Anzahl Werte', '2');
+  await sweep.getByRole('button', { name: 'Sensitivität rechnen' }).click();
+  await expect(page.getByTestId('sweep-status')).toContainText('4 von 4 Punkten', { timeout: 200_000 });
+  const rows = sweep.getByTestId('sweep-table').locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  for (let r = 0; r < 4; r++) await expect(rows.nth(r)).toHaveAttribute('data-state', 'done');
+  // grid order: import price fastest, then the CO2 price
+  await expect(rows.nth(1).getByRole('rowheader')).toHaveText(['0,4', '50']);
+  await expect(rows.nth(2).getByRole('rowheader')).toHaveText(['0,25', '250']);
+  const cost = async (r: number) => deNumber((await rows.nth(r).locator('td').nth(1).textContent()) ?? '');
+  // dearer electricity or CO2 never makes the optimum cheaper
+  expect(await cost(1)).toBeGreaterThan(await cost(0));
+  expect(await cost(2)).toBeGreaterThan(await cost(0));
+  expect(await cost(3)).toBeGreaterThan(await cost(2));
+  // by hand: the optimum's cost is concave in the CO2 price with slope = its emissions, so going from
+  // 50 to 250 EUR/t adds between 200 × CO2(250) and 200 × CO2(50) (CO2 shown to 0.1 t: ± 10 EUR)
+  const co2 = async (r: number) => deNumber((await rows.nth(r).locator('td').nth(2).textContent()) ?? '');
+  const added = (await cost(2)) - (await cost(0));
+  expect(added).toBeGreaterThanOrEqual(200 * (await co2(2)) - 12);
+  expect(added).toBeLessThanOrEqual(200 * (await co2(0)) + 12);
+  const chart = sweep.getByTestId('sweep-chart');
+  await expect(chart).toHaveAttribute('data-rendered', 'true');
+  await expect(chart).toHaveAttribute('aria-label', /Jahresgesamtkosten in EUR\/a je Parameterkombination/);
+  await shot(page, 'scenarios-sweep-heatmap');
   expect(errors).toEqual([]);
 });

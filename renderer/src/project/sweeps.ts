@@ -125,8 +125,8 @@ let busy = false;
 /**
  * Sensitivity sweeps outlive the page that started them (like solver runs in runs.ts): the grid,
  * each point's outcome and the progress live here, so switching pages keeps them. One sweep runs
- * at a time; a point that fails is recorded and the sweep goes on; cancel stops after the current
- * point. A finished sweep is kept in the settings store, so a reload shows it again.
+ * at a time; a point that fails is recorded and the sweep goes on; cancel stops the current point
+ * and skips the rest. A finished sweep is kept in the settings store, so a reload shows it again.
  */
 export const useSweeps = create<SweepsStore>((set, get) => {
   const update = (projectId: string, f: (r: SweepRun) => SweepRun) => {

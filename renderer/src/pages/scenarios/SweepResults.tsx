@@ -45,6 +45,7 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
       cost: t('scenarios.sweep.cost'),
       co2: t('scenarios.sweep.co2'),
       costAxis: t('scenarios.sweep.costAxis'),
+      costAxisK: t('scenarios.sweep.costAxisK'),
       co2Axis: t('scenarios.sweep.co2Axis'),
     };
     return run.b ? sweepHeatmapOption(run, text) : sweepLineOption(run, text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../i18n/format';
 import type { SweepRun } from '../../project/sweeps';
-import { sweepHeatmapOption, sweepLineOption, type SweepChartText } from './sweepCharts';
+import { costUnit, sweepHeatmapOption, sweepLineOption, type SweepChartText } from './sweepCharts';
 
 const RATE = '/economics/interestRate';
 const CO2 = '/economics/co2Price_EUR_t';
@@ -14,7 +14,8 @@ const text: SweepChartText = {
       : { label: 'CO₂-Preis', unit: 'EUR/t', scale: 1 },
   cost: 'Kosten',
   co2: 'CO₂',
-  costAxis: 'Kosten [Tsd. EUR/a]',
+  costAxis: 'Kosten [EUR/a]',
+  costAxisK: 'Kosten [Tsd. EUR/a]',
   co2Axis: 'CO₂ [t/a]',
 };
 
@@ -46,11 +47,13 @@ describe('sweep charts', () => {
     };
     const o = sweepLineOption(run, text) as {
       xAxis: { name: string; min: number; max: number };
+      yAxis: { name: string }[];
       series: { data: [number, number | null][]; yAxisIndex: number }[];
       tooltip: { formatter(items: unknown[]): string };
     };
     expect(o.xAxis.name).toBe('Kalkulationszins [%]');
     expect([o.xAxis.min, o.xAxis.max]).toEqual([3, 5]);
+    expect(o.yAxis.map((a) => a.name)).toEqual(['Kosten [Tsd. EUR/a]', 'CO₂ [t/a]']);
     expect(o.series[0].data).toEqual([
       [3, 1250],
       [4, null],
@@ -78,7 +81,7 @@ describe('sweep charts', () => {
     const o = sweepHeatmapOption(run, text) as {
       xAxis: { data: string[]; name: string };
       yAxis: { data: string[]; name: string };
-      visualMap: { min: number; max: number };
+      visualMap: { min: number; max: number; text: string[] };
       series: { data: number[][]; label: { formatter(p: { value: number[] }): string } }[];
       tooltip: { formatter(p: { value: number[] }): string };
     };
@@ -91,9 +94,31 @@ describe('sweep charts', () => {
       [1, 1, 1400],
     ]);
     expect([o.visualMap.min, o.visualMap.max]).toEqual([1000, 1400]);
+    expect(o.visualMap.text).toEqual(['1.400 (Kosten [Tsd. EUR/a])', '1.000']);
     expect(o.series[0].label.formatter({ value: [1, 0, 1200.5] })).toBe('1.201');
     expect(o.tooltip.formatter({ value: [1, 0, 1200.5] })).toBe(
       'Kalkulationszins [%]: 5<br>CO₂-Preis [EUR/t]: 50<br>Kosten: 1.200.500 EUR/a',
     );
+  });
+
+  it('shows costs below 100 000 EUR/a in EUR/a, from there on in thousand EUR/a', () => {
+    const run = (cost: number): SweepRun => ({
+      ...common,
+      a: { pointer: RATE, from: 0.03, to: 0.05, steps: 2 },
+      b: { pointer: CO2, from: 50, to: 150, steps: 2 },
+      xs: [0.03, 0.05],
+      ys: [50, 150],
+      points: [point(0, 0, 2814.4), point(1, 0, cost), point(0, 1), point(1, 1)],
+    });
+    expect(costUnit(run(99_999), text)).toEqual({ div: 1, name: 'Kosten [EUR/a]' });
+    expect(costUnit(run(100_000), text)).toEqual({ div: 1000, name: 'Kosten [Tsd. EUR/a]' });
+    const o = sweepHeatmapOption(run(3747), text) as {
+      series: { data: number[][]; label: { formatter(p: { value: number[] }): string } }[];
+    };
+    expect(o.series[0].data).toEqual([
+      [0, 0, 2814.4],
+      [1, 0, 3747],
+    ]);
+    expect(o.series[0].label.formatter({ value: [0, 0, 2814.4] })).toBe('2.814');
   });
 });

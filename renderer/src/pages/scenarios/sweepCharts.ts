@@ -9,18 +9,27 @@ export interface SweepChartText {
   parameter(pointer: string): { label: string; unit: string; scale: number };
   cost: string;
   co2: string;
+  /** Axis names of the cost in EUR/a and in thousand EUR/a, and of CO2 in t/a. */
   costAxis: string;
+  costAxisK: string;
   co2Axis: string;
+}
+
+/** Costs from 100 000 EUR/a on are shown in thousand EUR/a (shorter labels), smaller ones in EUR/a. */
+export function costUnit(run: SweepRun, text: SweepChartText): { div: number; name: string } {
+  const max = Math.max(0, ...run.points.map((p) => Math.abs(p.totalAnnualCost_EUR ?? 0)));
+  return max >= 100_000 ? { div: 1000, name: text.costAxisK } : { div: 1, name: text.costAxis };
 }
 
 const axisName = (p: { label: string; unit: string }) => (p.unit ? `${p.label} [${p.unit}]` : p.label);
 
 /**
- * One parameter: total annual cost (thousand EUR/a, left axis) and CO2 (t/a, right axis) over the
+ * One parameter: total annual cost (EUR/a or thousand EUR/a, left axis) and CO2 (t/a, right axis) over the
  * parameter's values; points without a result leave a gap in the lines.
  */
 export function sweepLineOption(run: SweepRun, text: SweepChartText): ChartOption {
   const p = text.parameter(run.a.pointer);
+  const unit = costUnit(run, text);
   const x = (i: number) => run.xs[i] * p.scale;
   const byI = new Map(run.points.filter((q) => q.j === 0).map((q) => [q.i, q]));
   const line = (f: (i: number) => number | undefined) =>
@@ -38,7 +47,7 @@ export function sweepLineOption(run: SweepRun, text: SweepChartText): ChartOptio
         const at = items[0] ? `${axisName(p)}: ${text.num(items[0].value[0], 6)}` : '';
         const rows = items.map((it) =>
           it.seriesIndex === 0
-            ? `${text.cost}: ${it.value[1] === null ? '—' : text.num(it.value[1] * 1000, 0)} EUR/a`
+            ? `${text.cost}: ${it.value[1] === null ? '—' : text.num(it.value[1] * unit.div, 0)} EUR/a`
             : `${text.co2}: ${it.value[1] === null ? '—' : text.num(it.value[1], 1)} t/a`,
         );
         return [at, ...rows].join('<br>');
@@ -58,7 +67,7 @@ export function sweepLineOption(run: SweepRun, text: SweepChartText): ChartOptio
     yAxis: [
       {
         type: 'value',
-        name: text.costAxis,
+        name: unit.name,
         scale: true,
         axisLabel: { formatter: (v: number) => text.num(v, 1) },
       },
@@ -78,7 +87,7 @@ export function sweepLineOption(run: SweepRun, text: SweepChartText): ChartOptio
         showSymbol: true,
         data: line((i) => {
           const c = byI.get(i)?.totalAnnualCost_EUR;
-          return c === undefined ? undefined : c / 1000;
+          return c === undefined ? undefined : c / unit.div;
         }),
       },
       {
@@ -95,14 +104,16 @@ export function sweepLineOption(run: SweepRun, text: SweepChartText): ChartOptio
 
 /**
  * Two parameters: total annual cost as a heat map, parameter 1 across, parameter 2 upwards; each
- * cell labelled in thousand EUR/a. Points without a result stay empty.
+ * cell labelled in the cost unit, the colour scale below with its range. Points without a result
+ * stay empty.
  */
 export function sweepHeatmapOption(run: SweepRun, text: SweepChartText): ChartOption {
   const pa = text.parameter(run.a.pointer);
   const pb = text.parameter(run.b!.pointer);
+  const unit = costUnit(run, text);
   const cells = run.points
     .filter((q) => q.totalAnnualCost_EUR !== undefined)
-    .map((q) => [q.i, q.j, q.totalAnnualCost_EUR! / 1000]);
+    .map((q) => [q.i, q.j, q.totalAnnualCost_EUR! / unit.div]);
   const values = cells.map((c) => c[2]);
   const min = values.length ? Math.min(...values) : 0;
   const max = values.length ? Math.max(...values) : 1;
@@ -115,10 +126,10 @@ export function sweepHeatmapOption(run: SweepRun, text: SweepChartText): ChartOp
         [
           `${axisName(pa)}: ${text.num(run.xs[it.value[0]] * pa.scale, 6)}`,
           `${axisName(pb)}: ${text.num(run.ys[it.value[1]] * pb.scale, 6)}`,
-          `${text.cost}: ${text.num(it.value[2] * 1000, 0)} EUR/a`,
+          `${text.cost}: ${text.num(it.value[2] * unit.div, 0)} EUR/a`,
         ].join('<br>'),
     },
-    grid: { left: 96, right: 120, top: 16, bottom: 64 },
+    grid: { left: 96, right: 24, top: 16, bottom: 96 },
     xAxis: {
       type: 'category',
       name: axisName(pa),
@@ -138,9 +149,11 @@ export function sweepHeatmapOption(run: SweepRun, text: SweepChartText): ChartOp
       min,
       max: max > min ? max : min + 1,
       calculable: false,
-      right: 8,
-      top: 'middle',
-      text: [text.costAxis, ''],
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemWidth: 12,
+      text: [`${text.num(max, 0)} (${unit.name})`, text.num(min, 0)],
       inRange: { color: ['#e6f4ea', '#f5e6a8', '#e07a1f', '#b42318'] },
       formatter: (v: number) => text.num(v, 0),
     },
