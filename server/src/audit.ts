@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Sql } from './db';
+import { AUDIT_GENESIS_HASH, auditHashInput, type AuditEntry } from '../../solver/src/shared/sync';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export const GENESIS_HASH = AUDIT_GENESIS_HASH;
 
 export type AuditAction =
   | 'sign-in'
@@ -35,18 +36,7 @@ export interface AuditInput {
   details?: Record<string, string | number | boolean | null>;
 }
 
-export interface AuditEntry {
-  tenantId: string;
-  n: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  target: string | null;
-  outcome: string;
-  details: string;
-  prevHash: string;
-  hash: string;
-}
+export type { AuditEntry };
 
 function canonicalDetails(details: AuditInput['details']): string {
   const d = details ?? {};
@@ -60,8 +50,7 @@ function canonicalDetails(details: AuditInput['details']): string {
 }
 
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
-  const body = JSON.stringify([e.tenantId, e.n, e.at, e.actorId, e.action, e.target, e.outcome, e.details]);
-  return createHash('sha256').update(e.prevHash).update('|').update(body).digest('hex');
+  return createHash('sha256').update(auditHashInput(e)).digest('hex');
 }
 
 /** Appends one entry inside the caller's tenant transaction (so it commits with the action). */

@@ -1,5 +1,10 @@
 import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
-import { SYNC_ID_PATTERN } from '../../../solver/src/shared/sync';
+import {
+  AUDIT_GENESIS_HASH,
+  auditHashInput,
+  SYNC_ID_PATTERN,
+  type AuditEntry,
+} from '../../../solver/src/shared/sync';
 import type { SyncSender } from './transport';
 
 /**
@@ -9,23 +14,7 @@ import type { SyncSender } from './transport';
  * refusals are mapped to AdminError kinds the UI can explain (docs/security/admin.md).
  */
 
-/** One entry of the tenant's hash-chained audit log, as the server returns it (server/src/audit.ts). */
-export interface AuditEntry {
-  tenantId: string;
-  /** Position in the tenant's chain, from 1. */
-  n: number;
-  /** UTC, ISO 8601. */
-  at: string;
-  /** Entra object id of who acted; null for refused tokens. */
-  actorId: string | null;
-  action: string;
-  target: string | null;
-  outcome: string;
-  /** Canonical JSON object of small details (counts, versions, reasons). */
-  details: string;
-  prevHash: string;
-  hash: string;
-}
+export type { AuditEntry };
 
 /**
  * Why an administrative request failed:
@@ -271,7 +260,7 @@ export async function eraseTenant(send: SyncSender, confirmTenant: string): Prom
 
 // ---- chain check on the client -------------------------------------------------------------------
 
-export const GENESIS_HASH = '0'.repeat(64);
+export const GENESIS_HASH = AUDIT_GENESIS_HASH;
 
 /** Where a client-side check of consecutive entries stands: the last good entry and its hash. */
 export interface ChainCursor {
@@ -286,8 +275,7 @@ const hex = (buf: ArrayBuffer) =>
 
 /** hash_n = SHA-256(hash_{n-1} | JSON [tenantId, n, at, actorId, action, target, outcome, details]) as hex. */
 export async function auditEntryHash(e: Omit<AuditEntry, 'hash'>): Promise<string> {
-  const body = JSON.stringify([e.tenantId, e.n, e.at, e.actorId, e.action, e.target, e.outcome, e.details]);
-  const data = new TextEncoder().encode(`${e.prevHash}|${body}`);
+  const data = new TextEncoder().encode(auditHashInput(e));
   return hex(await crypto.subtle.digest('SHA-256', data));
 }
 

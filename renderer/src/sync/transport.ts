@@ -102,6 +102,7 @@ export function fetchSender(
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     if (req.ifMatch !== undefined) headers['if-match'] = `"${req.ifMatch}"`;
     if (req.ifNoneMatch) headers['if-none-match'] = '*';
+    if (req.confirmTenant !== undefined) headers['x-confirm-tenant'] = req.confirmTenant;
     try {
       const res = await fetchImpl(base + req.path, {
         method: req.method,
@@ -109,7 +110,13 @@ export function fetchSender(
         body: req.body,
         signal: AbortSignal.timeout(timeout_ms),
       });
-      return { status: res.status, etag: res.headers.get('etag'), body: await res.text() };
+      const chain = res.headers.get('x-audit-chain');
+      return {
+        status: res.status,
+        etag: res.headers.get('etag'),
+        body: await res.text(),
+        ...(chain !== null ? { auditChain: chain } : {}),
+      };
     } catch (e) {
       return { status: 0, etag: null, body: '', error: (e as Error).message };
     }

@@ -163,3 +163,33 @@ export interface SearchUsersResponse {
 export const DIRECTORY_QUERY_MIN = 2;
 export const DIRECTORY_QUERY_MAX = 64;
 export const DIRECTORY_RESULTS_MAX = 20;
+
+/** One entry of a tenant's hash-chained audit log (GET /v1/admin/audit, /v1/admin/audit/export). */
+export interface AuditEntry {
+  tenantId: string;
+  /** Position in the tenant's chain, from 1. */
+  n: number;
+  /** UTC, ISO 8601. */
+  at: string;
+  /** Entra object id of who acted; null for refused tokens. */
+  actorId: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  /** Canonical JSON object of small details (counts, versions, reasons). */
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The hash of the chain's start (entry 1's prevHash). */
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * What is hashed for an entry: hash_n = SHA-256(auditHashInput(entry_n)), hex. The server computes
+ * it with node:crypto, the app checks exports with WebCrypto; both use this one definition.
+ */
+export function auditHashInput(e: Omit<AuditEntry, 'hash'>): string {
+  const body = JSON.stringify([e.tenantId, e.n, e.at, e.actorId, e.action, e.target, e.outcome, e.details]);
+  return `${e.prevHash}|${body}`;
+}
