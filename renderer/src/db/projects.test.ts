@@ -90,8 +90,11 @@ describe('project repository', () => {
         createdAt: 0,
         payload: {},
       });
+      await db.settings.put({ key: `sweep:${p.id}`, value: { points: [] } });
     }
     await deleteProject(db, gone.id);
+    expect(await db.settings.get(`sweep:${gone.id}`)).toBeUndefined();
+    expect(await db.settings.get(`sweep:${keep.id}`)).toBeDefined();
     expect(await db.projects.count()).toBe(1);
     expect(await db.scenarios.where('projectId').equals(gone.id).count()).toBe(0);
     expect(await db.timeSeries.where('projectId').equals(gone.id).count()).toBe(0);

@@ -63,10 +63,16 @@ export async function renameProject(
 
 /** Deletes a project with its scenarios, time series and results, all or nothing. */
 export async function deleteProject(db: WerkplanDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.projects, db.scenarios, db.timeSeries, db.results], async () => {
-    await db.scenarios.where('projectId').equals(id).delete();
-    await db.timeSeries.where('projectId').equals(id).delete();
-    await db.results.where('projectId').equals(id).delete();
-    await db.projects.delete(id);
-  });
+  await db.transaction(
+    'rw',
+    [db.projects, db.scenarios, db.timeSeries, db.results, db.settings],
+    async () => {
+      await db.scenarios.where('projectId').equals(id).delete();
+      await db.timeSeries.where('projectId').equals(id).delete();
+      await db.results.where('projectId').equals(id).delete();
+      // The last sensitivity sweep (renderer/src/project/sweeps.ts keeps it under this key).
+      await db.settings.delete(`sweep:${id}`);
+      await db.projects.delete(id);
+    },
+  );
 }

@@ -48,7 +48,6 @@ export function sweepableParameters(doc: StoredProject): string[] {
   add('/economics/co2Price_EUR_t');
   add('/economics/interestRate');
   add('/grid/import/price_EUR_kWh');
-  add('/grid/import/adder');
   add('/grid/import/price_EUR_kWh/adder');
   add('/grid/import/peakCharge_EUR_kW_a');
   add('/grid/export/price_EUR_kWh');
