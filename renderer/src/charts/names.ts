@@ -4,9 +4,11 @@ import { parseColumn } from './prepare';
 /**
  * Display name of anything a results chart labels: dispatch columns ("hp.heat_out_kW"), demands
  * ("demand:heat"), cost categories ("cost:fuel"), Sankey nodes ("source:fuel:gas") or a plain
- * technology id, which stays as the user named it.
+ * technology id. Technologies appear under the name the user gave them (`techNames`: id → name
+ * from the project), or under their id when the project no longer has them.
  */
-export function displayName(t: TFunction, key: string): string {
+export function displayName(t: TFunction, key: string, techNames: Record<string, string> = {}): string {
+  const tech = (id: string) => techNames[id] || id;
   const [head, a, b] = key.split(':');
   switch (head) {
     case 'demand':
@@ -18,23 +20,23 @@ export function displayName(t: TFunction, key: string): string {
     case 'bus':
       return t(a === 'heat' ? 'results.names.heatBus' : 'results.names.electricityBus');
     case 'plant':
-      return key.slice('plant:'.length);
+      return tech(key.slice('plant:'.length));
     case 'source':
       if (a === 'grid') return t('results.names.gridImport');
       if (a === 'ambient') return t('results.names.ambient');
       if (a === 'sun') return t('results.names.sun');
       if (a === 'fuel') return t('results.names.fuel', { fuel: b });
-      if (a === 'discharge') return t('results.names.discharge', { tech: b });
+      if (a === 'discharge') return t('results.names.discharge', { tech: tech(b) });
       break;
     case 'sink':
       if (a === 'export') return t('results.names.export');
       if (a === 'losses') return t('results.names.losses');
-      if (a === 'charge') return t('results.names.charge', { tech: b });
-      if (a === 'dump') return t('results.names.dump', { tech: b });
-      if (a === 'demand') return displayName(t, `demand:${b}`);
+      if (a === 'charge') return t('results.names.charge', { tech: tech(b) });
+      if (a === 'dump') return t('results.names.dump', { tech: tech(b) });
+      if (a === 'demand') return displayName(t, `demand:${b}`, techNames);
       break;
   }
   const col = parseColumn(key);
-  if (col) return t(`results.names.flow.${col.flow}`, { tech: col.techId, defaultValue: key });
-  return key;
+  if (col) return t(`results.names.flow.${col.flow}`, { tech: tech(col.techId), defaultValue: key });
+  return tech(key);
 }

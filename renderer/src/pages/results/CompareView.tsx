@@ -119,7 +119,7 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
       ? t(`results.kpi.${row.key}`)
       : row.kind === 'cost'
         ? t(`results.cost.${row.key}`)
-        : row.key;
+        : text.name(row.key);
   const digits = (row: CompareRow) => (row.unit === '%' || row.unit.startsWith('EUR/MWh') ? 1 : 0);
   const unit = (u: string) => u.replace('EUR', '€');
 

@@ -415,7 +415,7 @@ function Capacities({ r }: { r: Results }) {
           <tbody>
             {rows.map(([id, c]) => (
               <tr key={id} data-testid={`capacity-${id}`}>
-                <th scope="row">{id}</th>
+                <th scope="row">{text.name(id)}</th>
                 <td className="num">{cell(c.power_kW, 'kW')}</td>
                 <td className="num">{cell(c.energy_kWh, 'kWh')}</td>
                 <td className="num">{cell(c.area_m2, 'm²')}</td>

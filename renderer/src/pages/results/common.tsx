@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultPayload, StoredResult } from '../../db/results';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
+import { useProject } from '../../project/store';
 import { displayName } from '../../charts/names';
 import type { ChartText, ParetoPointLike } from '../../charts/options';
 import { formatSolverMessage } from '../../../../solver/src/results/messages';
@@ -12,15 +13,16 @@ import type { Results } from '../../../../solver/src/results/results';
 export function useChartText(): ChartText {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  return useMemo(
-    () => ({
-      name: (key: string) => displayName(t, key),
+  const technologies = useProject((s) => s.doc?.technologies);
+  return useMemo(() => {
+    const techNames = Object.fromEntries((technologies ?? []).map((x) => [x.id, x.name ?? x.id]));
+    return {
+      name: (key: string) => displayName(t, key, techNames),
       num: (v: number, digits = 1) => formatNumber(v, language, digits),
       kW: 'kW',
       kWh: 'kWh',
-    }),
-    [t, language],
-  );
+    };
+  }, [t, language, technologies]);
 }
 
 /** A result the charts can show: solved, with its hourly dispatch. */
