@@ -238,7 +238,10 @@ describe('members', () => {
     // With a second owner the first may leave.
     expect((await put(owner, bobId, 'owner')).status).toBe(200);
     expect((await del(owner, 'a-own2')).status).toBe(204);
-    expect((await members(bob, 'p-audit')).members).toEqual([{ userId: bobId, access: 'owner' }]);
+    expect((await members(bob, 'p-audit')).members).toEqual([
+      // Bob's token carries his names (server/src/testing/entra.ts), so the directory knows them.
+      { userId: bobId, access: 'owner', displayName: 'Bob Weber', username: 'bob.weber@stadtwerke.example' },
+    ]);
 
     const audit = await s.db.tenant(TENANT_A, (sql) => readAudit(sql, TENANT_A));
     const trail = audit

@@ -21,6 +21,9 @@ export interface Persona {
   acrs?: string[];
   /** Access token lifetime in seconds (default 600). */
   ttl_s?: number;
+  /** Entra's `name` and `preferred_username` (delegated tokens carry them; the directory keeps them). */
+  name?: string;
+  username?: string;
 }
 
 export const API_AUDIENCE = 'api://werkplan-sync-test';
@@ -28,8 +31,8 @@ export const PERSONAS: Record<string, Omit<Persona, 'oid'>> = {
   admin: { roles: ['Administrator'], amr: ['pwd', 'mfa'] },
   adminNoMfa: { roles: ['Administrator'], amr: ['pwd'] },
   adminStepUp: { roles: ['Administrator'], amr: ['pwd'], acrs: ['c1'] },
-  alice: { roles: [], amr: ['pwd'] },
-  bob: { roles: [], amr: ['pwd'] },
+  alice: { roles: [], amr: ['pwd'], name: 'Alice Schmidt', username: 'alice.schmidt@stadtwerke.example' },
+  bob: { roles: [], amr: ['pwd'], name: 'Bob Weber', username: 'bob.weber@stadtwerke.example' },
   reader: { roles: ['ReadOnly'], amr: ['pwd', 'mfa'] },
   support: { roles: ['Support'], amr: ['pwd', 'mfa'] },
   shortLived: { roles: [], amr: ['pwd'], ttl_s: 1 },
@@ -111,6 +114,8 @@ export async function startFakeEntra(
           roles: persona.roles,
           amr: persona.amr,
           ...(persona.acrs ? { acrs: persona.acrs } : {}),
+          ...(persona.name ? { name: persona.name } : {}),
+          ...(persona.username ? { preferred_username: persona.username } : {}),
           ver: '2.0',
         };
       },
