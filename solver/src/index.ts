@@ -8,7 +8,14 @@ export { annuityFactor } from './model/economics';
 export { copSeries } from './model/heatPump';
 export { solveProject, type SolveProjectOptions, type SolveOutcome } from './run/solve';
 export { explainInfeasibility } from './run/explain';
-export { paretoFront, type ParetoPoint } from './run/pareto';
+export {
+  paretoFront,
+  computeParetoFront,
+  type ParetoPoint,
+  type ParetoFront,
+  type ParetoOptions,
+  type ParetoProgress,
+} from './run/pareto';
 export { selfTestProject, selfTestExpected, selfTestPassed } from './run/selfTest';
 export { readResults, dispatchCsv, type Results, type Dispatch } from './results/results';
 export { createBackend } from './lp/index';

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
-import { paretoFront } from './pareto';
+import { computeParetoFront, paretoFront, type ParetoProgress } from './pareto';
 import { solveProject } from './solve';
 import { boiler, testProject } from '../model/testing';
+import type { Technology } from '../project/types';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
@@ -40,6 +41,163 @@ describe('Pareto front (epsilon constraint)', () => {
     expect(front[3].emissions_tCO2).toBeCloseTo(0.045, 9);
     // Interior points sit on their CO2 limits.
     expect(front[1].emissions_tCO2).toBeCloseTo(front[1].co2Limit_t!, 6);
+  });
+});
+
+/**
+ * Gas boiler (efficiency 1, 10 EUR/kW·a, gas 0.05 EUR/kWh, 0.2 kg/kWh) against a ground-source heat
+ * pump (COP 4, 50 EUR/kW·a, grid 0.24 EUR/kWh, 0.4 kg/kWh: 0.06 EUR and 0.1 kg per kWh of heat).
+ * Every day the same: 200 kW for 12 h, 100 kW for 12 h (typical days are exact, 4380 h at each level).
+ *
+ * By hand, with x kW of heat pump and 200 − x kW of boiler:
+ *   all gas:  cost 200·10 + 1 314 000 kWh·0.05 = 67 700 EUR/a, CO2 262.8 t/a
+ *   x ≤ 100:  each kW runs 8760 h: +40 + 8760·0.01 = +127.6 EUR/a, −876 kg/a
+ *   x > 100:  each kW runs 4380 h: +40 + 4380·0.01 = +83.8 EUR/a, −438 kg/a
+ *   all heat pump (x = 200): 88 840 EUR/a, 131.4 t/a.
+ */
+const twoLevel = () => {
+  const hp = {
+    id: 'hp',
+    type: 'heatPump',
+    heatSource: 'ground',
+    groundTemp_C: 10,
+    carnotEfficiency: 0.5,
+    supplyTemp_C: 55,
+    sourceDelta_K: 5,
+    copMin: 4,
+    copMax: 4,
+    capex_EUR_per_unit: 50,
+    lifetime_a: 1,
+    fixedOm_share: 0,
+  } as Technology;
+  return testProject({
+    heat: Array.from({ length: 8760 }, (_, h) => (h % 24 < 12 ? 200 : 100)),
+    gasPrice: 0.05,
+    gridImport: { price: 0.24, co2: 0.4 },
+    technologies: [boiler('gb', 1, 10), hp],
+  });
+};
+
+/** The front by hand: heat-pump capacity and cost at a CO2 limit (t/a). */
+function byHand(limit_t: number): { hp_kW: number; cost_EUR: number } {
+  if (limit_t >= 175.2) {
+    const x = (262.8 - limit_t) / 0.876;
+    return { hp_kW: x, cost_EUR: 67_700 + 127.6 * x };
+  }
+  const x = 100 + (175.2 - limit_t) / 0.438;
+  return { hp_kW: x, cost_EUR: 80_460 + 83.8 * (x - 100) };
+}
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+
+// Full mode solves directly here: with a binding CO2 limit the decomposition takes ~95 s on this
+// case against ~9 s direct (the limit couples all hours of its subproblems).
+const full = { mode: 'full', fullMethod: 'direct' } as const;
+
+describe.each([full, { mode: 'aggregated' } as const])('Pareto front by hand ($mode mode)', (how) => {
+  it('ends lexicographically, spaces the limits evenly and keeps each point’s capacities', async () => {
+    const progress: ParetoProgress[] = [];
+    const done: number[] = [];
+    const front = await computeParetoFront(twoLevel(), 5, {
+      ...how,
+      backend: highs,
+      onProgress: (p) => progress.push(p),
+      onPoint: (_, k) => done.push(k),
+    });
+    expect(front.status).toBe('optimal');
+    const pts = front.points;
+    expect(pts.map((p) => p.kind)).toEqual(['minCost', 'epsilon', 'epsilon', 'epsilon', 'minCo2']);
+    // Ends by hand.
+    expect(pts[0].co2Limit_t).toBeNull();
+    expect(rel(pts[0].totalAnnualCost_EUR, 67_700)).toBeLessThan(1e-6);
+    expect(rel(pts[0].emissions_tCO2, 262.8)).toBeLessThan(1e-6);
+    expect(rel(pts[4].totalAnnualCost_EUR, 88_840)).toBeLessThan(1e-6);
+    expect(rel(pts[4].emissions_tCO2, 131.4)).toBeLessThan(1e-6);
+    expect(rel(pts[4].capacities.hp.power_kW!, 200)).toBeLessThan(1e-6);
+    expect(Math.abs(pts[4].capacities.gb.power_kW!)).toBeLessThan(1e-4);
+    // Limits evenly spaced: 229.95, 197.1, 164.25 t; costs and capacities by hand.
+    const limits = [229.95, 197.1, 164.25];
+    const hand = [
+      { hp_kW: 37.5, cost_EUR: 72_485 },
+      { hp_kW: 75, cost_EUR: 77_270 },
+      { hp_kW: 125, cost_EUR: 82_555 },
+    ];
+    for (let j = 0; j < 3; j++) {
+      const p = pts[j + 1];
+      expect(rel(p.co2Limit_t!, limits[j])).toBeLessThan(1e-6);
+      expect(rel(p.emissions_tCO2, limits[j])).toBeLessThan(1e-6);
+      expect(rel(p.totalAnnualCost_EUR, hand[j].cost_EUR)).toBeLessThan(1e-6);
+      expect(rel(byHand(p.co2Limit_t!).cost_EUR, hand[j].cost_EUR)).toBeLessThan(1e-6);
+      expect(rel(p.capacities.hp.power_kW!, hand[j].hp_kW)).toBeLessThan(1e-6);
+      expect(rel(p.capacities.gb.power_kW!, 200 - hand[j].hp_kW)).toBeLessThan(1e-6);
+    }
+    // Progress names each point; points finish in the order minimum cost, minimum CO2, between.
+    expect(done).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(progress.map((p) => p.point))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(progress.every((p) => p.points === 5)).toBe(true);
+    expect(progress.filter((p) => p.point === 2).map((p) => p.phase)).toContain('lowest cost at minimum CO2');
+  });
+});
+
+describe('Pareto front: cancel, failure, no trade-off', () => {
+  it('stops between points when cancelled and returns the points computed so far', async () => {
+    let stop = false;
+    const front = await computeParetoFront(twoLevel(), 4, {
+      ...full,
+      backend: highs,
+      signal: {
+        get aborted() {
+          return stop;
+        },
+      },
+      onPoint: (_, k) => {
+        if (k === 2) stop = true;
+      },
+    });
+    expect(front.status).toBe('cancelled');
+    expect(front.reasons).toEqual(['the run was cancelled']);
+    expect(front.points.map((p) => p.kind)).toEqual(['minCost', 'minCo2']);
+    await expect(
+      paretoFront(twoLevel(), 4, { ...full, backend: highs, signal: { aborted: true } }),
+    ).rejects.toThrow('the run was cancelled');
+  });
+
+  it('stops inside a solve when cancelled there', async () => {
+    let stop = false;
+    const front = await computeParetoFront(twoLevel(), 3, {
+      ...full,
+      backend: highs,
+      signal: {
+        get aborted() {
+          return stop;
+        },
+      },
+      // the first progress report of point 2 comes from inside its solve
+      onProgress: (p) => {
+        if (p.point === 2 && p.phase !== 'minimum CO2') stop = true;
+      },
+    });
+    expect(front.status).toBe('cancelled');
+    expect(front.points.map((p) => p.kind)).toEqual(['minCost']);
+  });
+
+  it('reports a point without a solution instead of throwing', async () => {
+    const p = twoLevel();
+    p.constraints = { co2Cap_t: 1 }; // 1 t/a: far below the 131.4 t/a the heat pump alone emits
+    const front = await computeParetoFront(p, 3, { ...full, backend: highs });
+    expect(front.status).toBe('failed');
+    expect(front.points).toEqual([]);
+    expect(front.reasons[0]).toMatch(/^Pareto point 1 of 3 \(minimum cost\) has no solution: /);
+    await expect(paretoFront(p, 3, { ...full, backend: highs })).rejects.toThrow(/has no solution/);
+  });
+
+  it('gives one point when the cheapest plant is also the cleanest', async () => {
+    const p = twoLevel();
+    p.fuels.gas.price_EUR_kWh = 0.5; // the heat pump is now cheaper and cleaner
+    const front = await computeParetoFront(p, 5, { ...full, backend: highs });
+    expect(front.status).toBe('optimal');
+    expect(front.points).toHaveLength(1);
+    expect(rel(front.points[0].emissions_tCO2, 131.4)).toBeLessThan(1e-6);
   });
 });
 

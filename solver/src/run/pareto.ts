@@ -1,50 +1,245 @@
 import { createBackend } from '../lp/index';
+import type { SolveProgress } from '../lp/backend';
+import { buildModel } from '../model/build';
 import type { ProjectV1 } from '../project/types';
+import { readResults, type Results } from '../results/results';
 import { solveProject, type SolveOutcome, type SolveProjectOptions } from './solve';
 
 export interface ParetoPoint {
+  /** The epsilon constraint of this point (t CO2/a); null for the unconstrained minimum-cost end. */
   co2Limit_t: number | null;
   totalAnnualCost_EUR: number;
   emissions_tCO2: number;
+  /** The plant of this point: capacity per technology (kW, kWh, m²). */
+  capacities: Results['capacities'];
+  /** Which kind of point: the two ends or an epsilon-constrained point between them. */
+  kind: 'minCost' | 'minCo2' | 'epsilon';
   outcome: SolveOutcome;
 }
 
+/** Progress of a front: the solver's own progress, tagged with the point being computed (1-based). */
+export interface ParetoProgress extends SolveProgress {
+  point: number;
+  points: number;
+}
+
+export interface ParetoOptions extends Omit<SolveProjectOptions, 'objective' | 'co2Limit_t' | 'onProgress'> {
+  onProgress?: (p: ParetoProgress) => void;
+  /** Called when a point is done, with its number in computation order (1-based). */
+  onPoint?: (point: ParetoPoint, k: number, n: number) => void;
+}
+
+export interface ParetoFront {
+  /** 'optimal': all points solved; 'cancelled': stopped by the signal; 'failed': a point has no solution. */
+  status: 'optimal' | 'cancelled' | 'failed';
+  /** From minimum cost to minimum CO2 (the points computed so far when cancelled or failed). */
+  points: ParetoPoint[];
+  /** Why the front is incomplete (English). */
+  reasons: string[];
+  seconds: number;
+}
+
 /**
- * Cost–CO2 Pareto front by the epsilon-constraint method: the two ends (minimum cost, minimum CO2),
- * then `points − 2` cost minimisations with the CO2 limit spread evenly between the two ends.
+ * Relative slack on the minimum CO2 when the clean end minimises cost under it: small enough that the
+ * cost it saves is far below 1e-6 of the total, large enough for the solver's feasibility tolerance.
+ * A second, looser try is made only if the first is infeasible through round-off.
+ */
+const CLEAN_END_SLACK = [1e-9, 1e-6];
+/** Absolute floor of that slack in tonnes (1 µg, then 1 g), for fronts that end at zero emissions. */
+const CLEAN_END_FLOOR_T = [1e-12, 1e-6];
+
+/** Two ends closer than this (relative to the larger, in t CO2) give one point: there is no trade-off. */
+const SAME_EMISSIONS = 1e-7;
+
+class Stop extends Error {
+  constructor(
+    readonly status: 'cancelled' | 'failed',
+    readonly reasons: string[],
+  ) {
+    super(reasons.join('; '));
+  }
+}
+
+/**
+ * Cost–CO2 Pareto front by the epsilon-constraint method.
+ *
+ * 1. Minimum cost (no CO2 limit).
+ * 2. Minimum CO2, lexicographically: first the least CO2 E* the plant can reach, then the least cost
+ *    with CO2 ≤ E*·(1 + 1e-9), so the clean end carries no arbitrary cost. In aggregated mode E* is the
+ *    minimum of the typical-day model, which carries the CO2 limit as well as the full-year check.
+ * 3. `points − 2` cost minimisations with CO2 limits evenly spaced between the two ends' emissions.
+ *
+ * Each point keeps its capacities and its full outcome. Progress is reported per point; the signal
+ * is read between the solves and inside them. Never throws for a point without a solution: the front
+ * then has status 'failed' and the reasons (see {@link paretoFront} for the throwing variant).
+ */
+export async function computeParetoFront(
+  project: ProjectV1,
+  points: number,
+  opts: ParetoOptions = {},
+): Promise<ParetoFront> {
+  if (!(Number.isInteger(points) && points >= 2))
+    throw new Error('a Pareto front needs a whole number of at least 2 points');
+  const t0 = performance.now();
+  const mode = opts.mode ?? 'aggregated';
+  const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
+  const computed: ParetoPoint[] = [];
+  const { onPoint, onProgress: report, ...rest } = opts;
+  let k = 0;
+  const progress = (p: SolveProgress) => report?.({ ...p, point: k, points });
+  const elapsed = () => (performance.now() - t0) / 1000;
+  const solveOpts = (): SolveProjectOptions => ({ ...rest, mode, backend, onProgress: progress });
+  const checkCancel = () => {
+    if (opts.signal?.aborted) throw new Stop('cancelled', ['the run was cancelled']);
+  };
+  const describe = (limit: number | undefined, what: string) =>
+    `Pareto point ${k} of ${points} (${what}${limit === undefined ? '' : `, CO2 ≤ ${limit} t`})`;
+  const point = (
+    outcome: SolveOutcome,
+    limit: number | undefined,
+    kind: ParetoPoint['kind'],
+  ): ParetoPoint => ({
+    co2Limit_t: limit ?? null,
+    totalAnnualCost_EUR: outcome.results.objective.totalAnnualCost_EUR,
+    emissions_tCO2: outcome.results.emissions_tCO2,
+    capacities: outcome.results.capacities,
+    kind,
+    outcome,
+  });
+  /** One cost minimisation under `limit`; a run without a solution stops the front. */
+  const costMin = async (limit: number | undefined, kind: ParetoPoint['kind'], soft = false) => {
+    checkCancel();
+    const outcome = await solveProject(project, { ...solveOpts(), objective: 'cost', co2Limit_t: limit });
+    if (outcome.results.status === 'cancelled' || opts.signal?.aborted)
+      throw new Stop('cancelled', ['the run was cancelled']);
+    if (!outcome.dispatch) {
+      if (soft) return outcome;
+      throw new Stop('failed', [
+        `${describe(limit, kind === 'minCost' ? 'minimum cost' : 'minimum cost under the CO2 limit')} has no solution: ${outcome.reasons.join('; ')}`,
+      ]);
+    }
+    return point(outcome, limit, kind);
+  };
+  const done = (p: ParetoPoint) => {
+    computed.push(p);
+    onPoint?.(p, k, points);
+    return p;
+  };
+
+  try {
+    k = 1;
+    progress({ phase: 'minimum cost', elapsed_s: elapsed() });
+    const cheapest = done((await costMin(undefined, 'minCost')) as ParetoPoint);
+
+    k = 2;
+    checkCancel();
+    progress({ phase: 'minimum CO2', elapsed_s: elapsed() });
+    const least = await minimumCo2(project, mode, solveOpts(), opts.signal);
+    if (least.cancelled) throw new Stop('cancelled', ['the run was cancelled']);
+    if (least.emissions_tCO2 === undefined)
+      throw new Stop('failed', [
+        `${describe(undefined, 'minimum CO2')} has no solution: ${least.reasons.join('; ')}`,
+      ]);
+    const eStar = least.emissions_tCO2;
+    if (cheapest.emissions_tCO2 - eStar <= SAME_EMISSIONS * Math.max(1, Math.abs(cheapest.emissions_tCO2)))
+      // The cheapest plant is already the cleanest one: the front is a single point.
+      return { status: 'optimal', points: [cheapest], reasons: [], seconds: elapsed() };
+    progress({ phase: 'lowest cost at minimum CO2', elapsed_s: elapsed() });
+    let cleanest: ParetoPoint | SolveOutcome | undefined;
+    for (let i = 0; i < CLEAN_END_SLACK.length; i++) {
+      const limit = eStar * (1 + CLEAN_END_SLACK[i]) + CLEAN_END_FLOOR_T[i];
+      cleanest = await costMin(limit, 'minCo2', true);
+      if ('kind' in cleanest || cleanest.results.status !== 'infeasible') break;
+    }
+    if (cleanest && !('kind' in cleanest) && mode === 'aggregated') {
+      // The typical days reach less CO2 than the real year can: bound by the full-year minimum instead.
+      const full = await solveProject(project, { ...solveOpts(), objective: 'co2' });
+      if (full.results.status === 'cancelled' || opts.signal?.aborted)
+        throw new Stop('cancelled', ['the run was cancelled']);
+      if (full.dispatch) {
+        const limit =
+          Math.max(eStar, full.results.emissions_tCO2) * (1 + CLEAN_END_SLACK[1]) + CLEAN_END_FLOOR_T[1];
+        cleanest = await costMin(limit, 'minCo2', true);
+      }
+    }
+    if (!cleanest || !('kind' in cleanest))
+      throw new Stop('failed', [
+        `${describe(undefined, 'lowest cost at minimum CO2')} has no solution: ${cleanest?.reasons.join('; ') ?? ''}`,
+      ]);
+    done(cleanest);
+
+    // Evenly spaced limits between the ends: from the cheapest plant's emissions to the clean end's limit.
+    const high = cheapest.emissions_tCO2;
+    const low = cleanest.co2Limit_t!;
+    const front = [cheapest];
+    for (let j = 1; j < points - 1; j++) {
+      k = j + 2;
+      progress({ phase: 'minimum cost under the CO2 limit', elapsed_s: elapsed() });
+      front.push(done((await costMin(high + ((low - high) * j) / (points - 1), 'epsilon')) as ParetoPoint));
+    }
+    front.push(cleanest);
+    return { status: 'optimal', points: front, reasons: [], seconds: elapsed() };
+  } catch (err) {
+    if (!(err instanceof Stop)) throw err;
+    // What was computed so far, in front order (from the most to the least CO2).
+    const partial = [...computed].sort((a, b) => b.emissions_tCO2 - a.emissions_tCO2);
+    return { status: err.status, points: partial, reasons: err.reasons, seconds: elapsed() };
+  } finally {
+    if (!opts.backend) backend.dispose();
+  }
+}
+
+/**
+ * The least CO2 the plant can reach: in full mode the full-year minimum (decomposition as in any
+ * full run), in aggregated mode the minimum of the typical-day sizing model, the model the epsilon
+ * constraint of the sizing acts on.
+ */
+async function minimumCo2(
+  project: ProjectV1,
+  mode: 'aggregated' | 'full',
+  opts: SolveProjectOptions,
+  signal: SolveProjectOptions['signal'],
+): Promise<{ emissions_tCO2?: number; reasons: string[]; cancelled: boolean }> {
+  if (mode === 'aggregated') {
+    const built = buildModel(project, {
+      scenarioId: opts.scenarioId,
+      mode: 'aggregated',
+      typicalDays: opts.typicalDays,
+      milp: opts.milp,
+      objective: 'co2',
+    });
+    const sol = await opts.backend!.solve(built.model, {
+      timeLimit_s: opts.timeLimit_s,
+      mipGap: opts.mipGap,
+      onProgress: opts.onProgress,
+      signal,
+    });
+    if (sol.status === 'cancelled' || signal?.aborted) return { reasons: [], cancelled: true };
+    if (sol.hasSolution)
+      return {
+        emissions_tCO2: readResults(built, sol).results.emissions_tCO2,
+        reasons: [],
+        cancelled: false,
+      };
+    // No solution: let a full run explain why.
+  }
+  const outcome = await solveProject(project, { ...opts, objective: 'co2' });
+  if (outcome.results.status === 'cancelled' || signal?.aborted) return { reasons: [], cancelled: true };
+  return outcome.dispatch
+    ? { emissions_tCO2: outcome.results.emissions_tCO2, reasons: [], cancelled: false }
+    : { reasons: outcome.reasons, cancelled: false };
+}
+
+/**
+ * The front as a list from minimum cost to minimum CO2 (see {@link computeParetoFront}); throws when
+ * a point has no solution or the run was cancelled.
  */
 export async function paretoFront(
   project: ProjectV1,
   points: number,
-  opts: SolveProjectOptions = {},
+  opts: ParetoOptions = {},
 ): Promise<ParetoPoint[]> {
-  if (!(points >= 2)) throw new Error('a Pareto front needs at least 2 points');
-  const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
-  try {
-    const run = async (co2Limit_t: number | undefined, objective: 'cost' | 'co2') => {
-      const outcome = await solveProject(project, { ...opts, backend, objective, co2Limit_t });
-      if (!outcome.dispatch)
-        throw new Error(
-          `Pareto point (${objective}, CO2 ≤ ${co2Limit_t ?? '∞'} t) has no solution: ${outcome.reasons.join('; ')}`,
-        );
-      return {
-        co2Limit_t: co2Limit_t ?? null,
-        totalAnnualCost_EUR: outcome.results.objective.totalAnnualCost_EUR,
-        emissions_tCO2: outcome.results.emissions_tCO2,
-        outcome,
-      };
-    };
-    const cheapest = await run(undefined, 'cost');
-    const cleanest = await run(undefined, 'co2');
-    const front = [cheapest];
-    for (let k = 1; k < points - 1; k++) {
-      const limit =
-        cheapest.emissions_tCO2 + ((cleanest.emissions_tCO2 - cheapest.emissions_tCO2) * k) / (points - 1);
-      front.push(await run(limit, 'cost'));
-    }
-    front.push(cleanest);
-    return front;
-  } finally {
-    if (!opts.backend) backend.dispose();
-  }
+  const front = await computeParetoFront(project, points, opts);
+  if (front.status !== 'optimal') throw new Error(front.reasons.join('; '));
+  return front.points;
 }
