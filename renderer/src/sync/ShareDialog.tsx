@@ -129,8 +129,7 @@ export function ShareDialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
-      style={{ maxWidth: 680, width: '100%' }}
+      className="dialog share-dialog"
       aria-labelledby="share-title"
       aria-describedby="share-note"
       onCancel={(e) => {
