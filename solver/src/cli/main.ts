@@ -34,6 +34,11 @@ const commands: Record<string, CommandSpec> = {
       'report P.json --format pdf|xlsx|csv --out FILE [--lang de|en] [--csv-style de|intl] [--csv-table summary|dispatch] [--scenario ID ...] [--mode aggregated|full]',
     load: async () => (await import('./report')).reportCommand,
   },
+  pareto: {
+    summary:
+      'pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]',
+    load: async () => (await import('./pareto')).paretoCommand,
+  },
   'export-lp': {
     summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
     load: async () => (await import('./export-lp')).exportLpCommand,

@@ -57,4 +57,87 @@ describe('solver worker handler', () => {
       { type: 'error', id: 'x', message: "scenario 'missing' does not exist (known: base)" },
     ]);
   });
+
+  describe('pareto requests', () => {
+    // Gas boiler or electric boiler for 100, 200, 150 kWh of heat (cli/pareto.test.ts has the hand
+    // calculation): 223.68 EUR/a and 94.74 kg at minimum cost, 565.84 EUR/a at 69.87 kg, 1108 EUR/a at 45 kg.
+    const project = () =>
+      testProject({
+        heat: [100, 200, 150],
+        gasPrice: 0.05,
+        gridImport: { price: 0.24, co2: 0.1 },
+        technologies: [
+          boiler('gb', 0.95, 1),
+          {
+            id: 'eb',
+            type: 'electricBoiler',
+            efficiency: 1,
+            capex_EUR_per_unit: 5,
+            lifetime_a: 1,
+            fixedOm_share: 0,
+          },
+        ],
+      });
+
+    it('computes the front with progress per point and a results summary per point', async () => {
+      const messages: SolverResponse[] = [];
+      const handle = createSolverWorkerHandler((m) => messages.push(m));
+      await handle({ type: 'pareto', id: 'p', project: project(), options: { mode: 'full', points: 3 } });
+      const progress = messages.filter((m) => m.type === 'progress');
+      expect(new Set(progress.map((m) => m.type === 'progress' && `${m.point}/${m.points}`))).toEqual(
+        new Set(['1/3', '2/3', '3/3']),
+      );
+      const last = messages[messages.length - 1];
+      if (last.type !== 'paretoResult') throw new Error(`expected a paretoResult, got ${last.type}`);
+      expect(last.status).toBe('optimal');
+      expect(last.reasons).toEqual([]);
+      expect(last.points.map((p) => p.kind)).toEqual(['minCost', 'epsilon', 'minCo2']);
+      const hand = [
+        { cost: 223.6842105263158, co2: 0.0947368421052632, eb: 0 },
+        { cost: 565.8421052631579, co2: 0.0698684210526316, eb: 75 },
+        { cost: 1108, co2: 0.045, eb: 200 },
+      ];
+      last.points.forEach((p, i) => {
+        expect(Math.abs(p.totalAnnualCost_EUR - hand[i].cost) / hand[i].cost).toBeLessThan(1e-6);
+        expect(Math.abs(p.emissions_tCO2 - hand[i].co2) / hand[i].co2).toBeLessThan(1e-6);
+        expect(Math.abs(p.capacities.eb.power_kW! - hand[i].eb)).toBeLessThan(1e-4);
+        expect(p.results.objective.totalAnnualCost_EUR).toBe(p.totalAnnualCost_EUR);
+        expect(p).not.toHaveProperty('dispatch');
+      });
+      // the minimum-cost point's dispatch comes along, so the scenario's result can be stored whole
+      expect(last.minCostDispatch?.series['gb.heat_out_kW'][1]).toBeCloseTo(200, 6);
+      await handle({ type: 'dispose' });
+    });
+
+    it('a cancel message stops the front between points and keeps the points done', async () => {
+      const messages: SolverResponse[] = [];
+      let handle: ReturnType<typeof createSolverWorkerHandler> | null = null;
+      handle = createSolverWorkerHandler((m) => {
+        messages.push(m);
+        if (m.type === 'progress' && m.point === 2) void handle!({ type: 'cancel', id: 'q' });
+      });
+      await handle({ type: 'pareto', id: 'q', project: project(), options: { mode: 'full', points: 4 } });
+      const last = messages[messages.length - 1];
+      if (last.type !== 'paretoResult') throw new Error(`expected a paretoResult, got ${last.type}`);
+      expect(last.status).toBe('cancelled');
+      expect(last.reasons).toEqual(['the run was cancelled']);
+      expect(last.points.map((p) => p.kind)).toEqual(['minCost']);
+      expect(messages.some((m) => m.type === 'progress' && m.point === 3)).toBe(false);
+      await handle({ type: 'dispose' });
+    });
+
+    it('reports a bad request as an error message', async () => {
+      const messages: SolverResponse[] = [];
+      const handle = createSolverWorkerHandler((m) => messages.push(m));
+      await handle({
+        type: 'pareto',
+        id: 'r',
+        project: project(),
+        options: { scenarioId: 'missing', points: 3 },
+      });
+      expect(messages.filter((m) => m.type !== 'progress')).toEqual([
+        { type: 'error', id: 'r', message: "scenario 'missing' does not exist (known: base)" },
+      ]);
+    });
+  });
 });

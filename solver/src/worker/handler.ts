@@ -1,6 +1,7 @@
 import { createBackend } from '../lp/index';
 import type { CancelSignal, SolverBackend, SolverName } from '../lp/backend';
 import { solveProject } from '../run/solve';
+import { computeParetoFront } from '../run/pareto';
 import type { SolverRequest, SolverResponse } from './protocol';
 
 /**
@@ -42,6 +43,34 @@ export function createSolverWorkerHandler(
     };
     const solver = msg.options.solver ?? 'highs';
     try {
+      if (msg.type === 'pareto') {
+        const { points, ...options } = msg.options;
+        const front = await computeParetoFront(msg.project, points, {
+          ...options,
+          backend: await backend(solver),
+          signal,
+          onProgress: ({ point, points: n, ...progress }) =>
+            post({ type: 'progress', id, progress, point, points: n }),
+        });
+        const cheapest = front.points.find((p) => p.kind === 'minCost');
+        post({
+          type: 'paretoResult',
+          id,
+          status: front.status,
+          points: front.points.map((p) => ({
+            kind: p.kind,
+            co2Limit_t: p.co2Limit_t,
+            totalAnnualCost_EUR: p.totalAnnualCost_EUR,
+            emissions_tCO2: p.emissions_tCO2,
+            capacities: p.capacities,
+            results: p.outcome.results,
+          })),
+          minCostDispatch: cheapest?.outcome.dispatch,
+          reasons: front.reasons,
+          seconds: front.seconds,
+        });
+        return;
+      }
       const outcome = await solveProject(msg.project, {
         ...msg.options,
         backend: await backend(solver),

@@ -2,6 +2,7 @@ import type { ProjectV1 } from '../project/types';
 import type { SolveProgress, SolverName } from '../lp/backend';
 import type { Dispatch, Results } from '../results/results';
 import type { Objective } from '../model/constraints';
+import type { ParetoPoint } from '../run/pareto';
 
 /** Messages to the solver worker. */
 export type SolverRequest =
@@ -26,11 +27,52 @@ export type SolverRequest =
        */
       cancelFlag?: SharedArrayBuffer;
     }
+  | {
+      /** A cost–CO2 Pareto front (solver/src/run/pareto.ts) of one scenario. */
+      type: 'pareto';
+      id: string;
+      project: ProjectV1;
+      options: {
+        scenarioId?: string;
+        mode?: 'aggregated' | 'full';
+        solver?: SolverName;
+        /** Per solve. */
+        timeLimit_s?: number;
+        typicalDays?: number;
+        /** Number of points, at least 2 (the two ends). */
+        points: number;
+      };
+      /** As for 'solve'. */
+      cancelFlag?: SharedArrayBuffer;
+    }
   | { type: 'cancel'; id: string }
   | { type: 'dispose' };
 
+/** One point of a front as the worker sends it: the results summary, no hourly dispatch. */
+export interface ParetoPointSummary {
+  kind: ParetoPoint['kind'];
+  co2Limit_t: number | null;
+  totalAnnualCost_EUR: number;
+  emissions_tCO2: number;
+  capacities: Results['capacities'];
+  results: Results;
+}
+
 /** Messages from the solver worker. */
 export type SolverResponse =
-  | { type: 'progress'; id: string; progress: SolveProgress }
+  /** For a 'pareto' request also the point being computed: `point` of `points` (1-based). */
+  | { type: 'progress'; id: string; progress: SolveProgress; point?: number; points?: number }
   | { type: 'result'; id: string; results: Results; dispatch?: Dispatch; reasons: string[] }
+  | {
+      type: 'paretoResult';
+      id: string;
+      /** 'optimal': every point solved; else `points` holds those done so far and `reasons` says why. */
+      status: 'optimal' | 'cancelled' | 'failed';
+      /** From minimum cost to minimum CO2. */
+      points: ParetoPointSummary[];
+      /** The hourly dispatch of the minimum-cost point (the scenario's ordinary optimum), when solved. */
+      minCostDispatch?: Dispatch;
+      reasons: string[];
+      seconds: number;
+    }
   | { type: 'error'; id: string; message: string };

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main, usage, type CliIo } from './main';
+import { boiler, testProject } from '../model/testing';
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'werkplan-pareto-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+/**
+ * Heat 100, 200, 150 kWh in the first three hours: a gas boiler (efficiency 0.95, 1 EUR/kW·a, gas
+ * 0.05 EUR/kWh, 0.2 kg/kWh) or an electric boiler (5 EUR/kW·a, grid 0.24 EUR/kWh, 0.1 kg/kWh).
+ *
+ * By hand: all gas 200 + 450/0.95·0.05 = 223.6842105 EUR/a, 450/0.95·0.2 kg = 94.7368421 kg/a;
+ * all electric 200·5 + 450·0.24 = 1108 EUR/a, 45 kg/a. Each kW of electric boiler (up to 100 kW)
+ * runs all three hours: +4 + 3·(0.24 − 0.05/0.95) EUR/a and −3·(0.2/0.95 − 0.1) kg/a; the middle
+ * of three points (CO2 ≤ 69.8684211 kg) needs 75 kW: 223.6842105 + 75·4.5621053 = 565.8421053 EUR/a.
+ */
+function writeProject(): string {
+  const p = testProject({
+    heat: [100, 200, 150],
+    gasPrice: 0.05,
+    gridImport: { price: 0.24, co2: 0.1 },
+    technologies: [
+      boiler('gb', 0.95, 1),
+      {
+        id: 'eb',
+        type: 'electricBoiler',
+        efficiency: 1,
+        capex_EUR_per_unit: 5,
+        lifetime_a: 1,
+        fixedOm_share: 0,
+      },
+    ],
+  });
+  p.scenarios = [{ id: 'clean-grid', name: 'Clean grid', overrides: { '/grid/import/co2_kg_kWh': 0 } }];
+  const file = path.join(dir, 'p.json');
+  writeFileSync(file, JSON.stringify(p));
+  return file;
+}
+
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+const hand = [
+  { cost: 223.6842105263158, co2_t: 0.0947368421052632, gb: 200, eb: 0 },
+  { cost: 565.8421052631579, co2_t: 0.0698684210526316, gb: 125, eb: 75 },
+  { cost: 1108, co2_t: 0.045, gb: 0, eb: 200 },
+];
+
+describe('werkplan pareto', () => {
+  it('is listed in the usage', () => {
+    expect(usage()).toContain(
+      'werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]',
+    );
+  });
+
+  it('prints the front as a table and writes it as CSV: costs, emissions and capacities by hand', async () => {
+    const csv = path.join(dir, 'front.csv');
+    const r = await run('pareto', writeProject(), '--points', '3', '--mode', 'full', '--out', csv);
+    expect(r.err).toMatch(/^point 1 of 3: minimum cost → 0\.1 t CO2\/a, 224 EUR\/a\n/);
+    expect(r.err).toContain('point 2 of 3: minimum CO2 → 0.0 t CO2/a, 1108 EUR/a\n');
+    expect(r.err).toContain('point 3 of 3: CO2 ≤ 0.1 t → 0.1 t CO2/a, 566 EUR/a\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^cost–CO2 front of test \(base, full, highs, [\d.]+ s\)$/);
+    expect(lines[1].trim().split(/\s{2,}/)).toEqual([
+      '#',
+      'CO2 limit t/a',
+      'CO2 t/a',
+      'cost EUR/a',
+      'gb kW',
+      'eb kW',
+    ]);
+    expect(lines[2].trim().split(/\s+/)).toEqual(['1', 'none', '0.1', '224', '200.0', '0.0']);
+    expect(lines[3].trim().split(/\s+/)).toEqual(['2', '0.1', '0.1', '566', '125.0', '75.0']);
+    expect(lines[4].trim().split(/\s+/)).toEqual(['3', '0.0', '0.0', '1108', '0.0', '200.0']);
+    expect(lines[5]).toBe(`wrote ${csv}`);
+
+    const [header, ...rows] = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(header).toBe('kind,co2Limit_t,emissions_tCO2,totalAnnualCost_EUR,gb.power_kW,eb.power_kW');
+    expect(rows.map((row) => row.split(',')[0])).toEqual(['minCost', 'epsilon', 'minCo2']);
+    rows.forEach((row, i) => {
+      const [, limit, co2, cost, gb, eb] = row.split(',');
+      expect(rel(Number(cost), hand[i].cost)).toBeLessThan(1e-6);
+      expect(rel(Number(co2), hand[i].co2_t)).toBeLessThan(1e-6);
+      expect(Math.abs(Number(gb) - hand[i].gb)).toBeLessThan(1e-6 * 200);
+      expect(Math.abs(Number(eb) - hand[i].eb)).toBeLessThan(1e-6 * 200);
+      if (i === 0) expect(limit).toBe('');
+      else expect(rel(Number(limit), hand[i].co2_t)).toBeLessThan(1e-6);
+    });
+  });
+
+  it('writes JSON with the scenario, and the default is 5 points in aggregated mode', async () => {
+    const json = path.join(dir, 'front.json');
+    const r = await run('pareto', writeProject(), '--scenario', 'clean-grid', '--out', json);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as {
+      scenario: string;
+      mode: string;
+      status: string;
+      points: { kind: string; emissions_tCO2: number; capacities: Record<string, { power_kW: number }> }[];
+    };
+    expect(doc).toMatchObject({
+      scenario: 'clean-grid',
+      mode: 'aggregated',
+      solver: 'highs',
+      status: 'optimal',
+    });
+    // With a CO2-free grid the electric boiler's heat is clean: five points from 94.7 kg to 0 kg.
+    expect(doc.points.map((p) => p.kind)).toEqual(['minCost', 'epsilon', 'epsilon', 'epsilon', 'minCo2']);
+    expect(doc.points[4].emissions_tCO2).toBeLessThan(1e-9);
+    expect(doc.points[4].capacities.gb.power_kW).toBe(0);
+    const co2 = doc.points.map((p) => p.emissions_tCO2);
+    for (let k = 1; k < co2.length; k++) expect(co2[k]).toBeLessThan(co2[k - 1]);
+  });
+
+  it('exit 1 with the reason for bad options, a missing scenario or no solution', async () => {
+    const file = writeProject();
+    let r = await run('pareto', file, '--points', '1');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--points must be an integer from 2 to 50');
+    r = await run('pareto', file, '--out', path.join(dir, 'front.txt'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--out must name a .json or .csv file');
+    r = await run('pareto', file, '--mode', 'hourly');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--mode must be one of aggregated, full');
+    r = await run('pareto', file, '--scenario', 'missing', '--mode', 'full');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("scenario 'missing' does not exist");
+    r = await run('pareto');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('usage: werkplan pareto P.json');
+
+    const p = JSON.parse(readFileSync(file, 'utf8')) as { constraints?: object };
+    p.constraints = { co2Cap_t: 0.01 }; // below the 45 kg/a of the cleanest plant
+    const bad = path.join(dir, 'capped.json');
+    writeFileSync(bad, JSON.stringify(p));
+    r = await run('pareto', bad, '--mode', 'full');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(
+      /^werkplan pareto: no front \(failed\):\n {2}- Pareto point 1 of 5 \(minimum cost\) has no solution: /,
+    );
+  });
+});

@@ -1,0 +1,169 @@
+import { writeFile } from 'node:fs/promises';
+import type { CliIo } from './main';
+import { loadProjectOrReport } from './load';
+import { optionIn, parseArgs, unknownOptions } from './args';
+import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
+import type { Results } from '../results/results';
+
+const USAGE =
+  'usage: werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]';
+
+/** One capacity column of the table and the files: technology, quantity and unit. */
+interface CapacityColumn {
+  techId: string;
+  key: 'power_kW' | 'energy_kWh' | 'area_m2';
+  unit: 'kW' | 'kWh' | 'm²';
+}
+
+/** Capacity columns in the order the technologies appear; only the quantities some point has. */
+export function capacityColumns(points: Pick<ParetoPoint, 'capacities'>[]): CapacityColumn[] {
+  const out: CapacityColumn[] = [];
+  const seen = new Set<string>();
+  const units = { power_kW: 'kW', energy_kWh: 'kWh', area_m2: 'm²' } as const;
+  for (const p of points)
+    for (const [techId, c] of Object.entries(p.capacities))
+      for (const key of ['energy_kWh', 'area_m2', 'power_kW'] as const)
+        if (c[key] !== undefined && !seen.has(`${techId}.${key}`)) {
+          seen.add(`${techId}.${key}`);
+          out.push({ techId, key, unit: units[key] });
+        }
+  return out;
+}
+
+/** A capacity without solver round-off (no −0, no 1e-9 kW). */
+const clean = (v: number | undefined) => (v === undefined ? undefined : Math.abs(v) < 1e-6 ? 0 : v);
+
+/** The front as a plain, file-ready document (no dispatch, no full outcomes). */
+export function paretoDocument(
+  front: ParetoFront,
+  meta: { project: string; scenario: string; mode: 'aggregated' | 'full'; solver: string },
+) {
+  return {
+    ...meta,
+    status: front.status,
+    reasons: front.reasons,
+    seconds: front.seconds,
+    points: front.points.map((p) => ({
+      kind: p.kind,
+      co2Limit_t: p.co2Limit_t,
+      emissions_tCO2: p.emissions_tCO2,
+      totalAnnualCost_EUR: p.totalAnnualCost_EUR,
+      capacities: Object.fromEntries(
+        Object.entries(p.capacities).map(([id, c]) => [
+          id,
+          Object.fromEntries(
+            Object.entries(c)
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, clean(v as number)]),
+          ) as Results['capacities'][string],
+        ]),
+      ),
+    })),
+  };
+}
+
+/** CSV (comma, decimal point): one row per point, one column per capacity, e.g. `hp.power_kW`. */
+export function paretoCsv(points: ParetoPoint[]): string {
+  const cols = capacityColumns(points);
+  const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const lines = [
+    [
+      'kind',
+      'co2Limit_t',
+      'emissions_tCO2',
+      'totalAnnualCost_EUR',
+      ...cols.map((c) => `${c.techId}.${c.key}`),
+    ].join(','),
+    ...points.map((p) =>
+      [
+        p.kind,
+        num(p.co2Limit_t),
+        num(p.emissions_tCO2),
+        num(p.totalAnnualCost_EUR),
+        ...cols.map((c) => num(clean(p.capacities[c.techId]?.[c.key]))),
+      ].join(','),
+    ),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** The front as an aligned text table: CO2 limit, emissions, total annual cost, capacities. */
+export function paretoTable(points: ParetoPoint[]): string {
+  const cols = capacityColumns(points);
+  const fixed = (v: number | null | undefined, digits: number) =>
+    v === null || v === undefined ? '–' : v.toFixed(digits);
+  const header = ['#', 'CO2 limit t/a', 'CO2 t/a', 'cost EUR/a', ...cols.map((c) => `${c.techId} ${c.unit}`)];
+  const rows = points.map((p, i) => [
+    String(i + 1),
+    p.co2Limit_t === null ? 'none' : fixed(p.co2Limit_t, 1),
+    fixed(p.emissions_tCO2, 1),
+    fixed(p.totalAnnualCost_EUR, 0),
+    ...cols.map((c) => fixed(clean(p.capacities[c.techId]?.[c.key]), 1)),
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (cells: string[]) => cells.map((s, j) => s.padStart(widths[j])).join('  ');
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/**
+ * `werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]`:
+ * the cost–CO2 front (default 5 points, aggregated mode) as a table on stdout, progress on stderr.
+ */
+export async function paretoCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args);
+  unknownOptions(parsed, ['scenario', 'points', 'solver', 'mode', 'out', 'time-limit', 'typical-days']);
+  const [file] = parsed.positional;
+  if (!file) throw new Error(USAGE);
+  const o = parsed.options;
+  const solver = optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');
+  const mode = optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', 'aggregated');
+  const points = o.points === undefined ? 5 : Number(o.points);
+  if (!(Number.isInteger(points) && points >= 2 && points <= 50))
+    throw new Error('--points must be an integer from 2 to 50');
+  const timeLimit = o['time-limit'] === undefined ? undefined : Number(o['time-limit']);
+  if (timeLimit !== undefined && !(timeLimit > 0))
+    throw new Error('--time-limit must be a positive number of seconds');
+  const typicalDays = o['typical-days'] === undefined ? undefined : Number(o['typical-days']);
+  if (typicalDays !== undefined && !(Number.isInteger(typicalDays) && typicalDays >= 1 && typicalDays <= 366))
+    throw new Error('--typical-days must be an integer from 1 to 366');
+  const out = typeof o.out === 'string' ? o.out : undefined;
+  if (out !== undefined && !/\.(json|csv)$/i.test(out))
+    throw new Error('--out must name a .json or .csv file');
+  const scenario = typeof o.scenario === 'string' ? o.scenario : undefined;
+  const project = await loadProjectOrReport(file, io);
+  if (!project) return 1;
+  const front = await computeParetoFront(project, points, {
+    scenarioId: scenario,
+    solver,
+    mode,
+    timeLimit_s: timeLimit,
+    typicalDays,
+    onPoint: (p, k, n) =>
+      io.stderr(
+        `point ${k} of ${n}: ${p.kind === 'minCost' ? 'minimum cost' : p.kind === 'minCo2' ? 'minimum CO2' : `CO2 ≤ ${p.co2Limit_t!.toFixed(1)} t`} → ${p.emissions_tCO2.toFixed(1)} t CO2/a, ${p.totalAnnualCost_EUR.toFixed(0)} EUR/a\n`,
+      ),
+  });
+  if (front.status !== 'optimal') {
+    io.stderr(
+      `werkplan pareto: no front (${front.status}):\n${front.reasons.map((m) => `  - ${m}`).join('\n')}\n`,
+    );
+    return 1;
+  }
+  io.stdout(
+    `cost–CO2 front of ${project.name} (${scenario ?? 'base'}, ${mode}, ${solver}, ${front.seconds.toFixed(1)} s)` +
+      (front.points.length === 1 ? ': one point, the cheapest plant is also the cleanest' : '') +
+      `\n${paretoTable(front.points)}`,
+  );
+  if (out) {
+    const text = /\.csv$/i.test(out)
+      ? paretoCsv(front.points)
+      : JSON.stringify(
+          paretoDocument(front, { project: project.name, scenario: scenario ?? 'base', mode, solver }),
+          null,
+          2,
+        ) + '\n';
+    await writeFile(out, text);
+    io.stdout(`wrote ${out}\n`);
+  }
+  return 0;
+}
