@@ -1,6 +1,7 @@
 import {
   IPC,
   type AuthStatus,
+  type SignInOptions,
   type SignOutResult,
   type SyncHttpRequest,
   type SyncHttpResponse,
@@ -32,7 +33,7 @@ export function createBridge(invoke: Invoke): WerkplanBridge {
       status: () => call<AuthStatus>(IPC.authStatus),
       settings: () => call<SyncSettings | null>(IPC.authSettings),
       configure: (settings: SyncSettings) => call<SyncSettings>(IPC.authConfigure, settings),
-      signIn: () => call<AuthStatus>(IPC.authSignIn),
+      signIn: (options?: SignInOptions) => call<AuthStatus>(IPC.authSignIn, options ?? {}),
       signOut: () => call<SignOutResult>(IPC.authSignOut),
       syncRequest: (request: SyncHttpRequest) => call<SyncHttpResponse>(IPC.syncRequest, request),
     }),

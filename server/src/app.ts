@@ -109,9 +109,38 @@ class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly audit?: AuditInput,
+    /** Extra response headers and body fields (a step-up challenge). */
+    readonly extra?: { headers?: Record<string, string>; body?: Record<string, string> },
   ) {
     super(message);
   }
+}
+
+/**
+ * The step-up challenge of a refusal for missing MFA. With authentication contexts configured
+ * (AUTH_MFA_ACRS, Entra Conditional Access), a claims challenge as Entra issues it: the client
+ * passes the decoded JSON as the `claims` parameter of its next authorization request, and Entra
+ * runs the policy (MFA) of that context. Without, the RFC 9470 error alone.
+ */
+export function mfaChallenge(mfaAcrs: string[]): {
+  headers: Record<string, string>;
+  body: Record<string, string>;
+} {
+  if (!mfaAcrs.length)
+    return {
+      headers: {
+        'WWW-Authenticate':
+          'Bearer error="insufficient_user_authentication", error_description="multi-factor authentication required"',
+      },
+      body: {},
+    };
+  const claims = Buffer.from(
+    JSON.stringify({ access_token: { acrs: { essential: true, value: mfaAcrs[0] } } }),
+  ).toString('base64');
+  return {
+    headers: { 'WWW-Authenticate': `Bearer error="insufficient_claims", claims="${claims}"` },
+    body: { claims },
+  };
 }
 
 const has = (p: Principal, r: Role) => p.roles.includes(r);
@@ -211,7 +240,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(async (err: unknown, req, reply) => {
     if (err instanceof HttpError) {
       if (err.audit && req.principal) await audit(req.principal.tenantId, err.audit);
-      return reply.code(err.status).send({ error: err.code, message: err.message });
+      for (const [k, v] of Object.entries(err.extra?.headers ?? {})) reply.header(k, v);
+      return reply.code(err.status).send({ error: err.code, message: err.message, ...err.extra?.body });
     }
     if (err instanceof AuthError) {
       metrics.authRefused.inc({ reason: err.reason });
@@ -359,6 +389,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               outcome: 'refused',
               details: { attempted: action, why: 'mfa' },
             },
+            mfaChallenge(config.auth.mfaAcrs),
           );
       }
 

@@ -215,7 +215,15 @@ describe('authorisation', () => {
     ] as const) {
       const res = await s.call(method, path, { token: noMfa, headers: { 'x-confirm-tenant': TENANT_A } });
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(((await res.json()) as { error: string }).error).toBe('mfa_required');
+      // A step-up challenge as Entra issues it for the authentication context c1 (AUTH_MFA_ACRS).
+      const body = (await res.json()) as { error: string; claims?: string };
+      expect(body.error).toBe('mfa_required');
+      expect(JSON.parse(Buffer.from(body.claims!, 'base64').toString())).toEqual({
+        access_token: { acrs: { essential: true, value: 'c1' } },
+      });
+      expect(res.headers.get('www-authenticate')).toBe(
+        `Bearer error="insufficient_claims", claims="${body.claims}"`,
+      );
     }
     expect((await s.call('GET', '/v1/projects/p-a', { token: alice })).status).toBe(200);
     const entries = await s.db.tenant(TENANT_A, (sql) => readAudit(sql, TENANT_A));

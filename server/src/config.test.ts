@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import { loadConfig } from './config';
+import { mfaChallenge } from './app';
 
 const base = { AUTH_AUDIENCE: 'api://werkplan', AUTH_ALLOWED_TENANTS: 't1,t2' };
 
@@ -31,6 +32,22 @@ describe('configuration', () => {
     ).toThrow(/AUTH_ISSUER_TEMPLATE.*\{tid\}/);
     expect(() => loadConfig({ ...base, TLS_CERT: '/x.pem' })).toThrow(/TLS_KEY/);
     expect(() => loadConfig({ ...base, AUDIT_ANCHOR_INTERVAL_S: '1' })).toThrow(/AUDIT_ANCHOR_INTERVAL_S/);
+  });
+});
+
+describe('step-up challenge for administrative actions', () => {
+  it('is an Entra claims challenge with an authentication context, else the RFC 9470 error', () => {
+    const c = mfaChallenge(['c1', 'c2']);
+    expect(JSON.parse(Buffer.from(c.body.claims, 'base64').toString())).toEqual({
+      access_token: { acrs: { essential: true, value: 'c1' } },
+    });
+    expect(mfaChallenge([])).toEqual({
+      headers: {
+        'WWW-Authenticate':
+          'Bearer error="insufficient_user_authentication", error_description="multi-factor authentication required"',
+      },
+      body: {},
+    });
   });
 });
 

@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { SecretVault } from '../ipc/secrets';
 import { nodeFs } from '../testing/fakes';
 import type { SafeStorageLike } from '../electron-api';
-import { AuthService, TOKENS_KEY } from './signin';
+import { AuthService, parseSignInOptions, TOKENS_KEY } from './signin';
 
 /**
  * The whole sign-in against a real OpenID provider (oidc-provider) on loopback, configured like
@@ -260,6 +260,41 @@ describe('sign-in through the system browser and a loopback redirect', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
   }, 60_000);
+
+  it("a step-up sign-in carries the server's claims challenge and asks to authenticate again", async () => {
+    const { auth, browser: b } = await service();
+    await auth.signIn();
+    await b.flow;
+    const request = { access_token: { acrs: { essential: true, value: 'c1' } } };
+    const claims = Buffer.from(JSON.stringify(request)).toString('base64');
+    const status = await auth.signIn({ claims });
+    await b.flow;
+    expect(b.error).toBeNull();
+    const opened = new URL(b.openedUrl);
+    // Entra reads the claims request as JSON and runs the authentication context's policy (MFA).
+    expect(JSON.parse(opened.searchParams.get('claims')!)).toEqual(request);
+    expect(opened.searchParams.get('prompt')).toBe('login');
+    expect(opened.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(status).toMatchObject({ signedIn: true, oid: 'oid-erika' });
+    await expect(auth.signIn({ claims: Buffer.from('not json').toString('base64') })).rejects.toThrow(
+      /claims challenge/,
+    );
+  }, 60_000);
+
+  it('accepts from the renderer only a well-formed claims challenge as sign-in option', () => {
+    const claims = Buffer.from('{"access_token":{"acrs":{"essential":true,"value":"c1"}}}').toString(
+      'base64',
+    );
+    expect(parseSignInOptions('ch', {})).toEqual({});
+    expect(parseSignInOptions('ch', { claims })).toEqual({ claims });
+    expect(() => parseSignInOptions('ch', { claims, prompt: 'none' })).toThrow(/unknown key/);
+    expect(() => parseSignInOptions('ch', { claims: 'a b' })).toThrow(/base64/);
+    expect(() => parseSignInOptions('ch', { claims: 'x'.repeat(5000) })).toThrow(/base64/);
+    expect(() => parseSignInOptions('ch', { claims: Buffer.from('[1]').toString('base64') })).toThrow(
+      /JSON object/,
+    );
+    expect(() => parseSignInOptions('ch', 'now')).toThrow(/expected an object/);
+  });
 
   it('refuses a redirect whose state does not match', async () => {
     const { auth, browser: b } = await service(undefined, (u) => u.searchParams.set('state', 'forged-state'));

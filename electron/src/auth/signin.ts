@@ -1,7 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oidc from 'openid-client';
-import type { AccessToken, AuthStatus, SignOutResult } from '../../../solver/src/shared/bridge';
+import type {
+  AccessToken,
+  AuthStatus,
+  SignInOptions,
+  SignOutResult,
+} from '../../../solver/src/shared/bridge';
+import { PayloadError } from '../ipc/validate';
 import { isLoopbackHost, parseSettings, type SyncSettings } from './settings';
 
 /**
@@ -165,13 +171,17 @@ export class AuthService {
     };
   }
 
-  /** Runs the whole browser flow once; a second call while one runs joins it. */
-  signIn(): Promise<AuthStatus> {
-    this.pending ??= this.runSignIn().finally(() => (this.pending = null));
+  /**
+   * Runs the whole browser flow once; a second call while one runs joins it. With a claims
+   * challenge (a step-up the server asked for, e.g. MFA for administrative actions), the
+   * authorization request carries it as `claims` and asks to authenticate again (prompt=login).
+   */
+  signIn(options: SignInOptions = {}): Promise<AuthStatus> {
+    this.pending ??= this.runSignIn(options).finally(() => (this.pending = null));
     return this.pending;
   }
 
-  private async runSignIn(): Promise<AuthStatus> {
+  private async runSignIn(options: SignInOptions): Promise<AuthStatus> {
     await this.requireVault();
     const s = await this.requireSettings();
     const config = await this.config(s);
@@ -189,6 +199,7 @@ export class AuthService {
         code_challenge_method: 'S256',
         state,
         nonce,
+        ...(options.claims ? { claims: claimsRequest(options.claims), prompt: 'login' } : {}),
       });
       await this.deps.openExternal(url.href);
       await loopback.handle(async (callbackUrl) => {
@@ -372,4 +383,42 @@ export class LoopbackRedirect {
     this.server.close();
     this.server.closeAllConnections();
   }
+}
+
+const MAX_CLAIMS_CHARS = 4096;
+
+/** The JSON claims request inside a server's challenge (base64); refuses anything else. */
+export function claimsRequest(claims_b64: string): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(claims_b64, 'base64').toString('utf8'));
+  } catch {
+    throw new AuthError('the claims challenge is not base64 of JSON');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new AuthError('the claims challenge is not a JSON object');
+  return JSON.stringify(json);
+}
+
+/** Checks the renderer's sign-in options (IPC): only a claims challenge, as the server sent it. */
+export function parseSignInOptions(channel: string, v: unknown): SignInOptions {
+  if (v === undefined) return {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new PayloadError(channel, 'expected an object');
+  const o = v as Record<string, unknown>;
+  const extra = Object.keys(o).filter((k) => k !== 'claims');
+  if (extra.length) throw new PayloadError(channel, `unknown key(s) ${extra.join(', ')}`);
+  if (o.claims === undefined) return {};
+  if (
+    typeof o.claims !== 'string' ||
+    o.claims.length > MAX_CLAIMS_CHARS ||
+    !/^[A-Za-z0-9+/=_-]+$/.test(o.claims)
+  )
+    throw new PayloadError(channel, `claims must be base64 of at most ${MAX_CLAIMS_CHARS} characters`);
+  try {
+    claimsRequest(o.claims);
+  } catch (e) {
+    throw new PayloadError(channel, (e as Error).message);
+  }
+  return { claims: o.claims };
 }

@@ -109,7 +109,10 @@ describe('IPC handlers', () => {
       /unknown key/,
     ],
     [IPC.authConfigure, ['https://login.example.com'], /expected an object/],
-    [IPC.authSignIn, ['now'], /expected 0 argument/],
+    [IPC.authSignIn, [], /expected 1 argument/],
+    [IPC.authSignIn, ['now'], /expected an object/],
+    [IPC.authSignIn, [{ prompt: 'none' }], /unknown key/],
+    [IPC.authSignIn, [{ claims: 'not base64!' }], /claims must be base64/],
     [IPC.syncRequest, [{ method: 'GET', path: '/admin/tenants' }], /path must be/],
     [IPC.syncRequest, [{ method: 'GET', path: '/projects/../admin' }], /path must be/],
     [IPC.syncRequest, [{ method: 'POST', path: '/projects' }], /method/],
@@ -167,7 +170,7 @@ describe('IPC handlers', () => {
   it('keeps sync settings, reports signed-out, and never exposes the token vault through the secret channels', async () => {
     const { ipcMain } = setup();
     expect(await ipcMain.invoke(IPC.authStatus, app)).toEqual({ configured: false, signedIn: false });
-    await expect(ipcMain.invoke(IPC.authSignIn, app)).rejects.toThrow(/not configured/);
+    await expect(ipcMain.invoke(IPC.authSignIn, app, {})).rejects.toThrow(/not configured/);
     const settings = {
       tenantId: '3f9c2a51-7d44-4c1e-9b0a-2e6f8d1c5a77',
       clientId: 'werkplan-desktop',

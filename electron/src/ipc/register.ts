@@ -4,7 +4,7 @@ import { assertTrustedSender } from './sender';
 import { openFile, saveFile } from './files';
 import { printToPdf } from './print';
 import type { SecretVault } from './secrets';
-import type { AuthService } from '../auth/signin';
+import { parseSignInOptions, type AuthService } from '../auth/signin';
 import { parseSyncRequest, sendSyncRequest, type FetchLike } from '../auth/api';
 import {
   parseNoArgs,
@@ -71,7 +71,7 @@ export function registerIpc(deps: IpcDeps): void {
   handle(IPC.authSettings, 0, () => deps.auth.settings());
   // configure() validates the settings itself (parseSettings) and throws a located SettingsError.
   handle(IPC.authConfigure, 1, (_e, [settings]) => deps.auth.configure(settings));
-  handle(IPC.authSignIn, 0, () => deps.auth.signIn());
+  handle(IPC.authSignIn, 1, (_e, [options]) => deps.auth.signIn(parseSignInOptions(IPC.authSignIn, options)));
   handle(IPC.authSignOut, 0, () => deps.auth.signOut());
   handle(IPC.syncRequest, 1, (_e, [req]) =>
     sendSyncRequest(deps.auth, parseSyncRequest(IPC.syncRequest, req), deps.fetch),

@@ -35,6 +35,8 @@ export class AdminError extends Error {
     readonly kind: AdminErrorKind,
     message: string,
     readonly status?: number,
+    /** With `mfa`: the server's claims challenge for the step-up sign-in, when it sent one. */
+    readonly claims?: string,
   ) {
     super(message);
     this.name = 'AdminError';
@@ -91,10 +93,12 @@ export const AUDIT_MAX_PAGE = 1000;
 const ID = new RegExp(SYNC_ID_PATTERN);
 export const isSyncId = (v: string): boolean => ID.test(v);
 
-function errorBody(body: string): { error?: string; message?: string } {
+function errorBody(body: string): { error?: string; message?: string; claims?: string } {
   try {
     const v = JSON.parse(body) as unknown;
-    return typeof v === 'object' && v !== null ? (v as { error?: string; message?: string }) : {};
+    return typeof v === 'object' && v !== null
+      ? (v as { error?: string; message?: string; claims?: string })
+      : {};
   } catch {
     return {};
   }
@@ -108,7 +112,9 @@ export function adminErrorOf(where: string, res: SyncHttpResponse): AdminError {
   const text = `${where}: HTTP ${res.status}${body.message ? ` ${body.message}` : ''}`;
   if (res.status === 401) return new AdminError('auth', text, res.status);
   if (res.status === 403)
-    return new AdminError(body.error === 'mfa_required' ? 'mfa' : 'role', text, res.status);
+    return body.error === 'mfa_required'
+      ? new AdminError('mfa', text, res.status, typeof body.claims === 'string' ? body.claims : undefined)
+      : new AdminError('role', text, res.status);
   if (res.status === 400)
     return new AdminError(body.error === 'confirmation_required' ? 'confirm' : 'invalid', text, res.status);
   if (res.status >= 500 || res.status === 429 || res.status === 408)

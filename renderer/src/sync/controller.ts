@@ -168,9 +168,12 @@ export class SyncController {
     });
   }
 
-  async signIn(): Promise<void> {
+  /** Signs in; `claims` carries a step-up challenge from the server (SignInOptions). */
+  async signIn(options?: { claims?: string }): Promise<void> {
     await this.guard(async () => {
-      this.patch({ auth: await this.deps.auth.signIn() });
+      this.patch({
+        auth: await (options?.claims ? this.deps.auth.signIn(options) : this.deps.auth.signIn()),
+      });
       this.restart();
     });
   }

@@ -72,6 +72,16 @@ export interface AccessToken {
   serverUrl: string;
 }
 
+/** Options of a sign-in: a step-up when the server asked for more than the current token shows. */
+export interface SignInOptions {
+  /**
+   * The server's claims challenge (ErrorResponse.claims: base64 of a JSON claims request, e.g.
+   * an Entra authentication context that requires MFA). The sign-in passes it as the `claims`
+   * parameter and asks the provider to authenticate again (prompt=login).
+   */
+  claims?: string;
+}
+
 export interface SignOutResult {
   /** Whether the provider revoked the refresh token (providers without RFC 7009 revocation: false). */
   revoked: boolean;
@@ -126,7 +136,7 @@ export interface WerkplanBridge {
     status(): Promise<AuthStatus>;
     settings(): Promise<SyncSettings | null>;
     configure(settings: SyncSettings): Promise<SyncSettings>;
-    signIn(): Promise<AuthStatus>;
+    signIn(options?: SignInOptions): Promise<AuthStatus>;
     signOut(): Promise<SignOutResult>;
     /** A request to the sync server, authenticated by the main process. */
     syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;

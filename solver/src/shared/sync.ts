@@ -104,6 +104,11 @@ export interface ConflictResponse {
 export interface ErrorResponse {
   error: string;
   message: string;
+  /**
+   * With 403 mfa_required and authentication contexts configured: the claims challenge (base64 of
+   * a JSON claims request, also in WWW-Authenticate) to pass to the next sign-in (SignInOptions).
+   */
+  claims?: string;
 }
 
 /** A project as listed: its metadata and the caller's own access (null: not a member). */

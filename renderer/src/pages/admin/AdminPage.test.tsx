@@ -61,6 +61,9 @@ const json = (status: number, body: unknown, extra: Partial<SyncHttpResponse> = 
   ...extra,
 });
 
+/** The server's claims challenge for the authentication context c1 (base64 JSON). */
+const STEP_UP_CLAIMS = btoa(JSON.stringify({ access_token: { acrs: { essential: true, value: 'c1' } } }));
+
 /** The admin endpoints in memory: MFA on or off, an audit chain, erasure results. */
 function fakeServer(entries: AuditEntry[]) {
   const state = { mfa: true, chainHeader: 'verified', entries, requests: [] as SyncHttpRequest[] };
@@ -70,6 +73,7 @@ function fakeServer(entries: AuditEntry[]) {
       return json(403, {
         error: 'mfa_required',
         message: 'Administrative actions require multi-factor authentication',
+        claims: STEP_UP_CLAIMS,
       });
     const audit = /^\/admin\/audit\?after=(\d+)&limit=(\d+)$/.exec(r.path);
     if (r.method === 'GET' && audit) {
@@ -291,6 +295,8 @@ describe('Administration page: MFA', () => {
     expect(screen.queryByRole('table')).toBeNull();
     fireEvent.click(within(panel).getByRole('button', { name: 'Erneut anmelden' }));
     await waitFor(() => expect(auth.signIn).toHaveBeenCalledOnce());
+    // The step-up sign-in carries the server's challenge, so the provider asks for MFA.
+    expect(auth.signIn).toHaveBeenCalledWith({ claims: STEP_UP_CLAIMS });
     expect(await screen.findByRole('table')).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Mehrstufige Authentifizierung erforderlich' })).toBeNull();
   });

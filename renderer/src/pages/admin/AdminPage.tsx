@@ -88,6 +88,8 @@ function AdminConsole(
   const { t } = useTranslation();
   const { controller } = props;
   const [problem, setProblem] = useState<'mfa' | 'auth' | null>(null);
+  // The server's step-up challenge (claims) from the last "MFA required" refusal.
+  const [claims, setClaims] = useState<string | undefined>(undefined);
   const [session, setSession] = useState(0);
   const busy = useSync((s) => s.busy);
   const syncError = useSync((s) => s.error);
@@ -102,6 +104,7 @@ function AdminConsole(
     (e: unknown): string => {
       if (!(e instanceof AdminError)) return String((e as Error)?.message ?? e);
       if (e.kind === 'mfa' || e.kind === 'auth') setProblem(e.kind);
+      if (e.kind === 'mfa') setClaims(e.claims);
       const kind: AdminErrorKind = e.kind;
       return `${t(`admin.errors.${kind}`)} ${t('admin.errors.detail', { detail: e.message })}`;
     },
@@ -118,7 +121,7 @@ function AdminConsole(
   };
 
   const signInAgain = async () => {
-    await controller.signIn();
+    await controller.signIn(problem === 'mfa' && claims ? { claims } : undefined);
     if (!useSync.getState().error) {
       setProblem(null);
       refresh();

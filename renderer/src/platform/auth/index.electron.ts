@@ -8,7 +8,7 @@ export function electronAuth(a: NonNullable<WerkplanBridge['auth']>): AuthPlatfo
     status: () => a.status(),
     settings: () => a.settings(),
     configure: (s) => a.configure(s),
-    signIn: () => a.signIn(),
+    signIn: (options) => (options ? a.signIn(options) : a.signIn()),
     signOut: () => a.signOut(),
     syncRequest: (r) => a.syncRequest(r),
   };

@@ -1,5 +1,6 @@
 import type {
   AuthStatus,
+  SignInOptions,
   SignOutResult,
   SyncHttpRequest,
   SyncHttpResponse,
@@ -8,7 +9,7 @@ import type {
 import { electronAuth } from './index.electron';
 import { webAuth } from './index.web';
 
-export type { AuthStatus, SignOutResult, SyncHttpRequest, SyncHttpResponse, SyncSettings };
+export type { AuthStatus, SignInOptions, SignOutResult, SyncHttpRequest, SyncHttpResponse, SyncSettings };
 
 /**
  * Sync sign-in. In the desktop app the main process runs the OAuth flow in the system browser and
@@ -22,7 +23,8 @@ export interface AuthPlatform {
   status(): Promise<AuthStatus>;
   settings(): Promise<SyncSettings | null>;
   configure(settings: SyncSettings): Promise<SyncSettings>;
-  signIn(): Promise<AuthStatus>;
+  /** With `claims`: a step-up the server asked for (e.g. MFA for administrative actions). */
+  signIn(options?: SignInOptions): Promise<AuthStatus>;
   signOut(): Promise<SignOutResult>;
   /** A sync API request, authenticated by the shell (the renderer never holds a token). */
   syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
