@@ -204,7 +204,10 @@ test('two parameters: a heat map of the cost over grid import price × CO2 price
   expect(added).toBeLessThanOrEqual(200 * (await co2(0)) + 12);
   const chart = sweep.getByTestId('sweep-chart');
   await expect(chart).toHaveAttribute('data-rendered', 'true');
-  await expect(chart).toHaveAttribute('aria-label', /Jahresgesamtkosten je Parameterkombination \(Einheit an der Farbskala\)/);
+  await expect(chart).toHaveAttribute(
+    'aria-label',
+    /Jahresgesamtkosten je Parameterkombination \(Einheit an der Farbskala\)/,
+  );
   await shot(page, 'scenarios-sweep-heatmap');
   expect(errors).toEqual([]);
 });
