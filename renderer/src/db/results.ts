@@ -14,7 +14,20 @@ export interface ResultPayload {
   scenarioName: string;
   mode: 'aggregated' | 'full';
   /** Cost–CO2 Pareto front when the run computed one (points without their full outcomes). */
-  pareto?: { co2Limit_t: number | null; totalAnnualCost_EUR: number; emissions_tCO2: number }[];
+  pareto?: ParetoPointRecord[];
+}
+
+/**
+ * One stored point of a cost–CO2 front. `kind` and `capacities` came with the planner's Pareto runs;
+ * payloads stored before (three numbers per point) stay readable.
+ */
+export interface ParetoPointRecord {
+  co2Limit_t: number | null;
+  totalAnnualCost_EUR: number;
+  emissions_tCO2: number;
+  kind?: 'minCost' | 'minCo2' | 'epsilon';
+  /** The plant at this point: capacity per technology (kW, kWh, m²). */
+  capacities?: Results['capacities'];
 }
 
 export interface StoredResult extends ResultRecord {

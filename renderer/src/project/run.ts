@@ -1,10 +1,10 @@
 import type { WerkplanDb } from '../db/schema';
-import { saveResult, type StoredResult } from '../db/results';
+import { getResult, saveResult, type ParetoPointRecord, type StoredResult } from '../db/results';
 import { checkProject as validateProject } from './check';
 import type { ProjectV1 } from '../../../solver/src/project/types';
 import type { SolveProgress } from '../../../solver/src/lp/backend';
 import type { Results } from '../../../solver/src/results/results';
-import type { SolveHandle, SolverClient } from '../solver/client';
+import type { ParetoResult, ParetoRunProgress, SolveHandle, SolverClient } from '../solver/client';
 import { assembleProject, hashInputs, runOptionsOf } from './assemble';
 
 /** A project that cannot be run: the validation errors, each at its JSON pointer. */
@@ -53,15 +53,83 @@ export function runScenario(
     const r = await handle.result;
     // a cancelled run keeps the previous result instead of overwriting it
     if (cancelled || r.results.status === 'cancelled') throw new Error('cancelled');
-    const scenarioName =
-      scenarioId === 'base'
-        ? 'Basis'
-        : (project.scenarios?.find((s) => s.id === scenarioId)?.name ?? scenarioId);
+    // A front computed from the same inputs stays with the new result (its minimum-cost end is this run).
+    const before = await getResult(db, projectId, scenarioId);
+    const pareto = before?.inputsHash === hash ? before.payload.pareto : undefined;
     return saveResult(db, projectId, scenarioId, hash, {
       results: r.results,
       dispatch: r.dispatch ?? null,
-      scenarioName,
+      scenarioName: nameOf(project, scenarioId),
       mode: options.mode,
+      ...(pareto ? { pareto } : {}),
+    });
+  })();
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      handle?.cancel();
+    },
+  };
+}
+
+const nameOf = (project: ProjectV1, scenarioId: string) =>
+  scenarioId === 'base' ? 'Basis' : (project.scenarios?.find((s) => s.id === scenarioId)?.name ?? scenarioId);
+
+/** A front without solution for some point: the solver's reasons. */
+export class ParetoFailedError extends Error {
+  constructor(readonly reasons: string[]) {
+    super(reasons.join('\n'));
+    this.name = 'ParetoFailedError';
+  }
+}
+
+/** The points as stored with the result: figures and capacities, no outcomes. */
+export function paretoRecords(r: ParetoResult): ParetoPointRecord[] {
+  return r.points.map((p) => ({
+    kind: p.kind,
+    co2Limit_t: p.co2Limit_t,
+    totalAnnualCost_EUR: p.totalAnnualCost_EUR,
+    emissions_tCO2: p.emissions_tCO2,
+    capacities: p.capacities,
+  }));
+}
+
+/**
+ * Computes the cost–CO2 front of one scenario in the solver worker and stores it with the scenario's
+ * result: the minimum-cost point is the scenario's ordinary optimum, so its results and dispatch become
+ * the stored result (with the inputs hash) and the front is attached as `pareto`. A cancelled or
+ * failed front keeps the previous result.
+ */
+export function runPareto(
+  db: WerkplanDb,
+  client: Pick<SolverClient, 'pareto'>,
+  projectId: string,
+  scenarioId: string,
+  points: number,
+  onProgress?: (p: ParetoRunProgress) => void,
+): RunHandle {
+  let handle: SolveHandle<ParetoResult> | null = null;
+  let cancelled = false;
+  const done = (async () => {
+    const project = await assembleProject(db, projectId);
+    const record = await db.projects.get(projectId);
+    if (!project || !record) throw new NotRunnableError(['/: the project has no inputs yet']);
+    checkRunnable(project, scenarioId);
+    const options = runOptionsOf(record);
+    const hash = await hashInputs(project, scenarioId, options);
+    if (cancelled) throw new Error('cancelled');
+    handle = client.pareto(project, { scenarioId, mode: options.mode, points }, onProgress);
+    const r = await handle.result;
+    if (cancelled || r.status === 'cancelled') throw new Error('cancelled');
+    const cheapest = r.points.find((p) => p.kind === 'minCost');
+    if (r.status !== 'optimal' || !cheapest || !r.minCostDispatch) throw new ParetoFailedError(r.reasons);
+    return saveResult(db, projectId, scenarioId, hash, {
+      results: cheapest.results,
+      dispatch: r.minCostDispatch,
+      scenarioName: nameOf(project, scenarioId),
+      mode: options.mode,
+      pareto: paretoRecords(r),
     });
   })();
   return {

@@ -2,23 +2,38 @@ import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
 import { useProject } from './store';
-import { NotRunnableError, runScenario, type RunHandle } from './run';
+import { NotRunnableError, ParetoFailedError, runPareto, runScenario, type RunHandle } from './run';
 
 export interface RunningState {
+  /** An ordinary run of scenarios, or the cost–CO2 front of one scenario. */
+  kind: 'run' | 'pareto';
   projectId: string;
   scenarioId: string;
   /** Solver phase (English, from the solver) or '' while starting. */
   phase: string;
   started: number;
   queue: string[];
+  /** Pareto front: the point being computed (1-based) and how many there are. */
+  point?: number;
+  points?: number;
 }
 
 interface RunsStore {
   running: RunningState | null;
   error: string[] | null;
+  /** What the error came from: a run (not runnable, solver error) or a Pareto front (its points' reasons). */
+  errorKind: 'run' | 'pareto' | null;
   cancelled: boolean;
   /** Runs the scenarios one after the other; resolves when all are done, failed or cancelled. */
   start(db: WerkplanDb, client: Pick<SolverClient, 'solve'>, projectId: string, ids: string[]): Promise<void>;
+  /** Computes the cost–CO2 front of one scenario with `points` points and stores it with its result. */
+  startPareto(
+    db: WerkplanDb,
+    client: Pick<SolverClient, 'pareto'>,
+    projectId: string,
+    scenarioId: string,
+    points: number,
+  ): Promise<void>;
   cancel(): void;
 }
 
@@ -32,15 +47,25 @@ let stop = false;
 export const useRuns = create<RunsStore>((set, get) => ({
   running: null,
   error: null,
+  errorKind: null,
   cancelled: false,
   async start(db, client, projectId, ids) {
     if (get().running) return;
-    set({ error: null, cancelled: false });
+    set({ error: null, errorKind: null, cancelled: false });
     stop = false;
     await useProject.getState().saved;
     for (let k = 0; k < ids.length && !stop; k++) {
       const scenarioId = ids[k];
-      set({ running: { projectId, scenarioId, phase: '', started: Date.now(), queue: ids.slice(k + 1) } });
+      set({
+        running: {
+          kind: 'run',
+          projectId,
+          scenarioId,
+          phase: '',
+          started: Date.now(),
+          queue: ids.slice(k + 1),
+        },
+      });
       const h = runScenario(db, client, projectId, scenarioId, (p) => {
         const r = get().running;
         if (r) set({ running: { ...r, phase: p.phase } });
@@ -57,9 +82,43 @@ export const useRuns = create<RunsStore>((set, get) => ({
         else
           set({
             error: e instanceof NotRunnableError ? e.problems : [e instanceof Error ? e.message : String(e)],
+            errorKind: 'run',
           });
         break;
       }
+    }
+    handle = null;
+    set({ running: null });
+  },
+  async startPareto(db, client, projectId, scenarioId, points) {
+    if (get().running) return;
+    set({ error: null, errorKind: null, cancelled: false });
+    stop = false;
+    await useProject.getState().saved;
+    set({
+      running: { kind: 'pareto', projectId, scenarioId, phase: '', started: Date.now(), queue: [], points },
+    });
+    const h = runPareto(db, client, projectId, scenarioId, points, (p) => {
+      const r = get().running;
+      if (r)
+        set({ running: { ...r, phase: p.phase, point: p.point ?? r.point, points: p.points ?? r.points } });
+    });
+    handle = h;
+    try {
+      await h.done;
+      if (stop) set({ cancelled: true });
+    } catch (e) {
+      if (stop) set({ cancelled: true });
+      else
+        set({
+          error:
+            e instanceof NotRunnableError
+              ? e.problems
+              : e instanceof ParetoFailedError
+                ? e.reasons
+                : [e instanceof Error ? e.message : String(e)],
+          errorKind: e instanceof NotRunnableError ? 'run' : 'pareto',
+        });
     }
     handle = null;
     set({ running: null });

@@ -3,9 +3,12 @@ import type { ProjectV1 } from '../../../solver/src/project/types';
 import type { SolveProgress } from '../../../solver/src/lp/backend';
 
 type SolveResult = Extract<SolverResponse, { type: 'result' }>;
+export type ParetoResult = Extract<SolverResponse, { type: 'paretoResult' }>;
+/** Progress of a front: the solver's phase and the point being computed (`point` of `points`). */
+export type ParetoRunProgress = SolveProgress & { point?: number; points?: number };
 
-export interface SolveHandle {
-  result: Promise<SolveResult>;
+export interface SolveHandle<R = SolveResult> {
+  result: Promise<R>;
   /** Stops the run: through a shared flag read inside the solver when the page is cross-origin isolated. */
   cancel(): void;
 }
@@ -16,7 +19,11 @@ export class SolverClient {
   private next = 0;
   private readonly pending = new Map<
     string,
-    { resolve(r: SolveResult): void; reject(e: Error): void; onProgress?: (p: SolveProgress) => void }
+    {
+      resolve(r: SolveResult | ParetoResult): void;
+      reject(e: Error): void;
+      onProgress?: (p: ParetoRunProgress) => void;
+    }
   >();
 
   private ensure(): Worker {
@@ -26,11 +33,11 @@ export class SolverClient {
         const m = e.data;
         const p = this.pending.get(m.id);
         if (!p) return;
-        if (m.type === 'progress') p.onProgress?.(m.progress);
+        if (m.type === 'progress') p.onProgress?.({ ...m.progress, point: m.point, points: m.points });
         else {
           this.pending.delete(m.id);
-          if (m.type === 'result') p.resolve(m);
-          else p.reject(new Error(m.message));
+          if (m.type === 'error') p.reject(new Error(m.message));
+          else p.resolve(m);
         }
       };
       this.worker.onerror = (e) => {
@@ -48,13 +55,35 @@ export class SolverClient {
     options: Extract<SolverRequest, { type: 'solve' }>['options'],
     onProgress?: (p: SolveProgress) => void,
   ): SolveHandle {
+    return this.request<SolveResult>({ type: 'solve', project, options }, onProgress);
+  }
+
+  /** A cost–CO2 Pareto front of one scenario (see solver/src/run/pareto.ts). */
+  pareto(
+    project: ProjectV1,
+    options: Extract<SolverRequest, { type: 'pareto' }>['options'],
+    onProgress?: (p: ParetoRunProgress) => void,
+  ): SolveHandle<ParetoResult> {
+    return this.request<ParetoResult>({ type: 'pareto', project, options }, onProgress);
+  }
+
+  private request<R extends SolveResult | ParetoResult>(
+    req:
+      | Omit<Extract<SolverRequest, { type: 'solve' }>, 'id' | 'cancelFlag'>
+      | Omit<Extract<SolverRequest, { type: 'pareto' }>, 'id' | 'cancelFlag'>,
+    onProgress?: (p: ParetoRunProgress) => void,
+  ): SolveHandle<R> {
     const id = `s${++this.next}`;
     const flag = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : undefined;
     const worker = this.ensure();
-    const result = new Promise<SolveResult>((resolve, reject) =>
-      this.pending.set(id, { resolve, reject, onProgress }),
+    const result = new Promise<R>((resolve, reject) =>
+      this.pending.set(id, {
+        resolve: resolve as (r: SolveResult | ParetoResult) => void,
+        reject,
+        onProgress,
+      }),
     );
-    worker.postMessage({ type: 'solve', id, project, options, cancelFlag: flag } satisfies SolverRequest);
+    worker.postMessage({ ...req, id, cancelFlag: flag } as SolverRequest);
     return {
       result,
       cancel: () => {

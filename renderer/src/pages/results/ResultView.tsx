@@ -10,7 +10,6 @@ import {
   durationOption,
   heatmapOption,
   hourLabels,
-  paretoOption,
   sankeyOption,
   socOption,
 } from '../../charts/options';
@@ -26,6 +25,7 @@ import {
 import type { Dispatch, Results } from '../../../../solver/src/results/results';
 import { findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
 import { Tabs } from '../../components/Tabs';
+import { ParetoPanel } from './ParetoPanel';
 
 interface Props {
   results: StoredResult[];
@@ -225,9 +225,8 @@ function Analysis({ stored, techs }: { stored: StoredResult; techs: TechInfos })
       heatDemand: heat.demand,
       elDemand: el.demand,
       duration: durationOption(durations, dispatch.weight, text),
-      pareto: pareto ? paretoOption(pareto, text) : null,
     };
-  }, [dispatch, techs, text, pareto]);
+  }, [dispatch, techs, text]);
   return (
     <div className="results-charts">
       <ChartPanel id="duration" title={t('results.charts.duration')}>
@@ -241,11 +240,7 @@ function Analysis({ stored, techs }: { stored: StoredResult; techs: TechInfos })
       <ChartPanel id="heatmap" title={t('results.charts.heatmap')}>
         <HeatmapPanel dispatch={dispatch} heatDemand={charts.heatDemand} elDemand={charts.elDemand} />
       </ChartPanel>
-      {charts.pareto ? (
-        <ChartPanel id="pareto" title={t('results.charts.pareto')} wide>
-          <EChart option={charts.pareto} label={t('results.charts.pareto')} testId="chart-pareto" />
-        </ChartPanel>
-      ) : null}
+      {pareto ? <ParetoPanel points={pareto} /> : null}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResultPayload, StoredResult } from '../../db/results';
+import type { ParetoPointRecord, ResultPayload, StoredResult } from '../../db/results';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
 import { useProject } from '../../project/store';
 import { displayName } from '../../charts/names';
-import type { ChartText, ParetoPointLike } from '../../charts/options';
+import type { ChartText } from '../../charts/options';
 import { formatSolverMessage } from '../../../../solver/src/results/messages';
 import type { Results } from '../../../../solver/src/results/results';
 
@@ -43,8 +43,15 @@ export function findings(results: Results, language: 'de' | 'en'): string[] {
   return results.warnings;
 }
 
-/** A Pareto front stored with the result, when the run computed one. */
-export function paretoOf(payload: ResultPayload): ParetoPointLike[] | null {
+/**
+ * A Pareto front stored with the result, when one was computed and has at least two points (older
+ * payloads carry points without `kind` and `capacities`; points without finite figures are left out).
+ */
+export function paretoOf(payload: ResultPayload): ParetoPointRecord[] | null {
   const p = (payload as ResultPayload & { pareto?: unknown }).pareto;
-  return Array.isArray(p) && p.length > 1 ? (p as ParetoPointLike[]) : null;
+  if (!Array.isArray(p)) return null;
+  const points = (p as ParetoPointRecord[]).filter(
+    (x) => x && Number.isFinite(x.emissions_tCO2) && Number.isFinite(x.totalAnnualCost_EUR),
+  );
+  return points.length > 1 ? points : null;
 }

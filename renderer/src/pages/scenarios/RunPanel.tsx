@@ -12,6 +12,10 @@ import { findings } from '../results/common';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
 
+/** Which optimisation point k of a front is (computation order: minimum cost, minimum CO2, between). */
+const paretoStep = (k: number | undefined) =>
+  k === undefined ? 'starting' : k === 1 ? 'minCost' : k === 2 ? 'minCo2' : 'epsilon';
+
 function capacityText(r: StoredResult, language: 'de' | 'en'): string {
   return Object.entries(r.payload.results.capacities)
     .map(([id, c]) => {
@@ -35,6 +39,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const busy = useRuns((s) => s.running !== null);
   const error = useRuns((s) => s.error);
   const cancelled = useRuns((s) => s.cancelled);
+  const errorKind = useRuns((s) => s.errorKind);
   const [now, setNow] = useState(0);
   const record = useLiveQuery(() => db().projects.get(projectId), [projectId]);
   const mode = record?.runOptions?.mode ?? 'aggregated';
@@ -63,8 +68,22 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
 
   const run = (ids: string[]) => void useRuns.getState().start(db(), solverClient(), projectId, ids);
   const cancel = () => useRuns.getState().cancel();
+  const [paretoPoints, setParetoPoints] = useState('5');
+  const points = Number(paretoPoints);
+  const pointsOk = Number.isInteger(points) && points >= 2 && points <= 20;
+  const pareto = () => void useRuns.getState().startPareto(db(), solverClient(), projectId, selected, points);
+  const nameOf = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
 
   const byScenario = new Map((results ?? []).map((r) => [r.scenarioId, r]));
+  const paretoNote = (r: StoredResult | undefined) => {
+    const front = r?.payload.pareto;
+    if (!front?.length) return null;
+    return (
+      <p className="muted" data-testid="pareto-stored">
+        {front.length === 1 ? t('pareto.single') : t('pareto.stored', { count: front.length })}
+      </p>
+    );
+  };
   return (
     <section className="panel" aria-labelledby="run-title">
       <h2 id="run-title">{t('planner.run.title')}</h2>
@@ -97,22 +116,69 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           </button>
         )}
       </div>
+      <div className="pareto-run" role="group" aria-labelledby="pareto-title">
+        <h3 id="pareto-title">{t('pareto.title')}</h3>
+        <p className="muted">{t('pareto.intro')}</p>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="pareto-points">{t('pareto.points')}</label>
+            <input
+              id="pareto-points"
+              type="number"
+              inputMode="numeric"
+              min={2}
+              max={20}
+              step={1}
+              value={paretoPoints}
+              disabled={busy}
+              aria-invalid={!pointsOk}
+              aria-describedby={pointsOk ? undefined : 'pareto-points-error'}
+              onChange={(e) => setParetoPoints(e.target.value)}
+            />
+            {!pointsOk && (
+              <p id="pareto-points-error" className="field-error" role="alert">
+                {t('pareto.pointsInvalid')}
+              </p>
+            )}
+          </div>
+          <button type="button" disabled={busy || !pointsOk} onClick={pareto}>
+            {t('pareto.start', { name: nameOf(selected) })}
+          </button>
+        </div>
+        {paretoNote(byScenario.get(selected))}
+      </div>
       <p role="status" aria-live="polite" className="run-status" data-testid="run-status">
-        {running
-          ? t('planner.run.progress', {
-              name: scenarios.find((s) => s.id === running.scenarioId)?.name ?? running.scenarioId,
-              phase: running.phase || t('planner.run.starting'),
+        {running?.kind === 'pareto'
+          ? t('pareto.progress', {
+              name: nameOf(running.scenarioId),
+              point: running.point ?? 1,
+              points: running.points ?? points,
+              step: t(`pareto.step.${paretoStep(running.point)}`),
               seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
-              queued: running.queue.length,
             })
-          : cancelled
-            ? t('planner.run.cancelled')
-            : ''}
+          : running
+            ? t('planner.run.progress', {
+                name: scenarios.find((s) => s.id === running.scenarioId)?.name ?? running.scenarioId,
+                phase: running.phase || t('planner.run.starting'),
+                seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
+                queued: running.queue.length,
+              })
+            : cancelled
+              ? t('planner.run.cancelled')
+              : ''}
       </p>
-      {running && <progress aria-label={t('planner.run.title')} />}
+      {running?.kind === 'pareto' && running.points ? (
+        <progress
+          aria-label={t('pareto.title')}
+          value={Math.max(0, (running.point ?? 1) - 1)}
+          max={running.points}
+        />
+      ) : (
+        running && <progress aria-label={t('planner.run.title')} />
+      )}
       {error && (
         <div className="field-error" role="alert">
-          <p>{t('planner.run.notRunnable')}</p>
+          <p>{t(errorKind === 'pareto' ? 'pareto.failed' : 'planner.run.notRunnable')}</p>
           <ul>
             {error.map((e) => (
               <li key={e}>{e}</li>

@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { initI18n } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
+import type { ChartText } from '../../charts/options';
+import type { ParetoPointRecord, ResultPayload } from '../../db/results';
+import { paretoOf } from './common';
+import { capacityList, frontOrder, paretoChartOption, ParetoPanel } from './ParetoPanel';
+
+const text: ChartText = {
+  name: (k) => k,
+  num: (v, d = 1) => formatNumber(v, 'de', d),
+  kW: 'kW',
+  kWh: 'kWh',
+};
+
+// The boiler front of solver/src/cli/pareto.test.ts, stored out of order as a payload might be.
+const points: ParetoPointRecord[] = [
+  {
+    kind: 'minCo2',
+    co2Limit_t: 0.045,
+    totalAnnualCost_EUR: 1108,
+    emissions_tCO2: 0.045,
+    capacities: { gb: { power_kW: -1e-9 }, eb: { power_kW: 200 } },
+  },
+  {
+    kind: 'minCost',
+    co2Limit_t: null,
+    totalAnnualCost_EUR: 223.68,
+    emissions_tCO2: 0.0947,
+    capacities: { gb: { power_kW: 200 }, eb: { power_kW: 0 } },
+  },
+  {
+    kind: 'epsilon',
+    co2Limit_t: 0.0699,
+    totalAnnualCost_EUR: 565.84,
+    emissions_tCO2: 0.0699,
+    capacities: { gb: { power_kW: 125 }, eb: { power_kW: 75 }, tes: { energy_kWh: 1500.4, power_kW: 300 } },
+  },
+];
+
+beforeAll(async () => {
+  await initI18n('de');
+});
+
+describe('Pareto front on the results page', () => {
+  it('orders the points from minimum cost to minimum CO2 and lists capacities in German numbers', () => {
+    expect(frontOrder(points).map((p) => p.kind)).toEqual(['minCost', 'epsilon', 'minCo2']);
+    expect(capacityList(points[2], text)).toEqual(['gb 125 kW', 'eb 75 kW', 'tes 1.500 kWh / 300 kW']);
+    expect(capacityList(points[0], text)).toEqual(['gb 0 kW', 'eb 200 kW']); // no "-0"
+  });
+
+  it('the tooltip of a chart point names it by its table number and shows its plant', () => {
+    const option = paretoChartOption(points, text, (n) => `Punkt ${n}`) as {
+      tooltip: { formatter(p: { dataIndex: number }): string };
+      series: { data: number[][] }[];
+    };
+    // the chart draws by rising emissions: index 1 is the middle point, index 2 the cheapest
+    expect(option.series[1].data.map((d) => d[0])).toEqual([0.045, 0.0699, 0.0947]);
+    expect(option.tooltip.formatter({ dataIndex: 1 })).toBe(
+      '<b>Punkt 2</b><br>0,1 t CO₂/a – 566 €/a<br>gb 125 kW<br>eb 75 kW<br>tes 1.500 kWh / 300 kW',
+    );
+    expect(option.tooltip.formatter({ dataIndex: 2 })).toContain('<b>Punkt 1</b>');
+  });
+
+  it('escapes technology ids in the tooltip (it is HTML)', () => {
+    const evil: ParetoPointRecord[] = [
+      { ...points[1], capacities: { '<img src=x>': { power_kW: 1 } } },
+      points[0],
+    ];
+    const option = paretoChartOption(evil, text, (n) => `P${n}`) as {
+      tooltip: { formatter(p: { dataIndex: number }): string };
+    };
+    expect(option.tooltip.formatter({ dataIndex: 1 })).toContain('&lt;img src=x&gt; 1 kW');
+  });
+
+  it('reads old payloads (three numbers per point) and needs two points for a chart', () => {
+    const payload = (pareto: unknown) => ({ pareto }) as unknown as ResultPayload;
+    const old = [
+      { co2Limit_t: null, totalAnnualCost_EUR: 10, emissions_tCO2: 2 },
+      { co2Limit_t: 1, totalAnnualCost_EUR: 20, emissions_tCO2: 1 },
+    ];
+    expect(paretoOf(payload(old))).toEqual(old);
+    expect(paretoOf(payload([old[0]]))).toBeNull();
+    expect(paretoOf(payload(undefined))).toBeNull();
+    expect(paretoOf(payload([old[0], { ...old[1], emissions_tCO2: NaN }]))).toBeNull();
+  });
+
+  it('renders a table row per point with kind, limit, emissions, cost and capacities', () => {
+    render(<ParetoPanel points={points} />);
+    const rows = within(screen.getByTestId('pareto-table')).getAllByRole('row');
+    expect(rows).toHaveLength(4);
+    expect(
+      within(rows[1])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Kostenminimum', 'keine', '0,1 t/a', '224 €/a', 'gb 200 kW, eb 0 kW']);
+    expect(within(rows[3]).getAllByRole('cell')[0].textContent).toBe('CO₂-Minimum');
+    expect(screen.getByRole('img', { name: 'Pareto-Front Kosten ↔ CO₂' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart, type ChartOption } from '../../charts/EChart';
+import { paretoOption, type ChartText } from '../../charts/options';
+import type { ParetoPointRecord } from '../../db/results';
+import { useChartText } from './common';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A capacity without solver round-off (no −0 kW). */
+const clean = (v: number) => (Math.abs(v) < 1e-6 ? 0 : v);
+
+/** "gb 634 kW, tes 107.614 kWh / 21.523 kW" in the user's number format; '' for points stored without capacities. */
+export function capacityList(p: ParetoPointRecord, text: ChartText): string[] {
+  return Object.entries(p.capacities ?? {}).map(([id, c]) => {
+    const parts = [
+      c.energy_kWh !== undefined ? `${text.num(clean(c.energy_kWh), 0)} kWh` : '',
+      c.area_m2 !== undefined ? `${text.num(clean(c.area_m2), 0)} m²` : '',
+      c.power_kW !== undefined ? `${text.num(clean(c.power_kW), 0)} kW` : '',
+    ].filter(Boolean);
+    return `${id} ${parts.join(' / ')}`;
+  });
+}
+
+/** Points from minimum cost to minimum CO2, the order of the table and of the chart's point numbers. */
+export const frontOrder = (points: ParetoPointRecord[]): ParetoPointRecord[] =>
+  [...points].sort(
+    (a, b) => b.emissions_tCO2 - a.emissions_tCO2 || a.totalAnnualCost_EUR - b.totalAnnualCost_EUR,
+  );
+
+/**
+ * The chart of the front (the shared option) with a tooltip that names the point and lists its plant
+ * sizes; the chart draws the points by rising emissions, the tooltip maps them back to the table's numbers.
+ */
+export function paretoChartOption(
+  points: ParetoPointRecord[],
+  text: ChartText,
+  label: (n: number) => string,
+): ChartOption {
+  const ordered = frontOrder(points);
+  const byEmissions = [...points].sort((a, b) => a.emissions_tCO2 - b.emissions_tCO2);
+  const base = paretoOption(points, text) as ChartOption & { tooltip: object };
+  return {
+    ...base,
+    tooltip: {
+      ...base.tooltip,
+      trigger: 'item',
+      formatter: (p: { dataIndex: number; seriesType?: string }) => {
+        const point = byEmissions[p.dataIndex];
+        if (!point) return '';
+        const n = ordered.indexOf(point) + 1;
+        return [
+          `<b>${escapeHtml(label(n))}</b>`,
+          `${text.num(point.emissions_tCO2)} t CO₂/a – ${text.num(point.totalAnnualCost_EUR, 0)} €/a`,
+          ...capacityList(point, text).map(escapeHtml),
+        ].join('<br>');
+      },
+    },
+  };
+}
+
+/** The cost–CO2 front: chart (hover or tap a point for its plant) and a table of all points. */
+export function ParetoPanel({ points }: { points: ParetoPointRecord[] }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const ordered = useMemo(() => frontOrder(points), [points]);
+  const option = useMemo(
+    () => paretoChartOption(points, text, (n) => `${t('pareto.table.point')} ${n}`),
+    [points, text, t],
+  );
+  return (
+    <section className="panel results-panel wide" aria-labelledby="results-h-pareto">
+      <h2 id="results-h-pareto">{t('results.charts.pareto')}</h2>
+      <p className="muted">{t('pareto.hint')}</p>
+      <EChart option={option} label={t('results.charts.pareto')} testId="chart-pareto" />
+      <table className="table results-pareto" data-testid="pareto-table">
+        <caption className="sr-only">{t('pareto.table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('pareto.table.point')}</th>
+            <th scope="col">{t('pareto.table.kind')}</th>
+            <th scope="col">{t('pareto.table.limit')}</th>
+            <th scope="col">{t('pareto.table.co2')}</th>
+            <th scope="col">{t('pareto.table.cost')}</th>
+            <th scope="col">{t('pareto.table.capacities')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((p, i) => (
+            <tr key={i} data-testid={`pareto-point-${i + 1}`}>
+              <th scope="row">{i + 1}</th>
+              <td>{p.kind ? t(`pareto.kind.${p.kind}`) : '–'}</td>
+              <td className="num">
+                {p.co2Limit_t === null ? t('pareto.table.noLimit') : `${text.num(p.co2Limit_t, 1)} t/a`}
+              </td>
+              <td className="num">{text.num(p.emissions_tCO2, 1)} t/a</td>
+              <td className="num">{text.num(p.totalAnnualCost_EUR, 0)} €/a</td>
+              <td>{p.capacities ? capacityList(p, text).join(', ') : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
