@@ -1,23 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Technology, TechnologyType } from '../../../../solver/src/project/types';
+import type { Technology } from '../../../../solver/src/project/types';
 import { catalogue, addFromCatalogue } from '../../project/catalogue';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { CheckField, PField, SelectField, TextField, useEditor } from './editor';
-
-/** Capacity unit of each technology type (what capex, min, max and existing are per). */
-export const CAPACITY_UNIT: Record<TechnologyType, string> = {
-  boiler: 'kW',
-  electricBoiler: 'kW',
-  chp: 'kW el',
-  heatPump: 'kW',
-  pv: 'kWp',
-  solarThermal: 'm²',
-  battery: 'kWh',
-  heatStorage: 'kWh',
-  heatDump: 'kW',
-};
+import { fieldsOf, fieldUnit } from '../../project/techFields';
 
 export function SiteSection() {
   const { t } = useTranslation();
@@ -264,156 +252,54 @@ export function PricesSection() {
   );
 }
 
-const pct = { unit: '%', scale: 100 } as const;
-
 function TechFields({ tech }: { tech: Technology }) {
   const { t } = useTranslation();
   const ed = useEditor();
-  const p = (k: string) => `/technologies/${tech.id}/${k}`;
-  const cu = CAPACITY_UNIT[tech.type];
   const fuels = Object.keys(ed.doc.fuels).map((f) => ({ value: f, label: f }));
   const yields = Object.keys(ed.doc.timeSeries).map((k) => ({ value: k, label: k }));
-  const L = (k: string) => t(`planner.tech.fields.${k}`);
+  const heatSources = [
+    { value: 'air', label: t('planner.tech.air') },
+    { value: 'ground', label: t('planner.tech.ground') },
+  ];
   return (
     <div className="form-grid">
-      <TextField ptr={p('name')} label={L('name')} />
-      <PField
-        ptr={p('capex_EUR_per_unit')}
-        label={L('capex')}
-        unit={`EUR/${cu}`}
-        min={0}
-        required
-        testId={`${tech.id}-capex`}
-      />
-      <PField ptr={p('lifetime_a')} label={L('lifetime')} unit="a" min={1} max={100} required />
-      <PField ptr={p('fixedOm_share')} label={L('fixedOm')} {...pct} min={0} max={100} required />
-      <PField ptr={p('varOm_EUR_kWh')} label={L('varOm')} unit="EUR/kWh" min={0} />
-      <PField
-        ptr={p('subsidy_share')}
-        label={L('subsidy')}
-        {...pct}
-        min={0}
-        max={100}
-        hint={t('planner.tech.subsidyHint')}
-      />
-      <PField ptr={p('min')} label={L('min')} unit={cu} min={0} />
-      <PField ptr={p('max')} label={L('max')} unit={cu} min={0} testId={`${tech.id}-max`} />
-      <PField ptr={p('existing')} label={L('existing')} unit={cu} min={0} />
-      {(tech.type === 'boiler' || tech.type === 'chp') && (
-        <SelectField ptr={p('fuel')} label={L('fuel')} options={fuels} />
-      )}
-      {(tech.type === 'boiler' || tech.type === 'electricBoiler') && (
-        <PField
-          ptr={p('efficiency')}
-          label={L('efficiency')}
-          {...pct}
-          min={0}
-          exclusiveMin
-          max={100}
-          required
-        />
-      )}
-      {tech.type === 'chp' && (
-        <>
-          <PField
-            ptr={p('efficiencyEl')}
-            label={L('efficiencyEl')}
-            {...pct}
-            min={0}
-            exclusiveMin
-            max={100}
-            required
-          />
-          <PField
-            ptr={p('efficiencyTh')}
-            label={L('efficiencyTh')}
-            {...pct}
-            min={0}
-            exclusiveMin
-            max={100}
-            required
-          />
-          <PField ptr={p('minLoad_share')} label={L('minLoad')} {...pct} min={0} max={100} />
-          <PField ptr={p('bonus_EUR_kWhEl')} label={L('bonus')} unit="EUR/kWh el" min={0} />
-        </>
-      )}
-      {tech.type === 'heatPump' && (
-        <>
-          <SelectField
-            ptr={p('heatSource')}
-            label={L('heatSource')}
-            options={[
-              { value: 'air', label: t('planner.tech.air') },
-              { value: 'ground', label: t('planner.tech.ground') },
-            ]}
-          />
-          <PField
-            ptr={p('carnotEfficiency')}
-            label={L('carnot')}
-            {...pct}
-            min={0}
-            exclusiveMin
-            max={100}
-            required
-          />
-          <PField ptr={p('supplyTemp_C')} label={L('supplyTemp')} unit="°C" min={20} max={120} required />
-          <PField ptr={p('sourceDelta_K')} label={L('sourceDelta')} unit="K" min={0} max={30} required />
-          {tech.heatSource === 'ground' && (
-            <PField ptr={p('groundTemp_C')} label={L('groundTemp')} unit="°C" min={-10} max={40} />
-          )}
-          <PField ptr={p('copMin')} label={L('copMin')} min={1} required />
-          <PField ptr={p('copMax')} label={L('copMax')} min={1} max={20} required />
-        </>
-      )}
-      {(tech.type === 'pv' || tech.type === 'solarThermal') && (
-        <>
-          <SelectField ptr={p('yieldSeries')} label={L('yieldSeries')} options={yields} />
-          <CheckField ptr={p('curtailable')} label={L('curtailable')} />
-        </>
-      )}
-      {(tech.type === 'battery' || tech.type === 'heatStorage') && (
-        <>
-          <PField
-            ptr={p('efficiencyCharge')}
-            label={L('efficiencyCharge')}
-            {...pct}
-            min={0}
-            exclusiveMin
-            max={100}
-            required
-          />
-          <PField
-            ptr={p('efficiencyDischarge')}
-            label={L('efficiencyDischarge')}
-            {...pct}
-            min={0}
-            exclusiveMin
-            max={100}
-            required
-          />
-        </>
-      )}
-      {tech.type === 'battery' && (
-        <>
-          <PField ptr={p('capexPower_EUR_kW')} label={L('capexPower')} unit="EUR/kW" min={0} required />
-          <PField
-            ptr={p('selfDischarge_per_h')}
-            label={L('selfDischarge')}
-            unit="%/h"
-            scale={100}
-            min={0}
-            max={100}
-            required
-          />
-          <PField ptr={p('maxPower_kW')} label={L('maxPower')} unit="kW" min={0} />
-        </>
-      )}
-      {tech.type === 'heatStorage' && (
-        <>
-          <PField ptr={p('loss_per_h')} label={L('loss')} unit="%/h" scale={100} min={0} max={100} required />
-          <PField ptr={p('cRate_per_h')} label={L('cRate')} unit="1/h" min={0} exclusiveMin required />
-        </>
-      )}
+      {fieldsOf(tech).map((f) => {
+        const ptr = `/technologies/${tech.id}/${f.key}`;
+        const label = t(`planner.tech.fields.${f.label}`);
+        switch (f.kind) {
+          case 'text':
+            return <TextField key={f.key} ptr={ptr} label={label} required={f.required} />;
+          case 'check':
+            return <CheckField key={f.key} ptr={ptr} label={label} />;
+          case 'fuel':
+          case 'yieldSeries':
+          case 'heatSource':
+            return (
+              <SelectField
+                key={f.key}
+                ptr={ptr}
+                label={label}
+                options={f.kind === 'fuel' ? fuels : f.kind === 'yieldSeries' ? yields : heatSources}
+              />
+            );
+          case 'number':
+            return (
+              <PField
+                key={f.key}
+                ptr={ptr}
+                label={label}
+                unit={fieldUnit(f, tech.type) || undefined}
+                scale={f.scale}
+                min={f.min}
+                max={f.max}
+                exclusiveMin={f.exclusiveMin}
+                required={f.required}
+                hint={f.hint ? t(f.hint) : undefined}
+                testId={f.testId ? `${tech.id}-${f.testId}` : undefined}
+              />
+            );
+        }
+      })}
       {tech.source && (
         <p className="source">
           {t('planner.tech.source')}: {tech.source}

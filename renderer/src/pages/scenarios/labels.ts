@@ -4,7 +4,7 @@ import { unitOf } from '../../project/pointer';
 import type { StoredProject } from '../../project/document';
 import { formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n';
-import { CAPACITY_UNIT } from '../plants/sections';
+import { fieldUnit, techField } from '../../project/techFields';
 
 /**
  * How a JSON pointer of the project reads on screen: the label the plants forms give the field,
@@ -26,41 +26,6 @@ interface Field {
 }
 
 const pct = (key: string): Field => ({ key, unit: '%', scale: 100 });
-
-/** Technology fields as pages/plants/sections.tsx (TechFields) labels them. */
-const TECH_FIELDS: Record<string, Field> = {
-  name: { key: 'planner.tech.fields.name', unit: '' },
-  capex_EUR_per_unit: { key: 'planner.tech.fields.capex', unit: 'EUR/cap' },
-  lifetime_a: { key: 'planner.tech.fields.lifetime', unit: 'a' },
-  fixedOm_share: pct('planner.tech.fields.fixedOm'),
-  varOm_EUR_kWh: { key: 'planner.tech.fields.varOm', unit: 'EUR/kWh' },
-  subsidy_share: pct('planner.tech.fields.subsidy'),
-  min: { key: 'planner.tech.fields.min', unit: 'cap' },
-  max: { key: 'planner.tech.fields.max', unit: 'cap' },
-  existing: { key: 'planner.tech.fields.existing', unit: 'cap' },
-  fuel: { key: 'planner.tech.fields.fuel', unit: '' },
-  efficiency: pct('planner.tech.fields.efficiency'),
-  efficiencyEl: pct('planner.tech.fields.efficiencyEl'),
-  efficiencyTh: pct('planner.tech.fields.efficiencyTh'),
-  minLoad_share: pct('planner.tech.fields.minLoad'),
-  bonus_EUR_kWhEl: { key: 'planner.tech.fields.bonus', unit: 'EUR/kWh el' },
-  heatSource: { key: 'planner.tech.fields.heatSource', unit: '' },
-  carnotEfficiency: pct('planner.tech.fields.carnot'),
-  supplyTemp_C: { key: 'planner.tech.fields.supplyTemp', unit: '°C' },
-  sourceDelta_K: { key: 'planner.tech.fields.sourceDelta', unit: 'K' },
-  groundTemp_C: { key: 'planner.tech.fields.groundTemp', unit: '°C' },
-  copMin: { key: 'planner.tech.fields.copMin', unit: '' },
-  copMax: { key: 'planner.tech.fields.copMax', unit: '' },
-  yieldSeries: { key: 'planner.tech.fields.yieldSeries', unit: '' },
-  curtailable: { key: 'planner.tech.fields.curtailable', unit: '' },
-  efficiencyCharge: pct('planner.tech.fields.efficiencyCharge'),
-  efficiencyDischarge: pct('planner.tech.fields.efficiencyDischarge'),
-  capexPower_EUR_kW: { key: 'planner.tech.fields.capexPower', unit: 'EUR/kW' },
-  selfDischarge_per_h: { key: 'planner.tech.fields.selfDischarge', unit: '%/h', scale: 100 },
-  maxPower_kW: { key: 'planner.tech.fields.maxPower', unit: 'kW' },
-  loss_per_h: { key: 'planner.tech.fields.loss', unit: '%/h', scale: 100 },
-  cRate_per_h: { key: 'planner.tech.fields.cRate', unit: '1/h' },
-};
 
 /** Fixed places of the document, as the prices, economics and constraints forms label them. */
 const FIXED: Record<string, Field> = {
@@ -108,11 +73,13 @@ export function parameterLabel(doc: StoredProject, pointer: string, t: TFunction
   });
   if (parts[0] === 'technologies' && parts.length === 3) {
     const tech = technologyAt(doc, parts[1]);
-    const field = TECH_FIELDS[parts[2]];
-    if (tech && field) {
-      const l = of(field, CAPACITY_UNIT[tech.type]);
-      return { ...l, label: `${tech.name ?? tech.id}: ${l.label}` };
-    }
+    const field = techField(parts[2]);
+    if (tech && field)
+      return {
+        label: `${tech.name ?? tech.id}: ${t(`planner.tech.fields.${field.label}`)}`,
+        unit: fieldUnit(field, tech.type),
+        scale: field.scale ?? 1,
+      };
   }
   if (parts[0] === 'fuels' && parts.length >= 3) {
     const fuel = parts[1];
