@@ -1,5 +1,5 @@
-import { SYNC_API_PREFIX } from '../../../solver/src/shared/sync';
 import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
+import { fetchSyncRequest, type FetchLike } from '../../../solver/src/shared/syncHttp';
 import { PayloadError } from '../ipc/validate';
 import type { AuthService } from './signin';
 
@@ -25,7 +25,7 @@ const PATH = new RegExp(
 /** Paths that are only ever read: the member list and the directory search. */
 const READ_ONLY_PATH = new RegExp(`^/(projects/${ID}/members|users\\?.*)$`);
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
   if (typeof v !== 'object' || v === null || Array.isArray(v))
@@ -91,36 +91,5 @@ async function sendOnce(
     return { status: 0, etag: null, body: '', signedOut: true, error: (e as Error).message };
   }
   if (!token) return { status: 0, etag: null, body: '', signedOut: true, error: 'not signed in' };
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${token.token}`,
-    accept: 'application/json',
-  };
-  if (req.body !== undefined) headers['content-type'] = 'application/json';
-  if (req.ifMatch !== undefined) headers['if-match'] = `"${req.ifMatch}"`;
-  if (req.ifNoneMatch) headers['if-none-match'] = '*';
-  if (req.confirmTenant !== undefined) headers['x-confirm-tenant'] = req.confirmTenant;
-  try {
-    const res = await fetchImpl(token.serverUrl + SYNC_API_PREFIX + req.path, {
-      method: req.method,
-      headers,
-      body: req.body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(timeout_ms),
-    });
-    const chain = res.headers.get('x-audit-chain');
-    return {
-      status: res.status,
-      etag: res.headers.get('etag'),
-      body: await res.text(),
-      ...(chain !== null ? { auditChain: chain } : {}),
-    };
-  } catch (e) {
-    const err = e as Error & { cause?: { code?: string; message?: string } };
-    return {
-      status: 0,
-      etag: null,
-      body: '',
-      error: `${err.message}${err.cause?.code ? ` (${err.cause.code})` : ''}`,
-    };
-  }
+  return fetchSyncRequest(token.serverUrl, token.token, req, fetchImpl, timeout_ms);
 }

@@ -1,6 +1,6 @@
 import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
+import { fetchSyncRequest, type FetchLike } from '../../../solver/src/shared/syncHttp';
 import {
-  SYNC_API_PREFIX,
   type BlobMeta,
   type ConflictResponse,
   type DirectoryUser,
@@ -59,7 +59,7 @@ export interface SharingApi {
   searchUsers(query: string): Promise<DirectoryUser[]>;
 }
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 /** Sends one sync API request; in the desktop app the main process does it (platform/auth). */
 export type SyncSender = (req: SyncHttpRequest) => Promise<SyncHttpResponse>;
@@ -94,32 +94,11 @@ export function fetchSender(
   fetchImpl: FetchLike = (i, init) => globalThis.fetch(i, init),
   timeout_ms = 60_000,
 ): SyncSender {
-  const base = parseServerUrl(serverUrl).toString().replace(/\/$/, '') + SYNC_API_PREFIX;
+  const base = parseServerUrl(serverUrl).toString();
   return async (req) => {
     const token = await accessToken();
     if (!token) return { status: 0, etag: null, body: '', signedOut: true, error: 'not signed in' };
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
-    if (req.ifMatch !== undefined) headers['if-match'] = `"${req.ifMatch}"`;
-    if (req.ifNoneMatch) headers['if-none-match'] = '*';
-    if (req.confirmTenant !== undefined) headers['x-confirm-tenant'] = req.confirmTenant;
-    try {
-      const res = await fetchImpl(base + req.path, {
-        method: req.method,
-        headers,
-        body: req.body,
-        signal: AbortSignal.timeout(timeout_ms),
-      });
-      const chain = res.headers.get('x-audit-chain');
-      return {
-        status: res.status,
-        etag: res.headers.get('etag'),
-        body: await res.text(),
-        ...(chain !== null ? { auditChain: chain } : {}),
-      };
-    } catch (e) {
-      return { status: 0, etag: null, body: '', error: (e as Error).message };
-    }
+    return fetchSyncRequest(base, token, req, fetchImpl, timeout_ms);
   };
 }
 
