@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { installDesktopShell } from './shell';
 
 /**
  * Sync in the built renderer in a real Chromium: real WebCrypto (PBKDF2 600 000, AES-GCM, AES-KW),
@@ -65,48 +66,12 @@ function contractServer() {
   return { rows, bodies, handle };
 }
 
-async function desktopShell(page: Page, server: ReturnType<typeof contractServer>) {
-  await page.exposeFunction('__werkplanSyncRequest', (req: Req) => server.handle(req));
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    const secrets = new Map<string, string>();
-    let settings: Record<string, unknown> | null = null;
-    let signedIn = false;
-    const status = () => ({
-      configured: !!settings,
-      signedIn,
-      ...(signedIn ? { name: 'Erika Mustermann', roles: [] as string[] } : {}),
-    });
-    w.werkplan = {
-      kind: 'electron',
-      appVersion: async () => 'e2e',
-      openFile: async () => null,
-      saveFile: async () => ({ saved: false }),
-      printToPdf: async () => ({ saved: false }),
-      secrets: {
-        isAvailable: async () => true,
-        get: async (k: string) => secrets.get(k) ?? null,
-        set: async (k: string, v: string) => void secrets.set(k, v),
-        delete: async (k: string) => void secrets.delete(k),
-      },
-      auth: {
-        status: async () => status(),
-        settings: async () => settings,
-        configure: async (s: Record<string, unknown>) =>
-          (settings = { ...s, authority: 'https://login.example/t/v2.0' }),
-        signIn: async () => {
-          signedIn = true;
-          return status();
-        },
-        signOut: async () => {
-          signedIn = false;
-          return { revoked: true };
-        },
-        syncRequest: (r: unknown) => (w.__werkplanSyncRequest as (r: unknown) => Promise<unknown>)(r),
-      },
-    };
-  });
-}
+const desktopShell = (page: Page, server: ReturnType<typeof contractServer>) =>
+  installDesktopShell(
+    page,
+    { name: 'Erika Mustermann', roles: [] },
+    { syncRequest: (req) => server.handle(req as Req) },
+  );
 
 test('a project is encrypted in the browser and synced; the server never sees its name', async ({ page }) => {
   const errors: string[] = [];

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { installDesktopShell } from './shell';
 
 /**
  * Team sync with real parts end to end: the built renderer in Chromium (real WebCrypto, IndexedDB,
@@ -55,67 +56,25 @@ interface Who {
   roles: string[];
 }
 
-/** The desktop shell as the renderer sees it, with sync requests made like the main process does. */
+/** The stand-in shell, with sync requests made like the main process makes them. */
 async function desktopShell(page: Page, who: Who, saved: Map<string, string>) {
-  await page.exposeFunction('__werkplanSyncRequest', async (req: unknown) =>
-    api.sendSyncRequest(
-      {
-        accessToken: async () => ({
-          token: await s.token(tenant, who.persona),
-          expiresAt: Date.now() + 600_000,
-          serverUrl: s.url,
-        }),
-      },
-      api.parseSyncRequest('werkplan:sync-request', req),
-    ),
-  );
-  await page.exposeFunction('__werkplanSave', (name: string, text: string) => void saved.set(name, text));
-  await page.addInitScript(
-    ({ name, roles, tenantId, oid }) => {
-      const w = window as unknown as Record<string, unknown>;
-      const secrets = new Map<string, string>();
-      let settings: Record<string, unknown> | null = null;
-      let signedIn = false;
-      const status = () => ({
-        configured: !!settings,
-        signedIn,
-        ...(signedIn ? { name, username: name, roles, tenantId, oid } : {}),
-      });
-      w.werkplan = {
-        kind: 'electron',
-        appVersion: async () => 'e2e',
-        openFile: async () => null,
-        saveFile: async (o: { suggestedName: string; data: Uint8Array }) => {
-          await (w.__werkplanSave as (n: string, t: string) => Promise<void>)(
-            o.suggestedName,
-            new TextDecoder().decode(o.data),
-          );
-          return { saved: true, name: o.suggestedName };
-        },
-        printToPdf: async () => ({ saved: false }),
-        secrets: {
-          isAvailable: async () => true,
-          get: async (k: string) => secrets.get(k) ?? null,
-          set: async (k: string, v: string) => void secrets.set(k, v),
-          delete: async (k: string) => void secrets.delete(k),
-        },
-        auth: {
-          status: async () => status(),
-          settings: async () => settings,
-          configure: async (x: Record<string, unknown>) => (settings = { ...x }),
-          signIn: async () => {
-            signedIn = true;
-            return status();
-          },
-          signOut: async () => {
-            signedIn = false;
-            return { revoked: true };
-          },
-          syncRequest: (r: unknown) => (w.__werkplanSyncRequest as (r: unknown) => Promise<unknown>)(r),
-        },
-      };
-    },
+  await installDesktopShell(
+    page,
     { name: who.name, roles: who.roles, tenantId: tenant, oid: s.entra.oidOf(tenant, who.persona) },
+    {
+      syncRequest: async (req) =>
+        api.sendSyncRequest(
+          {
+            accessToken: async () => ({
+              token: await s.token(tenant, who.persona),
+              expiresAt: Date.now() + 600_000,
+              serverUrl: s.url,
+            }),
+          },
+          api.parseSyncRequest('werkplan:sync-request', req),
+        ),
+      saveFile: (name, text) => void saved.set(name, text),
+    },
   );
 }
 
