@@ -14,6 +14,36 @@ const dangerStyle = (disabled: boolean) => ({
 });
 
 /** Erase a person's data: the object id typed twice, then one request; shows what was erased. */
+/** A typed id (object id, tenant id) with its validation message: erasures are confirmed by typing. */
+function IdInput(p: {
+  id: string;
+  label: React.ReactNode;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+}) {
+  return (
+    <>
+      <label htmlFor={p.id}>{p.label}</label>
+      <input
+        id={p.id}
+        value={p.value}
+        autoComplete="off"
+        spellCheck={false}
+        size={44}
+        aria-invalid={p.error !== null}
+        aria-describedby={p.error !== null ? `${p.id}-error` : undefined}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+      {p.error !== null && (
+        <p id={`${p.id}-error`} className="field-error">
+          {p.error}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
   const { t } = useTranslation();
   const [oid, setOid] = useState('');
@@ -57,41 +87,23 @@ export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
       <p className="muted">{t('admin.user.devices')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div style={{ marginBottom: 8 }}>
-          <label htmlFor="admin-user-oid">{t('admin.user.oid')}</label>
-          <input
+          <IdInput
             id="admin-user-oid"
+            label={t('admin.user.oid')}
             value={oid}
-            autoComplete="off"
-            spellCheck={false}
-            size={44}
-            aria-invalid={showInvalid}
-            aria-describedby={showInvalid ? 'admin-user-oid-error' : undefined}
-            onChange={(e) => setOid(e.target.value)}
+            onChange={setOid}
+            error={showInvalid ? t('admin.user.invalid') : null}
           />
-          {showInvalid && (
-            <p id="admin-user-oid-error" className="field-error">
-              {t('admin.user.invalid')}
-            </p>
-          )}
           {valid && id === ctx.oid && <p className="field-error">{t('admin.user.self')}</p>}
         </div>
         <div style={{ marginBottom: 8 }}>
-          <label htmlFor="admin-user-repeat">{t('admin.user.oidRepeat')}</label>
-          <input
+          <IdInput
             id="admin-user-repeat"
+            label={t('admin.user.oidRepeat')}
             value={repeat}
-            autoComplete="off"
-            spellCheck={false}
-            size={44}
-            aria-invalid={showMismatch}
-            aria-describedby={showMismatch ? 'admin-user-repeat-error' : undefined}
-            onChange={(e) => setRepeat(e.target.value)}
+            onChange={setRepeat}
+            error={showMismatch ? t('admin.user.mismatch') : null}
           />
-          {showMismatch && (
-            <p id="admin-user-repeat-error" className="field-error">
-              {t('admin.user.mismatch')}
-            </p>
-          )}
         </div>
         <button type="submit" style={dangerStyle(!matches || busy)} disabled={!matches || busy}>
           {busy ? t('admin.user.erasing') : t('admin.user.erase')}
@@ -161,26 +173,17 @@ export function EraseTenantSection({ ctx }: { ctx: AdminContext }) {
         }}
         noValidate
       >
-        <label htmlFor="admin-tenant-id">
-          {ctx.tenantId
-            ? t('admin.tenant.tenantId', { tenantId: ctx.tenantId })
-            : t('admin.tenant.tenantIdUnknown')}
-        </label>
-        <input
+        <IdInput
           id="admin-tenant-id"
+          label={
+            ctx.tenantId
+              ? t('admin.tenant.tenantId', { tenantId: ctx.tenantId })
+              : t('admin.tenant.tenantIdUnknown')
+          }
           value={typed}
-          autoComplete="off"
-          spellCheck={false}
-          size={44}
-          aria-invalid={showMismatch}
-          aria-describedby={showMismatch ? 'admin-tenant-error' : undefined}
-          onChange={(e) => setTyped(e.target.value)}
+          onChange={setTyped}
+          error={showMismatch ? t('admin.tenant.mismatch') : null}
         />
-        {showMismatch && (
-          <p id="admin-tenant-error" className="field-error">
-            {t('admin.tenant.mismatch')}
-          </p>
-        )}
         <div style={{ marginTop: 8 }}>
           <button type="submit" style={dangerStyle(!matches || busy)} disabled={!matches || busy}>
             {busy ? t('admin.tenant.erasing') : t('admin.tenant.erase')}
