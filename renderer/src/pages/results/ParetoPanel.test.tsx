@@ -53,9 +53,10 @@ describe('Pareto front on the results page', () => {
   it('the tooltip of a chart point names it by its table number and shows its plant', () => {
     const option = paretoChartOption(points, text, (n) => `Punkt ${n}`) as {
       tooltip: { formatter(p: { dataIndex: number }): string };
-      series: { data: number[][] }[];
+      series: { data: number[][]; silent?: boolean }[];
     };
-    // the chart draws by rising emissions: index 1 is the middle point, index 2 the cheapest
+    // the line through the points takes no hover; the points draw by rising emissions
+    expect(option.series[0]).toMatchObject({ silent: true, tooltip: { show: false } });
     expect(option.series[1].data.map((d) => d[0])).toEqual([0.045, 0.0699, 0.0947]);
     expect(option.tooltip.formatter({ dataIndex: 1 })).toBe(
       '<b>Punkt 2</b><br>0,1 t CO₂/a – 566 €/a<br>gb 125 kW<br>eb 75 kW<br>tes 1.500 kWh / 300 kW',

@@ -40,9 +40,11 @@ export function paretoChartOption(
 ): ChartOption {
   const ordered = frontOrder(points);
   const byEmissions = [...points].sort((a, b) => a.emissions_tCO2 - b.emissions_tCO2);
-  const base = paretoOption(points, text) as ChartOption & { tooltip: object };
+  const base = paretoOption(points, text) as ChartOption & { tooltip: object; series: object[] };
   return {
     ...base,
+    // the line through the points takes no hover, so the pointer always reaches a point
+    series: base.series.map((s, i) => (i === 0 ? { ...s, silent: true, tooltip: { show: false } } : s)),
     tooltip: {
       ...base.tooltip,
       trigger: 'item',

@@ -68,7 +68,8 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
 
   const run = (ids: string[]) => void useRuns.getState().start(db(), solverClient(), projectId, ids);
   const cancel = () => useRuns.getState().cancel();
-  const [paretoPoints, setParetoPoints] = useState('5');
+  // a front still running (started before a page switch) shows its own number of points
+  const [paretoPoints, setParetoPoints] = useState(() => String(useRuns.getState().running?.points ?? 5));
   const points = Number(paretoPoints);
   const pointsOk = Number.isInteger(points) && points >= 2 && points <= 20;
   const pareto = () => void useRuns.getState().startPareto(db(), solverClient(), projectId, selected, points);
