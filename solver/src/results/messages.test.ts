@@ -11,6 +11,7 @@ const params = {
   status: 'infeasible',
   worst_kW: 1500,
   cap_t: 100,
+  min_t: 131.4,
   percent: 60,
   limit_kWh: 5000,
   capacity_kW: 3100,

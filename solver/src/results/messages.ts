@@ -66,6 +66,12 @@ const TEXTS = {
     en: (p) => `the CO2 cap of ${p.cap_t} t/a cannot be kept with the allowed plants`,
     de: (p) => `die CO2-Obergrenze von ${p.cap_t} t/a ist mit den zugelassenen Anlagen nicht einzuhalten`,
   },
+  co2CapMinimum: {
+    en: (p) =>
+      `the CO2 cap of ${p.cap_t} t/a cannot be kept: the allowed plants emit at least ${p.min_t} t/a while meeting the demand`,
+    de: (p) =>
+      `die CO2-Obergrenze von ${String(p.cap_t).replace('.', ',')} t/a ist nicht einzuhalten: die zugelassenen Anlagen emittieren bei gedecktem Bedarf mindestens ${String(p.min_t).replace('.', ',')} t/a`,
+  },
   renewableShare: {
     en: (p) => `a renewable heat share of ${p.percent} % cannot be reached with the allowed plants`,
     de: (p) =>

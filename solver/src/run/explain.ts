@@ -19,6 +19,8 @@ export async function explainInfeasibility(
   const project = applyScenario(base, opts.scenarioId);
   const found = boundAnalysis(project);
   if (found.length) return found;
+  const limits = await globalLimitAnalysis(project, opts, backend);
+  if (limits.length) return limits;
   const built = buildModel(project, {
     ...opts,
     scenarioId: undefined,
@@ -63,6 +65,57 @@ export async function explainInfeasibility(
       messages.push(solverMessage('gridImportLimit', { limit_kWh: c.maxGridImport_kWh }));
   }
   return messages.length ? messages : [solverMessage('infeasibleUnexplained')];
+}
+
+/** Tonnes as shown in findings: four significant digits. */
+const round1 = (v: number) => Number(v.toPrecision(4));
+
+/**
+ * Whether the annual limits (CO2 cap or the Pareto epsilon limit, renewable heat share, grid
+ * import) make the plan infeasible: without them the demand can be met, so those are what cannot be
+ * kept. A CO2 cap is then checked on its own against the least CO2 the plants can emit; the others
+ * are named when the CO2 cap alone does not explain it. Nothing (no message) when the plan is
+ * infeasible even without them: then demand or surplus is the problem, which the slack model finds.
+ */
+async function globalLimitAnalysis(
+  project: ProjectV1,
+  opts: BuildOptions,
+  backend: SolverBackend,
+): Promise<SolverMessage[]> {
+  const c = project.constraints ?? {};
+  const caps = [c.co2Cap_t, opts.co2Limit_t].filter((v): v is number => v !== undefined);
+  const others = c.minRenewableHeatShare !== undefined || c.maxGridImport_kWh !== undefined;
+  if (!caps.length && !others) return [];
+  const build = (constraints: ProjectV1['constraints'], objective: BuildOptions['objective']) =>
+    buildModel(
+      { ...project, constraints },
+      { ...opts, scenarioId: undefined, milp: false, co2Limit_t: undefined, objective },
+    );
+  const free = await backend.solve(build({}, 'cost').model, { timeLimit_s: 600 });
+  if (!free.hasSolution) return [];
+  const messages: SolverMessage[] = [];
+  if (caps.length) {
+    const cap_t = Math.min(...caps);
+    // The least CO2 the plants can emit with the other limits kept: the objective value in t.
+    const { co2Cap_t: _cap, ...rest } = c;
+    void _cap;
+    const co2Model = build(rest, 'co2');
+    const cleanest = await backend.solve(co2Model.model, { timeLimit_s: 600 });
+    let min_t = 0;
+    if (cleanest.hasSolution)
+      for (const e of co2Model.ctx.emissions) min_t += (e.kg * cleanest.x[e.col]) / 1000;
+    if (cleanest.hasSolution && min_t > cap_t * (1 + 1e-9) + 1e-9)
+      messages.push(solverMessage('co2CapMinimum', { cap_t: round1(cap_t), min_t: round1(min_t) }));
+    if (!cleanest.hasSolution && !others) messages.push(solverMessage('co2Cap', { cap_t: round1(cap_t) }));
+  }
+  if (!messages.length) {
+    if (caps.length) messages.push(solverMessage('co2Cap', { cap_t: round1(Math.min(...caps)) }));
+    if (c.minRenewableHeatShare !== undefined)
+      messages.push(solverMessage('renewableShare', { percent: Math.round(c.minRenewableHeatShare * 100) }));
+    if (c.maxGridImport_kWh !== undefined)
+      messages.push(solverMessage('gridImportLimit', { limit_kWh: c.maxGridImport_kWh }));
+  }
+  return messages;
 }
 
 /** Hours in which the heat demand exceeds the largest heat output all allowed plants could give. */

@@ -87,6 +87,35 @@ describe('solveProject', () => {
     );
   });
 
+  it('blames the CO2 cap, with the least CO2 the plants can emit, not the demand', async () => {
+    // 2 h × 1000 kW of heat from a gas boiler (η 0.9, 0.2 kg/kWh gas): 2000 / 0.9 × 0.2 kg = 0.4444 t.
+    const p = testProject({ heat: [1000, 1000], technologies: [boiler('gb', 0.9, 80)] });
+    p.constraints = { co2Cap_t: 0.1 };
+    const out = await solveProject(p, { mode: 'full', backend: highs });
+    expect(out.results.status).toBe('infeasible');
+    expect(out.reasons).toEqual([
+      'the CO2 cap of 0.1 t/a cannot be kept: the allowed plants emit at least 0.4444 t/a while meeting the demand',
+    ]);
+    expect(formatSolverMessage(out.results.messages![0], 'de')).toBe(
+      'die CO2-Obergrenze von 0,1 t/a ist nicht einzuhalten: die zugelassenen Anlagen emittieren bei gedecktem Bedarf mindestens 0,4444 t/a',
+    );
+    // The Pareto epsilon limit is explained the same way; a renewable share the plants cannot reach is named.
+    const eps = await solveProject(
+      testProject({ heat: [1000, 1000], technologies: [boiler('gb', 0.9, 80)] }),
+      {
+        mode: 'full',
+        backend: highs,
+        co2Limit_t: 0.2,
+      },
+    );
+    expect(eps.reasons[0]).toMatch(/^the CO2 cap of 0\.2 t\/a cannot be kept: .* at least 0\.4444 t\/a/);
+    const share = testProject({ heat: [1000, 1000], technologies: [boiler('gb', 0.9, 80)] });
+    share.constraints = { minRenewableHeatShare: 0.5 };
+    expect((await solveProject(share, { mode: 'full', backend: highs })).reasons).toEqual([
+      'a renewable heat share of 50 % cannot be reached with the allowed plants',
+    ]);
+  });
+
   it('finds unmet electricity with slack when no bound explains it', async () => {
     // A heat pump without any electricity source except a capped grid connection.
     const hp = {
