@@ -6,7 +6,7 @@ import { solveProject } from '../../../solver/src/run/solve';
 import { createSolverWorkerHandler } from '../../../solver/src/worker/handler';
 import type { SolverRequest, SolverResponse } from '../../../solver/src/worker/protocol';
 import type { ParetoResult, ParetoRunProgress, SolverClient } from '../solver/client';
-import { boiler, testProject } from '../../../solver/src/model/testing';
+import { gasOrElectricBoiler } from '../../../solver/src/model/testing';
 import type { ProjectV1 } from '../../../solver/src/project/types';
 import { importProject, createBlankProject } from './files';
 import { currentInputsHash } from './assemble';
@@ -106,28 +106,7 @@ describe('running a scenario', () => {
  * calculation in solver/src/cli/pareto.test.ts): 223.68 EUR/a at 94.74 kg CO2, 565.84 EUR/a at
  * 69.87 kg with 75 kW electric boiler, 1108 EUR/a at 45 kg.
  */
-const boilers = (): ProjectV1 =>
-  // through JSON as a project file would be: no keys with undefined values
-  JSON.parse(
-    JSON.stringify(
-      testProject({
-        heat: [100, 200, 150],
-        gasPrice: 0.05,
-        gridImport: { price: 0.24, co2: 0.1 },
-        technologies: [
-          boiler('gb', 0.95, 1),
-          {
-            id: 'eb',
-            type: 'electricBoiler',
-            efficiency: 1,
-            capex_EUR_per_unit: 5,
-            lifetime_a: 1,
-            fixedOm_share: 0,
-          },
-        ],
-      }),
-    ),
-  ) as ProjectV1;
+const boilers = gasOrElectricBoiler;
 
 describe('computing a cost–CO2 front', () => {
   it('stores the front with the scenario’s result: minimum-cost results and dispatch, points with capacities', async () => {

@@ -2,47 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, usage, type CliIo } from './main';
-import { boiler, testProject } from '../model/testing';
+import { usage } from './main';
+import { runCli } from './testing';
+import { gasOrElectricBoiler } from '../model/testing';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'werkplan-pareto-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
-/**
- * Heat 100, 200, 150 kWh in the first three hours: a gas boiler (efficiency 0.95, 1 EUR/kW·a, gas
- * 0.05 EUR/kWh, 0.2 kg/kWh) or an electric boiler (5 EUR/kW·a, grid 0.24 EUR/kWh, 0.1 kg/kWh).
- *
- * By hand: all gas 200 + 450/0.95·0.05 = 223.6842105 EUR/a, 450/0.95·0.2 kg = 94.7368421 kg/a;
- * all electric 200·5 + 450·0.24 = 1108 EUR/a, 45 kg/a. Each kW of electric boiler (up to 100 kW)
- * runs all three hours: +4 + 3·(0.24 − 0.05/0.95) EUR/a and −3·(0.2/0.95 − 0.1) kg/a; the middle
- * of three points (CO2 ≤ 69.8684211 kg) needs 75 kW: 223.6842105 + 75·4.5621053 = 565.8421053 EUR/a.
- */
+/** The hand-computed gas-or-electric boiler case (solver/src/model/testing.ts, gasOrElectricBoiler). */
 function writeProject(): string {
-  const p = testProject({
-    heat: [100, 200, 150],
-    gasPrice: 0.05,
-    gridImport: { price: 0.24, co2: 0.1 },
-    technologies: [
-      boiler('gb', 0.95, 1),
-      {
-        id: 'eb',
-        type: 'electricBoiler',
-        efficiency: 1,
-        capex_EUR_per_unit: 5,
-        lifetime_a: 1,
-        fixedOm_share: 0,
-      },
-    ],
-  });
+  const p = gasOrElectricBoiler();
   p.scenarios = [{ id: 'clean-grid', name: 'Clean grid', overrides: { '/grid/import/co2_kg_kWh': 0 } }];
   const file = path.join(dir, 'p.json');
   writeFileSync(file, JSON.stringify(p));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from './main';
+import { runCli } from './testing';
 
 const EXAMPLES = path.resolve(__dirname, '../../../assets/examples');
 /** The generated report of the example hub stays here for a look (pdftoppm -png -r 50 ...). */
@@ -13,13 +13,7 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'werkplan-report-cli-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 async function pdfText(file: string): Promise<string[]> {
   const doc = await getDocument({

@@ -110,3 +110,33 @@ export const battery = (
     selfDischarge_per_h: 0,
     ...extra,
   }) as Technology;
+
+/**
+ * Heat 100, 200, 150 kWh in the first three hours: a gas boiler (efficiency 0.95, 1 EUR/kW·a, gas
+ * 0.05 EUR/kWh, 0.2 kg/kWh) or an electric boiler (5 EUR/kW·a, grid 0.24 EUR/kWh, 0.1 kg/kWh).
+ *
+ * By hand: all gas 200 + 450/0.95·0.05 = 223.6842105 EUR/a, 450/0.95·0.2 kg = 94.7368421 kg/a;
+ * all electric 200·5 + 450·0.24 = 1108 EUR/a, 45 kg/a. Each kW of electric boiler (up to 100 kW)
+ * runs all three hours: +4 + 3·(0.24 − 0.05/0.95) EUR/a and −3·(0.2/0.95 − 0.1) kg/a; the middle
+ * of a three-point cost–CO2 front (CO2 ≤ 69.8684211 kg) needs 75 kW: 223.6842105 + 75·4.5621053
+ * = 565.8421053 EUR/a. Returned through JSON, as a project file would be (no undefined keys).
+ */
+export function gasOrElectricBoiler(): ProjectV1 {
+  const p = testProject({
+    heat: [100, 200, 150],
+    gasPrice: 0.05,
+    gridImport: { price: 0.24, co2: 0.1 },
+    technologies: [
+      boiler('gb', 0.95, 1),
+      {
+        id: 'eb',
+        type: 'electricBoiler',
+        efficiency: 1,
+        capex_EUR_per_unit: 5,
+        lifetime_a: 1,
+        fixedOm_share: 0,
+      },
+    ],
+  });
+  return JSON.parse(JSON.stringify(p)) as ProjectV1;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSolverWorkerHandler } from './handler';
 import type { SolverResponse } from './protocol';
-import { boiler, heatStorage, testProject } from '../model/testing';
+import { boiler, gasOrElectricBoiler, heatStorage, testProject } from '../model/testing';
 
 describe('solver worker handler', () => {
   it('solves, reports progress and returns results; the backend stays alive between requests', async () => {
@@ -61,23 +61,7 @@ describe('solver worker handler', () => {
   describe('pareto requests', () => {
     // Gas boiler or electric boiler for 100, 200, 150 kWh of heat (cli/pareto.test.ts has the hand
     // calculation): 223.68 EUR/a and 94.74 kg at minimum cost, 565.84 EUR/a at 69.87 kg, 1108 EUR/a at 45 kg.
-    const project = () =>
-      testProject({
-        heat: [100, 200, 150],
-        gasPrice: 0.05,
-        gridImport: { price: 0.24, co2: 0.1 },
-        technologies: [
-          boiler('gb', 0.95, 1),
-          {
-            id: 'eb',
-            type: 'electricBoiler',
-            efficiency: 1,
-            capex_EUR_per_unit: 5,
-            lifetime_a: 1,
-            fixedOm_share: 0,
-          },
-        ],
-      });
+    const project = gasOrElectricBoiler;
 
     it('computes the front with progress per point and a results summary per point', async () => {
       const messages: SolverResponse[] = [];
