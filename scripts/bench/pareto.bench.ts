@@ -1,0 +1,59 @@
+/**
+ * Cost–CO2 front of the reference hub (typical days + full-year check per point, as the planner and
+ * `werkplan pareto` compute it), against one ordinary run of the same project measured in this
+ * process as the baseline. A front of N points needs N + 1 sizing solves (the clean end is
+ * lexicographic) and N full-year checks, so a ratio near N + 1 means no overhead beyond the solves.
+ * WERKPLAN_BENCH_QUICK=1 computes 3 points instead of 5.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createHighsBackend } from '../../solver/src/lp/highs';
+import { computeParetoFront, solveProject, validateProject } from '../../solver/src/index';
+import { timeMedian, type BenchRow, type BenchSuite } from './harness';
+
+const suite: BenchSuite = {
+  name: 'pareto: cost–CO2 front of the reference hub (aggregated + full-year check)',
+  async run() {
+    const points = process.env.WERKPLAN_BENCH_QUICK === '1' ? 3 : 5;
+    const text = readFileSync(
+      fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
+      'utf8',
+    );
+    const r = validateProject(JSON.parse(text));
+    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const backend = await createHighsBackend();
+    try {
+      const single = await timeMedian(() => solveProject(r.project, { mode: 'aggregated', backend }), 3);
+      const rows: BenchRow[] = [
+        {
+          name: 'baseline: one run (aggregated sizing + full-year check)',
+          median_s: single.median_s,
+          runs: 3,
+        },
+      ];
+      const t0 = performance.now();
+      const front = await computeParetoFront(r.project, points, { mode: 'aggregated', backend });
+      const front_s = (performance.now() - t0) / 1000;
+      if (front.status !== 'optimal') throw new Error(`front ${front.status}: ${front.reasons.join('; ')}`);
+      const ends = [front.points[0], front.points[front.points.length - 1]];
+      rows.push({
+        name: `front of ${points} points`,
+        median_s: front_s,
+        runs: 1,
+        baseline: 'one run',
+        ratio: front_s / single.median_s,
+        extra: {
+          points: front.points.length,
+          minCost_EUR_a: Math.round(ends[0].totalAnnualCost_EUR),
+          minCost_tCO2: ends[0].emissions_tCO2.toFixed(1),
+          minCo2_EUR_a: Math.round(ends[1].totalAnnualCost_EUR),
+          minCo2_tCO2: ends[1].emissions_tCO2.toFixed(1),
+        },
+      });
+      return rows;
+    } finally {
+      backend.dispose();
+    }
+  },
+};
+export default suite;
