@@ -48,6 +48,9 @@ describe('Pareto front on the results page', () => {
     expect(frontOrder(points).map((p) => p.kind)).toEqual(['minCost', 'epsilon', 'minCo2']);
     expect(capacityList(points[2], text)).toEqual(['gb 125 kW', 'eb 75 kW', 'tes 1.500 kWh / 300 kW']);
     expect(capacityList(points[0], text)).toEqual(['gb 0 kW', 'eb 200 kW']); // no "-0"
+    // plants under the names the project gives them (ChartText.name, see charts/names.ts)
+    const named: ChartText = { ...text, name: (k) => ({ gb: 'Gaskessel', eb: 'Elektrokessel' })[k] ?? k };
+    expect(capacityList(points[0], named)).toEqual(['Gaskessel 0 kW', 'Elektrokessel 200 kW']);
   });
 
   it('the tooltip of a chart point names it by its table number and shows its plant', () => {

@@ -19,7 +19,7 @@ export function capacityList(p: ParetoPointRecord, text: ChartText): string[] {
       c.area_m2 !== undefined ? `${text.num(clean(c.area_m2), 0)} m²` : '',
       c.power_kW !== undefined ? `${text.num(clean(c.power_kW), 0)} kW` : '',
     ].filter(Boolean);
-    return `${id} ${parts.join(' / ')}`;
+    return `${text.name(id)} ${parts.join(' / ')}`;
   });
 }
 
