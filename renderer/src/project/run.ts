@@ -28,6 +28,48 @@ export function checkRunnable(project: ProjectV1, scenarioId: string): void {
     throw new NotRunnableError([`/scenarios: '${scenarioId}' does not exist`]);
 }
 
+interface RunInputs {
+  project: ProjectV1;
+  options: ReturnType<typeof runOptionsOf>;
+  hash: string;
+}
+
+/**
+ * The common course of a run that ends in a stored result: assemble and check the project, hash
+ * its inputs, start the solver, and store what it returns; a cancel before or during the solve
+ * keeps the previous result.
+ */
+function storedRun<R>(
+  db: WerkplanDb,
+  projectId: string,
+  scenarioId: string,
+  start: (inputs: RunInputs) => SolveHandle<R>,
+  store: (r: R, inputs: RunInputs) => Promise<StoredResult>,
+): RunHandle {
+  let handle: SolveHandle<R> | null = null;
+  let cancelled = false;
+  const done = (async () => {
+    const project = await assembleProject(db, projectId);
+    const record = await db.projects.get(projectId);
+    if (!project || !record) throw new NotRunnableError(['/: the project has no inputs yet']);
+    checkRunnable(project, scenarioId);
+    const options = runOptionsOf(record);
+    const inputs = { project, options, hash: await hashInputs(project, scenarioId, options) };
+    if (cancelled) throw new Error('cancelled');
+    handle = start(inputs);
+    const r = await handle.result;
+    if (cancelled) throw new Error('cancelled');
+    return store(r, inputs);
+  })();
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      handle?.cancel();
+    },
+  };
+}
+
 /**
  * Runs one scenario in the solver worker and stores the result with the inputs hash (so the
  * results page can tell when it has gone stale).
@@ -39,38 +81,26 @@ export function runScenario(
   scenarioId: string,
   onProgress?: (p: SolveProgress) => void,
 ): RunHandle {
-  let handle: SolveHandle | null = null;
-  let cancelled = false;
-  const done = (async () => {
-    const project = await assembleProject(db, projectId);
-    const record = await db.projects.get(projectId);
-    if (!project || !record) throw new NotRunnableError(['/: the project has no inputs yet']);
-    checkRunnable(project, scenarioId);
-    const options = runOptionsOf(record);
-    const hash = await hashInputs(project, scenarioId, options);
-    if (cancelled) throw new Error('cancelled');
-    handle = client.solve(project, { scenarioId, mode: options.mode }, onProgress);
-    const r = await handle.result;
-    // a cancelled run keeps the previous result instead of overwriting it
-    if (cancelled || r.results.status === 'cancelled') throw new Error('cancelled');
-    // A front computed from the same inputs stays with the new result (its minimum-cost end is this run).
-    const before = await getResult(db, projectId, scenarioId);
-    const pareto = before?.inputsHash === hash ? before.payload.pareto : undefined;
-    return saveResult(db, projectId, scenarioId, hash, {
-      results: r.results,
-      dispatch: r.dispatch ?? null,
-      scenarioName: nameOf(project, scenarioId),
-      mode: options.mode,
-      ...(pareto ? { pareto } : {}),
-    });
-  })();
-  return {
-    done,
-    cancel() {
-      cancelled = true;
-      handle?.cancel();
+  return storedRun(
+    db,
+    projectId,
+    scenarioId,
+    ({ project, options }) => client.solve(project, { scenarioId, mode: options.mode }, onProgress),
+    async (r, { project, options, hash }) => {
+      // a cancelled run keeps the previous result instead of overwriting it
+      if (r.results.status === 'cancelled') throw new Error('cancelled');
+      // A front computed from the same inputs stays with the new result (its minimum-cost end is this run).
+      const before = await getResult(db, projectId, scenarioId);
+      const pareto = before?.inputsHash === hash ? before.payload.pareto : undefined;
+      return saveResult(db, projectId, scenarioId, hash, {
+        results: r.results,
+        dispatch: r.dispatch ?? null,
+        scenarioName: nameOf(project, scenarioId),
+        mode: options.mode,
+        ...(pareto ? { pareto } : {}),
+      });
     },
-  };
+  );
 }
 
 const nameOf = (project: ProjectV1, scenarioId: string) =>
@@ -109,36 +139,24 @@ export function runPareto(
   points: number,
   onProgress?: (p: ParetoRunProgress) => void,
 ): RunHandle {
-  let handle: SolveHandle<ParetoResult> | null = null;
-  let cancelled = false;
-  const done = (async () => {
-    const project = await assembleProject(db, projectId);
-    const record = await db.projects.get(projectId);
-    if (!project || !record) throw new NotRunnableError(['/: the project has no inputs yet']);
-    checkRunnable(project, scenarioId);
-    const options = runOptionsOf(record);
-    const hash = await hashInputs(project, scenarioId, options);
-    if (cancelled) throw new Error('cancelled');
-    handle = client.pareto(project, { scenarioId, mode: options.mode, points }, onProgress);
-    const r = await handle.result;
-    if (cancelled || r.status === 'cancelled') throw new Error('cancelled');
-    const cheapest = r.points.find((p) => p.kind === 'minCost');
-    if (r.status !== 'optimal' || !cheapest || !r.minCostDispatch) throw new ParetoFailedError(r.reasons);
-    return saveResult(db, projectId, scenarioId, hash, {
-      results: cheapest.results,
-      dispatch: r.minCostDispatch,
-      scenarioName: nameOf(project, scenarioId),
-      mode: options.mode,
-      pareto: paretoRecords(r),
-    });
-  })();
-  return {
-    done,
-    cancel() {
-      cancelled = true;
-      handle?.cancel();
+  return storedRun(
+    db,
+    projectId,
+    scenarioId,
+    ({ project, options }) => client.pareto(project, { scenarioId, mode: options.mode, points }, onProgress),
+    (r, { project, options, hash }) => {
+      if (r.status === 'cancelled') throw new Error('cancelled');
+      const cheapest = r.points.find((p) => p.kind === 'minCost');
+      if (r.status !== 'optimal' || !cheapest || !r.minCostDispatch) throw new ParetoFailedError(r.reasons);
+      return saveResult(db, projectId, scenarioId, hash, {
+        results: cheapest.results,
+        dispatch: r.minCostDispatch,
+        scenarioName: nameOf(project, scenarioId),
+        mode: options.mode,
+        pareto: paretoRecords(r),
+      });
     },
-  };
+  );
 }
 
 /** Total annual cost of a project with extra overrides (one sweep point), not stored. */
