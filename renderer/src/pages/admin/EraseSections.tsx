@@ -44,13 +44,36 @@ function IdInput(p: {
   );
 }
 
+/**
+ * One erasure request: busy while it runs, its counts or its explained error afterwards; a success
+ * clears the typed ids and reloads the audit log (the erasure is audited).
+ */
+function useErasure<R>(ctx: AdminContext) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<R | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (erase: () => Promise<R>, onDone: () => void) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await erase());
+      onDone();
+      ctx.refresh();
+    } catch (err) {
+      setError(ctx.explain(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, result, error, run };
+}
+
 export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
   const { t } = useTranslation();
   const [oid, setOid] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<UserErasure | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, result, error, run } = useErasure<UserErasure>(ctx);
 
   const id = oid.trim();
   const valid = isSyncId(id);
@@ -61,19 +84,13 @@ export function EraseUserSection({ ctx }: { ctx: AdminContext }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!matches || busy) return;
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await eraseUser(ctx.send, id));
-      setOid('');
-      setRepeat('');
-      ctx.refresh();
-    } catch (err) {
-      setError(ctx.explain(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => eraseUser(ctx.send, id),
+      () => {
+        setOid('');
+        setRepeat('');
+      },
+    );
   };
 
   const nothing =
@@ -133,9 +150,7 @@ export function EraseTenantSection({ ctx }: { ctx: AdminContext }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<TenantErasure | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, result, error, run } = useErasure<TenantErasure>(ctx);
 
   const value = typed.trim();
   // With the tenant of the sign-in known, only exactly that id enables the button; the server checks again.
@@ -144,18 +159,10 @@ export function EraseTenantSection({ ctx }: { ctx: AdminContext }) {
 
   const erase = async () => {
     setConfirming(false);
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await eraseTenant(ctx.send, value));
-      setTyped('');
-      ctx.refresh();
-    } catch (err) {
-      setError(ctx.explain(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => eraseTenant(ctx.send, value),
+      () => setTyped(''),
+    );
   };
 
   return (
