@@ -13,16 +13,19 @@ import type { Results } from '../../../../solver/src/results/results';
 export function useChartText(): ChartText {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const technologies = useProject((s) => s.doc?.technologies);
+  // The names as one string: the charts' texts change only when a name does, not on every edit.
+  const namesKey = useProject((s) =>
+    JSON.stringify((s.doc?.technologies ?? []).map((x) => [x.id, x.name ?? x.id])),
+  );
   return useMemo(() => {
-    const techNames = Object.fromEntries((technologies ?? []).map((x) => [x.id, x.name ?? x.id]));
+    const techNames = Object.fromEntries(JSON.parse(namesKey) as [string, string][]);
     return {
       name: (key: string) => displayName(t, key, techNames),
       num: (v: number, digits = 1) => formatNumber(v, language, digits),
       kW: 'kW',
       kWh: 'kWh',
     };
-  }, [t, language, technologies]);
+  }, [t, language, namesKey]);
 }
 
 /** A result the charts can show: solved, with its hourly dispatch. */
