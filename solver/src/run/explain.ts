@@ -56,14 +56,7 @@ export async function explainInfeasibility(
       );
     }
   }
-  if (!messages.length) {
-    const c = project.constraints ?? {};
-    if (c.co2Cap_t !== undefined) messages.push(solverMessage('co2Cap', { cap_t: c.co2Cap_t }));
-    if (c.minRenewableHeatShare !== undefined)
-      messages.push(solverMessage('renewableShare', { percent: Math.round(c.minRenewableHeatShare * 100) }));
-    if (c.maxGridImport_kWh !== undefined)
-      messages.push(solverMessage('gridImportLimit', { limit_kWh: c.maxGridImport_kWh }));
-  }
+  if (!messages.length) messages.push(...limitMessages(project, opts));
   return messages.length ? messages : [solverMessage('infeasibleUnexplained')];
 }
 
@@ -82,10 +75,8 @@ async function globalLimitAnalysis(
   opts: BuildOptions,
   backend: SolverBackend,
 ): Promise<SolverMessage[]> {
-  const c = project.constraints ?? {};
-  const caps = [c.co2Cap_t, opts.co2Limit_t].filter((v): v is number => v !== undefined);
-  const others = c.minRenewableHeatShare !== undefined || c.maxGridImport_kWh !== undefined;
-  if (!caps.length && !others) return [];
+  const named = limitMessages(project, opts);
+  if (!named.length) return [];
   const build = (constraints: ProjectV1['constraints'], objective: BuildOptions['objective']) =>
     buildModel(
       { ...project, constraints },
@@ -93,11 +84,10 @@ async function globalLimitAnalysis(
     );
   const free = await backend.solve(build({}, 'cost').model, { timeLimit_s: 600 });
   if (!free.hasSolution) return [];
-  const messages: SolverMessage[] = [];
-  if (caps.length) {
-    const cap_t = Math.min(...caps);
-    // The least CO2 the plants can emit with the other limits kept: the objective value in t.
-    const { co2Cap_t: _cap, ...rest } = c;
+  const cap_t = co2CapOf(project, opts);
+  if (cap_t !== undefined) {
+    // The least CO2 the plants can emit with the other limits kept.
+    const { co2Cap_t: _cap, ...rest } = project.constraints ?? {};
     void _cap;
     const co2Model = build(rest, 'co2');
     const cleanest = await backend.solve(co2Model.model, { timeLimit_s: 600 });
@@ -105,16 +95,27 @@ async function globalLimitAnalysis(
     if (cleanest.hasSolution)
       for (const e of co2Model.ctx.emissions) min_t += (e.kg * cleanest.x[e.col]) / 1000;
     if (cleanest.hasSolution && min_t > cap_t * (1 + 1e-9) + 1e-9)
-      messages.push(solverMessage('co2CapMinimum', { cap_t: round1(cap_t), min_t: round1(min_t) }));
-    if (!cleanest.hasSolution && !others) messages.push(solverMessage('co2Cap', { cap_t: round1(cap_t) }));
+      return [solverMessage('co2CapMinimum', { cap_t: round1(cap_t), min_t: round1(min_t) })];
   }
-  if (!messages.length) {
-    if (caps.length) messages.push(solverMessage('co2Cap', { cap_t: round1(Math.min(...caps)) }));
-    if (c.minRenewableHeatShare !== undefined)
-      messages.push(solverMessage('renewableShare', { percent: Math.round(c.minRenewableHeatShare * 100) }));
-    if (c.maxGridImport_kWh !== undefined)
-      messages.push(solverMessage('gridImportLimit', { limit_kWh: c.maxGridImport_kWh }));
-  }
+  return named;
+}
+
+/** The binding CO2 cap: the project's and the run's (Pareto) limit, whichever is lower. */
+function co2CapOf(project: ProjectV1, opts: BuildOptions): number | undefined {
+  const caps = [project.constraints?.co2Cap_t, opts.co2Limit_t].filter((v): v is number => v !== undefined);
+  return caps.length ? Math.min(...caps) : undefined;
+}
+
+/** The annual limits of a project (and the run's CO2 limit), each named as a finding. */
+function limitMessages(project: ProjectV1, opts: BuildOptions): SolverMessage[] {
+  const c = project.constraints ?? {};
+  const cap_t = co2CapOf(project, opts);
+  const messages: SolverMessage[] = [];
+  if (cap_t !== undefined) messages.push(solverMessage('co2Cap', { cap_t: round1(cap_t) }));
+  if (c.minRenewableHeatShare !== undefined)
+    messages.push(solverMessage('renewableShare', { percent: Math.round(c.minRenewableHeatShare * 100) }));
+  if (c.maxGridImport_kWh !== undefined)
+    messages.push(solverMessage('gridImportLimit', { limit_kWh: c.maxGridImport_kWh }));
   return messages;
 }
 
