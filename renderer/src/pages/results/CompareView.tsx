@@ -14,7 +14,7 @@ import {
   type TechInfos,
 } from '../../charts/prepare';
 import type { Dispatch } from '../../../../solver/src/results/results';
-import { isUsable, useChartText, useScenarioName } from './common';
+import { ChartPanel, isUsable, useChartText, useScenarioName } from './common';
 
 interface Props {
   results: StoredResult[];
@@ -180,24 +180,22 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
         </table>
       </div>
       <div className="results-charts">
-        <section className="panel results-panel" aria-labelledby="compare-h-costs">
-          <h2 id="compare-h-costs">{t('results.charts.costs')}</h2>
+        <ChartPanel id="compare-costs" title={t('results.charts.costs')}>
           <EChart
             option={charts.costs}
             label={t('results.charts.costs')}
             testId="compare-costs"
             height={300}
           />
-        </section>
-        <section className="panel results-panel" aria-labelledby="compare-h-capacities">
-          <h2 id="compare-h-capacities">{t('results.charts.capacities')}</h2>
+        </ChartPanel>
+        <ChartPanel id="compare-capacities" title={t('results.charts.capacities')}>
           <EChart
             option={charts.capacities}
             label={t('results.charts.capacities')}
             testId="compare-capacities"
             height={300}
           />
-        </section>
+        </ChartPanel>
       </div>
       <h2>{t('results.compare.sameAxes')}</h2>
       <div className="results-side-by-side">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../charts/EChart';
 import { paretoOption, type ChartText } from '../../charts/options';
 import type { ParetoPointRecord } from '../../db/results';
-import { useChartText } from './common';
+import { ChartPanel, useChartText } from './common';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -72,8 +72,7 @@ export function ParetoPanel({ points }: { points: ParetoPointRecord[] }) {
     [points, text, t],
   );
   return (
-    <section className="panel results-panel wide" aria-labelledby="results-h-pareto">
-      <h2 id="results-h-pareto">{t('results.charts.pareto')}</h2>
+    <ChartPanel id="pareto" title={t('results.charts.pareto')} wide>
       <p className="muted">{t('pareto.hint')}</p>
       <EChart option={option} label={t('results.charts.pareto')} testId="chart-pareto" />
       <table className="table results-pareto" data-testid="pareto-table">
@@ -103,6 +102,6 @@ export function ParetoPanel({ points }: { points: ParetoPointRecord[] }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </ChartPanel>
   );
 }

@@ -23,7 +23,7 @@ import {
   type TechInfos,
 } from '../../charts/prepare';
 import type { Dispatch, Results } from '../../../../solver/src/results/results';
-import { findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
+import { ChartPanel, findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
 import { Tabs } from '../../components/Tabs';
 import { ParetoPanel } from './ParetoPanel';
 
@@ -242,25 +242,6 @@ function Analysis({ stored, techs }: { stored: StoredResult; techs: TechInfos })
       </ChartPanel>
       {pareto ? <ParetoPanel points={pareto} /> : null}
     </div>
-  );
-}
-
-function ChartPanel({
-  id,
-  title,
-  wide,
-  children,
-}: {
-  id: string;
-  title: string;
-  wide?: boolean;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className={`panel results-panel${wide ? ' wide' : ''}`} aria-labelledby={`results-h-${id}`}>
-      <h2 id={`results-h-${id}`}>{title}</h2>
-      {children}
-    </section>
   );
 }
 

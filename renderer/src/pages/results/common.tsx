@@ -58,3 +58,23 @@ export function paretoOf(payload: ResultPayload): ParetoPointRecord[] | null {
   );
   return points.length > 1 ? points : null;
 }
+
+/** A results panel: a section headed by the chart's title (heading id `results-h-<id>`). */
+export function ChartPanel({
+  id,
+  title,
+  wide,
+  children,
+}: {
+  id: string;
+  title: string;
+  wide?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className={`panel results-panel${wide ? ' wide' : ''}`} aria-labelledby={`results-h-${id}`}>
+      <h2 id={`results-h-${id}`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
