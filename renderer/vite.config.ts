@@ -36,6 +36,10 @@ export default defineConfig({
   plugins: [react(), cspMeta()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
+  // The WASM solvers locate their .wasm beside their own module (new URL('x.wasm', import.meta.url)).
+  // Pre-bundled into node_modules/.vite/deps that file is missing and the dev server answers with
+  // index.html; served from their package folder the URL resolves in dev exactly as in the build.
+  optimizeDeps: { exclude: ['highs', 'glpk.js'] },
   build: {
     // WERKPLAN_RENDERER_OUT lets parallel e2e runs build into separate folders.
     outDir: process.env.WERKPLAN_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
