@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { GeneratedSpec } from '../project/profileTypes';
 
 /**
  * The planner's local database (IndexedDB via dexie). Every version and its migration is listed
@@ -47,6 +48,8 @@ export interface TimeSeriesRecord {
   source?: string;
   fillRule?: 'linear' | 'previous-week' | 'zero';
   filledIntervals?: number;
+  /** A synthetic series (BDEW, SigLinDe, default weather): how to make it again for another year. */
+  generated?: GeneratedSpec;
 }
 
 export interface ResultRecord {

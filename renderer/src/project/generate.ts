@@ -3,7 +3,14 @@ import {
   standardLoadProfile,
   type Profile2025,
 } from '../../../solver/src/profiles/bdew/electricity';
-import type { HeatType } from './profileTypes';
+import {
+  ELECTRICITY_PROFILES,
+  HEAT_TYPES,
+  type ElectricityProfile,
+  type GeneratedSpec,
+  type HeatType,
+} from './profileTypes';
+import type { TimeSeriesRecord } from '../db/schema';
 export { ELECTRICITY_PROFILES, HEAT_TYPES, type HeatType } from './profileTypes';
 import { heatLoadProfile, parseHeatTables } from '../../../solver/src/profiles/bdew/heat';
 import { readWeather, type WeatherYear } from '../../../solver/src/weather/readers';
@@ -94,4 +101,54 @@ export async function weatherSeries(
       year,
     ),
   };
+}
+
+const HEAT_SOURCE = /^BDEW SigLinDe (\w+),.*?([\d.]+) kWh\/a/;
+const ELECTRICITY_SOURCE = /^BDEW standard load profile (\w+) \(2025\), ([\d.]+) kWh\/a/;
+
+/**
+ * How a stored series was generated: its `generated` field, or for series generated before that
+ * field existed, read from the source note the generator wrote. Null for imported series.
+ */
+export function generatedSpecOf(
+  rec: Pick<TimeSeriesRecord, 'generated' | 'source' | 'unit' | 'kind'>,
+): GeneratedSpec | null {
+  if (rec.generated) return rec.generated;
+  const src = rec.source ?? '';
+  let m = HEAT_SOURCE.exec(src);
+  if (m && (HEAT_TYPES as readonly string[]).includes(m[1]))
+    return { kind: 'heat', type: m[1] as HeatType, annual_kWh: Number(m[2]) };
+  m = ELECTRICITY_SOURCE.exec(src);
+  if (m && (ELECTRICITY_PROFILES as readonly string[]).includes(m[1]))
+    return { kind: 'electricity', profile: m[1] as ElectricityProfile, annual_kWh: Number(m[2]) };
+  if (src.startsWith('PVGIS 5.3 TMY')) {
+    if (rec.unit === '°C') return { kind: 'ambient' };
+    if (rec.unit === 'kWh/kWp') return { kind: 'pvYield' };
+    if (rec.unit === 'kWh/m2') return { kind: 'solarYield' };
+  }
+  return null;
+}
+
+/** The source note of a generated series (kept as the generator always wrote it). */
+export function generatedSource(spec: GeneratedSpec): string {
+  switch (spec.kind) {
+    case 'heat':
+      return `BDEW SigLinDe ${spec.type}, PVGIS TMY weather, ${spec.annual_kWh} kWh/a (Werkplan)`;
+    case 'electricity':
+      return `BDEW standard load profile ${spec.profile} (2025), ${spec.annual_kWh} kWh/a (Werkplan)`;
+    default:
+      return 'PVGIS 5.3 TMY 45° N 8° E (assets/weather), south 35°';
+  }
+}
+
+/** The values of a generated series for a site year (hourly, from hour 0 of that year). */
+export async function generatedValues(spec: GeneratedSpec, year: number): Promise<Float64Array> {
+  switch (spec.kind) {
+    case 'heat':
+      return heatProfile(spec.type, spec.annual_kWh, year);
+    case 'electricity':
+      return electricityProfile(spec.profile, spec.annual_kWh, year);
+    default:
+      return (await weatherSeries(year))[spec.kind === 'ambient' ? 'ambient' : spec.kind];
+  }
 }

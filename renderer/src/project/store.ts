@@ -22,8 +22,16 @@ interface ProjectStore {
   lastKey: string | null;
   lastAt: number;
   load(db: WerkplanDb, projectId: string | null): Promise<void>;
-  /** Applies an edit to a copy of the document, writes it to IndexedDB and pushes an undo step. */
-  edit(change: (draft: StoredProject) => void, coalesceKey?: string): Promise<void>;
+  /**
+   * Applies an edit to a copy of the document, writes it to IndexedDB and pushes an undo step.
+   * `alongside` writes series records in the same IndexedDB transaction (e.g. a year change that
+   * regenerates the synthetic series), so both land or neither does.
+   */
+  edit(
+    change: (draft: StoredProject) => void,
+    coalesceKey?: string,
+    alongside?: (db: WerkplanDb) => Promise<unknown>,
+  ): Promise<void>;
   /** Sets the value at a JSON pointer of the document (arrays addressed by element id too). */
   setAt(pointer: string, value: unknown): Promise<void>;
   undo(): Promise<void>;
@@ -36,14 +44,15 @@ interface ProjectStore {
  * crash right after an edit loses nothing once `saved` has resolved (a few ms).
  */
 export const useProject = create<ProjectStore>((set, get) => {
-  function write(doc: StoredProject): Promise<void> {
+  function write(doc: StoredProject, alongside?: (db: WerkplanDb) => Promise<unknown>): Promise<void> {
     const { db, projectId } = get();
     if (!db || !projectId) return Promise.resolve();
     const prev = get().saved;
     const next = prev
       .catch(() => undefined)
       .then(() =>
-        db.transaction('rw', db.projects, async () => {
+        db.transaction('rw', [db.projects, db.timeSeries], async () => {
+          if (alongside) await alongside(db);
           const changed = await db.projects.update(projectId, {
             document: doc,
             name: doc.name,
@@ -97,7 +106,7 @@ export const useProject = create<ProjectStore>((set, get) => {
         missing: rec ? null : projectId,
       });
     },
-    async edit(change, coalesceKey) {
+    async edit(change, coalesceKey, alongside) {
       const { doc, past, lastKey, lastAt } = get();
       if (!doc) return;
       const draft = structuredClone(doc);
@@ -111,7 +120,7 @@ export const useProject = create<ProjectStore>((set, get) => {
         lastKey: coalesceKey ?? null,
         lastAt: now,
       });
-      await write(draft);
+      await write(draft, alongside);
     },
     setAt(pointer, value) {
       return get().edit((d) => setPointer(d, pointer, value), pointer);
