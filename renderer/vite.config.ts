@@ -46,6 +46,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
-  server: { headers: ISOLATION_HEADERS, port: 5173 },
+  // strictPort: the README promises http://localhost:5173; another port would be a different app.
+  server: { headers: ISOLATION_HEADERS, port: 5173, strictPort: true },
   preview: { headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
 });

@@ -1,0 +1,44 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * The README's front door: `npm run web` (the dev server, not the built preview) must load the
+ * solver's WebAssembly and compute. Settings → "Rechenkern prüfen", then one small optimisation of
+ * the single-building example from a fresh browser profile.
+ */
+async function nav(page: Page, name: string) {
+  await page.getByRole('navigation').getByRole('button', { name }).click();
+}
+
+test('npm run web: the solver check passes and a small project solves', async ({ page }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const wasm: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(`${r.status()} ${r.headers()['content-type'] ?? ''}`);
+  });
+
+  await page.goto('/');
+  await nav(page, 'Einstellungen');
+  await page.getByRole('button', { name: 'Rechenkern prüfen' }).click();
+  await expect(page.getByText(/Rechenkern in Ordnung/)).toBeVisible({ timeout: 60_000 });
+  expect(wasm.length).toBeGreaterThan(0);
+  for (const w of wasm) expect(w).toMatch(/^200 application\/wasm/);
+
+  await nav(page, 'Projekte');
+  await page.getByLabel('Neues Projekt').fill('Einfamilienhaus Süd');
+  await page.getByLabel('Vorlage').selectOption('single-building');
+  await page.getByRole('button', { name: 'Anlegen' }).click();
+  const open = page.getByRole('button', { name: 'Einfamilienhaus Süd', exact: true });
+  if (await open.isVisible()) await open.click();
+  await nav(page, 'Szenarien');
+  await page.getByRole('tab', { name: 'Basis' }).click();
+  await page.getByRole('button', { name: '„Basis“ rechnen' }).click();
+  await expect(page.getByTestId('result-base')).toContainText('aktuell', { timeout: 180_000 });
+  await expect(page.getByTestId('result-base')).not.toContainText(/NaN|unbeschränkt/);
+
+  await nav(page, 'Ergebnisse');
+  await expect(page.locator('main')).not.toContainText('NaN');
+  await page.screenshot({ path: 'e2e/artifacts/frontdoor-results.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
