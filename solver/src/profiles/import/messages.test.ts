@@ -54,12 +54,12 @@ describe('import messages in German and English', () => {
 
   it('errors carry their message for the planner to show in German', () => {
     try {
-      importProfile(enc('Zeit;Leistung [kW]\n01.01.2023 00:00;1\n01.01.2023 01:00;n/a\n'));
+      importProfile(enc('Zeit;Leistung [kW]\n01.01.2023 00:00;1\n01.01.2023 01:00;Zähler defekt\n'));
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ImportError);
       expect(formatImportMessage((e as ImportError).detail, 'de')).toBe(
-        "Zeile 3, Spalte 'Leistung [kW]': erwartet wurde eine Zahl, gefunden 'n/a'",
+        "Zeile 3, Spalte 'Leistung [kW]': erwartet wurde eine Zahl, gefunden 'Zähler defekt'",
       );
     }
   });

@@ -154,6 +154,14 @@ const TEXTS = {
     en: (p) => `no value column named '${p.column}' (value columns: ${p.columns})`,
     de: (p) => `keine Wertespalte namens '${p.column}' (Wertespalten: ${p.columns})`,
   },
+  missingValue: {
+    en: (p) => `line ${p.line}, column '${p.column}': no value ('${p.found}'), read as a gap`,
+    de: (p) => `Zeile ${p.line}, Spalte '${p.column}': kein Wert ('${p.found}'), als Lücke gelesen`,
+  },
+  missingSummary: {
+    en: (p) => `${p.count} cells without a value, read as gaps; first: ${p.first}`,
+    de: (p) => `${p.count} Zellen ohne Wert, als Lücken gelesen; erste: ${p.first}`,
+  },
   gapsSummary: {
     en: (p) => `${p.gaps} gap(s), ${p.missing} missing interval(s); first: ${p.first}`,
     de: (p) => `${p.gaps} Lücke(n), ${p.missing} fehlende(s) Intervall(e); erste: ${p.first}`,

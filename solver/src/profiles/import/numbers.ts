@@ -4,6 +4,11 @@ export type DecimalSeparator = ',' | '.';
 const DE = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 const EN = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?$/;
 
+/** Cells that stand for a missing value in meter exports: n/a, -, —, NaN, null, k.A. (read as gaps). */
+const MISSING = /^(?:n\/?a|#n\/a|-+|—|–|nan|null|k\.\s?a\.?|keine angabe)$/i;
+
+export const isMissingCell = (raw: string): boolean => MISSING.test(raw.trim());
+
 /** Parses a cell; null for an empty cell, NaN for text that is not a number. */
 export function parseNumber(raw: string, decimal: DecimalSeparator): number | null {
   const s = raw

@@ -145,14 +145,14 @@ describe('profile import: problems are loud and located', () => {
   });
 
   it('a non-numeric cell is an error naming the line and column', () => {
-    const text = 'Zeit;Leistung [kW]\n01.01.2023 00:00;1\n01.01.2023 01:00;n/a\n';
+    const text = 'Zeit;Leistung [kW]\n01.01.2023 00:00;1\n01.01.2023 01:00;Zähler defekt\n';
     try {
       importProfile(enc(text));
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ImportError);
       expect((e as ImportError).message).toBe(
-        "line 3, column 'Leistung [kW]': expected a number, found 'n/a'",
+        "line 3, column 'Leistung [kW]': expected a number, found 'Zähler defekt'",
       );
       expect((e as ImportError).line).toBe(3);
     }
@@ -217,5 +217,60 @@ describe('profile import: resolution', () => {
     expect(r.resolution_min).toBe(60);
     expect(r.count).toBe(4);
     expect(r.issues.map((i) => i.kind)).toEqual(['gap']);
+  });
+});
+
+describe('profile import: cells without a value', () => {
+  it("reads 'n/a', '-', '—', 'NaN' and empty cells of a German meter export as gaps at their line and column", () => {
+    const rows = ['1,5', 'n/a', '2,0', '-', '—', 'NaN', '', '3,25'];
+    const text =
+      'Zählpunkt;DE0001234567890000000000000123456\n\nDatum;Uhrzeit;Wirkleistung [kW]\n' +
+      rows.map((v, i) => `01.01.2023;${String(i).padStart(2, '0')}:00;${v}`).join('\n');
+    const r = importProfile(enc(text));
+    expect(r.count).toBe(8);
+    const v = Array.from(r.columns[0].values_kW);
+    expect(v.map((x) => (Number.isNaN(x) ? null : x))).toEqual([1.5, null, 2, null, null, null, null, 3.25]);
+    const missing = r.issues.filter((i) => i.kind === 'missing');
+    expect(missing.map((i) => i.line)).toEqual([5, 7, 8, 9]);
+    expect(missing[0].message).toBe("line 5, column 'Wirkleistung [kW]': no value ('n/a'), read as a gap");
+    expect(missing[0].time).toBe('2023-01-01T00:00:00Z'); // 01:00 CET
+    expect(r.warnings).toContain("line 7, column 'Wirkleistung [kW]': no value ('-'), read as a gap");
+  });
+
+  it('summarises many empty cells in one warning', () => {
+    const text =
+      'Zeit;Last [kW]\n' +
+      Array.from(
+        { length: 30 },
+        (_, h) => `01.01.2023 ${String(h % 24).padStart(2, '0')}:00;${h > 2 && h < 20 ? 'n/a' : '1,0'}`,
+      )
+        .slice(0, 24)
+        .join('\n');
+    const r = importProfile(enc(text));
+    expect(r.warnings.filter((w) => w.includes('without a value'))).toEqual([
+      "17 cells without a value, read as gaps; first: line 5, column 'Last [kW]': no value ('n/a'), read as a gap",
+    ]);
+  });
+
+  it('still refuses text that is not a number, with its line and column', () => {
+    const text = 'Zeit;Last [kW]\n01.01.2023 00:00;1,0\n01.01.2023 01:00;defekt\n01.01.2023 02:00;1,0';
+    expect(() => importProfile(enc(text))).toThrow(
+      /line 3, column 'Last \[kW\]': expected a number, found 'defekt'/,
+    );
+  });
+
+  it('a file whose detection fails says why, and reads once the user gives the settings', () => {
+    // one number per line with a decimal comma under a title: read as comma-separated, no unit
+    const text = 'Messwerte Halle 3\n' + Array.from({ length: 24 }, (_, h) => `${h + 1},5`).join('\n');
+    expect(() => importProfile(enc(text))).toThrow(ImportError);
+    const r = importProfile(enc(text), {
+      delimiter: ';',
+      unit: 'kW',
+      year: 2023,
+      decimal: ',',
+    });
+    expect(r.count).toBe(24);
+    expect(r.columns[0].values_kW[0]).toBe(1.5);
+    expect(r.start).toBe('2022-12-31T23:00:00Z');
   });
 });

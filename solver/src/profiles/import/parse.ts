@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { decodeText, fail, ImportError } from './text';
 import { formatImportMessage, importMessage, type ImportMessage } from './messages';
-import { guessDecimal, parseNumber, type DecimalSeparator } from './numbers';
+import { guessDecimal, isMissingCell, parseNumber, type DecimalSeparator } from './numbers';
 import { parseStamp, StampResolver, stampFormatOf, type StampFormat } from './timestamps';
 
 export { ImportError };
@@ -28,7 +28,8 @@ export interface ImportSettings {
 }
 
 export interface ImportIssue {
-  kind: 'gap' | 'duplicate' | 'negative';
+  /** 'missing': a cell that says it has no value (n/a, -, NaN …), read as a gap at its line and column. */
+  kind: 'gap' | 'duplicate' | 'negative' | 'missing';
   /** 1-based line in the file (for gaps: the line after the gap). */
   line: number;
   time: string;
@@ -163,7 +164,7 @@ function analyseRows(
       !Number.isNaN(parseNumber(c, ',') ?? NaN) ||
       !Number.isNaN(parseNumber(c, '.') ?? NaN));
   const isDataRow = (r: string[]) =>
-    r.length === width && r.some(isData) && r.every((c) => c.trim() === '' || isData(c));
+    r.length === width && r.some(isData) && r.every((c) => c.trim() === '' || isData(c) || isMissingCell(c));
   // The first data row: from there on, rows are data (a unit row may sit between header and data).
   if (settings.headerLine !== undefined && !(settings.headerLine >= 0 && settings.headerLine < rows.length))
     throw fail('headerOutside', { headerLine: settings.headerLine, lines: rows.length });
@@ -389,6 +390,8 @@ function createCollector(
   const { header, stampCols, stampFormat, decimal, readable, messages } = plan;
   const warn = (m: ImportMessage) => messages.push(m);
   const sc = stampCols[0];
+  /** Cells that say they have no value (n/a, -, NaN …): row index, line, column, text. */
+  const missing: { k: number; line: number; column: string; found: string }[] = [];
   let resolver: StampResolver | null = null;
   if (stampCols.length) {
     try {
@@ -436,8 +439,11 @@ function createCollector(
       readable.forEach((j, c) => {
         const raw = r[j] ?? '';
         const v = parseNumber(raw, decimal);
-        if (v !== null && Number.isNaN(v))
-          throw fail('expectedNumber', { line, column: name(j), found: raw.trim() }, line, j + 1);
+        if (v !== null && Number.isNaN(v)) {
+          if (!isMissingCell(raw))
+            throw fail('expectedNumber', { line, column: name(j), found: raw.trim() }, line, j + 1);
+          missing.push({ k: lines.length - 1, line, column: name(j), found: raw.trim() });
+        }
         values[c].push(v === null ? NaN : v);
       });
     },
@@ -602,6 +608,16 @@ function createCollector(
             gaps[0].detail,
           ),
         );
+      for (const m of missing)
+        issues.push({
+          kind: 'missing',
+          line: m.line,
+          time: fmt(startT + Math.max(0, slotOf[m.k]) * step),
+          ...issueText(importMessage('missingValue', { line: m.line, column: m.column, found: m.found })),
+        });
+      const empty = issues.filter((i) => i.kind === 'missing');
+      if (empty.length > 5) warn(importMessage('missingSummary', { count: empty.length }, empty[0].detail));
+      else for (const i of empty) warn(i.detail);
       const dups = issues.filter((i) => i.kind === 'duplicate');
       if (dups.length) warn(importMessage('duplicatesSummary', { count: dups.length }, dups[0].detail));
       for (const i of issues.filter((x) => x.kind === 'negative')) warn(i.detail);
