@@ -78,9 +78,18 @@ function template(env: NodeJS.ProcessEnv, name: string, fallback: string): strin
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const audiences = list(env, 'AUTH_AUDIENCE');
   const allowedTenants = list(env, 'AUTH_ALLOWED_TENANTS');
-  if (audiences.length === 0) throw new ConfigError('AUTH_AUDIENCE', "required: the API's application id");
-  if (allowedTenants.length === 0)
-    throw new ConfigError('AUTH_ALLOWED_TENANTS', 'required: comma-separated Entra tenant ids');
+  // Every missing required variable in one message, so the operator fixes them in one go.
+  const missing: [string, string][] = [
+    ...(audiences.length === 0 ? [['AUTH_AUDIENCE', "the API's application id"] as [string, string]] : []),
+    ...(allowedTenants.length === 0
+      ? [['AUTH_ALLOWED_TENANTS', 'comma-separated Entra tenant ids'] as [string, string]]
+      : []),
+  ];
+  if (missing.length > 0)
+    throw new ConfigError(
+      missing.map(([name]) => name).join(', '),
+      `required, not set (${missing.map(([name, what]) => `${name}: ${what}`).join('; ')}; see docs/deploy.md)`,
+    );
   const algorithms = list(env, 'AUTH_ALGORITHMS', ['RS256']);
   for (const alg of algorithms)
     if (!/^(RS|PS|ES)(256|384|512)$/.test(alg))

@@ -3,14 +3,22 @@
  * in memory) unless DATABASE_URL points at PostgreSQL; HTTPS when TLS_CERT and TLS_KEY are set.
  * See docs/deploy.md for every variable.
  */
-import { loadConfig } from './config';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { openDb } from './db';
 import { buildApp } from './app';
 import { createMetrics } from './metrics';
 import { tlsOptionsFromFiles } from './tls';
 import { fileSink, startAnchoring, type AnchorSink } from './anchor';
 
-const config = loadConfig();
+let config: ServerConfig;
+try {
+  config = loadConfig();
+} catch (e) {
+  // A configuration mistake is the operator's, not a crash: one line, no stack trace.
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(`werkplan server: ${e.message}`);
+  process.exit(1);
+}
 const db = await openDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
 const app = await buildApp({
   config,
