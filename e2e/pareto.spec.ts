@@ -29,7 +29,7 @@ test('a 3-point cost–CO2 front of the reference hub, computed in the planner a
   await page.getByLabel('Neues Projekt').fill('Front');
   await page.getByLabel('Vorlage').selectOption('reference-hub');
   await page.getByRole('button', { name: 'Anlegen' }).click();
-  await page.getByRole('button', { name: 'Front', exact: true }).click();
+  await expect(page.getByTestId('header-project')).toContainText('Front'); // opened on creation
   await nav(page, 'Szenarien');
   await page.getByRole('tab', { name: 'Basis' }).click();
   await expect(page.getByLabel('Rechenart')).toHaveValue('aggregated');

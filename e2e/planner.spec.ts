@@ -57,7 +57,7 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     await page.goto('/');
     await page.getByLabel('Neues Projekt').fill('Nahwärme Süd');
     await page.getByRole('button', { name: 'Anlegen' }).click();
-    await expect(page.getByRole('button', { name: 'Nahwärme Süd' })).toBeVisible();
+    await expect(page.getByTestId('header-project')).toHaveText('Projekt: Nahwärme Süd'); // opened
 
     // Import the heat profile on the Profiles page.
     await nav(page, 'Profile');
@@ -114,8 +114,11 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     // By hand: gas heat costs (0.06 + 55 EUR/t × 0.201 kg/kWh) / 0.95 = 0.0748 EUR/kWh, electric heat
     // 0.25 / 0.99 = 0.2525 EUR/kWh, no storage: the gas boiler is sized to the peak, 800 kW.
     const caps = page.getByTestId('capacities-base');
-    await expect(caps).toContainText(`gasBoiler ${csv.peak_kW.toLocaleString('de-DE')} kW`);
-    await expect(caps).toContainText('electricBoiler 0 kW');
+    // the plants under their names (from the catalogue), not their ids
+    await expect(caps).toContainText(
+      `Gaskessel (Brennwert, Heizzentrale) ${csv.peak_kW.toLocaleString('de-DE')} kW`,
+    );
+    await expect(caps).toContainText('Elektrodenkessel (Power-to-Heat) 0 kW');
     await shot(page, 'planner-run');
     expect(errors).toEqual([]);
   });
@@ -150,12 +153,17 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     const sorted = [...csv.values].sort((x, y) => y - x);
     const level = sorted[Math.floor(hours)];
     const capsText = (await page.getByTestId('capacities-gas-teuer').textContent()) ?? '';
-    const cap = (id: string) =>
-      Number(new RegExp(`${id} ([\\d.,]+) kW`).exec(capsText)?.[1].replace(/\./g, '').replace(',', '.'));
+    const cap = (name: string) =>
+      Number(
+        new RegExp(`${name.replace(/[()]/g, '\\$&')} ([\\d.,]+) kW`)
+          .exec(capsText)?.[1]
+          .replace(/\./g, '')
+          .replace(',', '.'),
+      );
     expect(hours).toBeGreaterThan(56);
     expect(hours).toBeLessThan(58);
-    expect(Math.abs(cap('electricBoiler') - level)).toBeLessThan(0.5);
-    expect(Math.abs(cap('gasBoiler') - (csv.peak_kW - level))).toBeLessThan(0.5);
+    expect(Math.abs(cap('Elektrodenkessel (Power-to-Heat)') - level)).toBeLessThan(0.5);
+    expect(Math.abs(cap('Gaskessel (Brennwert, Heizzentrale)') - (csv.peak_kW - level))).toBeLessThan(0.5);
     const cost = async (id: string) =>
       Number(
         ((await page.getByTestId(`result-${id}`).locator('td').nth(1).textContent()) ?? '')
@@ -253,6 +261,8 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     await page.getByLabel('Neues Projekt').fill('Referenz');
     await page.getByLabel('Vorlage').selectOption('reference-hub');
     await page.getByRole('button', { name: 'Anlegen' }).click();
+    await expect(page.getByTestId('header-project')).toHaveText('Projekt: Referenz'); // opened
+    await nav(page, 'Projekte');
     await expect(page.getByRole('button', { name: 'Referenz', exact: true })).toBeVisible();
     await page
       .getByTestId('project-row')

@@ -18,6 +18,10 @@ test('a project survives a reload, can be renamed and deleted with confirmation'
 
   await page.getByLabel('Neues Projekt').fill('Quartier Nord');
   await page.getByLabel('Neues Projekt').press('Enter');
+  // A new project opens: it is named in the header and its inputs come up.
+  await expect(page.getByTestId('header-project')).toHaveText('Projekt: Quartier Nord');
+  await expect(page.getByRole('heading', { level: 1, name: 'Anlagen & Preise' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Projekte' }).click();
   await expect(page.getByTestId('project-row')).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Quartier Nord' })).toBeVisible();
   await shot(page, 'projects');
@@ -165,7 +169,7 @@ test('an hourly price series is imported on the Profiles page and used as the gr
   await page.getByLabel('Neues Projekt').fill('Preis-Test');
   await page.getByLabel('Vorlage').selectOption('single-building');
   await page.getByRole('button', { name: 'Anlegen' }).click();
-  await page.getByRole('button', { name: 'Preis-Test', exact: true }).click();
+  await expect(page.getByTestId('header-project')).toContainText('Preis-Test'); // opened on creation
   await page.getByRole('button', { name: 'Profile', exact: true }).click();
   // A day-ahead export has no kW or kWh: chosen as a price, its values are read as they are.
   await page.getByLabel('Zeitreihe ist').selectOption('EUR/MWh');

@@ -32,7 +32,7 @@ test('scenario tabs by keyboard, readable diff, a sweep that survives a page swi
   await page.getByLabel('Neues Projekt').fill('Quartier Sweep');
   await page.getByLabel('Vorlage').selectOption('reference-hub');
   await page.getByRole('button', { name: 'Anlegen' }).click();
-  await page.getByRole('button', { name: 'Quartier Sweep', exact: true }).click();
+  await expect(page.getByTestId('header-project')).toContainText('Quartier Sweep'); // opened on creation
   await nav(page, 'Szenarien');
   await expect(page.getByRole('heading', { level: 1, name: 'Szenarien' })).toBeVisible();
 
@@ -167,7 +167,7 @@ test('two parameters: a heat map of the cost over grid import price × CO2 price
   await page.getByLabel('Neues Projekt').fill('Haus Sweep');
   await page.getByLabel('Vorlage').selectOption('single-building');
   await page.getByRole('button', { name: 'Anlegen' }).click();
-  await page.getByRole('button', { name: 'Haus Sweep', exact: true }).click();
+  await expect(page.getByTestId('header-project')).toContainText('Haus Sweep'); // opened on creation
   await nav(page, 'Szenarien');
   const sweep = page.getByRole('region', { name: 'Sensitivitätsanalyse' });
   const set = async (n: 0 | 1, label: string, value: string) => {

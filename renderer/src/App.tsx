@@ -4,6 +4,8 @@ import { PAGES, useApp, type Page } from './store/app';
 import { LanguageSelect } from './components/LanguageSelect';
 import { SyncStatus } from './sync/SyncStatus';
 import { useSync } from './sync/controller';
+import { db } from './db/schema';
+import { useLiveQuery } from './db/useLiveQuery';
 
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
@@ -13,6 +15,23 @@ const ScenariosPage = lazy(() => import('./pages/scenarios/ScenariosPage'));
 const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+
+/** The open project, named in the header on every page (or that none is open). */
+function ActiveProject() {
+  const { t } = useTranslation();
+  const id = useApp((s) => s.activeProjectId);
+  const project = useLiveQuery(() => (id ? db().projects.get(id) : Promise.resolve(undefined)), [id]);
+  return (
+    <p className="header-project" data-testid="header-project">
+      <span className="header-project-label">{t('app.project')}:</span>{' '}
+      {project ? (
+        <strong>{project.name}</strong>
+      ) : (
+        <span className="header-project-none">{t('app.noProject')}</span>
+      )}
+    </p>
+  );
+}
 
 function PageView({ page }: { page: Page }) {
   switch (page) {
@@ -48,6 +67,7 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
+        <ActiveProject />
         <SyncStatus />
         <LanguageSelect id="header-language" />
       </header>

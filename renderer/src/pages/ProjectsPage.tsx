@@ -26,6 +26,7 @@ import { syncDb } from '../sync/db';
 import type { ProjectSyncState } from '../sync/db';
 import { syncController, useSync, type DeletionMode, type SyncController } from '../sync/controller';
 import { ShareDialog } from '../sync/ShareDialog';
+import { basisLine } from './results/basis';
 
 /** The examples shipped with the app (assets/examples), loaded only when chosen. */
 const EXAMPLES = {
@@ -59,6 +60,7 @@ function NewProjectForm() {
   const [template, setTemplate] = useState<Template>('blank');
   const [error, setError] = useState<string | null>(null);
   const setActive = useApp((s) => s.setActiveProject);
+  const setPage = useApp((s) => s.setPage);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -69,7 +71,9 @@ function NewProjectForm() {
           : await importProject(db(), parseProjectFile((await EXAMPLES[template]()).default), { name });
       setName('');
       setError(null);
+      // A new project opens: it becomes the active one and its inputs come up.
       setActive(p.id);
+      setPage('plants');
     } catch (err) {
       setError(errorText(err));
     }
@@ -146,6 +150,7 @@ function ProjectRow({
   }
 
   const active = activeId === project.id;
+  const basis = project.document ? basisLine(project.document, t) : null;
   return (
     <tr className={active ? 'active' : undefined} data-testid="project-row">
       <td>
@@ -185,6 +190,11 @@ function ProjectRow({
             >
               {project.name}
             </button>
+            {basis ? (
+              <span className="project-basis muted" data-testid="project-basis">
+                {basis}
+              </span>
+            ) : null}
             {sync?.goneAt ? (
               <>
                 {' '}

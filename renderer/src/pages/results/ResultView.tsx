@@ -33,10 +33,12 @@ interface Props {
   onSelect(scenarioId: string): void;
   stale: boolean;
   techs: TechInfos;
+  /** The weather, profile year and time basis the project uses, in one line (pages/results/basis.ts). */
+  basis?: string | null;
 }
 
 /** One scenario's result: KPIs, typical-day gap, capacities and the charts. */
-export function ResultView({ results, selected, onSelect, stale, techs }: Props) {
+export function ResultView({ results, selected, onSelect, stale, techs, basis = null }: Props) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const nameOf = useScenarioName();
@@ -82,7 +84,7 @@ export function ResultView({ results, selected, onSelect, stale, techs }: Props)
           </ul>
         </div>
       ) : (
-        <UsableResult stored={selected} techs={techs} notes={notes} />
+        <UsableResult stored={selected} techs={techs} notes={notes} basis={basis} />
       )}
     </div>
   );
@@ -94,7 +96,17 @@ type View = 'overview' | 'dispatch' | 'analysis';
  * A solved result in three views, so each renders only its own charts: overview (figures, costs,
  * energy flows), dispatch over the year (zoom), analysis (duration curves, heatmap, Pareto front).
  */
-function UsableResult({ stored, techs, notes }: { stored: StoredResult; techs: TechInfos; notes: string[] }) {
+function UsableResult({
+  stored,
+  techs,
+  notes,
+  basis,
+}: {
+  stored: StoredResult;
+  techs: TechInfos;
+  notes: string[];
+  basis: string | null;
+}) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('overview');
   const views: View[] = ['overview', 'dispatch', 'analysis'];
@@ -109,7 +121,7 @@ function UsableResult({ stored, techs, notes }: { stored: StoredResult; techs: T
       />
       <div role="tabpanel" id={`results-view-panel-${view}`} aria-labelledby={`results-view-tab-${view}`}>
         {view === 'overview' ? (
-          <Overview stored={stored} techs={techs} notes={notes} />
+          <Overview stored={stored} techs={techs} notes={notes} basis={basis} />
         ) : view === 'dispatch' ? (
           <DispatchCharts stored={stored} techs={techs} />
         ) : (
@@ -120,7 +132,17 @@ function UsableResult({ stored, techs, notes }: { stored: StoredResult; techs: T
   );
 }
 
-function Overview({ stored, techs, notes }: { stored: StoredResult; techs: TechInfos; notes: string[] }) {
+function Overview({
+  stored,
+  techs,
+  notes,
+  basis,
+}: {
+  stored: StoredResult;
+  techs: TechInfos;
+  notes: string[];
+  basis: string | null;
+}) {
   const { t } = useTranslation();
   const text = useChartText();
   const r = stored.payload.results;
@@ -136,6 +158,11 @@ function Overview({ stored, techs, notes }: { stored: StoredResult; techs: TechI
   return (
     <>
       <Kpis r={r} />
+      {basis ? (
+        <p className="muted results-basis" data-testid="results-basis">
+          {basis}
+        </p>
+      ) : null}
       <div className="results-charts">
         <ChartPanel id="costs" title={t('results.charts.costs')}>
           <EChart option={charts.costs} label={t('results.charts.costs')} testId="chart-costs" height={300} />

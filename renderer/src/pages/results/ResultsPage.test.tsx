@@ -70,6 +70,11 @@ describe('results page', () => {
     expect(screen.getByTestId('aggregation-gap').textContent).toBe(
       `${de((base.solve.aggregationGap ?? 0) * 100, 2)} %`,
     );
+    // What the figures rest on, under the key figures.
+    expect(screen.getByTestId('results-basis').textContent).toBe(
+      'Wetter: reference hub profiles scaled to a single-family house, Jahr 2023, ' +
+        'Zeitbasis: Ortszeit ohne Sommerzeit (MEZ, UTC+1)',
+    );
     const hp = screen.getByTestId('capacity-hp');
     const hpKw = base.capacities.hp.power_kW!;
     expect(hp.textContent).toContain(`${de(hpKw, hpKw < 10 ? 1 : 0)} kW`);
@@ -82,7 +87,10 @@ describe('results page', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Auswertung' }));
     expect(screen.getByTestId('chart-duration')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Zeitreihe'), { target: { value: 'hp.heat_out_kW' } });
-    expect(screen.getByTestId('chart-heatmap').getAttribute('aria-label')).toBe('Tag × Stunde: hp Wärme');
+    // The plant's name from the stored project, although no page loaded it into the editing store.
+    expect(screen.getByTestId('chart-heatmap').getAttribute('aria-label')).toBe(
+      'Tag × Stunde: Luft-Wasser-Wärmepumpe Wärme',
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'Übersicht' }));
     // The base result is current; the scenario's was computed from older inputs.
     expect(screen.queryByTestId('stale')).toBeNull();

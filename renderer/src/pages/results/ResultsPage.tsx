@@ -9,6 +9,8 @@ import type { TechInfos } from '../../charts/prepare';
 import { EmptyPage } from '../EmptyPage';
 import { ResultView } from './ResultView';
 import { CompareView } from './CompareView';
+import { TechNamesContext, techNamesOf } from './common';
+import { basisLine } from './basis';
 import { Tabs } from '../../components/Tabs';
 import './results.css';
 
@@ -71,6 +73,8 @@ export default function ResultsPage() {
     [projectId],
   );
   const techs = useMemo(() => techInfosOf(project?.document ?? null), [project?.document]);
+  const names = useMemo(() => techNamesOf(project?.document ?? null), [project?.document]);
+  const basis = useMemo(() => basisLine(project?.document ?? null, t), [project?.document, t]);
   const stale = useStale(projectId, results, project?.updatedAt);
   const [tab, setTab] = useState<Tab>('result');
   const [scenarioId, setScenarioId] = useState<string | null>(null);
@@ -80,44 +84,47 @@ export default function ResultsPage() {
   const selected = results?.find((r) => r.scenarioId === scenarioId) ?? results?.[0];
 
   return (
-    <section aria-labelledby="results-title" className="results-page">
-      <h1 id="results-title">
-        {t('nav.results')}
-        {project ? <span className="results-project"> – {project.name}</span> : null}
-      </h1>
-      {results === undefined ? (
-        <p className="muted" role="status">
-          {t('results.loading')}
-        </p>
-      ) : results.length === 0 ? (
-        <div className="empty-state">
-          <p className="empty-title">{t('results.noResults')}</p>
-          <p>{t('results.noResultsHint')}</p>
-        </div>
-      ) : (
-        <>
-          <Tabs<Tab>
-            id="results"
-            label={t('results.tabs.label')}
-            tabs={TABS.map((key) => ({ key, label: t(`results.tabs.${key}`) }))}
-            active={tab}
-            onChange={setTab}
-          />
-          <div role="tabpanel" id={`results-panel-${tab}`} aria-labelledby={`results-tab-${tab}`}>
-            {tab === 'result' && selected ? (
-              <ResultView
-                results={results}
-                selected={selected}
-                onSelect={setScenarioId}
-                stale={stale.has(selected.scenarioId)}
-                techs={techs}
-              />
-            ) : (
-              <CompareView results={results} stale={stale} techs={techs} />
-            )}
+    <TechNamesContext.Provider value={names}>
+      <section aria-labelledby="results-title" className="results-page">
+        <h1 id="results-title">
+          {t('nav.results')}
+          {project ? <span className="results-project"> – {project.name}</span> : null}
+        </h1>
+        {results === undefined ? (
+          <p className="muted" role="status">
+            {t('results.loading')}
+          </p>
+        ) : results.length === 0 ? (
+          <div className="empty-state">
+            <p className="empty-title">{t('results.noResults')}</p>
+            <p>{t('results.noResultsHint')}</p>
           </div>
-        </>
-      )}
-    </section>
+        ) : (
+          <>
+            <Tabs<Tab>
+              id="results"
+              label={t('results.tabs.label')}
+              tabs={TABS.map((key) => ({ key, label: t(`results.tabs.${key}`) }))}
+              active={tab}
+              onChange={setTab}
+            />
+            <div role="tabpanel" id={`results-panel-${tab}`} aria-labelledby={`results-tab-${tab}`}>
+              {tab === 'result' && selected ? (
+                <ResultView
+                  results={results}
+                  selected={selected}
+                  onSelect={setScenarioId}
+                  stale={stale.has(selected.scenarioId)}
+                  techs={techs}
+                  basis={basis}
+                />
+              ) : (
+                <CompareView results={results} stale={stale} techs={techs} />
+              )}
+            </div>
+          </>
+        )}
+      </section>
+    </TechNamesContext.Provider>
   );
 }

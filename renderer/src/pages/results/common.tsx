@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParetoPointRecord, ResultPayload, StoredResult } from '../../db/results';
 import { formatNumber } from '../../i18n/format';
@@ -9,14 +9,34 @@ import type { ChartText } from '../../charts/options';
 import { formatSolverMessage } from '../../../../solver/src/results/messages';
 import type { Results } from '../../../../solver/src/results/results';
 
+/**
+ * The technologies' names (id → name) of the stored project the results belong to. The results
+ * page provides them from the project record it loads itself, so charts name the plants as the
+ * user did on every page and after a reload (not only once "Anlagen & Preise" has loaded the
+ * project into the editing store).
+ */
+export const TechNamesContext = createContext<Record<string, string> | null>(null);
+
+/** id → name of a stored project document's technologies (an unnamed one keeps its id). */
+export function techNamesOf(document: unknown): Record<string, string> {
+  const techs = (document as { technologies?: unknown } | null)?.technologies;
+  if (!Array.isArray(techs)) return {};
+  const out: Record<string, string> = {};
+  for (const x of techs as { id?: unknown; name?: unknown }[])
+    if (typeof x?.id === 'string') out[x.id] = typeof x.name === 'string' && x.name ? x.name : x.id;
+  return out;
+}
+
 /** Chart texts and numbers in the user's language. */
 export function useChartText(): ChartText {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
+  const stored = useContext(TechNamesContext);
   // The names as one string: the charts' texts change only when a name does, not on every edit.
-  const namesKey = useProject((s) =>
+  const editing = useProject((s) =>
     JSON.stringify((s.doc?.technologies ?? []).map((x) => [x.id, x.name ?? x.id])),
   );
+  const namesKey = stored ? JSON.stringify(Object.entries(stored)) : editing;
   return useMemo(() => {
     const techNames = Object.fromEntries(JSON.parse(namesKey) as [string, string][]);
     return {

@@ -11,18 +11,19 @@ import { formatNumber } from '../../i18n/format';
 import { findings } from '../results/common';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
+import { mainCapacity } from '../../../../solver/src/results/capacity';
 
 /** Which optimisation point k of a front is (computation order: minimum cost, minimum CO2, between). */
 const paretoStep = (k: number | undefined) =>
   k === undefined ? 'starting' : k === 1 ? 'minCost' : k === 2 ? 'minCo2' : 'epsilon';
 
-function capacityText(r: StoredResult, language: 'de' | 'en'): string {
+/** The sized plants as the user named them, each in its own capacity unit (storage kWh, PV kWp). */
+export function capacityText(r: StoredResult, doc: StoredProject, language: 'de' | 'en'): string {
   return Object.entries(r.payload.results.capacities)
     .map(([id, c]) => {
-      const raw = c.power_kW ?? c.energy_kWh ?? c.area_m2 ?? 0;
-      const v = Math.abs(raw) < 1e-6 ? 0 : raw; // no '-0' from solver round-off
-      const unit = c.power_kW !== undefined ? 'kW' : c.energy_kWh !== undefined ? 'kWh' : 'm²';
-      return `${id} ${formatNumber(v, language, 1)} ${unit}`;
+      const tech = doc.technologies.find((x) => x.id === id);
+      const { value, unit } = mainCapacity(tech?.type, c);
+      return `${tech?.name || id} ${formatNumber(value, language, 1)} ${unit}`;
     })
     .join(', ');
 }
@@ -221,7 +222,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
                 <td className="num">
                   {r ? `${formatNumber(r.payload.results.emissions_tCO2, language, 1)} t` : ''}
                 </td>
-                <td data-testid={`capacities-${s.id}`}>{r ? capacityText(r, language) : ''}</td>
+                <td data-testid={`capacities-${s.id}`}>{r ? capacityText(r, doc, language) : ''}</td>
               </tr>
             );
           })}
