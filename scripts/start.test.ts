@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { electronBinaryPresent, plan } from './start';
+import { downloadFailureLine, electronBinaryPresent, plan } from './start';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -28,5 +28,21 @@ describe('npm start', () => {
     expect(plan(project(null, false))).toBe('fetch-then-electron');
     expect(plan(project('electron', false))).toBe('fetch-then-electron');
     expect(plan(project('', false))).toBe('fetch-then-electron');
+  });
+});
+
+describe('npm start without network', () => {
+  it('says in one line why Electron could not be had, without the installer stack', () => {
+    const out = [
+      'RequestError: getaddrinfo ENOTFOUND github.com',
+      '    at ClientRequest.<anonymous> (/x/node_modules/got/dist/source/core/index.js:970:111)',
+      '    at Object.onceWrapper (node:events:639:26)',
+    ].join('\n');
+    const line = downloadFailureLine(out);
+    expect(line).toBe(
+      'werkplan: the Electron binary could not be downloaded (getaddrinfo ENOTFOUND github.com); serving the same planner in your browser instead: open http://localhost:5173',
+    );
+    expect(line).not.toContain('\n');
+    expect(downloadFailureLine('')).toMatch(/could not be downloaded; serving/);
   });
 });

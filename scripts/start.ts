@@ -22,6 +22,19 @@ export function plan(root: string): StartPlan {
   return electronBinaryPresent(root) ? 'electron' : 'fetch-then-electron';
 }
 
+/**
+ * The one line a user reads when the download failed: the reason from the installer's output
+ * (its first error line, e.g. "RequestError: getaddrinfo ENOTFOUND github.com"), not its stack.
+ */
+export function downloadFailureLine(output: string): string {
+  const reason = output
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => /error/i.test(l) && !l.startsWith('at '));
+  const why = reason ? ` (${reason.replace(/^\w*Error:\s*/, '')})` : '';
+  return `werkplan: the Electron binary could not be downloaded${why}; serving the same planner in your browser instead: open http://localhost:5173`;
+}
+
 function run(cmd: string, args: string[]): number {
   const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   return r.status ?? 1;
@@ -33,17 +46,12 @@ function main(): number {
     console.log(
       'werkplan: the Electron binary is not installed yet; fetching it once (node node_modules/electron/install.js) ...',
     );
-    const ok =
-      run(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')]) === 0 &&
-      electronBinaryPresent(root);
-    if (!ok) {
-      console.error(
-        [
-          'werkplan: the Electron binary could not be downloaded (no network access to its release host).',
-          'werkplan: serving the same planner in your browser instead: open http://localhost:5173',
-          'werkplan: (on a machine with network access, `npm start` fetches Electron and opens the desktop app)',
-        ].join('\n'),
-      );
+    // The installer's own output (a RequestError stack where there is no network) is kept back.
+    const fetch = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], {
+      encoding: 'utf8',
+    });
+    if (fetch.status !== 0 || !electronBinaryPresent(root)) {
+      console.error(downloadFailureLine(`${fetch.stderr ?? ''}\n${fetch.stdout ?? ''}`));
       return run('npx', ['vite', '--config', 'renderer/vite.config.ts']);
     }
   }
