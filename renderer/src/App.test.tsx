@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './App';
-import { restoreLanguage } from './language';
+import { changeLanguage, restoreLanguage } from './language';
 import { useApp } from './store/app';
 import { db } from './db/schema';
 
@@ -36,4 +36,25 @@ describe('App frame', () => {
     expect((await db().settings.get('language'))?.value).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });
+});
+
+describe('the open project', () => {
+  it('is named in the header, and a new project opens on creation', async () => {
+    await changeLanguage('de');
+    useApp.getState().setActiveProject(null);
+    useApp.getState().setPage('projects');
+    render(<App />);
+    expect(screen.getByTestId('header-project').textContent).toBe('Projekt: keines geöffnet');
+    fireEvent.change(await screen.findByLabelText('Neues Projekt', undefined, { timeout: 5000 }), {
+      target: { value: 'Wohnanlage Lindenstraße' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Anlegen' }));
+    });
+    await waitFor(() => expect(useApp.getState().page).toBe('plants'));
+    expect(useApp.getState().activeProjectId).not.toBeNull();
+    await waitFor(() =>
+      expect(screen.getByTestId('header-project').textContent).toBe('Projekt: Wohnanlage Lindenstraße'),
+    );
+  }, 30_000);
 });
