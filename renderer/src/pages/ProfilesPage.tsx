@@ -10,6 +10,10 @@ import { useApp } from '../store/app';
 import type { ImportResult, ImportSettings } from '../../../solver/src/profiles/import/parse';
 import { fillGaps, type FillRule } from '../../../solver/src/timeseries/resample';
 import { formatImportMessage, type ImportMessage } from '../../../solver/src/profiles/import/messages';
+import type { TimeSeriesKind } from '../db/schema';
+import { useActiveProject } from '../components/UndoBar';
+import { SavedSeries } from './profiles/SavedSeries';
+import { useFollowProjectYear } from './profiles/ProjectYear';
 
 type Loaded = { name: string; bytes: Uint8Array };
 
@@ -35,13 +39,24 @@ function Preview({ result }: { result: ImportResult }) {
   return <div ref={ref} className="chart" role="img" aria-label={col.name} />;
 }
 
-/** What a saved series is: a load profile (kW) or a price in one of two units. */
-type SeriesKind = 'demand' | 'EUR/MWh' | 'EUR/kWh';
+/** What a saved series is: a load profile (kW), a temperature, a yield or a price in one of two units. */
+type SeriesKind = 'demand' | 'temperature' | 'pvYield' | 'solarYield' | 'EUR/MWh' | 'EUR/kWh';
+
+/** The stored unit and kind of each choice; everything but a load is read as it is (no kWh → kW). */
+const SERIES_KINDS: Record<SeriesKind, { unit: string; kind: TimeSeriesKind }> = {
+  demand: { unit: 'kW', kind: 'demand' },
+  temperature: { unit: '°C', kind: 'weather' },
+  pvYield: { unit: 'kWh/kWp', kind: 'yield' },
+  solarYield: { unit: 'kWh/m2', kind: 'yield' },
+  'EUR/MWh': { unit: 'EUR/MWh', kind: 'price' },
+  'EUR/kWh': { unit: 'EUR/kWh', kind: 'price' },
+};
 
 export default function ProfilesPage() {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const projectId = useApp((s) => s.activeProjectId);
+  useActiveProject();
   const platform = files();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [settings, setSettings] = useState<ImportSettings>({});
@@ -64,6 +79,7 @@ export default function ProfilesPage() {
     () => (projectId ? db().timeSeries.where('projectId').equals(projectId).toArray() : Promise.resolve([])),
     [projectId],
   );
+  useFollowProjectYear(saved);
 
   useEffect(() => {
     if (!loaded) return;
@@ -102,18 +118,18 @@ export default function ProfilesPage() {
   async function save() {
     if (!result || !projectId || !loaded) return;
     const col = result.columns[result.selected];
-    const price = seriesKind !== 'demand';
+    const as = SERIES_KINDS[seriesKind];
     const filled = fill ? fillGaps(col.values_kW, result.resolution_min, fill) : null;
     await db().timeSeries.add({
       id: crypto.randomUUID(),
       projectId,
       name: name.trim() || col.name,
-      // A price column is read with its values as they are (the "kW" reading takes no conversion).
-      unit: price ? seriesKind : 'kW',
+      // A price, temperature or yield column is read as it is (the "kW" reading takes no conversion).
+      unit: as.unit,
       resolution_min: result.resolution_min,
       start: result.start,
       values: filled ? filled.values_kW : col.values_kW,
-      kind: price ? 'price' : 'demand',
+      kind: as.kind,
       source: loaded.name,
       fillRule: filled ? filled.rule : undefined,
       filledIntervals: filled ? filled.filled : undefined,
@@ -127,6 +143,117 @@ export default function ProfilesPage() {
     setBusy(true);
     setSettings((s) => ({ ...s, ...patch }));
   };
+
+  // Reachable whenever a file is loaded, also when detection failed: the user corrects and retries.
+  const settingsForm = (
+    <div className="import-settings">
+      {result && col && (
+        <>
+          <label htmlFor="import-column">{t('profilesPage.column')}</label>
+          <select
+            id="import-column"
+            value={col.index}
+            onChange={(e) => set({ column: Number(e.target.value) })}
+          >
+            {result.columns.map((c) => (
+              <option key={c.index} value={c.index}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label htmlFor="import-unit">{t('profilesPage.unit')}</label>
+      <select
+        id="import-unit"
+        value={settings.unit ?? ''}
+        onChange={(e) => set({ unit: (e.target.value || undefined) as ImportSettings['unit'] })}
+      >
+        <option value="">{col ? `${t('profilesPage.auto')} (${col.unit})` : t('profilesPage.auto')}</option>
+        <option value="kW">{t('profilesPage.unitKW')}</option>
+        <option value="kWh">{t('profilesPage.unitKWh')}</option>
+      </select>
+      <label htmlFor="import-stamp">{t('profilesPage.stamp')}</label>
+      <select
+        id="import-stamp"
+        value={settings.stamp ?? ''}
+        onChange={(e) => set({ stamp: (e.target.value || undefined) as ImportSettings['stamp'] })}
+      >
+        <option value="">
+          {result && result.stamp !== 'none'
+            ? `${t('profilesPage.auto')} (${result.stamp === 'end' ? t('profilesPage.stampEnd') : t('profilesPage.stampStart')})`
+            : t('profilesPage.auto')}
+        </option>
+        <option value="start">{t('profilesPage.stampStart')}</option>
+        <option value="end">{t('profilesPage.stampEnd')}</option>
+      </select>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.standardTime ?? false}
+          onChange={(e) => set({ standardTime: e.target.checked })}
+        />
+        {t('profilesPage.standardTime')}
+      </label>
+      <small className="hint">{t('profiles.import.standardTimeHint')}</small>
+      <label htmlFor="import-delimiter">{t('profilesPage.delimiterLabel')}</label>
+      <select
+        id="import-delimiter"
+        value={settings.delimiter ?? ''}
+        onChange={(e) => set({ delimiter: (e.target.value || undefined) as ImportSettings['delimiter'] })}
+      >
+        <option value="">{t('profilesPage.auto')}</option>
+        <option value=";">{t('profilesPage.semicolon')}</option>
+        <option value=",">{t('profilesPage.comma')}</option>
+        <option value={'\t'}>{t('profilesPage.tab')}</option>
+      </select>
+      <label htmlFor="import-decimal">{t('profilesPage.decimalLabel')}</label>
+      <select
+        id="import-decimal"
+        value={settings.decimal ?? ''}
+        onChange={(e) => set({ decimal: (e.target.value || undefined) as ImportSettings['decimal'] })}
+      >
+        <option value="">{t('profilesPage.auto')}</option>
+        <option value=",">{t('profiles.import.decimalComma')}</option>
+        <option value=".">{t('profiles.import.decimalPoint')}</option>
+      </select>
+      <label htmlFor="import-header">{t('profilesPage.headerLine')}</label>
+      <input
+        id="import-header"
+        type="number"
+        min={0}
+        value={settings.headerLine ?? result?.headerLine ?? ''}
+        onChange={(e) => set({ headerLine: e.target.value === '' ? undefined : Number(e.target.value) })}
+      />
+      <label htmlFor="import-zone">{t('profilesPage.timeZone')}</label>
+      <select
+        id="import-zone"
+        value={settings.timeZone ?? 'Europe/Berlin'}
+        onChange={(e) => set({ timeZone: e.target.value })}
+      >
+        <option value="Europe/Berlin">{t('profiles.import.zoneBerlin')}</option>
+        <option value="UTC">{t('profiles.import.zoneUtc')}</option>
+      </select>
+      <label htmlFor="import-year">{t('profilesPage.yearLabel')}</label>
+      <input
+        id="import-year"
+        type="number"
+        min={1990}
+        max={2100}
+        value={settings.year ?? ''}
+        onChange={(e) => set({ year: e.target.value === '' ? undefined : Number(e.target.value) })}
+      />
+      <label htmlFor="import-resolution">{t('profilesPage.resolutionLabel')}</label>
+      <input
+        id="import-resolution"
+        type="number"
+        min={1}
+        value={settings.resolution_min ?? ''}
+        placeholder={result ? String(result.resolution_min) : ''}
+        onChange={(e) => set({ resolution_min: e.target.value === '' ? undefined : Number(e.target.value) })}
+      />
+    </div>
+  );
 
   return (
     <section aria-labelledby="profiles-title">
@@ -172,6 +299,9 @@ export default function ProfilesPage() {
             }}
           >
             <option value="demand">{t('profilesPage.kindDemand')}</option>
+            <option value="temperature">{t('profiles.kind.temperature')}</option>
+            <option value="pvYield">{t('profiles.kind.pvYield')}</option>
+            <option value="solarYield">{t('profiles.kind.solarYield')}</option>
             <option value="EUR/MWh">{t('profilesPage.kindPrice', { unit: 'EUR/MWh' })}</option>
             <option value="EUR/kWh">{t('profilesPage.kindPrice', { unit: 'EUR/kWh' })}</option>
           </select>
@@ -184,6 +314,13 @@ export default function ProfilesPage() {
         )}
       </div>
 
+      {loaded && !result && error && (
+        <div className="panel" data-testid="import-retry">
+          <h2>{t('profiles.import.settingsTitle')}</h2>
+          <p className="hint">{t('profiles.import.settingsHint')}</p>
+          {settingsForm}
+        </div>
+      )}
       {result && col && (
         <>
           <div className="panel import-grid">
@@ -193,13 +330,25 @@ export default function ProfilesPage() {
                 <dt>{t('profilesPage.encoding')}</dt>
                 <dd>{result.encoding}</dd>
                 <dt>{t('profilesPage.delimiter')}</dt>
-                <dd>{result.delimiter === '\t' ? 'Tab' : result.delimiter || '—'}</dd>
+                <dd>
+                  {result.delimiter === '\t'
+                    ? t('profilesPage.tab')
+                    : result.delimiter === ';'
+                      ? t('profilesPage.semicolon')
+                      : result.delimiter === ','
+                        ? t('profilesPage.comma')
+                        : '—'}
+                </dd>
                 <dt>{t('profilesPage.decimal')}</dt>
-                <dd>{result.decimal}</dd>
+                <dd>
+                  {result.decimal === ','
+                    ? t('profiles.import.decimalComma')
+                    : t('profiles.import.decimalPoint')}
+                </dd>
                 <dt>{t('profilesPage.header')}</dt>
                 <dd>{result.headerLine || '—'}</dd>
                 <dt>{t('profilesPage.timestamps')}</dt>
-                <dd>{result.timestampFormat}</dd>
+                <dd>{t(`profiles.import.stampFormat.${result.timestampFormat}`)}</dd>
                 <dt>{t('profilesPage.resolution')}</dt>
                 <dd>{result.resolution_min} min</dd>
                 <dt>{t('profilesPage.intervals')}</dt>
@@ -214,110 +363,7 @@ export default function ProfilesPage() {
                 <dd data-testid="import-peak">{fmt(col.peak_kW)} kW</dd>
               </dl>
             </div>
-            <div className="import-settings">
-              <label htmlFor="import-column">{t('profilesPage.column')}</label>
-              <select
-                id="import-column"
-                value={col.index}
-                onChange={(e) => set({ column: Number(e.target.value) })}
-              >
-                {result.columns.map((c) => (
-                  <option key={c.index} value={c.index}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              <label htmlFor="import-unit">{t('profilesPage.unit')}</label>
-              <select
-                id="import-unit"
-                value={settings.unit ?? ''}
-                onChange={(e) => set({ unit: (e.target.value || undefined) as ImportSettings['unit'] })}
-              >
-                <option value="">{`${t('profilesPage.auto')} (${col.unit})`}</option>
-                <option value="kW">{t('profilesPage.unitKW')}</option>
-                <option value="kWh">{t('profilesPage.unitKWh')}</option>
-              </select>
-              <label htmlFor="import-stamp">{t('profilesPage.stamp')}</label>
-              <select
-                id="import-stamp"
-                value={settings.stamp ?? ''}
-                onChange={(e) => set({ stamp: (e.target.value || undefined) as ImportSettings['stamp'] })}
-              >
-                <option value="">{`${t('profilesPage.auto')} (${result.stamp === 'end' ? t('profilesPage.stampEnd') : t('profilesPage.stampStart')})`}</option>
-                <option value="start">{t('profilesPage.stampStart')}</option>
-                <option value="end">{t('profilesPage.stampEnd')}</option>
-              </select>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={settings.standardTime ?? false}
-                  onChange={(e) => set({ standardTime: e.target.checked })}
-                />
-                {t('profilesPage.standardTime')}
-              </label>
-              <label htmlFor="import-delimiter">{t('profilesPage.delimiterLabel')}</label>
-              <select
-                id="import-delimiter"
-                value={settings.delimiter ?? ''}
-                onChange={(e) =>
-                  set({ delimiter: (e.target.value || undefined) as ImportSettings['delimiter'] })
-                }
-              >
-                <option value="">{t('profilesPage.auto')}</option>
-                <option value=";">{t('profilesPage.semicolon')}</option>
-                <option value=",">{t('profilesPage.comma')}</option>
-                <option value={'\t'}>{t('profilesPage.tab')}</option>
-              </select>
-              <label htmlFor="import-decimal">{t('profilesPage.decimalLabel')}</label>
-              <select
-                id="import-decimal"
-                value={settings.decimal ?? ''}
-                onChange={(e) => set({ decimal: (e.target.value || undefined) as ImportSettings['decimal'] })}
-              >
-                <option value="">{t('profilesPage.auto')}</option>
-                <option value=",">{t('profilesPage.comma')}</option>
-                <option value=".">{t('profilesPage.point')}</option>
-              </select>
-              <label htmlFor="import-header">{t('profilesPage.headerLine')}</label>
-              <input
-                id="import-header"
-                type="number"
-                min={0}
-                value={settings.headerLine ?? result.headerLine}
-                onChange={(e) =>
-                  set({ headerLine: e.target.value === '' ? undefined : Number(e.target.value) })
-                }
-              />
-              <label htmlFor="import-zone">{t('profilesPage.timeZone')}</label>
-              <select
-                id="import-zone"
-                value={settings.timeZone ?? 'Europe/Berlin'}
-                onChange={(e) => set({ timeZone: e.target.value })}
-              >
-                <option value="Europe/Berlin">Europe/Berlin</option>
-                <option value="UTC">UTC</option>
-              </select>
-              <label htmlFor="import-year">{t('profilesPage.yearLabel')}</label>
-              <input
-                id="import-year"
-                type="number"
-                min={1990}
-                max={2100}
-                value={settings.year ?? ''}
-                onChange={(e) => set({ year: e.target.value === '' ? undefined : Number(e.target.value) })}
-              />
-              <label htmlFor="import-resolution">{t('profilesPage.resolutionLabel')}</label>
-              <input
-                id="import-resolution"
-                type="number"
-                min={1}
-                value={settings.resolution_min ?? ''}
-                placeholder={String(result.resolution_min)}
-                onChange={(e) =>
-                  set({ resolution_min: e.target.value === '' ? undefined : Number(e.target.value) })
-                }
-              />
-            </div>
+            {settingsForm}
           </div>
           {result.warnings.length > 0 && (
             <div className="panel">
@@ -390,17 +436,7 @@ export default function ProfilesPage() {
       <div className="panel">
         <h2>{t('profilesPage.saved')}</h2>
         {saved && saved.length === 0 && <p className="muted">{t('profilesPage.none')}</p>}
-        <ul data-testid="saved-profiles">
-          {saved?.map((s) => (
-            <li key={s.id}>
-              {s.name}: {s.values.length} × {s.resolution_min} min
-              {s.fillRule ? ` (${s.filledIntervals} × ${s.fillRule})` : ''},{' '}
-              {s.kind === 'price'
-                ? `${t('profilesPage.meanPrice')} ${fmt(s.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : v), 0) / s.values.length, 2)} ${s.unit}`
-                : `${fmt(s.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : (v * s.resolution_min) / 60), 0))} kWh`}
-            </li>
-          ))}
-        </ul>
+        {saved && <SavedSeries records={saved} />}
       </div>
     </section>
   );

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db, type TimeSeriesKind, type TimeSeriesRecord } from '../../db/schema';
+import type { TimeSeriesKind, TimeSeriesRecord } from '../../db/schema';
 import { useProject } from '../../project/store';
 import { yearStart_ms } from '../../project/document';
-import { freeId } from '../../project/catalogue';
 import {
   ELECTRICITY_PROFILES,
   HEAT_TYPES,
   type ElectricityProfile,
+  type GeneratedSpec,
   type HeatType,
 } from '../../project/profileTypes';
+import { attachSeries, keysOf, roleOf, seriesKey, seriesOptions } from '../../project/seriesActions';
+import { YearMismatch, useFollowProjectYear } from '../profiles/ProjectYear';
 import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
@@ -21,33 +23,46 @@ type Which = 'heat' | 'electricity';
 export const annual_kWh = (r: Pick<TimeSeriesRecord, 'values' | 'resolution_min'>): number =>
   r.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : (v * r.resolution_min) / 60), 0);
 
-/** Stores a generated hourly series on the site year and refers to it from the document. */
-async function storeSeries(
+/**
+ * Stores a generated hourly series on the site year: in place of `replace` (same record, so no
+ * copies pile up) or as a new record; returns the document key that refers to it.
+ */
+async function storeGenerated(
   projectId: string,
-  key: string,
+  spec: GeneratedSpec,
+  name: string,
   unit: string,
   kind: TimeSeriesKind,
   values: Float64Array,
   year: number,
-  source: string,
-  then: (key: string) => void,
-) {
-  const id = crypto.randomUUID();
-  await db().timeSeries.add({
+  replace: TimeSeriesRecord | undefined,
+  keyBase: string,
+): Promise<string> {
+  const { generatedSource } = await import('../../project/generate');
+  const source = generatedSource(spec);
+  const id = replace?.id ?? crypto.randomUUID();
+  const rec: TimeSeriesRecord = {
     id,
     projectId,
-    name: key,
+    name,
     unit,
     kind,
     resolution_min: 60,
     start: new Date(yearStart_ms(year)).toISOString(),
     values,
     source,
-  });
-  await useProject.getState().edit((d) => {
-    d.timeSeries[key] = { unit, seriesId: id, source };
-    then(key);
-  });
+    generated: spec,
+  };
+  let key = '';
+  await useProject.getState().edit(
+    (d) => {
+      key = keysOf(d, id)[0] ?? seriesKey(keyBase, Object.keys(d.timeSeries));
+      d.timeSeries[key] = { unit, seriesId: id, source };
+    },
+    undefined,
+    (tx) => tx.timeSeries.put(rec),
+  );
+  return key;
 }
 
 export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
@@ -60,27 +75,27 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
   const [energy, setEnergy] = useState<number | undefined>(500_000);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useFollowProjectYear(records);
   const doc = ed.doc;
-  const keys = Object.keys(doc.timeSeries);
   const used = new Set(Object.values(doc.timeSeries).map((r) => r.seriesId));
-  const unusedProfiles = records.filter((r) => !used.has(r.id) && r.kind === 'demand');
-  const unusedPrices = records.filter((r) => !used.has(r.id) && r.kind === 'price');
+  const unusedProfiles = records.filter((r) => !used.has(r.id) && roleOf(r) === 'load');
+  const unusedPrices = records.filter((r) => !used.has(r.id) && roleOf(r) === 'price');
   const byId = new Map(records.map((r) => [r.id, r]));
+  const recordOf = (key: string | undefined) =>
+    key ? byId.get(doc.timeSeries[key]?.seriesId ?? '') : undefined;
   const fmt = (v: number) => formatNumber(v, language, 0);
+  const loadOptions = seriesOptions(doc, records, 'load');
 
   /** An imported price series becomes a project series that prices can refer to (× scale + adder). */
   function attachPrice(rec: TimeSeriesRecord) {
     void useProject.getState().edit((d) => {
-      const key = freeId(rec.name.replace(/\.[a-z]+$/i, ''), Object.keys(d.timeSeries));
-      d.timeSeries[key] = { unit: rec.unit, seriesId: rec.id, ...(rec.source ? { source: rec.source } : {}) };
+      attachSeries(d, rec);
     });
   }
 
   function attach(rec: TimeSeriesRecord, which: Which) {
     void useProject.getState().edit((d) => {
-      const key = freeId(rec.name.replace(/\.[a-z]+$/i, ''), Object.keys(d.timeSeries));
-      d.timeSeries[key] = { unit: rec.unit, seriesId: rec.id, ...(rec.source ? { source: rec.source } : {}) };
-      d.demands[which] = key;
+      d.demands[which] = attachSeries(d, rec);
     });
   }
 
@@ -90,17 +105,30 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
     setError(null);
     try {
       const year = doc.site.year;
-      const { electricityProfile, heatProfile } = await import('../../project/generate');
+      const { electricityProfile, heatProfile, generatedSpecOf } = await import('../../project/generate');
+      const spec: GeneratedSpec =
+        what === 'heat'
+          ? { kind: 'heat', type: profile as HeatType, annual_kWh: energy }
+          : { kind: 'electricity', profile: profile as ElectricityProfile, annual_kWh: energy };
       const values =
-        what === 'heat'
-          ? await heatProfile(profile as HeatType, energy, year)
-          : await electricityProfile(profile as ElectricityProfile, energy, year);
-      const source =
-        what === 'heat'
-          ? `BDEW SigLinDe ${profile}, PVGIS TMY weather, ${energy} kWh/a (Werkplan)`
-          : `BDEW standard load profile ${profile} (2025), ${energy} kWh/a (Werkplan)`;
-      const key = freeId(`${what}_${profile}`, keys);
-      await storeSeries(projectId, key, 'kW', 'demand', values, year, source, () => undefined);
+        spec.kind === 'heat'
+          ? await heatProfile(spec.type, energy, year)
+          : await electricityProfile(spec.profile, energy, year);
+      // a generated demand is replaced in place; an imported one stays in the list
+      const current = recordOf(doc.demands[what]);
+      const replace = current && generatedSpecOf(current) ? current : undefined;
+      const name = `${t(`planner.demands.types.${profile}`)}, ${fmt(energy)} kWh/a`;
+      const key = await storeGenerated(
+        projectId,
+        spec,
+        name,
+        'kW',
+        'demand',
+        values,
+        year,
+        replace,
+        `${what}_${profile}`,
+      );
       await useProject.getState().edit((d) => {
         d.demands[what] = key;
       });
@@ -114,55 +142,48 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
   async function addWeather() {
     if (!projectId) return;
     setBusy(true);
+    setError(null);
     try {
       const year = doc.site.year;
-      const { weatherSeries } = await import('../../project/generate');
+      const { weatherSeries, generatedSpecOf } = await import('../../project/generate');
       const w = await weatherSeries(year);
-      const src = 'PVGIS 5.3 TMY 45° N 8° E (assets/weather), south 35°';
-      await storeSeries(
-        projectId,
-        freeId('ambient', Object.keys(useProject.getState().doc!.timeSeries)),
-        '°C',
-        'weather',
-        w.ambient,
-        year,
-        src,
-        () => undefined,
-      );
-      const amb = Object.keys(useProject.getState().doc!.timeSeries).pop()!;
-      await useProject.getState().edit((d) => {
-        d.site.ambientTemperature = amb;
-      });
-      await storeSeries(
-        projectId,
-        freeId('pv_yield', Object.keys(useProject.getState().doc!.timeSeries)),
-        'kWh/kWp',
-        'yield',
-        w.pvYield,
-        year,
-        src,
-        () => undefined,
-      );
-      await storeSeries(
-        projectId,
-        freeId('solar_yield', Object.keys(useProject.getState().doc!.timeSeries)),
-        'kWh/m2',
-        'yield',
-        w.solarYield,
-        year,
-        src,
-        () => undefined,
-      );
+      // the default weather is there once: taking it again rewrites the same series
+      const existing = (kind: GeneratedSpec['kind']) =>
+        records.find((r) => generatedSpecOf(r)?.kind === kind);
+      const parts = [
+        ['ambient', '°C', 'weather', w.ambient, 'ambient', t('profiles.kind.temperature')],
+        ['pvYield', 'kWh/kWp', 'yield', w.pvYield, 'pv_yield', t('profiles.kind.pvYield')],
+        ['solarYield', 'kWh/m2', 'yield', w.solarYield, 'solar_yield', t('profiles.kind.solarYield')],
+      ] as const;
+      for (const [kind, unit, seriesKind, values, keyBase, label] of parts) {
+        const key = await storeGenerated(
+          projectId,
+          { kind },
+          `${label} – PVGIS TMY`,
+          unit,
+          seriesKind,
+          values,
+          year,
+          existing(kind),
+          keyBase,
+        );
+        if (kind === 'ambient')
+          await useProject.getState().edit((d) => {
+            d.site.ambientTemperature = key;
+          });
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
   }
 
   const demandInfo = (which: Which) => {
-    const key = doc.demands[which];
-    const rec = key ? byId.get(doc.timeSeries[key]?.seriesId ?? '') : undefined;
+    const rec = recordOf(doc.demands[which]);
     return rec ? t('planner.demands.annual', { energy: fmt(annual_kWh(rec)) }) : t('planner.demands.missing');
   };
+  const ambient = recordOf(doc.site.ambientTemperature);
 
   return (
     <fieldset className="panel">
@@ -173,13 +194,19 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
             <SelectField
               ptr={`/demands/${which}`}
               label={t(`planner.demands.${which}`)}
-              options={keys.map((k) => ({ value: k, label: `${k} [${doc.timeSeries[k].unit}]` }))}
+              options={loadOptions}
               empty={t('planner.none')}
               testId={`demand-${which}`}
             />
             <small className="hint" data-testid={`demand-${which}-info`}>
               {demandInfo(which)}
             </small>
+            {ed.variantId === null && recordOf(doc.demands[which]) && (
+              <YearMismatch
+                record={recordOf(doc.demands[which])!}
+                generated={!!recordOf(doc.demands[which])?.generated}
+              />
+            )}
           </div>
         ))}
       </div>
@@ -199,6 +226,7 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
                   <button type="button" onClick={() => attach(r, 'electricity')}>
                     {t('planner.demands.useAsElectricity')}
                   </button>
+                  <YearMismatch record={r} />
                 </li>
               ))}
             </ul>
@@ -258,7 +286,7 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
           <h3>{t('planner.demands.weather')}</h3>
           <p className="hint">
             {doc.site.ambientTemperature
-              ? t('planner.demands.weatherSet', { key: doc.site.ambientTemperature })
+              ? t('planner.demands.weatherSet', { key: ambient?.name ?? doc.site.ambientTemperature })
               : t('planner.demands.weatherMissing')}
           </p>
           <button type="button" disabled={busy} onClick={() => void addWeather()}>
