@@ -9,6 +9,8 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { useApp } from '../store/app';
+import { chartLocale } from './locale';
 
 // Only the parts the results page uses, to keep the bundle lean.
 echarts.use([
@@ -58,13 +60,15 @@ interface Props {
 export function EChart({ option, label, testId, height = 320, group }: Props) {
   const ref = useRef<ChartElement>(null);
   const chartRef = useRef<ChartInstance | null>(null);
+  // echarts' own texts (month names on time axes) follow the UI language; a switch re-creates the chart.
+  const locale = chartLocale(useApp((s) => s.language));
 
   // Layout effect: the chart is disposed in the same commit that removes its element, before the
   // browser can deliver a resize or paint to a detached chart.
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: rendererKind() });
+    const chart = echarts.init(el, undefined, { renderer: rendererKind(), locale });
     chartRef.current = chart;
     el.echarts = chart;
     chart.on('finished', () => {
@@ -88,21 +92,21 @@ export function EChart({ option, label, testId, height = 320, group }: Props) {
       chartRef.current = null;
       delete el.echarts;
     };
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
     chart.group = group ?? '';
     if (group) echarts.connect(group);
-  }, [group]);
+  }, [group, locale]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart || !ref.current) return;
     ref.current.dataset.rendered = 'false';
     chart.setOption(option, { notMerge: true, lazyUpdate: false });
-  }, [option]);
+  }, [option, locale]);
 
   return (
     <div

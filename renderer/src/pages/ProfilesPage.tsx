@@ -7,6 +7,7 @@ import { files } from '../platform/files';
 import { importInWorker } from '../solver/importClient';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useApp } from '../store/app';
+import { chartLocale } from '../charts/locale';
 import type { ImportResult, ImportSettings } from '../../../solver/src/profiles/import/parse';
 import { fillGaps, type FillRule } from '../../../solver/src/timeseries/resample';
 import { formatImportMessage, type ImportMessage } from '../../../solver/src/profiles/import/messages';
@@ -17,12 +18,17 @@ import { useFollowProjectYear } from './profiles/ProjectYear';
 
 type Loaded = { name: string; bytes: Uint8Array };
 
+/** A column heading without the unit it brought ("Leistung [kW]" → "Leistung"): the table adds kW once. */
+const withoutUnit = (name: string) => name.replace(/\s*[[(][^\])]*[\])]\s*$/, '') || name;
+
 function Preview({ result }: { result: ImportResult }) {
   const ref = useRef<HTMLDivElement>(null);
   const col = result.columns[result.selected];
+  const language = useApp((s) => s.language);
   useEffect(() => {
     if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    // German month names on the time axis in the German UI (charts/locale.ts)
+    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas', locale: chartLocale(language) });
     const start = Date.parse(result.start);
     const step = result.resolution_min * 60_000;
     const data = Array.from(col.values_kW, (v, i) => [start + i * step, Number.isNaN(v) ? null : v]);
@@ -35,7 +41,7 @@ function Preview({ result }: { result: ImportResult }) {
       series: [{ type: 'line', data, showSymbol: false, sampling: 'lttb', lineStyle: { width: 1 } }],
     });
     return () => chart.dispose();
-  }, [result, col]);
+  }, [result, col, language]);
   return <div ref={ref} className="chart" role="img" aria-label={col.name} />;
 }
 
@@ -385,7 +391,7 @@ export default function ProfilesPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('profilesPage.time')}</th>
-                  <th scope="col">{col.name} [kW]</th>
+                  <th scope="col">{withoutUnit(col.name)} [kW]</th>
                 </tr>
               </thead>
               <tbody>
