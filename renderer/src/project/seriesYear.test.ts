@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coverageProblems, coversYear, seriesYear, shiftToYear, uncoveredHours } from './seriesYear';
+import {
+  coverageProblems,
+  coversYear,
+  seriesYear,
+  shiftToYear,
+  uncoveredHours,
+  withCoverage,
+} from './seriesYear';
 import { yearStart_ms } from './document';
 
 const H = 3_600_000;
@@ -90,5 +97,26 @@ describe('series year', () => {
       },
     ]);
     expect(coverageProblems({ ...doc, site: { year: 2023 } }, [s])).toEqual([]);
+  });
+});
+
+describe('one message per problem', () => {
+  it('a series outside the project year replaces the messages about its values', () => {
+    const s = quarterHours(2023);
+    const cov = coverageProblems({ site: { year: 2025 }, timeSeries: { heat: { seriesId: s.id } } }, [s]);
+    const problems = [
+      { pointer: '/timeSeries/heat/values/0', text: '8.760 Stunden ohne Wert' },
+      { pointer: '/timeSeries/heat-2/values/0', text: 'other series' },
+      { pointer: '/demands/electricity', text: 'kein Strombedarf' },
+    ];
+    const out = withCoverage(problems, cov, (c) => ({
+      pointer: `/timeSeries/${c.key}`,
+      text: `${c.name}: ${c.seriesYear} ≠ ${c.projectYear}`,
+    }));
+    expect(out.map((p) => p.text)).toEqual([
+      'Wärmelastgang 2023: 2023 ≠ 2025',
+      'other series',
+      'kein Strombedarf',
+    ]);
   });
 });

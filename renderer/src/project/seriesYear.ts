@@ -132,3 +132,19 @@ export function coverageProblems(
   }
   return out;
 }
+
+/**
+ * A problem list with the coverage problems in place of whatever else was said about those series
+ * (a series outside the project year is one problem: not one per missing hour, not a gap count).
+ */
+export function withCoverage<P extends { pointer: string }>(
+  problems: P[],
+  coverage: CoverageProblem[],
+  make: (c: CoverageProblem) => P,
+): P[] {
+  const about = (p: P) =>
+    coverage.some(
+      (c) => p.pointer === `/timeSeries/${c.key}` || p.pointer.startsWith(`/timeSeries/${c.key}/`),
+    );
+  return [...coverage.map(make), ...problems.filter((p) => !about(p))];
+}

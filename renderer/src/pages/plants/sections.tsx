@@ -6,6 +6,9 @@ import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { CheckField, PField, SelectField, TextField, useEditor } from './editor';
 import { fieldsOf, fieldUnit } from '../../project/techFields';
+import { seriesOptions } from '../../project/seriesActions';
+import { ProjectYearEditor } from '../profiles/ProjectYear';
+import { useSeriesRecords } from '../profiles/useSeries';
 
 export function SiteSection() {
   const { t } = useTranslation();
@@ -13,15 +16,17 @@ export function SiteSection() {
     <fieldset className="panel form-grid">
       <legend>{t('planner.site.title')}</legend>
       <TextField ptr="/name" label={t('planner.site.name')} required />
-      <PField
-        ptr="/site/year"
-        label={t('planner.site.year')}
-        integer
-        min={2000}
-        max={2100}
-        required
-        testId="site-year"
-      />
+      <ProjectYearEditor>
+        <PField
+          ptr="/site/year"
+          label={t('planner.site.year')}
+          integer
+          min={2000}
+          max={2100}
+          required
+          testId="site-year"
+        />
+      </ProjectYearEditor>
       <TextField ptr="/site/location" label={t('planner.site.location')} />
     </fieldset>
   );
@@ -93,9 +98,9 @@ function PriceField({ ptr, label }: { ptr: string; label: string }) {
   const v = ed.get(ptr);
   // Price series (unit EUR/…) first, so the default is never a temperature or a yield series.
   const isPrice = (k: string) => /^EUR\//.test(ed.doc.timeSeries[k]?.unit ?? '');
-  const seriesKeys = Object.keys(ed.doc.timeSeries)
-    .filter((k) => !Object.values(ed.doc.demands).includes(k))
-    .sort((a, b) => Number(isPrice(b)) - Number(isPrice(a)));
+  // a price picks from price series only (never a load, a temperature or a yield)
+  const priceOptions = seriesOptions(ed.doc, useSeriesRecords(), 'price');
+  const seriesKeys = priceOptions.map((o) => o.value).filter(isPrice);
   const isSeries = typeof v === 'object' && v !== null;
   return (
     <div className="price-field">
@@ -125,11 +130,7 @@ function PriceField({ ptr, label }: { ptr: string; label: string }) {
       )}
       {isSeries ? (
         <>
-          <SelectField
-            ptr={`${ptr}/series`}
-            label={t('planner.prices.seriesKey')}
-            options={seriesKeys.map((k) => ({ value: k, label: k }))}
-          />
+          <SelectField ptr={`${ptr}/series`} label={t('planner.prices.seriesKey')} options={priceOptions} />
           <PField
             ptr={`${ptr}/scale`}
             label={t('planner.prices.scale')}
@@ -256,7 +257,8 @@ function TechFields({ tech }: { tech: Technology }) {
   const { t } = useTranslation();
   const ed = useEditor();
   const fuels = Object.keys(ed.doc.fuels).map((f) => ({ value: f, label: f }));
-  const yields = Object.keys(ed.doc.timeSeries).map((k) => ({ value: k, label: k }));
+  // a yield picks from yield series only, named as the user named them
+  const yields = seriesOptions(ed.doc, useSeriesRecords(), 'yield');
   const heatSources = [
     { value: 'air', label: t('planner.tech.air') },
     { value: 'ground', label: t('planner.tech.ground') },
@@ -318,13 +320,15 @@ export function TechnologiesSection() {
   const [yieldKey, setYieldKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const entry = catalogue.entries.find((e) => e.key === entryKey)!;
-  const seriesKeys = Object.keys(ed.doc.timeSeries);
+  const yieldOptions = seriesOptions(ed.doc, useSeriesRecords(), 'yield', `kWh/${entry.unit}`);
+  // exactly one yield series of the right unit: preselected
+  const yieldChoice = yieldKey || (yieldOptions.length === 1 ? yieldOptions[0].value : '');
 
   async function add() {
     try {
       setError(null);
       await edit((d) => {
-        addFromCatalogue(d, entry, language, entry.needsSeries ? yieldKey || undefined : undefined);
+        addFromCatalogue(d, entry, language, entry.needsSeries ? yieldChoice || undefined : undefined);
       });
     } catch {
       setError(t('planner.tech.needsYield'));
@@ -349,11 +353,11 @@ export function TechnologiesSection() {
           {entry.needsSeries && (
             <div className="field">
               <label htmlFor="catalogue-yield">{t('planner.tech.yieldSeries', { unit: entry.unit })}</label>
-              <select id="catalogue-yield" value={yieldKey} onChange={(e) => setYieldKey(e.target.value)}>
+              <select id="catalogue-yield" value={yieldChoice} onChange={(e) => setYieldKey(e.target.value)}>
                 <option value="">{t('planner.none')}</option>
-                {seriesKeys.map((k) => (
-                  <option key={k} value={k}>
-                    {k}
+                {yieldOptions.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
                   </option>
                 ))}
               </select>
