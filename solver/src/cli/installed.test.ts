@@ -35,6 +35,9 @@ describe('npx werkplan, as installed', () => {
     const r = npx('solve', 'assets/examples/single-building.json', '--out', out);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    // plants as the project names them, each size in its own unit
+    expect(r.stdout).toMatch(/^ {2}Photovoltaik \(pv\): [\d.]+ kWp$/m);
+    expect(r.stdout).toMatch(/^ {2}Pufferspeicher \(tank\): [\d.]+ kW, [\d.]+ kWh$/m);
     const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as {
       status: string;
       objective: { totalAnnualCost_EUR: number };

@@ -5,6 +5,7 @@ import { loadProjectOrReport } from './load';
 import { optionIn, parseArgs, unknownOptions } from './args';
 import { solveProject } from '../run/solve';
 import { dispatchCsv } from '../results/results';
+import { fieldUnit } from '../results/capacity';
 
 /**
  * `werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]`
@@ -67,10 +68,15 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   io.stdout(
     `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${r.emissions_tCO2.toFixed(1)} t CO2/a (${r.solve.mode}${r.solve.sizing ? ` on ${r.solve.sizing.typicalPeriods} typical days + full-year check` : ''}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
       Object.entries(r.capacities)
-        .map(
-          ([id, c]) =>
-            `  ${id}: ${[c.power_kW !== undefined ? `${c.power_kW.toFixed(1)} kW` : '', c.energy_kWh !== undefined ? `${c.energy_kWh.toFixed(1)} kWh` : '', c.area_m2 !== undefined ? `${c.area_m2.toFixed(1)} m²` : ''].filter(Boolean).join(', ')}`,
-        )
+        .map(([id, c]) => {
+          // The plant as the project names it (its id in brackets for scripts), each size in its unit.
+          const tech = project.technologies.find((t) => t.id === id);
+          const label = tech?.name && tech.name !== id ? `${tech.name} (${id})` : id;
+          const sizes = (['power_kW', 'energy_kWh', 'area_m2'] as const)
+            .filter((f) => c[f] !== undefined)
+            .map((f) => `${(c[f] ?? 0).toFixed(1)} ${fieldUnit(tech?.type, f)}`);
+          return `  ${label}: ${sizes.join(', ')}`;
+        })
         .join('\n') +
       `\n${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
   );
