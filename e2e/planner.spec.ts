@@ -132,9 +132,9 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     await page.getByLabel('Neue Variante').fill('Gas teuer');
     await page.getByRole('button', { name: 'Variante anlegen' }).click();
     await expect(page.getByRole('tab', { name: /Gas teuer/ })).toHaveAttribute('aria-selected', 'true');
-    await setNumber(page, 'Preis gas', '0,30');
+    await setNumber(page, 'Preis Erdgas', '0,30');
     const diff = page.getByTestId('diff');
-    await expect(diff).toContainText('Preis gas'); // the label; the pointer is its title
+    await expect(diff).toContainText('Preis Erdgas'); // the label; the pointer is its title
     await expect(diff).toContainText('0,06');
     await expect(diff).toContainText('0,3');
     await expect(diff).toContainText('EUR/kWh');

@@ -58,7 +58,7 @@ test('scenario tabs by keyboard, readable diff, a sweep that survives a page swi
     await expect(panel).toBeVisible();
     await shot(page, 'scenarios-tabs-keyboard');
     // the diff reads like the forms: label, old → new in German, unit, change; pointer as title
-    const row = panel.getByTestId('diff').getByRole('row').filter({ hasText: 'Preis gas' });
+    const row = panel.getByTestId('diff').getByRole('row').filter({ hasText: 'Preis Erdgas' });
     await expect(row).toContainText('0,055 → 0,0825');
     await expect(row).toContainText('EUR/kWh');
     await expect(row).toContainText('+50 %');
@@ -133,7 +133,7 @@ test('scenario tabs by keyboard, readable diff, a sweep that survives a page swi
       .split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(
-      /^Preis gas \[EUR\/kWh\];Stand;Jahresgesamtkosten \[EUR\/a\];CO₂-Emissionen \[t\/a\]/,
+      /^Preis Erdgas \[EUR\/kWh\];Stand;Jahresgesamtkosten \[EUR\/a\];CO₂-Emissionen \[t\/a\]/,
     );
     expect(lines[1]).toMatch(/^0,05;gerechnet;\d+(,\d+)?;/);
     expect(Number(lines[1].split(';')[2].replace(',', '.'))).toBeCloseTo(c1, -1);

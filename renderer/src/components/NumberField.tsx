@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app';
+import { useProject } from '../project/store';
 import { checkNumber, inputText, type NumberRule, type RuleError } from '../project/numbers';
 
 export interface NumberFieldProps extends NumberRule {
@@ -16,6 +17,19 @@ export interface NumberFieldProps extends NumberRule {
   /** Marks a value that differs from the base (variant editing). */
   changed?: boolean;
   testId?: string;
+  /**
+   * Key of the field in the project store (draftKey): a typed value that is invalid or not yet
+   * committed is kept there, so the save status and the run buttons know of it and it survives a
+   * page switch. Without it the field keeps its typed text to itself (inputs outside the document).
+   */
+  fieldKey?: string;
+  /** The field as named in messages, e.g. "Gaskessel: Investition" (default: label). */
+  fieldLabel?: string;
+  /** JSON pointer and variant the field edits (to drop its draft when the target is removed). */
+  pointer?: string;
+  variantId?: string | null;
+  /** Thousands separators while the field is not focused (default true; off for years). */
+  grouping?: boolean;
 }
 
 export function useRuleText(): (e: RuleError) => string {
@@ -23,7 +37,7 @@ export function useRuleText(): (e: RuleError) => string {
   const language = useApp((s) => s.language);
   return (e) =>
     t(`planner.field.${e.code}`, {
-      limit: 'limit' in e ? inputText(e.limit, language) : undefined,
+      limit: 'limit' in e ? inputText(e.limit, language, true) : undefined,
     });
 }
 
@@ -38,21 +52,53 @@ export function NumberField(p: NumberFieldProps) {
   const id = useId();
   const scale = p.scale ?? 1;
   const shown = p.value === undefined ? undefined : round(p.value * scale);
+  const { fieldKey } = p;
+  const stored = useProject((s) => (fieldKey ? s.drafts[fieldKey] : undefined));
   // What the user is typing; null shows the stored value (so undo and other edits show through).
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const text = draft ?? inputText(shown, language);
+  const [localDraft, setLocalDraft] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<RuleError | null>(null);
+  const [focused, setFocused] = useState(false);
+  const draft = fieldKey ? (stored?.text ?? null) : localDraft;
+  // the message is worked out again from the text, so it follows a change of language
+  const ruleError = fieldKey
+    ? stored?.error
+      ? (checkNumber(stored.text, language, p).error ?? { code: 'notANumber' })
+      : null
+    : localError;
+  const error = ruleError ? ruleText(ruleError) : null;
+  const plain = inputText(shown, language);
+  const text = draft ?? (focused || p.grouping === false ? plain : groupedText(shown, language));
 
-  function commit() {
-    const r = checkNumber(text, language, p);
-    if (r.error) {
-      setError(ruleText(r.error));
+  function put(next: string | null, err: RuleError | null) {
+    if (!fieldKey) {
+      setLocalDraft(next);
+      setLocalError(err);
       return;
     }
-    setError(null);
-    setDraft(null);
-    const stored = r.value === undefined ? undefined : round(r.value / scale);
-    if (stored !== p.value) p.onCommit(stored);
+    useProject.getState().setDraft(
+      fieldKey,
+      next === null
+        ? null
+        : {
+            text: next,
+            label: p.fieldLabel ?? p.label,
+            error: err ? ruleText(err) : null,
+            pointer: p.pointer,
+            variantId: p.variantId ?? null,
+          },
+    );
+  }
+
+  function commit() {
+    if (draft === null) return; // nothing typed
+    const r = checkNumber(draft, language, p);
+    if (r.error) {
+      put(draft, r.error);
+      return;
+    }
+    put(null, null);
+    const value = r.value === undefined ? undefined : round(r.value / scale);
+    if (value !== p.value) p.onCommit(value);
   }
 
   const errorId = `${id}-error`;
@@ -62,7 +108,7 @@ export function NumberField(p: NumberFieldProps) {
     <div className={`field${p.changed ? ' changed' : ''}`}>
       <label htmlFor={id}>
         {p.label}
-        {p.unit ? <span className="unit"> [{p.unit}]</span> : null}
+        {p.unit && !hasUnit(p.label, p.unit) ? <span className="unit"> [{p.unit}]</span> : null}
       </label>
       <input
         id={id}
@@ -71,15 +117,16 @@ export function NumberField(p: NumberFieldProps) {
         autoComplete="off"
         value={text}
         data-testid={p.testId}
-        data-dirty={draft !== null && draft !== inputText(shown, language)}
+        data-dirty={draft !== null && draft !== plain}
         aria-invalid={error ? true : undefined}
         aria-required={p.required ? true : undefined}
         aria-describedby={described}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          if (error) setError(null);
+        onChange={(e) => put(e.target.value, null)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          commit();
         }}
-        onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
@@ -99,6 +146,15 @@ export function NumberField(p: NumberFieldProps) {
       )}
     </div>
   );
+}
+
+/** A label that already names its unit ("Leistung [kW]", "Leistung (kW)") gets no second one. */
+const hasUnit = (label: string, unit: string) => label.includes(`[${unit}]`) || label.includes(`(${unit})`);
+
+/** The value with thousands separators as the user's language writes them (10.000 / 10,000). */
+function groupedText(value: number | undefined, language: 'de' | 'en'): string {
+  if (value === undefined || Number.isNaN(value)) return '';
+  return inputText(value, language, true);
 }
 
 /** Removes float noise from scaled values (0.07 × 100 = 7.000000000000001). */

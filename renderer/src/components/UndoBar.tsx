@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db/schema';
-import { handleUndoKey, useProject } from '../project/store';
+import { handleUndoKey, invalidDrafts, useProject, type FieldDraft } from '../project/store';
 import { useApp } from '../store/app';
 
 /** Loads the active project into the project store when it changes; returns its document. */
@@ -27,6 +27,7 @@ export function UndoBar() {
   const past = useProject((s) => s.past.length);
   const future = useProject((s) => s.future.length);
   const error = useProject((s) => s.error);
+  const drafts = useProject((s) => s.drafts);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = handleUndoKey(e);
@@ -62,9 +63,37 @@ export function UndoBar() {
       >
         {t('planner.undo.redo')}
       </button>
-      <span className={error ? 'field-error' : 'muted'} role="status">
-        {error ? t('planner.undo.saveFailed', { error }) : t('planner.undo.saved')}
-      </span>
+      <SaveStatus error={error} drafts={drafts} />
     </div>
+  );
+}
+
+/** The field names of some drafts, as one line ("Gaskessel: Investition, Kalkulationszins"). */
+export const draftFields = (drafts: FieldDraft[]): string =>
+  [...new Set(drafts.map((d) => d.label))].join(', ');
+
+/**
+ * What is saved: a failed write, else the fields whose typed values are invalid (and so not saved),
+ * else values typed but not yet applied, else "all saved". Never "saved" while a typed value is not.
+ */
+export function SaveStatus({ error, drafts }: { error: string | null; drafts: Record<string, FieldDraft> }) {
+  const { t } = useTranslation();
+  const invalid = invalidDrafts(drafts);
+  const pending = Object.values(drafts).filter((d) => d.error === null);
+  const text = error
+    ? t('planner.undo.saveFailed', { error })
+    : invalid.length
+      ? t('planner.undo.invalid', { count: invalid.length, fields: draftFields(invalid) })
+      : pending.length
+        ? t('planner.undo.pending', { fields: draftFields(pending) })
+        : t('planner.undo.saved');
+  return (
+    <span
+      className={error || invalid.length ? 'field-error' : 'muted'}
+      role="status"
+      data-testid="save-status"
+    >
+      {text}
+    </span>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import singleText from '../../../assets/examples/single-building.json?raw';
 import hubText from '../../../assets/examples/reference-hub.json?raw';
 import { validateProject } from '../../../solver/src/project/validate';
-import { checkProject } from './check';
+import { checkForPlanner, checkProject } from './check';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of parsed JSON
 type Json = Record<string, any>;
@@ -70,5 +70,25 @@ describe('checkProject (schema walk without code generation)', () => {
     d.timeSeries.heat.values[10] = null;
     const r = checkProject(d);
     expect(r.ok ? [] : r.errors.map((e) => e.pointer)).toContain('/timeSeries/heat/values/10');
+  });
+
+  it('for the planner reports only the form a value was meant to have (one problem, not every branch)', () => {
+    const d = JSON.parse(singleText);
+    d.grid.import.price_EUR_kWh = { scale: 2 };
+    d.timeSeries.heat.values[3] = 'x';
+    const all = checkProject(d);
+    const planner = checkForPlanner(d);
+    expect(all.ok ? [] : all.errors.map((e) => e.pointer)).toContain('/timeSeries/heat');
+    expect(planner.ok ? [] : planner.errors.map((e) => e.message)).toEqual([
+      '/timeSeries/heat/values/3: must be number',
+      "/grid/import/price_EUR_kWh: missing required key 'series'",
+    ]);
+    d.grid.import.price_EUR_kWh = 'teuer';
+    delete d.timeSeries.heat.values;
+    const p2 = checkForPlanner(d);
+    expect(p2.ok ? [] : p2.errors.map((e) => e.message)).toEqual([
+      "/timeSeries/heat: missing required key 'values'",
+      '/grid/import/price_EUR_kWh: must be number',
+    ]);
   });
 });

@@ -31,7 +31,7 @@ const typeOk = (t: string, v: unknown) =>
  * Checks a value against the subset of JSON Schema that project format v1 uses, by walking the
  * schema (no code generation, so it runs under the renderer's CSP). Messages as validateProject's.
  */
-function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
+function walk(s: Schema, v: unknown, at: string, out: Found[], closest = false): void {
   const err = (message: string, pointer = at): void => {
     out.push({ pointer, message: `${pointer || '/'}: ${message}` });
   };
@@ -60,8 +60,8 @@ function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
     if (items && items.type === 'number' && Object.keys(items).length === 1) {
       // fast path for series (8760 numbers): walk only the values that fail
       for (let i = 0; i < v.length; i++)
-        if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) walk(items, v[i], `${at}/${i}`, out);
-    } else if (items) v.forEach((e, i) => walk(items, e, `${at}/${i}`, out));
+        if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) walk(items, v[i], `${at}/${i}`, out, closest);
+    } else if (items) v.forEach((e, i) => walk(items, e, `${at}/${i}`, out, closest));
   }
   if (typeOk('object', v)) {
     const o = v as Record<string, unknown>;
@@ -77,10 +77,10 @@ function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
           err(`property name '${k}' is invalid`);
         }
       }
-      if (k in props) walk(props[k], val, p, out);
+      if (k in props) walk(props[k], val, p, out, closest);
       else if (s.additionalProperties === false) err(`unknown key '${k}'`, p);
       else if (typeof s.additionalProperties === 'object')
-        walk(s.additionalProperties as Schema, val, p, out);
+        walk(s.additionalProperties as Schema, val, p, out, closest);
     }
   }
   if (Array.isArray(s.oneOf)) {
@@ -94,19 +94,42 @@ function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
           `must be one of ${branches.map((x) => JSON.stringify((x.properties as Record<string, Schema>)[disc].const)).join(', ')}`,
           at,
         );
-      return walk(b, v, at, out);
+      return walk(b, v, at, out, closest);
     }
     const results = branches.map((b) => {
       const o: Found[] = [];
-      walk(b, v, at, o);
+      walk(b, v, at, o, closest);
       return o;
     });
     const passing = results.filter((r) => r.length === 0).length;
     if (passing === 1) return;
     if (passing > 1) return err('must match exactly one schema in oneOf');
+    if (closest) {
+      out.push(...results[closestBranch(branches, results, v, at)]);
+      return;
+    }
     // as Ajv: the errors of every branch
     for (const r of results) out.push(...r);
   }
+}
+
+/**
+ * The branch of a oneOf the value was meant for: one of its type if any, then the one with the
+ * fewest problems at the value itself (missing or unknown keys), then the fewest problems.
+ */
+function closestBranch(branches: Schema[], results: Found[][], v: unknown, at: string): number {
+  const kind = Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
+  const typed = branches.map((b) => b.type === kind || (kind === 'number' && b.type === 'integer'));
+  const own = (r: Found[]) =>
+    r.filter((f) => f.pointer === at || f.pointer.slice(at.length + 1).indexOf('/') < 0).length;
+  let best = 0;
+  results.forEach((r, i) => {
+    const b = results[best];
+    const better =
+      typed[i] !== typed[best] ? typed[i] : own(r) !== own(b) ? own(r) < own(b) : r.length < b.length;
+    if (better) best = i;
+  });
+  return best;
 }
 
 /**
@@ -117,10 +140,18 @@ function walk(s: Schema, v: unknown, at: string, out: Found[]): void {
 export function checkProject(
   json: unknown,
   source: { fileName?: string; text?: string } = {},
+  options: { closest?: boolean } = {},
 ): ValidationResult {
   return checkDocument(json, source, (doc) => {
     const found: Found[] = [];
-    walk(projectSchema as unknown as Schema, doc, '', found);
+    walk(projectSchema as unknown as Schema, doc, '', found, options.closest ?? false);
     return found;
   });
 }
+
+/**
+ * The check as the planner shows it (one message per problem): where a value may take one of
+ * several forms (a price: a number or a series; a series: values or a file), only the problems of
+ * the form it was meant to have, not those of every form as validateProject reports them.
+ */
+export const checkForPlanner = (json: unknown): ValidationResult => checkProject(json, {}, { closest: true });

@@ -28,6 +28,19 @@ describe('number input', () => {
     expect(inputText(0.0825, 'en')).toBe('0.0825');
     expect(parseLocaleNumber(inputText(1234.56789, 'de'), 'de')).toEqual({ ok: true, value: 1234.56789 });
   });
+  it('groups thousands as the language writes them, and reads the grouped text back', () => {
+    expect(inputText(10000, 'de', true)).toBe('10.000');
+    expect(inputText(1234567.25, 'de', true)).toBe('1.234.567,25');
+    expect(inputText(10000, 'en', true)).toBe('10,000');
+    expect(inputText(-2500.5, 'en', true)).toBe('-2,500.5');
+    for (const x of [10000, 1234567.25, -2500.5, 0.055, 999, 1000])
+      for (const l of ['de', 'en'] as const)
+        expect(parseLocaleNumber(inputText(x, l, true), l)).toEqual({ ok: true, value: x });
+    // both ways of writing 10 000 in German
+    expect(v('10.000')).toBe(10000);
+    expect(v('10 000')).toBe(10000);
+    expect(v('10\u202f000')).toBe(10000);
+  });
   it('checks rules and names the limit', () => {
     expect(checkNumber('-1', 'de', { min: 0 }).error).toEqual({ code: 'min', limit: 0 });
     expect(checkNumber('0', 'de', { min: 0, exclusiveMin: true }).error).toEqual({

@@ -24,12 +24,16 @@ export function parseLocaleNumber(raw: string, language: 'de' | 'en'): NumberPar
   return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: 'notANumber' };
 }
 
-/** A number as the input field shows it: no grouping, decimal comma in German, up to 6 decimals. */
-export function inputText(value: number | undefined, language: 'de' | 'en'): string {
+/**
+ * A number as the input field shows it: decimal comma in German, up to 6 decimals; with `grouping`
+ * thousands separators as the language writes them (10.000 / 10,000), which parseLocaleNumber reads
+ * back. Fields show the grouped text when not focused and the plain one while editing.
+ */
+export function inputText(value: number | undefined, language: 'de' | 'en', grouping = false): string {
   if (value === undefined || Number.isNaN(value)) return '';
   return new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', {
     maximumFractionDigits: 6,
-    useGrouping: false,
+    useGrouping: grouping,
   }).format(value);
 }
 

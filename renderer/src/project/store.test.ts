@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type WerkplanDb } from '../db/schema';
 import { createBlankProject } from './files';
-import { handleUndoKey, useProject } from './store';
+import { draftKey, draftsConcern, handleUndoKey, invalidDrafts, useProject } from './store';
 import type { StoredProject } from './document';
 
 let n = 0;
@@ -85,5 +85,72 @@ describe('project store', () => {
     expect(k('y')).toBe('redo');
     expect(k('Z', true)).toBe('redo');
     expect(k('z', false, false)).toBeNull();
+  });
+});
+
+describe('typed values not in the document (drafts)', () => {
+  const capex = '/technologies/gb/capex_EUR_per_unit';
+  const draft = (error: string | null, variantId: string | null = null) => ({
+    text: error ? '-500' : '12',
+    label: 'Gaskessel: Investition',
+    error,
+    pointer: capex,
+    variantId,
+  });
+
+  it('keeps invalid and pending values per field for every page, and clears them', async () => {
+    const p = await createBlankProject(db, 'A');
+    const s = useProject.getState();
+    await s.load(db, p.id);
+    await s.edit((d) => {
+      d.technologies.push({
+        id: 'gb',
+        type: 'boiler',
+        name: 'Gaskessel',
+        fuel: 'gas',
+        efficiency: 0.9,
+        capex_EUR_per_unit: 100,
+        lifetime_a: 20,
+        fixedOm_share: 0.02,
+      });
+    });
+    s.setDraft(draftKey(capex), draft('Mindestens 0.'));
+    s.setDraft(draftKey('/economics/interestRate'), { ...draft(null), pointer: '/economics/interestRate' });
+    const drafts = useProject.getState().drafts;
+    expect(invalidDrafts(drafts).map((d) => d.label)).toEqual(['Gaskessel: Investition']);
+    expect(Object.keys(drafts)).toEqual([capex, '/economics/interestRate']);
+    // an edit elsewhere keeps them: the typed value is still not in the document
+    await s.setAt('/economics/co2Price_EUR_t', 80);
+    expect(Object.keys(useProject.getState().drafts)).toHaveLength(2);
+    // corrected: gone
+    s.setDraft(draftKey('/economics/interestRate'), null);
+    expect(Object.keys(useProject.getState().drafts)).toEqual([capex]);
+    // the technology removed: its draft goes with it
+    await s.edit((d) => {
+      d.technologies = [];
+    });
+    expect(useProject.getState().drafts).toEqual({});
+  });
+
+  it('are dropped when another project is opened', async () => {
+    const a = await createBlankProject(db, 'A');
+    const b = await createBlankProject(db, 'B');
+    await useProject.getState().load(db, a.id);
+    useProject
+      .getState()
+      .setDraft('/economics/interestRate', { ...draft('x'), pointer: '/economics/interestRate' });
+    await useProject.getState().load(db, a.id); // the same project again (a page switch): kept
+    expect(Object.keys(useProject.getState().drafts)).toHaveLength(1);
+    await useProject.getState().load(db, b.id);
+    expect(useProject.getState().drafts).toEqual({});
+  });
+
+  it('a base field concerns every scenario, a variant field only its variant', () => {
+    expect(draftsConcern({ a: draft(null) }, 'base')).toBe(true);
+    expect(draftsConcern({ a: draft(null) }, 'v1')).toBe(true);
+    expect(draftsConcern({ a: draft(null, 'v1') }, 'v1')).toBe(true);
+    expect(draftsConcern({ a: draft(null, 'v1') }, 'base')).toBe(false);
+    expect(draftsConcern({}, 'base')).toBe(false);
+    expect(draftKey(capex, 'v1')).toBe(`v1:${capex}`);
   });
 });

@@ -2,11 +2,30 @@ import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import { setPointer } from '../../../solver/src/project/scenario';
 import { blankDocument, type StoredProject } from './document';
+import { getPointer } from './pointer';
 
 /** Undo history depth; older steps are dropped. */
 export const UNDO_LIMIT = 200;
 /** Edits with the same coalesce key within this window become one undo step (typing in one field). */
 export const COALESCE_MS = 1500;
+
+/**
+ * A value typed into a form field that is not in the document: still being typed (`error` null) or
+ * refused by the field's rule. Kept in the store (not in the field) so every page sees it: the save
+ * status names it, runs are blocked and no result is called current while one exists.
+ */
+export interface FieldDraft {
+  /** What the user typed, as typed. */
+  text: string;
+  /** The field as the form names it, e.g. "Gaskessel: Investition". */
+  label: string;
+  /** The rule's message in the user's language; null while the value is only not yet committed. */
+  error: string | null;
+  /** Where the value would go (for removing drafts whose target was deleted). */
+  pointer?: string;
+  /** The variant whose override it is; null or absent for the base. */
+  variantId?: string | null;
+}
 
 interface ProjectStore {
   db: WerkplanDb | null;
@@ -21,6 +40,10 @@ interface ProjectStore {
   missing: string | null;
   lastKey: string | null;
   lastAt: number;
+  /** Field key (see draftKey) → value typed but not in the document. Cleared when another project loads. */
+  drafts: Record<string, FieldDraft>;
+  /** Records (or with null clears) a field's typed value. */
+  setDraft(key: string, draft: FieldDraft | null): void;
   load(db: WerkplanDb, projectId: string | null): Promise<void>;
   /**
    * Applies an edit to a copy of the document, writes it to IndexedDB and pushes an undo step.
@@ -44,6 +67,10 @@ interface ProjectStore {
  * crash right after an edit loses nothing once `saved` has resolved (a few ms).
  */
 export const useProject = create<ProjectStore>((set, get) => {
+  /** Sets a new document and drops drafts of fields that no longer exist in it (a removed technology). */
+  function withDoc(doc: StoredProject): Pick<ProjectStore, 'doc' | 'drafts'> {
+    return { doc, drafts: pruneDrafts(doc, get().drafts) };
+  }
   function write(doc: StoredProject, alongside?: (db: WerkplanDb) => Promise<unknown>): Promise<void> {
     const { db, projectId } = get();
     if (!db || !projectId) return Promise.resolve();
@@ -83,8 +110,19 @@ export const useProject = create<ProjectStore>((set, get) => {
     missing: null,
     lastKey: null,
     lastAt: 0,
+    drafts: {},
+    setDraft(key, draft) {
+      const { [key]: old, ...rest } = get().drafts;
+      if (!draft) {
+        if (old) set({ drafts: rest });
+        return;
+      }
+      if (old && old.text === draft.text && old.error === draft.error && old.label === draft.label) return;
+      set({ drafts: { ...rest, [key]: draft } });
+    },
     async load(db, projectId) {
       await get().saved.catch(() => undefined);
+      if (projectId !== get().projectId) set({ drafts: {} });
       if (!projectId) {
         set({ db, projectId: null, doc: null, past: [], future: [], lastKey: null, missing: null });
         return;
@@ -114,7 +152,7 @@ export const useProject = create<ProjectStore>((set, get) => {
       const now = Date.now();
       const merge = coalesceKey !== undefined && coalesceKey === lastKey && now - lastAt < COALESCE_MS;
       set({
-        doc: draft,
+        ...withDoc(draft),
         past: merge ? past : [...past, doc].slice(-UNDO_LIMIT),
         future: [],
         lastKey: coalesceKey ?? null,
@@ -129,18 +167,55 @@ export const useProject = create<ProjectStore>((set, get) => {
       const { doc, past, future } = get();
       if (!doc || past.length === 0) return;
       const prev = past[past.length - 1];
-      set({ doc: prev, past: past.slice(0, -1), future: [doc, ...future], lastKey: null });
+      set({ ...withDoc(prev), past: past.slice(0, -1), future: [doc, ...future], lastKey: null });
       await write(prev);
     },
     async redo() {
       const { doc, past, future } = get();
       if (!doc || future.length === 0) return;
       const next = future[0];
-      set({ doc: next, past: [...past, doc], future: future.slice(1), lastKey: null });
+      set({ ...withDoc(next), past: [...past, doc], future: future.slice(1), lastKey: null });
       await write(next);
     },
   };
 });
+
+/** The store key of a form field: the variant (if any) and the JSON pointer it edits. */
+export const draftKey = (pointer: string, variantId: string | null = null): string =>
+  variantId ? `${variantId}:${pointer}` : pointer;
+
+/**
+ * Drafts whose technology, fuel, price series or variant is gone (the field's parent is no longer an
+ * object) are dropped; an absent optional value (the field itself) is fine.
+ */
+export function pruneDrafts(
+  doc: StoredProject,
+  drafts: Record<string, FieldDraft>,
+): Record<string, FieldDraft> {
+  let changed = false;
+  const out: Record<string, FieldDraft> = {};
+  for (const [k, d] of Object.entries(drafts)) {
+    const parent =
+      d.pointer === undefined ? undefined : getPointer(doc, d.pointer.slice(0, d.pointer.lastIndexOf('/')));
+    const keep =
+      (d.pointer === undefined || (typeof parent === 'object' && parent !== null)) &&
+      (!d.variantId || !!doc.scenarios?.some((s) => s.id === d.variantId));
+    if (keep) out[k] = d;
+    else changed = true;
+  }
+  return changed ? out : drafts;
+}
+
+/** The drafts refused by their field's rule. */
+export const invalidDrafts = (drafts: Record<string, FieldDraft>): FieldDraft[] =>
+  Object.values(drafts).filter((d) => d.error !== null);
+
+/**
+ * Whether a typed value not in the document concerns a scenario's inputs: a base field concerns every
+ * scenario (variants start from the base), a variant's field only that variant.
+ */
+export const draftsConcern = (drafts: Record<string, FieldDraft>, scenarioId: string): boolean =>
+  Object.values(drafts).some((d) => !d.variantId || d.variantId === scenarioId);
 
 /** Ctrl+Z undo, Ctrl+Y / Ctrl+Shift+Z redo (⌘ on macOS). Returns true when the key was handled. */
 export function handleUndoKey(

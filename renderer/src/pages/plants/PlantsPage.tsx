@@ -2,8 +2,9 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { useLiveQuery } from '../../db/useLiveQuery';
-import { checkProject as validateProject } from '../../project/check';
+import { checkForPlanner } from '../../project/check';
 import { joinSeries } from '../../project/document';
+import { describeProblems, type Problem } from '../../project/problems';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
@@ -18,42 +19,62 @@ import {
 } from './sections';
 import { DemandsSection } from './DemandsSection';
 
-/** Checks the assembled project like the solver will, and lists each problem with its place. */
+/**
+ * Checks the assembled project like the solver will and lists each problem once, in the user's
+ * language, with the field named as the form names it (the JSON pointer only as tooltip). What a
+ * blank project has not got yet (demands, technologies) is listed neutrally as still to do.
+ */
 export function ProblemList({ variantId }: { variantId?: string | null }) {
   const { t } = useTranslation();
+  const language = useApp((s) => s.language);
   const doc = useProject((s) => s.doc);
   const projectId = useProject((s) => s.projectId);
   const records = useLiveQuery(
     () => (projectId ? db().timeSeries.where('projectId').equals(projectId).toArray() : Promise.resolve([])),
     [projectId],
   );
-  const errors = useMemo(() => {
+  const problems = useMemo((): Problem[] | null => {
     if (!doc || !records) return null;
+    void variantId;
     try {
       const project = joinSeries(doc, new Map(records.map((r) => [r.id, r])));
-      const v = validateProject(project);
-      void variantId;
-      return v.ok ? [] : v.errors.map((e) => `${e.pointer || '/'}: ${e.message}`);
+      const v = checkForPlanner(project);
+      return describeProblems(v.ok ? [] : v.errors, project, t, language);
     } catch (e) {
-      return [e instanceof Error ? e.message : String(e)];
+      return [{ kind: 'error', text: e instanceof Error ? e.message : String(e), pointer: '' }];
     }
-  }, [doc, records, variantId]);
-  if (!errors) return null;
+  }, [doc, records, variantId, t, language]);
+  if (!problems) return null;
+  const errors = problems.filter((p) => p.kind === 'error');
+  const todos = problems.filter((p) => p.kind === 'todo');
+  const list = (items: Problem[], className: string) => (
+    <ul className={className}>
+      {items.map((p) => (
+        <li key={p.text} title={p.pointer || undefined}>
+          {p.text}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <section
-      className={`panel ${errors.length ? 'problems' : 'ok'}`}
+      className={`panel ${errors.length ? 'problems' : todos.length ? 'problems todo' : 'ok'}`}
       aria-live="polite"
       data-testid="problems"
     >
-      <h2>{t('planner.check.title')}</h2>
-      {errors.length === 0 ? (
-        <p>{t('planner.check.ok')}</p>
-      ) : (
-        <ul>
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+      <h2>{t(errors.length || !todos.length ? 'planner.check.title' : 'planner.check.todoTitle')}</h2>
+      {problems.length === 0 && <p>{t('planner.check.ok')}</p>}
+      {errors.length > 0 && (
+        <>
+          <p>{t('planner.check.errorIntro')}</p>
+          {list(errors, 'errors')}
+        </>
+      )}
+      {todos.length > 0 && (
+        <>
+          <p>{t('planner.check.todoIntro')}</p>
+          {list(todos, 'todos')}
+        </>
       )}
     </section>
   );

@@ -1,10 +1,12 @@
 import { createContext, useContext, useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setPointer } from '../../../../solver/src/project/scenario';
 import { getPointer, putPointer } from '../../project/pointer';
-import { useProject } from '../../project/store';
+import { draftKey, useProject } from '../../project/store';
 import type { StoredProject } from '../../project/document';
 import { NumberField } from '../../components/NumberField';
 import type { NumberRule } from '../../project/numbers';
+import { parameterLabel } from '../scenarios/labels';
 
 /**
  * Where the forms write: the base document, or one variant's overrides (JSON pointer → value).
@@ -76,16 +78,24 @@ export function PField(
     scale?: number;
     hint?: string;
     testId?: string;
+    grouping?: boolean;
   } & NumberRule,
 ) {
+  const { t } = useTranslation();
   const ed = useEditor();
   const { ptr, ...rest } = p;
   const value = ed.get(ptr);
   const locked = ed.variantId !== null && ed.base(ptr) === undefined;
   if (locked) return null;
+  // the name messages and the save status use: with the technology's name ("Gaskessel: Investition")
+  const named = parameterLabel(ed.doc, ptr, t).label;
   return (
     <NumberField
       {...rest}
+      fieldKey={draftKey(ptr, ed.variantId)}
+      fieldLabel={named === ptr ? p.label : named}
+      pointer={ptr}
+      variantId={ed.variantId}
       value={typeof value === 'number' ? value : undefined}
       changed={ed.changed(ptr)}
       onCommit={(v) => void ed.set(ptr, v)}

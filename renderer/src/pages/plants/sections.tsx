@@ -9,6 +9,7 @@ import { fieldsOf, fieldUnit } from '../../project/techFields';
 import { seriesOptions } from '../../project/seriesActions';
 import { ProjectYearEditor } from '../profiles/ProjectYear';
 import { useSeriesRecords } from '../profiles/useSeries';
+import { fuelName } from '../scenarios/labels';
 
 export function SiteSection() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function SiteSection() {
           min={2000}
           max={2100}
           required
+          grouping={false}
           testId="site-year"
         />
       </ProjectYearEditor>
@@ -158,9 +160,16 @@ export function PricesSection() {
       <legend>{t('planner.prices.title')}</legend>
       {fuels.length === 0 && <p className="empty">{t('planner.prices.noFuels')}</p>}
       {fuels.map((f) => (
-        <fieldset key={f} className="sub form-grid" aria-label={t('planner.prices.fuel', { fuel: f })}>
-          <legend>{t('planner.prices.fuel', { fuel: f })}</legend>
-          <PriceField ptr={`/fuels/${f}/price_EUR_kWh`} label={t('planner.prices.fuelPrice', { fuel: f })} />
+        <fieldset
+          key={f}
+          className="sub form-grid"
+          aria-label={t('planner.prices.fuel', { fuel: fuelName(t, f) })}
+        >
+          <legend>{t('planner.prices.fuel', { fuel: fuelName(t, f) })}</legend>
+          <PriceField
+            ptr={`/fuels/${f}/price_EUR_kWh`}
+            label={t('planner.prices.fuelPrice', { fuel: fuelName(t, f) })}
+          />
           <PField
             ptr={`/fuels/${f}/co2_kg_kWh`}
             label={t('planner.prices.co2Factor')}
@@ -256,7 +265,7 @@ export function PricesSection() {
 function TechFields({ tech }: { tech: Technology }) {
   const { t } = useTranslation();
   const ed = useEditor();
-  const fuels = Object.keys(ed.doc.fuels).map((f) => ({ value: f, label: f }));
+  const fuels = Object.keys(ed.doc.fuels).map((f) => ({ value: f, label: fuelName(t, f) }));
   // a yield picks from yield series only, named as the user named them
   const yields = seriesOptions(ed.doc, useSeriesRecords(), 'yield');
   const heatSources = [
@@ -381,11 +390,8 @@ export function TechnologiesSection() {
       {ed.doc.technologies.length === 0 && <p className="empty">{t('planner.tech.empty')}</p>}
       {ed.doc.technologies.map((tech) => (
         <fieldset key={tech.id} className="sub tech" data-testid={`tech-${tech.id}`}>
-          <legend>
-            {tech.name ?? tech.id}{' '}
-            <span className="muted">
-              ({t(`planner.tech.types.${tech.type}`)}, id {tech.id})
-            </span>
+          <legend title={tech.id}>
+            {tech.name ?? tech.id} <span className="muted">({t(`planner.tech.types.${tech.type}`)})</span>
           </legend>
           <TechFields tech={tech} />
           {ed.variantId === null && (

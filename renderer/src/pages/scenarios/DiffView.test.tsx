@@ -38,7 +38,7 @@ describe('readable parameter labels', () => {
   });
   it('names prices, economics and constraints as their forms do', () => {
     expect(parameterLabel(doc, '/fuels/gas/price_EUR_kWh', t)).toEqual({
-      label: 'Preis gas',
+      label: 'Preis Erdgas',
       unit: 'EUR/kWh',
       scale: 1,
     });
@@ -96,13 +96,13 @@ describe('diff view', () => {
       '/technologies/gone/max',
       'Gaskessel: Investition',
       'Kalkulationszins',
-      'Preis gas',
+      'Preis Erdgas',
     ]);
     const removed: string[] = [];
     render(<DiffView doc={doc} scenario={scenario} onRemove={(p) => removed.push(p)} />);
     const table = screen.getByTestId('diff');
     const row = (name: string | RegExp) => within(table).getByRole('rowheader', { name }).closest('tr')!;
-    const gas = row('Preis gas');
+    const gas = row('Preis Erdgas');
     expect(within(gas).getByRole('rowheader')).toHaveProperty(
       'title',
       'JSON-Pointer: /fuels/gas/price_EUR_kWh',

@@ -29,6 +29,12 @@ const pct = (key: string): Field => ({ key, unit: '%', scale: 100 });
 
 /** Fixed places of the document, as the prices, economics and constraints forms label them. */
 const FIXED: Record<string, Field> = {
+  '/name': { key: 'planner.site.name', unit: '' },
+  '/site/year': { key: 'planner.site.year', unit: '' },
+  '/site/location': { key: 'planner.site.location', unit: '' },
+  '/site/ambientTemperature': { key: 'planner.demands.ambient', unit: '' },
+  '/demands/heat': { key: 'planner.demands.heat', unit: '' },
+  '/demands/electricity': { key: 'planner.demands.electricity', unit: '' },
   '/grid/import/price_EUR_kWh': { key: 'planner.prices.importPrice', unit: 'EUR/kWh' },
   '/grid/import/co2_kg_kWh': { key: 'scenarios.labels.importCo2', unit: 'kg/kWh' },
   '/grid/import/peakCharge_EUR_kW_a': { key: 'planner.prices.peakCharge', unit: 'EUR/(kW·a)' },
@@ -49,6 +55,13 @@ const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 function technologyAt(doc: StoredProject, ref: string): Technology | undefined {
   return /^\d+$/.test(ref) ? doc.technologies[Number(ref)] : doc.technologies.find((t) => t.id === ref);
 }
+
+/**
+ * A fuel as the user reads it: the translated name of the catalogue's fuels (gas → Erdgas / Natural
+ * gas), otherwise the key the project gives it.
+ */
+export const fuelName = (t: TFunction, key: string): string =>
+  t(`planner.fuelNames.${key}`, { defaultValue: key });
 
 /** A price given as series × factor + adder: its parts, after the price's own label. */
 function pricePart(t: TFunction, label: string, part: string | undefined): ParameterLabel {
@@ -71,6 +84,10 @@ export function parameterLabel(doc: StoredProject, pointer: string, t: TFunction
     unit: f.unit === 'cap' ? cap : f.unit === 'EUR/cap' ? `EUR/${cap}` : f.unit,
     scale: f.scale ?? 1,
   });
+  if (parts[0] === 'technologies' && parts.length === 2) {
+    const tech = technologyAt(doc, parts[1]);
+    if (tech) return { label: tech.name ?? tech.id, unit: '', scale: 1 };
+  }
   if (parts[0] === 'technologies' && parts.length === 3) {
     const tech = technologyAt(doc, parts[1]);
     const field = techField(parts[2]);
@@ -82,7 +99,7 @@ export function parameterLabel(doc: StoredProject, pointer: string, t: TFunction
       };
   }
   if (parts[0] === 'fuels' && parts.length >= 3) {
-    const fuel = parts[1];
+    const fuel = fuelName(t, parts[1]);
     if (parts[2] === 'price_EUR_kWh' && parts.length <= 4)
       return pricePart(t, t('planner.prices.fuelPrice', { fuel }), parts[3]);
     const what = t('planner.prices.fuel', { fuel });

@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import singleText from '../../../assets/examples/single-building.json?raw';
+import hubText from '../../../assets/examples/reference-hub.json?raw';
+import { i18next, initI18n } from '../i18n';
+import { catalogue } from './catalogue';
+import { checkForPlanner } from './check';
+import { blankDocument } from './document';
+import { describeProblems, schemaAt, type Problem } from './problems';
+import type { ProjectV1 } from '../../../solver/src/project/types';
+import de from '../i18n/areas/planner.de.json';
+import en from '../i18n/areas/planner.en.json';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of parsed JSON
+type Json = Record<string, any>;
+
+beforeAll(async () => {
+  await initI18n('de');
+});
+
+/** The planner's messages for a document, as the Plants page lists them. */
+function problems(doc: unknown, language: 'de' | 'en' = 'de'): Problem[] {
+  const v = checkForPlanner(doc);
+  return describeProblems(v.ok ? [] : v.errors, doc as ProjectV1, i18next.getFixedT(language), language);
+}
+const texts = (doc: unknown, language: 'de' | 'en' = 'de') => problems(doc, language).map((p) => p.text);
+const hub = () => JSON.parse(hubText) as Json;
+
+/** No JSON pointer, schema regex, raw English message or NaN in what the planner reads. */
+function expectPlain(list: string[]) {
+  for (const s of list) {
+    expect(s).not.toMatch(/\/(technologies|timeSeries|fuels|grid|demands|site|economics)\//);
+    expect(s).not.toMatch(/must|pattern|\^\[|NaN|undefined|\{\{/);
+  }
+}
+
+describe('validation messages in the planner', () => {
+  it('a blank project has nothing to correct, only what is still to add (neutral)', () => {
+    const list = problems(blankDocument('Neu', 2025));
+    expect(list.every((p) => p.kind === 'todo')).toBe(true);
+    expect(list.map((p) => p.text)).toEqual([
+      'Wärmebedarf: noch kein Profil zugeordnet – auf der Seite „Profile“ importieren oder unten unter „Bedarfe“ ein Standardprofil erzeugen.',
+      'Strombedarf: noch kein Profil zugeordnet – auf der Seite „Profile“ importieren oder unten unter „Bedarfe“ ein Standardprofil erzeugen.',
+      'Noch keine Technologie – unter „Technologien“ eine aus dem Katalog hinzufügen.',
+    ]);
+  });
+
+  it('the examples have no problems', () => {
+    expect(problems(JSON.parse(singleText))).toEqual([]);
+    expect(problems(hub())).toEqual([]);
+  });
+
+  it('names the field as the form does, with its range in the shown unit', () => {
+    const d = hub();
+    d.technologies.find((t: Json) => t.id === 'gb').capex_EUR_per_unit = -500;
+    d.technologies.find((t: Json) => t.id === 'gb').fixedOm_share = 2.5;
+    d.economics.interestRate = 'abc';
+    const list = texts(d);
+    expect(list).toEqual([
+      'Kalkulationszins ist keine Zahl.',
+      'Gaskessel: Investition muss mindestens 0 EUR/kW sein.',
+      'Gaskessel: Fixe Betriebskosten (Anteil der Investition je Jahr) muss zwischen 0 % und 100 % liegen.',
+    ]);
+    expectPlain(list);
+    expect(problems(d)[1].pointer).toBe('/technologies/0/capex_EUR_per_unit'); // kept for the tooltip
+    expect(texts(d, 'en')[1]).toBe('Gaskessel: Investment must be at least 0 EUR/kW.');
+  });
+
+  it('collapses a series with 8,760 bad values into one line with the count and the first hour', () => {
+    const d = hub();
+    const key = d.demands.heat as string;
+    d.timeSeries[key].values = d.timeSeries[key].values.map((v: number, i: number) => (i >= 24 ? NaN : v));
+    const list = texts(d);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toBe(
+      `Zeitreihe „${key}“: 8.736 Stunden ohne gültigen Wert, die erste am 02.01.${d.site.year}, 00:00 (Stunde 25 des Jahres).`,
+    );
+    expectPlain(list);
+    // a single gap
+    d.timeSeries[key].values = d.timeSeries[key].values.map((_: number, i: number) => (i === 10 ? null : 1));
+    expect(texts(d)).toEqual([
+      `Zeitreihe „${key}“: 1 Stunde ohne gültigen Wert, am 01.01.${d.site.year}, 10:00 (Stunde 11 des Jahres).`,
+    ]);
+  });
+
+  it('one message for a price that is neither a number nor a series', () => {
+    const d = hub();
+    d.fuels.gas.price_EUR_kWh = { scale: 2 };
+    const list = texts(d);
+    expect(list).toEqual(['Preis Erdgas: Preisreihe fehlt.']);
+    expectPlain(list);
+  });
+
+  it('explains cross-checks in the user language', () => {
+    const d = hub();
+    const gb = d.technologies.find((t: Json) => t.id === 'gb');
+    gb.fuel = 'oil';
+    gb.min = 900;
+    gb.max = 100;
+    const list = texts(d);
+    expect(list).toContain('Gaskessel: Die Mindestleistung (900 kW) liegt über der Höchstleistung (100 kW).');
+    expect(list).toContain(
+      'Gaskessel: Der Brennstoff „oil“ ist nicht angelegt (unter „Brennstoffe, Preise und Tarife“ hinzufügen).',
+    );
+    expectPlain(list);
+    const english = texts(d, 'en');
+    expect(english.join(' ')).toMatch(/the minimum capacity \(900 kW\) is above the maximum capacity/);
+    expectPlain(english);
+  });
+
+  it('never shows an id pattern; missing values are named', () => {
+    const d = hub();
+    d.technologies[0].id = '1abc';
+    delete d.technologies[1].lifetime_a;
+    const list = texts(d);
+    expect(list.some((s) => s.includes('„1abc“ ist als Kennung ungültig'))).toBe(true);
+    expect(list.some((s) => /Nutzungsdauer fehlt\.$/.test(s))).toBe(true);
+    expectPlain(list);
+  });
+
+  it('finds the schema of a field by the technology type', () => {
+    const d = hub();
+    expect(schemaAt(d, '/technologies/0/capex_EUR_per_unit')).toMatchObject({ minimum: 0 });
+    expect(schemaAt(d, '/economics/interestRate')).toMatchObject({ type: 'number' });
+    expect(schemaAt(d, '/fuels/gas/price_EUR_kWh')).toMatchObject({ type: 'number' });
+  });
+});
+
+describe('fuel names', () => {
+  it('the translated table names every catalogue fuel as the catalogue does', () => {
+    for (const f of catalogue.fuels) {
+      expect((de.planner.fuelNames as Record<string, string>)[f.key]).toBe(f.name.de);
+      expect((en.planner.fuelNames as Record<string, string>)[f.key]).toBe(f.name.en);
+    }
+  });
+});
