@@ -5,6 +5,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import type { ProjectV1 } from '../project/types';
 import type { Results } from '../results/results';
 import { fmt, pdfText } from './format';
+import { fuelName } from './labels';
 import { netCharge, netDischarge, type ReportModel, type ReportRun } from './model';
 import { scenarioLabel } from './tables';
 import { categoryName, flowName, text, type ReportLanguage } from './texts';
@@ -212,10 +213,10 @@ export function sankeyOption(
     const a = r.annual[t.id] ?? {};
     const name = names[t.id]?.name ?? t.id;
     if (t.type === 'boiler') {
-      add(`${text(lang, 'fuel')} ${t.fuel}`, name, (a.heat_out_MWh ?? 0) / t.efficiency);
+      add(fuelName(lang, t.fuel), name, (a.heat_out_MWh ?? 0) / t.efficiency);
       add(name, heat, a.heat_out_MWh);
     } else if (t.type === 'chp') {
-      add(`${text(lang, 'fuel')} ${t.fuel}`, name, (a.el_out_MWh ?? 0) / t.efficiencyEl);
+      add(fuelName(lang, t.fuel), name, (a.el_out_MWh ?? 0) / t.efficiencyEl);
       add(name, el, a.el_out_MWh);
       add(name, heat, a.heat_out_MWh);
     } else if (t.type === 'heatPump') {

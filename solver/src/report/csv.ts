@@ -38,7 +38,7 @@ export function summaryCsv(m: ReportModel, lang: ReportLanguage, style: CsvStyle
     const unitCol = t.columns.findIndex(
       (c) => c.kind === 'text' && (c.label === 'Einheit' || c.label === 'Unit'),
     );
-    for (const row of t.rows) {
+    for (const [k, row] of t.rows.entries()) {
       const item = row
         .filter((v, i) => t.columns[i].kind === 'text' && i !== unitCol && typeof v === 'string' && v !== '')
         .slice(0, 2)
@@ -46,7 +46,9 @@ export function summaryCsv(m: ReportModel, lang: ReportLanguage, style: CsvStyle
       row.forEach((v, i) => {
         const c = t.columns[i];
         if (c.kind === 'text' || typeof v !== 'number') return;
-        const unit = c.kind === 'percent' ? '%' : c.unit || (unitCol >= 0 ? String(row[unitCol] ?? '') : '');
+        const unit =
+          c.rowUnits?.[k] ??
+          (c.kind === 'percent' ? '%' : c.unit || (unitCol >= 0 ? String(row[unitCol] ?? '') : ''));
         rows.push([
           t.id,
           neutralise(item),

@@ -12,6 +12,7 @@ describe('findLanguageProblems', () => {
       'Luft-Wasser-Wärmepumpe 4,8 kW; Photovoltaik 10 kWp; Pufferspeicher 23,9 kWh; Solarthermie 40 m².',
       'Betrieb in einer Winterwoche (04.01.–10.01.2023), Seite 2 / 6, Stand 4. Dezember 2026.',
       'Power-to-Heat mit Elektrodenkessel, Day-Ahead-Preis, Simplex-Verfahren, Gas, Tank, Boiler.',
+      'Profile des Referenzquartiers; Emission und Profil; Lastprofile.',
       'Preis Erdgas [EUR/kWh], Investition 1.500 EUR/kW, Leistungspreis 110 EUR/(kW·a), 0,38 kg/kWh.',
       'Jan Feb Apr Jun Jul Aug Sep Nov Mär Mai Okt Dez; Export und Import; Status optimal; Min–Max.',
       'Bilanzprüfung: größte Abweichung 0,0 kW (eingehalten). Not- und Ersatzstrom. Null Emissionen.',

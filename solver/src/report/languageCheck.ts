@@ -18,101 +18,38 @@ export interface LanguageCheckOptions {
   allow?: string[];
 }
 
+/** English words that have no place in German text, in any capitalisation. */
+const ENGLISH_ANY_CASE = `
+  price prices fuel fuels unit units cost costs total demand demands
+  electricity heat storage building buildings pump pumps battery ambient
+  emissions capacity capacities output yield annual share renewable
+  grid feed-in lifetime investment subsidy interest
+  scenario scenarios result results series profiles weather
+  year years hour hours week day days month summer timestamp
+  check full-year sizing solving solver optimisation optimization
+  infeasible unbounded cancelled error warning warnings invalid missing
+  required saved loading settings delete rename cancel yes
+`;
 /**
- * English words that have no place in German text. `lower`: only the lower-case spelling counts,
- * because the capitalised word is German as well (Gas, Tank, Boiler, Not, Spot).
+ * English words that count only in lower case, because the capitalised word is German as well
+ * (Gas, Tank, Boiler, Profil/Profile, Emission, Not, Spot) or may start a proper name (The …).
  */
-const ENGLISH: { word: string; lower?: boolean }[] = [
-  // inputs and prices
-  ...['price', 'prices', 'fuel', 'fuels', 'unit', 'units', 'cost', 'costs', 'total', 'demand', 'demands'].map(
-    (word) => ({ word }),
-  ),
-  ...['electricity', 'heat', 'storage', 'building', 'buildings', 'pump', 'pumps', 'battery', 'ambient'].map(
-    (word) => ({ word }),
-  ),
-  ...[
-    'emissions',
-    'emission',
-    'capacity',
-    'capacities',
-    'output',
-    'yield',
-    'annual',
-    'share',
-    'renewable',
-  ].map((word) => ({ word })),
-  ...['grid', 'import price', 'feed-in', 'lifetime', 'investment', 'subsidy', 'interest'].map((word) => ({
-    word,
-  })),
-  ...['scenario', 'scenarios', 'result', 'results', 'series', 'profile', 'profiles', 'weather'].map(
-    (word) => ({
-      word,
-    }),
-  ),
-  ...[
-    'year',
-    'years',
-    'hour',
-    'hours',
-    'week',
-    'day',
-    'days',
-    'month',
-    'summer',
-    'time zone',
-    'timestamp',
-  ].map((word) => ({ word })),
-  // solver and progress
-  ...[
-    'check',
-    'full-year',
-    'typical days',
-    'sizing',
-    'solving',
-    'solver',
-    'optimisation',
-    'optimization',
-  ].map((word) => ({ word })),
-  ...['infeasible', 'unbounded', 'cancelled', 'error', 'warning', 'warnings', 'invalid', 'missing'].map(
-    (word) => ({ word }),
-  ),
-  ...['required', 'saved', 'loading', 'settings', 'delete', 'rename', 'cancel', 'yes'].map((word) => ({
-    word,
-  })),
-  // function words of English sentences (lower case: "The" may start a proper name)
-  ...[
-    'the',
-    'and',
-    'of',
-    'with',
-    'for',
-    'is',
-    'are',
-    'to',
-    'from',
-    'not',
-    'must',
-    'be',
-    'no',
-    'or',
-    'this',
-  ].map((word) => ({ word, lower: true })),
-  // words whose capitalised form is German too
-  ...['gas', 'oil', 'tank', 'boiler', 'spot', 'simplex', 'german', 'english', 'local', 'standard'].map(
-    (word) => ({
-      word,
-      lower: true,
-    }),
-  ),
-  // internal ids of the examples and the catalogue (English abbreviations)
-  ...['pv', 'hp', 'chp', 'gb', 'eb', 'bat', 'tes', 'rod', 'base'].map((word) => ({ word, lower: true })),
-  // English month and weekday labels (Jan, Feb, Apr, Jun, Jul, Aug, Sep, Nov are German too)
-  ...['Mar', 'May', 'Oct', 'Dec', 'March', 'June', 'July', 'October', 'December', 'January', 'February'].map(
-    (word) => ({ word, lower: false }),
-  ),
-  ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Tue', 'Wed', 'Thu'].map(
-    (word) => ({ word, lower: false }),
-  ),
+const ENGLISH_LOWER_CASE = `
+  the and of with for is are to from not must be no or this
+  gas oil tank boiler spot simplex german english local standard profile emission
+  pv hp chp gb eb bat tes rod base
+`;
+/** English month and weekday labels, exactly (Jan, Feb, Apr, Jun, Jul, Aug, Sep, Nov are German too). */
+const ENGLISH_EXACT = `
+  Mar May Oct Dec March June July October December January February
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday Tue Wed Thu
+`;
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+/** Multi-word phrases (any case). */
+const ENGLISH_PHRASES = ['import price', 'time zone', 'typical days'];
+const ENGLISH: { word: string; anyCase: boolean }[] = [
+  ...[...words(ENGLISH_ANY_CASE), ...ENGLISH_PHRASES].map((word) => ({ word, anyCase: true })),
+  ...[...words(ENGLISH_LOWER_CASE), ...words(ENGLISH_EXACT)].map((word) => ({ word, anyCase: false })),
 ];
 
 /** German words that have no place in English text (only unmistakable ones). */
@@ -173,8 +110,8 @@ export function findLanguageProblems(
   if (lang === 'de') {
     let g = s;
     for (const re of GERMAN_EXCEPTIONS) g = g.replace(re, (x) => ' '.repeat(x.length));
-    for (const { word, lower } of ENGLISH) {
-      const flags = lower === undefined ? 'giu' : 'gu';
+    for (const { word, anyCase } of ENGLISH) {
+      const flags = anyCase ? 'giu' : 'gu';
       const re = new RegExp(`(?<!${L})${escape(word).replace(/ /g, '\\s+')}(?!${L})`, flags);
       for (const m of g.matchAll(re)) {
         const key = `English: ${word}`;

@@ -32,8 +32,8 @@ import {
   type Column,
   type Table,
 } from './tables';
-import { statusName, text, type ReportLanguage } from './texts';
-import { formatSolverMessage } from '../results/messages';
+import { methodName, solverName, statusName, text, type ReportLanguage } from './texts';
+import { formatSolverMessage, type SolverMessage } from '../results/messages';
 
 // The browser build of pdfkit has no file system: its standard fonts are registered from the
 // bundled font data (the Node build loads them from disk and has no registerStdFonts).
@@ -75,11 +75,55 @@ function para(doc: Doc, s: string, size = 9.5): void {
   doc.moveDown(0.4);
 }
 
-function cellText(lang: ReportLanguage, c: Column, v: Cell): string {
+function cellText(lang: ReportLanguage, c: Column, v: Cell, row: number): string {
   if (v === null || v === '') return c.kind === 'text' ? '' : '–';
   if (typeof v === 'string') return pdfText(v);
-  if (c.kind === 'percent') return pct(lang, v, c.digits ?? 1);
-  return fmt(lang, v, c.digits ?? 1);
+  const digits = c.rowDigits?.[row] ?? c.digits ?? 1;
+  if (c.kind === 'percent') return pct(lang, v, digits);
+  const unit = c.rowUnits?.[row];
+  return `${fmt(lang, v, digits)}${unit ? ` ${pdfText(unit)}` : ''}`;
+}
+
+const SHY = '\u00AD';
+/**
+ * Where long words of the column headers may break (soft hyphens): a narrow column shows
+ * "Speicher-/kapazität", never "Speicherkapa/zität". Compounds not listed here break only at spaces
+ * and hyphens.
+ */
+const BREAKS = [
+  'Speicher|kapazität',
+  'Voll|last|stunden',
+  'Nutzungs|dauer',
+  'Betriebs|kosten',
+  'Jahres|energie',
+  'Jahres|kosten',
+  'Jahres|summe',
+  'Benutzungs|stunden',
+  'Emissions|faktor',
+  'Förder|quote',
+  'Gesamt|jahres|kosten',
+  'Spitzen|last',
+  'Mindest|leistung',
+  'Höchst|leistung',
+  'Mindest|größe',
+  'Höchst|größe',
+  'Investi|tion',
+  'Bezeich|nung',
+  'Techno|logie',
+  'Erzeu|gung',
+  'Mittel|wert',
+  'erneuer|bar',
+  'Änderungen',
+  'Kosten|art',
+  'Utilisa|tion',
+  'Emis|sion',
+  'Elec|tricity',
+];
+const HYPHENATE = BREAKS.map((b) => [b.replace(/\|/g, ''), b.replace(/\|/g, SHY)] as const);
+export function hyphenate(s: string): string {
+  let out = s;
+  for (const [word, soft] of HYPHENATE) out = out.split(word).join(soft);
+  return out;
 }
 
 /** Draws a table with wrapped header and cells; numbers right-aligned; the header repeats after a page break. */
@@ -120,7 +164,7 @@ function table(
     doc.x = MARGIN;
     doc.y = y + h;
   };
-  const head = t.columns.map((c) => pdfText(header(c)));
+  const head = t.columns.map((c) => hyphenate(pdfText(header(c))));
   const headH = rowHeight(head, BOLD);
   if (opts.title !== false) {
     ensureSpace(doc, 14 + headH + 3 * size);
@@ -129,7 +173,7 @@ function table(
   } else ensureSpace(doc, headH + 3 * size);
   drawRow(head, BOLD, '#e8eef4');
   t.rows.forEach((r, i) => {
-    const cells = r.map((v, j) => cellText(lang, t.columns[j], v));
+    const cells = r.map((v, j) => cellText(lang, t.columns[j], v, i));
     const h = rowHeight(cells, REGULAR);
     if (doc.y + h > BOTTOM) {
       doc.addPage();
@@ -194,6 +238,13 @@ function cover(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   doc.fillColor('black');
 }
 
+/** A solver message with the technology named as the user named it (results may carry its id). */
+function namedMessage(m: ReportModel, x: SolverMessage): SolverMessage {
+  const tech = x.params.tech;
+  if (typeof tech !== 'string' || !m.techs[tech]) return x;
+  return { ...x, params: { ...x.params, tech: m.techs[tech].name } };
+}
+
 function whyText(m: ReportModel, lang: ReportLanguage): string {
   const r = m.base.results;
   let top = '';
@@ -232,11 +283,11 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
           gap: pct(lang, s.aggregationGap ?? null, 2),
         }),
       );
-    else para(doc, text(lang, 'methodFull', { method: s.method ?? 'direct' }));
+    else para(doc, text(lang, 'methodFull', { method: methodName(lang, s.method ?? 'direct') }));
     para(
       doc,
       text(lang, 'methodSolver', {
-        solver: s.solver,
+        solver: solverName(s.solver),
         columns: fmt(lang, s.columns, 0),
         rows: fmt(lang, s.rows, 0),
         seconds: fmt(lang, s.seconds, 1),
@@ -246,7 +297,8 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
     para(
       doc,
       text(lang, 'methodBalance', {
-        residual: run.results.balance.maxResidual_kW.toExponential(1),
+        // Residuals are rounding noise (1e-12 kW): shown with 3 decimals, so tiny values read 0,000.
+        residual: fmt(lang, run.results.balance.maxResidual_kW, 3),
         ok: text(lang, run.results.balance.ok ? 'balanceOk' : 'balanceNotOk'),
       }),
     );
@@ -320,7 +372,7 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
       .fontSize(10)
       .text(pdfText(text(lang, 'warnings')), MARGIN, doc.y, { width: WIDTH });
     const msgs = base.results.messages?.length
-      ? base.results.messages.map((x) => formatSolverMessage(x, lang))
+      ? base.results.messages.map((x) => formatSolverMessage(namedMessage(m, x), lang))
       : base.results.warnings;
     for (const w of msgs) para(doc, `• ${w}`, 8.5);
   }

@@ -1,6 +1,8 @@
-import type { PriceSpec } from '../project/types';
+import type { PriceSpec, ProjectV1 } from '../project/types';
 import type { Results } from '../results/results';
+import { capacityUnit, fuelName, overrideText, priceText, seriesLabel } from './labels';
 import { scenarioOverrides, type ReportModel, type ReportRun } from './model';
+import { pct } from './format';
 import { categoryName, flowName, statusName, techTypeName, text, type ReportLanguage } from './texts';
 
 /** How a column is shown: text, a number with `digits` decimals, or a share shown as percent. */
@@ -12,6 +14,13 @@ export interface Column {
   digits?: number;
   /** Relative width in the PDF. */
   width?: number;
+  /**
+   * Unit of each row when it differs by row (e.g. EUR/kW, EUR/kWp, EUR/m² of the technologies):
+   * shown with the number in the PDF, in the number format of the workbook and in the CSV's unit.
+   */
+  rowUnits?: (string | undefined)[];
+  /** Decimals of each row when they differ by row (a price with 4, a power limit with 0). */
+  rowDigits?: (number | undefined)[];
 }
 
 export type Cell = string | number | null;
@@ -36,22 +45,12 @@ const num = (label: string, unit: string, digits = 1, width = 1): Column => ({
 });
 const share = (label: string, digits = 1): Column => ({ label, unit: '%', kind: 'percent', digits });
 
-const price = (p: PriceSpec, lang: ReportLanguage): Cell =>
-  typeof p === 'number'
-    ? p
-    : `${text(lang, 'timeVarying')}: ${p.series} × ${p.scale ?? 1} ${(p.adder ?? 0) < 0 ? '−' : '+'} ${Math.abs(p.adder ?? 0)}`;
+/** A price cell: the number, or the time-varying price in words (its unit is in the unit column). */
+const price = (project: ProjectV1, p: PriceSpec, lang: ReportLanguage): Cell =>
+  typeof p === 'number' ? p : priceText(project, p, lang).replace(/ EUR\/kWh$/, '');
 
 const scenarioLabel = (lang: ReportLanguage, r: ReportRun): string =>
   r.scenarioId === 'base' ? text(lang, 'base') : r.scenarioName || r.scenarioId;
-
-const unitOf = (type: string): string =>
-  type === 'pv'
-    ? 'kWp'
-    : type === 'solarThermal'
-      ? 'm²'
-      : type === 'heatStorage' || type === 'battery'
-        ? 'kWh'
-        : 'kW';
 
 /** Display name of a technology (the grid in the report's language). */
 const techName = (m: ReportModel, lang: ReportLanguage, id: string): string =>
@@ -64,54 +63,78 @@ export function economicsTable(m: ReportModel, lang: ReportLanguage): Table {
     [text(lang, 'co2Price'), p.economics.co2Price_EUR_t, 'EUR/t'],
   ];
   const c = p.constraints ?? {};
-  if (c.co2Cap_t !== undefined) rows.push(['CO2 cap', c.co2Cap_t, 't/a']);
-  if (c.minRenewableHeatShare !== undefined)
-    rows.push([text(lang, 'renewableHeatShare') + ' min', c.minRenewableHeatShare * 100, '%']);
-  if (c.maxGridImport_kWh !== undefined)
-    rows.push([text(lang, 'gridImport') + ' max', c.maxGridImport_kWh, 'kWh/a']);
+  const digits = [2, 0];
+  if (c.co2Cap_t !== undefined) {
+    rows.push([text(lang, 'co2Cap'), c.co2Cap_t, 't/a']);
+    digits.push(1);
+  }
+  if (c.minRenewableHeatShare !== undefined) {
+    rows.push([text(lang, 'minRenewableHeatShare'), c.minRenewableHeatShare * 100, '%']);
+    digits.push(1);
+  }
+  if (c.maxGridImport_kWh !== undefined) {
+    rows.push([text(lang, 'maxGridImport'), c.maxGridImport_kWh, 'kWh/a']);
+    digits.push(0);
+  }
   return {
     id: 'economics',
     title: text(lang, 'economics'),
-    columns: [txt(text(lang, 'parameter'), 2), num(text(lang, 'value'), '', 2), txt(text(lang, 'unit'))],
+    columns: [
+      txt(text(lang, 'parameter'), 2),
+      { ...num(text(lang, 'value'), '', 2), rowDigits: digits },
+      txt(text(lang, 'unit')),
+    ],
     rows,
   };
 }
 
 export function gridTable(m: ReportModel, lang: ReportLanguage): Table {
   const g = m.project.grid;
+  const p = m.project;
   const rows: Cell[][] = [];
-  for (const [id, fuel] of Object.entries(m.project.fuels))
+  const digits: number[] = [];
+  for (const [id, fuel] of Object.entries(p.fuels)) {
     rows.push([
-      `${text(lang, 'fuel')} ${id}`,
-      price(fuel.price_EUR_kWh, lang),
+      text(lang, 'fuelPrice', { fuel: fuelName(lang, id) }),
+      price(p, fuel.price_EUR_kWh, lang),
       'EUR/kWh',
       fuel.co2_kg_kWh,
       fuel.renewable ? text(lang, 'yes') : text(lang, 'no'),
     ]);
+    digits.push(4);
+  }
   if (g.import) {
     rows.push([
       text(lang, 'importPrice'),
-      price(g.import.price_EUR_kWh, lang),
+      price(p, g.import.price_EUR_kWh, lang),
       'EUR/kWh',
       g.import.co2_kg_kWh,
-      g.import.renewableShare !== undefined ? `${g.import.renewableShare * 100} %` : '',
+      g.import.renewableShare !== undefined ? pct(lang, g.import.renewableShare, 0) : '',
     ]);
-    if (g.import.peakCharge_EUR_kW_a !== undefined)
+    digits.push(4);
+    if (g.import.peakCharge_EUR_kW_a !== undefined) {
       rows.push([text(lang, 'peakCharge'), g.import.peakCharge_EUR_kW_a, 'EUR/(kW·a)', null, '']);
-    if (g.import.connectionLimit_kW !== undefined)
+      digits.push(2);
+    }
+    if (g.import.connectionLimit_kW !== undefined) {
       rows.push([text(lang, 'connectionLimit'), g.import.connectionLimit_kW, 'kW', null, '']);
+      digits.push(0);
+    }
   }
   if (g.export) {
-    rows.push([text(lang, 'exportPrice'), price(g.export.price_EUR_kWh, lang), 'EUR/kWh', null, '']);
-    if (g.export.limit_kW !== undefined)
+    rows.push([text(lang, 'exportPrice'), price(p, g.export.price_EUR_kWh, lang), 'EUR/kWh', null, '']);
+    digits.push(4);
+    if (g.export.limit_kW !== undefined) {
       rows.push([text(lang, 'exportLimit'), g.export.limit_kW, 'kW', null, '']);
+      digits.push(0);
+    }
   }
   return {
     id: 'prices',
     title: `${text(lang, 'fuels')}, ${text(lang, 'gridTariff')}`,
     columns: [
       txt(text(lang, 'parameter'), 2),
-      { ...num(text(lang, 'value'), '', 4, 1.6) },
+      { ...num(text(lang, 'value'), '', 4, 2.2), rowDigits: digits },
       txt(text(lang, 'unit')),
       num(text(lang, 'emissionFactor'), 'kg/kWh', 3),
       txt(text(lang, 'renewable')),
@@ -121,28 +144,26 @@ export function gridTable(m: ReportModel, lang: ReportLanguage): Table {
 }
 
 export function technologiesTable(m: ReportModel, lang: ReportLanguage): Table {
+  const techs = m.project.technologies;
+  const cap = techs.map((t) => capacityUnit(t.type));
   return {
     id: 'technologies',
     title: text(lang, 'technologies'),
     columns: [
-      txt(text(lang, 'id'), 0.9),
-      txt(text(lang, 'name'), 1.5),
-      txt(text(lang, 'type'), 1.4),
-      num(text(lang, 'capex'), 'EUR/unit', 0, 1.1),
-      txt(text(lang, 'unit'), 0.7),
-      num(text(lang, 'lifetime'), 'a', 0, 1.45),
-      { ...share(text(lang, 'fixedOm')), width: 1.5 },
-      { ...share(text(lang, 'subsidyShare'), 0), width: 1.2 },
-      num('Min', 'unit', 0, 0.55),
-      num('Max', 'unit', 0, 0.65),
+      txt(text(lang, 'name'), 1.7),
+      txt(text(lang, 'type'), 1.3),
+      { ...num(text(lang, 'capex'), '', 0, 1.3), rowUnits: cap.map((u) => `EUR/${u}`) },
+      num(text(lang, 'lifetime'), 'a', 0, 1.05),
+      { ...share(text(lang, 'fixedOm')), unit: '%/a', width: 1.2 },
+      { ...share(text(lang, 'subsidyShare'), 0), width: 1 },
+      { ...num(text(lang, 'minCapacity'), '', 0, 1.1), rowUnits: cap },
+      { ...num(text(lang, 'maxCapacity'), '', 0, 1.1), rowUnits: cap },
       txt(text(lang, 'source'), 1.15),
     ],
-    rows: m.project.technologies.map((t) => [
-      t.id,
+    rows: techs.map((t) => [
       t.name ?? t.id,
       techTypeName(lang, t.type),
       t.capex_EUR_per_unit,
-      unitOf(t.type),
       t.lifetime_a,
       t.fixedOm_share,
       t.subsidy_share ?? 0,
@@ -153,26 +174,43 @@ export function technologiesTable(m: ReportModel, lang: ReportLanguage): Table {
   };
 }
 
+/** What a series' annual total means: energy of a power series, the yield of a yield series; none else. */
+function annualTotal(unit: string, sum: number): { value: number; unit: string } | null {
+  if (unit === 'kW' || unit === 'kWh') return { value: sum / 1000, unit: 'MWh/a' };
+  if (unit === 'MW' || unit === 'MWh') return { value: sum, unit: 'MWh/a' };
+  const perArea = /^kWh\/(kWp|m²|m2)$/.exec(unit);
+  if (perArea) return { value: sum, unit: `kWh/(${perArea[1]}·a)` };
+  return null;
+}
+
 export function seriesTable(m: ReportModel, lang: ReportLanguage): Table {
   const rows: Cell[][] = [];
+  const valueUnits: string[] = [];
+  const totalUnits: (string | undefined)[] = [];
   for (const [id, spec] of Object.entries(m.project.timeSeries)) {
     const values = 'values' in spec ? spec.values : null;
-    let sum: number | null = null;
+    let mean: number | null = null;
     let max: number | null = null;
+    let total: ReturnType<typeof annualTotal> = null;
     if (values && values.length) {
-      sum = 0;
-      max = -Infinity;
+      let sum = 0;
+      let top = -Infinity;
       for (const v of values) {
         sum += v;
-        max = Math.max(max, v);
+        top = Math.max(top, v);
       }
+      mean = sum / values.length;
+      max = top;
+      total = annualTotal(spec.unit, sum);
     }
+    valueUnits.push(spec.unit);
+    totalUnits.push(total?.unit);
     rows.push([
-      id,
-      spec.unit,
+      seriesLabel(m.project, id, lang),
       values ? values.length : null,
-      sum,
+      mean,
       max,
+      total?.value ?? null,
       spec.source ?? ('file' in spec ? spec.file : ''),
     ]);
   }
@@ -180,12 +218,12 @@ export function seriesTable(m: ReportModel, lang: ReportLanguage): Table {
     id: 'series',
     title: text(lang, 'timeSeries'),
     columns: [
-      txt(text(lang, 'series')),
-      txt(text(lang, 'unit'), 0.8),
-      num('n', 'h', 0, 0.6),
-      num(text(lang, 'sum'), 'unit·h', 0),
-      num(text(lang, 'max'), 'unit', 2),
-      txt(text(lang, 'source'), 3),
+      txt(text(lang, 'series'), 1.6),
+      num(text(lang, 'hours'), 'h', 0, 0.7),
+      { ...num(text(lang, 'seriesMean'), '', 2), rowUnits: valueUnits },
+      { ...num(text(lang, 'max'), '', 2), rowUnits: valueUnits },
+      { ...num(text(lang, 'annualSum'), '', 1, 1.2), rowUnits: totalUnits },
+      txt(text(lang, 'source'), 2.6),
     ],
     rows,
   };
@@ -349,7 +387,10 @@ export function capacityComparisonTable(m: ReportModel, lang: ReportLanguage): T
     const anyArea = m.runs.some((r) => r.results.capacities[id]?.area_m2 !== undefined);
     const anyPower = m.runs.some((r) => r.results.capacities[id]?.power_kW !== undefined);
     const name = techName(m, lang, id);
-    if (anyPower) rows.push([name, 'kW', ...m.runs.map((r) => r.results.capacities[id]?.power_kW ?? null)]);
+    const type = m.techs[id]?.type ?? '';
+    const powerUnit = type === 'pv' || type === 'chp' ? capacityUnit(type) : 'kW';
+    if (anyPower)
+      rows.push([name, powerUnit, ...m.runs.map((r) => r.results.capacities[id]?.power_kW ?? null)]);
     if (anyEnergy)
       rows.push([name, 'kWh', ...m.runs.map((r) => r.results.capacities[id]?.energy_kWh ?? null)]);
     if (anyArea) rows.push([name, 'm²', ...m.runs.map((r) => r.results.capacities[id]?.area_m2 ?? null)]);
@@ -366,25 +407,26 @@ export function capacityComparisonTable(m: ReportModel, lang: ReportLanguage): T
   };
 }
 
-/** Scenarios with their changes to the base. */
+/** Scenarios with their changes to the base, in the words of the planner's forms. */
 export function scenariosTable(m: ReportModel, lang: ReportLanguage): Table {
   return {
     id: 'scenarios',
     title: text(lang, 'scenarios'),
     columns: [
-      txt(text(lang, 'id')),
       txt(text(lang, 'name'), 1.5),
       txt(text(lang, 'status'), 1.2),
-      txt(text(lang, 'overrides'), 3.5),
+      txt(text(lang, 'overrides'), 4.5),
     ],
-    rows: m.runs.map((r) => [
-      r.scenarioId,
-      scenarioLabel(lang, r),
-      statusName(lang, r.results.status),
-      Object.entries(scenarioOverrides(m.project, r.scenarioId))
-        .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
-        .join('; '),
-    ]),
+    rows: m.runs.map((r) => {
+      const changes = Object.entries(scenarioOverrides(m.project, r.scenarioId)).map(([k, v]) =>
+        overrideText(m.project, k, v, lang),
+      );
+      return [
+        scenarioLabel(lang, r),
+        statusName(lang, r.results.status),
+        r.scenarioId === 'base' ? '' : changes.join('; ') || text(lang, 'noOverrides'),
+      ];
+    }),
   };
 }
 

@@ -171,6 +171,35 @@ const T = {
   weight: { de: 'Gewicht', en: 'Weight' },
   section: { de: 'Abschnitt', en: 'Section' },
   key: { de: 'Größe', en: 'Key' },
+  // inputs (labelled as the planner's forms label them)
+  co2Cap: { de: 'CO2-Obergrenze', en: 'CO2 cap' },
+  minRenewableHeatShare: { de: 'Mindestanteil erneuerbarer Wärme', en: 'Minimum renewable heat share' },
+  maxGridImport: { de: 'Höchster Strombezug', en: 'Maximum grid import' },
+  fuelPrice: { de: 'Preis {fuel}', en: 'Price {fuel}' },
+  fuelCo2: { de: '{fuel}: CO2-Emissionsfaktor', en: '{fuel}: CO2 emission factor' },
+  fuelRenewable: { de: '{fuel}: erneuerbar', en: '{fuel}: renewable' },
+  renewableShareGrid: { de: 'Erneuerbarer Anteil des Netzstroms', en: 'Renewable share of grid electricity' },
+  priceSeries: { de: 'Preisreihe', en: 'Price series' },
+  priceScale: { de: 'Faktor auf die Reihe', en: 'Factor on the series' },
+  priceAdder: {
+    de: 'Aufschlag (Netzentgelte, Umlagen, Steuern)',
+    en: 'Adder (grid fees, levies, taxes)',
+  },
+  timeVaryingPrice: {
+    de: 'zeitvariabel: {series} × {scale} {sign} {adder}',
+    en: 'time-varying: {series} × {scale} {sign} {adder}',
+  },
+  capacityUnit: { de: 'Leistungseinheit', en: 'Capacity unit' },
+  minCapacity: { de: 'Mindestgröße', en: 'Minimum size' },
+  maxCapacity: { de: 'Höchstgröße', en: 'Maximum size' },
+  hours: { de: 'Stunden', en: 'Hours' },
+  annualSum: { de: 'Jahressumme', en: 'Annual total' },
+  seriesMean: { de: 'Mittelwert', en: 'Mean' },
+  projectYear: { de: 'Jahr des Projekts', en: 'Project year' },
+  location: { de: 'Standort', en: 'Location' },
+  timeZone: { de: 'Zeitzone', en: 'Time zone' },
+  values: { de: 'Werte', en: 'Values' },
+  noOverrides: { de: 'keine', en: 'none' },
 } as const satisfies Record<string, Record<ReportLanguage, string>>;
 
 export type TextKey = keyof typeof T;
@@ -231,3 +260,12 @@ const STATUS: Record<string, Record<ReportLanguage, string>> = {
   error: { de: 'Fehler', en: 'error' },
 };
 export const statusName = (lang: ReportLanguage, s: string): string => STATUS[s]?.[lang] ?? s;
+
+/** The solver as its makers write it. */
+export const solverName = (s: string): string => ({ highs: 'HiGHS', glpk: 'GLPK' })[s] ?? s.toUpperCase();
+
+const METHODS: Record<string, Record<ReportLanguage, string>> = {
+  direct: { de: 'direkt, ein lineares Programm', en: 'direct, one linear program' },
+  decomposition: { de: 'Zerlegung in Teilprobleme', en: 'decomposition into subproblems' },
+};
+export const methodName = (lang: ReportLanguage, m: string): string => METHODS[m]?.[lang] ?? m;

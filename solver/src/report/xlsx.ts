@@ -20,12 +20,15 @@ import {
   type Column,
   type Table,
 } from './tables';
-import { text, type ReportLanguage } from './texts';
+import { flowName, techTypeName, text, type ReportLanguage } from './texts';
 
-const numFmt = (c: Column): string | undefined => {
-  if (c.kind === 'percent') return c.digits ? `0.${'0'.repeat(c.digits)}%` : '0%';
-  if (c.kind === 'number') return c.digits ? `#,##0.${'0'.repeat(c.digits)}` : '#,##0';
-  return undefined;
+/** Number format of a cell: decimals of the column (or row), and the row's own unit as literal text. */
+const numFmt = (c: Column, row: number): string | undefined => {
+  const digits = c.rowDigits?.[row] ?? c.digits;
+  if (c.kind === 'percent') return digits ? `0.${'0'.repeat(digits)}%` : '0%';
+  if (c.kind !== 'number') return undefined;
+  const unit = c.rowUnits?.[row];
+  return `${digits ? `#,##0.${'0'.repeat(digits)}` : '#,##0'}${unit ? ` "${unit.replace(/"/g, '')}"` : ''}`;
 };
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ and unique. */
@@ -62,13 +65,13 @@ function writeTable(ws: ExcelJS.Worksheet, t: Table, row: number, withTitle: boo
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
   row++;
-  for (const r of t.rows) {
+  for (const [k, r] of t.rows.entries()) {
     const xr = ws.getRow(row);
     r.forEach((v, i) => {
       const c = t.columns[i];
       const cell = xr.getCell(i + 1);
       cell.value = cellValue(v);
-      const f = numFmt(c);
+      const f = numFmt(c, k);
       if (f && typeof v === 'number') cell.numFmt = f;
     });
     row++;
@@ -99,8 +102,18 @@ function addTableSheet(
   return ws;
 }
 
+/** A dispatch column as the reader knows it: "Luft-Wasser-Wärmepumpe: Wärmeerzeugung [kW]". */
+export function dispatchHeader(m: ReportModel, lang: ReportLanguage, column: string): string {
+  const match = /^(.*)\.([A-Za-z_]+?)_(kW|kWh)$/.exec(column);
+  if (!match) return column;
+  const [, id, flow, unit] = match;
+  const name = id === 'grid' ? techTypeName(lang, 'grid') : (m.techs[id]?.name ?? id);
+  return `${name}: ${flowName(lang, flow)} [${unit}]`;
+}
+
 function addDispatchSheet(
   wb: ExcelJS.Workbook,
+  m: ReportModel,
   lang: ReportLanguage,
   run: ReportRun,
   used: Set<string>,
@@ -113,7 +126,7 @@ function addDispatchSheet(
     { header: text(lang, 'time'), width: 18 },
     { header: text(lang, 'hour'), width: 8 },
     { header: `${text(lang, 'weight')} [h]`, width: 10 },
-    ...names.map((n) => ({ header: neutralise(n.replace(/_(kW|kWh)$/, ' [$1]')), width: 16 })),
+    ...names.map((n) => ({ header: neutralise(dispatchHeader(m, lang, n)), width: 16 })),
   ];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
@@ -152,7 +165,13 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
       [text(lang, 'name'), p.name],
       [text(lang, 'site'), p.site.location ?? ''],
       [text(lang, 'year'), String(p.site.year)],
-      [text(lang, 'generated'), m.generatedAt.toISOString().slice(0, 10)],
+      [
+        text(lang, 'generated'),
+        new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+          dateStyle: 'long',
+          timeZone: 'UTC',
+        }).format(m.generatedAt),
+      ],
       ...(p.description ? [['', p.description] as Cell[]] : []),
     ],
   };
@@ -182,7 +201,7 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
     [kpiTable(m, lang), capacityComparisonTable(m, lang), scenariosTable(m, lang)],
     used,
   );
-  for (const r of m.runs) addDispatchSheet(wb, lang, r, used);
+  for (const r of m.runs) addDispatchSheet(wb, m, lang, r, used);
 
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
