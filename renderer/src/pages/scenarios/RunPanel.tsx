@@ -5,7 +5,9 @@ import { listResults, type StoredResult } from '../../db/results';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { currentInputsHash } from '../../project/assemble';
 import { useRuns } from '../../project/runs';
-import { useProject } from '../../project/store';
+import { draftsConcern, invalidDrafts, useProject } from '../../project/store';
+import { describeProblems } from '../../project/problems';
+import { draftFields } from '../../components/UndoBar';
 import { solverClient } from '../../solver/client';
 import { formatNumber } from '../../i18n/format';
 import { findings } from '../results/common';
@@ -41,6 +43,11 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const error = useRuns((s) => s.error);
   const cancelled = useRuns((s) => s.cancelled);
   const errorKind = useRuns((s) => s.errorKind);
+  // Values typed into the forms but invalid: the document still has the old ones, so no run.
+  const drafts = useProject((s) => s.drafts);
+  const invalid = invalidDrafts(drafts);
+  const blocked = invalid.length > 0;
+  const blockedBy = blocked ? 'run-blocked' : undefined;
   const [now, setNow] = useState(0);
   const record = useLiveQuery(() => db().projects.get(projectId), [projectId]);
   const mode = record?.runOptions?.mode ?? 'aggregated';
@@ -76,6 +83,16 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const pareto = () => void useRuns.getState().startPareto(db(), solverClient(), projectId, selected, points);
   const nameOf = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
 
+  // "pointer: message" lines of a project that cannot be run, as the input check words them
+  const readable = (lines: string[]) => {
+    const findings = lines.map((l) => /^(\/[^:\s]*|\/): ([\s\S]*)$/.exec(l));
+    if (findings.some((f) => !f)) return lines;
+    const list = findings.map((f) => ({ pointer: f![1] === '/' ? '' : f![1], message: f![2] }));
+    return describeProblems(list, doc, t, language)
+      .filter((p) => p.kind === 'error' || list.some((f) => f.pointer === p.pointer))
+      .map((p) => p.text);
+  };
+
   const byScenario = new Map((results ?? []).map((r) => [r.scenarioId, r]));
   const paretoNote = (r: StoredResult | undefined) => {
     const front = r?.payload.pareto;
@@ -106,10 +123,20 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
             <option value="full">{t('planner.run.full')}</option>
           </select>
         </div>
-        <button type="button" disabled={busy} onClick={() => run([selected])}>
+        <button
+          type="button"
+          disabled={busy || blocked}
+          aria-describedby={blockedBy}
+          onClick={() => run([selected])}
+        >
           {t('planner.run.runSelected', { name: scenarios.find((s) => s.id === selected)?.name ?? selected })}
         </button>
-        <button type="button" disabled={busy} onClick={() => run(scenarios.map((s) => s.id))}>
+        <button
+          type="button"
+          disabled={busy || blocked}
+          aria-describedby={blockedBy}
+          onClick={() => run(scenarios.map((s) => s.id))}
+        >
           {t('planner.run.runAll')}
         </button>
         {running && (
@@ -118,6 +145,11 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           </button>
         )}
       </div>
+      {blocked && (
+        <p id="run-blocked" className="field-error" data-testid="run-blocked">
+          {t('planner.run.blocked', { count: invalid.length, fields: draftFields(invalid) })}
+        </p>
+      )}
       <div className="pareto-run" role="group" aria-labelledby="pareto-title">
         <h3 id="pareto-title">{t('pareto.title')}</h3>
         <p className="muted">{t('pareto.intro')}</p>
@@ -143,7 +175,12 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
               </p>
             )}
           </div>
-          <button type="button" disabled={busy || !pointsOk} onClick={pareto}>
+          <button
+            type="button"
+            disabled={busy || !pointsOk || blocked}
+            aria-describedby={blockedBy}
+            onClick={pareto}
+          >
             {t('pareto.start', { name: nameOf(selected) })}
           </button>
         </div>
@@ -182,7 +219,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
         <div className="field-error" role="alert">
           <p>{t(errorKind === 'pareto' ? 'pareto.failed' : 'planner.run.notRunnable')}</p>
           <ul>
-            {error.map((e) => (
+            {(errorKind === 'pareto' ? error : readable(error)).map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul>
@@ -210,6 +247,15 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
                     <span className="muted">{t('planner.run.none')}</span>
                   ) : stale ? (
                     <span className="badge stale">{t('planner.run.stale')}</span>
+                  ) : draftsConcern(drafts, s.id) ? (
+                    // a value typed but not in the document: this result is not of what the form shows
+                    <span className="badge stale">
+                      {t(
+                        invalid.some((d) => !d.variantId || d.variantId === s.id)
+                          ? 'planner.run.draftInvalid'
+                          : 'planner.run.draftPending',
+                      )}
+                    </span>
                   ) : (
                     <span className="badge ok">{t(`planner.run.status.${r.payload.results.status}`)}</span>
                   )}

@@ -1,0 +1,119 @@
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { initI18n } from '../../i18n';
+import { db } from '../../db/schema';
+import { saveResult } from '../../db/results';
+import { createBlankProject } from '../../project/files';
+import { currentInputsHash } from '../../project/assemble';
+import { useProject } from '../../project/store';
+import { useRuns } from '../../project/runs';
+import { useApp } from '../../store/app';
+import type { Results } from '../../../../solver/src/results/results';
+import { RunPanel } from './RunPanel';
+
+const capex = '/technologies/gb/capex_EUR_per_unit';
+const results = {
+  status: 'optimal',
+  objective: { totalAnnualCost_EUR: 123456 },
+  emissions_tCO2: 12.5,
+  capacities: { gb: { power_kW: 800 } },
+  warnings: [],
+} as unknown as Results;
+
+beforeAll(async () => {
+  await initI18n('de');
+});
+beforeEach(async () => {
+  useApp.setState({ language: 'de' });
+  useRuns.setState({ running: null, error: null, errorKind: null, cancelled: false });
+  const p = await createBlankProject(db(), 'Nahwärme');
+  await useProject.getState().load(db(), p.id);
+  await useProject.getState().edit((d) => {
+    d.technologies.push({
+      id: 'gb',
+      type: 'boiler',
+      name: 'Gaskessel',
+      fuel: 'gas',
+      efficiency: 0.95,
+      capex_EUR_per_unit: 100,
+      lifetime_a: 20,
+      fixedOm_share: 0.02,
+    });
+  });
+  const hash = await currentInputsHash(db(), p.id, 'base');
+  await saveResult(db(), p.id, 'base', hash!, {
+    results,
+    dispatch: null,
+    scenarioName: 'Basis',
+    mode: 'aggregated',
+  });
+});
+afterEach(async () => {
+  cleanup();
+  await useProject.getState().load(db(), null);
+});
+
+const panel = () => render(<RunPanel doc={useProject.getState().doc!} selected="base" />);
+const runButton = () => screen.getByRole('button', { name: '„Basis“ rechnen' });
+
+describe('run panel and values typed into the forms', () => {
+  it('a current result is labelled current and the runs can start', async () => {
+    panel();
+    await waitFor(() => expect(screen.getByTestId('result-base').textContent).toContain('aktuell (optimal)'));
+    expect(runButton()).toHaveProperty('disabled', false);
+    expect(screen.queryByTestId('run-blocked')).toBeNull();
+  });
+
+  it('an invalid value blocks every run, says why next to the buttons, and the result is not current', async () => {
+    panel();
+    await waitFor(() => expect(screen.getByTestId('result-base').textContent).toContain('aktuell'));
+    act(() =>
+      useProject.getState().setDraft(capex, {
+        text: '-500',
+        label: 'Gaskessel: Investition',
+        error: 'Mindestens 0.',
+        pointer: capex,
+      }),
+    );
+    const reason = screen.getByTestId('run-blocked');
+    expect(reason.textContent).toBe(
+      'Rechnen nicht möglich: 1 Eingabe ist ungültig (Gaskessel: Investition). Bitte zuerst korrigieren.',
+    );
+    for (const name of ['„Basis“ rechnen', 'Alle Szenarien rechnen', 'Front für „Basis“ berechnen']) {
+      const b = screen.getByRole('button', { name });
+      expect(b).toHaveProperty('disabled', true);
+      expect(b.getAttribute('aria-describedby')).toBe(reason.id);
+    }
+    expect(screen.getByTestId('result-base').textContent).toContain('nicht aktuell – ungültige Eingabe');
+    expect(screen.getByTestId('result-base').textContent).not.toContain('aktuell (optimal)');
+    // corrected: runs again, result current again
+    act(() => useProject.getState().setDraft(capex, null));
+    expect(runButton()).toHaveProperty('disabled', false);
+    expect(screen.getByTestId('result-base').textContent).toContain('aktuell (optimal)');
+  });
+
+  it('a value still being typed: the result is not called current (leaving the field applies it)', async () => {
+    panel();
+    await waitFor(() => expect(screen.getByTestId('result-base').textContent).toContain('aktuell'));
+    act(() =>
+      useProject
+        .getState()
+        .setDraft(capex, { text: '12', label: 'Gaskessel: Investition', error: null, pointer: capex }),
+    );
+    expect(screen.getByTestId('result-base').textContent).toContain(
+      'nicht aktuell – Eingabe nicht übernommen',
+    );
+    expect(runButton()).toHaveProperty('disabled', false);
+  });
+
+  it('a project that cannot be run is explained in plain words, not JSON pointers', async () => {
+    useRuns.setState({
+      error: ['/technologies/0/capex_EUR_per_unit: /technologies/0/capex_EUR_per_unit: must be >= 0'],
+      errorKind: 'run',
+    });
+    panel();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Gaskessel: Investition muss mindestens 0 EUR/kW sein.');
+    expect(alert.textContent).not.toContain('/technologies');
+  });
+});
