@@ -10,6 +10,7 @@ import { useRuns } from '../../project/runs';
 import { useApp } from '../../store/app';
 import type { Results } from '../../../../solver/src/results/results';
 import { RunPanel } from './RunPanel';
+import { SweepPanel } from './SweepPanel';
 
 const capex = '/technologies/gb/capex_EUR_per_unit';
 const results = {
@@ -115,5 +116,25 @@ describe('run panel and values typed into the forms', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Gaskessel: Investition muss mindestens 0 EUR/kW sein.');
     expect(alert.textContent).not.toContain('/technologies');
+  });
+});
+
+describe('sweep panel and values typed into the forms', () => {
+  it('an invalid base value blocks the sweep and says why', async () => {
+    render(<SweepPanel doc={useProject.getState().doc!} />);
+    const start = screen.getByRole('button', { name: 'Sensitivität rechnen' });
+    expect(start).toHaveProperty('disabled', false);
+    act(() =>
+      useProject.getState().setDraft(capex, {
+        text: 'abc',
+        label: 'Gaskessel: Investition',
+        error: 'Bitte eine Zahl eingeben.',
+        pointer: capex,
+      }),
+    );
+    expect(start).toHaveProperty('disabled', true);
+    expect(document.getElementById(start.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'Gaskessel: Investition',
+    );
   });
 });

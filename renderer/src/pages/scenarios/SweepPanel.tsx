@@ -6,7 +6,8 @@ import { currentInputsHash } from '../../project/assemble';
 import { sweepableParameters, type SweepAxis } from '../../project/sweep';
 import { isSweepRunning, sweepProgress, useSweeps, type SweepRun } from '../../project/sweeps';
 import { getPointer } from '../../project/pointer';
-import { useProject } from '../../project/store';
+import { invalidDrafts, useProject } from '../../project/store';
+import { draftFields } from '../../components/UndoBar';
 import { solverClient } from '../../solver/client';
 import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../i18n/format';
@@ -136,6 +137,8 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
   const run = useSweeps((s) => s.sweeps[projectId]);
   const problems = useSweeps((s) => s.errors[projectId]);
   const busy = useSweeps(isSweepRunning);
+  // a sweep varies the base: an invalid value typed into a base field blocks it (the run panel says why)
+  const invalid = invalidDrafts(useProject((s) => s.drafts)).filter((d) => !d.variantId);
   const options = sweepableParameters(doc);
   // the form starts with the shown sweep's grid, so coming back to the page shows what was run
   const [a, setA] = useState<AxisState>(() => (run ? axisOf(run.a) : defaultAxis(doc, options[0])));
@@ -205,9 +208,19 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
             />
           </div>
           <div className="field-row">
-            <button type="button" disabled={busy} onClick={start}>
+            <button
+              type="button"
+              disabled={busy || invalid.length > 0}
+              aria-describedby={invalid.length ? 'sweep-blocked' : undefined}
+              onClick={start}
+            >
               {t('planner.sweep.start')}
             </button>
+            {invalid.length > 0 && (
+              <p id="sweep-blocked" className="field-error">
+                {t('planner.run.blocked', { count: invalid.length, fields: draftFields(invalid) })}
+              </p>
+            )}
             {running && (
               <button type="button" className="danger" onClick={() => useSweeps.getState().cancel()}>
                 {t('planner.run.cancel')}
