@@ -8,6 +8,7 @@ import {
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components';
+import { AxisBreak } from 'echarts/features';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useApp } from '../store/app';
 import { chartLocale } from './locale';
@@ -24,6 +25,7 @@ echarts.use([
   LegendComponent,
   TooltipComponent,
   VisualMapComponent,
+  AxisBreak, // the Pareto chart cuts a far outlier out of its cost axis
   CanvasRenderer,
   SVGRenderer,
 ]);

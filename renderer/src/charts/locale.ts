@@ -6,7 +6,7 @@ import type { Language } from '../i18n';
  * texts echarts writes itself. Registered once on import; `chartLocale` names it for `echarts.init`.
  * Parts not given here fall back to echarts' English.
  */
-registerLocale('DE', {
+const DE = {
   time: {
     month: [
       'Januar',
@@ -26,11 +26,9 @@ registerLocale('DE', {
     dayOfWeek: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
     dayOfWeekAbbr: ['So', 'Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa'],
   },
-  legend: { selector: { all: 'Alle', inverse: 'Umkehren' } },
-  aria: {
-    general: { withTitle: 'Diagramm „{title}“', withoutTitle: 'Diagramm' },
-  },
-});
+};
+// echarts merges a registered locale with its English one, so a partial object suffices.
+registerLocale('DE', DE as unknown as Parameters<typeof registerLocale>[1]);
 
 /** The echarts locale of the user's language. */
 export const chartLocale = (language: Language): 'DE' | 'EN' => (language === 'de' ? 'DE' : 'EN');

@@ -17,6 +17,8 @@ export function displayName(t: TFunction, key: string, techNames: Record<string,
       return t(`results.cost.${a}`);
     case 'day':
       return t('results.names.day');
+    case 'hour':
+      return t('results.names.hour');
     case 'bus':
       return t(a === 'heat' ? 'results.names.heatBus' : 'results.names.electricityBus');
     case 'plant':

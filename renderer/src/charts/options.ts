@@ -7,7 +7,9 @@ import {
   type Heatmap,
   type Sankey,
   type SankeyNode,
+  type TechInfos,
 } from './prepare';
+import { mainCapacity } from '../../../solver/src/results/capacity';
 
 /** Texts and number format of the user's language, handed in by the page. */
 export interface ChartText {
@@ -66,7 +68,10 @@ export function dispatchOption(
   yMin?: number,
   /** Fixed colour per column, so several charts show the same plant in the same colour. */
   colors?: Record<string, string>,
+  /** Rows shown first (inclusive indices, e.g. the week of the peak heat demand); all when absent. */
+  window?: { start: number; end: number },
 ): ChartOption {
+  const zoom = window ? { startValue: window.start, endValue: window.end } : { start: 0, end: 100 };
   const line = (name: string, values: ArrayLike<number>, stack: string | undefined) => ({
     type: 'line',
     name: text.name(name),
@@ -86,8 +91,8 @@ export function dispatchOption(
     xAxis: { type: 'category', data: labels, boundaryGap: false },
     yAxis: { type: 'value', name: text.kW, max: yMax, min: yMin, axisLabel: axisNum(text) },
     dataZoom: [
-      { type: 'inside', start: 0, end: 100, throttle: 0 },
-      { type: 'slider', start: 0, end: 100, bottom: 16, height: 24, throttle: 0 },
+      { type: 'inside', ...zoom, throttle: 0 },
+      { type: 'slider', ...zoom, bottom: 16, height: 24, throttle: 0 },
     ],
     series: [
       ...stacks.supply.map((s) => line(s.column, s.values, 'supply')),
@@ -157,7 +162,7 @@ export function durationOption(
   };
 }
 
-/** Day × hour heatmap of one series. */
+/** Day × hour heatmap of one series: hours across ("Stunde"), days down ("Tag"), the colour scale in `unit`. */
 export function heatmapOption(h: Heatmap, text: ChartText, unit: string): ChartOption {
   return {
     animation: false,
@@ -167,13 +172,22 @@ export function heatmapOption(h: Heatmap, text: ChartText, unit: string): ChartO
       formatter: (p: { value: [number, number, number] }) =>
         `${text.name('day')} ${p.value[1] + 1}, ${p.value[0]}:00 – ${text.num(p.value[2])} ${unit}`,
     },
-    grid: { left: 56, right: 96, top: 16, bottom: 40 },
-    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, i) => String(i)), name: 'h' },
+    grid: { left: 64, right: 112, top: 32, bottom: 48 },
+    xAxis: {
+      type: 'category',
+      data: Array.from({ length: 24 }, (_, i) => String(i)),
+      name: text.name('hour'),
+      nameLocation: 'middle',
+      nameGap: 28,
+    },
     yAxis: {
       type: 'category',
       data: Array.from({ length: h.days }, (_, i) => String(i + 1)),
       inverse: true,
       axisLabel: { interval: 29 },
+      name: text.name('day'),
+      nameLocation: 'middle',
+      nameGap: 40,
     },
     visualMap: {
       type: 'continuous',
@@ -182,12 +196,21 @@ export function heatmapOption(h: Heatmap, text: ChartText, unit: string): ChartO
       calculable: true,
       right: 8,
       top: 'middle',
+      text: [unit, ''],
+      textGap: 8,
       inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
-      formatter: (v: number) => text.num(v, 0),
+      formatter: (v: number) => `${text.num(v, 0)} ${unit}`,
     },
     series: [{ type: 'heatmap', data: h.cells, progressive: 0, emphasis: { disabled: true } }],
   };
 }
+
+const COST_LEGEND_ROW_PX = 22;
+/** Lines of the cost legend (about three categories fit a line of a results panel). */
+export const costLegendRows = (categories: number) => Math.max(1, Math.ceil(categories / 3));
+/** Height of the cost chart so that its wrapped legend fits below the bars. */
+export const costChartHeight = (categories: number, bars = 260) =>
+  bars + COST_LEGEND_ROW_PX * costLegendRows(categories);
 
 /** Costs per scenario, stacked by category (negative categories stack below zero). */
 export function costOption(
@@ -203,8 +226,14 @@ export function costOption(
       axisPointer: { type: 'shadow' },
       valueFormatter: (v: unknown) => `${text.num(Number(v), 0)} €`,
     },
-    legend: { type: 'scroll', top: 0 },
-    grid: { left: 88, right: 24, top: 52, bottom: 32 },
+    // All categories visible: the legend wraps below the chart (costLegendRows lines, see costChartHeight).
+    legend: { type: 'plain', bottom: 0, left: 'center', itemGap: 12, itemWidth: 14 },
+    grid: {
+      left: 88,
+      right: 24,
+      top: 32,
+      bottom: 36 + COST_LEGEND_ROW_PX * costLegendRows(categories.length),
+    },
     xAxis: { type: 'category', data: scenarios.map((s) => s.name) },
     yAxis: {
       type: 'value',
@@ -222,27 +251,49 @@ export function costOption(
   };
 }
 
-/** Capacities per technology, one bar per scenario (kW; storage energy in kWh on a second axis). */
+/**
+ * Capacities per technology, one bar per scenario, each technology in its own capacity unit (kW,
+ * kWp, kW el, kWh of storage, m² of collector) named under its bar; `techs` gives the types.
+ */
 export function capacityOption(
   scenarios: { name: string; results: Results }[],
   text: ChartText,
+  techs: TechInfos = {},
 ): ChartOption {
-  const techs = [...new Set(scenarios.flatMap((s) => Object.keys(s.results.capacities)))];
+  const ids = [...new Set(scenarios.flatMap((s) => Object.keys(s.results.capacities)))];
+  const units = ids.map((id) => {
+    const c = scenarios.map((s) => s.results.capacities[id]).find(Boolean) ?? {};
+    return mainCapacity(techs[id]?.type, c).unit;
+  });
   return {
     ...base(text),
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      valueFormatter: (v: unknown) => `${text.num(Number(v), 0)} kW`,
+      formatter: (items: { dataIndex: number; seriesName: string; value: number; marker: string }[]) => {
+        const i = items[0]?.dataIndex ?? 0;
+        return [
+          `${text.name(ids[i])} [${units[i]}]`,
+          ...items.map((it) => `${it.marker}${it.seriesName}: ${text.num(it.value, 1)} ${units[i]}`),
+        ].join('<br>');
+      },
     },
-    legend: { top: 0 },
-    grid: { left: 72, right: 24, top: 52, bottom: 32 },
-    xAxis: { type: 'category', data: techs.map((t) => text.name(t)) },
-    yAxis: { type: 'value', name: text.kW, axisLabel: axisNum(text) },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 72, right: 24, top: 40, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: ids.map((id, i) => `${text.name(id)}\n[${units[i]}]`),
+      axisLabel: { interval: 0, width: 96, overflow: 'truncate', lineHeight: 14 },
+    },
+    yAxis: { type: 'value', min: 0, axisLabel: axisNum(text) },
     series: scenarios.map((s) => ({
       type: 'bar',
       name: s.name,
-      data: techs.map((t) => s.results.capacities[t]?.power_kW ?? 0),
+      barMaxWidth: 48,
+      data: ids.map((id) => {
+        const c = s.results.capacities[id];
+        return c ? mainCapacity(techs[id]?.type, c).value : 0;
+      }),
     })),
   };
 }
@@ -273,16 +324,25 @@ export function sankeyOption(s: Sankey, text: ChartText): ChartOption {
     series: [
       {
         type: 'sankey',
+        // room for the labels of the last column, which stand right of their nodes
         left: 8,
-        right: 140,
-        top: 8,
-        bottom: 8,
-        nodeGap: 10,
+        right: 150,
+        top: 12,
+        bottom: 12,
+        nodeGap: 18,
+        nodeWidth: 14,
         emphasis: { focus: 'adjacency' },
         layoutIterations: 32,
         data: s.nodes.map((n) => ({ name: n.id, itemStyle: { color: NODE_COLORS[n.kind] } })),
         links: s.links.map((l) => ({ source: l.source, target: l.target, value: l.value_MWh })),
-        label: { formatter: (p: { name: string }) => text.name(p.name) },
+        // one line per label, cut with "…" at the column gap (the tooltip has the full name)
+        label: {
+          formatter: (p: { name: string }) => text.name(p.name),
+          width: 140,
+          overflow: 'truncate',
+          fontSize: 11,
+        },
+        labelLayout: { hideOverlap: false, moveOverlap: 'shiftY' },
         lineStyle: { color: 'gradient', opacity: 0.4 },
       },
     ],

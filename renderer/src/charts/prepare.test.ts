@@ -10,6 +10,7 @@ import {
   isNotable,
   niceMax,
   parseColumn,
+  peakWeek,
   sankeyImbalance,
   sankeyOf,
   socColumns,
@@ -256,11 +257,36 @@ describe('comparison', () => {
     expect(isNotable({ abs: 3, rel: null })).toBe(true);
   });
 
+  it('gives each capacity the unit of its technology (PV kWp, CHP kW el)', () => {
+    const a = smallResults({ capacities: { pv: { power_kW: 150 }, chp: { power_kW: 80 } } });
+    const rows = compareRows([a, a], { pv: { type: 'pv' }, chp: { type: 'chp' } });
+    expect(rows.find((r) => r.key === 'pv')!.unit).toBe('kWp');
+    expect(rows.find((r) => r.key === 'chp')!.unit).toBe('kW el');
+  });
+
   it('rounds a common axis maximum up to 1, 2, 2.5 or 5 × 10^n', () => {
     expect(niceMax([0.3, 870])).toBe(1000);
     expect(niceMax([1800])).toBe(2000);
     expect(niceMax([2100])).toBe(2500);
     expect(niceMax([4000])).toBe(5000);
     expect(niceMax([])).toBe(1);
+  });
+});
+
+describe('default week of a full-year dispatch', () => {
+  it('is the 168 hours around the peak heat demand, clamped to the year', () => {
+    const year = new Float64Array(8760).fill(10);
+    year[1000] = 99;
+    expect(peakWeek(year)).toEqual({ start: 916, end: 1083, peak: 1000 });
+    year[1000] = 10;
+    year[8750] = 99; // late December: the last week of the year
+    expect(peakWeek(year)).toEqual({ start: 8592, end: 8759, peak: 8750 });
+    year[8750] = 10;
+    year[3] = 99;
+    expect(peakWeek(year)).toEqual({ start: 0, end: 167, peak: 3 });
+  });
+
+  it('is none for typical days (a short dispatch shows whole)', () => {
+    expect(peakWeek(new Float64Array(24 * 10))).toBeNull();
   });
 });

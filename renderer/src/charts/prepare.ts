@@ -1,4 +1,5 @@
 import type { CostCategory } from '../../../solver/src/model/context';
+import { fieldUnit } from '../../../solver/src/results/capacity';
 import type { Dispatch, Results } from '../../../solver/src/results/results';
 
 /**
@@ -426,8 +427,11 @@ function diffsOf(values: (number | null)[]): CompareRow['diffs'] {
   });
 }
 
-/** One table over the scenarios: KPIs, capacities and costs, with differences to the first one. */
-export function compareRows(results: Results[]): CompareRow[] {
+/**
+ * One table over the scenarios: KPIs, capacities and costs, with differences to the first one.
+ * Capacities carry their technology's unit (`techs` from the project: PV kWp, storage kWh).
+ */
+export function compareRows(results: Results[], techs: TechInfos = {}): CompareRow[] {
   const rows: CompareRow[] = [];
   const push = (
     kind: RowKind,
@@ -449,17 +453,13 @@ export function compareRows(results: Results[]): CompareRow[] {
       results.map((r) => get(r) ?? null),
       better,
     );
-  const techs = [...new Set(results.flatMap((r) => Object.keys(r.capacities)))];
-  for (const tech of techs)
-    for (const [field, unit] of [
-      ['power_kW', 'kW'],
-      ['energy_kWh', 'kWh'],
-      ['area_m2', 'm²'],
-    ] as const)
+  const capacityTechs = [...new Set(results.flatMap((r) => Object.keys(r.capacities)))];
+  for (const tech of capacityTechs)
+    for (const field of ['power_kW', 'energy_kWh', 'area_m2'] as const)
       push(
         'capacity',
         tech,
-        unit,
+        fieldUnit(techs[tech]?.type, field),
         results.map((r) => r.capacities[tech]?.[field] ?? null),
       );
   for (const c of usedCostCategories(results))
@@ -488,4 +488,17 @@ export function isNotable(d: { abs: number | null; rel: number | null }): boolea
   if (d.abs === null) return false;
   if (d.rel === null) return Math.abs(d.abs) > 1e-6;
   return Math.abs(d.rel) > 0.01;
+}
+
+/**
+ * The week shown first in a full-year dispatch chart: 168 rows centred on the hour of the peak
+ * heat demand (clamped to the year). Null for short dispatches (typical days), which show whole.
+ */
+export function peakWeek(demand: ArrayLike<number>): { start: number; end: number; peak: number } | null {
+  const n = demand.length;
+  if (n < 24 * 14) return null;
+  let peak = 0;
+  for (let k = 1; k < n; k++) if (demand[k] > demand[peak]) peak = k;
+  const start = Math.min(Math.max(0, peak - 84), n - 168);
+  return { start, end: start + 167, peak };
 }

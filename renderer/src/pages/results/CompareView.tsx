@@ -2,12 +2,20 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredResult } from '../../db/results';
 import { EChart } from '../../charts/EChart';
-import { capacityOption, COLORS, costOption, dispatchOption, hourLabels } from '../../charts/options';
+import {
+  capacityOption,
+  COLORS,
+  costChartHeight,
+  costOption,
+  dispatchOption,
+  hourLabels,
+} from '../../charts/options';
 import {
   carrierStacks,
   compareRows,
   diffClass,
   niceMax,
+  peakWeek,
   stackedMax,
   usedCostCategories,
   type CompareRow,
@@ -76,7 +84,14 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
   const text = useChartText();
   const nameOf = useScenarioName();
   const names = chosen.map(nameOf);
-  const rows = useMemo(() => compareRows(chosen.map((r) => r.payload.results)), [chosen]);
+  const rows = useMemo(
+    () =>
+      compareRows(
+        chosen.map((r) => r.payload.results),
+        techs,
+      ),
+    [chosen, techs],
+  );
 
   const charts = useMemo(() => {
     const scen = chosen.map((r, i) => ({ name: names[i], results: r.payload.results }));
@@ -98,11 +113,15 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
     // One colour per column across the scenarios.
     const columns = [...new Set(stacks.flatMap((s) => [...s.supply, ...s.use].map((x) => x.column)))];
     const colors = Object.fromEntries(columns.map((c, i) => [c, COLORS[i % COLORS.length]]));
+    const categories = usedCostCategories(scen.map((s) => s.results));
+    // Linked zoom: all open on the week of the first scenario's peak heat demand.
+    const week = peakWeek(stacks[0].demand) ?? undefined;
     return {
-      costs: costOption(scen, usedCostCategories(scen.map((s) => s.results)), text),
-      capacities: capacityOption(scen, text),
+      costs: costOption(scen, categories, text),
+      costHeight: costChartHeight(categories.length),
+      capacities: capacityOption(scen, text, techs),
       heat: chosen.map((r, i) =>
-        dispatchOption(stacks[i], hourLabels(r.payload.dispatch as Dispatch), text, yMax, yMin, colors),
+        dispatchOption(stacks[i], hourLabels(r.payload.dispatch as Dispatch), text, yMax, yMin, colors, week),
       ),
     };
     // names derive from chosen
@@ -185,7 +204,7 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
             option={charts.costs}
             label={t('results.charts.costs')}
             testId="compare-costs"
-            height={300}
+            height={charts.costHeight}
           />
         </ChartPanel>
         <ChartPanel id="compare-capacities" title={t('results.charts.capacities')}>

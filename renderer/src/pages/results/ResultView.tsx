@@ -5,6 +5,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useApp } from '../../store/app';
 import { EChart } from '../../charts/EChart';
 import {
+  costChartHeight,
   costOption,
   dispatchOption,
   durationOption,
@@ -17,6 +18,7 @@ import {
   carrierStacks,
   heatmapCells,
   parseColumn,
+  peakWeek,
   sankeyOf,
   socColumns,
   usedCostCategories,
@@ -26,6 +28,7 @@ import type { Dispatch, Results } from '../../../../solver/src/results/results';
 import { ChartPanel, findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
 import { Tabs } from '../../components/Tabs';
 import { ParetoPanel } from './ParetoPanel';
+import { fieldUnit } from '../../../../solver/src/results/capacity';
 
 interface Props {
   results: StoredResult[];
@@ -148,12 +151,13 @@ function Overview({
   const r = stored.payload.results;
   const dispatch = stored.payload.dispatch as Dispatch;
   const name = useScenarioName()(stored);
+  const categories = useMemo(() => usedCostCategories([r]), [r]);
   const charts = useMemo(
     () => ({
       sankey: sankeyOption(sankeyOf(r, techs, dispatch), text),
-      costs: costOption([{ name, results: r }], usedCostCategories([r]), text),
+      costs: costOption([{ name, results: r }], categories, text),
     }),
-    [dispatch, r, techs, text, name],
+    [dispatch, r, techs, text, name, categories],
   );
   return (
     <>
@@ -165,19 +169,24 @@ function Overview({
       ) : null}
       <div className="results-charts">
         <ChartPanel id="costs" title={t('results.charts.costs')}>
-          <EChart option={charts.costs} label={t('results.charts.costs')} testId="chart-costs" height={300} />
+          <EChart
+            option={charts.costs}
+            label={t('results.charts.costs')}
+            testId="chart-costs"
+            height={costChartHeight(categories.length)}
+          />
         </ChartPanel>
         <ChartPanel id="sankey" title={t('results.charts.sankey')}>
           <EChart
             option={charts.sankey}
             label={t('results.charts.sankey')}
             testId="chart-sankey"
-            height={300}
+            height={360}
           />
         </ChartPanel>
       </div>
       <GapPanel r={r} />
-      <Capacities r={r} />
+      <Capacities r={r} techs={techs} />
       {notes.length ? (
         <section className="panel" aria-labelledby="results-warnings">
           <h2 id="results-warnings">{t('results.warnings')}</h2>
@@ -199,14 +208,31 @@ function DispatchCharts({ stored, techs }: { stored: StoredResult; techs: TechIn
   const charts = useMemo(() => {
     const labels = hourLabels(dispatch);
     const soc = socColumns(dispatch);
+    const heat = carrierStacks(dispatch, 'heat', techs);
+    // A full year opens on the week of the peak heat demand (stated below), not on 8760 squeezed hours.
+    const week = peakWeek(heat.demand);
     return {
-      heat: dispatchOption(carrierStacks(dispatch, 'heat', techs), labels, text),
-      el: dispatchOption(carrierStacks(dispatch, 'electricity', techs), labels, text),
+      heat: dispatchOption(heat, labels, text, undefined, undefined, undefined, week ?? undefined),
+      el: dispatchOption(
+        carrierStacks(dispatch, 'electricity', techs),
+        labels,
+        text,
+        undefined,
+        undefined,
+        undefined,
+        week ?? undefined,
+      ),
       soc: soc.length ? socOption(dispatch, soc, labels, text) : null,
+      week: week && { from: labels[week.start].slice(0, 6), to: labels[week.end].slice(0, 6) },
     };
   }, [dispatch, techs, text]);
   return (
     <div className="results-charts">
+      {charts.week ? (
+        <p className="muted results-week" data-testid="dispatch-week">
+          {t('results.charts.peakWeek', charts.week)}
+        </p>
+      ) : null}
       <ChartPanel id="dispatch-heat" title={t('results.charts.dispatchHeat')} wide>
         <EChart
           option={charts.heat}
@@ -393,7 +419,7 @@ function GapPanel({ r }: { r: Results }) {
   );
 }
 
-function Capacities({ r }: { r: Results }) {
+function Capacities({ r, techs }: { r: Results; techs: TechInfos }) {
   const { t } = useTranslation();
   const text = useChartText();
   const rows = Object.entries(r.capacities);
@@ -419,7 +445,7 @@ function Capacities({ r }: { r: Results }) {
             {rows.map(([id, c]) => (
               <tr key={id} data-testid={`capacity-${id}`}>
                 <th scope="row">{text.name(id)}</th>
-                <td className="num">{cell(c.power_kW, 'kW')}</td>
+                <td className="num">{cell(c.power_kW, fieldUnit(techs[id]?.type, 'power_kW'))}</td>
                 <td className="num">{cell(c.energy_kWh, 'kWh')}</td>
                 <td className="num">{cell(c.area_m2, 'm²')}</td>
                 <td className="num">{cell(r.kpis.fullLoadHours_h[id], 'h')}</td>

@@ -72,7 +72,7 @@ describe('results page', () => {
     );
     // What the figures rest on, under the key figures.
     expect(screen.getByTestId('results-basis').textContent).toBe(
-      'Wetter: reference hub profiles scaled to a single-family house, Jahr 2023, ' +
+      'Wetter: Profile des Referenzquartiers, auf ein Einfamilienhaus skaliert, Jahr 2023, ' +
         'Zeitbasis: Ortszeit ohne Sommerzeit (MEZ, UTC+1)',
     );
     const hp = screen.getByTestId('capacity-hp');
@@ -84,6 +84,10 @@ describe('results page', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Fahrplan' }));
     expect(screen.getByTestId('chart-dispatch-heat').getAttribute('aria-label')).toBe('Fahrplan Wärme');
     expect(screen.getByTestId('chart-soc')).toBeTruthy();
+    // The full year opens on the week of the peak heat demand and says so.
+    expect(screen.getByTestId('dispatch-week').textContent).toMatch(
+      /^Gezeigt: die Woche um die höchste Wärmelast \(\d\d\.\d\d\. bis \d\d\.\d\d\.\)/,
+    );
     fireEvent.click(screen.getByRole('tab', { name: 'Auswertung' }));
     expect(screen.getByTestId('chart-duration')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Zeitreihe'), { target: { value: 'hp.heat_out_kW' } });

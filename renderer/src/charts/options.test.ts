@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Results } from '../../../solver/src/results/results';
+import {
+  capacityOption,
+  costChartHeight,
+  costLegendRows,
+  costOption,
+  dispatchOption,
+  heatmapOption,
+  sankeyOption,
+  type ChartText,
+} from './options';
+
+const text: ChartText = {
+  name: (k) => ({ hour: 'Stunde', day: 'Tag', gb: 'Gaskessel', pv: 'Photovoltaik', tes: 'Speicher' })[k] ?? k,
+  num: (v, d = 1) => v.toFixed(d).replace('.', ','),
+  kW: 'kW',
+  kWh: 'kWh',
+};
+
+type Opt = Record<string, unknown> & {
+  xAxis: Record<string, unknown>;
+  yAxis: Record<string, unknown>;
+  series: Record<string, unknown>[];
+};
+
+describe('chart options', () => {
+  it('names the heatmap axes and puts the unit on the colour scale', () => {
+    const o = heatmapOption({ days: 2, cells: [[0, 0, 5]], min: 0, max: 5 }, text, 'kW') as Opt;
+    expect(o.xAxis.name).toBe('Stunde');
+    expect(o.yAxis.name).toBe('Tag');
+    const vm = o.visualMap as { text: string[]; formatter(v: number): string };
+    expect(vm.text[0]).toBe('kW');
+    expect(vm.formatter(12)).toBe('12 kW');
+  });
+
+  it('shows each capacity in its unit, named under its bar', () => {
+    const r = {
+      capacities: { gb: { power_kW: 500 }, pv: { power_kW: 150 }, tes: { energy_kWh: 45.5, power_kW: 20 } },
+    } as unknown as Results;
+    const o = capacityOption([{ name: 'Basis', results: r }], text, {
+      gb: { type: 'boiler' },
+      pv: { type: 'pv' },
+      tes: { type: 'heatStorage' },
+    }) as Opt;
+    expect(o.xAxis.data).toEqual(['Gaskessel\n[kW]', 'Photovoltaik\n[kWp]', 'Speicher\n[kWh]']);
+    expect(o.series[0].data).toEqual([500, 150, 45.5]);
+  });
+
+  it('wraps the cost legend below the chart and makes room for it', () => {
+    const r = { costs: { byCategory_EUR: { annuity: 1, fuel: 2 } } } as unknown as Results;
+    const o = costOption([{ name: 'Basis', results: r }], ['annuity', 'fuel'], text) as Opt;
+    expect((o.legend as { type: string }).type).toBe('plain');
+    expect(costLegendRows(7)).toBe(3);
+    expect(costChartHeight(7)).toBeGreaterThan(costChartHeight(2));
+  });
+
+  it('opens a dispatch on a given window of rows', () => {
+    const stacks = { carrier: 'heat' as const, supply: [], use: [], demand: new Float64Array(400) };
+    const o = dispatchOption(stacks, [], text, undefined, undefined, undefined, { start: 10, end: 177 });
+    const zoom = o.dataZoom as { startValue?: number; endValue?: number }[];
+    expect(zoom.map((z) => [z.startValue, z.endValue])).toEqual([
+      [10, 177],
+      [10, 177],
+    ]);
+  });
+
+  it('keeps Sankey labels to one cut line with room on the right', () => {
+    const o = sankeyOption({ nodes: [], links: [] }, text) as Opt;
+    const s = o.series[0] as { right: number; nodeGap: number; label: { width: number; overflow: string } };
+    expect(s.label.overflow).toBe('truncate');
+    expect(s.right).toBeGreaterThanOrEqual(s.label.width);
+    expect(s.nodeGap).toBeGreaterThanOrEqual(16);
+  });
+});
