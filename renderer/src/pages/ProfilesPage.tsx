@@ -74,8 +74,11 @@ export default function ProfilesPage() {
     text: string;
     detail: ImportMessage | null;
   } | null>(null);
+  // the coded message names its line itself ("Zeile 8077: …"); the file name goes in front once
   const errorText = error
-    ? `${error.line ? `${error.file}:${error.line}: ` : ''}${error.detail ? formatImportMessage(error.detail, language) : error.text}`
+    ? error.detail
+      ? `${error.file}: ${formatImportMessage(error.detail, language)}`
+      : `${error.line ? `${error.file}:${error.line}: ` : ''}${error.text}`
     : null;
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');

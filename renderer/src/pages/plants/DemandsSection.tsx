@@ -151,15 +151,15 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
       const existing = (kind: GeneratedSpec['kind']) =>
         records.find((r) => generatedSpecOf(r)?.kind === kind);
       const parts = [
-        ['ambient', '°C', 'weather', w.ambient, 'ambient', t('profiles.kind.temperature')],
-        ['pvYield', 'kWh/kWp', 'yield', w.pvYield, 'pv_yield', t('profiles.kind.pvYield')],
-        ['solarYield', 'kWh/m2', 'yield', w.solarYield, 'solar_yield', t('profiles.kind.solarYield')],
+        ['ambient', '°C', 'weather', w.ambient, 'ambient'],
+        ['pvYield', 'kWh/kWp', 'yield', w.pvYield, 'pv_yield'],
+        ['solarYield', 'kWh/m2', 'yield', w.solarYield, 'solar_yield'],
       ] as const;
-      for (const [kind, unit, seriesKind, values, keyBase, label] of parts) {
+      for (const [kind, unit, seriesKind, values, keyBase] of parts) {
         const key = await storeGenerated(
           projectId,
           { kind },
-          `${label} – PVGIS TMY`,
+          t(`profiles.weatherName.${kind}`),
           unit,
           seriesKind,
           values,
