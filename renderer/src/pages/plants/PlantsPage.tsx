@@ -18,6 +18,8 @@ import {
   TechnologiesSection,
 } from './sections';
 import { DemandsSection } from './DemandsSection';
+import { coverageProblems, withCoverage } from '../../project/seriesYear';
+import { coverageText } from '../profiles/ProjectYear';
 
 /**
  * Checks the assembled project like the solver will and lists each problem once, in the user's
@@ -39,7 +41,12 @@ export function ProblemList({ variantId }: { variantId?: string | null }) {
     try {
       const project = joinSeries(doc, new Map(records.map((r) => [r.id, r])));
       const v = checkForPlanner(project);
-      return describeProblems(v.ok ? [] : v.errors, project, t, language);
+      // a series outside the project year: one message naming it and both years
+      return withCoverage(
+        describeProblems(v.ok ? [] : v.errors, project, t, language),
+        coverageProblems(doc, records),
+        (c) => ({ kind: 'error', text: coverageText(c, t, language), pointer: `/timeSeries/${c.key}` }),
+      );
     } catch (e) {
       return [{ kind: 'error', text: e instanceof Error ? e.message : String(e), pointer: '' }];
     }
