@@ -17,7 +17,11 @@ export interface ProjectRecord {
    */
   document: unknown;
   /** Run options that go into the inputs hash (renderer/src/project/document.ts RunOptions). */
-  runOptions?: { mode: 'aggregated' | 'full' };
+  runOptions?: {
+    mode: 'aggregated' | 'full';
+    /** A scenario's own run mode (scenario id → mode); scenarios without one use `mode`. */
+    modes?: Record<string, 'aggregated' | 'full'>;
+  };
 }
 
 export interface ScenarioRecord {

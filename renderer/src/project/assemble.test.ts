@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import singleText from '../../../assets/examples/single-building.json?raw';
 import { openDb, type WerkplanDb } from '../db/schema';
 import { saveResult } from '../db/results';
-import { assembleProject, currentInputsHash, hashInputs } from './assemble';
+import { assembleProject, currentInputsHash, hashInputs, runOptionsOf } from './assemble';
 import {
   duplicateProject,
   exportProjectText,
@@ -126,5 +126,26 @@ describe('inputs hash', () => {
       mode: 'aggregated',
     });
     expect(await db.results.count()).toBe(1);
+  });
+
+  it('changes only for the scenario whose own run mode changed', async () => {
+    const db = freshDb();
+    const p = single();
+    p.scenarios = [{ id: 'v', name: 'V', overrides: { '/grid/import/price_EUR_kWh': 0.4 } }];
+    const rec = await importProject(db, p);
+    const base = await currentInputsHash(db, rec.id, 'base');
+    const v = await currentInputsHash(db, rec.id, 'v');
+    await db.projects.update(rec.id, { runOptions: { mode: 'aggregated', modes: { base: 'full' } } });
+    expect(await currentInputsHash(db, rec.id, 'base')).not.toBe(base);
+    expect(await currentInputsHash(db, rec.id, 'v')).toBe(v);
+    const full = await hashInputs((await assembleProject(db, rec.id))!, 'base', { mode: 'full' });
+    expect(await currentInputsHash(db, rec.id, 'base')).toBe(full); // only `mode` goes into the hash
+    expect(runOptionsOf({ runOptions: { mode: 'full', modes: { v: 'aggregated' } } }, 'v')).toEqual({
+      mode: 'aggregated',
+    });
+    expect(runOptionsOf({ runOptions: { mode: 'full', modes: { v: 'aggregated' } } }, 'w')).toEqual({
+      mode: 'full',
+    });
+    expect(runOptionsOf({})).toEqual({ mode: 'aggregated' });
   });
 });

@@ -3,9 +3,18 @@ import type { ProjectRecord, TimeSeriesRecord, WerkplanDb } from '../db/schema';
 import { inputsHash } from './inputsHash';
 import { DEFAULT_RUN_OPTIONS, joinSeries, type RunOptions, type StoredProject } from './document';
 
-/** The run options stored with a project (they go into the inputs hash). */
-export function runOptionsOf(record: Pick<ProjectRecord, 'runOptions'>): RunOptions {
-  return { ...DEFAULT_RUN_OPTIONS, ...(record.runOptions ?? {}) };
+/**
+ * The run options of one scenario, as they go into its inputs hash: the scenario's own run mode
+ * (`runOptions.modes`), else the project's. Changing one scenario's mode leaves the others' hashes,
+ * and so their results, as they were.
+ */
+export function runOptionsOf(record: Pick<ProjectRecord, 'runOptions'>, scenarioId = 'base'): RunOptions {
+  const o = record.runOptions;
+  return {
+    ...DEFAULT_RUN_OPTIONS,
+    ...(o?.mode ? { mode: o.mode } : {}),
+    ...(o?.modes?.[scenarioId] ? { mode: o.modes[scenarioId] } : {}),
+  };
 }
 
 /**
@@ -42,5 +51,5 @@ export async function currentInputsHash(
   const project = await assembleProject(db, projectId);
   const record = await db.projects.get(projectId);
   if (!project || !record) return null;
-  return hashInputs(project, scenarioId, runOptionsOf(record));
+  return hashInputs(project, scenarioId, runOptionsOf(record, scenarioId));
 }

@@ -53,7 +53,7 @@ function storedRun<R>(
     const record = await db.projects.get(projectId);
     if (!project || !record) throw new NotRunnableError(['/: the project has no inputs yet']);
     checkRunnable(project, scenarioId);
-    const options = runOptionsOf(record);
+    const options = runOptionsOf(record, scenarioId);
     const inputs = { project, options, hash: await hashInputs(project, scenarioId, options) };
     if (cancelled) throw new Error('cancelled');
     handle = start(inputs);

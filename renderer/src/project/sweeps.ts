@@ -102,7 +102,7 @@ async function prepare(
   const record = await db.projects.get(projectId);
   if (!project || !record) throw new NotRunnableError(['/: the project has no inputs yet']);
   checkRunnable(project, 'base');
-  const options = runOptionsOf(record);
+  const options = runOptionsOf(record, 'base'); // the sweep varies the base
   const run: SweepRun = {
     projectId,
     a,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { listResults, type StoredResult } from '../../db/results';
 import { useLiveQuery } from '../../db/useLiveQuery';
-import { currentInputsHash } from '../../project/assemble';
+import { currentInputsHash, runOptionsOf } from '../../project/assemble';
 import { useRuns } from '../../project/runs';
 import { draftsConcern, invalidDrafts, useProject } from '../../project/store';
 import { describeProblems } from '../../project/problems';
@@ -50,7 +50,9 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const blockedBy = blocked ? 'run-blocked' : undefined;
   const [now, setNow] = useState(0);
   const record = useLiveQuery(() => db().projects.get(projectId), [projectId]);
-  const mode = record?.runOptions?.mode ?? 'aggregated';
+  // The run mode is the selected scenario's own: changing it leaves the other scenarios' results current.
+  const mode = record ? runOptionsOf(record, selected).mode : 'aggregated';
+  const modesKey = JSON.stringify(record?.runOptions ?? null);
   const results = useLiveQuery(() => listResults(db(), projectId), [projectId]);
   const scenarios = [{ id: 'base', name: t('planner.scenarios.base') }, ...(doc.scenarios ?? [])];
   const [hashes, setHashes] = useState<Record<string, string | null> | null>(null);
@@ -65,7 +67,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
     return () => {
       live = false;
     };
-  }, [projectId, doc, mode, ids, results]);
+  }, [projectId, doc, modesKey, ids, results]);
 
   useEffect(() => {
     if (!running) return;
@@ -113,15 +115,25 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
             id="run-mode"
             value={mode}
             disabled={busy}
+            aria-describedby="run-mode-hint"
             onChange={(e) =>
               void db().projects.update(projectId, {
-                runOptions: { mode: e.target.value as 'aggregated' | 'full' },
+                runOptions: {
+                  mode: record?.runOptions?.mode ?? 'aggregated',
+                  modes: {
+                    ...record?.runOptions?.modes,
+                    [selected]: e.target.value as 'aggregated' | 'full',
+                  },
+                },
               })
             }
           >
             <option value="aggregated">{t('planner.run.aggregated')}</option>
             <option value="full">{t('planner.run.full')}</option>
           </select>
+          <p id="run-mode-hint" className="hint">
+            {t('scenarios.run.modeFor', { name: nameOf(selected) })}
+          </p>
         </div>
         <button
           type="button"

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/app';
 import { useProject } from '../../project/store';
 import { freeId } from '../../project/catalogue';
+import { runOptionsOf } from '../../project/assemble';
+import { db } from '../../db/schema';
 import { EmptyPage } from '../EmptyPage';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Tabs, tabPanelProps } from '../../components/Tabs';
@@ -51,6 +53,15 @@ export default function ScenariosPage() {
     await edit((d) => {
       d.scenarios = [...(d.scenarios ?? []), { id, name: n, overrides: {} }];
     });
+    // A new variant starts in the run mode of the scenario it was created from.
+    const record = activeId ? await db().projects.get(activeId) : undefined;
+    if (record)
+      await db().projects.update(record.id, {
+        runOptions: {
+          mode: record.runOptions?.mode ?? 'aggregated',
+          modes: { ...record.runOptions?.modes, [id]: runOptionsOf(record, current).mode },
+        },
+      });
     setName('');
     setNameError(null);
     setSelected(id);
