@@ -57,6 +57,12 @@ describe('saved series on the Profiles page', () => {
     expect(price).toBe('profiles.list.price {"mean":"10,5","unit":"EUR/MWh"}');
     const load = seriesSummary(series('l', 2025), 'de', t);
     expect(load).toBe('profiles.list.energy {"energy":"91.980"}');
+    const short = seriesSummary(
+      { ...series('s', 2025), values: new Float64Array([9, 0.2]), resolution_min: 15 },
+      'de',
+      t,
+    );
+    expect(short).toBe('profiles.list.energy {"energy":"2,3"}');
     expect(seriesSummary(series('n', 2025, { values: new Float64Array([NaN]) }), 'de', t)).toBe('—');
   });
 

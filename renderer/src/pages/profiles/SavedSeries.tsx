@@ -33,8 +33,11 @@ export function seriesSummary(
       return t('profiles.list.price', { mean: f(sum / n, 2), unit: r.unit });
     case 'yield':
       return t('profiles.list.yield', { sum: f(sum, 0), unit: r.unit.replace('m2', 'm²') });
-    default:
-      return t('profiles.list.energy', { energy: f((sum * r.resolution_min) / 60, 0) });
+    default: {
+      // a short file (a few kWh) keeps a decimal; a year of a building is read in whole kWh
+      const kWh = (sum * r.resolution_min) / 60;
+      return t('profiles.list.energy', { energy: f(kWh, Math.abs(kWh) < 1000 ? 1 : 0) });
+    }
   }
 }
 
