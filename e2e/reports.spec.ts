@@ -51,7 +51,7 @@ test('the Reports page generates the PDF in the worker and downloads it', async 
   await page.getByRole('button', { name: 'Bericht erzeugen und speichern' }).click();
   const file = await download;
   const seconds = (Date.now() - t0) / 1000;
-  expect(file.suggestedFilename()).toBe('Einfamilienhaus-mit-PV-Warmepumpe-und-Speicher.pdf');
+  expect(file.suggestedFilename()).toBe('Einfamilienhaus mit PV, Wärmepumpe und Speicher.pdf');
   const bytes = new Uint8Array(readFileSync((await file.path())!));
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
   const { getDocument } = await load<PdfModule>('../node_modules/pdfjs-dist/legacy/build/pdf.mjs');

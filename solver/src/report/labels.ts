@@ -291,7 +291,7 @@ export function getPointer(project: ProjectV1, pointer: string): unknown {
   return node;
 }
 
-/** One override as text: "Preis Erdgas: 0,055 → 0,0825 EUR/kWh". */
+/** One override as text: "Preis Erdgas: 0,0825 EUR/kWh (Basis: 0,055)". */
 export function overrideText(
   project: ProjectV1,
   pointer: string,
@@ -303,7 +303,7 @@ export function overrideText(
   const after = valueAt(project, l, value, lang);
   if (before === undefined) return `${l.label}: ${after}`;
   const was = valueAt(project, l, before, lang);
-  // The unit once, after the new value ("0,055 → 0,0825 EUR/kWh").
+  // The unit once, after the new value.
   const wasShort = l.unit && was.endsWith(` ${l.unit}`) ? was.slice(0, -l.unit.length - 1) : was;
-  return `${l.label}: ${wasShort} → ${after}`;
+  return `${l.label}: ${after} (${lang === 'de' ? 'Basis' : 'base'}: ${wasShort})`;
 }

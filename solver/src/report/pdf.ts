@@ -116,14 +116,39 @@ const BREAKS = [
   'Änderungen',
   'Kosten|art',
   'Utilisa|tion',
-  'Emis|sion',
   'Elec|tricity',
 ];
 const HYPHENATE = BREAKS.map((b) => [b.replace(/\|/g, ''), b.replace(/\|/g, SHY)] as const);
-export function hyphenate(s: string): string {
+function hyphenate(s: string): string {
   let out = s;
   for (const [word, soft] of HYPHENATE) out = out.split(word).join(soft);
   return out;
+}
+
+/**
+ * A header for a column `width` wide: a word too long for it is broken at its syllable marks with
+ * a visible hyphen and a line break ("Speicher-" / "kapazität"); every other soft hyphen is dropped
+ * (pdfkit would draw it). Words without marks are left to pdfkit's wrapping.
+ */
+export function fitHeader(measure: (s: string) => number, s: string, width: number): string {
+  return hyphenate(s)
+    .split(' ')
+    .map((word) => {
+      const plain = word.split(SHY).join('');
+      if (!word.includes(SHY) || measure(plain) <= width) return plain;
+      const parts = word.split(SHY);
+      const lines: string[] = [];
+      let line = parts[0];
+      for (const part of parts.slice(1)) {
+        if (measure(`${line}${part}-`) <= width) line += part;
+        else {
+          lines.push(`${line}-`);
+          line = part;
+        }
+      }
+      return [...lines, line].join('\n');
+    })
+    .join(' ');
 }
 
 /** Draws a table with wrapped header and cells; numbers right-aligned; the header repeats after a page break. */
@@ -164,8 +189,25 @@ function table(
     doc.x = MARGIN;
     doc.y = y + h;
   };
-  const head = t.columns.map((c) => hyphenate(pdfText(header(c))));
+  doc.font(BOLD).fontSize(size);
+  const head = t.columns.map((c, i) =>
+    fitHeader((x) => doc.widthOfString(x), pdfText(header(c)), widths[i] - 2 * pad),
+  );
   const headH = rowHeight(head, BOLD);
+  // A short table that fits on a page is kept on one page (no two rows left behind on the last).
+  if (t.rows.length <= 16) {
+    const rowsH = t.rows.reduce(
+      (h, r, i) =>
+        h +
+        rowHeight(
+          r.map((v, j) => cellText(lang, t.columns[j], v, i)),
+          REGULAR,
+        ),
+      0,
+    );
+    const whole = (opts.title !== false ? 16 : 0) + headH + rowsH;
+    if (whole <= BOTTOM - MARGIN - 40) ensureSpace(doc, whole);
+  }
   if (opts.title !== false) {
     ensureSpace(doc, 14 + headH + 3 * size);
     doc.font(BOLD).fontSize(10).fillColor('black').text(pdfText(t.title), MARGIN, doc.y, { width: WIDTH });
@@ -265,27 +307,23 @@ function whyText(m: ReportModel, lang: ReportLanguage): string {
 }
 
 function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
-  heading(doc, text(lang, 'secMethod'));
-  para(doc, text(lang, 'methodModel'));
+  // The notes as [bold?, text] lines: measured first, so that the short section starts on a new
+  // page rather than leaving a few of its lines alone on the last one.
+  const items: [boolean, string][] = [[false, text(lang, 'methodModel')]];
   for (const run of m.runs) {
     const s = run.results.solve;
-    doc
-      .font(BOLD)
-      .fontSize(9.5)
-      .text(pdfText(`${scenarioLabel(lang, run)} (${statusName(lang, run.results.status)})`), MARGIN, doc.y, {
-        width: WIDTH,
-      });
-    if (s.mode === 'aggregated' && s.sizing)
-      para(
-        doc,
-        text(lang, 'methodAggregated', {
-          periods: String(s.sizing.typicalPeriods),
-          gap: pct(lang, s.aggregationGap ?? null, 2),
-        }),
-      );
-    else para(doc, text(lang, 'methodFull', { method: methodName(lang, s.method ?? 'direct') }));
-    para(
-      doc,
+    items.push([true, `${scenarioLabel(lang, run)} (${statusName(lang, run.results.status)})`]);
+    items.push([
+      false,
+      s.mode === 'aggregated' && s.sizing
+        ? text(lang, 'methodAggregated', {
+            periods: String(s.sizing.typicalPeriods),
+            gap: pct(lang, s.aggregationGap ?? null, 2),
+          })
+        : text(lang, 'methodFull', { method: methodName(lang, s.method ?? 'direct') }),
+    ]);
+    items.push([
+      false,
       text(lang, 'methodSolver', {
         solver: solverName(s.solver),
         columns: fmt(lang, s.columns, 0),
@@ -293,17 +331,26 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
         seconds: fmt(lang, s.seconds, 1),
         gap: s.gap === null ? '–' : pct(lang, s.gap, 2),
       }),
-    );
-    para(
-      doc,
+    ]);
+    items.push([
+      false,
       text(lang, 'methodBalance', {
         // Residuals are rounding noise (1e-12 kW): shown with 3 decimals, so tiny values read 0,000.
         residual: fmt(lang, run.results.balance.maxResidual_kW, 3),
         ok: text(lang, run.results.balance.ok ? 'balanceOk' : 'balanceNotOk'),
       }),
-    );
+    ]);
   }
-  para(doc, text(lang, 'methodNote'));
+  items.push([false, text(lang, 'methodNote')]);
+  const height = items.reduce((h, [bold, s]) => {
+    doc.font(bold ? BOLD : REGULAR).fontSize(9.5);
+    return h + doc.heightOfString(pdfText(s), { width: WIDTH }) + (bold ? 0 : doc.currentLineHeight() * 0.4);
+  }, 45);
+  if (height <= BOTTOM - MARGIN) ensureSpace(doc, height);
+  heading(doc, text(lang, 'secMethod'));
+  for (const [bold, s] of items)
+    if (bold) doc.font(BOLD).fontSize(9.5).text(pdfText(s), MARGIN, doc.y, { width: WIDTH });
+    else para(doc, s);
 }
 
 /**
@@ -312,6 +359,24 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
  * scenario comparison; method notes. German or English.
  */
 export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Uint8Array> {
+  let best = await render(m, lang, 1);
+  // Reflow: when the last page holds only a few lines, draw the charts a little smaller so that
+  // they move onto the page before (never a page with a footer and one short paragraph).
+  for (const scale of [0.92, 0.84, 0.76]) {
+    if (best.pages <= 2 || best.lastPageUsed > 0.3) break;
+    const next = await render(m, lang, scale);
+    if (next.pages < best.pages) best = next;
+  }
+  return best.bytes;
+}
+
+/** One layout of the report with the charts drawn at `scale` of their height. */
+async function render(
+  m: ReportModel,
+  lang: ReportLanguage,
+  scale: number,
+): Promise<{ bytes: Uint8Array; pages: number; lastPageUsed: number }> {
+  const ch = (h: number) => Math.round(h * scale);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -357,7 +422,7 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
   heading(doc, text(lang, 'secDemands'));
   table(doc, lang, demandTable(m, lang), { title: false });
   const ld = loadDurationOption(m, lang);
-  if (ld) chart(doc, renderSvg(ld));
+  if (ld) chart(doc, renderSvg(ld, CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
   else para(doc, text(lang, 'noDemandSeries'));
 
   heading(doc, text(lang, 'secPlant'));
@@ -380,13 +445,13 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
   heading(doc, text(lang, 'secCharts'));
   if (m.weeks && base.dispatch) {
     const w = weekOption(m, lang, base, m.weeks.winter, 'winterWeek');
-    if (w) chart(doc, renderSvg(w));
+    if (w) chart(doc, renderSvg(w, CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
     const s = weekOption(m, lang, base, m.weeks.summer, 'summerWeek');
-    if (s) chart(doc, renderSvg(s));
+    if (s) chart(doc, renderSvg(s, CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
   } else para(doc, text(lang, 'noDispatch'));
   const sk = sankeyOption(m.project, base.results, lang, m.techs);
-  if (sk) chart(doc, renderSvg(sk, CHART_WIDTH, 280), 280);
-  chart(doc, renderSvg(costOption(m, lang)));
+  if (sk) chart(doc, renderSvg(sk, CHART_WIDTH, ch(280)), ch(280));
+  chart(doc, renderSvg(costOption(m, lang), CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
   table(doc, lang, balancesTable(m, lang));
 
   heading(doc, text(lang, 'secScenarios'));
@@ -399,6 +464,7 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
   } else para(doc, text(lang, 'noScenarios'));
 
   methodNotes(doc, m, lang);
+  const lastPageUsed = (doc.y - MARGIN) / (BOTTOM - MARGIN);
 
   // Footer with page numbers on every page but the cover.
   const range = doc.bufferedPageRange();
@@ -428,5 +494,5 @@ export async function writePdf(m: ReportModel, lang: ReportLanguage): Promise<Ui
     out.set(c, o);
     o += c.length;
   }
-  return out;
+  return { bytes: out, pages: range.count, lastPageUsed };
 }

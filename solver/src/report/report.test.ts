@@ -153,7 +153,8 @@ describe('reports of the single-building example', () => {
     const names = Object.keys(dispatch.series);
     const head = d.getRow(1).values as string[];
     expect(head.slice(1, 4)).toEqual(['Zeit (Normalzeit)', 'Stunde', 'Gewicht [h]']);
-    const col = head.indexOf('hp.heat_out [kW]');
+    // Columns named as the user named the plants (no ids such as hp.heat_out).
+    const col = head.indexOf('Luft-Wasser-Wärmepumpe: Wärmeerzeugung [kW]');
     expect(col).toBeGreaterThan(3);
     expect(head.length - 1).toBe(3 + names.length);
     const row = d.getRow(1 + 4000);
@@ -235,8 +236,12 @@ describe('reports of the single-building example', () => {
       const share = find('kpis', 'Renewable heat share', 'Base');
       expect(share[3]).toBe('%');
       expect(num(share[4])).toBeCloseTo(results.kpis.renewableHeatShare * 100, 4);
-      const fixedOm = find('technologies', 'hp | Luft-Wasser-Wärmepumpe', 'Fixed O&M');
+      const fixedOm = find('technologies', 'Luft-Wasser-Wärmepumpe | Heat pump', 'Fixed O&M');
       expect(fixedOm[3]).toBe('%');
+      // The investment carries the technology's own capacity unit.
+      expect(find('technologies', 'Photovoltaik | Photovoltaics', 'Investment')[3]).toBe('EUR/kWp');
+      expect(find('technologies', 'Pufferspeicher | Heat storage', 'Investment')[3]).toBe('EUR/kWh');
+      expect(find('technologies', 'Pufferspeicher | Heat storage', 'Maximum size')[3]).toBe('kWh');
       expect(num(fixedOm[4])).toBeCloseTo(project.technologies[0].fixedOm_share * 100, 6);
     }
   });

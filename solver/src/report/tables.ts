@@ -150,11 +150,11 @@ export function technologiesTable(m: ReportModel, lang: ReportLanguage): Table {
     id: 'technologies',
     title: text(lang, 'technologies'),
     columns: [
-      txt(text(lang, 'name'), 1.7),
-      txt(text(lang, 'type'), 1.3),
+      txt(text(lang, 'name'), 1.6),
+      txt(text(lang, 'type'), 1.1),
       { ...num(text(lang, 'capex'), '', 0, 1.3), rowUnits: cap.map((u) => `EUR/${u}`) },
       num(text(lang, 'lifetime'), 'a', 0, 1.05),
-      { ...share(text(lang, 'fixedOm')), unit: '%/a', width: 1.2 },
+      { ...share(text(lang, 'fixedOm')), unit: '%/a', width: 1.45 },
       { ...share(text(lang, 'subsidyShare'), 0), width: 1 },
       { ...num(text(lang, 'minCapacity'), '', 0, 1.1), rowUnits: cap },
       { ...num(text(lang, 'maxCapacity'), '', 0, 1.1), rowUnits: cap },
@@ -183,10 +183,18 @@ function annualTotal(unit: string, sum: number): { value: number; unit: string }
   return null;
 }
 
+/** Decimals that suit a magnitude: 0,91 and 9,89 with two, 986,5 with one, 5.000 with none. */
+const digitsFor = (v: number | null): number => {
+  const a = Math.abs(v ?? 0);
+  return a < 10 ? 2 : a < 1000 ? 1 : 0;
+};
+
 export function seriesTable(m: ReportModel, lang: ReportLanguage): Table {
   const rows: Cell[][] = [];
   const valueUnits: string[] = [];
   const totalUnits: (string | undefined)[] = [];
+  const valueDigits: number[] = [];
+  const totalDigits: number[] = [];
   for (const [id, spec] of Object.entries(m.project.timeSeries)) {
     const values = 'values' in spec ? spec.values : null;
     let mean: number | null = null;
@@ -205,6 +213,8 @@ export function seriesTable(m: ReportModel, lang: ReportLanguage): Table {
     }
     valueUnits.push(spec.unit);
     totalUnits.push(total?.unit);
+    valueDigits.push(digitsFor(max));
+    totalDigits.push(digitsFor(total?.value ?? null));
     rows.push([
       seriesLabel(m.project, id, lang),
       values ? values.length : null,
@@ -220,10 +230,10 @@ export function seriesTable(m: ReportModel, lang: ReportLanguage): Table {
     columns: [
       txt(text(lang, 'series'), 1.6),
       num(text(lang, 'hours'), 'h', 0, 0.7),
-      { ...num(text(lang, 'seriesMean'), '', 2), rowUnits: valueUnits },
-      { ...num(text(lang, 'max'), '', 2), rowUnits: valueUnits },
-      { ...num(text(lang, 'annualSum'), '', 1, 1.2), rowUnits: totalUnits },
-      txt(text(lang, 'source'), 2.6),
+      { ...num(text(lang, 'seriesMean'), '', 2, 1.2), rowUnits: valueUnits, rowDigits: valueDigits },
+      { ...num(text(lang, 'max'), '', 2, 1.2), rowUnits: valueUnits, rowDigits: valueDigits },
+      { ...num(text(lang, 'annualSum'), '', 1, 1.3), rowUnits: totalUnits, rowDigits: totalDigits },
+      txt(text(lang, 'source'), 2.3),
     ],
     rows,
   };

@@ -137,8 +137,8 @@ const T = {
     en: 'Model: linear optimisation model (LP) over the hours of a year with heat and electricity balances in every hour, storage levels, capacity limits and costs as annual values (annuity method).',
   },
   methodAggregated: {
-    de: 'Aggregation: die Leistungen wurden auf {periods} Typtagen ausgelegt (Speicher über das Jahr verknüpft); mit diesen Leistungen wurde der Betrieb aller 8760 Stunden in einer Ganzjahresprüfung berechnet. Abweichung der Zielfunktion zwischen Typtagen und ganzem Jahr: {gap}.',
-    en: 'Aggregation: the capacities were sized on {periods} typical days (storage linked across the year); with these capacities the dispatch of all 8760 hours was computed in a full-year check. Difference of the objective between typical days and full year: {gap}.',
+    de: 'Aggregation: die Leistungen wurden auf {periods} Typtagen ausgelegt (Speicher über das Jahr verknüpft); mit diesen Leistungen wurde der Betrieb aller 8.760 Stunden in einer Ganzjahresprüfung berechnet. Abweichung der Zielfunktion zwischen Typtagen und ganzem Jahr: {gap}.',
+    en: 'Aggregation: the capacities were sized on {periods} typical days (storage linked across the year); with these capacities the dispatch of all 8,760 hours was computed in a full-year check. Difference of the objective between typical days and full year: {gap}.',
   },
   methodFull: {
     de: 'Volles Jahr: das Modell wurde über alle Stunden des Jahres gelöst (Verfahren: {method}).',

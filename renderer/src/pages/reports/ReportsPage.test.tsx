@@ -49,11 +49,14 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('reports page', () => {
-  it('file names keep letters, digits and dashes', () => {
-    expect(reportFileName('Einfamilienhaus mit PV, Wärmepumpe', 'pdf')).toBe(
-      'Einfamilienhaus-mit-PV-Warmepumpe.pdf',
+  it('file names are the project name as written, umlauts and spaces kept', () => {
+    expect(reportFileName('Wohnanlage Lindenstraße 2023', 'pdf')).toBe('Wohnanlage Lindenstraße 2023.pdf');
+    expect(reportFileName('Einfamilienhaus mit PV, Wärmepumpe', 'xlsx')).toBe(
+      'Einfamilienhaus mit PV, Wärmepumpe.xlsx',
     );
-    expect(reportFileName('=/..', 'csv', '-summary')).toBe('werkplan-summary.csv');
+    // Only what a file system forbids is replaced.
+    expect(reportFileName('Halle 3/4: Süd', 'csv', ' – Fahrplan')).toBe('Halle 3-4- Süd – Fahrplan.csv');
+    expect(reportFileName('///', 'pdf')).toBe('Werkplan.pdf');
   });
 
   it('shows an empty state when the project has no results yet', async () => {
@@ -72,7 +75,7 @@ describe('reports page', () => {
       timeout: 60_000,
     });
     const req = saved.at(-1)!;
-    expect(req.suggestedName).toBe('Einfamilienhaus-mit-PV-Warmepumpe-und-Speicher.xlsx');
+    expect(req.suggestedName).toBe('Einfamilienhaus mit PV, Wärmepumpe und Speicher.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(
       req.data.buffer.slice(req.data.byteOffset, req.data.byteOffset + req.data.byteLength) as ArrayBuffer,
@@ -101,7 +104,7 @@ describe('reports page', () => {
     await waitFor(
       () =>
         expect(saved.at(-1)?.suggestedName).toBe(
-          'Einfamilienhaus-mit-PV-Warmepumpe-und-Speicher-dispatch.csv',
+          'Einfamilienhaus mit PV, Wärmepumpe und Speicher – Dispatch.csv',
         ),
       {
         timeout: 60_000,

@@ -9,6 +9,7 @@ import { files } from '../../platform/files';
 import { assembleProject } from '../../project/assemble';
 import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
+import { userFileName } from '../../../../solver/src/report/fileName';
 import { generateReport } from './protocol';
 
 const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];
@@ -17,16 +18,12 @@ const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];
 const usable = (r: StoredResult) =>
   r.payload?.results && (r.payload.results.status === 'optimal' || r.payload.results.status === 'time_limit');
 
-/** File name from the project name: letters, digits, - and _ only. */
+/**
+ * File name from the project name as the user wrote it ("Wohnanlage Lindenstraße 2023.pdf"); only
+ * characters a file system forbids are replaced (userFileName).
+ */
 export function reportFileName(projectName: string, format: ReportFormat, suffix = ''): string {
-  const base =
-    projectName
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9_-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'werkplan';
-  return `${base}${suffix}.${format}`;
+  return userFileName(projectName, format, suffix);
 }
 
 type Status =
@@ -108,7 +105,8 @@ export default function ReportsPage() {
         { project: document, runs },
         { format, lang, csvStyle, csvTable, csvScenario: chosen[0].scenarioId },
       );
-      const suffix = format === 'csv' ? `-${csvTable}` : '';
+      // The CSV's content in the report's language: "… – Fahrplan.csv", "… – Dispatch.csv".
+      const suffix = format === 'csv' ? ` – ${t(`reports.fileSuffix.${csvTable}`, { lng: lang })}` : '';
       const saved = await files().saveFile({
         suggestedName: reportFileName(document.name, format, suffix),
         data,
