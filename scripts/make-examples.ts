@@ -53,12 +53,12 @@ export function referenceHub(): ProjectV1 {
   const cols = header.map(() => [] as number[]);
   for (const line of lines.slice(1)) line.split(';').forEach((v, i) => cols[i].push(Number(v)));
   const col = (name: string) => cols[header.indexOf(name)];
-  const src = 'shared/cases/reference-hub (synthetic, shaped like a German district)';
+  const src = 'Werkplan-Referenzfall (synthetisch, einem deutschen Stadtquartier nachgebildet)';
   return {
     formatVersion: 1,
     name: 'Referenz-Quartier (Benchmark)',
     description:
-      'District energy hub, one year at hourly resolution (2023). The benchmark case of npm run bench; no heat dump, storage cyclic over the year.',
+      'Energiezentrale eines Stadtquartiers, ein Jahr in Stundenauflösung (2023). Der Vergleichsfall von npm run bench; ohne Notkühler, Speicher über das Jahr zyklisch.',
     site: {
       year: 2023,
       timeZone: 'Europe/Berlin',
@@ -209,12 +209,12 @@ export function singleBuilding(): ProjectV1 {
     const sum = v.reduce((a, b) => a + b, 0);
     return v.map((x) => Math.round(((x * annual_kWh) / sum) * 1e4) / 1e4);
   };
-  const src = 'reference hub profiles scaled to a single-family house';
-  const assumption = 'example assumption (order of magnitude of 2025 German offers), not a default';
+  const src = 'Profile des Referenzquartiers, auf ein Einfamilienhaus skaliert';
+  const assumption = 'Annahme für das Beispiel (Größenordnung deutscher Angebote 2025), kein Standardwert';
   return {
     formatVersion: 1,
     name: 'Einfamilienhaus mit PV, Wärmepumpe und Speicher',
-    description: 'A small example: one house, 18 MWh heat and 4 MWh electricity a year.',
+    description: 'Ein kleines Beispiel: ein Haus, 18 MWh Wärme und 4 MWh Strom im Jahr.',
     site: { year: 2023, timeZone: 'Europe/Berlin', location: 'Beispielhaus', ambientTemperature: 'ambient' },
     timeSeries: {
       ambient: { unit: '°C', values: values('ambient'), source: src },
