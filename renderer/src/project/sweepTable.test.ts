@@ -90,6 +90,15 @@ describe('sweep table', () => {
     expect(Number(back[1][3].replace(',', '.'))).toBe(123456.789);
   });
 
+  it('gives each capacity the unit of its technology when the types are known', () => {
+    const pvRun = {
+      ...run,
+      points: run.points.map((p) => ({ ...p, capacities: p.capacities && { pv: { power_kW: 150 } } })),
+    };
+    const t = sweepTable(pvRun, { ...text, technology: () => 'Photovoltaik', technologyType: () => 'pv' });
+    expect(columnTitle(t.columns[t.columns.length - 1])).toBe('Photovoltaik [kWp]');
+  });
+
   it('writes international CSV with comma and point', () => {
     const lines = sweepCsv(sweepTable(run, text), 'intl').split('\r\n');
     expect(lines[1]).toBe('0.04,3,done,123456.789,12.5,100.25,5,10');

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { csvNumber, type CsvStyle } from '../../../solver/src/report/csv';
 import { neutralise } from '../../../solver/src/report/format';
 import type { Capacity } from '../../../solver/src/results/results';
+import { fieldUnit } from '../../../solver/src/results/capacity';
 import type { SweepPointResult, SweepRun } from './sweeps';
 
 export interface SweepColumn {
@@ -28,13 +29,28 @@ export interface SweepTableText {
   stateTitle: string;
   /** Display name of a technology id. */
   technology(id: string): string;
+  /** Type of a technology id (its capacity unit: PV kWp, CHP kW el); undefined when unknown. */
+  technologyType?(id: string): string | undefined;
 }
 
-const CAPACITY_FIELDS: [keyof Capacity, string][] = [
-  ['power_kW', 'kW'],
-  ['energy_kWh', 'kWh'],
-  ['area_m2', 'm²'],
-];
+const CAPACITY_FIELDS: (keyof Capacity)[] = ['power_kW', 'energy_kWh', 'area_m2'];
+
+/**
+ * Every capacity any point of the sweep sized, in order of appearance: technology, result field
+ * and its unit (the technology's own: PV kWp, storage kWh, solar thermal m²).
+ */
+export function sweepCapacities(
+  run: SweepRun,
+  typeOf: (id: string) => string | undefined = () => undefined,
+): [string, keyof Capacity, string][] {
+  const capacities: [string, keyof Capacity, string][] = [];
+  for (const p of run.points)
+    for (const [id, c] of Object.entries(p.capacities ?? {}))
+      for (const field of CAPACITY_FIELDS)
+        if (c[field] !== undefined && !capacities.some(([i, f]) => i === id && f === field))
+          capacities.push([id, field, fieldUnit(typeOf(id), field)]);
+  return capacities;
+}
 
 /**
  * The sweep as a table, one line per point in solving order: the parameter values (as shown in
@@ -46,12 +62,7 @@ export function sweepTable(run: SweepRun, text: SweepTableText): SweepTable {
     axis,
     ...text.parameter(axis.pointer),
   }));
-  const capacities: [string, keyof Capacity, string][] = [];
-  for (const p of run.points)
-    for (const [id, c] of Object.entries(p.capacities ?? {}))
-      for (const [field, unit] of CAPACITY_FIELDS)
-        if (c[field] !== undefined && !capacities.some(([i, f]) => i === id && f === field))
-          capacities.push([id, field, unit]);
+  const capacities = sweepCapacities(run, (id) => text.technologyType?.(id));
   const columns: SweepColumn[] = [
     ...params.map(({ label, unit }) => ({ label, unit })),
     { label: text.stateTitle, unit: '' },

@@ -6,9 +6,21 @@ import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
 import type { SweepPointResult, SweepRun } from '../../project/sweeps';
-import { columnTitle, sweepCsv, sweepTable, type SweepTableText } from '../../project/sweepTable';
+import {
+  columnTitle,
+  sweepCapacities,
+  sweepCsv,
+  sweepTable,
+  type SweepTableText,
+} from '../../project/sweepTable';
 import { parameterLabel } from './labels';
-import { sweepHeatmapOption, sweepLineOption, type SweepChartText } from './sweepCharts';
+import {
+  sweepCapacityOption,
+  sweepHeatmapOption,
+  sweepLineOption,
+  type SweepCapacity,
+  type SweepChartText,
+} from './sweepCharts';
 
 /** Digits shown per column: parameters as typed, money in whole euros, the rest to 0.1. */
 const digitsOf = (k: number, params: number): number => (k < params ? 6 : k === params + 1 ? 0 : 1);
@@ -36,8 +48,22 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
     cost: t('scenarios.sweep.cost'),
     co2: t('scenarios.sweep.co2'),
     technology: (id) => doc.technologies.find((x) => x.id === id)?.name ?? id,
+    technologyType: (id) => doc.technologies.find((x) => x.id === id)?.type,
   };
   const table = sweepTable(run, tableText);
+  // What the chart shows: cost (and CO2) by default, or one sized capacity.
+  const capacities: SweepCapacity[] = sweepCapacities(
+    run,
+    (id) => doc.technologies.find((x) => x.id === id)?.type,
+  ).map(([tech, field, unit]) => ({
+    tech,
+    field,
+    unit,
+    label: doc.technologies.find((x) => x.id === tech)?.name || tech,
+  }));
+  const [shown, setShown] = useState('cost');
+  const capacity = capacities.find((c) => `${c.tech}:${c.field}` === shown) ?? null;
+  const capacityKey = capacity ? `${capacity.tech}:${capacity.field}:${capacity.unit}:${capacity.label}` : '';
   const option = useMemo(() => {
     const text: SweepChartText = {
       num: (v, digits = 1) => formatNumber(v, language, digits),
@@ -48,12 +74,21 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
       costAxisK: t('scenarios.sweep.costAxisK'),
       co2Axis: t('scenarios.sweep.co2Axis'),
     };
+    if (capacity) return sweepCapacityOption(run, capacity, text);
     return run.b ? sweepHeatmapOption(run, text) : sweepLineOption(run, text);
-  }, [run, doc, language, t]);
+    // capacityKey stands for `capacity`
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run, doc, language, t, capacityKey]);
   const params = run.b ? 2 : 1;
-  const chartLabel = run.b
-    ? t('planner.sweep.caption')
-    : t('scenarios.sweep.lineChart', { param: parameter(run.a.pointer).label });
+  const chartLabel = capacity
+    ? t('scenarios.sweep.capacityChart', {
+        tech: capacity.label,
+        unit: capacity.unit,
+        param: parameter(run.a.pointer).label,
+      })
+    : run.b
+      ? t('planner.sweep.caption')
+      : t('scenarios.sweep.lineChart', { param: parameter(run.a.pointer).label });
 
   async function exportCsv() {
     const style = language === 'de' ? 'de' : 'intl';
@@ -69,8 +104,27 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
     <div className="sweep-results">
       <h3>{t('scenarios.sweep.results')}</h3>
       <p className="hint">{t('scenarios.sweep.mode', { mode: t(`planner.run.${run.mode}`) })}</p>
+      {capacities.length ? (
+        <div className="field">
+          <label htmlFor="sweep-shown">{t('scenarios.sweep.shown')}</label>
+          <select
+            id="sweep-shown"
+            value={capacity ? shown : 'cost'}
+            onChange={(e) => setShown(e.target.value)}
+          >
+            <option value="cost">
+              {run.b ? t('scenarios.sweep.cost') : t('scenarios.sweep.costAndCo2')}
+            </option>
+            {capacities.map((c) => (
+              <option key={`${c.tech}:${c.field}`} value={`${c.tech}:${c.field}`}>
+                {c.label} [{c.unit}]
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <EChart option={option} label={chartLabel} testId="sweep-chart" height={run.b ? 360 : 320} />
-      <div style={{ overflowX: 'auto' }}>
+      <div className="sweep-table-wrap">
         <table className="table" data-testid="sweep-table">
           <caption>{t('scenarios.sweep.pointsCaption')}</caption>
           <thead>

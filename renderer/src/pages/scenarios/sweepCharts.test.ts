@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../i18n/format';
 import type { SweepRun } from '../../project/sweeps';
-import { costUnit, sweepHeatmapOption, sweepLineOption, type SweepChartText } from './sweepCharts';
+import {
+  costUnit,
+  sweepCapacityOption,
+  sweepHeatmapOption,
+  sweepLineOption,
+  type SweepChartText,
+} from './sweepCharts';
 
 const RATE = '/economics/interestRate';
 const CO2 = '/economics/co2Price_EUR_t';
@@ -120,5 +126,55 @@ describe('sweep charts', () => {
       [1, 0, 3747],
     ]);
     expect(o.series[0].label.formatter({ value: [0, 0, 2814.4] })).toBe('2.814');
+  });
+});
+
+describe('sweep capacity chart', () => {
+  const boiler = { tech: 'gb', field: 'power_kW' as const, label: 'Gaskessel', unit: 'kW' };
+  const withCap = (i: number, j: number, kW?: number): SweepRun['points'][number] => ({
+    ...point(i, j, kW === undefined ? undefined : 1000, 1),
+    capacities: kW === undefined ? undefined : kW > 0 ? { gb: { power_kW: kW } } : {},
+  });
+
+  it('one parameter: the capacity as a line in its unit, gaps without a result, 0 when not built', () => {
+    const run: SweepRun = {
+      ...common,
+      a: { pointer: RATE, from: 0.03, to: 0.05, steps: 3 },
+      xs: [0.03, 0.04, 0.05],
+      ys: [],
+      points: [withCap(0, 0, 500), withCap(1, 0), withCap(2, 0, 0)],
+    };
+    const o = sweepCapacityOption(run, boiler, text) as {
+      yAxis: { name: string };
+      series: { data: [number, number | null][] }[];
+    };
+    expect(o.yAxis.name).toBe('Gaskessel [kW]');
+    expect(o.series[0].data).toEqual([
+      [3, 500],
+      [4, null],
+      [5, 0],
+    ]);
+  });
+
+  it('two parameters: a heat map of the capacity', () => {
+    const run: SweepRun = {
+      ...common,
+      a: { pointer: RATE, from: 0.03, to: 0.04, steps: 2 },
+      b: { pointer: CO2, from: 50, to: 100, steps: 2 },
+      xs: [0.03, 0.04],
+      ys: [50, 100],
+      points: [withCap(0, 0, 500), withCap(1, 0, 400), withCap(0, 1, 300), withCap(1, 1)],
+    };
+    const o = sweepCapacityOption(run, boiler, text) as {
+      series: { data: number[][] }[];
+      visualMap: { min: number; max: number; text: string[] };
+    };
+    expect(o.series[0].data).toEqual([
+      [0, 0, 500],
+      [1, 0, 400],
+      [0, 1, 300],
+    ]);
+    expect([o.visualMap.min, o.visualMap.max]).toEqual([300, 500]);
+    expect(o.visualMap.text[0]).toBe('500 kW');
   });
 });

@@ -1,6 +1,7 @@
 import type { ChartOption } from '../../charts/EChart';
 import { COLORS } from '../../charts/options';
-import type { SweepRun } from '../../project/sweeps';
+import type { SweepPointResult, SweepRun } from '../../project/sweeps';
+import type { Capacity } from '../../../../solver/src/results/results';
 
 /** Texts and number format for the sweep charts, in the user's language. */
 export interface SweepChartText {
@@ -161,6 +162,130 @@ export function sweepHeatmapOption(run: SweepRun, text: SweepChartText): ChartOp
       {
         type: 'heatmap',
         name: text.cost,
+        data: cells,
+        label: { show: true, formatter: (it: { value: number[] }) => text.num(it.value[2], 0) },
+        emphasis: { disabled: true },
+      },
+    ],
+  };
+}
+
+/** A sized capacity to plot over a sweep: technology, the result field and its label and unit. */
+export interface SweepCapacity {
+  tech: string;
+  field: keyof Capacity;
+  /** e.g. "Gaskessel" */
+  label: string;
+  /** e.g. "kW", "kWh", "kWp", "m²" */
+  unit: string;
+}
+
+/** The capacity of a point, or undefined without a result (a finished point without the plant: 0). */
+const capacityOf = (p: SweepPointResult, c: SweepCapacity): number | undefined => {
+  if (p.state !== 'done') return undefined;
+  const v = p.capacities?.[c.tech]?.[c.field] ?? 0;
+  return Math.abs(v) < 1e-6 ? 0 : v;
+};
+
+/**
+ * A capacity over the sweep: one parameter → a line over the parameter; two → a heat map like
+ * the cost's, labelled in the capacity's unit. Points without a result leave a gap.
+ */
+export function sweepCapacityOption(run: SweepRun, c: SweepCapacity, text: SweepChartText): ChartOption {
+  const pa = text.parameter(run.a.pointer);
+  const axisTitle = `${c.label} [${c.unit}]`;
+  if (!run.b) {
+    const x = (i: number) => run.xs[i] * pa.scale;
+    const byI = new Map(run.points.filter((q) => q.j === 0).map((q) => [q.i, q]));
+    const data = run.xs.map((_, i) => {
+      const p = byI.get(i);
+      const v = p ? capacityOf(p, c) : undefined;
+      return [x(i), v === undefined ? null : v];
+    });
+    return {
+      animation: false,
+      color: [COLORS[2]],
+      textStyle: { fontFamily: 'inherit' },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (items: { value: [number, number | null] }[]) =>
+          items[0]
+            ? `${axisName(pa)}: ${text.num(items[0].value[0], 6)}<br>${c.label}: ${
+                items[0].value[1] === null ? '—' : text.num(items[0].value[1], 1)
+              } ${c.unit}`
+            : '',
+      },
+      grid: { left: 80, right: 40, top: 40, bottom: 56 },
+      xAxis: {
+        type: 'value',
+        name: axisName(pa),
+        nameLocation: 'middle',
+        nameGap: 32,
+        min: Math.min(x(0), x(run.xs.length - 1)),
+        max: Math.max(x(0), x(run.xs.length - 1)),
+        axisLabel: { formatter: (v: number) => text.num(v, 4) },
+      },
+      yAxis: {
+        type: 'value',
+        name: axisTitle,
+        min: 0,
+        axisLabel: { formatter: (v: number) => text.num(v, 1) },
+      },
+      series: [{ type: 'line', name: c.label, showSymbol: true, data }],
+    };
+  }
+  const pb = text.parameter(run.b.pointer);
+  const cells = run.points
+    .map((q) => [q.i, q.j, capacityOf(q, c)] as const)
+    .filter((x): x is readonly [number, number, number] => x[2] !== undefined)
+    .map((x) => [...x]);
+  const values = cells.map((x) => x[2]);
+  const min = values.length ? Math.min(...values) : 0;
+  const max = values.length ? Math.max(...values) : 1;
+  return {
+    animation: false,
+    textStyle: { fontFamily: 'inherit' },
+    tooltip: {
+      position: 'top',
+      formatter: (it: { value: [number, number, number] }) =>
+        [
+          `${axisName(pa)}: ${text.num(run.xs[it.value[0]] * pa.scale, 6)}`,
+          `${axisName(pb)}: ${text.num(run.ys[it.value[1]] * pb.scale, 6)}`,
+          `${c.label}: ${text.num(it.value[2], 1)} ${c.unit}`,
+        ].join('<br>'),
+    },
+    grid: { left: 96, right: 24, top: 16, bottom: 96 },
+    xAxis: {
+      type: 'category',
+      name: axisName(pa),
+      nameLocation: 'middle',
+      nameGap: 36,
+      data: run.xs.map((v) => text.num(v * pa.scale, 4)),
+    },
+    yAxis: {
+      type: 'category',
+      name: axisName(pb),
+      nameLocation: 'middle',
+      nameGap: 72,
+      data: run.ys.map((v) => text.num(v * pb.scale, 4)),
+    },
+    visualMap: {
+      type: 'continuous',
+      min,
+      max: max > min ? max : min + 1,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemWidth: 12,
+      text: [`${text.num(max, 0)} ${c.unit}`, text.num(min, 0)],
+      inRange: { color: ['#eef4fb', '#6baed6', '#08306b'] },
+      formatter: (v: number) => text.num(v, 0),
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: axisTitle,
         data: cells,
         label: { show: true, formatter: (it: { value: number[] }) => text.num(it.value[2], 0) },
         emphasis: { disabled: true },
