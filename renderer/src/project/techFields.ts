@@ -1,4 +1,5 @@
 import type { Technology, TechnologyType } from '../../../solver/src/project/types';
+import { CAPACITY_UNITS } from '../../../solver/src/results/capacity';
 
 /**
  * The editable fields of a technology, once: the plants forms (pages/plants/sections.tsx) render
@@ -6,18 +7,11 @@ import type { Technology, TechnologyType } from '../../../solver/src/project/typ
  * A new field of the project format gets one entry here.
  */
 
-/** Capacity unit of each technology type (what capex, min, max and existing are per). */
-export const CAPACITY_UNIT: Record<TechnologyType, string> = {
-  boiler: 'kW',
-  electricBoiler: 'kW',
-  chp: 'kW el',
-  heatPump: 'kW',
-  pv: 'kWp',
-  solarThermal: 'm²',
-  battery: 'kWh',
-  heatStorage: 'kWh',
-  heatDump: 'kW',
-};
+/**
+ * Capacity unit of each technology type (what capex, min, max and existing are per), from the one
+ * definition the results use too (solver/src/results/capacity.ts).
+ */
+export const CAPACITY_UNIT: Record<TechnologyType, string> = CAPACITY_UNITS;
 
 export type TechFieldKind = 'number' | 'text' | 'fuel' | 'yieldSeries' | 'heatSource' | 'check';
 

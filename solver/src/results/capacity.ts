@@ -4,7 +4,8 @@ import type { Capacity } from './results';
 /** Unit of a technology's capacity as shown to the user (what capex, min and max are per). */
 export type CapacityUnit = 'kW' | 'kW el' | 'kWp' | 'kWh' | 'm²';
 
-const UNITS: Record<TechnologyType, CapacityUnit> = {
+/** The capacity unit of each technology type (the planner's forms show capex, min and max per it). */
+export const CAPACITY_UNITS: Readonly<Record<TechnologyType, CapacityUnit>> = {
   boiler: 'kW',
   electricBoiler: 'kW',
   chp: 'kW el',
@@ -31,7 +32,7 @@ const FIELD: Record<CapacityUnit, keyof Capacity> = {
  * Unknown types (a result whose technology left the project) read as kW.
  */
 export function capacityUnit(type: string | undefined): CapacityUnit {
-  return (type !== undefined && UNITS[type as TechnologyType]) || 'kW';
+  return (type !== undefined && CAPACITY_UNITS[type as TechnologyType]) || 'kW';
 }
 
 /**
@@ -44,7 +45,7 @@ export function mainCapacity(
   c: Capacity,
 ): { value: number; unit: CapacityUnit; field: keyof Capacity } {
   let unit: CapacityUnit;
-  if (type !== undefined && type in UNITS) unit = UNITS[type as TechnologyType];
+  if (type !== undefined && type in CAPACITY_UNITS) unit = CAPACITY_UNITS[type as TechnologyType];
   else unit = c.energy_kWh !== undefined ? 'kWh' : c.area_m2 !== undefined ? 'm²' : 'kW';
   const field = FIELD[unit];
   const raw = c[field] ?? 0;
