@@ -63,7 +63,8 @@ export function seriesLabel(project: ProjectV1, id: string, lang: ReportLanguage
   if (usesSeries(project.grid.import?.price_EUR_kWh) || usesSeries(project.grid.export?.price_EUR_kWh))
     roles.push(de ? 'Strompreis (stündlich)' : 'Electricity price (hourly)');
   for (const [f, fuel] of Object.entries(project.fuels))
-    if (usesSeries(fuel.price_EUR_kWh)) roles.push(`${de ? 'Preis' : 'Price'} ${fuelName(lang, f)}`);
+    if (usesSeries(fuel.price_EUR_kWh))
+      roles.push(de ? `Preis ${fuelName(lang, f)}` : `${fuelName(lang, f)} price`);
   return roles.length ? [...new Set(roles)].join(', ') : id;
 }
 
@@ -222,7 +223,7 @@ export function pointerLabel(project: ProjectV1, pointer: string, lang: ReportLa
   if (parts[0] === 'fuels' && parts.length >= 3 && project.fuels[parts[1]]) {
     const fuel = fuelName(lang, parts[1]);
     if (parts[2] === 'price_EUR_kWh' && parts.length <= 4) {
-      const p = price(`${lang === 'de' ? 'Preis' : 'Price'} ${fuel}`, parts[3]);
+      const p = price(lang === 'de' ? `Preis ${fuel}` : `${fuel} price`, parts[3]);
       if (p) return p;
     }
     if (parts[2] === 'co2_kg_kWh' && parts.length === 3)

@@ -175,7 +175,7 @@ const T = {
   co2Cap: { de: 'CO2-Obergrenze', en: 'CO2 cap' },
   minRenewableHeatShare: { de: 'Mindestanteil erneuerbarer Wärme', en: 'Minimum renewable heat share' },
   maxGridImport: { de: 'Höchster Strombezug', en: 'Maximum grid import' },
-  fuelPrice: { de: 'Preis {fuel}', en: 'Price {fuel}' },
+  fuelPrice: { de: 'Preis {fuel}', en: '{fuel} price' },
   fuelCo2: { de: '{fuel}: CO2-Emissionsfaktor', en: '{fuel}: CO2 emission factor' },
   fuelRenewable: { de: '{fuel}: erneuerbar', en: '{fuel}: renewable' },
   renewableShareGrid: { de: 'Erneuerbarer Anteil des Netzstroms', en: 'Renewable share of grid electricity' },
