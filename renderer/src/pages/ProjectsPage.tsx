@@ -27,6 +27,7 @@ import type { ProjectSyncState } from '../sync/db';
 import { syncController, useSync, type DeletionMode, type SyncController } from '../sync/controller';
 import { ShareDialog } from '../sync/ShareDialog';
 import { basisLine } from './results/basis';
+import { fileProblems } from '../project/problems';
 
 /** The examples shipped with the app (assets/examples), loaded only when chosen. */
 const EXAMPLES = {
@@ -266,6 +267,7 @@ function ProjectRow({
 
 export default function ProjectsPage({ controller }: { controller?: SyncController } = {}) {
   const { t } = useTranslation();
+  const language = useApp((s) => s.language);
   const projects = useLiveQuery(() => listProjects(db()), []);
   const syncStates = useLiveQuery(
     async () => new Map((await syncDb().state.toArray()).map((s) => [s.projectId, s])),
@@ -291,13 +293,7 @@ export default function ProjectsPage({ controller }: { controller?: SyncControll
     } catch (e) {
       setImportErrors(
         e instanceof ProjectFileError
-          ? e.errors.map(
-              (x) =>
-                `${x.fileName ?? name}${x.line !== undefined ? `:${x.line}:${x.column ?? 0}` : ''} ${
-                  // the checker's messages start with their pointer already
-                  x.message.startsWith(`${x.pointer || '/'}:`) ? '' : `${x.pointer || '/'}: `
-                }${x.message}`,
-            )
+          ? fileProblems(e.errors, new TextDecoder().decode(data), name, t, language)
           : [e instanceof Error ? e.message : String(e)],
       );
     }

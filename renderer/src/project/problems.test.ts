@@ -5,7 +5,8 @@ import { i18next, initI18n } from '../i18n';
 import { catalogue } from './catalogue';
 import { checkForPlanner } from './check';
 import { blankDocument } from './document';
-import { describeProblems, schemaAt, type Problem } from './problems';
+import { describeProblems, fileProblems, schemaAt, type Problem } from './problems';
+import { checkProject } from './check';
 import type { ProjectV1 } from '../../../solver/src/project/types';
 import de from '../i18n/areas/planner.de.json';
 import en from '../i18n/areas/planner.en.json';
@@ -122,6 +123,23 @@ describe('validation messages in the planner', () => {
     expect(schemaAt(d, '/technologies/0/capex_EUR_per_unit')).toMatchObject({ minimum: 0 });
     expect(schemaAt(d, '/economics/interestRate')).toMatchObject({ type: 'number' });
     expect(schemaAt(d, '/fuels/gas/price_EUR_kWh')).toMatchObject({ type: 'number' });
+  });
+});
+
+describe('a project file that cannot be imported', () => {
+  it('names each problem with its place in the file, in plain words', () => {
+    const d = hub();
+    d.economics.interestRate = 0.9;
+    const text = JSON.stringify(d, null, 2);
+    const v = checkProject(text, { fileName: 'hub.json', text });
+    const lines = fileProblems(v.ok ? [] : v.errors, text, 'hub.json', i18next.getFixedT('de'), 'de');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^hub\.json:\d+:\d+ – Kalkulationszins muss zwischen 0 % und 50 % liegen\.$/);
+    const broken = text.slice(0, 300);
+    const w = checkProject(broken, { fileName: 'hub.json', text: broken });
+    expect(fileProblems(w.ok ? [] : w.errors, broken, 'hub.json', i18next.getFixedT('de'), 'de')).toEqual([
+      expect.stringMatching(/^hub\.json:\d+:\d+ – Die Datei ist kein gültiges JSON\.$/),
+    ]);
   });
 });
 

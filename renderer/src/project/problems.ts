@@ -17,12 +17,17 @@ export interface Problem {
   text: string;
   /** Where (the first place, for collapsed series problems). */
   pointer: string;
+  /** Line and column in a project file's text, when the finding had them. */
+  line?: number;
+  column?: number;
 }
 
 /** What checkProject or validateProject report: a pointer and an English message. */
 export interface Finding {
   pointer: string;
   message: string;
+  line?: number;
+  column?: number;
 }
 
 type Doc = StoredProject | ProjectV1;
@@ -71,12 +76,20 @@ function labelOf(doc: Doc, pointer: string, t: TFunction): { label: string; unit
     const s = /^\d+$/.test(parts[1]) ? doc.scenarios?.[Number(parts[1])] : undefined;
     return { label: t('planner.check.variant', { name: s?.name ?? parts[1] }), unit: '', scale: 1 };
   }
-  const l = parameterLabel(doc as StoredProject, pointer, t);
+  // a file being imported may lack whole parts (no technologies list): then no name from them
+  const named = (ptr: string) => {
+    try {
+      return parameterLabel(doc as StoredProject, ptr, t);
+    } catch {
+      return { label: ptr, unit: '', scale: 1 };
+    }
+  };
+  const l = named(pointer);
   if (l.label !== pointer) return l;
   // a place the forms do not edit: the nearest named parent (e.g. the technology)
   for (let n = parts.length - 1; n >= 1; n--) {
     const parent = `/${parts.slice(0, n).join('/')}`;
-    const p = parameterLabel(doc as StoredProject, parent, t);
+    const p = named(parent);
     if (p.label !== parent) return { label: p.label, unit: '', scale: 1 };
   }
   return { label: t('planner.check.project'), unit: '', scale: 1 };
@@ -90,7 +103,13 @@ const num = (s: string) => Number(s);
  * A series with many bad values gives one message with the count and the first hour; several
  * findings at one place (a price that is neither a number nor a series) give one message.
  */
-export function describeProblems(findings: Finding[], doc: Doc, t: TFunction, language: Language): Problem[] {
+export function describeProblems(
+  findings: Finding[],
+  doc: Doc,
+  t: TFunction,
+  language: Language,
+  options: { blankHints?: boolean } = {},
+): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
   const gaps = new Map<string, Set<number>>();
@@ -109,7 +128,13 @@ export function describeProblems(findings: Finding[], doc: Doc, t: TFunction, la
       if (!gaps.has(key)) {
         gaps.set(key, new Set());
         seen.add(`/timeSeries/${value[1]}`);
-        out.push({ kind: 'error', text: `\u0000gaps:${key}`, pointer: f.pointer });
+        out.push({
+          kind: 'error',
+          text: `\u0000gaps:${key}`,
+          pointer: f.pointer,
+          line: f.line,
+          column: f.column,
+        });
       }
       gaps.get(key)!.add(Number(gap ? gap[1] : value[2]));
       continue;
@@ -120,8 +145,9 @@ export function describeProblems(findings: Finding[], doc: Doc, t: TFunction, la
     seen.add(pointer);
     const { label, unit, scale } = labelOf(doc, pointer, t);
     const at = getPointer(doc, pointer);
+    const where = { pointer, line: f.line, column: f.column };
     const problem = (key: string, args: Record<string, unknown> = {}, kind: Problem['kind'] = 'error') =>
-      out.push({ kind, text: t(`planner.check.msg.${key}`, { label, ...args }), pointer });
+      out.push({ kind, text: t(`planner.check.msg.${key}`, { label, ...args }), ...where });
     const bound = /^must be (>=|>|<=) (-?[\d.e+-]+)$/.exec(text);
     let m: RegExpExecArray | null;
     if (missingKey) problem('missing');
@@ -154,7 +180,7 @@ export function describeProblems(findings: Finding[], doc: Doc, t: TFunction, la
       out.push({
         kind: 'error',
         text: t('planner.check.msg.unknownKey', { label: parent, key: m[1] }),
-        pointer,
+        ...where,
       });
     } else if ((m = /^property name '(.+)' is invalid$/.exec(text))) problem('idChars', { value: m[1] });
     else if ((m = /^time series '(.*)' is not defined in \/timeSeries$/.exec(text))) {
@@ -202,11 +228,11 @@ export function describeProblems(findings: Finding[], doc: Doc, t: TFunction, la
   }
 
   // the collapsed series problems: how many hours, and the first
-  const year = doc.site?.year;
+  const year = doc?.site?.year;
   for (const p of out) {
     if (!p.text.startsWith('\u0000gaps:')) continue;
     const key = p.text.slice(6);
-    const series = (doc.timeSeries as Record<string, { values?: unknown[] }>)[key];
+    const series = (doc?.timeSeries as Record<string, { values?: unknown[] }> | undefined)?.[key];
     const bad = Array.isArray(series?.values)
       ? series.values.reduce<number[]>((acc, v, i) => {
           if (typeof v !== 'number' || !Number.isFinite(v)) acc.push(i);
@@ -229,7 +255,7 @@ export function describeProblems(findings: Finding[], doc: Doc, t: TFunction, la
   }
 
   // a blank project: what is still to add, not errors
-  if (doc.technologies.length === 0)
+  if (options.blankHints !== false && Array.isArray(doc?.technologies) && doc.technologies.length === 0)
     out.push({ kind: 'todo', text: t('planner.check.msg.todoTech'), pointer: '/technologies' });
   return out;
 }
@@ -238,4 +264,27 @@ export function describeProblems(findings: Finding[], doc: Doc, t: TFunction, la
 function techLabel(doc: Doc, pointer: string, t: TFunction): string {
   const parts = partsOf(pointer);
   return labelOf(doc, `/technologies/${parts[1]}`, t).label;
+}
+
+/**
+ * The problems of a project file that cannot be imported, one line each: where in the file
+ * ("hub.json:12:7") and the planner's sentence for it.
+ */
+export function fileProblems(
+  findings: Finding[],
+  text: string,
+  fileName: string,
+  t: TFunction,
+  language: Language,
+): string[] {
+  let doc: unknown = null;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    // not JSON: the finding says so
+  }
+  const parsed = (typeof doc === 'object' && doc !== null ? doc : {}) as Doc;
+  return describeProblems(findings, parsed, t, language, { blankHints: false }).map(
+    (p) => `${fileName}${p.line !== undefined ? `:${p.line}:${p.column ?? 0}` : ''} – ${p.text}`,
+  );
 }

@@ -125,6 +125,16 @@ describe('typed values not in the document (drafts)', () => {
     // corrected: gone
     s.setDraft(draftKey('/economics/interestRate'), null);
     expect(Object.keys(useProject.getState().drafts)).toEqual([capex]);
+    // a constant price that became a series: its number field is gone, and so is its draft
+    const price = '/fuels/gas/price_EUR_kWh';
+    await s.edit((d) => {
+      d.fuels.gas = { price_EUR_kWh: 0.06, co2_kg_kWh: 0.2, renewable: false };
+    });
+    s.setDraft(price, { ...draft('x'), pointer: price });
+    await s.setAt('/economics/co2Price_EUR_t', 81);
+    expect(useProject.getState().drafts[price]).toBeDefined();
+    await s.setAt(price, { series: 'spot', scale: 0.001, adder: 0 });
+    expect(useProject.getState().drafts[price]).toBeUndefined();
     // the technology removed: its draft goes with it
     await s.edit((d) => {
       d.technologies = [];

@@ -197,8 +197,11 @@ export function pruneDrafts(
   for (const [k, d] of Object.entries(drafts)) {
     const parent =
       d.pointer === undefined ? undefined : getPointer(doc, d.pointer.slice(0, d.pointer.lastIndexOf('/')));
+    // a number's place now holding an object: the field went (a constant price became a series)
+    const at = d.pointer === undefined ? undefined : getPointer(doc, d.pointer);
     const keep =
-      (d.pointer === undefined || (typeof parent === 'object' && parent !== null)) &&
+      (d.pointer === undefined ||
+        (typeof parent === 'object' && parent !== null && (typeof at !== 'object' || at === null))) &&
       (!d.variantId || !!doc.scenarios?.some((s) => s.id === d.variantId));
     if (keep) out[k] = d;
     else changed = true;
