@@ -11,6 +11,9 @@ interface PdfModule {
     }>;
   };
 }
+interface LanguageModule {
+  findLanguageProblems(text: string, lang: 'de' | 'en'): string[];
+}
 const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
 
 /**
@@ -69,6 +72,9 @@ test('the Reports page generates the PDF in the worker and downloads it', async 
     results.objective.totalAnnualCost_EUR,
   );
   expect(text).toContain(`${total} €/a`);
+  // The language test (issue #12): no English, ids, pointers, placeholders or exponents.
+  const { findLanguageProblems } = await load<LanguageModule>('../solver/src/report/languageCheck.ts');
+  expect(findLanguageProblems(text, 'de')).toEqual([]);
   await expect(page.getByRole('status')).toContainText('Gespeichert');
   expect(errors).toEqual([]);
   recordTiming(
