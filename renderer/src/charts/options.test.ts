@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../../solver/src/results/results';
 import {
+  capacityChartHeight,
   capacityOption,
   costChartHeight,
   costLegendRows,
@@ -43,8 +44,12 @@ describe('chart options', () => {
       pv: { type: 'pv' },
       tes: { type: 'heatStorage' },
     }) as Opt;
-    expect(o.xAxis.data).toEqual(['Gaskessel\n[kW]', 'Photovoltaik\n[kWp]', 'Speicher\n[kWh]']);
-    expect(o.series[0].data).toEqual([500, 150, 45.5]);
+    // a block per kind of capacity, each with its own axis from zero
+    const y = o.yAxis as unknown as { data: string[] }[];
+    expect(y.map((a) => a.data)).toEqual([['Gaskessel [kW]', 'Photovoltaik [kWp]'], ['Speicher [kWh]']]);
+    expect((o.xAxis as unknown as { name: string }[]).map((a) => a.name)).toEqual(['kW', 'kWh']);
+    expect(o.series.map((x) => x.data)).toEqual([[500, 150], [45.5]]);
+    expect(capacityChartHeight([{ results: r }])).toBeGreaterThan(100);
   });
 
   it('wraps the cost legend below the chart and makes room for it', () => {

@@ -111,8 +111,15 @@ export function dispatchOption(
   };
 }
 
-/** Storage levels over the year (kWh), one line per storage. */
-export function socOption(d: Dispatch, columns: string[], labels: string[], text: ChartText): ChartOption {
+/** Storage levels over the year (kWh), one line per storage; `window` as in dispatchOption. */
+export function socOption(
+  d: Dispatch,
+  columns: string[],
+  labels: string[],
+  text: ChartText,
+  window?: { start: number; end: number },
+): ChartOption {
+  const zoom = window ? { startValue: window.start, endValue: window.end } : {};
   return {
     ...base(text),
     legend: { top: 0 },
@@ -120,8 +127,8 @@ export function socOption(d: Dispatch, columns: string[], labels: string[], text
     xAxis: { type: 'category', data: labels, boundaryGap: false },
     yAxis: { type: 'value', name: text.kWh, axisLabel: axisNum(text) },
     dataZoom: [
-      { type: 'inside', throttle: 0 },
-      { type: 'slider', bottom: 16, height: 24, throttle: 0 },
+      { type: 'inside', ...zoom, throttle: 0 },
+      { type: 'slider', ...zoom, bottom: 16, height: 24, throttle: 0 },
     ],
     series: columns.map((c) => ({
       type: 'line',
@@ -251,50 +258,91 @@ export function costOption(
   };
 }
 
+/** The capacities of the scenarios grouped by what they measure: power (kW, kWp, kW el), storage (kWh), area (m²). */
+function capacityGroups(scenarios: { results: Results }[], techs: TechInfos) {
+  const ids = [...new Set(scenarios.flatMap((s) => Object.keys(s.results.capacities)))];
+  const groups: { axis: string; ids: string[]; units: string[] }[] = [];
+  for (const id of ids) {
+    const c = scenarios.map((s) => s.results.capacities[id]).find(Boolean) ?? {};
+    const unit = mainCapacity(techs[id]?.type, c).unit;
+    const axis = unit === 'kWh' || unit === 'm²' ? unit : 'kW';
+    let g = groups.find((x) => x.axis === axis);
+    if (!g) groups.push((g = { axis, ids: [], units: [] }));
+    g.ids.push(id);
+    g.units.push(unit);
+  }
+  const order = ['kW', 'kWh', 'm²'];
+  return groups.sort((a, b) => order.indexOf(a.axis) - order.indexOf(b.axis));
+}
+
+const CAPACITY_ROW_PX = 20;
+const CAPACITY_GAP_PX = 56;
+
+/** Height of the capacity comparison: a bar per scenario and plant, a block per kind of capacity. */
+export function capacityChartHeight(scenarios: { results: Results }[], techs: TechInfos = {}): number {
+  const groups = capacityGroups(scenarios, techs);
+  const rows = groups.reduce((n, g) => n + g.ids.length, 0);
+  return 40 + rows * Math.max(1, scenarios.length) * CAPACITY_ROW_PX + groups.length * CAPACITY_GAP_PX;
+}
+
 /**
- * Capacities per technology, one bar per scenario, each technology in its own capacity unit (kW,
- * kWp, kW el, kWh of storage, m² of collector) named under its bar; `techs` gives the types.
+ * Capacities per technology as horizontal bars, one per scenario, in a block per kind of
+ * capacity with its own axis from zero (power in kW/kWp/kW el, storage in kWh, collector area in
+ * m²), so a large store does not squash the plants; each name carries its unit.
  */
 export function capacityOption(
   scenarios: { name: string; results: Results }[],
   text: ChartText,
   techs: TechInfos = {},
 ): ChartOption {
-  const ids = [...new Set(scenarios.flatMap((s) => Object.keys(s.results.capacities)))];
-  const units = ids.map((id) => {
-    const c = scenarios.map((s) => s.results.capacities[id]).find(Boolean) ?? {};
-    return mainCapacity(techs[id]?.type, c).unit;
+  const groups = capacityGroups(scenarios, techs);
+  const n = Math.max(1, scenarios.length);
+  let top = 36;
+  const grids = groups.map((g) => {
+    const height = g.ids.length * n * CAPACITY_ROW_PX;
+    // the same left edge in every block, so their bars line up
+    const grid = { left: 196, right: 40, top, height };
+    top += height + CAPACITY_GAP_PX;
+    return grid;
   });
   return {
     ...base(text),
     tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (items: { dataIndex: number; seriesName: string; value: number; marker: string }[]) => {
-        const i = items[0]?.dataIndex ?? 0;
-        return [
-          `${text.name(ids[i])} [${units[i]}]`,
-          ...items.map((it) => `${it.marker}${it.seriesName}: ${text.num(it.value, 1)} ${units[i]}`),
-        ].join('<br>');
-      },
+      trigger: 'item',
+      formatter: (p: { seriesName: string; value: number; name: string }) =>
+        `${p.name}<br>${p.seriesName}: ${text.num(p.value, 1)}`,
     },
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 72, right: 24, top: 40, bottom: 8, containLabel: true },
-    xAxis: {
+    grid: grids,
+    yAxis: groups.map((g, k) => ({
       type: 'category',
-      data: ids.map((id, i) => `${text.name(id)}\n[${units[i]}]`),
-      axisLabel: { interval: 0, width: 96, overflow: 'truncate', lineHeight: 14 },
-    },
-    yAxis: { type: 'value', min: 0, axisLabel: axisNum(text) },
-    series: scenarios.map((s) => ({
-      type: 'bar',
-      name: s.name,
-      barMaxWidth: 48,
-      data: ids.map((id) => {
-        const c = s.results.capacities[id];
-        return c ? mainCapacity(techs[id]?.type, c).value : 0;
-      }),
+      gridIndex: k,
+      inverse: true,
+      data: g.ids.map((id, i) => `${text.name(id)} [${g.units[i]}]`),
+      axisLabel: { width: 184, overflow: 'truncate' },
     })),
+    xAxis: groups.map((g, k) => ({
+      type: 'value',
+      gridIndex: k,
+      min: 0,
+      name: g.axis,
+      nameGap: 8,
+      axisLabel: axisNum(text),
+    })),
+    series: groups.flatMap((g, k) =>
+      scenarios.map((s, i) => ({
+        type: 'bar',
+        name: s.name,
+        xAxisIndex: k,
+        yAxisIndex: k,
+        color: COLORS[i % COLORS.length],
+        barMaxWidth: 16,
+        data: g.ids.map((id) => {
+          const c = s.results.capacities[id];
+          return c ? mainCapacity(techs[id]?.type, c).value : 0;
+        }),
+      })),
+    ),
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredResult } from '../../db/results';
 import { EChart } from '../../charts/EChart';
 import {
+  capacityChartHeight,
   capacityOption,
   COLORS,
   costChartHeight,
@@ -120,6 +121,7 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
       costs: costOption(scen, categories, text),
       costHeight: costChartHeight(categories.length),
       capacities: capacityOption(scen, text, techs),
+      capacityHeight: capacityChartHeight(scen, techs),
       heat: chosen.map((r, i) =>
         dispatchOption(stacks[i], hourLabels(r.payload.dispatch as Dispatch), text, yMax, yMin, colors, week),
       ),
@@ -212,7 +214,7 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
             option={charts.capacities}
             label={t('results.charts.capacities')}
             testId="compare-capacities"
-            height={300}
+            height={charts.capacityHeight}
           />
         </ChartPanel>
       </div>

@@ -176,7 +176,7 @@ function Overview({
             height={costChartHeight(categories.length)}
           />
         </ChartPanel>
-        <ChartPanel id="sankey" title={t('results.charts.sankey')}>
+        <ChartPanel id="sankey" title={t('results.charts.sankey')} wide>
           <EChart
             option={charts.sankey}
             label={t('results.charts.sankey')}
@@ -222,39 +222,41 @@ function DispatchCharts({ stored, techs }: { stored: StoredResult; techs: TechIn
         undefined,
         week ?? undefined,
       ),
-      soc: soc.length ? socOption(dispatch, soc, labels, text) : null,
+      soc: soc.length ? socOption(dispatch, soc, labels, text, week ?? undefined) : null,
       week: week && { from: labels[week.start].slice(0, 6), to: labels[week.end].slice(0, 6) },
     };
   }, [dispatch, techs, text]);
   return (
-    <div className="results-charts">
+    <>
       {charts.week ? (
         <p className="muted results-week" data-testid="dispatch-week">
           {t('results.charts.peakWeek', charts.week)}
         </p>
       ) : null}
-      <ChartPanel id="dispatch-heat" title={t('results.charts.dispatchHeat')} wide>
-        <EChart
-          option={charts.heat}
-          label={t('results.charts.dispatchHeat')}
-          testId="chart-dispatch-heat"
-          height={340}
-        />
-      </ChartPanel>
-      <ChartPanel id="dispatch-el" title={t('results.charts.dispatchElectricity')} wide>
-        <EChart
-          option={charts.el}
-          label={t('results.charts.dispatchElectricity')}
-          testId="chart-dispatch-electricity"
-          height={340}
-        />
-      </ChartPanel>
-      {charts.soc ? (
-        <ChartPanel id="soc" title={t('results.charts.soc')} wide>
-          <EChart option={charts.soc} label={t('results.charts.soc')} testId="chart-soc" height={260} />
+      <div className="results-charts">
+        <ChartPanel id="dispatch-heat" title={t('results.charts.dispatchHeat')} wide>
+          <EChart
+            option={charts.heat}
+            label={t('results.charts.dispatchHeat')}
+            testId="chart-dispatch-heat"
+            height={340}
+          />
         </ChartPanel>
-      ) : null}
-    </div>
+        <ChartPanel id="dispatch-el" title={t('results.charts.dispatchElectricity')} wide>
+          <EChart
+            option={charts.el}
+            label={t('results.charts.dispatchElectricity')}
+            testId="chart-dispatch-electricity"
+            height={340}
+          />
+        </ChartPanel>
+        {charts.soc ? (
+          <ChartPanel id="soc" title={t('results.charts.soc')} wide>
+            <EChart option={charts.soc} label={t('results.charts.soc')} testId="chart-soc" height={260} />
+          </ChartPanel>
+        ) : null}
+      </div>
+    </>
   );
 }
 
