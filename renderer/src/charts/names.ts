@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { parseColumn } from './prepare';
+import { fuelName } from '../pages/scenarios/labels';
 
 /**
  * Display name of anything a results chart labels: dispatch columns ("hp.heat_out_kW"), demands
@@ -27,7 +28,7 @@ export function displayName(t: TFunction, key: string, techNames: Record<string,
       if (a === 'grid') return t('results.names.gridImport');
       if (a === 'ambient') return t('results.names.ambient');
       if (a === 'sun') return t('results.names.sun');
-      if (a === 'fuel') return t('results.names.fuel', { fuel: b });
+      if (a === 'fuel') return t('results.names.fuel', { fuel: fuelName(t, b) });
       if (a === 'discharge') return t('results.names.discharge', { tech: tech(b) });
       break;
     case 'sink':
