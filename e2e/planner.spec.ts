@@ -173,6 +173,15 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     expect(await cost('gas-teuer')).toBeGreaterThan(await cost('base'));
     await shot(page, 'planner-scenarios');
 
+    // The run mode is the variant's own (it started in the base's): changing it marks only its result stale.
+    await page.getByRole('tab', { name: /Gas teuer/ }).click();
+    await expect(page.getByLabel('Rechenart')).toHaveValue('full');
+    await page.getByLabel('Rechenart').selectOption('aggregated');
+    await expect(page.getByTestId('result-gas-teuer')).toContainText('veraltet');
+    await expect(page.getByTestId('result-base')).toContainText('aktuell');
+    await page.getByLabel('Rechenart').selectOption('full');
+    await expect(page.getByTestId('result-gas-teuer')).toContainText('aktuell');
+
     // An edit of the base marks both results stale.
     await page.getByRole('tab', { name: 'Basis' }).click();
     await nav(page, 'Anlagen & Preise');
