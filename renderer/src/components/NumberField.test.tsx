@@ -136,6 +136,16 @@ describe('number fields and the save status', () => {
     await act(async () => {
       fireEvent.blur(capex);
     });
+    // focused by Tab: the plain number, all selected, so typing replaces it (not "10000" + typed)
+    const input = capex as HTMLInputElement;
+    await act(async () => {
+      input.focus();
+    });
+    expect(input.value).toBe('10000');
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 5]);
+    await act(async () => {
+      input.blur();
+    });
     expect(capex).toHaveProperty('value', '10.000');
     act(() => useApp.setState({ language: 'en' }));
     expect(capex).toHaveProperty('value', '10,000');

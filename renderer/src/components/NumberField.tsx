@@ -122,7 +122,15 @@ export function NumberField(p: NumberFieldProps) {
         aria-required={p.required ? true : undefined}
         aria-describedby={described}
         onChange={(e) => put(e.target.value, null)}
-        onFocus={() => setFocused(true)}
+        onFocus={(e) => {
+          // the plain number for editing ("10.00" left from a grouped "10.000" would read as 10);
+          // set here and selected at once, so typing over the field (Tab, then digits) replaces it
+          if (draft === null && e.currentTarget.value !== plain) {
+            e.currentTarget.value = plain;
+            e.currentTarget.select();
+          }
+          setFocused(true);
+        }}
         onBlur={() => {
           setFocused(false);
           commit();

@@ -67,6 +67,8 @@ interface ProjectStore {
  * crash right after an edit loses nothing once `saved` has resolved (a few ms).
  */
 export const useProject = create<ProjectStore>((set, get) => {
+  /** Writes started and not yet finished (the next one waits for them, so they land in order). */
+  let writing = 0;
   /** Sets a new document and drops drafts of fields that no longer exist in it (a removed technology). */
   function withDoc(doc: StoredProject): Pick<ProjectStore, 'doc' | 'drafts'> {
     return { doc, drafts: pruneDrafts(doc, get().drafts) };
@@ -75,19 +77,22 @@ export const useProject = create<ProjectStore>((set, get) => {
     const { db, projectId } = get();
     if (!db || !projectId) return Promise.resolve();
     const prev = get().saved;
-    const next = prev
-      .catch(() => undefined)
-      .then(() =>
-        db.transaction('rw', [db.projects, db.timeSeries], async () => {
-          if (alongside) await alongside(db);
-          const changed = await db.projects.update(projectId, {
-            document: doc,
-            name: doc.name,
-            updatedAt: Date.now(),
-          });
-          if (changed === 0) throw new Error(`Project ${projectId} no longer exists`);
-        }),
-      )
+    const run = () =>
+      db.transaction('rw', [db.projects, db.timeSeries], async () => {
+        if (alongside) await alongside(db);
+        const changed = await db.projects.update(projectId, {
+          document: doc,
+          name: doc.name,
+          updatedAt: Date.now(),
+        });
+        if (changed === 0) throw new Error(`Project ${projectId} no longer exists`);
+      });
+    // With no write in flight the transaction starts now, before React re-renders the pages for the
+    // new document (which can take a while): a reload right after an edit then finds it stored.
+    const started = writing === 0 ? run() : prev.catch(() => undefined).then(run);
+    writing++;
+    const next = started
+      .finally(() => writing--)
       .then(
         () => set({ error: null }),
         (e: unknown) => {
