@@ -100,6 +100,21 @@ describe('number fields and the save status', () => {
     expect(useProject.getState().doc!.economics.interestRate).toBe(0.045);
   });
 
+  it('after a change of language the save status names the invalid field in the new language', async () => {
+    render(<Page />);
+    await type(screen.getByLabelText(/Kalkulationszins/), '45');
+    expect(useProject.getState().drafts['/economics/interestRate'].error).toBe('Höchstens 30.');
+    await act(async () => {
+      await initI18n('en');
+      useApp.setState({ language: 'en' });
+    });
+    expect(screen.getByTestId('save-status').textContent).toBe('1 invalid input, not saved: Interest rate');
+    expect(useProject.getState().drafts['/economics/interestRate'].error).toBe('At most 30.');
+    await act(async () => {
+      await initI18n('de');
+    });
+  });
+
   it('a value typed but not yet applied is not reported as saved', async () => {
     render(<Page />);
     const capex = screen.getByTestId('capex');

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../store/app';
 import { useProject } from '../project/store';
@@ -68,6 +68,17 @@ export function NumberField(p: NumberFieldProps) {
   const error = ruleError ? ruleText(ruleError) : null;
   const plain = inputText(shown, language);
   const text = draft ?? (focused || p.grouping === false ? plain : groupedText(shown, language));
+
+  // after a change of language the save status names the field and its problem in the new one
+  const named = p.fieldLabel ?? p.label;
+  useEffect(() => {
+    if (!fieldKey) return;
+    const d = useProject.getState().drafts[fieldKey];
+    if (d && (d.label !== named || (d.error !== null && error !== null && d.error !== error)))
+      useProject
+        .getState()
+        .setDraft(fieldKey, { ...d, label: named, error: d.error === null ? null : error });
+  }, [fieldKey, named, error]);
 
   function put(next: string | null, err: RuleError | null) {
     if (!fieldKey) {
