@@ -5,7 +5,7 @@ import { useLiveQuery } from '../../db/useLiveQuery';
 import { checkForPlanner } from '../../project/check';
 import { joinSeries } from '../../project/document';
 import { describeProblems, type Problem } from '../../project/problems';
-import { useProject } from '../../project/store';
+import { invalidDrafts, useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
 import { UndoBar, useActiveProject } from '../../components/UndoBar';
@@ -35,7 +35,8 @@ export function ProblemList({ variantId }: { variantId?: string | null }) {
     () => (projectId ? db().timeSeries.where('projectId').equals(projectId).toArray() : Promise.resolve([])),
     [projectId],
   );
-  const problems = useMemo((): Problem[] | null => {
+  const drafts = useProject((s) => s.drafts);
+  const checked = useMemo((): Problem[] | null => {
     if (!doc || !records) return null;
     void variantId;
     try {
@@ -51,6 +52,19 @@ export function ProblemList({ variantId }: { variantId?: string | null }) {
       return [{ kind: 'error', text: e instanceof Error ? e.message : String(e), pointer: '' }];
     }
   }, [doc, records, variantId, t, language]);
+  // values typed into the forms and refused: the document keeps the old ones, so not "complete"
+  const problems = useMemo(
+    () =>
+      checked && [
+        ...invalidDrafts(drafts).map((d): Problem => ({
+          kind: 'error',
+          text: t('planner.check.msg.draft', { label: d.label, text: d.text, error: d.error }),
+          pointer: d.pointer ?? '',
+        })),
+        ...checked,
+      ],
+    [checked, drafts, t],
+  );
   if (!problems) return null;
   const errors = problems.filter((p) => p.kind === 'error');
   const todos = problems.filter((p) => p.kind === 'todo');
