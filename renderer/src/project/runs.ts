@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
+import type { ParetoStep, SolvePhase } from '../../../solver/src/lp/backend';
 import { useProject } from './store';
 import { NotRunnableError, ParetoFailedError, runPareto, runScenario, type RunHandle } from './run';
 
@@ -9,13 +10,16 @@ export interface RunningState {
   kind: 'run' | 'pareto';
   projectId: string;
   scenarioId: string;
-  /** Solver phase (English, from the solver) or '' while starting. */
-  phase: string;
+  /** Solver phase (a code, translated as `solver.phase.<code>`) or '' while starting. */
+  phase: SolvePhase | '';
   started: number;
   queue: string[];
   /** Pareto front: the point being computed (1-based) and how many there are. */
   point?: number;
   points?: number;
+  /** Pareto front: the kind of the point being computed and when it started (ms since epoch). */
+  step?: ParetoStep;
+  pointStarted?: number;
 }
 
 interface RunsStore {
@@ -101,7 +105,17 @@ export const useRuns = create<RunsStore>((set, get) => ({
     const h = runPareto(db, client, projectId, scenarioId, points, (p) => {
       const r = get().running;
       if (r)
-        set({ running: { ...r, phase: p.phase, point: p.point ?? r.point, points: p.points ?? r.points } });
+        set({
+          running: {
+            ...r,
+            phase: p.phase,
+            point: p.point ?? r.point,
+            points: p.points ?? r.points,
+            step: p.step ?? r.step,
+            pointStarted:
+              p.point !== undefined && p.point !== r.point ? Date.now() : (r.pointStarted ?? r.started),
+          },
+        });
     });
     handle = h;
     try {

@@ -5,9 +5,43 @@ export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'time_limit' 
 
 export type SolverName = 'highs' | 'glpk';
 
+/**
+ * What the solver is doing, as a code: the planner translates it (`solver.phase.<code>` in
+ * renderer/src/i18n/areas/solver.*.json), the CLI and logs print it as is.
+ */
+export type SolvePhase =
+  | 'buildingTypicalDays'
+  | 'buildingFullYear'
+  | 'sizing'
+  | 'simplex'
+  | 'branchAndBound'
+  | 'fullYearCheck'
+  | 'raisingCapacities'
+  | 'decomposition'
+  | 'starting';
+
+export const SOLVE_PHASES: readonly SolvePhase[] = [
+  'buildingTypicalDays',
+  'buildingFullYear',
+  'sizing',
+  'simplex',
+  'branchAndBound',
+  'fullYearCheck',
+  'raisingCapacities',
+  'decomposition',
+  'starting',
+];
+
+/** Which point of a cost–CO2 front is being computed (see run/pareto.ts). */
+export type ParetoStep = 'minCost' | 'minCo2' | 'cleanEnd' | 'epsilon';
+
 export interface SolveProgress {
-  phase: string;
+  phase: SolvePhase;
+  /** Seconds since the start of the solve (of the whole front, for a Pareto front). */
   elapsed_s: number;
+  /** Pareto front only: the kind of point and the seconds spent on it so far. */
+  step?: ParetoStep;
+  pointElapsed_s?: number;
   /** Relative MIP gap of the incumbent, when the backend reports it. */
   mipGap?: number;
   bestBound?: number;

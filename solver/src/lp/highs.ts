@@ -86,7 +86,7 @@ export async function createHighsBackend(): Promise<SolverBackend> {
             if (options.onProgress && t - lastReport >= 0.5) {
               lastReport = t;
               options.onProgress({
-                phase: 'branch-and-bound',
+                phase: 'branchAndBound',
                 elapsed_s: t,
                 mipGap: event.data.mip_gap,
                 bestBound: event.data.mip_dual_bound,

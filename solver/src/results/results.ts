@@ -227,6 +227,11 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     kpis.pvSelfConsumption = Math.max(0, Math.min(1, (pvGen - (kpis.gridExport_MWh ?? 0)) / pvGen));
 
   const messages: SolverMessage[] = [];
+  /** Findings name technologies as the user does. */
+  const nameOf = (id: string) => {
+    const t = project.technologies.find((tt) => tt.id === id);
+    return t?.name?.trim() || id;
+  };
   for (const st of ctx.storages) {
     let hours = 0;
     let first = -1;
@@ -241,7 +246,7 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     if (hours > 0)
       messages.push(
         solverMessage('simultaneousStorage', {
-          tech: st.techId,
+          tech: nameOf(st.techId),
           hours: Math.round(hours),
           ...(grid.mode === 'full'
             ? { first: hourLabel(project.site.year, grid.hours[first]) }

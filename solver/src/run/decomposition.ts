@@ -107,7 +107,7 @@ export async function solveByCapacityDecomposition(
       if (global) lower = Math.max(lower, global.value);
       const upper = bestSol.objective;
       opts.onProgress?.({
-        phase: 'full-year LP by decomposition',
+        phase: 'decomposition',
         elapsed_s: elapsed(),
         mipGap: (upper - lower) / Math.abs(upper),
         bestBound: lower,

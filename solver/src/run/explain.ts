@@ -1,7 +1,9 @@
 import type { SolverBackend } from '../lp/backend';
-import { buildModel, type BuildOptions } from '../model/build';
-import { hourLabel } from '../project/calendar';
-import type { ProjectV1 } from '../project/types';
+import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
+import { annualCapacityCost_EUR } from '../model/economics';
+import { GRID_ID } from '../model/grid';
+import { hourLabel, hoursInYear } from '../project/calendar';
+import type { PriceSpec, ProjectV1, Technology } from '../project/types';
 import { applyScenario } from '../project/scenario';
 import { solverMessage, type SolverMessage } from '../results/messages';
 
@@ -181,3 +183,133 @@ export function boundAnalysis(project: ProjectV1): SolverMessage[] {
     }),
   ];
 }
+
+/** Capacities and flows at or above this share of the box are taken as running off to infinity. */
+const AT_THE_BOX = 0.5;
+
+/**
+ * Explains an unbounded model: which technology earns money without limit, and at what price.
+ * The same model is solved with every unbounded column boxed far above the demand; the capacities
+ * that run to the box are the culprits (one solve finds all of them, also when several are unbounded
+ * on their own). For PV the feed-in price (weighted by its yield) is set against its generation cost
+ * per kWh; for CHP the feed-in price plus bonus against its running cost per kWh of electricity.
+ * When no capacity runs away but the grid export does, import and export prices are to blame.
+ */
+export async function explainUnbounded(built: BuiltModel, backend: SolverBackend): Promise<SolverMessage[]> {
+  const { project, model } = built;
+  let peak = 1;
+  for (const d of Object.values(built.demand)) for (const v of d) peak = Math.max(peak, Math.abs(v));
+  const box = 1e4 * peak;
+  const boxed = {
+    ...model,
+    colUpper: Float64Array.from(model.colUpper, (u) => (Number.isFinite(u) ? u : box)),
+  };
+  const sol = await backend.solve(boxed, { timeLimit_s: 600 });
+  if (!sol.hasSolution) return [solverMessage('unbounded')];
+  const messages: SolverMessage[] = [];
+  const seen = new Set<string>();
+  for (const c of built.ctx.capacities) {
+    const runaway = [c.col, c.powerCol].some(
+      (col) => col !== undefined && sol.x[col] >= AT_THE_BOX * box && !Number.isFinite(model.colUpper[col]),
+    );
+    if (!runaway || seen.has(c.techId)) continue;
+    seen.add(c.techId);
+    const t = project.technologies.find((x) => x.id === c.techId);
+    if (t) messages.push(unboundedTechnology(project, t));
+  }
+  if (!messages.length && project.grid.import && project.grid.export) {
+    const exp = built.ctx.flows.find((f) => f.techId === GRID_ID && f.name === 'export');
+    if (exp?.cols.some((col) => col >= 0 && sol.x[col] >= AT_THE_BOX * box)) {
+      const imp = priceOf(project, project.grid.import.price_EUR_kWh);
+      const ex = priceOf(project, project.grid.export.price_EUR_kWh);
+      let hours = 0;
+      let maxExport = -Infinity;
+      let minImport = Infinity;
+      for (let h = 0; h < hoursInYear(project.site.year); h++)
+        if (ex(h) > imp(h)) {
+          hours++;
+          maxExport = Math.max(maxExport, ex(h));
+          minImport = Math.min(minImport, imp(h));
+        }
+      if (hours)
+        messages.push(
+          solverMessage('unboundedGrid', {
+            hours,
+            export_ct: roundCt(maxExport),
+            import_ct: roundCt(minImport),
+          }),
+        );
+    }
+  }
+  return messages.length ? messages : [solverMessage('unbounded')];
+}
+
+/** EUR/kWh as ct/kWh, rounded to 0.01 ct. */
+const roundCt = (eur: number) => Math.round(eur * 10000) / 100;
+
+/** A price (fixed or a series with scale and adder) per hour of the year, EUR/kWh. */
+function priceOf(project: ProjectV1, spec: PriceSpec): (h: number) => number {
+  if (typeof spec === 'number') return () => spec;
+  const s = project.timeSeries[spec.series];
+  const values = s && 'values' in s ? s.values : [];
+  return (h) => (values[h] ?? 0) * (spec.scale ?? 1) + (spec.adder ?? 0);
+}
+
+/** The finding for one technology that earns without limit, with the price that makes it so. */
+function unboundedTechnology(project: ProjectV1, t: Technology): SolverMessage {
+  const tech = techName(t);
+  const perUnit = (): number => {
+    const c = annualCapacityCost_EUR(
+      t.capex_EUR_per_unit,
+      t.lifetime_a,
+      project.economics.interestRate,
+      t.fixedOm_share,
+      t.subsidy_share ?? 0,
+    );
+    return c.annuity + c.subsidy + c.fixedOm;
+  };
+  const exportPrice = project.grid.export ? priceOf(project, project.grid.export.price_EUR_kWh) : () => 0;
+  if (t.type === 'pv') {
+    const s = project.timeSeries[t.yieldSeries];
+    const y = s && 'values' in s ? s.values : [];
+    let annual = 0;
+    let revenue = 0;
+    y.forEach((v, h) => {
+      annual += v;
+      revenue += v * exportPrice(h);
+    });
+    if (annual > 0 && project.grid.export)
+      return solverMessage('unboundedTechnology', {
+        tech,
+        kind: 'feedIn',
+        revenue_ct: roundCt(revenue / annual),
+        cost_ct: roundCt(perUnit() / annual + (t.varOm_EUR_kWh ?? 0)),
+      });
+  }
+  if (t.type === 'chp' && project.grid.export) {
+    const fuel = project.fuels[t.fuel];
+    const fuelPrice = fuel ? priceOf(project, fuel.price_EUR_kWh) : () => 0;
+    const co2_EUR_kWh = ((fuel?.co2_kg_kWh ?? 0) * project.economics.co2Price_EUR_t) / 1000;
+    let best = -Infinity;
+    let cost = 0;
+    for (let h = 0; h < hoursInYear(project.site.year); h++) {
+      const r = exportPrice(h) + (t.bonus_EUR_kWhEl ?? 0);
+      if (r > best) {
+        best = r;
+        cost = (fuelPrice(h) + co2_EUR_kWh) / t.efficiencyEl + (t.varOm_EUR_kWh ?? 0);
+      }
+    }
+    return solverMessage('unboundedTechnology', {
+      tech,
+      kind: 'chp',
+      revenue_ct: roundCt(best),
+      cost_ct: roundCt(cost),
+    });
+  }
+  if (t.type === 'battery' || t.type === 'heatStorage')
+    return solverMessage('unboundedTechnology', { tech, kind: 'storage' });
+  return solverMessage('unboundedTechnology', { tech, kind: 'other' });
+}
+
+/** What the user calls a technology: its name, else its id. */
+export const techName = (t: { id: string; name?: string }): string => t.name?.trim() || t.id;

@@ -30,7 +30,7 @@ const project = () => {
 
 describe('Pareto front (epsilon constraint)', () => {
   it('runs from minimum cost to minimum CO2 with falling emissions and rising cost', async () => {
-    const front = await paretoFront(project(), 4, { mode: 'full', backend: highs });
+    const front = await paretoFront(project(), 4, { mode: 'full', cleanEndTolerance: 0, backend: highs });
     expect(front).toHaveLength(4);
     for (let k = 1; k < front.length; k++) {
       expect(front[k].emissions_tCO2).toBeLessThanOrEqual(front[k - 1].emissions_tCO2 + 1e-9);
@@ -100,6 +100,7 @@ describe.each([full, { mode: 'aggregated' } as const])('Pareto front by hand ($m
     const done: number[] = [];
     const front = await computeParetoFront(twoLevel(), 5, {
       ...how,
+      cleanEndTolerance: 0, // the strict end: least CO2, then least cost at it
       backend: highs,
       onProgress: (p) => progress.push(p),
       onPoint: (_, k) => done.push(k),
@@ -135,7 +136,43 @@ describe.each([full, { mode: 'aggregated' } as const])('Pareto front by hand ($m
     expect(done).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(progress.map((p) => p.point))).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(progress.every((p) => p.points === 5)).toBe(true);
-    expect(progress.filter((p) => p.point === 2).map((p) => p.phase)).toContain('lowest cost at minimum CO2');
+    expect(progress.filter((p) => p.point === 2).map((p) => p.step)).toEqual(
+      expect.arrayContaining(['minCo2', 'cleanEnd']),
+    );
+    expect(pts[4].minimumCo2_t).toBeCloseTo(131.4, 6);
+    // Every point reports at once and then within its solves, with the seconds spent on the point.
+    for (let n = 1; n <= 5; n++) {
+      const own = progress.filter((p) => p.point === n);
+      expect(own[0].phase).toBe('starting');
+      expect(own[0].pointElapsed_s).toBeLessThan(1);
+      expect(own.every((p) => p.pointElapsed_s >= 0 && p.pointElapsed_s <= p.elapsed_s + 1e-9)).toBe(true);
+    }
+    if (how.mode === 'aggregated') {
+      const phases = new Set(progress.map((p) => p.phase));
+      expect(phases.has('fullYearCheck')).toBe(true);
+      expect(phases.has('simplex')).toBe(false); // a simplex is reported as the stage it belongs to
+    }
+  });
+
+  /*
+   * The default clean end: the cheapest plant within 1 % of the CO2 range above the least CO2.
+   * Range 262.8 − 131.4 = 131.4 t, so the limit is 131.4 + 1.314 = 132.714 t/a. By hand (x > 100):
+   * x = 100 + (175.2 − 132.714)/0.438 = 197 kW of heat pump, 3 kW of boiler,
+   * cost 80 460 + 83.8·97 = 88 588.6 EUR/a (252.6 EUR/a less than the strict end's 88 840).
+   */
+  it('ends by default at the cheapest plant within 1 % of the CO2 range of the least CO2', async () => {
+    const front = await computeParetoFront(twoLevel(), 3, { ...how, backend: highs });
+    expect(front.status).toBe('optimal');
+    const end = front.points[2];
+    expect(end.kind).toBe('minCo2');
+    expect(rel(end.minimumCo2_t!, 131.4)).toBeLessThan(1e-6);
+    expect(rel(end.co2Limit_t!, 132.714)).toBeLessThan(1e-6);
+    expect(rel(end.emissions_tCO2, 132.714)).toBeLessThan(1e-6);
+    expect(rel(end.capacities.hp.power_kW!, 197)).toBeLessThan(1e-6);
+    expect(rel(end.capacities.gb.power_kW!, 3)).toBeLessThan(1e-5);
+    expect(rel(end.totalAnnualCost_EUR, 88_588.6)).toBeLessThan(1e-6);
+    // The middle point sits halfway between the cheapest plant's emissions and the clean end's limit.
+    expect(rel(front.points[1].co2Limit_t!, (262.8 + 132.714) / 2)).toBeLessThan(1e-6);
   });
 });
 
@@ -174,7 +211,7 @@ describe('Pareto front: cancel, failure, no trade-off', () => {
       },
       // the first progress report of point 2 comes from inside its solve
       onProgress: (p) => {
-        if (p.point === 2 && p.phase !== 'minimum CO2') stop = true;
+        if (p.point === 2 && p.phase !== 'starting') stop = true;
       },
     });
     expect(front.status).toBe('cancelled');

@@ -1,5 +1,5 @@
 import { createBackend } from '../lp/index';
-import type { SolveProgress } from '../lp/backend';
+import type { ParetoStep, SolveProgress } from '../lp/backend';
 import { buildModel } from '../model/build';
 import type { ProjectV1 } from '../project/types';
 import { readResults, type Results } from '../results/results';
@@ -14,19 +14,35 @@ export interface ParetoPoint {
   capacities: Results['capacities'];
   /** Which kind of point: the two ends or an epsilon-constrained point between them. */
   kind: 'minCost' | 'minCo2' | 'epsilon';
+  /**
+   * The clean end only: the least CO2 the plant can reach at all (t/a). The clean end itself is the
+   * cheapest plant within the clean-end tolerance of it (see {@link ParetoOptions.cleanEndTolerance}).
+   */
+  minimumCo2_t?: number;
   outcome: SolveOutcome;
 }
 
-/** Progress of a front: the solver's own progress, tagged with the point being computed (1-based). */
+/**
+ * Progress of a front: the solver's own progress (phase: sizing, full-year check …), tagged with the
+ * point being computed (1-based), its kind (`step`) and the seconds spent on it (`pointElapsed_s`).
+ */
 export interface ParetoProgress extends SolveProgress {
   point: number;
   points: number;
+  step: ParetoStep;
+  pointElapsed_s: number;
 }
 
 export interface ParetoOptions extends Omit<SolveProjectOptions, 'objective' | 'co2Limit_t' | 'onProgress'> {
   onProgress?: (p: ParetoProgress) => void;
   /** Called when a point is done, with its number in computation order (1-based). */
   onPoint?: (point: ParetoPoint, k: number, n: number) => void;
+  /**
+   * How far above the least CO2 the clean end may lie, as a share of the front's CO2 range (the
+   * cheapest plant's emissions minus the least CO2). Default {@link CLEAN_END_TOLERANCE}; 0 gives the
+   * strictly lexicographic end (least CO2 first, then least cost at it).
+   */
+  cleanEndTolerance?: number;
 }
 
 export interface ParetoFront {
@@ -40,7 +56,17 @@ export interface ParetoFront {
 }
 
 /**
- * Relative slack on the minimum CO2 when the clean end minimises cost under it: small enough that the
+ * Default clean-end tolerance: 1 % of the front's CO2 range. The strict minimum is degenerate in
+ * practice: on the reference hub its last 0.1 % of CO2 (4 t/a of 3,870 t/a) needs an 18 MW heat pump for
+ * a 5 MW peak and doubles the annual cost (about 300,000 EUR per tonne), because an LP takes every
+ * last kilogram at any price. Within 1 % of the range, the clean end is a plant a planner would build
+ * and still lies within 1 % of the range from the true minimum, which the point reports
+ * (`minimumCo2_t`). Werkplan assumption (2026), not a standard.
+ */
+export const CLEAN_END_TOLERANCE = 0.01;
+
+/**
+ * Strict end (tolerance 0): relative slack on the minimum CO2 when the clean end minimises cost under it: small enough that the
  * cost it saves is far below 1e-6 of the total, large enough for the solver's feasibility tolerance.
  * A second, looser try is made only if the first is infeasible through round-off.
  */
@@ -85,8 +111,30 @@ export async function computeParetoFront(
   const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
   const computed: ParetoPoint[] = [];
   const { onPoint, onProgress: report, ...rest } = opts;
+  const { cleanEndTolerance = CLEAN_END_TOLERANCE } = opts;
+  if (!(cleanEndTolerance >= 0 && cleanEndTolerance < 1))
+    throw new Error('the clean-end tolerance is a share of the CO2 range from 0 to below 1');
   let k = 0;
-  const progress = (p: SolveProgress) => report?.({ ...p, point: k, points });
+  let step: ParetoStep = 'minCost';
+  let pointStart = t0;
+  const progress = (p: SolveProgress) => {
+    const now = performance.now();
+    report?.({
+      ...p,
+      elapsed_s: (now - t0) / 1000,
+      point: k,
+      points,
+      step,
+      pointElapsed_s: (now - pointStart) / 1000,
+    });
+  };
+  /** Starts point `n` of kind `s`: the first progress of every point comes at once. */
+  const begin = (n: number, s: ParetoStep) => {
+    if (n !== k) pointStart = performance.now();
+    k = n;
+    step = s;
+    progress({ phase: 'starting', elapsed_s: 0 });
+  };
   const elapsed = () => (performance.now() - t0) / 1000;
   const solveOpts = (): SolveProjectOptions => ({ ...rest, mode, backend, onProgress: progress });
   const checkCancel = () => {
@@ -127,13 +175,11 @@ export async function computeParetoFront(
   };
 
   try {
-    k = 1;
-    progress({ phase: 'minimum cost', elapsed_s: elapsed() });
+    begin(1, 'minCost');
     const cheapest = done((await costMin(undefined, 'minCost')) as ParetoPoint);
 
-    k = 2;
     checkCancel();
-    progress({ phase: 'minimum CO2', elapsed_s: elapsed() });
+    begin(2, 'minCo2');
     const least = await minimumCo2(project, mode, solveOpts(), opts.signal);
     if (least.cancelled) throw new Stop('cancelled', ['the run was cancelled']);
     if (least.emissions_tCO2 === undefined)
@@ -144,10 +190,15 @@ export async function computeParetoFront(
     if (cheapest.emissions_tCO2 - eStar <= SAME_EMISSIONS * Math.max(1, Math.abs(cheapest.emissions_tCO2)))
       // The cheapest plant is already the cleanest one: the front is a single point.
       return { status: 'optimal', points: [cheapest], reasons: [], seconds: elapsed() };
-    progress({ phase: 'lowest cost at minimum CO2', elapsed_s: elapsed() });
+    begin(2, 'cleanEnd');
+    /** The clean end's CO2 limits to try, from the least CO2 `e` (the strict end: two round-off slacks). */
+    const limitsFrom = (e: number) =>
+      cleanEndTolerance > 0
+        ? [e + cleanEndTolerance * Math.max(0, cheapest.emissions_tCO2 - e)]
+        : CLEAN_END_SLACK.map((r, i) => e * (1 + r) + CLEAN_END_FLOOR_T[i]);
     let cleanest: ParetoPoint | SolveOutcome | undefined;
-    for (let i = 0; i < CLEAN_END_SLACK.length; i++) {
-      const limit = eStar * (1 + CLEAN_END_SLACK[i]) + CLEAN_END_FLOOR_T[i];
+    let minimum = eStar;
+    for (const limit of limitsFrom(eStar)) {
       cleanest = await costMin(limit, 'minCo2', true);
       if ('kind' in cleanest || cleanest.results.status !== 'infeasible') break;
     }
@@ -157,15 +208,16 @@ export async function computeParetoFront(
       if (full.results.status === 'cancelled' || opts.signal?.aborted)
         throw new Stop('cancelled', ['the run was cancelled']);
       if (full.dispatch) {
-        const limit =
-          Math.max(eStar, full.results.emissions_tCO2) * (1 + CLEAN_END_SLACK[1]) + CLEAN_END_FLOOR_T[1];
-        cleanest = await costMin(limit, 'minCo2', true);
+        minimum = Math.max(eStar, full.results.emissions_tCO2);
+        const limits = limitsFrom(minimum);
+        cleanest = await costMin(limits[limits.length - 1], 'minCo2', true);
       }
     }
     if (!cleanest || !('kind' in cleanest))
       throw new Stop('failed', [
         `${describe(undefined, 'lowest cost at minimum CO2')} has no solution: ${cleanest?.reasons.join('; ') ?? ''}`,
       ]);
+    cleanest.minimumCo2_t = minimum;
     done(cleanest);
 
     // Evenly spaced limits between the ends: from the cheapest plant's emissions to the clean end's limit.
@@ -173,8 +225,7 @@ export async function computeParetoFront(
     const low = cleanest.co2Limit_t!;
     const front = [cheapest];
     for (let j = 1; j < points - 1; j++) {
-      k = j + 2;
-      progress({ phase: 'minimum cost under the CO2 limit', elapsed_s: elapsed() });
+      begin(j + 2, 'epsilon');
       front.push(done((await costMin(high + ((low - high) * j) / (points - 1), 'epsilon')) as ParetoPoint));
     }
     front.push(cleanest);
@@ -211,7 +262,7 @@ async function minimumCo2(
     const sol = await opts.backend!.solve(built.model, {
       timeLimit_s: opts.timeLimit_s,
       mipGap: opts.mipGap,
-      onProgress: opts.onProgress,
+      onProgress: (p) => opts.onProgress?.({ ...p, phase: p.phase === 'simplex' ? 'sizing' : p.phase }),
       signal,
     });
     if (sol.status === 'cancelled' || signal?.aborted) return { reasons: [], cancelled: true };

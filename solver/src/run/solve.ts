@@ -1,11 +1,23 @@
 import { createBackend } from '../lp/index';
-import type { CancelSignal, SolveProgress, SolverBackend, SolverName, LpSolution } from '../lp/backend';
+import type {
+  CancelSignal,
+  LpSolution,
+  SolvePhase,
+  SolveProgress,
+  SolverBackend,
+  SolverName,
+} from '../lp/backend';
 import { buildModel, DEFAULT_TYPICAL_DAYS, type BuildOptions, type BuiltModel } from '../model/build';
 import type { Objective } from '../model/constraints';
 import type { ProjectV1 } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
-import { explainInfeasibility } from './explain';
-import { formatSolverMessage, solverMessage, type SolverMessage } from '../results/messages';
+import { explainInfeasibility, explainUnbounded, techName } from './explain';
+import {
+  formatSolverMessage,
+  solverMessage,
+  type RaisedCapacity,
+  type SolverMessage,
+} from '../results/messages';
 import { solveByCapacityDecomposition } from './decomposition';
 
 export interface SolveProjectOptions {
@@ -65,16 +77,29 @@ export async function solveProject(
     objective: opts.objective,
     co2Limit_t: opts.co2Limit_t,
   };
+  /**
+   * The backend's progress under the stage it belongs to: a simplex inside the sizing or the
+   * full-year check is reported as that stage (so a long check never shows a bare "simplex"), with
+   * the seconds since the start of this run.
+   */
+  const within =
+    (stage: SolvePhase) =>
+    (p: SolveProgress): void =>
+      opts.onProgress?.({
+        ...p,
+        phase: p.phase === 'simplex' ? stage : p.phase,
+        elapsed_s: (performance.now() - t0) / 1000,
+      });
   try {
     opts.onProgress?.({
-      phase: mode === 'aggregated' ? 'building typical-day model' : 'building full-year model',
+      phase: mode === 'aggregated' ? 'buildingTypicalDays' : 'buildingFullYear',
       elapsed_s: 0,
     });
     const first = buildModel(project, base);
     const solveOpts = {
       timeLimit_s: left(),
       mipGap: opts.mipGap,
-      onProgress: opts.onProgress,
+      onProgress: within(mode === 'aggregated' ? 'sizing' : 'simplex'),
       signal: opts.signal,
     };
     if (mode === 'full' && !opts.milp && opts.fullMethod !== 'direct' && backend.session) {
@@ -103,39 +128,40 @@ export async function solveProject(
         value: sol1.x[c.col],
         power: c.powerCol !== undefined ? sol1.x[c.powerCol] : undefined,
       };
-    opts.onProgress?.({ phase: 'full-year check', elapsed_s: (performance.now() - t0) / 1000 });
+    opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
     let check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
     let sol2 = await backend.solve(check.model, {
       timeLimit_s: left(),
-      onProgress: opts.onProgress,
+      onProgress: within('fullYearCheck'),
       signal: opts.signal,
     });
-    const raised: string[] = [];
+    const raised: RaisedCapacity[] = [];
     if (sol2.status === 'infeasible') {
       // The typical days missed a situation of the real year: let the full-year check add capacity
       // (the sized capacities become lower bounds) and tell the user what it had to add.
       opts.onProgress?.({
-        phase: 'full-year check: raising capacities',
+        phase: 'raisingCapacities',
         elapsed_s: (performance.now() - t0) / 1000,
       });
       check = buildModel(project, { ...base, mode: 'full', milp: false, minimumCapacities: fixed });
       sol2 = await backend.solve(check.model, {
         timeLimit_s: left(),
-        onProgress: opts.onProgress,
+        onProgress: within('raisingCapacities'),
         signal: opts.signal,
       });
       if (sol2.hasSolution)
         for (const c of check.ctx.capacities) {
           const before = fixed[c.techId];
           const after = sol2.x[c.col];
+          const tech = techName(project.technologies.find((t) => t.id === c.techId) ?? { id: c.techId });
           if (after > before.value * (1 + 1e-6) + 1e-6)
-            raised.push(`${c.techId} ${before.value.toFixed(1)} → ${after.toFixed(1)} ${c.unit}`);
+            raised.push({ tech, unit: c.unit, before: before.value, after });
           if (
             c.powerCol !== undefined &&
             before.power !== undefined &&
             sol2.x[c.powerCol] > before.power * (1 + 1e-6) + 1e-6
           )
-            raised.push(`${c.techId} power ${before.power.toFixed(1)} → ${sol2.x[c.powerCol].toFixed(1)} kW`);
+            raised.push({ tech, unit: 'kW', before: before.power, after: sol2.x[c.powerCol], what: 'power' });
         }
     }
     if (!sol2.hasSolution) {
@@ -159,7 +185,7 @@ export async function solveProject(
     if (raised.length) {
       const m = solverMessage('capacitiesRaised', {
         periods: first.grid.numPeriods,
-        raised: raised.join(', '),
+        items: JSON.stringify(raised),
       });
       results.warnings.unshift(formatSolverMessage(m));
       results.messages = [m, ...(results.messages ?? [])];
@@ -202,7 +228,11 @@ async function fullByDecomposition(
   opts: { timeLimit_s?: number; onProgress?: (p: SolveProgress) => void; signal?: CancelSignal },
 ): Promise<SolveOutcome | null> {
   const sizing = buildModel(project, { ...base, mode: 'aggregated', milp: false });
-  const s0 = await backend.solve(sizing.model, { timeLimit_s: opts.timeLimit_s, signal: opts.signal });
+  const s0 = await backend.solve(sizing.model, {
+    timeLimit_s: opts.timeLimit_s,
+    signal: opts.signal,
+    onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, phase: 'sizing' })),
+  });
   if (!s0.hasSolution) return null;
   const full = buildModel(project, { ...base, mode: 'full', slackPenalty_EUR_kWh: SLACK_PENALTY_EUR_KWH });
   const byId = new Map(sizing.ctx.capacities.map((c) => [c.techId, c]));
@@ -230,6 +260,13 @@ async function fullByDecomposition(
   return { results, dispatch, reasons: [] };
 }
 
+/**
+ * The figures of a run without a solution (cost, CO2, KPIs): null, as results.json has always
+ * written them (it wrote NaN as null), and never NaN, which the planner would print. The `Results`
+ * type declares them as numbers for solved runs; readers check `status` first.
+ */
+const NO_FIGURE = null as unknown as number;
+
 async function failure(
   project: ProjectV1,
   opts: BuildOptions,
@@ -241,7 +278,7 @@ async function failure(
     sol.status === 'infeasible'
       ? await explainInfeasibility(project, opts, backend)
       : sol.status === 'unbounded'
-        ? [solverMessage('unbounded')]
+        ? await explainUnbounded(built, backend)
         : sol.status === 'time_limit'
           ? [solverMessage('timeLimitNoSolution')]
           : sol.status === 'cancelled'
@@ -251,20 +288,20 @@ async function failure(
   const results: Results = {
     status: sol.status,
     scenario: opts.scenarioId ?? 'base',
-    objective: { totalAnnualCost_EUR: NaN, co2_tCO2: NaN },
+    objective: { totalAnnualCost_EUR: NO_FIGURE, co2_tCO2: NO_FIGURE },
     capacities: {},
     annual: {},
     costs: { byCategory_EUR: {} as Results['costs']['byCategory_EUR'], byTechnology_EUR: {} },
-    emissions_tCO2: NaN,
+    emissions_tCO2: NO_FIGURE,
     kpis: {
       heatDemand_MWh: 0,
       electricityDemand_MWh: 0,
-      lcoh_EUR_MWh: NaN,
-      lcoe_EUR_MWh: NaN,
-      renewableHeatShare: NaN,
+      lcoh_EUR_MWh: NO_FIGURE,
+      lcoe_EUR_MWh: NO_FIGURE,
+      renewableHeatShare: NO_FIGURE,
       fullLoadHours_h: {},
     },
-    balance: { maxResidual_kW: NaN, ok: false },
+    balance: { maxResidual_kW: NO_FIGURE, ok: false },
     warnings: reasons,
     messages,
     solve: {

@@ -29,6 +29,62 @@ export const frontOrder = (points: ParetoPointRecord[]): ParetoPointRecord[] =>
     (a, b) => b.emissions_tCO2 - a.emissions_tCO2 || a.totalAnnualCost_EUR - b.totalAnnualCost_EUR,
   );
 
+/** Share of the data's range left free on each side of an axis. */
+const PAD = 0.08;
+/** A gap between neighbouring values wider than this share of the whole range is broken out of the axis. */
+const OUTLIER_GAP = 0.6;
+
+export interface AxisRange {
+  min: number;
+  max: number;
+  /** A part of the axis left out (ECharts axis break), so one far point does not squash the others. */
+  breaks?: { start: number; end: number; gap: string }[];
+}
+
+/**
+ * An axis range from the data with padding (not from 0): min − 8 %, max + 8 % of the range (of the
+ * value itself when all values are equal). When one gap between neighbouring values takes more than
+ * 60 % of the range (say the clean end of a front costs far more than the other points), that gap is
+ * cut out of the axis, so the other points keep their spread.
+ */
+export function axisRange(values: number[]): AxisRange | null {
+  const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const lo = v[0];
+  const hi = v[v.length - 1];
+  const span = hi - lo;
+  let at = -1;
+  let widest = 0;
+  for (let i = 1; i < v.length; i++)
+    if (v[i] - v[i - 1] > widest) {
+      widest = v[i] - v[i - 1];
+      at = i;
+    }
+  const cut = v.length >= 3 && span > 0 && widest > OUTLIER_GAP * span;
+  // padding from the spread the chart shows: without the cut-out gap (at least 2 % of the range)
+  const pad =
+    span === 0
+      ? Math.max(Math.abs(lo) * 0.05, 1)
+      : cut
+        ? Math.max((span - widest) * PAD, span * 0.02)
+        : span * PAD;
+  // ends on a round step below the padding, so the edge labels read well (3.830 rather than 3.831,6)
+  const step = 10 ** Math.floor(Math.log10(pad));
+  const range: AxisRange = {
+    min: Math.floor((lo - pad) / step) * step,
+    max: Math.ceil((hi + pad) / step) * step,
+  };
+  if (cut)
+    range.breaks = [
+      {
+        start: Math.ceil((v[at - 1] + pad) / step) * step,
+        end: Math.floor((v[at] - pad) / step) * step,
+        gap: '6%',
+      },
+    ];
+  return range;
+}
+
 /**
  * The chart of the front (the shared option) with a tooltip that names the point and lists its plant
  * sizes; the chart draws the points by rising emissions, the tooltip maps them back to the table's numbers.
@@ -40,9 +96,19 @@ export function paretoChartOption(
 ): ChartOption {
   const ordered = frontOrder(points);
   const byEmissions = [...points].sort((a, b) => a.emissions_tCO2 - b.emissions_tCO2);
-  const base = paretoOption(points, text) as ChartOption & { tooltip: object; series: object[] };
+  const base = paretoOption(points, text) as ChartOption & {
+    tooltip: object;
+    series: object[];
+    xAxis: object;
+    yAxis: object;
+  };
+  const x = axisRange(points.map((p) => p.emissions_tCO2));
+  const y = axisRange(points.map((p) => p.totalAnnualCost_EUR));
   return {
     ...base,
+    // ranges from the data with padding, not from 0; a far outlier is cut out of the axis
+    xAxis: { ...base.xAxis, ...(x ?? {}) },
+    yAxis: { ...base.yAxis, ...(y ?? {}) },
     // the line through the points takes no hover, so the pointer always reaches a point
     series: base.series.map((s, i) => (i === 0 ? { ...s, silent: true, tooltip: { show: false } } : s)),
     tooltip: {
