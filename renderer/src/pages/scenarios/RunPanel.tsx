@@ -15,6 +15,10 @@ import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
 import { mainCapacity } from '../../../../solver/src/results/capacity';
 
+/** A result with figures: solved to optimality or the best solution within the time limit. */
+const solved = (r: StoredResult) =>
+  r.payload.results.status === 'optimal' || r.payload.results.status === 'time_limit';
+
 /** Which optimisation point k of a front is (computation order: minimum cost, minimum CO2, between). */
 const paretoStep = (k: number | undefined) =>
   k === undefined ? 'starting' : k === 1 ? 'minCost' : k === 2 ? 'minCo2' : 'epsilon';
@@ -204,13 +208,19 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
               name: nameOf(running.scenarioId),
               point: running.point ?? 1,
               points: running.points ?? points,
-              step: t(`pareto.step.${paretoStep(running.point)}`),
+              step: t(`pareto.step.${running.step ?? paretoStep(running.point)}`),
+              phase: t(`solver.phase.${running.phase || 'starting'}`),
+              pointSeconds: formatNumber(
+                Math.max(0, now - (running.pointStarted ?? running.started)) / 1000,
+                language,
+                0,
+              ),
               seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
             })
           : running
             ? t('planner.run.progress', {
                 name: scenarios.find((s) => s.id === running.scenarioId)?.name ?? running.scenarioId,
-                phase: running.phase || t('planner.run.starting'),
+                phase: running.phase ? t(`solver.phase.${running.phase}`) : t('planner.run.starting'),
                 seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
                 queued: running.queue.length,
               })
@@ -269,16 +279,24 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
                       )}
                     </span>
                   ) : (
-                    <span className="badge ok">{t(`planner.run.status.${r.payload.results.status}`)}</span>
+                    <span className={`badge ${solved(r) ? 'ok' : 'error'}`}>
+                      {t(`planner.run.status.${r.payload.results.status}`)}
+                    </span>
                   )}
                 </td>
                 <td className="num">
-                  {r
+                  {r && solved(r)
                     ? `${formatNumber(r.payload.results.objective.totalAnnualCost_EUR, language, 0)} EUR/a`
-                    : ''}
+                    : r
+                      ? '–'
+                      : ''}
                 </td>
                 <td className="num">
-                  {r ? `${formatNumber(r.payload.results.emissions_tCO2, language, 1)} t` : ''}
+                  {r && solved(r)
+                    ? `${formatNumber(r.payload.results.emissions_tCO2, language, 1)} t`
+                    : r
+                      ? '–'
+                      : ''}
                 </td>
                 <td data-testid={`capacities-${s.id}`}>{r ? capacityText(r, doc, language) : ''}</td>
               </tr>
