@@ -26,7 +26,15 @@ describe('solver findings in German and English', () => {
       const de = formatSolverMessage(solverMessage(code, params), 'de');
       expect(en.length, code).toBeGreaterThan(3);
       expect(de, code).not.toBe(en);
-      const figures = (s: string) => (s.replace(/(\d),(\d)/g, '$1.$2').match(/\d+(\.\d+)?/g) ?? []).sort();
+      // German dates ('03.01.2025, 07:00 Uhr') as the English label ('2025-01-03 07:00'), then numbers.
+      const dates = (s: string) => s.replace(/(\d{2})\.(\d{2})\.(\d{4}), (\d{2}:\d{2}) Uhr/g, '$3-$2-$1 $4');
+      const figures = (s: string) =>
+        (
+          dates(s)
+            .replace(/(\d)\.(\d{3})\b/g, '$1$2')
+            .replace(/(\d),(\d)/g, '$1.$2')
+            .match(/\d+(\.\d+)?/g) ?? []
+        ).sort();
       expect(figures(de), code).toEqual(figures(en));
     }
   });
@@ -52,5 +60,24 @@ describe('solver findings in German and English', () => {
     });
     expect(formatSolverMessage(m)).toMatch(/first typical period 4, hour 17\): the electricity/);
     expect(formatSolverMessage(m, 'de')).toMatch(/erstmals Typperiode 4, Stunde 17\): der Strom kann/);
+  });
+});
+
+describe('German hour counts', () => {
+  it('says 1 Stunde and groups thousands (4.690 Stunden)', () => {
+    const one = solverMessage('heatPeakUncovered', {
+      hours: 1,
+      first: '2023-01-01 01:00',
+      capacity_kW: 1,
+      peak_kW: 2,
+    });
+    const many = solverMessage('heatPeakUncovered', {
+      hours: 4690,
+      first: '2023-01-01 01:00',
+      capacity_kW: 1,
+      peak_kW: 2,
+    });
+    expect(formatSolverMessage(one, 'de')).toContain('in 1 Stunde nicht');
+    expect(formatSolverMessage(many, 'de')).toContain('in 4.690 Stunden nicht');
   });
 });

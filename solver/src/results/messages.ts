@@ -16,6 +16,9 @@ type Text = (p: Params, mw: Fmt['mw'], f: Fmt) => string;
 
 /** German noun with article, nominative ('die Wärme', 'der Strom'). */
 const carrierDe = (c: string | number) => (c === 'heat' ? 'die Wärme' : 'der Strom');
+/** German hour count: '1 Stunde', '4.690 Stunden' (thousands separator). */
+const stundenDe = (n: string | number) =>
+  Number(n) === 1 ? '1 Stunde' : `${messageNumber(n, 'de', 0)} Stunden`;
 const carrierEn = (c: string | number) => (c === 'heat' ? 'heat' : 'electricity');
 
 const TEXTS = {
@@ -23,7 +26,7 @@ const TEXTS = {
     en: (p) =>
       `${p.tech} charges and discharges in the same hour in ${p.hours} hours (first ${p.first ?? `typical period ${p.period}, hour ${p.periodHour}`}): the ${carrierEn(p.carrier)} has nowhere else to go; consider allowing a heat dump or export.`,
     de: (p, _mw, f) =>
-      `${p.tech} lädt und entlädt in ${p.hours} Stunden gleichzeitig (erstmals ${p.first !== undefined ? f.when(p.first) : `Typperiode ${p.period}, Stunde ${p.periodHour}`}): ${carrierDe(p.carrier)} kann nirgends sonst hin; eine Notkühlung oder Einspeisung zulassen.`,
+      `${p.tech} lädt und entlädt in ${stundenDe(p.hours)} gleichzeitig (erstmals ${p.first !== undefined ? f.when(p.first) : `Typperiode ${p.period}, Stunde ${p.periodHour}`}): ${carrierDe(p.carrier)} kann nirgends sonst hin; eine Notkühlung oder Einspeisung zulassen.`,
   },
   capacitiesRaised: {
     en: (p, _mw, f) =>
@@ -63,7 +66,7 @@ const TEXTS = {
     en: (p, _mw, f) =>
       `grid import and export are unbounded: in ${p.hours} hours the feed-in tariff (up to ${f.num(p.export_ct, 2)} ct/kWh) is higher than the import price (from ${f.num(p.import_ct, 2)} ct/kWh); give an export or connection limit`,
     de: (p, _mw, f) =>
-      `Netzbezug und Einspeisung sind unbeschränkt: in ${p.hours} Stunden ist die Einspeisevergütung (bis ${f.num(p.export_ct, 2)} ct/kWh) höher als der Bezugspreis (ab ${f.num(p.import_ct, 2)} ct/kWh); eine Einspeise- oder Anschlussgrenze angeben`,
+      `Netzbezug und Einspeisung sind unbeschränkt: in ${stundenDe(p.hours)} ist die Einspeisevergütung (bis ${f.num(p.export_ct, 2)} ct/kWh) höher als der Bezugspreis (ab ${f.num(p.import_ct, 2)} ct/kWh); eine Einspeise- oder Anschlussgrenze angeben`,
   },
   timeLimitNoSolution: {
     en: () => 'the time limit was reached before a feasible solution was found',
@@ -84,24 +87,24 @@ const TEXTS = {
     en: (p, mw) =>
       `${carrierEn(p.carrier)} demand cannot be met in ${p.hours} hours (first ${p.first}): up to ${mw(p.worst_kW)} are missing with the allowed capacities and constraints`,
     de: (p, mw, f) =>
-      `der ${p.carrier === 'heat' ? 'Wärme' : 'Strom'}bedarf ist in ${p.hours} Stunden nicht zu decken (erstmals ${f.when(p.first)}): bis zu ${mw(p.worst_kW)} fehlen mit den zugelassenen Leistungen und Nebenbedingungen`,
+      `der ${p.carrier === 'heat' ? 'Wärme' : 'Strom'}bedarf ist in ${stundenDe(p.hours)} nicht zu decken (erstmals ${f.when(p.first)}): bis zu ${mw(p.worst_kW)} fehlen mit den zugelassenen Leistungen und Nebenbedingungen`,
   },
   surplus: {
     en: (p, mw) =>
       `surplus ${carrierEn(p.carrier)} has nowhere to go in ${p.hours} hours (first ${p.first}): up to ${mw(p.worst_kW)}; allow a heat dump, grid export or curtailment`,
     de: (p, mw, f) =>
-      `${p.carrier === 'heat' ? 'überschüssige Wärme' : 'überschüssiger Strom'} kann in ${p.hours} Stunden nirgends hin (erstmals ${f.when(p.first)}): bis zu ${mw(p.worst_kW)}; Notkühlung, Einspeisung oder Abregelung zulassen`,
+      `${p.carrier === 'heat' ? 'überschüssige Wärme' : 'überschüssiger Strom'} kann in ${stundenDe(p.hours)} nirgends hin (erstmals ${f.when(p.first)}): bis zu ${mw(p.worst_kW)}; Notkühlung, Einspeisung oder Abregelung zulassen`,
   },
   co2Cap: {
-    en: (p, _mw, f) => `the CO2 cap of ${f.num(p.cap_t)} t/a cannot be kept with the allowed plants`,
+    en: (p, _mw, f) => `the CO2 cap of ${f.num(p.cap_t, 4)} t/a cannot be kept with the allowed plants`,
     de: (p, _mw, f) =>
-      `die CO2-Obergrenze von ${f.num(p.cap_t)} t/a ist mit den zugelassenen Anlagen nicht einzuhalten`,
+      `die CO2-Obergrenze von ${f.num(p.cap_t, 4)} t/a ist mit den zugelassenen Anlagen nicht einzuhalten`,
   },
   co2CapMinimum: {
     en: (p, _mw, f) =>
-      `the CO2 cap of ${f.num(p.cap_t)} t/a cannot be kept: the allowed plants emit at least ${f.num(p.min_t)} t/a while meeting the demand`,
+      `the CO2 cap of ${f.num(p.cap_t, 4)} t/a cannot be kept: the allowed plants emit at least ${f.num(p.min_t, 4)} t/a while meeting the demand`,
     de: (p, _mw, f) =>
-      `die CO2-Obergrenze von ${f.num(p.cap_t)} t/a ist nicht einzuhalten: die zugelassenen Anlagen emittieren bei gedecktem Bedarf mindestens ${f.num(p.min_t)} t/a`,
+      `die CO2-Obergrenze von ${f.num(p.cap_t, 4)} t/a ist nicht einzuhalten: die zugelassenen Anlagen emittieren bei gedecktem Bedarf mindestens ${f.num(p.min_t, 4)} t/a`,
   },
   renewableShare: {
     en: (p) => `a renewable heat share of ${p.percent} % cannot be reached with the allowed plants`,
@@ -122,7 +125,7 @@ const TEXTS = {
     en: (p, mw) =>
       `heat demand cannot be met in ${p.hours} hours (first ${p.first}): the largest allowed heat capacity is ${mw(p.capacity_kW)}, the peak demand ${mw(p.peak_kW)}`,
     de: (p, mw, f) =>
-      `der Wärmebedarf ist in ${p.hours} Stunden nicht zu decken (erstmals ${f.when(p.first)}): die größte zugelassene Wärmeleistung ist ${mw(p.capacity_kW)}, die Spitzenlast ${mw(p.peak_kW)}`,
+      `der Wärmebedarf ist in ${stundenDe(p.hours)} nicht zu decken (erstmals ${f.when(p.first)}): die größte zugelassene Wärmeleistung ist ${mw(p.capacity_kW)}, die Spitzenlast ${mw(p.peak_kW)}`,
   },
 } satisfies Record<string, Record<MessageLanguage, Text>>;
 

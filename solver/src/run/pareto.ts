@@ -56,14 +56,14 @@ export interface ParetoFront {
 }
 
 /**
- * Default clean-end tolerance: 1 % of the front's CO2 range. The strict minimum is degenerate in
- * practice: on the reference hub its last 0.1 % of CO2 (4 t/a of 3,870 t/a) needs an 18 MW heat pump for
- * a 5 MW peak and doubles the annual cost (about 300,000 EUR per tonne), because an LP takes every
- * last kilogram at any price. Within 1 % of the range, the clean end is a plant a planner would build
- * and still lies within 1 % of the range from the true minimum, which the point reports
- * (`minimumCo2_t`). Werkplan assumption (2026), not a standard.
+ * Default clean-end tolerance: 0, the strictly lexicographic end (least CO2, then least cost at it),
+ * as docs/model.md states: the point labelled "minimum CO2" is the minimum. The strict end can be an
+ * expensive plant, because an LP takes every last kilogram at any price (on the reference hub the last
+ * 0.1 % of CO2 needs an 18 MW heat pump for a 5 MW peak); a caller who wants a plant a planner would
+ * build passes a tolerance such as 0.01 (1 % of the CO2 range) and the point then reports the true
+ * minimum in `minimumCo2_t`.
  */
-export const CLEAN_END_TOLERANCE = 0.01;
+export const CLEAN_END_TOLERANCE = 0;
 
 /**
  * Strict end (tolerance 0): relative slack on the minimum CO2 when the clean end minimises cost under it: small enough that the

@@ -83,7 +83,7 @@ describe('solveProject', () => {
     // The same finding, coded, in German with German numbers.
     expect(out.results.messages).toHaveLength(out.reasons.length);
     expect(formatSolverMessage(out.results.messages![0], 'de')).toBe(
-      'der Wärmebedarf ist in 1 Stunden nicht zu decken (erstmals 2023-01-01 01:00): die größte zugelassene Wärmeleistung ist 3,1 MW, die Spitzenlast 4,2 MW',
+      'der Wärmebedarf ist in 1 Stunde nicht zu decken (erstmals 01.01.2023, 01:00 Uhr): die größte zugelassene Wärmeleistung ist 3,1 MW, die Spitzenlast 4,2 MW',
     );
   });
 
