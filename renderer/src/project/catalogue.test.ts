@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { technologySchemas } from '../../../solver/src/project/schema';
 import { validateProject } from '../../../solver/src/project/validate';
-import { addFromCatalogue, catalogue, freeId } from './catalogue';
+import { addFromCatalogue, catalogue, freeId, sourceText } from './catalogue';
+import { findLanguageProblems } from '../../../solver/src/report/languageCheck';
 import { blankDocument } from './document';
 import type { ProjectV1 } from '../../../solver/src/project/types';
 
@@ -80,5 +81,18 @@ describe('technology catalogue', () => {
     const pv = catalogue.entries.find((e) => e.key === 'pv')!;
     expect(() => addFromCatalogue(doc, pv, 'en')).toThrow(/yield series/);
     expect(freeId('hp', ['hp', 'hp-2'])).toBe('hp-3');
+  });
+
+  it('every source note has a German text; a technology keeps the note in the planner’s language', () => {
+    const sources = [...catalogue.entries, ...catalogue.fuels, ...catalogue.subsidies].map((e) => e.source);
+    for (const s of sources) {
+      if (s.note !== undefined) expect(s.noteDe, s.note).toBeTruthy();
+      expect(findLanguageProblems(sourceText(s, 'de'), 'de')).toEqual([]);
+    }
+    const boiler = catalogue.entries.find((e) => e.key === 'gasBoiler')!;
+    const de = addFromCatalogue(blankDocument('x', 2023), boiler, 'de');
+    expect(de.source).toMatch(/^Werkplan-Annahme 2026: Investition für Kessel/);
+    const en = addFromCatalogue(blankDocument('x', 2023), boiler, 'en');
+    expect(en.source).toMatch(/^Werkplan assumption 2026: Capex for boilers/);
   });
 });

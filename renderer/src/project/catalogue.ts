@@ -9,7 +9,10 @@ export interface CatalogueSource {
   table: string;
   /** True: a Werkplan assumption (see assets/technologies/SOURCE.md), not a figure of the document. */
   assumption: boolean;
+  /** Remarks on the figures, in English. */
   note?: string;
+  /** The same remarks in German. */
+  noteDe?: string;
 }
 
 export interface CatalogueEntry {
@@ -40,10 +43,14 @@ export interface Catalogue {
 
 export const catalogue = JSON.parse(catalogueText) as Catalogue;
 
-/** One line naming a default's source, stored in the technology's `source`. */
-export function sourceText(s: CatalogueSource): string {
+/**
+ * One line naming a default's source, stored in the technology's `source`, in the language the
+ * planner had when the technology was added (the source is the user's text from then on).
+ */
+export function sourceText(s: CatalogueSource, language: 'de' | 'en' = 'de'): string {
+  const note = (language === 'de' ? (s.noteDe ?? s.note) : s.note) ?? '';
   return s.assumption
-    ? `Werkplan-Annahme ${s.year} (Werkplan assumption): ${s.note ?? ''}`.trim()
+    ? `${language === 'de' ? 'Werkplan-Annahme' : 'Werkplan assumption'} ${s.year}: ${note}`.trim()
     : `${s.document}; ${s.publisher}, ${s.year}, ${s.table}`;
 }
 
@@ -77,7 +84,7 @@ export function addFromCatalogue(
     type: entry.type,
     ...structuredClone(entry.defaults),
     ...(entry.needsSeries ? { yieldSeries } : {}),
-    source: sourceText(entry.source),
+    source: sourceText(entry.source, language),
   } as Technology;
   const fuel = (entry.defaults as { fuel?: string }).fuel;
   if (fuel && !doc.fuels[fuel]) {
