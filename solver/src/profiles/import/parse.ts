@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { decodeText, fail, ImportError } from './text';
 import { formatImportMessage, importMessage, type ImportMessage } from './messages';
 import { guessDecimal, isMissingCell, parseNumber, type DecimalSeparator } from './numbers';
-import { parseStamp, StampResolver, stampFormatOf, type StampFormat } from './timestamps';
+import { parseStamp, StampResolver, stampFormatOf, type Stamp, type StampFormat } from './timestamps';
 
 export { ImportError };
 
@@ -87,6 +87,7 @@ function splitter(delimiter: string, quoted: boolean): (line: string) => string[
   return (line) => Papa.parse<string[]>(line, { delimiter, quoteChar: '"' }).data[0] ?? [''];
 }
 
+/** An instant as ISO 8601 in UTC: the machine-readable form (`start`, `end`, issues' `time`). */
 const fmt = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 
 /** Reads a load profile from CSV/TXT bytes (see docs/formats/profile-import.md). */
@@ -400,6 +401,8 @@ function createCollector(
       throw fail('unknownTimeZone', { zone: settings.timeZone ?? 'Europe/Berlin' });
     }
   }
+  /** The file's clock, for the times in messages. */
+  let clock = resolver;
   const instants = new Floats();
   const lines = new Floats();
   const values = readable.map(() => new Floats());
@@ -492,9 +495,20 @@ function createCollector(
           second: 0,
         }) as number;
         for (let k = 0; k < n; k++) inst[k] = t0 + k * resolution_min * 60_000;
+        clock = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true);
         warn(importMessage('noTimestamps', { count: n, resolution: resolution_min, year }));
       }
       if (!(resolution_min > 0)) throw fail('nonPositiveInterval');
+      /**
+       * A time for a message: the ISO instant (`time`, machine-readable) and the same instant in the
+       * file's own clock (`timeLocal`, what the user reads): UTC when its stamps say Z, else the time
+       * zone's wall time (standard time all year when the file has no daylight saving).
+       */
+      const fileOffset = (firstStamp as Stamp | null)?.offset_min === 0 ? 0 : undefined;
+      const at = (t: number) => ({
+        time: fmt(t),
+        timeLocal: clock ? clock.wallClock(t, fileOffset) : fmt(t),
+      });
 
       // The regular grid and the values on it.
       const step = resolution_min * 60_000;
@@ -510,18 +524,24 @@ function createCollector(
         if (Math.abs(pos - Math.round(pos)) > 1e-6)
           throw fail(
             'offGrid',
-            { line: lineOf(k), time: fmt(inst[k]), resolution: resolution_min, start: fmt(startT) },
+            {
+              line: lineOf(k),
+              ...at(inst[k]),
+              resolution: resolution_min,
+              start: fmt(startT),
+              startLocal: at(startT).timeLocal,
+            },
             lineOf(k),
           );
         const slot = Math.round(pos);
-        if (slot < 0) throw fail('backwards', { line: lineOf(k), time: fmt(inst[k]) }, lineOf(k));
+        if (slot < 0) throw fail('backwards', { line: lineOf(k), ...at(inst[k]) }, lineOf(k));
         if (slotLine[slot] >= 0) {
           issues.push({
             kind: 'duplicate',
             line: lineOf(k),
             time: fmt(inst[k]),
             ...issueText(
-              importMessage('duplicate', { line: lineOf(k), time: fmt(inst[k]), firstLine: slotLine[slot] }),
+              importMessage('duplicate', { line: lineOf(k), ...at(inst[k]), firstLine: slotLine[slot] }),
             ),
           });
           slotOf[k] = -1;
@@ -542,7 +562,7 @@ function createCollector(
           line: slotLine[e] ?? 0,
           time: fmt(startT + s * step),
           ...issueText(
-            importMessage('gap', { intervals: e - s, time: fmt(startT + s * step), line: slotLine[e] ?? 0 }),
+            importMessage('gap', { intervals: e - s, ...at(startT + s * step), line: slotLine[e] ?? 0 }),
           ),
         });
         s = e;

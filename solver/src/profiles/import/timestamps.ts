@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 
 /** Wall-clock time as written in a file, or an instant when the file gives an offset. */
 export interface Stamp {
@@ -94,7 +94,17 @@ export class StampResolver {
     this.standardOffset_min = jan.offset;
   }
 
-  /** Returns the instant, or an error message. */
+  /**
+   * An instant in the file's own clock: 'YYYY-MM-DD HH:MM[:SS] ±hh:mm' (the wall time and its offset
+   * from UTC). Standard time all year: the zone's standard offset; `offset_min` (a file whose stamps
+   * carry an offset, e.g. Z): that fixed offset; else local wall time with daylight saving.
+   */
+  wallClock(t: number, offset_min?: number): string {
+    const off = offset_min ?? (this.standardTime ? this.standardOffset_min : undefined);
+    const d = DateTime.fromMillis(t, { zone: off !== undefined ? FixedOffsetZone.instance(off) : this.zone });
+    return d.toFormat(d.second ? 'yyyy-MM-dd HH:mm:ss ZZ' : 'yyyy-MM-dd HH:mm ZZ');
+  }
+
   /** The instant (ms), or why the stamp has none. */
   resolve(s: Stamp): number | StampProblem {
     let { year, month, day, hour } = s;
