@@ -3,6 +3,7 @@ import type { Results } from '../results/results';
 import { capacityUnit, fuelName, overrideText, priceText, seriesLabel } from './labels';
 import { scenarioOverrides, type ReportModel, type ReportRun } from './model';
 import { pct } from './format';
+import { sourceNoteIn } from '../profiles/sourceNotes';
 import { categoryName, flowName, statusName, techTypeName, text, type ReportLanguage } from './texts';
 
 /** How a column is shown: text, a number with `digits` decimals, or a share shown as percent. */
@@ -221,7 +222,7 @@ export function seriesTable(m: ReportModel, lang: ReportLanguage): Table {
       mean,
       max,
       total?.value ?? null,
-      spec.source ?? ('file' in spec ? spec.file : ''),
+      spec.source !== undefined ? sourceNoteIn(spec.source, lang) : 'file' in spec ? spec.file : '',
     ]);
   }
   return {
