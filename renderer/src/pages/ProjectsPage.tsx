@@ -28,6 +28,7 @@ import { syncController, useSync, type DeletionMode, type SyncController } from 
 import { ShareDialog } from '../sync/ShareDialog';
 import { basisLine } from './results/basis';
 import { fileProblems } from '../project/problems';
+import { userFileName } from '../../../solver/src/report/fileName';
 
 /** The examples shipped with the app (assets/examples), loaded only when chosen. */
 const EXAMPLES = {
@@ -36,15 +37,12 @@ const EXAMPLES = {
 } as const;
 type Template = 'blank' | keyof typeof EXAMPLES;
 
-/** A file name from a project name: letters, digits, dashes. */
-export const fileNameOf = (name: string) =>
-  `${
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'projekt'
-  }.werkplan.json`;
+/**
+ * The suggested name of a project file: the project name as the user wrote it ("Wohnanlage
+ * Lindenstraße 2023.werkplan.json"); only characters a file system forbids are replaced, as for
+ * reports (userFileName).
+ */
+export const fileNameOf = (name: string) => userFileName(name, 'werkplan.json', '', 'Projekt');
 
 function useErrorText() {
   const { t } = useTranslation();
