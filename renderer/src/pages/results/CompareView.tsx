@@ -28,11 +28,13 @@ import { ChartPanel, isUsable, useChartText, useScenarioName } from './common';
 interface Props {
   results: StoredResult[];
   stale: Set<string>;
+  /** Scenario id → why its result is not of what the forms show (a typed value not in the document). */
+  drafted?: ReadonlyMap<string, string>;
   techs: TechInfos;
 }
 
 /** Two or more scenarios side by side: one table with differences, and charts on the same axes. */
-export function CompareView({ results, stale, techs }: Props) {
+export function CompareView({ results, stale, drafted = new Map(), techs }: Props) {
   const { t } = useTranslation();
   const nameOf = useScenarioName();
   const usable = results.filter(isUsable);
@@ -55,7 +57,9 @@ export function CompareView({ results, stale, techs }: Props) {
           <label key={r.scenarioId} className="check">
             <input type="checkbox" checked={chosen.includes(r)} onChange={() => toggle(r.scenarioId)} />{' '}
             {nameOf(r)}
-            {stale.has(r.scenarioId) ? <span className="badge-stale"> ⚠</span> : null}
+            {stale.has(r.scenarioId) || drafted.has(r.scenarioId) ? (
+              <span className="badge-stale"> ⚠</span>
+            ) : null}
           </label>
         ))}
         {failed.map((r) => (
@@ -69,6 +73,14 @@ export function CompareView({ results, stale, techs }: Props) {
           {t('results.stale')}
         </p>
       ) : null}
+      {[...new Set(chosen.filter((r) => !stale.has(r.scenarioId)).map((r) => drafted.get(r.scenarioId)))].map(
+        (note) =>
+          note ? (
+            <p key={note} className="results-stale" role="status" data-testid="stale-draft">
+              {note}
+            </p>
+          ) : null,
+      )}
       {chosen.length < 2 ? (
         <div className="empty-state">
           <p>{t('results.compare.needTwo')}</p>

@@ -35,13 +35,15 @@ interface Props {
   selected: StoredResult;
   onSelect(scenarioId: string): void;
   stale: boolean;
+  /** Why the result is not of what the forms show (a typed value not in the document), or null. */
+  draft?: string | null;
   techs: TechInfos;
   /** The weather, profile year and time basis the project uses, in one line (pages/results/basis.ts). */
   basis?: string | null;
 }
 
 /** One scenario's result: KPIs, typical-day gap, capacities and the charts. */
-export function ResultView({ results, selected, onSelect, stale, techs, basis = null }: Props) {
+export function ResultView({ results, selected, onSelect, stale, draft = null, techs, basis = null }: Props) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const nameOf = useScenarioName();
@@ -74,6 +76,10 @@ export function ResultView({ results, selected, onSelect, stale, techs, basis = 
       {stale ? (
         <p className="results-stale" role="status" data-testid="stale">
           {t('results.stale')}
+        </p>
+      ) : draft ? (
+        <p className="results-stale" role="status" data-testid="stale-draft">
+          {draft}
         </p>
       ) : null}
       {!usable ? (

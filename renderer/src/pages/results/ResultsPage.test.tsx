@@ -10,6 +10,7 @@ import { importProject } from '../../project/files';
 import { initI18n } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
+import { useProject } from '../../project/store';
 import ResultsPage from './ResultsPage';
 import type { Results } from '../../../../solver/src/results/results';
 
@@ -138,6 +139,56 @@ describe('results page', () => {
     // The comparison leaves it out and says so.
     fireEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
     expect(screen.getByText('Ohne Kessel: keine Lösung')).toBeTruthy();
+  }, 60_000);
+
+  it('does not show a result as current while a form field holds a typed value not in the document', async () => {
+    const id = useApp.getState().activeProjectId!;
+    await useProject.getState().load(db(), id);
+    const capex = '/technologies/hp/capex_EUR_per_unit';
+    act(() =>
+      useProject.getState().setDraft(capex, {
+        text: '-5',
+        label: 'Luft-Wasser-Wärmepumpe: Investition',
+        error: 'Investition muss mindestens 0 EUR/kW sein.',
+        pointer: capex,
+      }),
+    );
+    render(<ResultsPage />);
+    await screen.findByTestId('kpi-totalCost', undefined, { timeout: 5000 });
+    // The base result's hash is still current, but the form shows another value than it was computed with.
+    expect(screen.queryByTestId('stale')).toBeNull();
+    expect(screen.getByTestId('stale-draft').textContent).toBe(
+      'Nicht aktuell – ungültige Eingabe (Luft-Wasser-Wärmepumpe: Investition): Dieses Ergebnis gilt für ' +
+        'die gespeicherten Werte, nicht für die im Formular angezeigten. Bitte die Eingabe korrigieren und neu rechnen.',
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Vergleich' }));
+    expect(screen.getByTestId('stale-draft').textContent).toContain('Nicht aktuell – ungültige Eingabe');
+    fireEvent.click(screen.getByRole('tab', { name: 'Ergebnis' }));
+    // Typed but not yet applied: also not current, worded as such.
+    act(() =>
+      useProject.getState().setDraft(capex, {
+        text: '90',
+        label: 'Luft-Wasser-Wärmepumpe: Investition',
+        error: null,
+        pointer: capex,
+      }),
+    );
+    expect(screen.getByTestId('stale-draft').textContent).toMatch(
+      /^Nicht aktuell – Eingabe nicht übernommen \(Luft-Wasser-Wärmepumpe: Investition\)/,
+    );
+    // A variant's draft concerns only that variant; a corrected field leaves the result current.
+    act(() => {
+      useProject.getState().setDraft(capex, null);
+      useProject.getState().setDraft(`co2:${capex}`, {
+        text: '-5',
+        label: 'Luft-Wasser-Wärmepumpe: Investition',
+        error: 'Investition muss mindestens 0 EUR/kW sein.',
+        pointer: capex,
+        variantId: 'co2',
+      });
+    });
+    expect(screen.queryByTestId('stale-draft')).toBeNull();
+    act(() => useProject.getState().setDraft(`co2:${capex}`, null));
   }, 60_000);
 
   it('shows the empty state without a project', () => {

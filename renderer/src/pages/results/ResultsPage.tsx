@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { db } from '../../db/schema';
 import { listResults, type StoredResult } from '../../db/results';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { currentInputsHash } from '../../project/assemble';
 import { useApp } from '../../store/app';
+import { draftsConcern, useProject, type FieldDraft } from '../../project/store';
+import { draftFields } from '../../components/UndoBar';
 import type { TechInfos } from '../../charts/prepare';
 import { EmptyPage } from '../EmptyPage';
 import { ResultView } from './ResultView';
@@ -60,6 +63,26 @@ function useStale(projectId: string | null, results: StoredResult[] | undefined,
   return stale;
 }
 
+const NO_DRAFTS: Record<string, FieldDraft> = {};
+
+/**
+ * Why a stored result is not of what the forms show, although its inputs hash is unchanged: a value
+ * typed into a form field that is not in the document (refused, or not yet applied). Null when no
+ * such value concerns the scenario (a base field concerns every scenario, a variant's only that one).
+ */
+export function draftNote(
+  drafts: Record<string, FieldDraft>,
+  scenarioId: string,
+  t: TFunction,
+): string | null {
+  if (!draftsConcern(drafts, scenarioId)) return null;
+  const concern = Object.values(drafts).filter((d) => !d.variantId || d.variantId === scenarioId);
+  const invalid = concern.filter((d) => d.error !== null);
+  return invalid.length
+    ? t('results.draftInvalid', { count: invalid.length, fields: draftFields(invalid) })
+    : t('results.draftPending', { fields: draftFields(concern) });
+}
+
 /** Entry of the results page (lazy-loaded by App): one result in detail, or several compared. */
 export default function ResultsPage() {
   const { t } = useTranslation();
@@ -76,6 +99,16 @@ export default function ResultsPage() {
   const names = useMemo(() => techNamesOf(project?.document ?? null), [project?.document]);
   const basis = useMemo(() => basisLine(project?.document ?? null, t), [project?.document, t]);
   const stale = useStale(projectId, results, project?.updatedAt);
+  // Values typed into this project's forms but not in its document: no result is current then.
+  const drafts = useProject((s) => (s.projectId === projectId ? s.drafts : NO_DRAFTS));
+  const drafted = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const r of results ?? []) {
+      const note = draftNote(drafts, r.scenarioId, t);
+      if (note) out.set(r.scenarioId, note);
+    }
+    return out;
+  }, [drafts, results, t]);
   const [tab, setTab] = useState<Tab>('result');
   const [scenarioId, setScenarioId] = useState<string | null>(null);
 
@@ -115,11 +148,12 @@ export default function ResultsPage() {
                   selected={selected}
                   onSelect={setScenarioId}
                   stale={stale.has(selected.scenarioId)}
+                  draft={drafted.get(selected.scenarioId) ?? null}
                   techs={techs}
                   basis={basis}
                 />
               ) : (
-                <CompareView results={results} stale={stale} techs={techs} />
+                <CompareView results={results} stale={stale} drafted={drafted} techs={techs} />
               )}
             </div>
           </>
