@@ -4,7 +4,10 @@ import { initI18n } from '../../i18n';
 import { db } from '../../db/schema';
 import { saveResult } from '../../db/results';
 import { createBlankProject } from '../../project/files';
-import { currentInputsHash } from '../../project/assemble';
+import { assembleProject, currentInputsHash } from '../../project/assemble';
+import { yearStart_ms } from '../../project/document';
+import { checkRunnable, NotRunnableError } from '../../project/run';
+import { attachSeries } from '../../project/seriesActions';
 import { useProject } from '../../project/store';
 import { useRuns } from '../../project/runs';
 import { useApp } from '../../store/app';
@@ -116,6 +119,49 @@ describe('run panel and values typed into the forms', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Gaskessel: Investition muss mindestens 0 EUR/kW sein.');
     expect(alert.textContent).not.toContain('/technologies');
+  });
+});
+
+describe('run panel and a profile outside the project year', () => {
+  it('a run blocked by a 2023 profile in a 2025 project gives the one coverage message', async () => {
+    const { projectId } = useProject.getState();
+    await useProject.getState().edit((d) => {
+      d.site.year = 2025;
+    });
+    await db().timeSeries.add({
+      id: 'lastgang',
+      projectId: projectId!,
+      name: 'Wärmelastgang 2023',
+      unit: 'kW',
+      kind: 'demand',
+      resolution_min: 60,
+      start: new Date(yearStart_ms(2023)).toISOString(),
+      values: new Float64Array(8760).fill(10),
+    });
+    await useProject.getState().edit((d) => {
+      d.demands.heat = attachSeries(d, { id: 'lastgang', name: 'Wärmelastgang 2023', unit: 'kW' });
+    });
+    // what the run itself reports for this project
+    let problems: string[] = [];
+    try {
+      checkRunnable((await assembleProject(db(), projectId!))!, 'base');
+    } catch (e) {
+      if (!(e instanceof NotRunnableError)) throw e;
+      problems = e.problems;
+    }
+    expect(problems.length).toBeGreaterThan(0);
+    useRuns.setState({ error: problems, errorKind: 'run' });
+    panel();
+    const coverage =
+      'Die Zeitreihe „Wärmelastgang 2023“ ist aus 2023, das Projekt rechnet mit 2025: 8.760 Stunden des ' +
+      'Projektjahres fehlen. Übernehmen Sie das Jahr des Profils oder verschieben Sie das Profil (Seite ' +
+      '„Profile“ oder „Bedarfe“).';
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toContain(coverage));
+    const items = [...alert.querySelectorAll('li')].map((li) => li.textContent);
+    // one message for the series: no count of hours without a value, no pointer, no NaN
+    expect(items.filter((i) => i?.includes('Wärmelastgang 2023'))).toEqual([coverage]);
+    expect(alert.textContent).not.toMatch(/ohne gültigen Wert|\/timeSeries|NaN/);
   });
 });
 

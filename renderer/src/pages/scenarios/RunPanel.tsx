@@ -7,6 +7,8 @@ import { currentInputsHash, runOptionsOf } from '../../project/assemble';
 import { useRuns } from '../../project/runs';
 import { draftsConcern, invalidDrafts, useProject } from '../../project/store';
 import { describeProblems } from '../../project/problems';
+import { coverageProblems, withCoverage } from '../../project/seriesYear';
+import { coverageText } from '../profiles/ProjectYear';
 import { draftFields } from '../../components/UndoBar';
 import { solverClient } from '../../solver/client';
 import { formatNumber } from '../../i18n/format';
@@ -58,6 +60,10 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const mode = record ? runOptionsOf(record, selected).mode : 'aggregated';
   const modesKey = JSON.stringify(record?.runOptions ?? null);
   const results = useLiveQuery(() => listResults(db(), projectId), [projectId]);
+  const records = useLiveQuery(
+    () => db().timeSeries.where('projectId').equals(projectId).toArray(),
+    [projectId],
+  );
   const scenarios = [{ id: 'base', name: t('planner.scenarios.base') }, ...(doc.scenarios ?? [])];
   const [hashes, setHashes] = useState<Record<string, string | null> | null>(null);
   const ids = scenarios.map((s) => s.id).join('|');
@@ -89,14 +95,28 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const pareto = () => void useRuns.getState().startPareto(db(), solverClient(), projectId, selected, points);
   const nameOf = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
 
-  // "pointer: message" lines of a project that cannot be run, as the input check words them
+  // "pointer: message" lines of a project that cannot be run, as the input check words them; a
+  // series outside the project year is one message naming it and both years (as in the input check)
   const readable = (lines: string[]) => {
     const findings = lines.map((l) => /^(\/[^:\s]*|\/): ([\s\S]*)$/.exec(l));
     if (findings.some((f) => !f)) return lines;
     const list = findings.map((f) => ({ pointer: f![1] === '/' ? '' : f![1], message: f![2] }));
-    return describeProblems(list, doc, t, language)
-      .filter((p) => p.kind === 'error' || list.some((f) => f.pointer === p.pointer))
-      .map((p) => p.text);
+    return withCoverage(
+      describeProblems(list, doc, t, language).filter(
+        (p) => p.kind === 'error' || list.some((f) => f.pointer === p.pointer),
+      ),
+      // only series this run was refused for (the list is of the run, the records are of now)
+      coverageProblems(doc, records ?? []).filter((c) =>
+        list.some(
+          (f) => f.pointer === `/timeSeries/${c.key}` || f.pointer.startsWith(`/timeSeries/${c.key}/`),
+        ),
+      ),
+      (c) => ({
+        kind: 'error' as const,
+        text: coverageText(c, t, language),
+        pointer: `/timeSeries/${c.key}`,
+      }),
+    ).map((p) => p.text);
   };
 
   const byScenario = new Map((results ?? []).map((r) => [r.scenarioId, r]));
