@@ -7,7 +7,7 @@ import { useProject } from '../project/store';
 import { useApp } from '../store/app';
 import { importProfile, ImportError, type ImportSettings } from '../../../solver/src/profiles/import/parse';
 import type { ImportResponse } from '../workers/import.worker';
-import ProfilesPage from './ProfilesPage';
+import ProfilesPage, { withoutUnit } from './ProfilesPage';
 
 // happy-dom has no canvas: the preview chart is not what this test is about
 vi.mock('echarts', () => ({ init: () => ({ setOption: () => undefined, dispose: () => undefined }) }));
@@ -79,5 +79,49 @@ describe('Profiles page import', () => {
       "Zeile 9, Spalte 'Wirkleistung [kW]': kein Wert ('n/a'), als Lücke gelesen",
     );
     expect(screen.getByLabelText('Lücken (2 Intervalle)')).toBeTruthy();
+  });
+});
+
+/** Two January days in hours, one column with the given heading and value. */
+function simpleExport(heading: string, value: string): File {
+  const rows: string[] = [];
+  for (const day of ['02.01.2023', '03.01.2023'])
+    for (let h = 0; h < 24; h++) rows.push(`${day};${String(h).padStart(2, '0')}:00;${value}`);
+  return new File([`Datum;Uhrzeit;${heading}\n${rows.join('\n')}`], 'messung.csv', { type: 'text/csv' });
+}
+
+describe('Profiles page preview heading', () => {
+  it('takes the unit off a column heading once, and leaves other words in brackets', () => {
+    expect(withoutUnit('Wirkleistung [kW]')).toBe('Wirkleistung');
+    expect(withoutUnit('Leistung in kW')).toBe('Leistung');
+    expect(withoutUnit('Bezug (kWh)')).toBe('Bezug');
+    expect(withoutUnit('Temperatur (°C)')).toBe('Temperatur');
+    expect(withoutUnit('Außentemperatur °C')).toBe('Außentemperatur');
+    expect(withoutUnit('Preis [EUR/MWh]')).toBe('Preis');
+    expect(withoutUnit('Leistung (Zähler 2)')).toBe('Leistung (Zähler 2)');
+    expect(withoutUnit('[kW]')).toBe('[kW]');
+  });
+
+  it('a load column shows kW once', async () => {
+    render(<ProfilesPage />);
+    const input = await screen.findByLabelText('Lastgang-Datei (CSV, TXT, XLSX)');
+    fireEvent.change(input, { target: { files: [simpleExport('Wirkleistung [kW]', '12,5')] } });
+    const heading = await screen.findByRole('columnheader', { name: /Wirkleistung/ });
+    expect(heading.textContent).toBe('Wirkleistung [kW]');
+    expect(screen.getByTestId('import-energy').textContent).toBe('600 kWh');
+    expect(screen.getByTestId('import-peak').textContent).toBe('12,5 kW');
+  });
+
+  it('a temperature column is shown in °C, never kW, and has no energy', async () => {
+    render(<ProfilesPage />);
+    fireEvent.change(await screen.findByLabelText('Zeitreihe ist'), { target: { value: 'temperature' } });
+    const input = screen.getByLabelText('Lastgang-Datei (CSV, TXT, XLSX)');
+    fireEvent.change(input, { target: { files: [simpleExport('Temperatur [kW]', '-2,5')] } });
+    const heading = await screen.findByRole('columnheader', { name: /Temperatur/ });
+    expect(heading.textContent).toBe('Temperatur [°C]');
+    expect(screen.queryByTestId('import-energy')).toBeNull();
+    const facts = screen.getByTestId('import-facts').textContent ?? '';
+    expect(facts).toContain('Höchstwert-2,5 °C');
+    expect(facts).not.toContain('kW');
   });
 });

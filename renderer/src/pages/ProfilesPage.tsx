@@ -18,10 +18,21 @@ import { useFollowProjectYear } from './profiles/ProjectYear';
 
 type Loaded = { name: string; bytes: Uint8Array };
 
-/** A column heading without the unit it brought ("Leistung [kW]" → "Leistung"): the table adds kW once. */
-const withoutUnit = (name: string) => name.replace(/\s*[[(][^\])]*[\])]\s*$/, '') || name;
+/** Units a column heading may end with: power and energy, temperature, yields, prices, shares. */
+const UNIT = String.raw`(?:[kMG]?Wh?(?:\s?\/\s?(?:kWp|m2|m²|a|h))?|°\s?C|(?:EUR|€|ct)(?:\s?\/\s?[kM]?Wh)?|%)`;
+const TRAILING_UNIT = new RegExp(
+  String.raw`(?:\s*[[(]\s*(?:in\s+)?${UNIT}\s*[\])]|\s+in\s+${UNIT}|\s+${UNIT})\s*$`,
+  'i',
+);
 
-function Preview({ result }: { result: ImportResult }) {
+/**
+ * A column heading without the unit it brought ("Wirkleistung [kW]", "Leistung in kW", "Temperatur
+ * (°C)" → the words before it): the preview adds the unit the series is read in, once. Anything
+ * else in brackets ("Leistung (Zähler 2)") is the user's and stays.
+ */
+export const withoutUnit = (name: string) => name.replace(TRAILING_UNIT, '').trim() || name;
+
+function Preview({ result, unit }: { result: ImportResult; unit: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const col = result.columns[result.selected];
   const language = useApp((s) => s.language);
@@ -36,12 +47,12 @@ function Preview({ result }: { result: ImportResult }) {
       animation: false,
       grid: { left: 60, right: 20, top: 20, bottom: 40 },
       xAxis: { type: 'time' },
-      yAxis: { type: 'value', name: 'kW' },
+      yAxis: { type: 'value', name: unit },
       dataZoom: [{ type: 'inside' }],
       series: [{ type: 'line', data, showSymbol: false, sampling: 'lttb', lineStyle: { width: 1 } }],
     });
     return () => chart.dispose();
-  }, [result, col, language]);
+  }, [result, col, language, unit]);
   return <div ref={ref} className="chart" role="img" aria-label={col.name} />;
 }
 
@@ -57,6 +68,12 @@ const SERIES_KINDS: Record<SeriesKind, { unit: string; kind: TimeSeriesKind }> =
   'EUR/MWh': { unit: 'EUR/MWh', kind: 'price' },
   'EUR/kWh': { unit: 'EUR/kWh', kind: 'price' },
 };
+
+/**
+ * The unit the preview shows a column in: a load in kW (an energy column is converted), anything
+ * else in its kind's unit, as it is read (a temperature is never kW).
+ */
+export const previewUnit = (kind: SeriesKind) => SERIES_KINDS[kind].unit.replace('m2', 'm²');
 
 export default function ProfilesPage() {
   const { t } = useTranslation();
@@ -148,6 +165,7 @@ export default function ProfilesPage() {
   const col = result?.columns[result.selected];
   const gapCount = col ? col.values_kW.reduce((n, v) => n + (Number.isNaN(v) ? 1 : 0), 0) : 0;
   const fmt = (v: number, d = 1) => formatNumber(v, language, d);
+  const unit = previewUnit(seriesKind);
   const set = (patch: Partial<ImportSettings>) => {
     setBusy(true);
     setSettings((s) => ({ ...s, ...patch }));
@@ -366,10 +384,19 @@ export default function ProfilesPage() {
                 <dd>{formatDateTime(Date.parse(result.start), language)}</dd>
                 <dt>{t('profilesPage.to')}</dt>
                 <dd>{formatDateTime(Date.parse(result.end), language)}</dd>
-                <dt>{t('profilesPage.energy')}</dt>
-                <dd data-testid="import-energy">{fmt(col.energy_kWh)} kWh</dd>
-                <dt>{t('profilesPage.peak')}</dt>
-                <dd data-testid="import-peak">{fmt(col.peak_kW)} kW</dd>
+                {seriesKind === 'demand' ? (
+                  <>
+                    <dt>{t('profilesPage.energy')}</dt>
+                    <dd data-testid="import-energy">{fmt(col.energy_kWh)} kWh</dd>
+                    <dt>{t('profilesPage.peak')}</dt>
+                  </>
+                ) : (
+                  // a temperature, yield or price has no energy and no load peak: its highest value
+                  <dt>{t('profilesPage.max')}</dt>
+                )}
+                <dd data-testid="import-peak">
+                  {Number.isFinite(col.peak_kW) ? `${fmt(col.peak_kW)} ${unit}` : '—'}
+                </dd>
               </dl>
             </div>
             {settingsForm}
@@ -389,12 +416,14 @@ export default function ProfilesPage() {
           )}
           <div className="panel">
             <h2>{t('profilesPage.preview')}</h2>
-            <Preview result={result} />
+            <Preview result={result} unit={unit} />
             <table className="table">
               <thead>
                 <tr>
                   <th scope="col">{t('profilesPage.time')}</th>
-                  <th scope="col">{withoutUnit(col.name)} [kW]</th>
+                  <th scope="col">
+                    {withoutUnit(col.name)} [{unit}]
+                  </th>
                 </tr>
               </thead>
               <tbody>
