@@ -30,6 +30,9 @@ import { Tabs } from '../../components/Tabs';
 import { ParetoPanel } from './ParetoPanel';
 import { fieldUnit } from '../../../../solver/src/results/capacity';
 
+/** The solver programs as their makers write them (the stored result keeps a lower-case id). */
+const SOLVER_NAMES: Record<string, string> = { highs: 'HiGHS', glpk: 'GLPK' };
+
 interface Props {
   results: StoredResult[];
   selected: StoredResult;
@@ -66,7 +69,7 @@ export function ResultView({ results, selected, onSelect, stale, draft = null, t
           {t('results.computedAt', {
             date: formatDateTime(selected.createdAt, language),
             mode: t(`results.mode.${r.solve.mode}`),
-            solver: r.solve.solver,
+            solver: SOLVER_NAMES[r.solve.solver] ?? r.solve.solver,
             seconds: r.solve.seconds.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', {
               maximumFractionDigits: 1,
             }),

@@ -65,6 +65,10 @@ describe('results page', () => {
     const total = await screen.findByTestId('kpi-totalCost', undefined, { timeout: 5000 });
     expect(total.textContent).toContain(de(base.objective.totalAnnualCost_EUR, 0));
     expect(total.textContent).toMatch(/\d\.\d{3}/); // thousands dot
+    // the solver program by its name, not the stored id
+    expect(screen.getByText(/^Gerechnet am/).textContent).toContain(
+      `, ${base.solve.solver === 'glpk' ? 'GLPK' : 'HiGHS'}, `,
+    );
     expect(screen.getByTestId('kpi-lcoh').textContent).toContain(de(base.kpis.lcoh_EUR_MWh, 1));
     expect(screen.getByTestId('kpi-co2').textContent).toContain(de(base.emissions_tCO2, 1));
     expect(screen.getByTestId('kpi-balance').textContent).toContain('geschlossen');
