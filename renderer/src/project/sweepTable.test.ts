@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { SweepRun } from './sweeps';
-import { columnTitle, sweepCsv, sweepTable, type SweepTableText } from './sweepTable';
+import { columnTitle, sweepCsv, sweepFileName, sweepTable, type SweepTableText } from './sweepTable';
 
 const GAS = '/fuels/gas/price_EUR_kWh';
 const RATE = '/economics/interestRate';
@@ -102,5 +102,13 @@ describe('sweep table', () => {
   it('writes international CSV with comma and point', () => {
     const lines = sweepCsv(sweepTable(run, text), 'intl').split('\r\n');
     expect(lines[1]).toBe('0.04,3,done,123456.789,12.5,100.25,5,10');
+  });
+});
+
+describe('sweepFileName', () => {
+  it('keeps the project name as written, umlauts and spaces, like the reports', () => {
+    expect(sweepFileName('Nahwärme Süd', 'Sensitivität')).toBe('Nahwärme Süd – Sensitivität.csv');
+    expect(sweepFileName('Halle 3/4', 'Sensitivity')).toBe('Halle 3-4 – Sensitivity.csv');
+    expect(sweepFileName('', 'Sensitivität')).toBe('Werkplan – Sensitivität.csv');
   });
 });

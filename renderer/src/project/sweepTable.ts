@@ -3,6 +3,7 @@ import { csvNumber, type CsvStyle } from '../../../solver/src/report/csv';
 import { neutralise } from '../../../solver/src/report/format';
 import type { Capacity } from '../../../solver/src/results/results';
 import { fieldUnit } from '../../../solver/src/results/capacity';
+import { userFileName } from '../../../solver/src/report/fileName';
 import type { SweepPointResult, SweepRun } from './sweeps';
 
 export interface SweepColumn {
@@ -105,3 +106,10 @@ export function sweepCsv(table: SweepTable, style: CsvStyle): string {
   });
   return (style === 'de' ? '\uFEFF' : '') + body + '\r\n';
 }
+
+/**
+ * The suggested name of the sweep's CSV: the project name as the user wrote it, then what the file
+ * holds ("Nahwärme Süd – Sensitivität.csv"), like the reports' file names (userFileName).
+ */
+export const sweepFileName = (projectName: string, what: string): string =>
+  userFileName(projectName, 'csv', ` – ${what}`);

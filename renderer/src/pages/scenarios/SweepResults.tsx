@@ -10,6 +10,7 @@ import {
   columnTitle,
   sweepCapacities,
   sweepCsv,
+  sweepFileName,
   sweepTable,
   type SweepTableText,
 } from '../../project/sweepTable';
@@ -93,7 +94,7 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
   async function exportCsv() {
     const style = language === 'de' ? 'de' : 'intl';
     const r = await files().saveFile({
-      suggestedName: `${t('scenarios.sweep.fileName')}-${(doc.name || 'projekt').replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`,
+      suggestedName: sweepFileName(doc.name, t('scenarios.sweep.fileName')),
       data: new TextEncoder().encode(sweepCsv(table, style)),
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
