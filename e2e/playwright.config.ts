@@ -13,6 +13,9 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const OUT_DIR = process.env.WERKPLAN_RENDERER_OUT; // a separate build folder, for parallel runs
 const WEB_URL = 'http://localhost:5173';
+/** `--project web` alone needs no build: only the dev server is started then. */
+const args = process.argv.join(' ');
+const onlyWeb = /--project[= ]web\b/.test(args) && !/--project[= ]built\b/.test(args);
 
 export default defineConfig({
   testDir: '.',
@@ -53,12 +56,16 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
     },
-    {
-      command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${PORT} --strictPort${OUT_DIR ? ` --outDir ${OUT_DIR}` : ''}`,
-      cwd: '..',
-      url: `http://127.0.0.1:${PORT}`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
+    ...(onlyWeb
+      ? []
+      : [
+          {
+            command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${PORT} --strictPort${OUT_DIR ? ` --outDir ${OUT_DIR}` : ''}`,
+            cwd: '..',
+            url: `http://127.0.0.1:${PORT}`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+          },
+        ]),
   ],
 });
