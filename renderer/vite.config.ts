@@ -39,7 +39,10 @@ export default defineConfig({
   // The WASM solvers locate their .wasm beside their own module (new URL('x.wasm', import.meta.url)).
   // Pre-bundled into node_modules/.vite/deps that file is missing and the dev server answers with
   // index.html; served from their package folder the URL resolves in dev exactly as in the build.
-  optimizeDeps: { exclude: ['highs', 'glpk.js'] },
+  // Pre-bundled CommonJS (pdfkit's dependencies in the report worker) may read Node's `global`,
+  // which the build's CommonJS plugin rewrites and the dev server's esbuild does not: a worker has
+  // no `global`, so `npm run web` failed every report with "global is not defined".
+  optimizeDeps: { exclude: ['highs', 'glpk.js'], esbuildOptions: { define: { global: 'globalThis' } } },
   build: {
     // WERKPLAN_RENDERER_OUT lets parallel e2e runs build into separate folders.
     outDir: process.env.WERKPLAN_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
