@@ -2,7 +2,15 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../cli/load';
 import type { ProjectV1 } from '../project/types';
-import { capacityUnit, fuelName, overrideText, pointerLabel, seriesLabel, TECH_FIELD_KEYS } from './labels';
+import {
+  capacityUnit,
+  fuelName,
+  overrideText,
+  pointerLabel,
+  seriesLabel,
+  TECH_FIELD_KEYS,
+  unitText,
+} from './labels';
 import { findLanguageProblems } from './languageCheck';
 
 const EXAMPLES = path.resolve(__dirname, '../../../assets/examples');
@@ -89,6 +97,12 @@ describe('report labels', () => {
     const named = structuredClone(hub);
     (named.timeSeries.heat as { name?: string }).name = 'Wärmelastgang 2023';
     expect(seriesLabel(named, 'heat', 'de')).toBe('Wärmelastgang 2023');
+    // An unused, unnamed series says what it is, never its key.
+    const unused = structuredClone(hub);
+    unused.timeSeries.solar_yield = { unit: 'kWh/m2', values: [0, 1] };
+    expect(seriesLabel(unused, 'solar_yield', 'de')).toBe('Solarthermie-Ertrag (nicht verwendet)');
+    expect(seriesLabel(unused, 'solar_yield', 'en')).toBe('Solar thermal yield (not used)');
+    expect(unitText('kWh/m2')).toBe('kWh/m²');
   });
 
   it('a scenario change reads as label, new value with unit and the base value', () => {

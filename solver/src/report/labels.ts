@@ -65,8 +65,38 @@ export function seriesLabel(project: ProjectV1, id: string, lang: ReportLanguage
   for (const [f, fuel] of Object.entries(project.fuels))
     if (usesSeries(fuel.price_EUR_kWh))
       roles.push(de ? `Preis ${fuelName(lang, f)}` : `${fuelName(lang, f)} price`);
-  return roles.length ? [...new Set(roles)].join(', ') : id;
+  if (roles.length) return [...new Set(roles)].join(', ');
+  // Not used by the project and unnamed: say what kind of series it is, never its key.
+  const unit = project.timeSeries[id]?.unit ?? '';
+  const kind =
+    unit === '°C'
+      ? de
+        ? 'Temperatur'
+        : 'Temperature'
+      : /^kWh\/kWp/.test(unit)
+        ? de
+          ? 'PV-Ertrag'
+          : 'PV yield'
+        : /^kWh\/m(2|²)/.test(unit)
+          ? de
+            ? 'Solarthermie-Ertrag'
+            : 'Solar thermal yield'
+          : /^EUR/.test(unit)
+            ? de
+              ? 'Preisreihe'
+              : 'Price series'
+            : /W$/.test(unit)
+              ? de
+                ? 'Lastgang'
+                : 'Load profile'
+              : de
+                ? 'Zeitreihe'
+                : 'Time series';
+  return `${kind} (${de ? 'nicht verwendet' : 'not used'})`;
 }
+
+/** A series unit as printed: m² and m³ with superscripts. */
+export const unitText = (unit: string): string => unit.replace(/m2\b/g, 'm²').replace(/m3\b/g, 'm³');
 
 /** A price: a number, or "time-varying: series × factor ± adder" in the report's words. */
 export function priceText(project: ProjectV1, p: PriceSpec, lang: ReportLanguage): string {

@@ -1,6 +1,6 @@
 import type { PriceSpec, ProjectV1 } from '../project/types';
 import type { Results } from '../results/results';
-import { capacityUnit, fuelName, overrideText, priceText, seriesLabel } from './labels';
+import { capacityUnit, fuelName, overrideText, priceText, seriesLabel, unitText } from './labels';
 import { scenarioOverrides, type ReportModel, type ReportRun } from './model';
 import { pct } from './format';
 import { sourceNoteIn } from '../profiles/sourceNotes';
@@ -212,8 +212,8 @@ export function seriesTable(m: ReportModel, lang: ReportLanguage): Table {
       max = top;
       total = annualTotal(spec.unit, sum);
     }
-    valueUnits.push(spec.unit);
-    totalUnits.push(total?.unit);
+    valueUnits.push(unitText(spec.unit));
+    totalUnits.push(total ? unitText(total.unit) : undefined);
     valueDigits.push(digitsFor(max));
     totalDigits.push(digitsFor(total?.value ?? null));
     rows.push([
