@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { pdfText } from './pdf';
 import { recordTiming } from './timing';
 
 /**
@@ -12,14 +13,6 @@ import { recordTiming } from './timing';
  */
 interface LanguageModule {
   findLanguageProblems(text: string, lang: 'de' | 'en', o?: { allow?: string[] }): string[];
-}
-interface PdfModule {
-  getDocument(o: { data: Uint8Array; standardFontDataUrl?: string }): {
-    promise: Promise<{
-      numPages: number;
-      getPage(i: number): Promise<{ getTextContent(): Promise<{ items: { str?: string }[] }> }>;
-    }>;
-  };
 }
 const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
 
@@ -222,15 +215,7 @@ test('a new user: blank project, 2023 CSV, run, every results tab, variant, swee
     const file = await download;
     expect(file.suggestedFilename()).toBe(`${PROJECT}.pdf`);
     const bytes = new Uint8Array(readFileSync((await file.path())!));
-    const { getDocument } = await load<PdfModule>('../node_modules/pdfjs-dist/legacy/build/pdf.mjs');
-    const pdf = await getDocument({
-      data: bytes.slice(),
-      standardFontDataUrl: new URL('../node_modules/pdfjs-dist/standard_fonts/', import.meta.url).pathname,
-    }).promise;
-    let text = '';
-    for (let i = 1; i <= pdf.numPages; i++)
-      text +=
-        (await (await pdf.getPage(i)).getTextContent()).items.map((it) => it.str ?? '').join(' ') + '\n';
+    const { text } = await pdfText(bytes);
     expect(text).toContain(PROJECT);
     expect(check(text, 'de', { allow: ALLOW })).toEqual([]);
     await shot(page, '10-report');
