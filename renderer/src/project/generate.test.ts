@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { electricityProfile, heatProfile, onSiteYear, weatherSeries } from './generate';
+import {
+  electricityProfile,
+  generatedSource,
+  generatedSpecOf,
+  heatProfile,
+  onSiteYear,
+  weatherSeries,
+} from './generate';
+import type { GeneratedSpec } from './profileTypes';
 import type { WeatherYear } from '../../../solver/src/weather/readers';
 
 const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
@@ -28,5 +36,27 @@ describe('generated series', () => {
     expect(pvSum).toBeGreaterThan(900); // kWh/kWp a year at 45° N
     expect(pvSum).toBeLessThan(1800);
     expect(ws.pvYield[0]).toBe(0); // midnight
+  });
+
+  it('writes the source note in the planner’s language and reads old and new notes in both', () => {
+    const heat: GeneratedSpec = { kind: 'heat', type: 'MFH', annual_kWh: 20000 };
+    const electricity: GeneratedSpec = { kind: 'electricity', profile: 'G25', annual_kWh: 1234.5 };
+    expect(generatedSource(heat, 'de')).toBe(
+      'BDEW-SigLinDe-Wärmeprofil MFH, Wetter PVGIS TMY, 20.000 kWh/a (Werkplan)',
+    );
+    expect(generatedSource(heat, 'en')).toBe('BDEW SigLinDe MFH, PVGIS TMY weather, 20000 kWh/a (Werkplan)');
+    const of = (source: string, unit = 'kW') => generatedSpecOf({ source, unit, kind: 'demand' });
+    for (const lang of ['de', 'en'] as const) {
+      expect(of(generatedSource(heat, lang))).toEqual(heat);
+      expect(of(generatedSource(electricity, lang))).toEqual(electricity);
+      // a series shifted to the project year keeps its note with a remark after it
+      expect(of(`${generatedSource(heat, lang)} – aus 2023 verschoben (+104 Wochen)`)).toEqual(heat);
+      const weather = generatedSource({ kind: 'ambient' }, lang);
+      expect(of(weather, '°C')).toEqual({ kind: 'ambient' });
+      expect(of(weather, 'kWh/kWp')).toEqual({ kind: 'pvYield' });
+      expect(of(weather, 'kWh/m2')).toEqual({ kind: 'solarYield' });
+    }
+    expect(of('Lastgang Stadtwerke 2024')).toBeNull();
+    expect(of('BDEW SigLinDe XYZ, PVGIS TMY weather, 100 kWh/a (Werkplan)')).toBeNull();
   });
 });

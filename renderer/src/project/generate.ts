@@ -17,6 +17,11 @@ import { readWeather, type WeatherYear } from '../../../solver/src/weather/reade
 import { pvYieldPerKWp, solarThermalYieldPerM2 } from '../../../solver/src/weather/yields';
 import { hoursInYear } from '../../../solver/src/project/calendar';
 import type { FederalState } from '../../../solver/src/calendar/dayTypes';
+import {
+  generatedSourceNote,
+  parseGeneratedSourceNote,
+  type NoteLanguage,
+} from '../../../solver/src/profiles/sourceNotes';
 
 /** Standard profiles and weather-based series the planner can generate (assets loaded on demand). */
 
@@ -103,42 +108,39 @@ export async function weatherSeries(
   };
 }
 
-const HEAT_SOURCE = /^BDEW SigLinDe (\w+),.*?([\d.]+) kWh\/a/;
-const ELECTRICITY_SOURCE = /^BDEW standard load profile (\w+) \(2025\), ([\d.]+) kWh\/a/;
-
 /**
  * How a stored series was generated: its `generated` field, or for series generated before that
- * field existed, read from the source note the generator wrote. Null for imported series.
+ * field existed, read from the source note the generator wrote (in either language, also with a
+ * remark such as the shift to the project year after ' – '). Null for imported series.
  */
 export function generatedSpecOf(
   rec: Pick<TimeSeriesRecord, 'generated' | 'source' | 'unit' | 'kind'>,
 ): GeneratedSpec | null {
   if (rec.generated) return rec.generated;
   const src = rec.source ?? '';
-  let m = HEAT_SOURCE.exec(src);
-  if (m && (HEAT_TYPES as readonly string[]).includes(m[1]))
-    return { kind: 'heat', type: m[1] as HeatType, annual_kWh: Number(m[2]) };
-  m = ELECTRICITY_SOURCE.exec(src);
-  if (m && (ELECTRICITY_PROFILES as readonly string[]).includes(m[1]))
-    return { kind: 'electricity', profile: m[1] as ElectricityProfile, annual_kWh: Number(m[2]) };
-  if (src.startsWith('PVGIS 5.3 TMY')) {
-    if (rec.unit === '°C') return { kind: 'ambient' };
-    if (rec.unit === 'kWh/kWp') return { kind: 'pvYield' };
-    if (rec.unit === 'kWh/m2') return { kind: 'solarYield' };
+  const cut = src.indexOf(' – ');
+  const note = parseGeneratedSourceNote(cut < 0 ? src : src.slice(0, cut));
+  if (!note) return null;
+  switch (note.kind) {
+    case 'heat':
+      return (HEAT_TYPES as readonly string[]).includes(note.type)
+        ? { kind: 'heat', type: note.type as HeatType, annual_kWh: note.annual_kWh }
+        : null;
+    case 'electricity':
+      return (ELECTRICITY_PROFILES as readonly string[]).includes(note.profile)
+        ? { kind: 'electricity', profile: note.profile as ElectricityProfile, annual_kWh: note.annual_kWh }
+        : null;
+    default:
+      if (rec.unit === '°C') return { kind: 'ambient' };
+      if (rec.unit === 'kWh/kWp') return { kind: 'pvYield' };
+      if (rec.unit === 'kWh/m2') return { kind: 'solarYield' };
+      return null;
   }
-  return null;
 }
 
-/** The source note of a generated series (kept as the generator always wrote it). */
-export function generatedSource(spec: GeneratedSpec): string {
-  switch (spec.kind) {
-    case 'heat':
-      return `BDEW SigLinDe ${spec.type}, PVGIS TMY weather, ${spec.annual_kWh} kWh/a (Werkplan)`;
-    case 'electricity':
-      return `BDEW standard load profile ${spec.profile} (2025), ${spec.annual_kWh} kWh/a (Werkplan)`;
-    default:
-      return 'PVGIS 5.3 TMY 45° N 8° E (assets/weather), south 35°';
-  }
+/** The source note of a generated series in the planner's language (solver/src/profiles/sourceNotes.ts). */
+export function generatedSource(spec: GeneratedSpec, language: NoteLanguage): string {
+  return generatedSourceNote(spec, language);
 }
 
 /** The values of a generated series for a site year (hourly, from hour 0 of that year). */

@@ -25,7 +25,8 @@ export const annual_kWh = (r: Pick<TimeSeriesRecord, 'values' | 'resolution_min'
 
 /**
  * Stores a generated hourly series on the site year: in place of `replace` (same record, so no
- * copies pile up) or as a new record; returns the document key that refers to it.
+ * copies pile up) or as a new record, with its source note in the planner's language; returns the
+ * document key that refers to it.
  */
 async function storeGenerated(
   projectId: string,
@@ -37,9 +38,10 @@ async function storeGenerated(
   year: number,
   replace: TimeSeriesRecord | undefined,
   keyBase: string,
+  language: 'de' | 'en',
 ): Promise<string> {
   const { generatedSource } = await import('../../project/generate');
-  const source = generatedSource(spec);
+  const source = generatedSource(spec, language);
   const id = replace?.id ?? crypto.randomUUID();
   const rec: TimeSeriesRecord = {
     id,
@@ -128,6 +130,7 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
         year,
         replace,
         `${what}_${profile}`,
+        language,
       );
       await useProject.getState().edit((d) => {
         d.demands[what] = key;
@@ -166,6 +169,7 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
           year,
           existing(kind),
           keyBase,
+          language,
         );
         if (kind === 'ambient')
           await useProject.getState().edit((d) => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { initI18n } from '../../i18n';
+import { generatedSourceNote } from '../../../../solver/src/profiles/sourceNotes';
 import { basisLine, projectBasis } from './basis';
 
 beforeAll(async () => {
@@ -28,6 +29,17 @@ describe('project basis', () => {
       "Weather: PVGIS TMY 45° N 8° E (sample data from northern Italy, not the project's site), " +
         'year 2025, time basis: local standard time without daylight saving (CET, UTC+1)',
     );
+  });
+
+  it('recognises the sample weather by its generated note in German as in English', () => {
+    const t = i18next.getFixedT('de');
+    const sample =
+      'Wetter: PVGIS-TMY 45° N 8° E (Beispieldaten aus Norditalien, nicht der Standort des Projekts)';
+    for (const lang of ['de', 'en'] as const) {
+      const note = generatedSourceNote({ kind: 'weather' }, lang);
+      expect(basisLine(doc(note), t)).toMatch(sample);
+      expect(basisLine(doc(`${note} – aus 2023 verschoben (+104 Wochen)`), t)).toMatch(sample);
+    }
   });
 
   it('takes another source as written, and says when there is no weather or no source', () => {

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { parseGeneratedSourceNote } from '../../../../solver/src/profiles/sourceNotes';
 
 /** What a project's figures rest on: the weather, the year of its profiles and their time basis. */
 export interface ProjectBasis {
@@ -20,7 +21,8 @@ const PLACE = /(\d+(?:[.,]\d+)?\s?°\s?[NS])[,\s]+(\d+(?:[.,]\d+)?\s?°\s?[EOW])
 
 /**
  * The weather a project uses, from the `source` note of its ambient temperature (else of any
- * weather or yield series): the PVGIS sample shipped with the app is named as the example it is.
+ * weather or yield series): the PVGIS sample shipped with the app (its generated note in German or
+ * English) is named as the example it is.
  */
 function weatherOf(doc: DocLike, t: TFunction): string {
   const series = doc.timeSeries ?? {};
@@ -33,6 +35,9 @@ function weatherOf(doc: DocLike, t: TFunction): string {
   if (candidates.length === 0) return t('results.basis.noWeather');
   const source = candidates.map((s) => (typeof s.source === 'string' ? s.source.trim() : '')).find(Boolean);
   if (!source) return t('results.basis.unknownWeather');
+  // the sample weather the planner generates, its note in either language (with any remark after ' – ')
+  if (parseGeneratedSourceNote(source.split(' – ')[0])?.kind === 'weather')
+    return t('results.basis.pvgisSample', { place: '45° N 8° E' });
   const place = PLACE.exec(source);
   const where = place ? `${place[1]} ${place[2]}` : '';
   if (/PVGIS/i.test(source) && /TMY/i.test(source))
