@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { technologySchemas } from '../../../solver/src/project/schema';
 import { validateProject } from '../../../solver/src/project/validate';
-import { addFromCatalogue, catalogue, freeId, sourceText } from './catalogue';
+import { addFromCatalogue, catalogue, catalogueSourceIn, freeId, sourceText } from './catalogue';
 import { findLanguageProblems } from '../../../solver/src/report/languageCheck';
 import { blankDocument } from './document';
 import type { ProjectV1 } from '../../../solver/src/project/types';
@@ -94,5 +94,29 @@ describe('technology catalogue', () => {
     expect(de.source).toMatch(/^Werkplan-Annahme 2026: Investition für Kessel/);
     const en = addFromCatalogue(blankDocument('x', 2023), boiler, 'en');
     expect(en.source).toMatch(/^Werkplan assumption 2026: Capex for boilers/);
+  });
+
+  it('shows a catalogue source line in the reader’s language, old lines included; the user’s own text as typed', () => {
+    const boiler = catalogue.entries.find((e) => e.key === 'gasBoiler')!.source;
+    const de = sourceText(boiler, 'de');
+    const en = sourceText(boiler, 'en');
+    const old = `Werkplan-Annahme 2026 (Werkplan assumption): ${boiler.note}`;
+    for (const stored of [de, en, old]) {
+      expect(catalogueSourceIn(stored, 'de')).toBe(de);
+      expect(catalogueSourceIn(stored, 'en')).toBe(en);
+    }
+    expect(de).toMatch(/^Werkplan-Annahme 2026: Investition für Kessel/);
+    // every entry's line finds its own entry (no two entries share a line)
+    for (const e of [...catalogue.entries, ...catalogue.subsidies, ...catalogue.fuels]) {
+      expect(catalogueSourceIn(sourceText(e.source, 'en'), 'de'), e.key).toBe(sourceText(e.source, 'de'));
+      expect(catalogueSourceIn(sourceText(e.source, 'de'), 'en'), e.key).toBe(sourceText(e.source, 'en'));
+    }
+    // a cited document reads the same in both languages
+    const cited = [...catalogue.entries, ...catalogue.subsidies].find((e) => !e.source.assumption)!.source;
+    expect(catalogueSourceIn(sourceText(cited, 'en'), 'de')).toBe(sourceText(cited, 'de'));
+    // edited by the user: kept, even when it only starts like a catalogue line
+    expect(catalogueSourceIn(`${old} Angebot Fa. Müller 2025`, 'de')).toBe(`${old} Angebot Fa. Müller 2025`);
+    expect(catalogueSourceIn('Angebot Fa. Müller 2025', 'en')).toBe('Angebot Fa. Müller 2025');
+    expect(catalogueSourceIn('', 'de')).toBe('');
   });
 });

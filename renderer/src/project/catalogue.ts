@@ -54,6 +54,25 @@ export function sourceText(s: CatalogueSource, language: 'de' | 'en' = 'de'): st
     : `${s.document}; ${s.publisher}, ${s.year}, ${s.table}`;
 }
 
+/** Every catalogue source (technologies, subsidies, fuels). */
+const allSources = (): CatalogueSource[] =>
+  [...catalogue.entries, ...catalogue.subsidies, ...catalogue.fuels].map((e) => e.source);
+
+/**
+ * A technology's stored `source` in the reader's language: when it is exactly a line the catalogue
+ * wrote (now in German or English, or before the German notes as "Werkplan-Annahme 2026 (Werkplan
+ * assumption): <English note>"), that entry's line in `language`; any other text is the user's and
+ * stays as typed.
+ */
+export function catalogueSourceIn(source: string, language: 'de' | 'en'): string {
+  for (const s of allSources()) {
+    const lines = [sourceText(s, 'de'), sourceText(s, 'en')];
+    if (s.assumption) lines.push(`Werkplan-Annahme ${s.year} (Werkplan assumption): ${s.note ?? ''}`.trim());
+    if (lines.includes(source)) return sourceText(s, language);
+  }
+  return source;
+}
+
 /** A free id: the entry key, or key-2, key-3 … */
 export function freeId(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Technology } from '../../../../solver/src/project/types';
-import { catalogue, addFromCatalogue } from '../../project/catalogue';
+import { catalogue, addFromCatalogue, catalogueSourceIn } from '../../project/catalogue';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { CheckField, PField, SelectField, TextField, useEditor } from './editor';
@@ -265,6 +265,7 @@ export function PricesSection() {
 function TechFields({ tech }: { tech: Technology }) {
   const { t } = useTranslation();
   const ed = useEditor();
+  const language = useApp((s) => s.language);
   const fuels = Object.keys(ed.doc.fuels).map((f) => ({ value: f, label: fuelName(t, f) }));
   // a yield picks from yield series only, named as the user named them
   const yields = seriesOptions(ed.doc, useSeriesRecords(), 'yield');
@@ -313,7 +314,7 @@ function TechFields({ tech }: { tech: Technology }) {
       })}
       {tech.source && (
         <p className="source">
-          {t('planner.tech.source')}: {tech.source}
+          {t('planner.tech.source')}: {catalogueSourceIn(tech.source, language)}
         </p>
       )}
     </div>
