@@ -5,7 +5,7 @@ import { i18next, initI18n } from '../i18n';
 import { catalogue } from './catalogue';
 import { checkForPlanner } from './check';
 import { blankDocument } from './document';
-import { describeProblems, fileProblems, schemaAt, type Problem } from './problems';
+import { describeProblems, fileProblems, schemaAt, seriesNames, type Problem } from './problems';
 import { checkProject } from './check';
 import type { ProjectV1 } from '../../../solver/src/project/types';
 import de from '../i18n/areas/planner.de.json';
@@ -81,6 +81,36 @@ describe('validation messages in the planner', () => {
     expect(texts(d)).toEqual([
       `Zeitreihe „${key}“: 1 Stunde ohne gültigen Wert, am 01.01.${d.site.year}, 10:00 (Stunde 11 des Jahres).`,
     ]);
+  });
+
+  it('names a series as the user named it, never by its document key', () => {
+    const d = hub();
+    const key = d.demands.heat as string;
+    const stored = {
+      timeSeries: Object.fromEntries(
+        Object.entries(d.timeSeries as Json).map(([k, s]) => [k, { unit: s.unit, seriesId: `id-${k}` }]),
+      ),
+    };
+    const names = seriesNames(stored, [{ id: `id-${key}`, name: 'Wärmelastgang 2023' }]);
+    expect(names).toEqual({ [key]: 'Wärmelastgang 2023' });
+    const named = (doc: Json, language: 'de' | 'en' = 'de') => {
+      const v = checkForPlanner(doc);
+      return describeProblems(v.ok ? [] : v.errors, doc as ProjectV1, i18next.getFixedT(language), language, {
+        seriesNames: names,
+      }).map((p) => p.text);
+    };
+    // the unit checked against its use (a cross-check: on an otherwise valid project)
+    d.timeSeries[key].unit = 'MW';
+    expect(named(d)).toEqual(['Zeitreihe „Wärmelastgang 2023“ hat die Einheit MW, erwartet wird kW.']);
+    expect(named(d, 'en')).toEqual(['Time series “Wärmelastgang 2023” has the unit MW; kW is expected.']);
+    d.timeSeries[key].unit = 'kW';
+    d.timeSeries[key].values = d.timeSeries[key].values.map((v: number, i: number) => (i === 10 ? NaN : v));
+    expect(named(d)).toEqual([
+      `Zeitreihe „Wärmelastgang 2023“: 1 Stunde ohne gültigen Wert, am 01.01.${d.site.year}, 10:00 (Stunde 11 des Jahres).`,
+    ]);
+    expect(named(d, 'en')[0]).toMatch(/^Time series “Wärmelastgang 2023”: 1 hour without a valid value/);
+    // a project file's series have no other name: the key
+    expect(texts(d).join(' ')).toContain(`„${key}“`);
   });
 
   it('one message for a price that is neither a number nor a series', () => {

@@ -4,6 +4,7 @@ import type { ProjectV1 } from '../../../solver/src/project/types';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import type { Language } from '../i18n';
 import { fuelName, parameterLabel } from '../pages/scenarios/labels';
+import type { TimeSeriesRecord } from '../db/schema';
 import type { StoredProject } from './document';
 import { getPointer } from './pointer';
 
@@ -65,11 +66,36 @@ export function schemaAt(doc: unknown, pointer: string): Schema | undefined {
   return s;
 }
 
+/**
+ * The names the user gave the project's series (document key → the stored record's name, as the
+ * Profiles page and the series choices show them), for the problem messages.
+ */
+export function seriesNames(
+  doc: Pick<StoredProject, 'timeSeries'>,
+  records: Iterable<Pick<TimeSeriesRecord, 'id' | 'name'>>,
+): Record<string, string> {
+  const byId = new Map([...records].map((r) => [r.id, r.name]));
+  const out: Record<string, string> = {};
+  for (const [key, ref] of Object.entries(doc.timeSeries)) {
+    const name = byId.get(ref.seriesId);
+    if (name) out[key] = name;
+  }
+  return out;
+}
+
+/** A series named for the user: its record's name, else (a project file) its key. */
+type SeriesName = (key: string) => string;
+
 /** The field's name as the forms show it, for any place of the document. */
-function labelOf(doc: Doc, pointer: string, t: TFunction): { label: string; unit: string; scale: number } {
+function labelOf(
+  doc: Doc,
+  pointer: string,
+  t: TFunction,
+  seriesName: SeriesName,
+): { label: string; unit: string; scale: number } {
   const parts = partsOf(pointer);
   if (parts[0] === 'timeSeries' && parts.length >= 2)
-    return { label: t('planner.check.series', { name: parts[1] }), unit: '', scale: 1 };
+    return { label: t('planner.check.series', { name: seriesName(parts[1]) }), unit: '', scale: 1 };
   if (parts[0] === 'fuels' && parts.length === 2)
     return { label: t('planner.prices.fuel', { fuel: fuelName(t, parts[1]) }), unit: '', scale: 1 };
   if (parts[0] === 'scenarios' && parts.length >= 2) {
@@ -101,15 +127,20 @@ const num = (s: string) => Number(s);
  * Turns the findings of checkProject (schema and cross-checks, English, one per place) into the
  * planner's messages: one per problem, in the user's language, fields named as the forms name them.
  * A series with many bad values gives one message with the count and the first hour; several
- * findings at one place (a price that is neither a number nor a series) give one message.
+ * findings at one place (a price that is neither a number nor a series) give one message. Series
+ * are named by `options.seriesNames` (see {@link seriesNames}); a key without a name there is shown
+ * as it is (a project file's series have no other name).
  */
 export function describeProblems(
   findings: Finding[],
   doc: Doc,
   t: TFunction,
   language: Language,
-  options: { blankHints?: boolean } = {},
+  options: { blankHints?: boolean; seriesNames?: Record<string, string> } = {},
 ): Problem[] {
+  const names = options.seriesNames ?? {};
+  const seriesName: SeriesName = (key) =>
+    Object.prototype.hasOwnProperty.call(names, key) ? names[key] : key;
   const out: Problem[] = [];
   const seen = new Set<string>();
   const gaps = new Map<string, Set<number>>();
@@ -143,7 +174,7 @@ export function describeProblems(
     const pointer = missingKey ? `${f.pointer}/${missingKey[1]}` : f.pointer;
     if (seen.has(pointer)) continue;
     seen.add(pointer);
-    const { label, unit, scale } = labelOf(doc, pointer, t);
+    const { label, unit, scale } = labelOf(doc, pointer, t, seriesName);
     const at = getPointer(doc, pointer);
     const where = { pointer, line: f.line, column: f.column };
     const problem = (key: string, args: Record<string, unknown> = {}, kind: Problem['kind'] = 'error') =>
@@ -176,7 +207,7 @@ export function describeProblems(
     else if (/^must be one of /.test(text)) problem('choice');
     else if (pointer === '/formatVersion') problem('format', { value: String(at) });
     else if ((m = /^unknown key '(.+)'$/.exec(text))) {
-      const parent = labelOf(doc, pointer.slice(0, pointer.lastIndexOf('/')), t).label;
+      const parent = labelOf(doc, pointer.slice(0, pointer.lastIndexOf('/')), t, seriesName).label;
       out.push({
         kind: 'error',
         text: t('planner.check.msg.unknownKey', { label: parent, key: m[1] }),
@@ -198,7 +229,7 @@ export function describeProblems(
     else if (/^cooling demand is not modelled/.test(text)) problem('cooling');
     else if ((m = /^duplicate technology id '(.+)'$/.exec(text))) problem('duplicateTech', { id: m[1] });
     else if ((m = /^(min|existing) (\S+) is above max (\S+)$/.exec(text))) {
-      const tech = labelOf(doc, pointer.slice(0, pointer.lastIndexOf('/')), t).label;
+      const tech = labelOf(doc, pointer.slice(0, pointer.lastIndexOf('/')), t, seriesName).label;
       problem(m[1] === 'min' ? 'minAboveMax' : 'existingAboveMax', {
         label: tech,
         value: fmt(num(m[2]), unit, 1),
@@ -241,7 +272,7 @@ export function describeProblems(
       : [...gaps.get(key)!].sort((a, b) => a - b);
     const first = bad[0] ?? [...gaps.get(key)!][0];
     p.text = t('planner.check.msg.seriesGaps', {
-      label: t('planner.check.series', { name: key }),
+      label: t('planner.check.series', { name: seriesName(key) }),
       count: bad.length || 1,
       hours: formatNumber(bad.length || 1, language, 0),
       first: t('planner.check.msg.firstAt', {
@@ -263,7 +294,7 @@ export function describeProblems(
 /** The technology a pointer below it belongs to, by its name. */
 function techLabel(doc: Doc, pointer: string, t: TFunction): string {
   const parts = partsOf(pointer);
-  return labelOf(doc, `/technologies/${parts[1]}`, t).label;
+  return labelOf(doc, `/technologies/${parts[1]}`, t, (key) => key).label;
 }
 
 /**

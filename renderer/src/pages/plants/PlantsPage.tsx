@@ -4,7 +4,7 @@ import { db } from '../../db/schema';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { checkForPlanner } from '../../project/check';
 import { joinSeries } from '../../project/document';
-import { describeProblems, type Problem } from '../../project/problems';
+import { describeProblems, seriesNames, type Problem } from '../../project/problems';
 import { invalidDrafts, useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
@@ -44,7 +44,9 @@ export function ProblemList({ variantId }: { variantId?: string | null }) {
       const v = checkForPlanner(project);
       // a series outside the project year: one message naming it and both years
       return withCoverage(
-        describeProblems(v.ok ? [] : v.errors, project, t, language),
+        describeProblems(v.ok ? [] : v.errors, project, t, language, {
+          seriesNames: seriesNames(doc, records),
+        }),
         coverageProblems(doc, records),
         (c) => ({ kind: 'error', text: coverageText(c, t, language), pointer: `/timeSeries/${c.key}` }),
       );

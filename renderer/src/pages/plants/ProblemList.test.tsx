@@ -3,6 +3,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n';
 import { db } from '../../db/schema';
 import { createBlankProject } from '../../project/files';
+import { yearStart_ms } from '../../project/document';
+import { attachSeries } from '../../project/seriesActions';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { ProblemList } from './PlantsPage';
@@ -61,5 +63,32 @@ describe('the input check on the plants page', () => {
     expect(first?.getAttribute('title')).toBe('/technologies/gb/capex_EUR_per_unit');
     expect(panel.className).not.toContain('todo');
     expect(panel.textContent).not.toContain('vollständig');
+  });
+
+  it('names a series as the user named it, not by its document key', async () => {
+    const { projectId, doc } = useProject.getState();
+    const year = doc!.site.year;
+    const values = new Float64Array(year % 4 === 0 ? 8784 : 8760).fill(10);
+    values[10] = NaN;
+    await db().timeSeries.add({
+      id: 'lastgang',
+      projectId: projectId!,
+      name: 'Wärmelastgang 2023',
+      unit: 'kW',
+      kind: 'demand',
+      resolution_min: 60,
+      start: new Date(yearStart_ms(year)).toISOString(),
+      values,
+    });
+    await useProject.getState().edit((d) => {
+      d.demands.heat = attachSeries(d, { id: 'lastgang', name: 'Wärmelastgang 2023', unit: 'kW' });
+    });
+    expect(useProject.getState().doc!.demands.heat).toBe('Waermelastgang_2023');
+    render(<ProblemList />);
+    const panel = await screen.findByTestId('problems');
+    await waitFor(() =>
+      expect(panel.textContent).toContain('Zeitreihe „Wärmelastgang 2023“: 1 Stunde ohne gültigen Wert'),
+    );
+    expect(panel.textContent).not.toContain('Waermelastgang_2023');
   });
 });

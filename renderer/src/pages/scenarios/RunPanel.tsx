@@ -6,7 +6,7 @@ import { useLiveQuery } from '../../db/useLiveQuery';
 import { currentInputsHash, runOptionsOf } from '../../project/assemble';
 import { useRuns } from '../../project/runs';
 import { draftsConcern, invalidDrafts, useProject } from '../../project/store';
-import { describeProblems } from '../../project/problems';
+import { describeProblems, seriesNames } from '../../project/problems';
 import { coverageProblems, withCoverage } from '../../project/seriesYear';
 import { coverageText } from '../profiles/ProjectYear';
 import { draftFields } from '../../components/UndoBar';
@@ -102,7 +102,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
     if (findings.some((f) => !f)) return lines;
     const list = findings.map((f) => ({ pointer: f![1] === '/' ? '' : f![1], message: f![2] }));
     return withCoverage(
-      describeProblems(list, doc, t, language).filter(
+      describeProblems(list, doc, t, language, { seriesNames: seriesNames(doc, records ?? []) }).filter(
         (p) => p.kind === 'error' || list.some((f) => f.pointer === p.pointer),
       ),
       // only series this run was refused for (the list is of the run, the records are of now)
