@@ -103,6 +103,7 @@ export function runScenario(
   );
 }
 
+/** The scenario's name as stored with its result: the base stays "Basis" (pages translate it by id). */
 const nameOf = (project: ProjectV1, scenarioId: string) =>
   scenarioId === 'base' ? 'Basis' : (project.scenarios?.find((s) => s.id === scenarioId)?.name ?? scenarioId);
 

@@ -114,4 +114,35 @@ describe('reports page', () => {
     expect(lines).toHaveLength(8761);
     expect(lines[0].startsWith('hour,time_local_standard,weight_h,')).toBe(true);
   }, 90_000);
+
+  it('names the base scenario in the UI language, also among the runs without a solution', async () => {
+    const project = JSON.parse(singleText) as ProjectV1;
+    const id = (await importProject(db(), { ...project, name: 'Zwei Läufe' })).id;
+    // stored results keep the base's name in German ("Basis"), whatever the language of the run
+    await saveResult(db(), id, 'base', 'hash', {
+      results: { ...base, status: 'infeasible' },
+      dispatch: null,
+      scenarioName: 'Basis',
+      mode: 'aggregated',
+    });
+    await saveResult(db(), id, 'insulated', 'hash', {
+      results: base,
+      dispatch: null,
+      scenarioName: 'Dämmung',
+      mode: 'aggregated',
+    });
+    await initI18n('en');
+    act(() => {
+      useApp.setState({ language: 'en' });
+      useApp.getState().setActiveProject(id);
+    });
+    try {
+      render(<ReportsPage />);
+      expect(await screen.findByText('No solution, so not in the report: Base')).toBeTruthy();
+      expect(screen.queryByText(/Basis/)).toBeNull();
+    } finally {
+      await initI18n('de');
+      act(() => useApp.setState({ language: 'de' }));
+    }
+  });
 });

@@ -85,8 +85,9 @@ export default function ReportsPage() {
     );
 
   const chosen = ready.filter((r) => !excluded.has(r.scenarioId));
+  // the base is named in the UI language (stored results keep "Basis" from the run)
   const label = (r: StoredResult) =>
-    r.scenarioId === 'base' ? t('reports.base') : r.payload.scenarioName || r.scenarioId;
+    r.scenarioId === 'base' ? t('reports.base') : r.payload?.scenarioName || r.scenarioId;
 
   async function generate() {
     if (!projectId || chosen.length === 0) return;
@@ -203,7 +204,7 @@ export default function ReportsPage() {
           {skipped.length > 0 && (
             <p className="muted">
               {t('reports.skipped', {
-                scenarios: skipped.map((r) => r.payload?.scenarioName || r.scenarioId).join(', '),
+                scenarios: skipped.map(label).join(', '),
               })}
             </p>
           )}
