@@ -42,7 +42,38 @@ export default defineConfig({
   // Pre-bundled CommonJS (pdfkit's dependencies in the report worker) may read Node's `global`,
   // which the build's CommonJS plugin rewrites and the dev server's esbuild does not: a worker has
   // no `global`, so `npm run web` failed every report with "global is not defined".
-  optimizeDeps: { exclude: ['highs', 'glpk.js'], esbuildOptions: { define: { global: 'globalThis' } } },
+  // `include`: every dependency the pages and workers load, pre-bundled at start. Found only when a
+  // lazy page or a worker first asks for it, a dependency makes Vite re-optimise and reload the page
+  // mid-session on a fresh clone (the first `npm run web`), and lazy imports of the old bundle fail.
+  optimizeDeps: {
+    exclude: ['highs', 'glpk.js'],
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-i18next',
+      'i18next',
+      'zustand',
+      'dexie',
+      'papaparse',
+      'exceljs',
+      'luxon',
+      'date-holidays',
+      'echarts',
+      'echarts/core',
+      'echarts/charts',
+      'echarts/components',
+      'echarts/features',
+      'echarts/renderers',
+      'pdfkit',
+      'pdfkit/standard-fonts/Helvetica',
+      'pdfkit/standard-fonts/HelveticaBold',
+      'svg-to-pdfkit',
+    ],
+    esbuildOptions: { define: { global: 'globalThis' } },
+  },
   build: {
     // WERKPLAN_RENDERER_OUT lets parallel e2e runs build into separate folders.
     outDir: process.env.WERKPLAN_RENDERER_OUT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
