@@ -82,7 +82,7 @@ test('a project is encrypted in the browser and synced; the server never sees it
   await page.goto('/');
   await page.getByLabel('Neues Projekt').fill('Fernwärme Südstadt');
   await page.getByLabel('Neues Projekt').press('Enter');
-  await expect(page.getByRole('button', { name: 'Fernwärme Südstadt' })).toBeVisible();
+  await expect(page.getByTestId('header-project')).toHaveText('Projekt: Fernwärme Südstadt'); // opened
 
   await page.getByRole('button', { name: 'Einstellungen' }).click();
   await expect(page.getByRole('heading', { name: 'Synchronisation' })).toBeVisible();

@@ -112,7 +112,7 @@ test('share with a colleague, delete everywhere, and the administrator audits it
     const a = alice.page;
     await a.getByLabel('Neues Projekt').fill('Wärmenetz Nord');
     await a.getByLabel('Neues Projekt').press('Enter');
-    await expect(a.getByRole('button', { name: 'Wärmenetz Nord' })).toBeVisible();
+    await expect(a.getByTestId('header-project')).toHaveText('Projekt: Wärmenetz Nord'); // opened
     await signIn(a, 'Alice Schmidt');
     await a.getByLabel('Team-Passphrase').fill(passphrase);
     await a.getByRole('button', { name: 'Neuen Teamschlüssel anlegen' }).click();
