@@ -1,4 +1,5 @@
 import type { TimeSeriesKind, TimeSeriesRecord, WerkplanDb } from '../db/schema';
+import { seriesRoleOfUnit, type SeriesRole } from '../../../solver/src/timeseries/role';
 import type { Technology } from '../../../solver/src/project/types';
 import { yearStart_ms, type StoredProject } from './document';
 import { seriesYear, shiftToYear, type ShiftedSeries } from './seriesYear';
@@ -202,15 +203,16 @@ export async function deleteSeries(db: WerkplanDb, seriesId: string): Promise<Se
   return [];
 }
 
-/** What a stored series is, for selectors and summaries. */
-export type SeriesRole = 'load' | 'temperature' | 'yield' | 'price' | 'other';
+export type { SeriesRole };
 
+/** What a stored series is, for selectors and summaries: by its unit, else by its stored kind. */
 export function roleOf(rec: Pick<TimeSeriesRecord, 'kind' | 'unit'>): SeriesRole {
   const kind: TimeSeriesKind = rec.kind;
-  if (rec.unit === '°C' || rec.unit === 'degC') return 'temperature';
-  if (kind === 'yield' || /^kWh\/(kWp|m2|m²)$/.test(rec.unit)) return 'yield';
-  if (kind === 'price' || /^EUR\//.test(rec.unit)) return 'price';
-  if (kind === 'demand' || rec.unit === 'kW') return 'load';
+  const byUnit = seriesRoleOfUnit(rec.unit);
+  if (byUnit === 'temperature') return 'temperature';
+  if (kind === 'yield' || byUnit === 'yield') return 'yield';
+  if (kind === 'price' || byUnit === 'price') return 'price';
+  if (kind === 'demand' || byUnit === 'load') return 'load';
   return 'other';
 }
 

@@ -5,6 +5,7 @@
  * are repeated here and tested against every pointer of the examples).
  */
 import type { PriceSpec, ProjectV1, Technology } from '../project/types';
+import { seriesRoleOfUnit } from '../timeseries/role';
 import type { ReportLanguage } from './texts';
 
 type Both = Record<ReportLanguage, string>;
@@ -67,31 +68,20 @@ export function seriesLabel(project: ProjectV1, id: string, lang: ReportLanguage
       roles.push(de ? `Preis ${fuelName(lang, f)}` : `${fuelName(lang, f)} price`);
   if (roles.length) return [...new Set(roles)].join(', ');
   // Not used by the project and unnamed: say what kind of series it is, never its key.
-  const unit = project.timeSeries[id]?.unit ?? '';
-  const kind =
-    unit === '°C'
+  const kinds = {
+    load: de ? 'Lastgang' : 'Load profile',
+    temperature: de ? 'Temperatur' : 'Temperature',
+    yield: /m(2|²)$/.test(project.timeSeries[id]?.unit ?? '')
       ? de
-        ? 'Temperatur'
-        : 'Temperature'
-      : /^kWh\/kWp/.test(unit)
-        ? de
-          ? 'PV-Ertrag'
-          : 'PV yield'
-        : /^kWh\/m(2|²)/.test(unit)
-          ? de
-            ? 'Solarthermie-Ertrag'
-            : 'Solar thermal yield'
-          : /^EUR/.test(unit)
-            ? de
-              ? 'Preisreihe'
-              : 'Price series'
-            : /W$/.test(unit)
-              ? de
-                ? 'Lastgang'
-                : 'Load profile'
-              : de
-                ? 'Zeitreihe'
-                : 'Time series';
+        ? 'Solarthermie-Ertrag'
+        : 'Solar thermal yield'
+      : de
+        ? 'PV-Ertrag'
+        : 'PV yield',
+    price: de ? 'Preisreihe' : 'Price series',
+    other: de ? 'Zeitreihe' : 'Time series',
+  };
+  const kind = kinds[seriesRoleOfUnit(project.timeSeries[id]?.unit ?? '')];
   return `${kind} (${de ? 'nicht verwendet' : 'not used'})`;
 }
 
