@@ -58,11 +58,14 @@ function NewProjectForm() {
   const [name, setName] = useState('');
   const [template, setTemplate] = useState<Template>('blank');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const setActive = useApp((s) => s.setActiveProject);
   const setPage = useApp((s) => s.setPage);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (busy) return;
+    setBusy(true);
     try {
       const p =
         template === 'blank'
@@ -70,11 +73,14 @@ function NewProjectForm() {
           : await importProject(db(), parseProjectFile((await EXAMPLES[template]()).default), { name });
       setName('');
       setError(null);
-      // A new project opens: it becomes the active one and its inputs come up.
+      // A new project opens: it becomes the active one and its inputs come up, unless the user
+      // went to another page while an example was still loading (never pull them back).
       setActive(p.id);
-      setPage('plants');
+      if (useApp.getState().page === 'projects') setPage('plants');
     } catch (err) {
       setError(errorText(err));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -103,7 +109,9 @@ function NewProjectForm() {
           <option value="reference-hub">{t('planner.projects.exampleHub')}</option>
           <option value="single-building">{t('planner.projects.exampleHouse')}</option>
         </select>
-        <button type="submit">{t('projects.create')}</button>
+        <button type="submit" disabled={busy} aria-busy={busy || undefined}>
+          {t('projects.create')}
+        </button>
       </div>
       {error && (
         <p id="new-project-error" className="field-error" role="alert">
