@@ -51,7 +51,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...boundary(
         ['electron', ...nodeBuiltins],
-        ['electron/*', '**/electron/src/*', '**/server/src/*'],
+        ['electron/*', '**/electron/src/*', '**/server/src/*', '**/contracts/src/*'],
         'renderer/ runs as a web page: it talks to the shell only through renderer/src/platform (the preload bridge).',
       ),
     },
@@ -65,7 +65,15 @@ export default tseslint.config(
     ignores: ['solver/src/cli/**', 'solver/src/**/*.test.ts', 'solver/src/**/*.node.ts'],
     rules: boundary(
       ['electron', 'react', 'react-dom', 'dexie', 'echarts', ...nodeBuiltins],
-      ['react/*', 'react-dom/*', 'electron/*', '**/renderer/src/*', '**/electron/src/*', '**/server/src/*'],
+      [
+        'react/*',
+        'react-dom/*',
+        'electron/*',
+        '**/renderer/src/*',
+        '**/electron/src/*',
+        '**/server/src/*',
+        '**/contracts/src/*',
+      ],
       'solver/ is the pure core: no DOM, React, Electron or Node built-ins outside solver/src/cli and *.node.ts.',
     ),
   },
@@ -73,7 +81,14 @@ export default tseslint.config(
     files: ['solver/src/cli/**/*.ts', 'solver/src/**/*.node.ts', 'solver/src/**/*.test.ts'],
     rules: boundary(
       ['electron', 'react', 'react-dom', 'dexie', 'echarts'],
-      ['react/*', 'electron/*', '**/renderer/src/*', '**/electron/src/*', '**/server/src/*'],
+      [
+        'react/*',
+        'electron/*',
+        '**/renderer/src/*',
+        '**/electron/src/*',
+        '**/server/src/*',
+        '**/contracts/src/*',
+      ],
       'solver/ never imports the UI, the shell or the server.',
     ),
   },
@@ -81,16 +96,24 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: boundary(
       ['electron', 'react', 'react-dom', 'dexie', 'echarts'],
-      ['**/renderer/src/*', '**/electron/src/*', ['**/solver/src/*', '!**/solver/src/shared']],
-      'server/ depends on the solver shared types only.',
+      ['**/renderer/src/*', '**/electron/src/*', '**/solver/src/*', '**/contracts/src/*'],
+      'server/ depends on the contracts (contracts/index.ts) only.',
     ),
   },
   {
     files: ['electron/**/*.ts'],
     rules: boundary(
       ['react', 'react-dom', 'dexie', 'echarts'],
-      ['**/renderer/src/*', '**/server/src/*'],
-      'electron/ stays thin.',
+      ['**/renderer/src/*', '**/server/src/*', '**/contracts/src/*'],
+      'electron/ stays thin; the contracts are entered through contracts/index.ts.',
+    ),
+  },
+  {
+    files: ['contracts/**/*.ts'],
+    rules: boundary(
+      ['electron', 'react', 'react-dom', 'dexie', 'echarts', ...nodeBuiltins],
+      ['**/solver/src/*', '**/renderer/src/*', '**/electron/src/*', '**/server/src/*'],
+      'contracts/ are the types and constants between the parts: they import none of them.',
     ),
   },
   {

@@ -9,7 +9,7 @@ export interface Identity {
 }
 
 /**
- * The Electron shell as the renderer sees it (window.werkplan, solver/src/shared/bridge.ts),
+ * The Electron shell as the renderer sees it (window.werkplan, contracts/src/bridge.ts),
  * injected before the app loads: sign-in is a switch (the real flow is tested against a real
  * OpenID provider in electron/src/auth/signin.test.ts), secrets stay in memory, and every sync
  * request and saved file is handed to the test process.

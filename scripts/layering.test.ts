@@ -58,13 +58,40 @@ describe('import boundaries', () => {
     ).toHaveLength(1);
   });
 
-  it('allows the renderer to import the solver core', async () => {
+  it('allows the renderer to import the contracts through their index only', async () => {
     expect(
       await boundaryErrors(
         'renderer/src/x.ts',
-        "import { IPC } from '../../solver/src/shared/bridge';\nexport const a = IPC;\n",
+        "import { IPC } from '../../contracts';\nexport const a = IPC;\n",
       ),
     ).toHaveLength(0);
+    expect(
+      await boundaryErrors(
+        'renderer/src/x.ts',
+        "import { IPC } from '../../contracts/src/bridge';\nexport const a = IPC;\n",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('keeps the server on the contracts and the contracts free of every part', async () => {
+    expect(
+      await boundaryErrors(
+        'server/src/x.ts',
+        "import { SYNC_API_PREFIX } from '../../contracts';\nexport const a = SYNC_API_PREFIX;\n",
+      ),
+    ).toHaveLength(0);
+    expect(
+      await boundaryErrors(
+        'server/src/x.ts',
+        "import { buildModel } from '../../solver/src/model/build';\nexport const a = buildModel;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors(
+        'contracts/src/x.ts',
+        "import { buildModel } from '../../solver/src/model/build';\nexport const a = buildModel;\n",
+      ),
+    ).toHaveLength(1);
   });
 
   it('keeps the shell from importing the renderer', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC } from '../../solver/src/shared/bridge';
+import { IPC } from '../../contracts';
 import { createBridge, exposeBridge } from './bridge';
 
 describe('preload bridge', () => {

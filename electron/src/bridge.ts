@@ -7,7 +7,7 @@ import {
   type SyncHttpResponse,
   type SyncSettings,
   type WerkplanBridge,
-} from '../../solver/src/shared/bridge';
+} from '../../contracts';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 

@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS } from '../../solver/src/shared/csp';
+import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS } from '../../contracts';
 import type { SessionLike, ShellLike, WebContentsLike, WebPreferencesLike } from './electron-api';
 
 export const APP_SCHEME = 'app';

@@ -1,4 +1,4 @@
-import type { WerkplanBridge } from '../../solver/src/shared/bridge';
+import type { WerkplanBridge } from '../../contracts';
 
 declare global {
   interface Window {

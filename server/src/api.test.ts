@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlobMeta, ConflictResponse, GetProjectResponse } from '../../solver/src/shared/sync';
+import type { BlobMeta, ConflictResponse, GetProjectResponse } from '../../contracts';
 import { envelope, startTestServer, TENANT_A, type TestServer } from './testing/harness';
 
 let s: TestServer;

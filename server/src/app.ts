@@ -1,5 +1,5 @@
 /**
- * The sync API (solver/src/shared/sync.ts is the contract; server/openapi.json describes it).
+ * The sync API (contracts/src/sync.ts is the contract; server/openapi.json describes it).
  * Stateless: all state is in PostgreSQL, so instances scale out behind a load balancer.
  */
 import { readFileSync } from 'node:fs';
@@ -20,14 +20,14 @@ import type {
   ListedProject,
   ProjectMember,
   Role,
-} from '../../solver/src/shared/sync';
+} from '../../contracts';
 import {
   DIRECTORY_QUERY_MAX,
   DIRECTORY_QUERY_MIN,
   DIRECTORY_RESULTS_MAX,
   SYNC_API_PREFIX,
   SYNC_ID_PATTERN,
-} from '../../solver/src/shared/sync';
+} from '../../contracts';
 import type { ServerConfig } from './config';
 import { sqlState, type Db, type Sql } from './db';
 import { AuthError, createVerifier, type Principal, type Verifier } from './auth';

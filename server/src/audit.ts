@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Sql } from './db';
-import { AUDIT_GENESIS_HASH, auditHashInput, type AuditEntry } from '../../solver/src/shared/sync';
+import { AUDIT_GENESIS_HASH, auditHashInput, type AuditEntry } from '../../contracts';
 
 export const GENESIS_HASH = AUDIT_GENESIS_HASH;
 

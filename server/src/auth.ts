@@ -5,7 +5,7 @@
  * any key is fetched. Roles come from the `roles` claim (Entra app roles).
  */
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
-import { ROLES, type Role } from '../../solver/src/shared/sync';
+import { ROLES, type Role } from '../../contracts';
 import type { AuthConfig } from './config';
 
 export interface Principal {

@@ -13,7 +13,7 @@ import type {
   ConflictResponse,
   EncryptedEnvelope,
   GetProjectResponse,
-} from '../../solver/src/shared/sync';
+} from '../../contracts';
 import { buildApp } from './app';
 import { PgliteDb, PostgresDb } from './db';
 import { API_AUDIENCE, startFakeEntra, type FakeEntra } from './testing/entra';

@@ -7,7 +7,7 @@ import type {
   ListMembersResponse,
   ListProjectsResponse,
   SearchUsersResponse,
-} from '../../solver/src/shared/sync';
+} from '../../contracts';
 import { readAudit } from './audit';
 import { API_AUDIENCE } from './testing/entra';
 import { envelope, startTestServer, TENANT_A, TENANT_B, type TestServer } from './testing/harness';

@@ -1,5 +1,5 @@
-import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
-import { fetchSyncRequest, type FetchLike } from '../../../solver/src/shared/syncHttp';
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../contracts';
+import { fetchSyncRequest, type FetchLike } from '../../../contracts';
 import { PayloadError } from '../ipc/validate';
 import type { AuthService } from './signin';
 
@@ -14,7 +14,7 @@ const ID = '[A-Za-z0-9][A-Za-z0-9._:-]{0,127}';
 /** A percent-encoded directory search (encodeURIComponent of 2 to 64 characters). */
 const QUERY = `(?:[A-Za-z0-9._~!*'()-]|%[0-9A-Fa-f]{2}){2,384}`;
 /**
- * The sync API paths the renderer may reach (solver/src/shared/sync.ts); anything else is refused
+ * The sync API paths the renderer may reach (contracts/src/sync.ts); anything else is refused
  * before a token is attached. Only the audit listing (after, limit: integers) and the user
  * directory search (query: percent-encoded text) take a query.
  */

@@ -1,4 +1,4 @@
-import type { SyncSettings } from '../../../solver/src/shared/bridge';
+import type { SyncSettings } from '../../../contracts';
 
 /**
  * Sync sign-in settings, validated in the main process (the renderer's input is untrusted):

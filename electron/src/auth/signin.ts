@@ -6,7 +6,7 @@ import type {
   AuthStatus,
   SignInOptions,
   SignOutResult,
-} from '../../../solver/src/shared/bridge';
+} from '../../../contracts';
 import { PayloadError } from '../ipc/validate';
 import { isLoopbackHost, parseSettings, type SyncSettings } from './settings';
 

@@ -4,7 +4,7 @@ import type {
   OpenedFile,
   SaveFileRequest,
   SaveResult,
-} from '../../../solver/src/shared/bridge';
+} from '../../../contracts';
 import type { DialogLike, FileSystemLike } from '../electron-api';
 import { writeFileAtomic } from './atomic';
 

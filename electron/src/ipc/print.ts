@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PrintToPdfRequest, SaveResult } from '../../../solver/src/shared/bridge';
+import type { PrintToPdfRequest, SaveResult } from '../../../contracts';
 import type { DialogLike, FileSystemLike, WebContentsLike } from '../electron-api';
 import { writeFileAtomic } from './atomic';
 

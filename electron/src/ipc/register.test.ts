@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { IPC } from '../../../solver/src/shared/bridge';
+import { IPC } from '../../../contracts';
 import { registerIpc } from './register';
 import { SecretVault } from './secrets';
 import { FakeIpcMain, FakeWebContents, mainFrameEvent, nodeFs, subFrameEvent } from '../testing/fakes';

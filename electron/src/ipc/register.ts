@@ -1,4 +1,4 @@
-import { IPC } from '../../../solver/src/shared/bridge';
+import { IPC } from '../../../contracts';
 import type { DialogLike, FileSystemLike, IpcEventLike, IpcMainLike, WebContentsLike } from '../electron-api';
 import { assertTrustedSender } from './sender';
 import { openFile, saveFile } from './files';

@@ -3,7 +3,7 @@ import type {
   OpenFileRequest,
   PrintToPdfRequest,
   SaveFileRequest,
-} from '../../../solver/src/shared/bridge';
+} from '../../../contracts';
 
 /** Thrown for a payload that does not match its channel's schema; the renderer gets the message. */
 export class PayloadError extends Error {

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProjectAccess } from '../../../solver/src/shared/sync';
+import type { ProjectAccess } from '../../../contracts';
 import { initI18n } from '../i18n';
 import { openDb } from '../db/schema';
 import type { AuthPlatform, SyncHttpRequest, SyncHttpResponse } from '../platform/auth';
@@ -17,7 +17,7 @@ const DIRECTORY = [
   { userId: 'oid-kai', displayName: 'Kai Ohm', username: 'kai@stadtwerk.example' },
 ];
 
-/** The sharing endpoints of the sync API in memory (solver/src/shared/sync.ts), faults on demand. */
+/** The sharing endpoints of the sync API in memory (contracts/src/sync.ts), faults on demand. */
 function fakeServer(members: Map<string, ProjectAccess>) {
   const calls: string[] = [];
   const state = { offline: false, refuse: null as null | 'forbidden' | 'mfa_required' | 'last_owner' };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryUser, ProjectAccess, ProjectMember } from '../../../solver/src/shared/sync';
-import { DIRECTORY_QUERY_MIN } from '../../../solver/src/shared/sync';
+import type { DirectoryUser, ProjectAccess, ProjectMember } from '../../../contracts';
+import { DIRECTORY_QUERY_MIN } from '../../../contracts';
 import { syncController, useSync, type SyncController } from './controller';
 import { TransportError } from './transport';
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /// <reference types="node" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
-import type { EncryptedEnvelope } from '../../../solver/src/shared/sync';
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../contracts';
+import type { EncryptedEnvelope } from '../../../contracts';
 import {
   AdminError,
   eraseTenant,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../contracts';
 import {
   AdminError,
   auditEntryHash,

@@ -1,14 +1,14 @@
-import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../contracts';
 import {
   AUDIT_GENESIS_HASH,
   auditHashInput,
   SYNC_ID_PATTERN,
   type AuditEntry,
-} from '../../../solver/src/shared/sync';
+} from '../../../contracts';
 import type { SyncSender } from './transport';
 
 /**
- * The administrative sync API (solver/src/shared/sync.ts, /v1/admin/...) over a SyncSender: the
+ * The administrative sync API (contracts/src/sync.ts, /v1/admin/...) over a SyncSender: the
  * tenant's audit log (page by page and as an NDJSON export) and erasure of a user's data or of the
  * whole tenant. The server requires the Administrator app role and MFA evidence in the token; its
  * refusals are mapped to AdminError kinds the UI can explain (docs/security/admin.md).

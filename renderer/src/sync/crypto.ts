@@ -1,4 +1,4 @@
-import type { EncryptedEnvelope } from '../../../solver/src/shared/sync';
+import type { EncryptedEnvelope } from '../../../contracts';
 
 /**
  * End-to-end encryption of synced projects with WebCrypto only (docs/security/encryption.md).

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { ProjectAccess } from '../../../solver/src/shared/sync';
+import type { ProjectAccess } from '../../../contracts';
 
 /**
  * The sync engine's own database (`werkplan-sync`), apart from the planner's database so that its

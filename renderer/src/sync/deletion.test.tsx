@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BlobMeta } from '../../../solver/src/shared/sync';
+import type { BlobMeta } from '../../../contracts';
 import { initI18n } from '../i18n';
 import { createProject } from '../db/projects';
 import { db, openDb } from '../db/schema';

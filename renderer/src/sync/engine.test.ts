@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BlobMeta, EncryptedEnvelope, ListedProject } from '../../../solver/src/shared/sync';
+import type { BlobMeta, EncryptedEnvelope, ListedProject } from '../../../contracts';
 import { createProject, deleteProject, renameProject } from '../db/projects';
 import { openDb, type WerkplanDb } from '../db/schema';
 import { createTeamKey, unlockTeamKey, type TeamKey, type TeamKeyParams } from './crypto';
@@ -13,7 +13,7 @@ import { backoffDelay_ms, SyncEngine } from './engine';
 import { fetchSender, HttpSyncTransport } from './transport';
 
 /**
- * A contract-faithful sync server (solver/src/shared/sync.ts) in memory, with faults on demand:
+ * A contract-faithful sync server (contracts/src/sync.ts) in memory, with faults on demand:
  * drop the connection while the upload body arrives, or after committing but before answering.
  */
 class ContractServer {

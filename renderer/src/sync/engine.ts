@@ -1,4 +1,4 @@
-import type { BlobMeta } from '../../../solver/src/shared/sync';
+import type { BlobMeta } from '../../../contracts';
 import { PROJECT_NAME_MAX } from '../db/projects';
 import type { WerkplanDb } from '../db/schema';
 import {

@@ -2,7 +2,7 @@
 /// <reference types="node" />
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GetProjectResponse } from '../../../solver/src/shared/sync';
+import type { GetProjectResponse } from '../../../contracts';
 import { createProject, deleteProject, renameProject } from '../db/projects';
 import { openDb } from '../db/schema';
 import { createTeamKey, type TeamKey } from './crypto';

@@ -1,5 +1,5 @@
-import type { SyncHttpRequest, SyncHttpResponse } from '../../../solver/src/shared/bridge';
-import { fetchSyncRequest, type FetchLike } from '../../../solver/src/shared/syncHttp';
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../contracts';
+import { fetchSyncRequest, type FetchLike } from '../../../contracts';
 import {
   type BlobMeta,
   type ConflictResponse,
@@ -9,7 +9,7 @@ import {
   type ListedProject,
   type ProjectAccess,
   type ProjectMember,
-} from '../../../solver/src/shared/sync';
+} from '../../../contracts';
 
 /** Why a request failed: decides between retrying later, asking to sign in, or giving up. */
 export type TransportErrorKind = 'network' | 'server' | 'auth' | 'client';
@@ -40,7 +40,7 @@ export type PutResult = { ok: true; meta: BlobMeta } | { ok: false; current: Blo
  */
 export type ListedMeta = BlobMeta & { access?: ListedProject['access'] };
 
-/** The seam between the sync engine and the server (docs: solver/src/shared/sync.ts). */
+/** The seam between the sync engine and the server (docs: contracts/src/sync.ts). */
 export interface SyncTransport {
   list(): Promise<ListedMeta[]>;
   get(id: string): Promise<GetProjectResponse | null>;

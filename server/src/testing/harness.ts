@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import type { EncryptedEnvelope } from '../../../solver/src/shared/sync';
+import type { EncryptedEnvelope } from '../../../contracts';
 import { buildApp } from '../app';
 import { loadConfig, type ServerConfig } from '../config';
 import { PgliteDb, PostgresDb, type Db } from '../db';

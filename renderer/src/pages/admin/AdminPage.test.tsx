@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SyncHttpRequest, SyncHttpResponse } from '../../../../solver/src/shared/bridge';
+import type { SyncHttpRequest, SyncHttpResponse } from '../../../../contracts';
 import { App } from '../../App';
 import { initI18n } from '../../i18n';
 import { openDb } from '../../db/schema';

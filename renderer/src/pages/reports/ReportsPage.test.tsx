@@ -5,7 +5,7 @@ import singleText from '../../../../assets/examples/single-building.json?raw';
 import type { ProjectV1 } from '../../../../solver/src/project/types';
 import type { Results } from '../../../../solver/src/results/results';
 import { solveProject } from '../../../../solver/src/run/solve';
-import type { SaveFileRequest } from '../../../../solver/src/shared/bridge';
+import type { SaveFileRequest } from '../../../../contracts';
 import { db } from '../../db/schema';
 import { saveResult } from '../../db/results';
 import { importProject } from '../../project/files';

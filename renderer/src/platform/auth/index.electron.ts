@@ -1,4 +1,4 @@
-import type { WerkplanBridge } from '../../../../solver/src/shared/bridge';
+import type { WerkplanBridge } from '../../../../contracts';
 import type { AuthPlatform } from './index';
 
 export function electronAuth(a: NonNullable<WerkplanBridge['auth']>): AuthPlatform {

@@ -5,7 +5,7 @@ import type {
   SyncHttpRequest,
   SyncHttpResponse,
   SyncSettings,
-} from '../../../../solver/src/shared/bridge';
+} from '../../../../contracts';
 import { electronAuth } from './index.electron';
 import { webAuth } from './index.web';
 

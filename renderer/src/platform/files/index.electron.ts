@@ -1,4 +1,4 @@
-import type { WerkplanBridge } from '../../../../solver/src/shared/bridge';
+import type { WerkplanBridge } from '../../../../contracts';
 import type { FilePlatform } from './index';
 
 /** Delegates to the preload bridge; the shell shows native dialogs and writes atomically. */

@@ -4,7 +4,7 @@ import type {
   PrintToPdfRequest,
   SaveFileRequest,
   SaveResult,
-} from '../../../../solver/src/shared/bridge';
+} from '../../../../contracts';
 import { electronFiles } from './index.electron';
 import { webFiles } from './index.web';
 

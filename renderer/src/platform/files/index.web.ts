@@ -1,4 +1,4 @@
-import type { FileFilter, OpenedFile, SaveResult } from '../../../../solver/src/shared/bridge';
+import type { FileFilter, OpenedFile, SaveResult } from '../../../../contracts';
 import type { FilePlatform } from './index';
 
 /** The subset of the File System Access API we use (Chromium); absent elsewhere. */

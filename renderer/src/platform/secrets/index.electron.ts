@@ -1,4 +1,4 @@
-import type { WerkplanBridge } from '../../../../solver/src/shared/bridge';
+import type { WerkplanBridge } from '../../../../contracts';
 import type { SecretStore } from './index';
 
 export function electronSecrets(bridge: WerkplanBridge): SecretStore {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WerkplanBridge } from '../../../../solver/src/shared/bridge';
+import type { WerkplanBridge } from '../../../../contracts';
 import { secrets } from './index';
 
 describe('secrets', () => {

@@ -89,7 +89,7 @@ export interface SignOutResult {
 }
 
 /**
- * One request to the sync API (solver/src/shared/sync.ts), made by the main process on the
+ * One request to the sync API (contracts/src/sync.ts), made by the main process on the
  * renderer's behalf with the bearer token attached there: the token never reaches the renderer,
  * and the renderer's CSP (connect-src 'self') stays closed. `path` is below /v1 of the configured
  * server, e.g. /projects/<id>.
