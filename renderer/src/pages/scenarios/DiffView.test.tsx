@@ -72,6 +72,12 @@ describe('readable parameter labels', () => {
     expect(valueText({ series: 'spot', scale: 0.001, adder: 0.14 }, 1, 'de', t)).toBe(
       'Reihe spot × 0,001 + 0,14',
     );
+    // a series the user named on the Profiles page is shown by that name, never by its key
+    expect(
+      valueText({ series: 'spot', scale: 1, adder: 0 }, 1, 'de', t, (k) =>
+        k === 'spot' ? 'Day-Ahead 2023' : k,
+      ),
+    ).toBe('Reihe Day-Ahead 2023 × 1 + 0');
     // 0.055 → 0.0825 is +50 %
     expect(relativeChange(0.055, 0.0825)).toBeCloseTo(50, 10);
     expect(relativeChange(0, 1)).toBeNull();

@@ -7,6 +7,9 @@ import type { Language } from '../../i18n';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
 import { parameterLabel, relativeChange, valueText } from './labels';
+import { db } from '../../db/schema';
+import { useLiveQuery } from '../../db/useLiveQuery';
+import { seriesNames } from '../../project/problems';
 
 export interface DiffRow {
   pointer: string;
@@ -28,7 +31,10 @@ export function diffRows(
   scenario: Scenario,
   t: TFunction,
   language: Language,
+  /** Series key → the name the user gave it (problems.ts seriesNames). */
+  names: Record<string, string> = {},
 ): DiffRow[] {
+  const seriesName = (key: string) => names[key] ?? key;
   return Object.entries(scenario.overrides)
     .map(([pointer, variant]) => {
       const base = getPointer(doc, pointer);
@@ -36,8 +42,8 @@ export function diffRows(
       return {
         pointer,
         label: l.label,
-        base: valueText(base, l.scale, language, t),
-        variant: valueText(variant, l.scale, language, t),
+        base: valueText(base, l.scale, language, t, seriesName),
+        variant: valueText(variant, l.scale, language, t, seriesName),
         unit: l.unit,
         change: relativeChange(base, variant),
         orphan: base === undefined,
@@ -57,7 +63,12 @@ export function DiffView({
 }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
-  const rows = diffRows(doc, scenario, t, language);
+  const projectId = useApp((s) => s.activeProjectId);
+  const records = useLiveQuery(
+    () => (projectId ? db().timeSeries.where('projectId').equals(projectId).toArray() : Promise.resolve([])),
+    [projectId],
+  );
+  const rows = diffRows(doc, scenario, t, language, seriesNames(doc, records ?? []));
   if (rows.length === 0) return <p className="empty">{t('planner.scenarios.noChanges')}</p>;
   return (
     <table className="table diff" data-testid="diff">

@@ -118,7 +118,14 @@ export function parameterLabel(doc: StoredProject, pointer: string, t: TFunction
 }
 
 /** A value of the document as text in the user's language (numbers × the label's scale). */
-export function valueText(value: unknown, scale: number, language: Language, t: TFunction): string {
+export function valueText(
+  value: unknown,
+  scale: number,
+  language: Language,
+  t: TFunction,
+  /** The series as the user named it (Profiles page); a project file's series keep their key. */
+  seriesName: (key: string) => string = (key) => key,
+): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'number') return formatNumber(value * scale, language, 6);
   if (typeof value === 'boolean') return t(value ? 'scenarios.diff.yes' : 'scenarios.diff.no');
@@ -126,7 +133,7 @@ export function valueText(value: unknown, scale: number, language: Language, t: 
   const price = value as { series?: unknown; scale?: unknown; adder?: unknown };
   if (typeof price === 'object' && typeof price.series === 'string')
     return t('scenarios.diff.priceSeries', {
-      series: price.series,
+      series: seriesName(price.series),
       scale: formatNumber(typeof price.scale === 'number' ? price.scale : 1, language, 6),
       adder: formatNumber(typeof price.adder === 'number' ? price.adder : 0, language, 6),
     });
