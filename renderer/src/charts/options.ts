@@ -1,6 +1,7 @@
 import type { Dispatch, Results } from '../../../solver/src/results/results';
 import type { ChartOption } from './EChart';
 import {
+  costChart,
   durationCurve,
   type CarrierStacks,
   type CostCategoryKey,
@@ -219,13 +220,14 @@ export const costLegendRows = (categories: number) => Math.max(1, Math.ceil(cate
 export const costChartHeight = (categories: number, bars = 260) =>
   bars + COST_LEGEND_ROW_PX * costLegendRows(categories);
 
-/** Costs per scenario, stacked by category (negative categories stack below zero). */
+/** Costs per scenario, stacked by category (negative categories stack below zero): results views `costChart`. */
 export function costOption(
   scenarios: { name: string; results: Results }[],
   categories: CostCategoryKey[],
   text: ChartText,
   yMax?: number,
 ): ChartOption {
+  const chart = costChart(scenarios, categories);
   return {
     ...base(text),
     tooltip: {
@@ -241,19 +243,19 @@ export function costOption(
       top: 32,
       bottom: 36 + COST_LEGEND_ROW_PX * costLegendRows(categories.length),
     },
-    xAxis: { type: 'category', data: scenarios.map((s) => s.name) },
+    xAxis: { type: 'category', data: chart.scenarios },
     yAxis: {
       type: 'value',
       name: '€/a',
       max: yMax,
       axisLabel: { formatter: (v: number) => text.num(v, 0) },
     },
-    series: categories.map((c) => ({
+    series: chart.series.map((x) => ({
       type: 'bar',
-      name: text.name(`cost:${c}`),
+      name: text.name(`cost:${x.category}`),
       stack: 'cost',
       barMaxWidth: 80,
-      data: scenarios.map((s) => s.results.costs.byCategory_EUR[c] ?? 0),
+      data: x.values_EUR,
     })),
   };
 }

@@ -4,7 +4,7 @@ import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
 import { optionIn, parseArgs, unknownOptions } from './args';
 import { solveProject } from '../run/solve';
-import { dispatchCsv } from '../results/results';
+import { dispatchCsv } from '../results/views';
 import { fieldUnit } from '../results/capacity';
 
 /**

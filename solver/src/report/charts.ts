@@ -3,10 +3,12 @@ import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ProjectV1 } from '../project/types';
-import type { Results } from '../results/results';
+import type { Dispatch, Results } from '../results/results';
+import { costChart, sankeyOf, techInfosOf } from '../results/views';
 import { fmt, pdfText } from './format';
 import { fuelName } from './labels';
-import { netCharge, netDischarge, type ReportModel, type ReportRun } from './model';
+import { netCharge, netDischarge } from '../results/views/storage';
+import type { ReportModel, ReportRun } from './model';
 import { scenarioLabel } from './tables';
 import { categoryName, flowName, text, type ReportLanguage } from './texts';
 
@@ -193,47 +195,51 @@ export function weekOption(
   };
 }
 
-/** Annual energy flows from sources (fuels, grid, PV, ambient heat) through the plants to the demands. */
+/** A Sankey node's name in the report: technologies by the user's names, the rest in the language. */
+function sankeyNodeName(lang: ReportLanguage, id: string, names: Record<string, { name: string }>): string {
+  const tech = (techId: string) => names[techId]?.name ?? techId;
+  const [head, a, b] = id.split(':');
+  const rest = id.slice(id.indexOf(':') + 1);
+  if (head === 'bus') return text(lang, a === 'heat' ? 'heatBus' : 'electricityBus');
+  if (head === 'plant') return tech(rest);
+  if (head === 'source') {
+    if (a === 'grid') return text(lang, 'gridImport');
+    if (a === 'ambient') return text(lang, 'ambientHeat');
+    if (a === 'sun') return text(lang, 'sun');
+    if (a === 'fuel') return fuelName(lang, b);
+    if (a === 'discharge')
+      return `${tech(id.slice('source:discharge:'.length))} (${flowName(lang, 'discharge')})`;
+  }
+  if (head === 'sink') {
+    if (a === 'export') return text(lang, 'gridExport');
+    if (a === 'losses') return text(lang, 'losses');
+    if (a === 'demand') return text(lang, b === 'heat' ? 'heatDemand' : 'electricityDemand');
+    if (a === 'charge') return `${tech(id.slice('sink:charge:'.length))} (${flowName(lang, 'charge')})`;
+    if (a === 'dump') return `${tech(id.slice('sink:dump:'.length))} (${flowName(lang, 'dump')})`;
+  }
+  return id;
+}
+
+/**
+ * Annual energy flows from sources (fuels, grid, sun, ambient heat, storage discharge) through the
+ * plants to the demands, storage charging, the heat dump, export and losses: the planner's Sankey
+ * (results views `sankeyOf`), with storage netted per hour when the dispatch is at hand.
+ */
 export function sankeyOption(
   project: ProjectV1,
   r: Results,
   lang: ReportLanguage,
   names: Record<string, { name: string }>,
+  dispatch?: Dispatch | null,
 ): echarts.EChartsCoreOption | null {
-  const links: { source: string; target: string; value: number }[] = [];
-  const el = pdfText(text(lang, 'electricityBus'));
-  const heat = pdfText(text(lang, 'heatBus'));
-  const add = (source: string, target: string, value: number | undefined) => {
-    if (value !== undefined && value > 1e-3)
-      links.push({ source: pdfText(source), target: pdfText(target), value: Number(value.toFixed(3)) });
-  };
-  const grid = r.annual.grid ?? {};
-  add(text(lang, 'gridImport'), el, grid.import_MWh);
-  for (const t of project.technologies) {
-    const a = r.annual[t.id] ?? {};
-    const name = names[t.id]?.name ?? t.id;
-    if (t.type === 'boiler') {
-      add(fuelName(lang, t.fuel), name, (a.heat_out_MWh ?? 0) / t.efficiency);
-      add(name, heat, a.heat_out_MWh);
-    } else if (t.type === 'chp') {
-      add(fuelName(lang, t.fuel), name, (a.el_out_MWh ?? 0) / t.efficiencyEl);
-      add(name, el, a.el_out_MWh);
-      add(name, heat, a.heat_out_MWh);
-    } else if (t.type === 'heatPump') {
-      add(el, name, a.el_in_MWh);
-      add(text(lang, 'ambientHeat'), name, (a.heat_out_MWh ?? 0) - (a.el_in_MWh ?? 0));
-      add(name, heat, a.heat_out_MWh);
-    } else if (t.type === 'electricBoiler') {
-      add(el, name, a.el_in_MWh);
-      add(name, heat, a.heat_out_MWh);
-    } else if (t.type === 'pv') add(name, el, a.el_out_MWh);
-    else if (t.type === 'solarThermal') add(name, heat, a.heat_out_MWh);
-  }
-  add(el, text(lang, 'electricityDemand'), r.kpis.electricityDemand_MWh);
-  add(el, text(lang, 'gridExport'), grid.export_MWh);
-  add(heat, text(lang, 'heatDemand'), r.kpis.heatDemand_MWh);
+  const s = sankeyOf(r, techInfosOf(project), dispatch ?? undefined);
+  const links = s.links
+    .filter((l) => l.value_MWh > 1e-3)
+    .map((l) => ({ source: l.source, target: l.target, value: Number(l.value_MWh.toFixed(3)) }));
   if (!links.length) return null;
-  const nodes = [...new Set(links.flatMap((l) => [l.source, l.target]))].map((name) => ({ name }));
+  const used = new Set(links.flatMap((l) => [l.source, l.target]));
+  // Nodes by their ids (unique even where a plant is named like a bus); the labels carry the names.
+  const nodes = s.nodes.filter((n) => used.has(n.id)).map((n) => ({ name: n.id }));
   return {
     title: title(`${text(lang, 'sankey')} [MWh/a]`),
     series: [
@@ -252,7 +258,7 @@ export function sankeyOption(
           width: 80,
           overflow: 'break',
           formatter: (p: { name: string; value: number }) =>
-            `${p.name} ${fmt(lang, p.value, p.value < 10 ? 1 : 0)}`,
+            `${pdfText(sankeyNodeName(lang, p.name, names))} ${fmt(lang, p.value, p.value < 10 ? 1 : 0)}`,
         },
         lineStyle: { color: 'gradient', opacity: 0.35 },
       },
@@ -260,24 +266,21 @@ export function sankeyOption(
   };
 }
 
-/** Annual cost by category per scenario (stacked; subsidies and revenues below zero). */
+/** Annual cost by category per scenario (stacked; subsidies and revenues below zero): results views `costChart`. */
 export function costOption(m: ReportModel, lang: ReportLanguage): echarts.EChartsCoreOption {
-  const cats = Object.keys(
-    m.base.results.costs.byCategory_EUR,
-  ) as (keyof Results['costs']['byCategory_EUR'])[];
-  const used = cats.filter((c) => m.runs.some((r) => Math.abs(r.results.costs.byCategory_EUR[c]) > 0.5));
+  const c = costChart(m.runs.map((r) => ({ name: scenarioLabel(lang, r), results: r.results })));
   return {
     title: title(`${text(lang, 'costChart')} [EUR/a]`),
     legend: { top: 18, left: 0, textStyle: FONT, itemWidth: 12, itemHeight: 8 },
     grid: { left: 70, right: 15, top: 62, bottom: 28 },
-    xAxis: { type: 'category', data: m.runs.map((r) => pdfText(scenarioLabel(lang, r))), axisLabel: FONT },
+    xAxis: { type: 'category', data: c.scenarios.map(pdfText), axisLabel: FONT },
     yAxis: { type: 'value', axisLabel: axisNum(lang) },
-    series: used.map((c) => ({
+    series: c.series.map((x) => ({
       type: 'bar',
-      name: pdfText(categoryName(lang, c)),
+      name: pdfText(categoryName(lang, x.category)),
       stack: 'cost',
       barMaxWidth: 60,
-      data: m.runs.map((r) => Number(r.results.costs.byCategory_EUR[c].toFixed(2))),
+      data: x.values_EUR.map((v) => Number(v.toFixed(2))),
     })),
   };
 }

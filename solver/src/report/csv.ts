@@ -1,7 +1,4 @@
-import Papa from 'papaparse';
-import { hourLabel } from '../project/calendar';
-import type { Dispatch } from '../results/results';
-import { neutralise } from './format';
+import { csvNumber, neutralise, unparseCsv } from '../results/views/csv';
 import type { ReportModel } from './model';
 import { summaryTables } from './tables';
 import type { ReportLanguage } from './texts';
@@ -9,24 +6,7 @@ import type { ReportLanguage } from './texts';
 /** German: `;` and decimal comma, UTF-8 with BOM (Excel opens it directly); international: `,` and point. */
 export type CsvStyle = 'de' | 'intl';
 export type CsvTable = 'summary' | 'dispatch';
-
-/** A number as CSV text: up to 6 decimals, no grouping, no exponent. */
-export function csvNumber(v: number, style: CsvStyle): string {
-  if (!Number.isFinite(v)) return '';
-  let s = Math.abs(v) < 5e-7 ? '0' : v.toFixed(6).replace(/\.?0+$/, '');
-  if (s === '-0') s = '0';
-  return style === 'de' ? s.replace('.', ',') : s;
-}
-
-function unparse(rows: string[][], style: CsvStyle): string {
-  const body = Papa.unparse(rows, {
-    delimiter: style === 'de' ? ';' : ',',
-    newline: '\r\n',
-    // Text is neutralised before (numbers such as -12,5 must stay numbers).
-    escapeFormulae: false,
-  });
-  return (style === 'de' ? '\uFEFF' : '') + body + '\r\n';
-}
+export { csvNumber };
 
 /**
  * The report's tables in long form, one value per line: table, item, quantity, unit, value.
@@ -59,19 +39,5 @@ export function summaryCsv(m: ReportModel, lang: ReportLanguage, style: CsvStyle
       });
     }
   }
-  return unparse(rows, style);
-}
-
-/** The hourly dispatch: hour, local standard time, weight, one column per flow (kW) and storage level (kWh). */
-export function dispatchCsvStyled(d: Dispatch, style: CsvStyle): string {
-  const names = Object.keys(d.series);
-  const rows: string[][] = [['hour', 'time_local_standard', 'weight_h', ...names.map(neutralise)]];
-  for (let k = 0; k < d.hours.length; k++)
-    rows.push([
-      String(d.hours[k]),
-      hourLabel(d.year, d.hours[k]),
-      csvNumber(d.weight[k], style),
-      ...names.map((n) => csvNumber(d.series[n][k], style)),
-    ]);
-  return unparse(rows, style);
+  return unparseCsv(rows, style);
 }

@@ -14,14 +14,8 @@ export function fmt(lang: ReportLanguage, v: number | undefined | null, digits =
 export const pct = (lang: ReportLanguage, v: number | undefined | null, digits = 1): string =>
   v === undefined || v === null || !Number.isFinite(v) ? '–' : `${fmt(lang, v * 100, digits)} %`;
 
-/**
- * Neutralises a user-provided string for a spreadsheet cell or CSV field (formula injection):
- * text beginning with =, +, -, @, tab or carriage return gets a leading apostrophe, so no
- * spreadsheet program runs it as a formula. Applied to every name, id, description and source.
- */
-export function neutralise(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+/** Formula-injection guard for spreadsheet cells and CSV fields (shared with the dispatch CSV). */
+export { neutralise } from '../results/views/csv';
 
 // Characters of the PDF standard fonts' WinAnsi encoding beyond Latin-1 (€, dashes, quotes, ...).
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');

@@ -3,7 +3,8 @@
  * scenario, written as PDF, Excel workbook or CSV. Pure TypeScript: runs in the CLI and in the
  * planner (worker) alike. Documented in docs/reports.md.
  */
-import { dispatchCsvStyled, summaryCsv, type CsvStyle, type CsvTable } from './csv';
+import { dispatchCsv } from '../results/views/csv';
+import { summaryCsv, type CsvStyle, type CsvTable } from './csv';
 import { buildReportModel, ReportInputError, type ReportInput } from './model';
 import type { ReportLanguage } from './texts';
 
@@ -40,7 +41,7 @@ export async function writeReport(input: ReportInput, opts: ReportOptions): Prom
     const run = model.runs.find((r) => r.scenarioId === id);
     if (!run) throw new ReportInputError(`no result for scenario '${id}' in the report`);
     if (!run.dispatch) throw new ReportInputError(`the result of scenario '${id}' has no hourly dispatch`);
-    csv = dispatchCsvStyled(run.dispatch, style);
+    csv = dispatchCsv(run.dispatch, style);
   }
   return new TextEncoder().encode(csv);
 }

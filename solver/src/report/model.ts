@@ -1,5 +1,6 @@
 import type { ProjectV1 } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
+import { netCharge, netDischarge } from '../results/views/storage';
 
 /** The result of one scenario as the report reads it (from `solveProject` or the planner's store). */
 export interface ReportRun {
@@ -58,25 +59,7 @@ function demandSummary(project: ProjectV1, seriesId: string): DemandSummary | nu
   return { annual_MWh: sum / 1000, peak_kW: peak, duration_kW: duration, hourly_kW: hourly };
 }
 
-/**
- * Net storage discharge per row: discharge minus charge where positive. A storage that charges and
- * discharges in the same hour (an LP can do that when heat has nowhere else to go) delivers only the
- * difference, so charts and the choice of weeks use this net value.
- */
-export function netDischarge(d: Dispatch, techId: string): Float64Array | null {
-  const dis = d.series[`${techId}.discharge_kW`];
-  if (!dis) return null;
-  const ch = d.series[`${techId}.charge_kW`];
-  return dis.map((v, k) => Math.max(0, v - (ch ? ch[k] : 0)));
-}
-
-/** Net charging of a storage per dispatch row (charge minus discharge where positive). */
-export function netCharge(d: Dispatch, techId: string): Float64Array | null {
-  const ch = d.series[`${techId}.charge_kW`];
-  if (!ch) return null;
-  const dis = d.series[`${techId}.discharge_kW`];
-  return ch.map((v, k) => Math.max(0, v - (dis ? dis[k] : 0)));
-}
+export { netCharge, netDischarge };
 
 /** Heat delivered per dispatch row: heat output of the plants and net discharge of heat storage. */
 export function heatOutput(d: Dispatch, project: ProjectV1): Float64Array {

@@ -449,7 +449,7 @@ async function render(
     const s = weekOption(m, lang, base, m.weeks.summer, 'summerWeek');
     if (s) chart(doc, renderSvg(s, CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
   } else para(doc, text(lang, 'noDispatch'));
-  const sk = sankeyOption(m.project, base.results, lang, m.techs);
+  const sk = sankeyOption(m.project, base.results, lang, m.techs, base.dispatch);
   if (sk) chart(doc, renderSvg(sk, CHART_WIDTH, ch(280)), ch(280));
   chart(doc, renderSvg(costOption(m, lang), CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
   table(doc, lang, balancesTable(m, lang));

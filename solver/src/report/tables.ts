@@ -1,3 +1,4 @@
+import { COST_CATEGORIES } from '../results/views/costs';
 import type { PriceSpec, ProjectV1 } from '../project/types';
 import type { Results } from '../results/results';
 import { capacityUnit, fuelName, overrideText, priceText, seriesLabel, unitText } from './labels';
@@ -304,10 +305,10 @@ const scenarioColumns = (m: ReportModel, lang: ReportLanguage, unit: string, dig
   m.runs.map((r) => num(scenarioLabel(lang, r), unit, digits));
 
 export function costsTable(m: ReportModel, lang: ReportLanguage, runs = m.runs): Table {
-  const cats = Object.keys(runs[0].results.costs.byCategory_EUR);
+  const cats = COST_CATEGORIES;
   const rows: Cell[][] = cats.map((c) => [
     categoryName(lang, c),
-    ...runs.map((r) => r.results.costs.byCategory_EUR[c as keyof Results['costs']['byCategory_EUR']] ?? 0),
+    ...runs.map((r) => r.results.costs.byCategory_EUR[c] ?? 0),
   ]);
   rows.push([text(lang, 'totalAnnualCost'), ...runs.map((r) => r.results.objective.totalAnnualCost_EUR)]);
   return {

@@ -2,6 +2,9 @@
  * Texts of the reports in German and English. The report module keeps its own texts (it runs in
  * the CLI as well as in the planner); the renderer's i18n covers only the Reports page itself.
  */
+
+import { costCategoryName } from '../results/views/costs';
+
 export type ReportLanguage = 'de' | 'en';
 
 const T = {
@@ -119,6 +122,8 @@ const T = {
     en: 'No hourly dispatch is stored for this result.',
   },
   ambientHeat: { de: 'Umweltwärme', en: 'Ambient heat' },
+  sun: { de: 'Sonne', en: 'Sun' },
+  losses: { de: 'Verluste', en: 'Losses' },
   heatBus: { de: 'Wärme', en: 'Heat' },
   electricityBus: { de: 'Strom', en: 'Electricity' },
   // comparison
@@ -223,19 +228,8 @@ const TECH_TYPES: Record<string, Record<ReportLanguage, string>> = {
 };
 export const techTypeName = (lang: ReportLanguage, type: string): string => TECH_TYPES[type]?.[lang] ?? type;
 
-const CATEGORIES: Record<string, Record<ReportLanguage, string>> = {
-  annuity: { de: 'Kapitalkosten (Annuität)', en: 'Capital cost (annuity)' },
-  subsidy: { de: 'Förderung', en: 'Subsidy' },
-  fixedOm: { de: 'Fixe Betriebskosten', en: 'Fixed O&M' },
-  variableOm: { de: 'Variable Betriebskosten', en: 'Variable O&M' },
-  fuel: { de: 'Brennstoff', en: 'Fuel' },
-  gridEnergy: { de: 'Strombezug (Arbeit)', en: 'Grid energy' },
-  gridPeak: { de: 'Strombezug (Leistung)', en: 'Grid peak charge' },
-  co2: { de: 'CO2-Kosten', en: 'CO2 cost' },
-  exportRevenue: { de: 'Einspeiseerlöse', en: 'Export revenue' },
-  bonus: { de: 'Zuschläge (KWKG)', en: 'Bonus (CHP surcharge)' },
-};
-export const categoryName = (lang: ReportLanguage, c: string): string => CATEGORIES[c]?.[lang] ?? c;
+/** Cost category names: one list for the planner and the report (results views). */
+export const categoryName = (lang: ReportLanguage, c: string): string => costCategoryName(lang, c);
 
 const FLOWS: Record<string, Record<ReportLanguage, string>> = {
   heat_out: { de: 'Wärmeerzeugung', en: 'Heat output' },

@@ -3,6 +3,7 @@ import type { BuiltModel } from '../model/build';
 import type { CostCategory } from '../model/context';
 import { hourLabel } from '../project/calendar';
 import { formatSolverMessage, solverMessage, type SolverMessage } from './messages';
+import { COST_CATEGORIES } from './views/costs';
 
 export type ResultStatus = 'optimal' | 'time_limit' | 'infeasible' | 'unbounded' | 'cancelled' | 'error';
 
@@ -64,18 +65,6 @@ export interface Dispatch {
   series: Record<string, Float64Array>;
 }
 
-const CATEGORIES: CostCategory[] = [
-  'annuity',
-  'subsidy',
-  'fixedOm',
-  'variableOm',
-  'fuel',
-  'gridEnergy',
-  'gridPeak',
-  'co2',
-  'exportRevenue',
-  'bonus',
-];
 const HEAT_TECHS = new Set([
   'boiler',
   'electricBoiler',
@@ -125,7 +114,7 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     series[`${st.techId}.soc_kWh`] = s;
   }
 
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<CostCategory, number>;
+  const byCategory = Object.fromEntries(COST_CATEGORIES.map((c) => [c, 0])) as Record<CostCategory, number>;
   const byTechnology: Record<string, number> = {};
   for (const term of ctx.costs) {
     const v = term.coef * val(term.col);
@@ -280,22 +269,5 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
   return { results, dispatch: { hours: grid.hours, weight: grid.weight, year: project.site.year, series } };
 }
 
-/** Dispatch as CSV: one row per step with its local standard time, one column per flow (kW). */
-export function dispatchCsv(d: Dispatch, separator = ',', decimal = '.'): string {
-  const names = Object.keys(d.series);
-  const fmt = (v: number) => {
-    const s = Math.abs(v) < 1e-9 ? '0' : v.toFixed(3);
-    return decimal === '.' ? s : s.replace('.', decimal);
-  };
-  const lines = [['hour', 'time_local_standard', 'weight_h', ...names].join(separator)];
-  for (let k = 0; k < d.hours.length; k++)
-    lines.push(
-      [
-        String(d.hours[k]),
-        hourLabel(d.year, d.hours[k]),
-        fmt(d.weight[k]),
-        ...names.map((n) => fmt(d.series[n][k])),
-      ].join(separator),
-    );
-  return lines.join('\n') + '\n';
-}
+/** The dispatch CSV writer lives with the other results views (kept here for the package's exports). */
+export { dispatchCsv } from './views/csv';

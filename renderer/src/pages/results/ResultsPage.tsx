@@ -8,7 +8,7 @@ import { currentInputsHash } from '../../project/assemble';
 import { useApp } from '../../store/app';
 import { draftsConcern, useProject, type FieldDraft } from '../../project/store';
 import { draftFields } from '../../components/UndoBar';
-import type { TechInfos } from '../../charts/prepare';
+import { techInfosOf } from '../../charts/prepare';
 import { EmptyPage } from '../EmptyPage';
 import { ResultView } from './ResultView';
 import { CompareView } from './CompareView';
@@ -19,23 +19,6 @@ import './results.css';
 
 type Tab = 'result' | 'compare';
 const TABS: Tab[] = ['result', 'compare'];
-
-/** Plant types, fuels and efficiencies from the project document: carriers of storage, Sankey fuels. */
-function techInfosOf(document: unknown): TechInfos {
-  const techs = (document as { technologies?: unknown } | null)?.technologies;
-  if (!Array.isArray(techs)) return {};
-  const out: TechInfos = {};
-  for (const t of techs as Record<string, unknown>[]) {
-    if (typeof t?.id !== 'string' || typeof t.type !== 'string') continue;
-    out[t.id] = {
-      type: t.type,
-      fuel: typeof t.fuel === 'string' ? t.fuel : undefined,
-      efficiency: typeof t.efficiency === 'number' ? t.efficiency : undefined,
-      efficiencyEl: typeof t.efficiencyEl === 'number' ? t.efficiencyEl : undefined,
-    };
-  }
-  return out;
-}
 
 /** Scenario ids whose stored result was computed from other inputs than the current ones. */
 function useStale(projectId: string | null, results: StoredResult[] | undefined, version: unknown) {

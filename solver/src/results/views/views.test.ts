@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dispatch, Results } from '../../../solver/src/results/results';
+import type { Dispatch, Results } from '../results';
 import {
   carrierOf,
   carrierStacks,
@@ -16,7 +16,7 @@ import {
   socColumns,
   stackedMax,
   usedCostCategories,
-} from './prepare';
+} from './index';
 
 const f = (...v: number[]) => Float64Array.from(v);
 
