@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillGaps, resample } from './resample';
+import { fillGaps, resample, resampleOnto } from './resample';
 
 const sum = (a: Float64Array, min: number) => a.reduce((s, v) => s + (v * min) / 60, 0);
 
@@ -26,6 +26,46 @@ describe('resampling', () => {
   it('refuses lengths that do not divide and propagates gaps', () => {
     expect(() => resample(new Float64Array(5), 15, 60)).toThrow(/do not divide/);
     expect(Number.isNaN(resample(Float64Array.from([1, NaN, 1, 1]), 15, 60)[0])).toBe(true);
+  });
+});
+
+describe('resampling onto a grid (a series placed on the hours of a year)', () => {
+  it('quarter hours from the grid start: hourly means, energy kept to 1e-9', () => {
+    const q = Float64Array.from([1, 2, 3, 4, 5, 5, 5, 5]);
+    const h = resampleOnto(q, 15, 0, 60, 2);
+    expect(Array.from(h)).toEqual([2.5, 5]);
+    expect(Math.abs(sum(h, 60) - sum(q, 15))).toBeLessThan(1e-9);
+  });
+
+  it('45-minute intervals onto hours by their exact overlap', () => {
+    // [0,60): 45 min × 4 + 15 min × 8 = 300 kWmin → 5 kW; [60,120): 30 × 8 + 30 × 12 = 600 → 10;
+    // [120,180): 15 × 12 + 45 × 16 = 900 → 15. Energy 40 × 45 = 1800 = 30 × 60.
+    const s = Float64Array.from([4, 8, 12, 16]);
+    const h = resampleOnto(s, 45, 0, 60, 3);
+    expect(Array.from(h)).toEqual([5, 10, 15]);
+    expect(Math.abs(sum(h, 60) - sum(s, 45))).toBeLessThan(1e-9);
+  });
+
+  it('a series starting half an hour late: the hours it covers entirely, NaN where it does not', () => {
+    // hour 1 = 30 min of 2 kW + 30 min of 6 kW = 4 kW
+    const h = resampleOnto(Float64Array.from([2, 6]), 60, 30, 60, 3);
+    expect(Number.isNaN(h[0])).toBe(true);
+    expect(h[1]).toBe(4);
+    expect(Number.isNaN(h[2])).toBe(true);
+  });
+
+  it('a series starting before the grid drops what lies before it', () => {
+    expect(Array.from(resampleOnto(Float64Array.from([1, 3, 5]), 60, -60, 60, 2))).toEqual([3, 5]);
+  });
+
+  it('keeps the energy of a long quarter-hour series to 1e-9 and marks a gap', () => {
+    const q = Float64Array.from({ length: 4 * 24 * 7 }, (_, i) => 50 + 40 * Math.sin(i / 7) + (i % 5));
+    const h = resampleOnto(q, 15, 0, 60, 24 * 7);
+    expect(Math.abs(sum(h, 60) - sum(q, 15))).toBeLessThan(1e-9);
+    expect(Array.from(h)).toEqual(Array.from(resample(q, 15, 60)));
+    q[5] = NaN;
+    const g = resampleOnto(q, 15, 0, 60, 3);
+    expect([Number.isNaN(g[0]), Number.isNaN(g[1]), Number.isNaN(g[2])]).toEqual([false, true, false]);
   });
 });
 

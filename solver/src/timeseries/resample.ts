@@ -10,15 +10,41 @@ export function resample(values_kW: Float64Array, from_min: number, to_min: numb
   const n = Math.floor(total_min / to_min);
   if (n * to_min !== total_min)
     throw new Error(`${values_kW.length} × ${from_min} min do not divide into ${to_min}-minute intervals`);
+  return resampleOnto(values_kW, from_min, 0, to_min, n);
+}
+
+/**
+ * The same resampling onto a given grid: `n` target intervals of `to_min` minutes, the source
+ * starting `offset_min` minutes after the grid's start (negative: before it), e.g. a measured series
+ * placed on the hours of the site year. Each target interval gets the energy the source has in it
+ * (exact overlap), so the energy of every fully covered interval is kept. An interval the source
+ * does not cover entirely, or one with a gap (NaN) in it, is NaN: nothing is filled here (fillGaps).
+ */
+export function resampleOnto(
+  values_kW: ArrayLike<number>,
+  from_min: number,
+  offset_min: number,
+  to_min: number,
+  n: number,
+): Float64Array {
+  if (!(from_min > 0 && to_min > 0)) throw new Error('resolutions must be positive');
+  if (!(Number.isInteger(n) && n >= 0))
+    throw new Error('the number of target intervals must be a whole number');
+  const begin = offset_min;
+  const end = offset_min + values_kW.length * from_min;
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const a = k * to_min;
     const b = a + to_min;
+    if (a < begin || b > end) {
+      out[k] = NaN;
+      continue;
+    }
     let energy = 0;
-    for (let i = Math.floor(a / from_min); i * from_min < b; i++) {
-      const lo = Math.max(a, i * from_min);
-      const hi = Math.min(b, (i + 1) * from_min);
-      energy += values_kW[i] * (hi - lo);
+    for (let i = Math.floor((a - begin) / from_min); i < values_kW.length && begin + i * from_min < b; i++) {
+      const lo = Math.max(a, begin + i * from_min);
+      const hi = Math.min(b, begin + (i + 1) * from_min);
+      if (hi > lo) energy += values_kW[i] * (hi - lo);
     }
     out[k] = energy / to_min;
   }
