@@ -29,4 +29,8 @@ describe('displayName', () => {
     expect(displayName(t, 'source:fuel:gas', names)).toBe('results.names.fuel(fuel=planner.fuelNames.gas())');
     expect(displayName(t, 'hour')).toBe('results.names.hour');
   });
+  it('names cost categories as the report does, from the results views, in the user’s language', () => {
+    expect(displayName(t, 'cost:fuel', {}, 'de')).toBe('Brennstoff');
+    expect(displayName(t, 'cost:annuity', {}, 'en')).toBe('Capital cost (annuity)');
+  });
 });

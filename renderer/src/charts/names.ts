@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { parseColumn } from './prepare';
+import { costCategoryName, parseColumn, type ViewLanguage } from './prepare';
 import { fuelName } from '../pages/scenarios/labels';
 
 /**
@@ -8,14 +8,20 @@ import { fuelName } from '../pages/scenarios/labels';
  * technology id. Technologies appear under the name the user gave them (`techNames`: id → name
  * from the project), or under their id when the project no longer has them.
  */
-export function displayName(t: TFunction, key: string, techNames: Record<string, string> = {}): string {
+export function displayName(
+  t: TFunction,
+  key: string,
+  techNames: Record<string, string> = {},
+  /** The user's language: cost categories take their names from the results views (as in the report). */
+  language?: ViewLanguage,
+): string {
   const tech = (id: string) => techNames[id] || id;
   const [head, a, b] = key.split(':');
   switch (head) {
     case 'demand':
       return t(a === 'heat' ? 'results.names.demandHeat' : 'results.names.demandElectricity');
     case 'cost':
-      return t(`results.cost.${a}`);
+      return language ? costCategoryName(language, a) : t(`results.cost.${a}`);
     case 'day':
       return t('results.names.day');
     case 'hour':
@@ -36,7 +42,7 @@ export function displayName(t: TFunction, key: string, techNames: Record<string,
       if (a === 'losses') return t('results.names.losses');
       if (a === 'charge') return t('results.names.charge', { tech: tech(b) });
       if (a === 'dump') return t('results.names.dump', { tech: tech(b) });
-      if (a === 'demand') return displayName(t, `demand:${b}`, techNames);
+      if (a === 'demand') return displayName(t, `demand:${b}`, techNames, language);
       break;
   }
   const col = parseColumn(key);

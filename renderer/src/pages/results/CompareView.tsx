@@ -151,7 +151,7 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
     row.kind === 'kpi'
       ? t(`results.kpi.${row.key}`)
       : row.kind === 'cost'
-        ? t(`results.cost.${row.key}`)
+        ? text.name(`cost:${row.key}`)
         : text.name(row.key);
   const digits = (row: CompareRow) => (row.unit === '%' || row.unit.startsWith('EUR/MWh') ? 1 : 0);
   const unit = (u: string) => u.replace('EUR', '€');

@@ -40,7 +40,7 @@ export function useChartText(): ChartText {
   return useMemo(() => {
     const techNames = Object.fromEntries(JSON.parse(namesKey) as [string, string][]);
     return {
-      name: (key: string) => displayName(t, key, techNames),
+      name: (key: string) => displayName(t, key, techNames, language),
       num: (v: number, digits = 1) => formatNumber(v, language, digits),
       kW: 'kW',
       kWh: 'kWh',
