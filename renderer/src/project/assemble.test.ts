@@ -100,6 +100,39 @@ describe('hourly values', () => {
     expect(h[1]).toBe(1);
     expect(Number.isNaN(h[11])).toBe(true);
   });
+  it('keeps the energy of a quarter-hour series that starts mid-hour, and repeats a coarser one', () => {
+    // 00:30 start: the first hour is half covered (NaN), hour 1 gets 4 quarter hours of 2 kW
+    const q = new Float64Array(8).fill(2);
+    const h = hourlyValues(
+      { values: q, start: new Date(yearStart_ms(2023) + 30 * 60_000).toISOString(), resolution_min: 15 },
+      2023,
+    );
+    expect(Number.isNaN(h[0])).toBe(true);
+    expect(h[1]).toBe(2);
+    expect(Number.isNaN(h[2])).toBe(true); // only 2 of its 4 quarter hours exist
+    // a daily mean of 24 kW is 24 kW in each of its hours (before: only its first hour had a value)
+    const d = hourlyValues(
+      {
+        values: new Float64Array(365).fill(24),
+        start: new Date(yearStart_ms(2023)).toISOString(),
+        resolution_min: 1440,
+      },
+      2023,
+    );
+    expect(d[0]).toBe(24);
+    expect(d[23]).toBe(24);
+    expect(d[8759]).toBe(24);
+  });
+  it('leaves an hour with a gap in it as a gap, not the mean of the rest', () => {
+    const values = new Float64Array(8760 * 4).fill(1);
+    values[5] = NaN; // a quarter hour of hour 1 is missing
+    const h = hourlyValues(
+      { values, start: new Date(yearStart_ms(2023)).toISOString(), resolution_min: 15 },
+      2023,
+    );
+    expect(h[0]).toBe(1);
+    expect(Number.isNaN(h[1])).toBe(true);
+  });
 });
 
 describe('inputs hash', () => {

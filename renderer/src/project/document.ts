@@ -1,5 +1,6 @@
 import type { ProjectV1, TimeSeriesSpec } from '../../../solver/src/project/types';
 import { hoursInYear } from '../../../solver/src/project/calendar';
+import { resampleOnto } from '../../../solver/src/timeseries/resample';
 import type { TimeSeriesKind, TimeSeriesRecord } from '../db/schema';
 
 /**
@@ -46,9 +47,10 @@ export function blankDocument(name: string, year = new Date().getFullYear() - 1)
 }
 
 /**
- * A stored series as the project's hourly values over the site year: mean of the values whose
- * interval starts within each hour (kW → kWh per hour, prices → hourly mean). Hours the series does
- * not cover become NaN, which validation reports at the series.
+ * A stored series as the project's hourly values over the site year, by the solver's energy-conserving
+ * `resampleOnto` (kW → the hour's mean power, i.e. its kWh; prices → the hourly mean; a coarser series
+ * is repeated over its hours). Hours the series does not cover entirely, or with a gap in them, become
+ * NaN, which validation reports at the series: nothing is filled here.
  */
 export function hourlyValues(
   rec: Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>,
@@ -58,16 +60,8 @@ export function hourlyValues(
   const t0 = yearStart_ms(year);
   const start = Date.parse(rec.start);
   if (rec.resolution_min === 60 && start === t0 && rec.values.length === hours) return Array.from(rec.values);
-  const sum = new Float64Array(hours);
-  const count = new Uint16Array(hours);
-  const step = rec.resolution_min * 60_000;
-  for (let i = 0; i < rec.values.length; i++) {
-    const h = Math.floor((start + i * step - t0) / 3_600_000);
-    if (h < 0 || h >= hours || Number.isNaN(rec.values[i])) continue;
-    sum[h] += rec.values[i];
-    count[h]++;
-  }
-  return Array.from(sum, (s, h) => (count[h] ? s / count[h] : NaN));
+  // the solver's energy-conserving resampler: exact overlap, a gap or an uncovered hour stays NaN
+  return Array.from(resampleOnto(rec.values, rec.resolution_min, (start - t0) / 60_000, 60, hours));
 }
 
 /** What a series is used for in a document, to file it under the right kind. */
