@@ -13,8 +13,8 @@ type Prop = {
   enum?: unknown[];
 };
 const schemaOf = (type: TechnologyType) => {
-  const s = technologySchemas.find((x) => (x.properties.type as { const: string }).const === type)!;
-  return { props: s.properties as Record<string, Prop>, required: s.required };
+  const s = technologySchemas.find((x) => x.properties.type.const === type)!;
+  return { props: s.properties as Record<string, Prop>, required: s.required ?? [] };
 };
 const TYPES = Object.keys(CAPACITY_UNIT) as TechnologyType[];
 

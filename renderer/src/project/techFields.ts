@@ -1,10 +1,14 @@
+import { PLANNER, technologySchemas, type PlannerAnnotation } from '../../../solver/src/project/schema';
 import type { Technology, TechnologyType } from '../../../solver/src/project/types';
 import { CAPACITY_UNITS } from '../../../solver/src/results/capacity';
 
 /**
  * The editable fields of a technology, once: the plants forms (pages/plants/sections.tsx) render
  * them, and the scenario diff and sweep (pages/scenarios/labels.ts) label pointers with them.
- * A new field of the project format gets one entry here.
+ * Which fields exist, for which types, their bounds and whether they are required come from the
+ * project format's definition (solver/src/project/schema.ts); label key, input kind, shown unit
+ * and scale from its `x-planner` annotation there. A new field of the format gets an annotation
+ * there (and its labels in i18n/areas/planner.*.json).
  */
 
 /**
@@ -39,134 +43,65 @@ export interface TechField {
   testId?: string;
 }
 
-const share = { unit: '%', scale: 100 } as const;
-const efficiency = {
-  kind: 'number',
-  ...share,
-  min: 0,
-  exclusiveMin: true,
-  max: 100,
-  required: true,
-} as const;
+/** Shown only when this holds: form logic, not part of the format. */
+const WHEN: Partial<Record<string, (t: Technology) => boolean>> = {
+  groundTemp_C: (t) => t.type === 'heatPump' && t.heatSource === 'ground',
+};
 
-export const TECH_FIELDS: readonly TechField[] = [
-  { key: 'name', label: 'name', kind: 'text' },
-  {
-    key: 'capex_EUR_per_unit',
-    label: 'capex',
-    kind: 'number',
-    unit: 'EUR/cap',
-    min: 0,
-    required: true,
-    testId: 'capex',
-  },
-  { key: 'lifetime_a', label: 'lifetime', kind: 'number', unit: 'a', min: 1, max: 100, required: true },
-  { key: 'fixedOm_share', label: 'fixedOm', kind: 'number', ...share, min: 0, max: 100, required: true },
-  { key: 'varOm_EUR_kWh', label: 'varOm', kind: 'number', unit: 'EUR/kWh', min: 0 },
-  {
-    key: 'subsidy_share',
-    label: 'subsidy',
-    kind: 'number',
-    ...share,
-    min: 0,
-    max: 100,
-    hint: 'planner.tech.subsidyHint',
-  },
-  { key: 'min', label: 'min', kind: 'number', unit: 'cap', min: 0 },
-  { key: 'max', label: 'max', kind: 'number', unit: 'cap', min: 0, testId: 'max' },
-  { key: 'existing', label: 'existing', kind: 'number', unit: 'cap', min: 0 },
-  { key: 'fuel', label: 'fuel', kind: 'fuel', types: ['boiler', 'chp'] },
-  { key: 'efficiency', label: 'efficiency', ...efficiency, types: ['boiler', 'electricBoiler'] },
-  { key: 'efficiencyEl', label: 'efficiencyEl', ...efficiency, types: ['chp'] },
-  { key: 'efficiencyTh', label: 'efficiencyTh', ...efficiency, types: ['chp'] },
-  { key: 'minLoad_share', label: 'minLoad', kind: 'number', ...share, min: 0, max: 100, types: ['chp'] },
-  { key: 'bonus_EUR_kWhEl', label: 'bonus', kind: 'number', unit: 'EUR/kWh el', min: 0, types: ['chp'] },
-  { key: 'heatSource', label: 'heatSource', kind: 'heatSource', types: ['heatPump'] },
-  { key: 'carnotEfficiency', label: 'carnot', ...efficiency, types: ['heatPump'] },
-  {
-    key: 'supplyTemp_C',
-    label: 'supplyTemp',
-    kind: 'number',
-    unit: '°C',
-    min: 20,
-    max: 120,
-    required: true,
-    types: ['heatPump'],
-  },
-  {
-    key: 'sourceDelta_K',
-    label: 'sourceDelta',
-    kind: 'number',
-    unit: 'K',
-    min: 0,
-    max: 30,
-    required: true,
-    types: ['heatPump'],
-  },
-  {
-    key: 'groundTemp_C',
-    label: 'groundTemp',
-    kind: 'number',
-    unit: '°C',
-    min: -10,
-    max: 40,
-    types: ['heatPump'],
-    when: (t) => t.type === 'heatPump' && t.heatSource === 'ground',
-  },
-  { key: 'copMin', label: 'copMin', kind: 'number', min: 1, required: true, types: ['heatPump'] },
-  { key: 'copMax', label: 'copMax', kind: 'number', min: 1, max: 20, required: true, types: ['heatPump'] },
-  { key: 'yieldSeries', label: 'yieldSeries', kind: 'yieldSeries', types: ['pv', 'solarThermal'] },
-  { key: 'curtailable', label: 'curtailable', kind: 'check', types: ['pv', 'solarThermal'] },
-  { key: 'efficiencyCharge', label: 'efficiencyCharge', ...efficiency, types: ['battery', 'heatStorage'] },
-  {
-    key: 'efficiencyDischarge',
-    label: 'efficiencyDischarge',
-    ...efficiency,
-    types: ['battery', 'heatStorage'],
-  },
-  {
-    key: 'capexPower_EUR_kW',
-    label: 'capexPower',
-    kind: 'number',
-    unit: 'EUR/kW',
-    min: 0,
-    required: true,
-    types: ['battery'],
-  },
-  {
-    key: 'selfDischarge_per_h',
-    label: 'selfDischarge',
-    kind: 'number',
-    unit: '%/h',
-    scale: 100,
-    min: 0,
-    max: 100,
-    required: true,
-    types: ['battery'],
-  },
-  { key: 'maxPower_kW', label: 'maxPower', kind: 'number', unit: 'kW', min: 0, types: ['battery'] },
-  {
-    key: 'loss_per_h',
-    label: 'loss',
-    kind: 'number',
-    unit: '%/h',
-    scale: 100,
-    min: 0,
-    max: 100,
-    required: true,
-    types: ['heatStorage'],
-  },
-  {
-    key: 'cRate_per_h',
-    label: 'cRate',
-    kind: 'number',
-    unit: '1/h',
-    min: 0,
-    exclusiveMin: true,
-    required: true,
-    types: ['heatStorage'],
-  },
-];
+interface PropSchema {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  [PLANNER]?: PlannerAnnotation;
+}
+
+/** One field from an annotated property of the format (bounds converted to shown units). */
+function fieldOf(key: string, p: PropSchema, ann: PlannerAnnotation, required: boolean): TechField {
+  const kind: TechFieldKind = ann.kind ?? (p.type === 'boolean' ? 'check' : 'number');
+  const f: TechField = { key, label: ann.label, kind };
+  if (ann.unit !== undefined) f.unit = ann.unit;
+  if (ann.scale !== undefined) f.scale = ann.scale;
+  if (kind === 'number') {
+    const scale = ann.scale ?? 1;
+    const lower = p.minimum ?? p.exclusiveMinimum;
+    if (lower !== undefined) f.min = lower * scale;
+    if (p.maximum !== undefined) f.max = p.maximum * scale;
+    if (p.exclusiveMinimum !== undefined) f.exclusiveMin = true;
+  }
+  // select and check inputs always hold a value
+  if (required && (kind === 'number' || kind === 'text')) f.required = true;
+  if (ann.hint !== undefined) f.hint = ann.hint;
+  if (WHEN[key]) f.when = WHEN[key];
+  if (ann.testId !== undefined) f.testId = ann.testId;
+  return f;
+}
+
+/**
+ * The fields, derived from the project format (solver/src/project/schema.ts): every technology
+ * property with a planner annotation, in the order the types' schemas first name it.
+ */
+function deriveFields(): TechField[] {
+  const fields = new Map<string, TechField>();
+  const typesOf = new Map<string, TechnologyType[]>();
+  for (const schema of technologySchemas) {
+    const type = schema.properties.type.const;
+    const required: readonly string[] = schema.required ?? [];
+    for (const [key, prop] of Object.entries(schema.properties as Record<string, PropSchema>)) {
+      const ann = prop[PLANNER];
+      if (!ann) continue;
+      if (!fields.has(key)) fields.set(key, fieldOf(key, prop, ann, required.includes(key)));
+      typesOf.set(key, [...(typesOf.get(key) ?? []), type]);
+    }
+  }
+  const all = technologySchemas.length;
+  return [...fields.values()].map((f) => {
+    const types = typesOf.get(f.key)!;
+    return types.length === all ? f : { ...f, types };
+  });
+}
+
+export const TECH_FIELDS: readonly TechField[] = deriveFields();
 
 /** The fields a technology's form shows, in form order. */
 export const fieldsOf = (tech: Technology): TechField[] =>

@@ -1,241 +1,303 @@
-/** JSON Schema (draft 2020-12 subset understood by ajv) of project format v1. Unknown keys are rejected. */
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
-const num = { type: 'number' } as const;
-const nonNeg = { type: 'number', minimum: 0 } as const;
-const share = { type: 'number', minimum: 0, maximum: 1 } as const;
-const positive = { type: 'number', exclusiveMinimum: 0 } as const;
-const id = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' } as const;
-const text = { type: 'string', maxLength: 2000 } as const;
+/**
+ * Project format v1, defined once (docs/decisions/project-schema-source.md). From this TypeBox
+ * definition follow the JSON Schema `projectSchema` (draft 2020-12 subset understood by ajv;
+ * unknown keys are rejected), the TypeScript types in types.ts (`Static<…>`) and the planner's
+ * field table (renderer/src/project/techFields.ts, from the `x-planner` annotations below).
+ * Units are in the field names.
+ */
 
-const priceSpec = {
-  oneOf: [
-    num,
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['series'],
-      properties: { series: id, scale: num, adder: num },
-    },
-  ],
-} as const;
-
-const techBase = {
-  id,
-  name: text,
-  capex_EUR_per_unit: nonNeg,
-  lifetime_a: { type: 'number', minimum: 1, maximum: 100 },
-  fixedOm_share: share,
-  varOm_EUR_kWh: nonNeg,
-  subsidy_share: share,
-  min: nonNeg,
-  max: nonNeg,
-  existing: nonNeg,
-  source: text,
-} as const;
-const baseRequired = ['id', 'type', 'capex_EUR_per_unit', 'lifetime_a', 'fixedOm_share'];
-
-function tech(type: string, props: Record<string, unknown>, required: string[]) {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: [...baseRequired, ...required],
-    properties: { ...techBase, type: { const: type }, ...props },
-  };
+/**
+ * How the planner's technology forms show a property (renderer/src/project/techFields.ts).
+ * Bounds, whether it is required and which types have it come from the schema itself. A technology
+ * property without this annotation has no form field. The annotation is stripped from
+ * `projectSchema`, so it is no part of the published JSON Schema.
+ */
+export interface PlannerAnnotation {
+  /** Label: i18n key below planner.tech.fields. */
+  label: string;
+  /** Input kind; 'number' for numbers, 'check' for booleans when absent. */
+  kind?: 'text' | 'fuel' | 'yieldSeries' | 'heatSource';
+  /** Unit as shown; `cap` is the type's capacity unit, `EUR/cap` the investment per it. */
+  unit?: string;
+  /** Shown value = stored value × scale (shares in %). */
+  scale?: number;
+  /** i18n key of a hint below the field. */
+  hint?: string;
+  /** Adds data-testid `<tech id>-<testId>`. */
+  testId?: string;
 }
 
-const efficiency = { type: 'number', exclusiveMinimum: 0, maximum: 1 } as const;
+/** The keyword that carries a PlannerAnnotation on a property schema. */
+export const PLANNER = 'x-planner';
 
+/** The schema with a planner annotation (a copy: shared schemas stay unannotated). */
+const ui = <T extends TSchema>(schema: T, planner: PlannerAnnotation): T => ({
+  ...schema,
+  [PLANNER]: planner,
+});
+
+// JSON Schema shapes that TypeBox's own builders spell differently (`Literal` adds `type`, `Union`
+// is `anyOf`, `Record` uses `patternProperties`); the static type is given with each.
+const lit = <T extends string | number>(value: T): TUnsafe<T> & { const: T } =>
+  Type.Unsafe<T>({ const: value }) as TUnsafe<T> & { const: T };
+const oneOf = <T extends TSchema[]>(...schemas: T): TUnsafe<Static<T[number]>> =>
+  Type.Unsafe<Static<T[number]>>({ oneOf: schemas });
+const dict = <T extends TSchema>(values: T): TUnsafe<Record<string, Static<T>>> =>
+  Type.Unsafe<Record<string, Static<T>>>({ type: 'object', propertyNames: id, additionalProperties: values });
+const anyObject = () => Type.Unsafe<Record<string, unknown>>({ type: 'object' });
+const closed = { additionalProperties: false } as const;
+
+const num = Type.Number();
+const nonNeg = Type.Number({ minimum: 0 });
+const share = Type.Number({ minimum: 0, maximum: 1 });
+const positive = Type.Number({ exclusiveMinimum: 0 });
+const id = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' });
+const text = Type.String({ maxLength: 2000 });
+const efficiency = Type.Number({ exclusiveMinimum: 0, maximum: 1 });
+const opt = Type.Optional;
+
+const pct = { unit: '%', scale: 100 } as const;
+const pctPerHour = { unit: '%/h', scale: 100 } as const;
+
+/** A price: a constant, or a series times `scale` plus `adder` (e.g. spot EUR/MWh × 0.001 + 0.14). */
+export const PriceSpecSchema = oneOf(
+  num,
+  Type.Object({ series: id, scale: opt(num), adder: opt(num) }, closed),
+);
+
+/** An hourly series, inline or a reference to a profile file beside the project. */
+export const TimeSeriesSpecSchema = oneOf(
+  Type.Object({ unit: Type.String({ maxLength: 32 }), values: Type.Array(num), source: opt(text) }, closed),
+  Type.Object(
+    {
+      unit: Type.String({ maxLength: 32 }),
+      file: Type.String({ maxLength: 500 }),
+      column: opt(text),
+      source: opt(text),
+    },
+    closed,
+  ),
+);
+
+/**
+ * Properties every technology has. TypeBox lists required properties in property order, so `tech`
+ * puts id, type, (optional) name and the required ones first, as the format's `required` list has
+ * them; the planner's form shows the annotated ones in property order, then the type's own.
+ */
+const techHead = { id } as const;
+const techBase = {
+  /** Investment per unit of capacity (kW; kWp for PV; m² for solar thermal; kWh for heat storage). */
+  capex_EUR_per_unit: ui(nonNeg, { label: 'capex', unit: 'EUR/cap', testId: 'capex' }),
+  lifetime_a: ui(Type.Number({ minimum: 1, maximum: 100 }), { label: 'lifetime', unit: 'a' }),
+  /** Fixed O&M per year as a share of the investment. */
+  fixedOm_share: ui(share, { label: 'fixedOm', ...pct }),
+  name: opt(ui(text, { label: 'name', kind: 'text' })),
+  /** Variable O&M per kWh of the main output. */
+  varOm_EUR_kWh: opt(ui(nonNeg, { label: 'varOm', unit: 'EUR/kWh' })),
+  /** Investment subsidy as a share of the investment (e.g. BEW 0.4). */
+  subsidy_share: opt(ui(share, { label: 'subsidy', ...pct, hint: 'planner.tech.subsidyHint' })),
+  min: opt(ui(nonNeg, { label: 'min', unit: 'cap' })),
+  max: opt(ui(nonNeg, { label: 'max', unit: 'cap', testId: 'max' })),
+  existing: opt(ui(nonNeg, { label: 'existing', unit: 'cap' })),
+  /** Source of the default figures (document, year). */
+  source: opt(text),
+};
+
+/** One technology type: its `type` tag, the common properties and its own. */
+function tech<K extends string, P extends Record<string, TSchema>>(type: K, props: P) {
+  const { name, capex_EUR_per_unit, lifetime_a, fixedOm_share, ...rest } = techBase;
+  return Type.Object(
+    {
+      ...techHead,
+      type: lit(type),
+      name,
+      capex_EUR_per_unit,
+      lifetime_a,
+      fixedOm_share,
+      ...rest,
+      ...props,
+    },
+    closed,
+  );
+}
+
+const fuel = ui(id, { label: 'fuel', kind: 'fuel' });
+/** Series id: yield per unit of capacity and hour (kWh per kWp for PV, per m² for solar thermal). */
+const yieldSeries = ui(id, { label: 'yieldSeries', kind: 'yieldSeries' });
+const curtailable = ui(Type.Boolean(), { label: 'curtailable' });
+
+export const BoilerSchema = tech('boiler', {
+  fuel,
+  efficiency: ui(efficiency, { label: 'efficiency', ...pct }),
+});
+export const ElectricBoilerSchema = tech('electricBoiler', {
+  efficiency: ui(efficiency, { label: 'efficiency', ...pct }),
+});
+export const ChpSchema = tech('chp', {
+  fuel,
+  efficiencyEl: ui(efficiency, { label: 'efficiencyEl', ...pct }),
+  efficiencyTh: ui(efficiency, { label: 'efficiencyTh', ...pct }),
+  /** Minimum part load as a share of the electric capacity (MILP only). */
+  minLoad_share: opt(ui(share, { label: 'minLoad', ...pct })),
+  /** Bonus per kWh of electricity (e.g. KWKG surcharge). */
+  bonus_EUR_kWhEl: opt(ui(nonNeg, { label: 'bonus', unit: 'EUR/kWh el' })),
+});
+export const HeatPumpSchema = tech('heatPump', {
+  heatSource: ui(Type.Unsafe<'air' | 'ground'>({ enum: ['air', 'ground'] }), {
+    label: 'heatSource',
+    kind: 'heatSource',
+  }),
+  /** COP = carnotEfficiency · (273.15 + supplyTemp_C) / (supplyTemp_C − (T_source − sourceDelta_K)). */
+  carnotEfficiency: ui(efficiency, { label: 'carnot', ...pct }),
+  supplyTemp_C: ui(Type.Number({ minimum: 20, maximum: 120 }), { label: 'supplyTemp', unit: '°C' }),
+  sourceDelta_K: ui(Type.Number({ minimum: 0, maximum: 30 }), { label: 'sourceDelta', unit: 'K' }),
+  /** Ground-source: constant source temperature. */
+  groundTemp_C: opt(ui(Type.Number({ minimum: -10, maximum: 40 }), { label: 'groundTemp', unit: '°C' })),
+  copMin: ui(Type.Number({ minimum: 1 }), { label: 'copMin' }),
+  copMax: ui(Type.Number({ minimum: 1, maximum: 20 }), { label: 'copMax' }),
+});
+export const PvSchema = tech('pv', {
+  /** Series id: yield in kWh per kWp and hour. */
+  yieldSeries,
+  curtailable,
+});
+export const SolarThermalSchema = tech('solarThermal', {
+  /** Series id: heat yield in kWh per m² and hour. */
+  yieldSeries,
+  curtailable,
+});
+export const BatterySchema = tech('battery', {
+  /** capex_EUR_per_unit is per kWh of energy; power is priced here. */
+  capexPower_EUR_kW: ui(nonNeg, { label: 'capexPower', unit: 'EUR/kW' }),
+  efficiencyCharge: ui(efficiency, { label: 'efficiencyCharge', ...pct }),
+  efficiencyDischarge: ui(efficiency, { label: 'efficiencyDischarge', ...pct }),
+  selfDischarge_per_h: ui(share, { label: 'selfDischarge', ...pctPerHour }),
+  /** Not in the planner's form (no annotation). */
+  minPower_kW: opt(nonNeg),
+  maxPower_kW: opt(ui(nonNeg, { label: 'maxPower', unit: 'kW' })),
+});
+export const HeatStorageSchema = tech('heatStorage', {
+  efficiencyCharge: ui(efficiency, { label: 'efficiencyCharge', ...pct }),
+  efficiencyDischarge: ui(efficiency, { label: 'efficiencyDischarge', ...pct }),
+  loss_per_h: ui(share, { label: 'loss', ...pctPerHour }),
+  /** Charge and discharge power per kWh of capacity. */
+  cRate_per_h: ui(positive, { label: 'cRate', unit: '1/h' }),
+});
+export const HeatDumpSchema = tech('heatDump', {});
+
+/** The technology types, in the order of the format's `oneOf` (and of the catalogue). */
 export const technologySchemas = [
-  tech('boiler', { fuel: id, efficiency }, ['fuel', 'efficiency']),
-  tech('electricBoiler', { efficiency }, ['efficiency']),
-  tech(
-    'chp',
-    {
-      fuel: id,
-      efficiencyEl: efficiency,
-      efficiencyTh: efficiency,
-      minLoad_share: share,
-      bonus_EUR_kWhEl: nonNeg,
-    },
-    ['fuel', 'efficiencyEl', 'efficiencyTh'],
-  ),
-  tech(
-    'heatPump',
-    {
-      heatSource: { enum: ['air', 'ground'] },
-      carnotEfficiency: efficiency,
-      supplyTemp_C: { type: 'number', minimum: 20, maximum: 120 },
-      sourceDelta_K: { type: 'number', minimum: 0, maximum: 30 },
-      groundTemp_C: { type: 'number', minimum: -10, maximum: 40 },
-      copMin: { type: 'number', minimum: 1 },
-      copMax: { type: 'number', minimum: 1, maximum: 20 },
-    },
-    ['heatSource', 'carnotEfficiency', 'supplyTemp_C', 'sourceDelta_K', 'copMin', 'copMax'],
-  ),
-  tech('pv', { yieldSeries: id, curtailable: { type: 'boolean' } }, ['yieldSeries', 'curtailable']),
-  tech('solarThermal', { yieldSeries: id, curtailable: { type: 'boolean' } }, ['yieldSeries', 'curtailable']),
-  tech(
-    'battery',
-    {
-      capexPower_EUR_kW: nonNeg,
-      efficiencyCharge: efficiency,
-      efficiencyDischarge: efficiency,
-      selfDischarge_per_h: share,
-      minPower_kW: nonNeg,
-      maxPower_kW: nonNeg,
-    },
-    ['capexPower_EUR_kW', 'efficiencyCharge', 'efficiencyDischarge', 'selfDischarge_per_h'],
-  ),
-  tech(
-    'heatStorage',
-    {
-      efficiencyCharge: efficiency,
-      efficiencyDischarge: efficiency,
-      loss_per_h: share,
-      cRate_per_h: positive,
-    },
-    ['efficiencyCharge', 'efficiencyDischarge', 'loss_per_h', 'cRate_per_h'],
-  ),
-  tech('heatDump', {}, []),
-];
+  BoilerSchema,
+  ElectricBoilerSchema,
+  ChpSchema,
+  HeatPumpSchema,
+  PvSchema,
+  SolarThermalSchema,
+  BatterySchema,
+  HeatStorageSchema,
+  HeatDumpSchema,
+] as const;
 
-export const projectSchema = {
-  $id: 'https://werkplan.invalid/schema/project-v1.json',
-  title: 'Werkplan project, format v1',
+export const TechnologySchema = Type.Unsafe<Static<(typeof technologySchemas)[number]>>({
   type: 'object',
-  additionalProperties: false,
-  required: [
-    'formatVersion',
-    'name',
-    'site',
-    'timeSeries',
-    'demands',
-    'economics',
-    'fuels',
-    'grid',
-    'technologies',
-  ],
-  properties: {
-    formatVersion: { const: 1 },
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    description: text,
-    site: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['year', 'timeZone'],
-      properties: {
-        year: { type: 'integer', minimum: 1990, maximum: 2100 },
-        timeZone: { type: 'string', minLength: 1, maxLength: 64 },
-        location: text,
-        latitude_deg: { type: 'number', minimum: -90, maximum: 90 },
-        longitude_deg: { type: 'number', minimum: -180, maximum: 180 },
-        ambientTemperature: id,
-      },
-    },
-    timeSeries: {
-      type: 'object',
-      propertyNames: id,
-      additionalProperties: {
-        oneOf: [
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['unit', 'values'],
-            properties: {
-              unit: { type: 'string', maxLength: 32 },
-              values: { type: 'array', items: num },
-              source: text,
-            },
-          },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['unit', 'file'],
-            properties: {
-              unit: { type: 'string', maxLength: 32 },
-              file: { type: 'string', maxLength: 500 },
-              column: text,
-              source: text,
-            },
-          },
-        ],
-      },
-    },
-    demands: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['heat', 'electricity'],
-      properties: { heat: id, electricity: id, cooling: id },
-    },
-    economics: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['interestRate', 'co2Price_EUR_t'],
-      properties: { interestRate: { type: 'number', minimum: 0, maximum: 0.5 }, co2Price_EUR_t: nonNeg },
-    },
-    fuels: {
-      type: 'object',
-      propertyNames: id,
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['price_EUR_kWh', 'co2_kg_kWh', 'renewable'],
-        properties: { price_EUR_kWh: priceSpec, co2_kg_kWh: nonNeg, renewable: { type: 'boolean' } },
-      },
-    },
-    grid: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        import: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['price_EUR_kWh', 'co2_kg_kWh'],
-          properties: {
-            price_EUR_kWh: priceSpec,
-            co2_kg_kWh: nonNeg,
-            peakCharge_EUR_kW_a: nonNeg,
-            connectionLimit_kW: nonNeg,
-            renewableShare: share,
-          },
-        },
-        export: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['price_EUR_kWh'],
-          properties: { price_EUR_kWh: priceSpec, limit_kW: nonNeg },
-        },
-      },
-    },
-    technologies: {
-      type: 'array',
-      maxItems: 100,
-      items: {
-        type: 'object',
-        required: ['type'],
-        discriminator: { propertyName: 'type' },
-        oneOf: technologySchemas,
-      },
-    },
-    constraints: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { co2Cap_t: nonNeg, minRenewableHeatShare: share, maxGridImport_kWh: nonNeg },
-    },
-    scenarios: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'name', 'overrides'],
-        properties: {
-          id,
-          name: { type: 'string', minLength: 1, maxLength: 200 },
-          description: text,
-          overrides: { type: 'object' },
-        },
-      },
-    },
-    notes: { type: 'object' },
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: technologySchemas,
+});
+
+export const SiteSchema = Type.Object(
+  {
+    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    location: opt(text),
+    latitude_deg: opt(Type.Number({ minimum: -90, maximum: 90 })),
+    longitude_deg: opt(Type.Number({ minimum: -180, maximum: 180 })),
+    /** Series id of the ambient air temperature (°C), used by air-source heat pumps. */
+    ambientTemperature: opt(id),
   },
-} as const;
+  closed,
+);
+
+export const FuelSchema = Type.Object(
+  { price_EUR_kWh: PriceSpecSchema, co2_kg_kWh: nonNeg, renewable: Type.Boolean() },
+  closed,
+);
+
+export const GridSchema = Type.Object(
+  {
+    import: opt(
+      Type.Object(
+        {
+          price_EUR_kWh: PriceSpecSchema,
+          co2_kg_kWh: nonNeg,
+          /** Leistungspreis on the annual import peak. */
+          peakCharge_EUR_kW_a: opt(nonNeg),
+          connectionLimit_kW: opt(nonNeg),
+          /** Share of grid electricity counted as renewable (for the renewable-heat share). */
+          renewableShare: opt(share),
+        },
+        closed,
+      ),
+    ),
+    export: opt(Type.Object({ price_EUR_kWh: PriceSpecSchema, limit_kW: opt(nonNeg) }, closed)),
+  },
+  closed,
+);
+
+export const ConstraintsSchema = Type.Object(
+  { co2Cap_t: opt(nonNeg), minRenewableHeatShare: opt(share), maxGridImport_kWh: opt(nonNeg) },
+  closed,
+);
+
+export const ScenarioSchema = Type.Object(
+  {
+    id,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: opt(text),
+    /** JSON pointer into the base document → replacement value. */
+    overrides: anyObject(),
+  },
+  closed,
+);
+
+export const ProjectV1Schema = Type.Object(
+  {
+    formatVersion: lit(1),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: opt(text),
+    site: SiteSchema,
+    timeSeries: dict(TimeSeriesSpecSchema),
+    demands: Type.Object({ heat: id, electricity: id, cooling: opt(id) }, closed),
+    economics: Type.Object(
+      { interestRate: Type.Number({ minimum: 0, maximum: 0.5 }), co2Price_EUR_t: nonNeg },
+      closed,
+    ),
+    fuels: dict(FuelSchema),
+    grid: GridSchema,
+    technologies: Type.Array(TechnologySchema, { maxItems: 100 }),
+    constraints: opt(ConstraintsSchema),
+    scenarios: opt(Type.Array(ScenarioSchema)),
+    /** Free-form notes kept with the project (e.g. benchmark figures of an example). */
+    notes: opt(anyObject()),
+  },
+  {
+    $id: 'https://werkplan.invalid/schema/project-v1.json',
+    title: 'Werkplan project, format v1',
+    ...closed,
+  },
+);
+
+/** A plain JSON copy of a schema: without TypeBox's symbol keys and the planner annotations. */
+export function toJsonSchema<T>(schema: T): T {
+  return JSON.parse(
+    JSON.stringify(schema, (key, value: unknown) => (key === PLANNER ? undefined : value)),
+  ) as T;
+}
+
+/**
+ * JSON Schema of project format v1 (docs/formats/project-v1.schema.json is a copy of it), as ajv
+ * and the renderer's checks read it.
+ */
+export const projectSchema = toJsonSchema(ProjectV1Schema);
