@@ -73,4 +73,50 @@ describe('technology fields (one table for the plants forms and the scenario lab
       'efficiency',
     ]);
   });
+
+  it('follow the annotated properties of each type, in the format’s order', () => {
+    const base = ['name', 'capex_EUR_per_unit', 'lifetime_a', 'fixedOm_share', 'varOm_EUR_kWh'];
+    const common = [...base, 'subsidy_share', 'min', 'max', 'existing'];
+    const own = (type: TechnologyType) =>
+      TECH_FIELDS.filter((f) => f.types?.includes(type)).map((f) => f.key);
+    expect(TECH_FIELDS.filter((f) => !f.types).map((f) => f.key)).toEqual(common);
+    expect(own('chp')).toEqual(['fuel', 'efficiencyEl', 'efficiencyTh', 'minLoad_share', 'bonus_EUR_kWhEl']);
+    expect(own('heatPump')).toEqual([
+      'heatSource',
+      'carnotEfficiency',
+      'supplyTemp_C',
+      'sourceDelta_K',
+      'groundTemp_C',
+      'copMin',
+      'copMax',
+    ]);
+    expect(own('pv')).toEqual(['yieldSeries', 'curtailable']);
+    // minPower_kW has no planner annotation, so no form field
+    expect(own('battery')).toEqual([
+      'capexPower_EUR_kW',
+      'efficiencyCharge',
+      'efficiencyDischarge',
+      'selfDischarge_per_h',
+      'maxPower_kW',
+    ]);
+    expect(own('heatStorage')).toEqual([
+      'efficiencyCharge',
+      'efficiencyDischarge',
+      'loss_per_h',
+      'cRate_per_h',
+    ]);
+    expect(own('heatDump')).toEqual([]);
+    expect(TECH_FIELDS.find((f) => f.key === 'selfDischarge_per_h')).toEqual({
+      key: 'selfDischarge_per_h',
+      label: 'selfDischarge',
+      kind: 'number',
+      unit: '%/h',
+      scale: 100,
+      min: 0,
+      max: 100,
+      required: true,
+      types: ['battery'],
+    });
+    expect(TECH_FIELDS.find((f) => f.key === 'curtailable')?.kind).toBe('check');
+  });
 });
