@@ -82,18 +82,18 @@ export const TimeSeriesSpecSchema = oneOf(
 );
 
 /**
- * Properties every technology has. TypeBox lists required properties in property order, so `tech`
- * puts id, type, (optional) name and the required ones first, as the format's `required` list has
- * them; the planner's form shows the annotated ones in property order, then the type's own.
+ * Properties every technology has besides `id` and `type`. TypeBox lists required properties in
+ * property order, so the required ones come first here (after the optional name), as the format's
+ * `required` lists have them; the planner's form shows the annotated ones in this order, then the
+ * type's own.
  */
-const techHead = { id } as const;
 const techBase = {
+  name: opt(ui(text, { label: 'name', kind: 'text' })),
   /** Investment per unit of capacity (kW; kWp for PV; m² for solar thermal; kWh for heat storage). */
   capex_EUR_per_unit: ui(nonNeg, { label: 'capex', unit: 'EUR/cap', testId: 'capex' }),
   lifetime_a: ui(Type.Number({ minimum: 1, maximum: 100 }), { label: 'lifetime', unit: 'a' }),
   /** Fixed O&M per year as a share of the investment. */
   fixedOm_share: ui(share, { label: 'fixedOm', ...pct }),
-  name: opt(ui(text, { label: 'name', kind: 'text' })),
   /** Variable O&M per kWh of the main output. */
   varOm_EUR_kWh: opt(ui(nonNeg, { label: 'varOm', unit: 'EUR/kWh' })),
   /** Investment subsidy as a share of the investment (e.g. BEW 0.4). */
@@ -105,22 +105,9 @@ const techBase = {
   source: opt(text),
 };
 
-/** One technology type: its `type` tag, the common properties and its own. */
+/** One technology type: id, its `type` tag, the common properties and its own. */
 function tech<K extends string, P extends Record<string, TSchema>>(type: K, props: P) {
-  const { name, capex_EUR_per_unit, lifetime_a, fixedOm_share, ...rest } = techBase;
-  return Type.Object(
-    {
-      ...techHead,
-      type: lit(type),
-      name,
-      capex_EUR_per_unit,
-      lifetime_a,
-      fixedOm_share,
-      ...rest,
-      ...props,
-    },
-    closed,
-  );
+  return Type.Object({ id, type: lit(type), ...techBase, ...props }, closed);
 }
 
 const fuel = ui(id, { label: 'fuel', kind: 'fuel' });
