@@ -71,6 +71,7 @@ export default defineConfig({
       'pdfkit/standard-fonts/Helvetica',
       'pdfkit/standard-fonts/HelveticaBold',
       'svg-to-pdfkit',
+      '@sinclair/typebox',
     ],
     esbuildOptions: { define: { global: 'globalThis' } },
   },
