@@ -74,16 +74,14 @@ const HEAT_TECHS = new Set([
   'heatDump',
 ]);
 
-/** Turns a solved model into results: capacities, energies, costs, emissions, KPIs and a balance check. */
-export function readResults(built: BuiltModel, sol: LpSolution): { results: Results; dispatch: Dispatch } {
-  const { ctx, project, grid } = built;
-  const x = sol.x;
-  const T = ctx.T;
-  const val = (col: number) => (col >= 0 ? x[col] : 0);
+/** Reads a column of the solution; a column that does not exist (-1) is 0. */
+type ValueOf = (col: number) => number;
 
+/** Installed capacities per technology in its own unit (kW, kWp, kWh, m²), and the plain value of each. */
+function capacitiesOf(built: BuiltModel, val: ValueOf) {
   const capacities: Record<string, Capacity> = {};
   const capacityValue: Record<string, number> = {};
-  for (const c of ctx.capacities) {
+  for (const c of built.ctx.capacities) {
     const v = val(c.col);
     capacityValue[c.techId] = v;
     const cap: Capacity = {};
@@ -91,17 +89,22 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     else if (c.unit === 'kWh') cap.energy_kWh = v;
     else cap.area_m2 = v;
     if (c.powerCol !== undefined) cap.power_kW = val(c.powerCol);
-    const t = project.technologies.find((tt) => tt.id === c.techId);
+    const t = built.project.technologies.find((tt) => tt.id === c.techId);
     if (t?.type === 'heatStorage') cap.power_kW = v * t.cRate_per_h;
     capacities[c.techId] = cap;
   }
+  return { capacities, capacityValue };
+}
 
+/** Every flow as kW per step ("tech.flow_kW"), storage levels ("tech.soc_kWh") and annual MWh per flow. */
+function flowsOf(built: BuiltModel, x: Float64Array, val: ValueOf) {
+  const { ctx, grid } = built;
   const series: Record<string, Float64Array> = {};
   const annual: Record<string, Record<string, number>> = {};
   for (const f of ctx.flows) {
-    const s = new Float64Array(T);
+    const s = new Float64Array(ctx.T);
     let e = 0;
-    for (let k = 0; k < T; k++) {
+    for (let k = 0; k < ctx.T; k++) {
       s[k] = f.cols[k] >= 0 ? Math.abs(f.coefs[k]) * x[f.cols[k]] : 0;
       e += grid.weight[k] * s[k];
     }
@@ -109,11 +112,16 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     (annual[f.techId] ??= {})[`${f.name}_MWh`] = e / 1000;
   }
   for (const st of ctx.storages) {
-    const s = new Float64Array(T);
-    for (let k = 0; k < T; k++) s[k] = val(st.soc[k]);
+    const s = new Float64Array(ctx.T);
+    for (let k = 0; k < ctx.T; k++) s[k] = val(st.soc[k]);
     series[`${st.techId}.soc_kWh`] = s;
   }
+  return { series, annual };
+}
 
+/** Annual cost by category and by technology (EUR/a), their total, and the emissions (kg CO2/a). */
+function costsOf(built: BuiltModel, val: ValueOf) {
+  const { ctx } = built;
   const byCategory = Object.fromEntries(COST_CATEGORIES.map((c) => [c, 0])) as Record<CostCategory, number>;
   const byTechnology: Record<string, number> = {};
   for (const term of ctx.costs) {
@@ -125,28 +133,48 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     byCategory[c.category] += c.value_EUR;
     byTechnology[c.techId] = (byTechnology[c.techId] ?? 0) + c.value_EUR;
   }
-  const total = Object.values(byCategory).reduce((a, b) => a + b, 0);
+  const total_EUR = Object.values(byCategory).reduce((a, b) => a + b, 0);
   let co2_kg = 0;
   for (const e of ctx.emissions) co2_kg += e.kg * val(e.col);
+  return { byCategory, byTechnology, total_EUR, co2_kg };
+}
 
-  // Energy balance recomputed from the solution, independent of the solver's row activities.
-  let maxResidual = 0;
-  let peakDemand = 1;
+/**
+ * Energy balance recomputed from the solution, independent of the solver's row activities: the
+ * largest |Σ flows − demand| over carriers and steps, and the peak demand it is judged against.
+ */
+function balanceOf(built: BuiltModel, x: Float64Array) {
+  const { ctx } = built;
+  let maxResidual_kW = 0;
+  let peakDemand_kW = 1;
   for (const carrier of ['heat', 'electricity'] as const) {
-    const sum = new Float64Array(T);
+    const sum = new Float64Array(ctx.T);
     for (const f of ctx.flows)
       if (f.carrier === carrier)
-        for (let k = 0; k < T; k++) if (f.cols[k] >= 0) sum[k] += f.coefs[k] * x[f.cols[k]];
-    for (let k = 0; k < T; k++) {
+        for (let k = 0; k < ctx.T; k++) if (f.cols[k] >= 0) sum[k] += f.coefs[k] * x[f.cols[k]];
+    for (let k = 0; k < ctx.T; k++) {
       const d = ctx.at(built.demand[carrier], k);
-      peakDemand = Math.max(peakDemand, Math.abs(d));
-      maxResidual = Math.max(maxResidual, Math.abs(sum[k] - d));
+      peakDemand_kW = Math.max(peakDemand_kW, Math.abs(d));
+      maxResidual_kW = Math.max(maxResidual_kW, Math.abs(sum[k] - d));
     }
   }
+  return { maxResidual_kW, peakDemand_kW };
+}
 
+/** KPIs: demands, LCOH/LCOE, renewable heat share, full-load hours, grid figures, PV self-consumption. */
+function kpisOf(
+  built: BuiltModel,
+  val: ValueOf,
+  flows: ReturnType<typeof flowsOf>,
+  caps: ReturnType<typeof capacitiesOf>,
+  byTechnology: Record<string, number>,
+): Results['kpis'] {
+  const { ctx, project, grid } = built;
+  const { series, annual } = flows;
+  const { capacities, capacityValue } = caps;
   const demandMWh = (s: Float64Array) => {
     let e = 0;
-    for (let k = 0; k < T; k++) e += grid.weight[k] * ctx.at(s, k);
+    for (let k = 0; k < ctx.T; k++) e += grid.weight[k] * ctx.at(s, k);
     return e / 1000;
   };
   const heatDemand_MWh = demandMWh(built.demand.heat);
@@ -172,25 +200,21 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
   }
   elCost += byTechnology.grid ?? 0;
   const elUse_MWh = elDemand_MWh + heatTechElectricity_MWh;
-  const lcoe = elUse_MWh > 0 ? (elCost / elUse_MWh) * 1 : 0;
+  const lcoe = elUse_MWh > 0 ? elCost / elUse_MWh : 0;
   heatCost += lcoe * heatTechElectricity_MWh;
 
-  let renewableHeat = 0;
-  for (const r of ctx.renewableHeat) renewableHeat += r.coef * val(r.col);
+  let renewableHeat_kWh = 0;
+  for (const r of ctx.renewableHeat) renewableHeat_kWh += r.coef * val(r.col);
 
+  // Full-load hours: output over capacity; storage by its power, solar thermal (m²) has none.
   const fullLoadHours_h: Record<string, number> = {};
   for (const t of project.technologies) {
-    const cap = capacityValue[t.id] ?? 0;
     const a = annual[t.id] ?? {};
     const out = a.heat_out_MWh ?? a.el_out_MWh ?? a.discharge_MWh;
     const capForFlh =
-      t.type === 'battery'
+      t.type === 'battery' || t.type === 'heatStorage'
         ? (capacities[t.id].power_kW ?? 0)
-        : t.type === 'heatStorage'
-          ? (capacities[t.id].power_kW ?? 0)
-          : t.type === 'chp'
-            ? cap
-            : cap;
+        : (capacityValue[t.id] ?? 0);
     if (out !== undefined && capForFlh > 1e-9 && t.type !== 'solarThermal')
       fullLoadHours_h[t.id] = (out * 1000) / capForFlh;
   }
@@ -200,7 +224,7 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     electricityDemand_MWh: elDemand_MWh,
     lcoh_EUR_MWh: heatDemand_MWh > 0 ? heatCost / heatDemand_MWh : 0,
     lcoe_EUR_MWh: lcoe,
-    renewableHeatShare: heatDemand_MWh > 0 ? renewableHeat / 1000 / heatDemand_MWh : 0,
+    renewableHeatShare: heatDemand_MWh > 0 ? renewableHeat_kWh / 1000 / heatDemand_MWh : 0,
     fullLoadHours_h,
   };
   const imp = series['grid.import_kW'];
@@ -214,7 +238,12 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
     .reduce((a, t) => a + (annual[t.id]?.el_out_MWh ?? 0), 0);
   if (pvGen > 0)
     kpis.pvSelfConsumption = Math.max(0, Math.min(1, (pvGen - (kpis.gridExport_MWh ?? 0)) / pvGen));
+  return kpis;
+}
 
+/** Findings on the operation: storages that charge and discharge in the same step. */
+function storageMessages(built: BuiltModel, val: ValueOf): SolverMessage[] {
+  const { ctx, project, grid } = built;
   const messages: SolverMessage[] = [];
   /** Findings name technologies as the user does. */
   const nameOf = (id: string) => {
@@ -224,7 +253,7 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
   for (const st of ctx.storages) {
     let hours = 0;
     let first = -1;
-    for (let k = 0; k < T; k++) {
+    for (let k = 0; k < ctx.T; k++) {
       const c = val(st.charge[k]);
       const d = val(st.discharge[k]);
       if (c > 1e-3 && d > 1e-3) {
@@ -244,17 +273,33 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
         }),
       );
   }
+  return messages;
+}
+
+/** Turns a solved model into results: capacities, energies, costs, emissions, KPIs and a balance check. */
+export function readResults(built: BuiltModel, sol: LpSolution): { results: Results; dispatch: Dispatch } {
+  const { project, grid } = built;
+  const x = sol.x;
+  const val: ValueOf = (col) => (col >= 0 ? x[col] : 0);
+  const caps = capacitiesOf(built, val);
+  const flows = flowsOf(built, x, val);
+  const costs = costsOf(built, val);
+  const balance = balanceOf(built, x);
+  const messages = storageMessages(built, val);
 
   const results: Results = {
     status: sol.status === 'optimal' || sol.status === 'time_limit' ? sol.status : 'error',
     scenario: built.options.scenarioId ?? 'base',
-    objective: { totalAnnualCost_EUR: total, co2_tCO2: co2_kg / 1000 },
-    capacities,
-    annual,
-    costs: { byCategory_EUR: byCategory, byTechnology_EUR: byTechnology },
-    emissions_tCO2: co2_kg / 1000,
-    kpis,
-    balance: { maxResidual_kW: maxResidual, ok: maxResidual <= 1e-6 * peakDemand },
+    objective: { totalAnnualCost_EUR: costs.total_EUR, co2_tCO2: costs.co2_kg / 1000 },
+    capacities: caps.capacities,
+    annual: flows.annual,
+    costs: { byCategory_EUR: costs.byCategory, byTechnology_EUR: costs.byTechnology },
+    emissions_tCO2: costs.co2_kg / 1000,
+    kpis: kpisOf(built, val, flows, caps, costs.byTechnology),
+    balance: {
+      maxResidual_kW: balance.maxResidual_kW,
+      ok: balance.maxResidual_kW <= 1e-6 * balance.peakDemand_kW,
+    },
     warnings: messages.map((m) => formatSolverMessage(m)),
     messages,
     solve: {
@@ -266,7 +311,10 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
       rows: built.model.rowNames.length,
     },
   };
-  return { results, dispatch: { hours: grid.hours, weight: grid.weight, year: project.site.year, series } };
+  return {
+    results,
+    dispatch: { hours: grid.hours, weight: grid.weight, year: project.site.year, series: flows.series },
+  };
 }
 
 /** The dispatch CSV writer lives with the other results views (kept here for the package's exports). */
