@@ -20,12 +20,6 @@ export interface ReportOptions {
   csvScenario?: string;
 }
 
-export const REPORT_MIME: Record<ReportFormat, string> = {
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-};
-
 /** Builds the report model and writes it in the chosen format. */
 export async function writeReport(input: ReportInput, opts: ReportOptions): Promise<Uint8Array> {
   const lang = opts.lang ?? 'de';
