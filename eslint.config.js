@@ -57,6 +57,44 @@ export default tseslint.config(
     },
   },
   {
+    // The solver is entered only through its public entries (solver/src/index.ts, and for the
+    // workers solver/src/report, solver/src/worker, solver/src/profiles/import).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts', 'renderer/**/*.test.{ts,tsx}', 'renderer/src/test-setup.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', ...nodeBuiltins].map((name) => ({
+            name,
+            message:
+              'renderer/ runs as a web page: it talks to the shell only through renderer/src/platform (the preload bridge).',
+          })),
+          patterns: [
+            {
+              group: ['electron/*', '**/electron/src/*', '**/server/src/*', '**/contracts/src/*'],
+              message:
+                'renderer/ runs as a web page: it talks to the shell only through renderer/src/platform (the preload bridge).',
+            },
+            {
+              group: [
+                '**/solver/src/**',
+                '!**/solver/src',
+                '!**/solver/src/index',
+                '!**/solver/src/report',
+                '!**/solver/src/worker',
+                '!**/solver/src/profiles',
+                '!**/solver/src/profiles/import',
+              ],
+              message:
+                'The renderer imports the solver through its public entry solver/src (index.ts); workers also through solver/src/report, solver/src/worker or solver/src/profiles/import.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/vite.config.ts', 'renderer/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },

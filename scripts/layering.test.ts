@@ -94,6 +94,29 @@ describe('import boundaries', () => {
     ).toHaveLength(1);
   });
 
+  it('lets the renderer into the solver only through its public entries', async () => {
+    const solverImport = (spec: string) => `import * as s from '${spec}';\nexport const a = s;\n`;
+    for (const ok of [
+      '../../solver/src',
+      '../../solver/src/index',
+      '../../solver/src/report',
+      '../../solver/src/worker',
+      '../../solver/src/profiles/import',
+    ])
+      expect(await boundaryErrors('renderer/src/x.ts', solverImport(ok))).toHaveLength(0);
+    for (const deep of [
+      '../../solver/src/results/results',
+      '../../solver/src/profiles/bdew/heat',
+      '../../solver/src/report/pdf',
+      '../../solver/src/profiles/import/parse',
+    ])
+      expect(await boundaryErrors('renderer/src/x.ts', solverImport(deep))).toHaveLength(1);
+    // the renderer's tests may reach inside, to test against the solver's own pieces
+    expect(
+      await boundaryErrors('renderer/src/x.test.ts', solverImport('../../solver/src/results/results')),
+    ).toHaveLength(0);
+  });
+
   it('keeps the shell from importing the renderer', async () => {
     expect(
       await boundaryErrors(

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
-import { computeParetoFront, solveProject, validateProject } from '../../solver/src/index';
+import { computeParetoFront, solveProject } from '../../solver/src/index';
+import { validateProject } from '../../solver/src/project/validate';
 import { timeMedian, type BenchRow, type BenchSuite } from './harness';
 
 const suite: BenchSuite = {

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
-import { buildModel, solveProject, toCplexLp, validateProject } from '../../solver/src/index';
+import { buildModel, solveProject, toCplexLp } from '../../solver/src/index';
+import { validateProject } from '../../solver/src/project/validate';
 import type { ProjectV1 } from '../../solver/src/project/types';
 import { timeMedian, type BenchRow, type BenchSuite } from './harness';
 import { naiveHubModel } from './naive-hub';

@@ -61,9 +61,7 @@ describe('layering', () => {
     ).length;
 
   it('lets the server import only the shared part of the solver', async () => {
-    expect(
-      await errors("import { ROLES } from '../../contracts';\nexport const a = ROLES;\n"),
-    ).toBe(0);
+    expect(await errors("import { ROLES } from '../../contracts';\nexport const a = ROLES;\n")).toBe(0);
     expect(await errors("import { x } from '../../solver/src/model/x';\nexport const a = x;\n")).toBe(1);
     expect(await errors("import { x } from '../../renderer/src/x';\nexport const a = x;\n")).toBe(1);
     expect(await errors("import { x } from '../../electron/src/x';\nexport const a = x;\n")).toBe(1);

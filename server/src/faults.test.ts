@@ -8,12 +8,7 @@ import { connect } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type {
-  BlobMeta,
-  ConflictResponse,
-  EncryptedEnvelope,
-  GetProjectResponse,
-} from '../../contracts';
+import type { BlobMeta, ConflictResponse, EncryptedEnvelope, GetProjectResponse } from '../../contracts';
 import { buildApp } from './app';
 import { PgliteDb, PostgresDb } from './db';
 import { API_AUDIENCE, startFakeEntra, type FakeEntra } from './testing/entra';

@@ -3,11 +3,7 @@
  * leaving a project, and who may do what (ReadOnly reads the list but never shares).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ListMembersResponse,
-  ListProjectsResponse,
-  SearchUsersResponse,
-} from '../../contracts';
+import type { ListMembersResponse, ListProjectsResponse, SearchUsersResponse } from '../../contracts';
 import { readAudit } from './audit';
 import { API_AUDIENCE } from './testing/entra';
 import { envelope, startTestServer, TENANT_A, TENANT_B, type TestServer } from './testing/harness';

@@ -1,8 +1,33 @@
-/** Public API of the solver core (pure TypeScript: Node, Web Worker, Electron). */
+/**
+ * Public API of the solver core (pure TypeScript: Node, Web Worker, Electron, browser). The renderer
+ * imports the solver only through this entry and two named ones: `solver/src/report` (writing
+ * reports: PDF and XLSX libraries, for the report worker) and `solver/src/worker` (the solver
+ * worker's handler and protocol). ESLint enforces it. Everything here is safe to load in the
+ * planner's main thread under its CSP (no code generation at import).
+ * The Node-only Ajv validator is `validateProject` in `./project/validate` (CLI, scripts).
+ */
+
+// project format v1
 export * from './project/types';
-export { validateProject, migrate, type ProjectError, type ValidationResult } from './project/validate';
-export { applyScenario } from './project/scenario';
+export { PLANNER, projectSchema, technologySchemas, type PlannerAnnotation } from './project/schema';
+export { checkDocument, migrate, type ProjectError, type ValidationResult } from './project/checkDocument';
+export { applyScenario, setPointer } from './project/scenario';
 export { hoursInYear, hourLabel } from './project/calendar';
+export type { FederalState } from './calendar/dayTypes';
+
+// profiles: import, standard profiles, source notes
+export * from './profiles/import/index';
+export { parse2025, standardLoadProfile, type Profile2025 } from './profiles/bdew/electricity';
+export { heatLoadProfile, parseHeatTables } from './profiles/bdew/heat';
+export { generatedSourceNote, parseGeneratedSourceNote, type NoteLanguage } from './profiles/sourceNotes';
+
+// time series and weather
+export { fillGaps, resample, resampleOnto, type FillRule } from './timeseries/resample';
+export { seriesRoleOfUnit, type SeriesRole } from './timeseries/role';
+export { readWeather, type WeatherYear } from './weather/readers';
+export { pvYieldPerKWp, solarThermalYieldPerM2 } from './weather/yields';
+
+// model and solving
 export { buildModel, type BuildOptions, type BuiltModel, type ModelMode } from './model/build';
 export { annuityFactor } from './model/economics';
 export { copSeries } from './model/heatPump';
@@ -17,8 +42,28 @@ export {
   type ParetoProgress,
 } from './run/pareto';
 export { selfTestProject, selfTestExpected, selfTestPassed } from './run/selfTest';
-export { readResults, dispatchCsv, type Results, type Dispatch } from './results/results';
 export { createBackend } from './lp/index';
 export { toCplexLp } from './lp/lpFormat';
 export type { LpModel } from './lp/model';
-export type { SolverBackend, SolverName, LpSolution, SolveProgress, SolveStatus } from './lp/backend';
+export type {
+  SolverBackend,
+  SolverName,
+  LpSolution,
+  SolveProgress,
+  SolveStatus,
+  SolvePhase,
+  ParetoStep,
+} from './lp/backend';
+
+// results and the views behind every chart, table and report
+export {
+  readResults,
+  type Results,
+  type Dispatch,
+  type Capacity,
+  type ResultStatus,
+} from './results/results';
+export { CAPACITY_UNITS, fieldUnit, mainCapacity } from './results/capacity';
+export { formatSolverMessage } from './results/messages';
+export * from './results/views';
+export { userFileName } from './report/fileName';

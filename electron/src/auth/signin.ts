@@ -1,12 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oidc from 'openid-client';
-import type {
-  AccessToken,
-  AuthStatus,
-  SignInOptions,
-  SignOutResult,
-} from '../../../contracts';
+import type { AccessToken, AuthStatus, SignInOptions, SignOutResult } from '../../../contracts';
 import { PayloadError } from '../ipc/validate';
 import { isLoopbackHost, parseSettings, type SyncSettings } from './settings';
 

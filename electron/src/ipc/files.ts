@@ -1,10 +1,5 @@
 import path from 'node:path';
-import type {
-  OpenFileRequest,
-  OpenedFile,
-  SaveFileRequest,
-  SaveResult,
-} from '../../../contracts';
+import type { OpenFileRequest, OpenedFile, SaveFileRequest, SaveResult } from '../../../contracts';
 import type { DialogLike, FileSystemLike } from '../electron-api';
 import { writeFileAtomic } from './atomic';
 

@@ -1,9 +1,4 @@
-import type {
-  FileFilter,
-  OpenFileRequest,
-  PrintToPdfRequest,
-  SaveFileRequest,
-} from '../../../contracts';
+import type { FileFilter, OpenFileRequest, PrintToPdfRequest, SaveFileRequest } from '../../../contracts';
 
 /** Thrown for a payload that does not match its channel's schema; the renderer gets the message. */
 export class PayloadError extends Error {

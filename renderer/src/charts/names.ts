@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { costCategoryName, parseColumn, type ViewLanguage } from './prepare';
+import { costCategoryName, parseColumn, type ViewLanguage } from '../../../solver/src';
 import { fuelName } from '../pages/scenarios/labels';
 
 /**

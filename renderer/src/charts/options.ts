@@ -1,4 +1,4 @@
-import type { Dispatch, Results } from '../../../solver/src/results/results';
+import type { Dispatch, Results } from '../../../solver/src';
 import type { ChartOption } from './EChart';
 import {
   costChart,
@@ -9,8 +9,8 @@ import {
   type Sankey,
   type SankeyNode,
   type TechInfos,
-} from './prepare';
-import { mainCapacity } from '../../../solver/src/results/capacity';
+  mainCapacity,
+} from '../../../solver/src';
 
 /** Texts and number format of the user's language, handed in by the page. */
 export interface ChartText {

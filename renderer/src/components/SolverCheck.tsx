@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { solverClient } from '../solver/client';
-import { selfTestPassed, selfTestProject } from '../../../solver/src/run/selfTest';
+import { selfTestPassed, selfTestProject } from '../../../solver/src';
 
 type State =
   | { kind: 'idle' }

@@ -1,4 +1,4 @@
-import type { Dispatch, Results } from '../../../solver/src/results/results';
+import type { Dispatch, Results } from '../../../solver/src';
 import type { ResultRecord, WerkplanDb } from './schema';
 
 /**

@@ -28,7 +28,7 @@ import { syncController, useSync, type DeletionMode, type SyncController } from 
 import { ShareDialog } from '../sync/ShareDialog';
 import { basisLine } from './results/basis';
 import { fileProblems } from '../project/problems';
-import { userFileName } from '../../../solver/src/report/fileName';
+import { userFileName } from '../../../solver/src';
 
 /** The examples shipped with the app (assets/examples), loaded only when chosen. */
 const EXAMPLES = {

@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { ProjectV1 } from '../../../solver/src';
 import type { ProjectRecord, TimeSeriesRecord, WerkplanDb } from '../db/schema';
 import { inputsHash } from './inputsHash';
 import { DEFAULT_RUN_OPTIONS, joinSeries, type RunOptions, type StoredProject } from './document';

@@ -1,5 +1,5 @@
 import catalogueText from '../../../assets/technologies/catalogue.json?raw';
-import type { Fuel, Technology, TechnologyType } from '../../../solver/src/project/types';
+import type { Fuel, Technology, TechnologyType } from '../../../solver/src';
 import type { StoredProject } from './document';
 
 export interface CatalogueSource {

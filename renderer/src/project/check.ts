@@ -1,11 +1,6 @@
-import { projectSchema } from '../../../solver/src/project/schema';
+import { projectSchema, checkDocument, type ProjectError, type ValidationResult } from '../../../solver/src';
 // Not solver/src/project/validate.ts: it compiles its schema with Ajv at import, i.e. with
 // `new Function`, which the renderer's Content Security Policy (no 'unsafe-eval') forbids.
-import {
-  checkDocument,
-  type ProjectError,
-  type ValidationResult,
-} from '../../../solver/src/project/checkDocument';
 
 export type { ProjectError, ValidationResult };
 

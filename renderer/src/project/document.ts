@@ -1,6 +1,5 @@
-import type { ProjectV1, TimeSeriesSpec } from '../../../solver/src/project/types';
-import { hoursInYear } from '../../../solver/src/project/calendar';
-import { resampleOnto } from '../../../solver/src/timeseries/resample';
+import type { ProjectV1, TimeSeriesSpec } from '../../../solver/src';
+import { hoursInYear, resampleOnto } from '../../../solver/src';
 import type { TimeSeriesKind, TimeSeriesRecord } from '../db/schema';
 
 /**

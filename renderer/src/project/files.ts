@@ -1,5 +1,5 @@
 import { checkProject as validateProject, type ProjectError } from './check';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { ProjectV1 } from '../../../solver/src';
 import type { ProjectRecord, WerkplanDb } from '../db/schema';
 import { validateProjectName } from '../db/projects';
 import { assembleProject } from './assemble';

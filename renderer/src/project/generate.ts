@@ -2,7 +2,17 @@ import {
   parse2025,
   standardLoadProfile,
   type Profile2025,
-} from '../../../solver/src/profiles/bdew/electricity';
+  heatLoadProfile,
+  parseHeatTables,
+  readWeather,
+  type WeatherYear,
+  pvYieldPerKWp,
+  solarThermalYieldPerM2,
+  hoursInYear,
+  generatedSourceNote,
+  parseGeneratedSourceNote,
+  type NoteLanguage,
+} from '../../../solver/src';
 import {
   ELECTRICITY_PROFILES,
   HEAT_TYPES,
@@ -12,16 +22,7 @@ import {
 } from './profileTypes';
 import type { TimeSeriesRecord } from '../db/schema';
 export { ELECTRICITY_PROFILES, HEAT_TYPES, type HeatType } from './profileTypes';
-import { heatLoadProfile, parseHeatTables } from '../../../solver/src/profiles/bdew/heat';
-import { readWeather, type WeatherYear } from '../../../solver/src/weather/readers';
-import { pvYieldPerKWp, solarThermalYieldPerM2 } from '../../../solver/src/weather/yields';
-import { hoursInYear } from '../../../solver/src/project/calendar';
-import type { FederalState } from '../../../solver/src/calendar/dayTypes';
-import {
-  generatedSourceNote,
-  parseGeneratedSourceNote,
-  type NoteLanguage,
-} from '../../../solver/src/profiles/sourceNotes';
+import type { FederalState } from '../../../solver/src';
 
 /** Standard profiles and weather-based series the planner can generate (assets loaded on demand). */
 

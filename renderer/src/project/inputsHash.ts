@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { ProjectV1 } from '../../../solver/src';
 
 /** JSON with object keys sorted at every level, so equal inputs give equal text. */
 export function canonicalJson(value: unknown): string {

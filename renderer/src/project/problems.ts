@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { projectSchema } from '../../../solver/src/project/schema';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import { projectSchema } from '../../../solver/src';
+import type { ProjectV1 } from '../../../solver/src';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import type { Language } from '../i18n';
 import { fuelName, parameterLabel } from '../pages/scenarios/labels';

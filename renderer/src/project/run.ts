@@ -1,9 +1,7 @@
 import type { WerkplanDb } from '../db/schema';
 import { getResult, saveResult, type ParetoPointRecord, type StoredResult } from '../db/results';
 import { checkProject as validateProject } from './check';
-import type { ProjectV1 } from '../../../solver/src/project/types';
-import type { SolveProgress } from '../../../solver/src/lp/backend';
-import type { Results } from '../../../solver/src/results/results';
+import type { ProjectV1, SolveProgress, Results } from '../../../solver/src';
 import type { ParetoResult, ParetoRunProgress, SolveHandle, SolverClient } from '../solver/client';
 import { assembleProject, hashInputs, runOptionsOf } from './assemble';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
-import type { ParetoStep, SolvePhase } from '../../../solver/src/lp/backend';
+import type { ParetoStep, SolvePhase } from '../../../solver/src';
 import { useProject } from './store';
 import { NotRunnableError, ParetoFailedError, runPareto, runScenario, type RunHandle } from './run';
 

@@ -1,6 +1,6 @@
 import type { TimeSeriesKind, TimeSeriesRecord, WerkplanDb } from '../db/schema';
-import { seriesRoleOfUnit, type SeriesRole } from '../../../solver/src/timeseries/role';
-import type { Technology } from '../../../solver/src/project/types';
+import { seriesRoleOfUnit, type SeriesRole } from '../../../solver/src';
+import type { Technology } from '../../../solver/src';
 import { yearStart_ms, type StoredProject } from './document';
 import { seriesYear, shiftToYear, type ShiftedSeries } from './seriesYear';
 import { useProject } from './store';

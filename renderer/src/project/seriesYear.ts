@@ -1,4 +1,4 @@
-import { hoursInYear } from '../../../solver/src/project/calendar';
+import { hoursInYear } from '../../../solver/src';
 import type { TimeSeriesRecord } from '../db/schema';
 import { yearStart_ms } from './document';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
-import { setPointer } from '../../../solver/src/project/scenario';
+import { setPointer } from '../../../solver/src';
 import { blankDocument, type StoredProject } from './document';
 import { getPointer } from './pointer';
 

@@ -1,9 +1,7 @@
 import Papa from 'papaparse';
-import { csvNumber, type CsvStyle } from '../../../solver/src/report/csv';
-import { neutralise } from '../../../solver/src/report/format';
-import type { Capacity } from '../../../solver/src/results/results';
-import { fieldUnit } from '../../../solver/src/results/capacity';
-import { userFileName } from '../../../solver/src/report/fileName';
+import { csvNumber, neutralise, fieldUnit, userFileName } from '../../../solver/src';
+import type { CsvStyle } from '../../../solver/src/report';
+import type { Capacity } from '../../../solver/src';
 import type { SweepPointResult, SweepRun } from './sweeps';
 
 export interface SweepColumn {

@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
-import type { Capacity, ResultStatus } from '../../../solver/src/results/results';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { Capacity, ResultStatus, ProjectV1 } from '../../../solver/src';
 import { assembleProject, hashInputs, runOptionsOf } from './assemble';
 import { checkRunnable, NotRunnableError, solvePoint } from './run';
 import { axisValues, sweepGrid, type SweepAxis } from './sweep';

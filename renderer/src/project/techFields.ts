@@ -1,6 +1,5 @@
-import { PLANNER, technologySchemas, type PlannerAnnotation } from '../../../solver/src/project/schema';
-import type { Technology, TechnologyType } from '../../../solver/src/project/types';
-import { CAPACITY_UNITS } from '../../../solver/src/results/capacity';
+import { PLANNER, technologySchemas, type PlannerAnnotation, CAPACITY_UNITS } from '../../../solver/src';
+import type { Technology, TechnologyType } from '../../../solver/src';
 
 /**
  * The editable fields of a technology, once: the plants forms (pages/plants/sections.tsx) render

@@ -1,6 +1,5 @@
-import type { SolverRequest, SolverResponse } from '../../../solver/src/worker/protocol';
-import type { ProjectV1 } from '../../../solver/src/project/types';
-import type { SolveProgress } from '../../../solver/src/lp/backend';
+import type { SolverRequest, SolverResponse } from '../../../solver/src/worker';
+import type { ProjectV1, SolveProgress } from '../../../solver/src';
 
 type SolveResult = Extract<SolverResponse, { type: 'result' }>;
 export type ParetoResult = Extract<SolverResponse, { type: 'paretoResult' }>;

@@ -1,5 +1,5 @@
 import type { ImportRequest, ImportResponse } from '../workers/import.worker';
-import type { ImportSettings } from '../../../solver/src/profiles/import/parse';
+import type { ImportSettings } from '../../../solver/src';
 
 let worker: Worker | null = null;
 let next = 0;

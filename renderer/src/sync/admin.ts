@@ -1,10 +1,5 @@
 import type { SyncHttpRequest, SyncHttpResponse } from '../../../contracts';
-import {
-  AUDIT_GENESIS_HASH,
-  auditHashInput,
-  SYNC_ID_PATTERN,
-  type AuditEntry,
-} from '../../../contracts';
+import { AUDIT_GENESIS_HASH, auditHashInput, SYNC_ID_PATTERN, type AuditEntry } from '../../../contracts';
 import type { SyncSender } from './transport';
 
 /**

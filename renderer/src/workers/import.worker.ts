@@ -2,12 +2,12 @@
 // Load-profile import off the UI thread: CSV/TXT and XLSX bytes in, the imported profile out.
 import {
   importProfile,
+  importXlsx,
   ImportError,
+  type ImportMessage,
   type ImportResult,
   type ImportSettings,
-} from '../../../solver/src/profiles/import/parse';
-import { importXlsx } from '../../../solver/src/profiles/import/xlsx';
-import type { ImportMessage } from '../../../solver/src/profiles/import/messages';
+} from '../../../solver/src/profiles/import';
 
 export type ImportRequest = { id: number; name: string; bytes: Uint8Array; settings: ImportSettings };
 export type ImportResponse =

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 // The solver's Web Worker: one HiGHS-WASM instance lives here and is reused for every solve.
-import { createSolverWorkerHandler } from '../../../solver/src/worker/handler';
-import type { SolverRequest } from '../../../solver/src/worker/protocol';
+import { createSolverWorkerHandler, type SolverRequest } from '../../../solver/src/worker';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = createSolverWorkerHandler((msg) => scope.postMessage(msg));

@@ -1,6 +1,6 @@
 import { createContext, useContext, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setPointer } from '../../../../solver/src/project/scenario';
+import { setPointer } from '../../../../solver/src';
 import { getPointer, putPointer } from '../../project/pointer';
 import { draftKey, useProject } from '../../project/store';
 import type { StoredProject } from '../../project/document';

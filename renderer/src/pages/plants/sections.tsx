@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Technology } from '../../../../solver/src/project/types';
+import type { Technology } from '../../../../solver/src';
 import { catalogue, addFromCatalogue, catalogueSourceIn } from '../../project/catalogue';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectV1 } from '../../../../solver/src/project/types';
-import type { ReportFormat, ReportRun } from '../../../../solver/src/report/index';
+import type { ProjectV1 } from '../../../../solver/src';
+import type { ReportFormat, ReportRun } from '../../../../solver/src/report';
 import { db } from '../../db/schema';
 import { listResults, type StoredResult } from '../../db/results';
 import { useLiveQuery } from '../../db/useLiveQuery';
@@ -9,7 +9,7 @@ import { files } from '../../platform/files';
 import { assembleProject } from '../../project/assemble';
 import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
-import { userFileName } from '../../../../solver/src/report/fileName';
+import { userFileName } from '../../../../solver/src';
 import { generateReport } from './protocol';
 
 const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];

@@ -1,4 +1,4 @@
-import type { ReportInput, ReportOptions } from '../../../../solver/src/report/index';
+import type { ReportInput, ReportOptions } from '../../../../solver/src/report';
 
 /** Message to the report worker. */
 export interface ReportRequest {
@@ -17,7 +17,7 @@ let next = 1;
 export async function generateReport(input: ReportInput, options: ReportOptions): Promise<Uint8Array> {
   // Without Web Workers (unit tests in happy-dom) the same writer runs on this thread.
   if (typeof Worker === 'undefined')
-    return (await import('../../../../solver/src/report/index')).writeReport(input, options);
+    return (await import('../../../../solver/src/report')).writeReport(input, options);
   worker ??= new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' });
   const w = worker;
   const id = next++;

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Builds a report off the UI thread: the same report module as the CLI (solver/src/report).
-import { writeReport } from '../../../../solver/src/report/index';
+import { writeReport } from '../../../../solver/src/report';
 import type { ReportRequest, ReportResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

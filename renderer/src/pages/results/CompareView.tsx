@@ -21,8 +21,8 @@ import {
   usedCostCategories,
   type CompareRow,
   type TechInfos,
-} from '../../charts/prepare';
-import type { Dispatch } from '../../../../solver/src/results/results';
+} from '../../../../solver/src';
+import type { Dispatch } from '../../../../solver/src';
 import { ChartPanel, isUsable, useChartText, useScenarioName } from './common';
 
 interface Props {

@@ -23,12 +23,12 @@ import {
   socColumns,
   usedCostCategories,
   type TechInfos,
-} from '../../charts/prepare';
-import type { Dispatch, Results } from '../../../../solver/src/results/results';
+  fieldUnit,
+} from '../../../../solver/src';
+import type { Dispatch, Results } from '../../../../solver/src';
 import { ChartPanel, findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
 import { Tabs } from '../../components/Tabs';
 import { ParetoPanel } from './ParetoPanel';
-import { fieldUnit } from '../../../../solver/src/results/capacity';
 
 /** The solver programs as their makers write them (the stored result keeps a lower-case id). */
 const SOLVER_NAMES: Record<string, string> = { highs: 'HiGHS', glpk: 'GLPK' };

@@ -8,7 +8,7 @@ import { currentInputsHash } from '../../project/assemble';
 import { useApp } from '../../store/app';
 import { draftsConcern, useProject, type FieldDraft } from '../../project/store';
 import { draftFields } from '../../components/UndoBar';
-import { techInfosOf } from '../../charts/prepare';
+import { techInfosOf } from '../../../../solver/src';
 import { EmptyPage } from '../EmptyPage';
 import { ResultView } from './ResultView';
 import { CompareView } from './CompareView';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { parseGeneratedSourceNote } from '../../../../solver/src/profiles/sourceNotes';
+import { parseGeneratedSourceNote } from '../../../../solver/src';
 
 /** What a project's figures rest on: the weather, the year of its profiles and their time basis. */
 export interface ProjectBasis {

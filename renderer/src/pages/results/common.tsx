@@ -6,8 +6,8 @@ import { useApp } from '../../store/app';
 import { useProject } from '../../project/store';
 import { displayName } from '../../charts/names';
 import type { ChartText } from '../../charts/options';
-import { formatSolverMessage } from '../../../../solver/src/results/messages';
-import type { Results } from '../../../../solver/src/results/results';
+import { formatSolverMessage } from '../../../../solver/src';
+import type { Results } from '../../../../solver/src';
 
 /**
  * The technologies' names (id → name) of the stored project the results belong to. The results

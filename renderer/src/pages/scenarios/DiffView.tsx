@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Scenario } from '../../../../solver/src/project/types';
+import type { Scenario } from '../../../../solver/src';
 import { getPointer } from '../../project/pointer';
 import { formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n';

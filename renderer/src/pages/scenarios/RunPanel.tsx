@@ -15,7 +15,7 @@ import { formatNumber } from '../../i18n/format';
 import { findings } from '../results/common';
 import { useApp } from '../../store/app';
 import type { StoredProject } from '../../project/document';
-import { mainCapacity } from '../../../../solver/src/results/capacity';
+import { mainCapacity } from '../../../../solver/src';
 
 /** A result with figures: solved to optimality or the best solution within the time limit. */
 const solved = (r: StoredResult) =>

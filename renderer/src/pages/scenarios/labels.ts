@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Technology } from '../../../../solver/src/project/types';
+import type { Technology } from '../../../../solver/src';
 import { unitOf } from '../../project/pointer';
 import type { StoredProject } from '../../project/document';
 import { formatNumber } from '../../i18n/format';

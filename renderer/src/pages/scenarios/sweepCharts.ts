@@ -1,7 +1,7 @@
 import type { ChartOption } from '../../charts/EChart';
 import { COLORS } from '../../charts/options';
 import type { SweepPointResult, SweepRun } from '../../project/sweeps';
-import type { Capacity } from '../../../../solver/src/results/results';
+import type { Capacity } from '../../../../solver/src';
 
 /** Texts and number format for the sweep charts, in the user's language. */
 export interface SweepChartText {

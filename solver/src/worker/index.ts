@@ -1,0 +1,3 @@
+/** The solver worker's entry: the request handler and its message protocol (renderer/src/workers). */
+export { createSolverWorkerHandler } from './handler';
+export type * from './protocol';
