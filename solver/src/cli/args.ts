@@ -1,29 +1,72 @@
-/** Minimal option parsing for the CLI: positional arguments and --name value / --flag. */
+import { parseArgs as parseNodeArgs } from 'node:util';
+
+/**
+ * Option parsing for every CLI command, on Node's own `util.parseArgs`: each command declares its
+ * options in a table, and the options several commands share are read and checked here once, with
+ * the messages the CLI has always printed ("option --mode needs a value", "unknown option(s): --x",
+ * "--solver must be one of highs, glpk").
+ */
+
+/** How an option is given: a flag without a value, one value (the last one counts) or repeated values. */
+export type OptionKind = 'flag' | 'value' | 'values';
+export type OptionTable = Record<string, OptionKind>;
+
 export interface ParsedArgs {
   positional: string[];
+  /** The last value of each value option; `true` for a flag (`--flag=x` keeps x, which is not `true`). */
   options: Record<string, string | true>;
+  /** Every value of a repeated option ('values'), in order. */
+  lists: Record<string, string[]>;
 }
 
-export function parseArgs(args: string[], flags: string[] = []): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split('=', 2);
-      if (inline !== undefined) options[name] = inline;
-      else if (flags.includes(name)) options[name] = true;
-      else {
-        const v = args[i + 1];
-        if (v === undefined || v.startsWith('--')) throw new Error(`option --${name} needs a value`);
-        options[name] = v;
-        i++;
-      }
-    } else positional.push(a);
+/** The options of solving commands (solve, pareto, export-lp, report), declared once. */
+export const SOLVE_OPTIONS = {
+  scenario: 'value',
+  solver: 'value',
+  mode: 'value',
+  'time-limit': 'value',
+  'typical-days': 'value',
+  out: 'value',
+} as const satisfies OptionTable;
+
+export function parseArgs(args: string[], table: OptionTable): ParsedArgs {
+  const { tokens } = parseNodeArgs({
+    args,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: Object.fromEntries(
+      Object.entries(table).map(([name, kind]) => [
+        name,
+        { type: kind === 'flag' ? ('boolean' as const) : ('string' as const), multiple: kind === 'values' },
+      ]),
+    ),
+  });
+  const parsed: ParsedArgs = { positional: [], options: {}, lists: {} };
+  const unknown: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') parsed.positional.push(token.value);
+    if (token.kind !== 'option') continue;
+    const kind = table[token.name];
+    if (kind === undefined) {
+      unknown.push(token.rawName);
+      continue;
+    }
+    if (kind === 'flag') {
+      parsed.options[token.name] = token.value ?? true;
+      continue;
+    }
+    // a value option needs a value: the next argument, unless that is another option
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))
+      throw new Error(`option --${token.name} needs a value`);
+    parsed.options[token.name] = token.value;
+    (parsed.lists[token.name] ??= []).push(token.value);
   }
-  return { positional, options };
+  if (unknown.length) throw new Error(`unknown option(s): ${unknown.join(', ')}`);
+  return parsed;
 }
 
+/** A value from a fixed list (the fallback when the option is absent). */
 export function optionIn<T extends string>(
   value: string | true | undefined,
   allowed: readonly T[],
@@ -36,7 +79,31 @@ export function optionIn<T extends string>(
   return value as T;
 }
 
-export function unknownOptions(parsed: ParsedArgs, known: string[]): void {
-  const extra = Object.keys(parsed.options).filter((k) => !known.includes(k));
-  if (extra.length) throw new Error(`unknown option(s): ${extra.map((e) => `--${e}`).join(', ')}`);
+/** The string value of an option, or undefined when it is absent. */
+export const stringOption = (o: ParsedArgs['options'], name: string): string | undefined =>
+  typeof o[name] === 'string' ? o[name] : undefined;
+
+/** --time-limit S: a positive number of seconds. */
+export function timeLimitOption(o: ParsedArgs['options']): number | undefined {
+  if (o['time-limit'] === undefined) return undefined;
+  const v = Number(o['time-limit']);
+  if (!(v > 0)) throw new Error('--time-limit must be a positive number of seconds');
+  return v;
+}
+
+/** --typical-days N: an integer from 1 to 366. */
+export function typicalDaysOption(o: ParsedArgs['options']): number | undefined {
+  if (o['typical-days'] === undefined) return undefined;
+  const v = Number(o['typical-days']);
+  if (!(Number.isInteger(v) && v >= 1 && v <= 366))
+    throw new Error('--typical-days must be an integer from 1 to 366');
+  return v;
+}
+
+/** --solver highs|glpk (default highs) and --mode aggregated|full (default as the command says). */
+export function solverOption(o: ParsedArgs['options']): 'highs' | 'glpk' {
+  return optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');
+}
+export function modeOption(o: ParsedArgs['options'], fallback: 'aggregated' | 'full'): 'aggregated' | 'full' {
+  return optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', fallback);
 }

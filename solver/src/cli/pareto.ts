@@ -1,7 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
-import { optionIn, parseArgs, unknownOptions } from './args';
+import {
+  modeOption,
+  parseArgs,
+  SOLVE_OPTIONS,
+  solverOption,
+  stringOption,
+  timeLimitOption,
+  typicalDaysOption,
+} from './args';
 import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
 import type { Results } from '../results/results';
 
@@ -110,26 +118,21 @@ export function paretoTable(points: ParetoPoint[]): string {
  * the cost–CO2 front (default 5 points, aggregated mode) as a table on stdout, progress on stderr.
  */
 export async function paretoCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args);
-  unknownOptions(parsed, ['scenario', 'points', 'solver', 'mode', 'out', 'time-limit', 'typical-days']);
+  const parsed = parseArgs(args, { ...SOLVE_OPTIONS, points: 'value' });
   const [file] = parsed.positional;
   if (!file) throw new Error(USAGE);
   const o = parsed.options;
-  const solver = optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');
-  const mode = optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', 'aggregated');
+  const solver = solverOption(o);
+  const mode = modeOption(o, 'aggregated');
   const points = o.points === undefined ? 5 : Number(o.points);
   if (!(Number.isInteger(points) && points >= 2 && points <= 50))
     throw new Error('--points must be an integer from 2 to 50');
-  const timeLimit = o['time-limit'] === undefined ? undefined : Number(o['time-limit']);
-  if (timeLimit !== undefined && !(timeLimit > 0))
-    throw new Error('--time-limit must be a positive number of seconds');
-  const typicalDays = o['typical-days'] === undefined ? undefined : Number(o['typical-days']);
-  if (typicalDays !== undefined && !(Number.isInteger(typicalDays) && typicalDays >= 1 && typicalDays <= 366))
-    throw new Error('--typical-days must be an integer from 1 to 366');
-  const out = typeof o.out === 'string' ? o.out : undefined;
+  const timeLimit = timeLimitOption(o);
+  const typicalDays = typicalDaysOption(o);
+  const out = stringOption(o, 'out');
   if (out !== undefined && !/\.(json|csv)$/i.test(out))
     throw new Error('--out must name a .json or .csv file');
-  const scenario = typeof o.scenario === 'string' ? o.scenario : undefined;
+  const scenario = stringOption(o, 'scenario');
   const project = await loadProjectOrReport(file, io);
   if (!project) return 1;
   const front = await computeParetoFront(project, points, {

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import type { CliIo } from './main';
-import { parseArgs, unknownOptions, optionIn } from './args';
+import { parseArgs, optionIn } from './args';
 import { importProfileStream, ImportError, type ImportSettings } from '../profiles/import/parse';
 import { importXlsx } from '../profiles/import/xlsx';
 
@@ -17,17 +17,16 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
     throw new Error(
       'usage: werkplan profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
     );
-  const parsed = parseArgs(rest, ['json', 'standard-time']);
-  unknownOptions(parsed, [
-    'column',
-    'unit',
-    'timezone',
-    'year',
-    'resolution',
-    'json',
-    'standard-time',
-    'stamp',
-  ]);
+  const parsed = parseArgs(rest, {
+    column: 'value',
+    unit: 'value',
+    timezone: 'value',
+    year: 'value',
+    resolution: 'value',
+    json: 'flag',
+    'standard-time': 'flag',
+    stamp: 'value',
+  });
   const [file] = parsed.positional;
   if (!file) throw new Error('usage: werkplan profile import FILE ... --json');
   const o = parsed.options;

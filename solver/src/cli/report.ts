@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
-import { optionIn, parseArgs, unknownOptions } from './args';
+import { modeOption, optionIn, parseArgs, solverOption } from './args';
 import { solveProject } from '../run/solve';
 import { createBackend } from '../lp/index';
 import { writeReport, type ReportRun } from '../report/index';
@@ -15,20 +15,17 @@ const USAGE =
  * the project (or the ones given with --scenario, repeated) and writes the report (docs/reports.md).
  */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
-  // --scenario may be repeated; parseArgs keeps the last value, so collect them first.
-  const scenarios: string[] = [];
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--scenario') {
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new Error('option --scenario needs a value');
-      scenarios.push(v);
-      i++;
-    } else if (args[i].startsWith('--scenario=')) scenarios.push(args[i].slice('--scenario='.length));
-    else rest.push(args[i]);
-  }
-  const parsed = parseArgs(rest);
-  unknownOptions(parsed, ['format', 'out', 'lang', 'csv-style', 'csv-table', 'mode', 'solver']);
+  const parsed = parseArgs(args, {
+    format: 'value',
+    out: 'value',
+    lang: 'value',
+    'csv-style': 'value',
+    'csv-table': 'value',
+    mode: 'value',
+    solver: 'value',
+    scenario: 'values', // repeated: one --scenario per scenario in the report
+  });
+  const scenarios = parsed.lists.scenario ?? [];
   const [file, extra] = parsed.positional;
   if (!file || extra !== undefined) throw new Error(USAGE);
   const o = parsed.options;
@@ -43,8 +40,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     lang === 'de' ? 'de' : 'intl',
   );
   const csvTable = optionIn(o['csv-table'], ['summary', 'dispatch'] as const, 'csv-table', 'summary');
-  const mode = optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', 'aggregated');
-  const solver = optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');
+  const mode = modeOption(o, 'aggregated');
+  const solver = solverOption(o);
   if (format !== 'csv' && (o['csv-style'] !== undefined || o['csv-table'] !== undefined))
     throw new Error('--csv-style and --csv-table apply to --format csv only');
 

@@ -2,7 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
-import { optionIn, parseArgs, unknownOptions } from './args';
+import {
+  modeOption,
+  optionIn,
+  parseArgs,
+  SOLVE_OPTIONS,
+  solverOption,
+  stringOption,
+  timeLimitOption,
+  typicalDaysOption,
+} from './args';
 import { solveProject } from '../run/solve';
 import { dispatchCsv } from '../results/views';
 import { fieldUnit } from '../results/capacity';
@@ -12,41 +21,26 @@ import { fieldUnit } from '../results/capacity';
  * writes DIR/results.json and DIR/dispatch.csv (default DIR: ./results).
  */
 export async function solveCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['milp']);
-  unknownOptions(parsed, [
-    'scenario',
-    'solver',
-    'mode',
-    'time-limit',
-    'out',
-    'milp',
-    'mip-gap',
-    'typical-days',
-    'objective',
-  ]);
+  const parsed = parseArgs(args, { ...SOLVE_OPTIONS, milp: 'flag', 'mip-gap': 'value', objective: 'value' });
   const [file] = parsed.positional;
   if (!file)
     throw new Error(
       'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]',
     );
   const o = parsed.options;
-  const solver = optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');
-  const mode = optionIn(o.mode, ['aggregated', 'full'] as const, 'mode', 'aggregated');
+  const solver = solverOption(o);
+  const mode = modeOption(o, 'aggregated');
   const objective = optionIn(o.objective, ['cost', 'co2'] as const, 'objective', 'cost');
-  const timeLimit = o['time-limit'] === undefined ? undefined : Number(o['time-limit']);
-  if (timeLimit !== undefined && !(timeLimit > 0))
-    throw new Error('--time-limit must be a positive number of seconds');
-  const typicalDays = o['typical-days'] === undefined ? undefined : Number(o['typical-days']);
-  if (typicalDays !== undefined && !(Number.isInteger(typicalDays) && typicalDays >= 1 && typicalDays <= 366))
-    throw new Error('--typical-days must be an integer from 1 to 366');
+  const timeLimit = timeLimitOption(o);
+  const typicalDays = typicalDaysOption(o);
   const mipGap = o['mip-gap'] === undefined ? undefined : Number(o['mip-gap']);
   if (mipGap !== undefined && !(mipGap >= 0 && mipGap < 1))
     throw new Error('--mip-gap must be a relative gap such as 0.01');
-  const out = typeof o.out === 'string' ? o.out : 'results';
+  const out = stringOption(o, 'out') ?? 'results';
   const project = await loadProjectOrReport(file, io);
   if (!project) return 1;
   const outcome = await solveProject(project, {
-    scenarioId: typeof o.scenario === 'string' ? o.scenario : undefined,
+    scenarioId: stringOption(o, 'scenario'),
     solver,
     mode,
     objective,

@@ -1,12 +1,11 @@
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
-import { parseArgs, unknownOptions } from './args';
+import { parseArgs } from './args';
 import { hoursInYear } from '../project/calendar';
 
 /** `werkplan validate P.json`: exit 0 and a summary when valid; located errors on stderr otherwise. */
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args);
-  unknownOptions(parsed, []);
+  const parsed = parseArgs(args, {});
   const [file] = parsed.positional;
   if (!file) throw new Error('usage: werkplan validate P.json');
   const p = await loadProjectOrReport(file, io);
