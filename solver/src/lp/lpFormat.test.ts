@@ -20,6 +20,20 @@ afterAll(() => {
   glpk.dispose();
 });
 
+describe('LP bounds', () => {
+  it('writes only bounds other than the format default 0 <= x <= +inf', () => {
+    const b = new LpBuilder('bounds');
+    const dflt = b.addCol('dflt', 0, Infinity, 1);
+    const capped = b.addCol('capped', 0, 5, 1);
+    const fixed = b.addCol('fixed', 2, 2, 1);
+    const free = b.addCol('free', -Infinity, Infinity, 1);
+    const low = b.addCol('low', 1, Infinity, 1);
+    b.addRow('r', [dflt, capped, fixed, free, low], [1, 1, 1, 1, 1], 0, 10);
+    const bounds = toCplexLp(b.build()).split('Bounds\n')[1].split('\nEnd')[0].split('\n');
+    expect(bounds).toEqual([' 0 <= capped <= 5', ' fixed = 2', ' free free', ' 1 <= low <= +inf']);
+  });
+});
+
 describe('LP names', () => {
   it('become LP-legal, unambiguous and unique', () => {
     expect(legalNames(['x[t=17]', 'e12', '1a', 'a b', 'a_b', ''], 'c')).toEqual([

@@ -28,8 +28,6 @@ export interface LpModel {
 
 export const numCols = (m: LpModel): number => m.colNames.length;
 export const numRows = (m: LpModel): number => m.rowNames.length;
-export const numNonZeros = (m: LpModel): number => m.values.length;
-export const isMip = (m: LpModel): boolean => m.colIntegrality?.some((v) => v === 1) ?? false;
 
 /** Incremental builder; `build()` freezes it into an {@link LpModel}. */
 export class LpBuilder {

@@ -71,7 +71,6 @@ export class ModelContext {
   readonly emissions: { col: number; kg: number }[] = [];
   /** Renewable heat per column (weighted kWh per unit), for the renewable-share constraint. */
   readonly renewableHeat: { col: number; coef: number }[] = [];
-  readonly totalHeat: { col: number; coef: number }[] = [];
   /** Slack columns of a diagnosis model (see run/explain.ts). */
   readonly slacks: { carrier: Carrier; step: number; unmet: number; surplus: number }[] = [];
   private readonly seriesCache = new Map<string, Float64Array>();
