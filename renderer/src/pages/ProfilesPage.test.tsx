@@ -22,10 +22,10 @@ vi.mock('../solver/importClient', () => ({
   ): Promise<ImportResponse> => {
     calls.push(settings);
     try {
-      return { id: 1, ok: true, result: importProfile(bytes, settings) };
+      return { id: 'import-1', ok: true, result: importProfile(bytes, settings) };
     } catch (e) {
       const err = e as ImportError;
-      return { id: 1, ok: false, message: err.message, line: err.line ?? null, detail: err.detail };
+      return { id: 'import-1', ok: false, message: err.message, line: err.line ?? null, detail: err.detail };
     }
   },
 }));

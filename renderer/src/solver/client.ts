@@ -1,5 +1,6 @@
 import type { SolverRequest, SolverResponse } from '../../../solver/src/worker';
 import type { ProjectV1, SolveProgress } from '../../../solver/src';
+import { WorkerRpc, type Reply } from '../workers/rpc';
 
 type SolveResult = Extract<SolverResponse, { type: 'result' }>;
 export type ParetoResult = Extract<SolverResponse, { type: 'paretoResult' }>;
@@ -12,42 +13,14 @@ export interface SolveHandle<R = SolveResult> {
   cancel(): void;
 }
 
+type CallRequest = Extract<SolverRequest, { type: 'solve' | 'pareto' }>;
+
 /** Runs solves in a dedicated Web Worker so the UI never freezes; the worker keeps its WASM instance alive. */
 export class SolverClient {
-  private worker: Worker | null = null;
-  private next = 0;
-  private readonly pending = new Map<
-    string,
-    {
-      resolve(r: SolveResult | ParetoResult): void;
-      reject(e: Error): void;
-      onProgress?: (p: ParetoRunProgress) => void;
-    }
-  >();
-
-  private ensure(): Worker {
-    if (!this.worker) {
-      this.worker = new Worker(new URL('../workers/solver.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (e: MessageEvent<SolverResponse>) => {
-        const m = e.data;
-        const p = this.pending.get(m.id);
-        if (!p) return;
-        if (m.type === 'progress') p.onProgress?.({ ...m.progress, point: m.point, points: m.points });
-        else {
-          this.pending.delete(m.id);
-          if (m.type === 'error') p.reject(new Error(m.message));
-          else p.resolve(m);
-        }
-      };
-      this.worker.onerror = (e) => {
-        for (const p of this.pending.values()) p.reject(new Error(e.message || 'solver worker failed'));
-        this.pending.clear();
-        this.worker?.terminate();
-        this.worker = null;
-      };
-    }
-    return this.worker;
-  }
+  private readonly rpc = new WorkerRpc<Extract<SolverRequest, { id: string }>, SolverResponse>(
+    'solver',
+    () => new Worker(new URL('../workers/solver.worker.ts', import.meta.url), { type: 'module' }),
+  );
 
   solve(
     project: ProjectV1,
@@ -67,37 +40,32 @@ export class SolverClient {
   }
 
   private request<R extends SolveResult | ParetoResult>(
-    req:
-      | Omit<Extract<SolverRequest, { type: 'solve' }>, 'id' | 'cancelFlag'>
-      | Omit<Extract<SolverRequest, { type: 'pareto' }>, 'id' | 'cancelFlag'>,
+    req: DistributiveOmit<CallRequest, 'id' | 'cancelFlag'>,
     onProgress?: (p: ParetoRunProgress) => void,
   ): SolveHandle<R> {
-    const id = `s${++this.next}`;
     const flag = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : undefined;
-    const worker = this.ensure();
-    const result = new Promise<R>((resolve, reject) =>
-      this.pending.set(id, {
-        resolve: resolve as (r: SolveResult | ParetoResult) => void,
-        reject,
-        onProgress,
-      }),
-    );
-    worker.postMessage({ ...req, id, cancelFlag: flag } as SolverRequest);
+    const { id, result } = this.rpc.call<R>({ ...req, cancelFlag: flag }, (m): Reply<R> => {
+      if (m.type === 'progress') {
+        onProgress?.({ ...m.progress, point: m.point, points: m.points });
+        return 'progress';
+      }
+      return m.type === 'error' ? { error: new Error(m.message) } : { done: m as R };
+    });
     return {
       result,
       cancel: () => {
         if (flag) Atomics.store(new Int32Array(flag), 0, 1);
-        worker.postMessage({ type: 'cancel', id } satisfies SolverRequest);
+        this.rpc.post({ type: 'cancel', id } satisfies SolverRequest);
       },
     };
   }
 
   dispose(): void {
-    this.worker?.postMessage({ type: 'dispose' } satisfies SolverRequest);
-    this.worker?.terminate();
-    this.worker = null;
+    this.rpc.dispose({ type: 'dispose' } satisfies SolverRequest);
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 let shared: SolverClient | undefined;
 export const solverClient = (): SolverClient => (shared ??= new SolverClient());

@@ -9,10 +9,10 @@ import {
   type ImportSettings,
 } from '../../../solver/src/profiles/import';
 
-export type ImportRequest = { id: number; name: string; bytes: Uint8Array; settings: ImportSettings };
+export type ImportRequest = { id: string; name: string; bytes: Uint8Array; settings: ImportSettings };
 export type ImportResponse =
-  | { id: number; ok: true; result: ImportResult }
-  | { id: number; ok: false; message: string; line: number | null; detail: ImportMessage | null };
+  | { id: string; ok: true; result: ImportResult }
+  | { id: string; ok: false; message: string; line: number | null; detail: ImportMessage | null };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (e: MessageEvent<ImportRequest>) => {
