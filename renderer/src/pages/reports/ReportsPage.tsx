@@ -10,7 +10,7 @@ import { assembleProject } from '../../project/assemble';
 import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
 import { userFileName } from '../../../../solver/src';
-import { generateReport } from './protocol';
+import { generateReport } from '../../solver/reportClient';
 
 const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];
 

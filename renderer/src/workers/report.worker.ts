@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Builds a report off the UI thread: the same report module as the CLI (solver/src/report).
-import { writeReport } from '../../../../solver/src/report';
-import type { ReportRequest, ReportResponse } from './protocol';
+import { writeReport } from '../../../solver/src/report';
+import type { ReportRequest, ReportResponse } from '../solver/reportClient';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (e: MessageEvent<ReportRequest>) => {
