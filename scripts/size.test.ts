@@ -11,9 +11,6 @@ import ts from 'typescript';
 const MAX_FILE_LINES = 500;
 const MAX_FUNCTION_LINES = 150;
 const KNOWN: Record<string, string> = {
-  'server/src/app.ts': 'file',
-  'server/src/app.ts#buildApp': 'function',
-  'server/src/app.ts#(anonymous)@302': 'function',
   'solver/src/profiles/import/parse.ts': 'file',
   'solver/src/profiles/import/parse.ts#createCollector': 'function',
   'solver/src/profiles/import/parse.ts#finish': 'function',
