@@ -41,7 +41,7 @@ function Preview({ result, unit }: { result: ImportResult; unit: string }) {
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas', locale: chartLocale(language) });
     const start = Date.parse(result.start);
     const step = result.resolution_min * 60_000;
-    const data = Array.from(col.values_kW, (v, i) => [start + i * step, Number.isNaN(v) ? null : v]);
+    const data = Array.from(col.values, (v, i) => [start + i * step, Number.isNaN(v) ? null : v]);
     chart.setOption({
       animation: false,
       grid: { left: 60, right: 20, top: 20, bottom: 40 },
@@ -144,7 +144,7 @@ export default function ProfilesPage() {
     if (!result || !projectId || !loaded) return;
     const col = result.columns[result.selected];
     const as = SERIES_KINDS[seriesKind];
-    const filled = fill ? fillGaps(col.values_kW, result.resolution_min, fill) : null;
+    const filled = fill ? fillGaps(col.values, result.resolution_min, fill) : null;
     await db().timeSeries.add({
       id: crypto.randomUUID(),
       projectId,
@@ -153,7 +153,7 @@ export default function ProfilesPage() {
       unit: as.unit,
       resolution_min: result.resolution_min,
       start: result.start,
-      values: filled ? filled.values_kW : col.values_kW,
+      values: filled ? filled.values : col.values,
       kind: as.kind,
       source: loaded.name,
       fillRule: filled ? filled.rule : undefined,
@@ -162,7 +162,7 @@ export default function ProfilesPage() {
   }
 
   const col = result?.columns[result.selected];
-  const gapCount = col ? col.values_kW.reduce((n, v) => n + (Number.isNaN(v) ? 1 : 0), 0) : 0;
+  const gapCount = col ? col.values.reduce((n, v) => n + (Number.isNaN(v) ? 1 : 0), 0) : 0;
   const fmt = (v: number, d = 1) => formatNumber(v, language, d);
   const unit = previewUnit(seriesKind);
   const set = (patch: Partial<ImportSettings>) => {
@@ -426,7 +426,7 @@ export default function ProfilesPage() {
                 </tr>
               </thead>
               <tbody>
-                {Array.from(col.values_kW.subarray(0, 8), (v, i) => (
+                {Array.from(col.values.subarray(0, 8), (v, i) => (
                   <tr key={i}>
                     <td>
                       {formatDateTime(

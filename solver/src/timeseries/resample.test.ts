@@ -72,19 +72,19 @@ describe('resampling onto a grid (a series placed on the hours of a year)', () =
 describe('gap filling (only by an explicit rule)', () => {
   it('linear between neighbours, nearest at the edges', () => {
     const r = fillGaps(Float64Array.from([NaN, 1, NaN, NaN, 4, NaN]), 60, 'linear');
-    expect(Array.from(r.values_kW)).toEqual([1, 1, 2, 3, 4, 4]);
+    expect(Array.from(r.values)).toEqual([1, 1, 2, 3, 4, 4]);
     expect(r.filled).toBe(4);
     expect(r.rule).toBe('linear');
   });
 
   it('zero', () => {
-    expect(Array.from(fillGaps(Float64Array.from([1, NaN]), 60, 'zero').values_kW)).toEqual([1, 0]);
+    expect(Array.from(fillGaps(Float64Array.from([1, NaN]), 60, 'zero').values)).toEqual([1, 0]);
   });
 
   it('same hour of the previous week', () => {
     const week = 7 * 24;
     const v = new Float64Array(week + 2).map((_, i) => i);
     v[week + 1] = NaN;
-    expect(fillGaps(v, 60, 'previous-week').values_kW[week + 1]).toBe(1);
+    expect(fillGaps(v, 60, 'previous-week').values[week + 1]).toBe(1);
   });
 });

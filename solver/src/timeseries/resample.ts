@@ -1,16 +1,17 @@
 /**
- * Energy-conserving resampling of average-power series (kW per interval). Going to a coarser
+ * Energy-conserving resampling of average-rate series: power in kW per interval (its energy is kept),
+ * or a price or temperature, whose mean is kept the same way. Going to a coarser
  * resolution averages power over the target interval; going finer repeats it; mixed ratios use the
  * exact overlap of intervals. The energy of every target interval equals the energy the source has
  * in it, so annual energy is kept exactly. NaN (a gap) anywhere in a target interval gives NaN.
  */
-export function resample(values_kW: Float64Array, from_min: number, to_min: number): Float64Array {
+export function resample(values: Float64Array, from_min: number, to_min: number): Float64Array {
   if (!(from_min > 0 && to_min > 0)) throw new Error('resolutions must be positive');
-  const total_min = values_kW.length * from_min;
+  const total_min = values.length * from_min;
   const n = Math.floor(total_min / to_min);
   if (n * to_min !== total_min)
-    throw new Error(`${values_kW.length} × ${from_min} min do not divide into ${to_min}-minute intervals`);
-  return resampleOnto(values_kW, from_min, 0, to_min, n);
+    throw new Error(`${values.length} × ${from_min} min do not divide into ${to_min}-minute intervals`);
+  return resampleOnto(values, from_min, 0, to_min, n);
 }
 
 /**
@@ -21,7 +22,7 @@ export function resample(values_kW: Float64Array, from_min: number, to_min: numb
  * does not cover entirely, or one with a gap (NaN) in it, is NaN: nothing is filled here (fillGaps).
  */
 export function resampleOnto(
-  values_kW: ArrayLike<number>,
+  values: ArrayLike<number>,
   from_min: number,
   offset_min: number,
   to_min: number,
@@ -31,7 +32,7 @@ export function resampleOnto(
   if (!(Number.isInteger(n) && n >= 0))
     throw new Error('the number of target intervals must be a whole number');
   const begin = offset_min;
-  const end = offset_min + values_kW.length * from_min;
+  const end = offset_min + values.length * from_min;
   const out = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const a = k * to_min;
@@ -41,10 +42,10 @@ export function resampleOnto(
       continue;
     }
     let energy = 0;
-    for (let i = Math.floor((a - begin) / from_min); i < values_kW.length && begin + i * from_min < b; i++) {
+    for (let i = Math.floor((a - begin) / from_min); i < values.length && begin + i * from_min < b; i++) {
       const lo = Math.max(a, begin + i * from_min);
       const hi = Math.min(b, begin + (i + 1) * from_min);
-      if (hi > lo) energy += values_kW[i] * (hi - lo);
+      if (hi > lo) energy += values[i] * (hi - lo);
     }
     out[k] = energy / to_min;
   }
@@ -59,11 +60,11 @@ export type FillRule = 'linear' | 'previous-week' | 'zero';
  * nearest value); previous-week copies the value 7 days earlier (or later, at the start).
  */
 export function fillGaps(
-  values_kW: Float64Array,
+  values: Float64Array,
   resolution_min: number,
   rule: FillRule,
-): { values_kW: Float64Array; filled: number; rule: FillRule } {
-  const v = Float64Array.from(values_kW);
+): { values: Float64Array; filled: number; rule: FillRule } {
+  const v = Float64Array.from(values);
   const n = v.length;
   let filled = 0;
   if (rule === 'zero') {
@@ -76,7 +77,7 @@ export function fillGaps(
     const week = Math.round((7 * 24 * 60) / resolution_min);
     for (let i = 0; i < n; i++) {
       if (!Number.isNaN(v[i])) continue;
-      const src = i - week >= 0 ? v[i - week] : i + week < n ? values_kW[i + week] : NaN;
+      const src = i - week >= 0 ? v[i - week] : i + week < n ? values[i + week] : NaN;
       if (Number.isNaN(src)) throw new Error(`no value one week before or after interval ${i} to fill from`);
       v[i] = src;
       filled++;
@@ -104,5 +105,5 @@ export function fillGaps(
       i = j;
     }
   }
-  return { values_kW: v, filled, rule };
+  return { values: v, filled, rule };
 }

@@ -138,7 +138,7 @@ describe('profile import: problems are loud and located', () => {
     expect(kinds).toContainEqual(['duplicate', 4]);
     expect(kinds).toContainEqual(['gap', 5]);
     expect(kinds).toContainEqual(['negative', 6]);
-    const v = Array.from(r.columns[0].values_kW);
+    const v = Array.from(r.columns[0].values);
     expect(v.slice(0, 2)).toEqual([1, 2]);
     expect(Number.isNaN(v[2]) && Number.isNaN(v[3])).toBe(true);
     expect(r.warnings.join('\n')).toMatch(/gap\(s\), 2 missing interval/);
@@ -228,7 +228,7 @@ describe('profile import: cells without a value', () => {
       rows.map((v, i) => `01.01.2023;${String(i).padStart(2, '0')}:00;${v}`).join('\n');
     const r = importProfile(enc(text));
     expect(r.count).toBe(8);
-    const v = Array.from(r.columns[0].values_kW);
+    const v = Array.from(r.columns[0].values);
     expect(v.map((x) => (Number.isNaN(x) ? null : x))).toEqual([1.5, null, 2, null, null, null, null, 3.25]);
     const missing = r.issues.filter((i) => i.kind === 'missing');
     expect(missing.map((i) => i.line)).toEqual([5, 7, 8, 9]);
@@ -270,7 +270,7 @@ describe('profile import: cells without a value', () => {
       decimal: ',',
     });
     expect(r.count).toBe(24);
-    expect(r.columns[0].values_kW[0]).toBe(1.5);
+    expect(r.columns[0].values[0]).toBe(1.5);
     expect(r.start).toBe('2022-12-31T23:00:00Z');
   });
 });

@@ -45,8 +45,12 @@ export interface ImportedColumn {
   /** 0-based column in the file. */
   index: number;
   unit: 'kW' | 'kWh';
-  /** Average power per interval in kW; NaN where the file has a gap. */
-  values_kW: Float64Array;
+  /**
+   * The value per interval, NaN where the file has a gap: average power in kW for an energy column
+   * (a kWh file is converted); a column the user files as a price or a temperature keeps the file's
+   * numbers as they are (the unit is then the one the user names, not `unit`).
+   */
+  values: Float64Array;
   energy_kWh: number;
   peak_kW: number;
 }
@@ -603,7 +607,7 @@ function createCollector(
             energy += (v * resolution_min) / 60;
             peak = Math.max(peak, v);
           }
-        return { name: name(j), index: j, unit, values_kW: out, energy_kWh: energy, peak_kW: peak };
+        return { name: name(j), index: j, unit, values: out, energy_kWh: energy, peak_kW: peak };
       });
 
       let selected = 0;

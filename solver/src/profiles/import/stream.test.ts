@@ -30,7 +30,7 @@ describe('streamed import', () => {
       expect(streamed.count).toBe(whole.count);
       expect(streamed.start).toBe(whole.start);
       expect(streamed.columns[0].energy_kWh).toBeCloseTo(whole.columns[0].energy_kWh, 9);
-      expect(Array.from(streamed.columns[0].values_kW)).toEqual(Array.from(whole.columns[0].values_kW));
+      expect(Array.from(streamed.columns[0].values)).toEqual(Array.from(whole.columns[0].values));
       expect(streamed.metadata).toEqual(whole.metadata);
     }
   });
