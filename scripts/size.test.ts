@@ -11,9 +11,8 @@ import ts from 'typescript';
 const MAX_FILE_LINES = 500;
 const MAX_FUNCTION_LINES = 150;
 const KNOWN: Record<string, string> = {
-  'solver/src/profiles/import/parse.ts': 'file',
-  'solver/src/profiles/import/parse.ts#createCollector': 'function',
-  'solver/src/profiles/import/parse.ts#finish': 'function',
+  'solver/src/profiles/import/collect.ts#createCollector': 'function',
+  'solver/src/profiles/import/collect.ts#finish': 'function',
   'solver/src/run/solve.ts#solveProject': 'function',
   'solver/src/lp/highs.ts#createHighsBackend': 'function',
   'renderer/src/sync/engine.ts': 'file',

@@ -33,3 +33,13 @@ export function guessDecimal(samples: string[]): DecimalSeparator {
   }
   return comma > point ? ',' : '.';
 }
+
+/** The power or energy unit named in a header cell ("Leistung [kW]", "MWh"), with its scale to kW/kWh. */
+const UNIT = /(?:^|[\s([{/_-])(M|k)?(W|Wh)(?=$|[\s)\]}/_.,;:-])/;
+
+export function unitOf(text: string): { unit: 'kW' | 'kWh'; scale: number } | null {
+  const m = UNIT.exec(text);
+  if (!m) return null;
+  const scale = m[1] === 'M' ? 1000 : m[1] === 'k' ? 1 : 0.001;
+  return { unit: m[2] === 'Wh' ? 'kWh' : 'kW', scale };
+}

@@ -1,0 +1,327 @@
+/** The collection of data rows and their placement on the regular grid, for importProfile and its stream. */
+import { fail } from './text';
+import { formatImportMessage, importMessage, type ImportMessage } from './messages';
+import { isMissingCell, parseNumber, unitOf, type DecimalSeparator } from './numbers';
+import { parseStamp, StampResolver, type Stamp, type StampFormat } from './timestamps';
+import type { ImportedColumn, ImportIssue, ImportResult, ImportSettings } from './parse';
+
+/** An issue's English text and its message. */
+const issueText = (detail: ImportMessage) => ({ message: formatImportMessage(detail), detail });
+
+const fmt = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
+
+/** What the analysis of the first lines decided about a file. */
+export interface Plan {
+  encoding: string;
+  delimiter: string;
+  decimal: DecimalSeparator;
+  header: string[];
+  headerIdx: number;
+  metadata: string[];
+  unitRow: string[] | null;
+  stampCols: number[];
+  stampFormat: StampFormat | 'none';
+  readable: number[];
+  messages: ImportMessage[];
+}
+
+/** Growable Float64Array: rows are kept as numbers only, so memory stays proportional to the values. */
+class Floats {
+  data = new Float64Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Reads data rows one at a time (from an array or a stream), keeping only their instants and values,
+ * then places them on the regular grid.
+ */
+export function createCollector(
+  plan: Plan,
+  settings: ImportSettings,
+): { add(row: string[], line: number): void; finish(): ImportResult } {
+  const { header, stampCols, stampFormat, decimal, readable, messages } = plan;
+  const warn = (m: ImportMessage) => messages.push(m);
+  const sc = stampCols[0];
+  /** Cells that say they have no value (n/a, -, NaN …): row index, line, column, text. */
+  const missing: { k: number; line: number; column: string; found: string }[] = [];
+  let resolver: StampResolver | null = null;
+  if (stampCols.length) {
+    try {
+      resolver = new StampResolver(settings.timeZone ?? 'Europe/Berlin', settings.standardTime ?? false);
+    } catch {
+      throw fail('unknownTimeZone', { zone: settings.timeZone ?? 'Europe/Berlin' });
+    }
+  }
+  /** The file's clock, for the times in messages. */
+  let clock = resolver;
+  const instants = new Floats();
+  const lines = new Floats();
+  const values = readable.map(() => new Floats());
+  let firstStampText = '';
+  let firstStamp: ReturnType<typeof parseStamp> = null;
+  const name = (j: number) => header[j] || `Spalte ${j + 1}`;
+
+  return {
+    add(r, line) {
+      if (resolver) {
+        const st = parseStamp(
+          stampFormat as StampFormat,
+          r[sc] ?? '',
+          stampFormat === 'german-date' ? r[stampCols[1]] : undefined,
+        );
+        if (!st)
+          throw fail('expectedTimestamp', { line, column: header[sc], found: r[sc] ?? '' }, line, sc + 1);
+        const t = resolver.resolve(st);
+        if (typeof t === 'string') {
+          const code =
+            t === 'invalid-date' ? 'invalidDate' : t === 'skipped-hour' ? 'skippedHour' : 'invalidDateTime';
+          throw fail(
+            code,
+            { line, found: r[sc] ?? '', zone: settings.timeZone ?? 'Europe/Berlin' },
+            line,
+            sc + 1,
+          );
+        }
+        if (instants.length === 0) {
+          firstStamp = st;
+          firstStampText =
+            stampFormat === 'german-date' ? `${r[sc] ?? ''} ${r[stampCols[1]] ?? ''}` : (r[sc] ?? '');
+        }
+        instants.push(t);
+      } else instants.push(NaN);
+      lines.push(line);
+      readable.forEach((j, c) => {
+        const raw = r[j] ?? '';
+        const v = parseNumber(raw, decimal);
+        if (v !== null && Number.isNaN(v)) {
+          if (!isMissingCell(raw))
+            throw fail('expectedNumber', { line, column: name(j), found: raw.trim() }, line, j + 1);
+          missing.push({ k: lines.length - 1, line, column: name(j), found: raw.trim() });
+        }
+        values[c].push(v === null ? NaN : v);
+      });
+    },
+    finish() {
+      const n = instants.length;
+      if (n === 0) throw fail('headerNoData');
+      const inst = instants.view();
+      const lineOf = (k: number) => lines.data[k];
+      let resolution_min = settings.resolution_min ?? 0;
+      let stampMode: ImportResult['stamp'] = 'none';
+      if (resolver) {
+        if (!resolution_min) {
+          const diffs: number[] = [];
+          for (let k = 1; k < Math.min(n, 2000); k++)
+            if (inst[k] > inst[k - 1]) diffs.push(inst[k] - inst[k - 1]);
+          if (!diffs.length) throw fail('unknownInterval');
+          // The most frequent step (ties: the shorter), so a gap does not stretch the grid.
+          const freq = new Map<number, number>();
+          for (const d of diffs) freq.set(d, (freq.get(d) ?? 0) + 1);
+          let best = diffs[0];
+          for (const [d, c] of freq)
+            if (c > (freq.get(best) ?? 0) || (c === freq.get(best) && d < best)) best = d;
+          resolution_min = Math.round(best / 60_000);
+        }
+        // Interval-end stamps: the first stamp is one interval after midnight (e.g. 00:15), or settings say so.
+        const fs = firstStamp as unknown as { hour: number; minute: number };
+        stampMode = settings.stamp ?? (fs.hour * 60 + fs.minute === resolution_min ? 'end' : 'start');
+        if (stampMode === 'end') {
+          for (let k = 0; k < n; k++) inst[k] -= resolution_min * 60_000;
+          if (!settings.stamp) warn(importMessage('intervalEndStamps', { first: firstStampText }));
+        }
+      } else {
+        const year = settings.year;
+        if (!year) throw fail('noTimestampsYear', { count: n });
+        if (!resolution_min) {
+          const minutesInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 60_000;
+          if (minutesInYear % n !== 0) throw fail('unevenYear', { count: n, year });
+          resolution_min = minutesInYear / n;
+        }
+        const t0 = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true).resolve({
+          year,
+          month: 1,
+          day: 1,
+          hour: 0,
+          minute: 0,
+          second: 0,
+        }) as number;
+        for (let k = 0; k < n; k++) inst[k] = t0 + k * resolution_min * 60_000;
+        clock = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true);
+        warn(importMessage('noTimestamps', { count: n, resolution: resolution_min, year }));
+      }
+      if (!(resolution_min > 0)) throw fail('nonPositiveInterval');
+      /**
+       * A time for a message: the ISO instant (`time`, machine-readable) and the same instant in the
+       * file's own clock (`timeLocal`, what the user reads): UTC when its stamps say Z, else the time
+       * zone's wall time (standard time all year when the file has no daylight saving).
+       */
+      const fileOffset = (firstStamp as Stamp | null)?.offset_min === 0 ? 0 : undefined;
+      const at = (t: number) => ({
+        time: fmt(t),
+        timeLocal: clock ? clock.wallClock(t, fileOffset) : fmt(t),
+      });
+
+      // The regular grid and the values on it.
+      const step = resolution_min * 60_000;
+      const startT = inst[0];
+      let endT = startT;
+      for (let k = 0; k < n; k++) if (inst[k] > endT) endT = inst[k];
+      const count = Math.round((endT - startT) / step) + 1;
+      const slotLine = new Int32Array(count).fill(-1);
+      const slotOf = new Int32Array(n);
+      const issues: ImportIssue[] = [];
+      for (let k = 0; k < n; k++) {
+        const pos = (inst[k] - startT) / step;
+        if (Math.abs(pos - Math.round(pos)) > 1e-6)
+          throw fail(
+            'offGrid',
+            {
+              line: lineOf(k),
+              ...at(inst[k]),
+              resolution: resolution_min,
+              start: fmt(startT),
+              startLocal: at(startT).timeLocal,
+            },
+            lineOf(k),
+          );
+        const slot = Math.round(pos);
+        if (slot < 0) throw fail('backwards', { line: lineOf(k), ...at(inst[k]) }, lineOf(k));
+        if (slotLine[slot] >= 0) {
+          issues.push({
+            kind: 'duplicate',
+            line: lineOf(k),
+            time: fmt(inst[k]),
+            ...issueText(
+              importMessage('duplicate', { line: lineOf(k), ...at(inst[k]), firstLine: slotLine[slot] }),
+            ),
+          });
+          slotOf[k] = -1;
+          continue;
+        }
+        slotLine[slot] = lineOf(k);
+        slotOf[k] = slot;
+      }
+      for (let s = 0; s < count;) {
+        if (slotLine[s] >= 0) {
+          s++;
+          continue;
+        }
+        let e = s;
+        while (e < count && slotLine[e] < 0) e++;
+        issues.push({
+          kind: 'gap',
+          line: slotLine[e] ?? 0,
+          time: fmt(startT + s * step),
+          ...issueText(
+            importMessage('gap', { intervals: e - s, ...at(startT + s * step), line: slotLine[e] ?? 0 }),
+          ),
+        });
+        s = e;
+      }
+
+      const columns: ImportedColumn[] = readable.map((j, c) => {
+        const u = unitOf(`${header[j] ?? ''} ${plan.unitRow?.[j] ?? ''}`);
+        const unit = settings.unit ?? u?.unit;
+        if (!unit) throw fail('unitMissing', { column: name(j) }, plan.headerIdx + 1, j + 1);
+        const scale = settings.unit ? 1 : (u?.scale ?? 1);
+        const toKW = unit === 'kWh' ? 60 / resolution_min : 1;
+        const out = new Float64Array(count).fill(NaN);
+        const raw = values[c].view();
+        let negatives = 0;
+        for (let k = 0; k < n; k++) {
+          const slot = slotOf[k];
+          const v = raw[k];
+          if (slot < 0 || Number.isNaN(v)) continue;
+          if (v < 0 && negatives++ === 0)
+            issues.push({
+              kind: 'negative',
+              line: lineOf(k),
+              time: fmt(startT + slot * step),
+              ...issueText(
+                importMessage('negative', {
+                  line: lineOf(k),
+                  column: name(j),
+                  value: String(v).replace('.', decimal),
+                }),
+              ),
+            });
+          out[slot] = v * scale * toKW;
+        }
+        let energy = 0;
+        let peak = -Infinity;
+        for (const v of out)
+          if (!Number.isNaN(v)) {
+            energy += (v * resolution_min) / 60;
+            peak = Math.max(peak, v);
+          }
+        return { name: name(j), index: j, unit, values: out, energy_kWh: energy, peak_kW: peak };
+      });
+
+      let selected = 0;
+      if (settings.column !== undefined) {
+        const col = settings.column;
+        selected =
+          typeof col === 'number'
+            ? columns.findIndex((x) => x.index === col)
+            : columns.findIndex((x) => x.name === col);
+        if (selected < 0)
+          throw fail(typeof col === 'number' ? 'noColumnIndex' : 'noColumnNamed', {
+            column: col,
+            columns: columns.map((x) => `${x.index}: ${x.name}`).join(', '),
+          });
+      }
+      const gaps = issues.filter((i) => i.kind === 'gap');
+      if (gaps.length)
+        warn(
+          importMessage(
+            'gapsSummary',
+            { gaps: gaps.length, missing: count - slotLine.filter((l) => l >= 0).length },
+            gaps[0].detail,
+          ),
+        );
+      for (const m of missing)
+        issues.push({
+          kind: 'missing',
+          line: m.line,
+          time: fmt(startT + Math.max(0, slotOf[m.k]) * step),
+          ...issueText(importMessage('missingValue', { line: m.line, column: m.column, found: m.found })),
+        });
+      const empty = issues.filter((i) => i.kind === 'missing');
+      if (empty.length > 5) warn(importMessage('missingSummary', { count: empty.length }, empty[0].detail));
+      else for (const i of empty) warn(i.detail);
+      const dups = issues.filter((i) => i.kind === 'duplicate');
+      if (dups.length) warn(importMessage('duplicatesSummary', { count: dups.length }, dups[0].detail));
+      for (const i of issues.filter((x) => x.kind === 'negative')) warn(i.detail);
+
+      return {
+        encoding: plan.encoding,
+        delimiter: plan.delimiter,
+        decimal,
+        headerLine: plan.headerIdx + 1,
+        metadata: plan.metadata,
+        timestampFormat: stampFormat,
+        stamp: stampMode,
+        resolution_min,
+        start: fmt(startT),
+        end: fmt(startT + count * step),
+        count,
+        columns,
+        selected,
+        warnings: messages.map((m) => formatImportMessage(m)),
+        messages,
+        issues,
+      };
+    },
+  };
+}
