@@ -258,7 +258,23 @@ export function describeProblems(
     else problem('invalid');
   }
 
-  // the collapsed series problems: how many hours, and the first
+  describeGaps(out, gaps, doc, t, language, seriesName);
+
+  // a blank project: what is still to add, not errors
+  if (options.blankHints !== false && Array.isArray(doc?.technologies) && doc.technologies.length === 0)
+    out.push({ kind: 'todo', text: t('planner.check.msg.todoTech'), pointer: '/technologies' });
+  return out;
+}
+
+/** The collapsed series problems (see describeProblems): how many hours, and the first, by the date. */
+function describeGaps(
+  out: Problem[],
+  gaps: Map<string, Set<number>>,
+  doc: Doc,
+  t: TFunction,
+  language: Language,
+  seriesName: SeriesName,
+): void {
   const year = doc?.site?.year;
   for (const p of out) {
     if (!p.text.startsWith('\u0000gaps:')) continue;
@@ -284,11 +300,6 @@ export function describeProblems(
       }),
     });
   }
-
-  // a blank project: what is still to add, not errors
-  if (options.blankHints !== false && Array.isArray(doc?.technologies) && doc.technologies.length === 0)
-    out.push({ kind: 'todo', text: t('planner.check.msg.todoTech'), pointer: '/technologies' });
-  return out;
 }
 
 /** The technology a pointer below it belongs to, by its name. */
