@@ -149,20 +149,7 @@ export async function solveProject(
         onProgress: within('raisingCapacities'),
         signal: opts.signal,
       });
-      if (sol2.hasSolution)
-        for (const c of check.ctx.capacities) {
-          const before = fixed[c.techId];
-          const after = sol2.x[c.col];
-          const tech = techName(project.technologies.find((t) => t.id === c.techId) ?? { id: c.techId });
-          if (after > before.value * (1 + 1e-6) + 1e-6)
-            raised.push({ tech, unit: c.unit, before: before.value, after });
-          if (
-            c.powerCol !== undefined &&
-            before.power !== undefined &&
-            sol2.x[c.powerCol] > before.power * (1 + 1e-6) + 1e-6
-          )
-            raised.push({ tech, unit: 'kW', before: before.power, after: sol2.x[c.powerCol], what: 'power' });
-        }
+      if (sol2.hasSolution) raised.push(...raisedCapacities(project, check, fixed, sol2.x));
     }
     if (!sol2.hasSolution) {
       const out = await failure(
@@ -212,6 +199,30 @@ export async function solveProject(
   } finally {
     if (own) backend.dispose();
   }
+}
+
+/** The capacities the full-year check had to raise above the typical-day sizing (relative 1e-6). */
+function raisedCapacities(
+  project: ProjectV1,
+  check: BuiltModel,
+  sized: Record<string, { value: number; power?: number }>,
+  x: Float64Array,
+): RaisedCapacity[] {
+  const raised: RaisedCapacity[] = [];
+  for (const c of check.ctx.capacities) {
+    const before = sized[c.techId];
+    const after = x[c.col];
+    const tech = techName(project.technologies.find((t) => t.id === c.techId) ?? { id: c.techId });
+    if (after > before.value * (1 + 1e-6) + 1e-6)
+      raised.push({ tech, unit: c.unit, before: before.value, after });
+    if (
+      c.powerCol !== undefined &&
+      before.power !== undefined &&
+      x[c.powerCol] > before.power * (1 + 1e-6) + 1e-6
+    )
+      raised.push({ tech, unit: 'kW', before: before.power, after: x[c.powerCol], what: 'power' });
+  }
+  return raised;
 }
 
 /** Slack price for the decomposition's subproblems: far above any marginal cost of energy or capacity. */
