@@ -13,7 +13,6 @@ const MAX_FUNCTION_LINES = 150;
 const KNOWN: Record<string, string> = {
   'solver/src/profiles/import/collect.ts#createCollector': 'function',
   'solver/src/profiles/import/collect.ts#finish': 'function',
-  'solver/src/lp/highs.ts#createHighsBackend': 'function',
   'renderer/src/sync/engine.ts': 'file',
   'renderer/src/pages/ProfilesPage.tsx#ProfilesPage': 'function',
   'renderer/src/pages/scenarios/RunPanel.tsx#RunPanel': 'function',

@@ -100,14 +100,8 @@ export async function createHighsBackend(): Promise<SolverBackend> {
         const run = hm.run(cb);
         const code = run.modelStatus as number;
         const seconds = elapsed();
-        let status: SolveStatus;
-        if (code === STATUS.optimal) status = 'optimal';
-        else if (code === STATUS.infeasible) status = 'infeasible';
-        else if (code === STATUS.unbounded || code === STATUS.unboundedOrInfeasible)
-          status = code === STATUS.unbounded ? 'unbounded' : 'infeasible';
-        else if (code === STATUS.timeLimit) status = 'time_limit';
-        else if (code === STATUS.interrupted) status = options.signal?.aborted ? 'cancelled' : 'time_limit';
-        else return empty('error', seconds, `HiGHS model status ${code}`);
+        const status = statusOfRun(code, options.signal?.aborted ?? false);
+        if (!status) return empty('error', seconds, `HiGHS model status ${code}`);
 
         // A time limit or interruption keeps the incumbent only when one exists (MIP primal solution).
         let hasSolution = status === 'optimal';
@@ -194,6 +188,19 @@ export async function createHighsBackend(): Promise<SolverBackend> {
       highs = null;
     },
   };
+}
+
+/**
+ * A run's model status as the backends say it; null for any other status (an error). An interrupt
+ * is a cancel when the caller's signal asked for it, else HiGHS's own time limit.
+ */
+function statusOfRun(code: number, aborted: boolean): SolveStatus | null {
+  if (code === STATUS.optimal) return 'optimal';
+  if (code === STATUS.infeasible || code === STATUS.unboundedOrInfeasible) return 'infeasible';
+  if (code === STATUS.unbounded) return 'unbounded';
+  if (code === STATUS.timeLimit) return 'time_limit';
+  if (code === STATUS.interrupted) return aborted ? 'cancelled' : 'time_limit';
+  return null;
 }
 
 function empty(status: SolveStatus, seconds: number, message?: string): LpSolution {
