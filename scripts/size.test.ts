@@ -21,7 +21,6 @@ const KNOWN: Record<string, string> = {
   'renderer/src/pages/reports/ReportsPage.tsx#ReportsPage': 'function',
   'renderer/src/pages/admin/AuditLogSection.tsx#AuditLogSection': 'function',
   'renderer/src/pages/ProjectsPage.tsx#ProjectsPage': 'function',
-  'renderer/src/pages/results/CompareView.tsx#Comparison': 'function',
 };
 
 function productFiles(): string[] {

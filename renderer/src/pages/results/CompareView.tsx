@@ -92,6 +92,22 @@ export function CompareView({ results, stale, drafted = new Map(), techs }: Prop
   );
 }
 
+/** The lowest hourly sum of the uses (charging, heat dump: below the axis) over all stacks, at most 0. */
+function lowestUse(stacks: ReturnType<typeof carrierStacks>[]): number {
+  return Math.min(
+    0,
+    ...stacks.map((s) => {
+      let m = 0;
+      for (let k = 0; k < s.demand.length; k++) {
+        let u = 0;
+        for (const x of s.use) u += x.values[k];
+        m = Math.min(m, u);
+      }
+      return m;
+    }),
+  );
+}
+
 function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfos }) {
   const { t } = useTranslation();
   const text = useChartText();
@@ -110,18 +126,7 @@ function Comparison({ chosen, techs }: { chosen: StoredResult[]; techs: TechInfo
     const scen = chosen.map((r, i) => ({ name: names[i], results: r.payload.results }));
     const stacks = chosen.map((r) => carrierStacks(r.payload.dispatch as Dispatch, 'heat', techs));
     const yMax = niceMax(stacks.map(stackedMax));
-    const yMinRaw = Math.min(
-      0,
-      ...stacks.map((s) => {
-        let m = 0;
-        for (let k = 0; k < s.demand.length; k++) {
-          let u = 0;
-          for (const x of s.use) u += x.values[k];
-          m = Math.min(m, u);
-        }
-        return m;
-      }),
-    );
+    const yMinRaw = lowestUse(stacks);
     const yMin = yMinRaw < 0 ? -niceMax([-yMinRaw]) : 0;
     // One colour per column across the scenarios.
     const columns = [...new Set(stacks.flatMap((s) => [...s.supply, ...s.use].map((x) => x.column)))];
