@@ -20,7 +20,6 @@ const KNOWN: Record<string, string> = {
   'renderer/src/pages/plants/DemandsSection.tsx#DemandsSection': 'function',
   'renderer/src/pages/reports/ReportsPage.tsx#ReportsPage': 'function',
   'renderer/src/pages/admin/AuditLogSection.tsx#AuditLogSection': 'function',
-  'renderer/src/pages/ProjectsPage.tsx#ProjectsPage': 'function',
 };
 
 function productFiles(): string[] {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { db } from '../db/schema';
 import {
   deleteProject,
@@ -271,6 +272,33 @@ function ProjectRow({
   );
 }
 
+/** What the delete dialog says: removing everywhere, leaving a shared project, or deleting here. */
+function deletionTexts(
+  toDelete: { project: ProjectRecord; mode: DeletionMode } | null,
+  gone: boolean,
+  t: TFunction,
+): { title: string; body: string; confirm: string } {
+  return toDelete?.mode === 'everywhere'
+    ? {
+        title: t('sync.delete.everywhereTitle'),
+        body: t('sync.delete.everywhereBody', { name: toDelete.project.name }),
+        confirm: t('sync.delete.everywhereConfirm'),
+      }
+    : toDelete?.mode === 'leave'
+      ? {
+          title: t('sync.delete.leaveTitle'),
+          body: t('sync.delete.leaveBody', { name: toDelete.project.name }),
+          confirm: t('sync.delete.leaveConfirm'),
+        }
+      : {
+          title: t('projects.deleteTitle'),
+          body: gone
+            ? t('sync.delete.goneBody', { name: toDelete?.project.name ?? '' })
+            : t('projects.deleteBody', { name: toDelete?.project.name ?? '' }),
+          confirm: t('projects.delete'),
+        };
+}
+
 export default function ProjectsPage({ controller }: { controller?: SyncController } = {}) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
@@ -328,26 +356,7 @@ export default function ProjectsPage({ controller }: { controller?: SyncControll
   }
 
   const gone = toDelete ? !!syncStates?.get(toDelete.project.id)?.goneAt : false;
-  const deleteTexts =
-    toDelete?.mode === 'everywhere'
-      ? {
-          title: t('sync.delete.everywhereTitle'),
-          body: t('sync.delete.everywhereBody', { name: toDelete.project.name }),
-          confirm: t('sync.delete.everywhereConfirm'),
-        }
-      : toDelete?.mode === 'leave'
-        ? {
-            title: t('sync.delete.leaveTitle'),
-            body: t('sync.delete.leaveBody', { name: toDelete.project.name }),
-            confirm: t('sync.delete.leaveConfirm'),
-          }
-        : {
-            title: t('projects.deleteTitle'),
-            body: gone
-              ? t('sync.delete.goneBody', { name: toDelete?.project.name ?? '' })
-              : t('projects.deleteBody', { name: toDelete?.project.name ?? '' }),
-            confirm: t('projects.delete'),
-          };
+  const deleteTexts = deletionTexts(toDelete, gone, t);
 
   return (
     <section aria-labelledby="projects-title">
