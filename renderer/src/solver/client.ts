@@ -1,6 +1,6 @@
 import type { SolverRequest, SolverResponse } from '../../../solver/src/worker';
 import type { ProjectV1, SolveProgress } from '../../../solver/src';
-import { WorkerRpc, type Reply } from '../workers/rpc';
+import { WorkerRpc, type DistributiveOmit, type Reply } from '../workers/rpc';
 
 type SolveResult = Extract<SolverResponse, { type: 'result' }>;
 export type ParetoResult = Extract<SolverResponse, { type: 'paretoResult' }>;
@@ -64,8 +64,6 @@ export class SolverClient {
     this.rpc.dispose({ type: 'dispose' } satisfies SolverRequest);
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 let shared: SolverClient | undefined;
 export const solverClient = (): SolverClient => (shared ??= new SolverClient());

@@ -24,7 +24,8 @@ export class WorkerFailure extends Error {
 /** What a reply means for its call: progress (keep waiting), or the call's end. */
 export type Reply<R> = { done: R } | { error: Error } | 'progress';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** Omit over each member of a union (a request without its id, per kind). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending<Res> {
   handle(reply: Res): boolean;
