@@ -68,112 +68,136 @@ async function applyMigrations(db: Db, migrations: Migration[]): Promise<number>
   });
 }
 
-export class PostgresDb implements Db {
-  readonly kind = 'postgres' as const;
-  private readonly pool: pg.Pool;
+/**
+ * What differs between the two drivers: how one transaction is opened and how a query is sent
+ * in it. Everything else (migrations, role and tenant scoping) is `SqlDb`, shared by both.
+ */
+export interface Driver {
+  readonly kind: Db['kind'];
+  /** Runs `fn` in one transaction; `multiStatement`: text without params may hold several statements. */
+  transaction<T>(fn: (sql: Sql) => Promise<T>, multiStatement: boolean): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
 
-  constructor(connectionString: string, poolMax = 10) {
-    this.pool = new pg.Pool({ connectionString, max: poolMax, connectionTimeoutMillis: 5_000 });
-    // A connection that dies while idle (database restart) must not crash the process.
-    this.pool.on('error', (err) => console.warn(`database: idle connection lost (${err.message})`));
+/** The one `Db` over either driver. */
+export class SqlDb implements Db {
+  constructor(private readonly driver: Driver) {}
+
+  get kind(): Db['kind'] {
+    return this.driver.kind;
   }
-
-  private async tx<T>(fn: (sql: Sql) => Promise<T>, multiStatement = false): Promise<T> {
-    const client = await this.pool.connect();
-    // A connection that dies while checked out (between two statements of this transaction) emits
-    // 'error' on the client, which the pool's idle handler does not see: note it, never crash.
-    let broken = false;
-    const onError = (err: Error) => {
-      broken = true;
-      console.warn(`database: connection lost during a transaction (${err.message})`);
-    };
-    client.on('error', onError);
-    const sql: Sql = {
-      query: async <R>(text: string, params?: unknown[]) =>
-        (multiStatement && !params ? await client.query(text) : await client.query(text, params)).rows as R[],
-    };
-    try {
-      await client.query('BEGIN');
-      const result = await fn(sql);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      try {
-        await client.query('ROLLBACK');
-      } catch {
-        broken = true;
-      }
-      throw err;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
-  }
-
   migrate(migrations = MIGRATIONS): Promise<number> {
     return applyMigrations(this, migrations);
   }
   tenant<T>(tenantId: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.tx((sql) => scoped(sql, tenantId, fn));
+    return this.driver.transaction((sql) => scoped(sql, tenantId, fn), false);
   }
   unscoped<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.tx((sql) => scoped(sql, null, fn));
+    return this.driver.transaction((sql) => scoped(sql, null, fn), false);
   }
   owner<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.tx(fn, true);
+    return this.driver.transaction(fn, true);
   }
-  async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+  ping(): Promise<void> {
+    return this.driver.ping();
   }
-  async close(): Promise<void> {
-    await this.pool.end();
+  close(): Promise<void> {
+    return this.driver.close();
   }
 }
 
-export class PgliteDb implements Db {
-  readonly kind = 'pglite' as const;
-  private constructor(private readonly lite: PGlite) {}
+/** node-postgres: a pool; each transaction checks out one client. */
+function postgresDriver(connectionString: string, poolMax: number): Driver {
+  const pool = new pg.Pool({ connectionString, max: poolMax, connectionTimeoutMillis: 5_000 });
+  // A connection that dies while idle (database restart) must not crash the process.
+  pool.on('error', (err) => console.warn(`database: idle connection lost (${err.message})`));
+  return {
+    kind: 'postgres',
+    async transaction<T>(fn: (sql: Sql) => Promise<T>, multiStatement: boolean): Promise<T> {
+      const client = await pool.connect();
+      // A connection that dies while checked out (between two statements of this transaction) emits
+      // 'error' on the client, which the pool's idle handler does not see: note it, never crash.
+      let broken = false;
+      const onError = (err: Error) => {
+        broken = true;
+        console.warn(`database: connection lost during a transaction (${err.message})`);
+      };
+      client.on('error', onError);
+      const sql: Sql = {
+        query: async <R>(text: string, params?: unknown[]) =>
+          (multiStatement && !params ? await client.query(text) : await client.query(text, params))
+            .rows as R[],
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await fn(sql);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        throw err;
+      } finally {
+        client.off('error', onError);
+        client.release(broken);
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** PGlite: one embedded connection; its transaction() queues callers, so requests are serialised. */
+function pgliteDriver(lite: PGlite): Driver {
+  return {
+    kind: 'pglite',
+    transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+      return lite.transaction(async (t) => {
+        const sql: Sql = {
+          query: async <R>(text: string, params?: unknown[]) => {
+            if (!params && text.includes(';')) {
+              const results = await t.exec(text);
+              return (results.at(-1)?.rows ?? []) as R[];
+            }
+            return (await t.query<R>(text, params)).rows;
+          },
+        };
+        return fn(sql);
+      });
+    },
+    async ping() {
+      if (lite.closed) throw new Error('database closed');
+      await lite.query('SELECT 1');
+    },
+    async close() {
+      if (!lite.closed) await lite.close();
+    },
+  };
+}
+
+export class PostgresDb extends SqlDb {
+  constructor(connectionString: string, poolMax = 10) {
+    super(postgresDriver(connectionString, poolMax));
+  }
+}
+
+export class PgliteDb extends SqlDb {
+  private constructor(driver: Driver) {
+    super(driver);
+  }
 
   /** `dataDir` undefined = in memory. */
   static async open(dataDir?: string): Promise<PgliteDb> {
     const lite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-    return new PgliteDb(lite);
-  }
-
-  private tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    // PGlite has one connection; its transaction() queues callers, so requests are serialised.
-    return this.lite.transaction(async (t) => {
-      const sql: Sql = {
-        query: async <R>(text: string, params?: unknown[]) => {
-          if (!params && text.includes(';')) {
-            const results = await t.exec(text);
-            return (results.at(-1)?.rows ?? []) as R[];
-          }
-          return (await t.query<R>(text, params)).rows;
-        },
-      };
-      return fn(sql);
-    });
-  }
-
-  migrate(migrations = MIGRATIONS): Promise<number> {
-    return applyMigrations(this, migrations);
-  }
-  tenant<T>(tenantId: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.tx((sql) => scoped(sql, tenantId, fn));
-  }
-  unscoped<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.tx((sql) => scoped(sql, null, fn));
-  }
-  owner<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.tx(fn);
-  }
-  async ping(): Promise<void> {
-    if (this.lite.closed) throw new Error('database closed');
-    await this.lite.query('SELECT 1');
-  }
-  async close(): Promise<void> {
-    if (!this.lite.closed) await this.lite.close();
+    return new PgliteDb(pgliteDriver(lite));
   }
 }
 

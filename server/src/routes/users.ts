@@ -1,16 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import {
-  type DirectoryUser,
-  DIRECTORY_QUERY_MAX,
-  DIRECTORY_QUERY_MIN,
-  DIRECTORY_RESULTS_MAX,
-} from '../../../contracts';
-import { HttpError, mayWrite } from '../http';
-import type { ApiContext } from './context';
-
 /** The tenant's user directory, searched when sharing. */
-export function registerUserRoutes(api: FastifyInstance, c: ApiContext): void {
-  const { principal, inTenant, denied } = c;
+import type { FastifyInstance } from 'fastify';
+import { DIRECTORY_QUERY_MAX, DIRECTORY_QUERY_MIN } from '../../../contracts';
+import { HttpError } from '../errors';
+import { searchUsers } from '../repository';
+import { denied, inTenant, mayWrite, principal, type RouteContext } from './common';
+
+export function registerUserRoutes(api: FastifyInstance, ctx: RouteContext): void {
   api.get<{ Querystring: { query: string } }>(
     '/users',
     {
@@ -36,22 +31,7 @@ export function registerUserRoutes(api: FastifyInstance, c: ApiContext): void {
           'invalid_request',
           `querystring/query must have at least ${DIRECTORY_QUERY_MIN} characters besides spaces`,
         );
-      const like = query.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-      const rows = await inTenant(p, (sql) =>
-        sql.query<{ user_id: string; username: string | null; display_name: string | null }>(
-          `SELECT user_id, username, display_name FROM user_directory
-           WHERE tenant_id = $1 AND (lower(username) LIKE $2::text ESCAPE '\\'
-             OR lower(display_name) LIKE $2::text ESCAPE '\\'
-             OR lower(display_name) LIKE ('% ' || $2::text) ESCAPE '\\' OR lower(user_id) = $3::text)
-           ORDER BY lower(coalesce(display_name, username, user_id)), user_id LIMIT ${DIRECTORY_RESULTS_MAX}`,
-          [p.tenantId, like, query],
-        ),
-      );
-      const users: DirectoryUser[] = rows.map((r) => ({
-        userId: r.user_id,
-        ...(r.display_name ? { displayName: r.display_name } : {}),
-        ...(r.username ? { username: r.username } : {}),
-      }));
+      const users = await inTenant(ctx, p, (sql) => searchUsers(sql, p.tenantId, query));
       return { users };
     },
   );

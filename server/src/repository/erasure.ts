@@ -1,5 +1,5 @@
-/** Irreversible erasure of a project, a user or a whole tenant, inside the caller's transaction. */
-import type { Sql } from './db';
+/** Erasure (GDPR art. 17): of a project, of a user's data, of a whole tenant. The audit chain remains. */
+import type { Sql } from '../db';
 
 async function count(sql: Sql, text: string, params: unknown[]): Promise<number> {
   return (await sql.query(text, params)).length;
