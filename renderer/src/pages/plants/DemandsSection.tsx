@@ -1,71 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimeSeriesKind, TimeSeriesRecord } from '../../db/schema';
+import type { TimeSeriesRecord } from '../../db/schema';
 import { useProject } from '../../project/store';
-import { yearStart_ms } from '../../project/document';
-import {
-  ELECTRICITY_PROFILES,
-  HEAT_TYPES,
-  type ElectricityProfile,
-  type GeneratedSpec,
-  type HeatType,
-} from '../../project/profileTypes';
-import { attachSeries, keysOf, roleOf, seriesKey, seriesOptions } from '../../project/seriesActions';
+import { attachSeries, roleOf, seriesOptions } from '../../project/seriesActions';
 import { YearMismatch, useFollowProjectYear } from '../profiles/ProjectYear';
-import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../i18n/format';
 import { useApp } from '../../store/app';
 import { SelectField, useEditor } from './editor';
+import { annual_kWh } from './annualEnergy';
+import { addDefaultWeather, generateDemand, type Which } from './generatedSeries';
+import { UnusedSeriesLists } from './UnusedSeriesLists';
+import { GenerateDemandForm } from './GenerateDemandForm';
 
-type Which = 'heat' | 'electricity';
-
-/** Annual energy of a series in kWh (mean kW per interval × interval length). */
-export const annual_kWh = (r: Pick<TimeSeriesRecord, 'values' | 'resolution_min'>): number =>
-  r.values.reduce((a, v) => a + (Number.isNaN(v) ? 0 : (v * r.resolution_min) / 60), 0);
-
-/**
- * Stores a generated hourly series on the site year: in place of `replace` (same record, so no
- * copies pile up) or as a new record, with its source note in the planner's language; returns the
- * document key that refers to it.
- */
-async function storeGenerated(
-  projectId: string,
-  spec: GeneratedSpec,
-  name: string,
-  unit: string,
-  kind: TimeSeriesKind,
-  values: Float64Array,
-  year: number,
-  replace: TimeSeriesRecord | undefined,
-  keyBase: string,
-  language: 'de' | 'en',
-): Promise<string> {
-  const { generatedSource } = await import('../../project/generate');
-  const source = generatedSource(spec, language);
-  const id = replace?.id ?? crypto.randomUUID();
-  const rec: TimeSeriesRecord = {
-    id,
-    projectId,
-    name,
-    unit,
-    kind,
-    resolution_min: 60,
-    start: new Date(yearStart_ms(year)).toISOString(),
-    values,
-    source,
-    generated: spec,
-  };
-  let key = '';
-  await useProject.getState().edit(
-    (d) => {
-      key = keysOf(d, id)[0] ?? seriesKey(keyBase, Object.keys(d.timeSeries));
-      d.timeSeries[key] = { unit, seriesId: id, source };
-    },
-    undefined,
-    (tx) => tx.timeSeries.put(rec),
-  );
-  return key;
-}
+export { annual_kWh } from './annualEnergy';
 
 export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
   const { t } = useTranslation();
@@ -101,40 +48,12 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
     });
   }
 
-  async function generate() {
-    if (!projectId || !energy) return;
+  /** Runs a generation with the buttons disabled meanwhile; its error is shown below them. */
+  async function busyWhile(task: () => Promise<void>) {
     setBusy(true);
     setError(null);
     try {
-      const year = doc.site.year;
-      const { electricityProfile, heatProfile, generatedSpecOf } = await import('../../project/generate');
-      const spec: GeneratedSpec =
-        what === 'heat'
-          ? { kind: 'heat', type: profile as HeatType, annual_kWh: energy }
-          : { kind: 'electricity', profile: profile as ElectricityProfile, annual_kWh: energy };
-      const values =
-        spec.kind === 'heat'
-          ? await heatProfile(spec.type, energy, year)
-          : await electricityProfile(spec.profile, energy, year);
-      // a generated demand is replaced in place; an imported one stays in the list
-      const current = recordOf(doc.demands[what]);
-      const replace = current && generatedSpecOf(current) ? current : undefined;
-      const name = `${t(`planner.demands.types.${profile}`)}, ${fmt(energy)} kWh/a`;
-      const key = await storeGenerated(
-        projectId,
-        spec,
-        name,
-        'kW',
-        'demand',
-        values,
-        year,
-        replace,
-        `${what}_${profile}`,
-        language,
-      );
-      await useProject.getState().edit((d) => {
-        d.demands[what] = key;
-      });
+      await task();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -142,45 +61,18 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
     }
   }
 
+  async function generate() {
+    if (!projectId || !energy) return;
+    const name = `${t(`planner.demands.types.${profile}`)}, ${fmt(energy)} kWh/a`;
+    const current = recordOf(doc.demands[what]);
+    await busyWhile(() =>
+      generateDemand(projectId, what, profile, energy, doc.site.year, current, name, language),
+    );
+  }
+
   async function addWeather() {
     if (!projectId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const year = doc.site.year;
-      const { weatherSeries, generatedSpecOf } = await import('../../project/generate');
-      const w = await weatherSeries(year);
-      // the default weather is there once: taking it again rewrites the same series
-      const existing = (kind: GeneratedSpec['kind']) =>
-        records.find((r) => generatedSpecOf(r)?.kind === kind);
-      const parts = [
-        ['ambient', '°C', 'weather', w.ambient, 'ambient'],
-        ['pvYield', 'kWh/kWp', 'yield', w.pvYield, 'pv_yield'],
-        ['solarYield', 'kWh/m2', 'yield', w.solarYield, 'solar_yield'],
-      ] as const;
-      for (const [kind, unit, seriesKind, values, keyBase] of parts) {
-        const key = await storeGenerated(
-          projectId,
-          { kind },
-          t(`profiles.weatherName.${kind}`),
-          unit,
-          seriesKind,
-          values,
-          year,
-          existing(kind),
-          keyBase,
-          language,
-        );
-        if (kind === 'ambient')
-          await useProject.getState().edit((d) => {
-            d.site.ambientTemperature = key;
-          });
-      }
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    await busyWhile(() => addDefaultWeather(projectId, doc.site.year, records, t, language));
   }
 
   const demandInfo = (which: Which) => {
@@ -216,77 +108,23 @@ export function DemandsSection({ records }: { records: TimeSeriesRecord[] }) {
       </div>
       {ed.variantId === null && (
         <>
-          <h3>{t('planner.demands.profiles')}</h3>
-          {unusedProfiles.length === 0 ? (
-            <p className="empty">{t('planner.demands.noProfiles')}</p>
-          ) : (
-            <ul className="plain">
-              {unusedProfiles.map((r) => (
-                <li key={r.id}>
-                  {r.name} ({fmt(annual_kWh(r))} kWh, {r.resolution_min} min){' '}
-                  <button type="button" onClick={() => attach(r, 'heat')}>
-                    {t('planner.demands.useAsHeat')}
-                  </button>{' '}
-                  <button type="button" onClick={() => attach(r, 'electricity')}>
-                    {t('planner.demands.useAsElectricity')}
-                  </button>
-                  <YearMismatch record={r} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {unusedPrices.length > 0 && (
-            <ul className="plain" data-testid="imported-prices">
-              {unusedPrices.map((r) => (
-                <li key={r.id}>
-                  {r.name} ({r.unit}, {r.resolution_min} min){' '}
-                  <button type="button" onClick={() => attachPrice(r)}>
-                    {t('planner.demands.useAsPrice')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <UnusedSeriesLists
+            profiles={unusedProfiles}
+            prices={unusedPrices}
+            onAttach={attach}
+            onAttachPrice={attachPrice}
+          />
           <h3>{t('planner.demands.generate')}</h3>
-          <div className="form-grid">
-            <div className="field">
-              <label htmlFor="gen-what">{t('planner.demands.generateWhat')}</label>
-              <select
-                id="gen-what"
-                value={what}
-                onChange={(e) => {
-                  const w = e.target.value as Which;
-                  setWhat(w);
-                  setProfile(w === 'heat' ? 'MFH' : 'G25');
-                }}
-              >
-                <option value="heat">{t('planner.demands.heatSigLinDe')}</option>
-                <option value="electricity">{t('planner.demands.electricityBdew')}</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="gen-profile">{t('planner.demands.profileType')}</label>
-              <select id="gen-profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
-                {(what === 'heat' ? HEAT_TYPES : ELECTRICITY_PROFILES).map((p) => (
-                  <option key={p} value={p}>
-                    {t(`planner.demands.types.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <NumberField
-              label={t('planner.demands.annualEnergy')}
-              unit="kWh/a"
-              value={energy}
-              onCommit={setEnergy}
-              min={0}
-              exclusiveMin
-              required
-            />
-            <button type="button" disabled={busy || !energy} onClick={() => void generate()}>
-              {t('planner.demands.generateButton')}
-            </button>
-          </div>
+          <GenerateDemandForm
+            what={what}
+            onWhat={setWhat}
+            profile={profile}
+            onProfile={setProfile}
+            energy={energy}
+            onEnergy={setEnergy}
+            busy={busy}
+            onGenerate={() => void generate()}
+          />
           <h3>{t('planner.demands.weather')}</h3>
           <p className="hint">
             {doc.site.ambientTemperature
