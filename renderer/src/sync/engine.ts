@@ -1,6 +1,4 @@
 import type { BlobMeta } from '../../../contracts';
-import { PROJECT_NAME_MAX } from '../db/projects';
-import type { WerkplanDb } from '../db/schema';
 import {
   createProjectKey,
   CryptoError,
@@ -9,7 +7,7 @@ import {
   unwrapProjectKey,
   type TeamKey,
 } from './crypto';
-import type { OutboxEntry, SyncDb } from './db';
+import type { OutboxEntry } from './db';
 import {
   copyPayload,
   decodePayload,
@@ -19,64 +17,14 @@ import {
   writePayload,
   type ProjectPayload,
 } from './payload';
-import { TransportError, type SyncTransport } from './transport';
+import { TransportError } from './transport';
+import type { SyncEngineOptions, SyncState, SyncStatusSnapshot } from './engineTypes';
+import { backoffDelay_ms, isRemoval, queueRemoval } from './outbox';
+import { conflictCopyName, defaultConflictName } from './conflictName';
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'conflict' | 'locked' | 'signedOut';
-
-export interface SyncStatusSnapshot {
-  state: SyncState;
-  /** Projects waiting for upload. */
-  pending: number;
-  /** Conflict copies not dismissed yet. */
-  conflicts: number;
-  lastSyncAt: number | null;
-  lastError: string | null;
-}
-
-export interface SyncEngineOptions {
-  db: WerkplanDb;
-  syncDb: SyncDb;
-  transport: SyncTransport;
-  /** The unlocked team key, or null while the passphrase has not been entered. */
-  teamKey: () => TeamKey | null;
-  now?: () => number;
-  random?: () => number;
-  backoffBase_ms?: number;
-  backoffMax_ms?: number;
-  /** Name of the conflict copy of a project; German by default (the UI passes its translation). */
-  conflictName?: (name: string, at: Date) => string;
-  /** The signed-in user's object id, to leave a project (remove one's own membership). */
-  userId?: () => string | undefined;
-}
-
-/**
- * Queues the removal of a project on the server: `delete` erases it for every member (owner or
- * Administrator), `leave` removes only the caller's membership. It replaces a pending upload of the
- * same project and is sent like one: when online, retried with backoff. Call it after the local
- * copy has been deleted.
- */
-export async function queueRemoval(
-  syncDb: SyncDb,
-  projectId: string,
-  op: 'delete' | 'leave',
-  at: number = Date.now(),
-): Promise<void> {
-  await syncDb.outbox.put({ projectId, op, queuedAt: at, attempts: 0, nextAttemptAt: at });
-}
-
-const isRemoval = (e: OutboxEntry | undefined) => e?.op === 'delete' || e?.op === 'leave';
-
-export function defaultConflictName(name: string, at: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}`;
-  return `${name} (Konflikt ${stamp})`;
-}
-
-/** Exponential backoff with "equal jitter": half fixed, half random, capped. */
-export function backoffDelay_ms(attempts: number, random: number, base_ms: number, max_ms: number): number {
-  const d = Math.min(max_ms, base_ms * 2 ** Math.max(0, attempts - 1));
-  return Math.round(d / 2 + (random * d) / 2);
-}
+export type { SyncEngineOptions, SyncState, SyncStatusSnapshot } from './engineTypes';
+export { backoffDelay_ms, queueRemoval } from './outbox';
+export { defaultConflictName } from './conflictName';
 
 /**
  * The sync engine. Local edits are found by hashing each project's payload against the hash of
@@ -432,12 +380,7 @@ export class SyncEngine {
       return;
     }
     const at = new Date(this.now());
-    const suffixless = local.project.name;
-    let copyName = this.conflictName(suffixless, at);
-    if (copyName.length > PROJECT_NAME_MAX) {
-      const over = copyName.length - PROJECT_NAME_MAX;
-      copyName = this.conflictName(suffixless.slice(0, Math.max(1, suffixless.length - over - 1)) + '…', at);
-    }
+    const copyName = conflictCopyName(this.conflictName, local.project.name, at);
     const copy = copyPayload(local, copyName);
     copy.project.updatedAt = this.now();
     const server = decodePayload(plaintext, projectId);
