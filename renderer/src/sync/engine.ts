@@ -1,12 +1,5 @@
 import type { BlobMeta } from '../../../contracts';
-import {
-  createProjectKey,
-  CryptoError,
-  decryptProject,
-  encryptProject,
-  unwrapProjectKey,
-  type TeamKey,
-} from './crypto';
+import { createProjectKey, decryptProject, encryptProject, unwrapProjectKey, type TeamKey } from './crypto';
 import type { OutboxEntry } from './db';
 import {
   copyPayload,
@@ -21,6 +14,7 @@ import { TransportError } from './transport';
 import type { SyncEngineOptions, SyncState, SyncStatusSnapshot } from './engineTypes';
 import { backoffDelay_ms, isRemoval, queueRemoval } from './outbox';
 import { conflictCopyName, defaultConflictName } from './conflictName';
+import { pullProjects } from './pull';
 
 export type { SyncEngineOptions, SyncState, SyncStatusSnapshot } from './engineTypes';
 export { backoffDelay_ms, queueRemoval } from './outbox';
@@ -407,64 +401,15 @@ export class SyncEngine {
     this.again = true;
   }
 
-  /**
-   * Downloads projects that are new or newer on the server and not edited locally. A project synced
-   * here that the server no longer lists for us (deleted by another member, or our membership
-   * removed) is kept locally and marked gone instead of being deleted: no data is lost.
-   */
-  private async pull(team: TeamKey): Promise<void> {
-    const { syncDb, transport } = this.o;
-    // Administrators and Support list every project of the tenant; only memberships are synced.
-    const metas = (await transport.list()).filter((m) => m.access !== null);
-    const listed = new Set(metas.map((m) => m.id));
-    for (const state of await syncDb.state.toArray()) {
-      if (state.goneAt || listed.has(state.projectId)) continue;
-      if (isRemoval(await syncDb.outbox.get(state.projectId))) continue; // our own removal
-      await this.markGone(state.projectId);
-    }
-    const skipped: string[] = [];
-    for (const meta of metas) {
-      let state = await syncDb.state.get(meta.id);
-      if (state?.goneAt) {
-        // Back on the server for us (shared again): sync from the next round on, so that a local
-        // edit made meanwhile is uploaded (or kept as a conflict copy), never overwritten.
-        await syncDb.state.update(meta.id, {
-          goneAt: undefined,
-          ...(meta.access ? { access: meta.access } : {}),
-        });
+  /** Downloads what is new or newer on the server (see pullProjects). */
+  private pull(team: TeamKey): Promise<void> {
+    return pullProjects(
+      this.o,
+      team,
+      (id) => this.markGone(id),
+      () => {
         this.again = true;
-        continue;
-      }
-      if (state && meta.access && state.access !== meta.access) {
-        await syncDb.state.update(meta.id, { access: meta.access });
-        state = { ...state, access: meta.access };
-      }
-      if (state && state.version >= meta.version) continue;
-      // An upload will meet the conflict; a removal pending means it was deleted here.
-      if (await syncDb.outbox.get(meta.id)) continue;
-      const remote = await transport.get(meta.id);
-      if (!remote) continue;
-      let plaintext: Uint8Array;
-      try {
-        ({ plaintext } = await decryptProject(remote.envelope, meta.id, remote.meta.version, team));
-      } catch (e) {
-        // E.g. encrypted under another team key: skip it, report it, keep syncing the others.
-        if (!(e instanceof CryptoError)) throw e;
-        skipped.push(`${meta.id}: ${e.message}`);
-        continue;
-      }
-      const payload = decodePayload(plaintext, meta.id);
-      await writePayload(this.o.db, payload);
-      await syncDb.state.put({
-        projectId: meta.id,
-        version: remote.meta.version,
-        keyId: remote.envelope.keyId,
-        wrappedKey_b64: remote.envelope.wrappedKey_b64,
-        syncedHash: await sha256Hex(new Uint8Array(plaintext)),
-        ...(meta.access ? { access: meta.access } : state?.access ? { access: state.access } : {}),
-      });
-    }
-    if (skipped.length)
-      throw new CryptoError(`cannot open ${skipped.length} project(s): ${skipped.join('; ')}`);
+      },
+    );
   }
 }
