@@ -13,13 +13,7 @@ const MAX_FUNCTION_LINES = 150;
 const KNOWN: Record<string, string> = {
   'solver/src/profiles/import/collect.ts#createCollector': 'function',
   'solver/src/profiles/import/collect.ts#finish': 'function',
-  'renderer/src/sync/engine.ts': 'file',
-  'renderer/src/pages/ProfilesPage.tsx#ProfilesPage': 'function',
-  'renderer/src/pages/scenarios/RunPanel.tsx#RunPanel': 'function',
-  'renderer/src/sync/ShareDialog.tsx#ShareDialog': 'function',
-  'renderer/src/pages/plants/DemandsSection.tsx#DemandsSection': 'function',
   'renderer/src/pages/reports/ReportsPage.tsx#ReportsPage': 'function',
-  'renderer/src/pages/admin/AuditLogSection.tsx#AuditLogSection': 'function',
 };
 
 function productFiles(): string[] {

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import type { RunningState } from '../../project/runs';
+import { useApp } from '../../store/app';
+
+/** Which optimisation point k of a front is (computation order: minimum cost, minimum CO2, between). */
+const paretoStep = (k: number | undefined) =>
+  k === undefined ? 'starting' : k === 1 ? 'minCost' : k === 2 ? 'minCo2' : 'epsilon';
+
+/** The running solve's phase and elapsed time (ticking while it runs), or that it was cancelled. */
+export function RunProgress({
+  running,
+  cancelled,
+  points,
+  nameOf,
+}: {
+  running: RunningState | null;
+  cancelled: boolean;
+  points: number;
+  nameOf: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const language = useApp((s) => s.language);
+  const [now, setNow] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const tick = () => setNow(Date.now());
+    const timer = setInterval(tick, 200);
+    return () => clearInterval(timer);
+  }, [running]);
+  return (
+    <>
+      <p role="status" aria-live="polite" className="run-status" data-testid="run-status">
+        {running?.kind === 'pareto'
+          ? t('pareto.progress', {
+              name: nameOf(running.scenarioId),
+              point: running.point ?? 1,
+              points: running.points ?? points,
+              step: t(`pareto.step.${running.step ?? paretoStep(running.point)}`),
+              phase: t(`solver.phase.${running.phase || 'starting'}`),
+              pointSeconds: formatNumber(
+                Math.max(0, now - (running.pointStarted ?? running.started)) / 1000,
+                language,
+                0,
+              ),
+              seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
+            })
+          : running
+            ? t('planner.run.progress', {
+                name: nameOf(running.scenarioId),
+                phase: running.phase ? t(`solver.phase.${running.phase}`) : t('planner.run.starting'),
+                seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
+                queued: running.queue.length,
+              })
+            : cancelled
+              ? t('planner.run.cancelled')
+              : ''}
+      </p>
+      {running?.kind === 'pareto' && running.points ? (
+        <progress
+          aria-label={t('pareto.title')}
+          value={Math.max(0, (running.point ?? 1) - 1)}
+          max={running.points}
+        />
+      ) : (
+        running && <progress aria-label={t('planner.run.title')} />
+      )}
+    </>
+  );
+}
