@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import Papa from 'papaparse';
+import { ImportError, readValueColumn } from '../profiles/import';
 import { validateProject, type ProjectError } from '../project/validate';
 import type { ProjectV1 } from '../project/types';
 
@@ -17,7 +17,8 @@ export function formatError(e: ProjectError): string {
 
 /**
  * Reads and validates a project file. Time series given as `file` references are loaded from CSV
- * files beside the project (header row, `;` or `,`, decimal point or comma) and inlined.
+ * files beside the project through the profile import's table reader (header row; delimiter, encoding
+ * and decimal mark detected) and inlined.
  */
 export async function loadProject(file: string): Promise<ProjectV1> {
   const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -41,12 +42,12 @@ export async function loadProject(file: string): Promise<ProjectV1> {
       if (!spec || typeof spec.file !== 'string') continue;
       const csvPath = path.resolve(path.dirname(file), spec.file);
       try {
-        const values = parseSeriesCsv(await readFile(csvPath, 'utf8'), spec.column, csvPath);
+        const values = readValueColumn(await readFile(csvPath), spec.column);
         ts[id] = { unit: spec.unit ?? '', values };
       } catch (err) {
         fileErrors.push({
           pointer: `/timeSeries/${id}/file`,
-          message: (err as Error).message,
+          message: err instanceof ImportError ? `${csvPath}: ${err.message}` : (err as Error).message,
           fileName: file,
         });
       }
@@ -72,24 +73,4 @@ export async function loadProjectOrReport(
     }
     throw err;
   }
-}
-
-export function parseSeriesCsv(text: string, column: string | undefined, fileName: string): number[] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    skipEmptyLines: true,
-    delimiter: text.includes(';') ? ';' : ',',
-  });
-  const [header, ...rows] = parsed.data;
-  if (!header || rows.length === 0) throw new Error(`${fileName}: no data rows`);
-  const idx = column === undefined ? header.length - 1 : header.indexOf(column);
-  if (idx < 0) throw new Error(`${fileName}: no column '${column}' (columns: ${header.join(', ')})`);
-  return rows.map((r, i) => {
-    const raw = (r[idx] ?? '').trim().replace(',', '.');
-    const v = Number(raw);
-    if (raw === '' || !Number.isFinite(v))
-      throw new Error(
-        `${fileName}:${i + 2}: column '${header[idx]}' expected a number, found '${r[idx] ?? ''}'`,
-      );
-    return v;
-  });
 }

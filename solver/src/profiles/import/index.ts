@@ -7,4 +7,5 @@ export {
   type ImportSettings,
 } from './parse';
 export { importXlsx } from './xlsx';
+export { readValueColumn } from './valueColumn';
 export { formatImportMessage, type ImportMessage } from './messages';

@@ -84,15 +84,27 @@ function splitter(delimiter: string, quoted: boolean): (line: string) => string[
 
 /** Reads a load profile from CSV/TXT bytes (see docs/formats/profile-import.md). */
 export function importProfile(bytes: Uint8Array, settings: ImportSettings = {}): ImportResult {
+  const { rows, encoding, delimiter } = readTable(bytes, settings.delimiter);
+  const messages: ImportMessage[] = [];
+  return importRows(rows, settings, { encoding, delimiter, messages });
+}
+
+/**
+ * The one CSV/TXT reading of the solver: decoding (UTF-8 or Windows-1252), trailing blank lines
+ * dropped, the delimiter detected (or given) and each line split into cells (quoted with Papa Parse
+ * when the text has quotes). Row k is line k + 1 of the file.
+ */
+export function readTable(
+  bytes: Uint8Array,
+  delimiterSetting?: ImportSettings['delimiter'],
+): { rows: string[][]; encoding: string; delimiter: string } {
   const { text, encoding } = decodeText(bytes);
   const lines = text.split(/\r\n|\n|\r/);
   while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
   if (lines.length === 0) throw fail('noLines');
-  const messages: ImportMessage[] = [];
-
-  const delimiter = settings.delimiter ?? detectDelimiter(lines);
+  const delimiter = delimiterSetting ?? detectDelimiter(lines);
   const split = delimiter ? splitter(delimiter, text.includes('"')) : (l: string) => [l];
-  return importRows(lines.map(split), settings, { encoding, delimiter, messages });
+  return { rows: lines.map(split), encoding, delimiter };
 }
 
 /**
