@@ -13,7 +13,6 @@ const MAX_FUNCTION_LINES = 150;
 const KNOWN: Record<string, string> = {
   'solver/src/profiles/import/collect.ts#createCollector': 'function',
   'solver/src/profiles/import/collect.ts#finish': 'function',
-  'renderer/src/pages/reports/ReportsPage.tsx#ReportsPage': 'function',
 };
 
 function productFiles(): string[] {

@@ -11,8 +11,7 @@ import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
 import { userFileName } from '../../../../solver/src';
 import { generateReport } from '../../solver/reportClient';
-
-const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv'];
+import { ReportOptions, type ReportOptionValues } from './ReportOptions';
 
 /** A stored result that a report can show: solved, with results. */
 const usable = (r: StoredResult) =>
@@ -42,10 +41,13 @@ export default function ReportsPage() {
     () => (projectId ? listResults(db(), projectId) : Promise.resolve([] as StoredResult[])),
     [projectId],
   );
-  const [format, setFormat] = useState<ReportFormat>('pdf');
-  const [lang, setLang] = useState<'de' | 'en'>(appLanguage);
-  const [csvStyle, setCsvStyle] = useState<'de' | 'intl'>('de');
-  const [csvTable, setCsvTable] = useState<'summary' | 'dispatch'>('summary');
+  const [options, setOptions] = useState<ReportOptionValues>({
+    format: 'pdf',
+    lang: appLanguage,
+    csvStyle: 'de',
+    csvTable: 'summary',
+  });
+  const { format, lang, csvStyle, csvTable } = options;
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   // The status belongs to the project it was generated for (switching projects clears it).
   const [statusOf, setStatusOf] = useState<{ projectId: string | null; status: Status }>({
@@ -138,77 +140,12 @@ export default function ReportsPage() {
           void generate();
         }}
       >
-        <fieldset>
-          <legend>{t('reports.formatLabel')}</legend>
-          {FORMATS.map((f) => (
-            <label key={f} style={{ marginRight: 16 }}>
-              <input
-                type="radio"
-                name="format"
-                value={f}
-                checked={format === f}
-                onChange={() => setFormat(f)}
-              />{' '}
-              {t(`reports.format.${f}`)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('reports.languageLabel')}</legend>
-          <select
-            aria-label={t('reports.languageLabel')}
-            value={lang}
-            onChange={(e) => setLang(e.target.value as 'de' | 'en')}
-          >
-            <option value="de">{t('reports.language.de')}</option>
-            <option value="en">{t('reports.language.en')}</option>
-          </select>
-        </fieldset>
-        {format === 'csv' && (
-          <fieldset>
-            <legend>{t('reports.csvLabel')}</legend>
-            <label>
-              {t('reports.csvStyleLabel')}{' '}
-              <select value={csvStyle} onChange={(e) => setCsvStyle(e.target.value as 'de' | 'intl')}>
-                <option value="de">{t('reports.csvStyle.de')}</option>
-                <option value="intl">{t('reports.csvStyle.intl')}</option>
-              </select>
-            </label>{' '}
-            <label>
-              {t('reports.csvTableLabel')}{' '}
-              <select
-                value={csvTable}
-                onChange={(e) => setCsvTable(e.target.value as 'summary' | 'dispatch')}
-              >
-                <option value="summary">{t('reports.csvTable.summary')}</option>
-                <option value="dispatch">{t('reports.csvTable.dispatch')}</option>
-              </select>
-            </label>
-            {csvTable === 'dispatch' && chosen[0] && (
-              <p className="muted">{t('reports.csvDispatchOf', { scenario: label(chosen[0]) })}</p>
-            )}
-          </fieldset>
-        )}
-        <fieldset>
-          <legend>{t('reports.scenariosLabel')}</legend>
-          {ready.map((r) => (
-            <label key={r.scenarioId} style={{ display: 'block' }}>
-              <input
-                type="checkbox"
-                checked={!excluded.has(r.scenarioId)}
-                onChange={() => toggle(r.scenarioId)}
-              />{' '}
-              {label(r)}
-            </label>
-          ))}
-          {skipped.length > 0 && (
-            <p className="muted">
-              {t('reports.skipped', {
-                scenarios: skipped.map(label).join(', '),
-              })}
-            </p>
-          )}
-        </fieldset>
+        <ReportOptions
+          value={options}
+          onChange={(patch) => setOptions((o) => ({ ...o, ...patch }))}
+          dispatchOf={chosen[0] ? label(chosen[0]) : null}
+        />
+        <ScenarioChoice ready={ready} skipped={skipped} excluded={excluded} label={label} onToggle={toggle} />
         <button type="submit" disabled={status.kind === 'busy' || chosen.length === 0}>
           {status.kind === 'busy' ? t('reports.generating') : t('reports.generate')}
         </button>
@@ -223,5 +160,40 @@ export default function ReportsPage() {
         )}
       </form>
     </section>
+  );
+}
+
+/** Which solved scenarios go into the report; unsolved ones are named as left out. */
+function ScenarioChoice({
+  ready,
+  skipped,
+  excluded,
+  label,
+  onToggle,
+}: {
+  ready: StoredResult[];
+  skipped: StoredResult[];
+  excluded: Set<string>;
+  label: (r: StoredResult) => string;
+  onToggle: (scenarioId: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('reports.scenariosLabel')}</legend>
+      {ready.map((r) => (
+        <label key={r.scenarioId} style={{ display: 'block' }}>
+          <input
+            type="checkbox"
+            checked={!excluded.has(r.scenarioId)}
+            onChange={() => onToggle(r.scenarioId)}
+          />{' '}
+          {label(r)}
+        </label>
+      ))}
+      {skipped.length > 0 && (
+        <p className="muted">{t('reports.skipped', { scenarios: skipped.map(label).join(', ') })}</p>
+      )}
+    </fieldset>
   );
 }
