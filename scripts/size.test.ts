@@ -10,10 +10,8 @@ import ts from 'typescript';
  */
 const MAX_FILE_LINES = 500;
 const MAX_FUNCTION_LINES = 150;
-const KNOWN: Record<string, string> = {
-  'solver/src/profiles/import/collect.ts#createCollector': 'function',
-  'solver/src/profiles/import/collect.ts#finish': 'function',
-};
+// Empty since issue 13: every product file and function is within the limits.
+const KNOWN: Record<string, string> = {};
 
 function productFiles(): string[] {
   const all = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { encoding: 'utf8' }).split('\n');

@@ -117,50 +117,13 @@ export function createCollector(
       if (n === 0) throw fail('headerNoData');
       const inst = instants.view();
       const lineOf = (k: number) => lines.data[k];
-      let resolution_min = settings.resolution_min ?? 0;
-      let stampMode: ImportResult['stamp'] = 'none';
-      if (resolver) {
-        if (!resolution_min) {
-          const diffs: number[] = [];
-          for (let k = 1; k < Math.min(n, 2000); k++)
-            if (inst[k] > inst[k - 1]) diffs.push(inst[k] - inst[k - 1]);
-          if (!diffs.length) throw fail('unknownInterval');
-          // The most frequent step (ties: the shorter), so a gap does not stretch the grid.
-          const freq = new Map<number, number>();
-          for (const d of diffs) freq.set(d, (freq.get(d) ?? 0) + 1);
-          let best = diffs[0];
-          for (const [d, c] of freq)
-            if (c > (freq.get(best) ?? 0) || (c === freq.get(best) && d < best)) best = d;
-          resolution_min = Math.round(best / 60_000);
-        }
-        // Interval-end stamps: the first stamp is one interval after midnight (e.g. 00:15), or settings say so.
-        const fs = firstStamp as unknown as { hour: number; minute: number };
-        stampMode = settings.stamp ?? (fs.hour * 60 + fs.minute === resolution_min ? 'end' : 'start');
-        if (stampMode === 'end') {
-          for (let k = 0; k < n; k++) inst[k] -= resolution_min * 60_000;
-          if (!settings.stamp) warn(importMessage('intervalEndStamps', { first: firstStampText }));
-        }
-      } else {
-        const year = settings.year;
-        if (!year) throw fail('noTimestampsYear', { count: n });
-        if (!resolution_min) {
-          const minutesInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 60_000;
-          if (minutesInYear % n !== 0) throw fail('unevenYear', { count: n, year });
-          resolution_min = minutesInYear / n;
-        }
-        const t0 = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true).resolve({
-          year,
-          month: 1,
-          day: 1,
-          hour: 0,
-          minute: 0,
-          second: 0,
-        }) as number;
-        for (let k = 0; k < n; k++) inst[k] = t0 + k * resolution_min * 60_000;
-        clock = new StampResolver(settings.timeZone ?? 'Europe/Berlin', true);
-        warn(importMessage('noTimestamps', { count: n, resolution: resolution_min, year }));
-      }
-      if (!(resolution_min > 0)) throw fail('nonPositiveInterval');
+      const axis = timeAxis(inst, settings, {
+        firstStamp: resolver ? (firstStamp as Stamp | null) : null,
+        firstStampText,
+        warn,
+      });
+      if (axis.fileClock) clock = axis.fileClock;
+      const { resolution_min, stampMode } = axis;
       /**
        * A time for a message: the ISO instant (`time`, machine-readable) and the same instant in the
        * file's own clock (`timeLocal`, what the user reads): UTC when its stamps say Z, else the time
@@ -171,138 +134,13 @@ export function createCollector(
         time: fmt(t),
         timeLocal: clock ? clock.wallClock(t, fileOffset) : fmt(t),
       });
-
-      // The regular grid and the values on it.
-      const step = resolution_min * 60_000;
-      const startT = inst[0];
-      let endT = startT;
-      for (let k = 0; k < n; k++) if (inst[k] > endT) endT = inst[k];
-      const count = Math.round((endT - startT) / step) + 1;
-      const slotLine = new Int32Array(count).fill(-1);
-      const slotOf = new Int32Array(n);
-      const issues: ImportIssue[] = [];
-      for (let k = 0; k < n; k++) {
-        const pos = (inst[k] - startT) / step;
-        if (Math.abs(pos - Math.round(pos)) > 1e-6)
-          throw fail(
-            'offGrid',
-            {
-              line: lineOf(k),
-              ...at(inst[k]),
-              resolution: resolution_min,
-              start: fmt(startT),
-              startLocal: at(startT).timeLocal,
-            },
-            lineOf(k),
-          );
-        const slot = Math.round(pos);
-        if (slot < 0) throw fail('backwards', { line: lineOf(k), ...at(inst[k]) }, lineOf(k));
-        if (slotLine[slot] >= 0) {
-          issues.push({
-            kind: 'duplicate',
-            line: lineOf(k),
-            time: fmt(inst[k]),
-            ...issueText(
-              importMessage('duplicate', { line: lineOf(k), ...at(inst[k]), firstLine: slotLine[slot] }),
-            ),
-          });
-          slotOf[k] = -1;
-          continue;
-        }
-        slotLine[slot] = lineOf(k);
-        slotOf[k] = slot;
-      }
-      for (let s = 0; s < count;) {
-        if (slotLine[s] >= 0) {
-          s++;
-          continue;
-        }
-        let e = s;
-        while (e < count && slotLine[e] < 0) e++;
-        issues.push({
-          kind: 'gap',
-          line: slotLine[e] ?? 0,
-          time: fmt(startT + s * step),
-          ...issueText(
-            importMessage('gap', { intervals: e - s, ...at(startT + s * step), line: slotLine[e] ?? 0 }),
-          ),
-        });
-        s = e;
-      }
-
-      const columns: ImportedColumn[] = readable.map((j, c) => {
-        const u = unitOf(`${header[j] ?? ''} ${plan.unitRow?.[j] ?? ''}`);
-        const unit = settings.unit ?? u?.unit;
-        if (!unit) throw fail('unitMissing', { column: name(j) }, plan.headerIdx + 1, j + 1);
-        const scale = settings.unit ? 1 : (u?.scale ?? 1);
-        const toKW = unit === 'kWh' ? 60 / resolution_min : 1;
-        const out = new Float64Array(count).fill(NaN);
-        const raw = values[c].view();
-        let negatives = 0;
-        for (let k = 0; k < n; k++) {
-          const slot = slotOf[k];
-          const v = raw[k];
-          if (slot < 0 || Number.isNaN(v)) continue;
-          if (v < 0 && negatives++ === 0)
-            issues.push({
-              kind: 'negative',
-              line: lineOf(k),
-              time: fmt(startT + slot * step),
-              ...issueText(
-                importMessage('negative', {
-                  line: lineOf(k),
-                  column: name(j),
-                  value: String(v).replace('.', decimal),
-                }),
-              ),
-            });
-          out[slot] = v * scale * toKW;
-        }
-        let energy = 0;
-        let peak = -Infinity;
-        for (const v of out)
-          if (!Number.isNaN(v)) {
-            energy += (v * resolution_min) / 60;
-            peak = Math.max(peak, v);
-          }
-        return { name: name(j), index: j, unit, values: out, energy_kWh: energy, peak_kW: peak };
-      });
-
-      let selected = 0;
-      if (settings.column !== undefined) {
-        const col = settings.column;
-        selected =
-          typeof col === 'number'
-            ? columns.findIndex((x) => x.index === col)
-            : columns.findIndex((x) => x.name === col);
-        if (selected < 0)
-          throw fail(typeof col === 'number' ? 'noColumnIndex' : 'noColumnNamed', {
-            column: col,
-            columns: columns.map((x) => `${x.index}: ${x.name}`).join(', '),
-          });
-      }
-      const gaps = issues.filter((i) => i.kind === 'gap');
-      if (gaps.length)
-        warn(
-          importMessage(
-            'gapsSummary',
-            { gaps: gaps.length, missing: count - slotLine.filter((l) => l >= 0).length },
-            gaps[0].detail,
-          ),
-        );
-      for (const m of missing)
-        issues.push({
-          kind: 'missing',
-          line: m.line,
-          time: fmt(startT + Math.max(0, slotOf[m.k]) * step),
-          ...issueText(importMessage('missingValue', { line: m.line, column: m.column, found: m.found })),
-        });
-      const empty = issues.filter((i) => i.kind === 'missing');
-      if (empty.length > 5) warn(importMessage('missingSummary', { count: empty.length }, empty[0].detail));
-      else for (const i of empty) warn(i.detail);
-      const dups = issues.filter((i) => i.kind === 'duplicate');
-      if (dups.length) warn(importMessage('duplicatesSummary', { count: dups.length }, dups[0].detail));
-      for (const i of issues.filter((x) => x.kind === 'negative')) warn(i.detail);
+      const grid = placeOnGrid(inst, lineOf, resolution_min, at);
+      const columns = readable.map((j, c) =>
+        gridColumn(plan, settings, grid, { j, name: name(j), raw: values[c].view(), lineOf }),
+      );
+      const selected = selectedColumn(columns, settings);
+      summarise(grid, missing, warn);
+      const { startT, step, count, issues } = grid;
 
       return {
         encoding: plan.encoding,
@@ -324,4 +162,227 @@ export function createCollector(
       };
     },
   };
+}
+
+/**
+ * The time axis: the interval length (given, or the most frequent step between stamps), whether
+ * stamps mark interval ends (then shifted to starts in `inst`), and for a file without stamps the
+ * instants of the project year's grid (with the standard-time clock of its messages).
+ */
+function timeAxis(
+  inst: Float64Array,
+  settings: ImportSettings,
+  file: { firstStamp: Stamp | null; firstStampText: string; warn: (m: ImportMessage) => void },
+): { resolution_min: number; stampMode: ImportResult['stamp']; fileClock: StampResolver | null } {
+  const n = inst.length;
+  let resolution_min = settings.resolution_min ?? 0;
+  const first = file.firstStamp;
+  if (first) {
+    if (!resolution_min) {
+      const diffs: number[] = [];
+      for (let k = 1; k < Math.min(n, 2000); k++)
+        if (inst[k] > inst[k - 1]) diffs.push(inst[k] - inst[k - 1]);
+      if (!diffs.length) throw fail('unknownInterval');
+      // The most frequent step (ties: the shorter), so a gap does not stretch the grid.
+      const freq = new Map<number, number>();
+      for (const d of diffs) freq.set(d, (freq.get(d) ?? 0) + 1);
+      let best = diffs[0];
+      for (const [d, c] of freq)
+        if (c > (freq.get(best) ?? 0) || (c === freq.get(best) && d < best)) best = d;
+      resolution_min = Math.round(best / 60_000);
+    }
+    // Interval-end stamps: the first stamp is one interval after midnight (e.g. 00:15), or settings say so.
+    const stampMode = settings.stamp ?? (first.hour * 60 + first.minute === resolution_min ? 'end' : 'start');
+    if (stampMode === 'end') {
+      for (let k = 0; k < n; k++) inst[k] -= resolution_min * 60_000;
+      if (!settings.stamp) file.warn(importMessage('intervalEndStamps', { first: file.firstStampText }));
+    }
+    if (!(resolution_min > 0)) throw fail('nonPositiveInterval');
+    return { resolution_min, stampMode, fileClock: null };
+  }
+  const year = settings.year;
+  if (!year) throw fail('noTimestampsYear', { count: n });
+  if (!resolution_min) {
+    const minutesInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 60_000;
+    if (minutesInYear % n !== 0) throw fail('unevenYear', { count: n, year });
+    resolution_min = minutesInYear / n;
+  }
+  const zone = settings.timeZone ?? 'Europe/Berlin';
+  const t0 = new StampResolver(zone, true).resolve({ year, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+  for (let k = 0; k < n; k++) inst[k] = (t0 as number) + k * resolution_min * 60_000;
+  file.warn(importMessage('noTimestamps', { count: n, resolution: resolution_min, year }));
+  if (!(resolution_min > 0)) throw fail('nonPositiveInterval');
+  return { resolution_min, stampMode: 'none', fileClock: new StampResolver(zone, true) };
+}
+
+/** Rows placed on the regular grid: the line of each slot (−1: a gap), each row's slot (−1: a duplicate). */
+interface Grid {
+  resolution_min: number;
+  startT: number;
+  step: number;
+  count: number;
+  slotLine: Int32Array;
+  slotOf: Int32Array;
+  issues: ImportIssue[];
+}
+
+type At = (t: number) => { time: string; timeLocal: string };
+
+/** Places each row on the grid from the first instant; off-grid and backward rows are errors, duplicates and gaps issues. */
+function placeOnGrid(
+  inst: Float64Array,
+  lineOf: (k: number) => number,
+  resolution_min: number,
+  at: At,
+): Grid {
+  const n = inst.length;
+  const step = resolution_min * 60_000;
+  const startT = inst[0];
+  let endT = startT;
+  for (let k = 0; k < n; k++) if (inst[k] > endT) endT = inst[k];
+  const count = Math.round((endT - startT) / step) + 1;
+  const slotLine = new Int32Array(count).fill(-1);
+  const slotOf = new Int32Array(n);
+  const issues: ImportIssue[] = [];
+  for (let k = 0; k < n; k++) {
+    const pos = (inst[k] - startT) / step;
+    if (Math.abs(pos - Math.round(pos)) > 1e-6)
+      throw fail(
+        'offGrid',
+        {
+          line: lineOf(k),
+          ...at(inst[k]),
+          resolution: resolution_min,
+          start: fmt(startT),
+          startLocal: at(startT).timeLocal,
+        },
+        lineOf(k),
+      );
+    const slot = Math.round(pos);
+    if (slot < 0) throw fail('backwards', { line: lineOf(k), ...at(inst[k]) }, lineOf(k));
+    if (slotLine[slot] >= 0) {
+      issues.push({
+        kind: 'duplicate',
+        line: lineOf(k),
+        time: fmt(inst[k]),
+        ...issueText(
+          importMessage('duplicate', { line: lineOf(k), ...at(inst[k]), firstLine: slotLine[slot] }),
+        ),
+      });
+      slotOf[k] = -1;
+      continue;
+    }
+    slotLine[slot] = lineOf(k);
+    slotOf[k] = slot;
+  }
+  for (let s = 0; s < count;) {
+    if (slotLine[s] >= 0) {
+      s++;
+      continue;
+    }
+    let e = s;
+    while (e < count && slotLine[e] < 0) e++;
+    issues.push({
+      kind: 'gap',
+      line: slotLine[e] ?? 0,
+      time: fmt(startT + s * step),
+      ...issueText(
+        importMessage('gap', { intervals: e - s, ...at(startT + s * step), line: slotLine[e] ?? 0 }),
+      ),
+    });
+    s = e;
+  }
+  return { resolution_min, startT, step, count, slotLine, slotOf, issues };
+}
+
+/** One value column on the grid in kW (energy per interval divided by its hours), with its energy and peak. */
+function gridColumn(
+  plan: Plan,
+  settings: ImportSettings,
+  grid: Grid,
+  col: { j: number; name: string; raw: Float64Array; lineOf: (k: number) => number },
+): ImportedColumn {
+  const { j, name, raw, lineOf } = col;
+  const { resolution_min, slotOf, startT, step, count, issues } = grid;
+  const u = unitOf(`${plan.header[j] ?? ''} ${plan.unitRow?.[j] ?? ''}`);
+  const unit = settings.unit ?? u?.unit;
+  if (!unit) throw fail('unitMissing', { column: name }, plan.headerIdx + 1, j + 1);
+  const scale = settings.unit ? 1 : (u?.scale ?? 1);
+  const toKW = unit === 'kWh' ? 60 / resolution_min : 1;
+  const out = new Float64Array(count).fill(NaN);
+  let negatives = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const slot = slotOf[k];
+    const v = raw[k];
+    if (slot < 0 || Number.isNaN(v)) continue;
+    if (v < 0 && negatives++ === 0)
+      issues.push({
+        kind: 'negative',
+        line: lineOf(k),
+        time: fmt(startT + slot * step),
+        ...issueText(
+          importMessage('negative', {
+            line: lineOf(k),
+            column: name,
+            value: String(v).replace('.', plan.decimal),
+          }),
+        ),
+      });
+    out[slot] = v * scale * toKW;
+  }
+  let energy = 0;
+  let peak = -Infinity;
+  for (const v of out)
+    if (!Number.isNaN(v)) {
+      energy += (v * resolution_min) / 60;
+      peak = Math.max(peak, v);
+    }
+  return { name, index: j, unit, values: out, energy_kWh: energy, peak_kW: peak };
+}
+
+/** The column the settings ask for (by header name or 0-based index), else the first. */
+function selectedColumn(columns: ImportedColumn[], settings: ImportSettings): number {
+  const col = settings.column;
+  if (col === undefined) return 0;
+  const selected =
+    typeof col === 'number'
+      ? columns.findIndex((x) => x.index === col)
+      : columns.findIndex((x) => x.name === col);
+  if (selected < 0)
+    throw fail(typeof col === 'number' ? 'noColumnIndex' : 'noColumnNamed', {
+      column: col,
+      columns: columns.map((x) => `${x.index}: ${x.name}`).join(', '),
+    });
+  return selected;
+}
+
+/** Warnings from the issues: gaps and duplicates summarised, empty cells one by one up to five, every negative column. */
+function summarise(
+  grid: Grid,
+  missing: { k: number; line: number; column: string; found: string }[],
+  warn: (m: ImportMessage) => void,
+): void {
+  const { issues, count, slotLine, slotOf, startT, step } = grid;
+  const gaps = issues.filter((i) => i.kind === 'gap');
+  if (gaps.length)
+    warn(
+      importMessage(
+        'gapsSummary',
+        { gaps: gaps.length, missing: count - slotLine.filter((l) => l >= 0).length },
+        gaps[0].detail,
+      ),
+    );
+  for (const m of missing)
+    issues.push({
+      kind: 'missing',
+      line: m.line,
+      time: fmt(startT + Math.max(0, slotOf[m.k]) * step),
+      ...issueText(importMessage('missingValue', { line: m.line, column: m.column, found: m.found })),
+    });
+  const empty = issues.filter((i) => i.kind === 'missing');
+  if (empty.length > 5) warn(importMessage('missingSummary', { count: empty.length }, empty[0].detail));
+  else for (const i of empty) warn(i.detail);
+  const dups = issues.filter((i) => i.kind === 'duplicate');
+  if (dups.length) warn(importMessage('duplicatesSummary', { count: dups.length }, dups[0].detail));
+  for (const i of issues.filter((x) => x.kind === 'negative')) warn(i.detail);
 }
