@@ -4,10 +4,9 @@ import { GridComponent, LegendComponent, TitleComponent } from 'echarts/componen
 import { SVGRenderer } from 'echarts/renderers';
 import type { ProjectV1 } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
-import { costChart, sankeyOf, techInfosOf } from '../results/views';
+import { carrierStacks, costChart, sankeyOf, techInfosOf, type StackSeries } from '../results/views';
 import { fmt, pdfText } from './format';
 import { fuelName } from './labels';
-import { netCharge, netDischarge } from '../results/views/storage';
 import type { ReportModel, ReportRun } from './model';
 import { scenarioLabel } from './tables';
 import { categoryName, flowName, text, type ReportLanguage } from './texts';
@@ -110,52 +109,45 @@ export function weekOption(
   if (!d) return null;
   const end = Math.min(d.hours.length, start + 168);
   const x = Array.from({ length: end - start }, (_, i) => i);
-  const series: object[] = [];
-  const sinks: object[] = [];
   const round = (v: number) => Number(v.toFixed(3));
+  // The heat stacks of the results views: supply above the axis, and where heat leaves (net storage
+  // charging, the heat dump) below it, so the stack above minus the area below is the demand.
+  const stacks = carrierStacks(d, 'heat', m.techs);
   // One colour per technology, the same in every chart of the report (its place in the project).
-  m.project.technologies.forEach((t, idx) => {
-    if (t.type === 'pv' || t.type === 'battery') return;
-    const color = PALETTE[idx % PALETTE.length];
-    // Heat goes below the axis where it leaves: net storage charging and the heat dump, so the
-    // stack above the axis minus the area below it is the heat demand in every hour.
-    const sink =
-      t.type === 'heatStorage'
-        ? netCharge(d, t.id)
-        : t.type === 'heatDump'
-          ? (d.series[`${t.id}.dump_kW`] ?? null)
-          : null;
-    if (sink && x.some((i) => sink[start + i] > 1e-6))
-      sinks.push({
-        type: 'line',
-        name: pdfText(
-          `${t.name ?? t.id} (${t.type === 'heatDump' ? flowName(lang, 'dump') : text(lang, 'charging')})`,
-        ),
-        stack: 'sink',
-        areaStyle: { opacity: 0.45 },
-        lineStyle: { width: 0 },
-        itemStyle: { color },
-        color,
-        showSymbol: false,
-        data: x.map((i) => round(-sink[start + i])),
-      });
-    if (t.type === 'heatDump') return;
-    const s = t.type === 'heatStorage' ? netDischarge(d, t.id) : d.series[`${t.id}.heat_out_kW`];
-    if (!s) return;
-    if (!x.some((i) => s[start + i] > 1e-6)) return;
-    series.push({
-      type: 'line',
-      name: pdfText(t.name ?? t.id),
-      stack: 'heat',
-      areaStyle: { opacity: 0.85 },
-      lineStyle: { width: 0 },
-      itemStyle: { color },
-      color,
-      showSymbol: false,
-      data: x.map((i) => round(s[start + i])),
-    });
+  const place = new Map(m.project.technologies.map((t, idx) => [t.id, idx]));
+  const byPlace = (a: StackSeries, b: StackSeries) =>
+    (place.get(a.techId) ?? Infinity) - (place.get(b.techId) ?? Infinity);
+  const colour = (techId: string) => PALETTE[(place.get(techId) ?? 0) % PALETTE.length];
+  const shown = (v: Float64Array) => x.some((i) => Math.abs(v[start + i]) > 1e-6);
+  const area = (s: StackSeries, name: string, stack: 'heat' | 'sink', opacity: number) => ({
+    type: 'line',
+    name: pdfText(name),
+    stack,
+    areaStyle: { opacity },
+    lineStyle: { width: 0 },
+    itemStyle: { color: colour(s.techId) },
+    color: colour(s.techId),
+    showSymbol: false,
+    data: x.map((i) => round(s.values[start + i])),
   });
-  series.push(...sinks);
+  const techName = (id: string) => m.techs[id]?.name ?? id;
+  const series: object[] = [
+    ...[...stacks.supply]
+      .sort(byPlace)
+      .filter((s) => shown(s.values))
+      .map((s) => area(s, techName(s.techId), 'heat', 0.85)),
+    ...[...stacks.use]
+      .sort(byPlace)
+      .filter((s) => shown(s.values))
+      .map((s) =>
+        area(
+          s,
+          `${techName(s.techId)} (${s.flow === 'dump' ? flowName(lang, 'dump') : text(lang, 'charging')})`,
+          'sink',
+          0.45,
+        ),
+      ),
+  ];
   const demand = m.demands.heat?.hourly_kW;
   if (demand && demand.length >= end)
     series.push({

@@ -1,6 +1,6 @@
 import type { ProjectV1 } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
-import { netCharge, netDischarge } from '../results/views/storage';
+import { carrierStacks } from '../results/views';
 
 /** The result of one scenario as the report reads it (from `solveProject` or the planner's store). */
 export interface ReportRun {
@@ -59,16 +59,11 @@ function demandSummary(project: ProjectV1, seriesId: string): DemandSummary | nu
   return { annual_MWh: sum / 1000, peak_kW: peak, duration_kW: duration, hourly_kW: hourly };
 }
 
-export { netCharge, netDischarge };
-
 /** Heat delivered per dispatch row: heat output of the plants and net discharge of heat storage. */
-export function heatOutput(d: Dispatch, project: ProjectV1): Float64Array {
+export function heatOutput(d: Dispatch, techs: ReportModel['techs']): Float64Array {
   const out = new Float64Array(d.hours.length);
-  for (const t of project.technologies) {
-    if (t.type === 'pv' || t.type === 'battery') continue;
-    const s = t.type === 'heatStorage' ? netDischarge(d, t.id) : d.series[`${t.id}.heat_out_kW`];
-    if (s) for (let k = 0; k < s.length; k++) out[k] += s[k];
-  }
+  for (const s of carrierStacks(d, 'heat', techs).supply)
+    for (let k = 0; k < s.values.length; k++) out[k] += s.values[k];
   return out;
 }
 
@@ -124,7 +119,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       heat: demandSummary(project, project.demands.heat),
       electricity: demandSummary(project, project.demands.electricity),
     },
-    weeks: base.dispatch ? pickWeeks(heatOutput(base.dispatch, project)) : null,
+    weeks: base.dispatch ? pickWeeks(heatOutput(base.dispatch, techs)) : null,
     techs,
     flows,
   };
