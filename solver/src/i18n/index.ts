@@ -8,13 +8,15 @@
 import i18next, { type i18n } from 'i18next';
 import findingsDe from './findings.de.json';
 import findingsEn from './findings.en.json';
+import importDe from './import.de.json';
+import importEn from './import.en.json';
 
 export type I18nLanguage = 'de' | 'en';
 
 /** All solver namespaces in i18next's resources layout (`language → namespace → key`). */
 export const solverResources = {
-  de: { findings: findingsDe },
-  en: { findings: findingsEn },
+  de: { findings: findingsDe, import: importDe },
+  en: { findings: findingsEn, import: importEn },
 } as const;
 
 export type SolverNamespace = keyof (typeof solverResources)['en'];
