@@ -10,13 +10,17 @@ import findingsDe from './findings.de.json';
 import findingsEn from './findings.en.json';
 import importDe from './import.de.json';
 import importEn from './import.en.json';
+import reportDe from './report.de.json';
+import reportEn from './report.en.json';
+import viewsDe from './views.de.json';
+import viewsEn from './views.en.json';
 
 export type I18nLanguage = 'de' | 'en';
 
 /** All solver namespaces in i18next's resources layout (`language → namespace → key`). */
 export const solverResources = {
-  de: { findings: findingsDe, import: importDe },
-  en: { findings: findingsEn, import: importEn },
+  de: { findings: findingsDe, import: importDe, report: reportDe, views: viewsDe },
+  en: { findings: findingsEn, import: importEn, report: reportEn, views: viewsEn },
 } as const;
 
 export type SolverNamespace = keyof (typeof solverResources)['en'];
@@ -71,4 +75,15 @@ export function t(
 /** True when `ns` has a text `key` in `language`. */
 export function hasText(language: I18nLanguage, ns: SolverNamespace, key: string): boolean {
   return instance.exists(key, { lng: language, ns });
+}
+
+/**
+ * The name of `id` in the table `table` of namespace `ns` (e.g. report `flows.heat_out`); an id the
+ * table does not have (a user's own fuel, a new kind) is returned as it is.
+ */
+export function nameOf(language: I18nLanguage, ns: SolverNamespace, table: string, id: string): string {
+  const group = (solverResources.en[ns] as Record<string, unknown>)[table];
+  return group !== null && typeof group === 'object' && Object.hasOwn(group, id)
+    ? t(language, ns, `${table}.${id}`)
+    : id;
 }
