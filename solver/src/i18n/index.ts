@@ -10,6 +10,8 @@ import findingsDe from './findings.de.json';
 import findingsEn from './findings.en.json';
 import importDe from './import.de.json';
 import importEn from './import.en.json';
+import labelsDe from './labels.de.json';
+import labelsEn from './labels.en.json';
 import reportDe from './report.de.json';
 import reportEn from './report.en.json';
 import viewsDe from './views.de.json';
@@ -19,8 +21,8 @@ export type I18nLanguage = 'de' | 'en';
 
 /** All solver namespaces in i18next's resources layout (`language → namespace → key`). */
 export const solverResources = {
-  de: { findings: findingsDe, import: importDe, report: reportDe, views: viewsDe },
-  en: { findings: findingsEn, import: importEn, report: reportEn, views: viewsEn },
+  de: { findings: findingsDe, import: importDe, report: reportDe, labels: labelsDe, views: viewsDe },
+  en: { findings: findingsEn, import: importEn, report: reportEn, labels: labelsEn, views: viewsEn },
 } as const;
 
 export type SolverNamespace = keyof (typeof solverResources)['en'];
