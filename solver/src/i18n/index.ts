@@ -14,6 +14,8 @@ import labelsDe from './labels.de.json';
 import labelsEn from './labels.en.json';
 import reportDe from './report.de.json';
 import reportEn from './report.en.json';
+import sourceNotesDe from './sourceNotes.de.json';
+import sourceNotesEn from './sourceNotes.en.json';
 import viewsDe from './views.de.json';
 import viewsEn from './views.en.json';
 
@@ -21,8 +23,22 @@ export type I18nLanguage = 'de' | 'en';
 
 /** All solver namespaces in i18next's resources layout (`language → namespace → key`). */
 export const solverResources = {
-  de: { findings: findingsDe, import: importDe, report: reportDe, labels: labelsDe, views: viewsDe },
-  en: { findings: findingsEn, import: importEn, report: reportEn, labels: labelsEn, views: viewsEn },
+  de: {
+    findings: findingsDe,
+    import: importDe,
+    report: reportDe,
+    labels: labelsDe,
+    sourceNotes: sourceNotesDe,
+    views: viewsDe,
+  },
+  en: {
+    findings: findingsEn,
+    import: importEn,
+    report: reportEn,
+    labels: labelsEn,
+    sourceNotes: sourceNotesEn,
+    views: viewsEn,
+  },
 } as const;
 
 export type SolverNamespace = keyof (typeof solverResources)['en'];
