@@ -55,6 +55,9 @@ export type {
   ParetoStep,
 } from './lp/backend';
 
+// the solver's texts: i18next namespaces, loaded by the planner's i18next as well
+export { SOLVER_NAMESPACES, solverResources, type SolverNamespace } from './i18n';
+
 // results and the views behind every chart, table and report
 export {
   readResults,

@@ -23,7 +23,7 @@ describe('displayName', () => {
   it('falls back to the id for technologies the project no longer has, and keeps other keys', () => {
     expect(displayName(t, 'gb', names)).toBe('gb');
     expect(displayName(t, 'gb.heat_out_kW')).toBe('results.names.flow.heat_out(tech=gb)');
-    expect(displayName(t, 'cost:fuel', names)).toBe('results.cost.fuel');
+    expect(displayName(t, 'cost:fuel', names)).toBe('views:costCategory.fuel');
     expect(displayName(t, 'sink:demand:heat', names)).toBe('results.names.demandHeat');
     // fuels by their name in the user's language ("Erdgas"), not their key
     expect(displayName(t, 'source:fuel:gas', names)).toBe('results.names.fuel(fuel=planner.fuelNames.gas())');

@@ -12,7 +12,10 @@ export function displayName(
   t: TFunction,
   key: string,
   techNames: Record<string, string> = {},
-  /** The user's language: cost categories take their names from the results views (as in the report). */
+  /**
+   * The user's language: cost categories take their names from the results views (as in the report);
+   * without it, from the same texts in the planner's i18next (the solver's namespace `views`).
+   */
   language?: ViewLanguage,
 ): string {
   const tech = (id: string) => techNames[id] || id;
@@ -21,7 +24,7 @@ export function displayName(
     case 'demand':
       return t(a === 'heat' ? 'results.names.demandHeat' : 'results.names.demandElectricity');
     case 'cost':
-      return language ? costCategoryName(language, a) : t(`results.cost.${a}`);
+      return language ? costCategoryName(language, a) : t(`views:costCategory.${a}`);
     case 'day':
       return t('results.names.day');
     case 'hour':

@@ -1,8 +1,10 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { costCategoryName, formatSolverMessage, SOLVER_NAMESPACES } from '../../../solver/src';
 import de from './de.json';
 import en from './en.json';
 import { formatDateTime, formatNumber } from './format';
-import { resources } from './index';
+import { NAMESPACES, resources } from './index';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -42,6 +44,36 @@ describe('translations', () => {
   it('no translation is empty', () => {
     for (const [k, v] of Object.entries(placeholders(de))) expect(k && v).toBeDefined();
     expect(Object.values(de.nav).every((s) => s.length > 0)).toBe(true);
+  });
+});
+
+describe('one i18n mechanism', () => {
+  // The planner's options (initI18n) without React and the document.
+  const planner = i18next.createInstance();
+  void planner.init({
+    resources,
+    ns: NAMESPACES,
+    defaultNS: 'translation',
+    lng: 'de',
+    fallbackLng: 'de',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+
+  it('holds the solver namespaces beside its own texts', () => {
+    expect(NAMESPACES).toEqual(['translation', ...SOLVER_NAMESPACES]);
+    expect(planner.t('nav.projects')).toBe('Projekte');
+    expect(planner.t('views:costCategory.fuel')).toBe(costCategoryName('de', 'fuel'));
+    expect(planner.t('costCategory.annuity', { ns: 'views', lng: 'en' })).toBe(
+      costCategoryName('en', 'annuity'),
+    );
+    expect(planner.t('findings:cancelled')).toBe(
+      formatSolverMessage({ code: 'cancelled', params: {} }, 'de'),
+    );
+  });
+
+  it('keeps the solver namespaces apart from the planner areas (no area of that name)', () => {
+    for (const ns of SOLVER_NAMESPACES) expect(Object.keys(resources.de.translation)).not.toContain(ns);
   });
 });
 

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { SOLVER_NAMESPACES, solverResources } from '../../../solver/src';
 import de from './de.json';
 import en from './en.json';
 
@@ -23,10 +24,18 @@ export function areaMessages(language: Language): Messages {
   return out;
 }
 
+/**
+ * The planner's texts (namespace `translation`, the default) and the solver's namespaces
+ * (`findings`, `import`, `report`, `labels`, `views`, `sourceNotes`: solver/src/i18n), so the UI
+ * and the core share one i18next mechanism and one set of texts (docs/decisions/one-i18n.md).
+ */
 export const resources = {
-  de: { translation: { ...de, ...areaMessages('de') } },
-  en: { translation: { ...en, ...areaMessages('en') } },
+  de: { translation: { ...de, ...areaMessages('de') }, ...solverResources.de },
+  en: { translation: { ...en, ...areaMessages('en') }, ...solverResources.en },
 } as const;
+
+/** Every namespace the planner's i18next holds: its own first (the default), then the solver's. */
+export const NAMESPACES = ['translation', ...SOLVER_NAMESPACES] as const;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -37,6 +46,8 @@ export async function initI18n(language: Language = DEFAULT_LANGUAGE): Promise<t
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       resources,
+      ns: NAMESPACES,
+      defaultNS: 'translation',
       lng: language,
       fallbackLng: DEFAULT_LANGUAGE,
       interpolation: { escapeValue: false }, // React escapes

@@ -1,10 +1,11 @@
 /**
  * The source notes of generated series (BDEW standard load profiles, BDEW SigLinDe heat profiles,
- * the PVGIS weather sample) in German and English. A project stores the note as text in the
+ * the PVGIS weather sample) in German and English (texts: i18next namespace `sourceNotes`). A project stores the note as text in the
  * language it was written in; the English notes are the ones the planner has always written (and
  * still recognises series by, renderer/src/project/generate.ts), so they stay exactly as they were.
  * `sourceNoteIn` shows a known note in the reader's language and leaves any other note as it is.
  */
+import { t } from '../i18n';
 import { messageNumber } from '../results/messages';
 
 export type NoteLanguage = 'de' | 'en';
@@ -18,9 +19,9 @@ export type GeneratedNote =
   | { kind: 'electricity'; profile: string; annual_kWh: number }
   | { kind: 'ambient' | 'pvYield' | 'solarYield' | 'weather' };
 
-const WEATHER_EN = 'PVGIS 5.3 TMY 45° N 8° E (assets/weather), south 35°';
-/** The same sample named in German: a version number (v5.3) and no file path. */
-const WEATHER_DE = 'PVGIS v5.3 TMY 45° N 8° E (Beispielwetter aus Werkplan), Süd, 35° Neigung';
+/** The weather sample's note; in German with a version number (v5.3) and no file path. */
+const WEATHER_EN = t('en', 'sourceNotes', 'weather');
+const WEATHER_DE = t('de', 'sourceNotes', 'weather');
 
 const HEAT_EN = /^BDEW SigLinDe (\w+), PVGIS TMY weather, ([\d.e+]+) kWh\/a \(Werkplan\)$/;
 /**
@@ -34,20 +35,20 @@ const ELECTRICITY_DE = /^BDEW-Standardlastprofil (\w+) \(2025\), ([\d.,]+) kWh\/
 /** A German number as written by {@link generatedSourceNote} ('12.345,5'). */
 const germanNumber = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
 
-/** The source note of a generated series in one language. */
+/** The source note of a generated series in one language (i18next namespace `sourceNotes`). */
 export function generatedSourceNote(spec: GeneratedNote, language: NoteLanguage): string {
-  const de = language === 'de';
+  // German groups thousands ('20.000'); English keeps the number as it is, as it always has.
+  const annual = (kWh: number) => (language === 'de' ? messageNumber(kWh, 'de', 3) : String(kWh));
   switch (spec.kind) {
     case 'heat':
-      return de
-        ? `BDEW-SigLinDe-Wärmeprofil ${spec.type}, Wetter PVGIS TMY, ${messageNumber(spec.annual_kWh, 'de', 3)} kWh/a (Werkplan)`
-        : `BDEW SigLinDe ${spec.type}, PVGIS TMY weather, ${spec.annual_kWh} kWh/a (Werkplan)`;
+      return t(language, 'sourceNotes', 'heat', { type: spec.type, annual: annual(spec.annual_kWh) });
     case 'electricity':
-      return de
-        ? `BDEW-Standardlastprofil ${spec.profile} (2025), ${messageNumber(spec.annual_kWh, 'de', 3)} kWh/a (Werkplan)`
-        : `BDEW standard load profile ${spec.profile} (2025), ${spec.annual_kWh} kWh/a (Werkplan)`;
+      return t(language, 'sourceNotes', 'electricity', {
+        profile: spec.profile,
+        annual: annual(spec.annual_kWh),
+      });
     default:
-      return de ? WEATHER_DE : WEATHER_EN;
+      return t(language, 'sourceNotes', 'weather');
   }
 }
 

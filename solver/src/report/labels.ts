@@ -2,13 +2,17 @@
  * How the report names what the user entered: fuels, series, technology fields and every JSON
  * pointer a scenario can change, in the words of the planner's forms (renderer/src/project/
  * techFields.ts and the planner's i18n texts; the report cannot import the renderer, so the labels
- * are repeated here and tested against every pointer of the examples).
+ * are repeated in the i18next namespace `labels` and tested against every pointer of the examples).
+ * Units and scales are no translation and stay here.
  */
+import { nameOf, type solverResources, t } from '../i18n';
 import type { PriceSpec, ProjectV1, Technology } from '../project/types';
 import { seriesRoleOfUnit } from '../timeseries/role';
-import type { ReportLanguage } from './texts';
+import { text, type ReportLanguage } from './texts';
 
-type Both = Record<ReportLanguage, string>;
+type Labels = (typeof solverResources)['en']['labels'];
+const label = (lang: ReportLanguage, key: string, params: Record<string, string> = {}) =>
+  t(lang, 'labels', key, params);
 
 /** Capacity unit of each technology type: what capex, min, max and existing are per. */
 const CAPACITY_UNIT: Record<string, string> = {
@@ -24,18 +28,9 @@ const CAPACITY_UNIT: Record<string, string> = {
 };
 export const capacityUnit = (type: string): string => CAPACITY_UNIT[type] ?? 'kW';
 
-/** Fuel names as the technology catalogue (assets/technologies/catalogue.json) gives them. */
-const FUELS: Record<string, Both> = {
-  gas: { de: 'Erdgas', en: 'Natural gas' },
-  biomass: { de: 'Holzhackschnitzel', en: 'Wood chips' },
-  pellets: { de: 'Holzpellets', en: 'Wood pellets' },
-  oil: { de: 'Heizöl', en: 'Heating oil' },
-  biogas: { de: 'Biogas', en: 'Biogas' },
-  biomethane: { de: 'Biomethan', en: 'Biomethane' },
-  hydrogen: { de: 'Wasserstoff', en: 'Hydrogen' },
-};
+/** Fuel names as the technology catalogue (assets/technologies/catalogue.json) gives them: `labels` `fuels`. */
 /** A fuel's name in the report's language (a fuel the user added under their own name keeps it). */
-export const fuelName = (lang: ReportLanguage, id: string): string => FUELS[id]?.[lang] ?? id;
+export const fuelName = (lang: ReportLanguage, id: string): string => nameOf(lang, 'labels', 'fuels', id);
 
 /** Number as the report writes a value the user typed: up to 6 decimals, grouped, no exponent. */
 export function valueNumber(lang: ReportLanguage, v: number): string {
@@ -51,38 +46,29 @@ export function valueNumber(lang: ReportLanguage, v: number): string {
 export function seriesLabel(project: ProjectV1, id: string, lang: ReportLanguage): string {
   const spec = project.timeSeries[id] as { name?: unknown } | undefined;
   if (spec && typeof spec.name === 'string' && spec.name.trim()) return spec.name;
-  const de = lang === 'de';
   const roles: string[] = [];
-  if (project.demands.heat === id) roles.push(de ? 'Wärmebedarf' : 'Heat demand');
-  if (project.demands.electricity === id) roles.push(de ? 'Strombedarf' : 'Electricity demand');
-  if (project.demands.cooling === id) roles.push(de ? 'Kältebedarf' : 'Cooling demand');
-  if (project.site.ambientTemperature === id) roles.push(de ? 'Außentemperatur' : 'Outdoor temperature');
+  if (project.demands.heat === id) roles.push(label(lang, 'roles.heatDemand'));
+  if (project.demands.electricity === id) roles.push(label(lang, 'roles.electricityDemand'));
+  if (project.demands.cooling === id) roles.push(label(lang, 'roles.coolingDemand'));
+  if (project.site.ambientTemperature === id) roles.push(label(lang, 'roles.ambientTemperature'));
   for (const t of project.technologies)
     if ((t.type === 'pv' || t.type === 'solarThermal') && t.yieldSeries === id)
-      roles.push(`${de ? 'Ertrag' : 'Yield'} ${t.name ?? t.id}`);
+      roles.push(label(lang, 'roles.yield', { tech: t.name ?? t.id }));
   const usesSeries = (p: PriceSpec | undefined) => typeof p === 'object' && p !== null && p.series === id;
   if (usesSeries(project.grid.import?.price_EUR_kWh) || usesSeries(project.grid.export?.price_EUR_kWh))
-    roles.push(de ? 'Strompreis (stündlich)' : 'Electricity price (hourly)');
+    roles.push(label(lang, 'roles.electricityPrice'));
   for (const [f, fuel] of Object.entries(project.fuels))
-    if (usesSeries(fuel.price_EUR_kWh))
-      roles.push(de ? `Preis ${fuelName(lang, f)}` : `${fuelName(lang, f)} price`);
+    if (usesSeries(fuel.price_EUR_kWh)) roles.push(text(lang, 'fuelPrice', { fuel: fuelName(lang, f) }));
   if (roles.length) return [...new Set(roles)].join(', ');
   // Not used by the project and unnamed: say what kind of series it is, never its key.
-  const kinds = {
-    load: de ? 'Lastgang' : 'Load profile',
-    temperature: de ? 'Temperatur' : 'Temperature',
-    yield: /m(2|²)$/.test(project.timeSeries[id]?.unit ?? '')
-      ? de
-        ? 'Solarthermie-Ertrag'
-        : 'Solar thermal yield'
-      : de
-        ? 'PV-Ertrag'
-        : 'PV yield',
-    price: de ? 'Preisreihe' : 'Price series',
-    other: de ? 'Zeitreihe' : 'Time series',
-  };
-  const kind = kinds[seriesRoleOfUnit(project.timeSeries[id]?.unit ?? '')];
-  return `${kind} (${de ? 'nicht verwendet' : 'not used'})`;
+  const role = seriesRoleOfUnit(project.timeSeries[id]?.unit ?? '');
+  const kind =
+    role === 'yield'
+      ? /m(2|²)$/.test(project.timeSeries[id]?.unit ?? '')
+        ? 'solarThermalYield'
+        : 'pvYield'
+      : role;
+  return label(lang, 'notUsed', { kind: label(lang, `kinds.${kind}`) });
 }
 
 /** A series unit as printed: m² and m³ with superscripts. */
@@ -92,101 +78,102 @@ export const unitText = (unit: string): string => unit.replace(/m2\b/g, 'm²').r
 export function priceText(project: ProjectV1, p: PriceSpec, lang: ReportLanguage): string {
   if (typeof p === 'number') return `${valueNumber(lang, p)} EUR/kWh`;
   const adder = p.adder ?? 0;
-  return `${lang === 'de' ? 'zeitvariabel' : 'time-varying'}: ${seriesLabel(project, p.series, lang)} × ${valueNumber(
-    lang,
-    p.scale ?? 1,
-  )} ${adder < 0 ? '−' : '+'} ${valueNumber(lang, Math.abs(adder))} EUR/kWh`;
+  const varying = text(lang, 'timeVaryingPrice', {
+    series: seriesLabel(project, p.series, lang),
+    scale: valueNumber(lang, p.scale ?? 1),
+    sign: adder < 0 ? '−' : '+',
+    adder: valueNumber(lang, Math.abs(adder)),
+  });
+  return `${varying} EUR/kWh`;
 }
 
-interface FieldLabel {
-  label: Both;
+/** Where a label's value is shown: its unit and the factor from the stored value. */
+interface FieldUnit {
   /** `cap`: the technology's capacity unit; `EUR/cap`: the investment per it. */
   unit?: string;
   /** Shown value = stored value × scale (shares in %). */
   scale?: number;
 }
-const pct = (de: string, en: string, unit = '%'): FieldLabel => ({ label: { de, en }, unit, scale: 100 });
-const f = (de: string, en: string, unit?: string): FieldLabel => ({ label: { de, en }, unit });
+const pct = (unit = '%'): FieldUnit => ({ unit, scale: 100 });
+const u = (unit: string): FieldUnit => ({ unit });
 
-/** Every property of a technology, labelled as the plants forms label it. */
-const TECH_FIELDS: Record<string, FieldLabel> = {
-  id: f('Kennung', 'Id'),
-  name: f('Bezeichnung', 'Name'),
-  type: f('Typ', 'Type'),
-  source: f('Quelle', 'Source'),
-  capex_EUR_per_unit: f('Investition', 'Investment', 'EUR/cap'),
-  lifetime_a: f('Nutzungsdauer', 'Lifetime', 'a'),
-  fixedOm_share: pct('Fixe Betriebskosten', 'Fixed O&M', '%/a'),
-  varOm_EUR_kWh: f('Variable Betriebskosten', 'Variable O&M', 'EUR/kWh'),
-  subsidy_share: pct('Investitionsförderung', 'Investment subsidy'),
-  min: f('Mindestleistung', 'Minimum capacity', 'cap'),
-  max: f('Höchstleistung', 'Maximum capacity', 'cap'),
-  existing: f('Bestand', 'Existing capacity', 'cap'),
-  fuel: f('Brennstoff', 'Fuel'),
-  efficiency: pct('Wirkungsgrad', 'Efficiency'),
-  efficiencyEl: pct('Elektrischer Wirkungsgrad', 'Electrical efficiency'),
-  efficiencyTh: pct('Thermischer Wirkungsgrad', 'Thermal efficiency'),
-  minLoad_share: pct('Mindestteillast', 'Minimum part load'),
-  bonus_EUR_kWhEl: f('KWK-Zuschlag', 'CHP surcharge', 'EUR/kWh el'),
-  heatSource: f('Wärmequelle', 'Heat source'),
-  carnotEfficiency: pct('Gütegrad (Carnot)', 'Carnot efficiency'),
-  supplyTemp_C: f('Vorlauftemperatur', 'Supply temperature', '°C'),
-  sourceDelta_K: f('Abkühlung der Quelle', 'Source temperature drop', 'K'),
-  groundTemp_C: f('Erdreichtemperatur', 'Ground temperature', '°C'),
-  copMin: f('COP mindestens', 'COP minimum'),
-  copMax: f('COP höchstens', 'COP maximum'),
-  yieldSeries: f('Ertragsreihe', 'Yield series'),
-  curtailable: f('Abregelbar', 'Curtailable'),
-  efficiencyCharge: pct('Wirkungsgrad Laden', 'Charging efficiency'),
-  efficiencyDischarge: pct('Wirkungsgrad Entladen', 'Discharging efficiency'),
-  capexPower_EUR_kW: f('Investition Leistung', 'Investment in power', 'EUR/kW'),
-  selfDischarge_per_h: pct('Selbstentladung', 'Self-discharge', '%/h'),
-  minPower_kW: f('Mindestleistung (Laden/Entladen)', 'Minimum power', 'kW'),
-  maxPower_kW: f('Höchstleistung (Laden/Entladen)', 'Maximum power', 'kW'),
-  loss_per_h: pct('Wärmeverlust', 'Heat loss', '%/h'),
-  cRate_per_h: f('Lade-/Entladeleistung je kWh', 'Charge/discharge power per kWh', '1/h'),
+/** Every property of a technology (labelled as the plants forms label it: `labels` `techFields`). */
+const TECH_FIELDS: Record<keyof Labels['techFields'], FieldUnit> = {
+  id: {},
+  name: {},
+  type: {},
+  source: {},
+  capex_EUR_per_unit: u('EUR/cap'),
+  lifetime_a: u('a'),
+  fixedOm_share: pct('%/a'),
+  varOm_EUR_kWh: u('EUR/kWh'),
+  subsidy_share: pct(),
+  min: u('cap'),
+  max: u('cap'),
+  existing: u('cap'),
+  fuel: {},
+  efficiency: pct(),
+  efficiencyEl: pct(),
+  efficiencyTh: pct(),
+  minLoad_share: pct(),
+  bonus_EUR_kWhEl: u('EUR/kWh el'),
+  heatSource: {},
+  carnotEfficiency: pct(),
+  supplyTemp_C: u('°C'),
+  sourceDelta_K: u('K'),
+  groundTemp_C: u('°C'),
+  copMin: {},
+  copMax: {},
+  yieldSeries: {},
+  curtailable: {},
+  efficiencyCharge: pct(),
+  efficiencyDischarge: pct(),
+  capexPower_EUR_kW: u('EUR/kW'),
+  selfDischarge_per_h: pct('%/h'),
+  minPower_kW: u('kW'),
+  maxPower_kW: u('kW'),
+  loss_per_h: pct('%/h'),
+  cRate_per_h: u('1/h'),
 };
 /** Every property a technology can have (for the test that each one is labelled). */
 export const TECH_FIELD_KEYS = Object.keys(TECH_FIELDS);
 
-/** Fixed places of the document, as the prices, economics, constraints and project forms label them. */
-const FIXED: Record<string, FieldLabel> = {
-  '/name': f('Projektname', 'Project name'),
-  '/description': f('Beschreibung', 'Description'),
-  '/site/year': f('Jahr des Projekts', 'Project year'),
-  '/site/timeZone': f('Zeitzone', 'Time zone'),
-  '/site/location': f('Standort', 'Site'),
-  '/site/latitude_deg': f('Breitengrad', 'Latitude', '°'),
-  '/site/longitude_deg': f('Längengrad', 'Longitude', '°'),
-  '/site/ambientTemperature': f('Außentemperatur (Zeitreihe)', 'Outdoor temperature (series)'),
-  '/demands/heat': f('Wärmebedarf (Zeitreihe)', 'Heat demand (series)'),
-  '/demands/electricity': f('Strombedarf (Zeitreihe)', 'Electricity demand (series)'),
-  '/demands/cooling': f('Kältebedarf (Zeitreihe)', 'Cooling demand (series)'),
-  '/grid/import/price_EUR_kWh': f('Arbeitspreis Strombezug', 'Electricity energy price', 'EUR/kWh'),
-  '/grid/import/co2_kg_kWh': f('Emissionsfaktor Netzstrom', 'Grid emission factor', 'kg/kWh'),
-  '/grid/import/peakCharge_EUR_kW_a': f('Leistungspreis', 'Demand charge', 'EUR/(kW·a)'),
-  '/grid/import/connectionLimit_kW': f('Anschlussleistung', 'Connection limit', 'kW'),
-  '/grid/import/renewableShare': pct(
-    'Erneuerbarer Anteil des Netzstroms',
-    'Renewable share of grid electricity',
-  ),
-  '/grid/export/price_EUR_kWh': f('Einspeisevergütung', 'Feed-in price', 'EUR/kWh'),
-  '/grid/export/limit_kW': f('Einspeisegrenze', 'Export limit', 'kW'),
-  '/economics/interestRate': pct('Kalkulationszins', 'Interest rate'),
-  '/economics/co2Price_EUR_t': f('CO2-Preis', 'CO2 price', 'EUR/t'),
-  '/constraints/co2Cap_t': f('CO2-Obergrenze', 'CO2 cap', 't/a'),
-  '/constraints/minRenewableHeatShare': pct(
-    'Mindestanteil erneuerbarer Wärme',
-    'Minimum renewable heat share',
-  ),
-  '/constraints/maxGridImport_kWh': f('Höchster Strombezug', 'Maximum grid import', 'kWh/a'),
+/** Fixed places of the document, as the prices, economics, constraints and project forms label them (`labels` `pointers`). */
+const FIXED: Record<keyof Labels['pointers'], FieldUnit> = {
+  '/name': {},
+  '/description': {},
+  '/site/year': {},
+  '/site/timeZone': {},
+  '/site/location': {},
+  '/site/latitude_deg': u('°'),
+  '/site/longitude_deg': u('°'),
+  '/site/ambientTemperature': {},
+  '/demands/heat': {},
+  '/demands/electricity': {},
+  '/demands/cooling': {},
+  '/grid/import/price_EUR_kWh': u('EUR/kWh'),
+  '/grid/import/co2_kg_kWh': u('kg/kWh'),
+  '/grid/import/peakCharge_EUR_kW_a': u('EUR/(kW·a)'),
+  '/grid/import/connectionLimit_kW': u('kW'),
+  '/grid/import/renewableShare': pct(),
+  '/grid/export/price_EUR_kWh': u('EUR/kWh'),
+  '/grid/export/limit_kW': u('kW'),
+  '/economics/interestRate': pct(),
+  '/economics/co2Price_EUR_t': u('EUR/t'),
+  '/constraints/co2Cap_t': u('t/a'),
+  '/constraints/minRenewableHeatShare': pct(),
+  '/constraints/maxGridImport_kWh': u('kWh/a'),
 };
 
-const PRICE_PARTS: Record<string, FieldLabel> = {
-  series: f('Preisreihe', 'Price series'),
-  scale: f('Faktor auf die Reihe', 'Factor on the series'),
-  adder: f('Aufschlag', 'Adder', 'EUR/kWh'),
+const PRICE_PARTS: Record<keyof Labels['priceParts'], FieldUnit> = {
+  series: {},
+  scale: {},
+  adder: u('EUR/kWh'),
 };
+
+/** The entry of `id` in one of the tables above, if it has one (never an inherited property). */
+const entry = (table: Record<string, FieldUnit>, id: string): FieldUnit | undefined =>
+  Object.hasOwn(table, id) ? table[id] : undefined;
 
 /** How a pointer reads in the report: label, unit, scale, and what kind of value sits there. */
 export interface PointerLabel {
@@ -212,20 +199,23 @@ function technologyAt(project: ProjectV1, ref: string): Technology | undefined {
  */
 export function pointerLabel(project: ProjectV1, pointer: string, lang: ReportLanguage): PointerLabel {
   const parts = pointer.split('/').slice(1).map(unescape);
-  const of = (fl: FieldLabel, cap = 'kW', prefix = ''): PointerLabel => ({
-    label: prefix + fl.label[lang],
+  const of = (table: string, id: string, fl: FieldUnit, cap = 'kW', prefix = ''): PointerLabel => ({
+    label: prefix + label(lang, `${table}.${id}`),
     unit: fl.unit === 'cap' ? cap : fl.unit === 'EUR/cap' ? `EUR/${cap}` : (fl.unit ?? ''),
     scale: fl.scale ?? 1,
   });
   const price = (label: string, part: string | undefined): PointerLabel | null => {
     if (part === undefined) return { label, unit: 'EUR/kWh', scale: 1 };
-    const p = PRICE_PARTS[part];
+    const p = entry(PRICE_PARTS, part);
     if (!p) return null;
-    return { ...of(p, 'kW', `${label}: `), value: part === 'series' ? 'series' : undefined };
+    return {
+      ...of('priceParts', part, p, 'kW', `${label}: `),
+      value: part === 'series' ? 'series' : undefined,
+    };
   };
   if (parts[0] === 'technologies' && parts.length === 3) {
     const tech = technologyAt(project, parts[1]);
-    const field = TECH_FIELDS[parts[2]];
+    const field = entry(TECH_FIELDS, parts[2]);
     if (tech && field) {
       const value =
         parts[2] === 'fuel'
@@ -237,38 +227,37 @@ export function pointerLabel(project: ProjectV1, pointer: string, lang: ReportLa
               : parts[2] === 'type'
                 ? 'type'
                 : undefined;
-      return { ...of(field, capacityUnit(tech.type), `${tech.name ?? tech.id}: `), value };
+      return {
+        ...of('techFields', parts[2], field, capacityUnit(tech.type), `${tech.name ?? tech.id}: `),
+        value,
+      };
     }
   }
   if (parts[0] === 'fuels' && parts.length >= 3 && project.fuels[parts[1]]) {
     const fuel = fuelName(lang, parts[1]);
     if (parts[2] === 'price_EUR_kWh' && parts.length <= 4) {
-      const p = price(lang === 'de' ? `Preis ${fuel}` : `${fuel} price`, parts[3]);
+      const p = price(text(lang, 'fuelPrice', { fuel }), parts[3]);
       if (p) return p;
     }
     if (parts[2] === 'co2_kg_kWh' && parts.length === 3)
-      return {
-        label: `${fuel}: ${lang === 'de' ? 'CO2-Emissionsfaktor' : 'CO2 emission factor'}`,
-        unit: 'kg/kWh',
-        scale: 1,
-      };
+      return { label: text(lang, 'fuelCo2', { fuel }), unit: 'kg/kWh', scale: 1 };
     if (parts[2] === 'renewable' && parts.length === 3)
-      return { label: `${fuel}: ${lang === 'de' ? 'erneuerbar' : 'renewable'}`, unit: '', scale: 1 };
+      return { label: text(lang, 'fuelRenewable', { fuel }), unit: '', scale: 1 };
   }
   if (parts[0] === 'grid' && parts[2] === 'price_EUR_kWh' && parts.length === 4) {
-    const base = FIXED[`/grid/${parts[1]}/price_EUR_kWh`];
-    const p = base && price(base.label[lang], parts[3]);
+    const at = `/grid/${parts[1]}/price_EUR_kWh`;
+    const p = entry(FIXED, at) && price(label(lang, `pointers.${at}`), parts[3]);
     if (p) return p;
   }
   if (parts[0] === 'timeSeries' && parts.length >= 2 && project.timeSeries[parts[1]])
     return {
-      label: `${lang === 'de' ? 'Zeitreihe' : 'Series'} ${seriesLabel(project, parts[1], lang)}`,
+      label: label(lang, 'seriesPointer', { series: seriesLabel(project, parts[1], lang) }),
       unit: project.timeSeries[parts[1]].unit,
       scale: 1,
     };
-  const fixed = FIXED[pointer];
+  const fixed = entry(FIXED, pointer);
   if (fixed) {
-    const l = of(fixed);
+    const l = of('pointers', pointer, fixed);
     return pointer.startsWith('/demands/') || pointer === '/site/ambientTemperature'
       ? { ...l, value: 'series' }
       : l;
@@ -276,27 +265,22 @@ export function pointerLabel(project: ProjectV1, pointer: string, lang: ReportLa
   return { label: pointer, unit: '', scale: 1 };
 }
 
-const HEAT_SOURCES: Record<string, Both> = {
-  air: { de: 'Luft', en: 'Air' },
-  ground: { de: 'Erdreich', en: 'Ground' },
-};
-
 /** A value at a pointer as text, in the report's language and the label's unit. */
 export function valueAt(project: ProjectV1, l: PointerLabel, v: unknown, lang: ReportLanguage): string {
   const unit = l.unit ? ` ${l.unit}` : '';
   if (v === undefined || v === null) return '–';
   if (typeof v === 'number') return `${valueNumber(lang, v * l.scale)}${unit}`;
-  if (typeof v === 'boolean') return lang === 'de' ? (v ? 'ja' : 'nein') : v ? 'yes' : 'no';
+  if (typeof v === 'boolean') return text(lang, v ? 'yes' : 'no');
   if (typeof v === 'string') {
     if (l.value === 'fuel') return fuelName(lang, v);
     if (l.value === 'series') return seriesLabel(project, v, lang);
-    if (l.value === 'heatSource') return HEAT_SOURCES[v]?.[lang] ?? v;
+    if (l.value === 'heatSource') return nameOf(lang, 'labels', 'heatSources', v);
     return v;
   }
   if (typeof v === 'object' && typeof (v as { series?: unknown }).series === 'string')
     return priceText(project, v as PriceSpec, lang);
-  if (Array.isArray(v)) return `${v.length} ${lang === 'de' ? 'Werte' : 'values'}`;
-  return lang === 'de' ? 'geändert' : 'changed';
+  if (Array.isArray(v)) return label(lang, 'valueCount', { n: String(v.length) });
+  return label(lang, 'changed');
 }
 
 /** The value at a pointer in the project (ids of technologies resolved), or undefined. */
@@ -326,5 +310,5 @@ export function overrideText(
   const was = valueAt(project, l, before, lang);
   // The unit once, after the new value.
   const wasShort = l.unit && was.endsWith(` ${l.unit}`) ? was.slice(0, -l.unit.length - 1) : was;
-  return `${l.label}: ${after} (${lang === 'de' ? 'Basis' : 'base'}: ${wasShort})`;
+  return label(lang, 'override', { label: l.label, after, before: wasShort });
 }

@@ -1,3 +1,4 @@
+import { nameOf, t } from '../../i18n';
 import type { CostCategory } from '../../model/context';
 import type { Results } from '../results';
 
@@ -21,23 +22,18 @@ export const COST_CATEGORIES: readonly CostCategory[] = [
 export type CostCategoryKey = CostCategory;
 export type ViewLanguage = 'de' | 'en';
 
-/** Display names of the cost categories in German and English. */
-export const COST_CATEGORY_NAMES: Readonly<Record<CostCategory, Readonly<Record<ViewLanguage, string>>>> = {
-  annuity: { de: 'Kapitalkosten (Annuität)', en: 'Capital cost (annuity)' },
-  subsidy: { de: 'Förderung', en: 'Subsidy' },
-  fixedOm: { de: 'Fixe Betriebskosten', en: 'Fixed O&M' },
-  variableOm: { de: 'Variable Betriebskosten', en: 'Variable O&M' },
-  fuel: { de: 'Brennstoff', en: 'Fuel' },
-  gridEnergy: { de: 'Strombezug (Arbeit)', en: 'Grid energy' },
-  gridPeak: { de: 'Strombezug (Leistung)', en: 'Grid peak charge' },
-  co2: { de: 'CO2-Kosten', en: 'CO2 cost' },
-  exportRevenue: { de: 'Einspeiseerlöse', en: 'Export revenue' },
-  bonus: { de: 'Zuschläge (KWKG)', en: 'Bonus (CHP surcharge)' },
-};
+/** Display names of the cost categories in German and English (i18next namespace `views`). */
+export const COST_CATEGORY_NAMES: Readonly<Record<CostCategory, Readonly<Record<ViewLanguage, string>>>> =
+  Object.fromEntries(
+    COST_CATEGORIES.map((c) => [
+      c,
+      { de: t('de', 'views', `costCategory.${c}`), en: t('en', 'views', `costCategory.${c}`) },
+    ]),
+  ) as Record<CostCategory, Record<ViewLanguage, string>>;
 
 /** A cost category's name in the language (an unknown key stays as it is). */
 export const costCategoryName = (lang: ViewLanguage, c: string): string =>
-  (COST_CATEGORY_NAMES as Record<string, Record<ViewLanguage, string>>)[c]?.[lang] ?? c;
+  nameOf(lang, 'views', 'costCategory', c);
 
 /**
  * Below half a euro a year a category counts as unused: the charts and tables show whole euros, so
