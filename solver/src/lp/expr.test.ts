@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LinExpr, nextCyclic, previousStep, sum, term, toRow, weightedSum } from './expr';
+import { constant, LinExpr, nextCyclic, previousStep, sum, term, toRow, weightedSum } from './expr';
 import { LpBuilder, type LpModel } from './model';
 
 /** Row `i` of a model as { name: coefficient } with its bounds. */
@@ -32,6 +32,15 @@ describe('LinExpr', () => {
     const g = term(5, 1.5);
     g.add(g);
     expect(g.coefs).toEqual([1.5, 1.5]);
+  });
+
+  it('writes 1 − on as a constant minus a column, and scales it', () => {
+    const off = constant(1).minus(7);
+    expect(off.constant).toBe(1);
+    const e = term(2, 0.4).add(off, -0.4 * 3000); // 0.4·cap − 0.4·M·(1 − on)
+    expect(e.cols).toEqual([2, 7]);
+    expect(e.coefs).toEqual([0.4, 0.4 * 3000]);
+    expect(e.constant).toBe(-0.4 * 3000);
   });
 
   it('copies without sharing the term lists', () => {
@@ -69,6 +78,14 @@ describe('toRow', () => {
 });
 
 describe('LpBuilder.addConstraint', () => {
+  it('takes sums longer than a call can spread (a year of hourly terms several times over)', () => {
+    const b = new LpBuilder('t');
+    const x = b.addCol('x');
+    const n = 300_000;
+    const long = weightedSum(new Int32Array(n).fill(x), new Float64Array(n).fill(1));
+    expect(toRow(long, '<=', long).cols).toHaveLength(2 * n);
+  });
+
   it('writes the same row as addRow with the terms moved by hand', () => {
     const b = new LpBuilder('t');
     const soc0 = b.addCol('soc[t=0]');

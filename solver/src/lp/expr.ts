@@ -56,6 +56,9 @@ export class LinExpr {
   }
 }
 
+/** A constant as an expression (e.g. `constant(1).minus(on)` for 1 − on). */
+export const constant = (value: number): LinExpr => new LinExpr().plusConstant(value);
+
 /** `coef · x[col]` as an expression. */
 export const term = (col: number, coef = 1): LinExpr => new LinExpr().plus(col, coef);
 
@@ -97,13 +100,14 @@ export function toRow(lhs: Side, sense: Sense, rhs: Side): Row {
   let bound = 0;
   if (typeof lhs === 'number') bound -= lhs;
   else {
-    cols.push(...lhs.cols);
-    coefs.push(...lhs.coefs);
+    // Loops, not push(...spread): a year-long sum (e.g. all emissions) can exceed the argument limit.
+    for (const c of lhs.cols) cols.push(c);
+    for (const c of lhs.coefs) coefs.push(c);
     bound -= lhs.constant;
   }
   if (typeof rhs === 'number') bound = rhs + bound;
   else {
-    cols.push(...rhs.cols);
+    for (const c of rhs.cols) cols.push(c);
     for (const c of rhs.coefs) coefs.push(-c);
     bound = rhs.constant + bound;
   }

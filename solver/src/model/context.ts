@@ -1,3 +1,4 @@
+import { LinExpr } from '../lp/expr';
 import { LpBuilder } from '../lp/model';
 import type { PriceSpec, ProjectV1, Technology } from '../project/types';
 import { annualCapacityCost_EUR } from './economics';
@@ -59,8 +60,8 @@ export interface CostTerm {
 export class ModelContext {
   readonly b: LpBuilder;
   readonly T: number;
-  /** Balance terms per carrier and step: column indices and coefficients. */
-  private readonly terms: Record<Carrier, { cols: number[][]; coefs: number[][] }>;
+  /** Supply − use per carrier and step: the left-hand side of each balance row. */
+  private readonly net: Record<Carrier, LinExpr[]>;
   readonly flows: Flow[] = [];
   readonly capacities: CapacityInfo[] = [];
   readonly storages: StorageInfo[] = [];
@@ -82,11 +83,8 @@ export class ModelContext {
   ) {
     this.b = new LpBuilder(name);
     this.T = numSteps(grid);
-    const make = () => ({
-      cols: Array.from({ length: this.T }, () => [] as number[]),
-      coefs: Array.from({ length: this.T }, () => [] as number[]),
-    });
-    this.terms = { heat: make(), electricity: make() };
+    const make = () => Array.from({ length: this.T }, () => new LinExpr());
+    this.net = { heat: make(), electricity: make() };
   }
 
   label(step: number): string {
@@ -121,9 +119,9 @@ export class ModelContext {
     return (step) => this.at(s, step) * scale + adder;
   }
 
+  /** Adds `coef · x[col]` to the supply (+) or use (−) of a carrier at a step. */
   addBalance(carrier: Carrier, step: number, col: number, coef: number): void {
-    this.terms[carrier].cols[step].push(col);
-    this.terms[carrier].coefs[step].push(coef);
+    this.net[carrier][step].plus(col, coef);
   }
 
   /** Adds `coef` EUR per unit of column `col` to the objective and records its category. */
@@ -209,19 +207,21 @@ export class ModelContext {
         if (cols[s] >= 0 && coefs[s] !== 0) this.addBalance(carrier, s, cols[s], coefs[s]);
   }
 
-  /** Adds the balance rows: supply − use = demand, per carrier and step. */
+  /**
+   * Adds the balance rows, per carrier and step: Σ supply − Σ use = demand[t]. A diagnosis model adds
+   * priced slack: Σ supply − Σ use + unmet[t] − surplus[t] = demand[t].
+   */
   addBalances(
     demand: Record<Carrier, Float64Array>,
     slackPenalty_EUR_kWh?: number,
   ): Record<Carrier, Int32Array> {
     const rows = { heat: new Int32Array(this.T), electricity: new Int32Array(this.T) };
     for (const carrier of ['heat', 'electricity'] as const) {
-      const d = demand[carrier];
       const short = carrier === 'heat' ? 'heat' : 'el';
       for (let s = 0; s < this.T; s++) {
-        const v = this.at(d, s);
-        const cols = this.terms[carrier].cols[s];
-        const coefs = this.terms[carrier].coefs[s];
+        const name = `${short}_balance[${this.label(s)}]`;
+        const demand_kW = this.at(demand[carrier], s);
+        let net = this.net[carrier][s];
         if (slackPenalty_EUR_kWh !== undefined) {
           // Diagnosis only: unmet demand and unusable surplus, at a prohibitive price.
           const unmet = this.b.addCol(`unmet_${short}[${this.label(s)}]`, 0, Infinity, slackPenalty_EUR_kWh);
@@ -232,14 +232,9 @@ export class ModelContext {
             slackPenalty_EUR_kWh,
           );
           this.slacks.push({ carrier, step: s, unmet, surplus });
-          rows[carrier][s] = this.b.addRow(
-            `${short}_balance[${this.label(s)}]`,
-            [...cols, unmet, surplus],
-            [...coefs, 1, -1],
-            v,
-            v,
-          );
-        } else rows[carrier][s] = this.b.addRow(`${short}_balance[${this.label(s)}]`, cols, coefs, v, v);
+          net = net.copy().plus(unmet).minus(surplus);
+        }
+        rows[carrier][s] = this.b.addConstraint(name, net, '==', demand_kW);
       }
     }
     return rows;
