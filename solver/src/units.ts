@@ -38,6 +38,7 @@ export const kgCO2 = (v: number) => v as kgCO2;
 export const tCO2 = (v: number) => v as tCO2;
 export const EURPerUnit = (v: number) => v as EURPerUnit;
 export const kgCO2PerUnit = (v: number) => v as kgCO2PerUnit;
+export const EURPerMWh = (v: number) => v as EURPerMWh;
 
 /** The sum of two quantities of the same unit (the second may not widen the unit to a union). */
 export const plus = <U extends string>(a: Quantity<U>, b: Quantity<NoInfer<U>>): Quantity<U> =>
@@ -76,3 +77,8 @@ export const costOf = (coef: EURPerUnit, amount: number): EUR => (coef * amount)
 export const emissionOf = (coef: kgCO2PerUnit, amount: number): kgCO2 => (coef * amount) as kgCO2;
 /** A specific cost: EUR / MWh. */
 export const perMWh = (cost: EUR, e: MWh): EURPerMWh => (cost / e) as EURPerMWh;
+/** EUR = EUR/MWh × MWh. */
+export const atPrice = (price: EURPerMWh, e: MWh): EUR => (price * e) as EUR;
+/** The dimensionless ratio of two quantities of one unit (a share). */
+export const ratio = <U extends string>(part: Quantity<U>, whole: Quantity<NoInfer<U>>): number =>
+  part / whole;

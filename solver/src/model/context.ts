@@ -1,6 +1,7 @@
 import { LinExpr } from '../lp/expr';
 import { LpBuilder } from '../lp/model';
 import type { PriceSpec, ProjectV1, Technology } from '../project/types';
+import { costOf, EURPerUnit, kgCO2PerUnit, type EUR } from '../units';
 import { annualCapacityCost_EUR } from './economics';
 import { numSteps, stepLabel, type TimeGrid } from './timegrid';
 
@@ -53,7 +54,8 @@ export interface CostTerm {
   category: CostCategory;
   techId: string;
   col: number;
-  coef: number;
+  /** EUR per unit of the column: its value times this is the term's annual cost. */
+  coef: EURPerUnit;
 }
 
 /** The shared state every technology family adds its variables, rows and costs to. */
@@ -67,9 +69,9 @@ export class ModelContext {
   readonly storages: StorageInfo[] = [];
   readonly costs: CostTerm[] = [];
   /** Constant costs (e.g. fixed O&M of existing plant), per category and technology. */
-  readonly constantCosts: { category: CostCategory; techId: string; value_EUR: number }[] = [];
+  readonly constantCosts: { category: CostCategory; techId: string; value_EUR: EUR }[] = [];
   /** CO2 per column in kg per unit of the column value (already weighted by step). */
-  readonly emissions: { col: number; kg: number }[] = [];
+  readonly emissions: { col: number; kg: kgCO2PerUnit }[] = [];
   /** Renewable heat per column (weighted kWh per unit), for the renewable-share constraint. */
   readonly renewableHeat: { col: number; coef: number }[] = [];
   /** Slack columns of a diagnosis model (see run/explain.ts). */
@@ -124,21 +126,26 @@ export class ModelContext {
     this.net[carrier][step].plus(col, coef);
   }
 
-  /** Adds `coef` EUR per unit of column `col` to the objective and records its category. */
+  /**
+   * Adds `coef` EUR per unit of column `col` to the objective and records its category. The
+   * coefficient is where a model expression (e.g. w[t]·price for a kW flow) becomes EUR per unit.
+   */
   cost(category: CostCategory, techId: string, col: number, coef: number): void {
     if (coef === 0) return;
     this.b.addCost(col, coef);
-    this.costs.push({ category, techId, col, coef });
+    this.costs.push({ category, techId, col, coef: EURPerUnit(coef) });
   }
 
-  constantCost(category: CostCategory, techId: string, value_EUR: number): void {
+  /** A cost that no decision changes (e.g. the sunk investment in existing plant), in the objective's offset. */
+  constantCost(category: CostCategory, techId: string, value_EUR: EUR): void {
     if (value_EUR === 0) return;
     this.b.objectiveOffset += value_EUR;
     this.constantCosts.push({ category, techId, value_EUR });
   }
 
+  /** Records `kg` of CO2 per unit of column `col` (already weighted by the step's hours). */
   emission(col: number, kg: number): void {
-    if (kg !== 0) this.emissions.push({ col, kg });
+    if (kg !== 0) this.emissions.push({ col, kg: kgCO2PerUnit(kg) });
   }
 
   co2Price_EUR_kg(): number {
@@ -177,8 +184,8 @@ export class ModelContext {
     this.cost('fixedOm', t.id, col, c.fixedOm);
     // Existing capacity carries no investment: remove its annuity and subsidy again as constants.
     if (existing > 0) {
-      this.constantCost('annuity', t.id, -c.annuity * existing);
-      this.constantCost('subsidy', t.id, -c.subsidy * existing);
+      this.constantCost('annuity', t.id, costOf(c.annuity, -existing));
+      this.constantCost('subsidy', t.id, costOf(c.subsidy, -existing));
     }
     return col;
   }
