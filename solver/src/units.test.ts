@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  atPrice,
   costOf,
   emissionOf,
   energy_kWh,
   EUR,
+  EURPerMWh,
   EURPerUnit,
   fromMWh,
   fullLoad_h,
@@ -15,6 +17,7 @@ import {
   MWh,
   perMWh,
   plus,
+  ratio,
   scaled,
   toMWh,
   toTonnes,
@@ -30,6 +33,10 @@ describe('units', () => {
     expect(toTonnes(kgCO2(2500))).toBe(2.5);
     expect(fullLoad_h(kWh(1000), kW(250))).toBe(4);
     expect(perMWh(EUR(300), MWh(2))).toBe(150);
+    expect(atPrice(EURPerMWh(150), MWh(2))).toBe(300);
+    expect(ratio(MWh(1), MWh(4))).toBe(0.25);
+    // @ts-expect-error a share of MWh in kWh needs a conversion first
+    ratio(kWh(1), MWh(4));
   });
 
   it('adds only quantities of one unit', () => {

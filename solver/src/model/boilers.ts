@@ -9,7 +9,10 @@ export function capacityLimit(ctx: ModelContext, techId: string, q: Int32Array, 
     if (q[s] >= 0) ctx.b.addConstraint(`cap_${techId}[${ctx.label(s)}]`, term(q[s]), '<=', term(cap));
 }
 
-/** Gas or biomass boiler: heat = efficiency · fuel; fuel cost and CO2 on the fuel. */
+/**
+ * Gas or biomass boiler: q[t] ≤ cap, fuel[t] = q[t]/η with its cost and CO2 on q (see fuel.ts),
+ * q[t] into the heat balance; all of q is renewable heat when the fuel is.
+ */
 export function addBoiler(ctx: ModelContext, t: Boiler): void {
   const cap = ctx.capacity(t, 'kW');
   const q = ctx.dispatch('heat', t.id);
@@ -23,7 +26,7 @@ export function addBoiler(ctx: ModelContext, t: Boiler): void {
   ctx.flow(t.id, 'heat', 'heat_out', q, new Float64Array(ctx.T).fill(1), true);
 }
 
-/** Electric boiler: heat = efficiency · electricity. */
+/** Electric boiler: q[t] ≤ cap, q[t] into the heat balance and q[t]/η out of the electricity balance. */
 export function addElectricBoiler(ctx: ModelContext, t: ElectricBoiler): void {
   const cap = ctx.capacity(t, 'kW');
   const q = ctx.dispatch('heat', t.id);
