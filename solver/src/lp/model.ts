@@ -5,6 +5,8 @@
  * (e.g. `hp_heat_out[t=17]`, `heat_balance[t=17]`), used in LP export, diagnostics and glpk.js.
  */
 
+import { toRow, type Sense, type Side } from './expr';
+
 export type Integrality = 0 | 1; // 0 continuous, 1 integer (binaries are integers with bounds [0, 1])
 
 export interface LpModel {
@@ -124,6 +126,16 @@ export class LpBuilder {
     this.rowUpper.push(upper);
     this.rowStart.push(this.colIndex.length);
     return this.rowNames.length - 1;
+  }
+
+  /**
+   * Adds the row `lhs sense rhs` (e.g. `term(q[t]), '<=', term(cap)`) and returns its index: the
+   * terms of `lhs` as written and those of `rhs` negated, constants moved into the bound. See
+   * {@link toRow}.
+   */
+  addConstraint(name: string, lhs: Side, sense: Sense, rhs: Side): number {
+    const r = toRow(lhs, sense, rhs);
+    return this.addRow(name, r.cols, r.coefs, r.lower, r.upper);
   }
 
   build(): LpModel {

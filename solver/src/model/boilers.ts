@@ -1,21 +1,18 @@
+import { term } from '../lp/expr';
 import type { Boiler, ElectricBoiler } from '../project/types';
 import type { ModelContext } from './context';
 import { addFuelCosts } from './fuel';
 
-/** Heat output limited by capacity, one row per step: q[t] − cap ≤ 0. */
-export function capacityLimit(
-  ctx: ModelContext,
-  techId: string,
-  cols: Int32Array,
-  cap: number,
-  factor: (step: number) => number = () => 1,
-): void {
+/** Output limited by capacity, one row per step with a column: q[t] ≤ cap. */
+export function capacityLimit(ctx: ModelContext, techId: string, q: Int32Array, cap: number): void {
   for (let s = 0; s < ctx.T; s++)
-    if (cols[s] >= 0)
-      ctx.b.addRow(`cap_${techId}[${ctx.label(s)}]`, [cols[s], cap], [1, -factor(s)], -Infinity, 0);
+    if (q[s] >= 0) ctx.b.addConstraint(`cap_${techId}[${ctx.label(s)}]`, term(q[s]), '<=', term(cap));
 }
 
-/** Gas or biomass boiler: heat = efficiency · fuel; fuel cost and CO2 on the fuel. */
+/**
+ * Gas or biomass boiler: q[t] ≤ cap, fuel[t] = q[t]/η with its cost and CO2 on q (see fuel.ts),
+ * q[t] into the heat balance; all of q is renewable heat when the fuel is.
+ */
 export function addBoiler(ctx: ModelContext, t: Boiler): void {
   const cap = ctx.capacity(t, 'kW');
   const q = ctx.dispatch('heat', t.id);
@@ -29,7 +26,7 @@ export function addBoiler(ctx: ModelContext, t: Boiler): void {
   ctx.flow(t.id, 'heat', 'heat_out', q, new Float64Array(ctx.T).fill(1), true);
 }
 
-/** Electric boiler: heat = efficiency · electricity. */
+/** Electric boiler: q[t] ≤ cap, q[t] into the heat balance and q[t]/η out of the electricity balance. */
 export function addElectricBoiler(ctx: ModelContext, t: ElectricBoiler): void {
   const cap = ctx.capacity(t, 'kW');
   const q = ctx.dispatch('heat', t.id);

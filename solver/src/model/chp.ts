@@ -1,3 +1,4 @@
+import { constant, term } from '../lp/expr';
 import type { Chp } from '../project/types';
 import type { ModelContext } from './context';
 import { capacityLimit } from './boilers';
@@ -27,9 +28,13 @@ export function addChp(ctx: ModelContext, t: Chp, milp: boolean): void {
       throw new Error(`CHP '${t.id}': a minimum part load needs a finite max capacity`);
     const m = t.minLoad_share!;
     for (let s = 0; s < ctx.T; s++) {
-      const on = ctx.b.addCol(`on_${t.id}[${ctx.label(s)}]`, 0, 1, 0, true);
-      ctx.b.addRow(`on_max_${t.id}[${ctx.label(s)}]`, [el[s], on], [1, -M], -Infinity, 0);
-      ctx.b.addRow(`min_load_${t.id}[${ctx.label(s)}]`, [el[s], cap, on], [1, -m, -m * M], -m * M, Infinity);
+      const at = `${t.id}[${ctx.label(s)}]`;
+      const on = ctx.b.addCol(`on_${at}`, 0, 1, 0, true);
+      const off = constant(1).minus(on); // 1 − on
+      // el ≤ M·on
+      ctx.b.addConstraint(`on_max_${at}`, term(el[s]), '<=', term(on, M));
+      // el ≥ minLoad·cap − minLoad·M·(1 − on)
+      ctx.b.addConstraint(`min_load_${at}`, term(el[s]), '>=', term(cap, m).add(off, -m * M));
     }
   }
   ctx.flow(t.id, 'electricity', 'el_out', el, new Float64Array(ctx.T).fill(1), true);

@@ -1,3 +1,4 @@
+import { LinExpr, weightedSum } from '../lp/expr';
 import type { ModelContext } from './context';
 
 export type Objective = 'cost' | 'co2';
@@ -14,37 +15,30 @@ export function addConstraints(
   const c = ctx.project.constraints ?? {};
   const caps = [c.co2Cap_t, opts.co2Limit_t].filter((v): v is number => v !== undefined);
   if (caps.length && ctx.emissions.length) {
-    const cap_kg = Math.min(...caps) * 1000;
-    ctx.b.addRow(
-      'co2_cap',
+    // Σ kg CO2 ≤ min(cap, epsilon limit)
+    const co2_kg = weightedSum(
       ctx.emissions.map((e) => e.col),
       ctx.emissions.map((e) => e.kg),
-      -Infinity,
-      cap_kg,
     );
+    ctx.b.addConstraint('co2_cap', co2_kg, '<=', Math.min(...caps) * 1000);
   }
   if (c.minRenewableHeatShare !== undefined && c.minRenewableHeatShare > 0) {
-    let total = 0;
-    for (let s = 0; s < ctx.T; s++) total += ctx.grid.weight[s] * ctx.at(heatDemand, s);
-    ctx.b.addRow(
-      'renewable_heat_share',
+    // Σ renewable heat ≥ share · Σ_t w[t]·heat demand[t]
+    let demand_kWh = 0;
+    for (let s = 0; s < ctx.T; s++) demand_kWh += ctx.grid.weight[s] * ctx.at(heatDemand, s);
+    const renewable_kWh = weightedSum(
       ctx.renewableHeat.map((r) => r.col),
       ctx.renewableHeat.map((r) => r.coef),
-      c.minRenewableHeatShare * total,
-      Infinity,
     );
+    ctx.b.addConstraint('renewable_heat_share', renewable_kWh, '>=', c.minRenewableHeatShare * demand_kWh);
   }
   if (c.maxGridImport_kWh !== undefined) {
     const imp = ctx.flows.find((f) => f.techId === 'grid' && f.name === 'import');
     if (imp) {
-      const cols: number[] = [];
-      const coefs: number[] = [];
-      for (let s = 0; s < ctx.T; s++)
-        if (imp.cols[s] >= 0) {
-          cols.push(imp.cols[s]);
-          coefs.push(ctx.grid.weight[s]);
-        }
-      ctx.b.addRow('max_grid_import', cols, coefs, -Infinity, c.maxGridImport_kWh);
+      // Σ_t w[t]·import[t] ≤ max
+      const import_kWh = new LinExpr();
+      for (let s = 0; s < ctx.T; s++) if (imp.cols[s] >= 0) import_kWh.plus(imp.cols[s], ctx.grid.weight[s]);
+      ctx.b.addConstraint('max_grid_import', import_kWh, '<=', c.maxGridImport_kWh);
     }
   }
   if (opts.objective === 'co2') {

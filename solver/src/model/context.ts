@@ -1,5 +1,7 @@
+import { LinExpr } from '../lp/expr';
 import { LpBuilder } from '../lp/model';
 import type { PriceSpec, ProjectV1, Technology } from '../project/types';
+import { costOf, EURPerUnit, kgCO2PerUnit, type EUR } from '../units';
 import { annualCapacityCost_EUR } from './economics';
 import { numSteps, stepLabel, type TimeGrid } from './timegrid';
 
@@ -52,23 +54,24 @@ export interface CostTerm {
   category: CostCategory;
   techId: string;
   col: number;
-  coef: number;
+  /** EUR per unit of the column: its value times this is the term's annual cost. */
+  coef: EURPerUnit;
 }
 
 /** The shared state every technology family adds its variables, rows and costs to. */
 export class ModelContext {
   readonly b: LpBuilder;
   readonly T: number;
-  /** Balance terms per carrier and step: column indices and coefficients. */
-  private readonly terms: Record<Carrier, { cols: number[][]; coefs: number[][] }>;
+  /** Supply − use per carrier and step: the left-hand side of each balance row. */
+  private readonly net: Record<Carrier, LinExpr[]>;
   readonly flows: Flow[] = [];
   readonly capacities: CapacityInfo[] = [];
   readonly storages: StorageInfo[] = [];
   readonly costs: CostTerm[] = [];
   /** Constant costs (e.g. fixed O&M of existing plant), per category and technology. */
-  readonly constantCosts: { category: CostCategory; techId: string; value_EUR: number }[] = [];
+  readonly constantCosts: { category: CostCategory; techId: string; value_EUR: EUR }[] = [];
   /** CO2 per column in kg per unit of the column value (already weighted by step). */
-  readonly emissions: { col: number; kg: number }[] = [];
+  readonly emissions: { col: number; kg: kgCO2PerUnit }[] = [];
   /** Renewable heat per column (weighted kWh per unit), for the renewable-share constraint. */
   readonly renewableHeat: { col: number; coef: number }[] = [];
   /** Slack columns of a diagnosis model (see run/explain.ts). */
@@ -82,11 +85,8 @@ export class ModelContext {
   ) {
     this.b = new LpBuilder(name);
     this.T = numSteps(grid);
-    const make = () => ({
-      cols: Array.from({ length: this.T }, () => [] as number[]),
-      coefs: Array.from({ length: this.T }, () => [] as number[]),
-    });
-    this.terms = { heat: make(), electricity: make() };
+    const make = () => Array.from({ length: this.T }, () => new LinExpr());
+    this.net = { heat: make(), electricity: make() };
   }
 
   label(step: number): string {
@@ -121,26 +121,31 @@ export class ModelContext {
     return (step) => this.at(s, step) * scale + adder;
   }
 
+  /** Adds `coef · x[col]` to the supply (+) or use (−) of a carrier at a step. */
   addBalance(carrier: Carrier, step: number, col: number, coef: number): void {
-    this.terms[carrier].cols[step].push(col);
-    this.terms[carrier].coefs[step].push(coef);
+    this.net[carrier][step].plus(col, coef);
   }
 
-  /** Adds `coef` EUR per unit of column `col` to the objective and records its category. */
+  /**
+   * Adds `coef` EUR per unit of column `col` to the objective and records its category. The
+   * coefficient is where a model expression (e.g. w[t]·price for a kW flow) becomes EUR per unit.
+   */
   cost(category: CostCategory, techId: string, col: number, coef: number): void {
     if (coef === 0) return;
     this.b.addCost(col, coef);
-    this.costs.push({ category, techId, col, coef });
+    this.costs.push({ category, techId, col, coef: EURPerUnit(coef) });
   }
 
-  constantCost(category: CostCategory, techId: string, value_EUR: number): void {
+  /** A cost that no decision changes (e.g. the sunk investment in existing plant), in the objective's offset. */
+  constantCost(category: CostCategory, techId: string, value_EUR: EUR): void {
     if (value_EUR === 0) return;
     this.b.objectiveOffset += value_EUR;
     this.constantCosts.push({ category, techId, value_EUR });
   }
 
+  /** Records `kg` of CO2 per unit of column `col` (already weighted by the step's hours). */
   emission(col: number, kg: number): void {
-    if (kg !== 0) this.emissions.push({ col, kg });
+    if (kg !== 0) this.emissions.push({ col, kg: kgCO2PerUnit(kg) });
   }
 
   co2Price_EUR_kg(): number {
@@ -179,8 +184,8 @@ export class ModelContext {
     this.cost('fixedOm', t.id, col, c.fixedOm);
     // Existing capacity carries no investment: remove its annuity and subsidy again as constants.
     if (existing > 0) {
-      this.constantCost('annuity', t.id, -c.annuity * existing);
-      this.constantCost('subsidy', t.id, -c.subsidy * existing);
+      this.constantCost('annuity', t.id, costOf(c.annuity, -existing));
+      this.constantCost('subsidy', t.id, costOf(c.subsidy, -existing));
     }
     return col;
   }
@@ -209,19 +214,21 @@ export class ModelContext {
         if (cols[s] >= 0 && coefs[s] !== 0) this.addBalance(carrier, s, cols[s], coefs[s]);
   }
 
-  /** Adds the balance rows: supply − use = demand, per carrier and step. */
+  /**
+   * Adds the balance rows, per carrier and step: Σ supply − Σ use = demand[t]. A diagnosis model adds
+   * priced slack: Σ supply − Σ use + unmet[t] − surplus[t] = demand[t].
+   */
   addBalances(
     demand: Record<Carrier, Float64Array>,
     slackPenalty_EUR_kWh?: number,
   ): Record<Carrier, Int32Array> {
     const rows = { heat: new Int32Array(this.T), electricity: new Int32Array(this.T) };
     for (const carrier of ['heat', 'electricity'] as const) {
-      const d = demand[carrier];
       const short = carrier === 'heat' ? 'heat' : 'el';
       for (let s = 0; s < this.T; s++) {
-        const v = this.at(d, s);
-        const cols = this.terms[carrier].cols[s];
-        const coefs = this.terms[carrier].coefs[s];
+        const name = `${short}_balance[${this.label(s)}]`;
+        const demand_kW = this.at(demand[carrier], s);
+        let net = this.net[carrier][s];
         if (slackPenalty_EUR_kWh !== undefined) {
           // Diagnosis only: unmet demand and unusable surplus, at a prohibitive price.
           const unmet = this.b.addCol(`unmet_${short}[${this.label(s)}]`, 0, Infinity, slackPenalty_EUR_kWh);
@@ -232,14 +239,9 @@ export class ModelContext {
             slackPenalty_EUR_kWh,
           );
           this.slacks.push({ carrier, step: s, unmet, surplus });
-          rows[carrier][s] = this.b.addRow(
-            `${short}_balance[${this.label(s)}]`,
-            [...cols, unmet, surplus],
-            [...coefs, 1, -1],
-            v,
-            v,
-          );
-        } else rows[carrier][s] = this.b.addRow(`${short}_balance[${this.label(s)}]`, cols, coefs, v, v);
+          net = net.copy().plus(unmet).minus(surplus);
+        }
+        rows[carrier][s] = this.b.addConstraint(name, net, '==', demand_kW);
       }
     }
     return rows;

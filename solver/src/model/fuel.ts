@@ -1,6 +1,10 @@
 import type { ModelContext } from './context';
 
-/** Splits a fuel cost into the fuel and CO2 categories for the cost breakdown. */
+/**
+ * Costs of the fuel a column burns, `fuelPerUnit` kWh of fuel per unit of the column at step t:
+ *   fuel cost = w[t]·fuelPerUnit·price[t],  CO2 cost = w[t]·fuelPerUnit·co2·CO2 price,
+ *   emission = w[t]·fuelPerUnit·co2 (kg), split into the fuel and CO2 categories of the breakdown.
+ */
 export function addFuelCosts(
   ctx: ModelContext,
   techId: string,

@@ -1,3 +1,4 @@
+import { term } from '../lp/expr';
 import type { ModelContext } from './context';
 
 export const GRID_ID = 'grid';
@@ -22,8 +23,9 @@ export function addGrid(ctx: ModelContext): { imp?: Int32Array; exp?: Int32Array
     if ((g.import.peakCharge_EUR_kW_a ?? 0) > 0) {
       const peak = ctx.b.addCol('import_peak_grid', 0, g.import.connectionLimit_kW ?? Infinity);
       ctx.cost('gridPeak', GRID_ID, peak, g.import.peakCharge_EUR_kW_a!);
+      // import[t] ≤ peak
       for (let s = 0; s < ctx.T; s++)
-        ctx.b.addRow(`peak_grid[${ctx.label(s)}]`, [imp[s], peak], [1, -1], -Infinity, 0);
+        ctx.b.addConstraint(`peak_grid[${ctx.label(s)}]`, term(imp[s]), '<=', term(peak));
       out.peak = peak;
     }
     ctx.flow(GRID_ID, 'electricity', 'import', imp, new Float64Array(ctx.T).fill(1), true);

@@ -1,3 +1,4 @@
+import { term } from '../lp/expr';
 import type { Pv, SolarThermal } from '../project/types';
 import type { Carrier, ModelContext } from './context';
 
@@ -21,7 +22,8 @@ function addYieldProducer(
     );
     for (let s = 0; s < ctx.T; s++) {
       if (out[s] < 0) continue;
-      ctx.b.addRow(`yield_${t.id}[${ctx.label(s)}]`, [out[s], cap], [1, -ctx.at(y, s)], -Infinity, 0);
+      // output[t] ≤ yield[t]·cap
+      ctx.b.addConstraint(`yield_${t.id}[${ctx.label(s)}]`, term(out[s]), '<=', term(cap, ctx.at(y, s)));
       ctx.cost('variableOm', t.id, out[s], ctx.grid.weight[s] * (t.varOm_EUR_kWh ?? 0));
       if (carrier === 'heat') ctx.renewableHeat.push({ col: out[s], coef: ctx.grid.weight[s] });
     }

@@ -1,3 +1,4 @@
+import { LinExpr, nextCyclic, previousStep, sum, term } from '../lp/expr';
 import type { Carrier, ModelContext } from './context';
 
 export interface StorageSpec {
@@ -26,32 +27,34 @@ export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
   const { techId, energyCap: E, powerCap: P, powerFactor: f } = spec;
   const b = ctx.b;
   const T = ctx.T;
+  const at = (s: number) => `${techId}[${ctx.label(s)}]`;
   const ch = ctx.dispatch('charge', techId);
   const dis = ctx.dispatch('discharge', techId);
   const keep = 1 - spec.loss_per_h;
   for (let s = 0; s < T; s++) {
-    b.addRow(`ch_max_${techId}[${ctx.label(s)}]`, [ch[s], P], [1, -f], -Infinity, 0);
-    b.addRow(`dis_max_${techId}[${ctx.label(s)}]`, [dis[s], P], [1, -f], -Infinity, 0);
+    // ch[t] ≤ f·P, dis[t] ≤ f·P
+    b.addConstraint(`ch_max_${at(s)}`, term(ch[s]), '<=', term(P, f));
+    b.addConstraint(`dis_max_${at(s)}`, term(dis[s]), '<=', term(P, f));
   }
   const full = ctx.grid.mode === 'full';
+  const L = ctx.grid.periodLength;
   const soc = new Int32Array(T);
-  for (let s = 0; s < T; s++)
-    soc[s] = b.addCol(`soc_${techId}[${ctx.label(s)}]`, full ? 0 : -Infinity, Infinity);
+  for (let s = 0; s < T; s++) soc[s] = b.addCol(`soc_${at(s)}`, full ? 0 : -Infinity, Infinity);
+  /** soc[t] = (1 − loss)·soc[t−1] + ηch·ch[t] − dis[t]/ηdis; a typical day starts from 0. */
+  const socBalance = (s: number) => {
+    const prev = previousStep(s, L, full);
+    const stored = prev < 0 ? new LinExpr() : term(soc[prev], keep);
+    stored.plus(ch[s], spec.effCharge).minus(dis[s], 1 / spec.effDischarge);
+    b.addConstraint(`soc_balance_${at(s)}`, term(soc[s]), '==', stored);
+  };
   let interSoc: Int32Array | undefined;
   if (full) {
     for (let s = 0; s < T; s++) {
-      const prev = soc[(s - 1 + T) % T];
-      b.addRow(
-        `soc_balance_${techId}[${ctx.label(s)}]`,
-        [soc[s], prev, ch[s], dis[s]],
-        [1, -keep, -spec.effCharge, 1 / spec.effDischarge],
-        0,
-        0,
-      );
-      b.addRow(`soc_max_${techId}[${ctx.label(s)}]`, [soc[s], E], [1, -1], -Infinity, 0);
+      socBalance(s);
+      // soc[t] ≤ E
+      b.addConstraint(`soc_max_${at(s)}`, term(soc[s]), '<=', term(E));
     }
   } else {
-    const L = ctx.grid.periodLength;
     const K = ctx.grid.numPeriods;
     const smax = new Int32Array(K);
     const smin = new Int32Array(K);
@@ -60,14 +63,10 @@ export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
       smin[k] = b.addCol(`soc_intra_min_${techId}[p=${k}]`, -Infinity, 0);
       for (let h = 0; h < L; h++) {
         const s = k * L + h;
-        const cols = h === 0 ? [soc[s], ch[s], dis[s]] : [soc[s], soc[s - 1], ch[s], dis[s]];
-        const coefs =
-          h === 0
-            ? [1, -spec.effCharge, 1 / spec.effDischarge]
-            : [1, -keep, -spec.effCharge, 1 / spec.effDischarge];
-        b.addRow(`soc_balance_${techId}[${ctx.label(s)}]`, cols, coefs, 0, 0);
-        b.addRow(`soc_intra_hi_${techId}[${ctx.label(s)}]`, [soc[s], smax[k]], [1, -1], -Infinity, 0);
-        b.addRow(`soc_intra_lo_${techId}[${ctx.label(s)}]`, [soc[s], smin[k]], [1, -1], 0, Infinity);
+        socBalance(s);
+        // smin_k ≤ s[k,h] ≤ smax_k
+        b.addConstraint(`soc_intra_hi_${at(s)}`, term(soc[s]), '<=', term(smax[k]));
+        b.addConstraint(`soc_intra_lo_${at(s)}`, term(soc[s]), '>=', term(smin[k]));
       }
     }
     const seq = ctx.grid.sequence!;
@@ -78,15 +77,17 @@ export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
     for (let d = 0; d < D; d++) {
       const k = seq[d];
       const endOfDay = soc[k * L + L - 1];
-      b.addRow(
-        `soc_link_${techId}[d=${d}]`,
-        [interSoc[(d + 1) % D], interSoc[d], endOfDay],
-        [1, -keepDay, -1],
-        0,
-        0,
+      const day = `${techId}[d=${d}]`;
+      // S[d+1] = (1 − loss)^24·S[d] + s[k(d), 23]
+      b.addConstraint(
+        `soc_link_${day}`,
+        term(interSoc[nextCyclic(d, D)]),
+        '==',
+        term(interSoc[d], keepDay).plus(endOfDay),
       );
-      b.addRow(`soc_inter_lo_${techId}[d=${d}]`, [interSoc[d], smin[k]], [1, 1], 0, Infinity);
-      b.addRow(`soc_inter_hi_${techId}[d=${d}]`, [interSoc[d], smax[k], E], [1, 1, -1], -Infinity, 0);
+      // 0 ≤ S[d] + smin_k(d),  S[d] + smax_k(d) ≤ E
+      b.addConstraint(`soc_inter_lo_${day}`, sum(interSoc[d], smin[k]), '>=', 0);
+      b.addConstraint(`soc_inter_hi_${day}`, sum(interSoc[d], smax[k]), '<=', term(E));
     }
   }
   ctx.flow(techId, spec.carrier, 'discharge', dis, new Float64Array(T).fill(1), true);

@@ -1,4 +1,7 @@
+import type { LpModel } from '../lp/model';
 import type { ProjectV1, Technology } from '../project/types';
+import { ModelContext, type CostCategory } from './context';
+import { fullGrid, type TimeGrid } from './timegrid';
 
 /** A year-long series whose first hours are `head` and the rest `fill`. */
 export function yearSeries(head: number[], fill = 0, hours = 8760): number[] {
@@ -139,4 +142,65 @@ export function gasOrElectricBoiler(): ProjectV1 {
     ],
   });
   return JSON.parse(JSON.stringify(p)) as ProjectV1;
+}
+
+/**
+ * Two typical days of two hours each for hand-checked aggregated models: period 0 is hours 0–1 of
+ * the year (weight 2 days), period 1 hours 48–49 (weight 1 day); the year has three days, sequence
+ * 0, 1, 0.
+ */
+export function tinyAggregatedGrid(): TimeGrid {
+  return {
+    mode: 'aggregated',
+    hours: Int32Array.from([0, 1, 48, 49]),
+    weight: Float64Array.from([2, 2, 1, 1]),
+    periodLength: 2,
+    numPeriods: 2,
+    sequence: Int32Array.from([0, 1, 0]),
+    yearHours: 8760,
+  };
+}
+
+/** A model context over the first `steps` hours of the year (full mode) or over a given grid. */
+export function tinyContext(project: ProjectV1, grid: TimeGrid | number = 3): ModelContext {
+  return new ModelContext(project, typeof grid === 'number' ? fullGrid(8760, grid) : grid, 'tiny');
+}
+
+/** A row as a test reads it: name, bounds and coefficients by column name. */
+export interface RowView {
+  name: string;
+  lower: number;
+  upper: number;
+  coefs: Record<string, number>;
+}
+
+/** The rows whose name is `family` or starts with `family[`, in model order. */
+export function rowsOf(m: LpModel, family: string): RowView[] {
+  const out: RowView[] = [];
+  for (let i = 0; i < m.rowNames.length; i++) {
+    const name = m.rowNames[i];
+    if (name !== family && !name.startsWith(`${family}[`)) continue;
+    const coefs: Record<string, number> = {};
+    for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) coefs[m.colNames[m.colIndex[k]]] = m.values[k];
+    out.push({ name, lower: m.rowLower[i], upper: m.rowUpper[i], coefs });
+  }
+  return out;
+}
+
+/** Bounds of a column by name. */
+export function colBounds(m: LpModel, name: string): [number, number] {
+  const j = m.colNames.indexOf(name);
+  if (j < 0) throw new Error(`no column ${name}`);
+  return [m.colLower[j], m.colUpper[j]];
+}
+
+/** The recorded cost terms of a technology with column names, in the order they were added. */
+export function costsOf(
+  ctx: ModelContext,
+  techId: string,
+): { category: CostCategory; col: string; coef: number }[] {
+  const colNames = ctx.b.build().colNames;
+  return ctx.costs
+    .filter((c) => c.techId === techId)
+    .map((c) => ({ category: c.category, col: colNames[c.col], coef: c.coef }));
 }

@@ -4,6 +4,28 @@ import type { CostCategory } from '../model/context';
 import { hourLabel } from '../project/calendar';
 import { formatSolverMessage, solverMessage, type SolverMessage } from './messages';
 import { COST_CATEGORIES } from './views/costs';
+import {
+  costOf,
+  emissionOf,
+  energy_kWh,
+  EUR,
+  fromMWh,
+  fullLoad_h,
+  hours,
+  kgCO2,
+  kW,
+  kWh,
+  perMWh,
+  plus,
+  ratio,
+  scaled,
+  atPrice,
+  EURPerMWh,
+  MWh,
+  toMWh,
+  toTonnes,
+  total,
+} from '../units';
 
 export type ResultStatus = 'optimal' | 'time_limit' | 'infeasible' | 'unbounded' | 'cancelled' | 'error';
 
@@ -100,16 +122,16 @@ function capacitiesOf(built: BuiltModel, val: ValueOf) {
 function flowsOf(built: BuiltModel, x: Float64Array, val: ValueOf) {
   const { ctx, grid } = built;
   const series: Record<string, Float64Array> = {};
-  const annual: Record<string, Record<string, number>> = {};
+  const annual: Record<string, Record<string, MWh>> = {};
   for (const f of ctx.flows) {
     const s = new Float64Array(ctx.T);
-    let e = 0;
+    let e = kWh(0);
     for (let k = 0; k < ctx.T; k++) {
       s[k] = f.cols[k] >= 0 ? Math.abs(f.coefs[k]) * x[f.cols[k]] : 0;
-      e += grid.weight[k] * s[k];
+      e = plus(e, energy_kWh(kW(s[k]), hours(grid.weight[k])));
     }
     series[`${f.techId}.${f.name}_kW`] = s;
-    (annual[f.techId] ??= {})[`${f.name}_MWh`] = e / 1000;
+    (annual[f.techId] ??= {})[`${f.name}_MWh`] = toMWh(e);
   }
   for (const st of ctx.storages) {
     const s = new Float64Array(ctx.T);
@@ -122,20 +144,17 @@ function flowsOf(built: BuiltModel, x: Float64Array, val: ValueOf) {
 /** Annual cost by category and by technology (EUR/a), their total, and the emissions (kg CO2/a). */
 function costsOf(built: BuiltModel, val: ValueOf) {
   const { ctx } = built;
-  const byCategory = Object.fromEntries(COST_CATEGORIES.map((c) => [c, 0])) as Record<CostCategory, number>;
-  const byTechnology: Record<string, number> = {};
-  for (const term of ctx.costs) {
-    const v = term.coef * val(term.col);
-    byCategory[term.category] += v;
-    byTechnology[term.techId] = (byTechnology[term.techId] ?? 0) + v;
-  }
-  for (const c of ctx.constantCosts) {
-    byCategory[c.category] += c.value_EUR;
-    byTechnology[c.techId] = (byTechnology[c.techId] ?? 0) + c.value_EUR;
-  }
-  const total_EUR = Object.values(byCategory).reduce((a, b) => a + b, 0);
-  let co2_kg = 0;
-  for (const e of ctx.emissions) co2_kg += e.kg * val(e.col);
+  const byCategory = Object.fromEntries(COST_CATEGORIES.map((c) => [c, EUR(0)])) as Record<CostCategory, EUR>;
+  const byTechnology: Record<string, EUR> = {};
+  const book = (category: CostCategory, techId: string, v: EUR) => {
+    byCategory[category] = plus(byCategory[category], v);
+    byTechnology[techId] = plus(byTechnology[techId] ?? EUR(0), v);
+  };
+  for (const term of ctx.costs) book(term.category, term.techId, costOf(term.coef, val(term.col)));
+  for (const c of ctx.constantCosts) book(c.category, c.techId, c.value_EUR);
+  const total_EUR = total(Object.values(byCategory));
+  let co2_kg = kgCO2(0);
+  for (const e of ctx.emissions) co2_kg = plus(co2_kg, emissionOf(e.kg, val(e.col)));
   return { byCategory, byTechnology, total_EUR, co2_kg };
 }
 
@@ -143,7 +162,7 @@ function costsOf(built: BuiltModel, val: ValueOf) {
  * Energy balance recomputed from the solution, independent of the solver's row activities: the
  * largest |Σ flows − demand| over carriers and steps, and the peak demand it is judged against.
  */
-function balanceOf(built: BuiltModel, x: Float64Array) {
+function balanceOf(built: BuiltModel, x: Float64Array): { maxResidual_kW: kW; peakDemand_kW: kW } {
   const { ctx } = built;
   let maxResidual_kW = 0;
   let peakDemand_kW = 1;
@@ -158,7 +177,7 @@ function balanceOf(built: BuiltModel, x: Float64Array) {
       maxResidual_kW = Math.max(maxResidual_kW, Math.abs(sum[k] - d));
     }
   }
-  return { maxResidual_kW, peakDemand_kW };
+  return { maxResidual_kW: kW(maxResidual_kW), peakDemand_kW: kW(peakDemand_kW) };
 }
 
 /** KPIs: demands, LCOH/LCOE, renewable heat share, full-load hours, grid figures, PV self-consumption. */
@@ -167,44 +186,46 @@ function kpisOf(
   val: ValueOf,
   flows: ReturnType<typeof flowsOf>,
   caps: ReturnType<typeof capacitiesOf>,
-  byTechnology: Record<string, number>,
+  byTechnology: Record<string, EUR>,
 ): Results['kpis'] {
   const { ctx, project, grid } = built;
   const { series, annual } = flows;
   const { capacities, capacityValue } = caps;
-  const demandMWh = (s: Float64Array) => {
-    let e = 0;
-    for (let k = 0; k < ctx.T; k++) e += grid.weight[k] * ctx.at(s, k);
-    return e / 1000;
+  const demandMWh = (s: Float64Array): MWh => {
+    let e = kWh(0);
+    for (let k = 0; k < ctx.T; k++) e = plus(e, energy_kWh(kW(ctx.at(s, k)), hours(grid.weight[k])));
+    return toMWh(e);
   };
   const heatDemand_MWh = demandMWh(built.demand.heat);
   const elDemand_MWh = demandMWh(built.demand.electricity);
 
   // LCOH/LCOE: heat plants carry their own costs plus their electricity at the average electricity cost;
   // CHP costs split by output energy. The two add up to the total cost.
-  let elCost = 0;
-  let heatCost = 0;
-  let heatTechElectricity_MWh = 0;
+  const flow = (techId: string, name: string): MWh => annual[techId]?.[name] ?? MWh(0);
+  let elCost = EUR(0);
+  let heatCost = EUR(0);
+  let heatTechElectricity_MWh = MWh(0);
   for (const t of project.technologies) {
-    const c = byTechnology[t.id] ?? 0;
+    const c = byTechnology[t.id] ?? EUR(0);
     if (t.type === 'chp') {
-      const el = annual[t.id]?.el_out_MWh ?? 0;
-      const heat = annual[t.id]?.heat_out_MWh ?? 0;
+      const el = flow(t.id, 'el_out_MWh');
+      const heat = flow(t.id, 'heat_out_MWh');
       const share = el + heat > 0 ? el / (el + heat) : 0.5;
-      elCost += c * share;
-      heatCost += c * (1 - share);
+      elCost = plus(elCost, scaled(c, share));
+      heatCost = plus(heatCost, scaled(c, 1 - share));
     } else if (HEAT_TECHS.has(t.type)) {
-      heatCost += c;
-      heatTechElectricity_MWh += annual[t.id]?.el_in_MWh ?? 0;
-    } else elCost += c;
+      heatCost = plus(heatCost, c);
+      heatTechElectricity_MWh = plus(heatTechElectricity_MWh, flow(t.id, 'el_in_MWh'));
+    } else elCost = plus(elCost, c);
   }
-  elCost += byTechnology.grid ?? 0;
-  const elUse_MWh = elDemand_MWh + heatTechElectricity_MWh;
-  const lcoe = elUse_MWh > 0 ? elCost / elUse_MWh : 0;
-  heatCost += lcoe * heatTechElectricity_MWh;
+  elCost = plus(elCost, byTechnology.grid ?? EUR(0));
+  const elUse_MWh = plus(elDemand_MWh, heatTechElectricity_MWh);
+  const lcoe = elUse_MWh > 0 ? perMWh(elCost, elUse_MWh) : EURPerMWh(0);
+  heatCost = plus(heatCost, atPrice(lcoe, heatTechElectricity_MWh));
 
-  let renewableHeat_kWh = 0;
-  for (const r of ctx.renewableHeat) renewableHeat_kWh += r.coef * val(r.col);
+  // The renewable-heat terms are weighted kWh per unit of their column.
+  let renewableHeat_kWh = kWh(0);
+  for (const r of ctx.renewableHeat) renewableHeat_kWh = plus(renewableHeat_kWh, kWh(r.coef * val(r.col)));
 
   // Full-load hours: output over capacity; storage by its power, solar thermal (m²) has none.
   const fullLoadHours_h: Record<string, number> = {};
@@ -216,15 +237,15 @@ function kpisOf(
         ? (capacities[t.id].power_kW ?? 0)
         : (capacityValue[t.id] ?? 0);
     if (out !== undefined && capForFlh > 1e-9 && t.type !== 'solarThermal')
-      fullLoadHours_h[t.id] = (out * 1000) / capForFlh;
+      fullLoadHours_h[t.id] = fullLoad_h(fromMWh(out), kW(capForFlh));
   }
 
   const kpis: Results['kpis'] = {
     heatDemand_MWh,
     electricityDemand_MWh: elDemand_MWh,
-    lcoh_EUR_MWh: heatDemand_MWh > 0 ? heatCost / heatDemand_MWh : 0,
+    lcoh_EUR_MWh: heatDemand_MWh > 0 ? perMWh(heatCost, heatDemand_MWh) : 0,
     lcoe_EUR_MWh: lcoe,
-    renewableHeatShare: heatDemand_MWh > 0 ? renewableHeat_kWh / 1000 / heatDemand_MWh : 0,
+    renewableHeatShare: heatDemand_MWh > 0 ? ratio(toMWh(renewableHeat_kWh), heatDemand_MWh) : 0,
     fullLoadHours_h,
   };
   const imp = series['grid.import_kW'];
@@ -290,11 +311,11 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
   const results: Results = {
     status: sol.status === 'optimal' || sol.status === 'time_limit' ? sol.status : 'error',
     scenario: built.options.scenarioId ?? 'base',
-    objective: { totalAnnualCost_EUR: costs.total_EUR, co2_tCO2: costs.co2_kg / 1000 },
+    objective: { totalAnnualCost_EUR: costs.total_EUR, co2_tCO2: toTonnes(costs.co2_kg) },
     capacities: caps.capacities,
     annual: flows.annual,
     costs: { byCategory_EUR: costs.byCategory, byTechnology_EUR: costs.byTechnology },
-    emissions_tCO2: costs.co2_kg / 1000,
+    emissions_tCO2: toTonnes(costs.co2_kg),
     kpis: kpisOf(built, val, flows, caps, costs.byTechnology),
     balance: {
       maxResidual_kW: balance.maxResidual_kW,

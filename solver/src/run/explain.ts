@@ -1,6 +1,7 @@
 import type { SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
 import { annualCapacityCost_EUR } from '../model/economics';
+import { emissionOf, plus, tCO2, toTonnes } from '../units';
 import { GRID_ID } from '../model/grid';
 import { hourLabel, hoursInYear } from '../project/calendar';
 import type { PriceSpec, ProjectV1, Technology } from '../project/types';
@@ -93,9 +94,10 @@ async function globalLimitAnalysis(
     void _cap;
     const co2Model = build(rest, 'co2');
     const cleanest = await backend.solve(co2Model.model, { timeLimit_s: 600 });
-    let min_t = 0;
+    let min_t = tCO2(0);
     if (cleanest.hasSolution)
-      for (const e of co2Model.ctx.emissions) min_t += (e.kg * cleanest.x[e.col]) / 1000;
+      for (const e of co2Model.ctx.emissions)
+        min_t = plus(min_t, toTonnes(emissionOf(e.kg, cleanest.x[e.col])));
     if (cleanest.hasSolution && min_t > cap_t * (1 + 1e-9) + 1e-9)
       return [solverMessage('co2CapMinimum', { cap_t: round1(cap_t), min_t: round1(min_t) })];
   }
