@@ -79,7 +79,9 @@ describe('storage arbitrage', () => {
     expect(results.capacities.bat.power_kW).toBeCloseTo(100, 6);
     // 200 kWh at 0.1 + (0.03 + 0.02)·100
     expect(results.objective.totalAnnualCost_EUR).toBeCloseTo(25, 6);
-    expect(Array.from(dispatch.series['grid.import_kW'])).toEqual([200, 0].map((v) => expect.closeTo(v, 6)));
+    expect(Array.from(dispatch.series['grid.import_kW'])).toEqual(
+      [200, 0].map((v) => expect.closeTo(v, 6) as unknown),
+    );
   });
 
   it('accounts for round-trip losses', async () => {

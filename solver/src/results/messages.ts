@@ -211,5 +211,5 @@ export function formatSolverMessage(m: SolverMessage, language: MessageLanguage 
   const num = (v: number | string, digits = 1) => messageNumber(v, language, digits);
   const mw = (kW: number | string) => `${messageNumber(Number(kW) / 1000, language, 2)} MW`;
   const when = (label: number | string | undefined) => messageTime(label, language);
-  return (TEXTS[m.code][language] as Text)(m.params, mw, { mw, num, when });
+  return TEXTS[m.code][language](m.params, mw, { mw, num, when });
 }

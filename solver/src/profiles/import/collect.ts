@@ -2,7 +2,7 @@
 import { fail } from './text';
 import { formatImportMessage, importMessage, type ImportMessage } from './messages';
 import { isMissingCell, parseNumber, unitOf, type DecimalSeparator } from './numbers';
-import { parseStamp, StampResolver, type Stamp, type StampFormat } from './timestamps';
+import { parseStamp, StampResolver, type StampFormat } from './timestamps';
 import type { ImportedColumn, ImportIssue, ImportResult, ImportSettings } from './parse';
 
 /** An issue's English text and its message. */
@@ -166,7 +166,7 @@ export function createCollector(
        * file's own clock (`timeLocal`, what the user reads): UTC when its stamps say Z, else the time
        * zone's wall time (standard time all year when the file has no daylight saving).
        */
-      const fileOffset = (firstStamp as Stamp | null)?.offset_min === 0 ? 0 : undefined;
+      const fileOffset = firstStamp?.offset_min === 0 ? 0 : undefined;
       const at = (t: number) => ({
         time: fmt(t),
         timeLocal: clock ? clock.wallClock(t, fileOffset) : fmt(t),
