@@ -210,6 +210,7 @@ export function importTime(local: unknown, iso: unknown, language: MessageLangua
   }
   const u = typeof iso === 'string' ? UTC.exec(iso) : null;
   if (u) return show(u[1], u[2], u[3], u[4] + (u[5] ?? ''), 'UTC');
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- anything else as it is (params are text or numbers)
   return iso === undefined ? '' : String(iso);
 }
 
@@ -219,5 +220,5 @@ export function formatImportMessage(m: ImportMessage, language: MessageLanguage 
   if ('time' in params) params.time = importTime(params.timeLocal, params.time, language);
   if ('start' in params) params.start = importTime(params.startLocal, params.start, language);
   if (m.first) params.first = formatImportMessage(m.first, language);
-  return (TEXTS[m.code][language] as Text)(params);
+  return TEXTS[m.code][language](params);
 }
