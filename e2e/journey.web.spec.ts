@@ -12,7 +12,7 @@ import { recordTiming } from './timing';
  * page error occurs. Screenshots go to e2e/artifacts/journey-*.png.
  */
 interface LanguageModule {
-  findLanguageProblems(text: string, lang: 'de' | 'en', o?: { allow?: string[] }): string[];
+  findLanguageProblems: (text: string, lang: 'de' | 'en', o?: { allow?: string[] }) => string[];
 }
 const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
 
@@ -214,7 +214,7 @@ test('a new user: blank project, 2023 CSV, run, every results tab, variant, swee
     await page.getByRole('button', { name: 'Bericht erzeugen und speichern' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`${PROJECT}.pdf`);
-    const bytes = new Uint8Array(readFileSync((await file.path())!));
+    const bytes = new Uint8Array(readFileSync(await file.path()));
     const { text } = await pdfText(bytes);
     expect(text).toContain(PROJECT);
     expect(check(text, 'de', { allow: ALLOW })).toEqual([]);

@@ -1,5 +1,5 @@
 interface PdfModule {
-  getDocument(o: { data: Uint8Array; standardFontDataUrl?: string }): {
+  getDocument: (o: { data: Uint8Array; standardFontDataUrl?: string }) => {
     promise: Promise<{
       numPages: number;
       getPage(i: number): Promise<{ getTextContent(): Promise<{ items: { str?: string }[] }> }>;

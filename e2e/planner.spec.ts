@@ -233,7 +233,7 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
       page.waitForEvent('download'),
       row.getByRole('button', { name: 'Exportieren' }).click(),
     ]);
-    const first = readFileSync((await download.path())!, 'utf8');
+    const first = readFileSync(await download.path(), 'utf8');
     const doc = JSON.parse(first) as {
       timeSeries: Record<string, { values: number[] }>;
       scenarios: unknown[];
@@ -253,7 +253,7 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
       page.waitForEvent('download'),
       imported.getByRole('button', { name: 'Exportieren' }).click(),
     ]);
-    const second = readFileSync((await again.path())!, 'utf8');
+    const second = readFileSync(await again.path(), 'utf8');
     expect(second).toBe(first);
 
     // A broken file is refused with located errors.

@@ -5,7 +5,7 @@ import { solveForSeed, writeSeed, type Results, type Seed } from './seed';
 import { readFileSync } from 'node:fs';
 
 interface LanguageModule {
-  findLanguageProblems(text: string, lang: 'de' | 'en'): string[];
+  findLanguageProblems: (text: string, lang: 'de' | 'en') => string[];
 }
 const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
 
@@ -48,7 +48,7 @@ test('the Reports page generates the PDF in the worker and downloads it', async 
   const file = await download;
   const seconds = (Date.now() - t0) / 1000;
   expect(file.suggestedFilename()).toBe('Einfamilienhaus mit PV, Wärmepumpe und Speicher.pdf');
-  const bytes = new Uint8Array(readFileSync((await file.path())!));
+  const bytes = new Uint8Array(readFileSync(await file.path()));
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
   const { text, pages } = await pdfText(bytes);
   expect(text).toContain('Einfamilienhaus mit PV, Wärmepumpe und Speicher');

@@ -126,7 +126,7 @@ test('scenario tabs by keyboard, readable diff, a sweep that survives a page swi
     // the table as German CSV
     const download = page.waitForEvent('download');
     await sweep.getByRole('button', { name: 'Tabelle als CSV speichern' }).click();
-    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const csv = readFileSync(await (await download).path(), 'utf8');
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()

@@ -21,21 +21,21 @@ type Dispatch = {
 };
 type ProjectV1 = { name: string; scenarios?: { id: string }[] };
 interface SolveModule {
-  solveProject(
+  solveProject: (
     p: ProjectV1,
     o: { mode: 'aggregated'; scenarioId?: string },
-  ): Promise<{ results: Results; dispatch?: Dispatch; reasons: string[] }>;
+  ) => Promise<{ results: Results; dispatch?: Dispatch; reasons: string[] }>;
 }
 interface DocumentModule {
   DEFAULT_RUN_OPTIONS: object;
-  splitSeries(
+  splitSeries: (
     p: ProjectV1,
     id: string,
     newId: () => string,
-  ): { doc: unknown; records: ({ id: string; values: Float64Array } & Record<string, unknown>)[] };
+  ) => { doc: unknown; records: ({ id: string; values: Float64Array } & Record<string, unknown>)[] };
 }
 interface HashModule {
-  inputsHash(p: ProjectV1, scenarioId: string, options: object): Promise<string>;
+  inputsHash: (p: ProjectV1, scenarioId: string, options: object) => Promise<string>;
 }
 const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
 
@@ -114,7 +114,7 @@ export async function writeSeed(page: Page, seed: Seed, uiPage: string): Promise
       const idb = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('werkplan');
         req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
       });
       const tx = idb.transaction(['projects', 'timeSeries', 'results'], 'readwrite');
       tx.objectStore('projects').put(seed.project);
@@ -143,7 +143,7 @@ export async function writeSeed(page: Page, seed: Seed, uiPage: string): Promise
       }
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       });
       idb.close();
       localStorage.setItem('werkplan.ui', JSON.stringify({ page: uiPage, activeProjectId: seed.project.id }));

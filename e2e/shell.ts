@@ -38,8 +38,8 @@ export async function installDesktopShell(
     });
     w.werkplan = {
       kind: 'electron',
-      appVersion: async () => 'e2e',
-      openFile: async () => null,
+      appVersion: () => Promise.resolve('e2e'),
+      openFile: () => Promise.resolve(null),
       saveFile: async (o: { suggestedName: string; data: Uint8Array }) => {
         await (w.__werkplanSave as (n: string, t: string) => Promise<void>)(
           o.suggestedName,
@@ -47,24 +47,33 @@ export async function installDesktopShell(
         );
         return { saved: true, name: o.suggestedName };
       },
-      printToPdf: async () => ({ saved: false }),
+      printToPdf: () => Promise.resolve({ saved: false }),
       secrets: {
-        isAvailable: async () => true,
-        get: async (k: string) => secrets.get(k) ?? null,
-        set: async (k: string, v: string) => void secrets.set(k, v),
-        delete: async (k: string) => void secrets.delete(k),
+        isAvailable: () => Promise.resolve(true),
+        get: (k: string) => Promise.resolve(secrets.get(k) ?? null),
+        set: (k: string, v: string) => {
+          secrets.set(k, v);
+          return Promise.resolve();
+        },
+        delete: (k: string) => {
+          secrets.delete(k);
+          return Promise.resolve();
+        },
       },
       auth: {
-        status: async () => status(),
-        settings: async () => settings,
-        configure: async (x: Record<string, unknown>) => (settings = { ...x }),
-        signIn: async () => {
-          signedIn = true;
-          return status();
+        status: () => Promise.resolve(status()),
+        settings: () => Promise.resolve(settings),
+        configure: (x: Record<string, unknown>) => {
+          settings = { ...x };
+          return Promise.resolve(settings);
         },
-        signOut: async () => {
+        signIn: () => {
+          signedIn = true;
+          return Promise.resolve(status());
+        },
+        signOut: () => {
           signedIn = false;
-          return { revoked: true };
+          return Promise.resolve({ revoked: true });
         },
         syncRequest: (r: unknown) => (w.__werkplanSyncRequest as (r: unknown) => Promise<unknown>)(r),
       },

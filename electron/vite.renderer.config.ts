@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig, type UserConfig } from 'vite';
+import { defineConfig, mergeConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import rendererConfig from '../renderer/vite.config';
 
@@ -7,7 +7,7 @@ import rendererConfig from '../renderer/vite.config';
  * writing to Forge's layout so the main process finds it at .vite/renderer/main_window.
  */
 export default defineConfig(
-  mergeConfig(rendererConfig as UserConfig, {
+  mergeConfig(rendererConfig, {
     build: { outDir: fileURLToPath(new URL('../.vite/renderer/main_window', import.meta.url)) },
   }),
 );

@@ -15,7 +15,9 @@ const files = (await readdir(path.join(here, 'bench')))
   .sort();
 const report: Record<string, BenchRow[]> = {};
 for (const file of files) {
-  const suite = (await import(pathToFileURL(path.join(here, 'bench', file)).href)).default as BenchSuite;
+  const suite = (
+    (await import(pathToFileURL(path.join(here, 'bench', file)).href)) as { default: BenchSuite }
+  ).default;
   console.log(`\n## ${suite.name}`);
   const rows = await suite.run();
   report[suite.name] = rows;

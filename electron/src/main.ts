@@ -20,7 +20,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { applySecurityHeaders, denyPermissions, trustedOrigins } from './security';
 import { registerIpc } from './ipc/register';
 import { SecretVault } from './ipc/secrets';
-import { createMainWindow, type BrowserWindowCtor, type BrowserWindowLike } from './window';
+import { createMainWindow, type BrowserWindowLike } from './window';
 import { buildMenu } from './menu';
 import { AuthService } from './auth/signin';
 
@@ -84,7 +84,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const create = async () => {
       mainWindow = await createMainWindow({
-        BrowserWindow: BrowserWindow as unknown as BrowserWindowCtor,
+        BrowserWindow,
         shell,
         preloadPath: path.join(__dirname, 'preload.js'),
         origins,

@@ -74,8 +74,8 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
         resolve(m[1]);
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
   return { url, proc };

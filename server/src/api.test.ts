@@ -28,9 +28,7 @@ describe('sync API: the happy path against a real identity provider and database
     for (const [path, item] of Object.entries(api.paths))
       for (const method of Object.keys(item as object).filter((k) => methods.includes(k))) {
         const url = path.replace(/\{(\w+)\}/g, ':$1');
-        expect(s.app.hasRoute({ method: method.toUpperCase() as 'GET', url }), `${method} ${path}`).toBe(
-          true,
-        );
+        expect(s.app.hasRoute({ method: method.toUpperCase(), url }), `${method} ${path}`).toBe(true);
         operations++;
       }
     expect(operations).toBeGreaterThanOrEqual(19);
@@ -176,7 +174,9 @@ describe('sync API: the happy path against a real identity provider and database
     const mine = (await (await s.call('GET', '/v1/keys', { token: alice })).json()) as {
       keys: { keyId: string; envelope: unknown }[];
     };
-    expect(mine.keys).toEqual([{ keyId: 'team-key-1', envelope: k, updatedAt: expect.any(String) }]);
+    expect(mine.keys).toEqual([
+      { keyId: 'team-key-1', envelope: k, updatedAt: expect.any(String) as unknown },
+    ]);
     const bobs = (await (await s.call('GET', '/v1/keys', { token: bob })).json()) as { keys: unknown[] };
     expect(bobs.keys).toEqual([]);
   });

@@ -115,6 +115,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // ---- authenticated API -------------------------------------------------------------------------
   await app.register(
+    // Async although nothing is awaited: Fastify takes a plugin that returns no promise as
+    // callback-style and would wait for its done().
+    // eslint-disable-next-line @typescript-eslint/require-await
     async (api) => {
       registerAuthentication(api, ctx, verify);
       registerProjectRoutes(api, ctx);

@@ -40,7 +40,7 @@ async function refusedReasons(tenant: string): Promise<string[]> {
   const entries = await s.db.tenant(tenant, (sql) => readAudit(sql, tenant));
   return entries
     .filter((e) => e.action === 'auth.refused')
-    .map((e) => JSON.parse(e.details).reason as string);
+    .map((e) => (JSON.parse(e.details) as { reason: string }).reason);
 }
 
 async function expect401(token: string | undefined): Promise<void> {
@@ -228,7 +228,7 @@ describe('authorisation', () => {
     expect((await s.call('GET', '/v1/projects/p-a', { token: alice })).status).toBe(200);
     const entries = await s.db.tenant(TENANT_A, (sql) => readAudit(sql, TENANT_A));
     const mfaDenials = entries.filter(
-      (e) => e.action === 'access.denied' && JSON.parse(e.details).why === 'mfa',
+      (e) => e.action === 'access.denied' && (JSON.parse(e.details) as { why?: string }).why === 'mfa',
     );
     expect(mfaDenials.length).toBe(5);
   });

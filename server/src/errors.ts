@@ -3,7 +3,7 @@
  * an audit entry), refused tokens (401, audited), validation, size and media-type errors, an
  * unavailable database (503 with Retry-After) and everything else (500, no details).
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditInput } from './audit';
 import { AuthError } from './auth';
 import { sqlState } from './db';
@@ -81,7 +81,7 @@ export function errorHandler(deps: {
   audit: (tenantId: string, input: AuditInput) => Promise<void>;
 }) {
   const { bodyLimit_bytes, metrics, audit } = deps;
-  return async (err: FastifyError | Error | unknown, req: FastifyRequest, reply: FastifyReply) => {
+  return async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof HttpError) {
       if (err.audit && req.principal) await audit(req.principal.tenantId, err.audit);
       for (const [k, v] of Object.entries(err.extra?.headers ?? {})) reply.header(k, v);

@@ -360,7 +360,7 @@ describe('concurrent writers', () => {
       const statuses = results.map((r) => r.status);
       expect(
         statuses.filter((x) => x === 200),
-        `round ${round}: ${statuses}`,
+        `round ${round}: ${statuses.join(',')}`,
       ).toHaveLength(1);
       expect(statuses.filter((x) => x === 409)).toHaveLength(writers.length - 1);
       for (let i = 0; i < results.length; i++) {

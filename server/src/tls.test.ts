@@ -72,7 +72,7 @@ function handshake(
       resolve({ protocol: socket.getProtocol(), cipher: socket.getCipher().name });
       socket.end();
     });
-    socket.once('error', (err) => resolve({ error: err.message }));
+    socket.once('error', (err: Error) => resolve({ error: err.message }));
   });
 }
 

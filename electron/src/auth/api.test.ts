@@ -13,7 +13,7 @@ afterEach(async () => {
 async function listen(handler: http.RequestListener): Promise<string> {
   server = http.createServer(handler);
   await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
-  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 const signedIn = (serverUrl: string) => ({

@@ -60,9 +60,9 @@ export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
     method: o.method,
     path: o.path,
     ifMatch: o.ifMatch as number | undefined,
-    ifNoneMatch: o.ifNoneMatch as '*' | undefined,
-    body: o.body as string | undefined,
-    ...(o.confirmTenant !== undefined ? { confirmTenant: o.confirmTenant as string } : {}),
+    ifNoneMatch: o.ifNoneMatch,
+    body: o.body,
+    ...(o.confirmTenant !== undefined ? { confirmTenant: o.confirmTenant } : {}),
   };
 }
 

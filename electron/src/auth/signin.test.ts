@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import Provider from 'oidc-provider';
+import OidcProvider from 'oidc-provider';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { SecretVault } from '../ipc/secrets';
 import { nodeFs } from '../testing/fakes';
@@ -17,6 +17,12 @@ import { AuthService, parseSignInOptions, TOKENS_KEY } from './signin';
  * Entra ID (issuer /{tenant}/v2.0, JWT access tokens for the API audience with tid, oid, roles,
  * amr), with a real headless Chromium as the "system browser" logging in on the provider's pages.
  */
+
+/** The part of oidc-provider (which ships no types) this test uses. */
+const Provider = OidcProvider as new (
+  issuer: string,
+  configuration: Record<string, unknown>,
+) => { callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void> };
 
 const TID = '3f9c2a51-7d44-4c1e-9b0a-2e6f8d1c5a77';
 const AUDIENCE = 'api://werkplan-sync';
@@ -144,7 +150,7 @@ function fakeSafeStorage() {
 
 /** The "system browser": logs in and consents on the provider's pages until it reaches the loopback. */
 function browserOpening(opts: { rewrite?: (u: URL) => void } = {}) {
-  const state = { flow: Promise.resolve() as Promise<void>, openedUrl: '', error: null as Error | null };
+  const state = { flow: Promise.resolve(), openedUrl: '', error: null as Error | null };
   const openExternal = async (url: string) => {
     const u = new URL(url);
     opts.rewrite?.(u);

@@ -78,7 +78,7 @@ export function parsePrintToPdf(channel: string, v: unknown): PrintToPdfRequest 
   const o = object(channel, v, ['suggestedName', 'landscape']);
   if (o.landscape !== undefined && typeof o.landscape !== 'boolean')
     throw new PayloadError(channel, 'landscape must be a boolean');
-  return { suggestedName: fileName(channel, o.suggestedName), landscape: o.landscape as boolean | undefined };
+  return { suggestedName: fileName(channel, o.suggestedName), landscape: o.landscape };
 }
 
 export function parseSecretKey(channel: string, v: unknown): string {

@@ -37,7 +37,7 @@ export function subFrameEvent(url: string, senderId = 1): IpcEventLike {
   return {
     senderFrame: { url, top: top as IpcEventLike['senderFrame'] },
     sender: { id: senderId },
-  } as IpcEventLike;
+  };
 }
 
 type Listener = (...args: never[]) => void;

@@ -47,13 +47,17 @@ export function hourLabels(d: Dispatch): string[] {
 /** Axis numbers in the user's language (German: 1.000, decimal comma). */
 const axisNum = (text: ChartText) => ({ formatter: (v: number) => text.num(v, 1) });
 
+/** A value ECharts hands a tooltip's valueFormatter (its OptionDataValue). */
+type TooltipValue = string | number | Date | null | undefined;
+
 const base = (text: ChartText) => ({
   animation: false,
   color: COLORS,
   textStyle: { fontFamily: 'inherit' },
   tooltip: {
     trigger: 'axis',
-    valueFormatter: (v: unknown) => (typeof v === 'number' ? text.num(v) : String(v ?? '')),
+    valueFormatter: (v: TooltipValue | TooltipValue[]) =>
+      typeof v === 'number' ? text.num(v) : String(v ?? ''),
   },
 });
 

@@ -5,8 +5,8 @@ interface Props {
   body: string;
   confirmLabel: string;
   cancelLabel: string;
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }
 
 /** An accessible modal confirmation (native <dialog>: focus trap and Escape handling by the browser). */

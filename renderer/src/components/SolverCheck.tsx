@@ -29,7 +29,7 @@ export function SolverCheck() {
     <section aria-labelledby="solver-check-title" className="panel">
       <h2 id="solver-check-title">{t('settings.solver.title')}</h2>
       <p className="muted">{t('settings.solver.explain')}</p>
-      <button type="button" onClick={run} disabled={state.kind === 'running'}>
+      <button type="button" onClick={() => void run()} disabled={state.kind === 'running'}>
         {t('settings.solver.run')}
       </button>
       <p role="status" data-testid="solver-check-status">

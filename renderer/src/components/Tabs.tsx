@@ -17,7 +17,7 @@ export function Tabs<T extends string>({
   label: string;
   tabs: { key: T; label: string }[];
   active: T;
-  onChange(key: T): void;
+  onChange: (key: T) => void;
   /** Styling hook of the tab list (the results page's look by default). */
   className?: string;
 }) {

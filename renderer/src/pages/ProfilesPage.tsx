@@ -124,7 +124,7 @@ export default function ProfilesPage() {
             onFill={setFill}
             name={name}
             onName={setName}
-            onSave={save}
+            onSave={() => void save()}
           />
         </>
       )}

@@ -86,7 +86,7 @@ function NewProjectForm() {
   }
 
   return (
-    <form className="new-project" onSubmit={submit} noValidate>
+    <form className="new-project" onSubmit={(e) => void submit(e)} noValidate>
       <label htmlFor="new-project-name">{t('projects.newLabel')}</label>
       <div className="field-row">
         <input
@@ -133,9 +133,9 @@ function ProjectRow({
   project: ProjectRecord;
   /** The project's sync state when it has been synced, to offer sharing or say it is gone. */
   sync?: ProjectSyncState;
-  onDelete(p: ProjectRecord): void;
-  onShare?(p: ProjectRecord): void;
-  onMessage(m: string): void;
+  onDelete: (p: ProjectRecord) => void;
+  onShare?: (p: ProjectRecord) => void;
+  onMessage: (m: string) => void;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -157,13 +157,27 @@ function ProjectRow({
     }
   }
 
+  async function exportProject() {
+    try {
+      const text = await exportProjectText(db(), project.id);
+      const r = await files().saveFile({
+        suggestedName: fileNameOf(project.name),
+        data: new TextEncoder().encode(text),
+        filters: [{ name: 'Werkplan', extensions: ['json'] }],
+      });
+      if (r.saved) onMessage(t('planner.projects.exported', { name: r.name ?? '' }));
+    } catch (e) {
+      onMessage(String(e));
+    }
+  }
+
   const active = activeId === project.id;
   const basis = project.document ? basisLine(project.document, t) : null;
   return (
     <tr className={active ? 'active' : undefined} data-testid="project-row">
       <td>
         {editing ? (
-          <form onSubmit={save} className="inline-form" noValidate>
+          <form onSubmit={(e) => void save(e)} className="inline-form" noValidate>
             <input
               aria-label={t('projects.name')}
               value={name}
@@ -240,23 +254,7 @@ function ProjectRow({
         >
           {t('planner.projects.duplicate')}
         </button>
-        <button
-          type="button"
-          disabled={!project.document}
-          onClick={async () => {
-            try {
-              const text = await exportProjectText(db(), project.id);
-              const r = await files().saveFile({
-                suggestedName: fileNameOf(project.name),
-                data: new TextEncoder().encode(text),
-                filters: [{ name: 'Werkplan', extensions: ['json'] }],
-              });
-              if (r.saved) onMessage(t('planner.projects.exported', { name: r.name ?? '' }));
-            } catch (e) {
-              onMessage(String(e));
-            }
-          }}
-        >
+        <button type="button" disabled={!project.document} onClick={() => void exportProject()}>
           {t('planner.projects.export')}
         </button>
         {onShare && sync && !sync.goneAt && (
@@ -371,10 +369,10 @@ export default function ProjectsPage({ controller }: { controller?: SyncControll
           type="file"
           accept=".json,application/json"
           className="visually-hidden-file"
-          onChange={async (e) => {
+          onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) await importFile(f.name, new Uint8Array(await f.arrayBuffer()));
+            if (f) void f.arrayBuffer().then((b) => importFile(f.name, new Uint8Array(b)));
           }}
         />
       </div>

@@ -139,7 +139,7 @@ export function checkProject(
 ): ValidationResult {
   return checkDocument(json, source, (doc) => {
     const found: Found[] = [];
-    walk(projectSchema as unknown as Schema, doc, '', found, options.closest ?? false);
+    walk(projectSchema, doc, '', found, options.closest ?? false);
     return found;
   });
 }

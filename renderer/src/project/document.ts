@@ -90,7 +90,7 @@ export function splitSeries(
   const kinds = seriesKinds(project);
   const records: TimeSeriesRecord[] = [];
   const timeSeries: Record<string, SeriesRef> = {};
-  for (const [key, spec] of Object.entries(project.timeSeries) as [string, TimeSeriesSpec][]) {
+  for (const [key, spec] of Object.entries<TimeSeriesSpec>(project.timeSeries)) {
     if (!('values' in spec))
       throw new Error(
         `/timeSeries/${key}: refers to the file '${spec.file}'; the planner needs the values inline (werkplan can inline them)`,
@@ -132,5 +132,5 @@ export function joinSeries(
       ...(ref.source !== undefined ? { source: ref.source } : {}),
     };
   }
-  return { ...doc, timeSeries } as ProjectV1;
+  return { ...doc, timeSeries };
 }

@@ -40,7 +40,7 @@ const SERIES_VALUE = /^\/timeSeries\/([^/]+)\/values\/(\d+)$/;
 
 /** The schema of the value at a pointer (technologies by their type), for the bounds of a number. */
 export function schemaAt(doc: unknown, pointer: string): Schema | undefined {
-  let s: Schema | undefined = projectSchema as unknown as Schema;
+  let s: Schema | undefined = projectSchema;
   let node: unknown = doc;
   const pick = () => {
     const branches = s?.oneOf as Schema[] | undefined;

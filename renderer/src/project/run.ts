@@ -164,7 +164,7 @@ export function solvePoint(
   project: ProjectV1,
   overrides: Record<string, unknown>,
   mode: 'aggregated' | 'full',
-): { result: Promise<Results>; cancel(): void } {
+): { result: Promise<Results>; cancel: () => void } {
   const p: ProjectV1 = { ...project, scenarios: [{ id: 'sweep', name: 'sweep', overrides }] };
   const h = client.solve(p, { scenarioId: 'sweep', mode });
   return { result: h.result.then((r) => r.results), cancel: h.cancel };

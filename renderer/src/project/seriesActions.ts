@@ -33,8 +33,7 @@ export function seriesUses(doc: StoredProject, seriesId: string): SeriesUse[] {
   for (const t of doc.technologies as Technology[])
     if ('yieldSeries' in t && keys.has(t.yieldSeries))
       uses.push({ what: 'yield', technology: (t as { name?: string }).name ?? t.id });
-  const priced = (p: unknown) =>
-    !!p && typeof p === 'object' && 'series' in p && keys.has(String((p as { series: unknown }).series));
+  const priced = (p: unknown) => !!p && typeof p === 'object' && 'series' in p && keys.has(String(p.series));
   for (const [fuel, f] of Object.entries(doc.fuels))
     if (priced(f.price_EUR_kWh)) uses.push({ what: 'price', of: fuel });
   if (priced(doc.grid.import?.price_EUR_kWh)) uses.push({ what: 'price', of: 'gridImport' });

@@ -43,22 +43,22 @@ interface ProjectStore {
   /** Field key (see draftKey) → value typed but not in the document. Cleared when another project loads. */
   drafts: Record<string, FieldDraft>;
   /** Records (or with null clears) a field's typed value. */
-  setDraft(key: string, draft: FieldDraft | null): void;
-  load(db: WerkplanDb, projectId: string | null): Promise<void>;
+  setDraft: (key: string, draft: FieldDraft | null) => void;
+  load: (db: WerkplanDb, projectId: string | null) => Promise<void>;
   /**
    * Applies an edit to a copy of the document, writes it to IndexedDB and pushes an undo step.
    * `alongside` writes series records in the same IndexedDB transaction (e.g. a year change that
    * regenerates the synthetic series), so both land or neither does.
    */
-  edit(
+  edit: (
     change: (draft: StoredProject) => void,
     coalesceKey?: string,
     alongside?: (db: WerkplanDb) => Promise<unknown>,
-  ): Promise<void>;
+  ) => Promise<void>;
   /** Sets the value at a JSON pointer of the document (arrays addressed by element id too). */
-  setAt(pointer: string, value: unknown): Promise<void>;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
+  setAt: (pointer: string, value: unknown) => Promise<void>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
 }
 
 /**

@@ -10,7 +10,7 @@ export type ParetoRunProgress = SolveProgress & { point?: number; points?: numbe
 export interface SolveHandle<R = SolveResult> {
   result: Promise<R>;
   /** Stops the run: through a shared flag read inside the solver when the page is cross-origin isolated. */
-  cancel(): void;
+  cancel: () => void;
 }
 
 type CallRequest = Extract<SolverRequest, { type: 'solve' | 'pareto' }>;

@@ -19,9 +19,9 @@ interface AppState {
   page: Page;
   language: Language;
   activeProjectId: string | null;
-  setPage(page: Page): void;
-  setLanguage(language: Language): void;
-  setActiveProject(id: string | null): void;
+  setPage: (page: Page) => void;
+  setLanguage: (language: Language) => void;
+  setActiveProject: (id: string | null) => void;
 }
 
 /** The open page and project survive a reload (localStorage: UI state, not data). */

@@ -130,7 +130,7 @@ describe('share dialog', () => {
       'Erika Mustermann (Sie)erika@stadtwerk.example | Eigentümer – teilen und löschen · Einziger Eigentümer | ',
       'Kai Ohm kai@stadtwerk.example | Eigentümer – teilen und löschenBearbeitenNur lesen | Entfernen',
     ]);
-    expect((screen.getByLabelText('Zugriff für Kai Ohm') as HTMLSelectElement).value).toBe('editor');
+    expect(screen.getByLabelText<HTMLSelectElement>('Zugriff für Kai Ohm').value).toBe('editor');
     // The owner's own row can be neither changed nor removed (the last owner).
     expect(screen.queryByLabelText('Zugriff für Erika Mustermann')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Erika Mustermann entfernen' })).toBeNull();

@@ -21,7 +21,7 @@ export function ShareDialog({
   projectId: string;
   projectName: string;
   controller?: SyncController;
-  onClose(): void;
+  onClose: () => void;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();

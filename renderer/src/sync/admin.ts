@@ -91,9 +91,7 @@ export const isSyncId = (v: string): boolean => ID.test(v);
 function errorBody(body: string): { error?: string; message?: string; claims?: string } {
   try {
     const v = JSON.parse(body) as unknown;
-    return typeof v === 'object' && v !== null
-      ? (v as { error?: string; message?: string; claims?: string })
-      : {};
+    return typeof v === 'object' && v !== null ? v : {};
   } catch {
     return {};
   }

@@ -197,7 +197,7 @@ export class SyncEngine {
   /** Queues every local project whose payload differs from what was last synced. */
   private async scan(): Promise<void> {
     const team = this.o.teamKey();
-    const ids = (await this.o.db.projects.toCollection().primaryKeys()) as string[];
+    const ids = await this.o.db.projects.toCollection().primaryKeys();
     for (const id of ids) {
       const payload = await readPayload(this.o.db, id);
       if (!payload) continue;

@@ -77,7 +77,7 @@ export class WorkerRpc<Req extends { id: string }, Res extends { id: string }> {
         );
       this.pending.set(id, entry);
     });
-    worker.postMessage({ ...request, id } as unknown as Req, options.transfer ?? []);
+    worker.postMessage({ ...request, id }, options.transfer ?? []);
     return { id, result };
   }
 

@@ -21,7 +21,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    proc.stdout!.on('data', (chunk: Buffer) => {
+    proc.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const m = /"address":"(http[^"]+)"/.exec(output);
       if (m) {
@@ -29,7 +29,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ChildSer
         resolve(m[1]);
       }
     });
-    proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     proc.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));

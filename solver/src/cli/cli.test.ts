@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from './testing';
 import { boiler, testProject } from '../model/testing';
+import type { Results } from '../results/results';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'werkplan-cli-'))));
@@ -54,7 +55,7 @@ describe('werkplan CLI', () => {
     const out = path.join(dir, 'out-full');
     const r = await run('solve', writeProject('p.json', project()), '--mode', 'full', '--out', out);
     expect(r.code).toBe(0);
-    const res = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    const res = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
     expect(res.status).toBe('optimal');
     expect(res.capacities.gb.power_kW).toBeCloseTo(400, 6);
     // 50 €/kW · (annuity 0.0802426 + 0.02) · 400 kW + 900 kWh / 0.9 · 0.1 €/kWh
@@ -85,7 +86,7 @@ describe('werkplan CLI', () => {
       out,
     );
     expect(r.code).toBe(0);
-    const res = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    const res = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as Results;
     expect(res.scenario).toBe('teuer');
     expect(res.solve.solver).toBe('glpk');
     expect(res.objective.totalAnnualCost_EUR).toBeCloseTo(50 * (0.0802425872 + 0.02) * 400 + 200, 4);

@@ -22,6 +22,17 @@ const file = (name: string, content: string | Uint8Array) => {
   return f;
 };
 
+/** The fields of `werkplan profile import --json` that these tests read. */
+interface ImportJson {
+  ok: boolean;
+  energy_kWh: number;
+  peak_kW: number;
+  warnings: string[];
+  columns?: { name: string; energy_kWh: number; peak_kW: number }[];
+  error?: { message: string; line: number | null };
+}
+const parsed = (out: string) => JSON.parse(out) as ImportJson;
+
 describe('werkplan profile import --json', () => {
   it('prints the contract fields for a German quarter-hour export', async () => {
     const rows = Array.from({ length: 8 }, (_, i) => {
@@ -32,7 +43,7 @@ describe('werkplan profile import --json', () => {
     const f = file('lastgang.csv', 'Datum;Uhrzeit;Verbrauch [kWh]\n' + rows.join('\n') + '\n');
     const r = await run('profile', 'import', f, '--json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = parsed(r.out);
     expect(j).toMatchObject({
       ok: true,
       count: 8,
@@ -49,7 +60,7 @@ describe('werkplan profile import --json', () => {
 
   it('lists all value columns when there are several, and selects by --column', async () => {
     const f = file('zwei.csv', 'Zeit;Wärme [kW];Strom [kW]\n01.01.2023 00:00;10;1\n01.01.2023 01:00;30;3\n');
-    const j = JSON.parse((await run('profile', 'import', f, '--column', 'Strom [kW]', '--json')).out);
+    const j = parsed((await run('profile', 'import', f, '--column', 'Strom [kW]', '--json')).out);
     expect(j.energy_kWh).toBe(4);
     expect(j.columns).toEqual([
       { name: 'Wärme [kW]', energy_kWh: 40, peak_kW: 30 },
@@ -73,14 +84,14 @@ describe('werkplan profile import --json', () => {
       file('x.xlsx', Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0])),
       '--json',
     );
-    expect(JSON.parse(binary.out).ok).toBe(false);
+    expect(parsed(binary.out).ok).toBe(false);
     const missing = await run('profile', 'import', path.join(dir, 'nope.csv'), '--json');
-    expect(JSON.parse(missing.out).error.message).toContain('ENOENT');
+    expect(parsed(missing.out).error?.message).toContain('ENOENT');
   });
 
   it('takes --year and --unit for a values-only file', async () => {
     const f = file('werte.txt', Array.from({ length: 8760 }, () => '2').join('\n'));
-    const j = JSON.parse((await run('profile', 'import', f, '--year', '2023', '--unit', 'kW', '--json')).out);
+    const j = parsed((await run('profile', 'import', f, '--year', '2023', '--unit', 'kW', '--json')).out);
     expect(j).toMatchObject({
       ok: true,
       count: 8760,

@@ -4,13 +4,12 @@ import { createSolverI18n, SOLVER_NAMESPACES, solverResources, t } from './index
 
 /** Every text of a namespace as `key → text`, nested keys joined with '.' (as i18next reads them). */
 function texts(obj: object, prefix = ''): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(obj).flatMap(([k, v]) =>
-      v && typeof v === 'object'
-        ? Object.entries(texts(v as object, `${prefix}${k}.`))
-        : [[`${prefix}${k}`, v]],
-    ),
-  ) as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+    if (v && typeof v === 'object') Object.assign(out, texts(v, `${prefix}${k}.`));
+    else out[`${prefix}${k}`] = v as string;
+  }
+  return out;
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();

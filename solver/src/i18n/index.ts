@@ -87,6 +87,8 @@ export function t(
   params: I18nParams = {},
   options: I18nOptions = {},
 ): string {
+  // i18next's return type widens to objects for returnObjects; these texts are strings.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   return instance.t(key, { lng: language, ns, replace: params, nest: false, ...options }) as string;
 }
 

@@ -47,6 +47,7 @@ export async function createHighsBackend(): Promise<SolverBackend> {
 
   return {
     name: 'highs',
+    // eslint-disable-next-line @typescript-eslint/require-await -- async: a failure rejects, never throws
     async solve(model: LpModel, options: SolveOptions = {}): Promise<LpSolution> {
       if (!highs) throw new Error('HiGHS backend was disposed');
       const h = highs;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Battery } from '../project/types';
 import { addBattery } from './battery';
-import { battery, colBounds, costsOf, rowsOf, testProject, tinyContext } from './testing';
+import { battery, colBounds, costsOf, rowsOf, testProject, tinyContext, near } from './testing';
 
 const zeros = new Float64Array(8760);
 
@@ -55,9 +55,9 @@ describe('battery', () => {
   it('pays annuity and fixed O&M on both capacities', () => {
     expect(costsOf(ctx, 'bat')).toEqual([
       { category: 'annuity', col: 'cap_bat', coef: 0.03 },
-      { category: 'fixedOm', col: 'cap_bat', coef: expect.closeTo(0.003, 15) },
+      { category: 'fixedOm', col: 'cap_bat', coef: near(0.003, 15) },
       { category: 'annuity', col: 'cap_power_bat', coef: 0.02 },
-      { category: 'fixedOm', col: 'cap_power_bat', coef: expect.closeTo(0.002, 15) },
+      { category: 'fixedOm', col: 'cap_power_bat', coef: near(0.002, 15) },
     ]);
   });
 });

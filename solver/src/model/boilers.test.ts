@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ElectricBoiler } from '../project/types';
 import { addBoiler, addElectricBoiler } from './boilers';
-import { boiler, colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
+import {
+  boiler,
+  colBounds,
+  costsOf,
+  rowsOf,
+  testProject,
+  tinyAggregatedGrid,
+  tinyContext,
+  near,
+} from './testing';
 
 const zeros = new Float64Array(8760);
 const steps = ['p=0,h=0', 'p=0,h=1', 'p=1,h=0', 'p=1,h=1'];
@@ -39,9 +48,9 @@ describe('gas boiler', () => {
 
   it('pays capacity, fuel = w·q/η·price, CO2 = w·q/η·0.2 kg·0.1 EUR/kg and variable O&M per step', () => {
     const perStep = steps.flatMap((s, i) => [
-      { category: 'fuel', col: `heat_gb[${s}]`, coef: expect.closeTo((weight[i] / 0.9) * 0.06, 14) },
-      { category: 'co2', col: `heat_gb[${s}]`, coef: expect.closeTo((weight[i] / 0.9) * 0.02, 14) },
-      { category: 'variableOm', col: `heat_gb[${s}]`, coef: expect.closeTo(weight[i] * 0.003, 14) },
+      { category: 'fuel', col: `heat_gb[${s}]`, coef: near((weight[i] / 0.9) * 0.06, 14) },
+      { category: 'co2', col: `heat_gb[${s}]`, coef: near((weight[i] / 0.9) * 0.02, 14) },
+      { category: 'variableOm', col: `heat_gb[${s}]`, coef: near(weight[i] * 0.003, 14) },
     ]);
     expect(costsOf(ctx, 'gb')).toEqual([
       { category: 'annuity', col: 'cap_gb', coef: 80 },
@@ -55,7 +64,7 @@ describe('gas boiler', () => {
   });
 
   it('emits w·q/η·0.2 kg and counts no renewable heat', () => {
-    expect(ctx.emissions.map((e) => e.kg)).toEqual(weight.map((w) => expect.closeTo((w / 0.9) * 0.2, 14)));
+    expect(ctx.emissions.map((e) => e.kg)).toEqual(weight.map((w) => near((w / 0.9) * 0.2, 14)));
     expect(ctx.renewableHeat).toEqual([]);
   });
 

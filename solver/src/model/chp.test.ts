@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chp } from '../project/types';
 import { addChp } from './chp';
-import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
+import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext, near } from './testing';
 
 const zeros = new Float64Array(8760);
 const steps = ['p=0,h=0', 'p=0,h=1', 'p=1,h=0', 'p=1,h=1'];
@@ -56,14 +56,14 @@ describe('CHP', () => {
         const w = weight[i];
         const col = `el_chp[${s}]`;
         return [
-          { category: 'fuel', col, coef: expect.closeTo((w / 0.4) * 0.05, 14) },
-          { category: 'co2', col, coef: expect.closeTo((w / 0.4) * 0.2 * 0.05, 14) },
-          { category: 'variableOm', col, coef: expect.closeTo(w * 0.01, 14) },
-          { category: 'bonus', col, coef: expect.closeTo(-w * 0.02, 14) },
+          { category: 'fuel', col, coef: near((w / 0.4) * 0.05, 14) },
+          { category: 'co2', col, coef: near((w / 0.4) * 0.2 * 0.05, 14) },
+          { category: 'variableOm', col, coef: near(w * 0.01, 14) },
+          { category: 'bonus', col, coef: near(-w * 0.02, 14) },
         ];
       }),
     ]);
-    expect(ctx.emissions.map((e) => e.kg)).toEqual(weight.map((w) => expect.closeTo((w / 0.4) * 0.2, 14)));
+    expect(ctx.emissions.map((e) => e.kg)).toEqual(weight.map((w) => near((w / 0.4) * 0.2, 14)));
   });
 
   it('has no on/off binaries in the LP', () => {

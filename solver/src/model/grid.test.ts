@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addGrid } from './grid';
-import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
+import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext, near } from './testing';
 
 const zeros = new Float64Array(8760);
 const steps = ['p=0,h=0', 'p=0,h=1', 'p=1,h=0', 'p=1,h=1'];
@@ -61,8 +61,8 @@ describe('grid', () => {
     const imp = steps.flatMap((s, i) => {
       const energy = weight[i] * (spot[i] * 0.001 + 0.1);
       return [
-        { category: 'gridEnergy', col: `import_grid[${s}]`, coef: expect.closeTo(energy, 14) },
-        { category: 'co2', col: `import_grid[${s}]`, coef: expect.closeTo(weight[i] * 0.04, 14) },
+        { category: 'gridEnergy', col: `import_grid[${s}]`, coef: near(energy, 14) },
+        { category: 'co2', col: `import_grid[${s}]`, coef: near(weight[i] * 0.04, 14) },
       ];
     });
     expect(costsOf(ctx, 'grid')).toEqual([
@@ -71,10 +71,10 @@ describe('grid', () => {
       ...steps.map((s, i) => ({
         category: 'exportRevenue',
         col: `export_grid[${s}]`,
-        coef: expect.closeTo(-weight[i] * 0.08, 14),
+        coef: near(-weight[i] * 0.08, 14),
       })),
     ]);
-    expect(ctx.emissions.map((e) => e.kg)).toEqual(weight.map((w) => expect.closeTo(w * 0.4, 14)));
+    expect(ctx.emissions.map((e) => e.kg)).toEqual(weight.map((w) => near(w * 0.4, 14)));
   });
 
   it('adds nothing without import or export, and no peak row without a peak charge', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatPump } from '../project/types';
 import { addHeatPump } from './heatPump';
-import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
+import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext, near } from './testing';
 
 const zeros = new Float64Array(8760);
 const steps = ['p=0,h=0', 'p=0,h=1', 'p=1,h=0', 'p=1,h=1'];
@@ -64,7 +64,7 @@ describe('air-source heat pump', () => {
   it('counts ambient heat and the renewable share of its electricity as renewable heat', () => {
     // w·(1 − 1/COP + 0.3/COP)
     expect(ctx.renewableHeat.map((r) => r.coef)).toEqual(
-      copOfStep.map((c, i) => expect.closeTo(weight[i] * (1 - 0.7 / c), 12)),
+      copOfStep.map((c, i) => near(weight[i] * (1 - 0.7 / c), 12)),
     );
   });
 });
@@ -75,7 +75,7 @@ describe('ground-source heat pump', () => {
     const p = testProject({ technologies: [g] });
     const ctx = tinyContext(p, 3);
     const c = addHeatPump(ctx, g);
-    expect(Array.from(c.slice(0, 3))).toEqual([cop(10), cop(10), cop(10)].map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(c.slice(0, 3))).toEqual([cop(10), cop(10), cop(10)].map((v) => near(v, 12)));
     ctx.addBalances({ heat: zeros, electricity: zeros });
     expect(rowsOf(ctx.b.build(), 'el_balance')[2].coefs['heat_hp[t=2]']).toBeCloseTo(-1 / cop(10), 12);
   });

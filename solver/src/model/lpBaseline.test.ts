@@ -71,7 +71,9 @@ function fingerprint(m: LpModel): Fingerprint {
 }
 
 const example = (name: string): ProjectV1 =>
-  JSON.parse(readFileSync(new URL(`../../../assets/examples/${name}.json`, import.meta.url), 'utf8'));
+  JSON.parse(
+    readFileSync(new URL(`../../../assets/examples/${name}.json`, import.meta.url), 'utf8'),
+  ) as ProjectV1;
 
 /**
  * The reference hub plus what the examples do not reach: non-curtailable PV and solar thermal,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pv, SolarThermal } from '../project/types';
 import { addPv, addSolarThermal } from './pv';
-import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
+import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext, near } from './testing';
 
 const zeros = new Float64Array(8760);
 
@@ -71,7 +71,7 @@ describe('PV that cannot be curtailed', () => {
   it('pays variable O&M on the annual yield per unit, Σ w·yield = 2·0.5 + 1·0.2', () => {
     expect(costsOf(ctx, 'pv')).toEqual([
       { category: 'annuity', col: 'cap_pv', coef: 7 },
-      { category: 'variableOm', col: 'cap_pv', coef: expect.closeTo(1.2 * 0.01, 14) },
+      { category: 'variableOm', col: 'cap_pv', coef: near(1.2 * 0.01, 14) },
     ]);
   });
 });
@@ -94,6 +94,6 @@ describe('solar thermal', () => {
     const { ctx, m } = build((c) => addSolarThermal(c, st));
     expect(colBounds(m, 'cap_st')).toEqual([0, 30]);
     expect(rowsOf(m, 'heat_balance')[2].coefs).toEqual({ cap_st: 0.2 });
-    expect(ctx.renewableHeat).toEqual([{ col: m.colNames.indexOf('cap_st'), coef: expect.closeTo(1.2, 14) }]);
+    expect(ctx.renewableHeat).toEqual([{ col: m.colNames.indexOf('cap_st'), coef: near(1.2, 14) }]);
   });
 });

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { LpModel } from '../lp/model';
 import type { ProjectV1, Technology } from '../project/types';
 import { ModelContext, type CostCategory } from './context';
@@ -204,3 +205,9 @@ export function costsOf(
     .filter((c) => c.techId === techId)
     .map((c) => ({ category: c.category, col: colNames[c.col], coef: c.coef }));
 }
+
+/**
+ * Vitest's `expect.closeTo` as a number: an asymmetric matcher (typed `any`) that stands in for a
+ * coefficient inside `toEqual` lists, within 10^−digits.
+ */
+export const near = (value: number, digits: number): number => expect.closeTo(value, digits) as number;

@@ -2,13 +2,20 @@
  * Offset of the first syntax error in a JSON text, or -1 if it parses. Used only to place the
  * error message (V8's JSON.parse messages do not always say where).
  */
+/** Thrown inside jsonErrorOffset at the offset where the text stops being JSON. */
+class JsonSyntaxAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at ${offset}`);
+  }
+}
+
 export function jsonErrorOffset(text: string): number {
   let i = 0;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
   const fail = (): never => {
-    throw i;
+    throw new JsonSyntaxAt(i);
   };
   const value = (): void => {
     ws();
@@ -62,7 +69,7 @@ export function jsonErrorOffset(text: string): number {
     value();
     ws();
     return i < text.length ? i : -1;
-  } catch (at) {
-    return typeof at === 'number' ? at : 0;
+  } catch (e) {
+    return e instanceof JsonSyntaxAt ? e.offset : 0;
   }
 }

@@ -56,7 +56,7 @@ const positive = Type.Number({ exclusiveMinimum: 0 });
 const id = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' });
 const text = Type.String({ maxLength: 2000 });
 const efficiency = Type.Number({ exclusiveMinimum: 0, maximum: 1 });
-const opt = Type.Optional;
+const opt = Type.Optional.bind(Type);
 
 const pct = { unit: '%', scale: 100 } as const;
 const pctPerHour = { unit: '%/h', scale: 100 } as const;

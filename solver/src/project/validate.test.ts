@@ -28,7 +28,12 @@ describe('project validation', () => {
   });
 
   it('names missing keys, wrong types and bad enum values', () => {
-    const doc = JSON.parse(JSON.stringify(testProject({ heat: [1], technologies: [boiler('gb', 0.9, 80)] })));
+    const doc = JSON.parse(
+      JSON.stringify(testProject({ heat: [1], technologies: [boiler('gb', 0.9, 80)] })),
+    ) as {
+      economics: Record<string, unknown>;
+      technologies: Record<string, unknown>[];
+    };
     delete doc.economics.interestRate;
     doc.technologies[0].efficiency = 'hoch';
     const r = validateProject(doc);

@@ -188,8 +188,8 @@ describe('reports of the single-building example', () => {
     ])
       expect(all).toContain(s);
     // Capacities, full-load hours and KPIs as printed (German number format).
-    expect(all).toContain(fmt('de', results.capacities.hp.power_kW!, 1));
-    expect(all).toContain(fmt('de', results.capacities.tank.energy_kWh!, 1));
+    expect(all).toContain(fmt('de', results.capacities.hp.power_kW, 1));
+    expect(all).toContain(fmt('de', results.capacities.tank.energy_kWh, 1));
     expect(all).toContain(fmt('de', results.kpis.fullLoadHours_h.hp, 0));
     expect(all).toContain(fmt('de', results.kpis.lcoh_EUR_MWh, 1));
     expect(all).toContain(fmt('de', results.costs.byCategory_EUR.annuity, 0));

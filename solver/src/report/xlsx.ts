@@ -204,5 +204,5 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
   for (const r of m.runs) addDispatchSheet(wb, m, lang, r, used);
 
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }

@@ -113,7 +113,7 @@ export function readPvgisJson(text: string): WeatherYear {
     outputs?: { tmy_hourly?: Record<string, number | string>[] };
   };
   try {
-    d = JSON.parse(text);
+    d = JSON.parse(text) as typeof d;
   } catch (e) {
     throw new WeatherFormatError(`not JSON: ${(e as Error).message}`);
   }

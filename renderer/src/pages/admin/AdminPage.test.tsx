@@ -4,7 +4,7 @@ import type { SyncHttpRequest, SyncHttpResponse } from '../../../../contracts';
 import { App } from '../../App';
 import { initI18n } from '../../i18n';
 import { openDb } from '../../db/schema';
-import type { AuthPlatform, AuthStatus } from '../../platform/auth';
+import type { AuthPlatform, AuthStatus, SyncSettings } from '../../platform/auth';
 import type { SaveFileRequest } from '../../platform/files';
 import type { SecretStore } from '../../platform/secrets';
 import { auditEntryHash, GENESIS_HASH, type AuditEntry } from '../../sync/admin';
@@ -108,7 +108,7 @@ function controllerWith(initial: AuthStatus, onSignIn?: () => void) {
     supported: true,
     status: vi.fn(async () => status),
     settings: vi.fn(async () => null),
-    configure: vi.fn(async (s) => s),
+    configure: vi.fn(async (s: SyncSettings) => s),
     signIn: vi.fn(async () => {
       onSignIn?.();
       return (status = { ...ADMIN });
@@ -151,7 +151,7 @@ function renderPage(status: AuthStatus, entries: AuditEntry[], opts: { pageSize?
   return { server, auth, controller, saved, saveFile };
 }
 
-const button = (name: string | RegExp) => screen.getByRole('button', { name }) as HTMLButtonElement;
+const button = (name: string | RegExp) => screen.getByRole<HTMLButtonElement>('button', { name });
 
 describe('Administration page: who sees it', () => {
   it('the navigation offers it to signed-in Administrators only', async () => {

@@ -28,9 +28,9 @@ export interface AdminContext {
   oid: string | undefined;
   /** Increments after signing in again or an erasure: the audit log reloads. */
   session: number;
-  refresh(): void;
+  refresh: () => void;
   /** The text for a failed request; an MFA or sign-in problem also shows the sign-in panel. */
-  explain(e: unknown): string;
+  explain: (e: unknown) => string;
 }
 
 /**

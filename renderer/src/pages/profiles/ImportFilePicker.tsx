@@ -11,21 +11,22 @@ export function ImportFilePicker({ onFile }: { onFile: (f: { name: string; data:
       <input
         type="file"
         accept=".csv,.txt,.xlsx"
-        onChange={async (e) => {
+        onChange={(e) => {
           const f = e.target.files?.[0];
-          if (f) onFile({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
+          if (f) void f.arrayBuffer().then((b) => onFile({ name: f.name, data: new Uint8Array(b) }));
         }}
       />
     </label>
   ) : (
     <button
       type="button"
-      onClick={async () => {
-        const f = await platform.openFile({
-          filters: [{ name: 'Lastgang', extensions: ['csv', 'txt', 'xlsx'] }],
-        });
-        if (f) onFile(f);
-      }}
+      onClick={() =>
+        void platform
+          .openFile({ filters: [{ name: 'Lastgang', extensions: ['csv', 'txt', 'xlsx'] }] })
+          .then((f) => {
+            if (f) onFile(f);
+          })
+      }
     >
       {t('profilesPage.open')}
     </button>

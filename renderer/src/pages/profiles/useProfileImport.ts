@@ -34,7 +34,7 @@ export function useProfileImport(language: Language) {
   useEffect(() => {
     if (!loaded) return;
     let current = true;
-    importInWorker(loaded.name, loaded.bytes, settings).then((r) => {
+    void importInWorker(loaded.name, loaded.bytes, settings).then((r) => {
       if (!current) return;
       setBusy(false);
       if (r.ok) {

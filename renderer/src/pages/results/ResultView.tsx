@@ -36,7 +36,7 @@ const SOLVER_NAMES: Record<string, string> = { highs: 'HiGHS', glpk: 'GLPK' };
 interface Props {
   results: StoredResult[];
   selected: StoredResult;
-  onSelect(scenarioId: string): void;
+  onSelect: (scenarioId: string) => void;
   stale: boolean;
   /** Why the result is not of what the forms show (a typed value not in the document), or null. */
   draft?: string | null;

@@ -73,7 +73,7 @@ export function findings(results: Results, language: 'de' | 'en'): string[] {
 export function paretoOf(payload: ResultPayload): ParetoPointRecord[] | null {
   const p = (payload as ResultPayload & { pareto?: unknown }).pareto;
   if (!Array.isArray(p)) return null;
-  const points = (p as ParetoPointRecord[]).filter(
+  const points = p.filter(
     (x) => x && Number.isFinite(x.emissions_tCO2) && Number.isFinite(x.totalAnnualCost_EUR),
   );
   return points.length > 1 ? points : null;

@@ -59,7 +59,7 @@ export function DiffView({
 }: {
   doc: StoredProject;
   scenario: Scenario;
-  onRemove(pointer: string): void;
+  onRemove: (pointer: string) => void;
 }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);

@@ -36,7 +36,7 @@ function AxisForm({
   axis: AxisState;
   options: string[];
   optional: boolean;
-  onChange(a: AxisState): void;
+  onChange: (a: AxisState) => void;
 }) {
   const { t } = useTranslation();
   const { unit, scale } = axis.pointer ? parameterLabel(doc, axis.pointer, t) : { unit: '', scale: 1 };

@@ -8,17 +8,16 @@ export const DESKTOP_ONLY = 'Sync sign-in needs the Werkplan desktop app.';
  * feature; the web build keeps working offline on its local projects.
  */
 export function webAuth(): AuthPlatform {
-  const refuse = async (): Promise<never> => {
-    throw new Error(DESKTOP_ONLY);
-  };
+  const refuse = (): Promise<never> => Promise.reject(new Error(DESKTOP_ONLY));
   return {
     kind: 'web',
     supported: false,
-    status: async () => ({ configured: false, signedIn: false }),
-    settings: async () => null,
+    status: () => Promise.resolve({ configured: false, signedIn: false }),
+    settings: () => Promise.resolve(null),
     configure: refuse,
     signIn: refuse,
-    signOut: async () => ({ revoked: false }),
-    syncRequest: async () => ({ status: 0, etag: null, body: '', signedOut: true, error: DESKTOP_ONLY }),
+    signOut: () => Promise.resolve({ revoked: false }),
+    syncRequest: () =>
+      Promise.resolve({ status: 0, etag: null, body: '', signedOut: true, error: DESKTOP_ONLY }),
   };
 }

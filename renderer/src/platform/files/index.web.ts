@@ -69,7 +69,7 @@ export function webFiles(win: Window): FilePlatform {
   const fs = win as unknown as FsAccessWindow;
   return {
     kind: 'web',
-    appVersion: async () => __APP_VERSION__,
+    appVersion: () => Promise.resolve(__APP_VERSION__),
     async openFile(request) {
       if (fs.showOpenFilePicker) {
         try {
@@ -103,10 +103,10 @@ export function webFiles(win: Window): FilePlatform {
       }
       return saveWithDownload(win, request.suggestedName, request.data);
     },
-    async printToPdf() {
+    printToPdf() {
       // Browsers offer "Save as PDF" in their print dialog; whether the user saved is not observable.
       win.print();
-      return { saved: false };
+      return Promise.resolve({ saved: false });
     },
   };
 }

@@ -8,11 +8,12 @@ import type { SecretStore } from './index';
 export function webSecrets(): SecretStore {
   return {
     kind: 'web',
-    isAvailable: async () => false,
-    get: async () => null,
-    set: async () => {
-      throw new Error('Secure storage is not available in the browser; use the desktop app to keep secrets.');
-    },
-    delete: async () => undefined,
+    isAvailable: () => Promise.resolve(false),
+    get: () => Promise.resolve(null),
+    set: () =>
+      Promise.reject(
+        new Error('Secure storage is not available in the browser; use the desktop app to keep secrets.'),
+      ),
+    delete: () => Promise.resolve(),
   };
 }

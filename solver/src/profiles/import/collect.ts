@@ -118,7 +118,7 @@ export function createCollector(
       const inst = instants.view();
       const lineOf = (k: number) => lines.data[k];
       const axis = timeAxis(inst, settings, {
-        firstStamp: resolver ? (firstStamp as Stamp | null) : null,
+        firstStamp: resolver ? firstStamp : null,
         firstStampText,
         warn,
       });
@@ -129,7 +129,7 @@ export function createCollector(
        * file's own clock (`timeLocal`, what the user reads): UTC when its stamps say Z, else the time
        * zone's wall time (standard time all year when the file has no daylight saving).
        */
-      const fileOffset = (firstStamp as Stamp | null)?.offset_min === 0 ? 0 : undefined;
+      const fileOffset = firstStamp?.offset_min === 0 ? 0 : undefined;
       const at = (t: number) => ({
         time: fmt(t),
         timeLocal: clock ? clock.wallClock(t, fileOffset) : fmt(t),

@@ -48,6 +48,7 @@ export function importTime(local: unknown, iso: unknown, language: MessageLangua
   }
   const u = typeof iso === 'string' ? UTC.exec(iso) : null;
   if (u) return show(u[1], u[2], u[3], u[4] + (u[5] ?? ''), 'UTC');
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- anything else as it is (params are text or numbers)
   return iso === undefined ? '' : String(iso);
 }
 

