@@ -14,6 +14,15 @@ export { checkDocument, migrate, type ProjectError, type ValidationResult } from
 export { applyScenario, setPointer } from './project/scenario';
 export { hoursInYear, hourLabel } from './project/calendar';
 export type { FederalState } from './calendar/dayTypes';
+export {
+  siteYear,
+  hourIndex,
+  hourStart,
+  localIntervals,
+  legalStamp,
+  utcStamp,
+  type SiteYear,
+} from './calendar/siteYear';
 
 // profiles: import, standard profiles, source notes
 export * from './profiles/import/index';
