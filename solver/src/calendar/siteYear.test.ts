@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hourIndex, hourStart, legalStamp, localIntervals, siteYear, utcStamp } from './siteYear';
+import { dailyMeans, hourIndex, hourStart, legalStamp, localIntervals, siteYear, utcStamp } from './siteYear';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -83,6 +83,17 @@ describe('site year: the time axis of a project year', () => {
     const autumn = [...q.minuteOfDay].filter((_, i) => q.day[i] === 298);
     expect(autumn).toHaveLength(100);
     expect(autumn.slice(8, 16)).toEqual([120, 135, 150, 165, 120, 135, 150, 165]); // 02:00–03:00 twice
+  });
+
+  it('averages an hourly series over the legal days, 23 and 25 hours on the change days', () => {
+    const m = dailyMeans(
+      sy,
+      Float64Array.from({ length: sy.hours }, (_, h) => h),
+    );
+    expect(m[0]).toBe(11.5);
+    expect(m[88]).toBe((2112 + 2134) / 2); // hours 2112 … 2134
+    expect(m[298]).toBe(298 * 24 - 1 + 12); // hours 7151 … 7175
+    expect(() => dailyMeans(sy, [1, 2])).toThrow(/expected 8760 hourly values/);
   });
 
   it('works for zones without daylight saving and refuses unknown ones', () => {

@@ -252,3 +252,16 @@ export function legalStamp(sy: SiteYear, h: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${local.slice(0, 10)} ${local.slice(11, 16)} ${sign}${p(Math.floor(a / 60))}:${p(a % 60)}`;
 }
+
+/** Mean of an hourly series on the axis over each local legal day (23 or 25 hours on change days). */
+export function dailyMeans(sy: SiteYear, hourly: ArrayLike<number>): Float64Array {
+  if (hourly.length !== sy.hours)
+    throw new Error(`expected ${sy.hours} hourly values for ${sy.year}, found ${hourly.length}`);
+  const sum = new Float64Array(sy.days);
+  const count = new Float64Array(sy.days);
+  for (let h = 0; h < sy.hours; h++) {
+    sum[sy.day[h]] += hourly[h];
+    count[sy.day[h]]++;
+  }
+  return sum.map((s, d) => s / count[d]);
+}
