@@ -8,7 +8,11 @@ export type Profile2025 = (typeof PROFILES_2025)[number];
 export type Profile1999 = (typeof PROFILES_1999)[number];
 export type StandardProfile = Profile2025 | Profile1999;
 
-/** Profiles that BDEW multiplies by the dynamisation polynomial of the day of the year. */
+/**
+ * Profiles that BDEW multiplies by the dynamisation polynomial of the day of the year: H0 (VDEW,
+ * "Anwendung der Repräsentativen VDEW-Lastprofile step-by-step", M-05/2000, step 4b, households) and the
+ * household profiles of the 2025 set (as oemof/demandlib `DynamicBDEW25Profile`, _profiles25.py, 2025).
+ */
 export const DYNAMIC: ReadonlySet<StandardProfile> = new Set(['H0', 'H25', 'P25', 'S25']);
 
 const DT_INDEX: Record<DayType, number> = { WT: 0, SA: 1, FT: 2 };
@@ -22,7 +26,8 @@ export interface ProfileTable {
 }
 
 /**
- * BDEW dynamisation factor of day `t` (1 = 1 January):
+ * BDEW dynamisation factor of day `t` (1 = 1 January), VDEW M-05/2000 step 4b (coefficients as in
+ * oemof/demandlib, _profiles25.py):
  * F(t) = −3.92·10⁻¹⁰·t⁴ + 3.2·10⁻⁷·t³ − 7.02·10⁻⁵·t² + 2.1·10⁻³·t + 1.24.
  */
 export function dynamisation(t: number): number {
@@ -81,7 +86,7 @@ export function parse1999(text: string): Record<Profile1999, ProfileTable> {
   return out;
 }
 
-/** 1999 seasons: winter 1 Nov – 20 Mar, summer 15 May – 14 Sep, transition otherwise. */
+/** 1999 seasons (VDEW M-32/99, 1999): winter 1 Nov – 20 Mar, summer 15 May – 14 Sep, transition otherwise. */
 export function period1999(month: number, day: number): number {
   const md = month * 100 + day;
   if (md >= 1101 || md <= 320) return 0;
@@ -96,7 +101,8 @@ export interface SlpOptions {
   /** 15 (BDEW native) or 60. */
   resolution_min?: 15 | 60;
   /**
-   * IANA time zone whose legal (wall-clock) time the profile follows; default Europe/Berlin. 'Etc/GMT-1'
+   * IANA time zone whose legal (wall-clock) time the profile follows; default Europe/Berlin (Annahme: the
+   * BDEW profiles are German, and the site year of a German project is in this zone). 'Etc/GMT-1'
    * places the profile on CET all year (standard time, no daylight saving shift).
    */
   timeZone?: string;
