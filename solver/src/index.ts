@@ -16,10 +16,13 @@ export { hoursInYear, hourLabel } from './project/calendar';
 export type { FederalState } from './calendar/dayTypes';
 export {
   siteYear,
+  siteYearOf,
   hourIndex,
   hourStart,
   localIntervals,
+  dailyMeans,
   legalStamp,
+  standardStamp,
   utcStamp,
   type SiteYear,
 } from './calendar/siteYear';

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dailyMeans, hourIndex, hourStart, legalStamp, localIntervals, siteYear, utcStamp } from './siteYear';
+import {
+  dailyMeans,
+  hourIndex,
+  hourStart,
+  legalStamp,
+  localIntervals,
+  siteYear,
+  siteYearOf,
+  standardStamp,
+  utcStamp,
+} from './siteYear';
+import { hourLabel } from '../project/calendar';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -94,6 +105,14 @@ describe('site year: the time axis of a project year', () => {
     expect(m[88]).toBe((2112 + 2134) / 2); // hours 2112 … 2134
     expect(m[298]).toBe(298 * 24 - 1 + 12); // hours 7151 … 7175
     expect(() => dailyMeans(sy, [1, 2])).toThrow(/expected 8760 hourly values/);
+  });
+
+  it('labels hours on the standard clock exactly as the results do today (hourLabel)', () => {
+    const p = siteYearOf({ year: 2024, timeZone: 'Europe/Berlin' });
+    expect(p.hours).toBe(8784);
+    for (let h = 0; h < p.hours; h += 7) expect(standardStamp(p, h)).toBe(hourLabel(2024, h));
+    expect(standardStamp(sy, 7154)).toBe('2025-10-26 02:00');
+    expect(standardStamp(sy, 2114)).toBe('2025-03-30 02:00');
   });
 
   it('works for zones without daylight saving and refuses unknown ones', () => {

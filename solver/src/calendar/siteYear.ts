@@ -265,3 +265,18 @@ export function dailyMeans(sy: SiteYear, hourly: ArrayLike<number>): Float64Arra
   }
   return sum.map((s, d) => s / count[d]);
 }
+
+/** The site year of a project's `site` (`year`, IANA `timeZone`), with the federal state if known. */
+export function siteYearOf(site: { year: number; timeZone: string }, state?: FederalState): SiteYear {
+  return siteYear(site.year, site.timeZone, state);
+}
+
+/**
+ * Hour `h` on the standard clock, 'YYYY-MM-DD HH:00': the label the results, CSV files and messages
+ * use today (solver/src/project/calendar.ts `hourLabel`, which assumes the zone is on standard time
+ * on 1 January), here for any zone.
+ */
+export function standardStamp(sy: SiteYear, h: number): string {
+  const local = new Date(hourStart(sy, h) + sy.standardOffset_min * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
