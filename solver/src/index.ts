@@ -14,6 +14,18 @@ export { checkDocument, migrate, type ProjectError, type ValidationResult } from
 export { applyScenario, setPointer } from './project/scenario';
 export { hoursInYear, hourLabel } from './project/calendar';
 export type { FederalState } from './calendar/dayTypes';
+export {
+  siteYear,
+  siteYearOf,
+  hourIndex,
+  hourStart,
+  localIntervals,
+  dailyMeans,
+  legalStamp,
+  standardStamp,
+  utcStamp,
+  type SiteYear,
+} from './calendar/siteYear';
 
 // profiles: import, standard profiles, source notes
 export * from './profiles/import/index';

@@ -41,7 +41,11 @@ export function publicHolidays(year: number, state: FederalState): Set<string> {
  * Saturdays (unless they are Sundays).
  */
 export function dayTypes(year: number, state: FederalState): DayType[] {
-  const holidays = publicHolidays(year, state);
+  return dayTypesWith(year, publicHolidays(year, state));
+}
+
+/** Day types of a year for a given set of public holidays ('YYYY-MM-DD'), after the same rules. */
+export function dayTypesWith(year: number, holidays: ReadonlySet<string>): DayType[] {
   const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
   const out: DayType[] = [];
   for (let d = 0; d < days; d++) {

@@ -1,4 +1,5 @@
-import { dayTypes, type DayType, type FederalState } from '../../calendar/dayTypes';
+import type { DayType, FederalState } from '../../calendar/dayTypes';
+import { localIntervals, siteYear } from '../../calendar/siteYear';
 
 /** BDEW electricity standard load profiles: the 2025 set and the 1999 set still used in many contracts. */
 export const PROFILES_2025 = ['H25', 'G25', 'L25', 'P25', 'S25'] as const;
@@ -7,7 +8,11 @@ export type Profile2025 = (typeof PROFILES_2025)[number];
 export type Profile1999 = (typeof PROFILES_1999)[number];
 export type StandardProfile = Profile2025 | Profile1999;
 
-/** Profiles that BDEW multiplies by the dynamisation polynomial of the day of the year. */
+/**
+ * Profiles that BDEW multiplies by the dynamisation polynomial of the day of the year: H0 (VDEW,
+ * "Anwendung der Repräsentativen VDEW-Lastprofile step-by-step", M-05/2000, step 4b, households) and the
+ * household profiles of the 2025 set (as oemof/demandlib `DynamicBDEW25Profile`, _profiles25.py, 2025).
+ */
 export const DYNAMIC: ReadonlySet<StandardProfile> = new Set(['H0', 'H25', 'P25', 'S25']);
 
 const DT_INDEX: Record<DayType, number> = { WT: 0, SA: 1, FT: 2 };
@@ -21,7 +26,8 @@ export interface ProfileTable {
 }
 
 /**
- * BDEW dynamisation factor of day `t` (1 = 1 January):
+ * BDEW dynamisation factor of day `t` (1 = 1 January), VDEW M-05/2000 step 4b (coefficients as in
+ * oemof/demandlib, _profiles25.py):
  * F(t) = −3.92·10⁻¹⁰·t⁴ + 3.2·10⁻⁷·t³ − 7.02·10⁻⁵·t² + 2.1·10⁻³·t + 1.24.
  */
 export function dynamisation(t: number): number {
@@ -80,7 +86,7 @@ export function parse1999(text: string): Record<Profile1999, ProfileTable> {
   return out;
 }
 
-/** 1999 seasons: winter 1 Nov – 20 Mar, summer 15 May – 14 Sep, transition otherwise. */
+/** 1999 seasons (VDEW M-32/99, 1999): winter 1 Nov – 20 Mar, summer 15 May – 14 Sep, transition otherwise. */
 export function period1999(month: number, day: number): number {
   const md = month * 100 + day;
   if (md >= 1101 || md <= 320) return 0;
@@ -94,22 +100,42 @@ export interface SlpOptions {
   annual_kWh: number;
   /** 15 (BDEW native) or 60. */
   resolution_min?: 15 | 60;
+  /**
+   * IANA time zone whose legal (wall-clock) time the profile follows; default Europe/Berlin (Annahme: the
+   * BDEW profiles are German, and the site year of a German project is in this zone). 'Etc/GMT-1'
+   * places the profile on CET all year (standard time, no daylight saving shift).
+   */
+  timeZone?: string;
 }
 
 /**
- * A standard load profile for a calendar year in local standard time (CET, no daylight saving shift),
- * as mean power per interval in kW, scaled so that the year's energy is exactly `annual_kWh`.
+ * A standard load profile for the site year (solver/src/calendar/siteYear.ts: hour 0 = 1 January
+ * 00:00 local time, evenly spaced UTC intervals), as mean power per interval in kW, scaled so that
+ * the year's energy is exactly `annual_kWh`.
+ *
+ * The tables give one value per quarter hour of the clock for each typical day (96 a day: VDEW,
+ * "Repräsentative VDEW-Lastprofile", M-32/99, 1999; BDEW, Standardlastprofile Strom 2025), and they
+ * are applied in legal time, daylight saving time included, as the meter series they are settled
+ * against are recorded (a profile kept on standard time is an hour late from late March to late
+ * October: oemof-demand issue #80, 2025-08-20, against another H0 implementation). Each interval on the
+ * axis therefore takes the table value of its local legal date (month or season, day type,
+ * dynamisation day) and quarter hour of the day. On the spring change day the quarter hours
+ * 02:00–03:00 do not exist and their values are left out (the day has 92); on the autumn day
+ * 02:00–03:00 occurs twice and takes the same table values both times (100 quarter hours), as a
+ * series in legal time does (Bundesnetzagentur, SMARD, "Zeitumstellung: Wie sie in den SMARD-Daten
+ * verarbeitet wird": the hour 02:00–03:00 is skipped in March and repeated in October). The scaling
+ * to `annual_kWh` comes last, so the year's energy stays exact.
  */
 export function standardLoadProfile(table: ProfileTable, name: StandardProfile, o: SlpOptions): Float64Array {
-  const types = dayTypes(o.year, o.state);
-  const q = new Float64Array(types.length * 96);
-  for (let d = 0; d < types.length; d++) {
-    const date = new Date(Date.UTC(o.year, 0, 1 + d));
-    const s =
-      table.kind === 'month' ? date.getUTCMonth() : period1999(date.getUTCMonth() + 1, date.getUTCDate());
-    const f = DYNAMIC.has(name) ? dynamisation(d + 1) : 1;
-    const base = (s * 3 + DT_INDEX[types[d]]) * 96;
-    for (let k = 0; k < 96; k++) q[d * 96 + k] = table.kW[base + k] * f;
+  const sy = siteYear(o.year, o.timeZone ?? 'Europe/Berlin', o.state);
+  const slots = localIntervals(sy, 15);
+  const q = new Float64Array(slots.count);
+  const dynamic = DYNAMIC.has(name);
+  for (let i = 0; i < slots.count; i++) {
+    const d = slots.day[i];
+    const s = table.kind === 'month' ? sy.month[d] - 1 : period1999(sy.month[d], sy.dayOfMonth[d]);
+    const f = dynamic ? dynamisation(d + 1) : 1;
+    q[i] = table.kW[(s * 3 + DT_INDEX[sy.dayType[d]]) * 96 + Math.floor(slots.minuteOfDay[i] / 15)] * f;
   }
   let energy = 0;
   for (const v of q) energy += v * 0.25;
