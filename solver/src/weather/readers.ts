@@ -14,8 +14,13 @@ export interface WeatherYear {
   source: 'pvgis-csv' | 'pvgis-json' | 'epw' | 'dwd-try';
   /** What the data are, for people: "DWD TRY2015, region 04 Potsdam", "PVGIS TMY 45.000 N 8.000 E" … */
   name: string;
-  /** Source note to show wherever the data are used (licence terms of the data provider). */
+  /** Source note to show wherever the data are shown unchanged (licence terms of the data provider). */
   attribution: string;
+  /** Source note for values computed from the data (yields, profiles, resampled series). */
+  derivedAttribution: string;
+  /** DWD test reference years: the TRY climate region (1–15) where known, and 2015 or 2045. */
+  tryRegion?: number;
+  tryYear?: number;
   latitude_deg: number;
   longitude_deg: number;
   elevation_m: number;
@@ -118,6 +123,9 @@ export function weatherYear(
     | 'source'
     | 'name'
     | 'attribution'
+    | 'derivedAttribution'
+    | 'tryRegion'
+    | 'tryYear'
     | 'latitude_deg'
     | 'longitude_deg'
     | 'elevation_m'
@@ -202,6 +210,7 @@ export function readPvgisCsv(text: string): WeatherYear {
       source: 'pvgis-csv',
       name: pvgisName(lat, lon),
       attribution: PVGIS_ATTRIBUTION,
+      derivedAttribution: PVGIS_ATTRIBUTION,
       latitude_deg: lat,
       longitude_deg: lon,
       elevation_m: meta('Elevation'),
@@ -250,6 +259,7 @@ export function readPvgisJson(text: string): WeatherYear {
       source: 'pvgis-json',
       name: pvgisName(loc.latitude, loc.longitude),
       attribution: PVGIS_ATTRIBUTION,
+      derivedAttribution: PVGIS_ATTRIBUTION,
       latitude_deg: loc.latitude,
       longitude_deg: loc.longitude,
       elevation_m: loc.elevation,
@@ -300,6 +310,7 @@ export function readEpw(text: string): WeatherYear {
         ? `PVGIS TMY (EPW) ${num(loc[6], 1, 'latitude').toFixed(3)} N ${num(loc[7], 1, 'longitude').toFixed(3)} E`
         : `EPW ${[loc[1], loc[3], loc[4]].filter((s) => s && s !== '-').join(', ')}`,
       attribution: pvgisOffset ? PVGIS_ATTRIBUTION : (loc[4] ?? '').trim(),
+      derivedAttribution: pvgisOffset ? PVGIS_ATTRIBUTION : (loc[4] ?? '').trim(),
       latitude_deg: num(loc[6], 1, 'latitude'),
       longitude_deg: num(loc[7], 1, 'longitude'),
       elevation_m: num(loc[9], 1, 'elevation'),
@@ -354,6 +365,8 @@ export function readDwdTry(text: string): WeatherYear {
       source: 'dwd-try',
       name: `DWD TRY${kind} ${pos.latitude_deg.toFixed(4)} N ${pos.longitude_deg.toFixed(4)} E`,
       attribution: DWD_ATTRIBUTION,
+      derivedAttribution: DWD_PROCESSED_ATTRIBUTION,
+      ...(kind ? { tryYear: Number(kind) } : {}),
       latitude_deg: pos.latitude_deg,
       longitude_deg: pos.longitude_deg,
       elevation_m: elev ? Number(elev[1]) : NaN,
