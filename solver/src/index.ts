@@ -27,6 +27,7 @@ export { seriesRoleOfUnit, type SeriesRole } from './timeseries/role';
 export { readWeather, type WeatherYear } from './weather/readers';
 export { pvYieldPerKWp, solarThermalYieldPerM2 } from './weather/yields';
 export {
+  fetchTryLoader,
   loadTry,
   tryFor,
   tryFileName,

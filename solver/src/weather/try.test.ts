@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { irradianceInstant_ms } from './readers';
-import { DWD_ATTRIBUTION, DWD_PROCESSED_ATTRIBUTION, loadTry, TRY_REGIONS, tryFileName, tryFor } from './try';
+import {
+  DWD_ATTRIBUTION,
+  DWD_PROCESSED_ATTRIBUTION,
+  fetchTryLoader,
+  loadTry,
+  TRY_REGIONS,
+  tryFileName,
+  tryFor,
+} from './try';
 import { pvYieldPerKWp } from './yields';
 
 const asset = async (f: string) =>
@@ -82,6 +91,28 @@ describe('packed DWD TRY', () => {
     const y = sum(pvYieldPerKWp(w, { tilt_deg: 35, azimuth_deg: 180, losses: 0.14 }));
     expect(y).toBeGreaterThan(900);
     expect(y).toBeLessThan(1150);
+  });
+
+  it('reads plain (already decompressed) bytes too, as fetch gives them when a server sends Content-Encoding', async () => {
+    const plain = async (f: string) => gunzipSync(await asset(f));
+    const w = await loadTry(4, 2015, plain);
+    expect(sum(w.temperature_C) / 8760).toBeCloseTo(870658 / 87600, 9);
+  });
+
+  it('fetchTryLoader fetches the file by name under the base URL', async () => {
+    const seen: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (url: URL) => {
+      seen.push(String(url));
+      return new Response(await asset('try2015_r04.txt.gz'));
+    }) as typeof fetch;
+    try {
+      const w = await loadTry(4, 2015, fetchTryLoader('https://app.example/assets/dwd-try/'));
+      expect(w.tryRegion).toBe(4);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(seen).toEqual(['https://app.example/assets/dwd-try/try2015_r04.txt.gz']);
   });
 
   it('refuses an unknown region', async () => {

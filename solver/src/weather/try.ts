@@ -202,14 +202,29 @@ export function parseTryPack(text: string): WeatherYear {
   );
 }
 
-/** Gunzips in Node and in browsers alike (the web's DecompressionStream). */
+/**
+ * Gunzips in Node and in browsers alike (the web's DecompressionStream). Bytes without the gzip magic number are
+ * taken as already decompressed: a web server may send a .gz file with Content-Encoding gzip, and fetch then
+ * hands over the plain text.
+ */
 export async function gunzip(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return await new Response(stream).text();
 }
 
 /** Fetches the bytes of one packed file by its name (see tryFileName). */
 export type TryLoader = (fileName: string) => Promise<Uint8Array>;
+
+/** A loader for the browser: fetches `baseUrl` + file name (the URL of assets/weather/dwd-try/ as served). */
+export function fetchTryLoader(baseUrl: string | URL): TryLoader {
+  return async (fileName) => {
+    const url = new URL(fileName, baseUrl);
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`cannot load ${url.href}: HTTP ${r.status}`);
+    return new Uint8Array(await r.arrayBuffer());
+  };
+}
 
 /**
  * The TRY of a region and year as a weather year. The values are DWD's unchanged, but as the app shows them
