@@ -26,6 +26,7 @@ export { fillGaps, resample, resampleOnto, type FillRule } from './timeseries/re
 export { seriesRoleOfUnit, type SeriesRole } from './timeseries/role';
 export { readWeather, type WeatherYear } from './weather/readers';
 export { pvYieldPerKWp, solarThermalYieldPerM2 } from './weather/yields';
+export { summarizeWeather, type WeatherSummary } from './weather/summary';
 export {
   fetchTryLoader,
   loadTry,

@@ -4,6 +4,7 @@ import { parseArgs, stringOption, type ParsedArgs } from './args';
 import { readWeather, type WeatherYear } from '../weather/readers';
 import { loadTry, tryFor, tryRegion, type TryChoice, type TryLoader } from '../weather/try';
 import { pvYieldPerKWp } from '../weather/yields';
+import { summarizeWeather } from '../weather/summary';
 
 /**
  * `werkplan weather [FILE] [--lat LAT --lon LON] [--region N] [--projection 2045] [--json]` and
@@ -88,6 +89,7 @@ async function resolveWeather(file: string | undefined, o: ParsedArgs['options']
   return { weather: await loadTry(choice.region.region, choice.year, nodeTryLoader), choice };
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
 
@@ -117,8 +119,8 @@ export async function weatherCommand(args: string[], io: CliIo): Promise<number>
     throw new Error(`one weather FILE at most, found ${parsed.positional.join(', ')}`);
   const file = parsed.positional[0];
   const { weather: w, choice } = await resolveWeather(file, parsed.options);
-  const meanT = sum(w.temperature_C) / w.temperature_C.length;
-  const ghi = sum(w.ghi_W_m2) / 1000;
+  const summary = summarizeWeather(w);
+  const [meanT, ghi] = [summary.meanTemperature_C, summary.globalHorizontal_kWh_m2];
   if (parsed.options.json === true) {
     const out = {
       source: w.name,
@@ -127,7 +129,7 @@ export async function weatherCommand(args: string[], io: CliIo): Promise<number>
       longitude: round(w.longitude_deg, 4),
       region: regionJson(choice),
       timeBasis: w.timeBasis,
-      hours: w.ghi_W_m2.length,
+      hours: summary.hours,
       meanTemperature_C: round(meanT, 3),
       globalHorizontal_kWh_m2: round(ghi, 1),
     };
@@ -139,7 +141,10 @@ export async function weatherCommand(args: string[], io: CliIo): Promise<number>
     `  position ${w.latitude_deg.toFixed(4)}° N, ${w.longitude_deg.toFixed(4)}° E, ${w.elevation_m} m`,
     regionLine(choice, file !== undefined),
     `  time basis: ${w.timeBasis}`,
-    `  ${w.ghi_W_m2.length} hours, mean temperature ${meanT.toFixed(2)} °C, global horizontal ${ghi.toFixed(0)} kWh/m²`,
+    `  ${summary.hours} hours, mean temperature ${meanT.toFixed(2)} °C, global horizontal ${ghi.toFixed(0)} kWh/m²`,
+    `  month     ${MONTHS.map((m) => m.padStart(5)).join('')}`,
+    `  °C        ${summary.months.map((m) => m.meanTemperature_C.toFixed(1).padStart(5)).join('')}`,
+    `  kWh/m²    ${summary.months.map((m) => m.globalHorizontal_kWh_m2.toFixed(0).padStart(5)).join('')}`,
     `  ${w.attribution}`,
   ];
   io.stdout(lines.filter((l) => l !== null).join('\n') + '\n');
