@@ -121,6 +121,20 @@ describe('time bases: the UTC instant each value belongs to', () => {
     expect(maxWindDiff).toBeLessThan(0.0501);
   });
 
+  it('PVGIS without a stated offset: UTC rows, irradiance at the middle of the hour, said in the time basis', () => {
+    const text = shared('tmy_45.000_8.000_2005_2023.csv').replace(/^Irradiance Time Offset.*\n/m, '');
+    const w = readWeather(text);
+    expect(w.irradianceAt_h).toBe(0.5);
+    expect(w.hourStart).toEqual(csv.hourStart);
+    expect(w.timeBasis).toMatch(/states no irradiance time offset/);
+    const e = readWeather(
+      shared('tmy_45.000_8.000_2005_2023.epw').replace(/^COMMENTS 2,.*\n/m, 'COMMENTS 2,\n'),
+    );
+    expect(e.utcOffset_h).toBe(0); // still PVGIS's UTC rows (LOCATION names ECMWF/ERA)
+    expect(e.irradianceAt_h).toBe(0.5);
+    expect(e.hourStart).toEqual(csv.hourStart);
+  });
+
   it('DWD TRY: hour 1–24 in CET (UTC+1) all year, hour-ending; irradiance at the middle of the hour', () => {
     const w = readWeather(shared('TRY2015_523938130651_Jahr.dat'));
     expect(w.utcOffset_h).toBe(1);

@@ -158,8 +158,10 @@ const pvgisTime = (s: string, line: number) => {
   return { month: +m[2], day: +m[3], hour: +m[4] };
 };
 
-const pvgisTimeBasis = (offset_h: number) =>
-  `UTC; row HH:00 is the hour from HH:00, its irradiance the instant HH:00 + ${offset_h} h (PVGIS irradiance time offset)`;
+const pvgisTimeBasis = (offset_h: number | undefined) =>
+  offset_h === undefined
+    ? 'UTC; row HH:00 is the hour from HH:00; the file states no irradiance time offset, the middle of the hour is assumed'
+    : `UTC; row HH:00 is the hour from HH:00, its irradiance the instant HH:00 + ${offset_h} h (PVGIS irradiance time offset)`;
 
 const pvgisName = (lat: number, lon: number) => `PVGIS TMY ${lat.toFixed(3)} N ${lon.toFixed(3)} E`;
 
@@ -177,7 +179,7 @@ export function readPvgisCsv(text: string): WeatherYear {
     return Number(l.split(':').pop());
   };
   const offsetLine = metaLine('Irradiance Time Offset');
-  const offset_h = offsetLine ? Number(offsetLine.split(':').pop()) : 0.5;
+  const offset_h = offsetLine ? Number(offsetLine.split(':').pop()) : undefined;
   const h = lines.findIndex((l) => l.startsWith('time(UTC),'));
   if (h < 0) throw new WeatherFormatError('not a PVGIS TMY file: no time(UTC) header');
   const cols = lines[h].split(',');
@@ -215,7 +217,7 @@ export function readPvgisCsv(text: string): WeatherYear {
       longitude_deg: lon,
       elevation_m: meta('Elevation'),
       utcOffset_h: 0,
-      irradianceAt_h: offset_h,
+      irradianceAt_h: offset_h ?? 0.5,
       timeBasis: pvgisTimeBasis(offset_h),
     },
     { ...a, rh: iRH >= 0 ? a.rh : undefined, p: iSP >= 0 ? a.p : undefined },
@@ -239,7 +241,7 @@ export function readPvgisJson(text: string): WeatherYear {
   const loc = d.inputs?.location;
   if (!rows || !loc)
     throw new WeatherFormatError('not a PVGIS TMY JSON: no outputs.tmy_hourly or inputs.location');
-  const offset_h = loc.irradiance_time_offset ?? 0.5;
+  const offset_h = loc.irradiance_time_offset;
   const a = columns(rows.length);
   const hasRh = rows.length > 0 && 'RH' in rows[0];
   const hasSp = rows.length > 0 && 'SP' in rows[0];
@@ -264,7 +266,7 @@ export function readPvgisJson(text: string): WeatherYear {
       longitude_deg: loc.longitude,
       elevation_m: loc.elevation,
       utcOffset_h: 0,
-      irradianceAt_h: offset_h,
+      irradianceAt_h: offset_h ?? 0.5,
       timeBasis: pvgisTimeBasis(offset_h),
     },
     { ...a, rh: hasRh ? a.rh : undefined, p: hasSp ? a.p : undefined },
@@ -284,9 +286,11 @@ export function readEpw(text: string): WeatherYear {
     throw new WeatherFormatError('not an EPW file: the first line is not LOCATION', 1);
   const loc = lines[0].split(',');
   const tz = num(loc[8], 1, 'time zone');
-  const pvgisOffset = /Irradiance Time Offset \(h\):\s*(-?[\d.]+)/.exec(lines.slice(0, 8).join('\n'));
-  const utcOffset_h = pvgisOffset ? 0 : tz;
-  const irradianceAt_h = pvgisOffset ? Math.round((1 + Number(pvgisOffset[1])) * 1e9) / 1e9 : 0.5;
+  const offsetComment = /Irradiance Time Offset \(h\):\s*(-?[\d.]+)/.exec(lines.slice(0, 8).join('\n'));
+  // PVGIS names its data source "ECMWF/ERA" in LOCATION; its rows are UTC whatever the declared zone.
+  const isPvgis = offsetComment !== null || /ECMWF\/ERA/.test(loc[4] ?? '');
+  const utcOffset_h = isPvgis ? 0 : tz;
+  const irradianceAt_h = offsetComment ? Math.round((1 + Number(offsetComment[1])) * 1e9) / 1e9 : 0.5;
   const data = lines.slice(8).filter((l) => l.trim() !== '');
   const a = columns(data.length);
   data.forEach((l, k) => {
@@ -306,17 +310,17 @@ export function readEpw(text: string): WeatherYear {
   return weatherYear(
     {
       source: 'epw',
-      name: pvgisOffset
+      name: isPvgis
         ? `PVGIS TMY (EPW) ${num(loc[6], 1, 'latitude').toFixed(3)} N ${num(loc[7], 1, 'longitude').toFixed(3)} E`
         : `EPW ${[loc[1], loc[3], loc[4]].filter((s) => s && s !== '-').join(', ')}`,
-      attribution: pvgisOffset ? PVGIS_ATTRIBUTION : (loc[4] ?? '').trim(),
-      derivedAttribution: pvgisOffset ? PVGIS_ATTRIBUTION : (loc[4] ?? '').trim(),
+      attribution: isPvgis ? PVGIS_ATTRIBUTION : (loc[4] ?? '').trim(),
+      derivedAttribution: isPvgis ? PVGIS_ATTRIBUTION : (loc[4] ?? '').trim(),
       latitude_deg: num(loc[6], 1, 'latitude'),
       longitude_deg: num(loc[7], 1, 'longitude'),
       elevation_m: num(loc[9], 1, 'elevation'),
       utcOffset_h,
       irradianceAt_h,
-      timeBasis: pvgisOffset
+      timeBasis: isPvgis
         ? `UTC (the file declares ${hours(tz)}, but PVGIS writes its UTC rows); hour h is the hour from h − 1, its irradiance the instant h − 1 + ${irradianceAt_h.toFixed(4)} h`
         : `${hours(tz)} standard time; hour 1–24 ends the interval, irradiance is the hour's mean`,
     },
