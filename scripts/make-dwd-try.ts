@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { format, resolveConfig } from 'prettier';
 import { packTry, tryFileName, type TryYear } from '../solver/src/weather/try';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,9 +42,9 @@ if (process.argv[1]?.endsWith('make-dwd-try.ts')) {
     writeFileSync(path.join(packedDir, tryFileName(region, year)), gz);
     total += gz.length;
   }
-  writeFileSync(
-    path.join(packedDir, 'SOURCE.md'),
-    readFileSync(path.join(originalsDir, 'SOURCE.md'), 'utf8').trimEnd() + '\n' + PACKING_NOTE,
-  );
+  // The copied note, formatted as the repository's Prettier check wants it.
+  const note = path.join(packedDir, 'SOURCE.md');
+  const text = readFileSync(path.join(originalsDir, 'SOURCE.md'), 'utf8').trimEnd() + '\n' + PACKING_NOTE;
+  writeFileSync(note, await format(text, { ...(await resolveConfig(note)), filepath: note }));
   console.log(`wrote ${originals().length} files, ${(total / 1e6).toFixed(2)} MB, to assets/weather/dwd-try`);
 }
