@@ -38,6 +38,18 @@ export { fillGaps, resample, resampleOnto, type FillRule } from './timeseries/re
 export { seriesRoleOfUnit, type SeriesRole } from './timeseries/role';
 export { readWeather, type WeatherYear } from './weather/readers';
 export { pvYieldPerKWp, solarThermalYieldPerM2 } from './weather/yields';
+export { summarizeWeather, type WeatherSummary } from './weather/summary';
+export {
+  fetchTryLoader,
+  loadTry,
+  tryFor,
+  tryFileName,
+  TRY_REGIONS,
+  type TryChoice,
+  type TryLoader,
+  type TryRegion,
+  type TryYear,
+} from './weather/try';
 
 // model and solving
 export { buildModel, type BuildOptions, type BuiltModel, type ModelMode } from './model/build';

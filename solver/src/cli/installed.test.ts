@@ -26,7 +26,16 @@ describe('npx werkplan, as installed', () => {
   it('--help lists the commands', () => {
     const r = npx('--help');
     expect(r.status).toBe(0);
-    for (const c of ['validate', 'solve', 'pareto', 'export-lp', 'report', 'profile import'])
+    for (const c of [
+      'validate',
+      'solve',
+      'pareto',
+      'export-lp',
+      'report',
+      'profile import',
+      'weather',
+      'yield pv',
+    ])
       expect(r.stdout).toContain(`werkplan ${c}`);
   });
 

@@ -39,6 +39,15 @@ const commands: Record<string, CommandSpec> = {
       'pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]',
     load: async () => (await import('./pareto')).paretoCommand,
   },
+  weather: {
+    summary: 'weather [FILE] [--lat LAT --lon LON] [--region N] [--projection 2045] [--json]',
+    load: async () => (await import('./weather')).weatherCommand,
+  },
+  yield: {
+    summary:
+      'yield pv --weather FILE|--lat LAT --lon LON --tilt DEG --azimuth DEG [--losses PCT] [--out FILE.csv] [--json]',
+    load: async () => (await import('./weather')).yieldCommand,
+  },
   'export-lp': {
     summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
     load: async () => (await import('./export-lp')).exportLpCommand,

@@ -1,62 +1,40 @@
+import { spa } from './spa';
+
 /**
  * Sun position and plane-of-array irradiance.
  *
- * Sun position: NOAA's general solar position equations (Spencer's Fourier series for declination and
- * equation of time), accurate to about 0.1–0.2° between ±60° latitude, enough for hourly yields.
- * Transposition: Hay–Davies (1980) anisotropic sky (circumsolar part by the anisotropy index DNI/I0,
- * the rest isotropic), ground reflection with albedo (default 0.2). PVGIS itself uses Muneer's model,
- * so diffuse in-plane values differ by some per cent (docs/weather.md).
+ * Sun position: NREL's Solar Position Algorithm (`spa.ts`, Reda & Andreas 2004/2008), uncertainty ±0.0003°;
+ * the paper's example is a test. Transposition: Hay–Davies (1980) anisotropic sky (circumsolar part by the
+ * anisotropy index DNI/I0, the rest isotropic), ground reflection with albedo (default 0.2). PVGIS itself uses
+ * Muneer's model, so diffuse in-plane values differ by some per cent (docs/weather.md).
  */
 const RAD = Math.PI / 180;
 
 export interface SunPosition {
+  /** Topocentric zenith angle including atmospheric refraction. */
   zenith_deg: number;
   azimuth_deg: number; // from north, clockwise (180 = south)
   elevation_deg: number;
-  /** Extraterrestrial normal irradiance, W/m². */
+  /** Extraterrestrial normal irradiance, W/m² (1367 W/m² at 1 AU, by the Earth–sun distance of the instant). */
   extraterrestrial_W_m2: number;
 }
 
-/** Sun position at a UTC instant (ms) for a site. */
-export function sunPosition(utc_ms: number, latitude_deg: number, longitude_deg: number): SunPosition {
-  const d = new Date(utc_ms);
-  const startOfYear = Date.UTC(d.getUTCFullYear(), 0, 1);
-  const doy = Math.floor((utc_ms - startOfYear) / 86_400_000) + 1;
-  const hours = d.getUTCHours() + d.getUTCMinutes() / 60 + d.getUTCSeconds() / 3600;
-  const g = ((2 * Math.PI) / 365) * (doy - 1 + (hours - 12) / 24);
-  const eqtime_min =
-    229.18 *
-    (0.000075 +
-      0.001868 * Math.cos(g) -
-      0.032077 * Math.sin(g) -
-      0.014615 * Math.cos(2 * g) -
-      0.040849 * Math.sin(2 * g));
-  const decl =
-    0.006918 -
-    0.399912 * Math.cos(g) +
-    0.070257 * Math.sin(g) -
-    0.006758 * Math.cos(2 * g) +
-    0.000907 * Math.sin(2 * g) -
-    0.002697 * Math.cos(3 * g) +
-    0.00148 * Math.sin(3 * g);
-  const trueSolarTime_min = hours * 60 + eqtime_min + 4 * longitude_deg;
-  const ha = (trueSolarTime_min / 4 - 180) * RAD;
-  const lat = latitude_deg * RAD;
-  const cosZ = Math.sin(lat) * Math.sin(decl) + Math.cos(lat) * Math.cos(decl) * Math.cos(ha);
-  const zenith = Math.acos(Math.max(-1, Math.min(1, cosZ)));
-  const sinZ = Math.sin(zenith);
-  let az = 0;
-  if (sinZ > 1e-9) {
-    const cosAz = (Math.sin(decl) - Math.sin(lat) * cosZ) / (Math.cos(lat) * sinZ);
-    az = Math.acos(Math.max(-1, Math.min(1, cosAz)));
-    if (ha > 0) az = 2 * Math.PI - az;
-  }
-  const extraterrestrial = 1367 * (1 + 0.033 * Math.cos((2 * Math.PI * doy) / 365));
+/** Solar constant as PVWatts and Hay–Davies use it, W/m². */
+export const SOLAR_CONSTANT_W_M2 = 1367;
+
+/** Sun position at a UTC instant (ms) for a site, by NREL's SPA (standard atmosphere, ΔT 69 s). */
+export function sunPosition(
+  utc_ms: number,
+  latitude_deg: number,
+  longitude_deg: number,
+  elevation_m = 0,
+): SunPosition {
+  const r = spa({ utc_ms, latitude_deg, longitude_deg, elevation_m });
   return {
-    zenith_deg: zenith / RAD,
-    azimuth_deg: az / RAD,
-    elevation_deg: 90 - zenith / RAD,
-    extraterrestrial_W_m2: extraterrestrial,
+    zenith_deg: r.zenith_deg,
+    azimuth_deg: r.azimuth_deg,
+    elevation_deg: 90 - r.zenith_deg,
+    extraterrestrial_W_m2: SOLAR_CONSTANT_W_M2 / (r.radius_AU * r.radius_AU),
   };
 }
 
