@@ -34,6 +34,7 @@ export default tseslint.config(
       'playwright-report',
       'e2e/artifacts',
       'coverage',
+      'solver/src/project/*.generated.*',
     ],
   },
   js.configs.recommended,
