@@ -10,8 +10,14 @@
 // project format v1
 export * from './project/types';
 export { PLANNER, projectSchema, technologySchemas, type PlannerAnnotation } from './project/schema';
-export { checkDocument, migrate, type ProjectError, type ValidationResult } from './project/checkDocument';
-export { validateProject, checkProject, checkForPlanner } from './project/validate';
+export {
+  validateProject,
+  checkProject,
+  checkForPlanner,
+  migrate,
+  type ProjectError,
+  type ValidationResult,
+} from './project/validate';
 export { applyScenario, setPointer } from './project/scenario';
 export { hoursInYear, hourLabel } from './project/calendar';
 export type { FederalState } from './calendar/dayTypes';
