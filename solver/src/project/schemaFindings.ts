@@ -10,7 +10,8 @@ import type { SchemaFinding } from './checkDocument';
  * - 'cli': the CLI's messages, a contract (`werkplan validate`); every branch of a oneOf.
  * - 'planner': what the planner turns into sentences (renderer/src/project/problems.ts): a bad
  *   technology type as "must be one of …", a bad series key as one "property name … is invalid",
- *   keys escaped in pointers; with `closest`, of a oneOf only the branch the value was meant for.
+ *   keys escaped in pointers, in document order; with `closest`, of a oneOf only the branch the
+ *   value was meant for.
  */
 export type Wording = 'cli' | 'planner';
 
@@ -120,19 +121,22 @@ function closestBranch(branches: Schema[], results: Item[][], v: unknown, at: st
   return best;
 }
 
+/** The branch of a oneOf (its error) whose check an error comes from, or -1. */
+function branchIn(oneOf: ErrorObject, e: ErrorObject): number {
+  const at = oneOf.instancePath;
+  const prefix = `${oneOf.schemaPath}/`;
+  const under = e.instancePath === at || e.instancePath.startsWith(`${at}/`);
+  return under && e.schemaPath.startsWith(prefix) ? parseInt(e.schemaPath.slice(prefix.length), 10) : -1;
+}
+
 /** Keeps of every failing oneOf only the errors of its closest branch (innermost oneOf first). */
 function keepClosest(items: Item[], failing: ErrorObject[], doc: unknown): Item[] {
   let kept = items;
   const inner = [...failing].sort((a, b) => b.schemaPath.length - a.schemaPath.length);
   for (const o of inner) {
-    const prefix = `${o.schemaPath}/`;
     const branches = (schemaAt(o.schemaPath) ?? []) as unknown as Schema[];
     const results: Item[][] = branches.map(() => []);
-    const under = (p: string) => p === o.instancePath || p.startsWith(`${o.instancePath}/`);
-    const branchOf = (f: Item) =>
-      under(f.error.instancePath) && f.error.schemaPath.startsWith(prefix)
-        ? parseInt(f.error.schemaPath.slice(prefix.length), 10)
-        : -1;
+    const branchOf = (f: Item) => branchIn(o, f.error);
     for (const f of kept) if (branchOf(f) >= 0) results[branchOf(f)].push(f);
     const best = closestBranch(branches, results, valueAt(doc, o.instancePath), o.instancePath);
     kept = kept.filter((f) => branchOf(f) < 0 || branchOf(f) === best);
@@ -140,16 +144,58 @@ function keepClosest(items: Item[], failing: ErrorObject[], doc: unknown): Item[
   return kept;
 }
 
+/** Where a pointer's value is in the document: the index of each key among its parent's keys. */
+function placeOf(doc: unknown, pointer: string): number[] {
+  const place: number[] = [];
+  let v = doc;
+  for (const part of pointer === '' ? [] : pointer.slice(1).split('/')) {
+    if (typeof v !== 'object' || v === null) break;
+    const key = unesc(part);
+    place.push(Array.isArray(v) ? Number(key) : Object.keys(v).indexOf(key));
+    v = (v as Record<string, unknown>)[key];
+  }
+  return place;
+}
+
+/**
+ * Findings in document order (Ajv's is the schema's), the order of the problems the planner lists;
+ * the findings of a oneOf none of whose branches fits branch by branch, after the value's others.
+ */
+function inDocumentOrder(items: Item[], failing: ErrorObject[], doc: unknown): Item[] {
+  const outerFirst = [...failing].sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  const keyOf = (f: Item): number[] => {
+    const name = (f.error.params as { propertyName?: string }).propertyName;
+    // a bad property name is reported where the walk over the keys meets it
+    const at = f.error.keyword === 'propertyNames' ? `${f.pointer}/${esc(name ?? '')}` : f.pointer;
+    const place = placeOf(doc, at);
+    const key: number[] = [];
+    let from = 0;
+    for (const o of outerFirst) {
+      const branch = branchIn(o, f.error);
+      if (branch < 0) continue;
+      const depth = placeOf(doc, o.instancePath).length;
+      key.push(...place.slice(from, depth), Number.MAX_SAFE_INTEGER - 1000 + branch);
+      from = depth;
+    }
+    return [...key, ...place.slice(from)];
+  };
+  const keys = new Map(items.map((f) => [f, keyOf(f)]));
+  const compare = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return a.length - b.length;
+  };
+  return [...items].sort((a, b) => compare(keys.get(a)!, keys.get(b)!));
+}
+
 /** The schema findings of a (migrated) document, each at its JSON pointer, in the given wording. */
 export function schemaFindings(doc: unknown, wording: Wording, closest = false): SchemaFinding[] {
   if (validateSchema(doc)) return [];
   const errors = validateSchema.errors ?? [];
   let items = shown(errors, wording).map((e) => item(e, wording));
-  if (closest) {
-    const failing = errors.filter(
-      (e) => e.keyword === 'oneOf' && (e.params as { passingSchemas: unknown }).passingSchemas === null,
-    );
-    items = keepClosest(items, failing, doc);
-  }
+  const failing = errors.filter(
+    (e) => e.keyword === 'oneOf' && (e.params as { passingSchemas: unknown }).passingSchemas === null,
+  );
+  if (closest) items = keepClosest(items, failing, doc);
+  if (wording === 'planner') items = inDocumentOrder(items, failing, doc);
   return items.map(({ pointer, message }) => ({ pointer, message }));
 }
