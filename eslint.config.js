@@ -34,6 +34,7 @@ export default tseslint.config(
       'playwright-report',
       'e2e/artifacts',
       'coverage',
+      'solver/src/project/*.generated.*',
     ],
   },
   js.configs.recommended,
@@ -67,7 +68,7 @@ export default tseslint.config(
   {
     // These tests break parsed example documents on purpose through `Json` (an explicit `any`, see
     // there): the unsafe-any rules would flag each deliberate edit.
-    files: ['renderer/src/project/check.test.ts', 'renderer/src/project/problems.test.ts'],
+    files: ['solver/src/project/check.test.ts', 'renderer/src/project/problems.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -3,14 +3,21 @@
  * imports the solver only through this entry and two named ones: `solver/src/report` (writing
  * reports: PDF and XLSX libraries, for the report worker) and `solver/src/worker` (the solver
  * worker's handler and protocol). ESLint enforces it. Everything here is safe to load in the
- * planner's main thread under its CSP (no code generation at import).
- * The Node-only Ajv validator is `validateProject` in `./project/validate` (CLI, scripts).
+ * planner's main thread under its CSP (no code generation at import; the project validator is
+ * generated ahead of time, docs/decisions/one-validator.md).
  */
 
 // project format v1
 export * from './project/types';
 export { PLANNER, projectSchema, technologySchemas, type PlannerAnnotation } from './project/schema';
-export { checkDocument, migrate, type ProjectError, type ValidationResult } from './project/checkDocument';
+export {
+  validateProject,
+  checkProject,
+  checkForPlanner,
+  migrate,
+  type ProjectError,
+  type ValidationResult,
+} from './project/validate';
 export { applyScenario, setPointer } from './project/scenario';
 export { hoursInYear, hourLabel } from './project/calendar';
 export type { FederalState } from './calendar/dayTypes';

@@ -1,5 +1,4 @@
-import { checkProject as validateProject, type ProjectError } from './check';
-import type { ProjectV1 } from '../../../solver/src';
+import { checkProject, type ProjectError, type ProjectV1 } from '../../../solver/src';
 import type { ProjectRecord, WerkplanDb } from '../db/schema';
 import { validateProjectName } from '../db/projects';
 import { assembleProject } from './assemble';
@@ -22,7 +21,7 @@ export class ProjectFileError extends Error {
 
 /** Parses and validates a project file's text (format v1); throws ProjectFileError with located errors. */
 export function parseProjectFile(text: string, fileName?: string): ProjectV1 {
-  const v = validateProject(text, { fileName, text });
+  const v = checkProject(text, { fileName, text });
   if (!v.ok) throw new ProjectFileError(v.errors);
   return v.project;
 }

@@ -1,7 +1,6 @@
 import type { WerkplanDb } from '../db/schema';
 import { getResult, saveResult, type ParetoPointRecord, type StoredResult } from '../db/results';
-import { checkProject as validateProject } from './check';
-import type { ProjectV1, SolveProgress, Results } from '../../../solver/src';
+import { checkProject, type ProjectV1, type SolveProgress, type Results } from '../../../solver/src';
 import type { ParetoResult, ParetoRunProgress, SolveHandle, SolverClient } from '../solver/client';
 import { assembleProject, hashInputs, runOptionsOf } from './assemble';
 
@@ -20,7 +19,7 @@ export interface RunHandle {
 
 /** Validates the assembled project or throws NotRunnableError. */
 export function checkRunnable(project: ProjectV1, scenarioId: string): void {
-  const v = validateProject(project);
+  const v = checkProject(project);
   if (!v.ok) throw new NotRunnableError(v.errors.map((e) => `${e.pointer || '/'}: ${e.message}`));
   if (scenarioId !== 'base' && !project.scenarios?.some((s) => s.id === scenarioId))
     throw new NotRunnableError([`/scenarios: '${scenarioId}' does not exist`]);

@@ -21,12 +21,27 @@ const KEYS = [
   'globalHorizontal_kWh_m2',
 ];
 
+/** The JSON the two commands print (their contracts). */
+interface CommandJson {
+  source: string;
+  attribution: string;
+  latitude: number;
+  longitude: number;
+  region: { number: number; place: string; year: number; distance_km: number; chosen: boolean } | null;
+  timeBasis: string;
+  hours: number;
+  meanTemperature_C: number;
+  globalHorizontal_kWh_m2: number;
+  annual_kWh_per_kWp: number;
+}
+const parseJson = (text: string) => JSON.parse(text) as CommandJson;
+
 describe('werkplan weather', () => {
   it('with no FILE reports the TRY the app picks for the site, with the DWD note', async () => {
     const r = await run('weather', '--lat', '52.52', '--lon', '13.405', '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = parseJson(r.out);
     expect(Object.keys(j)).toEqual(KEYS);
     expect(j).toMatchObject({
       source: 'DWD TRY2015 region 04 Potsdam (Nordostdeutsches Tiefland)',
@@ -42,12 +57,12 @@ describe('werkplan weather', () => {
   });
 
   it('--projection 2045 and --region N pick the projection and another region', async () => {
-    const p = JSON.parse(
+    const p = parseJson(
       (await run('weather', '--lat', '52.52', '--lon', '13.405', '--projection', '2045', '--json')).out,
     );
     expect(p.source).toMatch(/^DWD TRY2045 region 04 Potsdam/);
     expect(p.meanTemperature_C).toBeCloseTo(11.093, 3);
-    const m = JSON.parse(
+    const m = parseJson(
       (await run('weather', '--lat', '52.52', '--lon', '13.405', '--region', '12', '--json')).out,
     );
     expect(m.region).toMatchObject({ number: 12, place: 'Mannheim', chosen: true });
@@ -56,7 +71,7 @@ describe('werkplan weather', () => {
   it('reports a FILE: a PVGIS TMY is no TRY region and states its time basis', async () => {
     const r = await run('weather', shared('tmy_45.000_8.000_2005_2023.csv'), '--json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = parseJson(r.out);
     expect(Object.keys(j)).toEqual(KEYS);
     expect(j).toMatchObject({
       source: 'PVGIS TMY 45.000 N 8.000 E',
@@ -72,7 +87,7 @@ describe('werkplan weather', () => {
 
   it('an original DWD TRY file names its region', async () => {
     const r = await run('weather', shared('TRY2015_523938130651_Jahr.dat'), '--json');
-    expect(JSON.parse(r.out).region).toMatchObject({ number: 4, year: 2015, distance_km: 0 });
+    expect(parseJson(r.out).region).toMatchObject({ number: 4, year: 2015, distance_km: 0 });
   });
 
   it('without --json prints a short summary with the source note', async () => {
@@ -111,7 +126,7 @@ describe('werkplan yield pv', () => {
     const r = await run('yield', 'pv', '--lat', '52.39', '--lon', '13.07', ...args);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = parseJson(r.out);
     expect(Object.keys(j)).toEqual(['annual_kWh_per_kWp']);
     expect(j.annual_kWh_per_kWp).toBeGreaterThan(900);
     expect(j.annual_kWh_per_kWp).toBeLessThan(1150);
@@ -132,12 +147,12 @@ describe('werkplan yield pv', () => {
       ...args.slice(0, 6),
       '--json',
     );
-    expect(JSON.parse(f.out).annual_kWh_per_kWp).toBe(j.annual_kWh_per_kWp);
+    expect(parseJson(f.out).annual_kWh_per_kWp).toBe(j.annual_kWh_per_kWp);
   });
 
   it('the same PVGIS year gives the same yield from CSV, JSON and EPW', async () => {
     const y = async (f: string) =>
-      JSON.parse(
+      parseJson(
         (
           await run(
             'yield',
@@ -153,7 +168,7 @@ describe('werkplan yield pv', () => {
             '--json',
           )
         ).out,
-      ).annual_kWh_per_kWp as number;
+      ).annual_kWh_per_kWp;
     const csv = await y('tmy_45.000_8.000_2005_2023.csv');
     expect(await y('tmy_45.000_8.000_2005_2023.json')).toBe(csv);
     expect(Math.abs((await y('tmy_45.000_8.000_2005_2023.epw')) - csv)).toBeLessThan(0.5); // EPW wind to 0.1 m/s

@@ -35,9 +35,9 @@ export function migrate(doc: unknown): unknown {
 }
 
 /**
- * The one validation driver, free of Ajv (so the renderer, whose CSP forbids generated code, runs it
- * too): parse JSON text with a located error, migrate, check the schema with the given checker,
- * then the cross-checks; every error at its JSON pointer and, with the text, its line and column.
+ * The validation driver of validate.ts: parse JSON text with a located error, migrate, check the
+ * schema with the given checker, then the cross-checks; every error at its JSON pointer and, with
+ * the text, its line and column.
  */
 export function checkDocument(
   json: unknown,

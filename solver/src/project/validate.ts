@@ -1,43 +1,37 @@
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import { projectSchema } from './schema';
-import { checkDocument, type SchemaFinding, type ValidationResult } from './checkDocument';
+/**
+ * The one validator of project format v1 (docs/decisions/one-validator.md), for the CLI, the
+ * scripts and the renderer: the JSON Schema check generated from schema.ts by Ajv ahead of time
+ * (no `new Function` at run time, so the renderer's CSP allows it), then the cross-checks of
+ * crossCheck.ts; every error at its JSON pointer and, with the file's text, line and column.
+ */
+import { checkDocument, type ValidationResult } from './checkDocument';
+import { schemaFindings } from './schemaFindings';
 
 export { migrate, type ProjectError, type ValidationResult } from './checkDocument';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true });
-const validateSchema = ajv.compile(projectSchema);
+type Source = { fileName?: string; text?: string };
 
-function describe(e: ErrorObject): string {
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown key '${(e.params as { additionalProperty: string }).additionalProperty}'`;
-    case 'required':
-      return `missing required key '${(e.params as { missingProperty: string }).missingProperty}'`;
-    case 'const':
-      return `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
-    case 'enum':
-      return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return e.message ?? e.keyword;
-  }
+/** Validates a parsed document (or JSON text) against format v1 and the cross-references; the CLI's messages. */
+export function validateProject(json: unknown, source: Source = {}): ValidationResult {
+  return checkDocument(json, source, (doc) => schemaFindings(doc, 'cli'));
 }
 
-/** Validates a parsed document (or JSON text) against format v1 and the cross-references. */
-export function validateProject(
+/**
+ * validateProject in the wording the planner's problem list reads (renderer/src/project/problems.ts):
+ * the same findings at the same places. With `closest`, where a value may take one of several
+ * forms, only the problems of the form it was meant to have.
+ */
+export function checkProject(
   json: unknown,
-  source: { fileName?: string; text?: string } = {},
+  source: Source = {},
+  options: { closest?: boolean } = {},
 ): ValidationResult {
-  return checkDocument(json, source, (doc) => {
-    if (validateSchema(doc)) return [];
-    const found: SchemaFinding[] = [];
-    for (const e of validateSchema.errors ?? []) {
-      if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
-      const pointer =
-        e.keyword === 'additionalProperties'
-          ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`
-          : e.instancePath;
-      found.push({ pointer, message: `${pointer || '/'}: ${describe(e)}` });
-    }
-    return found;
-  });
+  return checkDocument(json, source, (doc) => schemaFindings(doc, 'planner', options.closest ?? false));
 }
+
+/**
+ * The check as the planner shows it (one message per problem): where a value may take one of
+ * several forms (a price: a number or a series; a series: values or a file), only the problems of
+ * the form it was meant to have, not those of every form as validateProject reports them.
+ */
+export const checkForPlanner = (json: unknown): ValidationResult => checkProject(json, {}, { closest: true });

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { useLiveQuery } from '../../db/useLiveQuery';
-import { checkForPlanner } from '../../project/check';
+import { checkForPlanner } from '../../../../solver/src';
 import { joinSeries } from '../../project/document';
 import { describeProblems, seriesNames, type Problem } from '../../project/problems';
 import { invalidDrafts, useProject } from '../../project/store';
