@@ -6,18 +6,18 @@
  * (renderer/src/i18n/index.ts), so every text is defined once. See docs/decisions/one-i18n.md.
  */
 import i18next, { type i18n } from 'i18next';
-import findingsDe from './findings.de.json';
-import findingsEn from './findings.en.json';
-import importDe from './import.de.json';
-import importEn from './import.en.json';
-import labelsDe from './labels.de.json';
-import labelsEn from './labels.en.json';
-import reportDe from './report.de.json';
-import reportEn from './report.en.json';
-import sourceNotesDe from './sourceNotes.de.json';
-import sourceNotesEn from './sourceNotes.en.json';
-import viewsDe from './views.de.json';
-import viewsEn from './views.en.json';
+import findingsDe from './findings.de.json' with { type: 'json' };
+import findingsEn from './findings.en.json' with { type: 'json' };
+import importDe from './import.de.json' with { type: 'json' };
+import importEn from './import.en.json' with { type: 'json' };
+import labelsDe from './labels.de.json' with { type: 'json' };
+import labelsEn from './labels.en.json' with { type: 'json' };
+import reportDe from './report.de.json' with { type: 'json' };
+import reportEn from './report.en.json' with { type: 'json' };
+import sourceNotesDe from './sourceNotes.de.json' with { type: 'json' };
+import sourceNotesEn from './sourceNotes.en.json' with { type: 'json' };
+import viewsDe from './views.de.json' with { type: 'json' };
+import viewsEn from './views.en.json' with { type: 'json' };
 
 export type I18nLanguage = 'de' | 'en';
 
