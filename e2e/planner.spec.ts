@@ -32,6 +32,32 @@ function heatCsv(): { text: string; peak_kW: number; annual_kWh: number; values:
 let page: Page;
 const errors: string[] = [];
 
+/** The CO2 price of the open project as stored in IndexedDB (what a reload will show). */
+function storedCo2Price(page: Page): Promise<number | undefined> {
+  return page.evaluate(async () => {
+    const id = (JSON.parse(localStorage.getItem('werkplan.ui') ?? '{}') as { activeProjectId?: string })
+      .activeProjectId;
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('werkplan');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
+    const row = await new Promise<{ document?: { economics?: { co2Price_EUR_t?: number } } } | undefined>(
+      (resolve, reject) => {
+        const req = idb
+          .transaction('projects')
+          .objectStore('projects')
+          .get(id ?? '');
+        req.onsuccess = () =>
+          resolve(req.result as { document?: { economics?: { co2Price_EUR_t?: number } } });
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+      },
+    );
+    idb.close();
+    return row?.document?.economics?.co2Price_EUR_t;
+  });
+}
+
 async function nav(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name }).click();
 }
@@ -218,6 +244,9 @@ test('planner journeys in one browser profile', async ({ page: p, context }) => 
     await expect(page.getByTestId('co2-price')).toHaveValue('123,5');
     await page.keyboard.press('Control+y');
     await expect(page.getByTestId('co2-price')).toHaveValue('99');
+    // Edit, undo and redo are three writes in a row; the store promises them once saved, so wait
+    // until the last one is stored (on a loaded machine a reload can come before it).
+    await expect.poll(() => storedCo2Price(page)).toBe(99);
     await page.reload();
     await expect(page.getByTestId('co2-price')).toHaveValue('99');
     await expect(page.getByTestId('tech-gasBoiler')).toBeVisible();
