@@ -6,48 +6,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectV1 } from '../solver/src/project/types';
+import type { HubParameters } from './hubParameters';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const caseDir = path.resolve(root, '..', 'shared', 'cases', 'reference-hub');
 
-interface Params {
-  interest: number;
-  gasPrice_EUR_kWh: number;
-  co2Price_EUR_kg: number;
-  co2Gas_kg_kWh: number;
-  co2Grid_kg_kWh: number;
-  importAdder_EUR_kWh: number;
-  exportFee_EUR_kWh: number;
-  peakCharge_EUR_kW_a: number;
-  exportLimit_kW: number;
-  gb: { eff: number; capex: number; life: number; om: number; max: number };
-  chp: { effEl: number; effTh: number; capex: number; life: number; om: number; vom: number; max: number };
-  hp: { eta: number; tSupply: number; capex: number; life: number; om: number };
-  eb: { eff: number; capex: number; life: number; om: number };
-  pv: { capex: number; life: number; om: number; max: number };
-  bat: {
-    capexE: number;
-    capexP: number;
-    life: number;
-    om: number;
-    effCh: number;
-    effDis: number;
-    loss: number;
-  };
-  tes: {
-    capex: number;
-    life: number;
-    om: number;
-    effCh: number;
-    effDis: number;
-    loss: number;
-    cRate: number;
-  };
-  minLoad: number;
-}
-
 export function referenceHub(): ProjectV1 {
-  const p = JSON.parse(readFileSync(path.join(caseDir, 'parameters.json'), 'utf8')) as Params;
+  const p = JSON.parse(readFileSync(path.join(caseDir, 'parameters.json'), 'utf8')) as HubParameters;
   const lines = readFileSync(path.join(caseDir, 'timeseries.csv'), 'utf8').trim().split('\n');
   const header = lines[0].split(';');
   const cols = header.map(() => [] as number[]);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LpBuilder, type LpModel } from '../../solver/src/lp/model';
 import { annuityFactor } from '../../solver/src/model/economics';
+import type { HubParameters } from '../hubParameters';
 
 const caseDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -19,39 +20,6 @@ const caseDir = path.resolve(
   'cases',
   'reference-hub',
 );
-
-/** Investment cost data of one technology in parameters.json (EUR per kW or kWh, years, share). */
-interface Invest {
-  capex: number;
-  life: number;
-  om: number;
-}
-
-/** The fields of shared/cases/reference-hub/parameters.json this formulation reads. */
-interface HubParameters {
-  interest: number;
-  gasPrice_EUR_kWh: number;
-  co2Price_EUR_kg: number;
-  co2Gas_kg_kWh: number;
-  co2Grid_kg_kWh: number;
-  importAdder_EUR_kWh: number;
-  exportFee_EUR_kWh: number;
-  peakCharge_EUR_kW_a: number;
-  exportLimit_kW: number;
-  gb: Invest & { eff: number; max: number };
-  chp: Invest & { effEl: number; effTh: number; vom: number; max: number };
-  hp: Invest & { eta: number; tSupply: number };
-  eb: Invest & { eff: number };
-  pv: Invest & { max: number };
-  bat: Omit<Invest, 'capex'> & {
-    capexE: number;
-    capexP: number;
-    effCh: number;
-    effDis: number;
-    loss: number;
-  };
-  tes: Invest & { effCh: number; effDis: number; loss: number; cRate: number };
-}
 
 export function naiveHubModel(hours = 8760): LpModel {
   const p = JSON.parse(readFileSync(path.join(caseDir, 'parameters.json'), 'utf8')) as HubParameters;
