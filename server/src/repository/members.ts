@@ -1,7 +1,7 @@
 /** Project memberships (sharing): the SQL of the member routes. */
 import type { ProjectMember } from '../../../contracts';
 import type { Sql } from '../db';
-import type { Access } from './projects';
+import { accessOf, type Access } from './projects';
 
 /** Whether `userId` is the only owner of the project (who may then be neither removed nor demoted). */
 export async function isLastOwner(sql: Sql, tenantId: string, id: string, userId: string): Promise<boolean> {
@@ -43,16 +43,13 @@ export async function setMember(
   userId: string,
   access: Access,
 ): Promise<Access | null> {
-  const before = await sql.query<{ access: Access }>(
-    `SELECT access FROM project_members WHERE tenant_id = $1 AND project_id = $2 AND user_id = $3`,
-    [tenantId, id, userId],
-  );
+  const before = await accessOf(sql, tenantId, id, userId);
   await sql.query(
     `INSERT INTO project_members (tenant_id, project_id, user_id, access) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id, project_id, user_id) DO UPDATE SET access = EXCLUDED.access`,
     [tenantId, id, userId, access],
   );
-  return before[0]?.access ?? null;
+  return before;
 }
 
 /** Removes the membership; returns the access it had (null: was no member). */
