@@ -105,9 +105,15 @@ export async function regenerated(
   return out;
 }
 
+/** Regenerates with the site's weather (the document's `site`, its year given per call). */
 async function generator() {
   const { generatedSpecOf, generatedValues } = await import('./generate');
-  return { specOf: generatedSpecOf, values: generatedValues };
+  const site = useProject.getState().doc?.site;
+  return {
+    specOf: generatedSpecOf,
+    values: (spec: NonNullable<TimeSeriesRecord['generated']>, year: number) =>
+      generatedValues(spec, year, site),
+  };
 }
 
 /**
