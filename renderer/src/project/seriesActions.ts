@@ -240,3 +240,27 @@ export function seriesOptions(
     })
     .map(([key, ref]) => ({ value: key, label: `${byId.get(ref.seriesId)?.name ?? key} [${ref.unit}]` }));
 }
+
+/**
+ * Changes the site's weather (`site.weather`; undefined = the DWD TRY 2015 of the nearest region):
+ * one document edit whose transaction also remakes every synthetic series (weather series, SigLinDe
+ * heat profiles) from the new weather, in place.
+ */
+export async function changeSiteWeather(weather: StoredProject['site']['weather']): Promise<void> {
+  const { db, projectId, doc } = useProject.getState();
+  if (!db || !projectId || !doc) return;
+  const { generatedSpecOf, generatedValues } = await import('./generate');
+  const site = { ...doc.site, weather };
+  const updated = await regenerated(await projectRecords(db, projectId), doc.site.year, {
+    specOf: generatedSpecOf,
+    values: (spec, year) => generatedValues(spec, year, site),
+  });
+  await useProject.getState().edit(
+    (d) => {
+      if (weather) d.site.weather = weather;
+      else delete d.site.weather;
+    },
+    undefined,
+    (tx) => tx.timeSeries.bulkPut(updated),
+  );
+}
