@@ -3,6 +3,7 @@ import * as pdfkitModule from 'pdfkit';
 import Helvetica from 'pdfkit/standard-fonts/Helvetica';
 import HelveticaBold from 'pdfkit/standard-fonts/HelveticaBold';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { weatherNote } from './weatherNote';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -418,6 +419,8 @@ async function render(
   for (const [src, ids] of bySource) para(doc, `${text(lang, 'source')} (${ids.join(', ')}): ${src}`, 8);
   doc.moveDown(0.5);
   table(doc, lang, seriesTable(m, lang));
+  const weather = weatherNote(m.project, lang);
+  if (weather) para(doc, weather, 8);
 
   heading(doc, text(lang, 'secDemands'));
   table(doc, lang, demandTable(m, lang), { title: false });

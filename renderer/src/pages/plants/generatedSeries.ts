@@ -44,6 +44,8 @@ export async function storeGenerated(
     (d) => {
       key = keysOf(d, id)[0] ?? seriesKey(keyBase, Object.keys(d.timeSeries));
       d.timeSeries[key] = { unit, seriesId: id, source };
+      // series made from weather record which weather (the report names it with DWD's source note)
+      if (spec.kind !== 'electricity') d.site.weather ??= { kind: 'dwd-try', year: 2015 };
     },
     undefined,
     (tx) => tx.timeSeries.put(rec),
