@@ -3,7 +3,7 @@ import * as pdfkitModule from 'pdfkit';
 import Helvetica from 'pdfkit/standard-fonts/Helvetica';
 import HelveticaBold from 'pdfkit/standard-fonts/HelveticaBold';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { weatherNote } from './weatherNote';
+import { weatherLines } from './weatherNote';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -310,7 +310,7 @@ function whyText(m: ReportModel, lang: ReportLanguage): string {
 function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   // The notes as [bold?, text] lines: measured first, so that the short section starts on a new
   // page rather than leaving a few of its lines alone on the last one.
-  const items: [boolean, string][] = [[false, text(lang, 'methodModel')]];
+  const items: [boolean, string][] = [[false, text(lang, 'methodModel')], ...weatherLines(m.project, lang)];
   for (const run of m.runs) {
     const s = run.results.solve;
     items.push([true, `${scenarioLabel(lang, run)} (${statusName(lang, run.results.status)})`]);
@@ -419,8 +419,6 @@ async function render(
   for (const [src, ids] of bySource) para(doc, `${text(lang, 'source')} (${ids.join(', ')}): ${src}`, 8);
   doc.moveDown(0.5);
   table(doc, lang, seriesTable(m, lang));
-  const weather = weatherNote(m.project, lang);
-  if (weather) para(doc, weather, 8);
 
   heading(doc, text(lang, 'secDemands'));
   table(doc, lang, demandTable(m, lang), { title: false });

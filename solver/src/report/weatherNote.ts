@@ -28,3 +28,7 @@ export function weatherNote(project: ProjectV1, lang: ReportLanguage): string | 
       : '',
   });
 }
+
+/** The note as [bold?, text] lines of the PDF's method and sources section (none without a recorded weather). */
+export const weatherLines = (project: ProjectV1, lang: ReportLanguage): [boolean, string][] =>
+  project.site.weather ? [[false, weatherNote(project, lang) ?? '']] : [];
