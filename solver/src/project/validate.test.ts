@@ -17,8 +17,7 @@ describe('project validation', () => {
     const doc = testProject({ heat: [1], technologies: [boiler('gb', 0.9, 80)] });
     expect(doc.site.weather).toBeUndefined();
     expect(validateProject(doc).ok).toBe(true);
-    const withWeather = (weather: unknown) =>
-      validateProject({ ...doc, site: { ...doc.site, weather } } as unknown).ok;
+    const withWeather = (weather: unknown) => validateProject({ ...doc, site: { ...doc.site, weather } }).ok;
     expect(withWeather({ kind: 'dwd-try', year: 2015 })).toBe(true);
     expect(withWeather({ kind: 'dwd-try', region: 4, year: 2045 })).toBe(true);
     expect(withWeather({ kind: 'file', name: 'tmy.csv', format: 'pvgis-csv', latitude_deg: 45 })).toBe(true);
