@@ -60,7 +60,7 @@ describe('the weather of the site in the planner', () => {
   it('in English, and the 2045 projection or another region can be chosen', async () => {
     const panel = await show('en');
     expect(screen.getByTestId('weather-which').textContent).toBe(
-      'DWD test reference year 2015, region 4 Potsdam (Nordostdeutsches Tiefland), 27 km from the site',
+      'DWD test reference year 2015, region 4 Potsdam (North-east German lowlands), 27 km from the site',
     );
     expect(panel.textContent).toContain('Global horizontal irradiation');
     expect(screen.getByTestId('weather-source').textContent).toBe('Quelle: Deutscher Wetterdienst');

@@ -56,7 +56,7 @@ export function WeatherPanel() {
           year: choice.year,
           region: choice.region.region,
           place: choice.region.place,
-          climateRegion: choice.region.climateRegion,
+          climateRegion: t(`planner.weather.climateRegions.${choice.region.region}`),
         }) +
         (choice.noPosition
           ? ` – ${t('planner.weather.noPosition')}`
@@ -88,7 +88,7 @@ export function WeatherPanel() {
               <option value="">{t('planner.weather.nearest')}</option>
               {TRY_REGIONS.map((r) => (
                 <option key={r.region} value={r.region}>
-                  {r.region} {r.place} ({r.climateRegion})
+                  {r.region} {r.place} ({t(`planner.weather.climateRegions.${r.region}`)})
                 </option>
               ))}
             </select>
