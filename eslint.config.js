@@ -134,7 +134,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/vite.config.ts', 'renderer/**/*.test.{ts,tsx}'],
+    files: ['renderer/vite.config.ts', 'renderer/**/*.test.{ts,tsx}', 'renderer/src/test-setup.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -46,6 +46,7 @@ export { seriesRoleOfUnit, type SeriesRole } from './timeseries/role';
 export { readWeather, type WeatherYear } from './weather/readers';
 export { pvYieldPerKWp, solarThermalYieldPerM2 } from './weather/yields';
 export { summarizeWeather, type WeatherSummary } from './weather/summary';
+export { FALLBACK_TRY_REGION, onSiteYear, siteWeather, type SiteWeather } from './weather/site';
 export {
   fetchTryLoader,
   loadTry,

@@ -5,6 +5,7 @@ import {
   generatedSpecOf,
   heatProfile,
   onSiteYear,
+  projectWeather,
   weatherSeries,
 } from './generate';
 import type { GeneratedSpec } from './profileTypes';
@@ -36,6 +37,24 @@ describe('generated series', () => {
     expect(pvSum).toBeGreaterThan(900); // kWh/kWp a year at 45° N
     expect(pvSum).toBeLessThan(1800);
     expect(ws.pvYield[0]).toBe(0); // midnight
+  });
+
+  it('a German site computes with the DWD TRY 2015 of its nearest region, never the PVGIS sample', async () => {
+    const berlin = await weatherSeries(2023, { latitude_deg: 52.52, longitude_deg: 13.4 });
+    // Potsdam TRY2015: Σt/8760 = 9.939 °C (the PVGIS sample at 45° N 8° E: 13.6 °C)
+    expect(sum(berlin.ambient) / 8760).toBeCloseTo(9.939, 3);
+    // TRY rows are CET: hour 0 of the site year is the file's first row
+    const w = await projectWeather({ latitude_deg: 52.52, longitude_deg: 13.4 });
+    expect(w.tryRegion).toBe(4);
+    expect(berlin.ambient[0]).toBe(w.temperature_C[0]);
+    const p2045 = await weatherSeries(2023, {
+      latitude_deg: 52.52,
+      longitude_deg: 13.4,
+      weather: { kind: 'dwd-try', year: 2045 },
+    });
+    expect(sum(p2045.ambient) / 8760).toBeCloseTo(11.09, 2);
+    const munich = await projectWeather({ latitude_deg: 48.14, longitude_deg: 11.58 });
+    expect(munich.tryRegion).toBe(13);
   });
 
   it('writes the source note in the planner’s language and reads old and new notes in both', () => {

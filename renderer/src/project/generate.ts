@@ -4,11 +4,10 @@ import {
   type Profile2025,
   heatLoadProfile,
   parseHeatTables,
-  readWeather,
   type WeatherYear,
+  type Site,
   pvYieldPerKWp,
   solarThermalYieldPerM2,
-  hoursInYear,
   generatedSourceNote,
   parseGeneratedSourceNote,
   type NoteLanguage,
@@ -23,6 +22,8 @@ import {
 import type { TimeSeriesRecord } from '../db/schema';
 export { ELECTRICITY_PROFILES, HEAT_TYPES, type HeatType } from './profileTypes';
 import type { FederalState } from '../../../solver/src';
+import { loadTry, onSiteYear as placeOnSiteYear, siteWeather, siteYear } from '../../../solver/src';
+import { tryLoader } from './tryAssets';
 
 /** Standard profiles and weather-based series the planner can generate (assets loaded on demand). */
 
@@ -45,43 +46,69 @@ export async function electricityProfile(
   return standardLoadProfile(table, name, { year, state, annual_kWh, resolution_min: 60 });
 }
 
-let weather: Promise<WeatherYear> | undefined;
-/** The default weather (PVGIS TMY, assets/weather) as read once. */
-export function defaultWeather(): Promise<WeatherYear> {
-  weather ??= import('../../../assets/weather/tmy_45.000_8.000_2005_2023.csv?raw').then((m) =>
-    readWeather(m.default),
-  );
-  return weather;
+/** What of a project's site picks its weather and time axis. */
+export type WeatherSite = Pick<Site, 'year' | 'timeZone' | 'latitude_deg' | 'longitude_deg' | 'weather'>;
+
+/** A site when none is given: Germany's time zone, no coordinates (the TRY of region 4, Potsdam). */
+const siteOf = (year: number, site?: Partial<WeatherSite>): WeatherSite => ({
+  timeZone: 'Europe/Berlin',
+  ...site,
+  year,
+});
+
+const loaded = new Map<string, Promise<WeatherYear>>();
+/**
+ * The weather of a site (solver/src/weather/site.ts): its DWD test reference year, by default the
+ * mean year 2015 of the nearest region, loaded once on demand. The PVGIS sample in assets/weather is a
+ * format fixture, never a default.
+ */
+export function projectWeather(
+  site: Pick<WeatherSite, 'latitude_deg' | 'longitude_deg' | 'weather'>,
+): Promise<WeatherYear> {
+  const choice = siteWeather(site);
+  if (choice.kind === 'file')
+    return Promise.reject(
+      new Error(`the weather file ${choice.name} is not stored in this app; import it again`),
+    );
+  const key = `${choice.region.region}/${choice.year}`;
+  let w = loaded.get(key);
+  if (!w) {
+    w = loadTry(choice.region.region, choice.year, tryLoader);
+    w.catch(() => loaded.delete(key));
+    loaded.set(key, w);
+  }
+  return w;
 }
 
 /**
- * An hourly series of the typical year placed on the site year in local standard time (UTC+1):
- * shifted by the file's UTC offset; a leap year repeats 28 February.
+ * An hourly series of the typical year placed on the site year (solver/src/weather/site.ts
+ * `onSiteYear`: by month, day and hour of the file's clock; a leap year repeats 28 February).
  */
-export function onSiteYear(w: WeatherYear, values: Float64Array, year: number): Float64Array {
-  const hours = hoursInYear(year);
-  const shift = 1 - w.utcOffset_h;
-  const n = values.length;
-  const base = Float64Array.from({ length: n }, (_, h) => values[(((h - shift) % n) + n) % n]);
-  if (hours === n) return base;
-  const out = new Float64Array(hours);
-  const feb29 = 59 * 24;
-  out.set(base.subarray(0, feb29), 0);
-  out.set(base.subarray(feb29 - 24, feb29), feb29);
-  out.set(base.subarray(feb29, Math.min(n, hours - 24)), feb29 + 24);
-  return out;
+export function onSiteYear(
+  w: Pick<WeatherYear, 'utcOffset_h'>,
+  values: Float64Array,
+  year: number,
+  timeZone = 'Europe/Berlin',
+): Float64Array {
+  return placeOnSiteYear(w, values, siteYear(year, timeZone));
 }
 
-/** SigLinDe heat profile (BDEW) from the default weather's daily means, hourly kW, scaled to the annual energy. */
-export async function heatProfile(type: HeatType, annual_kWh: number, year: number): Promise<Float64Array> {
+/** SigLinDe heat profile (BDEW) from the site weather's daily means, hourly kW, scaled to the annual energy. */
+export async function heatProfile(
+  type: HeatType,
+  annual_kWh: number,
+  year: number,
+  site?: Partial<WeatherSite>,
+): Promise<Float64Array> {
+  const s = siteOf(year, site);
   const [sig, hour, weekday, w] = await Promise.all([
     import('../../../assets/bdew/shlp_sigmoid_factors.csv?raw'),
     import('../../../assets/bdew/shlp_hour_factors.csv?raw'),
     import('../../../assets/bdew/shlp_weekday_factors.csv?raw'),
-    defaultWeather(),
+    projectWeather(s),
   ]);
   const tables = parseHeatTables(sig.default, hour.default, weekday.default);
-  const temp = onSiteYear(w, w.temperature_C, year);
+  const temp = onSiteYear(w, w.temperature_C, year, s.timeZone);
   const days = temp.length / 24;
   const daily = Float64Array.from({ length: days }, (_, d) => {
     let s = 0;
@@ -95,16 +122,19 @@ export async function heatProfile(type: HeatType, annual_kWh: number, year: numb
 /** Ambient temperature (°C), PV yield (kWh/kWp, south 35°) and solar-thermal yield (kWh/m², flat plate, south 35°). */
 export async function weatherSeries(
   year: number,
+  site?: Partial<WeatherSite>,
 ): Promise<{ ambient: Float64Array; pvYield: Float64Array; solarYield: Float64Array }> {
-  const w = await defaultWeather();
+  const s = siteOf(year, site);
+  const w = await projectWeather(s);
   const plane = { tilt_deg: 35, azimuth_deg: 180 };
   return {
-    ambient: onSiteYear(w, w.temperature_C, year),
-    pvYield: onSiteYear(w, pvYieldPerKWp(w, plane), year),
+    ambient: onSiteYear(w, w.temperature_C, year, s.timeZone),
+    pvYield: onSiteYear(w, pvYieldPerKWp(w, plane), year, s.timeZone),
     solarYield: onSiteYear(
       w,
       solarThermalYieldPerM2(w, plane, { eta0: 0.8, a1: 3.5, a2: 0.015, meanFluid_C: 60 }),
       year,
+      s.timeZone,
     ),
   };
 }
@@ -145,13 +175,17 @@ export function generatedSource(spec: GeneratedSpec, language: NoteLanguage): st
 }
 
 /** The values of a generated series for a site year (hourly, from hour 0 of that year). */
-export async function generatedValues(spec: GeneratedSpec, year: number): Promise<Float64Array> {
+export async function generatedValues(
+  spec: GeneratedSpec,
+  year: number,
+  site?: Partial<WeatherSite>,
+): Promise<Float64Array> {
   switch (spec.kind) {
     case 'heat':
-      return heatProfile(spec.type, spec.annual_kWh, year);
+      return heatProfile(spec.type, spec.annual_kWh, year, site);
     case 'electricity':
       return electricityProfile(spec.profile, spec.annual_kWh, year);
     default:
-      return (await weatherSeries(year))[spec.kind === 'ambient' ? 'ambient' : spec.kind];
+      return (await weatherSeries(year, site))[spec.kind === 'ambient' ? 'ambient' : spec.kind];
   }
 }

@@ -105,9 +105,15 @@ export async function regenerated(
   return out;
 }
 
+/** Regenerates with the site's weather (the document's `site`, its year given per call). */
 async function generator() {
   const { generatedSpecOf, generatedValues } = await import('./generate');
-  return { specOf: generatedSpecOf, values: generatedValues };
+  const site = useProject.getState().doc?.site;
+  return {
+    specOf: generatedSpecOf,
+    values: (spec: NonNullable<TimeSeriesRecord['generated']>, year: number) =>
+      generatedValues(spec, year, site),
+  };
 }
 
 /**
@@ -233,4 +239,28 @@ export function seriesOptions(
       return r === role && (unit === undefined || ref.unit === unit || ref.unit === unit.replace('²', '2'));
     })
     .map(([key, ref]) => ({ value: key, label: `${byId.get(ref.seriesId)?.name ?? key} [${ref.unit}]` }));
+}
+
+/**
+ * Changes the site's weather (`site.weather`; undefined = the DWD TRY 2015 of the nearest region):
+ * one document edit whose transaction also remakes every synthetic series (weather series, SigLinDe
+ * heat profiles) from the new weather, in place.
+ */
+export async function changeSiteWeather(weather: StoredProject['site']['weather']): Promise<void> {
+  const { db, projectId, doc } = useProject.getState();
+  if (!db || !projectId || !doc) return;
+  const { generatedSpecOf, generatedValues } = await import('./generate');
+  const site = { ...doc.site, weather };
+  const updated = await regenerated(await projectRecords(db, projectId), doc.site.year, {
+    specOf: generatedSpecOf,
+    values: (spec, year) => generatedValues(spec, year, site),
+  });
+  await useProject.getState().edit(
+    (d) => {
+      if (weather) d.site.weather = weather;
+      else delete d.site.weather;
+    },
+    undefined,
+    (tx) => tx.timeSeries.bulkPut(updated),
+  );
 }

@@ -64,6 +64,16 @@ declare namespace Pinned {
     latitude_deg?: number;
     longitude_deg?: number;
     ambientTemperature?: string;
+    weather?:
+      | { kind: 'dwd-try'; region?: number; year: 2015 | 2045 }
+      | {
+          kind: 'file';
+          name: string;
+          format: 'pvgis-csv' | 'pvgis-json' | 'epw' | 'dwd-try';
+          latitude_deg?: number;
+          longitude_deg?: number;
+          attribution?: string;
+        };
   }
 
   export interface Fuel {

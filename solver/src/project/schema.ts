@@ -194,6 +194,35 @@ export const TechnologySchema = Type.Unsafe<Static<(typeof technologySchemas)[nu
   oneOf: technologySchemas,
 });
 
+/**
+ * The site's weather: a DWD test reference year (region 1–15, absent = the region nearest to the site;
+ * mean year 2015 or the 2045 projection) or an imported weather file, named with its format, position
+ * and source note.
+ */
+export const WeatherChoiceSchema = oneOf(
+  Type.Object(
+    {
+      kind: lit('dwd-try'),
+      region: opt(Type.Integer({ minimum: 1, maximum: 15 })),
+      year: oneOf(lit(2015), lit(2045)),
+    },
+    closed,
+  ),
+  Type.Object(
+    {
+      kind: lit('file'),
+      /** The file's name as imported. */
+      name: Type.String({ minLength: 1, maxLength: 260 }),
+      format: oneOf(lit('pvgis-csv'), lit('pvgis-json'), lit('epw'), lit('dwd-try')),
+      latitude_deg: opt(Type.Number({ minimum: -90, maximum: 90 })),
+      longitude_deg: opt(Type.Number({ minimum: -180, maximum: 180 })),
+      /** The data provider's source note. */
+      attribution: opt(text),
+    },
+    closed,
+  ),
+);
+
 export const SiteSchema = Type.Object(
   {
     year: Type.Integer({ minimum: 1990, maximum: 2100 }),
@@ -203,6 +232,11 @@ export const SiteSchema = Type.Object(
     longitude_deg: opt(Type.Number({ minimum: -180, maximum: 180 })),
     /** Series id of the ambient air temperature (°C), used by air-source heat pumps. */
     ambientTemperature: opt(id),
+    /**
+     * The weather the planner makes the site's weather series from (docs/weather.md). Absent: the DWD
+     * test reference year 2015 of the region nearest to latitude/longitude.
+     */
+    weather: opt(WeatherChoiceSchema),
   },
   closed,
 );

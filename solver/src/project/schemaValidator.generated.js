@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://werkplan.invalid/schema/project-v1.json","title":"Werkplan project, format v1","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":1},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
+const schema31 = {"$id":"https://werkplan.invalid/schema/project-v1.json","title":"Werkplan project, format v1","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":1},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -233,7 +233,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key1 in data3){
-if(!((((((key1 === "year") || (key1 === "timeZone")) || (key1 === "location")) || (key1 === "latitude_deg")) || (key1 === "longitude_deg")) || (key1 === "ambientTemperature"))){
+if(!(((((((key1 === "year") || (key1 === "timeZone")) || (key1 === "location")) || (key1 === "latitude_deg")) || (key1 === "longitude_deg")) || (key1 === "ambientTemperature")) || (key1 === "weather"))){
 const err18 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
@@ -434,9 +434,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.weather !== undefined){
+let data10 = data3.weather;
+const _errs23 = errors;
+let valid2 = false;
+let passing0 = null;
+const _errs24 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.kind === undefined){
+const err35 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -445,15 +451,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.timeSeries !== undefined){
-let data10 = data.timeSeries;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-const _errs24 = errors;
-if(typeof key2 === "string"){
-if(!pattern4.test(key2)){
-const err36 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key2};
+if(data10.year === undefined){
+const err36 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/0/required",keyword:"required",params:{missingProperty: "year"},message:"must have required property '"+"year"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -462,9 +461,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+for(const key2 in data10){
+if(!(((key2 === "kind") || (key2 === "region")) || (key2 === "year"))){
+const err37 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -473,9 +472,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-var valid2 = _errs24 === errors;
-if(!valid2){
-const err38 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+}
+if(data10.kind !== undefined){
+if("dwd-try" !== data10.kind){
+const err38 = {instancePath:instancePath+"/site/weather/kind",schemaPath:"#/properties/site/properties/weather/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "dwd-try"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -485,15 +485,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-for(const key3 in data10){
-let data11 = data10[key3];
-const _errs28 = errors;
-let valid4 = false;
-let passing0 = null;
-const _errs29 = errors;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.unit === undefined){
-const err39 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
+if(data10.region !== undefined){
+let data12 = data10.region;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err39 = {instancePath:instancePath+"/site/weather/region",schemaPath:"#/properties/site/properties/weather/oneOf/0/properties/region/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -502,8 +497,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data11.values === undefined){
-const err40 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 15 || isNaN(data12)){
+const err40 = {instancePath:instancePath+"/site/weather/region",schemaPath:"#/properties/site/properties/weather/oneOf/0/properties/region/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -512,9 +508,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-for(const key4 in data11){
-if(!(((key4 === "unit") || (key4 === "values")) || (key4 === "source"))){
-const err41 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data12 < 1 || isNaN(data12)){
+const err41 = {instancePath:instancePath+"/site/weather/region",schemaPath:"#/properties/site/properties/weather/oneOf/0/properties/region/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -524,11 +519,15 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data11.unit !== undefined){
-let data12 = data11.unit;
-if(typeof data12 === "string"){
-if(func2(data12) > 32){
-const err42 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
+}
+if(data10.year !== undefined){
+let data13 = data10.year;
+const _errs31 = errors;
+let valid4 = false;
+let passing1 = null;
+const _errs32 = errors;
+if(2015 !== data13){
+const err42 = {instancePath:instancePath+"/site/weather/year",schemaPath:"#/properties/site/properties/weather/oneOf/0/properties/year/oneOf/0/const",keyword:"const",params:{allowedValue: 2015},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -537,9 +536,14 @@ vErrors.push(err42);
 }
 errors++;
 }
+var _valid1 = _errs32 === errors;
+if(_valid1){
+valid4 = true;
+passing1 = 0;
 }
-else {
-const err43 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs33 = errors;
+if(2045 !== data13){
+const err43 = {instancePath:instancePath+"/site/weather/year",schemaPath:"#/properties/site/properties/weather/oneOf/0/properties/year/oneOf/1/const",keyword:"const",params:{allowedValue: 2045},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -548,15 +552,19 @@ vErrors.push(err43);
 }
 errors++;
 }
+var _valid1 = _errs33 === errors;
+if(_valid1 && valid4){
+valid4 = false;
+passing1 = [passing1, 1];
 }
-if(data11.values !== undefined){
-let data13 = data11.values;
-if(Array.isArray(data13)){
-const len0 = data13.length;
-for(let i0=0; i0<len0; i0++){
-let data14 = data13[i0];
-if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err44 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i0,schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+if(_valid1){
+valid4 = true;
+passing1 = 1;
+}
+}
+if(!valid4){
+const err44 = {instancePath:instancePath+"/site/weather/year",schemaPath:"#/properties/site/properties/weather/oneOf/0/properties/year/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -565,10 +573,21 @@ vErrors.push(err44);
 }
 errors++;
 }
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err45 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -577,12 +596,16 @@ vErrors.push(err45);
 }
 errors++;
 }
+var _valid0 = _errs24 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+var props0 = true;
 }
-if(data11.source !== undefined){
-let data15 = data11.source;
-if(typeof data15 === "string"){
-if(func2(data15) > 2000){
-const err46 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+const _errs34 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.kind === undefined){
+const err46 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -591,9 +614,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.name === undefined){
+const err47 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -602,10 +624,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.format === undefined){
+const err48 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/1/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -614,16 +634,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid0 = _errs29 === errors;
-if(_valid0){
-valid4 = true;
-passing0 = 0;
-var props0 = true;
-}
-const _errs40 = errors;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.unit === undefined){
-const err49 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
+for(const key3 in data10){
+if(!((((((key3 === "kind") || (key3 === "name")) || (key3 === "format")) || (key3 === "latitude_deg")) || (key3 === "longitude_deg")) || (key3 === "attribution"))){
+const err49 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -632,8 +645,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data11.file === undefined){
-const err50 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+if(data10.kind !== undefined){
+if("file" !== data10.kind){
+const err50 = {instancePath:instancePath+"/site/weather/kind",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "file"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -642,9 +657,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key5 in data11){
-if(!((((key5 === "unit") || (key5 === "file")) || (key5 === "column")) || (key5 === "source"))){
-const err51 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data10.name !== undefined){
+let data15 = data10.name;
+if(typeof data15 === "string"){
+if(func2(data15) > 260){
+const err51 = {instancePath:instancePath+"/site/weather/name",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -653,12 +671,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data11.unit !== undefined){
-let data16 = data11.unit;
-if(typeof data16 === "string"){
-if(func2(data16) > 32){
-const err52 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
+if(func2(data15) < 1){
+const err52 = {instancePath:instancePath+"/site/weather/name",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -669,7 +683,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/site/weather/name",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -679,11 +693,14 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data11.file !== undefined){
-let data17 = data11.file;
-if(typeof data17 === "string"){
-if(func2(data17) > 500){
-const err54 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(data10.format !== undefined){
+let data16 = data10.format;
+const _errs41 = errors;
+let valid6 = false;
+let passing2 = null;
+const _errs42 = errors;
+if("pvgis-csv" !== data16){
+const err54 = {instancePath:instancePath+"/site/weather/format",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/format/oneOf/0/const",keyword:"const",params:{allowedValue: "pvgis-csv"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -692,9 +709,14 @@ vErrors.push(err54);
 }
 errors++;
 }
+var _valid2 = _errs42 === errors;
+if(_valid2){
+valid6 = true;
+passing2 = 0;
 }
-else {
-const err55 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs43 = errors;
+if("pvgis-json" !== data16){
+const err55 = {instancePath:instancePath+"/site/weather/format",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/format/oneOf/1/const",keyword:"const",params:{allowedValue: "pvgis-json"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -703,12 +725,19 @@ vErrors.push(err55);
 }
 errors++;
 }
+var _valid2 = _errs43 === errors;
+if(_valid2 && valid6){
+valid6 = false;
+passing2 = [passing2, 1];
 }
-if(data11.column !== undefined){
-let data18 = data11.column;
-if(typeof data18 === "string"){
-if(func2(data18) > 2000){
-const err56 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+if(_valid2){
+valid6 = true;
+passing2 = 1;
+}
+const _errs44 = errors;
+if("epw" !== data16){
+const err56 = {instancePath:instancePath+"/site/weather/format",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/format/oneOf/2/const",keyword:"const",params:{allowedValue: "epw"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -717,9 +746,19 @@ vErrors.push(err56);
 }
 errors++;
 }
+var _valid2 = _errs44 === errors;
+if(_valid2 && valid6){
+valid6 = false;
+passing2 = [passing2, 2];
 }
 else {
-const err57 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid2){
+valid6 = true;
+passing2 = 2;
+}
+const _errs45 = errors;
+if("dwd-try" !== data16){
+const err57 = {instancePath:instancePath+"/site/weather/format",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/format/oneOf/3/const",keyword:"const",params:{allowedValue: "dwd-try"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -728,12 +767,21 @@ vErrors.push(err57);
 }
 errors++;
 }
+var _valid2 = _errs45 === errors;
+if(_valid2 && valid6){
+valid6 = false;
+passing2 = [passing2, 3];
 }
-if(data11.source !== undefined){
-let data19 = data11.source;
-if(typeof data19 === "string"){
-if(func2(data19) > 2000){
-const err58 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+if(_valid2){
+valid6 = true;
+passing2 = 3;
+}
+}
+}
+}
+if(!valid6){
+const err58 = {instancePath:instancePath+"/site/weather/format",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/format/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -742,9 +790,23 @@ vErrors.push(err58);
 }
 errors++;
 }
+else {
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
 }
 else {
-const err59 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data10.latitude_deg !== undefined){
+let data17 = data10.latitude_deg;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 90 || isNaN(data17)){
+const err59 = {instancePath:instancePath+"/site/weather/latitude_deg",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/latitude_deg/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -753,10 +815,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17 < -90 || isNaN(data17)){
+const err60 = {instancePath:instancePath+"/site/weather/latitude_deg",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/latitude_deg/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90},message:"must be >= -90"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -765,22 +825,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-if(_valid0 && valid4){
-valid4 = false;
-passing0 = [passing0, 1];
 }
 else {
-if(_valid0){
-valid4 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
-}
-}
-if(!valid4){
-const err61 = {instancePath:instancePath+"/timeSeries/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err61 = {instancePath:instancePath+"/site/weather/latitude_deg",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/latitude_deg/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -789,21 +836,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-else {
-errors = _errs28;
-if(vErrors !== null){
-if(_errs28){
-vErrors.length = _errs28;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.longitude_deg !== undefined){
+let data18 = data10.longitude_deg;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 180 || isNaN(data18)){
+const err62 = {instancePath:instancePath+"/site/weather/longitude_deg",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/longitude_deg/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -812,12 +850,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data.demands !== undefined){
-let data20 = data.demands;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.heat === undefined){
-const err63 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "heat"},message:"must have required property '"+"heat"+"'"};
+if(data18 < -180 || isNaN(data18)){
+const err63 = {instancePath:instancePath+"/site/weather/longitude_deg",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/longitude_deg/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180},message:"must be >= -180"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -826,8 +860,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data20.electricity === undefined){
-const err64 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "electricity"},message:"must have required property '"+"electricity"+"'"};
+}
+else {
+const err64 = {instancePath:instancePath+"/site/weather/longitude_deg",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/longitude_deg/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -836,9 +871,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key6 in data20){
-if(!(((key6 === "heat") || (key6 === "electricity")) || (key6 === "cooling"))){
-const err65 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data10.attribution !== undefined){
+let data19 = data10.attribution;
+if(typeof data19 === "string"){
+if(func2(data19) > 2000){
+const err65 = {instancePath:instancePath+"/site/weather/attribution",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/attribution/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -848,11 +886,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data20.heat !== undefined){
-let data21 = data20.heat;
-if(typeof data21 === "string"){
-if(!pattern4.test(data21)){
-const err66 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err66 = {instancePath:instancePath+"/site/weather/attribution",schemaPath:"#/properties/site/properties/weather/oneOf/1/properties/attribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -862,8 +897,9 @@ vErrors.push(err66);
 errors++;
 }
 }
+}
 else {
-const err67 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -872,12 +908,22 @@ vErrors.push(err67);
 }
 errors++;
 }
+var _valid0 = _errs34 === errors;
+if(_valid0 && valid2){
+valid2 = false;
+passing0 = [passing0, 1];
 }
-if(data20.electricity !== undefined){
-let data22 = data20.electricity;
-if(typeof data22 === "string"){
-if(!pattern4.test(data22)){
-const err68 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+if(_valid0){
+valid2 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid2){
+const err68 = {instancePath:instancePath+"/site/weather",schemaPath:"#/properties/site/properties/weather/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -886,9 +932,21 @@ vErrors.push(err68);
 }
 errors++;
 }
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
 }
 else {
-const err69 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -898,11 +956,14 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data20.cooling !== undefined){
-let data23 = data20.cooling;
-if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err70 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data.timeSeries !== undefined){
+let data20 = data.timeSeries;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key4 in data20){
+const _errs54 = errors;
+if(typeof key4 === "string"){
+if(!pattern4.test(key4)){
+const err70 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -913,7 +974,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err71 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -922,10 +983,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid7 = _errs54 === errors;
+if(!valid7){
+const err72 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -935,11 +995,15 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.economics !== undefined){
-let data24 = data.economics;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.interestRate === undefined){
-const err73 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "interestRate"},message:"must have required property '"+"interestRate"+"'"};
+for(const key5 in data20){
+let data21 = data20[key5];
+const _errs58 = errors;
+let valid9 = false;
+let passing3 = null;
+const _errs59 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.unit === undefined){
+const err73 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -948,8 +1012,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data24.co2Price_EUR_t === undefined){
-const err74 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "co2Price_EUR_t"},message:"must have required property '"+"co2Price_EUR_t"+"'"};
+if(data21.values === undefined){
+const err74 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -958,9 +1022,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key7 in data24){
-if(!((key7 === "interestRate") || (key7 === "co2Price_EUR_t"))){
-const err75 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+for(const key6 in data21){
+if(!(((key6 === "unit") || (key6 === "values")) || (key6 === "source"))){
+const err75 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -970,11 +1034,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data24.interestRate !== undefined){
-let data25 = data24.interestRate;
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 0.5 || isNaN(data25)){
-const err76 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+if(data21.unit !== undefined){
+let data22 = data21.unit;
+if(typeof data22 === "string"){
+if(func2(data22) > 32){
+const err76 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -983,8 +1047,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err77 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err77 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -994,8 +1059,14 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data21.values !== undefined){
+let data23 = data21.values;
+if(Array.isArray(data23)){
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+let data24 = data23[i0];
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err78 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i0,schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1005,11 +1076,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data24.co2Price_EUR_t !== undefined){
-let data26 = data24.co2Price_EUR_t;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 0 || isNaN(data26)){
-const err79 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err79 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1019,8 +1088,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data21.source !== undefined){
+let data25 = data21.source;
+if(typeof data25 === "string"){
+if(func2(data25) > 2000){
+const err80 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1030,9 +1102,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
 else {
-const err81 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1042,14 +1113,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.fuels !== undefined){
-let data27 = data.fuels;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key8 in data27){
-const _errs69 = errors;
-if(typeof key8 === "string"){
-if(!pattern4.test(key8)){
-const err82 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key8};
+}
+else {
+const err82 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1058,9 +1124,16 @@ vErrors.push(err82);
 }
 errors++;
 }
+var _valid3 = _errs59 === errors;
+if(_valid3){
+valid9 = true;
+passing3 = 0;
+var props1 = true;
 }
-else {
-const err83 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key8};
+const _errs70 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.unit === undefined){
+const err83 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1069,9 +1142,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-var valid11 = _errs69 === errors;
-if(!valid11){
-const err84 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+if(data21.file === undefined){
+const err84 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1080,12 +1152,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-for(const key9 in data27){
-let data28 = data27[key9];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.price_EUR_kWh === undefined){
-const err85 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
+for(const key7 in data21){
+if(!((((key7 === "unit") || (key7 === "file")) || (key7 === "column")) || (key7 === "source"))){
+const err85 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1094,8 +1163,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data28.co2_kg_kWh === undefined){
-const err86 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
+}
+if(data21.unit !== undefined){
+let data26 = data21.unit;
+if(typeof data26 === "string"){
+if(func2(data26) > 32){
+const err86 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1104,8 +1177,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data28.renewable === undefined){
-const err87 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "renewable"},message:"must have required property '"+"renewable"+"'"};
+}
+else {
+const err87 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1114,9 +1188,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key10 in data28){
-if(!(((key10 === "price_EUR_kWh") || (key10 === "co2_kg_kWh")) || (key10 === "renewable"))){
-const err88 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data21.file !== undefined){
+let data27 = data21.file;
+if(typeof data27 === "string"){
+if(func2(data27) > 500){
+const err88 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1126,14 +1203,8 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data28.price_EUR_kWh !== undefined){
-let data29 = data28.price_EUR_kWh;
-const _errs76 = errors;
-let valid14 = false;
-let passing1 = null;
-const _errs77 = errors;
-if(!((typeof data29 == "number") && (isFinite(data29)))){
-const err89 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err89 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1142,15 +1213,12 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid1 = _errs77 === errors;
-if(_valid1){
-valid14 = true;
-passing1 = 0;
 }
-const _errs79 = errors;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.series === undefined){
-const err90 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
+if(data21.column !== undefined){
+let data28 = data21.column;
+if(typeof data28 === "string"){
+if(func2(data28) > 2000){
+const err90 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1159,9 +1227,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key11 in data29){
-if(!(((key11 === "series") || (key11 === "scale")) || (key11 === "adder"))){
-const err91 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+else {
+const err91 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1171,11 +1239,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data29.series !== undefined){
-let data30 = data29.series;
-if(typeof data30 === "string"){
-if(!pattern4.test(data30)){
-const err92 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data21.source !== undefined){
+let data29 = data21.source;
+if(typeof data29 === "string"){
+if(func2(data29) > 2000){
+const err92 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1186,7 +1254,7 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err93 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1196,10 +1264,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data29.scale !== undefined){
-let data31 = data29.scale;
-if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err94 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/scale",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err94 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1208,11 +1275,22 @@ vErrors.push(err94);
 }
 errors++;
 }
+var _valid3 = _errs70 === errors;
+if(_valid3 && valid9){
+valid9 = false;
+passing3 = [passing3, 1];
 }
-if(data29.adder !== undefined){
-let data32 = data29.adder;
-if(!((typeof data32 == "number") && (isFinite(data32)))){
-const err95 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/adder",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+if(_valid3){
+valid9 = true;
+passing3 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+if(!valid9){
+const err95 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1221,10 +1299,21 @@ vErrors.push(err95);
 }
 errors++;
 }
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1233,19 +1322,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-var _valid1 = _errs79 === errors;
-if(_valid1 && valid14){
-valid14 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid14 = true;
-passing1 = 1;
-}
-}
-if(!valid14){
-const err97 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data.demands !== undefined){
+let data30 = data.demands;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.heat === undefined){
+const err97 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "heat"},message:"must have required property '"+"heat"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1254,23 +1336,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-else {
-errors = _errs76;
-if(vErrors !== null){
-if(_errs76){
-vErrors.length = _errs76;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data28.co2_kg_kWh !== undefined){
-let data33 = data28.co2_kg_kWh;
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 0 || isNaN(data33)){
-const err98 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data30.electricity === undefined){
+const err98 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "electricity"},message:"must have required property '"+"electricity"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1279,9 +1346,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key8 in data30){
+if(!(((key8 === "heat") || (key8 === "electricity")) || (key8 === "cooling"))){
+const err99 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1291,9 +1358,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data28.renewable !== undefined){
-if(typeof data28.renewable !== "boolean"){
-const err100 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/renewable",schemaPath:"#/properties/fuels/additionalProperties/properties/renewable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data30.heat !== undefined){
+let data31 = data30.heat;
+if(typeof data31 === "string"){
+if(!pattern4.test(data31)){
+const err100 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1303,9 +1372,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
 else {
-const err101 = {instancePath:instancePath+"/fuels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err101 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1315,9 +1383,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.electricity !== undefined){
+let data32 = data30.electricity;
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err102 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1327,12 +1397,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data.grid !== undefined){
-let data35 = data.grid;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key12 in data35){
-if(!((key12 === "import") || (key12 === "export"))){
-const err103 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+else {
+const err103 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1342,11 +1408,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data35.import !== undefined){
-let data36 = data35.import;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.price_EUR_kWh === undefined){
-const err104 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
+if(data30.cooling !== undefined){
+let data33 = data30.cooling;
+if(typeof data33 === "string"){
+if(!pattern4.test(data33)){
+const err104 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1355,8 +1421,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data36.co2_kg_kWh === undefined){
-const err105 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
+}
+else {
+const err105 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1365,9 +1432,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key13 in data36){
-if(!(((((key13 === "price_EUR_kWh") || (key13 === "co2_kg_kWh")) || (key13 === "peakCharge_EUR_kW_a")) || (key13 === "connectionLimit_kW")) || (key13 === "renewableShare"))){
-const err106 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1377,14 +1445,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data36.price_EUR_kWh !== undefined){
-let data37 = data36.price_EUR_kWh;
-const _errs99 = errors;
-let valid18 = false;
-let passing2 = null;
-const _errs100 = errors;
-if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err107 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.economics !== undefined){
+let data34 = data.economics;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.interestRate === undefined){
+const err107 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "interestRate"},message:"must have required property '"+"interestRate"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1393,15 +1458,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-var _valid2 = _errs100 === errors;
-if(_valid2){
-valid18 = true;
-passing2 = 0;
-}
-const _errs102 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.series === undefined){
-const err108 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
+if(data34.co2Price_EUR_t === undefined){
+const err108 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "co2Price_EUR_t"},message:"must have required property '"+"co2Price_EUR_t"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1410,9 +1468,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key14 in data37){
-if(!(((key14 === "series") || (key14 === "scale")) || (key14 === "adder"))){
-const err109 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+for(const key9 in data34){
+if(!((key9 === "interestRate") || (key9 === "co2Price_EUR_t"))){
+const err109 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1422,11 +1480,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data37.series !== undefined){
-let data38 = data37.series;
-if(typeof data38 === "string"){
-if(!pattern4.test(data38)){
-const err110 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data34.interestRate !== undefined){
+let data35 = data34.interestRate;
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 0.5 || isNaN(data35)){
+const err110 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1435,9 +1493,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-else {
-const err111 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35 < 0 || isNaN(data35)){
+const err111 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1447,10 +1504,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data37.scale !== undefined){
-let data39 = data37.scale;
-if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err112 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err112 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1460,10 +1515,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data37.adder !== undefined){
-let data40 = data37.adder;
-if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err113 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data34.co2Price_EUR_t !== undefined){
+let data36 = data34.co2Price_EUR_t;
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 < 0 || isNaN(data36)){
+const err113 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1473,9 +1529,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
 else {
-const err114 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err114 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1484,19 +1539,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-var _valid2 = _errs102 === errors;
-if(_valid2 && valid18){
-valid18 = false;
-passing2 = [passing2, 1];
+}
 }
 else {
-if(_valid2){
-valid18 = true;
-passing2 = 1;
-}
-}
-if(!valid18){
-const err115 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err115 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1505,23 +1551,15 @@ vErrors.push(err115);
 }
 errors++;
 }
-else {
-errors = _errs99;
-if(vErrors !== null){
-if(_errs99){
-vErrors.length = _errs99;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data36.co2_kg_kWh !== undefined){
-let data41 = data36.co2_kg_kWh;
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err116 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.fuels !== undefined){
+let data37 = data.fuels;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key10 in data37){
+const _errs99 = errors;
+if(typeof key10 === "string"){
+if(!pattern4.test(key10)){
+const err116 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key10};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1532,7 +1570,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err117 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key10};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1541,12 +1579,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-if(data36.peakCharge_EUR_kW_a !== undefined){
-let data42 = data36.peakCharge_EUR_kW_a;
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err118 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid16 = _errs99 === errors;
+if(!valid16){
+const err118 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1556,8 +1591,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-else {
-const err119 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key11 in data37){
+let data38 = data37[key11];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.price_EUR_kWh === undefined){
+const err119 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1566,12 +1604,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data36.connectionLimit_kW !== undefined){
-let data43 = data36.connectionLimit_kW;
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err120 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data38.co2_kg_kWh === undefined){
+const err120 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1580,9 +1614,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data38.renewable === undefined){
+const err121 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "renewable"},message:"must have required property '"+"renewable"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1591,12 +1624,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data36.renewableShare !== undefined){
-let data44 = data36.renewableShare;
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 1 || isNaN(data44)){
-const err122 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key12 in data38){
+if(!(((key12 === "price_EUR_kWh") || (key12 === "co2_kg_kWh")) || (key12 === "renewable"))){
+const err122 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1605,8 +1635,15 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data44 < 0 || isNaN(data44)){
-const err123 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data38.price_EUR_kWh !== undefined){
+let data39 = data38.price_EUR_kWh;
+const _errs106 = errors;
+let valid19 = false;
+let passing4 = null;
+const _errs107 = errors;
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+const err123 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1615,9 +1652,15 @@ vErrors.push(err123);
 }
 errors++;
 }
+var _valid4 = _errs107 === errors;
+if(_valid4){
+valid19 = true;
+passing4 = 0;
 }
-else {
-const err124 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs109 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.series === undefined){
+const err124 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1626,10 +1669,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-}
-else {
-const err125 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key13 in data39){
+if(!(((key13 === "series") || (key13 === "scale")) || (key13 === "adder"))){
+const err125 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1639,11 +1681,11 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data35.export !== undefined){
-let data45 = data35.export;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.price_EUR_kWh === undefined){
-const err126 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
+if(data39.series !== undefined){
+let data40 = data39.series;
+if(typeof data40 === "string"){
+if(!pattern4.test(data40)){
+const err126 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1652,9 +1694,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-for(const key15 in data45){
-if(!((key15 === "price_EUR_kWh") || (key15 === "limit_kW"))){
-const err127 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+else {
+const err127 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1664,14 +1706,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data45.price_EUR_kWh !== undefined){
-let data46 = data45.price_EUR_kWh;
-const _errs123 = errors;
-let valid21 = false;
-let passing3 = null;
-const _errs124 = errors;
-if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err128 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.scale !== undefined){
+let data41 = data39.scale;
+if(!((typeof data41 == "number") && (isFinite(data41)))){
+const err128 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/scale",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1680,15 +1718,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-var _valid3 = _errs124 === errors;
-if(_valid3){
-valid21 = true;
-passing3 = 0;
 }
-const _errs126 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.series === undefined){
-const err129 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
+if(data39.adder !== undefined){
+let data42 = data39.adder;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err129 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/adder",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1697,9 +1731,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key16 in data46){
-if(!(((key16 === "series") || (key16 === "scale")) || (key16 === "adder"))){
-const err130 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1708,12 +1743,19 @@ vErrors.push(err130);
 }
 errors++;
 }
+var _valid4 = _errs109 === errors;
+if(_valid4 && valid19){
+valid19 = false;
+passing4 = [passing4, 1];
 }
-if(data46.series !== undefined){
-let data47 = data46.series;
-if(typeof data47 === "string"){
-if(!pattern4.test(data47)){
-const err131 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+if(_valid4){
+valid19 = true;
+passing4 = 1;
+}
+}
+if(!valid19){
+const err131 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1722,9 +1764,23 @@ vErrors.push(err131);
 }
 errors++;
 }
+else {
+errors = _errs106;
+if(vErrors !== null){
+if(_errs106){
+vErrors.length = _errs106;
 }
 else {
-const err132 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data38.co2_kg_kWh !== undefined){
+let data43 = data38.co2_kg_kWh;
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+const err132 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1734,10 +1790,8 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data46.scale !== undefined){
-let data48 = data46.scale;
-if(!((typeof data48 == "number") && (isFinite(data48)))){
-const err133 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err133 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1747,10 +1801,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data46.adder !== undefined){
-let data49 = data46.adder;
-if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err134 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data38.renewable !== undefined){
+if(typeof data38.renewable !== "boolean"){
+const err134 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/renewable",schemaPath:"#/properties/fuels/additionalProperties/properties/renewable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1762,7 +1815,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err135 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1771,19 +1824,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-var _valid3 = _errs126 === errors;
-if(_valid3 && valid21){
-valid21 = false;
-passing3 = [passing3, 1];
+}
 }
 else {
-if(_valid3){
-valid21 = true;
-passing3 = 1;
-}
-}
-if(!valid21){
-const err136 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err136 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1792,23 +1836,13 @@ vErrors.push(err136);
 }
 errors++;
 }
-else {
-errors = _errs123;
-if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data45.limit_kW !== undefined){
-let data50 = data45.limit_kW;
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 0 || isNaN(data50)){
-const err137 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.grid !== undefined){
+let data45 = data.grid;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key14 in data45){
+if(!((key14 === "import") || (key14 === "export"))){
+const err137 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1818,8 +1852,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-else {
-const err138 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.import !== undefined){
+let data46 = data45.import;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.price_EUR_kWh === undefined){
+const err138 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1828,10 +1865,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data46.co2_kg_kWh === undefined){
+const err139 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1840,10 +1875,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key15 in data46){
+if(!(((((key15 === "price_EUR_kWh") || (key15 === "co2_kg_kWh")) || (key15 === "peakCharge_EUR_kW_a")) || (key15 === "connectionLimit_kW")) || (key15 === "renewableShare"))){
+const err140 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1853,11 +1887,14 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data.technologies !== undefined){
-let data51 = data.technologies;
-if(Array.isArray(data51)){
-if(data51.length > 100){
-const err141 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(data46.price_EUR_kWh !== undefined){
+let data47 = data46.price_EUR_kWh;
+const _errs129 = errors;
+let valid23 = false;
+let passing5 = null;
+const _errs130 = errors;
+if(!((typeof data47 == "number") && (isFinite(data47)))){
+const err141 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1866,12 +1903,15 @@ vErrors.push(err141);
 }
 errors++;
 }
-const len1 = data51.length;
-for(let i1=0; i1<len1; i1++){
-let data52 = data51[i1];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.type === undefined){
-const err142 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+var _valid5 = _errs130 === errors;
+if(_valid5){
+valid23 = true;
+passing5 = 0;
+}
+const _errs132 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.series === undefined){
+const err142 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1880,12 +1920,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-const tag0 = data52.type;
-if(typeof tag0 == "string"){
-if(tag0 === "boiler"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err143 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+for(const key16 in data47){
+if(!(((key16 === "series") || (key16 === "scale")) || (key16 === "adder"))){
+const err143 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1894,8 +1931,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err144 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data47.series !== undefined){
+let data48 = data47.series;
+if(typeof data48 === "string"){
+if(!pattern4.test(data48)){
+const err144 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1904,8 +1945,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err145 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+else {
+const err145 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1914,8 +1956,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err146 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+if(data47.scale !== undefined){
+let data49 = data47.scale;
+if(!((typeof data49 == "number") && (isFinite(data49)))){
+const err146 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1924,8 +1969,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err147 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data47.adder !== undefined){
+let data50 = data47.adder;
+if(!((typeof data50 == "number") && (isFinite(data50)))){
+const err147 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1934,8 +1982,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data52.fuel === undefined){
-const err148 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1944,8 +1994,19 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data52.efficiency === undefined){
-const err149 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
+var _valid5 = _errs132 === errors;
+if(_valid5 && valid23){
+valid23 = false;
+passing5 = [passing5, 1];
+}
+else {
+if(_valid5){
+valid23 = true;
+passing5 = 1;
+}
+}
+if(!valid23){
+const err149 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1954,9 +2015,23 @@ vErrors.push(err149);
 }
 errors++;
 }
-for(const key17 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[0].properties, key17))){
-const err150 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+else {
+errors = _errs129;
+if(vErrors !== null){
+if(_errs129){
+vErrors.length = _errs129;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data46.co2_kg_kWh !== undefined){
+let data51 = data46.co2_kg_kWh;
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 0 || isNaN(data51)){
+const err150 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1966,11 +2041,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data53 = data52.id;
-if(typeof data53 === "string"){
-if(!pattern4.test(data53)){
-const err151 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err151 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1980,8 +2052,11 @@ vErrors.push(err151);
 errors++;
 }
 }
-else {
-const err152 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data46.peakCharge_EUR_kW_a !== undefined){
+let data52 = data46.peakCharge_EUR_kW_a;
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err152 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1991,9 +2066,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("boiler" !== data52.type){
-const err153 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "boiler"},message:"must be equal to constant"};
+else {
+const err153 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2003,11 +2077,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-if(data52.name !== undefined){
-let data55 = data52.name;
-if(typeof data55 === "string"){
-if(func2(data55) > 2000){
-const err154 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data46.connectionLimit_kW !== undefined){
+let data53 = data46.connectionLimit_kW;
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
+const err154 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2018,7 +2092,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err155 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2028,11 +2102,11 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data56 = data52.capex_EUR_per_unit;
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 0 || isNaN(data56)){
-const err156 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data46.renewableShare !== undefined){
+let data54 = data46.renewableShare;
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 1 || isNaN(data54)){
+const err156 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2041,9 +2115,8 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-else {
-const err157 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data54 < 0 || isNaN(data54)){
+const err157 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2053,11 +2126,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data57 = data52.lifetime_a;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 > 100 || isNaN(data57)){
-const err158 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err158 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2066,8 +2136,10 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data57 < 1 || isNaN(data57)){
-const err159 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2077,8 +2149,11 @@ vErrors.push(err159);
 errors++;
 }
 }
-else {
-const err160 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data45.export !== undefined){
+let data55 = data45.export;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.price_EUR_kWh === undefined){
+const err160 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2087,12 +2162,9 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data52.fixedOm_share !== undefined){
-let data58 = data52.fixedOm_share;
-if((typeof data58 == "number") && (isFinite(data58))){
-if(data58 > 1 || isNaN(data58)){
-const err161 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key17 in data55){
+if(!((key17 === "price_EUR_kWh") || (key17 === "limit_kW"))){
+const err161 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2101,8 +2173,15 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data58 < 0 || isNaN(data58)){
-const err162 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data55.price_EUR_kWh !== undefined){
+let data56 = data55.price_EUR_kWh;
+const _errs153 = errors;
+let valid26 = false;
+let passing6 = null;
+const _errs154 = errors;
+if(!((typeof data56 == "number") && (isFinite(data56)))){
+const err162 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2111,9 +2190,15 @@ vErrors.push(err162);
 }
 errors++;
 }
+var _valid6 = _errs154 === errors;
+if(_valid6){
+valid26 = true;
+passing6 = 0;
 }
-else {
-const err163 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs156 = errors;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.series === undefined){
+const err163 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2122,12 +2207,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data52.varOm_EUR_kWh !== undefined){
-let data59 = data52.varOm_EUR_kWh;
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err164 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key18 in data56){
+if(!(((key18 === "series") || (key18 === "scale")) || (key18 === "adder"))){
+const err164 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2137,8 +2219,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data56.series !== undefined){
+let data57 = data56.series;
+if(typeof data57 === "string"){
+if(!pattern4.test(data57)){
+const err165 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2148,11 +2233,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data60 = data52.subsidy_share;
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 > 1 || isNaN(data60)){
-const err166 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err166 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2161,8 +2243,11 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data60 < 0 || isNaN(data60)){
-const err167 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.scale !== undefined){
+let data58 = data56.scale;
+if(!((typeof data58 == "number") && (isFinite(data58)))){
+const err167 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2172,8 +2257,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-else {
-const err168 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data56.adder !== undefined){
+let data59 = data56.adder;
+if(!((typeof data59 == "number") && (isFinite(data59)))){
+const err168 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2183,11 +2270,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data61 = data52.min;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err169 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err169 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2196,9 +2281,19 @@ vErrors.push(err169);
 }
 errors++;
 }
+var _valid6 = _errs156 === errors;
+if(_valid6 && valid26){
+valid26 = false;
+passing6 = [passing6, 1];
 }
 else {
-const err170 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_valid6){
+valid26 = true;
+passing6 = 1;
+}
+}
+if(!valid26){
+const err170 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2207,12 +2302,23 @@ vErrors.push(err170);
 }
 errors++;
 }
+else {
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
 }
-if(data52.max !== undefined){
-let data62 = data52.max;
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 0 || isNaN(data62)){
-const err171 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data55.limit_kW !== undefined){
+let data60 = data55.limit_kW;
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err171 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2223,7 +2329,7 @@ errors++;
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err172 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2233,11 +2339,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data52.existing !== undefined){
-let data63 = data52.existing;
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 < 0 || isNaN(data63)){
-const err173 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err173 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2247,8 +2351,9 @@ vErrors.push(err173);
 errors++;
 }
 }
+}
 else {
-const err174 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err174 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2258,11 +2363,11 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data52.source !== undefined){
-let data64 = data52.source;
-if(typeof data64 === "string"){
-if(func2(data64) > 2000){
-const err175 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data.technologies !== undefined){
+let data61 = data.technologies;
+if(Array.isArray(data61)){
+if(data61.length > 100){
+const err175 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2271,9 +2376,12 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-else {
-const err176 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len1 = data61.length;
+for(let i1=0; i1<len1; i1++){
+let data62 = data61[i1];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.type === undefined){
+const err176 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2282,12 +2390,12 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-if(data52.fuel !== undefined){
-let data65 = data52.fuel;
-if(typeof data65 === "string"){
-if(!pattern4.test(data65)){
-const err177 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+const tag0 = data62.type;
+if(typeof tag0 == "string"){
+if(tag0 === "boiler"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err177 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2296,9 +2404,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-else {
-const err178 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.type === undefined){
+const err178 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2307,12 +2414,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data52.efficiency !== undefined){
-let data66 = data52.efficiency;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 > 1 || isNaN(data66)){
-const err179 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.capex_EUR_per_unit === undefined){
+const err179 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2321,8 +2424,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data66 <= 0 || isNaN(data66)){
-const err180 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.lifetime_a === undefined){
+const err180 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2331,9 +2434,8 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-else {
-const err181 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share === undefined){
+const err181 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2342,10 +2444,8 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.fuel === undefined){
+const err182 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2354,12 +2454,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-var props4 = true;
-}
-else if(tag0 === "electricBoiler"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err183 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.efficiency === undefined){
+const err183 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2368,8 +2464,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err184 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+for(const key19 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[0].properties, key19))){
+const err184 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2378,8 +2475,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err185 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data62.id !== undefined){
+let data63 = data62.id;
+if(typeof data63 === "string"){
+if(!pattern4.test(data63)){
+const err185 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2388,8 +2489,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err186 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err186 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2398,8 +2500,10 @@ vErrors.push(err186);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err187 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.type !== undefined){
+if("boiler" !== data62.type){
+const err187 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "boiler"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2408,8 +2512,12 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data52.efficiency === undefined){
-const err188 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
+}
+if(data62.name !== undefined){
+let data65 = data62.name;
+if(typeof data65 === "string"){
+if(func2(data65) > 2000){
+const err188 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2418,9 +2526,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key18 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[1].properties, key18))){
-const err189 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err189 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2430,11 +2538,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data67 = data52.id;
-if(typeof data67 === "string"){
-if(!pattern4.test(data67)){
-const err190 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.capex_EUR_per_unit !== undefined){
+let data66 = data62.capex_EUR_per_unit;
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 0 || isNaN(data66)){
+const err190 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2445,7 +2553,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err191 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2455,9 +2563,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("electricBoiler" !== data52.type){
-const err192 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "electricBoiler"},message:"must be equal to constant"};
+if(data62.lifetime_a !== undefined){
+let data67 = data62.lifetime_a;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 > 100 || isNaN(data67)){
+const err192 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2466,12 +2576,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data52.name !== undefined){
-let data69 = data52.name;
-if(typeof data69 === "string"){
-if(func2(data69) > 2000){
-const err193 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data67 < 1 || isNaN(data67)){
+const err193 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2482,7 +2588,7 @@ errors++;
 }
 }
 else {
-const err194 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err194 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2492,11 +2598,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data70 = data52.capex_EUR_per_unit;
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
-const err195 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.fixedOm_share !== undefined){
+let data68 = data62.fixedOm_share;
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 1 || isNaN(data68)){
+const err195 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2505,9 +2611,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-else {
-const err196 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data68 < 0 || isNaN(data68)){
+const err196 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2517,11 +2622,8 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data71 = data52.lifetime_a;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 > 100 || isNaN(data71)){
-const err197 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err197 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2530,8 +2632,12 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data71 < 1 || isNaN(data71)){
-const err198 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data69 = data62.varOm_EUR_kWh;
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err198 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2542,7 +2648,7 @@ errors++;
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err199 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2552,11 +2658,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data52.fixedOm_share !== undefined){
-let data72 = data52.fixedOm_share;
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 > 1 || isNaN(data72)){
-const err200 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.subsidy_share !== undefined){
+let data70 = data62.subsidy_share;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 1 || isNaN(data70)){
+const err200 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2565,8 +2671,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data72 < 0 || isNaN(data72)){
-const err201 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data70 < 0 || isNaN(data70)){
+const err201 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2577,7 +2683,7 @@ errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err202 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2587,11 +2693,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data73 = data52.varOm_EUR_kWh;
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 0 || isNaN(data73)){
-const err203 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.min !== undefined){
+let data71 = data62.min;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err203 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2602,7 +2708,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err204 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2612,11 +2718,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data74 = data52.subsidy_share;
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 1 || isNaN(data74)){
-const err205 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.max !== undefined){
+let data72 = data62.max;
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err205 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2625,8 +2731,9 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data74 < 0 || isNaN(data74)){
-const err206 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err206 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2636,8 +2743,11 @@ vErrors.push(err206);
 errors++;
 }
 }
-else {
-const err207 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.existing !== undefined){
+let data73 = data62.existing;
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 0 || isNaN(data73)){
+const err207 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2647,11 +2757,8 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data75 = data52.min;
-if((typeof data75 == "number") && (isFinite(data75))){
-if(data75 < 0 || isNaN(data75)){
-const err208 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err208 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2661,8 +2768,11 @@ vErrors.push(err208);
 errors++;
 }
 }
-else {
-const err209 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.source !== undefined){
+let data74 = data62.source;
+if(typeof data74 === "string"){
+if(func2(data74) > 2000){
+const err209 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2672,11 +2782,8 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data52.max !== undefined){
-let data76 = data52.max;
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 < 0 || isNaN(data76)){
-const err210 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err210 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2686,8 +2793,11 @@ vErrors.push(err210);
 errors++;
 }
 }
-else {
-const err211 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fuel !== undefined){
+let data75 = data62.fuel;
+if(typeof data75 === "string"){
+if(!pattern4.test(data75)){
+const err211 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2697,11 +2807,8 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data52.existing !== undefined){
-let data77 = data52.existing;
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 < 0 || isNaN(data77)){
-const err212 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err212 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2711,8 +2818,11 @@ vErrors.push(err212);
 errors++;
 }
 }
-else {
-const err213 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiency !== undefined){
+let data76 = data62.efficiency;
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 > 1 || isNaN(data76)){
+const err213 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2721,12 +2831,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data52.source !== undefined){
-let data78 = data52.source;
-if(typeof data78 === "string"){
-if(func2(data78) > 2000){
-const err214 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data76 <= 0 || isNaN(data76)){
+const err214 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2737,7 +2843,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err215 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2747,11 +2853,9 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data52.efficiency !== undefined){
-let data79 = data52.efficiency;
-if((typeof data79 == "number") && (isFinite(data79))){
-if(data79 > 1 || isNaN(data79)){
-const err216 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err216 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2760,8 +2864,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data79 <= 0 || isNaN(data79)){
-const err217 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+var props5 = true;
+}
+else if(tag0 === "electricBoiler"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err217 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2770,9 +2878,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type === undefined){
+const err218 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2781,10 +2888,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-}
-else {
-const err219 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.capex_EUR_per_unit === undefined){
+const err219 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2793,14 +2898,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
-}
-}
-else if(tag0 === "chp"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err220 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.lifetime_a === undefined){
+const err220 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2809,8 +2908,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err221 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data62.fixedOm_share === undefined){
+const err221 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2819,8 +2918,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err222 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data62.efficiency === undefined){
+const err222 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2829,8 +2928,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err223 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+for(const key20 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[1].properties, key20))){
+const err223 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2839,8 +2939,12 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err224 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.id !== undefined){
+let data77 = data62.id;
+if(typeof data77 === "string"){
+if(!pattern4.test(data77)){
+const err224 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2849,8 +2953,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data52.fuel === undefined){
-const err225 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
+}
+else {
+const err225 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2859,8 +2964,10 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data52.efficiencyEl === undefined){
-const err226 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyEl"},message:"must have required property '"+"efficiencyEl"+"'"};
+}
+if(data62.type !== undefined){
+if("electricBoiler" !== data62.type){
+const err226 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "electricBoiler"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2869,8 +2976,12 @@ vErrors.push(err226);
 }
 errors++;
 }
-if(data52.efficiencyTh === undefined){
-const err227 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyTh"},message:"must have required property '"+"efficiencyTh"+"'"};
+}
+if(data62.name !== undefined){
+let data79 = data62.name;
+if(typeof data79 === "string"){
+if(func2(data79) > 2000){
+const err227 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2879,9 +2990,9 @@ vErrors.push(err227);
 }
 errors++;
 }
-for(const key19 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[2].properties, key19))){
-const err228 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+else {
+const err228 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2891,11 +3002,11 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data80 = data52.id;
-if(typeof data80 === "string"){
-if(!pattern4.test(data80)){
-const err229 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.capex_EUR_per_unit !== undefined){
+let data80 = data62.capex_EUR_per_unit;
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 0 || isNaN(data80)){
+const err229 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2906,7 +3017,7 @@ errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err230 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2916,9 +3027,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("chp" !== data52.type){
-const err231 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "chp"},message:"must be equal to constant"};
+if(data62.lifetime_a !== undefined){
+let data81 = data62.lifetime_a;
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 100 || isNaN(data81)){
+const err231 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2927,12 +3040,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data52.name !== undefined){
-let data82 = data52.name;
-if(typeof data82 === "string"){
-if(func2(data82) > 2000){
-const err232 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data81 < 1 || isNaN(data81)){
+const err232 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2943,7 +3052,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err233 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -2953,11 +3062,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data83 = data52.capex_EUR_per_unit;
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 < 0 || isNaN(data83)){
-const err234 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.fixedOm_share !== undefined){
+let data82 = data62.fixedOm_share;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 > 1 || isNaN(data82)){
+const err234 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -2966,9 +3075,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-else {
-const err235 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data82 < 0 || isNaN(data82)){
+const err235 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -2978,11 +3086,8 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data84 = data52.lifetime_a;
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 100 || isNaN(data84)){
-const err236 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err236 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -2991,8 +3096,12 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data84 < 1 || isNaN(data84)){
-const err237 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data83 = data62.varOm_EUR_kWh;
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 < 0 || isNaN(data83)){
+const err237 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3003,7 +3112,7 @@ errors++;
 }
 }
 else {
-const err238 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err238 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3013,11 +3122,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data52.fixedOm_share !== undefined){
-let data85 = data52.fixedOm_share;
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 1 || isNaN(data85)){
-const err239 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.subsidy_share !== undefined){
+let data84 = data62.subsidy_share;
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 1 || isNaN(data84)){
+const err239 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3026,8 +3135,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data85 < 0 || isNaN(data85)){
-const err240 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data84 < 0 || isNaN(data84)){
+const err240 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3038,7 +3147,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err241 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3048,11 +3157,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data86 = data52.varOm_EUR_kWh;
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 0 || isNaN(data86)){
-const err242 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.min !== undefined){
+let data85 = data62.min;
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 < 0 || isNaN(data85)){
+const err242 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3063,7 +3172,7 @@ errors++;
 }
 }
 else {
-const err243 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err243 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3073,11 +3182,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data87 = data52.subsidy_share;
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 > 1 || isNaN(data87)){
-const err244 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.max !== undefined){
+let data86 = data62.max;
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
+const err244 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3086,8 +3195,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(data87 < 0 || isNaN(data87)){
-const err245 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err245 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3097,8 +3207,11 @@ vErrors.push(err245);
 errors++;
 }
 }
-else {
-const err246 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.existing !== undefined){
+let data87 = data62.existing;
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 0 || isNaN(data87)){
+const err246 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3108,11 +3221,8 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data88 = data52.min;
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
-const err247 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err247 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3122,8 +3232,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.source !== undefined){
+let data88 = data62.source;
+if(typeof data88 === "string"){
+if(func2(data88) > 2000){
+const err248 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3133,11 +3246,8 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data52.max !== undefined){
-let data89 = data52.max;
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 < 0 || isNaN(data89)){
-const err249 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err249 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3147,8 +3257,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiency !== undefined){
+let data89 = data62.efficiency;
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 1 || isNaN(data89)){
+const err250 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3157,12 +3270,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(data52.existing !== undefined){
-let data90 = data52.existing;
-if((typeof data90 == "number") && (isFinite(data90))){
-if(data90 < 0 || isNaN(data90)){
-const err251 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data89 <= 0 || isNaN(data89)){
+const err251 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3173,7 +3282,7 @@ errors++;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err252 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3183,11 +3292,9 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data52.source !== undefined){
-let data91 = data52.source;
-if(typeof data91 === "string"){
-if(func2(data91) > 2000){
-const err253 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+}
+else {
+const err253 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3196,9 +3303,14 @@ vErrors.push(err253);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-else {
-const err254 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else if(tag0 === "chp"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err254 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3207,12 +3319,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-}
-if(data52.fuel !== undefined){
-let data92 = data52.fuel;
-if(typeof data92 === "string"){
-if(!pattern4.test(data92)){
-const err255 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.type === undefined){
+const err255 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3221,9 +3329,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-else {
-const err256 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.capex_EUR_per_unit === undefined){
+const err256 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3232,12 +3339,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data52.efficiencyEl !== undefined){
-let data93 = data52.efficiencyEl;
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 > 1 || isNaN(data93)){
-const err257 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.lifetime_a === undefined){
+const err257 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3246,8 +3349,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(data93 <= 0 || isNaN(data93)){
-const err258 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.fixedOm_share === undefined){
+const err258 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3256,9 +3359,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-else {
-const err259 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fuel === undefined){
+const err259 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3267,12 +3369,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-if(data52.efficiencyTh !== undefined){
-let data94 = data52.efficiencyTh;
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 1 || isNaN(data94)){
-const err260 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.efficiencyEl === undefined){
+const err260 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyEl"},message:"must have required property '"+"efficiencyEl"+"'"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3281,8 +3379,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data94 <= 0 || isNaN(data94)){
-const err261 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.efficiencyTh === undefined){
+const err261 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyTh"},message:"must have required property '"+"efficiencyTh"+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3291,9 +3389,9 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-else {
-const err262 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key21 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[2].properties, key21))){
+const err262 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3303,11 +3401,11 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data52.minLoad_share !== undefined){
-let data95 = data52.minLoad_share;
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 1 || isNaN(data95)){
-const err263 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.id !== undefined){
+let data90 = data62.id;
+if(typeof data90 === "string"){
+if(!pattern4.test(data90)){
+const err263 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3316,8 +3414,9 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data95 < 0 || isNaN(data95)){
-const err264 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err264 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3327,8 +3426,9 @@ vErrors.push(err264);
 errors++;
 }
 }
-else {
-const err265 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type !== undefined){
+if("chp" !== data62.type){
+const err265 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "chp"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3338,11 +3438,11 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data52.bonus_EUR_kWhEl !== undefined){
-let data96 = data52.bonus_EUR_kWhEl;
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 < 0 || isNaN(data96)){
-const err266 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.name !== undefined){
+let data92 = data62.name;
+if(typeof data92 === "string"){
+if(func2(data92) > 2000){
+const err266 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3353,7 +3453,7 @@ errors++;
 }
 }
 else {
-const err267 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err267 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3363,9 +3463,11 @@ vErrors.push(err267);
 errors++;
 }
 }
-}
-else {
-const err268 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data93 = data62.capex_EUR_per_unit;
+if((typeof data93 == "number") && (isFinite(data93))){
+if(data93 < 0 || isNaN(data93)){
+const err268 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3374,14 +3476,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
 }
-}
-else if(tag0 === "heatPump"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err269 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err269 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3390,8 +3487,12 @@ vErrors.push(err269);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err270 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data62.lifetime_a !== undefined){
+let data94 = data62.lifetime_a;
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 > 100 || isNaN(data94)){
+const err270 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3400,8 +3501,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err271 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data94 < 1 || isNaN(data94)){
+const err271 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3410,8 +3511,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err272 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err272 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3420,8 +3522,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err273 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.fixedOm_share !== undefined){
+let data95 = data62.fixedOm_share;
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 1 || isNaN(data95)){
+const err273 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3430,8 +3536,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data52.heatSource === undefined){
-const err274 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "heatSource"},message:"must have required property '"+"heatSource"+"'"};
+if(data95 < 0 || isNaN(data95)){
+const err274 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3440,8 +3546,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-if(data52.carnotEfficiency === undefined){
-const err275 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "carnotEfficiency"},message:"must have required property '"+"carnotEfficiency"+"'"};
+}
+else {
+const err275 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3450,8 +3557,12 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data52.supplyTemp_C === undefined){
-const err276 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "supplyTemp_C"},message:"must have required property '"+"supplyTemp_C"+"'"};
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data96 = data62.varOm_EUR_kWh;
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 < 0 || isNaN(data96)){
+const err276 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3460,8 +3571,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data52.sourceDelta_K === undefined){
-const err277 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "sourceDelta_K"},message:"must have required property '"+"sourceDelta_K"+"'"};
+}
+else {
+const err277 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3470,8 +3582,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data52.copMin === undefined){
-const err278 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMin"},message:"must have required property '"+"copMin"+"'"};
+}
+if(data62.subsidy_share !== undefined){
+let data97 = data62.subsidy_share;
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 1 || isNaN(data97)){
+const err278 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3480,8 +3596,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data52.copMax === undefined){
-const err279 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMax"},message:"must have required property '"+"copMax"+"'"};
+if(data97 < 0 || isNaN(data97)){
+const err279 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3490,9 +3606,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-for(const key20 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[3].properties, key20))){
-const err280 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+else {
+const err280 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3502,11 +3618,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data97 = data52.id;
-if(typeof data97 === "string"){
-if(!pattern4.test(data97)){
-const err281 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.min !== undefined){
+let data98 = data62.min;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 < 0 || isNaN(data98)){
+const err281 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3517,7 +3633,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err282 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3527,9 +3643,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("heatPump" !== data52.type){
-const err283 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "heatPump"},message:"must be equal to constant"};
+if(data62.max !== undefined){
+let data99 = data62.max;
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 0 || isNaN(data99)){
+const err283 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3539,11 +3657,8 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data52.name !== undefined){
-let data99 = data52.name;
-if(typeof data99 === "string"){
-if(func2(data99) > 2000){
-const err284 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err284 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3553,8 +3668,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-else {
-const err285 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.existing !== undefined){
+let data100 = data62.existing;
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 < 0 || isNaN(data100)){
+const err285 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3564,11 +3682,8 @@ vErrors.push(err285);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data100 = data52.capex_EUR_per_unit;
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 < 0 || isNaN(data100)){
-const err286 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err286 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3578,8 +3693,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-else {
-const err287 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.source !== undefined){
+let data101 = data62.source;
+if(typeof data101 === "string"){
+if(func2(data101) > 2000){
+const err287 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3589,11 +3707,8 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data101 = data52.lifetime_a;
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 > 100 || isNaN(data101)){
-const err288 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err288 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3602,8 +3717,12 @@ vErrors.push(err288);
 }
 errors++;
 }
-if(data101 < 1 || isNaN(data101)){
-const err289 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.fuel !== undefined){
+let data102 = data62.fuel;
+if(typeof data102 === "string"){
+if(!pattern4.test(data102)){
+const err289 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3614,7 +3733,7 @@ errors++;
 }
 }
 else {
-const err290 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err290 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3624,11 +3743,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data52.fixedOm_share !== undefined){
-let data102 = data52.fixedOm_share;
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 > 1 || isNaN(data102)){
-const err291 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.efficiencyEl !== undefined){
+let data103 = data62.efficiencyEl;
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 > 1 || isNaN(data103)){
+const err291 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3637,8 +3756,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data102 < 0 || isNaN(data102)){
-const err292 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data103 <= 0 || isNaN(data103)){
+const err292 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3649,7 +3768,7 @@ errors++;
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err293 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3659,11 +3778,11 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data103 = data52.varOm_EUR_kWh;
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 0 || isNaN(data103)){
-const err294 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.efficiencyTh !== undefined){
+let data104 = data62.efficiencyTh;
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 1 || isNaN(data104)){
+const err294 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3672,9 +3791,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-else {
-const err295 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data104 <= 0 || isNaN(data104)){
+const err295 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3684,11 +3802,8 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data104 = data52.subsidy_share;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 1 || isNaN(data104)){
-const err296 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err296 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3697,8 +3812,12 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data104 < 0 || isNaN(data104)){
-const err297 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.minLoad_share !== undefined){
+let data105 = data62.minLoad_share;
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 > 1 || isNaN(data105)){
+const err297 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3707,9 +3826,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-else {
-const err298 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data105 < 0 || isNaN(data105)){
+const err298 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3719,11 +3837,8 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data105 = data52.min;
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 < 0 || isNaN(data105)){
-const err299 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err299 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3733,8 +3848,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-else {
-const err300 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.bonus_EUR_kWhEl !== undefined){
+let data106 = data62.bonus_EUR_kWhEl;
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 < 0 || isNaN(data106)){
+const err300 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3744,11 +3862,8 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data52.max !== undefined){
-let data106 = data52.max;
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 < 0 || isNaN(data106)){
-const err301 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err301 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3758,8 +3873,9 @@ vErrors.push(err301);
 errors++;
 }
 }
+}
 else {
-const err302 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err302 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3768,12 +3884,14 @@ vErrors.push(err302);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data52.existing !== undefined){
-let data107 = data52.existing;
-if((typeof data107 == "number") && (isFinite(data107))){
-if(data107 < 0 || isNaN(data107)){
-const err303 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else if(tag0 === "heatPump"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err303 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3782,9 +3900,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-else {
-const err304 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type === undefined){
+const err304 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3793,12 +3910,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data52.source !== undefined){
-let data108 = data52.source;
-if(typeof data108 === "string"){
-if(func2(data108) > 2000){
-const err305 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.capex_EUR_per_unit === undefined){
+const err305 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3807,9 +3920,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-else {
-const err306 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.lifetime_a === undefined){
+const err306 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3818,11 +3930,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data52.heatSource !== undefined){
-let data109 = data52.heatSource;
-if(!((data109 === "air") || (data109 === "ground"))){
-const err307 = {instancePath:instancePath+"/technologies/" + i1+"/heatSource",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.heatSource.enum},message:"must be equal to one of the allowed values"};
+if(data62.fixedOm_share === undefined){
+const err307 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3831,12 +3940,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data52.carnotEfficiency !== undefined){
-let data110 = data52.carnotEfficiency;
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 > 1 || isNaN(data110)){
-const err308 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.heatSource === undefined){
+const err308 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "heatSource"},message:"must have required property '"+"heatSource"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3845,8 +3950,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data110 <= 0 || isNaN(data110)){
-const err309 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.carnotEfficiency === undefined){
+const err309 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "carnotEfficiency"},message:"must have required property '"+"carnotEfficiency"+"'"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3855,9 +3960,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.supplyTemp_C === undefined){
+const err310 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "supplyTemp_C"},message:"must have required property '"+"supplyTemp_C"+"'"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3866,12 +3970,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-if(data52.supplyTemp_C !== undefined){
-let data111 = data52.supplyTemp_C;
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 > 120 || isNaN(data111)){
-const err311 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(data62.sourceDelta_K === undefined){
+const err311 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "sourceDelta_K"},message:"must have required property '"+"sourceDelta_K"+"'"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3880,8 +3980,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data111 < 20 || isNaN(data111)){
-const err312 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+if(data62.copMin === undefined){
+const err312 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMin"},message:"must have required property '"+"copMin"+"'"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3890,9 +3990,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.copMax === undefined){
+const err313 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMax"},message:"must have required property '"+"copMax"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -3901,12 +4000,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data52.sourceDelta_K !== undefined){
-let data112 = data52.sourceDelta_K;
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 30 || isNaN(data112)){
-const err314 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+for(const key22 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[3].properties, key22))){
+const err314 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -3915,8 +4011,12 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err315 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.id !== undefined){
+let data107 = data62.id;
+if(typeof data107 === "string"){
+if(!pattern4.test(data107)){
+const err315 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -3927,7 +4027,7 @@ errors++;
 }
 }
 else {
-const err316 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err316 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -3937,11 +4037,9 @@ vErrors.push(err316);
 errors++;
 }
 }
-if(data52.groundTemp_C !== undefined){
-let data113 = data52.groundTemp_C;
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 > 40 || isNaN(data113)){
-const err317 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
+if(data62.type !== undefined){
+if("heatPump" !== data62.type){
+const err317 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "heatPump"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -3950,8 +4048,12 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data113 < -10 || isNaN(data113)){
-const err318 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
+}
+if(data62.name !== undefined){
+let data109 = data62.name;
+if(typeof data109 === "string"){
+if(func2(data109) > 2000){
+const err318 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -3962,7 +4064,7 @@ errors++;
 }
 }
 else {
-const err319 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err319 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -3972,11 +4074,11 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data52.copMin !== undefined){
-let data114 = data52.copMin;
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 < 1 || isNaN(data114)){
-const err320 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data110 = data62.capex_EUR_per_unit;
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 0 || isNaN(data110)){
+const err320 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -3987,7 +4089,7 @@ errors++;
 }
 }
 else {
-const err321 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err321 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -3997,11 +4099,11 @@ vErrors.push(err321);
 errors++;
 }
 }
-if(data52.copMax !== undefined){
-let data115 = data52.copMax;
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 > 20 || isNaN(data115)){
-const err322 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(data62.lifetime_a !== undefined){
+let data111 = data62.lifetime_a;
+if((typeof data111 == "number") && (isFinite(data111))){
+if(data111 > 100 || isNaN(data111)){
+const err322 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4010,8 +4112,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(data115 < 1 || isNaN(data115)){
-const err323 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data111 < 1 || isNaN(data111)){
+const err323 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4022,7 +4124,7 @@ errors++;
 }
 }
 else {
-const err324 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err324 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4032,9 +4134,11 @@ vErrors.push(err324);
 errors++;
 }
 }
-}
-else {
-const err325 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.fixedOm_share !== undefined){
+let data112 = data62.fixedOm_share;
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 > 1 || isNaN(data112)){
+const err325 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4043,14 +4147,8 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
-}
-}
-else if(tag0 === "pv"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err326 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data112 < 0 || isNaN(data112)){
+const err326 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4059,8 +4157,9 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err327 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err327 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4069,8 +4168,12 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err328 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data113 = data62.varOm_EUR_kWh;
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 < 0 || isNaN(data113)){
+const err328 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4079,8 +4182,9 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err329 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err329 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4089,8 +4193,12 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err330 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.subsidy_share !== undefined){
+let data114 = data62.subsidy_share;
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 1 || isNaN(data114)){
+const err330 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4099,8 +4207,8 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(data52.yieldSeries === undefined){
-const err331 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
+if(data114 < 0 || isNaN(data114)){
+const err331 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4109,8 +4217,9 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data52.curtailable === undefined){
-const err332 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
+}
+else {
+const err332 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4119,9 +4228,12 @@ vErrors.push(err332);
 }
 errors++;
 }
-for(const key21 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key21))){
-const err333 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data62.min !== undefined){
+let data115 = data62.min;
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 < 0 || isNaN(data115)){
+const err333 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4131,11 +4243,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data116 = data52.id;
-if(typeof data116 === "string"){
-if(!pattern4.test(data116)){
-const err334 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err334 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4145,8 +4254,11 @@ vErrors.push(err334);
 errors++;
 }
 }
-else {
-const err335 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.max !== undefined){
+let data116 = data62.max;
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 < 0 || isNaN(data116)){
+const err335 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4156,9 +4268,8 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("pv" !== data52.type){
-const err336 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
+else {
+const err336 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4168,11 +4279,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data52.name !== undefined){
-let data118 = data52.name;
-if(typeof data118 === "string"){
-if(func2(data118) > 2000){
-const err337 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.existing !== undefined){
+let data117 = data62.existing;
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 < 0 || isNaN(data117)){
+const err337 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4183,7 +4294,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err338 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4193,11 +4304,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data119 = data52.capex_EUR_per_unit;
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 0 || isNaN(data119)){
-const err339 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.source !== undefined){
+let data118 = data62.source;
+if(typeof data118 === "string"){
+if(func2(data118) > 2000){
+const err339 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4208,7 +4319,7 @@ errors++;
 }
 }
 else {
-const err340 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err340 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4218,11 +4329,10 @@ vErrors.push(err340);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data120 = data52.lifetime_a;
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 100 || isNaN(data120)){
-const err341 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data62.heatSource !== undefined){
+let data119 = data62.heatSource;
+if(!((data119 === "air") || (data119 === "ground"))){
+const err341 = {instancePath:instancePath+"/technologies/" + i1+"/heatSource",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.heatSource.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4231,8 +4341,12 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(data120 < 1 || isNaN(data120)){
-const err342 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.carnotEfficiency !== undefined){
+let data120 = data62.carnotEfficiency;
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 > 1 || isNaN(data120)){
+const err342 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4241,9 +4355,8 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-else {
-const err343 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data120 <= 0 || isNaN(data120)){
+const err343 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4253,11 +4366,8 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data52.fixedOm_share !== undefined){
-let data121 = data52.fixedOm_share;
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 1 || isNaN(data121)){
-const err344 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err344 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4266,8 +4376,12 @@ vErrors.push(err344);
 }
 errors++;
 }
-if(data121 < 0 || isNaN(data121)){
-const err345 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.supplyTemp_C !== undefined){
+let data121 = data62.supplyTemp_C;
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 120 || isNaN(data121)){
+const err345 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4276,9 +4390,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-else {
-const err346 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data121 < 20 || isNaN(data121)){
+const err346 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4288,11 +4401,8 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data122 = data52.varOm_EUR_kWh;
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 < 0 || isNaN(data122)){
-const err347 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err347 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4302,8 +4412,11 @@ vErrors.push(err347);
 errors++;
 }
 }
-else {
-const err348 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.sourceDelta_K !== undefined){
+let data122 = data62.sourceDelta_K;
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 30 || isNaN(data122)){
+const err348 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4312,12 +4425,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-if(data52.subsidy_share !== undefined){
-let data123 = data52.subsidy_share;
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 > 1 || isNaN(data123)){
-const err349 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data122 < 0 || isNaN(data122)){
+const err349 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4326,8 +4435,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-if(data123 < 0 || isNaN(data123)){
-const err350 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err350 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4337,8 +4447,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-else {
-const err351 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.groundTemp_C !== undefined){
+let data123 = data62.groundTemp_C;
+if((typeof data123 == "number") && (isFinite(data123))){
+if(data123 > 40 || isNaN(data123)){
+const err351 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4347,12 +4460,8 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-if(data52.min !== undefined){
-let data124 = data52.min;
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 < 0 || isNaN(data124)){
-const err352 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data123 < -10 || isNaN(data123)){
+const err352 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4363,7 +4472,7 @@ errors++;
 }
 }
 else {
-const err353 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err353 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4373,11 +4482,11 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data52.max !== undefined){
-let data125 = data52.max;
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 < 0 || isNaN(data125)){
-const err354 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.copMin !== undefined){
+let data124 = data62.copMin;
+if((typeof data124 == "number") && (isFinite(data124))){
+if(data124 < 1 || isNaN(data124)){
+const err354 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4388,7 +4497,7 @@ errors++;
 }
 }
 else {
-const err355 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err355 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4398,11 +4507,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data52.existing !== undefined){
-let data126 = data52.existing;
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 < 0 || isNaN(data126)){
-const err356 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.copMax !== undefined){
+let data125 = data62.copMax;
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 20 || isNaN(data125)){
+const err356 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4411,9 +4520,8 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-else {
-const err357 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data125 < 1 || isNaN(data125)){
+const err357 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4423,11 +4531,8 @@ vErrors.push(err357);
 errors++;
 }
 }
-if(data52.source !== undefined){
-let data127 = data52.source;
-if(typeof data127 === "string"){
-if(func2(data127) > 2000){
-const err358 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err358 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4437,8 +4542,9 @@ vErrors.push(err358);
 errors++;
 }
 }
+}
 else {
-const err359 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err359 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4447,12 +4553,14 @@ vErrors.push(err359);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data52.yieldSeries !== undefined){
-let data128 = data52.yieldSeries;
-if(typeof data128 === "string"){
-if(!pattern4.test(data128)){
-const err360 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+}
+else if(tag0 === "pv"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err360 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4461,9 +4569,8 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-else {
-const err361 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.type === undefined){
+const err361 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4472,10 +4579,8 @@ vErrors.push(err361);
 }
 errors++;
 }
-}
-if(data52.curtailable !== undefined){
-if(typeof data52.curtailable !== "boolean"){
-const err362 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data62.capex_EUR_per_unit === undefined){
+const err362 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4484,10 +4589,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-}
-else {
-const err363 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.lifetime_a === undefined){
+const err363 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4496,14 +4599,8 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
-}
-}
-else if(tag0 === "solarThermal"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err364 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.fixedOm_share === undefined){
+const err364 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4512,8 +4609,8 @@ vErrors.push(err364);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err365 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data62.yieldSeries === undefined){
+const err365 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4522,8 +4619,8 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err366 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data62.curtailable === undefined){
+const err366 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4532,8 +4629,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err367 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+for(const key23 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key23))){
+const err367 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4542,8 +4640,12 @@ vErrors.push(err367);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err368 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.id !== undefined){
+let data126 = data62.id;
+if(typeof data126 === "string"){
+if(!pattern4.test(data126)){
+const err368 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4552,8 +4654,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-if(data52.yieldSeries === undefined){
-const err369 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
+}
+else {
+const err369 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4562,8 +4665,10 @@ vErrors.push(err369);
 }
 errors++;
 }
-if(data52.curtailable === undefined){
-const err370 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
+}
+if(data62.type !== undefined){
+if("pv" !== data62.type){
+const err370 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4572,9 +4677,12 @@ vErrors.push(err370);
 }
 errors++;
 }
-for(const key22 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key22))){
-const err371 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data62.name !== undefined){
+let data128 = data62.name;
+if(typeof data128 === "string"){
+if(func2(data128) > 2000){
+const err371 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4584,11 +4692,8 @@ vErrors.push(err371);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data130 = data52.id;
-if(typeof data130 === "string"){
-if(!pattern4.test(data130)){
-const err372 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err372 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4598,8 +4703,11 @@ vErrors.push(err372);
 errors++;
 }
 }
-else {
-const err373 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data129 = data62.capex_EUR_per_unit;
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 < 0 || isNaN(data129)){
+const err373 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4609,9 +4717,8 @@ vErrors.push(err373);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("solarThermal" !== data52.type){
-const err374 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
+else {
+const err374 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4621,11 +4728,11 @@ vErrors.push(err374);
 errors++;
 }
 }
-if(data52.name !== undefined){
-let data132 = data52.name;
-if(typeof data132 === "string"){
-if(func2(data132) > 2000){
-const err375 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.lifetime_a !== undefined){
+let data130 = data62.lifetime_a;
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 100 || isNaN(data130)){
+const err375 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4634,9 +4741,8 @@ vErrors.push(err375);
 }
 errors++;
 }
-}
-else {
-const err376 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data130 < 1 || isNaN(data130)){
+const err376 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4646,11 +4752,8 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data133 = data52.capex_EUR_per_unit;
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 < 0 || isNaN(data133)){
-const err377 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err377 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4660,8 +4763,11 @@ vErrors.push(err377);
 errors++;
 }
 }
-else {
-const err378 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share !== undefined){
+let data131 = data62.fixedOm_share;
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 1 || isNaN(data131)){
+const err378 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4670,12 +4776,8 @@ vErrors.push(err378);
 }
 errors++;
 }
-}
-if(data52.lifetime_a !== undefined){
-let data134 = data52.lifetime_a;
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 > 100 || isNaN(data134)){
-const err379 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data131 < 0 || isNaN(data131)){
+const err379 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4684,8 +4786,9 @@ vErrors.push(err379);
 }
 errors++;
 }
-if(data134 < 1 || isNaN(data134)){
-const err380 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err380 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4695,8 +4798,11 @@ vErrors.push(err380);
 errors++;
 }
 }
-else {
-const err381 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data132 = data62.varOm_EUR_kWh;
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 < 0 || isNaN(data132)){
+const err381 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4706,11 +4812,8 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data52.fixedOm_share !== undefined){
-let data135 = data52.fixedOm_share;
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 > 1 || isNaN(data135)){
-const err382 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err382 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4719,8 +4822,12 @@ vErrors.push(err382);
 }
 errors++;
 }
-if(data135 < 0 || isNaN(data135)){
-const err383 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.subsidy_share !== undefined){
+let data133 = data62.subsidy_share;
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 1 || isNaN(data133)){
+const err383 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4729,9 +4836,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-else {
-const err384 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data133 < 0 || isNaN(data133)){
+const err384 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4741,11 +4847,8 @@ vErrors.push(err384);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data136 = data52.varOm_EUR_kWh;
-if((typeof data136 == "number") && (isFinite(data136))){
-if(data136 < 0 || isNaN(data136)){
-const err385 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err385 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4755,8 +4858,11 @@ vErrors.push(err385);
 errors++;
 }
 }
-else {
-const err386 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.min !== undefined){
+let data134 = data62.min;
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 < 0 || isNaN(data134)){
+const err386 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4766,11 +4872,8 @@ vErrors.push(err386);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data137 = data52.subsidy_share;
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 1 || isNaN(data137)){
-const err387 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err387 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4779,8 +4882,12 @@ vErrors.push(err387);
 }
 errors++;
 }
-if(data137 < 0 || isNaN(data137)){
-const err388 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.max !== undefined){
+let data135 = data62.max;
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 < 0 || isNaN(data135)){
+const err388 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4791,7 +4898,7 @@ errors++;
 }
 }
 else {
-const err389 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err389 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4801,11 +4908,11 @@ vErrors.push(err389);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data138 = data52.min;
-if((typeof data138 == "number") && (isFinite(data138))){
-if(data138 < 0 || isNaN(data138)){
-const err390 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.existing !== undefined){
+let data136 = data62.existing;
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 < 0 || isNaN(data136)){
+const err390 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4816,7 +4923,7 @@ errors++;
 }
 }
 else {
-const err391 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err391 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4826,11 +4933,11 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data52.max !== undefined){
-let data139 = data52.max;
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 < 0 || isNaN(data139)){
-const err392 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.source !== undefined){
+let data137 = data62.source;
+if(typeof data137 === "string"){
+if(func2(data137) > 2000){
+const err392 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4841,7 +4948,7 @@ errors++;
 }
 }
 else {
-const err393 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err393 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4851,11 +4958,11 @@ vErrors.push(err393);
 errors++;
 }
 }
-if(data52.existing !== undefined){
-let data140 = data52.existing;
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 < 0 || isNaN(data140)){
-const err394 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.yieldSeries !== undefined){
+let data138 = data62.yieldSeries;
+if(typeof data138 === "string"){
+if(!pattern4.test(data138)){
+const err394 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4866,7 +4973,7 @@ errors++;
 }
 }
 else {
-const err395 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err395 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4876,11 +4983,9 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data52.source !== undefined){
-let data141 = data52.source;
-if(typeof data141 === "string"){
-if(func2(data141) > 2000){
-const err396 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.curtailable !== undefined){
+if(typeof data62.curtailable !== "boolean"){
+const err396 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4890,8 +4995,9 @@ vErrors.push(err396);
 errors++;
 }
 }
+}
 else {
-const err397 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err397 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4900,12 +5006,14 @@ vErrors.push(err397);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data52.yieldSeries !== undefined){
-let data142 = data52.yieldSeries;
-if(typeof data142 === "string"){
-if(!pattern4.test(data142)){
-const err398 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+}
+else if(tag0 === "solarThermal"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err398 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -4914,9 +5022,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-}
-else {
-const err399 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.type === undefined){
+const err399 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -4925,10 +5032,8 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-if(data52.curtailable !== undefined){
-if(typeof data52.curtailable !== "boolean"){
-const err400 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data62.capex_EUR_per_unit === undefined){
+const err400 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -4937,10 +5042,8 @@ vErrors.push(err400);
 }
 errors++;
 }
-}
-}
-else {
-const err401 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.lifetime_a === undefined){
+const err401 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -4949,14 +5052,8 @@ vErrors.push(err401);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
-}
-}
-else if(tag0 === "battery"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err402 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.fixedOm_share === undefined){
+const err402 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -4965,8 +5062,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err403 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data62.yieldSeries === undefined){
+const err403 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -4975,8 +5072,8 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err404 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data62.curtailable === undefined){
+const err404 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -4985,8 +5082,9 @@ vErrors.push(err404);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err405 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+for(const key24 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key24))){
+const err405 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -4995,8 +5093,12 @@ vErrors.push(err405);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err406 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.id !== undefined){
+let data140 = data62.id;
+if(typeof data140 === "string"){
+if(!pattern4.test(data140)){
+const err406 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5005,8 +5107,9 @@ vErrors.push(err406);
 }
 errors++;
 }
-if(data52.capexPower_EUR_kW === undefined){
-const err407 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
+}
+else {
+const err407 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5015,8 +5118,10 @@ vErrors.push(err407);
 }
 errors++;
 }
-if(data52.efficiencyCharge === undefined){
-const err408 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
+}
+if(data62.type !== undefined){
+if("solarThermal" !== data62.type){
+const err408 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5025,8 +5130,12 @@ vErrors.push(err408);
 }
 errors++;
 }
-if(data52.efficiencyDischarge === undefined){
-const err409 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
+}
+if(data62.name !== undefined){
+let data142 = data62.name;
+if(typeof data142 === "string"){
+if(func2(data142) > 2000){
+const err409 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5035,8 +5144,9 @@ vErrors.push(err409);
 }
 errors++;
 }
-if(data52.selfDischarge_per_h === undefined){
-const err410 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
+}
+else {
+const err410 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5045,9 +5155,12 @@ vErrors.push(err410);
 }
 errors++;
 }
-for(const key23 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key23))){
-const err411 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data62.capex_EUR_per_unit !== undefined){
+let data143 = data62.capex_EUR_per_unit;
+if((typeof data143 == "number") && (isFinite(data143))){
+if(data143 < 0 || isNaN(data143)){
+const err411 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5057,11 +5170,8 @@ vErrors.push(err411);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data144 = data52.id;
-if(typeof data144 === "string"){
-if(!pattern4.test(data144)){
-const err412 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err412 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5071,8 +5181,11 @@ vErrors.push(err412);
 errors++;
 }
 }
-else {
-const err413 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.lifetime_a !== undefined){
+let data144 = data62.lifetime_a;
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 > 100 || isNaN(data144)){
+const err413 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5081,10 +5194,8 @@ vErrors.push(err413);
 }
 errors++;
 }
-}
-if(data52.type !== undefined){
-if("battery" !== data52.type){
-const err414 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
+if(data144 < 1 || isNaN(data144)){
+const err414 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5094,11 +5205,8 @@ vErrors.push(err414);
 errors++;
 }
 }
-if(data52.name !== undefined){
-let data146 = data52.name;
-if(typeof data146 === "string"){
-if(func2(data146) > 2000){
-const err415 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err415 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5108,8 +5216,11 @@ vErrors.push(err415);
 errors++;
 }
 }
-else {
-const err416 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.fixedOm_share !== undefined){
+let data145 = data62.fixedOm_share;
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 > 1 || isNaN(data145)){
+const err416 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5118,12 +5229,8 @@ vErrors.push(err416);
 }
 errors++;
 }
-}
-if(data52.capex_EUR_per_unit !== undefined){
-let data147 = data52.capex_EUR_per_unit;
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 < 0 || isNaN(data147)){
-const err417 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data145 < 0 || isNaN(data145)){
+const err417 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5134,7 +5241,7 @@ errors++;
 }
 }
 else {
-const err418 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err418 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5144,11 +5251,11 @@ vErrors.push(err418);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data148 = data52.lifetime_a;
-if((typeof data148 == "number") && (isFinite(data148))){
-if(data148 > 100 || isNaN(data148)){
-const err419 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data146 = data62.varOm_EUR_kWh;
+if((typeof data146 == "number") && (isFinite(data146))){
+if(data146 < 0 || isNaN(data146)){
+const err419 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5157,8 +5264,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-if(data148 < 1 || isNaN(data148)){
-const err420 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err420 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5168,8 +5276,11 @@ vErrors.push(err420);
 errors++;
 }
 }
-else {
-const err421 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.subsidy_share !== undefined){
+let data147 = data62.subsidy_share;
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 > 1 || isNaN(data147)){
+const err421 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5178,12 +5289,8 @@ vErrors.push(err421);
 }
 errors++;
 }
-}
-if(data52.fixedOm_share !== undefined){
-let data149 = data52.fixedOm_share;
-if((typeof data149 == "number") && (isFinite(data149))){
-if(data149 > 1 || isNaN(data149)){
-const err422 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data147 < 0 || isNaN(data147)){
+const err422 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5192,8 +5299,9 @@ vErrors.push(err422);
 }
 errors++;
 }
-if(data149 < 0 || isNaN(data149)){
-const err423 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err423 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5203,8 +5311,11 @@ vErrors.push(err423);
 errors++;
 }
 }
-else {
-const err424 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.min !== undefined){
+let data148 = data62.min;
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 < 0 || isNaN(data148)){
+const err424 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5214,11 +5325,8 @@ vErrors.push(err424);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data150 = data52.varOm_EUR_kWh;
-if((typeof data150 == "number") && (isFinite(data150))){
-if(data150 < 0 || isNaN(data150)){
-const err425 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err425 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5228,8 +5336,11 @@ vErrors.push(err425);
 errors++;
 }
 }
-else {
-const err426 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.max !== undefined){
+let data149 = data62.max;
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 < 0 || isNaN(data149)){
+const err426 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5239,11 +5350,8 @@ vErrors.push(err426);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data151 = data52.subsidy_share;
-if((typeof data151 == "number") && (isFinite(data151))){
-if(data151 > 1 || isNaN(data151)){
-const err427 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err427 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5252,8 +5360,12 @@ vErrors.push(err427);
 }
 errors++;
 }
-if(data151 < 0 || isNaN(data151)){
-const err428 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.existing !== undefined){
+let data150 = data62.existing;
+if((typeof data150 == "number") && (isFinite(data150))){
+if(data150 < 0 || isNaN(data150)){
+const err428 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5264,7 +5376,7 @@ errors++;
 }
 }
 else {
-const err429 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err429 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5274,11 +5386,11 @@ vErrors.push(err429);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data152 = data52.min;
-if((typeof data152 == "number") && (isFinite(data152))){
-if(data152 < 0 || isNaN(data152)){
-const err430 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.source !== undefined){
+let data151 = data62.source;
+if(typeof data151 === "string"){
+if(func2(data151) > 2000){
+const err430 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5289,7 +5401,7 @@ errors++;
 }
 }
 else {
-const err431 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err431 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5299,11 +5411,11 @@ vErrors.push(err431);
 errors++;
 }
 }
-if(data52.max !== undefined){
-let data153 = data52.max;
-if((typeof data153 == "number") && (isFinite(data153))){
-if(data153 < 0 || isNaN(data153)){
-const err432 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.yieldSeries !== undefined){
+let data152 = data62.yieldSeries;
+if(typeof data152 === "string"){
+if(!pattern4.test(data152)){
+const err432 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5314,7 +5426,7 @@ errors++;
 }
 }
 else {
-const err433 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err433 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5324,11 +5436,9 @@ vErrors.push(err433);
 errors++;
 }
 }
-if(data52.existing !== undefined){
-let data154 = data52.existing;
-if((typeof data154 == "number") && (isFinite(data154))){
-if(data154 < 0 || isNaN(data154)){
-const err434 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.curtailable !== undefined){
+if(typeof data62.curtailable !== "boolean"){
+const err434 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5338,8 +5448,9 @@ vErrors.push(err434);
 errors++;
 }
 }
+}
 else {
-const err435 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err435 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5348,12 +5459,14 @@ vErrors.push(err435);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data52.source !== undefined){
-let data155 = data52.source;
-if(typeof data155 === "string"){
-if(func2(data155) > 2000){
-const err436 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+}
+else if(tag0 === "battery"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err436 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5362,9 +5475,8 @@ vErrors.push(err436);
 }
 errors++;
 }
-}
-else {
-const err437 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.type === undefined){
+const err437 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5373,12 +5485,8 @@ vErrors.push(err437);
 }
 errors++;
 }
-}
-if(data52.capexPower_EUR_kW !== undefined){
-let data156 = data52.capexPower_EUR_kW;
-if((typeof data156 == "number") && (isFinite(data156))){
-if(data156 < 0 || isNaN(data156)){
-const err438 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.capex_EUR_per_unit === undefined){
+const err438 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5387,9 +5495,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-}
-else {
-const err439 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a === undefined){
+const err439 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5398,12 +5505,8 @@ vErrors.push(err439);
 }
 errors++;
 }
-}
-if(data52.efficiencyCharge !== undefined){
-let data157 = data52.efficiencyCharge;
-if((typeof data157 == "number") && (isFinite(data157))){
-if(data157 > 1 || isNaN(data157)){
-const err440 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.fixedOm_share === undefined){
+const err440 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5412,8 +5515,8 @@ vErrors.push(err440);
 }
 errors++;
 }
-if(data157 <= 0 || isNaN(data157)){
-const err441 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.capexPower_EUR_kW === undefined){
+const err441 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5422,9 +5525,8 @@ vErrors.push(err441);
 }
 errors++;
 }
-}
-else {
-const err442 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyCharge === undefined){
+const err442 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5433,12 +5535,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-}
-if(data52.efficiencyDischarge !== undefined){
-let data158 = data52.efficiencyDischarge;
-if((typeof data158 == "number") && (isFinite(data158))){
-if(data158 > 1 || isNaN(data158)){
-const err443 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.efficiencyDischarge === undefined){
+const err443 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5447,8 +5545,8 @@ vErrors.push(err443);
 }
 errors++;
 }
-if(data158 <= 0 || isNaN(data158)){
-const err444 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.selfDischarge_per_h === undefined){
+const err444 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5457,9 +5555,9 @@ vErrors.push(err444);
 }
 errors++;
 }
-}
-else {
-const err445 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key25 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key25))){
+const err445 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5469,11 +5567,11 @@ vErrors.push(err445);
 errors++;
 }
 }
-if(data52.selfDischarge_per_h !== undefined){
-let data159 = data52.selfDischarge_per_h;
-if((typeof data159 == "number") && (isFinite(data159))){
-if(data159 > 1 || isNaN(data159)){
-const err446 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.id !== undefined){
+let data154 = data62.id;
+if(typeof data154 === "string"){
+if(!pattern4.test(data154)){
+const err446 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5482,8 +5580,9 @@ vErrors.push(err446);
 }
 errors++;
 }
-if(data159 < 0 || isNaN(data159)){
-const err447 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err447 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5493,8 +5592,9 @@ vErrors.push(err447);
 errors++;
 }
 }
-else {
-const err448 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type !== undefined){
+if("battery" !== data62.type){
+const err448 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5504,11 +5604,11 @@ vErrors.push(err448);
 errors++;
 }
 }
-if(data52.minPower_kW !== undefined){
-let data160 = data52.minPower_kW;
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 < 0 || isNaN(data160)){
-const err449 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.name !== undefined){
+let data156 = data62.name;
+if(typeof data156 === "string"){
+if(func2(data156) > 2000){
+const err449 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5519,7 +5619,7 @@ errors++;
 }
 }
 else {
-const err450 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err450 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5529,11 +5629,11 @@ vErrors.push(err450);
 errors++;
 }
 }
-if(data52.maxPower_kW !== undefined){
-let data161 = data52.maxPower_kW;
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 < 0 || isNaN(data161)){
-const err451 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data157 = data62.capex_EUR_per_unit;
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 < 0 || isNaN(data157)){
+const err451 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5544,7 +5644,7 @@ errors++;
 }
 }
 else {
-const err452 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err452 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5554,9 +5654,11 @@ vErrors.push(err452);
 errors++;
 }
 }
-}
-else {
-const err453 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.lifetime_a !== undefined){
+let data158 = data62.lifetime_a;
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 100 || isNaN(data158)){
+const err453 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5565,14 +5667,8 @@ vErrors.push(err453);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
-}
-}
-else if(tag0 === "heatStorage"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err454 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data158 < 1 || isNaN(data158)){
+const err454 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5581,8 +5677,9 @@ vErrors.push(err454);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err455 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err455 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5591,8 +5688,12 @@ vErrors.push(err455);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err456 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data62.fixedOm_share !== undefined){
+let data159 = data62.fixedOm_share;
+if((typeof data159 == "number") && (isFinite(data159))){
+if(data159 > 1 || isNaN(data159)){
+const err456 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5601,8 +5702,8 @@ vErrors.push(err456);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err457 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+if(data159 < 0 || isNaN(data159)){
+const err457 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5611,8 +5712,9 @@ vErrors.push(err457);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err458 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+else {
+const err458 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5621,8 +5723,12 @@ vErrors.push(err458);
 }
 errors++;
 }
-if(data52.efficiencyCharge === undefined){
-const err459 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data160 = data62.varOm_EUR_kWh;
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 < 0 || isNaN(data160)){
+const err459 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5631,8 +5737,9 @@ vErrors.push(err459);
 }
 errors++;
 }
-if(data52.efficiencyDischarge === undefined){
-const err460 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
+}
+else {
+const err460 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5641,8 +5748,12 @@ vErrors.push(err460);
 }
 errors++;
 }
-if(data52.loss_per_h === undefined){
-const err461 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
+}
+if(data62.subsidy_share !== undefined){
+let data161 = data62.subsidy_share;
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 > 1 || isNaN(data161)){
+const err461 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5651,8 +5762,8 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(data52.cRate_per_h === undefined){
-const err462 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
+if(data161 < 0 || isNaN(data161)){
+const err462 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5661,9 +5772,9 @@ vErrors.push(err462);
 }
 errors++;
 }
-for(const key24 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key24))){
-const err463 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else {
+const err463 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5673,11 +5784,11 @@ vErrors.push(err463);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data162 = data52.id;
-if(typeof data162 === "string"){
-if(!pattern4.test(data162)){
-const err464 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.min !== undefined){
+let data162 = data62.min;
+if((typeof data162 == "number") && (isFinite(data162))){
+if(data162 < 0 || isNaN(data162)){
+const err464 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5688,7 +5799,7 @@ errors++;
 }
 }
 else {
-const err465 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err465 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5698,9 +5809,11 @@ vErrors.push(err465);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("heatStorage" !== data52.type){
-const err466 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
+if(data62.max !== undefined){
+let data163 = data62.max;
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 < 0 || isNaN(data163)){
+const err466 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5710,11 +5823,8 @@ vErrors.push(err466);
 errors++;
 }
 }
-if(data52.name !== undefined){
-let data164 = data52.name;
-if(typeof data164 === "string"){
-if(func2(data164) > 2000){
-const err467 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err467 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5724,8 +5834,11 @@ vErrors.push(err467);
 errors++;
 }
 }
-else {
-const err468 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.existing !== undefined){
+let data164 = data62.existing;
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 < 0 || isNaN(data164)){
+const err468 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5735,11 +5848,8 @@ vErrors.push(err468);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data165 = data52.capex_EUR_per_unit;
-if((typeof data165 == "number") && (isFinite(data165))){
-if(data165 < 0 || isNaN(data165)){
-const err469 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err469 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5749,8 +5859,11 @@ vErrors.push(err469);
 errors++;
 }
 }
-else {
-const err470 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.source !== undefined){
+let data165 = data62.source;
+if(typeof data165 === "string"){
+if(func2(data165) > 2000){
+const err470 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5760,11 +5873,8 @@ vErrors.push(err470);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data166 = data52.lifetime_a;
-if((typeof data166 == "number") && (isFinite(data166))){
-if(data166 > 100 || isNaN(data166)){
-const err471 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err471 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5773,8 +5883,12 @@ vErrors.push(err471);
 }
 errors++;
 }
-if(data166 < 1 || isNaN(data166)){
-const err472 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.capexPower_EUR_kW !== undefined){
+let data166 = data62.capexPower_EUR_kW;
+if((typeof data166 == "number") && (isFinite(data166))){
+if(data166 < 0 || isNaN(data166)){
+const err472 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5785,7 +5899,7 @@ errors++;
 }
 }
 else {
-const err473 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err473 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5795,11 +5909,11 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data52.fixedOm_share !== undefined){
-let data167 = data52.fixedOm_share;
+if(data62.efficiencyCharge !== undefined){
+let data167 = data62.efficiencyCharge;
 if((typeof data167 == "number") && (isFinite(data167))){
 if(data167 > 1 || isNaN(data167)){
-const err474 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+const err474 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5808,8 +5922,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(data167 < 0 || isNaN(data167)){
-const err475 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data167 <= 0 || isNaN(data167)){
+const err475 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5820,7 +5934,7 @@ errors++;
 }
 }
 else {
-const err476 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err476 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5830,11 +5944,11 @@ vErrors.push(err476);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data168 = data52.varOm_EUR_kWh;
+if(data62.efficiencyDischarge !== undefined){
+let data168 = data62.efficiencyDischarge;
 if((typeof data168 == "number") && (isFinite(data168))){
-if(data168 < 0 || isNaN(data168)){
-const err477 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data168 > 1 || isNaN(data168)){
+const err477 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5843,9 +5957,8 @@ vErrors.push(err477);
 }
 errors++;
 }
-}
-else {
-const err478 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data168 <= 0 || isNaN(data168)){
+const err478 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5855,11 +5968,8 @@ vErrors.push(err478);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data169 = data52.subsidy_share;
-if((typeof data169 == "number") && (isFinite(data169))){
-if(data169 > 1 || isNaN(data169)){
-const err479 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err479 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5868,8 +5978,12 @@ vErrors.push(err479);
 }
 errors++;
 }
-if(data169 < 0 || isNaN(data169)){
-const err480 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.selfDischarge_per_h !== undefined){
+let data169 = data62.selfDischarge_per_h;
+if((typeof data169 == "number") && (isFinite(data169))){
+if(data169 > 1 || isNaN(data169)){
+const err480 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -5878,9 +5992,8 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-else {
-const err481 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data169 < 0 || isNaN(data169)){
+const err481 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -5890,11 +6003,8 @@ vErrors.push(err481);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data170 = data52.min;
-if((typeof data170 == "number") && (isFinite(data170))){
-if(data170 < 0 || isNaN(data170)){
-const err482 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err482 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -5904,8 +6014,11 @@ vErrors.push(err482);
 errors++;
 }
 }
-else {
-const err483 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.minPower_kW !== undefined){
+let data170 = data62.minPower_kW;
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 < 0 || isNaN(data170)){
+const err483 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -5915,11 +6028,8 @@ vErrors.push(err483);
 errors++;
 }
 }
-if(data52.max !== undefined){
-let data171 = data52.max;
-if((typeof data171 == "number") && (isFinite(data171))){
-if(data171 < 0 || isNaN(data171)){
-const err484 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err484 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -5929,8 +6039,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-else {
-const err485 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.maxPower_kW !== undefined){
+let data171 = data62.maxPower_kW;
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 < 0 || isNaN(data171)){
+const err485 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -5940,11 +6053,8 @@ vErrors.push(err485);
 errors++;
 }
 }
-if(data52.existing !== undefined){
-let data172 = data52.existing;
-if((typeof data172 == "number") && (isFinite(data172))){
-if(data172 < 0 || isNaN(data172)){
-const err486 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err486 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -5954,8 +6064,9 @@ vErrors.push(err486);
 errors++;
 }
 }
+}
 else {
-const err487 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err487 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -5964,12 +6075,14 @@ vErrors.push(err487);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data52.source !== undefined){
-let data173 = data52.source;
-if(typeof data173 === "string"){
-if(func2(data173) > 2000){
-const err488 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+}
+else if(tag0 === "heatStorage"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err488 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -5978,9 +6091,8 @@ vErrors.push(err488);
 }
 errors++;
 }
-}
-else {
-const err489 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.type === undefined){
+const err489 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -5989,12 +6101,8 @@ vErrors.push(err489);
 }
 errors++;
 }
-}
-if(data52.efficiencyCharge !== undefined){
-let data174 = data52.efficiencyCharge;
-if((typeof data174 == "number") && (isFinite(data174))){
-if(data174 > 1 || isNaN(data174)){
-const err490 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.capex_EUR_per_unit === undefined){
+const err490 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6003,8 +6111,8 @@ vErrors.push(err490);
 }
 errors++;
 }
-if(data174 <= 0 || isNaN(data174)){
-const err491 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.lifetime_a === undefined){
+const err491 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6013,9 +6121,8 @@ vErrors.push(err491);
 }
 errors++;
 }
-}
-else {
-const err492 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share === undefined){
+const err492 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6024,12 +6131,8 @@ vErrors.push(err492);
 }
 errors++;
 }
-}
-if(data52.efficiencyDischarge !== undefined){
-let data175 = data52.efficiencyDischarge;
-if((typeof data175 == "number") && (isFinite(data175))){
-if(data175 > 1 || isNaN(data175)){
-const err493 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.efficiencyCharge === undefined){
+const err493 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6038,8 +6141,8 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(data175 <= 0 || isNaN(data175)){
-const err494 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data62.efficiencyDischarge === undefined){
+const err494 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6048,9 +6151,8 @@ vErrors.push(err494);
 }
 errors++;
 }
-}
-else {
-const err495 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.loss_per_h === undefined){
+const err495 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6059,12 +6161,8 @@ vErrors.push(err495);
 }
 errors++;
 }
-}
-if(data52.loss_per_h !== undefined){
-let data176 = data52.loss_per_h;
-if((typeof data176 == "number") && (isFinite(data176))){
-if(data176 > 1 || isNaN(data176)){
-const err496 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.cRate_per_h === undefined){
+const err496 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6073,8 +6171,9 @@ vErrors.push(err496);
 }
 errors++;
 }
-if(data176 < 0 || isNaN(data176)){
-const err497 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key26 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key26))){
+const err497 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6084,8 +6183,11 @@ vErrors.push(err497);
 errors++;
 }
 }
-else {
-const err498 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.id !== undefined){
+let data172 = data62.id;
+if(typeof data172 === "string"){
+if(!pattern4.test(data172)){
+const err498 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6095,11 +6197,8 @@ vErrors.push(err498);
 errors++;
 }
 }
-if(data52.cRate_per_h !== undefined){
-let data177 = data52.cRate_per_h;
-if((typeof data177 == "number") && (isFinite(data177))){
-if(data177 <= 0 || isNaN(data177)){
-const err499 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err499 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6109,8 +6208,9 @@ vErrors.push(err499);
 errors++;
 }
 }
-else {
-const err500 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type !== undefined){
+if("heatStorage" !== data62.type){
+const err500 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6120,9 +6220,11 @@ vErrors.push(err500);
 errors++;
 }
 }
-}
-else {
-const err501 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.name !== undefined){
+let data174 = data62.name;
+if(typeof data174 === "string"){
+if(func2(data174) > 2000){
+const err501 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6131,14 +6233,9 @@ vErrors.push(err501);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
 }
-}
-else if(tag0 === "heatDump"){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.id === undefined){
-const err502 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err502 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6147,8 +6244,12 @@ vErrors.push(err502);
 }
 errors++;
 }
-if(data52.type === undefined){
-const err503 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data62.capex_EUR_per_unit !== undefined){
+let data175 = data62.capex_EUR_per_unit;
+if((typeof data175 == "number") && (isFinite(data175))){
+if(data175 < 0 || isNaN(data175)){
+const err503 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6157,8 +6258,9 @@ vErrors.push(err503);
 }
 errors++;
 }
-if(data52.capex_EUR_per_unit === undefined){
-const err504 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+else {
+const err504 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6167,8 +6269,12 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(data52.lifetime_a === undefined){
-const err505 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+if(data62.lifetime_a !== undefined){
+let data176 = data62.lifetime_a;
+if((typeof data176 == "number") && (isFinite(data176))){
+if(data176 > 100 || isNaN(data176)){
+const err505 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6177,8 +6283,8 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(data52.fixedOm_share === undefined){
-const err506 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+if(data176 < 1 || isNaN(data176)){
+const err506 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6187,9 +6293,9 @@ vErrors.push(err506);
 }
 errors++;
 }
-for(const key25 in data52){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key25))){
-const err507 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+else {
+const err507 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6199,11 +6305,11 @@ vErrors.push(err507);
 errors++;
 }
 }
-if(data52.id !== undefined){
-let data178 = data52.id;
-if(typeof data178 === "string"){
-if(!pattern4.test(data178)){
-const err508 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.fixedOm_share !== undefined){
+let data177 = data62.fixedOm_share;
+if((typeof data177 == "number") && (isFinite(data177))){
+if(data177 > 1 || isNaN(data177)){
+const err508 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6212,9 +6318,8 @@ vErrors.push(err508);
 }
 errors++;
 }
-}
-else {
-const err509 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data177 < 0 || isNaN(data177)){
+const err509 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6224,9 +6329,8 @@ vErrors.push(err509);
 errors++;
 }
 }
-if(data52.type !== undefined){
-if("heatDump" !== data52.type){
-const err510 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
+else {
+const err510 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6236,11 +6340,11 @@ vErrors.push(err510);
 errors++;
 }
 }
-if(data52.name !== undefined){
-let data180 = data52.name;
-if(typeof data180 === "string"){
-if(func2(data180) > 2000){
-const err511 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data178 = data62.varOm_EUR_kWh;
+if((typeof data178 == "number") && (isFinite(data178))){
+if(data178 < 0 || isNaN(data178)){
+const err511 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6251,7 +6355,7 @@ errors++;
 }
 }
 else {
-const err512 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err512 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6261,11 +6365,11 @@ vErrors.push(err512);
 errors++;
 }
 }
-if(data52.capex_EUR_per_unit !== undefined){
-let data181 = data52.capex_EUR_per_unit;
-if((typeof data181 == "number") && (isFinite(data181))){
-if(data181 < 0 || isNaN(data181)){
-const err513 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.subsidy_share !== undefined){
+let data179 = data62.subsidy_share;
+if((typeof data179 == "number") && (isFinite(data179))){
+if(data179 > 1 || isNaN(data179)){
+const err513 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6274,9 +6378,8 @@ vErrors.push(err513);
 }
 errors++;
 }
-}
-else {
-const err514 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data179 < 0 || isNaN(data179)){
+const err514 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6286,11 +6389,8 @@ vErrors.push(err514);
 errors++;
 }
 }
-if(data52.lifetime_a !== undefined){
-let data182 = data52.lifetime_a;
-if((typeof data182 == "number") && (isFinite(data182))){
-if(data182 > 100 || isNaN(data182)){
-const err515 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err515 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6299,8 +6399,12 @@ vErrors.push(err515);
 }
 errors++;
 }
-if(data182 < 1 || isNaN(data182)){
-const err516 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.min !== undefined){
+let data180 = data62.min;
+if((typeof data180 == "number") && (isFinite(data180))){
+if(data180 < 0 || isNaN(data180)){
+const err516 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6311,7 +6415,7 @@ errors++;
 }
 }
 else {
-const err517 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err517 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6321,11 +6425,11 @@ vErrors.push(err517);
 errors++;
 }
 }
-if(data52.fixedOm_share !== undefined){
-let data183 = data52.fixedOm_share;
-if((typeof data183 == "number") && (isFinite(data183))){
-if(data183 > 1 || isNaN(data183)){
-const err518 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.max !== undefined){
+let data181 = data62.max;
+if((typeof data181 == "number") && (isFinite(data181))){
+if(data181 < 0 || isNaN(data181)){
+const err518 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6334,8 +6438,9 @@ vErrors.push(err518);
 }
 errors++;
 }
-if(data183 < 0 || isNaN(data183)){
-const err519 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err519 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6345,8 +6450,11 @@ vErrors.push(err519);
 errors++;
 }
 }
-else {
-const err520 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.existing !== undefined){
+let data182 = data62.existing;
+if((typeof data182 == "number") && (isFinite(data182))){
+if(data182 < 0 || isNaN(data182)){
+const err520 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6356,11 +6464,8 @@ vErrors.push(err520);
 errors++;
 }
 }
-if(data52.varOm_EUR_kWh !== undefined){
-let data184 = data52.varOm_EUR_kWh;
-if((typeof data184 == "number") && (isFinite(data184))){
-if(data184 < 0 || isNaN(data184)){
-const err521 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err521 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6370,8 +6475,11 @@ vErrors.push(err521);
 errors++;
 }
 }
-else {
-const err522 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.source !== undefined){
+let data183 = data62.source;
+if(typeof data183 === "string"){
+if(func2(data183) > 2000){
+const err522 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6381,11 +6489,8 @@ vErrors.push(err522);
 errors++;
 }
 }
-if(data52.subsidy_share !== undefined){
-let data185 = data52.subsidy_share;
-if((typeof data185 == "number") && (isFinite(data185))){
-if(data185 > 1 || isNaN(data185)){
-const err523 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err523 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6394,8 +6499,12 @@ vErrors.push(err523);
 }
 errors++;
 }
-if(data185 < 0 || isNaN(data185)){
-const err524 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.efficiencyCharge !== undefined){
+let data184 = data62.efficiencyCharge;
+if((typeof data184 == "number") && (isFinite(data184))){
+if(data184 > 1 || isNaN(data184)){
+const err524 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6404,9 +6513,8 @@ vErrors.push(err524);
 }
 errors++;
 }
-}
-else {
-const err525 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data184 <= 0 || isNaN(data184)){
+const err525 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6416,11 +6524,8 @@ vErrors.push(err525);
 errors++;
 }
 }
-if(data52.min !== undefined){
-let data186 = data52.min;
-if((typeof data186 == "number") && (isFinite(data186))){
-if(data186 < 0 || isNaN(data186)){
-const err526 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err526 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6430,8 +6535,11 @@ vErrors.push(err526);
 errors++;
 }
 }
-else {
-const err527 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyDischarge !== undefined){
+let data185 = data62.efficiencyDischarge;
+if((typeof data185 == "number") && (isFinite(data185))){
+if(data185 > 1 || isNaN(data185)){
+const err527 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6440,12 +6548,8 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-if(data52.max !== undefined){
-let data187 = data52.max;
-if((typeof data187 == "number") && (isFinite(data187))){
-if(data187 < 0 || isNaN(data187)){
-const err528 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data185 <= 0 || isNaN(data185)){
+const err528 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6456,7 +6560,7 @@ errors++;
 }
 }
 else {
-const err529 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err529 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6466,11 +6570,11 @@ vErrors.push(err529);
 errors++;
 }
 }
-if(data52.existing !== undefined){
-let data188 = data52.existing;
-if((typeof data188 == "number") && (isFinite(data188))){
-if(data188 < 0 || isNaN(data188)){
-const err530 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.loss_per_h !== undefined){
+let data186 = data62.loss_per_h;
+if((typeof data186 == "number") && (isFinite(data186))){
+if(data186 > 1 || isNaN(data186)){
+const err530 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6479,9 +6583,8 @@ vErrors.push(err530);
 }
 errors++;
 }
-}
-else {
-const err531 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data186 < 0 || isNaN(data186)){
+const err531 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6491,11 +6594,8 @@ vErrors.push(err531);
 errors++;
 }
 }
-if(data52.source !== undefined){
-let data189 = data52.source;
-if(typeof data189 === "string"){
-if(func2(data189) > 2000){
-const err532 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err532 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6505,8 +6605,11 @@ vErrors.push(err532);
 errors++;
 }
 }
-else {
-const err533 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.cRate_per_h !== undefined){
+let data187 = data62.cRate_per_h;
+if((typeof data187 == "number") && (isFinite(data187))){
+if(data187 <= 0 || isNaN(data187)){
+const err533 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6516,9 +6619,8 @@ vErrors.push(err533);
 errors++;
 }
 }
-}
 else {
-const err534 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err534 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6527,12 +6629,10 @@ vErrors.push(err534);
 }
 errors++;
 }
-if(props4 !== true){
-props4 = true;
 }
 }
 else {
-const err535 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
+const err535 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6541,9 +6641,14 @@ vErrors.push(err535);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-else {
-const err536 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
+}
+else if(tag0 === "heatDump"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err536 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6552,9 +6657,8 @@ vErrors.push(err536);
 }
 errors++;
 }
-}
-else {
-const err537 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.type === undefined){
+const err537 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6563,10 +6667,8 @@ vErrors.push(err537);
 }
 errors++;
 }
-}
-}
-else {
-const err538 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.capex_EUR_per_unit === undefined){
+const err538 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6575,13 +6677,8 @@ vErrors.push(err538);
 }
 errors++;
 }
-}
-if(data.constraints !== undefined){
-let data190 = data.constraints;
-if(data190 && typeof data190 == "object" && !Array.isArray(data190)){
-for(const key26 in data190){
-if(!(((key26 === "co2Cap_t") || (key26 === "minRenewableHeatShare")) || (key26 === "maxGridImport_kWh"))){
-const err539 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(data62.lifetime_a === undefined){
+const err539 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6590,12 +6687,8 @@ vErrors.push(err539);
 }
 errors++;
 }
-}
-if(data190.co2Cap_t !== undefined){
-let data191 = data190.co2Cap_t;
-if((typeof data191 == "number") && (isFinite(data191))){
-if(data191 < 0 || isNaN(data191)){
-const err540 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.fixedOm_share === undefined){
+const err540 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6604,9 +6697,9 @@ vErrors.push(err540);
 }
 errors++;
 }
-}
-else {
-const err541 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key27 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key27))){
+const err541 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6616,11 +6709,11 @@ vErrors.push(err541);
 errors++;
 }
 }
-if(data190.minRenewableHeatShare !== undefined){
-let data192 = data190.minRenewableHeatShare;
-if((typeof data192 == "number") && (isFinite(data192))){
-if(data192 > 1 || isNaN(data192)){
-const err542 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.id !== undefined){
+let data188 = data62.id;
+if(typeof data188 === "string"){
+if(!pattern4.test(data188)){
+const err542 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6629,8 +6722,9 @@ vErrors.push(err542);
 }
 errors++;
 }
-if(data192 < 0 || isNaN(data192)){
-const err543 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err543 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6640,8 +6734,9 @@ vErrors.push(err543);
 errors++;
 }
 }
-else {
-const err544 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type !== undefined){
+if("heatDump" !== data62.type){
+const err544 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6651,11 +6746,11 @@ vErrors.push(err544);
 errors++;
 }
 }
-if(data190.maxGridImport_kWh !== undefined){
-let data193 = data190.maxGridImport_kWh;
-if((typeof data193 == "number") && (isFinite(data193))){
-if(data193 < 0 || isNaN(data193)){
-const err545 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.name !== undefined){
+let data190 = data62.name;
+if(typeof data190 === "string"){
+if(func2(data190) > 2000){
+const err545 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6666,7 +6761,7 @@ errors++;
 }
 }
 else {
-const err546 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err546 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6676,9 +6771,11 @@ vErrors.push(err546);
 errors++;
 }
 }
-}
-else {
-const err547 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data191 = data62.capex_EUR_per_unit;
+if((typeof data191 == "number") && (isFinite(data191))){
+if(data191 < 0 || isNaN(data191)){
+const err547 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6688,15 +6785,8 @@ vErrors.push(err547);
 errors++;
 }
 }
-if(data.scenarios !== undefined){
-let data194 = data.scenarios;
-if(Array.isArray(data194)){
-const len2 = data194.length;
-for(let i2=0; i2<len2; i2++){
-let data195 = data194[i2];
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-if(data195.id === undefined){
-const err548 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err548 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6705,8 +6795,12 @@ vErrors.push(err548);
 }
 errors++;
 }
-if(data195.name === undefined){
-const err549 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data62.lifetime_a !== undefined){
+let data192 = data62.lifetime_a;
+if((typeof data192 == "number") && (isFinite(data192))){
+if(data192 > 100 || isNaN(data192)){
+const err549 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6715,8 +6809,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(data195.overrides === undefined){
-const err550 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+if(data192 < 1 || isNaN(data192)){
+const err550 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6725,9 +6819,9 @@ vErrors.push(err550);
 }
 errors++;
 }
-for(const key27 in data195){
-if(!((((key27 === "id") || (key27 === "name")) || (key27 === "description")) || (key27 === "overrides"))){
-const err551 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+else {
+const err551 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6737,11 +6831,11 @@ vErrors.push(err551);
 errors++;
 }
 }
-if(data195.id !== undefined){
-let data196 = data195.id;
-if(typeof data196 === "string"){
-if(!pattern4.test(data196)){
-const err552 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.fixedOm_share !== undefined){
+let data193 = data62.fixedOm_share;
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 > 1 || isNaN(data193)){
+const err552 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6750,9 +6844,8 @@ vErrors.push(err552);
 }
 errors++;
 }
-}
-else {
-const err553 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data193 < 0 || isNaN(data193)){
+const err553 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6762,11 +6855,8 @@ vErrors.push(err553);
 errors++;
 }
 }
-if(data195.name !== undefined){
-let data197 = data195.name;
-if(typeof data197 === "string"){
-if(func2(data197) > 200){
-const err554 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err554 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6775,8 +6865,12 @@ vErrors.push(err554);
 }
 errors++;
 }
-if(func2(data197) < 1){
-const err555 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data194 = data62.varOm_EUR_kWh;
+if((typeof data194 == "number") && (isFinite(data194))){
+if(data194 < 0 || isNaN(data194)){
+const err555 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6787,7 +6881,7 @@ errors++;
 }
 }
 else {
-const err556 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err556 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6797,11 +6891,11 @@ vErrors.push(err556);
 errors++;
 }
 }
-if(data195.description !== undefined){
-let data198 = data195.description;
-if(typeof data198 === "string"){
-if(func2(data198) > 2000){
-const err557 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.subsidy_share !== undefined){
+let data195 = data62.subsidy_share;
+if((typeof data195 == "number") && (isFinite(data195))){
+if(data195 > 1 || isNaN(data195)){
+const err557 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6810,9 +6904,8 @@ vErrors.push(err557);
 }
 errors++;
 }
-}
-else {
-const err558 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data195 < 0 || isNaN(data195)){
+const err558 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6822,10 +6915,8 @@ vErrors.push(err558);
 errors++;
 }
 }
-if(data195.overrides !== undefined){
-let data199 = data195.overrides;
-if(!(data199 && typeof data199 == "object" && !Array.isArray(data199))){
-const err559 = {instancePath:instancePath+"/scenarios/" + i2+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err559 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6835,9 +6926,11 @@ vErrors.push(err559);
 errors++;
 }
 }
-}
-else {
-const err560 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.min !== undefined){
+let data196 = data62.min;
+if((typeof data196 == "number") && (isFinite(data196))){
+if(data196 < 0 || isNaN(data196)){
+const err560 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6847,9 +6940,8 @@ vErrors.push(err560);
 errors++;
 }
 }
-}
 else {
-const err561 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err561 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6859,10 +6951,11 @@ vErrors.push(err561);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data200 = data.notes;
-if(!(data200 && typeof data200 == "object" && !Array.isArray(data200))){
-const err562 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.max !== undefined){
+let data197 = data62.max;
+if((typeof data197 == "number") && (isFinite(data197))){
+if(data197 < 0 || isNaN(data197)){
+const err562 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6872,14 +6965,431 @@ vErrors.push(err562);
 errors++;
 }
 }
-}
 else {
-const err563 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err563 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err563];
 }
 else {
 vErrors.push(err563);
+}
+errors++;
+}
+}
+if(data62.existing !== undefined){
+let data198 = data62.existing;
+if((typeof data198 == "number") && (isFinite(data198))){
+if(data198 < 0 || isNaN(data198)){
+const err564 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err564];
+}
+else {
+vErrors.push(err564);
+}
+errors++;
+}
+}
+else {
+const err565 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err565];
+}
+else {
+vErrors.push(err565);
+}
+errors++;
+}
+}
+if(data62.source !== undefined){
+let data199 = data62.source;
+if(typeof data199 === "string"){
+if(func2(data199) > 2000){
+const err566 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err566];
+}
+else {
+vErrors.push(err566);
+}
+errors++;
+}
+}
+else {
+const err567 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err567];
+}
+else {
+vErrors.push(err567);
+}
+errors++;
+}
+}
+}
+else {
+const err568 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err568];
+}
+else {
+vErrors.push(err568);
+}
+errors++;
+}
+if(props5 !== true){
+props5 = true;
+}
+}
+else {
+const err569 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
+if(vErrors === null){
+vErrors = [err569];
+}
+else {
+vErrors.push(err569);
+}
+errors++;
+}
+}
+else {
+const err570 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
+if(vErrors === null){
+vErrors = [err570];
+}
+else {
+vErrors.push(err570);
+}
+errors++;
+}
+}
+else {
+const err571 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err571];
+}
+else {
+vErrors.push(err571);
+}
+errors++;
+}
+}
+}
+else {
+const err572 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err572];
+}
+else {
+vErrors.push(err572);
+}
+errors++;
+}
+}
+if(data.constraints !== undefined){
+let data200 = data.constraints;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+for(const key28 in data200){
+if(!(((key28 === "co2Cap_t") || (key28 === "minRenewableHeatShare")) || (key28 === "maxGridImport_kWh"))){
+const err573 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err573];
+}
+else {
+vErrors.push(err573);
+}
+errors++;
+}
+}
+if(data200.co2Cap_t !== undefined){
+let data201 = data200.co2Cap_t;
+if((typeof data201 == "number") && (isFinite(data201))){
+if(data201 < 0 || isNaN(data201)){
+const err574 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err574];
+}
+else {
+vErrors.push(err574);
+}
+errors++;
+}
+}
+else {
+const err575 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err575];
+}
+else {
+vErrors.push(err575);
+}
+errors++;
+}
+}
+if(data200.minRenewableHeatShare !== undefined){
+let data202 = data200.minRenewableHeatShare;
+if((typeof data202 == "number") && (isFinite(data202))){
+if(data202 > 1 || isNaN(data202)){
+const err576 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err576];
+}
+else {
+vErrors.push(err576);
+}
+errors++;
+}
+if(data202 < 0 || isNaN(data202)){
+const err577 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err577];
+}
+else {
+vErrors.push(err577);
+}
+errors++;
+}
+}
+else {
+const err578 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err578];
+}
+else {
+vErrors.push(err578);
+}
+errors++;
+}
+}
+if(data200.maxGridImport_kWh !== undefined){
+let data203 = data200.maxGridImport_kWh;
+if((typeof data203 == "number") && (isFinite(data203))){
+if(data203 < 0 || isNaN(data203)){
+const err579 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err579];
+}
+else {
+vErrors.push(err579);
+}
+errors++;
+}
+}
+else {
+const err580 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err580];
+}
+else {
+vErrors.push(err580);
+}
+errors++;
+}
+}
+}
+else {
+const err581 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err581];
+}
+else {
+vErrors.push(err581);
+}
+errors++;
+}
+}
+if(data.scenarios !== undefined){
+let data204 = data.scenarios;
+if(Array.isArray(data204)){
+const len2 = data204.length;
+for(let i2=0; i2<len2; i2++){
+let data205 = data204[i2];
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+if(data205.id === undefined){
+const err582 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err582];
+}
+else {
+vErrors.push(err582);
+}
+errors++;
+}
+if(data205.name === undefined){
+const err583 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err583];
+}
+else {
+vErrors.push(err583);
+}
+errors++;
+}
+if(data205.overrides === undefined){
+const err584 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+if(vErrors === null){
+vErrors = [err584];
+}
+else {
+vErrors.push(err584);
+}
+errors++;
+}
+for(const key29 in data205){
+if(!((((key29 === "id") || (key29 === "name")) || (key29 === "description")) || (key29 === "overrides"))){
+const err585 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err585];
+}
+else {
+vErrors.push(err585);
+}
+errors++;
+}
+}
+if(data205.id !== undefined){
+let data206 = data205.id;
+if(typeof data206 === "string"){
+if(!pattern4.test(data206)){
+const err586 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err586];
+}
+else {
+vErrors.push(err586);
+}
+errors++;
+}
+}
+else {
+const err587 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err587];
+}
+else {
+vErrors.push(err587);
+}
+errors++;
+}
+}
+if(data205.name !== undefined){
+let data207 = data205.name;
+if(typeof data207 === "string"){
+if(func2(data207) > 200){
+const err588 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err588];
+}
+else {
+vErrors.push(err588);
+}
+errors++;
+}
+if(func2(data207) < 1){
+const err589 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err589];
+}
+else {
+vErrors.push(err589);
+}
+errors++;
+}
+}
+else {
+const err590 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err590];
+}
+else {
+vErrors.push(err590);
+}
+errors++;
+}
+}
+if(data205.description !== undefined){
+let data208 = data205.description;
+if(typeof data208 === "string"){
+if(func2(data208) > 2000){
+const err591 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err591];
+}
+else {
+vErrors.push(err591);
+}
+errors++;
+}
+}
+else {
+const err592 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err592];
+}
+else {
+vErrors.push(err592);
+}
+errors++;
+}
+}
+if(data205.overrides !== undefined){
+let data209 = data205.overrides;
+if(!(data209 && typeof data209 == "object" && !Array.isArray(data209))){
+const err593 = {instancePath:instancePath+"/scenarios/" + i2+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err593];
+}
+else {
+vErrors.push(err593);
+}
+errors++;
+}
+}
+}
+else {
+const err594 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err594];
+}
+else {
+vErrors.push(err594);
+}
+errors++;
+}
+}
+}
+else {
+const err595 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err595];
+}
+else {
+vErrors.push(err595);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data210 = data.notes;
+if(!(data210 && typeof data210 == "object" && !Array.isArray(data210))){
+const err596 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err596];
+}
+else {
+vErrors.push(err596);
+}
+errors++;
+}
+}
+}
+else {
+const err597 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err597];
+}
+else {
+vErrors.push(err597);
 }
 errors++;
 }

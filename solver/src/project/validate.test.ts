@@ -13,6 +13,20 @@ describe('project validation', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('keeps documents without site.weather valid and checks a weather choice', () => {
+    const doc = testProject({ heat: [1], technologies: [boiler('gb', 0.9, 80)] });
+    expect(doc.site.weather).toBeUndefined();
+    expect(validateProject(doc).ok).toBe(true);
+    const withWeather = (weather: unknown) => validateProject({ ...doc, site: { ...doc.site, weather } }).ok;
+    expect(withWeather({ kind: 'dwd-try', year: 2015 })).toBe(true);
+    expect(withWeather({ kind: 'dwd-try', region: 4, year: 2045 })).toBe(true);
+    expect(withWeather({ kind: 'file', name: 'tmy.csv', format: 'pvgis-csv', latitude_deg: 45 })).toBe(true);
+    expect(withWeather({ kind: 'dwd-try', region: 16, year: 2015 })).toBe(false);
+    expect(withWeather({ kind: 'dwd-try', year: 2030 })).toBe(false);
+    expect(withWeather({ kind: 'file', name: 'x.txt', format: 'xls' })).toBe(false);
+    expect(withWeather({ kind: 'dwd-try', year: 2015, file: 'x' })).toBe(false);
+  });
+
   it('rejects unknown keys with their location in the file', () => {
     const doc = testProject({ heat: [1], technologies: [boiler('gb', 0.9, 80)] });
     (doc.technologies[0] as unknown as Record<string, unknown>).efficency = 0.9;

@@ -3,6 +3,7 @@ import * as pdfkitModule from 'pdfkit';
 import Helvetica from 'pdfkit/standard-fonts/Helvetica';
 import HelveticaBold from 'pdfkit/standard-fonts/HelveticaBold';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { weatherLines } from './weatherNote';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -309,7 +310,7 @@ function whyText(m: ReportModel, lang: ReportLanguage): string {
 function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   // The notes as [bold?, text] lines: measured first, so that the short section starts on a new
   // page rather than leaving a few of its lines alone on the last one.
-  const items: [boolean, string][] = [[false, text(lang, 'methodModel')]];
+  const items: [boolean, string][] = [[false, text(lang, 'methodModel')], ...weatherLines(m.project, lang)];
   for (const run of m.runs) {
     const s = run.results.solve;
     items.push([true, `${scenarioLabel(lang, run)} (${statusName(lang, run.results.status)})`]);

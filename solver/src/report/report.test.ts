@@ -197,6 +197,29 @@ describe('reports of the single-building example', () => {
     expect(all).toContain(`${results.solve.sizing!.typicalPeriods} Typtagen`);
   });
 
+  it('pdf: names the DWD weather with DWD’s source notes where the project uses it', async () => {
+    const withTry = {
+      ...input(),
+      project: {
+        ...project,
+        site: { ...project.site, weather: { kind: 'dwd-try' as const, year: 2015 as const } },
+      },
+    };
+    for (const lang of ['de', 'en'] as const) {
+      const all = (await pdfPages(await writeReport(withTry, { format: 'pdf', lang }))).join('\n');
+      expect(all).toContain('Quelle: Deutscher Wetterdienst');
+      expect(all).toContain('Datenbasis: Deutscher Wetterdienst, Werte verarbeitet');
+      expect(all).toContain(
+        lang === 'de'
+          ? 'DWD-Testreferenzjahr 2015, Region 4 Potsdam'
+          : 'DWD test reference year 2015, region 4 Potsdam',
+      );
+    }
+    // a project that does not name its weather (here: the reference district's series) gets no DWD note
+    const plain = (await pdfPages(await writeReport(input(), { format: 'pdf', lang: 'de' }))).join('\n');
+    expect(plain).not.toContain('Deutscher Wetterdienst');
+  });
+
   it('pdf (English) uses English texts and number format', async () => {
     const bytes = await writeReport(input(), { format: 'pdf', lang: 'en' });
     const all = (await pdfPages(bytes)).join('\n');

@@ -44,6 +44,8 @@ export async function storeGenerated(
     (d) => {
       key = keysOf(d, id)[0] ?? seriesKey(keyBase, Object.keys(d.timeSeries));
       d.timeSeries[key] = { unit, seriesId: id, source };
+      // series made from weather record which weather (the report names it with DWD's source note)
+      if (spec.kind !== 'electricity') d.site.weather ??= { kind: 'dwd-try', year: 2015 };
     },
     undefined,
     (tx) => tx.timeSeries.put(rec),
@@ -72,7 +74,7 @@ export async function generateDemand(
       : { kind: 'electricity', profile: profile as ElectricityProfile, annual_kWh: energy };
   const values =
     spec.kind === 'heat'
-      ? await heatProfile(spec.type, energy, year)
+      ? await heatProfile(spec.type, energy, year, useProject.getState().doc?.site)
       : await electricityProfile(spec.profile, energy, year);
   // a generated demand is replaced in place; an imported one stays in the list
   const replace = current && generatedSpecOf(current) ? current : undefined;
@@ -94,7 +96,7 @@ export async function generateDemand(
 }
 
 /**
- * Stores the default weather of the site year (ambient temperature, PV and solar-thermal yield)
+ * Stores the site's weather (site.weather, by default the DWD TRY of the nearest region) on the site year (ambient temperature, PV and solar-thermal yield)
  * and makes its temperature the site's; taking it again rewrites the same series.
  */
 export async function addDefaultWeather(
@@ -105,7 +107,7 @@ export async function addDefaultWeather(
   language: 'de' | 'en',
 ): Promise<void> {
   const { weatherSeries, generatedSpecOf } = await import('../../project/generate');
-  const w = await weatherSeries(year);
+  const w = await weatherSeries(year, useProject.getState().doc?.site);
   // the default weather is there once: taking it again rewrites the same series
   const existing = (kind: GeneratedSpec['kind']) => records.find((r) => generatedSpecOf(r)?.kind === kind);
   const parts = [

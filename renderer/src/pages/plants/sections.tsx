@@ -10,6 +10,7 @@ import { seriesOptions } from '../../project/seriesActions';
 import { ProjectYearEditor } from '../profiles/ProjectYear';
 import { useSeriesRecords } from '../profiles/useSeries';
 import { fuelName } from '../scenarios/labels';
+import { WeatherPanel } from './WeatherPanel';
 
 export function SiteSection() {
   const { t } = useTranslation();
@@ -30,6 +31,23 @@ export function SiteSection() {
         />
       </ProjectYearEditor>
       <TextField ptr="/site/location" label={t('planner.site.location')} />
+      <PField
+        ptr="/site/latitude_deg"
+        label={t('planner.site.latitude')}
+        unit="°"
+        min={-90}
+        max={90}
+        testId="site-latitude"
+      />
+      <PField
+        ptr="/site/longitude_deg"
+        label={t('planner.site.longitude')}
+        unit="°"
+        min={-180}
+        max={180}
+        testId="site-longitude"
+      />
+      <WeatherPanel />
     </fieldset>
   );
 }

@@ -42,6 +42,21 @@ describe('project basis', () => {
     }
   });
 
+  it('names the DWD TRY the planner recorded for series made from it', () => {
+    const t = i18next.getFixedT('de');
+    const en = i18next.getFixedT('en');
+    const d = doc(generatedSourceNote({ kind: 'weather' }, 'de')) as { site: Record<string, unknown> };
+    d.site.latitude_deg = 52.52;
+    d.site.longitude_deg = 13.4;
+    d.site.weather = { kind: 'dwd-try', year: 2045 };
+    expect(projectBasis(d, t)?.weather).toBe(
+      'DWD-Testreferenzjahr 2045, Region 4 Potsdam (Quelle: Deutscher Wetterdienst)',
+    );
+    expect(projectBasis(d, en)?.weather).toBe(
+      'DWD test reference year 2045, region 4 Potsdam (Quelle: Deutscher Wetterdienst)',
+    );
+  });
+
   it('takes another source as written, and says when there is no weather or no source', () => {
     const t = i18next.getFixedT('de');
     expect(projectBasis(doc('DWD TRY 2017 Potsdam'), t)?.weather).toBe('DWD TRY 2017 Potsdam');

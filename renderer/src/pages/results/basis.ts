@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { parseGeneratedSourceNote } from '../../../../solver/src';
+import { parseGeneratedSourceNote, siteWeather, type Site } from '../../../../solver/src';
 
 /** What a project's figures rest on: the weather, the year of its profiles and their time basis. */
 export interface ProjectBasis {
@@ -9,7 +9,7 @@ export interface ProjectBasis {
 }
 
 interface DocLike {
-  site?: { year?: unknown; timeZone?: unknown; ambientTemperature?: unknown };
+  site?: { year?: unknown; timeZone?: unknown; ambientTemperature?: unknown; weather?: unknown };
   timeSeries?: Record<string, { unit?: unknown; source?: unknown } | undefined>;
 }
 
@@ -36,8 +36,19 @@ function weatherOf(doc: DocLike, t: TFunction): string {
   const source = candidates.map((s) => (typeof s.source === 'string' ? s.source.trim() : '')).find(Boolean);
   if (!source) return t('results.basis.unknownWeather');
   // the sample weather the planner generates, its note in either language (with any remark after ' – ')
-  if (parseGeneratedSourceNote(source.split(' – ')[0])?.kind === 'weather')
+  if (parseGeneratedSourceNote(source.split(' – ')[0])?.kind === 'weather') {
+    // made from the site's DWD TRY, which the planner records in site.weather when it makes them
+    const recorded = doc.site?.weather as Site['weather'];
+    if (recorded?.kind === 'dwd-try') {
+      const w = siteWeather({
+        ...(doc.site as Pick<Site, 'latitude_deg' | 'longitude_deg'>),
+        weather: recorded,
+      });
+      if (w.kind === 'dwd-try')
+        return t('results.basis.dwdTry', { year: w.year, region: w.region.region, place: w.region.place });
+    }
     return t('results.basis.pvgisSample', { place: '45° N 8° E' });
+  }
   const place = PLACE.exec(source);
   const where = place ? `${place[1]} ${place[2]}` : '';
   if (/PVGIS/i.test(source) && /TMY/i.test(source))

@@ -32,6 +32,8 @@ const FIXED: Record<string, Field> = {
   '/name': { key: 'planner.site.name', unit: '' },
   '/site/year': { key: 'planner.site.year', unit: '' },
   '/site/location': { key: 'planner.site.location', unit: '' },
+  '/site/latitude_deg': { key: 'planner.site.latitude', unit: '°' },
+  '/site/longitude_deg': { key: 'planner.site.longitude', unit: '°' },
   '/site/ambientTemperature': { key: 'planner.demands.ambient', unit: '' },
   '/demands/heat': { key: 'planner.demands.heat', unit: '' },
   '/demands/electricity': { key: 'planner.demands.electricity', unit: '' },
