@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chp } from '../project/types';
 import { buildModel, timeGrid } from './build';
-import { battery, boiler, colBounds, testProject } from './testing';
+import { battery, boiler, chpPlant, colBounds, testProject } from './testing';
 
 /** A heat demand with a cold (day 10) peak and a daily shape, so clustering has something to do. */
 function heatYear(): number[] {
@@ -70,18 +70,7 @@ describe('buildModel options', () => {
   });
 
   it('models on/off binaries only in aggregated mode', () => {
-    const chp: Chp = {
-      id: 'chp',
-      type: 'chp',
-      fuel: 'gas',
-      efficiencyEl: 0.4,
-      efficiencyTh: 0.5,
-      capex_EUR_per_unit: 1,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-      max: 100,
-      minLoad_share: 0.5,
-    };
+    const chp: Chp = chpPlant({ max: 100, minLoad_share: 0.5 });
     const q = testProject({ heat: heatYear(), technologies: [chp] });
     expect(buildModel(q, { mode: 'full', horizon_h: 3, milp: true }).model.colIntegrality).toBeUndefined();
     const agg = buildModel(q, { mode: 'aggregated', milp: true, typicalDays: 3 });

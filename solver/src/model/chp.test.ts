@@ -1,27 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Chp } from '../project/types';
 import { addChp } from './chp';
-import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext, near } from './testing';
+import {
+  chpPlant,
+  colBounds,
+  costsOf,
+  rowsOf,
+  testProject,
+  tinyAggregatedGrid,
+  tinyContext,
+  near,
+} from './testing';
 
 const zeros = new Float64Array(8760);
 const steps = ['p=0,h=0', 'p=0,h=1', 'p=1,h=0', 'p=1,h=1'];
 const weight = [2, 2, 1, 1];
 
 // ηel 0.4, ηth 0.5 (1.25 kW heat per kW el), up to 100 kW el, minimum part load 40 %.
-const chp: Chp = {
-  id: 'chp',
-  type: 'chp',
-  fuel: 'gas',
-  efficiencyEl: 0.4,
-  efficiencyTh: 0.5,
-  capex_EUR_per_unit: 1,
-  lifetime_a: 1,
-  fixedOm_share: 0,
-  varOm_EUR_kWh: 0.01,
-  bonus_EUR_kWhEl: 0.02,
-  max: 100,
-  minLoad_share: 0.4,
-};
+const chp: Chp = chpPlant({ varOm_EUR_kWh: 0.01, bonus_EUR_kWhEl: 0.02, max: 100, minLoad_share: 0.4 });
 
 function build(milp: boolean, t: Chp = chp) {
   const p = testProject({ gasPrice: 0.05, co2Price_EUR_t: 50, technologies: [t] });

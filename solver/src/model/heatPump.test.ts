@@ -1,27 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatPump } from '../project/types';
 import { addHeatPump } from './heatPump';
-import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext, near } from './testing';
+import {
+  airHeatPump,
+  colBounds,
+  costsOf,
+  rowsOf,
+  testProject,
+  tinyAggregatedGrid,
+  tinyContext,
+  near,
+} from './testing';
 
 const zeros = new Float64Array(8760);
 const steps = ['p=0,h=0', 'p=0,h=1', 'p=1,h=0', 'p=1,h=1'];
 const weight = [2, 2, 1, 1];
 
 // Supply 55 °C, 5 K across the evaporator, Carnot efficiency 0.5: COP = 0.5·328.15/(60 − T_source).
-const hp: HeatPump = {
-  id: 'hp',
-  type: 'heatPump',
-  heatSource: 'air',
-  carnotEfficiency: 0.5,
-  supplyTemp_C: 55,
-  sourceDelta_K: 5,
-  copMin: 1.5,
-  copMax: 5.5,
-  capex_EUR_per_unit: 10,
-  lifetime_a: 1,
-  fixedOm_share: 0,
-  varOm_EUR_kWh: 0.002,
-};
+const hp: HeatPump = airHeatPump({ varOm_EUR_kWh: 0.002 });
 const cop = (source_C: number) => (0.5 * 328.15) / (60 - source_C);
 
 describe('air-source heat pump', () => {

@@ -3,7 +3,7 @@ import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions } from './build';
 import { readResults } from '../results/results';
-import { battery, boiler, heatStorage, testProject, near } from './testing';
+import { airHeatPump, battery, boiler, chpPlant, heatStorage, testProject, near } from './testing';
 import type { ProjectV1 } from '../project/types';
 import { copSeries } from './heatPump';
 
@@ -157,19 +157,7 @@ describe('heat pump', () => {
   });
 
   it('draws heat / COP from the grid', async () => {
-    const hp = {
-      id: 'hp',
-      type: 'heatPump',
-      heatSource: 'air',
-      carnotEfficiency: 0.5,
-      supplyTemp_C: 55,
-      sourceDelta_K: 5,
-      copMin: 1.5,
-      copMax: 5.5,
-      capex_EUR_per_unit: 10,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-    } as const;
+    const hp = airHeatPump();
     const p = testProject({
       heat: [600, 300],
       ambient: [0, -20],
@@ -185,18 +173,7 @@ describe('heat pump', () => {
 
 describe('CHP', () => {
   it('produces heat and electricity in its fixed ratio and is paid for exports and bonus', async () => {
-    const chp = {
-      id: 'chp',
-      type: 'chp',
-      fuel: 'gas',
-      efficiencyEl: 0.4,
-      efficiencyTh: 0.5,
-      capex_EUR_per_unit: 1,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-      varOm_EUR_kWh: 0.01,
-      bonus_EUR_kWhEl: 0.02,
-    } as const;
+    const chp = chpPlant({ varOm_EUR_kWh: 0.01, bonus_EUR_kWhEl: 0.02 });
     // 500 kW heat needs 400 kW el; exported at 0.15 EUR/kWh.
     const p = testProject({ heat: [500], gasPrice: 0.05, gridExport: { price: 0.15 }, technologies: [chp] });
     const { results } = await solve(p, 1);

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { LpModel } from '../lp/model';
-import type { ProjectV1, Technology } from '../project/types';
+import type { Chp, HeatPump, ProjectV1, Technology } from '../project/types';
 import { ModelContext, type CostCategory } from './context';
 import { fullGrid, type TimeGrid } from './timegrid';
 
@@ -81,6 +81,35 @@ export const boiler = (
     fixedOm_share: 0,
     ...extra,
   }) as Technology;
+
+/** A gas CHP: ηel 0.4, ηth 0.5 (1.25 kW heat per kW el), 1 EUR/kW el for one year, no fixed O&M. */
+export const chpPlant = (extra: Partial<Chp> = {}): Chp => ({
+  id: 'chp',
+  type: 'chp',
+  fuel: 'gas',
+  efficiencyEl: 0.4,
+  efficiencyTh: 0.5,
+  capex_EUR_per_unit: 1,
+  lifetime_a: 1,
+  fixedOm_share: 0,
+  ...extra,
+});
+
+/** An air-source heat pump: supply 55 °C, ΔT 5 K, Carnot efficiency 0.5, COP in [1.5, 5.5], 10 EUR/kW. */
+export const airHeatPump = (extra: Partial<HeatPump> = {}): HeatPump => ({
+  id: 'hp',
+  type: 'heatPump',
+  heatSource: 'air',
+  carnotEfficiency: 0.5,
+  supplyTemp_C: 55,
+  sourceDelta_K: 5,
+  copMin: 1.5,
+  copMax: 5.5,
+  capex_EUR_per_unit: 10,
+  lifetime_a: 1,
+  fixedOm_share: 0,
+  ...extra,
+});
 
 export const heatStorage = (id: string, capex: number, extra: Partial<Technology> = {}): Technology =>
   ({
