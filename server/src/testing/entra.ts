@@ -35,7 +35,7 @@ export const PERSONAS: Record<string, Omit<Persona, 'oid'>> = {
   bob: { roles: [], amr: ['pwd'], name: 'Bob Weber', username: 'bob.weber@stadtwerke.example' },
   reader: { roles: ['ReadOnly'], amr: ['pwd', 'mfa'] },
   support: { roles: ['Support'], amr: ['pwd', 'mfa'] },
-  shortLived: { roles: [], amr: ['pwd'], ttl_s: 1 },
+  shortLived: { roles: [], amr: ['pwd'], ttl_s: 4 },
 };
 
 export interface FakeEntra {
