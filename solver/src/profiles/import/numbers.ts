@@ -4,8 +4,12 @@ export type DecimalSeparator = ',' | '.';
 const DE = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 const EN = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?$/;
 
-/** Cells that stand for a missing value in meter exports: n/a, -, —, NaN, null, k.A. (read as gaps). */
-const MISSING = /^(?:n\/?a|#n\/a|-+|—|–|nan|null|k\.\s?a\.?|keine angabe)$/i;
+/**
+ * Cells that stand for a missing value in meter exports: n/a, -, —, NaN, null, k.A. and the
+ * spreadsheet error values (#N/A, #DIV/0!, #VALUE!, …) (read as gaps).
+ */
+const MISSING =
+  /^(?:n\/?a|#n\/a|#div\/0!|#value!|#ref!|#name\?|#num!|#null!|-+|—|–|nan|null|k\.\s?a\.?|keine angabe)$/i;
 
 export const isMissingCell = (raw: string): boolean => MISSING.test(raw.trim());
 

@@ -37,6 +37,23 @@ describe('XLSX import', () => {
     );
   });
 
+  it('reads an error cell (#N/A) as a missing value, not as text', async () => {
+    const bytes = await workbook((ws) => {
+      ws.addRow(['Zeit', 'Leistung [kW]']);
+      ws.addRow([new Date(Date.UTC(2023, 0, 1, 0)), 1]);
+      ws.addRow([new Date(Date.UTC(2023, 0, 1, 1)), { error: '#N/A' }]);
+      ws.addRow([new Date(Date.UTC(2023, 0, 1, 2)), { error: '#DIV/0!' }]);
+      ws.addRow([new Date(Date.UTC(2023, 0, 1, 3)), 3]);
+    });
+    const r = await importXlsx(bytes);
+    expect(r.start).toBe('2022-12-31T23:00:00Z');
+    expect(r.resolution_min).toBe(60);
+    expect(r.columns[0].energy_kWh).toBe(4);
+    expect(JSON.stringify(r.warnings)).not.toContain('[object Object]');
+    expect(JSON.stringify(r.warnings)).toContain('#N/A');
+    expect(JSON.stringify(r.warnings)).toContain('#DIV/0!');
+  });
+
   it('refuses a file that is not a workbook', async () => {
     await expect(importXlsx(new TextEncoder().encode('a;b\n1;2'))).rejects.toThrow(
       /not a readable .xlsx file/,

@@ -17,9 +17,10 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object' && 'result' in v && v.result !== undefined) return cellText(v.result);
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
   if (typeof v === 'object' && 'text' in v) return String(v.text);
-  // Left: null and error cells ({ error: '#N/A' }), the latter read as '[object Object]'.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- kept as it was (no behaviour change)
-  return String(v);
+  // Error cells ({ error: '#N/A' }): their code, which the importer reads as a missing value
+  // (a warning and a gap), not as the text '[object Object]'.
+  if (typeof v === 'object' && 'error' in v) return String(v.error);
+  return '';
 }
 
 /** Reads the first worksheet of an .xlsx file (exceljs) and imports it like a CSV. */
