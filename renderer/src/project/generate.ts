@@ -12,6 +12,8 @@ import {
   generatedSourceNote,
   parseGeneratedSourceNote,
   type NoteLanguage,
+  siteYear,
+  dailyMeans,
 } from '../../../solver/src';
 import {
   ELECTRICITY_PROFILES,
@@ -72,8 +74,18 @@ export function onSiteYear(w: WeatherYear, values: Float64Array, year: number): 
   return out;
 }
 
-/** SigLinDe heat profile (BDEW) from the default weather's daily means, hourly kW, scaled to the annual energy. */
-export async function heatProfile(type: HeatType, annual_kWh: number, year: number): Promise<Float64Array> {
+/**
+ * SigLinDe heat profile (BDEW) from the default weather's daily means, hourly kW, scaled to the
+ * annual energy. Days, weekdays and public holidays (as Sundays) are those of the site year
+ * (solver/src/calendar/siteYear.ts) in `timeZone` and `state`.
+ */
+export async function heatProfile(
+  type: HeatType,
+  annual_kWh: number,
+  year: number,
+  state: FederalState = 'BY',
+  timeZone = 'Europe/Berlin',
+): Promise<Float64Array> {
   const [sig, hour, weekday, w] = await Promise.all([
     import('../../../assets/bdew/shlp_sigmoid_factors.csv?raw'),
     import('../../../assets/bdew/shlp_hour_factors.csv?raw'),
@@ -81,15 +93,9 @@ export async function heatProfile(type: HeatType, annual_kWh: number, year: numb
     defaultWeather(),
   ]);
   const tables = parseHeatTables(sig.default, hour.default, weekday.default);
-  const temp = onSiteYear(w, w.temperature_C, year);
-  const days = temp.length / 24;
-  const daily = Float64Array.from({ length: days }, (_, d) => {
-    let s = 0;
-    for (let h = 0; h < 24; h++) s += temp[d * 24 + h];
-    return s / 24;
-  });
-  const firstWeekday = (new Date(Date.UTC(year, 0, 1)).getUTCDay() + 6) % 7;
-  return heatLoadProfile(tables, daily, { type, annual_kWh, firstWeekday });
+  const calendar = siteYear(year, timeZone, state);
+  const daily = dailyMeans(calendar, onSiteYear(w, w.temperature_C, year));
+  return heatLoadProfile(tables, daily, { type, annual_kWh, calendar });
 }
 
 /** Ambient temperature (°C), PV yield (kWh/kWp, south 35°) and solar-thermal yield (kWh/m², flat plate, south 35°). */
