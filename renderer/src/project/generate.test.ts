@@ -25,6 +25,16 @@ describe('generated series', () => {
     expect(sum(p)).toBeCloseTo(100_000, 4);
     expect(sum(p.subarray(0, 744))).toBeGreaterThan(3 * sum(p.subarray(181 * 24, 212 * 24)));
   });
+  it('SigLinDe heat follows the site year: holidays count as Sundays', async () => {
+    const by = await heatProfile('GHA', 100_000, 2025, undefined, 'BY');
+    const be = await heatProfile('GHA', 100_000, 2025, undefined, 'BE');
+    // 6 January 2025 (Epiphany) is a holiday in Bavaria, a working Monday in Berlin
+    const day = (p: Float64Array, d: number) => sum(p.subarray(d * 24, d * 24 + 24));
+    // both are scaled to the same annual energy: equal days differ by one common factor
+    const k = day(by, 10) / day(be, 10);
+    expect(day(by, 20) / day(be, 20)).toBeCloseTo(k, 9);
+    expect(day(by, 5) / day(be, 5)).toBeLessThan(0.95 * k);
+  });
   it('weather series are shifted from UTC to local standard time', async () => {
     const w = { utcOffset_h: 0 } as WeatherYear;
     const v = Float64Array.from({ length: 8760 }, (_, i) => i);

@@ -11,6 +11,8 @@ import {
   generatedSourceNote,
   parseGeneratedSourceNote,
   type NoteLanguage,
+  dailyMeans,
+  type FederalState,
 } from '../../../solver/src';
 import {
   ELECTRICITY_PROFILES,
@@ -21,7 +23,6 @@ import {
 } from './profileTypes';
 import type { TimeSeriesRecord } from '../db/schema';
 export { ELECTRICITY_PROFILES, HEAT_TYPES, type HeatType } from './profileTypes';
-import type { FederalState } from '../../../solver/src';
 import { loadTry, onSiteYear as placeOnSiteYear, siteWeather, siteYear } from '../../../solver/src';
 import { tryLoader } from './tryAssets';
 
@@ -93,12 +94,17 @@ export function onSiteYear(
   return placeOnSiteYear(w, values, siteYear(year, timeZone));
 }
 
-/** SigLinDe heat profile (BDEW) from the site weather's daily means, hourly kW, scaled to the annual energy. */
+/**
+ * SigLinDe heat profile (BDEW) from the site weather's daily means, hourly kW, scaled to the annual
+ * energy. Days, weekdays and public holidays (as Sundays) are those of the site year
+ * (solver/src/calendar/siteYear.ts) in the site's time zone and `state`.
+ */
 export async function heatProfile(
   type: HeatType,
   annual_kWh: number,
   year: number,
   site?: Partial<WeatherSite>,
+  state: FederalState = 'BY',
 ): Promise<Float64Array> {
   const s = siteOf(year, site);
   const [sig, hour, weekday, w] = await Promise.all([
@@ -108,15 +114,9 @@ export async function heatProfile(
     projectWeather(s),
   ]);
   const tables = parseHeatTables(sig.default, hour.default, weekday.default);
-  const temp = onSiteYear(w, w.temperature_C, year, s.timeZone);
-  const days = temp.length / 24;
-  const daily = Float64Array.from({ length: days }, (_, d) => {
-    let s = 0;
-    for (let h = 0; h < 24; h++) s += temp[d * 24 + h];
-    return s / 24;
-  });
-  const firstWeekday = (new Date(Date.UTC(year, 0, 1)).getUTCDay() + 6) % 7;
-  return heatLoadProfile(tables, daily, { type, annual_kWh, firstWeekday });
+  const calendar = siteYear(year, s.timeZone, state);
+  const daily = dailyMeans(calendar, onSiteYear(w, w.temperature_C, year, s.timeZone));
+  return heatLoadProfile(tables, daily, { type, annual_kWh, calendar });
 }
 
 /** Ambient temperature (°C), PV yield (kWh/kWp, south 35°) and solar-thermal yield (kWh/m², flat plate, south 35°). */
