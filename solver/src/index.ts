@@ -38,7 +38,12 @@ export {
 export * from './profiles/import/index';
 export { parse2025, standardLoadProfile, type Profile2025 } from './profiles/bdew/electricity';
 export { heatLoadProfile, parseHeatTables } from './profiles/bdew/heat';
-export { generatedSourceNote, parseGeneratedSourceNote, type NoteLanguage } from './profiles/sourceNotes';
+export {
+  generatedSourceNote,
+  parseGeneratedSourceNote,
+  type NoteLanguage,
+  type TryNote,
+} from './profiles/sourceNotes';
 
 // time series and weather
 export { fillGaps, resample, resampleOnto, type FillRule } from './timeseries/resample';

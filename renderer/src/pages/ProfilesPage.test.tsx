@@ -125,3 +125,28 @@ describe('Profiles page preview heading', () => {
     expect(facts).not.toContain('kW');
   });
 });
+
+describe('Profiles page: what the import guessed, shown and correctable', () => {
+  it('a bare hourly column goes onto the project year; unit and scale are shown as guessed', async () => {
+    const year = useProject.getState().doc!.site.year;
+    const hours = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 3_600_000;
+    const text = 'Wert\r\n' + Array.from({ length: hours }, () => '120500').join('\r\n');
+    render(<ProfilesPage />);
+    const input = await screen.findByLabelText('Lastgang-Datei (CSV, TXT, XLSX)');
+    fireEvent.change(input, { target: { files: [new File([text], 'spalte.csv', { type: 'text/csv' })] } });
+    await waitFor(() => expect(screen.getByTestId('import-facts')).toBeTruthy());
+    expect(calls.at(-1)).toEqual({ year });
+    expect(screen.getByLabelText<HTMLInputElement>('Jahr (nur ohne Zeitstempel)').value).toBe(String(year));
+    expect(screen.getByTestId('import-time-basis').textContent).toBe(
+      'keine Zeitstempel (auf das Jahr gelegt)',
+    );
+    expect(screen.getByTestId('import-unit').textContent).toBe('kW (geschätzt)');
+    expect(screen.getByRole('option', { name: 'automatisch (W, geschätzt)' })).toBeTruthy();
+    const warnings = screen.getByTestId('import-warnings').textContent ?? '';
+    expect(warnings).toContain(`ab 1. Januar ${year} 00:00 Normalzeit`);
+    expect(warnings).toContain('aus der Größe der Zahlen geschätzt');
+    fireEvent.change(screen.getByLabelText('Größenordnung der Zahlen'), { target: { value: 'kW' } });
+    await waitFor(() => expect(calls.at(-1)).toEqual({ year, scale: 'kW' }));
+    await waitFor(() => expect(screen.getByTestId('import-peak').textContent).toBe('120.500 kW'));
+  });
+});

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db/schema';
 import { useLiveQuery } from '../db/useLiveQuery';
 import { useApp } from '../store/app';
+import { useProject } from '../project/store';
 import type { FillRule } from '../../../solver/src';
 import { formatImportMessage } from '../../../solver/src';
 import { useActiveProject } from '../components/UndoBar';
@@ -33,6 +34,12 @@ export default function ProfilesPage() {
     [projectId],
   );
   useFollowProjectYear(saved);
+  // A file without timestamps goes onto the project year (shown and changeable in the settings).
+  const projectYear = useProject((s) => s.doc?.site.year);
+  const needsYear = error?.detail?.code === 'noTimestampsYear' && settings.year === undefined;
+  useEffect(() => {
+    if (needsYear && projectYear) set({ year: projectYear });
+  }, [needsYear, projectYear, set]);
 
   if (!projectId)
     return (

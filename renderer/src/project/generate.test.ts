@@ -10,6 +10,8 @@ import {
 } from './generate';
 import type { GeneratedSpec } from './profileTypes';
 import type { WeatherYear } from '../../../solver/src/weather/readers';
+import { sourceNoteIn } from '../../../solver/src/profiles/sourceNotes';
+import { tryRegion } from '../../../solver/src/weather/try';
 
 const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);
 
@@ -87,5 +89,38 @@ describe('generated series', () => {
     }
     expect(of('Lastgang Stadtwerke 2024')).toBeNull();
     expect(of('BDEW SigLinDe XYZ, PVGIS TMY weather, 100 kWh/a (Werkplan)')).toBeNull();
+  });
+
+  it('names the site’s DWD test reference year with DWD’s source note, not PVGIS', () => {
+    const heat: GeneratedSpec = { kind: 'heat', type: 'MFH', annual_kWh: 20000 };
+    const munich = {
+      latitude_deg: 48.14,
+      longitude_deg: 11.58,
+      weather: { kind: 'dwd-try' as const, year: 2015 as const },
+    };
+    expect(generatedSource(heat, 'de', munich)).toBe(
+      'BDEW-SigLinDe-Wärmeprofil MFH, Wetter DWD-Testreferenzjahr 2015 Region 13 ' +
+        `${tryRegion(13).place}, Quelle: Deutscher Wetterdienst, 20.000 kWh/a (Werkplan)`,
+    );
+    expect(generatedSource(heat, 'en', munich)).toBe(
+      'BDEW SigLinDe MFH, DWD test reference year 2015 region 13 ' +
+        `${tryRegion(13).place}, Quelle: Deutscher Wetterdienst, 20000 kWh/a (Werkplan)`,
+    );
+    const of = (source: string, unit = 'kW') => generatedSpecOf({ source, unit, kind: 'demand' });
+    for (const lang of ['de', 'en'] as const) {
+      const note = generatedSource({ kind: 'ambient' }, lang, munich);
+      expect(note).toContain('Quelle: Deutscher Wetterdienst');
+      expect(note).not.toContain('PVGIS');
+      expect(of(note, '°C')).toEqual({ kind: 'ambient' });
+      expect(of(generatedSource(heat, lang, munich))).toEqual(heat);
+      // the note is given in the reader's language
+      expect(sourceNoteIn(generatedSource(heat, lang, munich), lang === 'de' ? 'en' : 'de')).toBe(
+        generatedSource(heat, lang === 'de' ? 'en' : 'de', munich),
+      );
+    }
+    // electricity profiles use no weather
+    expect(
+      generatedSource({ kind: 'electricity', profile: 'G25', annual_kWh: 1 }, 'en', munich),
+    ).not.toContain('DWD');
   });
 });

@@ -169,9 +169,21 @@ export function generatedSpecOf(
   }
 }
 
-/** The source note of a generated series in the planner's language (solver/src/profiles/sourceNotes.ts). */
-export function generatedSource(spec: GeneratedSpec, language: NoteLanguage): string {
-  return generatedSourceNote(spec, language);
+/**
+ * The source note of a generated series in the planner's language (solver/src/profiles/sourceNotes.ts).
+ * Given the site, a series made from weather names the site's DWD test reference year with DWD's
+ * source note; without it (or for an imported weather file) the note is the old text.
+ */
+export function generatedSource(
+  spec: GeneratedSpec,
+  language: NoteLanguage,
+  site?: Pick<Site, 'latitude_deg' | 'longitude_deg' | 'weather'>,
+): string {
+  if (!site || spec.kind === 'electricity') return generatedSourceNote(spec, language);
+  const w = siteWeather(site);
+  if (w.kind !== 'dwd-try') return generatedSourceNote(spec, language);
+  const weather = { year: w.year, region: w.region.region, place: w.region.place };
+  return generatedSourceNote({ ...spec, weather }, language);
 }
 
 /** The values of a generated series for a site year (hourly, from hour 0 of that year). */

@@ -247,6 +247,8 @@ export function describeProblems(
       });
     else if (/^an air-source heat pump needs/.test(text))
       problem('needsAmbient', { label: techLabel(doc, pointer, t) });
+    else if (/^a heat pump with a heating curve needs/.test(text))
+      problem('curveNeedsAmbient', { label: techLabel(doc, pointer, t) });
     else if (/^a ground-source heat pump needs/.test(text))
       problem('needsGroundTemp', { label: techLabel(doc, pointer, t) });
     else if (/needs electricity, but there is no grid import, PV or CHP$/.test(text))

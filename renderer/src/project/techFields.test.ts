@@ -89,6 +89,12 @@ describe('technology fields (one table for the plants forms and the scenario lab
       'groundTemp_C',
       'copMin',
       'copMax',
+      'defrostLoss_share',
+      'defrostBelow_C',
+      'supplyMode',
+      'designOutdoor_C',
+      'heatingLimit_C',
+      'supplyMin_C',
     ]);
     expect(own('pv')).toEqual(['yieldSeries', 'curtailable']);
     // minPower_kW has no planner annotation, so no form field

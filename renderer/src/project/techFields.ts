@@ -16,7 +16,8 @@ import type { Technology, TechnologyType } from '../../../solver/src';
  */
 export const CAPACITY_UNIT: Record<TechnologyType, string> = CAPACITY_UNITS;
 
-export type TechFieldKind = 'number' | 'text' | 'fuel' | 'yieldSeries' | 'heatSource' | 'check';
+export type TechFieldKind =
+  'number' | 'text' | 'fuel' | 'yieldSeries' | 'heatSource' | 'supplyMode' | 'check';
 
 export interface TechField {
   /** Property of the technology (the last segment of its JSON pointer). */
@@ -44,7 +45,12 @@ export interface TechField {
 
 /** Shown only when this holds: form logic, not part of the format. */
 const WHEN: Partial<Record<string, (t: Technology) => boolean>> = {
-  groundTemp_C: (t) => t.type === 'heatPump' && t.heatSource === 'ground',
+  groundTemp_C: (t) => t.type === 'heatPump' && t.heatSource !== 'air',
+  defrostLoss_share: (t) => t.type === 'heatPump' && t.heatSource === 'air',
+  defrostBelow_C: (t) => t.type === 'heatPump' && t.heatSource === 'air',
+  designOutdoor_C: (t) => t.type === 'heatPump' && t.supplyMode === 'curve',
+  heatingLimit_C: (t) => t.type === 'heatPump' && t.supplyMode === 'curve',
+  supplyMin_C: (t) => t.type === 'heatPump' && t.supplyMode === 'curve',
 };
 
 interface PropSchema {

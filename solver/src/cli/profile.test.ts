@@ -89,6 +89,22 @@ describe('werkplan profile import --json', () => {
     expect(parsed(missing.out).error?.message).toContain('ENOENT');
   });
 
+  it('places a bare column on the current year without --year, and adds timeBasis and messages', async () => {
+    const year = new Date().getFullYear();
+    const hours = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 3_600_000;
+    const f = file('spalte.csv', 'Wert\r\n' + Array.from({ length: hours }, () => '2,5').join('\r\n'));
+    const j = parsed((await run('profile', 'import', f, '--json')).out) as ImportJson & {
+      timeBasis: string;
+      messages: { code: string; params: Record<string, unknown> }[];
+    };
+    expect(j).toMatchObject({ ok: true, count: hours, resolution_min: 60, unit: 'kW', peak_kW: 2.5 });
+    expect(j.timeBasis).toBe('none');
+    expect(j.messages.find((m) => m.code === 'noTimestamps')?.params.year).toBe(year);
+    expect(j.warnings.join('\n')).toContain(`1 January ${year}`);
+    const w = parsed((await run('profile', 'import', f, '--scale', 'MW', '--json')).out);
+    expect(w.peak_kW).toBe(2500);
+  });
+
   it('takes --year and --unit for a values-only file', async () => {
     const f = file('werte.txt', Array.from({ length: 8760 }, () => '2').join('\n'));
     const j = parsed((await run('profile', 'import', f, '--year', '2023', '--unit', 'kW', '--json')).out);

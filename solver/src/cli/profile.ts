@@ -7,9 +7,9 @@ import { importXlsx } from '../profiles/import/xlsx';
 
 /**
  * `werkplan profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y]
- * [--resolution MIN] [--standard-time] [--stamp start|end] --json`: prints one JSON object with ok,
- * count, resolution_min, start, end, unit, energy_kWh, peak_kW, warnings (and columns when there are
- * several), or ok: false with error { message, line } and exit code 1.
+ * [--resolution MIN] [--standard-time] [--stamp start|end] [--scale W|kW|MW] --json`: prints one JSON object with ok,
+ * count, resolution_min, start, end, unit, energy_kWh, peak_kW, warnings, timeBasis, messages (and
+ * columns when there are several), or ok: false with error { message, line } and exit code 1.
  */
 export async function profileCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -26,6 +26,7 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
     json: 'flag',
     'standard-time': 'flag',
     stamp: 'value',
+    scale: 'value',
   });
   const [file] = parsed.positional;
   if (!file) throw new Error('usage: werkplan profile import FILE ... --json');
@@ -39,6 +40,7 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
   const settings: ImportSettings = {};
   if (typeof o.column === 'string') settings.column = /^\d+$/.test(o.column) ? Number(o.column) : o.column;
   if (o.unit !== undefined) settings.unit = optionIn(o.unit, ['kW', 'kWh'] as const, 'unit', 'kW');
+  if (o.scale !== undefined) settings.scale = optionIn(o.scale, ['W', 'kW', 'MW'] as const, 'scale', 'kW');
   if (typeof o.timezone === 'string') settings.timeZone = o.timezone;
   if (o['standard-time'] === true) settings.standardTime = true;
   if (o.stamp !== undefined) settings.stamp = optionIn(o.stamp, ['start', 'end'] as const, 'stamp', 'start');
@@ -51,6 +53,8 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
     if (!Number.isInteger(v) || v <= 0) return fail(`--${key} must be a positive whole number`, null);
     (settings as Record<string, number>)[name] = v;
   }
+  // A file without timestamps is placed on the given year, else on the current one (the warning names it).
+  settings.year ??= new Date().getFullYear();
   // .xlsx is a zip file ("PK\x03\x04"): read it whole; text files are streamed with bounded memory.
   let magic: Uint8Array;
   try {
@@ -85,6 +89,9 @@ export async function profileCommand(args: string[], io: CliIo): Promise<number>
       energy_kWh: c.energy_kWh,
       peak_kW: c.peak_kW,
       warnings: r.warnings,
+      // Additions: how the stamps were read, and the warnings as code + params (for translation).
+      timeBasis: r.timeBasis,
+      messages: r.messages,
     };
     if (r.columns.length > 1)
       out.columns = r.columns.map((col) => ({

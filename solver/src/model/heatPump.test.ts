@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadTry } from '../weather/try';
 import type { HeatPump } from '../project/types';
-import { addHeatPump } from './heatPump';
+import { addHeatPump, copSeries, heatingCurveSupply, sourceTemperature } from './heatPump';
 import {
   airHeatPump,
   colBounds,
@@ -74,5 +76,125 @@ describe('ground-source heat pump', () => {
     expect(Array.from(c.slice(0, 3))).toEqual([cop(10), cop(10), cop(10)].map((v) => near(v, 12)));
     ctx.addBalances({ heat: zeros, electricity: zeros });
     expect(rowsOf(ctx.b.build(), 'el_balance')[2].coefs['heat_hp[t=2]']).toBeCloseTo(-1 / cop(10), 12);
+  });
+});
+
+describe('water-borne sources', () => {
+  it('groundwater is constant: 10 °C by default, groundTemp_C when given', () => {
+    expect(sourceTemperature({ ...hp, heatSource: 'groundwater' }, 8760)).toBe(10);
+    expect(sourceTemperature({ ...hp, heatSource: 'groundwater', groundTemp_C: 12 }, 8760)).toBe(12);
+  });
+  it('river water follows the seasonal cosine: 11 ± 8 °C, warmest on day 213', () => {
+    const r = sourceTemperature({ ...hp, heatSource: 'river' }, 8760) as Float64Array;
+    expect(r[213 * 24]).toBeCloseTo(19, 12);
+    // half a year later: 11 − 8 = 3 °C; a quarter year later: the mean
+    expect(r[(213 - 182.5) * 24]).toBeCloseTo(3, 12);
+    expect(r[(213 - 91.25) * 24]).toBeCloseTo(11, 12);
+  });
+  it('wastewater: 15 ± 4 °C, warmest on day 227; groundTemp_C moves the mean', () => {
+    const w = sourceTemperature({ ...hp, heatSource: 'wastewater' }, 8760) as Float64Array;
+    expect(w[227 * 24]).toBeCloseTo(19, 12);
+    expect(w[(227 - 182.5) * 24]).toBeCloseTo(11, 12);
+    const own = sourceTemperature(
+      { ...hp, heatSource: 'wastewater', groundTemp_C: 12 },
+      8760,
+    ) as Float64Array;
+    expect(own[227 * 24]).toBeCloseTo(16, 12);
+  });
+  it('sets the COP of the LP from the source temperature, without defrost', () => {
+    const r: HeatPump = { ...hp, heatSource: 'river', defrostLoss_share: 0.15 };
+    const ctx = tinyContext(testProject({ technologies: [r] }), 3);
+    const c = addHeatPump(ctx, r);
+    // hour 0 (1 January, day 0): 11 + 8·cos(−2π·213/365) = 11 + 8·(−0.865307) = 4.077542 °C
+    const src = 11 + 8 * Math.cos((-2 * Math.PI * 213) / 365);
+    expect(src).toBeCloseTo(4.077542, 5);
+    expect(c[0]).toBeCloseTo(cop(src), 12);
+  });
+});
+
+describe('defrost penalty (air source)', () => {
+  // Step form of oemof-thermal's calc_cops: below the icing threshold the COP is multiplied by 1 − loss.
+  const frosty: HeatPump = { ...hp, defrostLoss_share: 0.15 };
+  it('multiplies the COP by 1 − defrostLoss_share below 2 °C and leaves it alone at and above', () => {
+    const c = copSeries(frosty, new Float64Array([-7, 1.9, 2, 7]), 4);
+    // −7 °C: 0.5·328.15/67 = 2.448881 → ·0.85 = 2.081549; 1.9 °C: 164.075/58.1 = 2.824010 → 2.400409
+    expect(c[0]).toBeCloseTo(2.081549, 5);
+    expect(c[1]).toBeCloseTo(2.400409, 5);
+    // 2 °C: 164.075/58 = 2.828879; 7 °C: 164.075/53 = 3.095755 (no penalty)
+    expect(c[2]).toBeCloseTo(2.828879, 5);
+    expect(c[3]).toBeCloseTo(3.095755, 5);
+  });
+  it('honours its own threshold and never applies to ground sources', () => {
+    expect(copSeries({ ...frosty, defrostBelow_C: 5 }, 3, 1)[0]).toBeCloseTo((0.85 * 164.075) / 57, 12);
+    const g: HeatPump = { ...frosty, heatSource: 'ground', groundTemp_C: 0 };
+    expect(copSeries(g, 0, 1)[0]).toBeCloseTo(164.075 / 60, 12);
+  });
+  it('is absent by default: today’s COP', () => {
+    expect(copSeries(hp, -7, 1)[0]).toBeCloseTo(cop(-7), 12);
+  });
+});
+
+describe('heating curve', () => {
+  // supplyTemp_C 55 at −12 °C, 30 °C at the heating limit 15 °C: slope −25/27 K per K.
+  const curve: HeatPump = { ...hp, supplyMode: 'curve' };
+  it('is linear between the design point and the heating limit, clamped outside', () => {
+    expect(heatingCurveSupply(curve, -12)).toBeCloseTo(55, 12);
+    expect(heatingCurveSupply(curve, -20)).toBeCloseTo(55, 12);
+    expect(heatingCurveSupply(curve, 15)).toBeCloseTo(30, 12);
+    expect(heatingCurveSupply(curve, 25)).toBeCloseTo(30, 12);
+    // 1.5 °C: 55 − 25·13.5/27 = 42.5
+    expect(heatingCurveSupply(curve, 1.5)).toBeCloseTo(42.5, 12);
+    // own points: (−10 °C, 50 °C) to (20 °C, 35 °C); at 0 °C: 50 − 15·10/30 = 45
+    const own: HeatPump = {
+      ...curve,
+      supplyTemp_C: 50,
+      designOutdoor_C: -10,
+      heatingLimit_C: 20,
+      supplyMin_C: 35,
+    };
+    expect(heatingCurveSupply(own, 0)).toBeCloseTo(45, 12);
+  });
+  it('sets the COP from the curve’s supply temperature', () => {
+    // 1.5 °C air: supply 42.5 °C, lift 42.5 − (1.5 − 5) = 46 K, COP = 0.5·315.65/46 = 3.430978
+    expect(copSeries(curve, 1.5, 1)[0]).toBeCloseTo(3.430978, 5);
+    // ground source at 10 °C, outdoor −12 °C: supply 55 °C, COP as fixed
+    const g: HeatPump = { ...curve, heatSource: 'ground', groundTemp_C: 10 };
+    expect(copSeries(g, 10, 1, new Float64Array([-12]))[0]).toBeCloseTo(cop(10), 12);
+  });
+  it('is fixed when supplyMode is absent or fixed', () => {
+    expect(copSeries({ ...hp, supplyMode: 'fixed' }, 10, 1)[0]).toBeCloseTo(cop(10), 12);
+  });
+});
+
+describe('catalogue default of the air-source heat pump', () => {
+  interface Catalogue {
+    entries: { key: string; type: string; defaults: Record<string, unknown> }[];
+  }
+  const catalogue = JSON.parse(
+    readFileSync(new URL('../../../assets/technologies/catalogue.json', import.meta.url), 'utf8'),
+  ) as Catalogue;
+  const asset = (f: string) =>
+    Promise.resolve(
+      new Uint8Array(readFileSync(new URL(`../../../assets/weather/dwd-try/${f}`, import.meta.url))),
+    );
+
+  it('has a seasonal COP of 2.8–3.5 on the DWD TRY2015 Potsdam year (heating curve from 55 °C)', async () => {
+    const d = catalogue.entries.find((e) => e.key === 'heatPumpAir')!.defaults;
+    const air = { id: 'a', type: 'heatPump', ...d } as unknown as HeatPump;
+    expect([air.supplyTemp_C, air.supplyMode, air.defrostLoss_share]).toEqual([55, 'curve', 0.15]);
+    const T = (await loadTry(4, 2015, asset)).temperature_C;
+    const c = copSeries(air, T, 8760, T);
+    // Seasonal COP = Σ Q / Σ (Q / COP), heat demand Q ∝ degree hours below the 15 °C heating limit.
+    let q = 0;
+    let el = 0;
+    for (let h = 0; h < 8760; h++) {
+      const d = Math.max(0, 15 - T[h]);
+      q += d;
+      el += d / c[h];
+    }
+    // Range: Werkplan issue 14 ("usual 2.8–3.5" for air-source units at 55 °C); 2.936 pins the model.
+    expect(q / el).toBeGreaterThanOrEqual(2.8);
+    expect(q / el).toBeLessThanOrEqual(3.5);
+    expect(q / el).toBeCloseTo(2.936, 3);
   });
 });

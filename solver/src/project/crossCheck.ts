@@ -64,6 +64,11 @@ export function crossCheck(p: ProjectV1): { pointer: string; message: string }[]
           pointer: `${at}/heatSource`,
           message: 'an air-source heat pump needs /site/ambientTemperature',
         });
+      if (t.supplyMode === 'curve' && t.heatSource !== 'air' && !p.site.ambientTemperature)
+        out.push({
+          pointer: `${at}/supplyMode`,
+          message: 'a heat pump with a heating curve needs /site/ambientTemperature',
+        });
       if (t.heatSource === 'ground' && t.groundTemp_C === undefined)
         out.push({ pointer: `${at}/groundTemp_C`, message: 'a ground-source heat pump needs groundTemp_C' });
     }

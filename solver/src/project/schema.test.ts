@@ -129,13 +129,19 @@ declare namespace Pinned {
   }
   export interface HeatPump extends TechBase {
     type: 'heatPump';
-    heatSource: 'air' | 'ground';
+    heatSource: 'air' | 'ground' | 'groundwater' | 'wastewater' | 'river';
     carnotEfficiency: number;
     supplyTemp_C: number;
     sourceDelta_K: number;
     groundTemp_C?: number;
     copMin: number;
     copMax: number;
+    defrostLoss_share?: number;
+    defrostBelow_C?: number;
+    supplyMode?: 'fixed' | 'curve';
+    designOutdoor_C?: number;
+    heatingLimit_C?: number;
+    supplyMin_C?: number;
   }
   export interface Pv extends TechBase {
     type: 'pv';

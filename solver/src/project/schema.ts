@@ -18,7 +18,7 @@ export interface PlannerAnnotation {
   /** Label: i18n key below planner.tech.fields. */
   label: string;
   /** Input kind; 'number' for numbers, 'check' for booleans when absent. */
-  kind?: 'text' | 'fuel' | 'yieldSeries' | 'heatSource';
+  kind?: 'text' | 'fuel' | 'yieldSeries' | 'heatSource' | 'supplyMode';
   /** Unit as shown; `cap` is the type's capacity unit, `EUR/cap` the investment per it. */
   unit?: string;
   /** Shown value = stored value × scale (shares in %). */
@@ -132,18 +132,46 @@ export const ChpSchema = tech('chp', {
   bonus_EUR_kWhEl: opt(ui(nonNeg, { label: 'bonus', unit: 'EUR/kWh el' })),
 });
 export const HeatPumpSchema = tech('heatPump', {
-  heatSource: ui(Type.Unsafe<'air' | 'ground'>({ enum: ['air', 'ground'] }), {
-    label: 'heatSource',
-    kind: 'heatSource',
-  }),
+  /** Heat source; the source temperature per type is in solver/src/model/heatPump.ts (sourceTemperature). */
+  heatSource: ui(
+    Type.Unsafe<'air' | 'ground' | 'groundwater' | 'wastewater' | 'river'>({
+      enum: ['air', 'ground', 'groundwater', 'wastewater', 'river'],
+    }),
+    {
+      label: 'heatSource',
+      kind: 'heatSource',
+    },
+  ),
   /** COP = carnotEfficiency · (273.15 + supplyTemp_C) / (supplyTemp_C − (T_source − sourceDelta_K)). */
   carnotEfficiency: ui(efficiency, { label: 'carnot', ...pct }),
   supplyTemp_C: ui(Type.Number({ minimum: 20, maximum: 120 }), { label: 'supplyTemp', unit: '°C' }),
   sourceDelta_K: ui(Type.Number({ minimum: 0, maximum: 30 }), { label: 'sourceDelta', unit: 'K' }),
-  /** Ground-source: constant source temperature. */
+  /**
+   * Ground-source: constant source temperature (required). Groundwater: constant source temperature,
+   * wastewater/river: annual mean of the seasonal source temperature (absent = the defaults in heatPump.ts).
+   */
   groundTemp_C: opt(ui(Type.Number({ minimum: -10, maximum: 40 }), { label: 'groundTemp', unit: '°C' })),
   copMin: ui(Type.Number({ minimum: 1 }), { label: 'copMin' }),
   copMax: ui(Type.Number({ minimum: 1, maximum: 20 }), { label: 'copMax' }),
+  /** Air-source: share of COP lost to defrosting while the air is below defrostBelow_C; absent = none. */
+  defrostLoss_share: opt(ui(Type.Number({ minimum: 0, maximum: 0.5 }), { label: 'defrostLoss', ...pct })),
+  /** Air-source: icing threshold for defrostLoss_share; absent = 2 °C. */
+  defrostBelow_C: opt(ui(Type.Number({ minimum: -20, maximum: 15 }), { label: 'defrostBelow', unit: '°C' })),
+  /** 'fixed' (absent): supplyTemp_C all year; 'curve': heating curve on the outdoor temperature. */
+  supplyMode: opt(
+    ui(Type.Unsafe<'fixed' | 'curve'>({ enum: ['fixed', 'curve'] }), {
+      label: 'supplyMode',
+      kind: 'supplyMode',
+    }),
+  ),
+  /** Heating curve: outdoor temperature at which the supply is supplyTemp_C; absent = −12 °C. */
+  designOutdoor_C: opt(
+    ui(Type.Number({ minimum: -40, maximum: 10 }), { label: 'designOutdoor', unit: '°C' }),
+  ),
+  /** Heating curve: heating limit at which the supply reaches supplyMin_C; absent = 15 °C. */
+  heatingLimit_C: opt(ui(Type.Number({ minimum: 0, maximum: 25 }), { label: 'heatingLimit', unit: '°C' })),
+  /** Heating curve: supply temperature at and above the heating limit; absent = 30 °C. */
+  supplyMin_C: opt(ui(Type.Number({ minimum: 20, maximum: 120 }), { label: 'supplyMin', unit: '°C' })),
 });
 export const PvSchema = tech('pv', {
   /** Series id: yield in kWh per kWp and hour. */

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://werkplan.invalid/schema/project-v1.json","title":"Werkplan project, format v1","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":1},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
+const schema31 = {"$id":"https://werkplan.invalid/schema/project-v1.json","title":"Werkplan project, format v1","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":1},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -4331,7 +4331,7 @@ errors++;
 }
 if(data62.heatSource !== undefined){
 let data119 = data62.heatSource;
-if(!((data119 === "air") || (data119 === "ground"))){
+if(!(((((data119 === "air") || (data119 === "ground")) || (data119 === "groundwater")) || (data119 === "wastewater")) || (data119 === "river"))){
 const err341 = {instancePath:instancePath+"/technologies/" + i1+"/heatSource",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.heatSource.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err341];
@@ -4542,9 +4542,11 @@ vErrors.push(err358);
 errors++;
 }
 }
-}
-else {
-const err359 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.defrostLoss_share !== undefined){
+let data126 = data62.defrostLoss_share;
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 0.5 || isNaN(data126)){
+const err359 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4553,14 +4555,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
-}
-}
-else if(tag0 === "pv"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err360 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data126 < 0 || isNaN(data126)){
+const err360 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4569,8 +4565,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err361 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err361 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4579,8 +4576,12 @@ vErrors.push(err361);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err362 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data62.defrostBelow_C !== undefined){
+let data127 = data62.defrostBelow_C;
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 15 || isNaN(data127)){
+const err362 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4589,8 +4590,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err363 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+if(data127 < -20 || isNaN(data127)){
+const err363 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -20},message:"must be >= -20"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4599,8 +4600,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err364 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+else {
+const err364 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4609,8 +4611,11 @@ vErrors.push(err364);
 }
 errors++;
 }
-if(data62.yieldSeries === undefined){
-const err365 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
+}
+if(data62.supplyMode !== undefined){
+let data128 = data62.supplyMode;
+if(!((data128 === "fixed") || (data128 === "curve"))){
+const err365 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMode",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMode/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.supplyMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4619,8 +4624,12 @@ vErrors.push(err365);
 }
 errors++;
 }
-if(data62.curtailable === undefined){
-const err366 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
+}
+if(data62.designOutdoor_C !== undefined){
+let data129 = data62.designOutdoor_C;
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 > 10 || isNaN(data129)){
+const err366 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4629,9 +4638,8 @@ vErrors.push(err366);
 }
 errors++;
 }
-for(const key23 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key23))){
-const err367 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(data129 < -40 || isNaN(data129)){
+const err367 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -40},message:"must be >= -40"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4641,11 +4649,8 @@ vErrors.push(err367);
 errors++;
 }
 }
-if(data62.id !== undefined){
-let data126 = data62.id;
-if(typeof data126 === "string"){
-if(!pattern4.test(data126)){
-const err368 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err368 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4655,8 +4660,11 @@ vErrors.push(err368);
 errors++;
 }
 }
-else {
-const err369 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.heatingLimit_C !== undefined){
+let data130 = data62.heatingLimit_C;
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 25 || isNaN(data130)){
+const err369 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 25},message:"must be <= 25"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4665,10 +4673,8 @@ vErrors.push(err369);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("pv" !== data62.type){
-const err370 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
+if(data130 < 0 || isNaN(data130)){
+const err370 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4678,11 +4684,8 @@ vErrors.push(err370);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data128 = data62.name;
-if(typeof data128 === "string"){
-if(func2(data128) > 2000){
-const err371 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err371 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4692,8 +4695,11 @@ vErrors.push(err371);
 errors++;
 }
 }
-else {
-const err372 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.supplyMin_C !== undefined){
+let data131 = data62.supplyMin_C;
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 120 || isNaN(data131)){
+const err372 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4702,12 +4708,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-if(data62.capex_EUR_per_unit !== undefined){
-let data129 = data62.capex_EUR_per_unit;
-if((typeof data129 == "number") && (isFinite(data129))){
-if(data129 < 0 || isNaN(data129)){
-const err373 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data131 < 20 || isNaN(data131)){
+const err373 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4718,7 +4720,7 @@ errors++;
 }
 }
 else {
-const err374 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err374 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4728,11 +4730,9 @@ vErrors.push(err374);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data130 = data62.lifetime_a;
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 100 || isNaN(data130)){
-const err375 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+else {
+const err375 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4741,8 +4741,14 @@ vErrors.push(err375);
 }
 errors++;
 }
-if(data130 < 1 || isNaN(data130)){
-const err376 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "pv"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err376 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4751,9 +4757,8 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-else {
-const err377 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type === undefined){
+const err377 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4762,12 +4767,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data131 = data62.fixedOm_share;
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 1 || isNaN(data131)){
-const err378 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.capex_EUR_per_unit === undefined){
+const err378 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4776,8 +4777,8 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(data131 < 0 || isNaN(data131)){
-const err379 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.lifetime_a === undefined){
+const err379 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4786,9 +4787,8 @@ vErrors.push(err379);
 }
 errors++;
 }
-}
-else {
-const err380 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share === undefined){
+const err380 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4797,12 +4797,8 @@ vErrors.push(err380);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data132 = data62.varOm_EUR_kWh;
-if((typeof data132 == "number") && (isFinite(data132))){
-if(data132 < 0 || isNaN(data132)){
-const err381 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.yieldSeries === undefined){
+const err381 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4811,9 +4807,8 @@ vErrors.push(err381);
 }
 errors++;
 }
-}
-else {
-const err382 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.curtailable === undefined){
+const err382 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4822,12 +4817,9 @@ vErrors.push(err382);
 }
 errors++;
 }
-}
-if(data62.subsidy_share !== undefined){
-let data133 = data62.subsidy_share;
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 > 1 || isNaN(data133)){
-const err383 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key23 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key23))){
+const err383 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4836,8 +4828,12 @@ vErrors.push(err383);
 }
 errors++;
 }
-if(data133 < 0 || isNaN(data133)){
-const err384 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.id !== undefined){
+let data132 = data62.id;
+if(typeof data132 === "string"){
+if(!pattern4.test(data132)){
+const err384 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4848,7 +4844,7 @@ errors++;
 }
 }
 else {
-const err385 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err385 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4858,11 +4854,9 @@ vErrors.push(err385);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data134 = data62.min;
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 < 0 || isNaN(data134)){
-const err386 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type !== undefined){
+if("pv" !== data62.type){
+const err386 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4872,8 +4866,11 @@ vErrors.push(err386);
 errors++;
 }
 }
-else {
-const err387 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data134 = data62.name;
+if(typeof data134 === "string"){
+if(func2(data134) > 2000){
+const err387 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4883,11 +4880,8 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data135 = data62.max;
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 < 0 || isNaN(data135)){
-const err388 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err388 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4897,8 +4891,11 @@ vErrors.push(err388);
 errors++;
 }
 }
-else {
-const err389 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data135 = data62.capex_EUR_per_unit;
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 < 0 || isNaN(data135)){
+const err389 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4908,11 +4905,8 @@ vErrors.push(err389);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data136 = data62.existing;
-if((typeof data136 == "number") && (isFinite(data136))){
-if(data136 < 0 || isNaN(data136)){
-const err390 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err390 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4922,8 +4916,11 @@ vErrors.push(err390);
 errors++;
 }
 }
-else {
-const err391 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a !== undefined){
+let data136 = data62.lifetime_a;
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 > 100 || isNaN(data136)){
+const err391 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4932,12 +4929,8 @@ vErrors.push(err391);
 }
 errors++;
 }
-}
-if(data62.source !== undefined){
-let data137 = data62.source;
-if(typeof data137 === "string"){
-if(func2(data137) > 2000){
-const err392 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data136 < 1 || isNaN(data136)){
+const err392 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4948,7 +4941,7 @@ errors++;
 }
 }
 else {
-const err393 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err393 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4958,11 +4951,11 @@ vErrors.push(err393);
 errors++;
 }
 }
-if(data62.yieldSeries !== undefined){
-let data138 = data62.yieldSeries;
-if(typeof data138 === "string"){
-if(!pattern4.test(data138)){
-const err394 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.fixedOm_share !== undefined){
+let data137 = data62.fixedOm_share;
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 > 1 || isNaN(data137)){
+const err394 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4971,9 +4964,8 @@ vErrors.push(err394);
 }
 errors++;
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data137 < 0 || isNaN(data137)){
+const err395 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4983,9 +4975,8 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data62.curtailable !== undefined){
-if(typeof data62.curtailable !== "boolean"){
-const err396 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err396 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4995,9 +4986,11 @@ vErrors.push(err396);
 errors++;
 }
 }
-}
-else {
-const err397 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data138 = data62.varOm_EUR_kWh;
+if((typeof data138 == "number") && (isFinite(data138))){
+if(data138 < 0 || isNaN(data138)){
+const err397 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5006,14 +4999,9 @@ vErrors.push(err397);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "solarThermal"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err398 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err398 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5022,8 +5010,12 @@ vErrors.push(err398);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err399 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data62.subsidy_share !== undefined){
+let data139 = data62.subsidy_share;
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 > 1 || isNaN(data139)){
+const err399 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5032,8 +5024,8 @@ vErrors.push(err399);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err400 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data139 < 0 || isNaN(data139)){
+const err400 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5042,8 +5034,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err401 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err401 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5052,8 +5045,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err402 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.min !== undefined){
+let data140 = data62.min;
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 0 || isNaN(data140)){
+const err402 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5062,8 +5059,9 @@ vErrors.push(err402);
 }
 errors++;
 }
-if(data62.yieldSeries === undefined){
-const err403 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
+}
+else {
+const err403 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5072,8 +5070,12 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(data62.curtailable === undefined){
-const err404 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
+}
+if(data62.max !== undefined){
+let data141 = data62.max;
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 < 0 || isNaN(data141)){
+const err404 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5082,9 +5084,9 @@ vErrors.push(err404);
 }
 errors++;
 }
-for(const key24 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key24))){
-const err405 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else {
+const err405 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5094,11 +5096,11 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data62.id !== undefined){
-let data140 = data62.id;
-if(typeof data140 === "string"){
-if(!pattern4.test(data140)){
-const err406 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.existing !== undefined){
+let data142 = data62.existing;
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 < 0 || isNaN(data142)){
+const err406 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5109,7 +5111,7 @@ errors++;
 }
 }
 else {
-const err407 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err407 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5119,9 +5121,11 @@ vErrors.push(err407);
 errors++;
 }
 }
-if(data62.type !== undefined){
-if("solarThermal" !== data62.type){
-const err408 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
+if(data62.source !== undefined){
+let data143 = data62.source;
+if(typeof data143 === "string"){
+if(func2(data143) > 2000){
+const err408 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5131,11 +5135,8 @@ vErrors.push(err408);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data142 = data62.name;
-if(typeof data142 === "string"){
-if(func2(data142) > 2000){
-const err409 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err409 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5145,8 +5146,11 @@ vErrors.push(err409);
 errors++;
 }
 }
-else {
-const err410 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.yieldSeries !== undefined){
+let data144 = data62.yieldSeries;
+if(typeof data144 === "string"){
+if(!pattern4.test(data144)){
+const err410 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5156,11 +5160,8 @@ vErrors.push(err410);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data143 = data62.capex_EUR_per_unit;
-if((typeof data143 == "number") && (isFinite(data143))){
-if(data143 < 0 || isNaN(data143)){
-const err411 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err411 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5170,8 +5171,9 @@ vErrors.push(err411);
 errors++;
 }
 }
-else {
-const err412 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.curtailable !== undefined){
+if(typeof data62.curtailable !== "boolean"){
+const err412 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5181,11 +5183,9 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data144 = data62.lifetime_a;
-if((typeof data144 == "number") && (isFinite(data144))){
-if(data144 > 100 || isNaN(data144)){
-const err413 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+else {
+const err413 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5194,8 +5194,14 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(data144 < 1 || isNaN(data144)){
-const err414 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "solarThermal"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err414 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5204,9 +5210,8 @@ vErrors.push(err414);
 }
 errors++;
 }
-}
-else {
-const err415 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type === undefined){
+const err415 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5215,12 +5220,8 @@ vErrors.push(err415);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data145 = data62.fixedOm_share;
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 > 1 || isNaN(data145)){
-const err416 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.capex_EUR_per_unit === undefined){
+const err416 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5229,8 +5230,8 @@ vErrors.push(err416);
 }
 errors++;
 }
-if(data145 < 0 || isNaN(data145)){
-const err417 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.lifetime_a === undefined){
+const err417 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5239,9 +5240,8 @@ vErrors.push(err417);
 }
 errors++;
 }
-}
-else {
-const err418 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share === undefined){
+const err418 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5250,12 +5250,8 @@ vErrors.push(err418);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data146 = data62.varOm_EUR_kWh;
-if((typeof data146 == "number") && (isFinite(data146))){
-if(data146 < 0 || isNaN(data146)){
-const err419 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.yieldSeries === undefined){
+const err419 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5264,9 +5260,8 @@ vErrors.push(err419);
 }
 errors++;
 }
-}
-else {
-const err420 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.curtailable === undefined){
+const err420 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5275,12 +5270,9 @@ vErrors.push(err420);
 }
 errors++;
 }
-}
-if(data62.subsidy_share !== undefined){
-let data147 = data62.subsidy_share;
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 > 1 || isNaN(data147)){
-const err421 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key24 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key24))){
+const err421 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5289,8 +5281,12 @@ vErrors.push(err421);
 }
 errors++;
 }
-if(data147 < 0 || isNaN(data147)){
-const err422 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.id !== undefined){
+let data146 = data62.id;
+if(typeof data146 === "string"){
+if(!pattern4.test(data146)){
+const err422 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5301,7 +5297,7 @@ errors++;
 }
 }
 else {
-const err423 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err423 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5311,11 +5307,9 @@ vErrors.push(err423);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data148 = data62.min;
-if((typeof data148 == "number") && (isFinite(data148))){
-if(data148 < 0 || isNaN(data148)){
-const err424 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type !== undefined){
+if("solarThermal" !== data62.type){
+const err424 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5325,8 +5319,11 @@ vErrors.push(err424);
 errors++;
 }
 }
-else {
-const err425 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data148 = data62.name;
+if(typeof data148 === "string"){
+if(func2(data148) > 2000){
+const err425 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5336,11 +5333,8 @@ vErrors.push(err425);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data149 = data62.max;
-if((typeof data149 == "number") && (isFinite(data149))){
-if(data149 < 0 || isNaN(data149)){
-const err426 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err426 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5350,8 +5344,11 @@ vErrors.push(err426);
 errors++;
 }
 }
-else {
-const err427 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data149 = data62.capex_EUR_per_unit;
+if((typeof data149 == "number") && (isFinite(data149))){
+if(data149 < 0 || isNaN(data149)){
+const err427 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5361,11 +5358,8 @@ vErrors.push(err427);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data150 = data62.existing;
-if((typeof data150 == "number") && (isFinite(data150))){
-if(data150 < 0 || isNaN(data150)){
-const err428 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err428 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5375,8 +5369,11 @@ vErrors.push(err428);
 errors++;
 }
 }
-else {
-const err429 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a !== undefined){
+let data150 = data62.lifetime_a;
+if((typeof data150 == "number") && (isFinite(data150))){
+if(data150 > 100 || isNaN(data150)){
+const err429 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5385,12 +5382,8 @@ vErrors.push(err429);
 }
 errors++;
 }
-}
-if(data62.source !== undefined){
-let data151 = data62.source;
-if(typeof data151 === "string"){
-if(func2(data151) > 2000){
-const err430 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data150 < 1 || isNaN(data150)){
+const err430 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5401,7 +5394,7 @@ errors++;
 }
 }
 else {
-const err431 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err431 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5411,11 +5404,11 @@ vErrors.push(err431);
 errors++;
 }
 }
-if(data62.yieldSeries !== undefined){
-let data152 = data62.yieldSeries;
-if(typeof data152 === "string"){
-if(!pattern4.test(data152)){
-const err432 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.fixedOm_share !== undefined){
+let data151 = data62.fixedOm_share;
+if((typeof data151 == "number") && (isFinite(data151))){
+if(data151 > 1 || isNaN(data151)){
+const err432 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5424,9 +5417,8 @@ vErrors.push(err432);
 }
 errors++;
 }
-}
-else {
-const err433 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data151 < 0 || isNaN(data151)){
+const err433 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5436,9 +5428,8 @@ vErrors.push(err433);
 errors++;
 }
 }
-if(data62.curtailable !== undefined){
-if(typeof data62.curtailable !== "boolean"){
-const err434 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err434 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5448,9 +5439,11 @@ vErrors.push(err434);
 errors++;
 }
 }
-}
-else {
-const err435 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data152 = data62.varOm_EUR_kWh;
+if((typeof data152 == "number") && (isFinite(data152))){
+if(data152 < 0 || isNaN(data152)){
+const err435 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5459,14 +5452,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "battery"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err436 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err436 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5475,8 +5463,12 @@ vErrors.push(err436);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err437 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data62.subsidy_share !== undefined){
+let data153 = data62.subsidy_share;
+if((typeof data153 == "number") && (isFinite(data153))){
+if(data153 > 1 || isNaN(data153)){
+const err437 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5485,8 +5477,8 @@ vErrors.push(err437);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err438 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data153 < 0 || isNaN(data153)){
+const err438 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5495,8 +5487,9 @@ vErrors.push(err438);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err439 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err439 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5505,8 +5498,12 @@ vErrors.push(err439);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err440 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.min !== undefined){
+let data154 = data62.min;
+if((typeof data154 == "number") && (isFinite(data154))){
+if(data154 < 0 || isNaN(data154)){
+const err440 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5515,8 +5512,9 @@ vErrors.push(err440);
 }
 errors++;
 }
-if(data62.capexPower_EUR_kW === undefined){
-const err441 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
+}
+else {
+const err441 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5525,8 +5523,12 @@ vErrors.push(err441);
 }
 errors++;
 }
-if(data62.efficiencyCharge === undefined){
-const err442 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
+}
+if(data62.max !== undefined){
+let data155 = data62.max;
+if((typeof data155 == "number") && (isFinite(data155))){
+if(data155 < 0 || isNaN(data155)){
+const err442 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5535,8 +5537,9 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(data62.efficiencyDischarge === undefined){
-const err443 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
+}
+else {
+const err443 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5545,8 +5548,12 @@ vErrors.push(err443);
 }
 errors++;
 }
-if(data62.selfDischarge_per_h === undefined){
-const err444 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
+}
+if(data62.existing !== undefined){
+let data156 = data62.existing;
+if((typeof data156 == "number") && (isFinite(data156))){
+if(data156 < 0 || isNaN(data156)){
+const err444 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5555,9 +5562,9 @@ vErrors.push(err444);
 }
 errors++;
 }
-for(const key25 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key25))){
-const err445 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+else {
+const err445 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5567,11 +5574,11 @@ vErrors.push(err445);
 errors++;
 }
 }
-if(data62.id !== undefined){
-let data154 = data62.id;
-if(typeof data154 === "string"){
-if(!pattern4.test(data154)){
-const err446 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.source !== undefined){
+let data157 = data62.source;
+if(typeof data157 === "string"){
+if(func2(data157) > 2000){
+const err446 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5582,7 +5589,7 @@ errors++;
 }
 }
 else {
-const err447 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err447 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5592,9 +5599,11 @@ vErrors.push(err447);
 errors++;
 }
 }
-if(data62.type !== undefined){
-if("battery" !== data62.type){
-const err448 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
+if(data62.yieldSeries !== undefined){
+let data158 = data62.yieldSeries;
+if(typeof data158 === "string"){
+if(!pattern4.test(data158)){
+const err448 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5604,11 +5613,8 @@ vErrors.push(err448);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data156 = data62.name;
-if(typeof data156 === "string"){
-if(func2(data156) > 2000){
-const err449 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err449 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5618,8 +5624,9 @@ vErrors.push(err449);
 errors++;
 }
 }
-else {
-const err450 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.curtailable !== undefined){
+if(typeof data62.curtailable !== "boolean"){
+const err450 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5629,11 +5636,9 @@ vErrors.push(err450);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data157 = data62.capex_EUR_per_unit;
-if((typeof data157 == "number") && (isFinite(data157))){
-if(data157 < 0 || isNaN(data157)){
-const err451 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err451 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5642,9 +5647,14 @@ vErrors.push(err451);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-else {
-const err452 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else if(tag0 === "battery"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err452 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5653,12 +5663,8 @@ vErrors.push(err452);
 }
 errors++;
 }
-}
-if(data62.lifetime_a !== undefined){
-let data158 = data62.lifetime_a;
-if((typeof data158 == "number") && (isFinite(data158))){
-if(data158 > 100 || isNaN(data158)){
-const err453 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data62.type === undefined){
+const err453 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5667,8 +5673,8 @@ vErrors.push(err453);
 }
 errors++;
 }
-if(data158 < 1 || isNaN(data158)){
-const err454 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data62.capex_EUR_per_unit === undefined){
+const err454 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5677,9 +5683,8 @@ vErrors.push(err454);
 }
 errors++;
 }
-}
-else {
-const err455 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a === undefined){
+const err455 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5688,12 +5693,8 @@ vErrors.push(err455);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data159 = data62.fixedOm_share;
-if((typeof data159 == "number") && (isFinite(data159))){
-if(data159 > 1 || isNaN(data159)){
-const err456 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.fixedOm_share === undefined){
+const err456 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5702,8 +5703,8 @@ vErrors.push(err456);
 }
 errors++;
 }
-if(data159 < 0 || isNaN(data159)){
-const err457 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.capexPower_EUR_kW === undefined){
+const err457 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5712,9 +5713,8 @@ vErrors.push(err457);
 }
 errors++;
 }
-}
-else {
-const err458 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyCharge === undefined){
+const err458 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5723,12 +5723,8 @@ vErrors.push(err458);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data160 = data62.varOm_EUR_kWh;
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 < 0 || isNaN(data160)){
-const err459 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.efficiencyDischarge === undefined){
+const err459 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5737,9 +5733,8 @@ vErrors.push(err459);
 }
 errors++;
 }
-}
-else {
-const err460 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.selfDischarge_per_h === undefined){
+const err460 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5748,12 +5743,9 @@ vErrors.push(err460);
 }
 errors++;
 }
-}
-if(data62.subsidy_share !== undefined){
-let data161 = data62.subsidy_share;
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 > 1 || isNaN(data161)){
-const err461 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key25 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key25))){
+const err461 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5762,8 +5754,12 @@ vErrors.push(err461);
 }
 errors++;
 }
-if(data161 < 0 || isNaN(data161)){
-const err462 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.id !== undefined){
+let data160 = data62.id;
+if(typeof data160 === "string"){
+if(!pattern4.test(data160)){
+const err462 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5774,7 +5770,7 @@ errors++;
 }
 }
 else {
-const err463 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err463 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5784,11 +5780,9 @@ vErrors.push(err463);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data162 = data62.min;
-if((typeof data162 == "number") && (isFinite(data162))){
-if(data162 < 0 || isNaN(data162)){
-const err464 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type !== undefined){
+if("battery" !== data62.type){
+const err464 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5798,8 +5792,11 @@ vErrors.push(err464);
 errors++;
 }
 }
-else {
-const err465 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data162 = data62.name;
+if(typeof data162 === "string"){
+if(func2(data162) > 2000){
+const err465 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5809,11 +5806,8 @@ vErrors.push(err465);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data163 = data62.max;
-if((typeof data163 == "number") && (isFinite(data163))){
-if(data163 < 0 || isNaN(data163)){
-const err466 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err466 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5823,8 +5817,11 @@ vErrors.push(err466);
 errors++;
 }
 }
-else {
-const err467 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data163 = data62.capex_EUR_per_unit;
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 < 0 || isNaN(data163)){
+const err467 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5834,11 +5831,8 @@ vErrors.push(err467);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data164 = data62.existing;
-if((typeof data164 == "number") && (isFinite(data164))){
-if(data164 < 0 || isNaN(data164)){
-const err468 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err468 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5848,8 +5842,11 @@ vErrors.push(err468);
 errors++;
 }
 }
-else {
-const err469 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a !== undefined){
+let data164 = data62.lifetime_a;
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 > 100 || isNaN(data164)){
+const err469 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5858,12 +5855,8 @@ vErrors.push(err469);
 }
 errors++;
 }
-}
-if(data62.source !== undefined){
-let data165 = data62.source;
-if(typeof data165 === "string"){
-if(func2(data165) > 2000){
-const err470 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data164 < 1 || isNaN(data164)){
+const err470 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5874,7 +5867,7 @@ errors++;
 }
 }
 else {
-const err471 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err471 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5884,11 +5877,11 @@ vErrors.push(err471);
 errors++;
 }
 }
-if(data62.capexPower_EUR_kW !== undefined){
-let data166 = data62.capexPower_EUR_kW;
-if((typeof data166 == "number") && (isFinite(data166))){
-if(data166 < 0 || isNaN(data166)){
-const err472 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.fixedOm_share !== undefined){
+let data165 = data62.fixedOm_share;
+if((typeof data165 == "number") && (isFinite(data165))){
+if(data165 > 1 || isNaN(data165)){
+const err472 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5897,9 +5890,8 @@ vErrors.push(err472);
 }
 errors++;
 }
-}
-else {
-const err473 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data165 < 0 || isNaN(data165)){
+const err473 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5909,11 +5901,8 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data62.efficiencyCharge !== undefined){
-let data167 = data62.efficiencyCharge;
-if((typeof data167 == "number") && (isFinite(data167))){
-if(data167 > 1 || isNaN(data167)){
-const err474 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err474 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5922,8 +5911,12 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(data167 <= 0 || isNaN(data167)){
-const err475 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data166 = data62.varOm_EUR_kWh;
+if((typeof data166 == "number") && (isFinite(data166))){
+if(data166 < 0 || isNaN(data166)){
+const err475 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5934,7 +5927,7 @@ errors++;
 }
 }
 else {
-const err476 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err476 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5944,11 +5937,11 @@ vErrors.push(err476);
 errors++;
 }
 }
-if(data62.efficiencyDischarge !== undefined){
-let data168 = data62.efficiencyDischarge;
-if((typeof data168 == "number") && (isFinite(data168))){
-if(data168 > 1 || isNaN(data168)){
-const err477 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.subsidy_share !== undefined){
+let data167 = data62.subsidy_share;
+if((typeof data167 == "number") && (isFinite(data167))){
+if(data167 > 1 || isNaN(data167)){
+const err477 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5957,8 +5950,8 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(data168 <= 0 || isNaN(data168)){
-const err478 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data167 < 0 || isNaN(data167)){
+const err478 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5969,7 +5962,7 @@ errors++;
 }
 }
 else {
-const err479 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err479 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5979,11 +5972,11 @@ vErrors.push(err479);
 errors++;
 }
 }
-if(data62.selfDischarge_per_h !== undefined){
-let data169 = data62.selfDischarge_per_h;
-if((typeof data169 == "number") && (isFinite(data169))){
-if(data169 > 1 || isNaN(data169)){
-const err480 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.min !== undefined){
+let data168 = data62.min;
+if((typeof data168 == "number") && (isFinite(data168))){
+if(data168 < 0 || isNaN(data168)){
+const err480 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -5992,8 +5985,9 @@ vErrors.push(err480);
 }
 errors++;
 }
-if(data169 < 0 || isNaN(data169)){
-const err481 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err481 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6003,8 +5997,11 @@ vErrors.push(err481);
 errors++;
 }
 }
-else {
-const err482 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.max !== undefined){
+let data169 = data62.max;
+if((typeof data169 == "number") && (isFinite(data169))){
+if(data169 < 0 || isNaN(data169)){
+const err482 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6014,11 +6011,8 @@ vErrors.push(err482);
 errors++;
 }
 }
-if(data62.minPower_kW !== undefined){
-let data170 = data62.minPower_kW;
-if((typeof data170 == "number") && (isFinite(data170))){
-if(data170 < 0 || isNaN(data170)){
-const err483 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err483 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6028,8 +6022,11 @@ vErrors.push(err483);
 errors++;
 }
 }
-else {
-const err484 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.existing !== undefined){
+let data170 = data62.existing;
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 < 0 || isNaN(data170)){
+const err484 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6039,11 +6036,8 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data62.maxPower_kW !== undefined){
-let data171 = data62.maxPower_kW;
-if((typeof data171 == "number") && (isFinite(data171))){
-if(data171 < 0 || isNaN(data171)){
-const err485 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err485 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6053,8 +6047,11 @@ vErrors.push(err485);
 errors++;
 }
 }
-else {
-const err486 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.source !== undefined){
+let data171 = data62.source;
+if(typeof data171 === "string"){
+if(func2(data171) > 2000){
+const err486 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6064,9 +6061,8 @@ vErrors.push(err486);
 errors++;
 }
 }
-}
 else {
-const err487 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err487 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6075,14 +6071,12 @@ vErrors.push(err487);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "heatStorage"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err488 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.capexPower_EUR_kW !== undefined){
+let data172 = data62.capexPower_EUR_kW;
+if((typeof data172 == "number") && (isFinite(data172))){
+if(data172 < 0 || isNaN(data172)){
+const err488 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6091,8 +6085,9 @@ vErrors.push(err488);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err489 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err489 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6101,8 +6096,12 @@ vErrors.push(err489);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err490 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data62.efficiencyCharge !== undefined){
+let data173 = data62.efficiencyCharge;
+if((typeof data173 == "number") && (isFinite(data173))){
+if(data173 > 1 || isNaN(data173)){
+const err490 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6111,8 +6110,8 @@ vErrors.push(err490);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err491 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+if(data173 <= 0 || isNaN(data173)){
+const err491 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6121,8 +6120,9 @@ vErrors.push(err491);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err492 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+else {
+const err492 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6131,8 +6131,12 @@ vErrors.push(err492);
 }
 errors++;
 }
-if(data62.efficiencyCharge === undefined){
-const err493 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
+}
+if(data62.efficiencyDischarge !== undefined){
+let data174 = data62.efficiencyDischarge;
+if((typeof data174 == "number") && (isFinite(data174))){
+if(data174 > 1 || isNaN(data174)){
+const err493 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6141,8 +6145,8 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(data62.efficiencyDischarge === undefined){
-const err494 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
+if(data174 <= 0 || isNaN(data174)){
+const err494 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6151,8 +6155,9 @@ vErrors.push(err494);
 }
 errors++;
 }
-if(data62.loss_per_h === undefined){
-const err495 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
+}
+else {
+const err495 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6161,8 +6166,12 @@ vErrors.push(err495);
 }
 errors++;
 }
-if(data62.cRate_per_h === undefined){
-const err496 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
+}
+if(data62.selfDischarge_per_h !== undefined){
+let data175 = data62.selfDischarge_per_h;
+if((typeof data175 == "number") && (isFinite(data175))){
+if(data175 > 1 || isNaN(data175)){
+const err496 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6171,9 +6180,8 @@ vErrors.push(err496);
 }
 errors++;
 }
-for(const key26 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key26))){
-const err497 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(data175 < 0 || isNaN(data175)){
+const err497 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6183,11 +6191,8 @@ vErrors.push(err497);
 errors++;
 }
 }
-if(data62.id !== undefined){
-let data172 = data62.id;
-if(typeof data172 === "string"){
-if(!pattern4.test(data172)){
-const err498 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err498 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6197,8 +6202,11 @@ vErrors.push(err498);
 errors++;
 }
 }
-else {
-const err499 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.minPower_kW !== undefined){
+let data176 = data62.minPower_kW;
+if((typeof data176 == "number") && (isFinite(data176))){
+if(data176 < 0 || isNaN(data176)){
+const err499 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6208,9 +6216,8 @@ vErrors.push(err499);
 errors++;
 }
 }
-if(data62.type !== undefined){
-if("heatStorage" !== data62.type){
-const err500 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
+else {
+const err500 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6220,11 +6227,11 @@ vErrors.push(err500);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data174 = data62.name;
-if(typeof data174 === "string"){
-if(func2(data174) > 2000){
-const err501 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.maxPower_kW !== undefined){
+let data177 = data62.maxPower_kW;
+if((typeof data177 == "number") && (isFinite(data177))){
+if(data177 < 0 || isNaN(data177)){
+const err501 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6235,7 +6242,7 @@ errors++;
 }
 }
 else {
-const err502 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err502 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6245,11 +6252,9 @@ vErrors.push(err502);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data175 = data62.capex_EUR_per_unit;
-if((typeof data175 == "number") && (isFinite(data175))){
-if(data175 < 0 || isNaN(data175)){
-const err503 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err503 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6258,9 +6263,14 @@ vErrors.push(err503);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-else {
-const err504 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else if(tag0 === "heatStorage"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err504 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6269,12 +6279,8 @@ vErrors.push(err504);
 }
 errors++;
 }
-}
-if(data62.lifetime_a !== undefined){
-let data176 = data62.lifetime_a;
-if((typeof data176 == "number") && (isFinite(data176))){
-if(data176 > 100 || isNaN(data176)){
-const err505 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data62.type === undefined){
+const err505 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6283,8 +6289,8 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(data176 < 1 || isNaN(data176)){
-const err506 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data62.capex_EUR_per_unit === undefined){
+const err506 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6293,9 +6299,8 @@ vErrors.push(err506);
 }
 errors++;
 }
-}
-else {
-const err507 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a === undefined){
+const err507 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6304,12 +6309,8 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data177 = data62.fixedOm_share;
-if((typeof data177 == "number") && (isFinite(data177))){
-if(data177 > 1 || isNaN(data177)){
-const err508 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.fixedOm_share === undefined){
+const err508 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6318,8 +6319,8 @@ vErrors.push(err508);
 }
 errors++;
 }
-if(data177 < 0 || isNaN(data177)){
-const err509 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.efficiencyCharge === undefined){
+const err509 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6328,9 +6329,8 @@ vErrors.push(err509);
 }
 errors++;
 }
-}
-else {
-const err510 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyDischarge === undefined){
+const err510 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6339,12 +6339,8 @@ vErrors.push(err510);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data178 = data62.varOm_EUR_kWh;
-if((typeof data178 == "number") && (isFinite(data178))){
-if(data178 < 0 || isNaN(data178)){
-const err511 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.loss_per_h === undefined){
+const err511 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6353,9 +6349,8 @@ vErrors.push(err511);
 }
 errors++;
 }
-}
-else {
-const err512 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.cRate_per_h === undefined){
+const err512 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6364,12 +6359,9 @@ vErrors.push(err512);
 }
 errors++;
 }
-}
-if(data62.subsidy_share !== undefined){
-let data179 = data62.subsidy_share;
-if((typeof data179 == "number") && (isFinite(data179))){
-if(data179 > 1 || isNaN(data179)){
-const err513 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key26 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key26))){
+const err513 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6378,8 +6370,12 @@ vErrors.push(err513);
 }
 errors++;
 }
-if(data179 < 0 || isNaN(data179)){
-const err514 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.id !== undefined){
+let data178 = data62.id;
+if(typeof data178 === "string"){
+if(!pattern4.test(data178)){
+const err514 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6390,7 +6386,7 @@ errors++;
 }
 }
 else {
-const err515 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err515 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6400,11 +6396,9 @@ vErrors.push(err515);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data180 = data62.min;
-if((typeof data180 == "number") && (isFinite(data180))){
-if(data180 < 0 || isNaN(data180)){
-const err516 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type !== undefined){
+if("heatStorage" !== data62.type){
+const err516 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6414,8 +6408,11 @@ vErrors.push(err516);
 errors++;
 }
 }
-else {
-const err517 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data180 = data62.name;
+if(typeof data180 === "string"){
+if(func2(data180) > 2000){
+const err517 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6425,11 +6422,8 @@ vErrors.push(err517);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data181 = data62.max;
-if((typeof data181 == "number") && (isFinite(data181))){
-if(data181 < 0 || isNaN(data181)){
-const err518 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err518 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6439,8 +6433,11 @@ vErrors.push(err518);
 errors++;
 }
 }
-else {
-const err519 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data181 = data62.capex_EUR_per_unit;
+if((typeof data181 == "number") && (isFinite(data181))){
+if(data181 < 0 || isNaN(data181)){
+const err519 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6450,11 +6447,8 @@ vErrors.push(err519);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data182 = data62.existing;
-if((typeof data182 == "number") && (isFinite(data182))){
-if(data182 < 0 || isNaN(data182)){
-const err520 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err520 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6464,8 +6458,11 @@ vErrors.push(err520);
 errors++;
 }
 }
-else {
-const err521 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a !== undefined){
+let data182 = data62.lifetime_a;
+if((typeof data182 == "number") && (isFinite(data182))){
+if(data182 > 100 || isNaN(data182)){
+const err521 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6474,12 +6471,8 @@ vErrors.push(err521);
 }
 errors++;
 }
-}
-if(data62.source !== undefined){
-let data183 = data62.source;
-if(typeof data183 === "string"){
-if(func2(data183) > 2000){
-const err522 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data182 < 1 || isNaN(data182)){
+const err522 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6490,7 +6483,7 @@ errors++;
 }
 }
 else {
-const err523 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err523 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6500,11 +6493,11 @@ vErrors.push(err523);
 errors++;
 }
 }
-if(data62.efficiencyCharge !== undefined){
-let data184 = data62.efficiencyCharge;
-if((typeof data184 == "number") && (isFinite(data184))){
-if(data184 > 1 || isNaN(data184)){
-const err524 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.fixedOm_share !== undefined){
+let data183 = data62.fixedOm_share;
+if((typeof data183 == "number") && (isFinite(data183))){
+if(data183 > 1 || isNaN(data183)){
+const err524 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6513,8 +6506,8 @@ vErrors.push(err524);
 }
 errors++;
 }
-if(data184 <= 0 || isNaN(data184)){
-const err525 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data183 < 0 || isNaN(data183)){
+const err525 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6525,7 +6518,7 @@ errors++;
 }
 }
 else {
-const err526 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err526 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6535,11 +6528,11 @@ vErrors.push(err526);
 errors++;
 }
 }
-if(data62.efficiencyDischarge !== undefined){
-let data185 = data62.efficiencyDischarge;
-if((typeof data185 == "number") && (isFinite(data185))){
-if(data185 > 1 || isNaN(data185)){
-const err527 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data184 = data62.varOm_EUR_kWh;
+if((typeof data184 == "number") && (isFinite(data184))){
+if(data184 < 0 || isNaN(data184)){
+const err527 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6548,8 +6541,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-if(data185 <= 0 || isNaN(data185)){
-const err528 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err528 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6559,8 +6553,11 @@ vErrors.push(err528);
 errors++;
 }
 }
-else {
-const err529 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.subsidy_share !== undefined){
+let data185 = data62.subsidy_share;
+if((typeof data185 == "number") && (isFinite(data185))){
+if(data185 > 1 || isNaN(data185)){
+const err529 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6569,12 +6566,8 @@ vErrors.push(err529);
 }
 errors++;
 }
-}
-if(data62.loss_per_h !== undefined){
-let data186 = data62.loss_per_h;
-if((typeof data186 == "number") && (isFinite(data186))){
-if(data186 > 1 || isNaN(data186)){
-const err530 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data185 < 0 || isNaN(data185)){
+const err530 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6583,8 +6576,9 @@ vErrors.push(err530);
 }
 errors++;
 }
-if(data186 < 0 || isNaN(data186)){
-const err531 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err531 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6594,8 +6588,11 @@ vErrors.push(err531);
 errors++;
 }
 }
-else {
-const err532 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.min !== undefined){
+let data186 = data62.min;
+if((typeof data186 == "number") && (isFinite(data186))){
+if(data186 < 0 || isNaN(data186)){
+const err532 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6605,11 +6602,8 @@ vErrors.push(err532);
 errors++;
 }
 }
-if(data62.cRate_per_h !== undefined){
-let data187 = data62.cRate_per_h;
-if((typeof data187 == "number") && (isFinite(data187))){
-if(data187 <= 0 || isNaN(data187)){
-const err533 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err533 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6619,8 +6613,11 @@ vErrors.push(err533);
 errors++;
 }
 }
-else {
-const err534 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.max !== undefined){
+let data187 = data62.max;
+if((typeof data187 == "number") && (isFinite(data187))){
+if(data187 < 0 || isNaN(data187)){
+const err534 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6630,9 +6627,8 @@ vErrors.push(err534);
 errors++;
 }
 }
-}
 else {
-const err535 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err535 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6641,14 +6637,12 @@ vErrors.push(err535);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "heatDump"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err536 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.existing !== undefined){
+let data188 = data62.existing;
+if((typeof data188 == "number") && (isFinite(data188))){
+if(data188 < 0 || isNaN(data188)){
+const err536 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6657,8 +6651,9 @@ vErrors.push(err536);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err537 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err537 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6667,8 +6662,12 @@ vErrors.push(err537);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err538 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data62.source !== undefined){
+let data189 = data62.source;
+if(typeof data189 === "string"){
+if(func2(data189) > 2000){
+const err538 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6677,8 +6676,9 @@ vErrors.push(err538);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err539 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err539 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6687,8 +6687,12 @@ vErrors.push(err539);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err540 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.efficiencyCharge !== undefined){
+let data190 = data62.efficiencyCharge;
+if((typeof data190 == "number") && (isFinite(data190))){
+if(data190 > 1 || isNaN(data190)){
+const err540 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6697,9 +6701,8 @@ vErrors.push(err540);
 }
 errors++;
 }
-for(const key27 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key27))){
-const err541 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(data190 <= 0 || isNaN(data190)){
+const err541 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6709,11 +6712,8 @@ vErrors.push(err541);
 errors++;
 }
 }
-if(data62.id !== undefined){
-let data188 = data62.id;
-if(typeof data188 === "string"){
-if(!pattern4.test(data188)){
-const err542 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err542 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6723,8 +6723,11 @@ vErrors.push(err542);
 errors++;
 }
 }
-else {
-const err543 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.efficiencyDischarge !== undefined){
+let data191 = data62.efficiencyDischarge;
+if((typeof data191 == "number") && (isFinite(data191))){
+if(data191 > 1 || isNaN(data191)){
+const err543 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6733,10 +6736,8 @@ vErrors.push(err543);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("heatDump" !== data62.type){
-const err544 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
+if(data191 <= 0 || isNaN(data191)){
+const err544 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6746,11 +6747,8 @@ vErrors.push(err544);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data190 = data62.name;
-if(typeof data190 === "string"){
-if(func2(data190) > 2000){
-const err545 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err545 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6760,8 +6758,11 @@ vErrors.push(err545);
 errors++;
 }
 }
-else {
-const err546 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.loss_per_h !== undefined){
+let data192 = data62.loss_per_h;
+if((typeof data192 == "number") && (isFinite(data192))){
+if(data192 > 1 || isNaN(data192)){
+const err546 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6770,12 +6771,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-}
-if(data62.capex_EUR_per_unit !== undefined){
-let data191 = data62.capex_EUR_per_unit;
-if((typeof data191 == "number") && (isFinite(data191))){
-if(data191 < 0 || isNaN(data191)){
-const err547 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data192 < 0 || isNaN(data192)){
+const err547 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6786,7 +6783,7 @@ errors++;
 }
 }
 else {
-const err548 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err548 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6796,11 +6793,11 @@ vErrors.push(err548);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data192 = data62.lifetime_a;
-if((typeof data192 == "number") && (isFinite(data192))){
-if(data192 > 100 || isNaN(data192)){
-const err549 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data62.cRate_per_h !== undefined){
+let data193 = data62.cRate_per_h;
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 <= 0 || isNaN(data193)){
+const err549 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6809,8 +6806,9 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(data192 < 1 || isNaN(data192)){
-const err550 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err550 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6820,8 +6818,9 @@ vErrors.push(err550);
 errors++;
 }
 }
+}
 else {
-const err551 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err551 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6830,12 +6829,14 @@ vErrors.push(err551);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data62.fixedOm_share !== undefined){
-let data193 = data62.fixedOm_share;
-if((typeof data193 == "number") && (isFinite(data193))){
-if(data193 > 1 || isNaN(data193)){
-const err552 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else if(tag0 === "heatDump"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err552 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6844,8 +6845,8 @@ vErrors.push(err552);
 }
 errors++;
 }
-if(data193 < 0 || isNaN(data193)){
-const err553 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type === undefined){
+const err553 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6854,9 +6855,8 @@ vErrors.push(err553);
 }
 errors++;
 }
-}
-else {
-const err554 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit === undefined){
+const err554 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6865,12 +6865,8 @@ vErrors.push(err554);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data194 = data62.varOm_EUR_kWh;
-if((typeof data194 == "number") && (isFinite(data194))){
-if(data194 < 0 || isNaN(data194)){
-const err555 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.lifetime_a === undefined){
+const err555 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6879,9 +6875,8 @@ vErrors.push(err555);
 }
 errors++;
 }
-}
-else {
-const err556 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share === undefined){
+const err556 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6890,12 +6885,9 @@ vErrors.push(err556);
 }
 errors++;
 }
-}
-if(data62.subsidy_share !== undefined){
-let data195 = data62.subsidy_share;
-if((typeof data195 == "number") && (isFinite(data195))){
-if(data195 > 1 || isNaN(data195)){
-const err557 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+for(const key27 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key27))){
+const err557 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6904,8 +6896,12 @@ vErrors.push(err557);
 }
 errors++;
 }
-if(data195 < 0 || isNaN(data195)){
-const err558 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.id !== undefined){
+let data194 = data62.id;
+if(typeof data194 === "string"){
+if(!pattern4.test(data194)){
+const err558 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6916,7 +6912,7 @@ errors++;
 }
 }
 else {
-const err559 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err559 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6926,11 +6922,9 @@ vErrors.push(err559);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data196 = data62.min;
-if((typeof data196 == "number") && (isFinite(data196))){
-if(data196 < 0 || isNaN(data196)){
-const err560 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type !== undefined){
+if("heatDump" !== data62.type){
+const err560 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6940,8 +6934,11 @@ vErrors.push(err560);
 errors++;
 }
 }
-else {
-const err561 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data196 = data62.name;
+if(typeof data196 === "string"){
+if(func2(data196) > 2000){
+const err561 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6951,11 +6948,8 @@ vErrors.push(err561);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data197 = data62.max;
-if((typeof data197 == "number") && (isFinite(data197))){
-if(data197 < 0 || isNaN(data197)){
-const err562 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err562 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6965,8 +6959,11 @@ vErrors.push(err562);
 errors++;
 }
 }
-else {
-const err563 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data197 = data62.capex_EUR_per_unit;
+if((typeof data197 == "number") && (isFinite(data197))){
+if(data197 < 0 || isNaN(data197)){
+const err563 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -6976,11 +6973,8 @@ vErrors.push(err563);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data198 = data62.existing;
-if((typeof data198 == "number") && (isFinite(data198))){
-if(data198 < 0 || isNaN(data198)){
-const err564 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err564 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -6990,8 +6984,11 @@ vErrors.push(err564);
 errors++;
 }
 }
-else {
-const err565 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a !== undefined){
+let data198 = data62.lifetime_a;
+if((typeof data198 == "number") && (isFinite(data198))){
+if(data198 > 100 || isNaN(data198)){
+const err565 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7000,12 +6997,8 @@ vErrors.push(err565);
 }
 errors++;
 }
-}
-if(data62.source !== undefined){
-let data199 = data62.source;
-if(typeof data199 === "string"){
-if(func2(data199) > 2000){
-const err566 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data198 < 1 || isNaN(data198)){
+const err566 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7016,7 +7009,7 @@ errors++;
 }
 }
 else {
-const err567 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err567 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7026,9 +7019,11 @@ vErrors.push(err567);
 errors++;
 }
 }
-}
-else {
-const err568 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.fixedOm_share !== undefined){
+let data199 = data62.fixedOm_share;
+if((typeof data199 == "number") && (isFinite(data199))){
+if(data199 > 1 || isNaN(data199)){
+const err568 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7037,12 +7032,8 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
-}
-}
-else {
-const err569 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
+if(data199 < 0 || isNaN(data199)){
+const err569 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7053,7 +7044,7 @@ errors++;
 }
 }
 else {
-const err570 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
+const err570 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7063,8 +7054,11 @@ vErrors.push(err570);
 errors++;
 }
 }
-else {
-const err571 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data200 = data62.varOm_EUR_kWh;
+if((typeof data200 == "number") && (isFinite(data200))){
+if(data200 < 0 || isNaN(data200)){
+const err571 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7074,9 +7068,8 @@ vErrors.push(err571);
 errors++;
 }
 }
-}
 else {
-const err572 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err572 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7086,12 +7079,11 @@ vErrors.push(err572);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data200 = data.constraints;
-if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
-for(const key28 in data200){
-if(!(((key28 === "co2Cap_t") || (key28 === "minRenewableHeatShare")) || (key28 === "maxGridImport_kWh"))){
-const err573 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(data62.subsidy_share !== undefined){
+let data201 = data62.subsidy_share;
+if((typeof data201 == "number") && (isFinite(data201))){
+if(data201 > 1 || isNaN(data201)){
+const err573 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7100,12 +7092,8 @@ vErrors.push(err573);
 }
 errors++;
 }
-}
-if(data200.co2Cap_t !== undefined){
-let data201 = data200.co2Cap_t;
-if((typeof data201 == "number") && (isFinite(data201))){
 if(data201 < 0 || isNaN(data201)){
-const err574 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err574 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7116,7 +7104,7 @@ errors++;
 }
 }
 else {
-const err575 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err575 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7126,11 +7114,11 @@ vErrors.push(err575);
 errors++;
 }
 }
-if(data200.minRenewableHeatShare !== undefined){
-let data202 = data200.minRenewableHeatShare;
+if(data62.min !== undefined){
+let data202 = data62.min;
 if((typeof data202 == "number") && (isFinite(data202))){
-if(data202 > 1 || isNaN(data202)){
-const err576 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data202 < 0 || isNaN(data202)){
+const err576 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7139,8 +7127,9 @@ vErrors.push(err576);
 }
 errors++;
 }
-if(data202 < 0 || isNaN(data202)){
-const err577 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err577 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7150,8 +7139,11 @@ vErrors.push(err577);
 errors++;
 }
 }
-else {
-const err578 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.max !== undefined){
+let data203 = data62.max;
+if((typeof data203 == "number") && (isFinite(data203))){
+if(data203 < 0 || isNaN(data203)){
+const err578 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7161,11 +7153,8 @@ vErrors.push(err578);
 errors++;
 }
 }
-if(data200.maxGridImport_kWh !== undefined){
-let data203 = data200.maxGridImport_kWh;
-if((typeof data203 == "number") && (isFinite(data203))){
-if(data203 < 0 || isNaN(data203)){
-const err579 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err579 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7175,8 +7164,11 @@ vErrors.push(err579);
 errors++;
 }
 }
-else {
-const err580 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.existing !== undefined){
+let data204 = data62.existing;
+if((typeof data204 == "number") && (isFinite(data204))){
+if(data204 < 0 || isNaN(data204)){
+const err580 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7186,9 +7178,8 @@ vErrors.push(err580);
 errors++;
 }
 }
-}
 else {
-const err581 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err581 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7198,15 +7189,11 @@ vErrors.push(err581);
 errors++;
 }
 }
-if(data.scenarios !== undefined){
-let data204 = data.scenarios;
-if(Array.isArray(data204)){
-const len2 = data204.length;
-for(let i2=0; i2<len2; i2++){
-let data205 = data204[i2];
-if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
-if(data205.id === undefined){
-const err582 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.source !== undefined){
+let data205 = data62.source;
+if(typeof data205 === "string"){
+if(func2(data205) > 2000){
+const err582 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7215,8 +7202,9 @@ vErrors.push(err582);
 }
 errors++;
 }
-if(data205.name === undefined){
-const err583 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err583 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7225,8 +7213,10 @@ vErrors.push(err583);
 }
 errors++;
 }
-if(data205.overrides === undefined){
-const err584 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+}
+}
+else {
+const err584 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7235,9 +7225,12 @@ vErrors.push(err584);
 }
 errors++;
 }
-for(const key29 in data205){
-if(!((((key29 === "id") || (key29 === "name")) || (key29 === "description")) || (key29 === "overrides"))){
-const err585 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else {
+const err585 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7247,11 +7240,8 @@ vErrors.push(err585);
 errors++;
 }
 }
-if(data205.id !== undefined){
-let data206 = data205.id;
-if(typeof data206 === "string"){
-if(!pattern4.test(data206)){
-const err586 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err586 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7262,7 +7252,7 @@ errors++;
 }
 }
 else {
-const err587 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err587 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7272,11 +7262,9 @@ vErrors.push(err587);
 errors++;
 }
 }
-if(data205.name !== undefined){
-let data207 = data205.name;
-if(typeof data207 === "string"){
-if(func2(data207) > 200){
-const err588 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+else {
+const err588 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7285,8 +7273,13 @@ vErrors.push(err588);
 }
 errors++;
 }
-if(func2(data207) < 1){
-const err589 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.constraints !== undefined){
+let data206 = data.constraints;
+if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
+for(const key28 in data206){
+if(!(((key28 === "co2Cap_t") || (key28 === "minRenewableHeatShare")) || (key28 === "maxGridImport_kWh"))){
+const err589 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7296,8 +7289,11 @@ vErrors.push(err589);
 errors++;
 }
 }
-else {
-const err590 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data206.co2Cap_t !== undefined){
+let data207 = data206.co2Cap_t;
+if((typeof data207 == "number") && (isFinite(data207))){
+if(data207 < 0 || isNaN(data207)){
+const err590 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7307,11 +7303,8 @@ vErrors.push(err590);
 errors++;
 }
 }
-if(data205.description !== undefined){
-let data208 = data205.description;
-if(typeof data208 === "string"){
-if(func2(data208) > 2000){
-const err591 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err591 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7321,8 +7314,11 @@ vErrors.push(err591);
 errors++;
 }
 }
-else {
-const err592 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data206.minRenewableHeatShare !== undefined){
+let data208 = data206.minRenewableHeatShare;
+if((typeof data208 == "number") && (isFinite(data208))){
+if(data208 > 1 || isNaN(data208)){
+const err592 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7331,11 +7327,8 @@ vErrors.push(err592);
 }
 errors++;
 }
-}
-if(data205.overrides !== undefined){
-let data209 = data205.overrides;
-if(!(data209 && typeof data209 == "object" && !Array.isArray(data209))){
-const err593 = {instancePath:instancePath+"/scenarios/" + i2+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data208 < 0 || isNaN(data208)){
+const err593 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7345,9 +7338,8 @@ vErrors.push(err593);
 errors++;
 }
 }
-}
 else {
-const err594 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err594 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7357,9 +7349,11 @@ vErrors.push(err594);
 errors++;
 }
 }
-}
-else {
-const err595 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data206.maxGridImport_kWh !== undefined){
+let data209 = data206.maxGridImport_kWh;
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 < 0 || isNaN(data209)){
+const err595 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7369,10 +7363,8 @@ vErrors.push(err595);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data210 = data.notes;
-if(!(data210 && typeof data210 == "object" && !Array.isArray(data210))){
-const err596 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err596 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7384,12 +7376,208 @@ errors++;
 }
 }
 else {
-const err597 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err597 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err597];
 }
 else {
 vErrors.push(err597);
+}
+errors++;
+}
+}
+if(data.scenarios !== undefined){
+let data210 = data.scenarios;
+if(Array.isArray(data210)){
+const len2 = data210.length;
+for(let i2=0; i2<len2; i2++){
+let data211 = data210[i2];
+if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
+if(data211.id === undefined){
+const err598 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err598];
+}
+else {
+vErrors.push(err598);
+}
+errors++;
+}
+if(data211.name === undefined){
+const err599 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err599];
+}
+else {
+vErrors.push(err599);
+}
+errors++;
+}
+if(data211.overrides === undefined){
+const err600 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+if(vErrors === null){
+vErrors = [err600];
+}
+else {
+vErrors.push(err600);
+}
+errors++;
+}
+for(const key29 in data211){
+if(!((((key29 === "id") || (key29 === "name")) || (key29 === "description")) || (key29 === "overrides"))){
+const err601 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err601];
+}
+else {
+vErrors.push(err601);
+}
+errors++;
+}
+}
+if(data211.id !== undefined){
+let data212 = data211.id;
+if(typeof data212 === "string"){
+if(!pattern4.test(data212)){
+const err602 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err602];
+}
+else {
+vErrors.push(err602);
+}
+errors++;
+}
+}
+else {
+const err603 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err603];
+}
+else {
+vErrors.push(err603);
+}
+errors++;
+}
+}
+if(data211.name !== undefined){
+let data213 = data211.name;
+if(typeof data213 === "string"){
+if(func2(data213) > 200){
+const err604 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err604];
+}
+else {
+vErrors.push(err604);
+}
+errors++;
+}
+if(func2(data213) < 1){
+const err605 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err605];
+}
+else {
+vErrors.push(err605);
+}
+errors++;
+}
+}
+else {
+const err606 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err606];
+}
+else {
+vErrors.push(err606);
+}
+errors++;
+}
+}
+if(data211.description !== undefined){
+let data214 = data211.description;
+if(typeof data214 === "string"){
+if(func2(data214) > 2000){
+const err607 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err607];
+}
+else {
+vErrors.push(err607);
+}
+errors++;
+}
+}
+else {
+const err608 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err608];
+}
+else {
+vErrors.push(err608);
+}
+errors++;
+}
+}
+if(data211.overrides !== undefined){
+let data215 = data211.overrides;
+if(!(data215 && typeof data215 == "object" && !Array.isArray(data215))){
+const err609 = {instancePath:instancePath+"/scenarios/" + i2+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err609];
+}
+else {
+vErrors.push(err609);
+}
+errors++;
+}
+}
+}
+else {
+const err610 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err610];
+}
+else {
+vErrors.push(err610);
+}
+errors++;
+}
+}
+}
+else {
+const err611 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err611];
+}
+else {
+vErrors.push(err611);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data216 = data.notes;
+if(!(data216 && typeof data216 == "object" && !Array.isArray(data216))){
+const err612 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err612];
+}
+else {
+vErrors.push(err612);
+}
+errors++;
+}
+}
+}
+else {
+const err613 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err613];
+}
+else {
+vErrors.push(err613);
 }
 errors++;
 }

@@ -124,6 +124,12 @@ const TECH_FIELDS: Record<keyof Labels['techFields'], FieldUnit> = {
   groundTemp_C: u('°C'),
   copMin: {},
   copMax: {},
+  defrostLoss_share: pct(),
+  defrostBelow_C: u('°C'),
+  supplyMode: {},
+  designOutdoor_C: u('°C'),
+  heatingLimit_C: u('°C'),
+  supplyMin_C: u('°C'),
   yieldSeries: {},
   curtailable: {},
   efficiencyCharge: pct(),
@@ -181,7 +187,7 @@ export interface PointerLabel {
   unit: string;
   scale: number;
   /** How a string value is named: a fuel id, a series id, a heat source, a type. */
-  value?: 'fuel' | 'series' | 'heatSource' | 'type';
+  value?: 'fuel' | 'series' | 'heatSource' | 'supplyMode' | 'type';
 }
 
 const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -222,8 +228,8 @@ export function pointerLabel(project: ProjectV1, pointer: string, lang: ReportLa
           ? 'fuel'
           : parts[2] === 'yieldSeries'
             ? 'series'
-            : parts[2] === 'heatSource'
-              ? 'heatSource'
+            : parts[2] === 'heatSource' || parts[2] === 'supplyMode'
+              ? parts[2]
               : parts[2] === 'type'
                 ? 'type'
                 : undefined;
@@ -275,6 +281,7 @@ export function valueAt(project: ProjectV1, l: PointerLabel, v: unknown, lang: R
     if (l.value === 'fuel') return fuelName(lang, v);
     if (l.value === 'series') return seriesLabel(project, v, lang);
     if (l.value === 'heatSource') return nameOf(lang, 'labels', 'heatSources', v);
+    if (l.value === 'supplyMode') return nameOf(lang, 'labels', 'supplyModes', v);
     return v;
   }
   if (typeof v === 'object' && typeof (v as { series?: unknown }).series === 'string')

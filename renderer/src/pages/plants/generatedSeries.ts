@@ -25,7 +25,13 @@ export async function storeGenerated(
   language: 'de' | 'en',
 ): Promise<string> {
   const { generatedSource } = await import('../../project/generate');
-  const source = generatedSource(spec, language);
+  // the weather the series is made from: the site's, a DWD test reference year by default
+  const site = useProject.getState().doc?.site;
+  const source = generatedSource(
+    spec,
+    language,
+    site && { ...site, weather: site.weather ?? { kind: 'dwd-try', year: 2015 } },
+  );
   const id = replace?.id ?? crypto.randomUUID();
   const rec: TimeSeriesRecord = {
     id,

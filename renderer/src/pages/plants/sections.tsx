@@ -290,7 +290,16 @@ function TechFields({ tech }: { tech: Technology }) {
   const heatSources = [
     { value: 'air', label: t('planner.tech.air') },
     { value: 'ground', label: t('planner.tech.ground') },
+    { value: 'groundwater', label: t('planner.tech.groundwater') },
+    { value: 'wastewater', label: t('planner.tech.wastewater') },
+    { value: 'river', label: t('planner.tech.river') },
   ];
+  // absent supplyMode is 'fixed', the first option
+  const supplyModes = [
+    { value: 'fixed', label: t('planner.tech.supplyFixed') },
+    { value: 'curve', label: t('planner.tech.supplyCurve') },
+  ];
+  const optionsOf = { fuel: fuels, yieldSeries: yields, heatSource: heatSources, supplyMode: supplyModes };
   return (
     <div className="form-grid">
       {fieldsOf(tech).map((f) => {
@@ -304,14 +313,8 @@ function TechFields({ tech }: { tech: Technology }) {
           case 'fuel':
           case 'yieldSeries':
           case 'heatSource':
-            return (
-              <SelectField
-                key={f.key}
-                ptr={ptr}
-                label={label}
-                options={f.kind === 'fuel' ? fuels : f.kind === 'yieldSeries' ? yields : heatSources}
-              />
-            );
+          case 'supplyMode':
+            return <SelectField key={f.key} ptr={ptr} label={label} options={optionsOf[f.kind]} />;
           case 'number':
             return (
               <PField

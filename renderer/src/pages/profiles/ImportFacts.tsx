@@ -42,6 +42,17 @@ export function ImportFacts({
         <dd>{result.headerLine || '—'}</dd>
         <dt>{t('profilesPage.timestamps')}</dt>
         <dd>{t(`profiles.import.stampFormat.${result.timestampFormat}`)}</dd>
+        <dt>{t('profiles.import.timeBasisFact')}</dt>
+        <dd data-testid="import-time-basis">{t(`profiles.import.timeBasis.${result.timeBasis}`)}</dd>
+        {seriesKind === 'demand' && (
+          <>
+            <dt>{t('profiles.import.unitFact')}</dt>
+            <dd data-testid="import-unit">
+              {col.unit}
+              {col.unitSource === 'assumed' ? ` (${t('profiles.import.guessed')})` : ''}
+            </dd>
+          </>
+        )}
         <dt>{t('profilesPage.resolution')}</dt>
         <dd>{result.resolution_min} min</dd>
         <dt>{t('profilesPage.intervals')}</dt>

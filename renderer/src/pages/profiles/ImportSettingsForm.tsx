@@ -40,9 +40,28 @@ export function ImportSettingsForm({
         value={settings.unit ?? ''}
         onChange={(e) => set({ unit: (e.target.value || undefined) as ImportSettings['unit'] })}
       >
-        <option value="">{col ? `${t('profilesPage.auto')} (${col.unit})` : t('profilesPage.auto')}</option>
+        <option value="">
+          {col
+            ? `${t('profilesPage.auto')} (${col.unit}${col.unitSource === 'assumed' ? `, ${t('profiles.import.guessed')}` : ''})`
+            : t('profilesPage.auto')}
+        </option>
         <option value="kW">{t('profilesPage.unitKW')}</option>
         <option value="kWh">{t('profilesPage.unitKWh')}</option>
+      </select>
+      <label htmlFor="import-scale">{t('profiles.import.scale')}</label>
+      <select
+        id="import-scale"
+        value={settings.scale ?? ''}
+        onChange={(e) => set({ scale: (e.target.value || undefined) as ImportSettings['scale'] })}
+      >
+        <option value="">
+          {col && col.unitSource === 'assumed'
+            ? `${t('profilesPage.auto')} (${scaleName(col.scale)}, ${t('profiles.import.guessed')})`
+            : `${t('profilesPage.auto')} (${t('profiles.import.scaleFile')})`}
+        </option>
+        <option value="W">W</option>
+        <option value="kW">kW</option>
+        <option value="MW">MW</option>
       </select>
       <label htmlFor="import-stamp">{t('profilesPage.stamp')}</label>
       <select
@@ -61,12 +80,13 @@ export function ImportSettingsForm({
       <label className="check">
         <input
           type="checkbox"
-          checked={settings.standardTime ?? false}
+          checked={settings.standardTime ?? result?.timeBasis === 'standard'}
           onChange={(e) => set({ standardTime: e.target.checked })}
         />
         {t('profilesPage.standardTime')}
       </label>
       <small className="hint">{t('profiles.import.standardTimeHint')}</small>
+      {result?.timeBasis === 'none' && <small className="hint">{t('profiles.import.yearFromProject')}</small>}
       <label htmlFor="import-delimiter">{t('profilesPage.delimiterLabel')}</label>
       <select
         id="import-delimiter"
@@ -126,3 +146,6 @@ export function ImportSettingsForm({
     </div>
   );
 }
+
+/** The scale of a column's numbers as a unit prefix (factor to kW or kWh). */
+const scaleName = (scale: number) => (scale === 1000 ? 'MW' : scale === 0.001 ? 'W' : 'kW');

@@ -1,9 +1,10 @@
 /** The collection of data rows and their placement on the regular grid, for importProfile and its stream. */
 import { fail } from './text';
 import { formatImportMessage, importMessage, type ImportMessage } from './messages';
-import { isMissingCell, parseNumber, unitOf, type DecimalSeparator } from './numbers';
+import { isMissingCell, parseNumber, scaleWordOf, type DecimalSeparator } from './numbers';
 import { parseStamp, StampResolver, type Stamp, type StampFormat } from './timestamps';
 import type { ImportedColumn, ImportIssue, ImportResult, ImportSettings } from './parse';
+import { siteYear } from '../../calendar/siteYear';
 
 /** An issue's English text and its message. */
 const issueText = (detail: ImportMessage) => ({ message: formatImportMessage(detail), detail });
@@ -19,6 +20,8 @@ export interface Plan {
   headerIdx: number;
   metadata: string[];
   unitRow: string[] | null;
+  /** Per column: the unit the file states (header or unit row, or the metadata block above the header). */
+  units: ({ unit: 'kW' | 'kWh'; scale: number; source: 'header' | 'metadata' } | null)[];
   stampCols: number[];
   stampFormat: StampFormat | 'none';
   readable: number[];
@@ -66,6 +69,16 @@ export function createCollector(
   /** The file's clock, for the times in messages. */
   let clock = resolver;
   const instants = new Floats();
+  /** Per row: its wall-clock stamp read as if it were UTC (NaN for stamps with an offset). */
+  const naive = new Floats();
+  let skipped: { line: number; found: string; stamp: string; column: number } | null = null;
+  let timeBasis: ImportResult['timeBasis'] = !resolver
+    ? 'none'
+    : settings.standardTime
+      ? 'standard'
+      : (settings.timeZone ?? 'Europe/Berlin') === 'UTC'
+        ? 'utc'
+        : 'legal';
   const lines = new Floats();
   const values = readable.map(() => new Floats());
   let firstStampText = '';
@@ -82,7 +95,15 @@ export function createCollector(
         );
         if (!st)
           throw fail('expectedTimestamp', { line, column: header[sc], found: r[sc] ?? '' }, line, sc + 1);
-        const t = resolver.resolve(st);
+        let t = resolver.resolve(st);
+        const text = () =>
+          stampFormat === 'german-date' ? `${r[sc] ?? ''} ${r[stampCols[1]] ?? ''}` : (r[sc] ?? '');
+        // A stamp in the skipped spring hour may mean a file in standard time or UTC all year: decided
+        // at the end, when it is known whether the file repeats the autumn hour.
+        if (t === 'skipped-hour' && settings.standardTime === undefined && st.offset_min === undefined) {
+          skipped ??= { line, found: r[sc] ?? '', stamp: text(), column: sc + 1 };
+          t = NaN;
+        }
         if (typeof t === 'string') {
           const code =
             t === 'invalid-date' ? 'invalidDate' : t === 'skipped-hour' ? 'skippedHour' : 'invalidDateTime';
@@ -99,6 +120,11 @@ export function createCollector(
             stampFormat === 'german-date' ? `${r[sc] ?? ''} ${r[stampCols[1]] ?? ''}` : (r[sc] ?? '');
         }
         instants.push(t);
+        naive.push(
+          st.offset_min === undefined
+            ? Date.UTC(st.year, st.month - 1, st.day, st.hour, st.minute, st.second)
+            : NaN,
+        );
       } else instants.push(NaN);
       lines.push(line);
       readable.forEach((j, c) => {
@@ -117,6 +143,34 @@ export function createCollector(
       if (n === 0) throw fail('headerNoData');
       const inst = instants.view();
       const lineOf = (k: number) => lines.data[k];
+      if (firstStamp?.offset_min !== undefined) timeBasis = 'offset';
+      if (skipped) {
+        const zone = settings.timeZone ?? 'Europe/Berlin';
+        const basis = noDaylightSaving(naive.view(), zone);
+        if (!basis)
+          throw fail(
+            'skippedHour',
+            { line: skipped.line, found: skipped.found, zone },
+            skipped.line,
+            skipped.column,
+          );
+        // UTC when the file says so (header or metadata), else the zone's standard time.
+        const utc = /\b(?:UTC|GMT)\b/.test([...plan.header, ...plan.metadata].join(' '));
+        const offset_min = utc ? 0 : basis.standardOffset_min;
+        const nv = naive.view();
+        for (let k = 0; k < n; k++) inst[k] = nv[k] - offset_min * 60_000;
+        clock = new StampResolver(utc ? 'UTC' : zone, true);
+        timeBasis = utc ? 'utc' : 'standard';
+        const h = offset_min / 60;
+        warn(
+          utc
+            ? importMessage('utcAssumed', { found: skipped.stamp })
+            : importMessage('standardTimeAssumed', {
+                found: skipped.stamp,
+                offset: `${h < 0 ? '-' : '+'}${Math.abs(h)}`,
+              }),
+        );
+      }
       const axis = timeAxis(inst, settings, {
         firstStamp: resolver ? firstStamp : null,
         firstStampText,
@@ -149,6 +203,7 @@ export function createCollector(
         headerLine: plan.headerIdx + 1,
         metadata: plan.metadata,
         timestampFormat: stampFormat,
+        timeBasis,
         stamp: stampMode,
         resolution_min,
         start: fmt(startT),
@@ -162,6 +217,43 @@ export function createCollector(
       };
     },
   };
+}
+
+/**
+ * Whether wall-clock stamps (as if UTC, `naive`) are written without daylight saving: the file
+ * covers an autumn clock change of the zone (from siteYear) and never repeats its hour. Returns the
+ * zone's standard offset, or null when the file repeats the hour or does not reach an autumn change
+ * (then a stamp in the skipped spring hour stays an error).
+ */
+function noDaylightSaving(naive: Float64Array, zone: string): { standardOffset_min: number } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of naive)
+    if (!Number.isNaN(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  if (!(hi >= lo)) return null;
+  let covered = false;
+  let std = 0;
+  for (let y = new Date(lo).getUTCFullYear(); y <= new Date(hi).getUTCFullYear(); y++) {
+    const sy = siteYear(y, zone);
+    std = sy.standardOffset_min;
+    const fb = sy.fallBack;
+    if (!fb) continue;
+    // The repeated wall-clock hour: from the change (in standard time) for the shift's length.
+    const from = fb.instant_ms + sy.standardOffset_min * 60_000;
+    const to = from - fb.shift_min * 60_000;
+    if (lo >= from || hi < to) continue;
+    covered = true;
+    const seen = new Set<number>();
+    for (const v of naive)
+      if (v >= from && v < to) {
+        if (seen.has(v)) return null;
+        seen.add(v);
+      }
+  }
+  return covered ? { standardOffset_min: std } : null;
 }
 
 /**
@@ -204,6 +296,12 @@ function timeAxis(
   if (!year) throw fail('noTimestampsYear', { count: n });
   if (!resolution_min) {
     const minutesInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 60_000;
+    // A whole year of hours or quarter hours, but of the other kind of year (leap or not).
+    for (const step of [60, 15]) {
+      const hours = (n * step) / 60;
+      if ((hours === 8760 || hours === 8784) && hours * 60 !== minutesInYear)
+        throw fail('yearLength', { count: n, hours, resolution: step, year, expected: minutesInYear / 60 });
+    }
     if (minutesInYear % n !== 0) throw fail('unevenYear', { count: n, year });
     resolution_min = minutesInYear / n;
   }
@@ -295,6 +393,17 @@ function placeOnGrid(
   return { resolution_min, startT, step, count, slotLine, slotOf, issues };
 }
 
+const SCALES = { W: 0.001, kW: 1, MW: 1000 } as const;
+
+/** The median of the absolute values that are not gaps (0 for none). */
+function medianAbs(raw: Float64Array): number {
+  const v = Array.from(raw)
+    .filter((x) => !Number.isNaN(x))
+    .map(Math.abs)
+    .sort((a, b) => a - b);
+  return v.length ? v[v.length >> 1] : 0;
+}
+
 /** One value column on the grid in kW (energy per interval divided by its hours), with its energy and peak. */
 function gridColumn(
   plan: Plan,
@@ -304,10 +413,32 @@ function gridColumn(
 ): ImportedColumn {
   const { j, name, raw, lineOf } = col;
   const { resolution_min, slotOf, startT, step, count, issues } = grid;
-  const u = unitOf(`${plan.header[j] ?? ''} ${plan.unitRow?.[j] ?? ''}`);
-  const unit = settings.unit ?? u?.unit;
-  if (!unit) throw fail('unitMissing', { column: name }, plan.headerIdx + 1, j + 1);
-  const scale = settings.unit ? 1 : (u?.scale ?? 1);
+  const { messages } = plan;
+  const u = plan.units[j];
+  let unit = settings.unit ?? u?.unit;
+  let scale = settings.unit ? 1 : (u?.scale ?? 1);
+  let unitSource: ImportedColumn['unitSource'] = settings.unit ? 'setting' : (u?.source ?? 'assumed');
+  if (!unit) {
+    // Hourly values without a unit: average kW and kWh per hour are the same number, so only the
+    // scale is a guess (from a word in the header, else from the size of the numbers).
+    // Only where the file names no unit at all: a column that names another one (kvar, °C) is not guessed.
+    const otherUnit = plan.units.some((x) => x) || /[[(][^\])]+[\])]/.test(plan.header[j] ?? '');
+    if (resolution_min !== 60 || otherUnit)
+      throw fail('unitMissing', { column: name, resolution: resolution_min }, plan.headerIdx + 1, j + 1);
+    unit = 'kW';
+    unitSource = 'assumed';
+    const word = scaleWordOf(plan.header[j] ?? '');
+    const guess = settings.scale ?? word ?? (medianAbs(raw) > 10_000 ? 'W' : 'kW');
+    scale = SCALES[guess];
+    if (!settings.scale)
+      messages.push(
+        importMessage(word ? 'unitAssumedHourlyHeader' : 'unitAssumedHourlyMagnitude', {
+          column: name,
+          scale: guess,
+        }),
+      );
+  }
+  if (settings.scale) scale = SCALES[settings.scale];
   const toKW = unit === 'kWh' ? 60 / resolution_min : 1;
   const out = new Float64Array(count).fill(NaN);
   let negatives = 0;
@@ -337,7 +468,7 @@ function gridColumn(
       energy += (v * resolution_min) / 60;
       peak = Math.max(peak, v);
     }
-  return { name, index: j, unit, values: out, energy_kWh: energy, peak_kW: peak };
+  return { name, index: j, unit, unitSource, scale, values: out, energy_kWh: energy, peak_kW: peak };
 }
 
 /** The column the settings ask for (by header name or 0-based index), else the first. */

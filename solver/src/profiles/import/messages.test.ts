@@ -31,6 +31,11 @@ const params = {
   headerLine: 9,
   lines: 5,
   columns: '1: a',
+  unit: 'kW',
+  scale: 'MW',
+  offset: '+1',
+  hours: 8784,
+  expected: 8760,
 };
 
 describe('import messages in German and English', () => {

@@ -1,7 +1,14 @@
 import Papa from 'papaparse';
 import { decodeText, fail, ImportError } from './text';
 import { importMessage, type ImportMessage } from './messages';
-import { guessDecimal, isMissingCell, parseNumber, unitOf, type DecimalSeparator } from './numbers';
+import {
+  guessDecimal,
+  isMissingCell,
+  metadataUnitOf,
+  parseNumber,
+  unitOf,
+  type DecimalSeparator,
+} from './numbers';
 import { stampFormatOf, type StampFormat } from './timestamps';
 import { createCollector, type Plan } from './collect';
 
@@ -24,6 +31,11 @@ export interface ImportSettings {
   headerLine?: number;
   /** For files without timestamps: the year (start 1 January 00:00 standard time). */
   year?: number;
+  /**
+   * Scale of the values (W, kW or MW): overrides the file's and the guessed one. Hourly values without
+   * a unit are read as average power whose scale is guessed from the header or the size of the numbers.
+   */
+  scale?: 'W' | 'kW' | 'MW';
   /** Interval length in minutes (default: from the stamps or the number of values). */
   resolution_min?: number;
 }
@@ -44,6 +56,13 @@ export interface ImportedColumn {
   index: number;
   unit: 'kW' | 'kWh';
   /**
+   * Where the unit comes from: the header (or a unit row), the metadata block above the header, the
+   * settings, or a guess (hourly values without a unit: see the warnings).
+   */
+  unitSource: 'header' | 'metadata' | 'setting' | 'assumed';
+  /** Factor from the file's numbers to kW or kWh (0.001 for W, 1000 for MW). */
+  scale: number;
+  /**
    * The value per interval, NaN where the file has a gap: average power in kW for an energy column
    * (a kWh file is converted); a column the user files as a price or a temperature keeps the file's
    * numbers as they are (the unit is then the one the user names, not `unit`).
@@ -61,6 +80,11 @@ export interface ImportResult {
   headerLine: number;
   metadata: string[];
   timestampFormat: StampFormat | 'none';
+  /**
+   * How wall-clock stamps were read: 'legal' (local time with daylight saving), 'standard' (the
+   * zone's standard time all year), 'utc', 'offset' (the stamps carry their offset), 'none' (no stamps).
+   */
+  timeBasis: 'legal' | 'standard' | 'utc' | 'offset' | 'none';
   stamp: 'start' | 'end' | 'none';
   resolution_min: number;
   /** ISO instants: start of the first interval, end of the last. */
@@ -168,13 +192,32 @@ function analyseRows(
     (stampFormatOf(c) !== null ||
       !Number.isNaN(parseNumber(c, ',') ?? NaN) ||
       !Number.isNaN(parseNumber(c, '.') ?? NaN));
-  const isDataRow = (r: string[]) =>
+  const isNumber = (c: string) =>
+    c.trim() !== '' &&
+    (!Number.isNaN(parseNumber(c, ',') ?? NaN) || !Number.isNaN(parseNumber(c, '.') ?? NaN));
+  // A data row: only numbers and timestamps, or a timestamp and at least one number beside text
+  // cells (a comment column such as "ok, checked" in a portal export).
+  const isPureDataRow = (r: string[]) =>
     r.length === width && r.some(isData) && r.every((c) => c.trim() === '' || isData(c) || isMissingCell(c));
+  const isMixedDataRow = (r: string[]) =>
+    r.length === width &&
+    r.some((c) => stampFormatOf(c) !== null) &&
+    r.some((c) => stampFormatOf(c) === null && isNumber(c));
+  const isDataRow = (r: string[]) => isPureDataRow(r) || isMixedDataRow(r);
   // The first data row: from there on, rows are data (a unit row may sit between header and data).
   if (settings.headerLine !== undefined && !(settings.headerLine >= 0 && settings.headerLine < rows.length))
     throw fail('headerOutside', { headerLine: settings.headerLine, lines: rows.length });
   let first = settings.headerLine ?? 0;
-  while (first < rows.length && !isDataRow(rows[first])) first++;
+  // A metadata line that happens to hold a date and a number beside text ("Erstellt am;05.12.2026
+  // 10:00;Version;2") is not the first data row: after a row with text, the next row must be data too.
+  const nextRow = (k: number) => {
+    let i = k + 1;
+    while (i < rows.length && isBlank(rows[i])) i++;
+    return rows[i];
+  };
+  const startsData = (k: number) =>
+    isPureDataRow(rows[k]) || (isMixedDataRow(rows[k]) && (!nextRow(k) || isDataRow(nextRow(k))));
+  while (first < rows.length && !startsData(first)) first++;
   if (first >= rows.length) throw fail(rows.length <= 2 ? 'headerNoData' : 'noDataRows');
   let headerIdx = -1;
   let unitRow: string[] | null = null;
@@ -225,23 +268,56 @@ function analyseRows(
   }
   const skip = new Set(formats.map((f, j) => (f ? j : -1)).filter((j) => j >= 0));
   const decimal = settings.decimal ?? guessDecimal(sample.flatMap((r) => r.filter((_, j) => !skip.has(j))));
+  // Value candidates: columns with numbers; a text column (more text cells than numbers) is not one.
   const valueCols = header
     .map((_, j) => j)
-    .filter((j) => !skip.has(j) && sample.some((r) => parseNumber(r[j] ?? '', decimal) !== null));
+    .filter((j) => {
+      if (skip.has(j)) return false;
+      let numbers = 0;
+      let texts = 0;
+      for (const r of sample) {
+        const v = parseNumber(r[j] ?? '', decimal);
+        if (v === null) continue;
+        if (!Number.isNaN(v)) numbers++;
+        else if (!isMissingCell(r[j] ?? '')) texts++;
+      }
+      return numbers > 0 && numbers >= texts;
+    });
   if (valueCols.length === 0) throw fail('noNumberColumn');
   const toLabel = stampFormat === 'german-date' ? 'Datum/Zeit' : 'Zeit';
   if (stampCols.length > 1 && stampFormat !== 'german-date')
     warn(importMessage('fromToColumns', { column: header[stampCols[0]] || toLabel }));
 
+  // Each column's unit: its header (or a unit row below it), else one named in the metadata block
+  // above the header ("Einheit;kW", "Maßeinheit: kWh").
+  let metaUnit: { unit: 'kW' | 'kWh'; scale: number; line: number } | null = null;
+  for (let i = 0; i < Math.max(0, headerIdx) && !metaUnit; i++) {
+    const u = metadataUnitOf(rows[i]);
+    if (u) metaUnit = { ...u, line: i + 1 };
+  }
+  const units: Plan['units'] = header.map((_, j) => {
+    const u = unitOf(`${header[j] ?? ''} ${unitRow?.[j] ?? ''}`);
+    return u ? { ...u, source: 'header' } : null;
+  });
+  if (metaUnit)
+    for (const j of valueCols)
+      if (!units[j]) {
+        units[j] = { unit: metaUnit.unit, scale: metaUnit.scale, source: 'metadata' };
+        warn(
+          importMessage('unitFromMetadata', {
+            column: header[j] || `Spalte ${j + 1}`,
+            unit: metaUnit.unit,
+            line: metaUnit.line,
+          }),
+        );
+      }
   // Columns whose unit is not known (e.g. reactive power in kvar) are left out unless selected.
   const chosen = (j: number) =>
     settings.column !== undefined &&
     (settings.column === j || settings.column === (header[j] || `Spalte ${j + 1}`));
   const readable = valueCols.filter((j, idx) => {
-    if (settings.unit || unitOf(`${header[j] ?? ''} ${unitRow?.[j] ?? ''}`) || chosen(j)) return true;
-    const anyOther = valueCols.some(
-      (o, k) => k !== idx && unitOf(`${header[o] ?? ''} ${unitRow?.[o] ?? ''}`),
-    );
+    if (settings.unit || units[j] || chosen(j)) return true;
+    const anyOther = valueCols.some((o, k) => k !== idx && units[o]);
     if (anyOther) warn(importMessage('columnNoUnit', { column: header[j] || `Spalte ${j + 1}` }));
     return !anyOther;
   });
@@ -253,6 +329,7 @@ function analyseRows(
     headerIdx,
     metadata,
     unitRow,
+    units,
     stampCols,
     stampFormat,
     readable,
