@@ -186,6 +186,84 @@ function analyseRows(
   const lines = rows.map((r) => r.join(delimiter || ';'));
   const width = rows[rows.length - 1].length;
 
+  const { first, headerIdx, unitRow } = findLayout(rows, width, settings);
+  const header =
+    headerIdx >= 0
+      ? rows[headerIdx].map((c) => c.trim())
+      : Array.from({ length: width }, (_, j) => `Spalte ${j + 1}`);
+  const metadata = lines.slice(0, Math.max(0, headerIdx)).filter((l) => l.trim() !== '');
+  const data: string[][] = [];
+  for (let k = first; k < rows.length && data.length < 200; k++) if (!isBlank(rows[k])) data.push(rows[k]);
+  if (data.length === 0) throw fail('headerNoData');
+
+  // Column roles from a sample.
+  const sample = data.slice(0, 200);
+  const formats: (StampFormat | null)[] = header.map((_, j) => {
+    const f = stampFormatOf(sample[0][j] ?? '');
+    return f && sample.every((r) => stampFormatOf(r[j] ?? '') === f) ? f : null;
+  });
+  const stampCols: number[] = [];
+  let stampFormat: StampFormat | 'none' = 'none';
+  for (let j = 0; j < width; j++) {
+    const f = formats[j];
+    if (!f || stampCols.length) continue;
+    if (f === 'german-date' && formats[j + 1] === 'time') {
+      stampCols.push(j, j + 1);
+      stampFormat = 'german-date';
+    } else if (f !== 'time' && f !== 'german-date') {
+      stampCols.push(j);
+      stampFormat = f;
+    }
+  }
+  const skip = new Set(formats.map((f, j) => (f ? j : -1)).filter((j) => j >= 0));
+  const decimal = settings.decimal ?? guessDecimal(sample.flatMap((r) => r.filter((_, j) => !skip.has(j))));
+  // Value candidates: columns with numbers; a text column (more text cells than numbers) is not one.
+  const valueCols = header
+    .map((_, j) => j)
+    .filter((j) => {
+      if (skip.has(j)) return false;
+      let numbers = 0;
+      let texts = 0;
+      for (const r of sample) {
+        const v = parseNumber(r[j] ?? '', decimal);
+        if (v === null) continue;
+        if (!Number.isNaN(v)) numbers++;
+        else if (!isMissingCell(r[j] ?? '')) texts++;
+      }
+      return numbers > 0 && numbers >= texts;
+    });
+  if (valueCols.length === 0) throw fail('noNumberColumn');
+  const toLabel = stampFormat === 'german-date' ? 'Datum/Zeit' : 'Zeit';
+  if (stampCols.length > 1 && stampFormat !== 'german-date')
+    warn(importMessage('fromToColumns', { column: header[stampCols[0]] || toLabel }));
+
+  const { units, readable } = columnUnits(rows, { header, headerIdx, unitRow, valueCols }, settings, warn);
+  const plan: Plan = {
+    encoding,
+    delimiter,
+    decimal,
+    header,
+    headerIdx,
+    metadata,
+    unitRow,
+    units,
+    stampCols,
+    stampFormat,
+    readable,
+    messages,
+  };
+  return { plan, first };
+}
+
+/**
+ * Where the data start (the first data row, 0-based), the header line above it (−1: none) and a
+ * unit row between them.
+ */
+function findLayout(
+  rows: string[][],
+  width: number,
+  settings: ImportSettings,
+): { first: number; headerIdx: number; unitRow: string[] | null } {
   // Cells that look like data: numbers (either decimal) or timestamps.
   const isData = (c: string) =>
     c.trim() !== '' &&
@@ -238,56 +316,17 @@ function analyseRows(
     }
   }
   if (settings.headerLine) headerIdx = settings.headerLine - 1;
-  const header =
-    headerIdx >= 0
-      ? rows[headerIdx].map((c) => c.trim())
-      : Array.from({ length: width }, (_, j) => `Spalte ${j + 1}`);
-  const metadata = lines.slice(0, Math.max(0, headerIdx)).filter((l) => l.trim() !== '');
-  const data: string[][] = [];
-  for (let k = first; k < rows.length && data.length < 200; k++) if (!isBlank(rows[k])) data.push(rows[k]);
-  if (data.length === 0) throw fail('headerNoData');
+  return { first, headerIdx, unitRow };
+}
 
-  // Column roles from a sample.
-  const sample = data.slice(0, 200);
-  const formats: (StampFormat | null)[] = header.map((_, j) => {
-    const f = stampFormatOf(sample[0][j] ?? '');
-    return f && sample.every((r) => stampFormatOf(r[j] ?? '') === f) ? f : null;
-  });
-  const stampCols: number[] = [];
-  let stampFormat: StampFormat | 'none' = 'none';
-  for (let j = 0; j < width; j++) {
-    const f = formats[j];
-    if (!f || stampCols.length) continue;
-    if (f === 'german-date' && formats[j + 1] === 'time') {
-      stampCols.push(j, j + 1);
-      stampFormat = 'german-date';
-    } else if (f !== 'time' && f !== 'german-date') {
-      stampCols.push(j);
-      stampFormat = f;
-    }
-  }
-  const skip = new Set(formats.map((f, j) => (f ? j : -1)).filter((j) => j >= 0));
-  const decimal = settings.decimal ?? guessDecimal(sample.flatMap((r) => r.filter((_, j) => !skip.has(j))));
-  // Value candidates: columns with numbers; a text column (more text cells than numbers) is not one.
-  const valueCols = header
-    .map((_, j) => j)
-    .filter((j) => {
-      if (skip.has(j)) return false;
-      let numbers = 0;
-      let texts = 0;
-      for (const r of sample) {
-        const v = parseNumber(r[j] ?? '', decimal);
-        if (v === null) continue;
-        if (!Number.isNaN(v)) numbers++;
-        else if (!isMissingCell(r[j] ?? '')) texts++;
-      }
-      return numbers > 0 && numbers >= texts;
-    });
-  if (valueCols.length === 0) throw fail('noNumberColumn');
-  const toLabel = stampFormat === 'german-date' ? 'Datum/Zeit' : 'Zeit';
-  if (stampCols.length > 1 && stampFormat !== 'german-date')
-    warn(importMessage('fromToColumns', { column: header[stampCols[0]] || toLabel }));
-
+/** Each column's unit (header, unit row or metadata block) and the value columns that are read. */
+function columnUnits(
+  rows: string[][],
+  layout: { header: string[]; headerIdx: number; unitRow: string[] | null; valueCols: number[] },
+  settings: ImportSettings,
+  warn: (m: ImportMessage) => void,
+): { units: Plan['units']; readable: number[] } {
+  const { header, headerIdx, unitRow, valueCols } = layout;
   // Each column's unit: its header (or a unit row below it), else one named in the metadata block
   // above the header ("Einheit;kW", "Maßeinheit: kWh").
   let metaUnit: { unit: 'kW' | 'kWh'; scale: number; line: number } | null = null;
@@ -321,21 +360,7 @@ function analyseRows(
     if (anyOther) warn(importMessage('columnNoUnit', { column: header[j] || `Spalte ${j + 1}` }));
     return !anyOther;
   });
-  const plan: Plan = {
-    encoding,
-    delimiter,
-    decimal,
-    header,
-    headerIdx,
-    metadata,
-    unitRow,
-    units,
-    stampCols,
-    stampFormat,
-    readable,
-    messages,
-  };
-  return { plan, first };
+  return { units, readable };
 }
 
 /**
