@@ -38,6 +38,7 @@ export {
 export * from './profiles/import/index';
 export { parse2025, standardLoadProfile, type Profile2025 } from './profiles/bdew/electricity';
 export { heatLoadProfile, parseHeatTables } from './profiles/bdew/heat';
+export { syntheticStandIn } from './profiles/standin/standin';
 export {
   generatedSourceNote,
   parseGeneratedSourceNote,

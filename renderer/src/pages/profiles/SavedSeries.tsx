@@ -6,6 +6,8 @@ import { useApp } from '../../store/app';
 import { deleteSeries, renameSeries, roleOf } from '../../project/seriesActions';
 import { seriesYear } from '../../project/seriesYear';
 import { YearMismatch, usesText } from './ProjectYear';
+import { StandInAction } from './StandInAction';
+import { canMakeStandIn } from './standIn';
 
 /** What a series amounts to, by its kind: energy for loads, mean/min/max for temperatures, never a sum of °C. */
 export function seriesSummary(
@@ -75,6 +77,12 @@ function SeriesItem({ r }: { r: TimeSeriesRecord }) {
           >
             {t('profiles.list.delete')}
           </button>
+          {roleOf(r) === 'load' && canMakeStandIn(r) && (
+            <>
+              {' '}
+              <StandInAction r={r} />
+            </>
+          )}
         </>
       ) : (
         <form
