@@ -21,6 +21,7 @@ import {
   type Table,
 } from './tables';
 import { flowName, techTypeName, text, type ReportLanguage } from './texts';
+import { weatherNote } from './weatherNote';
 
 /** Number format of a cell: decimals of the column (or row), and the row's own unit as literal text. */
 const numFmt = (c: Column, row: number): string | undefined => {
@@ -154,6 +155,7 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
   const used = new Set<string>();
 
   const p = m.project;
+  const weather = weatherNote(p, lang);
   const info: Table = {
     id: 'project',
     title: text(lang, 'reportTitle'),
@@ -172,6 +174,8 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
           timeZone: 'UTC',
         }).format(m.generatedAt),
       ],
+      // DWD's terms: "Quelle: Deutscher Wetterdienst" wherever its data are used, as in the PDF
+      ...(weather ? [[text(lang, 'weatherData'), weather] as Cell[]] : []),
       ...(p.description ? [['', p.description] as Cell[]] : []),
     ],
   };
