@@ -24,7 +24,7 @@ async function inputTexts(weather: ProjectV1['site']['weather'], lang: 'de' | 'e
     site: { ...project.site, latitude_deg: 52.52, longitude_deg: 13.4, weather },
   };
   const bytes = await writeReport(
-    { project: p, runs: [{ scenarioId: 'base', scenarioName: 'Basis', results }] },
+    { project: p, runs: [{ scenarioId: 'base', scenarioName: 'Basis', results, dispatch: null }] },
     { format: 'xlsx', lang },
   );
   const wb = new ExcelJS.Workbook();
