@@ -56,7 +56,7 @@ export function timeGrid(
   ctxSeries: (id: string) => Float64Array,
   opts: BuildOptions,
 ): TimeGrid {
-  const yearHours = hoursInYear(project.site.year);
+  const yearHours = hoursInYear(project.site.year, project.site.timeZone);
   if (opts.mode === 'full') return fullGrid(yearHours, Math.min(yearHours, opts.horizon_h ?? yearHours));
   const heat = ctxSeries(project.demands.heat);
   const el = ctxSeries(project.demands.electricity);
@@ -93,7 +93,7 @@ export function timeGrid(
 /** Builds the LP/MILP of a project (one scenario) by technology family. */
 export function buildModel(base: ProjectV1, opts: BuildOptions): BuiltModel {
   const project = applyScenario(base, opts.scenarioId);
-  const probe = new ModelContext(project, fullGrid(hoursInYear(project.site.year)), 'probe');
+  const probe = new ModelContext(project, fullGrid(hoursInYear(project.site.year, project.site.timeZone)), 'probe');
   const grid = timeGrid(project, (id) => probe.series(id), opts);
   const ctx = new ModelContext(project, grid, `${project.name} [${opts.scenarioId ?? 'base'}, ${opts.mode}]`);
   const milp = (opts.milp ?? false) && opts.mode === 'aggregated';
