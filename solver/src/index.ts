@@ -30,6 +30,9 @@ export {
   dailyMeans,
   legalStamp,
   standardStamp,
+  standardWallClock_ms,
+  siteYearOrDefault,
+  standardOffsetLabel,
   utcStamp,
   type SiteYear,
 } from './calendar/siteYear';

@@ -3,6 +3,7 @@ import type { Results } from '../../../solver/src/results/results';
 import {
   capacityChartHeight,
   capacityOption,
+  hourLabels,
   costChartHeight,
   costLegendRows,
   costOption,
@@ -76,5 +77,36 @@ describe('chart options', () => {
     expect(s.label.overflow).toBe('truncate');
     expect(s.right).toBeGreaterThanOrEqual(s.label.width);
     expect(s.nodeGap).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describe('hourLabels: legal time of the site (time axis)', () => {
+  const hoursOf = (from: number, n: number) => Int32Array.from({ length: n }, (_, i) => from + i);
+  it('labels the spring change day in Berlin with 23 hours (01:00 then 03:00)', () => {
+    // 2025-03-30 00:00 CET = 2025-03-29T23:00Z; hour index from 2024-12-31T23:00Z.
+    const h0 = (Date.UTC(2025, 2, 29, 23) - Date.UTC(2024, 11, 31, 23)) / 3_600_000;
+    const labels = hourLabels({ year: 2025, hours: hoursOf(h0, 24) });
+    const day = labels.filter((l) => l.startsWith('30.03.'));
+    expect(day).toHaveLength(23);
+    expect(day.slice(0, 3)).toEqual(['30.03. 00:00', '30.03. 01:00', '30.03. 03:00']);
+  });
+  it('labels the autumn change day in Berlin with 25 hours (02:00 twice)', () => {
+    const h0 = (Date.UTC(2025, 9, 25, 22) - Date.UTC(2024, 11, 31, 23)) / 3_600_000;
+    const labels = hourLabels({ year: 2025, hours: hoursOf(h0, 26) });
+    const day = labels.filter((l) => l.startsWith('26.10.'));
+    expect(day).toHaveLength(25);
+    expect(day.slice(0, 5)).toEqual([
+      '26.10. 00:00',
+      '26.10. 01:00',
+      '26.10. 02:00',
+      '26.10. 02:00',
+      '26.10. 03:00',
+    ]);
+  });
+  it('labels hours in another site zone (America/New_York)', () => {
+    expect(hourLabels({ year: 2025, hours: Int32Array.of(0, 5), timeZone: 'America/New_York' })).toEqual([
+      '01.01. 00:00',
+      '01.01. 05:00',
+    ]);
   });
 });

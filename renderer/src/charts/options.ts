@@ -1,4 +1,4 @@
-import type { Dispatch, Results } from '../../../solver/src';
+import { siteYear, type Dispatch, type Results, type SiteYear } from '../../../solver/src';
 import type { ChartOption } from './EChart';
 import {
   costChart,
@@ -34,13 +34,23 @@ export const COLORS = [
   '#7f8c8d',
 ];
 
-/** Hour of the year (local standard time) → "dd.mm. hh:00". */
-export function hourLabels(d: Dispatch): string[] {
-  const t0 = Date.UTC(d.year, 0, 1);
+/**
+ * Hour of the year → "dd.mm. hh:00" on the site's legal wall clock (site.timeZone, Europe/Berlin
+ * when absent), from the site-year calendar: on the spring change day 02:00 is missing, on the
+ * autumn change day 02:00 appears twice.
+ */
+export function hourLabels(d: Pick<Dispatch, 'year' | 'hours' | 'timeZone'>): string[] {
+  let sy: SiteYear;
+  try {
+    sy = siteYear(d.year, d.timeZone ?? 'Europe/Berlin');
+  } catch {
+    sy = siteYear(d.year, 'UTC');
+  }
+  const p = (n: number) => String(n).padStart(2, '0');
   return Array.from(d.hours, (h) => {
-    const t = new Date(t0 + h * 3_600_000);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${p(t.getUTCDate())}.${p(t.getUTCMonth() + 1)}. ${p(t.getUTCHours())}:00`;
+    const day = sy.day[h];
+    if (day === undefined) return '';
+    return `${p(sy.dayOfMonth[day])}.${p(sy.month[day])}. ${p(sy.hourOfDay[h])}:00`;
   });
 }
 

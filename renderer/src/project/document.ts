@@ -1,5 +1,5 @@
 import type { ProjectV1, TimeSeriesSpec } from '../../../solver/src';
-import { hoursInYear, resampleOnto } from '../../../solver/src';
+import { hoursInYear, resampleOnto, siteYearOrDefault } from '../../../solver/src';
 import type { TimeSeriesKind, TimeSeriesRecord } from '../db/schema';
 
 /**
@@ -23,9 +23,12 @@ export interface RunOptions {
 }
 export const DEFAULT_RUN_OPTIONS: RunOptions = { mode: 'aggregated' };
 
-/** Hour 0 of a site year: 1 January 00:00 local standard time (UTC+1 for Germany), as epoch ms. */
-export function yearStart_ms(year: number, utcOffset_h = 1): number {
-  return Date.UTC(year, 0, 1) - utcOffset_h * 3_600_000;
+/**
+ * Hour 0 of a site year, as epoch ms: 1 January 00:00 local time in the site's zone (site.timeZone,
+ * Europe/Berlin when absent: 31 December 23:00 UTC), from the site-year calendar.
+ */
+export function yearStart_ms(year: number, timeZone?: string): number {
+  return siteYearOrDefault(year, timeZone).start_ms;
 }
 
 /** A blank project: a valid skeleton whose demands and technologies the planner fills in. */
@@ -54,9 +57,10 @@ export function blankDocument(name: string, year = new Date().getFullYear() - 1)
 export function hourlyValues(
   rec: Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>,
   year: number,
+  timeZone?: string,
 ): number[] {
-  const hours = hoursInYear(year);
-  const t0 = yearStart_ms(year);
+  const hours = hoursInYear(year, timeZone);
+  const t0 = yearStart_ms(year, timeZone);
   const start = Date.parse(rec.start);
   if (rec.resolution_min === 60 && start === t0 && rec.values.length === hours) return Array.from(rec.values);
   // the solver's energy-conserving resampler: exact overlap, a gap or an uncovered hour stays NaN
@@ -102,7 +106,7 @@ export function splitSeries(
       name: key,
       unit: spec.unit,
       resolution_min: 60,
-      start: new Date(yearStart_ms(project.site.year)).toISOString(),
+      start: new Date(yearStart_ms(project.site.year, project.site.timeZone)).toISOString(),
       values: Float64Array.from(spec.values),
       kind: kinds.get(key) ?? 'other',
       ...(spec.source !== undefined ? { source: spec.source } : {}),
@@ -128,7 +132,7 @@ export function joinSeries(
     if (!rec) throw new Error(`/timeSeries/${key}: the stored series ${ref.seriesId} is missing`);
     timeSeries[key] = {
       unit: ref.unit,
-      values: hourlyValues(rec, doc.site.year),
+      values: hourlyValues(rec, doc.site.year, doc.site.timeZone),
       ...(ref.source !== undefined ? { source: ref.source } : {}),
     };
   }

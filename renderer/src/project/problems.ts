@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { projectSchema } from '../../../solver/src';
+import { projectSchema, siteYearOrDefault, standardWallClock_ms } from '../../../solver/src';
 import type { ProjectV1 } from '../../../solver/src';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import type { Language } from '../i18n';
@@ -297,7 +297,12 @@ function describeGaps(
         hour: formatNumber(first + 1, language, 0),
         date:
           typeof year === 'number'
-            ? formatDateTime(Date.UTC(year, 0, 1) + first * 3_600_000, language, 'UTC')
+            ? // the site's local standard time (as the solver's messages): UTC fields of the wall clock
+              formatDateTime(
+                standardWallClock_ms(siteYearOrDefault(year, doc?.site?.timeZone), first),
+                language,
+                'UTC',
+              )
             : '',
       }),
     });

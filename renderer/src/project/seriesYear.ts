@@ -5,7 +5,8 @@ import { yearStart_ms } from './document';
 /**
  * A series' year against the project's year: which calendar year a stored series covers, whether it
  * covers the whole project year, and the weekday-aligned shift of a series onto another year.
- * Times are local standard time (UTC+1), as everywhere in a project.
+ * The project year is the site year of site.timeZone (Europe/Berlin when absent) from the solver's
+ * site-year calendar: hour 0 is 1 January 00:00 local time.
  */
 
 type Timed = Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>;
@@ -27,16 +28,17 @@ export function seriesYear(rec: Timed): number {
 }
 
 /** Hours of the project year the series does not reach at all (before its start or after its end). */
-export function uncoveredHours(rec: Timed, year: number): number {
-  const t0 = yearStart_ms(year);
-  const t1 = t0 + hoursInYear(year) * HOUR_MS;
+export function uncoveredHours(rec: Timed, year: number, timeZone?: string): number {
+  const t0 = yearStart_ms(year, timeZone);
+  const t1 = t0 + hoursInYear(year, timeZone) * HOUR_MS;
   const { start, end } = seriesSpan(rec);
   const covered = Math.max(0, Math.min(end, t1) - Math.max(start, t0));
   return Math.round((t1 - t0 - covered) / HOUR_MS);
 }
 
 /** The series reaches every hour of the project year (gaps inside it are another matter). */
-export const coversYear = (rec: Timed, year: number): boolean => uncoveredHours(rec, year) === 0;
+export const coversYear = (rec: Timed, year: number, timeZone?: string): boolean =>
+  uncoveredHours(rec, year, timeZone) === 0;
 
 export interface ShiftedSeries {
   values: Float64Array;

@@ -280,3 +280,27 @@ export function standardStamp(sy: SiteYear, h: number): string {
   const local = new Date(hourStart(sy, h) + sy.standardOffset_min * 60_000).toISOString();
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
+
+/**
+ * Hour `h` on the site's standard wall clock as epoch ms whose UTC fields read that clock (for
+ * Date-based formatting, e.g. spreadsheet cells): hourStart + standard offset.
+ */
+export const standardWallClock_ms = (sy: SiteYear, h: number): number =>
+  hourStart(sy, h) + sy.standardOffset_min * 60_000;
+
+/** The site year of a dispatch or project year in `timeZone` (Europe/Berlin when absent or unknown). */
+export function siteYearOrDefault(year: number, timeZone?: string): SiteYear {
+  try {
+    return siteYear(year, timeZone ?? 'Europe/Berlin');
+  } catch {
+    return siteYear(year, 'Europe/Berlin');
+  }
+}
+
+/** The zone's standard offset as 'UTC+01:00'. */
+export function standardOffsetLabel(sy: SiteYear): string {
+  const off = sy.standardOffset_min;
+  const a = Math.abs(off);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `UTC${off < 0 ? '-' : '+'}${p(Math.floor(a / 60))}:${p(a % 60)}`;
+}

@@ -56,7 +56,7 @@ export function timeGrid(
   ctxSeries: (id: string) => Float64Array,
   opts: BuildOptions,
 ): TimeGrid {
-  const yearHours = hoursInYear(project.site.year);
+  const yearHours = hoursInYear(project.site.year, project.site.timeZone);
   if (opts.mode === 'full') return fullGrid(yearHours, Math.min(yearHours, opts.horizon_h ?? yearHours));
   const heat = ctxSeries(project.demands.heat);
   const el = ctxSeries(project.demands.electricity);
@@ -72,6 +72,7 @@ export function timeGrid(
     [heat, el],
   );
   const K = days.medoidDays.length;
+  // Day blocks of 24 axis hours from hour 0: days of the site's standard time (see ARCHITECTURE.md, Time axis).
   const hours = new Int32Array(K * 24);
   const weight = new Float64Array(K * 24);
   for (let k = 0; k < K; k++)
@@ -93,7 +94,11 @@ export function timeGrid(
 /** Builds the LP/MILP of a project (one scenario) by technology family. */
 export function buildModel(base: ProjectV1, opts: BuildOptions): BuiltModel {
   const project = applyScenario(base, opts.scenarioId);
-  const probe = new ModelContext(project, fullGrid(hoursInYear(project.site.year)), 'probe');
+  const probe = new ModelContext(
+    project,
+    fullGrid(hoursInYear(project.site.year, project.site.timeZone)),
+    'probe',
+  );
   const grid = timeGrid(project, (id) => probe.series(id), opts);
   const ctx = new ModelContext(project, grid, `${project.name} [${opts.scenarioId ?? 'base'}, ${opts.mode}]`);
   const milp = (opts.milp ?? false) && opts.mode === 'aggregated';

@@ -7,7 +7,7 @@ import type { ProjectV1, Technology } from './types';
  */
 export function crossCheck(p: ProjectV1): { pointer: string; message: string }[] {
   const out: { pointer: string; message: string }[] = [];
-  const hours = hoursInYear(p.site.year);
+  const hours = hoursInYear(p.site.year, p.site.timeZone);
   const series = (ref: string, pointer: string, unit?: string) => {
     const s = p.timeSeries[ref];
     if (!s) return out.push({ pointer, message: `time series '${ref}' is not defined in /timeSeries` });

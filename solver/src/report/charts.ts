@@ -2,6 +2,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { siteYearOrDefault, standardWallClock_ms } from '../calendar/siteYear';
 import type { ProjectV1 } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
 import { carrierStacks, costChart, sankeyOf, techInfosOf, type StackSeries } from '../results/views';
@@ -158,9 +159,10 @@ export function weekOption(
       itemStyle: { color: '#000' },
       data: x.map((i) => Number(demand[d.hours[start + i]].toFixed(3))),
     });
-  const startDate = new Date(Date.UTC(d.year, 0, 1) + d.hours[start] * 3_600_000);
+  // Days of the site's local standard time (site.timeZone), as the report states in its method note.
+  const sy = siteYearOrDefault(d.year, d.timeZone ?? m.project.site.timeZone);
   const dayLabel = (i: number) => {
-    const t = new Date(startDate.getTime() + i * 3_600_000);
+    const t = new Date(standardWallClock_ms(sy, d.hours[start] + i));
     return `${String(t.getUTCDate()).padStart(2, '0')}.${String(t.getUTCMonth() + 1).padStart(2, '0')}.`;
   };
   return {

@@ -350,3 +350,25 @@ describe('week charts', () => {
     }
   });
 });
+
+describe('report time axis', () => {
+  it('labels the dispatch sheet in the site zone (local standard time) and states it', async () => {
+    const base = input();
+    const site = { ...base.project.site, timeZone: 'America/New_York' };
+    const ny: ReportInput = {
+      ...base,
+      project: { ...base.project, site },
+      runs: [{ ...base.runs[0], dispatch: { ...dispatch, timeZone: 'America/New_York' } }],
+    };
+    const wb = await readXlsx(await writeReport(ny, { format: 'xlsx', lang: 'en' }));
+    const d = wb.worksheets.find((w) => w.name.startsWith('Dispatch'))!;
+    expect(d.getCell(1, 1).note).toBe('America/New_York, UTC-05:00');
+    // Hour 0 is 1 January 00:00 of the site's standard time (EST), hour 3999 is 16 June 15:00 EST.
+    expect((d.getRow(2).getCell(1).value as Date).toISOString()).toBe(`${site.year}-01-01T00:00:00.000Z`);
+    expect((d.getRow(4001).getCell(1).value as Date).toISOString()).toBe('2023-06-16T15:00:00.000Z');
+  });
+  it('states Europe/Berlin (UTC+01:00) by default', async () => {
+    const wb = await readXlsx(await writeReport(input(), { format: 'xlsx', lang: 'de' }));
+    expect(wb.getWorksheet('Fahrplan Basis')!.getCell(1, 1).note).toBe('Europe/Berlin, UTC+01:00');
+  });
+});

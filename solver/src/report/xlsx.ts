@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { siteYearOrDefault, standardOffsetLabel, standardWallClock_ms } from '../calendar/siteYear';
 import { neutralise } from './format';
 import type { ReportModel, ReportRun } from './model';
 import {
@@ -131,9 +132,12 @@ function addDispatchSheet(
   ];
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
-  const start = Date.UTC(d.year, 0, 1);
+  // Time basis: the site's local standard time (site.timeZone), stated in the header's note.
+  const sy = siteYearOrDefault(d.year, d.timeZone ?? m.project.site.timeZone);
+  ws.getCell(1, 1).note = `${sy.timeZone}, ${standardOffsetLabel(sy)}`;
   for (let k = 0; k < d.hours.length; k++) {
-    const values: (Date | number)[] = [new Date(start + d.hours[k] * 3_600_000), d.hours[k], d.weight[k]];
+    const at = new Date(standardWallClock_ms(sy, d.hours[k]));
+    const values: (Date | number)[] = [at, d.hours[k], d.weight[k]];
     for (const n of names) values.push(d.series[n][k]);
     ws.addRow(values);
   }

@@ -83,6 +83,8 @@ export interface Dispatch {
   hours: Int32Array;
   weight: Float64Array;
   year: number;
+  /** IANA time zone of the site (site.timeZone); absent means Europe/Berlin. */
+  timeZone?: string;
   /** Column name (e.g. "chp.heat_out_kW") → kW per step. */
   series: Record<string, Float64Array>;
 }
@@ -288,7 +290,7 @@ function storageMessages(built: BuiltModel, val: ValueOf): SolverMessage[] {
           tech: nameOf(st.techId),
           hours: Math.round(hours),
           ...(grid.mode === 'full'
-            ? { first: hourLabel(project.site.year, grid.hours[first]) }
+            ? { first: hourLabel(project.site.year, grid.hours[first], project.site.timeZone) }
             : { period: Math.floor(first / grid.periodLength), periodHour: first % grid.periodLength }),
           carrier: st.carrier,
         }),
@@ -334,7 +336,13 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
   };
   return {
     results,
-    dispatch: { hours: grid.hours, weight: grid.weight, year: project.site.year, series: flows.series },
+    dispatch: {
+      hours: grid.hours,
+      weight: grid.weight,
+      year: project.site.year,
+      timeZone: project.site.timeZone,
+      series: flows.series,
+    },
   };
 }
 

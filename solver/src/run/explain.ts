@@ -53,7 +53,7 @@ export async function explainInfeasibility(
         solverMessage(kind === 'unmet' ? 'unmetDemand' : 'surplus', {
           carrier,
           hours: Math.round(hours),
-          first: hourLabel(year, first),
+          first: hourLabel(year, first, project.site.timeZone),
           worst_kW: worst,
         }),
       );
@@ -179,7 +179,7 @@ export function boundAnalysis(project: ProjectV1): SolverMessage[] {
   return [
     solverMessage('heatPeakUncovered', {
       hours,
-      first: hourLabel(project.site.year, first),
+      first: hourLabel(project.site.year, first, project.site.timeZone),
       capacity_kW: capAtPeak,
       peak_kW: peak,
     }),
@@ -227,7 +227,7 @@ export async function explainUnbounded(built: BuiltModel, backend: SolverBackend
       let hours = 0;
       let maxExport = -Infinity;
       let minImport = Infinity;
-      for (let h = 0; h < hoursInYear(project.site.year); h++)
+      for (let h = 0; h < hoursInYear(project.site.year, project.site.timeZone); h++)
         if (ex(h) > imp(h)) {
           hours++;
           maxExport = Math.max(maxExport, ex(h));
@@ -294,7 +294,7 @@ function unboundedTechnology(project: ProjectV1, t: Technology): SolverMessage {
     const co2_EUR_kWh = ((fuel?.co2_kg_kWh ?? 0) * project.economics.co2Price_EUR_t) / 1000;
     let best = -Infinity;
     let cost = 0;
-    for (let h = 0; h < hoursInYear(project.site.year); h++) {
+    for (let h = 0; h < hoursInYear(project.site.year, project.site.timeZone); h++) {
       const r = exportPrice(h) + (t.bonus_EUR_kWhEl ?? 0);
       if (r > best) {
         best = r;

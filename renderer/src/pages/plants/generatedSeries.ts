@@ -40,7 +40,7 @@ export async function storeGenerated(
     unit,
     kind,
     resolution_min: 60,
-    start: new Date(yearStart_ms(year)).toISOString(),
+    start: new Date(yearStart_ms(year, site?.timeZone)).toISOString(),
     values,
     source,
     generated: spec,

@@ -57,7 +57,7 @@ export function dispatchCsv(d: Dispatch, style: CsvStyle = 'plain'): string {
       lines.push(
         [
           String(d.hours[k]),
-          hourLabel(d.year, d.hours[k]),
+          hourLabel(d.year, d.hours[k], d.timeZone),
           plainNumber(d.weight[k]),
           ...names.map((n) => plainNumber(d.series[n][k])),
         ].join(','),
@@ -68,7 +68,7 @@ export function dispatchCsv(d: Dispatch, style: CsvStyle = 'plain'): string {
   for (let k = 0; k < d.hours.length; k++)
     rows.push([
       String(d.hours[k]),
-      hourLabel(d.year, d.hours[k]),
+      hourLabel(d.year, d.hours[k], d.timeZone),
       csvNumber(d.weight[k], style),
       ...names.map((n) => csvNumber(d.series[n][k], style)),
     ]);

@@ -98,6 +98,7 @@ export function heatmapCells(d: Dispatch, column: string): Heatmap {
   let days = 0;
   for (let k = 0; k < values.length; k++) {
     const h = d.hours[k];
+    // 24-hour blocks of the axis: days of the site's local standard time (ARCHITECTURE.md, Time axis)
     const day = Math.floor(h / 24);
     cells[k] = [h % 24, day, values[k]];
     min = Math.min(min, values[k]);
