@@ -12,6 +12,7 @@ import { formatNumber } from '../../i18n/format';
 import { changeSiteWeather } from '../../project/seriesActions';
 import { useApp } from '../../store/app';
 import { useEditor } from './editor';
+import { importWeatherFile, WEATHER_FILE_ACCEPT } from './weatherFile';
 
 type SiteLike = Pick<Site, 'latitude_deg' | 'longitude_deg' | 'weather'>;
 
@@ -28,6 +29,14 @@ export function WeatherPanel() {
   const choice = siteWeather(site);
   const [loaded, setLoaded] = useState<{ key: string; w: WeatherYear; s: WeatherSummary } | null>(null);
   const [failed, setFailed] = useState<{ key: string; message: string } | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const onFile = (file: File | undefined) => {
+    if (!file) return;
+    void file
+      .text()
+      .then((text) => importWeatherFile(file.name, text, t))
+      .then(setImportError, (e: unknown) => setImportError(e instanceof Error ? e.message : String(e)));
+  };
   const key = choice.kind === 'dwd-try' ? `${choice.region.region}/${choice.year}` : `file/${choice.name}`;
   useEffect(() => {
     let live = true;
@@ -61,7 +70,7 @@ export function WeatherPanel() {
         (choice.noPosition
           ? ` – ${t('planner.weather.noPosition')}`
           : `, ${t('planner.weather.distance', { km: fmt(choice.distance_km, 0) })}`)
-      : t('planner.weather.file', { name: choice.name });
+      : t('planner.weather.file', { name: choice.name, format: t(`planner.weather.formats.${choice.format}`) });
   const editable = ed.variantId === null;
   const tryWeather = site.weather?.kind === 'dwd-try' ? site.weather : undefined;
   const set = (region: number | undefined, year: 2015 | 2045) =>
@@ -104,7 +113,21 @@ export function WeatherPanel() {
               <option value={2045}>{t('planner.weather.year2045')}</option>
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="weather-file">{t('planner.weather.importFile')}</label>
+            <input
+              id="weather-file"
+              type="file"
+              accept={WEATHER_FILE_ACCEPT}
+              onChange={(e) => onFile(e.target.files?.[0])}
+            />
+          </div>
         </div>
+      )}
+      {importError && (
+        <p className="field-error" role="alert" data-testid="weather-import-error">
+          {importError}
+        </p>
       )}
       {error && (
         <p className="field-error" role="alert">
@@ -148,12 +171,15 @@ export function WeatherPanel() {
             })}
           </p>
           <p className="hint">
-            {t(
-              data.w.source === 'dwd-try' ? 'planner.weather.timeBasisTry' : 'planner.weather.timeBasisOther',
-              {
-                basis: data.w.timeBasis,
-              },
-            )}
+            {data.w.source === 'dwd-try'
+              ? t('planner.weather.timeBasisTry')
+              : t('planner.weather.timeBasisFile', {
+                  clock:
+                    data.w.utcOffset_h === 0
+                      ? 'UTC'
+                      : `UTC${data.w.utcOffset_h > 0 ? '+' : '−'}${fmt(Math.abs(data.w.utcOffset_h), 0)}`,
+                  at: fmt(data.w.irradianceAt_h, 2),
+                })}
           </p>
           <p className="source" data-testid="weather-source">
             {data.w.attribution}
