@@ -70,7 +70,10 @@ export function projectWeather(
   const key = choice.kind === 'file' ? `file/${choice.name}` : `${choice.region.region}/${choice.year}`;
   let w = loaded.get(key);
   if (!w) {
-    w = choice.kind === 'file' ? storedWeatherFile(choice.name) : loadTry(choice.region.region, choice.year, tryLoader);
+    w =
+      choice.kind === 'file'
+        ? storedWeatherFile(choice.name)
+        : loadTry(choice.region.region, choice.year, tryLoader);
     w.catch(() => loaded.delete(key));
     loaded.set(key, w);
   }

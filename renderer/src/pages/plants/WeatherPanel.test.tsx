@@ -92,7 +92,9 @@ describe('the weather of the site in the planner', () => {
       }),
     );
     await waitFor(() =>
-      expect(screen.getByTestId('weather-which').textContent).toBe('Wetterdatei tmy_45_8.csv (PVGIS TMY, CSV)'),
+      expect(screen.getByTestId('weather-which').textContent).toBe(
+        'Wetterdatei tmy_45_8.csv (PVGIS TMY, CSV)',
+      ),
     );
     await waitFor(() => expect(panel.textContent).toContain('Lage der Daten: 45° N, 8° O, 250 m ü. NN'));
     expect(panel.textContent).toContain('Zeitbasis: UTC, Einstrahlung je Zeile bei Stundenbeginn + 0,18 h');

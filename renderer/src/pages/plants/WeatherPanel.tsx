@@ -46,7 +46,13 @@ export function WeatherPanel() {
         if (live) setLoaded({ key, w, s: summarizeWeather(w) });
       })
       .catch((e: unknown) => {
-        if (live) setFailed({ key, message: e instanceof Error ? e.message : String(e) });
+        const message =
+          e instanceof Error && e.name === 'WeatherFileMissing'
+            ? t('planner.weather.fileMissing', { name: (e as Error & { fileName: string }).fileName })
+            : e instanceof Error
+              ? e.message
+              : String(e);
+        if (live) setFailed({ key, message });
       });
     return () => {
       live = false;
@@ -54,9 +60,6 @@ export function WeatherPanel() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key names the weather
   }, [key]);
   const fmt = (v: number, digits = 1) => formatNumber(v, language, digits);
-  const months = Array.from({ length: 12 }, (_, m) =>
-    new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2001, m, 1)),
-  );
   const data = loaded?.key === key ? loaded : null;
   const error = failed?.key === key ? failed.message : null;
   const which =
@@ -70,7 +73,10 @@ export function WeatherPanel() {
         (choice.noPosition
           ? ` – ${t('planner.weather.noPosition')}`
           : `, ${t('planner.weather.distance', { km: fmt(choice.distance_km, 0) })}`)
-      : t('planner.weather.file', { name: choice.name, format: t(`planner.weather.formats.${choice.format}`) });
+      : t('planner.weather.file', {
+          name: choice.name,
+          format: t(`planner.weather.formats.${choice.format}`),
+        });
   const editable = ed.variantId === null;
   const tryWeather = site.weather?.kind === 'dwd-try' ? site.weather : undefined;
   const set = (region: number | undefined, year: 2015 | 2045) =>
@@ -134,58 +140,70 @@ export function WeatherPanel() {
           {error}
         </p>
       )}
-      {data && (
-        <>
-          <table className="weather-months" data-testid="weather-months">
-            <thead>
-              <tr>
-                <th />
-                {months.map((m) => (
-                  <th key={m}>{m}</th>
-                ))}
-                <th>{t('planner.weather.yearTotal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t('planner.weather.temperature')}</th>
-                {data.s.months.map((m, i) => (
-                  <td key={i}>{fmt(m.meanTemperature_C)}</td>
-                ))}
-                <td>{fmt(data.s.meanTemperature_C)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('planner.weather.irradiation')}</th>
-                {data.s.months.map((m, i) => (
-                  <td key={i}>{fmt(m.globalHorizontal_kWh_m2, 0)}</td>
-                ))}
-                <td>{fmt(data.s.globalHorizontal_kWh_m2, 0)}</td>
-              </tr>
-            </tbody>
-          </table>
-          <p className="hint">
-            {t('planner.weather.position', {
-              lat: fmt(data.w.latitude_deg, 3),
-              lon: fmt(data.w.longitude_deg, 3),
-              elevation: fmt(data.w.elevation_m, 0),
-            })}
-          </p>
-          <p className="hint">
-            {data.w.source === 'dwd-try'
-              ? t('planner.weather.timeBasisTry')
-              : t('planner.weather.timeBasisFile', {
-                  clock:
-                    data.w.utcOffset_h === 0
-                      ? 'UTC'
-                      : `UTC${data.w.utcOffset_h > 0 ? '+' : '−'}${fmt(Math.abs(data.w.utcOffset_h), 0)}`,
-                  at: fmt(data.w.irradianceAt_h, 2),
-                })}
-          </p>
-          <p className="source" data-testid="weather-source">
-            {data.w.attribution}
-          </p>
-        </>
-      )}
+      {data && <WeatherFacts w={data.w} s={data.s} />}
     </section>
+  );
+}
+
+/** A weather year's months, position, time basis and source note, as the planner shows them. */
+function WeatherFacts({ w, s }: { w: WeatherYear; s: WeatherSummary }) {
+  const { t } = useTranslation();
+  const language = useApp((st) => st.language);
+  const fmt = (v: number, digits = 1) => formatNumber(v, language, digits);
+  const months = Array.from({ length: 12 }, (_, m) =>
+    new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2001, m, 1)),
+  );
+  const data = { w, s };
+  return (
+    <>
+      <table className="weather-months" data-testid="weather-months">
+        <thead>
+          <tr>
+            <th />
+            {months.map((m) => (
+              <th key={m}>{m}</th>
+            ))}
+            <th>{t('planner.weather.yearTotal')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('planner.weather.temperature')}</th>
+            {data.s.months.map((m, i) => (
+              <td key={i}>{fmt(m.meanTemperature_C)}</td>
+            ))}
+            <td>{fmt(data.s.meanTemperature_C)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('planner.weather.irradiation')}</th>
+            {data.s.months.map((m, i) => (
+              <td key={i}>{fmt(m.globalHorizontal_kWh_m2, 0)}</td>
+            ))}
+            <td>{fmt(data.s.globalHorizontal_kWh_m2, 0)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="hint">
+        {t('planner.weather.position', {
+          lat: fmt(data.w.latitude_deg, 3),
+          lon: fmt(data.w.longitude_deg, 3),
+          elevation: fmt(data.w.elevation_m, 0),
+        })}
+      </p>
+      <p className="hint">
+        {data.w.source === 'dwd-try'
+          ? t('planner.weather.timeBasisTry')
+          : t('planner.weather.timeBasisFile', {
+              clock:
+                data.w.utcOffset_h === 0
+                  ? 'UTC'
+                  : `UTC${data.w.utcOffset_h > 0 ? '+' : '−'}${fmt(Math.abs(data.w.utcOffset_h), 0)}`,
+              at: fmt(data.w.irradianceAt_h, 2),
+            })}
+      </p>
+      <p className="source" data-testid="weather-source">
+        {data.w.attribution}
+      </p>
+    </>
   );
 }
