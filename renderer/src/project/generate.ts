@@ -67,22 +67,16 @@ export function projectWeather(
   site: Pick<WeatherSite, 'latitude_deg' | 'longitude_deg' | 'weather'>,
 ): Promise<WeatherYear> {
   const choice = siteWeather(site);
-  const key = choice.kind === 'file' ? `file/${choice.name}` : `${choice.region.region}/${choice.year}`;
+  // read from the open project's database each time: another project may hold a file of the same name
+  if (choice.kind === 'file') return storedWeatherFile(choice.name);
+  const key = `${choice.region.region}/${choice.year}`;
   let w = loaded.get(key);
   if (!w) {
-    w =
-      choice.kind === 'file'
-        ? storedWeatherFile(choice.name)
-        : loadTry(choice.region.region, choice.year, tryLoader);
+    w = loadTry(choice.region.region, choice.year, tryLoader);
     w.catch(() => loaded.delete(key));
     loaded.set(key, w);
   }
   return w;
-}
-
-/** Makes an imported weather file the one `projectWeather` returns for its name (docs/weather.md). */
-export function rememberWeatherFile(name: string, w: WeatherYear): void {
-  loaded.set(`file/${name}`, Promise.resolve(w));
 }
 
 /** The open project's imported weather file from the local database (renderer/src/db/schema.ts). */

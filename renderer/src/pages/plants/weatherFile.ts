@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import { readWeather, WeatherFormatError, type WeatherYear } from '../../../../solver/src';
-import { rememberWeatherFile } from '../../project/generate';
 import { changeSiteWeather } from '../../project/seriesActions';
 import { useProject } from '../../project/store';
 
@@ -42,7 +41,6 @@ export async function importWeatherFile(name: string, text: string, t: TFunction
   if (!db || !projectId) return null;
   const w = parsed.weather;
   await db.weatherFiles.put({ projectId, name, importedAt: Date.now(), weather: w });
-  rememberWeatherFile(name, w);
   await changeSiteWeather({
     kind: 'file',
     name,
