@@ -52,7 +52,7 @@ export {
 // time series and weather
 export { fillGaps, resample, resampleOnto, type FillRule } from './timeseries/resample';
 export { seriesRoleOfUnit, type SeriesRole } from './timeseries/role';
-export { readWeather, type WeatherYear } from './weather/readers';
+export { readWeather, WeatherFormatError, type WeatherYear } from './weather/readers';
 export { pvYieldPerKWp, solarThermalYieldPerM2 } from './weather/yields';
 export { summarizeWeather, type WeatherSummary } from './weather/summary';
 export { FALLBACK_TRY_REGION, onSiteYear, siteWeather, type SiteWeather } from './weather/site';

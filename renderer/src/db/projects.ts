@@ -65,13 +65,14 @@ export async function renameProject(
 export async function deleteProject(db: WerkplanDb, id: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.projects, db.scenarios, db.timeSeries, db.results, db.settings],
+    [db.projects, db.scenarios, db.timeSeries, db.results, db.settings, db.weatherFiles],
     async () => {
       await db.scenarios.where('projectId').equals(id).delete();
       await db.timeSeries.where('projectId').equals(id).delete();
       await db.results.where('projectId').equals(id).delete();
       // The last sensitivity sweep (renderer/src/project/sweeps.ts keeps it under this key).
       await db.settings.delete(`sweep:${id}`);
+      await db.weatherFiles.delete(id);
       await db.projects.delete(id);
     },
   );

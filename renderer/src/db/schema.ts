@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { GeneratedSpec } from '../project/profileTypes';
+import type { WeatherYear } from '../../../solver/src';
 
 /**
  * The planner's local database (IndexedDB via dexie). Every version and its migration is listed
@@ -88,7 +89,22 @@ export const SCHEMA_V2 = {
   timeSeries: 'id, projectId, [projectId+kind]',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/** Version 3: a project's imported weather file, parsed (one record per project, docs/decisions). */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  weatherFiles: 'projectId',
+} as const;
+
+export const CURRENT_VERSION = 3;
+
+/** The hourly weather a project imported from a file, as the solver's readers parsed it. */
+export interface WeatherFileRecord {
+  projectId: string;
+  /** The file's name as imported (the project's `site.weather.name`). */
+  name: string;
+  importedAt: number;
+  weather: WeatherYear;
+}
 
 export type WerkplanDb = Dexie & {
   projects: EntityTable<ProjectRecord, 'id'>;
@@ -96,6 +112,7 @@ export type WerkplanDb = Dexie & {
   timeSeries: EntityTable<TimeSeriesRecord, 'id'>;
   results: EntityTable<ResultRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  weatherFiles: EntityTable<WeatherFileRecord, 'projectId'>;
 };
 
 /** Opens (and if needed upgrades) the database. `name` is for tests. */
@@ -112,6 +129,7 @@ export function openDb(name = DB_NAME): WerkplanDb {
           if (ts.kind === undefined) ts.kind = 'other';
         });
     });
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 

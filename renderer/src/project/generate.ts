@@ -67,10 +67,8 @@ export function projectWeather(
   site: Pick<WeatherSite, 'latitude_deg' | 'longitude_deg' | 'weather'>,
 ): Promise<WeatherYear> {
   const choice = siteWeather(site);
-  if (choice.kind === 'file')
-    return Promise.reject(
-      new Error(`the weather file ${choice.name} is not stored in this app; import it again`),
-    );
+  // read from the open project's database each time: another project may hold a file of the same name
+  if (choice.kind === 'file') return storedWeatherFile(choice.name);
   const key = `${choice.region.region}/${choice.year}`;
   let w = loaded.get(key);
   if (!w) {
@@ -79,6 +77,23 @@ export function projectWeather(
     loaded.set(key, w);
   }
   return w;
+}
+
+/** The open project's imported weather file from the local database (renderer/src/db/schema.ts). */
+async function storedWeatherFile(name: string): Promise<WeatherYear> {
+  const { useProject } = await import('./store');
+  const { db, projectId } = useProject.getState();
+  const rec = db && projectId ? await db.weatherFiles.get(projectId) : undefined;
+  if (!rec || rec.name !== name) throw new WeatherFileMissing(name);
+  return rec.weather;
+}
+
+/** The project names a weather file this app has not stored (e.g. a project opened on another machine). */
+export class WeatherFileMissing extends Error {
+  constructor(readonly fileName: string) {
+    super(`the weather file ${fileName} is not stored in this app; import it again`);
+    this.name = 'WeatherFileMissing';
+  }
 }
 
 /**

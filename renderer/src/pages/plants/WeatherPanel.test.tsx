@@ -7,6 +7,7 @@ import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { EditorProvider, makeEditor } from './editor';
 import { WeatherPanel } from './WeatherPanel';
+import pvgis from '../../../../assets/weather/tmy_45.000_8.000_2005_2023.csv?raw';
 
 function Panel() {
   const doc = useProject((s) => s.doc);
@@ -75,5 +76,47 @@ describe('the weather of the site in the planner', () => {
     );
     await waitFor(() => expect(screen.getByTestId('weather-which').textContent).toContain('Rostock'));
     expect(panel.textContent).not.toMatch(/NaN|undefined|planner\.weather/);
+  });
+
+  it('imports a PVGIS weather file: source, position, time basis and months of the file (German)', async () => {
+    const panel = await show('de');
+    const input = screen.getByLabelText('Wetterdatei importieren (PVGIS, EPW, DWD-TRY)');
+    fireEvent.change(input, { target: { files: [new File([pvgis], 'tmy_45_8.csv')] } });
+    await waitFor(() =>
+      expect(useProject.getState().doc?.site.weather).toMatchObject({
+        kind: 'file',
+        name: 'tmy_45_8.csv',
+        format: 'pvgis-csv',
+        latitude_deg: 45,
+        longitude_deg: 8,
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('weather-which').textContent).toBe(
+        'Wetterdatei tmy_45_8.csv (PVGIS TMY, CSV)',
+      ),
+    );
+    await waitFor(() => expect(panel.textContent).toContain('Lage der Daten: 45° N, 8° O, 250 m ü. NN'));
+    expect(panel.textContent).toContain('Zeitbasis: UTC, Einstrahlung je Zeile bei Stundenbeginn + 0,18 h');
+    expect(screen.getByTestId('weather-months').textContent).toContain('1.436'); // kWh/m² a year
+    expect(screen.getByTestId('weather-source').textContent).toContain('PVGIS');
+    const stored = await db().weatherFiles.get(useProject.getState().projectId!);
+    expect(stored?.weather.temperature_C).toHaveLength(8760);
+    expect(panel.textContent).not.toMatch(/NaN|undefined|planner\.weather/);
+  });
+
+  it('a bad file gives a located message in the user’s language and changes nothing', async () => {
+    await show('en');
+    const before = structuredClone(useProject.getState().doc);
+    const bad = pvgis.replace('20180101:0100,1.98,', '20180101:0100,warm,'); // line 20
+    fireEvent.change(screen.getByLabelText('Import weather file (PVGIS, EPW, DWD TRY)'), {
+      target: { files: [new File([bad], 'bad.csv')] },
+    });
+    const msg = await screen.findByTestId('weather-import-error');
+    expect(msg.textContent).toMatch(/^The file bad\.csv could not be read as a weather file/);
+    expect(msg.textContent).toContain('Nothing was changed.');
+    expect(useProject.getState().doc).toEqual(before);
+    expect(msg.textContent).toContain('weather file, line 20: ');
+    expect(await db().weatherFiles.get(useProject.getState().projectId!)).toBeUndefined();
   });
 });
