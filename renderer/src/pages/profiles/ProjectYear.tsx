@@ -89,8 +89,9 @@ export function usesText(uses: SeriesUse[], t: TFunction): string {
 export function YearMismatch({ record, generated }: { record: TimeSeriesRecord; generated?: boolean }) {
   const { t } = useTranslation();
   const year = useProject((s) => s.doc?.site.year);
+  const timeZone = useProject((s) => s.doc?.site.timeZone);
   const [busy, setBusy] = useState(false);
-  if (year === undefined || generated || coversYear(record, year)) return null;
+  if (year === undefined || generated || coversYear(record, year, timeZone)) return null;
   const from = seriesYear(record);
   const run = (f: () => Promise<unknown>) => {
     setBusy(true);
