@@ -53,21 +53,46 @@ export const DWD_ATTRIBUTION = 'Quelle: Deutscher Wetterdienst';
 export const DWD_PROCESSED_ATTRIBUTION = 'Datenbasis: Deutscher Wetterdienst, Werte verarbeitet';
 
 export class WeatherFormatError extends Error {
+  /**
+   * `code` and `params` name the fault for a translated message (the planner's
+   * `planner.weather.errors.<code>`); `message` stays the English text of the CLI.
+   */
   constructor(
     message: string,
     readonly line?: number,
+    readonly code?: WeatherErrorCode,
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(line ? `line ${line}: ${message}` : message);
     this.name = 'WeatherFormatError';
   }
 }
 
+/** The faults a weather file can have, each with its own translated message in the planner. */
+export type WeatherErrorCode =
+  | 'number'
+  | 'hours'
+  | 'pvgisTime'
+  | 'pvgisNoLine'
+  | 'pvgisNoHeader'
+  | 'column'
+  | 'notJson'
+  | 'pvgisJson'
+  | 'notEpw'
+  | 'notTry'
+  | 'fields'
+  | 'hour'
+  | 'unknownFormat';
+
 const HOUR_MS = 3_600_000;
 
 const num = (s: string | undefined, line: number, what: string): number => {
   const v = Number((s ?? '').trim());
   if ((s ?? '').trim() === '' || !Number.isFinite(v))
-    throw new WeatherFormatError(`${what}: expected a number, found '${s ?? ''}'`, line);
+    throw new WeatherFormatError(`${what}: expected a number, found '${s ?? ''}'`, line, 'number', {
+      column: what,
+      found: s ?? '',
+    });
   return v;
 };
 
@@ -90,6 +115,8 @@ function expectHour(k: number, month: number, day: number, hour0: number, line: 
     throw new WeatherFormatError(
       `expected hour ${k + 1} of the year, found ${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} hour ${hour0}`,
       line,
+      'hour',
+      { expected: k + 1, month, day, hour: hour0 },
     );
   return first;
 }
@@ -136,7 +163,10 @@ export function weatherYear(
   c: Columns,
 ): WeatherYear {
   const n = c.ghi.length;
-  if (n !== 8760) throw new WeatherFormatError(`a typical year has 8760 hourly rows, this file ${n}`);
+  if (n !== 8760)
+    throw new WeatherFormatError(`a typical year has 8760 hourly rows, this file ${n}`, undefined, 'hours', {
+      count: n,
+    });
   const start_ms = Date.UTC(REFERENCE_YEAR, 0, 1) - meta.utcOffset_h * HOUR_MS;
   return {
     ...meta,
@@ -154,7 +184,15 @@ export function weatherYear(
 
 const pvgisTime = (s: string, line: number) => {
   const m = /^(\d{4})(\d{2})(\d{2}):(\d{2})(\d{2})$/.exec(s.trim());
-  if (!m) throw new WeatherFormatError(`expected a PVGIS time like 20180101:0000, found '${s}'`, line);
+  if (!m)
+    throw new WeatherFormatError(
+      `expected a PVGIS time like 20180101:0000, found '${s}'`,
+      line,
+      'pvgisTime',
+      {
+        found: s,
+      },
+    );
   return { month: +m[2], day: +m[3], hour: +m[4] };
 };
 
@@ -175,17 +213,21 @@ export function readPvgisCsv(text: string): WeatherYear {
   const metaLine = (label: string) => lines.find((x) => x.startsWith(label));
   const meta = (label: string) => {
     const l = metaLine(label);
-    if (!l) throw new WeatherFormatError(`not a PVGIS TMY file: no '${label}' line`);
+    if (!l)
+      throw new WeatherFormatError(`not a PVGIS TMY file: no '${label}' line`, undefined, 'pvgisNoLine', {
+        label,
+      });
     return Number(l.split(':').pop());
   };
   const offsetLine = metaLine('Irradiance Time Offset');
   const offset_h = offsetLine ? Number(offsetLine.split(':').pop()) : undefined;
   const h = lines.findIndex((l) => l.startsWith('time(UTC),'));
-  if (h < 0) throw new WeatherFormatError('not a PVGIS TMY file: no time(UTC) header');
+  if (h < 0)
+    throw new WeatherFormatError('not a PVGIS TMY file: no time(UTC) header', undefined, 'pvgisNoHeader');
   const cols = lines[h].split(',');
   const c = (name: string) => {
     const i = cols.indexOf(name);
-    if (i < 0) throw new WeatherFormatError(`column ${name} missing`, h + 1);
+    if (i < 0) throw new WeatherFormatError(`column ${name} missing`, h + 1, 'column', { column: name });
     return i;
   };
   const [iT, iG, iB, iD, iW] = [c('T2m'), c('G(h)'), c('Gb(n)'), c('Gd(h)'), c('WS10m')];
@@ -235,12 +277,16 @@ export function readPvgisJson(text: string): WeatherYear {
   try {
     d = JSON.parse(text) as typeof d;
   } catch (e) {
-    throw new WeatherFormatError(`not JSON: ${(e as Error).message}`);
+    throw new WeatherFormatError(`not JSON: ${(e as Error).message}`, undefined, 'notJson');
   }
   const rows = d.outputs?.tmy_hourly;
   const loc = d.inputs?.location;
   if (!rows || !loc)
-    throw new WeatherFormatError('not a PVGIS TMY JSON: no outputs.tmy_hourly or inputs.location');
+    throw new WeatherFormatError(
+      'not a PVGIS TMY JSON: no outputs.tmy_hourly or inputs.location',
+      undefined,
+      'pvgisJson',
+    );
   const offset_h = loc.irradiance_time_offset;
   const a = columns(rows.length);
   const hasRh = rows.length > 0 && 'RH' in rows[0];
@@ -283,7 +329,7 @@ export function readPvgisJson(text: string): WeatherYear {
 export function readEpw(text: string): WeatherYear {
   const lines = text.split(/\r?\n/);
   if (!lines[0].startsWith('LOCATION,'))
-    throw new WeatherFormatError('not an EPW file: the first line is not LOCATION', 1);
+    throw new WeatherFormatError('not an EPW file: the first line is not LOCATION', 1, 'notEpw');
   const loc = lines[0].split(',');
   const tz = num(loc[8], 1, 'time zone');
   const offsetComment = /Irradiance Time Offset \(h\):\s*(-?[\d.]+)/.exec(lines.slice(0, 8).join('\n'));
@@ -337,7 +383,12 @@ export function readEpw(text: string): WeatherYear {
 export function readDwdTry(text: string): WeatherYear {
   const lines = text.split(/\r?\n/);
   const star = lines.findIndex((l) => l.startsWith('***'));
-  if (star < 0) throw new WeatherFormatError('not a DWD test reference year: no line starting with ***');
+  if (star < 0)
+    throw new WeatherFormatError(
+      'not a DWD test reference year: no line starting with ***',
+      undefined,
+      'notTry',
+    );
   const header = lines.slice(0, star).join('\n');
   const rw = /Rechtswert\s*:\s*(\d+)/.exec(header);
   const hw = /Hochwert\s*:\s*(\d+)/.exec(header);
@@ -352,7 +403,10 @@ export function readDwdTry(text: string): WeatherYear {
   data.forEach((l, k) => {
     const f = l.trim().split(/\s+/);
     const line = star + 2 + k;
-    if (f.length < 17) throw new WeatherFormatError(`expected 17 fields, found ${f.length}`, line);
+    if (f.length < 17)
+      throw new WeatherFormatError(`expected 17 fields, found ${f.length}`, line, 'fields', {
+        count: f.length,
+      });
     const [month, day, hour] = [num(f[2], line, 'MM'), num(f[3], line, 'DD'), num(f[4], line, 'HH')];
     expectHour(k, month, day, hour - 1, line, 1);
     a.t[k] = num(f[5], line, 't');
@@ -398,5 +452,7 @@ export function readWeather(text: string): WeatherYear {
     return readDwdTry(text);
   throw new WeatherFormatError(
     'unknown weather format: expected PVGIS TMY (CSV or JSON), EPW or a DWD test reference year',
+    undefined,
+    'unknownFormat',
   );
 }

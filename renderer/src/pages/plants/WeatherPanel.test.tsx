@@ -117,6 +117,18 @@ describe('the weather of the site in the planner', () => {
     expect(msg.textContent).toContain('Nothing was changed.');
     expect(useProject.getState().doc).toEqual(before);
     expect(msg.textContent).toContain('weather file, line 20: ');
+    expect(msg.textContent).toContain('column T2m holds “warm” where a number is expected');
     expect(await db().weatherFiles.get(useProject.getState().projectId!)).toBeUndefined();
+  });
+
+  it('says the fault in German too, with its line', async () => {
+    await show('de');
+    const bad = pvgis.replace('20180101:0100,1.98,', '20180101:0100,warm,');
+    fireEvent.change(screen.getByLabelText('Wetterdatei importieren (PVGIS, EPW, DWD-TRY)'), {
+      target: { files: [new File([bad], 'bad.csv')] },
+    });
+    const msg = await screen.findByTestId('weather-import-error');
+    expect(msg.textContent).toContain('Zeile 20: in Spalte T2m steht „warm“, erwartet ist eine Zahl');
+    expect(msg.textContent).not.toMatch(/expected|found/);
   });
 });

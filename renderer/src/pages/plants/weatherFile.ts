@@ -16,8 +16,11 @@ export function parseWeatherFile(
     return { ok: true, weather: readWeather(text) };
   } catch (e) {
     const line = e instanceof WeatherFormatError ? e.line : undefined;
-    const raw = e instanceof Error ? e.message : String(e);
-    const detail = raw.replace(/^line \d+: /, '');
+    // The reader's fault in the user's language; any other error is not shown raw (it is English).
+    const detail =
+      e instanceof WeatherFormatError && e.code
+        ? t(`planner.weather.errors.${e.code}`, e.params)
+        : t('planner.weather.errors.unexpected');
     return {
       ok: false,
       message: t(line ? 'planner.weather.fileErrorLine' : 'planner.weather.fileError', {
