@@ -91,6 +91,18 @@ describe('generated series', () => {
     expect(of('BDEW SigLinDe XYZ, PVGIS TMY weather, 100 kWh/a (Werkplan)')).toBeNull();
   });
 
+  it('names an imported weather file, and the series is still known as generated', () => {
+    const heat: GeneratedSpec = { kind: 'heat', type: 'MFH', annual_kWh: 20000 };
+    const site = { weather: { kind: 'file' as const, name: 'Dach 2024.epw', format: 'epw' as const } };
+    expect(generatedSource(heat, 'de', site)).toBe(
+      'BDEW-SigLinDe-Wärmeprofil MFH, Wetterdatei Dach 2024.epw, 20.000 kWh/a (Werkplan)',
+    );
+    expect(generatedSource({ kind: 'ambient' }, 'en', site)).toBe('Weather file Dach 2024.epw (Werkplan)');
+    const of = (source: string, unit = 'kW') => generatedSpecOf({ source, unit, kind: 'demand' });
+    expect(of(generatedSource(heat, 'en', site))).toEqual(heat);
+    expect(of(generatedSource({ kind: 'ambient' }, 'de', site), '°C')).toEqual({ kind: 'ambient' });
+  });
+
   it('names the site’s DWD test reference year with DWD’s source note, not PVGIS', () => {
     const heat: GeneratedSpec = { kind: 'heat', type: 'MFH', annual_kWh: 20000 };
     const munich = {

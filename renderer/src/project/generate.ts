@@ -187,7 +187,8 @@ export function generatedSpecOf(
 /**
  * The source note of a generated series in the planner's language (solver/src/profiles/sourceNotes.ts).
  * Given the site, a series made from weather names the site's DWD test reference year with DWD's
- * source note; without it (or for an imported weather file) the note is the old text.
+ * source note, a series made from an imported weather file names that file; without a site the
+ * note is the old text.
  */
 export function generatedSource(
   spec: GeneratedSpec,
@@ -196,7 +197,7 @@ export function generatedSource(
 ): string {
   if (!site || spec.kind === 'electricity') return generatedSourceNote(spec, language);
   const w = siteWeather(site);
-  if (w.kind !== 'dwd-try') return generatedSourceNote(spec, language);
+  if (w.kind === 'file') return generatedSourceNote({ ...spec, weather: { file: w.name } }, language);
   const weather = { year: w.year, region: w.region.region, place: w.region.place };
   return generatedSourceNote({ ...spec, weather }, language);
 }

@@ -67,6 +67,29 @@ describe('source notes of generated series', () => {
     expect(parseGeneratedSourceNote('Lastgang Stadtwerke 2024')).toBeNull();
   });
 
+  it('an imported weather file is named, in both languages, and read back', () => {
+    const file = { file: 'Messung Dach, 2024.epw' };
+    const heat = { kind: 'heat', type: 'MFH', annual_kWh: 20000, weather: file } as const;
+    expect(generatedSourceNote(heat, 'en')).toBe(
+      'BDEW SigLinDe MFH, weather file Messung Dach, 2024.epw, 20000 kWh/a (Werkplan)',
+    );
+    expect(generatedSourceNote(heat, 'de')).toBe(
+      'BDEW-SigLinDe-Wärmeprofil MFH, Wetterdatei Messung Dach, 2024.epw, 20.000 kWh/a (Werkplan)',
+    );
+    expect(generatedSourceNote({ kind: 'ambient', weather: file }, 'de')).toBe(
+      'Wetterdatei Messung Dach, 2024.epw (Werkplan)',
+    );
+    for (const lang of ['de', 'en'] as const) {
+      expect(parseGeneratedSourceNote(generatedSourceNote(heat, lang))).toEqual(heat);
+      expect(parseGeneratedSourceNote(generatedSourceNote({ kind: 'weather', weather: file }, lang))).toEqual(
+        {
+          kind: 'weather',
+          weather: file,
+        },
+      );
+    }
+    expect(generatedSourceNote(heat, 'de')).not.toContain('PVGIS');
+  });
   it('sourceNoteIn: a generated note in the reader’s language, a remark after it and the user’s own notes kept', () => {
     const en = generatedSourceNote(electricity, 'en');
     const de = generatedSourceNote(electricity, 'de');

@@ -15,9 +15,15 @@ export type NoteLanguage = 'de' | 'en';
  * three weather series share one note, which reads back as 'weather'.
  */
 export type GeneratedNote =
-  | { kind: 'heat'; type: string; annual_kWh: number; weather?: TryNote }
+  | { kind: 'heat'; type: string; annual_kWh: number; weather?: TryNote | FileNote }
   | { kind: 'electricity'; profile: string; annual_kWh: number }
-  | { kind: 'ambient' | 'pvYield' | 'solarYield' | 'weather'; weather?: TryNote };
+  | { kind: 'ambient' | 'pvYield' | 'solarYield' | 'weather'; weather?: TryNote | FileNote };
+
+/** An imported weather file (site.weather of kind 'file'), named as the user's file is named. */
+export interface FileNote {
+  file: string;
+}
+const isFile = (w: TryNote | FileNote): w is FileNote => 'file' in w;
 
 /**
  * The DWD test reference year a weather-based series was made from (solver/src/weather/site.ts
@@ -49,6 +55,10 @@ const HEAT_TRY_DE = new RegExp(
 );
 const WEATHER_TRY_EN = new RegExp(`^${TRY_EN} \\(Werkplan\\)$`);
 const WEATHER_TRY_DE = new RegExp(`^${TRY_DE} \\(Werkplan\\)$`);
+const HEAT_FILE_EN = /^BDEW SigLinDe (\w+), weather file (.+), ([\d.e+]+) kWh\/a \(Werkplan\)$/;
+const HEAT_FILE_DE = /^BDEW-SigLinDe-Wärmeprofil (\w+), Wetterdatei (.+), ([\d.,]+) kWh\/a \(Werkplan\)$/;
+const WEATHER_FILE_EN = /^Weather file (.+) \(Werkplan\)$/;
+const WEATHER_FILE_DE = /^Wetterdatei (.+) \(Werkplan\)$/;
 const tryOf = (m: RegExpExecArray, at: number): TryNote => ({
   year: Number(m[at]),
   region: Number(m[at + 1]),
@@ -68,6 +78,12 @@ export function generatedSourceNote(spec: GeneratedNote, language: NoteLanguage)
     t(language, 'sourceNotes', 'tryName', { year: String(w.year), region: String(w.region), place: w.place });
   switch (spec.kind) {
     case 'heat':
+      if (spec.weather && isFile(spec.weather))
+        return t(language, 'sourceNotes', 'heatFile', {
+          type: spec.type,
+          file: spec.weather.file,
+          annual: annual(spec.annual_kWh),
+        });
       return spec.weather
         ? t(language, 'sourceNotes', 'heatTry', {
             type: spec.type,
@@ -81,6 +97,8 @@ export function generatedSourceNote(spec: GeneratedNote, language: NoteLanguage)
         annual: annual(spec.annual_kWh),
       });
     default:
+      if (spec.weather && isFile(spec.weather))
+        return t(language, 'sourceNotes', 'weatherFile', { file: spec.weather.file });
       return spec.weather
         ? t(language, 'sourceNotes', 'weatherTry', { weather: weather(spec.weather) })
         : t(language, 'sourceNotes', 'weather');
@@ -93,6 +111,12 @@ export function parseGeneratedSourceNote(note: string): GeneratedNote | null {
   if (s === WEATHER_EN || s === WEATHER_DE) return { kind: 'weather' };
   let m = WEATHER_TRY_EN.exec(s) ?? WEATHER_TRY_DE.exec(s);
   if (m) return { kind: 'weather', weather: tryOf(m, 1) };
+  m = HEAT_FILE_EN.exec(s);
+  if (m) return { kind: 'heat', type: m[1], annual_kWh: Number(m[3]), weather: { file: m[2] } };
+  m = HEAT_FILE_DE.exec(s);
+  if (m) return { kind: 'heat', type: m[1], annual_kWh: germanNumber(m[3]), weather: { file: m[2] } };
+  m = WEATHER_FILE_EN.exec(s) ?? WEATHER_FILE_DE.exec(s);
+  if (m) return { kind: 'weather', weather: { file: m[1] } };
   m = HEAT_TRY_EN.exec(s);
   if (m) return { kind: 'heat', type: m[1], annual_kWh: Number(m[5]), weather: tryOf(m, 2) };
   m = HEAT_TRY_DE.exec(s);
