@@ -93,6 +93,8 @@ export async function regenerated(
   gen: {
     specOf: (r: TimeSeriesRecord) => TimeSeriesRecord['generated'] | null;
     values: (spec: NonNullable<TimeSeriesRecord['generated']>, year: number) => Promise<Float64Array>;
+    /** The site's time zone: the year starts at its midnight (absent: Europe/Berlin). */
+    timeZone?: string;
   },
 ): Promise<TimeSeriesRecord[]> {
   const out: TimeSeriesRecord[] = [];
@@ -100,7 +102,8 @@ export async function regenerated(
     const spec = gen.specOf(r);
     if (!spec) continue;
     const values = await gen.values(spec, year);
-    out.push({ ...r, generated: spec, values, start: new Date(yearStart_ms(year)).toISOString() });
+    const start = new Date(yearStart_ms(year, gen.timeZone)).toISOString();
+    out.push({ ...r, generated: spec, values, start });
   }
   return out;
 }
@@ -111,6 +114,7 @@ async function generator() {
   const site = useProject.getState().doc?.site;
   return {
     specOf: generatedSpecOf,
+    timeZone: site?.timeZone,
     values: (spec: NonNullable<TimeSeriesRecord['generated']>, year: number) =>
       generatedValues(spec, year, site),
   };
@@ -143,7 +147,7 @@ export async function followProjectYear(): Promise<number> {
   const year = doc.site.year;
   const gen = await generator();
   const stale = (await projectRecords(db, projectId)).filter(
-    (r) => gen.specOf(r) && Date.parse(r.start) !== yearStart_ms(year),
+    (r) => gen.specOf(r) && Date.parse(r.start) !== yearStart_ms(year, gen.timeZone),
   );
   if (!stale.length) return 0;
   const updated = await regenerated(stale, year, gen);
