@@ -4,6 +4,7 @@ import Helvetica from 'pdfkit/standard-fonts/Helvetica';
 import HelveticaBold from 'pdfkit/standard-fonts/HelveticaBold';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { weatherLines } from './weatherNote';
+import { siteYearOrDefault } from '../calendar/siteYear';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -257,7 +258,8 @@ function cover(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   if (p.description) doc.text(pdfText(p.description), { width: WIDTH }).moveDown(0.5);
   const date = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'long',
-    timeZone: 'UTC',
+    // the date where the report is made for: the site's zone
+    timeZone: siteYearOrDefault(p.site.year, p.site.timeZone).timeZone,
   }).format(m.generatedAt);
   const lines: [string, string][] = [
     [text(lang, 'site'), p.site.location ?? '–'],

@@ -175,7 +175,7 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
         text(lang, 'generated'),
         new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
           dateStyle: 'long',
-          timeZone: 'UTC',
+          timeZone: siteYearOrDefault(p.site.year, p.site.timeZone).timeZone,
         }).format(m.generatedAt),
       ],
       // DWD's terms: "Quelle: Deutscher Wetterdienst" wherever its data are used, as in the PDF

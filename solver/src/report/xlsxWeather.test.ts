@@ -64,3 +64,26 @@ describe('the weather note in the xlsx report', () => {
     expect(none.some((t) => t.includes('Deutscher Wetterdienst'))).toBe(false);
   });
 });
+
+describe('the report date', () => {
+  it('is the date at the site, not in UTC: 23:30 UTC on 4 December is 5 December in Berlin', async () => {
+    const bytes = await writeReport(
+      {
+        project,
+        runs: [{ scenarioId: 'base', scenarioName: 'Basis', results, dispatch: null }],
+        generatedAt: new Date('2026-12-04T23:30:00Z'),
+      },
+      { format: 'xlsx', lang: 'de' },
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    const texts: string[] = [];
+    wb.worksheets[0].eachRow((r) =>
+      r.eachCell((c) => void (typeof c.value === 'string' && texts.push(c.value))),
+    );
+    expect(texts).toContain('5. Dezember 2026');
+    expect(texts).not.toContain('4. Dezember 2026');
+  });
+});
