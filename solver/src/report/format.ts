@@ -1,3 +1,4 @@
+import { siteYearOrDefault } from '../calendar/siteYear';
 import type { ReportLanguage } from './texts';
 
 /** A number for display in the report's language (German: 1.234,5; English: 1,234.5). */
@@ -39,4 +40,16 @@ export function pdfText(s: string): string {
     else out += REPLACE[ch] ?? '?';
   }
   return out;
+}
+
+/** The report's date as the reader writes it, at the site (its time zone), not in UTC. */
+export function reportDate(
+  lang: ReportLanguage,
+  at: Date,
+  site: { year: number; timeZone?: string },
+): string {
+  return new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: siteYearOrDefault(site.year, site.timeZone).timeZone,
+  }).format(at);
 }

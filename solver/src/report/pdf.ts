@@ -4,7 +4,6 @@ import Helvetica from 'pdfkit/standard-fonts/Helvetica';
 import HelveticaBold from 'pdfkit/standard-fonts/HelveticaBold';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { weatherLines } from './weatherNote';
-import { siteYearOrDefault } from '../calendar/siteYear';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
@@ -14,7 +13,7 @@ import {
   sankeyOption,
   weekOption,
 } from './charts';
-import { fmt, pct, pdfText } from './format';
+import { fmt, pct, pdfText, reportDate } from './format';
 import type { ReportModel } from './model';
 import {
   balancesTable,
@@ -256,11 +255,7 @@ function cover(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   doc.fillColor('black').font(BOLD).fontSize(20).text(pdfText(p.name), MARGIN, 280, { width: WIDTH });
   doc.moveDown(0.5).font(REGULAR).fontSize(11);
   if (p.description) doc.text(pdfText(p.description), { width: WIDTH }).moveDown(0.5);
-  const date = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'long',
-    // the date where the report is made for: the site's zone
-    timeZone: siteYearOrDefault(p.site.year, p.site.timeZone).timeZone,
-  }).format(m.generatedAt);
+  const date = reportDate(lang, m.generatedAt, p.site);
   const lines: [string, string][] = [
     [text(lang, 'site'), p.site.location ?? '–'],
     [text(lang, 'year'), String(p.site.year)],

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { siteYearOrDefault, standardOffsetLabel, standardWallClock_ms } from '../calendar/siteYear';
-import { neutralise } from './format';
+import { neutralise, reportDate } from './format';
 import type { ReportModel, ReportRun } from './model';
 import {
   balancesTable,
@@ -171,13 +171,7 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
       [text(lang, 'name'), p.name],
       [text(lang, 'site'), p.site.location ?? ''],
       [text(lang, 'year'), String(p.site.year)],
-      [
-        text(lang, 'generated'),
-        new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-          dateStyle: 'long',
-          timeZone: siteYearOrDefault(p.site.year, p.site.timeZone).timeZone,
-        }).format(m.generatedAt),
-      ],
+      [text(lang, 'generated'), reportDate(lang, m.generatedAt, p.site)],
       // DWD's terms: "Quelle: Deutscher Wetterdienst" wherever its data are used, as in the PDF
       ...(weather ? [[text(lang, 'weatherData'), weather] as Cell[]] : []),
       ...(p.description ? [['', p.description] as Cell[]] : []),
