@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { importProfileCsv, nav, textWithoutSourceNotes } from './steps';
 
 /**
  * German ground truth (issue #14), against `npm run web` as the README gives it: a new project's
@@ -36,10 +37,6 @@ mkdirSync('e2e/artifacts', { recursive: true });
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/ground-${name}.png`, fullPage: true });
 
-async function nav(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name }).click();
-}
-
 /** A quarter-hourly 2025 load in legal time with the unit in the metadata block, as portals write it. */
 function meterCsv2025(): string {
   const lines = ['Zählpunkt;DE0001', 'Einheit;kW', '', 'Datum;Uhrzeit;Wert;Status'];
@@ -67,15 +64,7 @@ function meterCsv2025(): string {
 let check: LanguageModule['findLanguageProblems'];
 
 async function languageOk(page: Page, where: string, lang: 'de' | 'en', scope?: Locator) {
-  const text = await (scope ?? page.locator('main')).evaluate((el) => {
-    // A technology's or series' source note is stored text, kept in the language it was made in.
-    const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('p.source').forEach((p) => p.remove());
-    document.body.append(copy);
-    const t = copy.innerText;
-    copy.remove();
-    return t;
-  });
+  const text = await textWithoutSourceNotes(scope ?? page.locator('main'));
   expect(check(text, lang, { allow: ALLOW }), `${where}: ${text.slice(0, 300)}`).toEqual([]);
 }
 
@@ -119,13 +108,7 @@ test('a German site: DWD weather, an imported weather file, a meter file and its
 
   await test.step('a portal export is imported and a stand-in made from it', async () => {
     await nav(page, 'Profile');
-    await page.getByLabel('Lastgang-Datei (CSV, TXT, XLSX)').setInputFiles({
-      name: PROFILE_FILE,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(meterCsv2025(), 'utf8'),
-    });
-    await page.getByRole('button', { name: 'Profil speichern' }).click();
-    await expect(page.locator('main').getByText('Zaehler 2025').first()).toBeVisible();
+    await importProfileCsv(page, PROFILE_FILE, meterCsv2025());
     await page.getByRole('button', { name: 'Ersatzprofil erzeugen' }).first().click();
     const result = page.getByTestId('standin-result');
     await expect(result).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { pdfText } from './pdf';
+import { importProfileCsv, nav, textWithoutSourceNotes } from './steps';
 import { recordTiming } from './timing';
 
 /**
@@ -24,10 +25,6 @@ const ALLOW = [PROJECT, 'Wärmelastgang 2023'];
 mkdirSync('e2e/artifacts', { recursive: true });
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `e2e/artifacts/journey-${name}.png`, fullPage: true });
-
-async function nav(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name }).click();
-}
 
 async function setNumber(page: Page, label: string | RegExp, value: string) {
   const field = page.getByLabel(label).first();
@@ -87,14 +84,7 @@ test('a new user: blank project, 2023 CSV, run, every results tab, variant, swee
   await test.step('a 2023 heat profile is imported; the 2025 project adopts its year', async () => {
     await nav(page, 'Profile');
     await languageOk(page, 'Profile (leer)');
-    await page.getByLabel('Lastgang-Datei (CSV, TXT, XLSX)').setInputFiles({
-      name: PROFILE_FILE,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(heatCsv2023(), 'utf8'),
-    });
-    await page.getByRole('button', { name: 'Profil speichern' }).click();
-    // the user's words, umlaut and space kept
-    await expect(page.locator('main').getByText('Wärmelastgang 2023').first()).toBeVisible();
+    await importProfileCsv(page, PROFILE_FILE, heatCsv2023());
     await shot(page, '2-profile');
 
     await nav(page, 'Anlagen & Preise');
@@ -227,14 +217,7 @@ test('a new user: blank project, 2023 CSV, run, every results tab, variant, swee
       await nav(page, name);
       await page.waitForTimeout(300);
       // A technology's source note is the project's stored text, kept in the language it was added in.
-      const text = await page.locator('main').evaluate((el) => {
-        const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('p.source').forEach((p) => p.remove());
-        document.body.append(copy);
-        const t = copy.innerText;
-        copy.remove();
-        return t;
-      });
+      const text = await textWithoutSourceNotes(page.locator('main'));
       expect(check(text, 'en', { allow: ALLOW }), `${name}: ${text.slice(0, 200)}`).toEqual([]);
     }
     await shot(page, '11-english');
