@@ -14,6 +14,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'contracts',
+          include: ['contracts/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'electron',
           include: ['electron/src/**/*.test.ts'],
           environment: 'node',

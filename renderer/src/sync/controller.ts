@@ -16,7 +16,7 @@ import {
   unlockTeamKey,
   type TeamKey,
   type TeamKeyParams,
-} from './crypto';
+} from '../../../contracts';
 import { syncDb as sharedSyncDb, type ConflictRecord, type SyncDb } from './db';
 import { queueRemoval, SyncEngine, type SyncStatusSnapshot } from './engine';
 import { HttpSyncTransport, type SharingApi, type SyncSender } from './transport';

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobMeta, EncryptedEnvelope, ListedProject } from '../../../contracts';
 import { createProject, deleteProject, renameProject } from '../db/projects';
 import { openDb, type WerkplanDb } from '../db/schema';
-import { createTeamKey, unlockTeamKey, type TeamKey, type TeamKeyParams } from './crypto';
+import { createTeamKey, unlockTeamKey, type TeamKey, type TeamKeyParams } from '../../../contracts';
 import { openSyncDb, type SyncDb } from './db';
 import { backoffDelay_ms, SyncEngine } from './engine';
 import { fetchSender, HttpSyncTransport } from './transport';

@@ -1,5 +1,11 @@
 import type { BlobMeta } from '../../../contracts';
-import { createProjectKey, decryptProject, encryptProject, unwrapProjectKey, type TeamKey } from './crypto';
+import {
+  createProjectKey,
+  decryptProject,
+  encryptProject,
+  unwrapProjectKey,
+  type TeamKey,
+} from '../../../contracts';
 import type { OutboxEntry } from './db';
 import {
   copyPayload,

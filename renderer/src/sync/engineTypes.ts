@@ -1,5 +1,5 @@
 import type { WerkplanDb } from '../db/schema';
-import type { TeamKey } from './crypto';
+import type { TeamKey } from '../../../contracts';
 import type { SyncDb } from './db';
 import type { SyncTransport } from './transport';
 

@@ -1,4 +1,4 @@
-import { CryptoError, decryptProject, type TeamKey } from './crypto';
+import { CryptoError, decryptProject, type TeamKey } from '../../../contracts';
 import type { SyncEngineOptions } from './engineTypes';
 import { isRemoval } from './outbox';
 import { decodePayload, sha256Hex, writePayload } from './payload';

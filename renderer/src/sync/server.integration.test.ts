@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GetProjectResponse } from '../../../contracts';
 import { createProject, deleteProject, renameProject } from '../db/projects';
 import { openDb } from '../db/schema';
-import { createTeamKey, type TeamKey } from './crypto';
+import { createTeamKey, type TeamKey } from '../../../contracts';
 import { openSyncDb } from './db';
 import { SyncEngine } from './engine';
 import { fetchSender, HttpSyncTransport } from './transport';

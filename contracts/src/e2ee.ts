@@ -1,4 +1,4 @@
-import type { EncryptedEnvelope } from '../../../contracts';
+import type { EncryptedEnvelope } from './sync';
 
 /**
  * End-to-end encryption of synced projects with WebCrypto only (docs/security/encryption.md).

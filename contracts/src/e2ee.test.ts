@@ -9,7 +9,7 @@ import {
   fromBase64,
   PBKDF2_ITERATIONS,
   unlockTeamKey,
-} from './crypto';
+} from './e2ee';
 
 const PASS = 'Stadtwerke-Team-2026!';
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -108,8 +108,10 @@ describe('project envelopes', () => {
     expect(serialized).not.toContain(name);
     for (const field of [env.ciphertext_b64, env.wrappedKey_b64, env.nonce_b64]) {
       const raw = fromBase64(field, 'field');
-      expect(Buffer.from(raw).includes(Buffer.from(name))).toBe(false);
-      expect(Buffer.from(raw).includes(Buffer.from('Sonnenhang'))).toBe(false);
+      // Byte-wise search: each byte as one character, the needle as its UTF-8 bytes.
+      const latin1 = (u: Uint8Array): string => Array.from(u, (b) => String.fromCharCode(b)).join('');
+      expect(latin1(raw).includes(latin1(bytes(name)))).toBe(false);
+      expect(latin1(raw).includes('Sonnenhang')).toBe(false);
     }
   });
 });
