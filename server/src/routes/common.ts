@@ -30,10 +30,28 @@ export function principal(req: FastifyRequest): Principal {
 export const inTenant = <T>(ctx: RouteContext, p: Principal, fn: (sql: Sql) => Promise<T>) =>
   ctx.db.tenant(p.tenantId, fn);
 
-export const has = (p: Principal, r: Role) => p.roles.includes(r);
-/** ReadOnly always wins; Support is read-only unless also Administrator. */
-export const mayWrite = (p: Principal) =>
-  !has(p, 'ReadOnly') && (has(p, 'Administrator') || !has(p, 'Support'));
+/** The one role a caller acts in; `member` = no app role. */
+export type EffectiveRole = Role | 'member';
+
+/**
+ * The single place where the token's roles become permissions: ReadOnly always wins (also over
+ * Administrator), then Administrator, then Support; no app role is a plain member. Every route
+ * asks the predicates below, never the raw `roles` claim.
+ */
+export function effectiveRole(roles: readonly Role[]): EffectiveRole {
+  if (roles.includes('ReadOnly')) return 'ReadOnly';
+  if (roles.includes('Administrator')) return 'Administrator';
+  if (roles.includes('Support')) return 'Support';
+  return 'member';
+}
+
+const roleOf = (p: Principal) => effectiveRole(p.roles);
+/** Administrator (still needs MFA for administrative actions: requireAdmin). */
+export const isAdministrator = (p: Principal) => roleOf(p) === 'Administrator';
+/** Sees the tenant's project metadata and member lists: Administrator and Support. */
+export const seesTenant = (p: Principal) => roleOf(p) === 'Administrator' || roleOf(p) === 'Support';
+/** Creates, writes, shares, searches the directory: members and Administrators. */
+export const mayWrite = (p: Principal) => roleOf(p) === 'member' || roleOf(p) === 'Administrator';
 
 /** A 403 whose `access.denied` entry the error handler appends to the audit chain. */
 export const denied = (
@@ -60,7 +78,7 @@ export function requireAdmin(
   action: AuditInput['action'],
   target: string,
 ): void {
-  if (!has(p, 'Administrator')) throw denied(p, action, target, 'role', 'Administrator role required');
+  if (!isAdministrator(p)) throw denied(p, action, target, 'role', 'Administrator role required');
   if (!p.mfa)
     throw new HttpError(
       403,

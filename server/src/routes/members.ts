@@ -13,7 +13,8 @@ import {
 } from '../repository';
 import {
   denied,
-  has,
+  isAdministrator,
+  seesTenant,
   idParams,
   idSchema,
   inTenant,
@@ -47,12 +48,7 @@ export function registerMemberRoutes(api: FastifyInstance, ctx: RouteContext): v
       const members = await inTenant(ctx, p, async (sql) => {
         if (!(await currentMeta(sql, p.tenantId, id))) return null;
         // Members read the list; Administrators and Support see every project's metadata anyway.
-        if (
-          !(await accessOf(sql, p.tenantId, id, p.userId)) &&
-          !has(p, 'Administrator') &&
-          !has(p, 'Support')
-        )
-          return 'denied' as const;
+        if (!(await accessOf(sql, p.tenantId, id, p.userId)) && !seesTenant(p)) return 'denied' as const;
         return listMembers(sql, p.tenantId, id);
       });
       if (members === 'denied')
@@ -85,7 +81,7 @@ export function registerMemberRoutes(api: FastifyInstance, ctx: RouteContext): v
         const mine = await accessOf(sql, p.tenantId, id, p.userId);
         // Only an owner shares; nobody raises their own access except an MFA-verified Administrator.
         if (mine !== 'owner' || userId === p.userId) {
-          if (!has(p, 'Administrator')) return 'denied';
+          if (!isAdministrator(p)) return 'denied';
           requireAdmin(ctx, p, 'project.share', target);
         }
         if (req.body.access !== 'owner' && (await isLastOwner(sql, p.tenantId, id, userId)))
@@ -123,7 +119,7 @@ export function registerMemberRoutes(api: FastifyInstance, ctx: RouteContext): v
         const mine = await accessOf(sql, p.tenantId, id, p.userId);
         if (leaving && !mine) return 'missing';
         if (!leaving && mine !== 'owner') {
-          if (!has(p, 'Administrator')) return 'denied';
+          if (!isAdministrator(p)) return 'denied';
           requireAdmin(ctx, p, 'project.unshare', target);
         }
         if (await isLastOwner(sql, p.tenantId, id, userId)) throw lastOwner();

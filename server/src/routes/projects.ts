@@ -17,7 +17,8 @@ import {
 import {
   denied,
   envelopeBody,
-  has,
+  isAdministrator,
+  seesTenant,
   idParams,
   inTenant,
   mayWrite,
@@ -42,7 +43,7 @@ function parseIfMatch(header: string | undefined): number | null {
 export function registerProjectRoutes(api: FastifyInstance, ctx: RouteContext): void {
   api.get('/projects', async (req) => {
     const p = principal(req);
-    const tenantWide = has(p, 'Administrator') || has(p, 'Support');
+    const tenantWide = seesTenant(p);
     const projects = await inTenant(ctx, p, (sql) => listProjects(sql, p.tenantId, p.userId, tenantWide));
     return { projects };
   });
@@ -144,7 +145,7 @@ export function registerProjectRoutes(api: FastifyInstance, ctx: RouteContext): 
         if (!(await currentMeta(sql, p.tenantId, id))) return 'missing';
         const access = await accessOf(sql, p.tenantId, id, p.userId);
         if (access !== 'owner') {
-          if (!has(p, 'Administrator')) return 'denied';
+          if (!isAdministrator(p)) return 'denied';
           requireAdmin(ctx, p, 'project.delete', id);
         }
         const counts = await eraseProject(sql, p.tenantId, id);
