@@ -2,6 +2,7 @@
 import type { ProjectMember } from '../../../contracts';
 import type { Sql } from '../db';
 import { accessOf, type Access } from './projects';
+import { directoryNames } from './users';
 
 /** Whether `userId` is the only owner of the project (who may then be neither removed nor demoted). */
 export async function isLastOwner(sql: Sql, tenantId: string, id: string, userId: string): Promise<boolean> {
@@ -30,8 +31,7 @@ export async function listMembers(sql: Sql, tenantId: string, id: string): Promi
   return rows.map((r) => ({
     userId: r.user_id,
     access: r.access,
-    ...(r.display_name ? { displayName: r.display_name } : {}),
-    ...(r.username ? { username: r.username } : {}),
+    ...directoryNames(r),
   }));
 }
 

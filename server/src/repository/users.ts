@@ -1,8 +1,19 @@
 /** The tenant's user directory (oid, username, display name from verified tokens). */
 import { DIRECTORY_RESULTS_MAX, type DirectoryUser } from '../../../contracts';
 import type { Sql } from '../db';
+import { cleanProfileText } from '../text';
 
-/** Records (or refreshes) the user's directory entry. */
+/** The names of a directory row as served: cleaned again, so rows from before cleaning are safe too. */
+export function directoryNames(row: { username: string | null; display_name: string | null }): {
+  displayName?: string;
+  username?: string;
+} {
+  const displayName = cleanProfileText(row.display_name);
+  const username = cleanProfileText(row.username);
+  return { ...(displayName ? { displayName } : {}), ...(username ? { username } : {}) };
+}
+
+/** Records (or refreshes) the user's directory entry, with names cleaned (../text.ts). */
 export async function rememberUser(
   sql: Sql,
   tenantId: string,
@@ -12,7 +23,12 @@ export async function rememberUser(
     `INSERT INTO user_directory (tenant_id, user_id, username, display_name) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id, user_id) DO UPDATE SET username = EXCLUDED.username,
        display_name = EXCLUDED.display_name, last_seen_at = now()`,
-    [tenantId, user.userId, user.username ?? null, user.displayName ?? null],
+    [
+      tenantId,
+      user.userId,
+      cleanProfileText(user.username) ?? null,
+      cleanProfileText(user.displayName) ?? null,
+    ],
   );
 }
 
@@ -30,9 +46,5 @@ export async function searchUsers(sql: Sql, tenantId: string, query: string): Pr
      ORDER BY lower(coalesce(display_name, username, user_id)), user_id LIMIT ${DIRECTORY_RESULTS_MAX}`,
     [tenantId, like, query],
   );
-  return rows.map((r) => ({
-    userId: r.user_id,
-    ...(r.display_name ? { displayName: r.display_name } : {}),
-    ...(r.username ? { username: r.username } : {}),
-  }));
+  return rows.map((r) => ({ userId: r.user_id, ...directoryNames(r) }));
 }
