@@ -9,7 +9,10 @@
  * user) match SYNC_ID_PATTERN. Errors are ErrorResponse with 400 (malformed), 401 (token refused),
  * 403 (role, membership or missing MFA), 404 (no such project in the caller's tenant: another
  * tenant's ids look exactly like missing ones), 409 (ConflictResponse), 413 (too large),
- * 429 (rate limit), 503 (database unavailable: retry later).
+ * 429 (rate limit, counted per client address before authentication), 503 (database unavailable,
+ * or `auth_unavailable`: the identity provider's signing keys cannot be fetched; retry after
+ * Retry-After and keep the user signed in). A token that is not a delegated user token with the
+ * API scope is refused with 403 `user_token_required`.
  *   GET    /health                         liveness + database reachability (no auth)
  *   GET    /v1/projects                    ListProjectsResponse: projects the caller is a member of, each
  *                                          with the caller's access (Administrator and Support: every
@@ -44,11 +47,18 @@
  *     DELETE /v1/admin/tenant              erases the whole tenant; header X-Confirm-Tenant: <tid>
  *
  * Roles: no app role = member (reads and writes the projects shared with them); ReadOnly never
- * writes; Support sees the tenant's metadata, never writes; Administrator runs the admin endpoints
+ * writes and wins over every other role (Administrator + ReadOnly = ReadOnly); Support sees the tenant's metadata, never writes; Administrator runs the admin endpoints
  * (with MFA) and may delete and share any project of the tenant.
  */
 
 export const SYNC_API_PREFIX = '/v1';
+
+/** 503: the identity provider's signing keys are unreachable; the token was not judged (retry). */
+export const SYNC_ERROR_AUTH_UNAVAILABLE = 'auth_unavailable';
+/** 403: an app-only token, or one without the API's delegated scope (`scp`). */
+export const SYNC_ERROR_USER_TOKEN_REQUIRED = 'user_token_required';
+/** 429: too many requests from one client address (authenticated or not). */
+export const SYNC_ERROR_RATE_LIMITED = 'rate_limited';
 
 /** Project, key and user ids accepted in paths (UUIDs and Entra object ids fit). */
 export const SYNC_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$';

@@ -13,7 +13,8 @@ import type { ServerConfig } from './config';
 import type { Db } from './db';
 import { createVerifier, type Principal, type Verifier } from './auth';
 import { appendAudit, type AuditInput } from './audit';
-import { errorHandler } from './errors';
+import { errorHandler, rateLimited } from './errors';
+import { createRefusalSampler } from './refusals';
 import { createMetrics, type Metrics } from './metrics';
 import { HSTS_HEADER } from './tls';
 import type { RouteContext } from './routes/common';
@@ -57,7 +58,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit_bytes,
     // Ids are at most 128 characters (SYNC_ID_PATTERN); longer path segments answer 414.
     maxParamLength: 160,
-    trustProxy: config.trustProxy,
+    // A hop count as a trust function: the socket peer and the next n-1 X-Forwarded-For entries
+    // (from the right) are proxies; the entry after them is the client.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     return503OnClosing: true,
     // Refuse unknown fields instead of silently dropping them (Fastify's default strips them).
     ajv: { customOptions: { allErrors: false, removeAdditional: false } },
@@ -71,16 +77,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
     strictPreflight: true,
   });
+  // Counted per client address on the application level, before authentication (a route-level
+  // limit would run after the token check and never see refused or anonymous requests).
   await app.register(rateLimit, {
+    global: false,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     allowList: (req) => req.url === '/health',
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: 'rate_limited',
-      message: `Too many requests: at most ${ctx.max} per minute`,
-    }),
+    errorResponseBuilder: (_req, ctx) => rateLimited(ctx.max),
   });
+  app.addHook('onRequest', app.rateLimit());
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Strict-Transport-Security', HSTS_HEADER);
@@ -108,7 +114,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   const ctx: RouteContext = { config, db, metrics, audit };
 
-  app.setErrorHandler(errorHandler({ bodyLimit_bytes: config.bodyLimit_bytes, metrics, audit }));
+  app.setErrorHandler(
+    errorHandler({
+      bodyLimit_bytes: config.bodyLimit_bytes,
+      metrics,
+      audit,
+      sampleRefusal: createRefusalSampler(),
+      requiredScope: config.auth.requiredScope,
+    }),
+  );
 
   // ---- public ----------------------------------------------------------------------------------
   registerHealthRoutes(app, ctx);

@@ -35,6 +35,28 @@ describe('configuration', () => {
     ).toThrow(/AUTH_ISSUER_TEMPLATE.*\{tid\}/);
     expect(() => loadConfig({ ...base, TLS_CERT: '/x.pem' })).toThrow(/TLS_KEY/);
     expect(() => loadConfig({ ...base, AUDIT_ANCHOR_INTERVAL_S: '1' })).toThrow(/AUDIT_ANCHOR_INTERVAL_S/);
+    expect(() => loadConfig({ ...base, AUTH_REQUIRED_SCOPE: 'a b' })).toThrow(/AUTH_REQUIRED_SCOPE/);
+  });
+
+  it('TRUST_PROXY trusts a number of hops or listed proxies, never every X-Forwarded-For entry', () => {
+    const trust = (v?: string) => loadConfig({ ...base, TRUST_PROXY: v }).trustProxy;
+    expect(trust(undefined)).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    // `true` was "trust everything"; it now means the one ingress hop both manifests run behind.
+    expect(trust('true')).toBe(1);
+    expect(trust('1')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 127.0.0.1,fd00::/8')).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8']);
+    for (const bad of ['yes', '6', '10.0.0.0/33', '300.1.1.1', 'fd00::/129', '10.0.0.1/8/1', '-1'])
+      expect(() => trust(bad), bad).toThrow(/^Configuration TRUST_PROXY: /);
+  });
+
+  it('requires the delegated API scope access_as_user unless configured', () => {
+    expect(loadConfig(base).auth.requiredScope).toBe('access_as_user');
+    expect(loadConfig({ ...base, AUTH_REQUIRED_SCOPE: 'Sync.ReadWrite' }).auth.requiredScope).toBe(
+      'Sync.ReadWrite',
+    );
   });
 });
 

@@ -2,6 +2,8 @@
  * Server configuration from the environment. Every value is checked here, so a bad deployment
  * fails at start with the name of the variable instead of later with a confusing error.
  */
+import { isIP } from 'node:net';
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -17,8 +19,12 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   tlsCertFile: string | undefined;
   tlsKeyFile: string | undefined;
-  /** Trust X-Forwarded-* from the load balancer in front (Azure Container Apps ingress). */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe: false (none, the socket address is the client), a
+   * number of proxy hops in front (1 = Azure Container Apps ingress / one ingress controller), or
+   * the addresses/CIDRs of the proxies. Never "all": the client writes the leftmost entries.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   /** How often the audit chain heads are anchored outside the database (anchor.ts). */
   auditAnchorInterval_s: number;
@@ -42,6 +48,8 @@ export interface AuthConfig {
   mfaAmr: string[];
   /** Conditional-access authentication context ids (`acrs`) that count as MFA evidence. */
   mfaAcrs: string[];
+  /** Delegated scope every token's `scp` must contain (app-only tokens carry none). */
+  requiredScope: string;
 }
 
 export class ConfigError extends Error {
@@ -69,10 +77,49 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return n;
 }
 
+function scope(env: NodeJS.ProcessEnv): string {
+  const value = env.AUTH_REQUIRED_SCOPE?.trim() || 'access_as_user';
+  if (!/^[\x21\x23-\x5b\x5d-\x7e]+$/.test(value))
+    throw new ConfigError('AUTH_REQUIRED_SCOPE', `expected one scope name without spaces, got "${value}"`);
+  return value;
+}
+
 function template(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
   const value = env[name]?.trim() || fallback;
   if (!value.includes('{tid}')) throw new ConfigError(name, `must contain {tid}, got "${value}"`);
   return value;
+}
+
+const MAX_PROXY_HOPS = 5;
+
+/**
+ * TRUST_PROXY: unset/false/0 = no proxy; `true` = 1 hop (what it meant behind one ingress before
+ * hop counts existed); an integer 1..5 = that many hops; else a comma-separated list of proxy
+ * addresses or CIDRs (IPv4/IPv6). Anything else is refused at start.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > MAX_PROXY_HOPS)
+      throw new ConfigError('TRUST_PROXY', `at most ${MAX_PROXY_HOPS} proxy hops, got "${value}"`);
+    return hops;
+  }
+  const entries = value.split(',').map((s) => s.trim());
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || rest.length > 0)
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `expected false, true (1 hop), a hop count 0..${MAX_PROXY_HOPS} or proxy addresses/CIDRs, got "${entry}"`,
+      );
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -116,13 +163,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       clockTolerance_s: int(env, 'AUTH_CLOCK_TOLERANCE_S', 60, 0, 300),
       mfaAmr: list(env, 'AUTH_MFA_AMR', ['mfa']),
       mfaAcrs: list(env, 'AUTH_MFA_ACRS'),
+      requiredScope: scope(env),
     },
     corsOrigins: list(env, 'CORS_ORIGINS'),
     bodyLimit_bytes: int(env, 'BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     tlsCertFile,
     tlsKeyFile,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     auditAnchorInterval_s: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 3600, 10, 86_400),
     auditAnchorFile: env.AUDIT_ANCHOR_FILE?.trim() || undefined,

@@ -1,16 +1,30 @@
 /**
  * Refusals and failures as HTTP answers: `HttpError` (thrown by routes, audited when it carries
- * an audit entry), refused tokens (401, audited), validation, size and media-type errors, an
- * unavailable database (503 with Retry-After) and everything else (500, no details).
+ * an audit entry), refused tokens (401/403, counted; sampled into the audit log, refusals.ts),
+ * validation, size and media-type errors, an unavailable database or identity provider (503 with
+ * Retry-After) and everything else (500, no details).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  SYNC_ERROR_AUTH_UNAVAILABLE,
+  SYNC_ERROR_RATE_LIMITED,
+  SYNC_ERROR_USER_TOKEN_REQUIRED,
+} from '../../contracts';
 import type { AuditInput } from './audit';
-import { AuthError } from './auth';
+import { AuthError, KeysUnavailableError } from './auth';
 import { sqlState } from './db';
 import type { Metrics } from './metrics';
+import type { RefusalSampler } from './refusals';
 
-/** Audit chain for refused tokens whose tenant is unknown or not allowed. */
+/** Audit chain for refused tokens whose tenant is not verified (forged, unsigned, not allowed). */
 export const SYSTEM_TENANT = '_system';
+
+/** The 429 body of the rate limit (also used by its error response builder). */
+export const rateLimited = (max: number) => ({
+  statusCode: 429,
+  error: SYNC_ERROR_RATE_LIMITED,
+  message: `Too many requests: at most ${max} per minute`,
+});
 
 export class HttpError extends Error {
   constructor(
@@ -79,8 +93,31 @@ export function errorHandler(deps: {
   bodyLimit_bytes: number;
   metrics: Metrics;
   audit: (tenantId: string, input: AuditInput) => Promise<void>;
+  sampleRefusal: RefusalSampler;
+  requiredScope: string;
 }) {
-  const { bodyLimit_bytes, metrics, audit } = deps;
+  const { bodyLimit_bytes, metrics, audit, sampleRefusal, requiredScope } = deps;
+
+  /**
+   * Every refusal is counted; the audit log gets at most one entry per chain, reason and window.
+   * Only a verified token names its tenant's chain: a forged one's `tid` is the caller's choice.
+   */
+  async function refused(err: AuthError, req: FastifyRequest): Promise<void> {
+    metrics.authRefused.inc({ reason: err.reason });
+    // Requests without any bearer token are counted, not audited (no database write per anonymous hit).
+    if (err.reason === 'missing') return;
+    const chain = err.verifiedTenant ?? SYSTEM_TENANT;
+    const sample = sampleRefusal(chain, err.reason);
+    if (!sample) return;
+    await audit(chain, {
+      actorId: null,
+      action: 'auth.refused',
+      outcome: 'refused',
+      target: req.routeOptions.url ?? null,
+      details: { reason: err.reason, notRecordedBefore: sample.suppressed },
+    });
+  }
+
   return async (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof HttpError) {
       if (err.audit && req.principal) await audit(req.principal.tenantId, err.audit);
@@ -88,20 +125,25 @@ export function errorHandler(deps: {
       return reply.code(err.status).send({ error: err.code, message: err.message, ...err.extra?.body });
     }
     if (err instanceof AuthError) {
-      metrics.authRefused.inc({ reason: err.reason });
-      // Requests without any bearer token are counted, not audited (no database write per anonymous hit).
-      if (err.reason !== 'missing')
-        await audit(err.claimedTenant ?? SYSTEM_TENANT, {
-          actorId: null,
-          action: 'auth.refused',
-          outcome: 'refused',
-          target: req.routeOptions.url ?? null,
-          details: { reason: err.reason },
-        });
+      await refused(err, req);
+      if (err.status === 403)
+        return reply
+          .code(403)
+          .header('WWW-Authenticate', `Bearer error="insufficient_scope", scope="${requiredScope}"`)
+          .send({ error: SYNC_ERROR_USER_TOKEN_REQUIRED, message: err.message });
       return reply
         .code(401)
         .header('WWW-Authenticate', 'Bearer error="invalid_token"')
         .send({ error: 'unauthorized', message: err.message });
+    }
+    if (err instanceof KeysUnavailableError) {
+      // Not the user's fault: a 401 would sign them out. Not audited as a refused token.
+      metrics.authKeysUnavailable.inc();
+      req.log.warn('identity provider keys unavailable');
+      return reply
+        .code(503)
+        .header('Retry-After', '30')
+        .send({ error: SYNC_ERROR_AUTH_UNAVAILABLE, message: err.message });
     }
     const e = err as { statusCode?: number; code?: string; message?: string; validation?: unknown };
     if (e.validation) return reply.code(400).send({ error: 'invalid_request', message: e.message });

@@ -19,6 +19,11 @@ export function createMetrics(defaults = true) {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    authKeysUnavailable: new Counter({
+      name: 'werkplan_auth_keys_unavailable_total',
+      help: "Requests answered 503 because the identity provider's signing keys could not be fetched",
+      registers: [registry],
+    }),
     conflicts: new Counter({
       name: 'werkplan_sync_conflicts_total',
       help: 'Writes refused with 409 because of a stale or missing version precondition',

@@ -37,6 +37,7 @@ async function person(
     amr: ['pwd'],
     preferred_username: username,
     name,
+    scp: 'access_as_user',
     iat: now,
     exp: now + 600,
   });

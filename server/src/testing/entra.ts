@@ -3,7 +3,8 @@
  * 127.0.0.1, mounted at `/{tid}/v2.0` so its issuer is Entra-shaped, all sharing one RS256 signing
  * key (as Entra tenants share Microsoft's keys). Tokens are obtained through the real OAuth
  * client-credentials grant with a resource indicator (RFC 8707): the provider issues a JWT access
- * token with `aud` = the requested resource and Entra-shaped claims tid, oid, roles, amr. The
+ * token with `aud` = the requested resource and Entra-shaped claims tid, oid, roles, amr and the
+ * delegated scope `scp` (the grant is the provider's, the claims are those of a user token). The
  * server then verifies them against the provider's real JWKS endpoint (`/{tid}/v2.0/jwks`).
  *
  * Each test persona is an OAuth client whose id names it; its claims come from the persona table.
@@ -116,6 +117,8 @@ export async function startFakeEntra(
           ...(persona.acrs ? { acrs: persona.acrs } : {}),
           ...(persona.name ? { name: persona.name } : {}),
           ...(persona.username ? { preferred_username: persona.username } : {}),
+          // A delegated user token for the API, as Entra issues it to the desktop app.
+          scp: 'access_as_user',
           ver: '2.0',
         };
       },
