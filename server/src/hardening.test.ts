@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
+import { createVerifier, KeysUnavailableError } from './auth';
 import { readAudit } from './audit';
 import { loadConfig, type ServerConfig } from './config';
 import { SYSTEM_TENANT } from './errors';
@@ -25,7 +26,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const app of apps) await app.close();
-  for (const srv of servers) await new Promise((r) => srv.close(r));
+  for (const srv of servers) {
+    srv.closeAllConnections();
+    await new Promise((r) => srv.close(r));
+  }
   await s?.close();
 });
 
@@ -191,6 +195,18 @@ describe('finding 4: identity provider key endpoint unavailable', () => {
       expect(res.json()).toMatchObject({ error: 'auth_unavailable' });
       expect((await refusals(TENANT_A)).length).toBe(before);
     });
+
+  it('a key endpoint that does not answer within the timeout is an outage, not a refused token', async () => {
+    const srv = createServer(() => undefined);
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    servers.push(srv);
+    const port = (srv.address() as AddressInfo).port;
+    const verify = createVerifier({
+      ...testConfig(s.entra).auth,
+      jwksUriTemplate: `http://127.0.0.1:${port}/{tid}/keys`,
+    });
+    await expect(verify(`Bearer ${alice}`)).rejects.toBeInstanceOf(KeysUnavailableError);
+  }, 15_000);
 });
 
 describe('finding 5: only delegated user tokens', () => {
