@@ -109,6 +109,22 @@ describe('tokens are bound to the server and issuer they were obtained for', () 
     expect(await auth.accessToken()).toBeNull();
   });
 
+  it('a 503 from the server (its identity provider is down) keeps the user signed in', async () => {
+    const { auth } = await signedIn(async () => true);
+    const res = await sendSyncRequest(
+      auth,
+      { method: 'GET', path: '/projects' },
+      async () =>
+        new Response(JSON.stringify({ error: 'auth_unavailable', message: 'keys unavailable' }), {
+          status: 503,
+          headers: { 'retry-after': '30' },
+        }),
+    );
+    expect(res).toMatchObject({ status: 503 });
+    expect(res.signedOut).toBeUndefined();
+    expect(await auth.status()).toMatchObject({ signedIn: true });
+  });
+
   it('the dialog names the new server and the old one, in German or English', () => {
     const change = {
       previous: bindingOf(SETTINGS),
