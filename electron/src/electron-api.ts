@@ -48,6 +48,8 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /** Linux only (Electron ≥ 28): basic_text, gnome_libsecret, kwallet…, or unknown. */
+  getSelectedStorageBackend?(): string;
 }
 
 export interface ShellLike {

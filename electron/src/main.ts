@@ -23,6 +23,7 @@ import { SecretVault } from './ipc/secrets';
 import { createMainWindow, type BrowserWindowLike } from './window';
 import { buildMenu } from './menu';
 import { AuthService } from './auth/signin';
+import { settingsChangeDialog } from './auth/binding';
 
 // Injected by @electron-forge/plugin-vite.
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
@@ -67,6 +68,16 @@ if (!app.requestSingleInstanceLock()) {
     const auth = new AuthService({
       vault: new SecretVault(path.join(app.getPath('userData'), 'auth.json'), safeStorage, fs),
       openExternal: (url) => shell.openExternal(url),
+      // Where tokens go is confirmed in a native dialog, never by the page alone.
+      confirmSettingsChange: async (change) => {
+        const d = settingsChangeDialog(change, app.getLocale());
+        const options = { type: 'warning' as const, ...d, defaultId: 0, cancelId: 0, noLink: true };
+        const parent = BrowserWindow.getFocusedWindow();
+        const answer = parent
+          ? await dialog.showMessageBox(parent, options)
+          : await dialog.showMessageBox(options);
+        return answer.response === 1;
+      },
     });
     registerIpc({
       auth,

@@ -136,6 +136,7 @@ function fakeSafeStorage() {
   const calls = { encrypt: 0, decrypt: 0 };
   const s: SafeStorageLike = {
     isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
     encryptString: (v) => {
       calls.encrypt++;
       return Buffer.from(Buffer.from(v).map((b) => b ^ 0x5a));
@@ -181,6 +182,7 @@ async function service(clock = { t: Date.now() }, rewrite?: (u: URL) => void) {
     openExternal: b.openExternal,
     now: () => clock.t,
     signInTimeout_ms: 20_000,
+    confirmSettingsChange: async () => true,
   });
   await auth.configure({
     authority: issuer,

@@ -4,6 +4,13 @@ import * as oidc from 'openid-client';
 import type { AccessToken, AuthStatus, SignInOptions, SignOutResult } from '../../../contracts';
 import { PayloadError } from '../ipc/validate';
 import { isLoopbackHost, parseSettings, type SyncSettings } from './settings';
+import {
+  bindingOf,
+  parseBinding,
+  sameBinding,
+  type ConfirmSettingsChange,
+  type TokenBinding,
+} from './binding';
 
 /**
  * Sign-in as a public client (RFC 8252): authorization code with PKCE S256, state and nonce,
@@ -27,6 +34,11 @@ export interface AuthDeps {
   now?: () => number;
   /** How long to wait for the browser to come back to the loopback redirect. */
   signInTimeout_ms?: number;
+  /**
+   * Asks the user, in the shell (a native dialog), before settings that change where tokens go are
+   * stored; without it every such change is refused.
+   */
+  confirmSettingsChange?: ConfirmSettingsChange;
 }
 
 export type { AccessToken, AuthStatus, SignOutResult };
@@ -35,6 +47,8 @@ interface StoredTokens {
   refresh_token?: string;
   access_token: string;
   expires_at: number;
+  /** The server and provider these tokens were obtained for; tokens without one are not used. */
+  binding?: TokenBinding;
   claims: { name?: string; username?: string; tid?: string; oid?: string; roles?: string[] };
 }
 
@@ -67,17 +81,22 @@ export class AuthService {
     return raw ? parseSettings(JSON.parse(raw)) : null;
   }
 
-  /** Stores new settings; a change of provider, client or tenant signs out first. */
+  /**
+   * Stores new settings. A change of where tokens go (server, provider, tenant, client or scope) is
+   * confirmed by the user in a native dialog of the shell first, and signs out: a renderer call
+   * alone cannot redirect a token.
+   */
   async configure(input: unknown): Promise<SyncSettings> {
     const next = parseSettings(input);
     const prev = await this.settings();
-    if (
-      prev &&
-      (prev.authority !== next.authority ||
-        prev.clientId !== next.clientId ||
-        prev.tenantId !== next.tenantId)
-    )
+    const binding = bindingOf(next);
+    if (!prev || !sameBinding(bindingOf(prev), binding)) {
+      const signedIn = (await this.deps.vault.get(TOKENS_KEY)) !== null;
+      const change = { previous: prev ? bindingOf(prev) : null, next: binding, signedIn };
+      if (!(await this.deps.confirmSettingsChange?.(change)))
+        throw new AuthError('settings change not confirmed; the sync settings were not changed');
       await this.signOut();
+    }
     await this.requireVault();
     await this.deps.vault.set(SETTINGS_KEY, JSON.stringify(next));
     return next;
@@ -116,9 +135,13 @@ export class AuthService {
     return config;
   }
 
-  private async loadTokens(): Promise<StoredTokens | null> {
+  /** The stored tokens, only if they were obtained for these settings (server and provider). */
+  private async loadTokens(s: SyncSettings): Promise<StoredTokens | null> {
     const raw = await this.deps.vault.get(TOKENS_KEY);
-    return raw ? (JSON.parse(raw) as StoredTokens) : null;
+    if (!raw) return null;
+    const t = JSON.parse(raw) as StoredTokens;
+    const bound = parseBinding(t.binding);
+    return bound && sameBinding(bound, bindingOf(s)) ? { ...t, binding: bound } : null;
   }
 
   private async storeTokens(
@@ -136,6 +159,7 @@ export class AuthService {
       refresh_token: res.refresh_token ?? previous?.refresh_token,
       access_token: res.access_token,
       expires_at: this.now() + (res.expiresIn() ?? 300) * 1000,
+      binding: bindingOf(s),
       claims: idClaims
         ? {
             name: idClaims.name as string | undefined,
@@ -152,7 +176,7 @@ export class AuthService {
 
   async status(): Promise<AuthStatus> {
     const s = await this.settings();
-    const t = s ? await this.loadTokens() : null;
+    const t = s ? await this.loadTokens(s) : null;
     if (!s || !t) return { configured: !!s, signedIn: false };
     return {
       configured: true,
@@ -220,7 +244,7 @@ export class AuthService {
   async accessToken(opts: { forceRefresh?: boolean } = {}): Promise<AccessToken | null> {
     const s = await this.settings();
     if (!s) return null;
-    let t = await this.loadTokens();
+    let t = await this.loadTokens(s);
     if (!t) return null;
     if (opts.forceRefresh || t.expires_at - REFRESH_MARGIN_MS <= this.now()) {
       if (!t.refresh_token) return null;
@@ -228,7 +252,8 @@ export class AuthService {
       this.refreshing ??= this.refresh(s, t).finally(() => (this.refreshing = null));
       t = await this.refreshing;
     }
-    return { token: t.access_token, expiresAt: t.expires_at, serverUrl: s.serverUrl };
+    // The server of the token's own binding (equal to the settings', checked by loadTokens).
+    return { token: t.access_token, expiresAt: t.expires_at, serverUrl: t.binding?.serverUrl ?? s.serverUrl };
   }
 
   private refreshing: Promise<StoredTokens> | null = null;
@@ -236,7 +261,7 @@ export class AuthService {
   /** Uses the refresh token; a refused one (revoked, expired) signs out. */
   async refresh(s?: SyncSettings, current?: StoredTokens | null): Promise<StoredTokens> {
     const settings = s ?? (await this.requireSettings());
-    const t = current ?? (await this.loadTokens());
+    const t = current ?? (await this.loadTokens(settings));
     if (!t?.refresh_token) throw new AuthError('not signed in');
     const config = await this.config(settings);
     try {
@@ -258,7 +283,7 @@ export class AuthService {
    */
   async signOut(): Promise<SignOutResult> {
     const s = await this.settings();
-    const t = await this.loadTokens();
+    const t = s ? await this.loadTokens(s) : null;
     try {
       if (!s || !t?.refresh_token) return { revoked: false };
       const config = await this.config(s);

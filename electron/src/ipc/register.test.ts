@@ -15,6 +15,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const fakeSafeStorage = (available = true): SafeStorageLike => ({
   isEncryptionAvailable: () => available,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
   encryptString: (s) => Buffer.from(`enc:${Buffer.from(s).toString('hex')}`),
   decryptString: (b) => Buffer.from(b.toString().slice(4), 'hex').toString(),
 });
@@ -24,6 +25,8 @@ function setup(opts: { available?: boolean; dialog?: Partial<DialogLike> } = {})
   const auth = new AuthService({
     vault: new SecretVault(path.join(dir, 'auth.json'), fakeSafeStorage(opts.available ?? true), nodeFs),
     openExternal: vi.fn(async () => undefined),
+    // The user confirms where tokens go in the shell's own dialog (auth/binding.test.ts).
+    confirmSettingsChange: vi.fn(async () => true),
   });
   const contents = new FakeWebContents(1);
   const dialog: DialogLike = {

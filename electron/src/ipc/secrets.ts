@@ -1,20 +1,28 @@
 import type { FileSystemLike, SafeStorageLike } from '../electron-api';
 import { writeFileAtomic } from './atomic';
+import { osProtection, type OsProtection } from './protection';
 
 /**
  * Secrets encrypted with the operating system's keychain (Electron safeStorage: DPAPI, Keychain,
- * libsecret) and kept base64-encoded in one JSON file in userData. Without OS encryption nothing is
- * stored: a plaintext fallback would defeat the purpose.
+ * libsecret) and kept base64-encoded in one JSON file in userData. Without real OS protection
+ * (no encryption, or Linux's hard-coded `basic_text` key: ./protection.ts) nothing is stored: a
+ * fallback anyone can undo would defeat the purpose.
  */
 export class SecretVault {
   constructor(
     private readonly file: string,
     private readonly safeStorage: SafeStorageLike,
     private readonly fs: FileSystemLike,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {}
 
+  /** Whether secrets can be kept, and why not. */
+  protection(): OsProtection {
+    return osProtection(this.safeStorage, this.platform);
+  }
+
   isAvailable(): boolean {
-    return this.safeStorage.isEncryptionAvailable();
+    return this.protection().available;
   }
 
   private async load(): Promise<Record<string, string>> {
@@ -41,8 +49,11 @@ export class SecretVault {
   }
 
   async set(key: string, value: string): Promise<void> {
-    if (!this.isAvailable())
-      throw new Error('secure storage is not available on this system; the secret was not stored');
+    const p = this.protection();
+    if (!p.available)
+      throw new Error(
+        `secure storage is not available on this system (${p.reason ?? 'unknown'}); the secret was not stored`,
+      );
     const entries = await this.load();
     entries[key] = this.safeStorage.encryptString(value).toString('base64');
     await this.store(entries);

@@ -64,7 +64,7 @@ export function SyncSettings({ controller = syncController() }: { controller?: S
       )}
       {s.error && (
         <p role="alert" className="error">
-          {s.error}
+          {/settings change not confirmed/.test(s.error) ? t('sync.settingsNotConfirmed') : s.error}
         </p>
       )}
 
