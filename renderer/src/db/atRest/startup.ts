@@ -1,0 +1,31 @@
+import { create } from 'zustand';
+import type { AtRestPlatform, AtRestStatus } from '../../platform/atRest';
+import { configureDbAtRest, db } from '../schema';
+import { encryptPlaintextRows } from './migrate';
+
+export interface AtRestUiState {
+  /** null until the start has asked the platform. */
+  status: AtRestStatus | null;
+  /** The migration of existing plaintext rows failed (it resumes on the next start). */
+  migrationFailed: boolean;
+}
+
+export const useAtRest = create<AtRestUiState>(() => ({ status: null, migrationFailed: false }));
+
+/**
+ * Before the first database access: asks the platform for the key, sets up the database's
+ * encryption and seals rows that are still plaintext (first start with a key). A failed migration
+ * does not stop the app: reads accept both kinds of rows, and the next start continues.
+ */
+export async function startAtRest(platform: AtRestPlatform): Promise<AtRestStatus> {
+  const { status, state } = await platform.load();
+  configureDbAtRest(state);
+  useAtRest.setState({ status });
+  try {
+    await encryptPlaintextRows(db());
+  } catch (e) {
+    console.error('at-rest migration', e);
+    useAtRest.setState({ migrationFailed: true });
+  }
+  return status;
+}
