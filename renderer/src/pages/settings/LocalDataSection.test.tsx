@@ -65,3 +65,16 @@ describe('Settings: local data', () => {
     expect(reload).not.toHaveBeenCalled();
   });
 });
+
+describe('locked local data', () => {
+  it('shows on every page why nothing is shown or saved when the key cannot be unlocked', async () => {
+    await initI18n('en');
+    const { AtRestLockedBanner } = await import('./LocalDataSection');
+    const { rerender, container } = render(<AtRestLockedBanner />);
+    expect(container.textContent).toBe('');
+    useAtRest.setState({ status: { mode: 'locked', reason: 'noKeyring' } });
+    rerender(<AtRestLockedBanner />);
+    expect(screen.getByTestId('at-rest-locked').textContent).toMatch(/keyring is not available right now/);
+    await initI18n('de');
+  });
+});

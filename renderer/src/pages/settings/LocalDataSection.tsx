@@ -71,3 +71,15 @@ export function LocalDataSection({ platform, reload = () => window.location.relo
     </section>
   );
 }
+
+/** On every page while the local data are locked: why nothing shows and nothing is saved. */
+export function AtRestLockedBanner() {
+  const { t } = useTranslation();
+  const status = useAtRest((s) => s.status);
+  if (status?.mode !== 'locked') return null;
+  return (
+    <p role="alert" className="field-error" data-testid="at-rest-locked">
+      {t(`localData.locked.${status.reason}`)}
+    </p>
+  );
+}
