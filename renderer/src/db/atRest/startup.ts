@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AtRestPlatform, AtRestStatus } from '../../platform/atRest';
+import type { AtRestPlatform, AtRestSetup, AtRestStatus } from '../../platform/atRest';
 import { configureDbAtRest, db } from '../schema';
 import { encryptPlaintextRows } from './migrate';
 
@@ -18,7 +18,18 @@ export const useAtRest = create<AtRestUiState>(() => ({ status: null, migrationF
  * does not stop the app: reads accept both kinds of rows, and the next start continues.
  */
 export async function startAtRest(platform: AtRestPlatform): Promise<AtRestStatus> {
-  const { status, state } = await platform.load();
+  let setup: AtRestSetup;
+  try {
+    setup = await platform.load();
+  } catch (e) {
+    // The shell failed to hand over its key: treat the data as locked rather than write plaintext.
+    console.error('at-rest key', e);
+    setup = {
+      status: { mode: 'locked', reason: 'keyUnreadable' },
+      state: { mode: 'locked', reason: 'keyUnreadable' },
+    };
+  }
+  const { status, state } = setup;
   configureDbAtRest(state);
   useAtRest.setState({ status });
   try {
