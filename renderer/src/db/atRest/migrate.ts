@@ -1,6 +1,6 @@
 import type Dexie from 'dexie';
 import type { DBCoreKeyRange, DBCoreTable, IndexableType, Transaction } from 'dexie';
-import { atRestMiddleware, isSealed, type AtRestState } from './middleware';
+import { AtRestError, atRestMiddleware, isSealed, type AtRestState } from './middleware';
 
 /** Per database: its state and each table's core below the encryption. */
 const installed = new WeakMap<Dexie, { state: AtRestState; raw: Map<string, DBCoreTable> }>();
@@ -19,6 +19,22 @@ export function atRestStateOf(db: Dexie): AtRestState | undefined {
 /** Settings row set once every plaintext row has been rewritten sealed. */
 export const MIGRATED_KEY = 'atRest:migrated';
 export const MIGRATION_BATCH = 50;
+
+/**
+ * Whether the database's data were sealed with this key: the migration marker is itself a sealed
+ * row, so a marker that does not open means another key (key file lost or replaced). `none`: not
+ * migrated yet (or no key).
+ */
+export async function checkAtRestKey(db: Dexie): Promise<'ok' | 'none' | 'otherKey'> {
+  const settings = db.tables.find((t) => t.name === 'settings');
+  if (installed.get(db)?.state.mode !== 'key' || !settings) return 'none';
+  try {
+    return (await settings.get(MIGRATED_KEY)) ? 'ok' : 'none';
+  } catch (e) {
+    if (e instanceof AtRestError && e.code === 'undecryptable') return 'otherKey';
+    throw e;
+  }
+}
 
 export interface MigrationOptions {
   batchSize?: number;

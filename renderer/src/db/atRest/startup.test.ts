@@ -42,3 +42,33 @@ describe('start when the shell cannot hand over its key', () => {
     });
   });
 });
+
+describe('start with a different key than the data were sealed with', () => {
+  it('reports it and leaves every row untouched (no migration, no rewrite)', async () => {
+    vi.resetModules();
+    const schema = await import('../schema');
+    const { startAtRest: start, useAtRest: store } = await import('./startup');
+    const name = schema.DB_NAME;
+    const rawBefore = new Dexie(name);
+    await rawBefore.open();
+    const rows = await rawBefore.table('projects').toArray();
+    const settingsRows = await rawBefore.table('settings').toArray();
+    rawBefore.close();
+    expect(rows.length).toBeGreaterThan(0);
+    const otherKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    await start({
+      kind: 'electron',
+      load: async () => ({ status: { mode: 'encrypted' }, state: { mode: 'key', key: otherKey } }),
+    });
+    expect(store.getState().otherKey).toBe(true);
+    schema.closeDb();
+    const rawAfter = new Dexie(name);
+    await rawAfter.open();
+    expect(await rawAfter.table('projects').toArray()).toEqual(rows);
+    expect(await rawAfter.table('settings').toArray()).toEqual(settingsRows);
+    rawAfter.close();
+  });
+});

@@ -1,16 +1,22 @@
 import { create } from 'zustand';
 import type { AtRestPlatform, AtRestSetup, AtRestStatus } from '../../platform/atRest';
 import { configureDbAtRest, db } from '../schema';
-import { encryptPlaintextRows } from './migrate';
+import { checkAtRestKey, encryptPlaintextRows } from './migrate';
 
 export interface AtRestUiState {
   /** null until the start has asked the platform. */
   status: AtRestStatus | null;
   /** The migration of existing plaintext rows failed (it resumes on the next start). */
   migrationFailed: boolean;
+  /** The data were encrypted with another key than the one the shell has now: unreadable, untouched. */
+  otherKey: boolean;
 }
 
-export const useAtRest = create<AtRestUiState>(() => ({ status: null, migrationFailed: false }));
+export const useAtRest = create<AtRestUiState>(() => ({
+  status: null,
+  migrationFailed: false,
+  otherKey: false,
+}));
 
 /**
  * Before the first database access: asks the platform for the key, sets up the database's
@@ -33,6 +39,11 @@ export async function startAtRest(platform: AtRestPlatform): Promise<AtRestStatu
   configureDbAtRest(state);
   useAtRest.setState({ status });
   try {
+    if ((await checkAtRestKey(db())) === 'otherKey') {
+      // Nothing is migrated or rewritten: the rows stay as they are for a key that may come back.
+      useAtRest.setState({ otherKey: true });
+      return status;
+    }
     await encryptPlaintextRows(db());
   } catch (e) {
     console.error('at-rest migration', e);

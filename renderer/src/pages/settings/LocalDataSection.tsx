@@ -24,6 +24,7 @@ export function LocalDataSection({ platform, reload = () => window.location.relo
   const { t } = useTranslation();
   const status = useAtRest((s) => s.status);
   const migrationFailed = useAtRest((s) => s.migrationFailed);
+  const otherKey = useAtRest((s) => s.otherKey);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -49,6 +50,7 @@ export function LocalDataSection({ platform, reload = () => window.location.relo
         </p>
       )}
       {migrationFailed && <p role="alert">{t('localData.migrationFailed')}</p>}
+      {otherKey && <p role="alert">{t('localData.otherKey')}</p>}
       <p className="muted">{t('localData.wipe.explain')}</p>
       {!confirming ? (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
@@ -76,10 +78,11 @@ export function LocalDataSection({ platform, reload = () => window.location.relo
 export function AtRestLockedBanner() {
   const { t } = useTranslation();
   const status = useAtRest((s) => s.status);
-  if (status?.mode !== 'locked') return null;
+  const otherKey = useAtRest((s) => s.otherKey);
+  if (status?.mode !== 'locked' && !otherKey) return null;
   return (
     <p role="alert" className="field-error" data-testid="at-rest-locked">
-      {t(`localData.locked.${status.reason}`)}
+      {t(status?.mode === 'locked' ? `localData.locked.${status.reason}` : 'localData.otherKey')}
     </p>
   );
 }
