@@ -119,6 +119,18 @@ export interface SyncHttpResponse {
   signedOut?: boolean;
 }
 
+/**
+ * The key that encrypts the planner's local database at rest (docs/decisions/desktop-encryption-at-rest.md).
+ * `ok`: 32 random bytes, kept by the main process encrypted with the OS keychain (safeStorage); the
+ * renderer imports them as a non-extractable AES-GCM key. `unprotected`: the OS offers no protection
+ * (no keyring, or Linux's plain-text fallback), so local data stay unencrypted. `locked`: a key was
+ * stored but cannot be read now (keyring changed or unavailable): the data stay, unreadable.
+ */
+export type DataKeyResponse =
+  | { status: 'ok'; key: Uint8Array }
+  | { status: 'unprotected'; reason: 'noKeyring' | 'basicText' }
+  | { status: 'locked'; reason: 'noKeyring' | 'keyUnreadable' };
+
 export interface WerkplanBridge {
   readonly kind: 'electron';
   appVersion(): Promise<string>;
@@ -131,6 +143,13 @@ export interface WerkplanBridge {
     set(key: string, value: string): Promise<void>;
     delete(key: string): Promise<void>;
   };
+  /** The at-rest key of the local database (optional: older shells have none; then unencrypted). */
+  dataKey?(): Promise<DataKeyResponse>;
+  /**
+   * Deletes all local data the shell keeps: remembered secrets, sign-in tokens (after signing out),
+   * the at-rest key, and the session's storage and caches. The renderer reloads afterwards.
+   */
+  wipeLocalData?(): Promise<void>;
   /** Sync sign-in (optional: a shell may be built without sync; renderer/src/platform/auth checks). */
   auth?: {
     status(): Promise<AuthStatus>;
@@ -159,6 +178,8 @@ export const IPC = {
   authSignIn: 'werkplan:auth-sign-in',
   authSignOut: 'werkplan:auth-sign-out',
   syncRequest: 'werkplan:sync-request',
+  dataKey: 'werkplan:data-key',
+  wipeLocalData: 'werkplan:wipe-local-data',
 } as const;
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];

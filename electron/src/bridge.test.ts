@@ -11,11 +11,13 @@ describe('preload bridge', () => {
     expect(Object.keys(api).sort()).toEqual([
       'appVersion',
       'auth',
+      'dataKey',
       'kind',
       'openFile',
       'printToPdf',
       'saveFile',
       'secrets',
+      'wipeLocalData',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
     expect(api.kind).toBe('electron');

@@ -1,6 +1,7 @@
 import {
   IPC,
   type AuthStatus,
+  type DataKeyResponse,
   type SignInOptions,
   type SignOutResult,
   type SyncHttpRequest,
@@ -23,6 +24,8 @@ export function createBridge(invoke: Invoke): WerkplanBridge {
     openFile: (request) => call(IPC.openFile, request),
     saveFile: (request) => call(IPC.saveFile, request),
     printToPdf: (request) => call(IPC.printToPdf, request),
+    dataKey: () => call<DataKeyResponse>(IPC.dataKey),
+    wipeLocalData: () => call<void>(IPC.wipeLocalData),
     secrets: Object.freeze({
       isAvailable: () => call<boolean>(IPC.secretAvailable),
       get: (key: string) => call<string | null>(IPC.secretGet, key),

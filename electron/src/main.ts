@@ -20,6 +20,8 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { applySecurityHeaders, denyPermissions, trustedOrigins } from './security';
 import { registerIpc } from './ipc/register';
 import { SecretVault } from './ipc/secrets';
+import { DataKeyStore } from './ipc/dataKey';
+import { wipeLocalData } from './ipc/wipe';
 import { createMainWindow, type BrowserWindowLike } from './window';
 import { buildMenu } from './menu';
 import { AuthService } from './auth/signin';
@@ -64,9 +66,13 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle('app', createAppProtocolHandler(rendererRoot, fs));
     denyPermissions(session.defaultSession);
     applySecurityHeaders(session.defaultSession);
+    const userData = app.getPath('userData');
+    const authFile = path.join(userData, 'auth.json');
+    const secretsFile = path.join(userData, 'secrets.json');
+    const vaultFiles = [authFile, secretsFile];
     // Sign-in tokens get their own vault file: the renderer's secret channels cannot reach them.
     const auth = new AuthService({
-      vault: new SecretVault(path.join(app.getPath('userData'), 'auth.json'), safeStorage, fs),
+      vault: new SecretVault(authFile, safeStorage, fs),
       openExternal: (url) => shell.openExternal(url),
       // Where tokens go is confirmed in a native dialog, never by the page alone.
       confirmSettingsChange: async (change) => {
@@ -79,7 +85,18 @@ if (!app.requestSingleInstanceLock()) {
         return answer.response === 1;
       },
     });
+    // The at-rest key of the planner's database, in its own file (docs/security/desktop-data.md).
+    const dataKey = new DataKeyStore(path.join(userData, 'data-key.json'), safeStorage, fs);
     registerIpc({
+      dataKey,
+      wipeLocalData: () =>
+        wipeLocalData({
+          fs,
+          vaultFiles,
+          dataKey,
+          signOut: () => auth.signOut(),
+          session: session.defaultSession,
+        }),
       auth,
       ipcMain,
       dialog: {
@@ -87,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
         showSaveDialog: (o) => dialog.showSaveDialog(o),
       },
       fs,
-      vault: new SecretVault(path.join(app.getPath('userData'), 'secrets.json'), safeStorage, fs),
+      vault: new SecretVault(secretsFile, safeStorage, fs),
       appVersion: app.getVersion(),
       origins,
       windowIds,

@@ -6,6 +6,7 @@ import { SyncStatus } from './sync/SyncStatus';
 import { useSync } from './sync/controller';
 import { db } from './db/schema';
 import { useLiveQuery } from './db/useLiveQuery';
+import { AtRestLockedBanner } from './pages/settings/LocalDataSection';
 
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
@@ -83,6 +84,7 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main">
+        <AtRestLockedBanner />
         <Suspense fallback={null}>
           <PageView page={page} />
         </Suspense>

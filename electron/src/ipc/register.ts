@@ -1,9 +1,10 @@
-import { IPC } from '../../../contracts';
+import { IPC, type DataKeyResponse } from '../../../contracts';
 import type { DialogLike, FileSystemLike, IpcEventLike, IpcMainLike, WebContentsLike } from '../electron-api';
 import { assertTrustedSender } from './sender';
 import { openFile, saveFile } from './files';
 import { printToPdf } from './print';
 import type { SecretVault } from './secrets';
+import type { DataKeyStore } from './dataKey';
 import { parseSignInOptions, type AuthService } from '../auth/signin';
 import { parseSyncRequest, sendSyncRequest, type FetchLike } from '../auth/api';
 import {
@@ -32,6 +33,10 @@ export interface IpcDeps {
   windowIds: Set<number>;
   /** The webContents of a window by id (for printing the sender's page). */
   contentsById(id: number): WebContentsLike | undefined;
+  /** The at-rest key of the local database (without it: unencrypted, reason noKeyring). */
+  dataKey?: Pick<DataKeyStore, 'get'>;
+  /** Deletes all local data (ipc/wipe.ts). */
+  wipeLocalData?: () => Promise<void>;
 }
 
 /** Registers every channel of the bridge; each checks its sender and validates its payload first. */
@@ -76,4 +81,13 @@ export function registerIpc(deps: IpcDeps): void {
   handle(IPC.syncRequest, 1, (_e, [req]) =>
     sendSyncRequest(deps.auth, parseSyncRequest(IPC.syncRequest, req), deps.fetch),
   );
+  handle<DataKeyResponse>(
+    IPC.dataKey,
+    0,
+    () => deps.dataKey?.get() ?? { status: 'unprotected', reason: 'noKeyring' },
+  );
+  handle(IPC.wipeLocalData, 0, () => {
+    if (!deps.wipeLocalData) throw new Error(`${IPC.wipeLocalData}: not available in this shell`);
+    return deps.wipeLocalData();
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { CURRENT_VERSION, openDb, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { CURRENT_VERSION, openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 describe('database migrations', () => {
   it('upgrades a version-1 database to the current schema without losing data', async () => {
@@ -70,6 +70,26 @@ describe('database version 3 (imported weather files)', () => {
     expect(Array.from(ts!.values)).toEqual([1, 2, 3]);
     expect((await db.settings.get('language'))?.value).toBe('de');
     expect(await db.weatherFiles.count()).toBe(0);
+    await db.delete();
+  });
+});
+
+describe('database version 4 (no index on project names)', () => {
+  it('opens a version-3 database unchanged and drops the projects.name index', async () => {
+    const name = 'migration-test-v3';
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    await v3.table('projects').add({ id: 'p3', name: 'Kunde', createdAt: 1, updatedAt: 2, document: null });
+    v3.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.projects.get('p3')).toMatchObject({ name: 'Kunde' });
+    expect(db.projects.schema.indexes.map((i) => i.name)).toEqual(['updatedAt']);
     await db.delete();
   });
 });

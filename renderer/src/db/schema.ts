@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { GeneratedSpec } from '../project/profileTypes';
 import type { WeatherYear } from '../../../solver/src';
+import { installAtRest } from './atRest/migrate';
+import type { AtRestState } from './atRest/middleware';
 
 /**
  * The planner's local database (IndexedDB via dexie). Every version and its migration is listed
@@ -95,7 +97,16 @@ export const SCHEMA_V3 = {
   weatherFiles: 'projectId',
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * Version 4: projects lose the unused `name` index. Indexed fields stay in clear when rows are
+ * encrypted at rest (docs/decisions/desktop-encryption-at-rest.md); a project's name is not one.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  projects: 'id, updatedAt',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 /** The hourly weather a project imported from a file, as the solver's readers parsed it. */
 export interface WeatherFileRecord {
@@ -115,9 +126,13 @@ export type WerkplanDb = Dexie & {
   weatherFiles: EntityTable<WeatherFileRecord, 'projectId'>;
 };
 
-/** Opens (and if needed upgrades) the database. `name` is for tests. */
-export function openDb(name = DB_NAME): WerkplanDb {
+/**
+ * Opens (and if needed upgrades) the database. `name` is for tests. With `atRest`, rows are
+ * encrypted at rest (desktop with an OS-protected key: renderer/src/db/atRest).
+ */
+export function openDb(name = DB_NAME, atRest?: AtRestState): WerkplanDb {
   const db = new Dexie(name) as WerkplanDb;
+  if (atRest) installAtRest(db, atRest);
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2)
@@ -130,13 +145,27 @@ export function openDb(name = DB_NAME): WerkplanDb {
         });
     });
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }
 
 let shared: WerkplanDb | undefined;
+let sharedAtRest: AtRestState | undefined;
+
+/** Sets how the app's database is encrypted at rest; at start, before the first `db()`. */
+export function configureDbAtRest(state: AtRestState): void {
+  if (shared) throw new Error('configureDbAtRest: the database is already open');
+  sharedAtRest = state;
+}
 
 /** The app's database instance. */
 export function db(): WerkplanDb {
-  shared ??= openDb();
+  shared ??= openDb(DB_NAME, sharedAtRest);
   return shared;
+}
+
+/** Closes the app's database (before all local data are deleted). */
+export function closeDb(): void {
+  shared?.close();
+  shared = undefined;
 }

@@ -4,6 +4,7 @@ import { files } from '../platform/files';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { SolverCheck } from '../components/SolverCheck';
 import { SyncSettings } from '../sync/SyncSettings';
+import { LocalDataSection } from './settings/LocalDataSection';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export default function SettingsPage() {
       <p className="muted">{t('settings.version', { version })}</p>
       <SolverCheck />
       <SyncSettings />
+      <LocalDataSection />
     </section>
   );
 }
