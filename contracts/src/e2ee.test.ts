@@ -39,6 +39,10 @@ describe('team key', () => {
   it('refuses weak parameters', async () => {
     const { params } = await created;
     await expect(unlockTeamKey(PASS, { ...params, iterations: 1000 })).rejects.toThrow(/at least 600000/);
+    // A crafted key code must not freeze the app: 2 billion iterations are refused before any work.
+    await expect(unlockTeamKey(PASS, { ...params, iterations: 2_000_000_000 })).rejects.toThrow(
+      /at most 10000000/,
+    );
     await expect(createTeamKey('short')).rejects.toThrow(/at least 12 characters/);
   });
 });

@@ -11,6 +11,12 @@ import type { EncryptedEnvelope } from './sync';
  */
 
 export const PBKDF2_ITERATIONS = 600_000;
+/**
+ * The most iterations a team key code may ask for: 10 million PBKDF2-SHA-256 rounds take about 10 s
+ * in a browser (Annahme from ~1 M/s measured for WebCrypto on a 2024 laptop), so a crafted code
+ * cannot freeze the app (2 billion would take over half an hour).
+ */
+export const PBKDF2_MAX_ITERATIONS = 10_000_000;
 export const SALT_BYTES = 16;
 export const NONCE_BYTES = 12;
 
@@ -79,8 +85,10 @@ async function deriveKey(
   iterations: number,
 ): Promise<CryptoKey> {
   if (passphrase.length < 12) throw new CryptoError('team passphrase must have at least 12 characters');
-  if (iterations < PBKDF2_ITERATIONS)
+  if (!Number.isInteger(iterations) || iterations < PBKDF2_ITERATIONS)
     throw new CryptoError(`PBKDF2 needs at least ${PBKDF2_ITERATIONS} iterations, got ${iterations}`);
+  if (iterations > PBKDF2_MAX_ITERATIONS)
+    throw new CryptoError(`PBKDF2 allows at most ${PBKDF2_MAX_ITERATIONS} iterations, got ${iterations}`);
   const material = await subtle().importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, [
     'deriveKey',
   ]);

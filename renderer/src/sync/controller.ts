@@ -13,6 +13,7 @@ import {
   createTeamKey,
   CryptoError,
   PBKDF2_ITERATIONS,
+  PBKDF2_MAX_ITERATIONS,
   unlockTeamKey,
   type TeamKey,
   type TeamKeyParams,
@@ -94,7 +95,8 @@ export function decodeTeamCode(code: string): TeamKeyParams {
     typeof p.salt_b64 !== 'string' ||
     typeof p.verifier_b64 !== 'string' ||
     !Number.isInteger(p.iterations) ||
-    p.iterations < PBKDF2_ITERATIONS
+    p.iterations < PBKDF2_ITERATIONS ||
+    p.iterations > PBKDF2_MAX_ITERATIONS
   )
     throw new CryptoError('team key code is not valid');
   return p;
