@@ -1,3 +1,6 @@
+import type { OpenRequest, SealRequest, TeamKeyParams } from './e2ee';
+import type { EncryptedEnvelope } from './sync';
+
 /**
  * The renderer↔shell seam: the one small API the Electron preload exposes as `window.werkplan`.
  * Pure types and constants, shared by electron/ (which implements it) and renderer/ (which uses it
@@ -131,6 +134,24 @@ export type DataKeyResponse =
   | { status: 'unprotected'; reason: 'noKeyring' | 'basicText' }
   | { status: 'locked'; reason: 'noKeyring' | 'keyUnreadable' };
 
+/**
+ * The sync team key, held by the main process (docs/security/encryption.md): the page sends
+ * passphrases in and gets key ids, envelopes and plaintext back, never key material, and cannot read
+ * the remembered passphrase.
+ */
+export interface KeyringBridge {
+  /** Creates a team key; returns its (non-secret) parameters for the team key code. */
+  create(passphrase: string, remember: boolean): Promise<TeamKeyParams>;
+  /** Derives the team key from the passphrase; returns its key id. */
+  unlock(params: TeamKeyParams, passphrase: string, remember: boolean): Promise<string>;
+  /** Unlocks with the remembered passphrase; the key id, or null when none is remembered. */
+  unlockRemembered(params: TeamKeyParams): Promise<string | null>;
+  /** Forgets the key and the remembered passphrase. */
+  lock(): Promise<void>;
+  seal(request: SealRequest): Promise<EncryptedEnvelope>;
+  open(request: OpenRequest): Promise<Uint8Array>;
+}
+
 export interface WerkplanBridge {
   readonly kind: 'electron';
   appVersion(): Promise<string>;
@@ -143,6 +164,8 @@ export interface WerkplanBridge {
     set(key: string, value: string): Promise<void>;
     delete(key: string): Promise<void>;
   };
+  /** The sync team key (optional: a shell without it cannot sync). */
+  keyring?: KeyringBridge;
   /** The at-rest key of the local database (optional: older shells have none; then unencrypted). */
   dataKey?(): Promise<DataKeyResponse>;
   /**
@@ -180,6 +203,12 @@ export const IPC = {
   syncRequest: 'werkplan:sync-request',
   dataKey: 'werkplan:data-key',
   wipeLocalData: 'werkplan:wipe-local-data',
+  keyringCreate: 'werkplan:keyring-create',
+  keyringUnlock: 'werkplan:keyring-unlock',
+  keyringUnlockRemembered: 'werkplan:keyring-unlock-remembered',
+  keyringLock: 'werkplan:keyring-lock',
+  keyringSeal: 'werkplan:keyring-seal',
+  keyringOpen: 'werkplan:keyring-open',
 } as const;
 
 export type IpcChannel = (typeof IPC)[keyof typeof IPC];

@@ -233,3 +233,82 @@ export async function decryptProject(
     );
   }
 }
+
+/**
+ * What the team key seals: a project's payload for a server version. `previous` is the content key
+ * of the version before (wrapped), kept while the team key is the same; otherwise a new one is made.
+ */
+export interface SealRequest {
+  plaintext: Uint8Array<ArrayBuffer>;
+  projectId: string;
+  version: number;
+  previous?: { wrappedKey_b64: string; keyId: string };
+}
+
+export interface OpenRequest {
+  envelope: EncryptedEnvelope;
+  projectId: string;
+  version: number;
+}
+
+/**
+ * The unlocked team key's operations, wherever the key lives: in the desktop shell's main process
+ * (the page gets envelopes and plaintext, never a key or the passphrase) or, in the browser build,
+ * in the page itself. Made by `teamCipher` in both places.
+ */
+export interface TeamCipher {
+  readonly keyId: string;
+  seal(request: SealRequest): Promise<EncryptedEnvelope>;
+  open(request: OpenRequest): Promise<Uint8Array>;
+}
+
+export function teamCipher(team: TeamKey): TeamCipher {
+  return {
+    keyId: team.keyId,
+    async seal(r) {
+      const projectKey =
+        r.previous && r.previous.keyId === team.keyId
+          ? await unwrapProjectKey(r.previous.wrappedKey_b64, r.previous.keyId, team)
+          : await createProjectKey();
+      return encryptProject(r.plaintext, r.projectId, r.version, projectKey, team);
+    },
+    async open(r) {
+      return (await decryptProject(r.envelope, r.projectId, r.version, team)).plaintext;
+    },
+  };
+}
+
+/**
+ * Team key parameters from an untrusted source (a key code typed in, an IPC message): the exact
+ * fields, and key-derivation settings within bounds, so a crafted code cannot freeze the app.
+ */
+export function parseTeamKeyParams(v: unknown): TeamKeyParams {
+  const bad = () => new CryptoError('team key code is not valid');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad();
+  const p = v as Record<string, unknown>;
+  const keys = ['formatVersion', 'keyId', 'kdf', 'iterations', 'salt_b64', 'verifier_b64'];
+  if (Object.keys(p).some((k) => !keys.includes(k))) throw bad();
+  if (
+    p.formatVersion !== 1 ||
+    p.kdf !== 'PBKDF2-SHA-256' ||
+    typeof p.keyId !== 'string' ||
+    !/^[A-Za-z0-9._:-]{1,128}$/.test(p.keyId) ||
+    typeof p.salt_b64 !== 'string' ||
+    p.salt_b64.length > 64 ||
+    typeof p.verifier_b64 !== 'string' ||
+    p.verifier_b64.length > 128 ||
+    typeof p.iterations !== 'number' ||
+    !Number.isInteger(p.iterations) ||
+    p.iterations < PBKDF2_ITERATIONS ||
+    p.iterations > PBKDF2_MAX_ITERATIONS
+  )
+    throw bad();
+  return {
+    formatVersion: 1,
+    keyId: p.keyId,
+    kdf: 'PBKDF2-SHA-256',
+    iterations: p.iterations,
+    salt_b64: p.salt_b64,
+    verifier_b64: p.verifier_b64,
+  };
+}

@@ -12,6 +12,7 @@ describe('preload bridge', () => {
       'appVersion',
       'auth',
       'dataKey',
+      'keyring',
       'kind',
       'openFile',
       'printToPdf',

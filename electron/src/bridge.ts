@@ -2,6 +2,10 @@ import {
   IPC,
   type AuthStatus,
   type DataKeyResponse,
+  type EncryptedEnvelope,
+  type OpenRequest,
+  type SealRequest,
+  type TeamKeyParams,
   type SignInOptions,
   type SignOutResult,
   type SyncHttpRequest,
@@ -26,6 +30,16 @@ export function createBridge(invoke: Invoke): WerkplanBridge {
     printToPdf: (request) => call(IPC.printToPdf, request),
     dataKey: () => call<DataKeyResponse>(IPC.dataKey),
     wipeLocalData: () => call<void>(IPC.wipeLocalData),
+    keyring: Object.freeze({
+      create: (passphrase: string, remember: boolean) =>
+        call<TeamKeyParams>(IPC.keyringCreate, passphrase, remember),
+      unlock: (params: TeamKeyParams, passphrase: string, remember: boolean) =>
+        call<string>(IPC.keyringUnlock, params, passphrase, remember),
+      unlockRemembered: (params: TeamKeyParams) => call<string | null>(IPC.keyringUnlockRemembered, params),
+      lock: () => call<void>(IPC.keyringLock),
+      seal: (request: SealRequest) => call<EncryptedEnvelope>(IPC.keyringSeal, request),
+      open: (request: OpenRequest) => call<Uint8Array>(IPC.keyringOpen, request),
+    }),
     secrets: Object.freeze({
       isAvailable: () => call<boolean>(IPC.secretAvailable),
       get: (key: string) => call<string | null>(IPC.secretGet, key),

@@ -22,6 +22,7 @@ import { registerIpc } from './ipc/register';
 import { SecretVault } from './ipc/secrets';
 import { DataKeyStore } from './ipc/dataKey';
 import { wipeLocalData } from './ipc/wipe';
+import { KeyringService } from './ipc/keyring';
 import { createMainWindow, type BrowserWindowLike } from './window';
 import { buildMenu } from './menu';
 import { AuthService } from './auth/signin';
@@ -69,7 +70,11 @@ if (!app.requestSingleInstanceLock()) {
     const userData = app.getPath('userData');
     const authFile = path.join(userData, 'auth.json');
     const secretsFile = path.join(userData, 'secrets.json');
-    const vaultFiles = [authFile, secretsFile];
+    const keyringFile = path.join(userData, 'keyring.json');
+    const vaultFiles = [authFile, secretsFile, keyringFile];
+    const secretsVault = new SecretVault(secretsFile, safeStorage, fs);
+    // The team key and its remembered passphrase stay here; their vault file is the keyring's own.
+    const keyring = new KeyringService(new SecretVault(keyringFile, safeStorage, fs), secretsVault);
     // Sign-in tokens get their own vault file: the renderer's secret channels cannot reach them.
     const auth = new AuthService({
       vault: new SecretVault(authFile, safeStorage, fs),
@@ -89,14 +94,17 @@ if (!app.requestSingleInstanceLock()) {
     const dataKey = new DataKeyStore(path.join(userData, 'data-key.json'), safeStorage, fs);
     registerIpc({
       dataKey,
+      keyring,
       wipeLocalData: () =>
-        wipeLocalData({
-          fs,
-          vaultFiles,
-          dataKey,
-          signOut: () => auth.signOut(),
-          session: session.defaultSession,
-        }),
+        keyring.lock().finally(() =>
+          wipeLocalData({
+            fs,
+            vaultFiles,
+            dataKey,
+            signOut: () => auth.signOut(),
+            session: session.defaultSession,
+          }),
+        ),
       auth,
       ipcMain,
       dialog: {
@@ -104,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
         showSaveDialog: (o) => dialog.showSaveDialog(o),
       },
       fs,
-      vault: new SecretVault(secretsFile, safeStorage, fs),
+      vault: secretsVault,
       appVersion: app.getVersion(),
       origins,
       windowIds,

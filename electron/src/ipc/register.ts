@@ -5,6 +5,15 @@ import { openFile, saveFile } from './files';
 import { printToPdf } from './print';
 import type { SecretVault } from './secrets';
 import type { DataKeyStore } from './dataKey';
+import {
+  parseFlag,
+  parseOpenRequest,
+  parseParams,
+  parsePassphrase,
+  parseSealRequest,
+  REMEMBERED_PASSPHRASE,
+  type KeyringService,
+} from './keyring';
 import { parseSignInOptions, type AuthService } from '../auth/signin';
 import { parseSyncRequest, sendSyncRequest, type FetchLike } from '../auth/api';
 import {
@@ -35,6 +44,8 @@ export interface IpcDeps {
   contentsById(id: number): WebContentsLike | undefined;
   /** The at-rest key of the local database (without it: unencrypted, reason noKeyring). */
   dataKey?: Pick<DataKeyStore, 'get'>;
+  /** The sync team key, held here (ipc/keyring.ts); without it the keyring channels refuse. */
+  keyring?: Pick<KeyringService, 'create' | 'unlock' | 'unlockRemembered' | 'lock' | 'seal' | 'open'>;
   /** Deletes all local data (ipc/wipe.ts). */
   wipeLocalData?: () => Promise<void>;
 }
@@ -66,12 +77,46 @@ export function registerIpc(deps: IpcDeps): void {
     if (!contents) throw new Error(`${IPC.printToPdf}: window is gone`);
     return printToPdf(contents, deps.dialog, deps.fs, request);
   });
+  // The team passphrase is the keyring's: no renderer channel reads or writes it, not even where an
+  // older version left it in this file (the keyring moves it out on first unlock).
+  const secretKey = (channel: string, key: unknown) => {
+    const k = parseSecretKey(channel, key);
+    if (k === REMEMBERED_PASSPHRASE) throw new PayloadError(channel, 'this secret is kept by the shell only');
+    return k;
+  };
   handle(IPC.secretAvailable, 0, () => deps.vault.isAvailable());
-  handle(IPC.secretGet, 1, (_e, [key]) => deps.vault.get(parseSecretKey(IPC.secretGet, key)));
+  handle(IPC.secretGet, 1, (_e, [key]) => deps.vault.get(secretKey(IPC.secretGet, key)));
   handle(IPC.secretSet, 2, (_e, [key, value]) =>
-    deps.vault.set(parseSecretKey(IPC.secretSet, key), parseSecretValue(IPC.secretSet, value)),
+    deps.vault.set(secretKey(IPC.secretSet, key), parseSecretValue(IPC.secretSet, value)),
   );
-  handle(IPC.secretDelete, 1, (_e, [key]) => deps.vault.delete(parseSecretKey(IPC.secretDelete, key)));
+  handle(IPC.secretDelete, 1, (_e, [key]) => deps.vault.delete(secretKey(IPC.secretDelete, key)));
+  const keyring = (channel: string) => {
+    if (!deps.keyring) throw new Error(`${channel}: not available in this shell`);
+    return deps.keyring;
+  };
+  handle(IPC.keyringCreate, 2, (_e, [passphrase, remember]) =>
+    keyring(IPC.keyringCreate).create(
+      parsePassphrase(IPC.keyringCreate, passphrase),
+      parseFlag(IPC.keyringCreate, remember),
+    ),
+  );
+  handle(IPC.keyringUnlock, 3, (_e, [params, passphrase, remember]) =>
+    keyring(IPC.keyringUnlock).unlock(
+      parseParams(IPC.keyringUnlock, params),
+      parsePassphrase(IPC.keyringUnlock, passphrase),
+      parseFlag(IPC.keyringUnlock, remember),
+    ),
+  );
+  handle(IPC.keyringUnlockRemembered, 1, (_e, [params]) =>
+    keyring(IPC.keyringUnlockRemembered).unlockRemembered(parseParams(IPC.keyringUnlockRemembered, params)),
+  );
+  handle(IPC.keyringLock, 0, () => keyring(IPC.keyringLock).lock());
+  handle(IPC.keyringSeal, 1, (_e, [req]) =>
+    keyring(IPC.keyringSeal).seal(parseSealRequest(IPC.keyringSeal, req)),
+  );
+  handle(IPC.keyringOpen, 1, (_e, [req]) =>
+    keyring(IPC.keyringOpen).open(parseOpenRequest(IPC.keyringOpen, req)),
+  );
   handle(IPC.authStatus, 0, () => deps.auth.status());
   handle(IPC.authSettings, 0, () => deps.auth.settings());
   // configure() validates the settings itself (parseSettings) and throws a located SettingsError.

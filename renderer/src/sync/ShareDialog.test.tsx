@@ -4,7 +4,7 @@ import type { ProjectAccess } from '../../../contracts';
 import { initI18n } from '../i18n';
 import { openDb } from '../db/schema';
 import type { AuthPlatform, SyncHttpRequest, SyncHttpResponse } from '../platform/auth';
-import type { SecretStore } from '../platform/secrets';
+import { memoryKeyring } from '../platform/keyring/memory';
 import { SyncController, useSync } from './controller';
 import { openSyncDb } from './db';
 import { ShareDialog } from './ShareDialog';
@@ -77,10 +77,9 @@ function setup(
   const server = fakeServer(new Map(members));
   server.state.offline = opts.offline ?? false;
   const auth = { kind: 'electron', supported: true } as AuthPlatform;
-  const secrets = {} as SecretStore;
   const controller = new SyncController({
     auth,
-    secrets,
+    keyring: memoryKeyring(),
     db: openDb(`share-app-${n}`),
     syncDb: openSyncDb(`share-sync-${n}`),
     send: server.send,

@@ -4,7 +4,7 @@ import { initI18n } from '../i18n';
 import { openDb } from '../db/schema';
 import { createProject } from '../db/projects';
 import type { AuthPlatform, AuthStatus, SyncSettings as Settings } from '../platform/auth';
-import type { SecretStore } from '../platform/secrets';
+import { memoryKeyring } from '../platform/keyring/memory';
 import { decodeTeamCode, SyncController, useSync } from './controller';
 import { openSyncDb } from './db';
 import { SyncSettings } from './SyncSettings';
@@ -43,17 +43,11 @@ function fakes() {
     // The server is unreachable in this test: sync reports offline, which is what we look at.
     syncRequest: vi.fn(async () => ({ status: 0, etag: null, body: '', error: 'fetch failed' })),
   };
-  const store = new Map<string, string>();
-  const secrets: SecretStore = {
-    kind: 'electron',
-    isAvailable: async () => true,
-    get: async (k) => store.get(k) ?? null,
-    set: async (k, v) => void store.set(k, v),
-    delete: async (k) => void store.delete(k),
-  };
+  const keyring = memoryKeyring();
+  const store = keyring.store;
   const syncDb = openSyncDb(`ui-sync-${n}`);
-  const controller = new SyncController({ auth, secrets, db: openDb(`ui-app-${n}`), syncDb });
-  return { auth, secrets, store, controller, syncDb };
+  const controller = new SyncController({ auth, keyring, db: openDb(`ui-app-${n}`), syncDb });
+  return { auth, keyring, store, controller, syncDb };
 }
 
 describe('sync settings', () => {

@@ -8,16 +8,8 @@ import {
   type AuthStatus,
   type SyncSettings,
 } from '../platform/auth';
-import { secrets as secretsPlatform, type SecretStore } from '../platform/secrets';
-import {
-  createTeamKey,
-  CryptoError,
-  PBKDF2_ITERATIONS,
-  PBKDF2_MAX_ITERATIONS,
-  unlockTeamKey,
-  type TeamKey,
-  type TeamKeyParams,
-} from '../../../contracts';
+import { keyring as keyringPlatform, type Keyring } from '../platform/keyring';
+import { CryptoError, parseTeamKeyParams, type TeamCipher, type TeamKeyParams } from '../../../contracts';
 import { syncDb as sharedSyncDb, type ConflictRecord, type SyncDb } from './db';
 import { queueRemoval, SyncEngine, type SyncStatusSnapshot } from './engine';
 import { HttpSyncTransport, type SharingApi, type SyncSender } from './transport';
@@ -25,8 +17,9 @@ import type { WerkplanDb } from '../db/schema';
 
 /**
  * Wires sign-in, the team key and the sync engine together for the UI (a zustand store the
- * Settings page and the status indicator read). The team key lives in memory only; its passphrase
- * may be remembered in the OS keychain (desktop) if the user asks for it.
+ * Settings page and the status indicator read). The team key is held by the keyring: in the desktop
+ * shell's main process, which may remember the passphrase in the OS keychain if the user asks for
+ * it; the page only gets a handle that seals and opens envelopes.
  */
 
 export interface SyncUiState {
@@ -73,7 +66,6 @@ export type DeletionMode = 'local' | 'everywhere' | 'leave';
 
 const TEAM_PARAMS_KEY = 'teamKeyParams';
 const EDIT_DEBOUNCE_MS = 1500;
-export const PASSPHRASE_SECRET = 'sync.team-passphrase';
 
 /** A team key code: the non-secret parameters a colleague needs, besides the passphrase. */
 export function encodeTeamCode(p: TeamKeyParams): string {
@@ -81,36 +73,25 @@ export function encodeTeamCode(p: TeamKeyParams): string {
 }
 
 export function decodeTeamCode(code: string): TeamKeyParams {
-  let p: TeamKeyParams;
+  let p: unknown;
   try {
     const b64 = code.trim().replace(/-/g, '+').replace(/_/g, '/');
-    p = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))) as TeamKeyParams;
+    p = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)));
   } catch {
     throw new CryptoError('team key code is not valid');
   }
-  if (
-    p?.formatVersion !== 1 ||
-    p.kdf !== 'PBKDF2-SHA-256' ||
-    typeof p.keyId !== 'string' ||
-    typeof p.salt_b64 !== 'string' ||
-    typeof p.verifier_b64 !== 'string' ||
-    !Number.isInteger(p.iterations) ||
-    p.iterations < PBKDF2_ITERATIONS ||
-    p.iterations > PBKDF2_MAX_ITERATIONS
-  )
-    throw new CryptoError('team key code is not valid');
-  return p;
+  return parseTeamKeyParams(p);
 }
 
 export class SyncController {
-  private team: TeamKey | null = null;
+  private team: TeamCipher | null = null;
   private engine: SyncEngine | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly deps: {
       auth: AuthPlatform;
-      secrets: SecretStore;
+      keyring: Keyring;
       db: WerkplanDb;
       syncDb: SyncDb;
       /** Overrides how requests reach the server (tests); by default the shell sends them. */
@@ -154,9 +135,9 @@ export class SyncController {
       ]);
       this.patch({ auth: status, settings, hasTeamParams: !!params });
       await this.loadConflicts();
-      if (params && !this.team && (await this.deps.secrets.isAvailable())) {
-        const remembered = await this.deps.secrets.get(PASSPHRASE_SECRET);
-        if (remembered) this.setTeam(await unlockTeamKey(remembered, params.value as TeamKeyParams));
+      if (params && !this.team) {
+        const remembered = await this.deps.keyring.unlockRemembered(params.value as TeamKeyParams);
+        if (remembered) this.setTeam(remembered);
       }
       this.restart();
     });
@@ -188,19 +169,13 @@ export class SyncController {
     });
   }
 
-  private async rememberPassphrase(passphrase: string, remember: boolean): Promise<void> {
-    if (remember) await this.deps.secrets.set(PASSPHRASE_SECRET, passphrase);
-    else await this.deps.secrets.delete(PASSPHRASE_SECRET);
-  }
-
   /** Creates a new team key; returns the team key code to hand to colleagues with the passphrase. */
   async createTeam(passphrase: string, remember: boolean): Promise<string | undefined> {
     return this.guard(async () => {
-      const { params, teamKey } = await createTeamKey(passphrase);
+      const { params, cipher } = await this.deps.keyring.create(passphrase, remember);
       await this.deps.syncDb.meta.put({ key: TEAM_PARAMS_KEY, value: params });
-      await this.rememberPassphrase(passphrase, remember);
       this.patch({ hasTeamParams: true });
-      this.setTeam(teamKey);
+      this.setTeam(cipher);
       this.restart();
       return encodeTeamCode(params);
     });
@@ -212,9 +187,8 @@ export class SyncController {
       const stored = await this.deps.syncDb.meta.get(TEAM_PARAMS_KEY);
       const params = code ? decodeTeamCode(code) : (stored?.value as TeamKeyParams | undefined);
       if (!params) throw new CryptoError('no team key on this device: enter the team key code');
-      const team = await unlockTeamKey(passphrase, params);
+      const team = await this.deps.keyring.unlock(params, passphrase, remember);
       await this.deps.syncDb.meta.put({ key: TEAM_PARAMS_KEY, value: params });
-      await this.rememberPassphrase(passphrase, remember);
       this.patch({ hasTeamParams: true });
       this.setTeam(team);
       this.restart();
@@ -230,7 +204,7 @@ export class SyncController {
   async lock(): Promise<void> {
     this.team = null;
     this.patch({ teamKeyId: null });
-    await this.deps.secrets.delete(PASSPHRASE_SECRET).catch(() => undefined);
+    await this.deps.keyring.lock().catch(() => undefined);
     this.restart();
   }
 
@@ -295,7 +269,7 @@ export class SyncController {
     return new HttpSyncTransport(this.deps.send ?? ((r) => this.deps.auth.syncRequest(r)));
   }
 
-  private setTeam(team: TeamKey): void {
+  private setTeam(team: TeamCipher): void {
     this.team = team;
     this.patch({ teamKeyId: team.keyId });
   }
@@ -353,7 +327,7 @@ let shared: SyncController | undefined;
 export function syncController(): SyncController {
   shared ??= new SyncController({
     auth: authPlatform(),
-    secrets: secretsPlatform(),
+    keyring: keyringPlatform(),
     db: appDb(),
     syncDb: sharedSyncDb(),
   });

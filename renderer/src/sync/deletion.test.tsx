@@ -6,7 +6,7 @@ import { createProject } from '../db/projects';
 import { db, openDb } from '../db/schema';
 import ProjectsPage from '../pages/ProjectsPage';
 import type { AuthPlatform, AuthStatus, SyncHttpRequest, SyncHttpResponse } from '../platform/auth';
-import type { SecretStore } from '../platform/secrets';
+import { memoryKeyring } from '../platform/keyring/memory';
 import { SyncController, useSync } from './controller';
 import { openSyncDb, syncDb, type ProjectSyncState } from './db';
 
@@ -38,15 +38,7 @@ function fakeAuth(status: AuthStatus, send: (r: SyncHttpRequest) => Promise<Sync
     signOut: async () => ({ revoked: true }),
     syncRequest: vi.fn(send),
   };
-  const store = new Map<string, string>();
-  const secrets: SecretStore = {
-    kind: 'electron',
-    isAvailable: async () => true,
-    get: async (k) => store.get(k) ?? null,
-    set: async (k, v) => void store.set(k, v),
-    delete: async (k) => void store.delete(k),
-  };
-  return { auth, secrets };
+  return { auth, keyring: memoryKeyring() };
 }
 
 const state = (projectId: string, extra: Partial<ProjectSyncState>): ProjectSyncState => ({
@@ -66,12 +58,12 @@ describe('deleting a synced project on the Projects page', () => {
       body: '',
       error: 'fetch failed',
     });
-    const { auth, secrets } = fakeAuth(
+    const { auth, keyring } = fakeAuth(
       { configured: true, signedIn: true, oid: 'oid-me', roles: [] },
       offline,
     );
     // The page reads the app's databases; the controller works on the same ones (not started: offline).
-    const controller = new SyncController({ auth, secrets, db: db(), syncDb: syncDb() });
+    const controller = new SyncController({ auth, keyring, db: db(), syncDb: syncDb() });
     useSync.setState({ supported: true, auth: await auth.status(), settings: SETTINGS });
     const local = await createProject(db(), 'Nur lokal');
     const mine = await createProject(db(), 'Mein Projekt');
@@ -170,10 +162,10 @@ describe('sync controller: deletion through the running engine', () => {
       return { status: 404, etag: null, body: '{}' };
     };
     const status: AuthStatus = { configured: true, signedIn: true, oid: 'oid-me', roles: [] };
-    const { auth, secrets } = fakeAuth(status, send);
+    const { auth, keyring } = fakeAuth(status, send);
     const appDb = openDb('ctl-delete-app');
     const sdb = openSyncDb('ctl-delete-sync');
-    const controller = new SyncController({ auth, secrets, db: appDb, syncDb: sdb });
+    const controller = new SyncController({ auth, keyring, db: appDb, syncDb: sdb });
     await controller.init();
     await controller.createTeam('Stadtwerke-Team-2026!', false);
     const p = await createProject(appDb, 'Zu löschen');

@@ -7,7 +7,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobMeta, EncryptedEnvelope, ListedProject } from '../../../contracts';
 import { createProject, deleteProject, renameProject } from '../db/projects';
 import { openDb, type WerkplanDb } from '../db/schema';
-import { createTeamKey, unlockTeamKey, type TeamKey, type TeamKeyParams } from '../../../contracts';
+import {
+  createTeamKey,
+  teamCipher,
+  unlockTeamKey,
+  type TeamKey,
+  type TeamKeyParams,
+} from '../../../contracts';
 import { openSyncDb, type SyncDb } from './db';
 import { backoffDelay_ms, SyncEngine } from './engine';
 import { fetchSender, HttpSyncTransport } from './transport';
@@ -215,8 +221,15 @@ function client(
     db,
     syncDb: sdb,
     transport,
-    teamKey: () =>
-      typeof opts.teamKey === 'function' ? opts.teamKey() : opts.teamKey === undefined ? team : opts.teamKey,
+    teamKey: () => {
+      const key =
+        typeof opts.teamKey === 'function'
+          ? opts.teamKey()
+          : opts.teamKey === undefined
+            ? team
+            : opts.teamKey;
+      return key ? teamCipher(key) : null;
+    },
     now: () => clock.t,
     random: () => 0.5,
     userId: () => (token === 'test-token' ? 'oid-1' : 'oid-2'),
@@ -605,7 +618,7 @@ describe('sync engine against a contract server', () => {
       db,
       syncDb: sdb,
       transport: new HttpSyncTransport(fetchSender(server.url, async () => 'expired')),
-      teamKey: () => team,
+      teamKey: () => teamCipher(team),
     });
     await createProject(db, 'Nahwärme');
     expect(await engine.syncNow()).toMatchObject({ state: 'signedOut', pending: 1 });

@@ -1,11 +1,5 @@
 import type { BlobMeta } from '../../../contracts';
-import {
-  createProjectKey,
-  decryptProject,
-  encryptProject,
-  unwrapProjectKey,
-  type TeamKey,
-} from '../../../contracts';
+import type { TeamCipher } from '../../../contracts';
 import type { OutboxEntry } from './db';
 import {
   copyPayload,
@@ -215,7 +209,7 @@ export class SyncEngine {
     }
   }
 
-  private async pushDue(team: TeamKey | null): Promise<void> {
+  private async pushDue(team: TeamCipher | null): Promise<void> {
     const all = await this.o.syncDb.outbox.where('nextAttemptAt').belowOrEqual(this.now()).toArray();
     const due = team ? all : all.filter(isRemoval);
     for (let i = 0; i < due.length; i++) {
@@ -281,7 +275,7 @@ export class SyncEngine {
     });
   }
 
-  private async push(projectId: string, team: TeamKey): Promise<void> {
+  private async push(projectId: string, team: TeamCipher): Promise<void> {
     const { syncDb, transport } = this.o;
     if ((await syncDb.state.get(projectId))?.goneAt) {
       await this.doneUploading(projectId);
@@ -302,12 +296,15 @@ export class SyncEngine {
       return;
     }
     // Under a new team key (rotation) the project gets a new content key as well.
-    const projectKey =
-      state && !rotated
-        ? await unwrapProjectKey(state.wrappedKey_b64, state.keyId, team)
-        : await createProjectKey();
     const version = state ? state.version + 1 : 1;
-    const envelope = await encryptProject(bytes, projectId, version, projectKey, team);
+    const envelope = await team.seal({
+      plaintext: bytes,
+      projectId,
+      version,
+      ...(state && !rotated
+        ? { previous: { wrappedKey_b64: state.wrappedKey_b64, keyId: state.keyId } }
+        : {}),
+    });
     const result = await transport.put(
       projectId,
       envelope,
@@ -346,7 +343,7 @@ export class SyncEngine {
     local: ProjectPayload,
     localHash: string,
     current: BlobMeta | null,
-    team: TeamKey,
+    team: TeamCipher,
   ): Promise<void> {
     const { syncDb } = this.o;
     const remote = current ? await this.o.transport.get(projectId) : null;
@@ -361,7 +358,7 @@ export class SyncEngine {
       await this.markGone(projectId);
       return;
     }
-    const { plaintext } = await decryptProject(remote.envelope, projectId, remote.meta.version, team);
+    const plaintext = await team.open({ envelope: remote.envelope, projectId, version: remote.meta.version });
     const remoteHash = await sha256Hex(new Uint8Array(plaintext));
     const known = await syncDb.state.get(projectId);
     const serverState = {
@@ -408,7 +405,7 @@ export class SyncEngine {
   }
 
   /** Downloads what is new or newer on the server (see pullProjects). */
-  private pull(team: TeamKey): Promise<void> {
+  private pull(team: TeamCipher): Promise<void> {
     return pullProjects(
       this.o,
       team,

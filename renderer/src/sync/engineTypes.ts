@@ -1,5 +1,5 @@
 import type { WerkplanDb } from '../db/schema';
-import type { TeamKey } from '../../../contracts';
+import type { TeamCipher } from '../../../contracts';
 import type { SyncDb } from './db';
 import type { SyncTransport } from './transport';
 
@@ -20,7 +20,7 @@ export interface SyncEngineOptions {
   syncDb: SyncDb;
   transport: SyncTransport;
   /** The unlocked team key, or null while the passphrase has not been entered. */
-  teamKey: () => TeamKey | null;
+  teamKey: () => TeamCipher | null;
   now?: () => number;
   random?: () => number;
   backoffBase_ms?: number;

@@ -1,4 +1,4 @@
-import { CryptoError, decryptProject, type TeamKey } from '../../../contracts';
+import { CryptoError, type TeamCipher } from '../../../contracts';
 import type { SyncEngineOptions } from './engineTypes';
 import { isRemoval } from './outbox';
 import { decodePayload, sha256Hex, writePayload } from './payload';
@@ -11,7 +11,7 @@ import { decodePayload, sha256Hex, writePayload } from './payload';
  */
 export async function pullProjects(
   o: Pick<SyncEngineOptions, 'db' | 'syncDb' | 'transport'>,
-  team: TeamKey,
+  team: TeamCipher,
   markGone: (projectId: string) => Promise<void>,
   again: () => void,
 ): Promise<void> {
@@ -48,7 +48,11 @@ export async function pullProjects(
     if (!remote) continue;
     let plaintext: Uint8Array;
     try {
-      ({ plaintext } = await decryptProject(remote.envelope, meta.id, remote.meta.version, team));
+      plaintext = await team.open({
+        envelope: remote.envelope,
+        projectId: meta.id,
+        version: remote.meta.version,
+      });
     } catch (e) {
       // E.g. encrypted under another team key: skip it, report it, keep syncing the others.
       if (!(e instanceof CryptoError)) throw e;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GetProjectResponse } from '../../../contracts';
 import { createProject, deleteProject, renameProject } from '../db/projects';
 import { openDb } from '../db/schema';
-import { createTeamKey, type TeamKey } from '../../../contracts';
+import { createTeamKey, teamCipher, type TeamKey } from '../../../contracts';
 import { openSyncDb } from './db';
 import { SyncEngine } from './engine';
 import { fetchSender, HttpSyncTransport } from './transport';
@@ -52,7 +52,7 @@ async function device(persona = 'alice') {
     db,
     syncDb,
     transport,
-    teamKey: () => team,
+    teamKey: () => teamCipher(team),
     userId: () => s.entra.oidOf(harness.TENANT_A, persona),
   });
   return { db, syncDb, engine, token, transport };

@@ -6,7 +6,7 @@ import { initI18n } from '../../i18n';
 import { openDb } from '../../db/schema';
 import type { AuthPlatform, AuthStatus, SyncSettings } from '../../platform/auth';
 import type { SaveFileRequest } from '../../platform/files';
-import type { SecretStore } from '../../platform/secrets';
+import { memoryKeyring } from '../../platform/keyring/memory';
 import { auditEntryHash, GENESIS_HASH, type AuditEntry } from '../../sync/admin';
 import { SyncController, useSync } from '../../sync/controller';
 import { openSyncDb } from '../../sync/db';
@@ -116,16 +116,9 @@ function controllerWith(initial: AuthStatus, onSignIn?: () => void) {
     signOut: vi.fn(async () => ({ revoked: true })),
     syncRequest: vi.fn(async () => ({ status: 0, etag: null, body: '', error: 'not used here' })),
   };
-  const secrets: SecretStore = {
-    kind: 'electron',
-    isAvailable: async () => false,
-    get: async () => null,
-    set: async () => undefined,
-    delete: async () => undefined,
-  };
   const controller = new SyncController({
     auth,
-    secrets,
+    keyring: memoryKeyring(),
     db: openDb(`admin-app-${n}`),
     syncDb: openSyncDb(`admin-sync-${n}`),
   });

@@ -1,0 +1,24 @@
+import type { KeyringBridge, TeamCipher } from '../../../../contracts';
+import type { Keyring } from './index';
+
+/** The shell's keyring: every operation is a call to the main process, which holds the key. */
+export function electronKeyring(bridge: KeyringBridge): Keyring {
+  const cipher = (keyId: string): TeamCipher => ({
+    keyId,
+    seal: (r) => bridge.seal(r),
+    open: (r) => bridge.open(r),
+  });
+  return {
+    kind: 'electron',
+    create: async (passphrase, remember) => {
+      const params = await bridge.create(passphrase, remember);
+      return { params, cipher: cipher(params.keyId) };
+    },
+    unlock: async (params, passphrase, remember) => cipher(await bridge.unlock(params, passphrase, remember)),
+    unlockRemembered: async (params) => {
+      const keyId = await bridge.unlockRemembered(params);
+      return keyId ? cipher(keyId) : null;
+    },
+    lock: () => bridge.lock(),
+  };
+}
