@@ -76,7 +76,8 @@ export interface BlobMeta {
  * replay blobs unnoticed.
  */
 export interface EncryptedEnvelope {
-  formatVersion: 1;
+  /** 2: AAD binds project, tenant, team key id and version; 1: legacy "<id>:<version>" (read only). */
+  formatVersion: 1 | 2;
   alg: 'AES-256-GCM';
   /** Which team key wraps this envelope's content key. */
   keyId: string;
