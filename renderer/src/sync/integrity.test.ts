@@ -18,7 +18,13 @@ import { openDb, type WerkplanDb } from '../db/schema';
 import { openSyncDb, type SyncDb } from './db';
 import { SyncEngine } from './engine';
 import type { ProjectPayload } from './payload';
-import type { ListedMeta, Precondition, PutResult, SyncTransport } from './transport';
+import {
+  HttpSyncTransport,
+  type ListedMeta,
+  type Precondition,
+  type PutResult,
+  type SyncTransport,
+} from './transport';
 
 /**
  * Attacks by a malicious server and a malicious team member (issue #15): an in-memory server that
@@ -70,6 +76,27 @@ class HistoryServer implements SyncTransport {
   }
   async remove(): Promise<void> {}
   async leave(): Promise<void> {}
+}
+
+/** The HTTP transport over `server`, with the ETag of downloads chosen by `etag`. */
+function overHttp(server: HistoryServer, etag: (version: number) => string) {
+  return new HttpSyncTransport(async (req) => {
+    const json = (status: number, body: unknown, tag: string | null = null) => ({
+      status,
+      etag: tag,
+      body: JSON.stringify(body),
+    });
+    if (req.method === 'GET' && req.path === '/projects') return json(200, { projects: await server.list() });
+    const id = decodeURIComponent(req.path.split('/')[2]);
+    if (req.method === 'GET') {
+      const r = await server.get(id);
+      return r ? json(200, r, etag(r.meta.version)) : json(404, { error: 'not_found', message: '' });
+    }
+    const { envelope } = JSON.parse(req.body ?? '{}') as { envelope: EncryptedEnvelope };
+    const pre: Precondition = req.ifMatch !== undefined ? { ifMatch: req.ifMatch } : { ifNoneMatch: '*' };
+    const res = await server.put(id, envelope, pre);
+    return res.ok ? json(201, { meta: res.meta }) : json(409, { error: 'conflict', current: res.current });
+  });
 }
 
 let team: TeamKey;
@@ -159,6 +186,28 @@ describe('rollback by a malicious server (issue #15, finding 1)', () => {
     expect(await victim.sdb.conflicts.toArray()).toMatchObject([
       { kind: 'rollback', serverVersion: 1, seenVersion: 3 },
     ]);
+  });
+});
+
+describe('rollback by a malicious server, ETag (issue #15, finding 1)', () => {
+  it('refuses a download whose ETag names another version than the listing and the body', async () => {
+    const server = new HistoryServer();
+    const author = client(server);
+    const p = await createProject(author.db, 'Stand 1');
+    await author.engine.syncNow();
+    let lie = false;
+    const victim = client(overHttp(server, (v) => `"${lie ? 1 : v}"`));
+    await victim.engine.syncNow();
+    await renameProject(author.db, p.id, 'Stand 2');
+    await author.engine.syncNow();
+    lie = true;
+    const status = await victim.engine.syncNow();
+    expect((await victim.db.projects.get(p.id))?.name).toBe('Stand 1');
+    expect(status.state).toBe('conflict');
+    expect((await victim.sdb.conflicts.toArray()).map((c) => c.kind)).toEqual(['rollback']);
+    lie = false;
+    await victim.engine.syncNow();
+    expect((await victim.db.projects.get(p.id))?.name).toBe('Stand 2');
   });
 });
 

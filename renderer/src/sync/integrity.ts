@@ -1,8 +1,9 @@
-import type { BlobMeta, GetProjectResponse, TeamKey } from '../../../contracts';
+import type { BlobMeta, TeamKey } from '../../../contracts';
 import { CryptoError, decryptProject } from '../../../contracts';
 import type { ConflictKind, SyncDb } from './db';
 import type { SyncEngineOptions } from './engineTypes';
-import { decodePayload, PayloadError, type ProjectPayload } from './payload';
+import { assertIdsFree, decodePayload, PayloadError, type ProjectPayload } from './payload';
+import type { FetchedProject } from './transport';
 import { sanitizeDisplayName } from './displayName';
 
 /**
@@ -73,18 +74,19 @@ export async function checkListed(syncDb: SyncDb, meta: BlobMeta): Promise<void>
  * key, unknown format) as before.
  */
 export async function openRemote(
-  o: Pick<SyncEngineOptions, 'syncDb' | 'tenantId'>,
+  o: Pick<SyncEngineOptions, 'db' | 'syncDb' | 'tenantId'>,
   team: TeamKey,
   expected: BlobMeta,
-  remote: GetProjectResponse,
+  remote: FetchedProject,
 ): Promise<{ plaintext: Uint8Array; payload: ProjectPayload; format: 1 | 2 }> {
   const id = expected.id;
   const seen = await highestSeen(o.syncDb, id);
   const served = remote.meta.version;
-  if (remote.meta.id !== id || served !== expected.version || served < seen.version)
+  const tagged = remote.etagVersion ?? served;
+  if (remote.meta.id !== id || served !== expected.version || tagged !== served || served < seen.version)
     throw new IntegrityError(
       'rollback',
-      `project ${id}: server served version ${served}, listed ${expected.version}, seen ${seen.version}`,
+      `project ${id}: server served version ${served} (ETag ${tagged}), listed ${expected.version}, seen ${seen.version}`,
       served,
       Math.max(seen.version, expected.version),
     );
@@ -102,6 +104,7 @@ export async function openRemote(
   }
   try {
     const payload = decodePayload(opened.plaintext, id);
+    await assertIdsFree(o.db, payload);
     return { plaintext: opened.plaintext, payload, format: opened.formatVersion };
   } catch (e) {
     if (e instanceof PayloadError) throw new IntegrityError('foreign', e.message, served);

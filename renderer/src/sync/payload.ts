@@ -119,6 +119,19 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
   return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Refuses (PayloadError) a payload whose scenario or time series ids belong to another local project. */
+export async function assertIdsFree(db: WerkplanDb, p: ProjectPayload): Promise<void> {
+  const id = p.project.id;
+  for (const [table, list] of [
+    [db.scenarios, p.scenarios],
+    [db.timeSeries, p.timeSeries],
+  ] as const) {
+    const existing = await table.bulkGet(list.map((r) => r.id));
+    const taken = existing.find((r) => r && r.projectId !== id);
+    if (taken) throw new PayloadError(`synced project ${id}: id ${taken.id} belongs to another project`);
+  }
+}
+
 /**
  * Replaces the local project (with its scenarios and time series) by `p`, all or nothing. A
  * scenario or time series whose id is already taken here by another project is refused
@@ -128,14 +141,7 @@ export async function writePayload(db: WerkplanDb, p: ProjectPayload): Promise<v
   validatePayload(p, p.project.id);
   const id = p.project.id;
   await db.transaction('rw', [db.projects, db.scenarios, db.timeSeries], async () => {
-    for (const [table, list] of [
-      [db.scenarios, p.scenarios],
-      [db.timeSeries, p.timeSeries],
-    ] as const) {
-      const existing = await table.bulkGet(list.map((r) => r.id));
-      const taken = existing.find((r) => r && r.projectId !== id);
-      if (taken) throw new PayloadError(`synced project ${id}: id ${taken.id} belongs to another project`);
-    }
+    await assertIdsFree(db, p);
     await db.scenarios.where('projectId').equals(id).delete();
     await db.timeSeries.where('projectId').equals(id).delete();
     await db.projects.put({ ...p.project });
