@@ -16,7 +16,7 @@ export const NONCE_BYTES = 12;
 
 /**
  * Why decryption failed: `unauthentic` (the tag does not verify for this project, tenant, key and
- * version: tampered, swapped, replayed or rolled back), `format` (unknown or refused envelope
+ * version: tampered, swapped, replayed or rolled back; or a format-1 downgrade), `format` (unknown or refused envelope
  * format), or `key` (another team key, a broken wrapped key). Absent for other failures.
  */
 export type CryptoErrorCode = 'unauthentic' | 'format' | 'key';
@@ -261,7 +261,7 @@ export async function decryptProject(
       'format',
     );
   if (format === 1 && options.acceptLegacy === false)
-    throw new CryptoError(`project ${projectId}: legacy envelope refused after format 2`, 'format');
+    throw new CryptoError(`project ${projectId}: legacy envelope refused after format 2`, 'unauthentic');
   const projectKey = await unwrapProjectKey(envelope.wrappedKey_b64, envelope.keyId, team).catch(
     (e: unknown) => {
       throw e instanceof CryptoError ? new CryptoError(e.message, 'key') : e;

@@ -99,6 +99,25 @@ function overHttp(server: HistoryServer, etag: (version: number) => string) {
   });
 }
 
+/** An envelope as written before format 2 (AAD "<projectId>:<version>"). */
+async function legacyEnvelope(bytes: Uint8Array<ArrayBuffer>, id: string, version: number, key: CryptoKey) {
+  const nonce = crypto.getRandomValues(new Uint8Array(12));
+  const ct = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: nonce, additionalData: associatedData(id, version), tagLength: 128 },
+    key,
+    bytes,
+  );
+  const env: EncryptedEnvelope = {
+    formatVersion: 1,
+    alg: 'AES-256-GCM',
+    keyId: team.keyId,
+    wrappedKey_b64: await wrapProjectKey(key, team),
+    nonce_b64: toBase64(nonce),
+    ciphertext_b64: toBase64(new Uint8Array(ct)),
+  };
+  return env;
+}
+
 let team: TeamKey;
 beforeAll(async () => {
   ({ teamKey: team } = await createTeamKey('Team-Passphrase-2026'));
@@ -306,24 +325,46 @@ describe('envelope format 2 (issue #15, finding 2: AAD)', () => {
       /does not authenticate/,
     );
 
-    // A format-1 envelope as written before (AAD "<projectId>:<version>").
-    const nonce = crypto.getRandomValues(new Uint8Array(12));
-    const ct = await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv: nonce, additionalData: associatedData('p1', 3), tagLength: 128 },
-      key,
-      bytes,
-    );
-    const legacy: EncryptedEnvelope = {
-      formatVersion: 1,
-      alg: 'AES-256-GCM',
-      keyId: team.keyId,
-      wrappedKey_b64: await wrapProjectKey(key, team),
-      nonce_b64: toBase64(nonce),
-      ciphertext_b64: toBase64(new Uint8Array(ct)),
-    };
+    const legacy = await legacyEnvelope(bytes, 'p1', 3, key);
     expect((await decryptProject(legacy, 'p1', 3, team)).formatVersion).toBe(1);
     await expect(decryptProject(legacy, 'p1', 3, team, { acceptLegacy: false })).rejects.toMatchObject({
-      code: 'format',
+      code: 'unauthentic',
     });
+  });
+
+  it('refuses a format-1 version of a project once format 2 was seen (downgrade)', async () => {
+    const server = new HistoryServer();
+    const author = client(server);
+    const p = await createProject(author.db, 'Format 2');
+    await author.engine.syncNow();
+    const victim = client(server);
+    await victim.engine.syncNow();
+    const v1 = server.latest(p.id)!;
+    const key = await unwrapProjectKey(v1.envelope.wrappedKey_b64, v1.envelope.keyId, team);
+    const opened = await decryptProject(v1.envelope, p.id, 1, team, { tenantId: 't1' });
+    const payload = JSON.parse(new TextDecoder().decode(opened.plaintext)) as ProjectPayload;
+    payload.project.name = 'Format 1';
+    server.store(p.id, await legacyEnvelope(new TextEncoder().encode(JSON.stringify(payload)), p.id, 2, key));
+    const status = await victim.engine.syncNow();
+    expect((await victim.db.projects.get(p.id))?.name).toBe('Format 2');
+    expect(status.state).toBe('conflict');
+    expect((await victim.sdb.conflicts.toArray()).map((c) => c.kind)).toEqual(['unauthentic']);
+  });
+
+  it('still downloads a project that only exists as format 1', async () => {
+    const server = new HistoryServer();
+    const id = crypto.randomUUID();
+    const payload: ProjectPayload = {
+      formatVersion: 1,
+      project: { id, name: 'Alt', createdAt: 1, updatedAt: 1, document: {} },
+      scenarios: [],
+      timeSeries: [],
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(payload));
+    server.store(id, await legacyEnvelope(bytes, id, 1, await createProjectKey()));
+    const victim = client(server);
+    expect((await victim.engine.syncNow()).state).toBe('idle');
+    expect((await victim.db.projects.get(id))?.name).toBe('Alt');
+    expect(await victim.sdb.seen.get(id)).toMatchObject({ version: 1, format: 1 });
   });
 });

@@ -98,7 +98,7 @@ export async function openRemote(
       acceptLegacy: seen.format !== 2,
     });
   } catch (e) {
-    if (e instanceof CryptoError && (e.code === 'unauthentic' || (e.code === 'format' && seen.format === 2)))
+    if (e instanceof CryptoError && e.code === 'unauthentic')
       throw new IntegrityError('unauthentic', e.message, served);
     throw e;
   }
