@@ -1,4 +1,4 @@
-import type { OpenRequest, SealRequest, TeamKeyParams } from './e2ee';
+import type { CipherResult, Opened, OpenRequest, SealRequest, TeamKeyParams } from './e2ee';
 import type { EncryptedEnvelope } from './sync';
 
 /**
@@ -148,8 +148,8 @@ export interface KeyringBridge {
   unlockRemembered(params: TeamKeyParams): Promise<string | null>;
   /** Forgets the key and the remembered passphrase. */
   lock(): Promise<void>;
-  seal(request: SealRequest): Promise<EncryptedEnvelope>;
-  open(request: OpenRequest): Promise<Uint8Array>;
+  seal(request: SealRequest): Promise<CipherResult<EncryptedEnvelope>>;
+  open(request: OpenRequest): Promise<CipherResult<Opened>>;
 }
 
 export interface WerkplanBridge {

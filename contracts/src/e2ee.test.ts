@@ -55,7 +55,7 @@ describe('project envelopes', () => {
     const colleague = await unlockTeamKey(PASS, params);
     const { plaintext } = await decryptProject(env, 'p1', 3, colleague);
     expect(text(plaintext)).toBe('{"name":"Nahwärme Kesselhaus"}');
-    expect(env).toMatchObject({ formatVersion: 1, alg: 'AES-256-GCM', keyId: teamKey.keyId });
+    expect(env).toMatchObject({ formatVersion: 2, alg: 'AES-256-GCM', keyId: teamKey.keyId });
   });
 
   it('refuses tampered ciphertext, another project id, another version, a swapped nonce', async () => {

@@ -5,7 +5,7 @@ import type { EncryptedEnvelope } from './sync';
  *
  *   passphrase ──PBKDF2-SHA-256, 600 000 iterations, 16-byte salt──▶ team key (AES-KW-256, not extractable)
  *   team key ──AES-KW wraps──▶ project content key (AES-256-GCM, one per project)
- *   content key + fresh 96-bit nonce + AAD "<projectId>:<version>" ──▶ ciphertext
+ *   content key + fresh 96-bit nonce + AAD (project, tenant, key id, version) ──▶ ciphertext
  *
  * The server receives envelopes only: wrapped keys, nonces and ciphertexts.
  */
@@ -20,11 +20,32 @@ export const PBKDF2_MAX_ITERATIONS = 10_000_000;
 export const SALT_BYTES = 16;
 export const NONCE_BYTES = 12;
 
+/**
+ * Why decryption failed: `unauthentic` (the tag does not verify for this project, tenant, key and
+ * version: tampered, swapped, replayed or rolled back; or a format-1 downgrade), `format` (unknown or refused envelope
+ * format), or `key` (another team key, a broken wrapped key). Absent for other failures.
+ */
+export type CryptoErrorCode = 'unauthentic' | 'format' | 'key';
+
 export class CryptoError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code?: CryptoErrorCode,
+  ) {
     super(message);
     this.name = 'CryptoError';
   }
+}
+
+/** The envelope format written by encryptProject (1: legacy AAD, read only; see associatedData). */
+export const ENVELOPE_FORMAT = 2;
+
+/** What an envelope of format 2 is bound to besides project id and version. */
+export interface EnvelopeBinding {
+  /** The Entra tenant the project belongs to ('' where the client does not know it). */
+  tenantId: string;
+  /** The team key id that wraps the content key. */
+  keyId: string;
 }
 
 /** What is needed (besides the passphrase) to derive and check a team key; contains no secret. */
@@ -71,12 +92,24 @@ function randomBytes(n: number): Uint8Array<ArrayBuffer> {
   return globalThis.crypto.getRandomValues(new Uint8Array(n));
 }
 
-/** The associated data that binds a ciphertext to its project and server version. */
-export function associatedData(projectId: string, version: number): Uint8Array<ArrayBuffer> {
+/**
+ * The associated data that binds a ciphertext to its project and server version. Format 1 (legacy,
+ * read only): `"<projectId>:<version>"`. Format 2 (with `binding`): the JSON array
+ * `["werkplan/project",2,projectId,tenantId,keyId,version]`, unambiguous for any id characters.
+ */
+export function associatedData(
+  projectId: string,
+  version: number,
+  binding?: EnvelopeBinding,
+): Uint8Array<ArrayBuffer> {
   if (!projectId) throw new CryptoError('project id is empty');
   if (!Number.isInteger(version) || version < 1)
     throw new CryptoError(`version must be a positive integer, got ${version}`);
-  return new TextEncoder().encode(`${projectId}:${version}`);
+  if (!binding) return new TextEncoder().encode(`${projectId}:${version}`);
+  if (!binding.keyId) throw new CryptoError('key id is empty');
+  return new TextEncoder().encode(
+    JSON.stringify(['werkplan/project', 2, projectId, binding.tenantId, binding.keyId, version]),
+  );
 }
 
 async function deriveKey(
@@ -180,8 +213,10 @@ export async function unwrapProjectKey(
 }
 
 /**
- * Encrypts `plaintext` for server version `version` of project `projectId`. A fresh random nonce
- * is drawn for every call; `projectKey` is wrapped into the envelope so any team member can open it.
+ * Encrypts `plaintext` for server version `version` of project `projectId` in tenant `tenantId`
+ * (envelope format 2: project, tenant, team key id and version are authenticated). A fresh random
+ * nonce is drawn for every call; `projectKey` is wrapped into the envelope so any team member can
+ * open it.
  */
 export async function encryptProject(
   plaintext: Uint8Array<ArrayBuffer>,
@@ -189,15 +224,17 @@ export async function encryptProject(
   version: number,
   projectKey: CryptoKey,
   team: TeamKey,
+  tenantId = '',
 ): Promise<EncryptedEnvelope> {
   const nonce = randomBytes(NONCE_BYTES);
+  const aad = associatedData(projectId, version, { tenantId, keyId: team.keyId });
   const ciphertext = await subtle().encrypt(
-    { name: 'AES-GCM', iv: nonce, additionalData: associatedData(projectId, version), tagLength: 128 },
+    { name: 'AES-GCM', iv: nonce, additionalData: aad, tagLength: 128 },
     projectKey,
     plaintext,
   );
   return {
-    formatVersion: 1,
+    formatVersion: ENVELOPE_FORMAT,
     alg: 'AES-256-GCM',
     keyId: team.keyId,
     wrappedKey_b64: await wrapProjectKey(projectKey, team),
@@ -206,60 +243,96 @@ export async function encryptProject(
   };
 }
 
-/** Opens an envelope of `projectId` at `version`; any tampering (bytes, id, version) is refused. */
+export interface DecryptOptions {
+  /** The tenant the caller expects (format 2); '' by default, as encryptProject. */
+  tenantId?: string;
+  /** Whether a format-1 envelope (AAD "<projectId>:<version>") is still accepted; true by default. */
+  acceptLegacy?: boolean;
+}
+
+/**
+ * Opens an envelope of `projectId` at `version`; any tampering (bytes, id, version; for format 2
+ * also tenant and team key id) is refused. Format 1 is refused when `acceptLegacy` is false (the
+ * caller has already seen format 2 for this project: a downgrade).
+ */
 export async function decryptProject(
   envelope: EncryptedEnvelope,
   projectId: string,
   version: number,
   team: TeamKey,
-): Promise<{ plaintext: Uint8Array; projectKey: CryptoKey }> {
-  if (envelope.formatVersion !== 1 || envelope.alg !== 'AES-256-GCM')
+  options: DecryptOptions = {},
+): Promise<{ plaintext: Uint8Array; projectKey: CryptoKey; formatVersion: 1 | 2 }> {
+  const format = envelope.formatVersion;
+  if ((format !== 1 && format !== 2) || envelope.alg !== 'AES-256-GCM')
     throw new CryptoError(
       `unsupported envelope (${String(envelope.alg)} v${String(envelope.formatVersion)})`,
+      'format',
     );
-  const projectKey = await unwrapProjectKey(envelope.wrappedKey_b64, envelope.keyId, team);
+  if (format === 1 && options.acceptLegacy === false)
+    throw new CryptoError(`project ${projectId}: legacy envelope refused after format 2`, 'unauthentic');
+  const projectKey = await unwrapProjectKey(envelope.wrappedKey_b64, envelope.keyId, team).catch(
+    (e: unknown) => {
+      throw e instanceof CryptoError ? new CryptoError(e.message, 'key') : e;
+    },
+  );
   const nonce = fromBase64(envelope.nonce_b64, 'nonce');
-  if (nonce.length !== NONCE_BYTES) throw new CryptoError(`nonce must be ${NONCE_BYTES} bytes`);
+  if (nonce.length !== NONCE_BYTES) throw new CryptoError(`nonce must be ${NONCE_BYTES} bytes`, 'format');
+  const aad =
+    format === 1
+      ? associatedData(projectId, version)
+      : associatedData(projectId, version, { tenantId: options.tenantId ?? '', keyId: team.keyId });
   try {
     const plain = await subtle().decrypt(
-      { name: 'AES-GCM', iv: nonce, additionalData: associatedData(projectId, version), tagLength: 128 },
+      { name: 'AES-GCM', iv: nonce, additionalData: aad, tagLength: 128 },
       projectKey,
       fromBase64(envelope.ciphertext_b64, 'ciphertext'),
     );
-    return { plaintext: new Uint8Array(plain), projectKey };
+    return { plaintext: new Uint8Array(plain), projectKey, formatVersion: format };
   } catch {
     throw new CryptoError(
       `project ${projectId} version ${version} does not authenticate: tampered, swapped or replayed`,
+      'unauthentic',
     );
   }
 }
 
 /**
- * What the team key seals: a project's payload for a server version. `previous` is the content key
- * of the version before (wrapped), kept while the team key is the same; otherwise a new one is made.
+ * What the team key seals: a project's payload for a server version of a tenant. `previous` is the
+ * content key of the version before (wrapped), kept while the team key is the same; otherwise a new
+ * one is made.
  */
 export interface SealRequest {
   plaintext: Uint8Array<ArrayBuffer>;
   projectId: string;
   version: number;
+  tenantId: string;
   previous?: { wrappedKey_b64: string; keyId: string };
 }
 
+/** What the team key opens: an envelope expected to authenticate as this project, tenant and version. */
 export interface OpenRequest {
   envelope: EncryptedEnvelope;
   projectId: string;
   version: number;
+  tenantId: string;
+  /** Whether a format-1 envelope is still accepted (DecryptOptions.acceptLegacy). */
+  acceptLegacy: boolean;
+}
+
+export interface Opened {
+  plaintext: Uint8Array;
+  formatVersion: 1 | 2;
 }
 
 /**
  * The unlocked team key's operations, wherever the key lives: in the desktop shell's main process
  * (the page gets envelopes and plaintext, never a key or the passphrase) or, in the browser build,
- * in the page itself. Made by `teamCipher` in both places.
+ * in the page itself. Made by `teamCipher` in both places. Refusals are CryptoErrors with a code.
  */
 export interface TeamCipher {
   readonly keyId: string;
   seal(request: SealRequest): Promise<EncryptedEnvelope>;
-  open(request: OpenRequest): Promise<Uint8Array>;
+  open(request: OpenRequest): Promise<Opened>;
 }
 
 export function teamCipher(team: TeamKey): TeamCipher {
@@ -270,12 +343,36 @@ export function teamCipher(team: TeamKey): TeamCipher {
         r.previous && r.previous.keyId === team.keyId
           ? await unwrapProjectKey(r.previous.wrappedKey_b64, r.previous.keyId, team)
           : await createProjectKey();
-      return encryptProject(r.plaintext, r.projectId, r.version, projectKey, team);
+      return encryptProject(r.plaintext, r.projectId, r.version, projectKey, team, r.tenantId);
     },
     async open(r) {
-      return (await decryptProject(r.envelope, r.projectId, r.version, team)).plaintext;
+      const { plaintext, formatVersion } = await decryptProject(r.envelope, r.projectId, r.version, team, {
+        tenantId: r.tenantId,
+        acceptLegacy: r.acceptLegacy,
+      });
+      return { plaintext, formatVersion };
     },
   };
+}
+
+/**
+ * A cipher operation's outcome as it crosses the shell's IPC, which keeps only an error's message:
+ * the refusal's code travels as data, and the page throws the same CryptoError again.
+ */
+export type CipherResult<T> = { ok: true; value: T } | { ok: false; message: string; code?: CryptoErrorCode };
+
+export async function cipherResult<T>(run: () => Promise<T>): Promise<CipherResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (e) {
+    if (e instanceof CryptoError) return { ok: false, message: e.message, code: e.code };
+    throw e;
+  }
+}
+
+export function unwrapCipherResult<T>(r: CipherResult<T>): T {
+  if (r.ok) return r.value;
+  throw new CryptoError(r.message, r.code);
 }
 
 /**

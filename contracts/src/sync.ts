@@ -82,11 +82,13 @@ export interface BlobMeta {
 
 /**
  * An encrypted project (or a wrapped key): AES-256-GCM with a fresh 96-bit nonce per encryption;
- * the associated data binds the ciphertext to `${id}:${version}` so the server cannot swap or
- * replay blobs unnoticed.
+ * the associated data binds the ciphertext to project id, tenant id, team key id and version (format
+ * 2; format 1: `${id}:${version}`) so the server cannot swap or replay blobs unnoticed
+ * (contracts/src/e2ee.ts associatedData).
  */
 export interface EncryptedEnvelope {
-  formatVersion: 1;
+  /** 2: AAD binds project, tenant, team key id and version; 1: legacy "<id>:<version>" (read only). */
+  formatVersion: 1 | 2;
   alg: 'AES-256-GCM';
   /** Which team key wraps this envelope's content key. */
   keyId: string;

@@ -2,7 +2,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IPC, type EncryptedEnvelope, type TeamKeyParams } from '../../../contracts';
+import {
+  CryptoError,
+  IPC,
+  unwrapCipherResult,
+  type CipherResult,
+  type EncryptedEnvelope,
+  type Opened,
+  type TeamKeyParams,
+} from '../../../contracts';
 import type { SafeStorageLike } from '../electron-api';
 import { FakeIpcMain, mainFrameEvent, nodeFs } from '../testing/fakes';
 import { AuthService } from '../auth/signin';
@@ -56,6 +64,7 @@ function setup() {
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+const at = (version: number) => ({ projectId: 'p1', version, tenantId: 't1', acceptLegacy: false });
 
 describe('the team key lives in the main process (finding: secrets channel)', () => {
   it('no renderer channel reads the remembered team passphrase, even where an older version left it', async () => {
@@ -68,13 +77,18 @@ describe('the team key lives in the main process (finding: secrets channel)', ()
   it('returns key ids, parameters, envelopes and plaintext, never key material or the passphrase', async () => {
     const { call } = setup();
     const params = await call<TeamKeyParams>(IPC.keyringCreate, PASS, true);
-    const envelope = await call<EncryptedEnvelope>(IPC.keyringSeal, {
+    const sealed = await call<CipherResult<EncryptedEnvelope>>(IPC.keyringSeal, {
       plaintext: bytes('{"name":"Nahwärme Süd"}'),
       projectId: 'p1',
       version: 1,
+      tenantId: 't1',
     });
-    const opened = await call<Uint8Array>(IPC.keyringOpen, { envelope, projectId: 'p1', version: 1 });
-    expect(new TextDecoder().decode(opened)).toBe('{"name":"Nahwärme Süd"}');
+    const envelope = unwrapCipherResult(sealed);
+    const opened = unwrapCipherResult(
+      await call<CipherResult<Opened>>(IPC.keyringOpen, { envelope, ...at(1) }),
+    );
+    expect(new TextDecoder().decode(opened.plaintext)).toBe('{"name":"Nahwärme Süd"}');
+    expect(opened.formatVersion).toBe(2);
     const seen = JSON.stringify([params, envelope]);
     expect(seen).not.toContain(PASS);
     expect(Object.keys(params).sort()).toEqual(
@@ -88,22 +102,32 @@ describe('the team key lives in the main process (finding: secrets channel)', ()
   it('keeps the content key of the previous version and opens nothing after lock', async () => {
     const { call } = setup();
     await call<TeamKeyParams>(IPC.keyringCreate, PASS, false);
-    const v1 = await call<EncryptedEnvelope>(IPC.keyringSeal, {
-      plaintext: bytes('a'),
-      projectId: 'p1',
-      version: 1,
-    });
-    const v2 = await call<EncryptedEnvelope>(IPC.keyringSeal, {
-      plaintext: bytes('b'),
-      projectId: 'p1',
-      version: 2,
-      previous: { wrappedKey_b64: v1.wrappedKey_b64, keyId: v1.keyId },
-    });
-    expect(v2.keyId).toBe(v1.keyId);
-    await call(IPC.keyringLock);
-    await expect(call(IPC.keyringOpen, { envelope: v2, projectId: 'p1', version: 2 })).rejects.toThrow(
-      /locked/,
+    const v1 = unwrapCipherResult(
+      await call<CipherResult<EncryptedEnvelope>>(IPC.keyringSeal, {
+        plaintext: bytes('a'),
+        projectId: 'p1',
+        version: 1,
+        tenantId: 't1',
+      }),
     );
+    const v2 = unwrapCipherResult(
+      await call<CipherResult<EncryptedEnvelope>>(IPC.keyringSeal, {
+        plaintext: bytes('b'),
+        projectId: 'p1',
+        version: 2,
+        tenantId: 't1',
+        previous: { wrappedKey_b64: v1.wrappedKey_b64, keyId: v1.keyId },
+      }),
+    );
+    expect(v2.keyId).toBe(v1.keyId);
+    // A refusal keeps its code across the IPC: the page throws the same CryptoError again.
+    const swapped = await call<CipherResult<Opened>>(IPC.keyringOpen, { envelope: v2, ...at(1) });
+    expect(swapped).toMatchObject({ ok: false, code: 'unauthentic' });
+    expect(() => unwrapCipherResult(swapped)).toThrow(CryptoError);
+    await call(IPC.keyringLock);
+    const locked = await call<CipherResult<Opened>>(IPC.keyringOpen, { envelope: v2, ...at(2) });
+    expect(locked.ok).toBe(false);
+    expect(!locked.ok && locked.message).toMatch(/locked/);
   });
 
   it('moves a passphrase remembered by an older version out of the renderer-readable file', async () => {

@@ -1,10 +1,13 @@
 import {
+  cipherResult,
   createTeamKey,
   CryptoError,
   parseTeamKeyParams,
   teamCipher,
   unlockTeamKey,
+  type CipherResult,
   type EncryptedEnvelope,
+  type Opened,
   type OpenRequest,
   type SealRequest,
   type TeamKey,
@@ -74,12 +77,12 @@ export class KeyringService {
     return teamCipher(this.team);
   }
 
-  seal(request: SealRequest): Promise<EncryptedEnvelope> {
-    return this.cipher().seal(request);
+  seal(request: SealRequest): Promise<CipherResult<EncryptedEnvelope>> {
+    return cipherResult(() => this.cipher().seal(request));
   }
 
-  open(request: OpenRequest): Promise<Uint8Array> {
-    return this.cipher().open(request);
+  open(request: OpenRequest): Promise<CipherResult<Opened>> {
+    return cipherResult(() => this.cipher().open(request));
   }
 }
 
@@ -118,12 +121,18 @@ function record(channel: string, v: unknown, keys: string[]): Record<string, unk
   return v as Record<string, unknown>;
 }
 
-function target(channel: string, o: Record<string, unknown>): { projectId: string; version: number } {
+function target(
+  channel: string,
+  o: Record<string, unknown>,
+): { projectId: string; version: number; tenantId: string } {
   if (typeof o.projectId !== 'string' || !ID.test(o.projectId))
     throw new PayloadError(channel, 'projectId must be a project id');
   if (typeof o.version !== 'number' || !Number.isInteger(o.version) || o.version < 1)
     throw new PayloadError(channel, 'version must be a positive integer');
-  return { projectId: o.projectId, version: o.version };
+  // The signed-in tenant ('' when the sign-in carries none).
+  if (typeof o.tenantId !== 'string' || (o.tenantId !== '' && !ID.test(o.tenantId)))
+    throw new PayloadError(channel, 'tenantId must be a tenant id or empty');
+  return { projectId: o.projectId, version: o.version, tenantId: o.tenantId };
 }
 
 function text(channel: string, v: unknown, what: string, max = 1024): string {
@@ -133,7 +142,7 @@ function text(channel: string, v: unknown, what: string, max = 1024): string {
 }
 
 export function parseSealRequest(channel: string, v: unknown): SealRequest {
-  const o = record(channel, v, ['plaintext', 'projectId', 'version', 'previous']);
+  const o = record(channel, v, ['plaintext', 'projectId', 'version', 'tenantId', 'previous']);
   if (!(o.plaintext instanceof Uint8Array) || o.plaintext.byteLength > MAX_PLAINTEXT_BYTES)
     throw new PayloadError(channel, `plaintext must be bytes, at most ${MAX_PLAINTEXT_BYTES}`);
   const request: SealRequest = { plaintext: new Uint8Array(o.plaintext), ...target(channel, o) };
@@ -148,7 +157,9 @@ export function parseSealRequest(channel: string, v: unknown): SealRequest {
 }
 
 export function parseOpenRequest(channel: string, v: unknown): OpenRequest {
-  const o = record(channel, v, ['envelope', 'projectId', 'version']);
+  const o = record(channel, v, ['envelope', 'projectId', 'version', 'tenantId', 'acceptLegacy']);
+  if (typeof o.acceptLegacy !== 'boolean')
+    throw new PayloadError(channel, 'acceptLegacy must be true or false');
   const e = record(channel, o.envelope, [
     'formatVersion',
     'alg',
@@ -157,11 +168,12 @@ export function parseOpenRequest(channel: string, v: unknown): OpenRequest {
     'nonce_b64',
     'ciphertext_b64',
   ]);
-  if (e.formatVersion !== 1 || e.alg !== 'AES-256-GCM')
-    throw new PayloadError(channel, 'envelope must be format 1, AES-256-GCM');
+  if ((e.formatVersion !== 1 && e.formatVersion !== 2) || e.alg !== 'AES-256-GCM')
+    throw new PayloadError(channel, 'envelope must be format 1 or 2, AES-256-GCM');
   return {
+    acceptLegacy: o.acceptLegacy,
     envelope: {
-      formatVersion: 1,
+      formatVersion: e.formatVersion,
       alg: 'AES-256-GCM',
       keyId: text(channel, e.keyId, 'envelope.keyId', 128),
       wrappedKey_b64: text(channel, e.wrappedKey_b64, 'envelope.wrappedKey_b64'),

@@ -6,6 +6,7 @@ import { useErrorText } from './shareCommon';
 import { useDirectorySearch, useProjectMembers } from './useShareData';
 import { ShareMembersTable } from './ShareMembersTable';
 import { ShareAddMember } from './ShareAddMember';
+import { sanitizeDisplayName } from './displayName';
 
 /**
  * Sharing one synced project: its members with their access, adding colleagues found in the
@@ -75,7 +76,7 @@ export function ShareDialog({
         onClose();
       }}
     >
-      <h2 id="share-title">{t('sync.share.title', { name: projectName })}</h2>
+      <h2 id="share-title">{t('sync.share.title', { name: sanitizeDisplayName(projectName) })}</h2>
       <p id="share-note" className="muted">
         {t('sync.share.passphraseNote')}
       </p>

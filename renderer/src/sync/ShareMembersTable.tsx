@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectAccess, ProjectMember } from '../../../contracts';
 import { ACCESS, nameOf } from './shareCommon';
+import { sanitizeDisplayName } from './displayName';
 
 /**
  * The members of a shared project with their access; whoever may manage it changes access or
@@ -48,7 +49,7 @@ export function ShareMembersTable({
                 {m.username && m.displayName && (
                   <>
                     <br />
-                    <span className="muted">{m.username}</span>
+                    <span className="muted">{sanitizeDisplayName(m.username)}</span>
                   </>
                 )}
               </td>

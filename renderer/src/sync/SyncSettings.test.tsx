@@ -171,6 +171,38 @@ describe('sync settings', () => {
     expect(await syncDb.conflicts.count()).toBe(0);
   });
 
+  it('shows refused server versions in words, with a sanitised name and no raw id (issue #15)', async () => {
+    const { controller, syncDb } = fakes();
+    const id = '6d1f0c8e-2b7a-4c39-9f1e-0a5b7c3d2e11';
+    await syncDb.conflicts.add({
+      kind: 'rollback',
+      projectId: id,
+      copyId: '',
+      copyName: 'Admin\u202Egnp.exe\u200D',
+      serverVersion: 1,
+      seenVersion: 3,
+      at: Date.UTC(2026, 11, 5, 12),
+    });
+    await syncDb.conflicts.add({
+      kind: 'foreign',
+      projectId: id,
+      copyId: '',
+      copyName: '',
+      serverVersion: 2,
+      at: 1,
+    });
+    render(<SyncSettings controller={controller} />);
+    const region = await screen.findByRole('region', { name: 'Konflikte' });
+    expect(region.textContent).toContain(
+      '„Admingnp.exe“: Der Server bot Version 1 an – älter als die hier schon vorhandene Version 3',
+    );
+    expect(region.textContent).toContain(
+      '„ein Projekt, das nicht auf diesem Gerät ist“: Version 2 vom Server enthielt Daten eines anderen Projekts',
+    );
+    expect(region.textContent).not.toContain(id);
+    expect(region.textContent).not.toMatch(/[\u202a-\u202e\u200b-\u200d]/);
+  });
+
   it('in the browser build it only says sync needs the desktop app', async () => {
     const { controller } = fakes();
     (controller as unknown as { deps: { auth: AuthPlatform } }).deps.auth = {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncSettings as Settings } from '../platform/auth';
 import { syncController, useSync, type SyncController } from './controller';
 import { SyncStatus } from './SyncStatus';
+import { sanitizeDisplayName } from './displayName';
 
 const EMPTY: Settings = { authority: '', tenantId: '', clientId: '', apiScope: '', serverUrl: '' };
 
@@ -49,9 +50,10 @@ export function SyncSettings({ controller = syncController() }: { controller?: S
           <ul>
             {s.conflictList.map((c) => (
               <li key={c.id}>
-                {t('sync.conflicts.item', {
-                  name: c.copyName,
+                {t(`sync.conflicts.${c.kind && c.kind !== 'copy' ? c.kind : 'item'}`, {
+                  name: sanitizeDisplayName(c.copyName) || t('sync.conflicts.unnamed'),
                   version: c.serverVersion,
+                  seen: c.seenVersion ?? '–',
                   time: new Date(c.at).toLocaleString(),
                 })}{' '}
                 <button type="button" onClick={() => void controller.dismissConflict(c.id!)}>

@@ -289,6 +289,7 @@ export class SyncController {
       syncDb: this.deps.syncDb,
       transport: this.transport(),
       teamKey: () => this.team,
+      tenantId: () => useSync.getState().auth.tenantId,
       userId: () => useSync.getState().auth.oid,
     });
     const engine = this.engine;

@@ -45,14 +45,39 @@ export interface ProjectSyncState {
   goneAt?: number;
 }
 
-/** A conflict resolved by keeping the local edit as a copy; shown until the user dismisses it. */
+/**
+ * What a conflict notice reports: `copy` (the default) a local edit kept as a copy; the others a
+ * server version that was refused and changed nothing here: `rollback` (older than a version
+ * already seen, or not the version listed), `unauthentic` (does not authenticate as the listed
+ * project and version), `foreign` (its content belongs to another project).
+ */
+export type ConflictKind = 'copy' | 'rollback' | 'unauthentic' | 'foreign';
+
+/** A conflict resolved by keeping the local edit as a copy, or a refused server version. */
 export interface ConflictRecord {
   id?: number;
+  /** Absent in records written before refusals existed: a copy. */
+  kind?: ConflictKind;
   projectId: string;
+  /** The copy's id ('' for a refusal). */
   copyId: string;
+  /** The copy's name; for a refusal the local project's name ('' when there is no local copy). */
   copyName: string;
   serverVersion: number;
+  /** For a rollback: the highest version seen here before. */
+  seenVersion?: number;
   at: number;
+}
+
+/**
+ * The highest server version of a project this device has accepted (downloaded or uploaded), and
+ * its envelope format. Kept apart from the sync state so that it outlives leaving and rejoining: a
+ * server may never take a project back below it (docs/security/encryption.md, rollback).
+ */
+export interface SeenVersionRecord {
+  projectId: string;
+  version: number;
+  format: 1 | 2;
 }
 
 export interface SyncMetaRecord {
@@ -69,16 +94,20 @@ export const SYNC_SCHEMA_V1 = {
   meta: 'key',
 } as const;
 
+export const SYNC_SCHEMA_V2 = { ...SYNC_SCHEMA_V1, seen: 'projectId' } as const;
+
 export type SyncDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'projectId'>;
   state: EntityTable<ProjectSyncState, 'projectId'>;
   conflicts: EntityTable<ConflictRecord, 'id'>;
   meta: EntityTable<SyncMetaRecord, 'key'>;
+  seen: EntityTable<SeenVersionRecord, 'projectId'>;
 };
 
 export function openSyncDb(name = SYNC_DB_NAME): SyncDb {
   const db = new Dexie(name) as SyncDb;
   db.version(1).stores(SYNC_SCHEMA_V1);
+  db.version(2).stores(SYNC_SCHEMA_V2);
   return db;
 }
 

@@ -3,7 +3,6 @@ import type { TeamCipher } from '../../../contracts';
 import type { OutboxEntry } from './db';
 import {
   copyPayload,
-  decodePayload,
   encodePayload,
   readPayload,
   sha256Hex,
@@ -15,6 +14,7 @@ import type { SyncEngineOptions, SyncState, SyncStatusSnapshot } from './engineT
 import { backoffDelay_ms, isRemoval, queueRemoval } from './outbox';
 import { conflictCopyName, defaultConflictName } from './conflictName';
 import { pullProjects } from './pull';
+import { IntegrityError, openRemote, recordSeen, reportRefusal } from './integrity';
 
 export type { SyncEngineOptions, SyncState, SyncStatusSnapshot } from './engineTypes';
 export { backoffDelay_ms, queueRemoval } from './outbox';
@@ -301,6 +301,7 @@ export class SyncEngine {
       plaintext: bytes,
       projectId,
       version,
+      tenantId: this.o.tenantId?.() ?? '',
       ...(state && !rotated
         ? { previous: { wrappedKey_b64: state.wrappedKey_b64, keyId: state.keyId } }
         : {}),
@@ -328,6 +329,7 @@ export class SyncEngine {
         });
         await this.doneUploading(projectId);
       });
+      await recordSeen(syncDb, projectId, version, 2);
       return;
     }
     await this.resolveConflict(projectId, payload, hash, result.current, team);
@@ -358,7 +360,18 @@ export class SyncEngine {
       await this.markGone(projectId);
       return;
     }
-    const plaintext = await team.open({ envelope: remote.envelope, projectId, version: remote.meta.version });
+    // A newer version than the conflicting one may have arrived meanwhile; an older one is refused.
+    const expected = current && remote.meta.version < current.version ? current : remote.meta;
+    let opened: Awaited<ReturnType<typeof openRemote>>;
+    try {
+      opened = await openRemote(this.o, team, expected, remote);
+    } catch (e) {
+      // Refused: the local edit stays queued (backing off) and the user is told.
+      if (e instanceof IntegrityError) await reportRefusal(this.o, projectId, e, this.now());
+      throw e;
+    }
+    const { plaintext, payload: server, format } = opened;
+    await recordSeen(syncDb, projectId, remote.meta.version, format);
     const remoteHash = await sha256Hex(new Uint8Array(plaintext));
     const known = await syncDb.state.get(projectId);
     const serverState = {
@@ -380,7 +393,6 @@ export class SyncEngine {
     const copyName = conflictCopyName(this.conflictName, local.project.name, at);
     const copy = copyPayload(local, copyName);
     copy.project.updatedAt = this.now();
-    const server = decodePayload(plaintext, projectId);
     // Copy first, then overwrite: a crash in between leaves both, never neither.
     await writePayload(this.o.db, copy);
     await writePayload(this.o.db, server);
@@ -408,6 +420,7 @@ export class SyncEngine {
   private pull(team: TeamCipher): Promise<void> {
     return pullProjects(
       this.o,
+      this.now,
       team,
       (id) => this.markGone(id),
       () => {

@@ -27,6 +27,11 @@ export interface SyncEngineOptions {
   backoffMax_ms?: number;
   /** Name of the conflict copy of a project; German by default (the UI passes its translation). */
   conflictName?: (name: string, at: Date) => string;
+  /**
+   * The signed-in user's tenant id, authenticated in every envelope (format 2); '' when unknown.
+   * Must be the same on every device of the team, or their envelopes do not open.
+   */
+  tenantId?: () => string | undefined;
   /** The signed-in user's object id, to leave a project (remove one's own membership). */
   userId?: () => string | undefined;
 }

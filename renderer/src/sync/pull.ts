@@ -1,16 +1,20 @@
 import { CryptoError, type TeamCipher } from '../../../contracts';
 import type { SyncEngineOptions } from './engineTypes';
+import { checkListed, IntegrityError, openRemote, recordSeen, reportRefusal } from './integrity';
 import { isRemoval } from './outbox';
-import { decodePayload, sha256Hex, writePayload } from './payload';
+import { PayloadError, sha256Hex, writePayload } from './payload';
 
 /**
  * Downloads projects that are new or newer on the server and not edited locally. A project synced
  * here that the server no longer lists for us (deleted by another member, or our membership
  * removed) is kept locally and marked gone (`markGone`) instead of being deleted: no data is lost.
- * `again` asks for another round (a project shared again syncs from the next one on).
+ * `again` asks for another round (a project shared again syncs from the next one on). A version
+ * refused by the integrity checks (rollback, not authentic, records of another project: see
+ * integrity.ts) changes nothing local and is reported as a conflict notice.
  */
 export async function pullProjects(
-  o: Pick<SyncEngineOptions, 'db' | 'syncDb' | 'transport'>,
+  o: Pick<SyncEngineOptions, 'db' | 'syncDb' | 'transport' | 'tenantId'>,
+  now: () => number,
   team: TeamCipher,
   markGone: (projectId: string) => Promise<void>,
   again: () => void,
@@ -41,34 +45,42 @@ export async function pullProjects(
       await syncDb.state.update(meta.id, { access: meta.access });
       state = { ...state, access: meta.access };
     }
-    if (state && state.version >= meta.version) continue;
-    // An upload will meet the conflict; a removal pending means it was deleted here.
-    if (await syncDb.outbox.get(meta.id)) continue;
-    const remote = await transport.get(meta.id);
-    if (!remote) continue;
-    let plaintext: Uint8Array;
-    try {
-      plaintext = await team.open({
-        envelope: remote.envelope,
+    const known = state;
+    const putState = async (plaintext: Uint8Array, envelope: { keyId: string; wrappedKey_b64: string }) =>
+      syncDb.state.put({
         projectId: meta.id,
-        version: remote.meta.version,
+        version: meta.version,
+        keyId: envelope.keyId,
+        wrappedKey_b64: envelope.wrappedKey_b64,
+        syncedHash: await sha256Hex(new Uint8Array(plaintext)),
+        ...(meta.access ? { access: meta.access } : known?.access ? { access: known.access } : {}),
       });
+    try {
+      await checkListed(syncDb, meta);
+      if (state && state.version >= meta.version) continue;
+      // An upload will meet the conflict; a removal pending means it was deleted here.
+      if (await syncDb.outbox.get(meta.id)) continue;
+      const remote = await transport.get(meta.id);
+      if (!remote) continue;
+      const { plaintext, payload, format } = await openRemote(o, team, meta, remote);
+      await writePayload(o.db, payload);
+      await recordSeen(syncDb, meta.id, meta.version, format);
+      await putState(plaintext, remote.envelope);
     } catch (e) {
+      if (e instanceof IntegrityError) {
+        await reportRefusal(o, meta.id, e, now());
+        continue;
+      }
+      if (e instanceof PayloadError) {
+        // Ids taken here by another project: refused by writePayload, nothing written.
+        await reportRefusal(o, meta.id, new IntegrityError('foreign', e.message, meta.version), now());
+        continue;
+      }
       // E.g. encrypted under another team key: skip it, report it, keep syncing the others.
       if (!(e instanceof CryptoError)) throw e;
       skipped.push(`${meta.id}: ${e.message}`);
       continue;
     }
-    const payload = decodePayload(plaintext, meta.id);
-    await writePayload(o.db, payload);
-    await syncDb.state.put({
-      projectId: meta.id,
-      version: remote.meta.version,
-      keyId: remote.envelope.keyId,
-      wrappedKey_b64: remote.envelope.wrappedKey_b64,
-      syncedHash: await sha256Hex(new Uint8Array(plaintext)),
-      ...(meta.access ? { access: meta.access } : state?.access ? { access: state.access } : {}),
-    });
   }
   if (skipped.length)
     throw new CryptoError(`cannot open ${skipped.length} project(s): ${skipped.join('; ')}`);

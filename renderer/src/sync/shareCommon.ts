@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectAccess } from '../../../contracts';
 import type { SyncController } from './controller';
 import { TransportError } from './transport';
+import { sanitizeDisplayName } from './displayName';
 
 /** The access levels a project member can have, most rights first. */
 export const ACCESS: ProjectAccess[] = ['owner', 'editor', 'viewer'];
@@ -9,9 +10,9 @@ export const ACCESS: ProjectAccess[] = ['owner', 'editor', 'viewer'];
 /** The sharing requests of a signed-in user. */
 export type SharingApi = ReturnType<SyncController['sharing']>;
 
-/** A member or directory user as shown: display name, else user name, else id. */
+/** A member or directory user as shown (sanitised): display name, else user name, else id. */
 export const nameOf = (u: { userId: string; displayName?: string; username?: string }) =>
-  u.displayName ?? u.username ?? u.userId;
+  sanitizeDisplayName(u.displayName) || sanitizeDisplayName(u.username) || sanitizeDisplayName(u.userId);
 
 /** The error of a sharing request, in the user's words: rights, offline, sign-in, last owner. */
 export function useErrorText() {

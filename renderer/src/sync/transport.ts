@@ -40,10 +40,20 @@ export type PutResult = { ok: true; meta: BlobMeta } | { ok: false; current: Blo
  */
 export type ListedMeta = BlobMeta & { access?: ListedProject['access'] };
 
+/** A downloaded version; `etagVersion` is the version the response's ETag names, if it had one. */
+export type FetchedProject = GetProjectResponse & { etagVersion?: number };
+
+/** The version an ETag (`"3"`, `W/"3"`) names, or undefined. */
+export function etagVersion(etag: string | null | undefined): number | undefined {
+  if (!etag) return undefined;
+  const v = Number(etag.replace(/^W\//, '').replace(/"/g, ''));
+  return Number.isInteger(v) ? v : NaN;
+}
+
 /** The seam between the sync engine and the server (docs: contracts/src/sync.ts). */
 export interface SyncTransport {
   list(): Promise<ListedMeta[]>;
-  get(id: string): Promise<GetProjectResponse | null>;
+  get(id: string): Promise<FetchedProject | null>;
   put(id: string, envelope: EncryptedEnvelope, precondition: Precondition): Promise<PutResult>;
   /** Erases the project on the server for every member; already gone (404) counts as done. */
   remove(id: string): Promise<void>;
@@ -200,14 +210,15 @@ export class HttpSyncTransport implements SyncTransport, SharingApi {
     return projects;
   }
 
-  async get(id: string): Promise<GetProjectResponse | null> {
+  async get(id: string): Promise<FetchedProject | null> {
     const r = await this.request({ method: 'GET', path: `/projects/${encodeURIComponent(id)}` });
     if (r.status === 404) return null;
     if (r.status !== 200) this.fail(r);
     const body = r.json as GetProjectResponse | null;
     if (!body || !isMeta(body.meta) || typeof body.envelope !== 'object')
       throw new TransportError('server', `${r.where}: unexpected response`);
-    return body;
+    const tag = etagVersion(r.etag);
+    return tag === undefined ? body : { ...body, etagVersion: tag };
   }
 
   async put(id: string, envelope: EncryptedEnvelope, pre: Precondition): Promise<PutResult> {

@@ -111,7 +111,7 @@ const envelopeSchema = {
   additionalProperties: false,
   required: ['formatVersion', 'alg', 'keyId', 'wrappedKey_b64', 'nonce_b64', 'ciphertext_b64'],
   properties: {
-    formatVersion: { const: 1 },
+    formatVersion: { enum: [1, 2] },
     alg: { const: 'AES-256-GCM' },
     keyId: idSchema,
     wrappedKey_b64: { type: 'string', maxLength: 1024, pattern: B64_PATTERN },

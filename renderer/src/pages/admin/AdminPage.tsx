@@ -8,6 +8,7 @@ import { syncController, useSync, type SyncController } from '../../sync/control
 import type { SyncSender } from '../../sync/transport';
 import { AuditLogSection } from './AuditLogSection';
 import { EraseTenantSection, EraseUserSection } from './EraseSections';
+import { sanitizeDisplayName } from '../../sync/displayName';
 
 export interface AdminPageProps {
   /** The sync controller (sign-in state, signing in again); the app's own by default. */
@@ -64,7 +65,11 @@ export default function AdminPage(props: AdminPageProps) {
       <div className="empty-state" role="note">
         <p className="empty-title">
           {t('admin.gate.noRole', {
-            name: auth.name ?? auth.username ?? auth.oid ?? '?',
+            name:
+              sanitizeDisplayName(auth.name) ||
+              sanitizeDisplayName(auth.username) ||
+              sanitizeDisplayName(auth.oid) ||
+              '?',
             roles: auth.roles?.length ? auth.roles.join(', ') : t('admin.gate.noRoles'),
           })}
         </p>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/app';
 import type { AuditEntry } from '../../sync/admin';
 import { formatAuditDetails, formatAuditTime } from './format';
+import { sanitizeDisplayName } from '../../sync/displayName';
 
 /** Audit entries as a table: number, time, actor (the signed-in user marked), action, outcome. */
 export function AuditTable({ shown, oid }: { shown: AuditEntry[]; oid: string | undefined }) {
@@ -39,7 +40,7 @@ export function AuditTable({ shown, oid }: { shown: AuditEntry[]; oid: string | 
                 <span className="muted">{t('admin.audit.system')}</span>
               ) : (
                 <>
-                  <code>{e.actorId}</code>
+                  <code>{sanitizeDisplayName(e.actorId)}</code>
                   {e.actorId === oid ? ` ${t('admin.audit.you')}` : ''}
                 </>
               )}
@@ -47,13 +48,13 @@ export function AuditTable({ shown, oid }: { shown: AuditEntry[]; oid: string | 
             <td>
               <code>{e.action}</code>
             </td>
-            <td>{e.target ? <code>{e.target}</code> : ''}</td>
+            <td>{e.target ? <code>{sanitizeDisplayName(e.target)}</code> : ''}</td>
             <td>
               {['ok', 'refused', 'conflict'].includes(e.outcome)
                 ? t(`admin.audit.outcome.${e.outcome}`)
                 : e.outcome}
             </td>
-            <td className="muted">{formatAuditDetails(e.details)}</td>
+            <td className="muted">{sanitizeDisplayName(formatAuditDetails(e.details), 2000)}</td>
           </tr>
         ))}
       </tbody>

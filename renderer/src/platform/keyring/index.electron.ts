@@ -1,12 +1,13 @@
-import type { KeyringBridge, TeamCipher } from '../../../../contracts';
+import { unwrapCipherResult, type KeyringBridge, type TeamCipher } from '../../../../contracts';
 import type { Keyring } from './index';
 
 /** The shell's keyring: every operation is a call to the main process, which holds the key. */
 export function electronKeyring(bridge: KeyringBridge): Keyring {
   const cipher = (keyId: string): TeamCipher => ({
     keyId,
-    seal: (r) => bridge.seal(r),
-    open: (r) => bridge.open(r),
+    // Refusals come back as data (IPC keeps only messages) and are thrown as CryptoErrors here.
+    seal: async (r) => unwrapCipherResult(await bridge.seal(r)),
+    open: async (r) => unwrapCipherResult(await bridge.open(r)),
   });
   return {
     kind: 'electron',
