@@ -59,6 +59,10 @@ export const SYNC_ERROR_AUTH_UNAVAILABLE = 'auth_unavailable';
 export const SYNC_ERROR_USER_TOKEN_REQUIRED = 'user_token_required';
 /** 429: too many requests from one client address (authenticated or not). */
 export const SYNC_ERROR_RATE_LIMITED = 'rate_limited';
+/** 413: storing this version would exceed the tenant's or the user's storage quota. */
+export const SYNC_ERROR_QUOTA_EXCEEDED = 'quota_exceeded';
+/** 503: the server holds as many uploads in memory as it may; retry after Retry-After seconds. */
+export const SYNC_ERROR_BUSY = 'busy';
 
 /** Project, key and user ids accepted in paths (UUIDs and Entra object ids fit). */
 export const SYNC_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$';

@@ -32,7 +32,9 @@ describe('sync API: the happy path against a real identity provider and database
         operations++;
       }
     expect(operations).toBeGreaterThanOrEqual(19);
-    const metrics = await (await s.call('GET', '/metrics')).text();
+    // Metrics are not on the public port (metricsServer.ts serves them on their own listener).
+    expect((await s.call('GET', '/metrics')).status).toBe(404);
+    const metrics = await s.app.metrics.registry.metrics();
     expect(metrics).toContain('werkplan_http_request_duration_seconds');
   });
 

@@ -16,6 +16,7 @@ import { appendAudit, type AuditInput } from './audit';
 import { errorHandler, rateLimited } from './errors';
 import { createRefusalSampler } from './refusals';
 import { createMetrics, type Metrics } from './metrics';
+import { registerUploadGate } from './limits';
 import { HSTS_HEADER } from './tls';
 import type { RouteContext } from './routes/common';
 import { registerHealthRoutes } from './routes/health';
@@ -34,6 +35,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
   }
+  interface FastifyInstance {
+    /** The app's metrics, served by metricsServer.ts on its own listener. */
+    metrics: Metrics;
+  }
 }
 
 export interface AppOptions {
@@ -50,8 +55,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config, db } = opts;
   const verify = opts.verifier ?? createVerifier(config.auth);
   const metrics = opts.metrics ?? createMetrics(false);
+  const { timeouts } = config;
+  // Node checks the headers and request timeouts every connectionsCheckingInterval (30 s by default).
+  const socketLimits = {
+    headersTimeout: timeouts.headers_ms,
+    requestTimeout: timeouts.request_ms,
+    connectionsCheckingInterval: Math.min(1000, timeouts.headers_ms),
+  };
   const app = Fastify({
-    ...(opts.https ? { https: opts.https } : {}),
+    ...(opts.https ? { https: { ...opts.https, ...socketLimits } } : { http: socketLimits }),
+    // Slow and idle clients: no bytes for idle_ms closes the socket; a request must be complete
+    // within request_ms; a keep-alive connection waits keepAlive_ms for the next request.
+    connectionTimeout: timeouts.idle_ms,
+    requestTimeout: timeouts.request_ms,
+    keepAliveTimeout: timeouts.keepAlive_ms,
     logger: opts.logger ?? { level: config.logLevel },
     // Request logs are written below without IPs, headers, tokens or ids of people.
     logController: new LogController({ disableRequestLogging: true }),
@@ -87,6 +104,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => rateLimited(ctx.max),
   });
   app.addHook('onRequest', app.rateLimit());
+
+  registerUploadGate(app, config.maxConcurrentUploads);
+  app.decorate('metrics', metrics);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Strict-Transport-Security', HSTS_HEADER);

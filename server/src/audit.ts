@@ -18,6 +18,7 @@ export type AuditAction =
   | 'project.create'
   | 'project.update'
   | 'project.conflict'
+  | 'project.quota'
   | 'project.delete'
   | 'project.share'
   | 'project.role-change'

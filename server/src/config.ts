@@ -30,6 +30,29 @@ export interface ServerConfig {
   auditAnchorInterval_s: number;
   /** Append-only file (write-once storage) for the anchors, besides the log; optional. */
   auditAnchorFile: string | undefined;
+  /** security.txt Contact (an e-mail address or URL), SECURITY_CONTACT. */
+  securityContact: string;
+  /** Prometheus metrics on their own listener (not the public API port); 0 (default) turns it off. */
+  metricsPort: number;
+  metricsHost: string;
+  /** Limits against slow and idle clients (docs/deploy.md). */
+  timeouts: ServerTimeouts;
+  /** Stored bytes (current versions of projects) per tenant and per user; 413 storage_quota beyond. */
+  quotaTenant_bytes: number;
+  quotaUser_bytes: number;
+  /** Uploads whose bodies are held in memory at once; more wait-free answer 503 with Retry-After. */
+  maxConcurrentUploads: number;
+}
+
+export interface ServerTimeouts {
+  /** A connection with no bytes in either direction for this long is closed. */
+  idle_ms: number;
+  /** The request headers must arrive within this time. */
+  headers_ms: number;
+  /** The whole request, body included, must arrive within this time. */
+  request_ms: number;
+  /** An idle keep-alive connection between requests is closed after this time. */
+  keepAlive_ms: number;
 }
 
 export interface AuthConfig {
@@ -174,5 +197,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     auditAnchorInterval_s: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 3600, 10, 86_400),
     auditAnchorFile: env.AUDIT_ANCHOR_FILE?.trim() || undefined,
+    securityContact: env.SECURITY_CONTACT?.trim() || 'security@werkplan.example',
+    metricsPort: int(env, 'METRICS_PORT', 0, 0, 65535),
+    metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',
+    timeouts: {
+      idle_ms: int(env, 'IDLE_TIMEOUT_MS', 30_000, 100, 600_000),
+      headers_ms: int(env, 'HEADERS_TIMEOUT_MS', 20_000, 100, 600_000),
+      request_ms: int(env, 'REQUEST_TIMEOUT_MS', 120_000, 100, 3_600_000),
+      keepAlive_ms: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+    quotaTenant_bytes: int(env, 'QUOTA_TENANT_BYTES', 20 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
+    quotaUser_bytes: int(env, 'QUOTA_USER_BYTES', 2 * 1024 ** 3, 1024, Number.MAX_SAFE_INTEGER),
+    maxConcurrentUploads: int(env, 'MAX_CONCURRENT_UPLOADS', 4, 1, 1000),
   };
 }

@@ -66,7 +66,7 @@ async function refusals(tenant: string): Promise<{ reason: string }[]> {
 }
 
 async function refusedMetric(app: FastifyInstance): Promise<number> {
-  const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+  const text = await app.metrics.registry.metrics();
   return text
     .split('\n')
     .filter((l) => l.startsWith('werkplan_auth_refused_total{'))

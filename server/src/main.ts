@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { openDb } from './db';
 import { buildApp } from './app';
 import { createMetrics } from './metrics';
+import { startMetricsServer, type MetricsServer } from './metricsServer';
 import { tlsOptionsFromFiles } from './tls';
 import { fileSink, startAnchoring, type AnchorSink } from './anchor';
 
@@ -30,6 +31,12 @@ const app = await buildApp({
       : undefined,
 });
 const address = await app.listen({ port: config.port, host: config.host });
+// Metrics on their own port (METRICS_PORT, 0 = off), never on the public API listener.
+const metricsServer: MetricsServer | null =
+  config.metricsPort > 0
+    ? await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort)
+    : null;
+if (metricsServer) app.log.info({ address: metricsServer.url }, 'metrics listening');
 app.log.info(
   { address, database: db.kind, tls: Boolean(config.tlsCertFile) },
   'werkplan sync server listening',
@@ -55,6 +62,7 @@ async function stop(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'shutting down');
   await app.close();
+  await metricsServer?.close();
   await anchoring.stop();
   await db.close();
   process.exit(0);

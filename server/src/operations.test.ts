@@ -43,7 +43,7 @@ describe('operations', () => {
       e.ciphertext_b64.slice(0, 20),
     ])
       expect(all, secret).not.toContain(secret);
-    const metrics = await (await s.call('GET', '/metrics')).text();
+    const metrics = await s.app.metrics.registry.metrics();
     expect(metrics).toMatch(
       /werkplan_http_request_duration_seconds_count\{method="PUT",route="\/v1\/projects\/:id",status="201"\} 1/,
     );

@@ -173,3 +173,21 @@ export async function updateProject(
   );
   return meta;
 }
+
+/**
+ * Bytes the tenant stores (every kept version) and the share of them `userId` wrote: what the
+ * storage quotas count.
+ */
+export async function storedBytes(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+): Promise<{ tenant_bytes: number; user_bytes: number }> {
+  const rows = await sql.query<{ tenant_bytes: string | number | null; user_bytes: string | number | null }>(
+    `SELECT COALESCE(SUM(size_bytes), 0) AS tenant_bytes,
+            COALESCE(SUM(size_bytes) FILTER (WHERE author_id = $2), 0) AS user_bytes
+       FROM project_versions WHERE tenant_id = $1`,
+    [tenantId, userId],
+  );
+  return { tenant_bytes: Number(rows[0]?.tenant_bytes ?? 0), user_bytes: Number(rows[0]?.user_bytes ?? 0) };
+}

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BlobMeta, ConflictResponse, EncryptedEnvelope } from '../../../contracts';
 import { appendAudit } from '../audit';
+import { checkQuota } from '../limits';
 import type { Principal } from '../auth';
 import type { Sql } from '../db';
 import {
@@ -109,7 +110,9 @@ export function registerProjectRoutes(api: FastifyInstance, ctx: RouteContext): 
       const blob = Buffer.from(JSON.stringify(req.body.envelope), 'utf8');
       const create = req.headers['if-none-match']?.trim() === '*';
       const expected = parseIfMatch(req.headers['if-match']);
-      const outcome = await inTenant(ctx, p, (sql) => write(sql, p, id, blob, create ? 'create' : expected));
+      const outcome = await inTenant(ctx, p, (sql) =>
+        write(sql, ctx, p, id, blob, create ? 'create' : expected),
+      );
       if ('denied' in outcome)
         throw denied(p, 'project.update', id, 'membership', 'You may not write this project');
       if ('missing' in outcome) throw notFound();
@@ -172,12 +175,14 @@ export function registerProjectRoutes(api: FastifyInstance, ctx: RouteContext): 
  */
 async function write(
   sql: Sql,
+  ctx: RouteContext,
   p: Principal,
   id: string,
   blob: Buffer,
   precondition: 'create' | number | null,
 ): Promise<WriteOutcome> {
   if (precondition === 'create') {
+    await checkQuota(sql, ctx.config, p.tenantId, p.userId, blob.length);
     const created = await createProject(sql, p.tenantId, id, p.userId, blob);
     if (!created) {
       const access = await accessOf(sql, p.tenantId, id, p.userId);
@@ -196,6 +201,7 @@ async function write(
   if (!access) return (await currentMeta(sql, p.tenantId, id)) ? { denied: true } : { missing: true };
   if (access === 'viewer') return { denied: true };
   if (precondition === null) return { conflict: await currentMeta(sql, p.tenantId, id) };
+  await checkQuota(sql, ctx.config, p.tenantId, p.userId, blob.length);
   const updated = await updateProject(sql, p.tenantId, id, precondition, p.userId, blob);
   if (!updated) return { conflict: await currentMeta(sql, p.tenantId, id) };
   await appendAudit(sql, p.tenantId, {
