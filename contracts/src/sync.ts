@@ -214,3 +214,32 @@ export function auditHashInput(e: Omit<AuditEntry, 'hash'>): string {
   const body = JSON.stringify([e.tenantId, e.n, e.at, e.actorId, e.action, e.target, e.outcome, e.details]);
   return `${e.prevHash}|${body}`;
 }
+
+/**
+ * GET /v1/me/export and GET /v1/admin/users/:oid/export (GDPR Art. 15): everything the server holds
+ * about one person. Project contents are not in it: the server has ciphertext only.
+ */
+export interface SubjectExport {
+  tenantId: string;
+  userId: string;
+  generatedAt: string;
+  directory: {
+    username: string | null;
+    displayName: string | null;
+    firstSeenAt: string;
+    lastSeenAt: string;
+  } | null;
+  memberships: { projectId: string; access: string }[];
+  versionsAuthored: { projectId: string; version: number; size_bytes: number; createdAt: string }[];
+  wrappedKeys: { keyId: string; size_bytes: number; createdAt: string; updatedAt: string }[];
+  auditEntries: {
+    n: number;
+    at: string;
+    actorId: string | null;
+    action: string;
+    target: string | null;
+    outcome: string;
+    details: string;
+  }[];
+  notHeld: string;
+}

@@ -27,6 +27,7 @@ import { registerUserRoutes } from './routes/users';
 import { registerKeyRoutes } from './routes/keys';
 import { registerAuditRoutes } from './routes/audit';
 import { registerErasureRoutes } from './routes/erasure';
+import { registerSubjectRoutes } from './routes/subject';
 
 export { SYSTEM_TENANT, mfaChallenge } from './errors';
 export { mayWrite } from './routes/common';
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // Administrative: Administrator role + MFA evidence.
       registerAuditRoutes(api, ctx);
       registerErasureRoutes(api, ctx);
+      registerSubjectRoutes(api, ctx);
     },
     { prefix: SYNC_API_PREFIX },
   );

@@ -27,7 +27,9 @@ export type AuditAction =
   | 'admin.audit-read'
   | 'admin.audit-export'
   | 'admin.user-erase'
-  | 'admin.tenant-erase';
+  | 'admin.tenant-erase'
+  | 'admin.user-export'
+  | 'subject.export';
 
 export interface AuditInput {
   actorId: string | null;

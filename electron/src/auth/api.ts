@@ -19,11 +19,13 @@ const QUERY = `(?:[A-Za-z0-9._~!*'()-]|%[0-9A-Fa-f]{2}){2,384}`;
  * directory search (query: percent-encoded text) take a query.
  */
 const PATH = new RegExp(
-  `^/(projects(/${ID}(/versions(/\\d{1,9})?|/members(/${ID})?)?)?|keys(/${ID})?|users\\?query=${QUERY}|` +
-    `admin/(audit(\\?after=\\d{1,12}(&limit=\\d{1,4})?|\\?limit=\\d{1,4})?|audit/export|users/${ID}|tenant))$`,
+  `^/(projects(/${ID}(/versions(/\\d{1,9})?|/members(/${ID})?)?)?|keys(/${ID})?|users\\?query=${QUERY}|me/export|` +
+    `admin/(audit(\\?after=\\d{1,12}(&limit=\\d{1,4})?|\\?limit=\\d{1,4})?|audit/export|users/${ID}(/export)?|tenant))$`,
 );
 /** Paths that are only ever read: the member list and the directory search. */
-const READ_ONLY_PATH = new RegExp(`^/(projects/${ID}/members|users\\?.*)$`);
+const READ_ONLY_PATH = new RegExp(
+  `^/(projects/${ID}/members|users\\?.*|me/export|admin/users/${ID}/export)$`,
+);
 
 export type { FetchLike };
 
