@@ -29,7 +29,8 @@ export type AuditAction =
   | 'admin.user-erase'
   | 'admin.tenant-erase'
   | 'admin.user-export'
-  | 'subject.export';
+  | 'subject.export'
+  | 'retention.run';
 
 export interface AuditInput {
   actorId: string | null;
@@ -57,7 +58,13 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
 }
 
 /** Appends one entry inside the caller's tenant transaction (so it commits with the action). */
-export async function appendAudit(sql: Sql, tenantId: string, input: AuditInput): Promise<AuditEntry> {
+export async function appendAudit(
+  sql: Sql,
+  tenantId: string,
+  input: AuditInput,
+  /** The entry's time (tests of retention write old entries); now by default. */
+  at: Date = new Date(),
+): Promise<AuditEntry> {
   // Upserting the head row locks it until commit: appends of one tenant are serialised.
   const [head] = await sql.query<{ n: number; hash: string }>(
     `INSERT INTO audit_heads (tenant_id, n, hash) VALUES ($1, 0, $2)
@@ -67,7 +74,7 @@ export async function appendAudit(sql: Sql, tenantId: string, input: AuditInput)
   const partial: Omit<AuditEntry, 'hash'> = {
     tenantId,
     n: Number(head.n) + 1,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     actorId: input.actorId,
     action: input.action,
     target: input.target ?? null,
@@ -129,10 +136,16 @@ export async function readAudit(sql: Sql, tenantId: string, afterN = 0, limit = 
   }));
 }
 
-/** Checks a full chain from its first entry; returns the first broken entry number, or null. */
-export function verifyChain(entries: AuditEntry[]): { ok: true } | { ok: false; brokenAt: number } {
-  let prev = GENESIS_HASH;
-  let expectedN = 1;
+/**
+ * Checks a chain from `start` (the genesis, or the checkpoint that retention left: the number and
+ * hash of the last pruned entry); returns the first broken entry number.
+ */
+export function verifyChain(
+  entries: AuditEntry[],
+  start: { n: number; hash: string } | null = null,
+): { ok: true } | { ok: false; brokenAt: number } {
+  let prev = start?.hash ?? GENESIS_HASH;
+  let expectedN = (start?.n ?? 0) + 1;
   for (const e of entries) {
     const { hash, ...rest } = e;
     if (e.n !== expectedN || e.prevHash !== prev || entryHash(rest) !== hash)

@@ -3,6 +3,7 @@
  * fails at start with the name of the variable instead of later with a confusing error.
  */
 import { isIP } from 'node:net';
+import type { RetentionPolicy } from './retention';
 
 export interface ServerConfig {
   port: number;
@@ -30,6 +31,10 @@ export interface ServerConfig {
   auditAnchorInterval_s: number;
   /** Append-only file (write-once storage) for the anchors, besides the log; optional. */
   auditAnchorFile: string | undefined;
+  /** Retention enforced by the server (retention.ts, docs/security/retention.md). */
+  retention: RetentionPolicy;
+  /** How often retention runs (seconds); 0 turns it off. */
+  retentionInterval_s: number;
   /** security.txt Contact (an e-mail address or URL), SECURITY_CONTACT. */
   securityContact: string;
   /** Prometheus metrics on their own listener (not the public API port); 0 (default) turns it off. */
@@ -198,6 +203,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     auditAnchorInterval_s: int(env, 'AUDIT_ANCHOR_INTERVAL_S', 3600, 10, 86_400),
     auditAnchorFile: env.AUDIT_ANCHOR_FILE?.trim() || undefined,
     securityContact: env.SECURITY_CONTACT?.trim() || 'security@werkplan.example',
+    // Defaults are assumptions (Annahme), documented in docs/security/retention.md.
+    retention: {
+      versionsKeep: int(env, 'RETENTION_VERSIONS_KEEP', 50, 1, 100_000),
+      versionDays: int(env, 'RETENTION_VERSION_DAYS', 365, 1, 36_500),
+      auditDays: int(env, 'RETENTION_AUDIT_DAYS', 1095, 30, 36_500),
+      directoryDays: int(env, 'RETENTION_DIRECTORY_DAYS', 730, 1, 36_500),
+    },
+    retentionInterval_s: int(env, 'RETENTION_INTERVAL_S', 86_400, 0, 31_536_000),
     metricsPort: int(env, 'METRICS_PORT', 0, 0, 65535),
     metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',
     timeouts: {

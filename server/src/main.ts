@@ -10,6 +10,7 @@ import { createMetrics } from './metrics';
 import { startMetricsServer, type MetricsServer } from './metricsServer';
 import { tlsOptionsFromFiles } from './tls';
 import { fileSink, startAnchoring, type AnchorSink } from './anchor';
+import { startRetention } from './retention';
 
 let config: ServerConfig;
 try {
@@ -56,11 +57,25 @@ const anchoring = startAnchoring({
     app.log.error({ err: (err as Error).message }, 'audit anchoring failed; retrying at the next tick'),
 });
 
+// Retention (docs/security/retention.md): daily by default, per allowed tenant, each run audited.
+const retention = startRetention({
+  db,
+  tenantIds: config.auth.allowedTenants,
+  policy: config.retention,
+  interval_s: config.retentionInterval_s,
+  onRun: (tenantId, r) => {
+    if (r.versions + r.auditEntries + r.directoryEntries > 0) app.log.info({ tenantId, ...r }, 'retention');
+  },
+  onError: (err) =>
+    app.log.error({ err: (err as Error).message }, 'retention failed; retrying at the next run'),
+});
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down');
+  retention.stop();
   await app.close();
   await metricsServer?.close();
   await anchoring.stop();

@@ -152,4 +152,32 @@ ${isolate('user_directory')}
 GRANT SELECT, INSERT, UPDATE, DELETE ON user_directory TO ${APP_ROLE};
 `,
   },
+  {
+    version: 3,
+    name: 'retention: audit checkpoints; old audit entries deletable only up to the checkpoint',
+    sql: `
+-- Retention (docs/security/retention.md) prunes the oldest audit entries. The chain stays
+-- verifiable: the checkpoint keeps the number and hash of the last pruned entry, and the first
+-- remaining entry's prev_hash must equal it. Entries stay append-only otherwise: no UPDATE, no
+-- TRUNCATE, and a DELETE only of entries up to the tenant's checkpoint, older than 30 days.
+CREATE TABLE audit_checkpoints (
+  tenant_id text PRIMARY KEY,
+  n         integer NOT NULL,
+  hash      text NOT NULL,
+  at        text NOT NULL
+);
+${isolate('audit_checkpoints')}
+GRANT SELECT, INSERT, UPDATE ON audit_checkpoints TO ${APP_ROLE};
+
+CREATE OR REPLACE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF TG_OP = 'DELETE' AND OLD.n <= (SELECT c.n FROM audit_checkpoints c WHERE c.tenant_id = OLD.tenant_id)
+     AND OLD.at::timestamptz < now() - interval '30 days' THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'audit_log is append-only';
+END $f$;
+GRANT DELETE ON audit_log TO ${APP_ROLE};
+`,
+  },
 ];

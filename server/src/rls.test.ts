@@ -42,6 +42,11 @@ beforeAll(async () => {
         [t, `u1@${t}.example`],
       );
       await appendAudit(sql, t, { actorId: 'u1', action: 'project.create', target: 'p1', outcome: 'ok' });
+      await sql.query(`INSERT INTO audit_checkpoints (tenant_id, n, hash, at) VALUES ($1, 0, $2, $3)`, [
+        t,
+        '0'.repeat(64),
+        new Date().toISOString(),
+      ]);
     });
 });
 afterAll(async () => {
@@ -56,6 +61,7 @@ const tables = [
   'audit_log',
   'audit_heads',
   'user_directory',
+  'audit_checkpoints',
 ];
 
 describe('row-level security', () => {
@@ -177,6 +183,6 @@ describe('migrations', () => {
     const rows = await db.owner((sql) =>
       sql.query<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`),
     );
-    expect(rows.map((r) => Number(r.version))).toEqual([1, 2]);
+    expect(rows.map((r) => Number(r.version))).toEqual([1, 2, 3]);
   });
 });

@@ -77,12 +77,27 @@ async function rejection(p: Promise<unknown>): Promise<AdminError> {
 describe('admin client: audit log', () => {
   it('reads a page with after= and limit=, and names the next page only when the page was full', async () => {
     const { send, requests } = fakeSender(ok({ entries: [E1, E2] }), ok({ entries: [E2] }));
-    expect(await listAudit(send, { limit: 2 })).toEqual({ entries: [E1, E2], next: 2 });
-    expect(await listAudit(send, { after: 1, limit: 2 })).toEqual({ entries: [E2], next: null });
+    expect(await listAudit(send, { limit: 2 })).toEqual({ entries: [E1, E2], next: 2, checkpoint: null });
+    expect(await listAudit(send, { after: 1, limit: 2 })).toEqual({
+      entries: [E2],
+      next: null,
+      checkpoint: null,
+    });
     expect(requests).toEqual([
       { method: 'GET', path: '/admin/audit?after=0&limit=2' },
       { method: 'GET', path: '/admin/audit?after=1&limit=2' },
     ]);
+  });
+
+  it('after retention, checks the chain from the checkpoint the server names (entry 1 pruned)', async () => {
+    const { send } = fakeSender(ok({ entries: [E2], checkpoint: { n: 1, hash: E1.hash } }));
+    const page = await listAudit(send, { limit: 10 });
+    expect(page.checkpoint).toEqual({ n: 1, hash: E1.hash });
+    expect(await verifyAuditChain(page.entries, page.checkpoint!)).toEqual({
+      ok: true,
+      cursor: { n: 2, hash: E2.hash },
+    });
+    expect((await verifyAuditChain(page.entries)).ok).toBe(false);
   });
 
   it('refuses page sizes the server would refuse, before sending', async () => {

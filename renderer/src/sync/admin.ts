@@ -49,6 +49,8 @@ export interface AuditPage {
   entries: AuditEntry[];
   /** `after` for the next page, or null when this page was the last. */
   next: number | null;
+  /** Where the chain starts after retention pruned older entries (null: at the genesis). */
+  checkpoint: ChainCursor | null;
 }
 
 export interface AuditExport {
@@ -167,11 +169,15 @@ export async function listAudit(
   const where = `GET ${path}`;
   const res = await call(send, { method: 'GET', path });
   if (res.status !== 200 || res.signedOut) throw adminErrorOf(where, res);
-  const entries = (parseJson(where, res.body) as { entries?: unknown } | null)?.entries;
+  const body = parseJson(where, res.body) as { entries?: unknown; checkpoint?: unknown } | null;
+  const entries = body?.entries;
   if (!Array.isArray(entries) || !entries.every(isEntry))
     throw new AdminError('unexpected', `${where}: unexpected response`, res.status);
   const last = entries.at(-1);
-  return { entries, next: entries.length === limit && last ? last.n : null };
+  const c = body?.checkpoint as { n?: unknown; hash?: unknown } | null | undefined;
+  const checkpoint =
+    c && Number.isInteger(c.n) && typeof c.hash === 'string' ? { n: c.n as number, hash: c.hash } : null;
+  return { entries, next: entries.length === limit && last ? last.n : null, checkpoint };
 }
 
 /** Reads X-Audit-Chain: "verified" or "broken-at-<n>". */

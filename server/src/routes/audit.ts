@@ -1,6 +1,7 @@
 /** The tenant's audit chain for Administrators (with MFA): read pages, export all as NDJSON. */
 import type { FastifyInstance } from 'fastify';
 import { appendAudit, readAudit, verifyChain } from '../audit';
+import { readCheckpoint } from '../retention';
 import { inTenant, principal, requireAdmin, type RouteContext } from './common';
 
 export function registerAuditRoutes(api: FastifyInstance, ctx: RouteContext): void {
@@ -29,7 +30,8 @@ export function registerAuditRoutes(api: FastifyInstance, ctx: RouteContext): vo
           outcome: 'ok',
         });
         const entries = await readAudit(sql, p.tenantId, req.query.after ?? 0, req.query.limit ?? 1000);
-        return { entries };
+        // Where the chain starts after retention (null: at the genesis).
+        return { entries, checkpoint: await readCheckpoint(sql, p.tenantId) };
       });
     },
   );
@@ -37,7 +39,7 @@ export function registerAuditRoutes(api: FastifyInstance, ctx: RouteContext): vo
   api.get('/admin/audit/export', async (req, reply) => {
     const p = principal(req);
     requireAdmin(ctx, p, 'admin.audit-export', 'audit');
-    const entries = await inTenant(ctx, p, async (sql) => {
+    const { entries, checkpoint } = await inTenant(ctx, p, async (sql) => {
       await appendAudit(sql, p.tenantId, {
         actorId: p.userId,
         action: 'admin.audit-export',
@@ -51,13 +53,14 @@ export function registerAuditRoutes(api: FastifyInstance, ctx: RouteContext): vo
         if (page.length < 5000) break;
         after = page[page.length - 1].n;
       }
-      return all;
+      return { entries: all, checkpoint: await readCheckpoint(sql, p.tenantId) };
     });
-    const check = verifyChain(entries);
+    const check = verifyChain(entries, checkpoint);
     return reply
       .type('application/x-ndjson')
       .header('Content-Disposition', `attachment; filename="audit-${p.tenantId}.ndjson"`)
       .header('X-Audit-Chain', check.ok ? 'verified' : `broken-at-${check.brokenAt}`)
+      .header('X-Audit-Checkpoint', checkpoint ? `${checkpoint.n}:${checkpoint.hash}` : 'none')
       .send(entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
   });
 }

@@ -40,7 +40,13 @@ export function useAuditLog(ctx: AdminContext, pageSize: number) {
       setError(null);
       try {
         const page = await listAudit(send, { after: reset ? 0 : (base.next ?? 0), limit: pageSize });
-        const chain = base.chain.ok ? await verifyAuditChain(page.entries, base.chain.cursor) : base.chain;
+        // The first page continues the chain at the retention checkpoint, if older entries were pruned.
+        const from = reset
+          ? (page.checkpoint ?? CHAIN_START)
+          : base.chain.ok
+            ? base.chain.cursor
+            : CHAIN_START;
+        const chain = base.chain.ok ? await verifyAuditChain(page.entries, from) : base.chain;
         if (gen !== generation.current) return;
         const next: AuditLog = { entries: [...base.entries, ...page.entries], next: page.next, chain };
         current.current = next;
