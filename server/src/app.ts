@@ -17,6 +17,7 @@ import { errorHandler, rateLimited } from './errors';
 import { createRefusalSampler } from './refusals';
 import { createMetrics, type Metrics } from './metrics';
 import { registerUploadGate } from './limits';
+import { registerTracing, type Telemetry } from './telemetry';
 import { HSTS_HEADER } from './tls';
 import type { RouteContext } from './routes/common';
 import { registerHealthRoutes } from './routes/health';
@@ -48,6 +49,8 @@ export interface AppOptions {
   verifier?: Verifier;
   metrics?: Metrics;
   https?: TlsOptions & SecureContextOptions;
+  /** OpenTelemetry traces (telemetry.ts); off unless given. */
+  telemetry?: Telemetry;
   /** Pino logger options (a `stream` captures the lines in tests) or false. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
@@ -107,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', app.rateLimit());
 
   registerUploadGate(app, config.maxConcurrentUploads);
+  if (opts.telemetry) registerTracing(app, opts.telemetry);
   app.decorate('metrics', metrics);
 
   app.addHook('onSend', async (_req, reply, payload) => {

@@ -11,6 +11,7 @@ import { startMetricsServer, type MetricsServer } from './metricsServer';
 import { tlsOptionsFromFiles } from './tls';
 import { fileSink, startAnchoring, type AnchorSink } from './anchor';
 import { startRetention } from './retention';
+import { createTelemetry, tracesEndpoint } from './telemetry';
 
 let config: ServerConfig;
 try {
@@ -21,11 +22,14 @@ try {
   console.error(`werkplan server: ${e.message}`);
   process.exit(1);
 }
+// OpenTelemetry traces only when an OTLP endpoint is configured (off by default).
+const otlp = tracesEndpoint(process.env);
 const db = await openDb({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
 const app = await buildApp({
   config,
   db,
   metrics: createMetrics(true),
+  telemetry: otlp ? createTelemetry(otlp) : undefined,
   https:
     config.tlsCertFile && config.tlsKeyFile
       ? tlsOptionsFromFiles(config.tlsCertFile, config.tlsKeyFile)
