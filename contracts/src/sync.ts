@@ -232,14 +232,7 @@ export interface SubjectExport {
   memberships: { projectId: string; access: string }[];
   versionsAuthored: { projectId: string; version: number; size_bytes: number; createdAt: string }[];
   wrappedKeys: { keyId: string; size_bytes: number; createdAt: string; updatedAt: string }[];
-  auditEntries: {
-    n: number;
-    at: string;
-    actorId: string | null;
-    action: string;
-    target: string | null;
-    outcome: string;
-    details: string;
-  }[];
+  /** Audit entries where the person is the actor or the target (without the chain fields). */
+  auditEntries: Omit<AuditEntry, 'tenantId' | 'prevHash' | 'hash'>[];
   notHeld: string;
 }

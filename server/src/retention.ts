@@ -39,24 +39,31 @@ export async function readCheckpoint(
   return rows[0] ? { n: Number(rows[0].n), hash: rows[0].hash } : null;
 }
 
+/** Runs a `DELETE … RETURNING 1` and answers how many rows it removed. */
+async function deleted(sql: Sql, deleteReturning: string, params: unknown[]): Promise<number> {
+  const rows = await sql.query<{ n: string | number }>(
+    `WITH gone AS (${deleteReturning}) SELECT count(*) AS n FROM gone`,
+    params,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 async function pruneVersions(
   sql: Sql,
   tenantId: string,
   policy: RetentionPolicy,
   now: Date,
 ): Promise<number> {
-  const rows = await sql.query<{ n: string | number }>(
-    `WITH gone AS (
-       DELETE FROM project_versions v USING projects p
-        WHERE v.tenant_id = $1 AND p.tenant_id = v.tenant_id AND p.id = v.project_id
-          AND v.version < p.version
-          AND v.version <= p.version - $2
-          AND v.created_at < $3
-        RETURNING 1)
-     SELECT count(*) AS n FROM gone`,
+  return deleted(
+    sql,
+    `DELETE FROM project_versions v USING projects p
+      WHERE v.tenant_id = $1 AND p.tenant_id = v.tenant_id AND p.id = v.project_id
+        AND v.version < p.version
+        AND v.version <= p.version - $2
+        AND v.created_at < $3
+      RETURNING 1`,
     [tenantId, policy.versionsKeep, new Date(now.getTime() - policy.versionDays * DAY_MS)],
   );
-  return Number(rows[0]?.n ?? 0);
 }
 
 async function pruneAudit(sql: Sql, tenantId: string, policy: RetentionPolicy, now: Date): Promise<number> {
@@ -75,12 +82,10 @@ async function pruneAudit(sql: Sql, tenantId: string, policy: RetentionPolicy, n
      ON CONFLICT (tenant_id) DO UPDATE SET n = EXCLUDED.n, hash = EXCLUDED.hash, at = EXCLUDED.at`,
     [tenantId, upTo.n, upTo.hash, now.toISOString()],
   );
-  const rows = await sql.query<{ n: string | number }>(
-    `WITH gone AS (DELETE FROM audit_log WHERE tenant_id = $1 AND n <= $2 RETURNING 1)
-     SELECT count(*) AS n FROM gone`,
-    [tenantId, upTo.n],
-  );
-  return Number(rows[0]?.n ?? 0);
+  return deleted(sql, `DELETE FROM audit_log WHERE tenant_id = $1 AND n <= $2 RETURNING 1`, [
+    tenantId,
+    upTo.n,
+  ]);
 }
 
 async function pruneDirectory(
@@ -89,17 +94,15 @@ async function pruneDirectory(
   policy: RetentionPolicy,
   now: Date,
 ): Promise<number> {
-  const rows = await sql.query<{ n: string | number }>(
-    `WITH gone AS (
-       DELETE FROM user_directory d
-        WHERE d.tenant_id = $1 AND d.last_seen_at < $2
-          AND NOT EXISTS (SELECT 1 FROM project_members m WHERE m.tenant_id = d.tenant_id AND m.user_id = d.user_id)
-          AND NOT EXISTS (SELECT 1 FROM wrapped_keys k WHERE k.tenant_id = d.tenant_id AND k.owner_id = d.user_id)
-        RETURNING 1)
-     SELECT count(*) AS n FROM gone`,
+  return deleted(
+    sql,
+    `DELETE FROM user_directory d
+      WHERE d.tenant_id = $1 AND d.last_seen_at < $2
+        AND NOT EXISTS (SELECT 1 FROM project_members m WHERE m.tenant_id = d.tenant_id AND m.user_id = d.user_id)
+        AND NOT EXISTS (SELECT 1 FROM wrapped_keys k WHERE k.tenant_id = d.tenant_id AND k.owner_id = d.user_id)
+      RETURNING 1`,
     [tenantId, new Date(now.getTime() - policy.directoryDays * DAY_MS)],
   );
-  return Number(rows[0]?.n ?? 0);
 }
 
 /** One retention run for one tenant, in one transaction; audited when it removed anything. */

@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SafeStorageLike } from '../electron-api';
-import { nodeFs } from '../testing/fakes';
+import { nodeFs, xorSafeStorage } from '../testing/fakes';
 import { SecretVault } from '../ipc/secrets';
 import { AuthService, SETTINGS_KEY, TOKENS_KEY } from './signin';
 import { bindingOf, settingsChangeDialog, type SettingsChange } from './binding';
@@ -19,12 +18,7 @@ const SETTINGS = parseSettings({
 });
 const EVIL = 'https://sync.attacker.example';
 
-const safe: SafeStorageLike = {
-  isEncryptionAvailable: () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptString: (v) => Buffer.from(Buffer.from(v).map((b) => b ^ 0x5a)),
-  decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString(),
-};
+const safe = xorSafeStorage();
 
 let dir: string;
 beforeEach(async () => {

@@ -11,8 +11,7 @@ import {
   type Opened,
   type TeamKeyParams,
 } from '../../../contracts';
-import type { SafeStorageLike } from '../electron-api';
-import { FakeIpcMain, mainFrameEvent, nodeFs } from '../testing/fakes';
+import { FakeIpcMain, mainFrameEvent, nodeFs, xorSafeStorage } from '../testing/fakes';
 import { AuthService } from '../auth/signin';
 import { KeyringService, REMEMBERED_PASSPHRASE } from './keyring';
 import { registerIpc } from './register';
@@ -21,13 +20,7 @@ import { SecretVault } from './secrets';
 const PASS = 'Stadtwerke-Team-2026!';
 const app = mainFrameEvent('app://werkplan/index.html', 1);
 
-/** safeStorage stand-in: reversible, visibly not plaintext. */
-const safe: SafeStorageLike = {
-  isEncryptionAvailable: () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptString: (v) => Buffer.from(Buffer.from(v).map((b) => b ^ 0x5a)),
-  decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString(),
-};
+const safe = xorSafeStorage();
 
 let dir: string;
 beforeEach(async () => {

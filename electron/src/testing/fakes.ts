@@ -1,5 +1,24 @@
 import { promises as fsp } from 'node:fs';
-import type { FileSystemLike, IpcEventLike, IpcMainLike, WebContentsLike } from '../electron-api';
+import type {
+  FileSystemLike,
+  IpcEventLike,
+  IpcMainLike,
+  SafeStorageLike,
+  WebContentsLike,
+} from '../electron-api';
+
+/**
+ * A stand-in for the OS keychain behind safeStorage (a Linux keyring by default): reversible, but
+ * visibly not plaintext.
+ */
+export function xorSafeStorage(backend = 'gnome_libsecret'): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (v) => Buffer.from(Buffer.from(v).map((b) => b ^ 0x5a)),
+    decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString(),
+  };
+}
 
 /** The real file system behind the FileSystemLike seam (tests run in temp directories). */
 export const nodeFs: FileSystemLike = {
