@@ -187,3 +187,64 @@ describe('which sync requests the main process accepts from the renderer', () =>
     expect(res.auditChain).toBe('verified');
   });
 });
+
+describe('an outage does not sign out; only an invalid token after a refresh does', () => {
+  const tracking = (url: string, refresh: () => Promise<string>) => {
+    const state = { signedOut: 0, refreshes: 0 };
+    const auth = {
+      accessToken: async (o?: { forceRefresh?: boolean }) => {
+        if (o?.forceRefresh) {
+          state.refreshes++;
+          return { token: await refresh(), expiresAt: Date.now() + 60_000, serverUrl: url };
+        }
+        return { token: 'at-1', expiresAt: Date.now() + 60_000, serverUrl: url };
+      },
+      signOut: async () => (state.signedOut++, { revoked: false }),
+    };
+    return { auth, state };
+  };
+
+  it('a 503 (JWKS outage at the server) keeps the sign-in', async () => {
+    const url = await listen((_req, res) =>
+      res.writeHead(503, { 'retry-after': '30' }).end('{"error":"unavailable"}'),
+    );
+    const { auth, state } = tracking(url, async () => 'at-2');
+    const res = await sendSyncRequest(auth, { method: 'GET', path: '/projects' });
+    expect(res.status).toBe(503);
+    expect(res.signedOut).toBeFalsy();
+    expect(state).toEqual({ signedOut: 0, refreshes: 0 });
+  });
+
+  it('a network error at the provider during the refresh keeps the sign-in', async () => {
+    const url = await listen((_req, res) => res.writeHead(401).end('{}'));
+    const { auth, state } = tracking(url, async () => {
+      throw new Error('token refresh failed: fetch failed (ECONNREFUSED)');
+    });
+    const res = await sendSyncRequest(auth, { method: 'GET', path: '/projects' });
+    expect(res.status).toBe(0);
+    expect(res.error).toMatch(/ECONNREFUSED/);
+    expect(res.signedOut).toBeFalsy();
+    expect(state.signedOut).toBe(0);
+  });
+
+  it('a 401 with error="invalid_token" after a refresh attempt signs out', async () => {
+    const url = await listen((_req, res) =>
+      res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' }).end('{}'),
+    );
+    const { auth, state } = tracking(url, async () => 'at-2');
+    const res = await sendSyncRequest(auth, { method: 'GET', path: '/projects' });
+    expect(res.status).toBe(401);
+    expect(res.signedOut).toBe(true);
+    expect(state).toEqual({ signedOut: 1, refreshes: 1 });
+  });
+
+  it('a 401 without invalid_token after the refresh (e.g. a claims challenge) keeps the sign-in', async () => {
+    const url = await listen((_req, res) =>
+      res.writeHead(401, { 'www-authenticate': 'Bearer error="insufficient_claims"' }).end('{}'),
+    );
+    const { auth, state } = tracking(url, async () => 'at-2');
+    const res = await sendSyncRequest(auth, { method: 'GET', path: '/projects' });
+    expect(res.signedOut).toBeFalsy();
+    expect(state.signedOut).toBe(0);
+  });
+});

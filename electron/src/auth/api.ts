@@ -1,7 +1,7 @@
 import type { SyncHttpRequest, SyncHttpResponse } from '../../../contracts';
 import { fetchSyncRequest, type FetchLike } from '../../../contracts';
 import { PayloadError } from '../ipc/validate';
-import type { AuthService } from './signin';
+import { SignedOutError, type AuthService } from './signin';
 
 /**
  * The sync API proxy of the main process: the renderer names a method, a path below /v1 and a
@@ -68,30 +68,64 @@ export function parseSyncRequest(channel: string, v: unknown): SyncHttpRequest {
   };
 }
 
-/** Sends the request; a 401 (token revoked or expired early) is retried once with a refreshed token. */
+type AuthLike = Pick<AuthService, 'accessToken'> & Partial<Pick<AuthService, 'signOut'>>;
+
+/**
+ * Sends the request; a 401 (token revoked or expired early) is retried once with a refreshed
+ * token. Only a refused refresh token, or a second 401 with error="invalid_token" after the
+ * refresh, signs out. A 503 (e.g. the server cannot reach its provider's keys) or a network error,
+ * at the server or at the provider during the refresh, is an outage: the sign-in is kept.
+ */
 export async function sendSyncRequest(
-  auth: Pick<AuthService, 'accessToken'>,
+  auth: AuthLike,
   req: SyncHttpRequest,
   fetchImpl: FetchLike = (i, init) => globalThis.fetch(i, init),
   timeout_ms = 60_000,
 ): Promise<SyncHttpResponse> {
   const first = await sendOnce(auth, req, fetchImpl, timeout_ms, false);
-  return first.status === 401 ? sendOnce(auth, req, fetchImpl, timeout_ms, true) : first;
+  if (first.res.status !== 401) return first.res;
+  const second = await sendOnce(auth, req, fetchImpl, timeout_ms, true);
+  if (second.res.status === 401 && /error="?invalid_token"?/.test(second.challenge ?? '')) {
+    await auth.signOut?.();
+    return { ...second.res, signedOut: true };
+  }
+  return second.res;
 }
 
 async function sendOnce(
-  auth: Pick<AuthService, 'accessToken'>,
+  auth: AuthLike,
   req: SyncHttpRequest,
   fetchImpl: FetchLike,
   timeout_ms: number,
   forceRefresh: boolean,
-): Promise<SyncHttpResponse> {
+): Promise<{ res: SyncHttpResponse; challenge?: string | null }> {
   let token;
   try {
     token = await auth.accessToken({ forceRefresh });
   } catch (e) {
-    return { status: 0, etag: null, body: '', signedOut: true, error: (e as Error).message };
+    const error = (e as Error).message;
+    return {
+      res: {
+        status: 0,
+        etag: null,
+        body: '',
+        error,
+        ...(e instanceof SignedOutError ? { signedOut: true } : {}),
+      },
+    };
   }
-  if (!token) return { status: 0, etag: null, body: '', signedOut: true, error: 'not signed in' };
-  return fetchSyncRequest(token.serverUrl, token.token, req, fetchImpl, timeout_ms);
+  if (!token) return { res: { status: 0, etag: null, body: '', signedOut: true, error: 'not signed in' } };
+  let challenge: string | null = null;
+  const res = await fetchSyncRequest(
+    token.serverUrl,
+    token.token,
+    req,
+    async (i, init) => {
+      const r = await fetchImpl(i, init);
+      challenge = r.headers.get('www-authenticate');
+      return r;
+    },
+    timeout_ms,
+  );
+  return { res, challenge };
 }

@@ -63,6 +63,14 @@ export class AuthError extends Error {
   }
 }
 
+/** The provider refused the refresh token (revoked, expired): the tokens are gone, sign in again. */
+export class SignedOutError extends AuthError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SignedOutError';
+  }
+}
+
 const PAGE = (title: string, text: string) =>
   `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${title}</title></head>` +
   `<body style="font-family:sans-serif;margin:3rem"><h1>${title}</h1><p>${text}</p></body></html>`;
@@ -270,7 +278,7 @@ export class AuthService {
     } catch (e) {
       if (e instanceof oidc.ResponseBodyError && e.error === 'invalid_grant') {
         await this.deps.vault.delete(TOKENS_KEY);
-        throw new AuthError('the sign-in has expired or was revoked; please sign in again');
+        throw new SignedOutError('the sign-in has expired or was revoked; please sign in again');
       }
       throw describeOidcError('token refresh', e);
     }
