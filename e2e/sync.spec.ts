@@ -105,7 +105,7 @@ test('a project is encrypted in the browser and synced; the server never sees it
   expect(server.rows.size).toBe(1);
   const [row] = [...server.rows.values()];
   expect(row.meta.version).toBe(1);
-  expect(row.envelope).toMatchObject({ formatVersion: 1, alg: 'AES-256-GCM' });
+  expect(row.envelope).toMatchObject({ formatVersion: 2, alg: 'AES-256-GCM' });
   const all = server.bodies.join('\n');
   expect(all).not.toContain('Südstadt');
   expect(all).not.toContain('Fernw');
