@@ -19,23 +19,23 @@ type Dispatch = {
   year: number;
   series: Record<string, Float64Array>;
 };
-type ProjectV1 = { name: string; scenarios?: { id: string }[] };
+type Project = { name: string; scenarios?: { id: string }[] };
 interface SolveModule {
   solveProject: (
-    p: ProjectV1,
+    p: Project,
     o: { mode: 'aggregated'; scenarioId?: string },
   ) => Promise<{ results: Results; dispatch?: Dispatch; reasons: string[] }>;
 }
 interface DocumentModule {
   DEFAULT_RUN_OPTIONS: object;
   splitSeries: (
-    p: ProjectV1,
+    p: Project,
     id: string,
     newId: () => string,
   ) => { doc: unknown; records: ({ id: string; values: Float64Array } & Record<string, unknown>)[] };
 }
 interface HashModule {
-  inputsHash: (p: ProjectV1, scenarioId: string, options: object) => Promise<string>;
+  inputsHash: (p: Project, scenarioId: string, options: object) => Promise<string>;
 }
 const load = <T>(path: string) => import(new URL(path, import.meta.url).href) as Promise<T>;
 
@@ -69,7 +69,7 @@ export async function solveForSeed(
     '../renderer/src/project/document.ts',
   );
   const { inputsHash } = await load<HashModule>('../renderer/src/project/inputsHash.ts');
-  const project = JSON.parse(readFileSync(file, 'utf8')) as ProjectV1;
+  const project = JSON.parse(readFileSync(file, 'utf8')) as Project;
   const results: PlainResult[] = [];
   for (const s of scenarios) {
     const o = await solveProject(project, {

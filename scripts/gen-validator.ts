@@ -6,7 +6,7 @@ import standaloneCode from 'ajv/dist/standalone';
 import { projectSchema } from '../solver/src/project/schema';
 
 /**
- * `npm run gen:validator`: writes the JSON Schema check of project format v1 as Ajv standalone code
+ * `npm run gen:validator`: writes the JSON Schema check of project format v2 as Ajv standalone code
  * (docs/decisions/one-validator.md). Compiling a schema at run time needs `new Function`, which the
  * renderer's CSP forbids; the generated module is plain code that the CLI and the renderer both load.
  * scripts/gen-validator.test.ts fails when the committed files differ from what this produces.
@@ -44,7 +44,7 @@ export function validatorSource(): string {
 
 export const TYPES = `${HEADER}import type { ErrorObject } from 'ajv';
 
-/** Checks a document against the JSON Schema of project format v1; the errors are Ajv's (allErrors). */
+/** Checks a document against the JSON Schema of project format v2; the errors are Ajv's (allErrors). */
 declare const validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 export default validate;
 `;

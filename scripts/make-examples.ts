@@ -5,13 +5,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProjectV1 } from '../solver/src/project/types';
+import type { Project } from '../solver/src/project/types';
 import type { HubParameters } from './hubParameters';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const caseDir = path.resolve(root, '..', 'shared', 'cases', 'reference-hub');
 
-export function referenceHub(): ProjectV1 {
+export function referenceHub(): Project {
   const p = JSON.parse(readFileSync(path.join(caseDir, 'parameters.json'), 'utf8')) as HubParameters;
   const lines = readFileSync(path.join(caseDir, 'timeseries.csv'), 'utf8').trim().split('\n');
   const header = lines[0].split(';');
@@ -20,7 +20,7 @@ export function referenceHub(): ProjectV1 {
   const col = (name: string) => cols[header.indexOf(name)];
   const src = 'Werkplan-Referenzfall (synthetisch, einem deutschen Stadtquartier nachgebildet)';
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     name: 'Referenz-Quartier (Benchmark)',
     description:
       'Energiezentrale eines Stadtquartiers, ein Jahr in Stundenauflösung (2023). Der Vergleichsfall von npm run bench; ohne Notkühler, Speicher über das Jahr zyklisch.',
@@ -167,7 +167,7 @@ export function referenceHub(): ProjectV1 {
  * A single-family house with PV, air-source heat pump, battery and buffer tank. Its profiles are the
  * reference hub's, scaled to 18,000 kWh heat and 4,000 kWh electricity a year; household tariffs.
  */
-export function singleBuilding(): ProjectV1 {
+export function singleBuilding(): Project {
   const hub = referenceHub();
   const values = (id: string) => (hub.timeSeries[id] as { values: number[] }).values;
   const scaleTo = (v: number[], annual_kWh: number) => {
@@ -177,7 +177,7 @@ export function singleBuilding(): ProjectV1 {
   const src = 'Profile des Referenzquartiers, auf ein Einfamilienhaus skaliert';
   const assumption = 'Annahme für das Beispiel (Größenordnung deutscher Angebote 2025), kein Standardwert';
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     name: 'Einfamilienhaus mit PV, Wärmepumpe und Speicher',
     description: 'Ein kleines Beispiel: ein Haus, 18 MWh Wärme und 4 MWh Strom im Jahr.',
     site: { year: 2023, timeZone: 'Europe/Berlin', location: 'Beispielhaus', ambientTemperature: 'ambient' },

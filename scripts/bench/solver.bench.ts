@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { buildModel, solveProject, toCplexLp } from '../../solver/src/index';
 import { validateProject } from '../../solver/src/project/validate';
-import type { ProjectV1 } from '../../solver/src/project/types';
+import type { Project } from '../../solver/src/project/types';
 import { timeMedian, type BenchRow, type BenchSuite } from './harness';
 import { naiveHubModel } from './naive-hub';
 
 const OPTIMUM_EUR = 2_305_264.2; // independent solution, shared/cases/reference-hub/README.md
 
-function loadHub(): ProjectV1 {
+function loadHub(): Project {
   const text = readFileSync(
     fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
     'utf8',

@@ -7,7 +7,7 @@
  * generated ahead of time, docs/decisions/one-validator.md).
  */
 
-// project format v1
+// project format v2
 export * from './project/types';
 export { PLANNER, projectSchema, technologySchemas, type PlannerAnnotation } from './project/schema';
 export {
@@ -110,4 +110,5 @@ export {
 export { CAPACITY_UNITS, fieldUnit, mainCapacity } from './results/capacity';
 export { formatSolverMessage } from './results/messages';
 export * from './results/views';
+export type { PathCapacity, PathCost, PathEvent, PathSummary, PeriodResult } from './results/path';
 export { userFileName } from './report/fileName';

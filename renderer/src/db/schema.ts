@@ -15,7 +15,7 @@ export interface ProjectRecord {
   createdAt: number;
   updatedAt: number;
   /**
-   * The project document in project format v1 (solver/src/project), or null for a blank project
+   * The project document in project format v2 (solver/src/project), or null for a blank project
    * whose inputs have not been entered yet. Time series are stored in `timeSeries`, not inline.
    */
   document: unknown;

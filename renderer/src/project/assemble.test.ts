@@ -12,9 +12,9 @@ import {
   createBlankProject,
 } from './files';
 import { hourlyValues, yearStart_ms, type StoredProject } from './document';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { Project } from '../../../solver/src/project/types';
 
-const single = (): ProjectV1 => JSON.parse(singleText) as ProjectV1;
+const single = (): Project => JSON.parse(singleText) as Project;
 
 let n = 0;
 const opened: WerkplanDb[] = [];

@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../../../solver/src';
+import type { Project } from '../../../solver/src';
 import type { ProjectRecord, TimeSeriesRecord, WerkplanDb } from '../db/schema';
 import { inputsHash } from './inputsHash';
 import { DEFAULT_RUN_OPTIONS, joinSeries, type RunOptions, type StoredProject } from './document';
@@ -18,11 +18,11 @@ export function runOptionsOf(record: Pick<ProjectRecord, 'runOptions'>, scenario
 }
 
 /**
- * The full project format v1 document of a stored project: every time series inline (hourly over
+ * The full project format v2 document of a stored project: every time series inline (hourly over
  * the site year) and the scenarios; ready for validateProject, solveProject and export. Null when
  * the project does not exist or has no document yet.
  */
-export async function assembleProject(db: WerkplanDb, projectId: string): Promise<ProjectV1 | null> {
+export async function assembleProject(db: WerkplanDb, projectId: string): Promise<Project | null> {
   return db.transaction('r', [db.projects, db.timeSeries], async () => {
     const record = await db.projects.get(projectId);
     if (!record?.document) return null;
@@ -34,7 +34,7 @@ export async function assembleProject(db: WerkplanDb, projectId: string): Promis
 }
 
 /** What a run of one scenario depends on: the document with only that scenario, and the run options. */
-export function hashInputs(project: ProjectV1, scenarioId: string, options: RunOptions): Promise<string> {
+export function hashInputs(project: Project, scenarioId: string, options: RunOptions): Promise<string> {
   const scenarios = (project.scenarios ?? []).filter((s) => s.id === scenarioId);
   return inputsHash({ ...project, scenarios }, scenarioId, options);
 }

@@ -4,7 +4,7 @@ import { validateProject } from '../../../solver/src/project/validate';
 import { addFromCatalogue, catalogue, catalogueSourceIn, freeId, sourceText } from './catalogue';
 import { findLanguageProblems } from '../../../solver/src/report/languageCheck';
 import { blankDocument } from './document';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { Project } from '../../../solver/src/project/types';
 
 const ranges: Record<string, [number, number]> = {
   capex_EUR_per_unit: [1, 5000],
@@ -66,7 +66,7 @@ describe('technology catalogue', () => {
       site: { ...doc.site, ambientTemperature: 'ambient' },
       demands: { heat: 'heat', electricity: 'el' },
       grid: { import: { price_EUR_kWh: 0.3, co2_kg_kWh: 0.38 } },
-    } as ProjectV1;
+    } as Project;
     const v = validateProject(project);
     expect(v.ok ? [] : v.errors).toEqual([]);
     expect(doc.fuels.gas.co2_kg_kWh).toBeCloseTo(0.201);

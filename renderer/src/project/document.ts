@@ -1,4 +1,4 @@
-import type { ProjectV1, TimeSeriesSpec } from '../../../solver/src';
+import type { Project, TimeSeriesSpec } from '../../../solver/src';
 import { hoursInYear, resampleOnto, siteYearOrDefault } from '../../../solver/src';
 import type { TimeSeriesKind, TimeSeriesRecord } from '../db/schema';
 
@@ -15,7 +15,7 @@ export interface SeriesRef {
   source?: string;
 }
 
-export type StoredProject = Omit<ProjectV1, 'timeSeries'> & { timeSeries: Record<string, SeriesRef> };
+export type StoredProject = Omit<Project, 'timeSeries'> & { timeSeries: Record<string, SeriesRef> };
 
 /** Run options that go into the inputs hash; stored on the project record so the hash can be recomputed. */
 export interface RunOptions {
@@ -34,7 +34,7 @@ export function yearStart_ms(year: number, timeZone?: string): number {
 /** A blank project: a valid skeleton whose demands and technologies the planner fills in. */
 export function blankDocument(name: string, year = new Date().getFullYear() - 1): StoredProject {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     name,
     site: { year, timeZone: 'Europe/Berlin' },
     timeSeries: {},
@@ -69,7 +69,7 @@ export function hourlyValues(
 
 /** What a series is used for in a document, to file it under the right kind. */
 export function seriesKinds(
-  doc: Pick<ProjectV1, 'demands' | 'site' | 'technologies' | 'fuels' | 'grid'>,
+  doc: Pick<Project, 'demands' | 'site' | 'technologies' | 'fuels' | 'grid'>,
 ): Map<string, TimeSeriesKind> {
   const kinds = new Map<string, TimeSeriesKind>();
   const priceSeries = (p: unknown) => {
@@ -87,7 +87,7 @@ export function seriesKinds(
 
 /** Inline series of a full document → stored records (hourly from hour 0 of the site year). */
 export function splitSeries(
-  project: ProjectV1,
+  project: Project,
   projectId: string,
   newId: () => string = () => crypto.randomUUID(),
 ): { doc: StoredProject; records: TimeSeriesRecord[] } {
@@ -125,8 +125,8 @@ export function splitSeries(
 export function joinSeries(
   doc: StoredProject,
   records: Map<string, Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>>,
-): ProjectV1 {
-  const timeSeries: ProjectV1['timeSeries'] = {};
+): Project {
+  const timeSeries: Project['timeSeries'] = {};
   for (const [key, ref] of Object.entries(doc.timeSeries)) {
     const rec = records.get(ref.seriesId);
     if (!rec) throw new Error(`/timeSeries/${key}: the stored series ${ref.seriesId} is missing`);

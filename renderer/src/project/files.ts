@@ -1,4 +1,4 @@
-import { checkProject, type ProjectError, type ProjectV1 } from '../../../solver/src';
+import { checkProject, type ProjectError, type Project } from '../../../solver/src';
 import type { ProjectRecord, WerkplanDb } from '../db/schema';
 import { validateProjectName } from '../db/projects';
 import { assembleProject } from './assemble';
@@ -19,8 +19,8 @@ export class ProjectFileError extends Error {
   }
 }
 
-/** Parses and validates a project file's text (format v1); throws ProjectFileError with located errors. */
-export function parseProjectFile(text: string, fileName?: string): ProjectV1 {
+/** Parses and validates a project file's text (format v2); throws ProjectFileError with located errors. */
+export function parseProjectFile(text: string, fileName?: string): Project {
   const v = checkProject(text, { fileName, text });
   if (!v.ok) throw new ProjectFileError(v.errors);
   return v.project;
@@ -29,7 +29,7 @@ export function parseProjectFile(text: string, fileName?: string): ProjectV1 {
 /** Stores a full v1 document as a new project (document + binary series), all or nothing. */
 export async function importProject(
   db: WerkplanDb,
-  project: ProjectV1,
+  project: Project,
   opts: { name?: string; now?: number } = {},
 ): Promise<ProjectRecord> {
   const now = opts.now ?? Date.now();
@@ -62,7 +62,7 @@ export async function createBlankProject(
   return record;
 }
 
-/** The project file text (format v1, series inline, two-space indent). */
+/** The project file text (format v2, series inline, two-space indent). */
 export async function exportProjectText(db: WerkplanDb, projectId: string): Promise<string> {
   const project = await assembleProject(db, projectId);
   if (!project) throw new Error(`Project ${projectId} has no inputs to export`);

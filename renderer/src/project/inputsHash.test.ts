@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { Project } from '../../../solver/src/project/types';
 import { canonicalJson, inputsHash } from './inputsHash';
 
 const project = (gas: number) =>
   ({
     name: 'P',
     fuels: { gas: { price_EUR_kWh: gas, co2_kg_kWh: 0.2, renewable: false } },
-  }) as unknown as ProjectV1;
+  }) as unknown as Project;
 
 describe('inputs hash', () => {
   it('ignores key order but not values, scenario or options', async () => {
@@ -15,7 +15,7 @@ describe('inputs hash', () => {
     );
     const h = await inputsHash(project(0.05), 'base');
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(await inputsHash({ fuels: project(0.05).fuels, name: 'P' } as ProjectV1, 'base')).toBe(h);
+    expect(await inputsHash({ fuels: project(0.05).fuels, name: 'P' } as Project, 'base')).toBe(h);
     expect(await inputsHash(project(0.06), 'base')).not.toBe(h);
     expect(await inputsHash(project(0.05), 'gas-high')).not.toBe(h);
     expect(await inputsHash(project(0.05), 'base', { mode: 'full' })).not.toBe(h);

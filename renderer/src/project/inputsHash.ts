@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../../../solver/src';
+import type { Project } from '../../../solver/src';
 
 /** JSON with object keys sorted at every level, so equal inputs give equal text. */
 export function canonicalJson(value: unknown): string {
@@ -21,7 +21,7 @@ export function canonicalJson(value: unknown): string {
  * series, the scenario and the run options. A stored result whose hash differs is stale.
  */
 export async function inputsHash(
-  project: ProjectV1,
+  project: Project,
   scenarioId: string,
   options: object = {},
 ): Promise<string> {

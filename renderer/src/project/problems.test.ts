@@ -6,7 +6,7 @@ import { catalogue } from './catalogue';
 import { checkForPlanner, checkProject } from '../../../solver/src';
 import { blankDocument } from './document';
 import { describeProblems, fileProblems, schemaAt, seriesNames, type Problem } from './problems';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { Project } from '../../../solver/src/project/types';
 import de from '../i18n/areas/planner.de.json';
 import en from '../i18n/areas/planner.en.json';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
 /** The planner's messages for a document, as the Plants page lists them. */
 function problems(doc: unknown, language: 'de' | 'en' = 'de'): Problem[] {
   const v = checkForPlanner(doc);
-  return describeProblems(v.ok ? [] : v.errors, doc as ProjectV1, i18next.getFixedT(language), language);
+  return describeProblems(v.ok ? [] : v.errors, doc as Project, i18next.getFixedT(language), language);
 }
 const texts = (doc: unknown, language: 'de' | 'en' = 'de') => problems(doc, language).map((p) => p.text);
 const hub = () => JSON.parse(hubText) as Json;
@@ -94,7 +94,7 @@ describe('validation messages in the planner', () => {
     expect(names).toEqual({ [key]: 'Wärmelastgang 2023' });
     const named = (doc: Json, language: 'de' | 'en' = 'de') => {
       const v = checkForPlanner(doc);
-      return describeProblems(v.ok ? [] : v.errors, doc as ProjectV1, i18next.getFixedT(language), language, {
+      return describeProblems(v.ok ? [] : v.errors, doc as Project, i18next.getFixedT(language), language, {
         seriesNames: names,
       }).map((p) => p.text);
     };

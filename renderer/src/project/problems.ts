@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { projectSchema, siteYearOrDefault, standardWallClock_ms } from '../../../solver/src';
-import type { ProjectV1 } from '../../../solver/src';
+import type { Project } from '../../../solver/src';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import type { Language } from '../i18n';
 import { fuelName, parameterLabel } from '../pages/scenarios/labels';
@@ -31,7 +31,7 @@ export interface Finding {
   column?: number;
 }
 
-type Doc = StoredProject | ProjectV1;
+type Doc = StoredProject | Project;
 type Schema = Record<string, unknown>;
 
 const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');

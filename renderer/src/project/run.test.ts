@@ -7,7 +7,7 @@ import { createSolverWorkerHandler } from '../../../solver/src/worker/handler';
 import type { SolverRequest, SolverResponse } from '../../../solver/src/worker/protocol';
 import type { ParetoResult, ParetoRunProgress, SolverClient } from '../solver/client';
 import { gasOrElectricBoiler } from '../../../solver/src/model/testing';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { Project } from '../../../solver/src/project/types';
 import { importProject, createBlankProject } from './files';
 import { currentInputsHash } from './assemble';
 import { NotRunnableError, ParetoFailedError, runPareto, runScenario } from './run';
@@ -69,7 +69,7 @@ afterEach(async () => {
 describe('running a scenario', () => {
   it('stores the same capacities as solveProject, with the hash that goes stale on an edit', async () => {
     const db = freshDb();
-    const project = JSON.parse(singleText) as ProjectV1;
+    const project = JSON.parse(singleText) as Project;
     project.scenarios = [
       { id: 'dear', name: 'Teurer Strom', overrides: { '/grid/import/price_EUR_kWh': 0.45 } },
     ];

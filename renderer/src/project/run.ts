@@ -1,6 +1,6 @@
 import type { WerkplanDb } from '../db/schema';
 import { getResult, saveResult, type ParetoPointRecord, type StoredResult } from '../db/results';
-import { checkProject, type ProjectV1, type SolveProgress, type Results } from '../../../solver/src';
+import { checkProject, type Project, type SolveProgress, type Results } from '../../../solver/src';
 import type { ParetoResult, ParetoRunProgress, SolveHandle, SolverClient } from '../solver/client';
 import { assembleProject, hashInputs, runOptionsOf } from './assemble';
 
@@ -18,7 +18,7 @@ export interface RunHandle {
 }
 
 /** Validates the assembled project or throws NotRunnableError. */
-export function checkRunnable(project: ProjectV1, scenarioId: string): void {
+export function checkRunnable(project: Project, scenarioId: string): void {
   const v = checkProject(project);
   if (!v.ok) throw new NotRunnableError(v.errors.map((e) => `${e.pointer || '/'}: ${e.message}`));
   if (scenarioId !== 'base' && !project.scenarios?.some((s) => s.id === scenarioId))
@@ -26,7 +26,7 @@ export function checkRunnable(project: ProjectV1, scenarioId: string): void {
 }
 
 interface RunInputs {
-  project: ProjectV1;
+  project: Project;
   options: ReturnType<typeof runOptionsOf>;
   hash: string;
 }
@@ -101,7 +101,7 @@ export function runScenario(
 }
 
 /** The scenario's name as stored with its result: the base stays "Basis" (pages translate it by id). */
-const nameOf = (project: ProjectV1, scenarioId: string) =>
+const nameOf = (project: Project, scenarioId: string) =>
   scenarioId === 'base' ? 'Basis' : (project.scenarios?.find((s) => s.id === scenarioId)?.name ?? scenarioId);
 
 /** A front without solution for some point: the solver's reasons. */
@@ -160,11 +160,11 @@ export function runPareto(
 /** Total annual cost of a project with extra overrides (one sweep point), not stored. */
 export function solvePoint(
   client: Pick<SolverClient, 'solve'>,
-  project: ProjectV1,
+  project: Project,
   overrides: Record<string, unknown>,
   mode: 'aggregated' | 'full',
 ): { result: Promise<Results>; cancel: () => void } {
-  const p: ProjectV1 = { ...project, scenarios: [{ id: 'sweep', name: 'sweep', overrides }] };
+  const p: Project = { ...project, scenarios: [{ id: 'sweep', name: 'sweep', overrides }] };
   const h = client.solve(p, { scenarioId: 'sweep', mode });
   return { result: h.result.then((r) => r.results), cancel: h.cancel };
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import singleText from '../../../assets/examples/single-building.json?raw';
 import { openDb, type WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
-import type { ProjectV1 } from '../../../solver/src/project/types';
+import type { Project } from '../../../solver/src/project/types';
 import type { Results, ResultStatus } from '../../../solver/src/results/results';
 import type { SolverResponse } from '../../../solver/src/worker/protocol';
 import { createSolverWorkerHandler } from '../../../solver/src/worker/handler';
@@ -28,7 +28,7 @@ function answer(status: ResultStatus, cost = 0, co2 = 0, warnings: string[] = []
 }
 
 /** The overrides of the one scenario a sweep point sends. */
-const overridesOf = (p: ProjectV1) => p.scenarios![0].overrides as Record<string, number>;
+const overridesOf = (p: Project) => p.scenarios![0].overrides as Record<string, number>;
 
 /** A client that answers at once: cost = 1e6 · gas price + 100 · CO2 price, CO2 = 10 · CO2 price. */
 function formulaClient(calls: Record<string, number>[]): Client {
@@ -47,7 +47,7 @@ let db: WerkplanDb;
 let projectId: string;
 beforeEach(async () => {
   db = openDb(`sweeps-test-${++n}`);
-  const project = JSON.parse(singleText) as ProjectV1;
+  const project = JSON.parse(singleText) as Project;
   project.fuels = { gas: { price_EUR_kWh: 0.06, co2_kg_kWh: 0.201, renewable: false } };
   projectId = (await importProject(db, project)).id;
   useSweeps.setState({ sweeps: {}, errors: {} });
@@ -208,8 +208,8 @@ describe('a sweep through the real solver', () => {
   it('matches the hand-computed cost of a gas boiler at two gas prices', async () => {
     // 100 kW of heat all year through one gas boiler (η 0.9): gas 876 000 / 0.9 = 973 333.3 kWh/a.
     const hours = 8760;
-    const project: ProjectV1 = {
-      formatVersion: 1,
+    const project: Project = {
+      formatVersion: 2,
       name: 'Kessel',
       site: { year: 2023, timeZone: 'Europe/Berlin' },
       timeSeries: {

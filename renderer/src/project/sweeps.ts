@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
-import type { Capacity, ResultStatus, ProjectV1 } from '../../../solver/src';
+import type { Capacity, ResultStatus, Project } from '../../../solver/src';
 import { assembleProject, hashInputs, runOptionsOf } from './assemble';
 import { checkRunnable, NotRunnableError, solvePoint } from './run';
 import { axisValues, sweepGrid, type SweepAxis } from './sweep';
@@ -94,7 +94,7 @@ async function prepare(
   projectId: string,
   a: SweepAxis,
   b: SweepAxis | undefined,
-): Promise<{ run: SweepRun; project: ProjectV1 }> {
+): Promise<{ run: SweepRun; project: Project }> {
   const grid = sweepGrid(a, b);
   await useProject.getState().saved;
   const project = await assembleProject(db, projectId);
@@ -139,7 +139,7 @@ export const useSweeps = create<SweepsStore>((set, get) => {
     }));
 
   /** Solves the points in grid order; a failed point is recorded and the next one follows. */
-  async function solveAll(client: Pick<SolverClient, 'solve'>, project: ProjectV1, run: SweepRun) {
+  async function solveAll(client: Pick<SolverClient, 'solve'>, project: Project, run: SweepRun) {
     const { projectId } = run;
     for (let k = 0; k < run.points.length && !stop; k++) {
       const t0 = Date.now();
@@ -189,7 +189,7 @@ export const useSweeps = create<SweepsStore>((set, get) => {
       try {
         const { [projectId]: _, ...errors } = get().errors;
         set({ errors });
-        let prepared: { run: SweepRun; project: ProjectV1 };
+        let prepared: { run: SweepRun; project: Project };
         try {
           prepared = await prepare(db, projectId, a, b);
         } catch (e) {

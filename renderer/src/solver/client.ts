@@ -1,5 +1,5 @@
 import type { SolverRequest, SolverResponse } from '../../../solver/src/worker';
-import type { ProjectV1, SolveProgress } from '../../../solver/src';
+import type { Project, SolveProgress } from '../../../solver/src';
 import { WorkerRpc, type DistributiveOmit, type Reply } from '../workers/rpc';
 
 type SolveResult = Extract<SolverResponse, { type: 'result' }>;
@@ -23,7 +23,7 @@ export class SolverClient {
   );
 
   solve(
-    project: ProjectV1,
+    project: Project,
     options: Extract<SolverRequest, { type: 'solve' }>['options'],
     onProgress?: (p: SolveProgress) => void,
   ): SolveHandle {
@@ -32,7 +32,7 @@ export class SolverClient {
 
   /** A cost–CO2 Pareto front of one scenario (see solver/src/run/pareto.ts). */
   pareto(
-    project: ProjectV1,
+    project: Project,
     options: Extract<SolverRequest, { type: 'pareto' }>['options'],
     onProgress?: (p: ParetoRunProgress) => void,
   ): SolveHandle<ParetoResult> {

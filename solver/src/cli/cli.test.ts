@@ -34,7 +34,7 @@ describe('werkplan CLI', () => {
   it('validate: exit 0 with a summary for a valid file', async () => {
     const r = await run('validate', writeProject('ok.json', project()));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('valid project format v1');
+    expect(r.out).toContain('valid project format v2');
   });
 
   it('validate: exit 1 with located errors on stderr', async () => {

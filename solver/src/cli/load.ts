@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError, readValueColumn } from '../profiles/import';
 import { validateProject, type ProjectError } from '../project/validate';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 
 export class ProjectLoadError extends Error {
   constructor(readonly errors: ProjectError[]) {
@@ -20,7 +20,7 @@ export function formatError(e: ProjectError): string {
  * files beside the project through the profile import's table reader (header row; delimiter, encoding
  * and decimal mark detected) and inlined.
  */
-export async function loadProject(file: string): Promise<ProjectV1> {
+export async function loadProject(file: string): Promise<Project> {
   const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
     throw new ProjectLoadError([{ pointer: '', message: `cannot read ${file}: ${err.code ?? err.message}` }]);
   });
@@ -63,7 +63,7 @@ export async function loadProject(file: string): Promise<ProjectV1> {
 export async function loadProjectOrReport(
   file: string,
   io: { stderr: (t: string) => void },
-): Promise<ProjectV1 | null> {
+): Promise<Project | null> {
   try {
     return await loadProject(file);
   } catch (err) {

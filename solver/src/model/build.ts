@@ -1,7 +1,7 @@
 import type { LpModel } from '../lp/model';
 import { applyScenario } from '../project/scenario';
 import { hoursInYear } from '../project/calendar';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { clusterDays } from '../aggregation/typicalDays';
 import { ModelContext, type Carrier } from './context';
 import { fullGrid, type TimeGrid } from './timegrid';
@@ -40,7 +40,7 @@ export interface BuildOptions {
 export interface BuiltModel {
   model: LpModel;
   ctx: ModelContext;
-  project: ProjectV1;
+  project: Project;
   grid: TimeGrid;
   demand: Record<Carrier, Float64Array>;
   balanceRows: Record<Carrier, Int32Array>;
@@ -52,7 +52,7 @@ export const DEFAULT_TYPICAL_DAYS = 24;
 export const DEFAULT_MILP_TYPICAL_DAYS = 12;
 
 export function timeGrid(
-  project: ProjectV1,
+  project: Project,
   ctxSeries: (id: string) => Float64Array,
   opts: BuildOptions,
 ): TimeGrid {
@@ -92,7 +92,7 @@ export function timeGrid(
 }
 
 /** Builds the LP/MILP of a project (one scenario) by technology family. */
-export function buildModel(base: ProjectV1, opts: BuildOptions): BuiltModel {
+export function buildModel(base: Project, opts: BuildOptions): BuiltModel {
   const project = applyScenario(base, opts.scenarioId);
   const probe = new ModelContext(
     project,

@@ -1,6 +1,6 @@
 import { LinExpr } from '../lp/expr';
 import { LpBuilder } from '../lp/model';
-import type { PriceSpec, ProjectV1, Technology } from '../project/types';
+import type { PriceSpec, Project, Technology } from '../project/types';
 import { costOf, EURPerUnit, kgCO2PerUnit, type EUR } from '../units';
 import { annualCapacityCost_EUR } from './economics';
 import { numSteps, stepLabel, type TimeGrid } from './timegrid';
@@ -79,7 +79,7 @@ export class ModelContext {
   private readonly seriesCache = new Map<string, Float64Array>();
 
   constructor(
-    readonly project: ProjectV1,
+    readonly project: Project,
     readonly grid: TimeGrid,
     name: string,
   ) {

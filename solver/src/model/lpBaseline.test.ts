@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LpModel } from '../lp/model';
-import type { ProjectV1, Technology } from '../project/types';
+import type { Project, Technology } from '../project/types';
 import { buildModel, type BuildOptions } from './build';
 
 /**
@@ -70,17 +70,17 @@ function fingerprint(m: LpModel): Fingerprint {
   };
 }
 
-const example = (name: string): ProjectV1 =>
+const example = (name: string): Project =>
   JSON.parse(
     readFileSync(new URL(`../../../assets/examples/${name}.json`, import.meta.url), 'utf8'),
-  ) as ProjectV1;
+  ) as Project;
 
 /**
  * The reference hub plus what the examples do not reach: non-curtailable PV and solar thermal,
  * curtailable solar thermal, a heat dump, a renewable boiler with existing capacity and subsidy, a
  * connection limit and all project constraints.
  */
-function everything(): ProjectV1 {
+function everything(): Project {
   const p = example('reference-hub');
   const base = { lifetime_a: 20, fixedOm_share: 0.01, varOm_EUR_kWh: 0.001 };
   const extra = [
@@ -106,7 +106,7 @@ function everything(): ProjectV1 {
   return p;
 }
 
-const cases: { name: string; project: () => ProjectV1; opts: BuildOptions }[] = [
+const cases: { name: string; project: () => Project; opts: BuildOptions }[] = [
   { name: 'single-building full', project: () => example('single-building'), opts: { mode: 'full' } },
   {
     name: 'single-building aggregated',

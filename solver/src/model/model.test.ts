@@ -4,14 +4,14 @@ import type { SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions } from './build';
 import { readResults } from '../results/results';
 import { airHeatPump, battery, boiler, chpPlant, heatStorage, testProject, near } from './testing';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { copSeries } from './heatPump';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
 
-async function solve(p: ProjectV1, horizon_h: number, extra: Partial<BuildOptions> = {}) {
+async function solve(p: Project, horizon_h: number, extra: Partial<BuildOptions> = {}) {
   const built = buildModel(p, { mode: 'full', horizon_h, ...extra });
   const sol = await highs.solve(built.model);
   expect(sol.status).toBe('optimal');

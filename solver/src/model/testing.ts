@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { LpModel } from '../lp/model';
-import type { Chp, HeatPump, ProjectV1, Technology } from '../project/types';
+import type { Chp, HeatPump, Project, Technology } from '../project/types';
 import { ModelContext, type CostCategory } from './context';
 import { fullGrid, type TimeGrid } from './timegrid';
 
@@ -25,15 +25,15 @@ export function testProject(opts: {
   gridExport?: { price: number; limit?: number };
   extraSeries?: Record<string, number[]>;
   ambient?: number[];
-}): ProjectV1 {
-  const timeSeries: ProjectV1['timeSeries'] = {
+}): Project {
+  const timeSeries: Project['timeSeries'] = {
     heat: { unit: 'kW', values: yearSeries(opts.heat ?? []) },
     electricity: { unit: 'kW', values: yearSeries(opts.electricity ?? []) },
   };
   for (const [k, v] of Object.entries(opts.extraSeries ?? {}))
     timeSeries[k] = { unit: '-', values: yearSeries(v) };
   if (opts.ambient) timeSeries.ambient = { unit: '°C', values: yearSeries(opts.ambient, 10) };
-  let importPrice: ProjectV1['fuels'][string]['price_EUR_kWh'] = 0;
+  let importPrice: Project['fuels'][string]['price_EUR_kWh'] = 0;
   if (opts.gridImport) {
     if (typeof opts.gridImport.price === 'number') importPrice = opts.gridImport.price;
     else {
@@ -42,7 +42,7 @@ export function testProject(opts: {
     }
   }
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     name: 'test',
     site: { year: 2023, timeZone: 'Europe/Berlin', ambientTemperature: opts.ambient ? 'ambient' : undefined },
     timeSeries,
@@ -154,7 +154,7 @@ export const battery = (
  * of a three-point cost–CO2 front (CO2 ≤ 69.8684211 kg) needs 75 kW: 223.6842105 + 75·4.5621053
  * = 565.8421053 EUR/a. Returned through JSON, as a project file would be (no undefined keys).
  */
-export function gasOrElectricBoiler(): ProjectV1 {
+export function gasOrElectricBoiler(): Project {
   const p = testProject({
     heat: [100, 200, 150],
     gasPrice: 0.05,
@@ -171,7 +171,7 @@ export function gasOrElectricBoiler(): ProjectV1 {
       },
     ],
   });
-  return JSON.parse(JSON.stringify(p)) as ProjectV1;
+  return JSON.parse(JSON.stringify(p)) as Project;
 }
 
 /**
@@ -192,7 +192,7 @@ export function tinyAggregatedGrid(): TimeGrid {
 }
 
 /** A model context over the first `steps` hours of the year (full mode) or over a given grid. */
-export function tinyContext(project: ProjectV1, grid: TimeGrid | number = 3): ModelContext {
+export function tinyContext(project: Project, grid: TimeGrid | number = 3): ModelContext {
   return new ModelContext(project, typeof grid === 'number' ? fullGrid(8760, grid) : grid, 'tiny');
 }
 

@@ -22,7 +22,7 @@ const cases: [string, (d: Json) => void][] = [
   ['above maximum', (d) => (d.economics.interestRate = 0.9)],
   ['missing key', (d) => delete d.site.year],
   ['unknown key', (d) => (d.site.altitude = 3)],
-  ['bad const', (d) => (d.formatVersion = 2)],
+  ['bad const', (d) => (d.formatVersion = 3)],
   ['bad tech type', (d) => (d.technologies[0].type = 'fusion')],
   ['tech field out of range', (d) => (d.technologies[0].carnotEfficiency = 1.5)],
   ['unknown tech key', (d) => (d.technologies[1].colour = 'red')],

@@ -1,7 +1,7 @@
 import { crossCheck } from './crossCheck';
 import { jsonErrorOffset } from './jsonError';
 import { locatePointer, positionOf } from './locate';
-import { FORMAT_VERSION, type ProjectV1 } from './types';
+import { FORMAT_VERSION, type Project } from './types';
 
 export interface ProjectError {
   /** JSON pointer of the offending value ('' for the document). */
@@ -12,7 +12,7 @@ export interface ProjectError {
   column?: number;
 }
 
-export type ValidationResult = { ok: true; project: ProjectV1 } | { ok: false; errors: ProjectError[] };
+export type ValidationResult = { ok: true; project: Project } | { ok: false; errors: ProjectError[] };
 
 /** A schema finding: where, and the message (already starting with the pointer). */
 export interface SchemaFinding {
@@ -21,7 +21,10 @@ export interface SchemaFinding {
 }
 
 /** Migrations from older format versions: each takes version n and returns version n+1. */
-const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  /** v1 → v2: v2 only adds optional fields (periods, commissioned_year); a v1 project is a path of one period. */
+  1: (doc) => ({ ...doc, formatVersion: 2 }),
+};
 
 export function migrate(doc: unknown): unknown {
   if (typeof doc !== 'object' || doc === null) return doc;
@@ -78,7 +81,7 @@ export function checkDocument(
       errors: found.filter((f) => !seen.has(f.message) && seen.add(f.message)).map(locate),
     };
   }
-  const project = doc as ProjectV1;
+  const project = doc as Project;
   const errors = crossCheck(project).map((e) =>
     locate({ pointer: e.pointer, message: `${e.pointer}: ${e.message}` }),
   );

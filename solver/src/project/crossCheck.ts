@@ -1,11 +1,11 @@
 import { hoursInYear } from './calendar';
-import type { ProjectV1, Technology } from './types';
+import type { Project, Technology } from './types';
 
 /**
  * Checks that the schema cannot express: references, series lengths and gaps, units, bounds.
  * Free of Ajv so the renderer (whose CSP forbids generated code) runs the very same checks.
  */
-export function crossCheck(p: ProjectV1): { pointer: string; message: string }[] {
+export function crossCheck(p: Project): { pointer: string; message: string }[] {
   const out: { pointer: string; message: string }[] = [];
   const hours = hoursInYear(p.site.year, p.site.timeZone);
   const series = (ref: string, pointer: string, unit?: string) => {

@@ -1,7 +1,7 @@
-import type { ProjectV1 } from './types';
+import type { Project } from './types';
 
 /** The base project with one scenario's overrides applied (a deep copy; the input is not changed). */
-export function applyScenario(project: ProjectV1, scenarioId?: string): ProjectV1 {
+export function applyScenario(project: Project, scenarioId?: string): Project {
   if (!scenarioId || scenarioId === 'base') return project;
   const scenario = project.scenarios?.find((s) => s.id === scenarioId);
   if (!scenario) {

@@ -3,10 +3,10 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { PLANNER, projectSchema, technologySchemas } from './schema';
 import type * as T from './types';
 
-describe('project format v1 from one TypeBox definition', () => {
-  it('gives the JSON Schema of docs/formats/project-v1.schema.json, as plain JSON', () => {
+describe('project format v2 from one TypeBox definition', () => {
+  it('gives the JSON Schema of docs/formats/project-v2.schema.json, as plain JSON', () => {
     const doc = readFileSync(
-      new URL('../../../docs/formats/project-v1.schema.json', import.meta.url),
+      new URL('../../../docs/formats/project-v2.schema.json', import.meta.url),
       'utf8',
     );
     // toStrictEqual: no symbol keys of TypeBox, no planner annotations, nothing undefined
@@ -44,11 +44,11 @@ describe('project format v1 from one TypeBox definition', () => {
     expectTypeOf<T.TechnologyType>().toEqualTypeOf<Pinned.TechnologyType>();
     expectTypeOf<T.Constraints>().toEqualTypeOf<Pinned.Constraints>();
     expectTypeOf<T.Scenario>().toEqualTypeOf<Pinned.Scenario>();
-    expectTypeOf<T.ProjectV1>().toEqualTypeOf<Pinned.ProjectV1>();
+    expectTypeOf<T.Project>().toEqualTypeOf<Pinned.Project>();
   });
 });
 
-/** The hand-written types of format v1 before they were derived (commit 0856cbb), as a pin. */
+/** The hand-written types of format v1 before they were derived (commit 0856cbb), as a pin, with v2's additions. */
 // eslint-disable-next-line @typescript-eslint/no-namespace
 declare namespace Pinned {
   export type TimeSeriesSpec =
@@ -107,6 +107,7 @@ declare namespace Pinned {
     min?: number;
     max?: number;
     existing?: number;
+    commissioned_year?: number;
     source?: string;
   }
 
@@ -190,8 +191,8 @@ declare namespace Pinned {
     overrides: Record<string, unknown>;
   }
 
-  export interface ProjectV1 {
-    formatVersion: 1;
+  export interface Project {
+    formatVersion: 2;
     name: string;
     description?: string;
     site: Site;
@@ -202,6 +203,7 @@ declare namespace Pinned {
     grid: Grid;
     technologies: Technology[];
     constraints?: Constraints;
+    periods?: T.Periods;
     scenarios?: Scenario[];
     notes?: Record<string, unknown>;
   }

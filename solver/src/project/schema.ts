@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /**
- * Project format v1, defined once (docs/decisions/project-schema-source.md). From this TypeBox
+ * Project format v2, defined once (docs/decisions/project-schema-source.md). From this TypeBox
  * definition follow the JSON Schema `projectSchema` (draft 2020-12 subset understood by ajv;
  * unknown keys are rejected), the TypeScript types in types.ts (`Static<…>`) and the planner's
  * field table (renderer/src/project/techFields.ts, from the `x-planner` annotations below).
@@ -101,6 +101,14 @@ const techBase = {
   min: opt(ui(nonNeg, { label: 'min', unit: 'cap' })),
   max: opt(ui(nonNeg, { label: 'max', unit: 'cap', testId: 'max' })),
   existing: opt(ui(nonNeg, { label: 'existing', unit: 'cap' })),
+  /**
+   * Transformation path: year the existing capacity went into service; it retires after lifetime_a
+   * (in service in the periods whose year is before commissioned_year + lifetime_a). Absent: the
+   * existing capacity stays for the whole path.
+   */
+  commissioned_year: opt(
+    ui(Type.Integer({ minimum: 1950, maximum: 2100 }), { label: 'commissioned', testId: 'commissioned' }),
+  ),
   /** Source of the default figures (document, year). */
   source: opt(text),
 };
@@ -311,9 +319,102 @@ export const ScenarioSchema = Type.Object(
   closed,
 );
 
-export const ProjectV1Schema = Type.Object(
+/**
+ * A value that changes over the path: year → value (keys are years, e.g. {"2025": 55, "2030": 100}).
+ * Prices and demand factors are interpolated linearly between the given years and held constant
+ * outside them; targets and caps hold from their year on (a step; none before the first year).
+ */
+export const YearPathSchema = Type.Unsafe<Record<string, number>>({
+  type: 'object',
+  propertyNames: { pattern: '^(19[5-9][0-9]|20[0-9][0-9]|2100)$' },
+  minProperties: 1,
+  additionalProperties: { type: 'number' },
+});
+const yearShare = Type.Unsafe<Record<string, number>>({
+  ...YearPathSchema,
+  additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
+});
+const yearNonNeg = Type.Unsafe<Record<string, number>>({
+  ...YearPathSchema,
+  additionalProperties: { type: 'number', minimum: 0 },
+});
+
+/** How one demand changes over the path: factor × (1 − renovation rate)^(year − first year), or another series in a year. */
+export const DemandPathSchema = Type.Object(
   {
-    formatVersion: lit(1),
+    /** Factor on the demand series (new connections, losses), interpolated. */
+    factor: opt(yearNonNeg),
+    /** Yearly reduction by renovation as a share per year, compounded from the first period. */
+    renovationRate_per_a: opt(Type.Number({ minimum: 0, maximum: 0.2 })),
+    /** year → series id used instead of the demand series in that period (before the factors). */
+    series: opt(Type.Unsafe<Record<string, string>>({ ...YearPathSchema, additionalProperties: id })),
+  },
+  closed,
+);
+
+/**
+ * Transformation path (format v2, docs/formats/project.md): the periods, the paths of what changes,
+ * the targets per period and the BEW economics. Absent: one period, the site year, as in format v1.
+ */
+export const PeriodsSchema = Type.Object(
+  {
+    /** Period years in increasing order (2025, 2030, … 2045; yearly steps allowed). */
+    years: Type.Array(Type.Integer({ minimum: 1990, maximum: 2100 }), { minItems: 1, maxItems: 60 }),
+    /** Years the last period stands for; absent = the step before it (1 for a single period). */
+    lastPeriodYears: opt(Type.Integer({ minimum: 1, maximum: 30 })),
+    /** Base year of the net present value; absent = the first period's year. */
+    baseYear: opt(Type.Integer({ minimum: 1990, maximum: 2100 })),
+    demand: opt(Type.Object({ heat: opt(DemandPathSchema), electricity: opt(DemandPathSchema) }, closed)),
+    prices: opt(
+      Type.Object(
+        {
+          /** fuel id → factor on its price. */
+          fuelPrice_factor: opt(dict(yearNonNeg)),
+          gridImportPrice_factor: opt(yearNonNeg),
+          gridExportPrice_factor: opt(yearNonNeg),
+          /** CO2 price (BEHG, then ETS2), EUR per tonne; replaces economics.co2Price_EUR_t. */
+          co2Price_EUR_t: opt(yearNonNeg),
+          /** Emission factor of grid electricity, replaces grid.import.co2_kg_kWh. */
+          gridCo2_kg_kWh: opt(yearNonNeg),
+          /** Renewable share of grid electricity, replaces grid.import.renewableShare. */
+          gridRenewableShare: opt(yearShare),
+        },
+        closed,
+      ),
+    ),
+    targets: opt(
+      Type.Object(
+        {
+          /** Minimum renewable or waste-heat share of the network heat (WPG § 29: 30 % 2030, 80 % 2040, 100 % 2045). */
+          minRenewableHeatShare: opt(yearShare),
+          /** CO2 cap per year of the period, tonnes. */
+          co2Cap_t: opt(yearNonNeg),
+          /** technology id → the most new capacity that may be built in a period (its unit). */
+          maxNewCapacity: opt(dict(yearNonNeg)),
+        },
+        closed,
+      ),
+    ),
+    /** Investment grant share per technology id over the path (replaces its subsidy_share for plants built then). */
+    subsidies: opt(Type.Object({ investment_share: opt(dict(yearShare)) }, closed)),
+    /** BEW operating aid (Modul 4) per kWh of heat from plants built on the path, for `operatingAidYears` years. */
+    bew: opt(
+      Type.Object(
+        {
+          heatPump_EUR_kWh: opt(yearNonNeg),
+          solarThermal_EUR_kWh: opt(yearNonNeg),
+          operatingAidYears: opt(Type.Integer({ minimum: 1, maximum: 30 })),
+        },
+        closed,
+      ),
+    ),
+  },
+  closed,
+);
+
+export const ProjectSchema = Type.Object(
+  {
+    formatVersion: lit(2),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     description: opt(text),
     site: SiteSchema,
@@ -327,13 +428,15 @@ export const ProjectV1Schema = Type.Object(
     grid: GridSchema,
     technologies: Type.Array(TechnologySchema, { maxItems: 100 }),
     constraints: opt(ConstraintsSchema),
+    /** Transformation path; absent = one period (the site year). */
+    periods: opt(PeriodsSchema),
     scenarios: opt(Type.Array(ScenarioSchema)),
     /** Free-form notes kept with the project (e.g. benchmark figures of an example). */
     notes: opt(anyObject()),
   },
   {
-    $id: 'https://werkplan.invalid/schema/project-v1.json',
-    title: 'Werkplan project, format v1',
+    $id: 'https://werkplan.invalid/schema/project-v2.json',
+    title: 'Werkplan project, format v2',
     ...closed,
   },
 );
@@ -346,7 +449,8 @@ export function toJsonSchema<T>(schema: T): T {
 }
 
 /**
- * JSON Schema of project format v1 (docs/formats/project-v1.schema.json is a copy of it), as ajv
- * and the renderer's checks read it.
+ * JSON Schema of project format v2 (docs/formats/project-v2.schema.json is a copy of it), as ajv
+ * and the renderer's checks read it. Format v1 documents are migrated to v2 before the check
+ * (checkDocument.ts).
  */
-export const projectSchema = toJsonSchema(ProjectV1Schema);
+export const projectSchema = toJsonSchema(ProjectSchema);

@@ -4,7 +4,7 @@ import { projectSchema } from './schema';
 import type { SchemaFinding } from './checkDocument';
 
 /**
- * The schema check of project format v1 for the CLI and the renderer alike: the Ajv standalone
+ * The schema check of project format v2 for the CLI and the renderer alike: the Ajv standalone
  * validator generated from schema.ts (schemaValidator.generated.js, no code generation at run time,
  * so it runs under the renderer's CSP) and the wording of its errors. Two wordings:
  * - 'cli': the CLI's messages, a contract (`werkplan validate`); every branch of a oneOf.

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://werkplan.invalid/schema/project-v1.json","title":"Werkplan project, format v1","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":1},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
+const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -22,9 +22,10 @@ const func2 = (function ucs2length(str) {
     return length;
 });
 const pattern4 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,63}$", "u");
+const pattern26 = new RegExp("^(19[5-9][0-9]|20[0-9][0-9]|2100)$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://werkplan.invalid/schema/project-v1.json" */;
+/*# sourceURL="https://werkplan.invalid/schema/project-v2.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate20.evaluated;
@@ -138,8 +139,8 @@ errors++;
 }
 }
 if(data.formatVersion !== undefined){
-if(1 !== data.formatVersion){
-const err10 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(2 !== data.formatVersion){
+const err10 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2768,11 +2769,10 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data74 = data62.source;
-if(typeof data74 === "string"){
-if(func2(data74) > 2000){
-const err209 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.commissioned_year !== undefined){
+let data74 = data62.commissioned_year;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err209 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2781,9 +2781,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-else {
-const err210 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 2100 || isNaN(data74)){
+const err210 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2792,12 +2792,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data62.fuel !== undefined){
-let data75 = data62.fuel;
-if(typeof data75 === "string"){
-if(!pattern4.test(data75)){
-const err211 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data74 < 1950 || isNaN(data74)){
+const err211 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2807,8 +2803,12 @@ vErrors.push(err211);
 errors++;
 }
 }
-else {
-const err212 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data62.source !== undefined){
+let data75 = data62.source;
+if(typeof data75 === "string"){
+if(func2(data75) > 2000){
+const err212 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2818,11 +2818,8 @@ vErrors.push(err212);
 errors++;
 }
 }
-if(data62.efficiency !== undefined){
-let data76 = data62.efficiency;
-if((typeof data76 == "number") && (isFinite(data76))){
-if(data76 > 1 || isNaN(data76)){
-const err213 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err213 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2831,8 +2828,12 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data76 <= 0 || isNaN(data76)){
-const err214 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data62.fuel !== undefined){
+let data76 = data62.fuel;
+if(typeof data76 === "string"){
+if(!pattern4.test(data76)){
+const err214 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2843,7 +2844,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err215 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2853,9 +2854,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-}
-else {
-const err216 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.efficiency !== undefined){
+let data77 = data62.efficiency;
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 > 1 || isNaN(data77)){
+const err216 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2864,12 +2867,8 @@ vErrors.push(err216);
 }
 errors++;
 }
-var props5 = true;
-}
-else if(tag0 === "electricBoiler"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err217 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data77 <= 0 || isNaN(data77)){
+const err217 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2878,8 +2877,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err218 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err218 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2888,8 +2888,10 @@ vErrors.push(err218);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err219 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2898,8 +2900,12 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err220 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+var props5 = true;
+}
+else if(tag0 === "electricBoiler"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err220 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2908,8 +2914,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err221 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+if(data62.type === undefined){
+const err221 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2918,8 +2924,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data62.efficiency === undefined){
-const err222 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
+if(data62.capex_EUR_per_unit === undefined){
+const err222 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2928,9 +2934,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-for(const key20 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[1].properties, key20))){
-const err223 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data62.lifetime_a === undefined){
+const err223 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2939,12 +2944,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data77 = data62.id;
-if(typeof data77 === "string"){
-if(!pattern4.test(data77)){
-const err224 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.fixedOm_share === undefined){
+const err224 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2953,9 +2954,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.efficiency === undefined){
+const err225 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2964,10 +2964,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("electricBoiler" !== data62.type){
-const err226 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "electricBoiler"},message:"must be equal to constant"};
+for(const key20 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[1].properties, key20))){
+const err226 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2977,11 +2976,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data79 = data62.name;
-if(typeof data79 === "string"){
-if(func2(data79) > 2000){
-const err227 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.id !== undefined){
+let data78 = data62.id;
+if(typeof data78 === "string"){
+if(!pattern4.test(data78)){
+const err227 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2992,7 +2991,7 @@ errors++;
 }
 }
 else {
-const err228 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err228 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3002,11 +3001,9 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data80 = data62.capex_EUR_per_unit;
-if((typeof data80 == "number") && (isFinite(data80))){
-if(data80 < 0 || isNaN(data80)){
-const err229 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type !== undefined){
+if("electricBoiler" !== data62.type){
+const err229 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "electricBoiler"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3016,8 +3013,11 @@ vErrors.push(err229);
 errors++;
 }
 }
-else {
-const err230 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data80 = data62.name;
+if(typeof data80 === "string"){
+if(func2(data80) > 2000){
+const err230 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3027,11 +3027,8 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data81 = data62.lifetime_a;
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 > 100 || isNaN(data81)){
-const err231 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err231 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3040,8 +3037,12 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data81 < 1 || isNaN(data81)){
-const err232 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.capex_EUR_per_unit !== undefined){
+let data81 = data62.capex_EUR_per_unit;
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err232 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3052,7 +3053,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err233 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3062,11 +3063,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data82 = data62.fixedOm_share;
+if(data62.lifetime_a !== undefined){
+let data82 = data62.lifetime_a;
 if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 1 || isNaN(data82)){
-const err234 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data82 > 100 || isNaN(data82)){
+const err234 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3075,8 +3076,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data82 < 0 || isNaN(data82)){
-const err235 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data82 < 1 || isNaN(data82)){
+const err235 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3087,7 +3088,7 @@ errors++;
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err236 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3097,11 +3098,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data62.varOm_EUR_kWh !== undefined){
-let data83 = data62.varOm_EUR_kWh;
+if(data62.fixedOm_share !== undefined){
+let data83 = data62.fixedOm_share;
 if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 < 0 || isNaN(data83)){
-const err237 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data83 > 1 || isNaN(data83)){
+const err237 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3110,9 +3111,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data83 < 0 || isNaN(data83)){
+const err238 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3122,11 +3122,8 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data84 = data62.subsidy_share;
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 > 1 || isNaN(data84)){
-const err239 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err239 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3135,8 +3132,12 @@ vErrors.push(err239);
 }
 errors++;
 }
+}
+if(data62.varOm_EUR_kWh !== undefined){
+let data84 = data62.varOm_EUR_kWh;
+if((typeof data84 == "number") && (isFinite(data84))){
 if(data84 < 0 || isNaN(data84)){
-const err240 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err240 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3147,7 +3148,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err241 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3157,11 +3158,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data85 = data62.min;
+if(data62.subsidy_share !== undefined){
+let data85 = data62.subsidy_share;
 if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 < 0 || isNaN(data85)){
-const err242 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data85 > 1 || isNaN(data85)){
+const err242 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3170,9 +3171,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-else {
-const err243 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data85 < 0 || isNaN(data85)){
+const err243 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3182,11 +3182,8 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data86 = data62.max;
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 0 || isNaN(data86)){
-const err244 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err244 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3196,8 +3193,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-else {
-const err245 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.min !== undefined){
+let data86 = data62.min;
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 < 0 || isNaN(data86)){
+const err245 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3207,11 +3207,8 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data87 = data62.existing;
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 0 || isNaN(data87)){
-const err246 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err246 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3221,8 +3218,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-else {
-const err247 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.max !== undefined){
+let data87 = data62.max;
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 0 || isNaN(data87)){
+const err247 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3232,11 +3232,8 @@ vErrors.push(err247);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data88 = data62.source;
-if(typeof data88 === "string"){
-if(func2(data88) > 2000){
-const err248 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err248 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3246,8 +3243,11 @@ vErrors.push(err248);
 errors++;
 }
 }
-else {
-const err249 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.existing !== undefined){
+let data88 = data62.existing;
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
+const err249 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3257,11 +3257,8 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data62.efficiency !== undefined){
-let data89 = data62.efficiency;
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 1 || isNaN(data89)){
-const err250 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err250 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3270,8 +3267,11 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(data89 <= 0 || isNaN(data89)){
-const err251 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data62.commissioned_year !== undefined){
+let data89 = data62.commissioned_year;
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err251 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3280,9 +3280,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-else {
-const err252 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 > 2100 || isNaN(data89)){
+const err252 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3291,15 +3291,86 @@ vErrors.push(err252);
 }
 errors++;
 }
-}
-}
-else {
-const err253 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89 < 1950 || isNaN(data89)){
+const err253 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err253];
 }
 else {
 vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+if(data62.source !== undefined){
+let data90 = data62.source;
+if(typeof data90 === "string"){
+if(func2(data90) > 2000){
+const err254 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data62.efficiency !== undefined){
+let data91 = data62.efficiency;
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 1 || isNaN(data91)){
+const err256 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(data91 <= 0 || isNaN(data91)){
+const err257 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+}
+else {
+const err259 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
 }
 errors++;
 }
@@ -3310,67 +3381,7 @@ props5 = true;
 else if(tag0 === "chp"){
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.id === undefined){
-const err254 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-if(data62.type === undefined){
-const err255 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-if(data62.capex_EUR_per_unit === undefined){
-const err256 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-if(data62.lifetime_a === undefined){
-const err257 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-if(data62.fixedOm_share === undefined){
-const err258 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-if(data62.fuel === undefined){
-const err259 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-if(data62.efficiencyEl === undefined){
-const err260 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyEl"},message:"must have required property '"+"efficiencyEl"+"'"};
+const err260 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3379,8 +3390,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data62.efficiencyTh === undefined){
-const err261 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyTh"},message:"must have required property '"+"efficiencyTh"+"'"};
+if(data62.type === undefined){
+const err261 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3389,9 +3400,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-for(const key21 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[2].properties, key21))){
-const err262 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data62.capex_EUR_per_unit === undefined){
+const err262 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3400,12 +3410,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data90 = data62.id;
-if(typeof data90 === "string"){
-if(!pattern4.test(data90)){
-const err263 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.lifetime_a === undefined){
+const err263 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3414,9 +3420,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-else {
-const err264 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.fixedOm_share === undefined){
+const err264 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3425,10 +3430,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("chp" !== data62.type){
-const err265 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "chp"},message:"must be equal to constant"};
+if(data62.fuel === undefined){
+const err265 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3437,12 +3440,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data92 = data62.name;
-if(typeof data92 === "string"){
-if(func2(data92) > 2000){
-const err266 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.efficiencyEl === undefined){
+const err266 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyEl"},message:"must have required property '"+"efficiencyEl"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3451,9 +3450,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.efficiencyTh === undefined){
+const err267 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyTh"},message:"must have required property '"+"efficiencyTh"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3462,12 +3460,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-if(data62.capex_EUR_per_unit !== undefined){
-let data93 = data62.capex_EUR_per_unit;
-if((typeof data93 == "number") && (isFinite(data93))){
-if(data93 < 0 || isNaN(data93)){
-const err268 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key21 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[2].properties, key21))){
+const err268 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3477,8 +3472,11 @@ vErrors.push(err268);
 errors++;
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.id !== undefined){
+let data92 = data62.id;
+if(typeof data92 === "string"){
+if(!pattern4.test(data92)){
+const err269 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3488,11 +3486,8 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data94 = data62.lifetime_a;
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 > 100 || isNaN(data94)){
-const err270 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err270 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3501,8 +3496,10 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data94 < 1 || isNaN(data94)){
-const err271 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.type !== undefined){
+if("chp" !== data62.type){
+const err271 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "chp"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3512,8 +3509,11 @@ vErrors.push(err271);
 errors++;
 }
 }
-else {
-const err272 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data94 = data62.name;
+if(typeof data94 === "string"){
+if(func2(data94) > 2000){
+const err272 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3523,11 +3523,8 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data95 = data62.fixedOm_share;
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 > 1 || isNaN(data95)){
-const err273 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err273 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3536,8 +3533,12 @@ vErrors.push(err273);
 }
 errors++;
 }
+}
+if(data62.capex_EUR_per_unit !== undefined){
+let data95 = data62.capex_EUR_per_unit;
+if((typeof data95 == "number") && (isFinite(data95))){
 if(data95 < 0 || isNaN(data95)){
-const err274 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err274 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3548,7 +3549,7 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err275 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3558,11 +3559,11 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data62.varOm_EUR_kWh !== undefined){
-let data96 = data62.varOm_EUR_kWh;
+if(data62.lifetime_a !== undefined){
+let data96 = data62.lifetime_a;
 if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 < 0 || isNaN(data96)){
-const err276 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data96 > 100 || isNaN(data96)){
+const err276 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3571,9 +3572,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-else {
-const err277 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data96 < 1 || isNaN(data96)){
+const err277 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3583,11 +3583,8 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data97 = data62.subsidy_share;
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 1 || isNaN(data97)){
-const err278 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err278 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3596,8 +3593,12 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data97 < 0 || isNaN(data97)){
-const err279 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.fixedOm_share !== undefined){
+let data97 = data62.fixedOm_share;
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 1 || isNaN(data97)){
+const err279 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3606,9 +3607,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-else {
-const err280 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data97 < 0 || isNaN(data97)){
+const err280 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3618,11 +3618,8 @@ vErrors.push(err280);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data98 = data62.min;
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 < 0 || isNaN(data98)){
-const err281 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err281 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3632,8 +3629,11 @@ vErrors.push(err281);
 errors++;
 }
 }
-else {
-const err282 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data98 = data62.varOm_EUR_kWh;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 < 0 || isNaN(data98)){
+const err282 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3643,11 +3643,8 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data99 = data62.max;
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 < 0 || isNaN(data99)){
-const err283 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err283 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3657,8 +3654,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-else {
-const err284 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.subsidy_share !== undefined){
+let data99 = data62.subsidy_share;
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 > 1 || isNaN(data99)){
+const err284 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3667,12 +3667,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-if(data62.existing !== undefined){
-let data100 = data62.existing;
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 < 0 || isNaN(data100)){
-const err285 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data99 < 0 || isNaN(data99)){
+const err285 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3683,7 +3679,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err286 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3693,11 +3689,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data101 = data62.source;
-if(typeof data101 === "string"){
-if(func2(data101) > 2000){
-const err287 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.min !== undefined){
+let data100 = data62.min;
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 < 0 || isNaN(data100)){
+const err287 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3708,7 +3704,7 @@ errors++;
 }
 }
 else {
-const err288 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err288 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3718,11 +3714,11 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data62.fuel !== undefined){
-let data102 = data62.fuel;
-if(typeof data102 === "string"){
-if(!pattern4.test(data102)){
-const err289 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.max !== undefined){
+let data101 = data62.max;
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 < 0 || isNaN(data101)){
+const err289 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3733,7 +3729,7 @@ errors++;
 }
 }
 else {
-const err290 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err290 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3743,11 +3739,11 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data62.efficiencyEl !== undefined){
-let data103 = data62.efficiencyEl;
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 > 1 || isNaN(data103)){
-const err291 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.existing !== undefined){
+let data102 = data62.existing;
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 < 0 || isNaN(data102)){
+const err291 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3756,8 +3752,9 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data103 <= 0 || isNaN(data103)){
-const err292 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err292 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3767,8 +3764,10 @@ vErrors.push(err292);
 errors++;
 }
 }
-else {
-const err293 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.commissioned_year !== undefined){
+let data103 = data62.commissioned_year;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err293 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3777,12 +3776,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-if(data62.efficiencyTh !== undefined){
-let data104 = data62.efficiencyTh;
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 > 1 || isNaN(data104)){
-const err294 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 > 2100 || isNaN(data103)){
+const err294 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3791,8 +3787,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data104 <= 0 || isNaN(data104)){
-const err295 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data103 < 1950 || isNaN(data103)){
+const err295 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3802,8 +3798,12 @@ vErrors.push(err295);
 errors++;
 }
 }
-else {
-const err296 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data62.source !== undefined){
+let data104 = data62.source;
+if(typeof data104 === "string"){
+if(func2(data104) > 2000){
+const err296 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3813,11 +3813,8 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data62.minLoad_share !== undefined){
-let data105 = data62.minLoad_share;
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 > 1 || isNaN(data105)){
-const err297 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err297 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3826,8 +3823,12 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(data105 < 0 || isNaN(data105)){
-const err298 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.fuel !== undefined){
+let data105 = data62.fuel;
+if(typeof data105 === "string"){
+if(!pattern4.test(data105)){
+const err298 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3838,7 +3839,7 @@ errors++;
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err299 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3848,11 +3849,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data62.bonus_EUR_kWhEl !== undefined){
-let data106 = data62.bonus_EUR_kWhEl;
+if(data62.efficiencyEl !== undefined){
+let data106 = data62.efficiencyEl;
 if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 < 0 || isNaN(data106)){
-const err300 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data106 > 1 || isNaN(data106)){
+const err300 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3861,9 +3862,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-else {
-const err301 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data106 <= 0 || isNaN(data106)){
+const err301 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3873,14 +3873,120 @@ vErrors.push(err301);
 errors++;
 }
 }
-}
 else {
-const err302 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err302 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err302];
 }
 else {
 vErrors.push(err302);
+}
+errors++;
+}
+}
+if(data62.efficiencyTh !== undefined){
+let data107 = data62.efficiencyTh;
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 1 || isNaN(data107)){
+const err303 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+if(data107 <= 0 || isNaN(data107)){
+const err304 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data62.minLoad_share !== undefined){
+let data108 = data62.minLoad_share;
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 1 || isNaN(data108)){
+const err306 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+if(data108 < 0 || isNaN(data108)){
+const err307 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+if(data62.bonus_EUR_kWhEl !== undefined){
+let data109 = data62.bonus_EUR_kWhEl;
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 < 0 || isNaN(data109)){
+const err309 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+else {
+const err310 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
 }
 errors++;
 }
@@ -3891,97 +3997,7 @@ props5 = true;
 else if(tag0 === "heatPump"){
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.id === undefined){
-const err303 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err303];
-}
-else {
-vErrors.push(err303);
-}
-errors++;
-}
-if(data62.type === undefined){
-const err304 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err304];
-}
-else {
-vErrors.push(err304);
-}
-errors++;
-}
-if(data62.capex_EUR_per_unit === undefined){
-const err305 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
-if(vErrors === null){
-vErrors = [err305];
-}
-else {
-vErrors.push(err305);
-}
-errors++;
-}
-if(data62.lifetime_a === undefined){
-const err306 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-if(data62.fixedOm_share === undefined){
-const err307 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
-if(vErrors === null){
-vErrors = [err307];
-}
-else {
-vErrors.push(err307);
-}
-errors++;
-}
-if(data62.heatSource === undefined){
-const err308 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "heatSource"},message:"must have required property '"+"heatSource"+"'"};
-if(vErrors === null){
-vErrors = [err308];
-}
-else {
-vErrors.push(err308);
-}
-errors++;
-}
-if(data62.carnotEfficiency === undefined){
-const err309 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "carnotEfficiency"},message:"must have required property '"+"carnotEfficiency"+"'"};
-if(vErrors === null){
-vErrors = [err309];
-}
-else {
-vErrors.push(err309);
-}
-errors++;
-}
-if(data62.supplyTemp_C === undefined){
-const err310 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "supplyTemp_C"},message:"must have required property '"+"supplyTemp_C"+"'"};
-if(vErrors === null){
-vErrors = [err310];
-}
-else {
-vErrors.push(err310);
-}
-errors++;
-}
-if(data62.sourceDelta_K === undefined){
-const err311 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "sourceDelta_K"},message:"must have required property '"+"sourceDelta_K"+"'"};
-if(vErrors === null){
-vErrors = [err311];
-}
-else {
-vErrors.push(err311);
-}
-errors++;
-}
-if(data62.copMin === undefined){
-const err312 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMin"},message:"must have required property '"+"copMin"+"'"};
+const err312 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -3990,8 +4006,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data62.copMax === undefined){
-const err313 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMax"},message:"must have required property '"+"copMax"+"'"};
+if(data62.type === undefined){
+const err313 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4000,9 +4016,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-for(const key22 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[3].properties, key22))){
-const err314 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data62.capex_EUR_per_unit === undefined){
+const err314 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4011,12 +4026,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data107 = data62.id;
-if(typeof data107 === "string"){
-if(!pattern4.test(data107)){
-const err315 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.lifetime_a === undefined){
+const err315 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4025,9 +4036,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.fixedOm_share === undefined){
+const err316 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4036,10 +4046,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("heatPump" !== data62.type){
-const err317 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "heatPump"},message:"must be equal to constant"};
+if(data62.heatSource === undefined){
+const err317 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "heatSource"},message:"must have required property '"+"heatSource"+"'"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4048,12 +4056,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data109 = data62.name;
-if(typeof data109 === "string"){
-if(func2(data109) > 2000){
-const err318 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.carnotEfficiency === undefined){
+const err318 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "carnotEfficiency"},message:"must have required property '"+"carnotEfficiency"+"'"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4062,9 +4066,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-else {
-const err319 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.supplyTemp_C === undefined){
+const err319 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "supplyTemp_C"},message:"must have required property '"+"supplyTemp_C"+"'"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4073,12 +4076,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-}
-if(data62.capex_EUR_per_unit !== undefined){
-let data110 = data62.capex_EUR_per_unit;
-if((typeof data110 == "number") && (isFinite(data110))){
-if(data110 < 0 || isNaN(data110)){
-const err320 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.sourceDelta_K === undefined){
+const err320 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "sourceDelta_K"},message:"must have required property '"+"sourceDelta_K"+"'"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4087,9 +4086,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-}
-else {
-const err321 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.copMin === undefined){
+const err321 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMin"},message:"must have required property '"+"copMin"+"'"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4098,12 +4096,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-if(data62.lifetime_a !== undefined){
-let data111 = data62.lifetime_a;
-if((typeof data111 == "number") && (isFinite(data111))){
-if(data111 > 100 || isNaN(data111)){
-const err322 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data62.copMax === undefined){
+const err322 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMax"},message:"must have required property '"+"copMax"+"'"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4112,8 +4106,9 @@ vErrors.push(err322);
 }
 errors++;
 }
-if(data111 < 1 || isNaN(data111)){
-const err323 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key22 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[3].properties, key22))){
+const err323 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4123,8 +4118,11 @@ vErrors.push(err323);
 errors++;
 }
 }
-else {
-const err324 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.id !== undefined){
+let data110 = data62.id;
+if(typeof data110 === "string"){
+if(!pattern4.test(data110)){
+const err324 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4134,11 +4132,8 @@ vErrors.push(err324);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data112 = data62.fixedOm_share;
-if((typeof data112 == "number") && (isFinite(data112))){
-if(data112 > 1 || isNaN(data112)){
-const err325 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err325 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4147,8 +4142,10 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(data112 < 0 || isNaN(data112)){
-const err326 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.type !== undefined){
+if("heatPump" !== data62.type){
+const err326 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "heatPump"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4158,8 +4155,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-else {
-const err327 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data112 = data62.name;
+if(typeof data112 === "string"){
+if(func2(data112) > 2000){
+const err327 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4169,11 +4169,8 @@ vErrors.push(err327);
 errors++;
 }
 }
-if(data62.varOm_EUR_kWh !== undefined){
-let data113 = data62.varOm_EUR_kWh;
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 < 0 || isNaN(data113)){
-const err328 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err328 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4183,8 +4180,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-else {
-const err329 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data113 = data62.capex_EUR_per_unit;
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 < 0 || isNaN(data113)){
+const err329 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4194,11 +4194,8 @@ vErrors.push(err329);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data114 = data62.subsidy_share;
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 1 || isNaN(data114)){
-const err330 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err330 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4207,8 +4204,12 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(data114 < 0 || isNaN(data114)){
-const err331 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.lifetime_a !== undefined){
+let data114 = data62.lifetime_a;
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 > 100 || isNaN(data114)){
+const err331 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4217,9 +4218,8 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data114 < 1 || isNaN(data114)){
+const err332 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4229,11 +4229,8 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data115 = data62.min;
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 < 0 || isNaN(data115)){
-const err333 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err333 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4243,8 +4240,11 @@ vErrors.push(err333);
 errors++;
 }
 }
-else {
-const err334 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share !== undefined){
+let data115 = data62.fixedOm_share;
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 1 || isNaN(data115)){
+const err334 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4253,12 +4253,8 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-if(data62.max !== undefined){
-let data116 = data62.max;
-if((typeof data116 == "number") && (isFinite(data116))){
-if(data116 < 0 || isNaN(data116)){
-const err335 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data115 < 0 || isNaN(data115)){
+const err335 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4269,7 +4265,7 @@ errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err336 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4279,11 +4275,11 @@ vErrors.push(err336);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data117 = data62.existing;
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 < 0 || isNaN(data117)){
-const err337 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data116 = data62.varOm_EUR_kWh;
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 < 0 || isNaN(data116)){
+const err337 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4294,7 +4290,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err338 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4304,11 +4300,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data118 = data62.source;
-if(typeof data118 === "string"){
-if(func2(data118) > 2000){
-const err339 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.subsidy_share !== undefined){
+let data117 = data62.subsidy_share;
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 > 1 || isNaN(data117)){
+const err339 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4317,9 +4313,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-else {
-const err340 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data117 < 0 || isNaN(data117)){
+const err340 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4329,10 +4324,8 @@ vErrors.push(err340);
 errors++;
 }
 }
-if(data62.heatSource !== undefined){
-let data119 = data62.heatSource;
-if(!(((((data119 === "air") || (data119 === "ground")) || (data119 === "groundwater")) || (data119 === "wastewater")) || (data119 === "river"))){
-const err341 = {instancePath:instancePath+"/technologies/" + i1+"/heatSource",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.heatSource.enum},message:"must be equal to one of the allowed values"};
+else {
+const err341 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4342,11 +4335,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data62.carnotEfficiency !== undefined){
-let data120 = data62.carnotEfficiency;
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 > 1 || isNaN(data120)){
-const err342 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.min !== undefined){
+let data118 = data62.min;
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 < 0 || isNaN(data118)){
+const err342 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4355,8 +4348,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-if(data120 <= 0 || isNaN(data120)){
-const err343 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err343 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4366,8 +4360,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-else {
-const err344 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.max !== undefined){
+let data119 = data62.max;
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 0 || isNaN(data119)){
+const err344 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4377,11 +4374,8 @@ vErrors.push(err344);
 errors++;
 }
 }
-if(data62.supplyTemp_C !== undefined){
-let data121 = data62.supplyTemp_C;
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 120 || isNaN(data121)){
-const err345 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+else {
+const err345 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4390,8 +4384,12 @@ vErrors.push(err345);
 }
 errors++;
 }
-if(data121 < 20 || isNaN(data121)){
-const err346 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+}
+if(data62.existing !== undefined){
+let data120 = data62.existing;
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 0 || isNaN(data120)){
+const err346 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4402,7 +4400,7 @@ errors++;
 }
 }
 else {
-const err347 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err347 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4412,11 +4410,10 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data62.sourceDelta_K !== undefined){
-let data122 = data62.sourceDelta_K;
-if((typeof data122 == "number") && (isFinite(data122))){
-if(data122 > 30 || isNaN(data122)){
-const err348 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+if(data62.commissioned_year !== undefined){
+let data121 = data62.commissioned_year;
+if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
+const err348 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4425,8 +4422,9 @@ vErrors.push(err348);
 }
 errors++;
 }
-if(data122 < 0 || isNaN(data122)){
-const err349 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 > 2100 || isNaN(data121)){
+const err349 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4435,9 +4433,8 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-else {
-const err350 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data121 < 1950 || isNaN(data121)){
+const err350 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4447,11 +4444,12 @@ vErrors.push(err350);
 errors++;
 }
 }
-if(data62.groundTemp_C !== undefined){
-let data123 = data62.groundTemp_C;
-if((typeof data123 == "number") && (isFinite(data123))){
-if(data123 > 40 || isNaN(data123)){
-const err351 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
+}
+if(data62.source !== undefined){
+let data122 = data62.source;
+if(typeof data122 === "string"){
+if(func2(data122) > 2000){
+const err351 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4460,8 +4458,9 @@ vErrors.push(err351);
 }
 errors++;
 }
-if(data123 < -10 || isNaN(data123)){
-const err352 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
+}
+else {
+const err352 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4471,8 +4470,10 @@ vErrors.push(err352);
 errors++;
 }
 }
-else {
-const err353 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.heatSource !== undefined){
+let data123 = data62.heatSource;
+if(!(((((data123 === "air") || (data123 === "ground")) || (data123 === "groundwater")) || (data123 === "wastewater")) || (data123 === "river"))){
+const err353 = {instancePath:instancePath+"/technologies/" + i1+"/heatSource",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.heatSource.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4482,11 +4483,11 @@ vErrors.push(err353);
 errors++;
 }
 }
-if(data62.copMin !== undefined){
-let data124 = data62.copMin;
+if(data62.carnotEfficiency !== undefined){
+let data124 = data62.carnotEfficiency;
 if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 < 1 || isNaN(data124)){
-const err354 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data124 > 1 || isNaN(data124)){
+const err354 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4495,9 +4496,8 @@ vErrors.push(err354);
 }
 errors++;
 }
-}
-else {
-const err355 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data124 <= 0 || isNaN(data124)){
+const err355 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4507,11 +4507,8 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data62.copMax !== undefined){
-let data125 = data62.copMax;
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 > 20 || isNaN(data125)){
-const err356 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+else {
+const err356 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4520,8 +4517,12 @@ vErrors.push(err356);
 }
 errors++;
 }
-if(data125 < 1 || isNaN(data125)){
-const err357 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.supplyTemp_C !== undefined){
+let data125 = data62.supplyTemp_C;
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 120 || isNaN(data125)){
+const err357 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4530,9 +4531,8 @@ vErrors.push(err357);
 }
 errors++;
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data125 < 20 || isNaN(data125)){
+const err358 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4542,11 +4542,8 @@ vErrors.push(err358);
 errors++;
 }
 }
-if(data62.defrostLoss_share !== undefined){
-let data126 = data62.defrostLoss_share;
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 > 0.5 || isNaN(data126)){
-const err359 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+else {
+const err359 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4555,8 +4552,12 @@ vErrors.push(err359);
 }
 errors++;
 }
-if(data126 < 0 || isNaN(data126)){
-const err360 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data62.sourceDelta_K !== undefined){
+let data126 = data62.sourceDelta_K;
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 30 || isNaN(data126)){
+const err360 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4565,9 +4566,8 @@ vErrors.push(err360);
 }
 errors++;
 }
-}
-else {
-const err361 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data126 < 0 || isNaN(data126)){
+const err361 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4577,11 +4577,8 @@ vErrors.push(err361);
 errors++;
 }
 }
-if(data62.defrostBelow_C !== undefined){
-let data127 = data62.defrostBelow_C;
-if((typeof data127 == "number") && (isFinite(data127))){
-if(data127 > 15 || isNaN(data127)){
-const err362 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
+else {
+const err362 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4590,8 +4587,12 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(data127 < -20 || isNaN(data127)){
-const err363 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -20},message:"must be >= -20"};
+}
+if(data62.groundTemp_C !== undefined){
+let data127 = data62.groundTemp_C;
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 40 || isNaN(data127)){
+const err363 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4600,9 +4601,8 @@ vErrors.push(err363);
 }
 errors++;
 }
-}
-else {
-const err364 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data127 < -10 || isNaN(data127)){
+const err364 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4612,10 +4612,8 @@ vErrors.push(err364);
 errors++;
 }
 }
-if(data62.supplyMode !== undefined){
-let data128 = data62.supplyMode;
-if(!((data128 === "fixed") || (data128 === "curve"))){
-const err365 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMode",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMode/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.supplyMode.enum},message:"must be equal to one of the allowed values"};
+else {
+const err365 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4625,11 +4623,11 @@ vErrors.push(err365);
 errors++;
 }
 }
-if(data62.designOutdoor_C !== undefined){
-let data129 = data62.designOutdoor_C;
-if((typeof data129 == "number") && (isFinite(data129))){
-if(data129 > 10 || isNaN(data129)){
-const err366 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(data62.copMin !== undefined){
+let data128 = data62.copMin;
+if((typeof data128 == "number") && (isFinite(data128))){
+if(data128 < 1 || isNaN(data128)){
+const err366 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4638,8 +4636,9 @@ vErrors.push(err366);
 }
 errors++;
 }
-if(data129 < -40 || isNaN(data129)){
-const err367 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -40},message:"must be >= -40"};
+}
+else {
+const err367 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4649,8 +4648,11 @@ vErrors.push(err367);
 errors++;
 }
 }
-else {
-const err368 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.copMax !== undefined){
+let data129 = data62.copMax;
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 > 20 || isNaN(data129)){
+const err368 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4659,12 +4661,8 @@ vErrors.push(err368);
 }
 errors++;
 }
-}
-if(data62.heatingLimit_C !== undefined){
-let data130 = data62.heatingLimit_C;
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 25 || isNaN(data130)){
-const err369 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 25},message:"must be <= 25"};
+if(data129 < 1 || isNaN(data129)){
+const err369 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4673,8 +4671,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-if(data130 < 0 || isNaN(data130)){
-const err370 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err370 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4684,8 +4683,11 @@ vErrors.push(err370);
 errors++;
 }
 }
-else {
-const err371 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.defrostLoss_share !== undefined){
+let data130 = data62.defrostLoss_share;
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 0.5 || isNaN(data130)){
+const err371 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4694,12 +4696,8 @@ vErrors.push(err371);
 }
 errors++;
 }
-}
-if(data62.supplyMin_C !== undefined){
-let data131 = data62.supplyMin_C;
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 120 || isNaN(data131)){
-const err372 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(data130 < 0 || isNaN(data130)){
+const err372 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4708,8 +4706,9 @@ vErrors.push(err372);
 }
 errors++;
 }
-if(data131 < 20 || isNaN(data131)){
-const err373 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+}
+else {
+const err373 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4719,8 +4718,11 @@ vErrors.push(err373);
 errors++;
 }
 }
-else {
-const err374 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.defrostBelow_C !== undefined){
+let data131 = data62.defrostBelow_C;
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 15 || isNaN(data131)){
+const err374 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4729,15 +4731,154 @@ vErrors.push(err374);
 }
 errors++;
 }
-}
-}
-else {
-const err375 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data131 < -20 || isNaN(data131)){
+const err375 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -20},message:"must be >= -20"};
 if(vErrors === null){
 vErrors = [err375];
 }
 else {
 vErrors.push(err375);
+}
+errors++;
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data62.supplyMode !== undefined){
+let data132 = data62.supplyMode;
+if(!((data132 === "fixed") || (data132 === "curve"))){
+const err377 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMode",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMode/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.supplyMode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+if(data62.designOutdoor_C !== undefined){
+let data133 = data62.designOutdoor_C;
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 > 10 || isNaN(data133)){
+const err378 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+if(data133 < -40 || isNaN(data133)){
+const err379 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -40},message:"must be >= -40"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+else {
+const err380 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+}
+if(data62.heatingLimit_C !== undefined){
+let data134 = data62.heatingLimit_C;
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 25 || isNaN(data134)){
+const err381 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 25},message:"must be <= 25"};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+if(data134 < 0 || isNaN(data134)){
+const err382 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+}
+else {
+const err383 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data62.supplyMin_C !== undefined){
+let data135 = data62.supplyMin_C;
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 120 || isNaN(data135)){
+const err384 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+if(data135 < 20 || isNaN(data135)){
+const err385 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+else {
+const err386 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+}
+else {
+const err387 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
 }
 errors++;
 }
@@ -4748,140 +4889,7 @@ props5 = true;
 else if(tag0 === "pv"){
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.id === undefined){
-const err376 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err376];
-}
-else {
-vErrors.push(err376);
-}
-errors++;
-}
-if(data62.type === undefined){
-const err377 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err377];
-}
-else {
-vErrors.push(err377);
-}
-errors++;
-}
-if(data62.capex_EUR_per_unit === undefined){
-const err378 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
-if(vErrors === null){
-vErrors = [err378];
-}
-else {
-vErrors.push(err378);
-}
-errors++;
-}
-if(data62.lifetime_a === undefined){
-const err379 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
-if(vErrors === null){
-vErrors = [err379];
-}
-else {
-vErrors.push(err379);
-}
-errors++;
-}
-if(data62.fixedOm_share === undefined){
-const err380 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
-if(vErrors === null){
-vErrors = [err380];
-}
-else {
-vErrors.push(err380);
-}
-errors++;
-}
-if(data62.yieldSeries === undefined){
-const err381 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
-if(vErrors === null){
-vErrors = [err381];
-}
-else {
-vErrors.push(err381);
-}
-errors++;
-}
-if(data62.curtailable === undefined){
-const err382 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
-if(vErrors === null){
-vErrors = [err382];
-}
-else {
-vErrors.push(err382);
-}
-errors++;
-}
-for(const key23 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key23))){
-const err383 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err383];
-}
-else {
-vErrors.push(err383);
-}
-errors++;
-}
-}
-if(data62.id !== undefined){
-let data132 = data62.id;
-if(typeof data132 === "string"){
-if(!pattern4.test(data132)){
-const err384 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
-if(vErrors === null){
-vErrors = [err384];
-}
-else {
-vErrors.push(err384);
-}
-errors++;
-}
-}
-else {
-const err385 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err385];
-}
-else {
-vErrors.push(err385);
-}
-errors++;
-}
-}
-if(data62.type !== undefined){
-if("pv" !== data62.type){
-const err386 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err386];
-}
-else {
-vErrors.push(err386);
-}
-errors++;
-}
-}
-if(data62.name !== undefined){
-let data134 = data62.name;
-if(typeof data134 === "string"){
-if(func2(data134) > 2000){
-const err387 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err387];
-}
-else {
-vErrors.push(err387);
-}
-errors++;
-}
-}
-else {
-const err388 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err388 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4890,12 +4898,8 @@ vErrors.push(err388);
 }
 errors++;
 }
-}
-if(data62.capex_EUR_per_unit !== undefined){
-let data135 = data62.capex_EUR_per_unit;
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 < 0 || isNaN(data135)){
-const err389 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type === undefined){
+const err389 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4904,9 +4908,8 @@ vErrors.push(err389);
 }
 errors++;
 }
-}
-else {
-const err390 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit === undefined){
+const err390 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4915,12 +4918,8 @@ vErrors.push(err390);
 }
 errors++;
 }
-}
-if(data62.lifetime_a !== undefined){
-let data136 = data62.lifetime_a;
-if((typeof data136 == "number") && (isFinite(data136))){
-if(data136 > 100 || isNaN(data136)){
-const err391 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data62.lifetime_a === undefined){
+const err391 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4929,8 +4928,8 @@ vErrors.push(err391);
 }
 errors++;
 }
-if(data136 < 1 || isNaN(data136)){
-const err392 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data62.fixedOm_share === undefined){
+const err392 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4939,9 +4938,8 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-else {
-const err393 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.yieldSeries === undefined){
+const err393 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4950,12 +4948,8 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data137 = data62.fixedOm_share;
-if((typeof data137 == "number") && (isFinite(data137))){
-if(data137 > 1 || isNaN(data137)){
-const err394 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.curtailable === undefined){
+const err394 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4964,8 +4958,9 @@ vErrors.push(err394);
 }
 errors++;
 }
-if(data137 < 0 || isNaN(data137)){
-const err395 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key23 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key23))){
+const err395 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4975,8 +4970,11 @@ vErrors.push(err395);
 errors++;
 }
 }
-else {
-const err396 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.id !== undefined){
+let data136 = data62.id;
+if(typeof data136 === "string"){
+if(!pattern4.test(data136)){
+const err396 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4986,11 +4984,8 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data62.varOm_EUR_kWh !== undefined){
-let data138 = data62.varOm_EUR_kWh;
-if((typeof data138 == "number") && (isFinite(data138))){
-if(data138 < 0 || isNaN(data138)){
-const err397 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err397 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5000,8 +4995,9 @@ vErrors.push(err397);
 errors++;
 }
 }
-else {
-const err398 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type !== undefined){
+if("pv" !== data62.type){
+const err398 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5011,11 +5007,11 @@ vErrors.push(err398);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data139 = data62.subsidy_share;
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 > 1 || isNaN(data139)){
-const err399 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.name !== undefined){
+let data138 = data62.name;
+if(typeof data138 === "string"){
+if(func2(data138) > 2000){
+const err399 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5024,8 +5020,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-if(data139 < 0 || isNaN(data139)){
-const err400 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err400 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5035,8 +5032,11 @@ vErrors.push(err400);
 errors++;
 }
 }
-else {
-const err401 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data139 = data62.capex_EUR_per_unit;
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 < 0 || isNaN(data139)){
+const err401 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5046,11 +5046,8 @@ vErrors.push(err401);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data140 = data62.min;
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 < 0 || isNaN(data140)){
-const err402 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err402 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5060,8 +5057,11 @@ vErrors.push(err402);
 errors++;
 }
 }
-else {
-const err403 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a !== undefined){
+let data140 = data62.lifetime_a;
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 > 100 || isNaN(data140)){
+const err403 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5070,12 +5070,8 @@ vErrors.push(err403);
 }
 errors++;
 }
-}
-if(data62.max !== undefined){
-let data141 = data62.max;
-if((typeof data141 == "number") && (isFinite(data141))){
-if(data141 < 0 || isNaN(data141)){
-const err404 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data140 < 1 || isNaN(data140)){
+const err404 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5086,7 +5082,7 @@ errors++;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err405 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5096,11 +5092,11 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data142 = data62.existing;
-if((typeof data142 == "number") && (isFinite(data142))){
-if(data142 < 0 || isNaN(data142)){
-const err406 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.fixedOm_share !== undefined){
+let data141 = data62.fixedOm_share;
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 > 1 || isNaN(data141)){
+const err406 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5109,9 +5105,8 @@ vErrors.push(err406);
 }
 errors++;
 }
-}
-else {
-const err407 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data141 < 0 || isNaN(data141)){
+const err407 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5121,11 +5116,8 @@ vErrors.push(err407);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data143 = data62.source;
-if(typeof data143 === "string"){
-if(func2(data143) > 2000){
-const err408 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err408 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5135,8 +5127,11 @@ vErrors.push(err408);
 errors++;
 }
 }
-else {
-const err409 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data142 = data62.varOm_EUR_kWh;
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 < 0 || isNaN(data142)){
+const err409 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5146,11 +5141,8 @@ vErrors.push(err409);
 errors++;
 }
 }
-if(data62.yieldSeries !== undefined){
-let data144 = data62.yieldSeries;
-if(typeof data144 === "string"){
-if(!pattern4.test(data144)){
-const err410 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err410 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5160,8 +5152,11 @@ vErrors.push(err410);
 errors++;
 }
 }
-else {
-const err411 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.subsidy_share !== undefined){
+let data143 = data62.subsidy_share;
+if((typeof data143 == "number") && (isFinite(data143))){
+if(data143 > 1 || isNaN(data143)){
+const err411 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5170,10 +5165,8 @@ vErrors.push(err411);
 }
 errors++;
 }
-}
-if(data62.curtailable !== undefined){
-if(typeof data62.curtailable !== "boolean"){
-const err412 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data143 < 0 || isNaN(data143)){
+const err412 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5183,9 +5176,8 @@ vErrors.push(err412);
 errors++;
 }
 }
-}
 else {
-const err413 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err413 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5194,14 +5186,12 @@ vErrors.push(err413);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "solarThermal"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err414 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.min !== undefined){
+let data144 = data62.min;
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 < 0 || isNaN(data144)){
+const err414 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5210,8 +5200,9 @@ vErrors.push(err414);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err415 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err415 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5220,8 +5211,12 @@ vErrors.push(err415);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err416 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data62.max !== undefined){
+let data145 = data62.max;
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 < 0 || isNaN(data145)){
+const err416 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5230,8 +5225,9 @@ vErrors.push(err416);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err417 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err417 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5240,8 +5236,12 @@ vErrors.push(err417);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err418 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+if(data62.existing !== undefined){
+let data146 = data62.existing;
+if((typeof data146 == "number") && (isFinite(data146))){
+if(data146 < 0 || isNaN(data146)){
+const err418 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5250,8 +5250,9 @@ vErrors.push(err418);
 }
 errors++;
 }
-if(data62.yieldSeries === undefined){
-const err419 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
+}
+else {
+const err419 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5260,8 +5261,11 @@ vErrors.push(err419);
 }
 errors++;
 }
-if(data62.curtailable === undefined){
-const err420 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
+}
+if(data62.commissioned_year !== undefined){
+let data147 = data62.commissioned_year;
+if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
+const err420 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5270,9 +5274,9 @@ vErrors.push(err420);
 }
 errors++;
 }
-for(const key24 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key24))){
-const err421 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 > 2100 || isNaN(data147)){
+const err421 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5281,12 +5285,8 @@ vErrors.push(err421);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data146 = data62.id;
-if(typeof data146 === "string"){
-if(!pattern4.test(data146)){
-const err422 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data147 < 1950 || isNaN(data147)){
+const err422 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5296,8 +5296,12 @@ vErrors.push(err422);
 errors++;
 }
 }
-else {
-const err423 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data62.source !== undefined){
+let data148 = data62.source;
+if(typeof data148 === "string"){
+if(func2(data148) > 2000){
+const err423 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5307,9 +5311,8 @@ vErrors.push(err423);
 errors++;
 }
 }
-if(data62.type !== undefined){
-if("solarThermal" !== data62.type){
-const err424 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
+else {
+const err424 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5319,11 +5322,11 @@ vErrors.push(err424);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data148 = data62.name;
-if(typeof data148 === "string"){
-if(func2(data148) > 2000){
-const err425 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.yieldSeries !== undefined){
+let data149 = data62.yieldSeries;
+if(typeof data149 === "string"){
+if(!pattern4.test(data149)){
+const err425 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5334,7 +5337,7 @@ errors++;
 }
 }
 else {
-const err426 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err426 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5344,11 +5347,9 @@ vErrors.push(err426);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data149 = data62.capex_EUR_per_unit;
-if((typeof data149 == "number") && (isFinite(data149))){
-if(data149 < 0 || isNaN(data149)){
-const err427 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.curtailable !== undefined){
+if(typeof data62.curtailable !== "boolean"){
+const err427 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5358,8 +5359,9 @@ vErrors.push(err427);
 errors++;
 }
 }
+}
 else {
-const err428 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err428 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5368,12 +5370,14 @@ vErrors.push(err428);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data62.lifetime_a !== undefined){
-let data150 = data62.lifetime_a;
-if((typeof data150 == "number") && (isFinite(data150))){
-if(data150 > 100 || isNaN(data150)){
-const err429 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+else if(tag0 === "solarThermal"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err429 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5382,8 +5386,8 @@ vErrors.push(err429);
 }
 errors++;
 }
-if(data150 < 1 || isNaN(data150)){
-const err430 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data62.type === undefined){
+const err430 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5392,9 +5396,8 @@ vErrors.push(err430);
 }
 errors++;
 }
-}
-else {
-const err431 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit === undefined){
+const err431 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5403,12 +5406,8 @@ vErrors.push(err431);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data151 = data62.fixedOm_share;
-if((typeof data151 == "number") && (isFinite(data151))){
-if(data151 > 1 || isNaN(data151)){
-const err432 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.lifetime_a === undefined){
+const err432 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5417,8 +5416,8 @@ vErrors.push(err432);
 }
 errors++;
 }
-if(data151 < 0 || isNaN(data151)){
-const err433 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.fixedOm_share === undefined){
+const err433 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5427,9 +5426,8 @@ vErrors.push(err433);
 }
 errors++;
 }
-}
-else {
-const err434 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.yieldSeries === undefined){
+const err434 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5438,12 +5436,8 @@ vErrors.push(err434);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data152 = data62.varOm_EUR_kWh;
-if((typeof data152 == "number") && (isFinite(data152))){
-if(data152 < 0 || isNaN(data152)){
-const err435 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.curtailable === undefined){
+const err435 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5452,9 +5446,9 @@ vErrors.push(err435);
 }
 errors++;
 }
-}
-else {
-const err436 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key24 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key24))){
+const err436 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5464,11 +5458,11 @@ vErrors.push(err436);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data153 = data62.subsidy_share;
-if((typeof data153 == "number") && (isFinite(data153))){
-if(data153 > 1 || isNaN(data153)){
-const err437 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.id !== undefined){
+let data151 = data62.id;
+if(typeof data151 === "string"){
+if(!pattern4.test(data151)){
+const err437 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5477,8 +5471,9 @@ vErrors.push(err437);
 }
 errors++;
 }
-if(data153 < 0 || isNaN(data153)){
-const err438 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err438 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5488,8 +5483,9 @@ vErrors.push(err438);
 errors++;
 }
 }
-else {
-const err439 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type !== undefined){
+if("solarThermal" !== data62.type){
+const err439 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5499,11 +5495,11 @@ vErrors.push(err439);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data154 = data62.min;
-if((typeof data154 == "number") && (isFinite(data154))){
-if(data154 < 0 || isNaN(data154)){
-const err440 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.name !== undefined){
+let data153 = data62.name;
+if(typeof data153 === "string"){
+if(func2(data153) > 2000){
+const err440 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5514,7 +5510,7 @@ errors++;
 }
 }
 else {
-const err441 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err441 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5524,11 +5520,11 @@ vErrors.push(err441);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data155 = data62.max;
-if((typeof data155 == "number") && (isFinite(data155))){
-if(data155 < 0 || isNaN(data155)){
-const err442 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data154 = data62.capex_EUR_per_unit;
+if((typeof data154 == "number") && (isFinite(data154))){
+if(data154 < 0 || isNaN(data154)){
+const err442 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5539,7 +5535,7 @@ errors++;
 }
 }
 else {
-const err443 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err443 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5549,11 +5545,11 @@ vErrors.push(err443);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data156 = data62.existing;
-if((typeof data156 == "number") && (isFinite(data156))){
-if(data156 < 0 || isNaN(data156)){
-const err444 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.lifetime_a !== undefined){
+let data155 = data62.lifetime_a;
+if((typeof data155 == "number") && (isFinite(data155))){
+if(data155 > 100 || isNaN(data155)){
+const err444 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5562,9 +5558,8 @@ vErrors.push(err444);
 }
 errors++;
 }
-}
-else {
-const err445 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data155 < 1 || isNaN(data155)){
+const err445 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5574,11 +5569,8 @@ vErrors.push(err445);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data157 = data62.source;
-if(typeof data157 === "string"){
-if(func2(data157) > 2000){
-const err446 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err446 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5588,8 +5580,11 @@ vErrors.push(err446);
 errors++;
 }
 }
-else {
-const err447 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.fixedOm_share !== undefined){
+let data156 = data62.fixedOm_share;
+if((typeof data156 == "number") && (isFinite(data156))){
+if(data156 > 1 || isNaN(data156)){
+const err447 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5598,12 +5593,8 @@ vErrors.push(err447);
 }
 errors++;
 }
-}
-if(data62.yieldSeries !== undefined){
-let data158 = data62.yieldSeries;
-if(typeof data158 === "string"){
-if(!pattern4.test(data158)){
-const err448 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data156 < 0 || isNaN(data156)){
+const err448 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5614,7 +5605,7 @@ errors++;
 }
 }
 else {
-const err449 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err449 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5624,9 +5615,11 @@ vErrors.push(err449);
 errors++;
 }
 }
-if(data62.curtailable !== undefined){
-if(typeof data62.curtailable !== "boolean"){
-const err450 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data157 = data62.varOm_EUR_kWh;
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 < 0 || isNaN(data157)){
+const err450 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5636,14 +5629,232 @@ vErrors.push(err450);
 errors++;
 }
 }
-}
 else {
-const err451 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err451 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err451];
 }
 else {
 vErrors.push(err451);
+}
+errors++;
+}
+}
+if(data62.subsidy_share !== undefined){
+let data158 = data62.subsidy_share;
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 1 || isNaN(data158)){
+const err452 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+if(data158 < 0 || isNaN(data158)){
+const err453 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+}
+else {
+const err454 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+if(data62.min !== undefined){
+let data159 = data62.min;
+if((typeof data159 == "number") && (isFinite(data159))){
+if(data159 < 0 || isNaN(data159)){
+const err455 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+else {
+const err456 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+}
+if(data62.max !== undefined){
+let data160 = data62.max;
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 < 0 || isNaN(data160)){
+const err457 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+}
+else {
+const err458 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+}
+if(data62.existing !== undefined){
+let data161 = data62.existing;
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 < 0 || isNaN(data161)){
+const err459 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+else {
+const err460 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+if(data62.commissioned_year !== undefined){
+let data162 = data62.commissioned_year;
+if(!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162)))){
+const err461 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+if((typeof data162 == "number") && (isFinite(data162))){
+if(data162 > 2100 || isNaN(data162)){
+const err462 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+if(data162 < 1950 || isNaN(data162)){
+const err463 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+}
+}
+if(data62.source !== undefined){
+let data163 = data62.source;
+if(typeof data163 === "string"){
+if(func2(data163) > 2000){
+const err464 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+}
+else {
+const err465 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+}
+if(data62.yieldSeries !== undefined){
+let data164 = data62.yieldSeries;
+if(typeof data164 === "string"){
+if(!pattern4.test(data164)){
+const err466 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+else {
+const err467 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+}
+if(data62.curtailable !== undefined){
+if(typeof data62.curtailable !== "boolean"){
+const err468 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+}
+else {
+const err469 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
 }
 errors++;
 }
@@ -5654,209 +5865,7 @@ props5 = true;
 else if(tag0 === "battery"){
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.id === undefined){
-const err452 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err452];
-}
-else {
-vErrors.push(err452);
-}
-errors++;
-}
-if(data62.type === undefined){
-const err453 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err453];
-}
-else {
-vErrors.push(err453);
-}
-errors++;
-}
-if(data62.capex_EUR_per_unit === undefined){
-const err454 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
-if(vErrors === null){
-vErrors = [err454];
-}
-else {
-vErrors.push(err454);
-}
-errors++;
-}
-if(data62.lifetime_a === undefined){
-const err455 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
-if(vErrors === null){
-vErrors = [err455];
-}
-else {
-vErrors.push(err455);
-}
-errors++;
-}
-if(data62.fixedOm_share === undefined){
-const err456 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
-if(vErrors === null){
-vErrors = [err456];
-}
-else {
-vErrors.push(err456);
-}
-errors++;
-}
-if(data62.capexPower_EUR_kW === undefined){
-const err457 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
-if(vErrors === null){
-vErrors = [err457];
-}
-else {
-vErrors.push(err457);
-}
-errors++;
-}
-if(data62.efficiencyCharge === undefined){
-const err458 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
-if(vErrors === null){
-vErrors = [err458];
-}
-else {
-vErrors.push(err458);
-}
-errors++;
-}
-if(data62.efficiencyDischarge === undefined){
-const err459 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
-if(vErrors === null){
-vErrors = [err459];
-}
-else {
-vErrors.push(err459);
-}
-errors++;
-}
-if(data62.selfDischarge_per_h === undefined){
-const err460 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
-if(vErrors === null){
-vErrors = [err460];
-}
-else {
-vErrors.push(err460);
-}
-errors++;
-}
-for(const key25 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key25))){
-const err461 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err461];
-}
-else {
-vErrors.push(err461);
-}
-errors++;
-}
-}
-if(data62.id !== undefined){
-let data160 = data62.id;
-if(typeof data160 === "string"){
-if(!pattern4.test(data160)){
-const err462 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
-if(vErrors === null){
-vErrors = [err462];
-}
-else {
-vErrors.push(err462);
-}
-errors++;
-}
-}
-else {
-const err463 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err463];
-}
-else {
-vErrors.push(err463);
-}
-errors++;
-}
-}
-if(data62.type !== undefined){
-if("battery" !== data62.type){
-const err464 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err464];
-}
-else {
-vErrors.push(err464);
-}
-errors++;
-}
-}
-if(data62.name !== undefined){
-let data162 = data62.name;
-if(typeof data162 === "string"){
-if(func2(data162) > 2000){
-const err465 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err465];
-}
-else {
-vErrors.push(err465);
-}
-errors++;
-}
-}
-else {
-const err466 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err466];
-}
-else {
-vErrors.push(err466);
-}
-errors++;
-}
-}
-if(data62.capex_EUR_per_unit !== undefined){
-let data163 = data62.capex_EUR_per_unit;
-if((typeof data163 == "number") && (isFinite(data163))){
-if(data163 < 0 || isNaN(data163)){
-const err467 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err467];
-}
-else {
-vErrors.push(err467);
-}
-errors++;
-}
-}
-else {
-const err468 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err468];
-}
-else {
-vErrors.push(err468);
-}
-errors++;
-}
-}
-if(data62.lifetime_a !== undefined){
-let data164 = data62.lifetime_a;
-if((typeof data164 == "number") && (isFinite(data164))){
-if(data164 > 100 || isNaN(data164)){
-const err469 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err469];
-}
-else {
-vErrors.push(err469);
-}
-errors++;
-}
-if(data164 < 1 || isNaN(data164)){
-const err470 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err470 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5865,9 +5874,8 @@ vErrors.push(err470);
 }
 errors++;
 }
-}
-else {
-const err471 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type === undefined){
+const err471 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5876,12 +5884,8 @@ vErrors.push(err471);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data165 = data62.fixedOm_share;
-if((typeof data165 == "number") && (isFinite(data165))){
-if(data165 > 1 || isNaN(data165)){
-const err472 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.capex_EUR_per_unit === undefined){
+const err472 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5890,8 +5894,8 @@ vErrors.push(err472);
 }
 errors++;
 }
-if(data165 < 0 || isNaN(data165)){
-const err473 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.lifetime_a === undefined){
+const err473 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5900,9 +5904,8 @@ vErrors.push(err473);
 }
 errors++;
 }
-}
-else {
-const err474 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share === undefined){
+const err474 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5911,12 +5914,8 @@ vErrors.push(err474);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data166 = data62.varOm_EUR_kWh;
-if((typeof data166 == "number") && (isFinite(data166))){
-if(data166 < 0 || isNaN(data166)){
-const err475 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.capexPower_EUR_kW === undefined){
+const err475 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5925,9 +5924,8 @@ vErrors.push(err475);
 }
 errors++;
 }
-}
-else {
-const err476 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyCharge === undefined){
+const err476 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5936,12 +5934,8 @@ vErrors.push(err476);
 }
 errors++;
 }
-}
-if(data62.subsidy_share !== undefined){
-let data167 = data62.subsidy_share;
-if((typeof data167 == "number") && (isFinite(data167))){
-if(data167 > 1 || isNaN(data167)){
-const err477 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.efficiencyDischarge === undefined){
+const err477 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5950,8 +5944,8 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(data167 < 0 || isNaN(data167)){
-const err478 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.selfDischarge_per_h === undefined){
+const err478 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5960,9 +5954,9 @@ vErrors.push(err478);
 }
 errors++;
 }
-}
-else {
-const err479 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key25 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key25))){
+const err479 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5972,11 +5966,11 @@ vErrors.push(err479);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data168 = data62.min;
-if((typeof data168 == "number") && (isFinite(data168))){
-if(data168 < 0 || isNaN(data168)){
-const err480 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.id !== undefined){
+let data166 = data62.id;
+if(typeof data166 === "string"){
+if(!pattern4.test(data166)){
+const err480 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -5987,7 +5981,7 @@ errors++;
 }
 }
 else {
-const err481 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err481 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -5997,11 +5991,9 @@ vErrors.push(err481);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data169 = data62.max;
-if((typeof data169 == "number") && (isFinite(data169))){
-if(data169 < 0 || isNaN(data169)){
-const err482 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.type !== undefined){
+if("battery" !== data62.type){
+const err482 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6011,8 +6003,11 @@ vErrors.push(err482);
 errors++;
 }
 }
-else {
-const err483 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.name !== undefined){
+let data168 = data62.name;
+if(typeof data168 === "string"){
+if(func2(data168) > 2000){
+const err483 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6022,11 +6017,8 @@ vErrors.push(err483);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data170 = data62.existing;
-if((typeof data170 == "number") && (isFinite(data170))){
-if(data170 < 0 || isNaN(data170)){
-const err484 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err484 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6036,8 +6028,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-else {
-const err485 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data169 = data62.capex_EUR_per_unit;
+if((typeof data169 == "number") && (isFinite(data169))){
+if(data169 < 0 || isNaN(data169)){
+const err485 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6047,11 +6042,8 @@ vErrors.push(err485);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data171 = data62.source;
-if(typeof data171 === "string"){
-if(func2(data171) > 2000){
-const err486 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err486 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6061,8 +6053,11 @@ vErrors.push(err486);
 errors++;
 }
 }
-else {
-const err487 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.lifetime_a !== undefined){
+let data170 = data62.lifetime_a;
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 > 100 || isNaN(data170)){
+const err487 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6071,12 +6066,8 @@ vErrors.push(err487);
 }
 errors++;
 }
-}
-if(data62.capexPower_EUR_kW !== undefined){
-let data172 = data62.capexPower_EUR_kW;
-if((typeof data172 == "number") && (isFinite(data172))){
-if(data172 < 0 || isNaN(data172)){
-const err488 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data170 < 1 || isNaN(data170)){
+const err488 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6087,7 +6078,7 @@ errors++;
 }
 }
 else {
-const err489 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err489 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6097,11 +6088,11 @@ vErrors.push(err489);
 errors++;
 }
 }
-if(data62.efficiencyCharge !== undefined){
-let data173 = data62.efficiencyCharge;
-if((typeof data173 == "number") && (isFinite(data173))){
-if(data173 > 1 || isNaN(data173)){
-const err490 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.fixedOm_share !== undefined){
+let data171 = data62.fixedOm_share;
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 > 1 || isNaN(data171)){
+const err490 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6110,8 +6101,8 @@ vErrors.push(err490);
 }
 errors++;
 }
-if(data173 <= 0 || isNaN(data173)){
-const err491 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data171 < 0 || isNaN(data171)){
+const err491 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6122,7 +6113,7 @@ errors++;
 }
 }
 else {
-const err492 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err492 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6132,11 +6123,11 @@ vErrors.push(err492);
 errors++;
 }
 }
-if(data62.efficiencyDischarge !== undefined){
-let data174 = data62.efficiencyDischarge;
-if((typeof data174 == "number") && (isFinite(data174))){
-if(data174 > 1 || isNaN(data174)){
-const err493 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data172 = data62.varOm_EUR_kWh;
+if((typeof data172 == "number") && (isFinite(data172))){
+if(data172 < 0 || isNaN(data172)){
+const err493 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6145,8 +6136,9 @@ vErrors.push(err493);
 }
 errors++;
 }
-if(data174 <= 0 || isNaN(data174)){
-const err494 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err494 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6156,8 +6148,11 @@ vErrors.push(err494);
 errors++;
 }
 }
-else {
-const err495 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.subsidy_share !== undefined){
+let data173 = data62.subsidy_share;
+if((typeof data173 == "number") && (isFinite(data173))){
+if(data173 > 1 || isNaN(data173)){
+const err495 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6166,12 +6161,8 @@ vErrors.push(err495);
 }
 errors++;
 }
-}
-if(data62.selfDischarge_per_h !== undefined){
-let data175 = data62.selfDischarge_per_h;
-if((typeof data175 == "number") && (isFinite(data175))){
-if(data175 > 1 || isNaN(data175)){
-const err496 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data173 < 0 || isNaN(data173)){
+const err496 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6180,8 +6171,9 @@ vErrors.push(err496);
 }
 errors++;
 }
-if(data175 < 0 || isNaN(data175)){
-const err497 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err497 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6191,8 +6183,11 @@ vErrors.push(err497);
 errors++;
 }
 }
-else {
-const err498 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.min !== undefined){
+let data174 = data62.min;
+if((typeof data174 == "number") && (isFinite(data174))){
+if(data174 < 0 || isNaN(data174)){
+const err498 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6202,11 +6197,8 @@ vErrors.push(err498);
 errors++;
 }
 }
-if(data62.minPower_kW !== undefined){
-let data176 = data62.minPower_kW;
-if((typeof data176 == "number") && (isFinite(data176))){
-if(data176 < 0 || isNaN(data176)){
-const err499 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err499 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6216,8 +6208,11 @@ vErrors.push(err499);
 errors++;
 }
 }
-else {
-const err500 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.max !== undefined){
+let data175 = data62.max;
+if((typeof data175 == "number") && (isFinite(data175))){
+if(data175 < 0 || isNaN(data175)){
+const err500 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6227,11 +6222,8 @@ vErrors.push(err500);
 errors++;
 }
 }
-if(data62.maxPower_kW !== undefined){
-let data177 = data62.maxPower_kW;
-if((typeof data177 == "number") && (isFinite(data177))){
-if(data177 < 0 || isNaN(data177)){
-const err501 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err501 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6241,8 +6233,11 @@ vErrors.push(err501);
 errors++;
 }
 }
-else {
-const err502 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.existing !== undefined){
+let data176 = data62.existing;
+if((typeof data176 == "number") && (isFinite(data176))){
+if(data176 < 0 || isNaN(data176)){
+const err502 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6252,9 +6247,8 @@ vErrors.push(err502);
 errors++;
 }
 }
-}
 else {
-const err503 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err503 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6263,14 +6257,11 @@ vErrors.push(err503);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "heatStorage"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err504 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data62.commissioned_year !== undefined){
+let data177 = data62.commissioned_year;
+if(!(((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177))) && (isFinite(data177)))){
+const err504 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6279,8 +6270,9 @@ vErrors.push(err504);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err505 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if((typeof data177 == "number") && (isFinite(data177))){
+if(data177 > 2100 || isNaN(data177)){
+const err505 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6289,8 +6281,8 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err506 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data177 < 1950 || isNaN(data177)){
+const err506 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6299,8 +6291,13 @@ vErrors.push(err506);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err507 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+}
+if(data62.source !== undefined){
+let data178 = data62.source;
+if(typeof data178 === "string"){
+if(func2(data178) > 2000){
+const err507 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6309,8 +6306,9 @@ vErrors.push(err507);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err508 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+else {
+const err508 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6319,8 +6317,12 @@ vErrors.push(err508);
 }
 errors++;
 }
-if(data62.efficiencyCharge === undefined){
-const err509 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
+}
+if(data62.capexPower_EUR_kW !== undefined){
+let data179 = data62.capexPower_EUR_kW;
+if((typeof data179 == "number") && (isFinite(data179))){
+if(data179 < 0 || isNaN(data179)){
+const err509 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6329,8 +6331,9 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(data62.efficiencyDischarge === undefined){
-const err510 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
+}
+else {
+const err510 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6339,8 +6342,12 @@ vErrors.push(err510);
 }
 errors++;
 }
-if(data62.loss_per_h === undefined){
-const err511 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
+}
+if(data62.efficiencyCharge !== undefined){
+let data180 = data62.efficiencyCharge;
+if((typeof data180 == "number") && (isFinite(data180))){
+if(data180 > 1 || isNaN(data180)){
+const err511 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6349,8 +6356,8 @@ vErrors.push(err511);
 }
 errors++;
 }
-if(data62.cRate_per_h === undefined){
-const err512 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
+if(data180 <= 0 || isNaN(data180)){
+const err512 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6359,9 +6366,9 @@ vErrors.push(err512);
 }
 errors++;
 }
-for(const key26 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key26))){
-const err513 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err513 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6371,11 +6378,11 @@ vErrors.push(err513);
 errors++;
 }
 }
-if(data62.id !== undefined){
-let data178 = data62.id;
-if(typeof data178 === "string"){
-if(!pattern4.test(data178)){
-const err514 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.efficiencyDischarge !== undefined){
+let data181 = data62.efficiencyDischarge;
+if((typeof data181 == "number") && (isFinite(data181))){
+if(data181 > 1 || isNaN(data181)){
+const err514 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6384,9 +6391,8 @@ vErrors.push(err514);
 }
 errors++;
 }
-}
-else {
-const err515 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data181 <= 0 || isNaN(data181)){
+const err515 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6396,9 +6402,8 @@ vErrors.push(err515);
 errors++;
 }
 }
-if(data62.type !== undefined){
-if("heatStorage" !== data62.type){
-const err516 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
+else {
+const err516 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6408,11 +6413,11 @@ vErrors.push(err516);
 errors++;
 }
 }
-if(data62.name !== undefined){
-let data180 = data62.name;
-if(typeof data180 === "string"){
-if(func2(data180) > 2000){
-const err517 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.selfDischarge_per_h !== undefined){
+let data182 = data62.selfDischarge_per_h;
+if((typeof data182 == "number") && (isFinite(data182))){
+if(data182 > 1 || isNaN(data182)){
+const err517 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6421,9 +6426,8 @@ vErrors.push(err517);
 }
 errors++;
 }
-}
-else {
-const err518 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data182 < 0 || isNaN(data182)){
+const err518 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6433,11 +6437,8 @@ vErrors.push(err518);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data181 = data62.capex_EUR_per_unit;
-if((typeof data181 == "number") && (isFinite(data181))){
-if(data181 < 0 || isNaN(data181)){
-const err519 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err519 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6447,8 +6448,11 @@ vErrors.push(err519);
 errors++;
 }
 }
-else {
-const err520 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.minPower_kW !== undefined){
+let data183 = data62.minPower_kW;
+if((typeof data183 == "number") && (isFinite(data183))){
+if(data183 < 0 || isNaN(data183)){
+const err520 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6458,11 +6462,8 @@ vErrors.push(err520);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data182 = data62.lifetime_a;
-if((typeof data182 == "number") && (isFinite(data182))){
-if(data182 > 100 || isNaN(data182)){
-const err521 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+else {
+const err521 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6471,8 +6472,12 @@ vErrors.push(err521);
 }
 errors++;
 }
-if(data182 < 1 || isNaN(data182)){
-const err522 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data62.maxPower_kW !== undefined){
+let data184 = data62.maxPower_kW;
+if((typeof data184 == "number") && (isFinite(data184))){
+if(data184 < 0 || isNaN(data184)){
+const err522 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6483,7 +6488,7 @@ errors++;
 }
 }
 else {
-const err523 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err523 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6493,11 +6498,9 @@ vErrors.push(err523);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data183 = data62.fixedOm_share;
-if((typeof data183 == "number") && (isFinite(data183))){
-if(data183 > 1 || isNaN(data183)){
-const err524 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err524 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6506,8 +6509,14 @@ vErrors.push(err524);
 }
 errors++;
 }
-if(data183 < 0 || isNaN(data183)){
-const err525 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "heatStorage"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err525 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6516,9 +6525,8 @@ vErrors.push(err525);
 }
 errors++;
 }
-}
-else {
-const err526 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type === undefined){
+const err526 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6527,12 +6535,8 @@ vErrors.push(err526);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data184 = data62.varOm_EUR_kWh;
-if((typeof data184 == "number") && (isFinite(data184))){
-if(data184 < 0 || isNaN(data184)){
-const err527 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.capex_EUR_per_unit === undefined){
+const err527 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6541,9 +6545,8 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-else {
-const err528 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a === undefined){
+const err528 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6552,12 +6555,8 @@ vErrors.push(err528);
 }
 errors++;
 }
-}
-if(data62.subsidy_share !== undefined){
-let data185 = data62.subsidy_share;
-if((typeof data185 == "number") && (isFinite(data185))){
-if(data185 > 1 || isNaN(data185)){
-const err529 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.fixedOm_share === undefined){
+const err529 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6566,8 +6565,8 @@ vErrors.push(err529);
 }
 errors++;
 }
-if(data185 < 0 || isNaN(data185)){
-const err530 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.efficiencyCharge === undefined){
+const err530 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6576,9 +6575,8 @@ vErrors.push(err530);
 }
 errors++;
 }
-}
-else {
-const err531 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyDischarge === undefined){
+const err531 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6587,12 +6585,8 @@ vErrors.push(err531);
 }
 errors++;
 }
-}
-if(data62.min !== undefined){
-let data186 = data62.min;
-if((typeof data186 == "number") && (isFinite(data186))){
-if(data186 < 0 || isNaN(data186)){
-const err532 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.loss_per_h === undefined){
+const err532 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6601,9 +6595,8 @@ vErrors.push(err532);
 }
 errors++;
 }
-}
-else {
-const err533 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.cRate_per_h === undefined){
+const err533 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6612,12 +6605,9 @@ vErrors.push(err533);
 }
 errors++;
 }
-}
-if(data62.max !== undefined){
-let data187 = data62.max;
-if((typeof data187 == "number") && (isFinite(data187))){
-if(data187 < 0 || isNaN(data187)){
-const err534 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key26 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key26))){
+const err534 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6627,8 +6617,11 @@ vErrors.push(err534);
 errors++;
 }
 }
-else {
-const err535 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.id !== undefined){
+let data185 = data62.id;
+if(typeof data185 === "string"){
+if(!pattern4.test(data185)){
+const err535 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6638,11 +6631,8 @@ vErrors.push(err535);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data188 = data62.existing;
-if((typeof data188 == "number") && (isFinite(data188))){
-if(data188 < 0 || isNaN(data188)){
-const err536 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err536 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6652,8 +6642,9 @@ vErrors.push(err536);
 errors++;
 }
 }
-else {
-const err537 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type !== undefined){
+if("heatStorage" !== data62.type){
+const err537 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6663,11 +6654,11 @@ vErrors.push(err537);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data189 = data62.source;
-if(typeof data189 === "string"){
-if(func2(data189) > 2000){
-const err538 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.name !== undefined){
+let data187 = data62.name;
+if(typeof data187 === "string"){
+if(func2(data187) > 2000){
+const err538 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6678,7 +6669,7 @@ errors++;
 }
 }
 else {
-const err539 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err539 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6688,11 +6679,11 @@ vErrors.push(err539);
 errors++;
 }
 }
-if(data62.efficiencyCharge !== undefined){
-let data190 = data62.efficiencyCharge;
-if((typeof data190 == "number") && (isFinite(data190))){
-if(data190 > 1 || isNaN(data190)){
-const err540 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data188 = data62.capex_EUR_per_unit;
+if((typeof data188 == "number") && (isFinite(data188))){
+if(data188 < 0 || isNaN(data188)){
+const err540 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6701,8 +6692,9 @@ vErrors.push(err540);
 }
 errors++;
 }
-if(data190 <= 0 || isNaN(data190)){
-const err541 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err541 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6712,8 +6704,11 @@ vErrors.push(err541);
 errors++;
 }
 }
-else {
-const err542 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a !== undefined){
+let data189 = data62.lifetime_a;
+if((typeof data189 == "number") && (isFinite(data189))){
+if(data189 > 100 || isNaN(data189)){
+const err542 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6722,12 +6717,8 @@ vErrors.push(err542);
 }
 errors++;
 }
-}
-if(data62.efficiencyDischarge !== undefined){
-let data191 = data62.efficiencyDischarge;
-if((typeof data191 == "number") && (isFinite(data191))){
-if(data191 > 1 || isNaN(data191)){
-const err543 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data189 < 1 || isNaN(data189)){
+const err543 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6736,8 +6727,9 @@ vErrors.push(err543);
 }
 errors++;
 }
-if(data191 <= 0 || isNaN(data191)){
-const err544 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err544 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6747,8 +6739,11 @@ vErrors.push(err544);
 errors++;
 }
 }
-else {
-const err545 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.fixedOm_share !== undefined){
+let data190 = data62.fixedOm_share;
+if((typeof data190 == "number") && (isFinite(data190))){
+if(data190 > 1 || isNaN(data190)){
+const err545 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6757,12 +6752,8 @@ vErrors.push(err545);
 }
 errors++;
 }
-}
-if(data62.loss_per_h !== undefined){
-let data192 = data62.loss_per_h;
-if((typeof data192 == "number") && (isFinite(data192))){
-if(data192 > 1 || isNaN(data192)){
-const err546 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data190 < 0 || isNaN(data190)){
+const err546 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6771,8 +6762,9 @@ vErrors.push(err546);
 }
 errors++;
 }
-if(data192 < 0 || isNaN(data192)){
-const err547 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err547 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6782,8 +6774,11 @@ vErrors.push(err547);
 errors++;
 }
 }
-else {
-const err548 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data191 = data62.varOm_EUR_kWh;
+if((typeof data191 == "number") && (isFinite(data191))){
+if(data191 < 0 || isNaN(data191)){
+const err548 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6793,11 +6788,8 @@ vErrors.push(err548);
 errors++;
 }
 }
-if(data62.cRate_per_h !== undefined){
-let data193 = data62.cRate_per_h;
-if((typeof data193 == "number") && (isFinite(data193))){
-if(data193 <= 0 || isNaN(data193)){
-const err549 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err549 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6807,8 +6799,11 @@ vErrors.push(err549);
 errors++;
 }
 }
-else {
-const err550 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.subsidy_share !== undefined){
+let data192 = data62.subsidy_share;
+if((typeof data192 == "number") && (isFinite(data192))){
+if(data192 > 1 || isNaN(data192)){
+const err550 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6817,10 +6812,8 @@ vErrors.push(err550);
 }
 errors++;
 }
-}
-}
-else {
-const err551 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data192 < 0 || isNaN(data192)){
+const err551 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6829,14 +6822,9 @@ vErrors.push(err551);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "heatDump"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err552 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err552 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6845,8 +6833,12 @@ vErrors.push(err552);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err553 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data62.min !== undefined){
+let data193 = data62.min;
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 < 0 || isNaN(data193)){
+const err553 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6855,8 +6847,9 @@ vErrors.push(err553);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err554 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+else {
+const err554 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6865,8 +6858,12 @@ vErrors.push(err554);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err555 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+if(data62.max !== undefined){
+let data194 = data62.max;
+if((typeof data194 == "number") && (isFinite(data194))){
+if(data194 < 0 || isNaN(data194)){
+const err555 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6875,8 +6872,9 @@ vErrors.push(err555);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err556 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+else {
+const err556 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6885,9 +6883,12 @@ vErrors.push(err556);
 }
 errors++;
 }
-for(const key27 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key27))){
-const err557 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data62.existing !== undefined){
+let data195 = data62.existing;
+if((typeof data195 == "number") && (isFinite(data195))){
+if(data195 < 0 || isNaN(data195)){
+const err557 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6897,11 +6898,8 @@ vErrors.push(err557);
 errors++;
 }
 }
-if(data62.id !== undefined){
-let data194 = data62.id;
-if(typeof data194 === "string"){
-if(!pattern4.test(data194)){
-const err558 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+const err558 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6911,8 +6909,10 @@ vErrors.push(err558);
 errors++;
 }
 }
-else {
-const err559 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.commissioned_year !== undefined){
+let data196 = data62.commissioned_year;
+if(!(((typeof data196 == "number") && (!(data196 % 1) && !isNaN(data196))) && (isFinite(data196)))){
+const err559 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6921,10 +6921,9 @@ vErrors.push(err559);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("heatDump" !== data62.type){
-const err560 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
+if((typeof data196 == "number") && (isFinite(data196))){
+if(data196 > 2100 || isNaN(data196)){
+const err560 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6933,12 +6932,8 @@ vErrors.push(err560);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data196 = data62.name;
-if(typeof data196 === "string"){
-if(func2(data196) > 2000){
-const err561 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data196 < 1950 || isNaN(data196)){
+const err561 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6948,8 +6943,12 @@ vErrors.push(err561);
 errors++;
 }
 }
-else {
-const err562 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data62.source !== undefined){
+let data197 = data62.source;
+if(typeof data197 === "string"){
+if(func2(data197) > 2000){
+const err562 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6959,11 +6958,8 @@ vErrors.push(err562);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data197 = data62.capex_EUR_per_unit;
-if((typeof data197 == "number") && (isFinite(data197))){
-if(data197 < 0 || isNaN(data197)){
-const err563 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err563 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -6973,8 +6969,11 @@ vErrors.push(err563);
 errors++;
 }
 }
-else {
-const err564 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyCharge !== undefined){
+let data198 = data62.efficiencyCharge;
+if((typeof data198 == "number") && (isFinite(data198))){
+if(data198 > 1 || isNaN(data198)){
+const err564 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -6983,12 +6982,8 @@ vErrors.push(err564);
 }
 errors++;
 }
-}
-if(data62.lifetime_a !== undefined){
-let data198 = data62.lifetime_a;
-if((typeof data198 == "number") && (isFinite(data198))){
-if(data198 > 100 || isNaN(data198)){
-const err565 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data198 <= 0 || isNaN(data198)){
+const err565 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -6997,8 +6992,9 @@ vErrors.push(err565);
 }
 errors++;
 }
-if(data198 < 1 || isNaN(data198)){
-const err566 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err566 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7008,8 +7004,11 @@ vErrors.push(err566);
 errors++;
 }
 }
-else {
-const err567 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.efficiencyDischarge !== undefined){
+let data199 = data62.efficiencyDischarge;
+if((typeof data199 == "number") && (isFinite(data199))){
+if(data199 > 1 || isNaN(data199)){
+const err567 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7018,12 +7017,8 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-if(data62.fixedOm_share !== undefined){
-let data199 = data62.fixedOm_share;
-if((typeof data199 == "number") && (isFinite(data199))){
-if(data199 > 1 || isNaN(data199)){
-const err568 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data199 <= 0 || isNaN(data199)){
+const err568 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7032,8 +7027,9 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(data199 < 0 || isNaN(data199)){
-const err569 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err569 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7043,8 +7039,11 @@ vErrors.push(err569);
 errors++;
 }
 }
-else {
-const err570 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.loss_per_h !== undefined){
+let data200 = data62.loss_per_h;
+if((typeof data200 == "number") && (isFinite(data200))){
+if(data200 > 1 || isNaN(data200)){
+const err570 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7053,12 +7052,8 @@ vErrors.push(err570);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data200 = data62.varOm_EUR_kWh;
-if((typeof data200 == "number") && (isFinite(data200))){
 if(data200 < 0 || isNaN(data200)){
-const err571 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err571 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7069,7 +7064,7 @@ errors++;
 }
 }
 else {
-const err572 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err572 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7079,11 +7074,11 @@ vErrors.push(err572);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data201 = data62.subsidy_share;
+if(data62.cRate_per_h !== undefined){
+let data201 = data62.cRate_per_h;
 if((typeof data201 == "number") && (isFinite(data201))){
-if(data201 > 1 || isNaN(data201)){
-const err573 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data201 <= 0 || isNaN(data201)){
+const err573 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7092,8 +7087,9 @@ vErrors.push(err573);
 }
 errors++;
 }
-if(data201 < 0 || isNaN(data201)){
-const err574 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err574 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7103,8 +7099,9 @@ vErrors.push(err574);
 errors++;
 }
 }
+}
 else {
-const err575 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err575 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7113,12 +7110,14 @@ vErrors.push(err575);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data62.min !== undefined){
-let data202 = data62.min;
-if((typeof data202 == "number") && (isFinite(data202))){
-if(data202 < 0 || isNaN(data202)){
-const err576 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else if(tag0 === "heatDump"){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.id === undefined){
+const err576 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7127,9 +7126,8 @@ vErrors.push(err576);
 }
 errors++;
 }
-}
-else {
-const err577 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.type === undefined){
+const err577 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7138,12 +7136,8 @@ vErrors.push(err577);
 }
 errors++;
 }
-}
-if(data62.max !== undefined){
-let data203 = data62.max;
-if((typeof data203 == "number") && (isFinite(data203))){
-if(data203 < 0 || isNaN(data203)){
-const err578 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.capex_EUR_per_unit === undefined){
+const err578 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7152,9 +7146,8 @@ vErrors.push(err578);
 }
 errors++;
 }
-}
-else {
-const err579 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data62.lifetime_a === undefined){
+const err579 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7163,12 +7156,8 @@ vErrors.push(err579);
 }
 errors++;
 }
-}
-if(data62.existing !== undefined){
-let data204 = data62.existing;
-if((typeof data204 == "number") && (isFinite(data204))){
-if(data204 < 0 || isNaN(data204)){
-const err580 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.fixedOm_share === undefined){
+const err580 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7177,9 +7166,9 @@ vErrors.push(err580);
 }
 errors++;
 }
-}
-else {
-const err581 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key27 in data62){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key27))){
+const err581 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7189,11 +7178,11 @@ vErrors.push(err581);
 errors++;
 }
 }
-if(data62.source !== undefined){
-let data205 = data62.source;
-if(typeof data205 === "string"){
-if(func2(data205) > 2000){
-const err582 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data62.id !== undefined){
+let data202 = data62.id;
+if(typeof data202 === "string"){
+if(!pattern4.test(data202)){
+const err582 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7204,7 +7193,7 @@ errors++;
 }
 }
 else {
-const err583 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err583 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7214,9 +7203,9 @@ vErrors.push(err583);
 errors++;
 }
 }
-}
-else {
-const err584 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.type !== undefined){
+if("heatDump" !== data62.type){
+const err584 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7225,12 +7214,12 @@ vErrors.push(err584);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else {
-const err585 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
+if(data62.name !== undefined){
+let data204 = data62.name;
+if(typeof data204 === "string"){
+if(func2(data204) > 2000){
+const err585 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7241,7 +7230,7 @@ errors++;
 }
 }
 else {
-const err586 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
+const err586 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7251,8 +7240,11 @@ vErrors.push(err586);
 errors++;
 }
 }
-else {
-const err587 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.capex_EUR_per_unit !== undefined){
+let data205 = data62.capex_EUR_per_unit;
+if((typeof data205 == "number") && (isFinite(data205))){
+if(data205 < 0 || isNaN(data205)){
+const err587 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7262,9 +7254,8 @@ vErrors.push(err587);
 errors++;
 }
 }
-}
 else {
-const err588 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err588 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7274,12 +7265,11 @@ vErrors.push(err588);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data206 = data.constraints;
-if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
-for(const key28 in data206){
-if(!(((key28 === "co2Cap_t") || (key28 === "minRenewableHeatShare")) || (key28 === "maxGridImport_kWh"))){
-const err589 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(data62.lifetime_a !== undefined){
+let data206 = data62.lifetime_a;
+if((typeof data206 == "number") && (isFinite(data206))){
+if(data206 > 100 || isNaN(data206)){
+const err589 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7288,12 +7278,8 @@ vErrors.push(err589);
 }
 errors++;
 }
-}
-if(data206.co2Cap_t !== undefined){
-let data207 = data206.co2Cap_t;
-if((typeof data207 == "number") && (isFinite(data207))){
-if(data207 < 0 || isNaN(data207)){
-const err590 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data206 < 1 || isNaN(data206)){
+const err590 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7304,7 +7290,7 @@ errors++;
 }
 }
 else {
-const err591 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err591 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7314,11 +7300,11 @@ vErrors.push(err591);
 errors++;
 }
 }
-if(data206.minRenewableHeatShare !== undefined){
-let data208 = data206.minRenewableHeatShare;
-if((typeof data208 == "number") && (isFinite(data208))){
-if(data208 > 1 || isNaN(data208)){
-const err592 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data62.fixedOm_share !== undefined){
+let data207 = data62.fixedOm_share;
+if((typeof data207 == "number") && (isFinite(data207))){
+if(data207 > 1 || isNaN(data207)){
+const err592 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7327,8 +7313,8 @@ vErrors.push(err592);
 }
 errors++;
 }
-if(data208 < 0 || isNaN(data208)){
-const err593 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data207 < 0 || isNaN(data207)){
+const err593 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7339,7 +7325,7 @@ errors++;
 }
 }
 else {
-const err594 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err594 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7349,11 +7335,11 @@ vErrors.push(err594);
 errors++;
 }
 }
-if(data206.maxGridImport_kWh !== undefined){
-let data209 = data206.maxGridImport_kWh;
-if((typeof data209 == "number") && (isFinite(data209))){
-if(data209 < 0 || isNaN(data209)){
-const err595 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data62.varOm_EUR_kWh !== undefined){
+let data208 = data62.varOm_EUR_kWh;
+if((typeof data208 == "number") && (isFinite(data208))){
+if(data208 < 0 || isNaN(data208)){
+const err595 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7364,7 +7350,7 @@ errors++;
 }
 }
 else {
-const err596 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err596 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7374,9 +7360,11 @@ vErrors.push(err596);
 errors++;
 }
 }
-}
-else {
-const err597 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.subsidy_share !== undefined){
+let data209 = data62.subsidy_share;
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 > 1 || isNaN(data209)){
+const err597 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7385,16 +7373,8 @@ vErrors.push(err597);
 }
 errors++;
 }
-}
-if(data.scenarios !== undefined){
-let data210 = data.scenarios;
-if(Array.isArray(data210)){
-const len2 = data210.length;
-for(let i2=0; i2<len2; i2++){
-let data211 = data210[i2];
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-if(data211.id === undefined){
-const err598 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data209 < 0 || isNaN(data209)){
+const err598 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7403,8 +7383,9 @@ vErrors.push(err598);
 }
 errors++;
 }
-if(data211.name === undefined){
-const err599 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err599 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7413,8 +7394,12 @@ vErrors.push(err599);
 }
 errors++;
 }
-if(data211.overrides === undefined){
-const err600 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+}
+if(data62.min !== undefined){
+let data210 = data62.min;
+if((typeof data210 == "number") && (isFinite(data210))){
+if(data210 < 0 || isNaN(data210)){
+const err600 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7423,9 +7408,9 @@ vErrors.push(err600);
 }
 errors++;
 }
-for(const key29 in data211){
-if(!((((key29 === "id") || (key29 === "name")) || (key29 === "description")) || (key29 === "overrides"))){
-const err601 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+else {
+const err601 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7435,11 +7420,11 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data211.id !== undefined){
-let data212 = data211.id;
-if(typeof data212 === "string"){
-if(!pattern4.test(data212)){
-const err602 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data62.max !== undefined){
+let data211 = data62.max;
+if((typeof data211 == "number") && (isFinite(data211))){
+if(data211 < 0 || isNaN(data211)){
+const err602 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7450,7 +7435,7 @@ errors++;
 }
 }
 else {
-const err603 = {instancePath:instancePath+"/scenarios/" + i2+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err603 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7460,11 +7445,11 @@ vErrors.push(err603);
 errors++;
 }
 }
-if(data211.name !== undefined){
-let data213 = data211.name;
-if(typeof data213 === "string"){
-if(func2(data213) > 200){
-const err604 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data62.existing !== undefined){
+let data212 = data62.existing;
+if((typeof data212 == "number") && (isFinite(data212))){
+if(data212 < 0 || isNaN(data212)){
+const err604 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7473,8 +7458,9 @@ vErrors.push(err604);
 }
 errors++;
 }
-if(func2(data213) < 1){
-const err605 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err605 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7484,8 +7470,10 @@ vErrors.push(err605);
 errors++;
 }
 }
-else {
-const err606 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.commissioned_year !== undefined){
+let data213 = data62.commissioned_year;
+if(!(((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213))) && (isFinite(data213)))){
+const err606 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7494,12 +7482,9 @@ vErrors.push(err606);
 }
 errors++;
 }
-}
-if(data211.description !== undefined){
-let data214 = data211.description;
-if(typeof data214 === "string"){
-if(func2(data214) > 2000){
-const err607 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if((typeof data213 == "number") && (isFinite(data213))){
+if(data213 > 2100 || isNaN(data213)){
+const err607 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7508,9 +7493,8 @@ vErrors.push(err607);
 }
 errors++;
 }
-}
-else {
-const err608 = {instancePath:instancePath+"/scenarios/" + i2+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data213 < 1950 || isNaN(data213)){
+const err608 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7520,10 +7504,12 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data211.overrides !== undefined){
-let data215 = data211.overrides;
-if(!(data215 && typeof data215 == "object" && !Array.isArray(data215))){
-const err609 = {instancePath:instancePath+"/scenarios/" + i2+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data62.source !== undefined){
+let data214 = data62.source;
+if(typeof data214 === "string"){
+if(func2(data214) > 2000){
+const err609 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7533,9 +7519,8 @@ vErrors.push(err609);
 errors++;
 }
 }
-}
 else {
-const err610 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err610 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7547,7 +7532,7 @@ errors++;
 }
 }
 else {
-const err611 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err611 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7556,11 +7541,12 @@ vErrors.push(err611);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data.notes !== undefined){
-let data216 = data.notes;
-if(!(data216 && typeof data216 == "object" && !Array.isArray(data216))){
-const err612 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err612 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7570,14 +7556,2215 @@ vErrors.push(err612);
 errors++;
 }
 }
-}
 else {
-const err613 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err613 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
 if(vErrors === null){
 vErrors = [err613];
 }
 else {
 vErrors.push(err613);
+}
+errors++;
+}
+}
+else {
+const err614 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err614];
+}
+else {
+vErrors.push(err614);
+}
+errors++;
+}
+}
+}
+else {
+const err615 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err615];
+}
+else {
+vErrors.push(err615);
+}
+errors++;
+}
+}
+if(data.constraints !== undefined){
+let data215 = data.constraints;
+if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
+for(const key28 in data215){
+if(!(((key28 === "co2Cap_t") || (key28 === "minRenewableHeatShare")) || (key28 === "maxGridImport_kWh"))){
+const err616 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err616];
+}
+else {
+vErrors.push(err616);
+}
+errors++;
+}
+}
+if(data215.co2Cap_t !== undefined){
+let data216 = data215.co2Cap_t;
+if((typeof data216 == "number") && (isFinite(data216))){
+if(data216 < 0 || isNaN(data216)){
+const err617 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err617];
+}
+else {
+vErrors.push(err617);
+}
+errors++;
+}
+}
+else {
+const err618 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err618];
+}
+else {
+vErrors.push(err618);
+}
+errors++;
+}
+}
+if(data215.minRenewableHeatShare !== undefined){
+let data217 = data215.minRenewableHeatShare;
+if((typeof data217 == "number") && (isFinite(data217))){
+if(data217 > 1 || isNaN(data217)){
+const err619 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err619];
+}
+else {
+vErrors.push(err619);
+}
+errors++;
+}
+if(data217 < 0 || isNaN(data217)){
+const err620 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err620];
+}
+else {
+vErrors.push(err620);
+}
+errors++;
+}
+}
+else {
+const err621 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err621];
+}
+else {
+vErrors.push(err621);
+}
+errors++;
+}
+}
+if(data215.maxGridImport_kWh !== undefined){
+let data218 = data215.maxGridImport_kWh;
+if((typeof data218 == "number") && (isFinite(data218))){
+if(data218 < 0 || isNaN(data218)){
+const err622 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err622];
+}
+else {
+vErrors.push(err622);
+}
+errors++;
+}
+}
+else {
+const err623 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err623];
+}
+else {
+vErrors.push(err623);
+}
+errors++;
+}
+}
+}
+else {
+const err624 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err624];
+}
+else {
+vErrors.push(err624);
+}
+errors++;
+}
+}
+if(data.periods !== undefined){
+let data219 = data.periods;
+if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
+if(data219.years === undefined){
+const err625 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/required",keyword:"required",params:{missingProperty: "years"},message:"must have required property '"+"years"+"'"};
+if(vErrors === null){
+vErrors = [err625];
+}
+else {
+vErrors.push(err625);
+}
+errors++;
+}
+for(const key29 in data219){
+if(!((((((((key29 === "years") || (key29 === "lastPeriodYears")) || (key29 === "baseYear")) || (key29 === "demand")) || (key29 === "prices")) || (key29 === "targets")) || (key29 === "subsidies")) || (key29 === "bew"))){
+const err626 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err626];
+}
+else {
+vErrors.push(err626);
+}
+errors++;
+}
+}
+if(data219.years !== undefined){
+let data220 = data219.years;
+if(Array.isArray(data220)){
+if(data220.length > 60){
+const err627 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/maxItems",keyword:"maxItems",params:{limit: 60},message:"must NOT have more than 60 items"};
+if(vErrors === null){
+vErrors = [err627];
+}
+else {
+vErrors.push(err627);
+}
+errors++;
+}
+if(data220.length < 1){
+const err628 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err628];
+}
+else {
+vErrors.push(err628);
+}
+errors++;
+}
+const len2 = data220.length;
+for(let i2=0; i2<len2; i2++){
+let data221 = data220[i2];
+if(!(((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221))) && (isFinite(data221)))){
+const err629 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err629];
+}
+else {
+vErrors.push(err629);
+}
+errors++;
+}
+if((typeof data221 == "number") && (isFinite(data221))){
+if(data221 > 2100 || isNaN(data221)){
+const err630 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+if(vErrors === null){
+vErrors = [err630];
+}
+else {
+vErrors.push(err630);
+}
+errors++;
+}
+if(data221 < 1990 || isNaN(data221)){
+const err631 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990"};
+if(vErrors === null){
+vErrors = [err631];
+}
+else {
+vErrors.push(err631);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err632 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err632];
+}
+else {
+vErrors.push(err632);
+}
+errors++;
+}
+}
+if(data219.lastPeriodYears !== undefined){
+let data222 = data219.lastPeriodYears;
+if(!(((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222))) && (isFinite(data222)))){
+const err633 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err633];
+}
+else {
+vErrors.push(err633);
+}
+errors++;
+}
+if((typeof data222 == "number") && (isFinite(data222))){
+if(data222 > 30 || isNaN(data222)){
+const err634 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+if(vErrors === null){
+vErrors = [err634];
+}
+else {
+vErrors.push(err634);
+}
+errors++;
+}
+if(data222 < 1 || isNaN(data222)){
+const err635 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err635];
+}
+else {
+vErrors.push(err635);
+}
+errors++;
+}
+}
+}
+if(data219.baseYear !== undefined){
+let data223 = data219.baseYear;
+if(!(((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223))) && (isFinite(data223)))){
+const err636 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err636];
+}
+else {
+vErrors.push(err636);
+}
+errors++;
+}
+if((typeof data223 == "number") && (isFinite(data223))){
+if(data223 > 2100 || isNaN(data223)){
+const err637 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+if(vErrors === null){
+vErrors = [err637];
+}
+else {
+vErrors.push(err637);
+}
+errors++;
+}
+if(data223 < 1990 || isNaN(data223)){
+const err638 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990"};
+if(vErrors === null){
+vErrors = [err638];
+}
+else {
+vErrors.push(err638);
+}
+errors++;
+}
+}
+}
+if(data219.demand !== undefined){
+let data224 = data219.demand;
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+for(const key30 in data224){
+if(!((key30 === "heat") || (key30 === "electricity"))){
+const err639 = {instancePath:instancePath+"/periods/demand",schemaPath:"#/properties/periods/properties/demand/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err639];
+}
+else {
+vErrors.push(err639);
+}
+errors++;
+}
+}
+if(data224.heat !== undefined){
+let data225 = data224.heat;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+for(const key31 in data225){
+if(!(((key31 === "factor") || (key31 === "renovationRate_per_a")) || (key31 === "series"))){
+const err640 = {instancePath:instancePath+"/periods/demand/heat",schemaPath:"#/properties/periods/properties/demand/properties/heat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err640];
+}
+else {
+vErrors.push(err640);
+}
+errors++;
+}
+}
+if(data225.factor !== undefined){
+let data226 = data225.factor;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(Object.keys(data226).length < 1){
+const err641 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err641];
+}
+else {
+vErrors.push(err641);
+}
+errors++;
+}
+for(const key32 in data226){
+const _errs520 = errors;
+if(typeof key32 === "string"){
+if(!pattern26.test(key32)){
+const err642 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key32};
+if(vErrors === null){
+vErrors = [err642];
+}
+else {
+vErrors.push(err642);
+}
+errors++;
+}
+}
+var valid55 = _errs520 === errors;
+if(!valid55){
+const err643 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err643];
+}
+else {
+vErrors.push(err643);
+}
+errors++;
+}
+}
+for(const key33 in data226){
+let data227 = data226[key33];
+if((typeof data227 == "number") && (isFinite(data227))){
+if(data227 < 0 || isNaN(data227)){
+const err644 = {instancePath:instancePath+"/periods/demand/heat/factor/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err644];
+}
+else {
+vErrors.push(err644);
+}
+errors++;
+}
+}
+else {
+const err645 = {instancePath:instancePath+"/periods/demand/heat/factor/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err645];
+}
+else {
+vErrors.push(err645);
+}
+errors++;
+}
+}
+}
+else {
+const err646 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err646];
+}
+else {
+vErrors.push(err646);
+}
+errors++;
+}
+}
+if(data225.renovationRate_per_a !== undefined){
+let data228 = data225.renovationRate_per_a;
+if((typeof data228 == "number") && (isFinite(data228))){
+if(data228 > 0.2 || isNaN(data228)){
+const err647 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.2},message:"must be <= 0.2"};
+if(vErrors === null){
+vErrors = [err647];
+}
+else {
+vErrors.push(err647);
+}
+errors++;
+}
+if(data228 < 0 || isNaN(data228)){
+const err648 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err648];
+}
+else {
+vErrors.push(err648);
+}
+errors++;
+}
+}
+else {
+const err649 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err649];
+}
+else {
+vErrors.push(err649);
+}
+errors++;
+}
+}
+if(data225.series !== undefined){
+let data229 = data225.series;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(Object.keys(data229).length < 1){
+const err650 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err650];
+}
+else {
+vErrors.push(err650);
+}
+errors++;
+}
+for(const key34 in data229){
+const _errs528 = errors;
+if(typeof key34 === "string"){
+if(!pattern26.test(key34)){
+const err651 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key34};
+if(vErrors === null){
+vErrors = [err651];
+}
+else {
+vErrors.push(err651);
+}
+errors++;
+}
+}
+var valid57 = _errs528 === errors;
+if(!valid57){
+const err652 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/propertyNames",keyword:"propertyNames",params:{propertyName: key34},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err652];
+}
+else {
+vErrors.push(err652);
+}
+errors++;
+}
+}
+for(const key35 in data229){
+let data230 = data229[key35];
+if(typeof data230 === "string"){
+if(!pattern4.test(data230)){
+const err653 = {instancePath:instancePath+"/periods/demand/heat/series/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err653];
+}
+else {
+vErrors.push(err653);
+}
+errors++;
+}
+}
+else {
+const err654 = {instancePath:instancePath+"/periods/demand/heat/series/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err654];
+}
+else {
+vErrors.push(err654);
+}
+errors++;
+}
+}
+}
+else {
+const err655 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err655];
+}
+else {
+vErrors.push(err655);
+}
+errors++;
+}
+}
+}
+else {
+const err656 = {instancePath:instancePath+"/periods/demand/heat",schemaPath:"#/properties/periods/properties/demand/properties/heat/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err656];
+}
+else {
+vErrors.push(err656);
+}
+errors++;
+}
+}
+if(data224.electricity !== undefined){
+let data231 = data224.electricity;
+if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
+for(const key36 in data231){
+if(!(((key36 === "factor") || (key36 === "renovationRate_per_a")) || (key36 === "series"))){
+const err657 = {instancePath:instancePath+"/periods/demand/electricity",schemaPath:"#/properties/periods/properties/demand/properties/electricity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err657];
+}
+else {
+vErrors.push(err657);
+}
+errors++;
+}
+}
+if(data231.factor !== undefined){
+let data232 = data231.factor;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+if(Object.keys(data232).length < 1){
+const err658 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err658];
+}
+else {
+vErrors.push(err658);
+}
+errors++;
+}
+for(const key37 in data232){
+const _errs537 = errors;
+if(typeof key37 === "string"){
+if(!pattern26.test(key37)){
+const err659 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key37};
+if(vErrors === null){
+vErrors = [err659];
+}
+else {
+vErrors.push(err659);
+}
+errors++;
+}
+}
+var valid60 = _errs537 === errors;
+if(!valid60){
+const err660 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err660];
+}
+else {
+vErrors.push(err660);
+}
+errors++;
+}
+}
+for(const key38 in data232){
+let data233 = data232[key38];
+if((typeof data233 == "number") && (isFinite(data233))){
+if(data233 < 0 || isNaN(data233)){
+const err661 = {instancePath:instancePath+"/periods/demand/electricity/factor/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err661];
+}
+else {
+vErrors.push(err661);
+}
+errors++;
+}
+}
+else {
+const err662 = {instancePath:instancePath+"/periods/demand/electricity/factor/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err662];
+}
+else {
+vErrors.push(err662);
+}
+errors++;
+}
+}
+}
+else {
+const err663 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err663];
+}
+else {
+vErrors.push(err663);
+}
+errors++;
+}
+}
+if(data231.renovationRate_per_a !== undefined){
+let data234 = data231.renovationRate_per_a;
+if((typeof data234 == "number") && (isFinite(data234))){
+if(data234 > 0.2 || isNaN(data234)){
+const err664 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.2},message:"must be <= 0.2"};
+if(vErrors === null){
+vErrors = [err664];
+}
+else {
+vErrors.push(err664);
+}
+errors++;
+}
+if(data234 < 0 || isNaN(data234)){
+const err665 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err665];
+}
+else {
+vErrors.push(err665);
+}
+errors++;
+}
+}
+else {
+const err666 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err666];
+}
+else {
+vErrors.push(err666);
+}
+errors++;
+}
+}
+if(data231.series !== undefined){
+let data235 = data231.series;
+if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
+if(Object.keys(data235).length < 1){
+const err667 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err667];
+}
+else {
+vErrors.push(err667);
+}
+errors++;
+}
+for(const key39 in data235){
+const _errs545 = errors;
+if(typeof key39 === "string"){
+if(!pattern26.test(key39)){
+const err668 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key39};
+if(vErrors === null){
+vErrors = [err668];
+}
+else {
+vErrors.push(err668);
+}
+errors++;
+}
+}
+var valid62 = _errs545 === errors;
+if(!valid62){
+const err669 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err669];
+}
+else {
+vErrors.push(err669);
+}
+errors++;
+}
+}
+for(const key40 in data235){
+let data236 = data235[key40];
+if(typeof data236 === "string"){
+if(!pattern4.test(data236)){
+const err670 = {instancePath:instancePath+"/periods/demand/electricity/series/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err670];
+}
+else {
+vErrors.push(err670);
+}
+errors++;
+}
+}
+else {
+const err671 = {instancePath:instancePath+"/periods/demand/electricity/series/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err671];
+}
+else {
+vErrors.push(err671);
+}
+errors++;
+}
+}
+}
+else {
+const err672 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err672];
+}
+else {
+vErrors.push(err672);
+}
+errors++;
+}
+}
+}
+else {
+const err673 = {instancePath:instancePath+"/periods/demand/electricity",schemaPath:"#/properties/periods/properties/demand/properties/electricity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err673];
+}
+else {
+vErrors.push(err673);
+}
+errors++;
+}
+}
+}
+else {
+const err674 = {instancePath:instancePath+"/periods/demand",schemaPath:"#/properties/periods/properties/demand/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err674];
+}
+else {
+vErrors.push(err674);
+}
+errors++;
+}
+}
+if(data219.prices !== undefined){
+let data237 = data219.prices;
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+for(const key41 in data237){
+if(!((((((key41 === "fuelPrice_factor") || (key41 === "gridImportPrice_factor")) || (key41 === "gridExportPrice_factor")) || (key41 === "co2Price_EUR_t")) || (key41 === "gridCo2_kg_kWh")) || (key41 === "gridRenewableShare"))){
+const err675 = {instancePath:instancePath+"/periods/prices",schemaPath:"#/properties/periods/properties/prices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err675];
+}
+else {
+vErrors.push(err675);
+}
+errors++;
+}
+}
+if(data237.fuelPrice_factor !== undefined){
+let data238 = data237.fuelPrice_factor;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+for(const key42 in data238){
+const _errs554 = errors;
+if(typeof key42 === "string"){
+if(!pattern4.test(key42)){
+const err676 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key42};
+if(vErrors === null){
+vErrors = [err676];
+}
+else {
+vErrors.push(err676);
+}
+errors++;
+}
+}
+else {
+const err677 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key42};
+if(vErrors === null){
+vErrors = [err677];
+}
+else {
+vErrors.push(err677);
+}
+errors++;
+}
+var valid65 = _errs554 === errors;
+if(!valid65){
+const err678 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err678];
+}
+else {
+vErrors.push(err678);
+}
+errors++;
+}
+}
+for(const key43 in data238){
+let data239 = data238[key43];
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+if(Object.keys(data239).length < 1){
+const err679 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err679];
+}
+else {
+vErrors.push(err679);
+}
+errors++;
+}
+for(const key44 in data239){
+const _errs559 = errors;
+if(typeof key44 === "string"){
+if(!pattern26.test(key44)){
+const err680 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key44};
+if(vErrors === null){
+vErrors = [err680];
+}
+else {
+vErrors.push(err680);
+}
+errors++;
+}
+}
+var valid67 = _errs559 === errors;
+if(!valid67){
+const err681 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key44},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err681];
+}
+else {
+vErrors.push(err681);
+}
+errors++;
+}
+}
+for(const key45 in data239){
+let data240 = data239[key45];
+if((typeof data240 == "number") && (isFinite(data240))){
+if(data240 < 0 || isNaN(data240)){
+const err682 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err682];
+}
+else {
+vErrors.push(err682);
+}
+errors++;
+}
+}
+else {
+const err683 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err683];
+}
+else {
+vErrors.push(err683);
+}
+errors++;
+}
+}
+}
+else {
+const err684 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err684];
+}
+else {
+vErrors.push(err684);
+}
+errors++;
+}
+}
+}
+else {
+const err685 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err685];
+}
+else {
+vErrors.push(err685);
+}
+errors++;
+}
+}
+if(data237.gridImportPrice_factor !== undefined){
+let data241 = data237.gridImportPrice_factor;
+if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
+if(Object.keys(data241).length < 1){
+const err686 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err686];
+}
+else {
+vErrors.push(err686);
+}
+errors++;
+}
+for(const key46 in data241){
+const _errs565 = errors;
+if(typeof key46 === "string"){
+if(!pattern26.test(key46)){
+const err687 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key46};
+if(vErrors === null){
+vErrors = [err687];
+}
+else {
+vErrors.push(err687);
+}
+errors++;
+}
+}
+var valid69 = _errs565 === errors;
+if(!valid69){
+const err688 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err688];
+}
+else {
+vErrors.push(err688);
+}
+errors++;
+}
+}
+for(const key47 in data241){
+let data242 = data241[key47];
+if((typeof data242 == "number") && (isFinite(data242))){
+if(data242 < 0 || isNaN(data242)){
+const err689 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err689];
+}
+else {
+vErrors.push(err689);
+}
+errors++;
+}
+}
+else {
+const err690 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err690];
+}
+else {
+vErrors.push(err690);
+}
+errors++;
+}
+}
+}
+else {
+const err691 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err691];
+}
+else {
+vErrors.push(err691);
+}
+errors++;
+}
+}
+if(data237.gridExportPrice_factor !== undefined){
+let data243 = data237.gridExportPrice_factor;
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(Object.keys(data243).length < 1){
+const err692 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err692];
+}
+else {
+vErrors.push(err692);
+}
+errors++;
+}
+for(const key48 in data243){
+const _errs571 = errors;
+if(typeof key48 === "string"){
+if(!pattern26.test(key48)){
+const err693 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key48};
+if(vErrors === null){
+vErrors = [err693];
+}
+else {
+vErrors.push(err693);
+}
+errors++;
+}
+}
+var valid71 = _errs571 === errors;
+if(!valid71){
+const err694 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err694];
+}
+else {
+vErrors.push(err694);
+}
+errors++;
+}
+}
+for(const key49 in data243){
+let data244 = data243[key49];
+if((typeof data244 == "number") && (isFinite(data244))){
+if(data244 < 0 || isNaN(data244)){
+const err695 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err695];
+}
+else {
+vErrors.push(err695);
+}
+errors++;
+}
+}
+else {
+const err696 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err696];
+}
+else {
+vErrors.push(err696);
+}
+errors++;
+}
+}
+}
+else {
+const err697 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err697];
+}
+else {
+vErrors.push(err697);
+}
+errors++;
+}
+}
+if(data237.co2Price_EUR_t !== undefined){
+let data245 = data237.co2Price_EUR_t;
+if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
+if(Object.keys(data245).length < 1){
+const err698 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err698];
+}
+else {
+vErrors.push(err698);
+}
+errors++;
+}
+for(const key50 in data245){
+const _errs577 = errors;
+if(typeof key50 === "string"){
+if(!pattern26.test(key50)){
+const err699 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key50};
+if(vErrors === null){
+vErrors = [err699];
+}
+else {
+vErrors.push(err699);
+}
+errors++;
+}
+}
+var valid73 = _errs577 === errors;
+if(!valid73){
+const err700 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err700];
+}
+else {
+vErrors.push(err700);
+}
+errors++;
+}
+}
+for(const key51 in data245){
+let data246 = data245[key51];
+if((typeof data246 == "number") && (isFinite(data246))){
+if(data246 < 0 || isNaN(data246)){
+const err701 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err701];
+}
+else {
+vErrors.push(err701);
+}
+errors++;
+}
+}
+else {
+const err702 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err702];
+}
+else {
+vErrors.push(err702);
+}
+errors++;
+}
+}
+}
+else {
+const err703 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err703];
+}
+else {
+vErrors.push(err703);
+}
+errors++;
+}
+}
+if(data237.gridCo2_kg_kWh !== undefined){
+let data247 = data237.gridCo2_kg_kWh;
+if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
+if(Object.keys(data247).length < 1){
+const err704 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err704];
+}
+else {
+vErrors.push(err704);
+}
+errors++;
+}
+for(const key52 in data247){
+const _errs583 = errors;
+if(typeof key52 === "string"){
+if(!pattern26.test(key52)){
+const err705 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key52};
+if(vErrors === null){
+vErrors = [err705];
+}
+else {
+vErrors.push(err705);
+}
+errors++;
+}
+}
+var valid75 = _errs583 === errors;
+if(!valid75){
+const err706 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key52},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err706];
+}
+else {
+vErrors.push(err706);
+}
+errors++;
+}
+}
+for(const key53 in data247){
+let data248 = data247[key53];
+if((typeof data248 == "number") && (isFinite(data248))){
+if(data248 < 0 || isNaN(data248)){
+const err707 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err707];
+}
+else {
+vErrors.push(err707);
+}
+errors++;
+}
+}
+else {
+const err708 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err708];
+}
+else {
+vErrors.push(err708);
+}
+errors++;
+}
+}
+}
+else {
+const err709 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err709];
+}
+else {
+vErrors.push(err709);
+}
+errors++;
+}
+}
+if(data237.gridRenewableShare !== undefined){
+let data249 = data237.gridRenewableShare;
+if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
+if(Object.keys(data249).length < 1){
+const err710 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err710];
+}
+else {
+vErrors.push(err710);
+}
+errors++;
+}
+for(const key54 in data249){
+const _errs589 = errors;
+if(typeof key54 === "string"){
+if(!pattern26.test(key54)){
+const err711 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key54};
+if(vErrors === null){
+vErrors = [err711];
+}
+else {
+vErrors.push(err711);
+}
+errors++;
+}
+}
+var valid77 = _errs589 === errors;
+if(!valid77){
+const err712 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/propertyNames",keyword:"propertyNames",params:{propertyName: key54},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err712];
+}
+else {
+vErrors.push(err712);
+}
+errors++;
+}
+}
+for(const key55 in data249){
+let data250 = data249[key55];
+if((typeof data250 == "number") && (isFinite(data250))){
+if(data250 > 1 || isNaN(data250)){
+const err713 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err713];
+}
+else {
+vErrors.push(err713);
+}
+errors++;
+}
+if(data250 < 0 || isNaN(data250)){
+const err714 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err714];
+}
+else {
+vErrors.push(err714);
+}
+errors++;
+}
+}
+else {
+const err715 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err715];
+}
+else {
+vErrors.push(err715);
+}
+errors++;
+}
+}
+}
+else {
+const err716 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err716];
+}
+else {
+vErrors.push(err716);
+}
+errors++;
+}
+}
+}
+else {
+const err717 = {instancePath:instancePath+"/periods/prices",schemaPath:"#/properties/periods/properties/prices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err717];
+}
+else {
+vErrors.push(err717);
+}
+errors++;
+}
+}
+if(data219.targets !== undefined){
+let data251 = data219.targets;
+if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
+for(const key56 in data251){
+if(!(((key56 === "minRenewableHeatShare") || (key56 === "co2Cap_t")) || (key56 === "maxNewCapacity"))){
+const err718 = {instancePath:instancePath+"/periods/targets",schemaPath:"#/properties/periods/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err718];
+}
+else {
+vErrors.push(err718);
+}
+errors++;
+}
+}
+if(data251.minRenewableHeatShare !== undefined){
+let data252 = data251.minRenewableHeatShare;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+if(Object.keys(data252).length < 1){
+const err719 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err719];
+}
+else {
+vErrors.push(err719);
+}
+errors++;
+}
+for(const key57 in data252){
+const _errs598 = errors;
+if(typeof key57 === "string"){
+if(!pattern26.test(key57)){
+const err720 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key57};
+if(vErrors === null){
+vErrors = [err720];
+}
+else {
+vErrors.push(err720);
+}
+errors++;
+}
+}
+var valid80 = _errs598 === errors;
+if(!valid80){
+const err721 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/propertyNames",keyword:"propertyNames",params:{propertyName: key57},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err721];
+}
+else {
+vErrors.push(err721);
+}
+errors++;
+}
+}
+for(const key58 in data252){
+let data253 = data252[key58];
+if((typeof data253 == "number") && (isFinite(data253))){
+if(data253 > 1 || isNaN(data253)){
+const err722 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err722];
+}
+else {
+vErrors.push(err722);
+}
+errors++;
+}
+if(data253 < 0 || isNaN(data253)){
+const err723 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err723];
+}
+else {
+vErrors.push(err723);
+}
+errors++;
+}
+}
+else {
+const err724 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err724];
+}
+else {
+vErrors.push(err724);
+}
+errors++;
+}
+}
+}
+else {
+const err725 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err725];
+}
+else {
+vErrors.push(err725);
+}
+errors++;
+}
+}
+if(data251.co2Cap_t !== undefined){
+let data254 = data251.co2Cap_t;
+if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
+if(Object.keys(data254).length < 1){
+const err726 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err726];
+}
+else {
+vErrors.push(err726);
+}
+errors++;
+}
+for(const key59 in data254){
+const _errs604 = errors;
+if(typeof key59 === "string"){
+if(!pattern26.test(key59)){
+const err727 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key59};
+if(vErrors === null){
+vErrors = [err727];
+}
+else {
+vErrors.push(err727);
+}
+errors++;
+}
+}
+var valid82 = _errs604 === errors;
+if(!valid82){
+const err728 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/propertyNames",keyword:"propertyNames",params:{propertyName: key59},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err728];
+}
+else {
+vErrors.push(err728);
+}
+errors++;
+}
+}
+for(const key60 in data254){
+let data255 = data254[key60];
+if((typeof data255 == "number") && (isFinite(data255))){
+if(data255 < 0 || isNaN(data255)){
+const err729 = {instancePath:instancePath+"/periods/targets/co2Cap_t/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err729];
+}
+else {
+vErrors.push(err729);
+}
+errors++;
+}
+}
+else {
+const err730 = {instancePath:instancePath+"/periods/targets/co2Cap_t/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err730];
+}
+else {
+vErrors.push(err730);
+}
+errors++;
+}
+}
+}
+else {
+const err731 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err731];
+}
+else {
+vErrors.push(err731);
+}
+errors++;
+}
+}
+if(data251.maxNewCapacity !== undefined){
+let data256 = data251.maxNewCapacity;
+if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
+for(const key61 in data256){
+const _errs610 = errors;
+if(typeof key61 === "string"){
+if(!pattern4.test(key61)){
+const err732 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key61};
+if(vErrors === null){
+vErrors = [err732];
+}
+else {
+vErrors.push(err732);
+}
+errors++;
+}
+}
+else {
+const err733 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key61};
+if(vErrors === null){
+vErrors = [err733];
+}
+else {
+vErrors.push(err733);
+}
+errors++;
+}
+var valid84 = _errs610 === errors;
+if(!valid84){
+const err734 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames",keyword:"propertyNames",params:{propertyName: key61},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err734];
+}
+else {
+vErrors.push(err734);
+}
+errors++;
+}
+}
+for(const key62 in data256){
+let data257 = data256[key62];
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+if(Object.keys(data257).length < 1){
+const err735 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err735];
+}
+else {
+vErrors.push(err735);
+}
+errors++;
+}
+for(const key63 in data257){
+const _errs615 = errors;
+if(typeof key63 === "string"){
+if(!pattern26.test(key63)){
+const err736 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key63};
+if(vErrors === null){
+vErrors = [err736];
+}
+else {
+vErrors.push(err736);
+}
+errors++;
+}
+}
+var valid86 = _errs615 === errors;
+if(!valid86){
+const err737 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key63},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err737];
+}
+else {
+vErrors.push(err737);
+}
+errors++;
+}
+}
+for(const key64 in data257){
+let data258 = data257[key64];
+if((typeof data258 == "number") && (isFinite(data258))){
+if(data258 < 0 || isNaN(data258)){
+const err738 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err738];
+}
+else {
+vErrors.push(err738);
+}
+errors++;
+}
+}
+else {
+const err739 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err739];
+}
+else {
+vErrors.push(err739);
+}
+errors++;
+}
+}
+}
+else {
+const err740 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err740];
+}
+else {
+vErrors.push(err740);
+}
+errors++;
+}
+}
+}
+else {
+const err741 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err741];
+}
+else {
+vErrors.push(err741);
+}
+errors++;
+}
+}
+}
+else {
+const err742 = {instancePath:instancePath+"/periods/targets",schemaPath:"#/properties/periods/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err742];
+}
+else {
+vErrors.push(err742);
+}
+errors++;
+}
+}
+if(data219.subsidies !== undefined){
+let data259 = data219.subsidies;
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
+for(const key65 in data259){
+if(!(key65 === "investment_share")){
+const err743 = {instancePath:instancePath+"/periods/subsidies",schemaPath:"#/properties/periods/properties/subsidies/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err743];
+}
+else {
+vErrors.push(err743);
+}
+errors++;
+}
+}
+if(data259.investment_share !== undefined){
+let data260 = data259.investment_share;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+for(const key66 in data260){
+const _errs624 = errors;
+if(typeof key66 === "string"){
+if(!pattern4.test(key66)){
+const err744 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key66};
+if(vErrors === null){
+vErrors = [err744];
+}
+else {
+vErrors.push(err744);
+}
+errors++;
+}
+}
+else {
+const err745 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key66};
+if(vErrors === null){
+vErrors = [err745];
+}
+else {
+vErrors.push(err745);
+}
+errors++;
+}
+var valid89 = _errs624 === errors;
+if(!valid89){
+const err746 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames",keyword:"propertyNames",params:{propertyName: key66},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err746];
+}
+else {
+vErrors.push(err746);
+}
+errors++;
+}
+}
+for(const key67 in data260){
+let data261 = data260[key67];
+if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
+if(Object.keys(data261).length < 1){
+const err747 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err747];
+}
+else {
+vErrors.push(err747);
+}
+errors++;
+}
+for(const key68 in data261){
+const _errs629 = errors;
+if(typeof key68 === "string"){
+if(!pattern26.test(key68)){
+const err748 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key68};
+if(vErrors === null){
+vErrors = [err748];
+}
+else {
+vErrors.push(err748);
+}
+errors++;
+}
+}
+var valid91 = _errs629 === errors;
+if(!valid91){
+const err749 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key68},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err749];
+}
+else {
+vErrors.push(err749);
+}
+errors++;
+}
+}
+for(const key69 in data261){
+let data262 = data261[key69];
+if((typeof data262 == "number") && (isFinite(data262))){
+if(data262 > 1 || isNaN(data262)){
+const err750 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err750];
+}
+else {
+vErrors.push(err750);
+}
+errors++;
+}
+if(data262 < 0 || isNaN(data262)){
+const err751 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err751];
+}
+else {
+vErrors.push(err751);
+}
+errors++;
+}
+}
+else {
+const err752 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err752];
+}
+else {
+vErrors.push(err752);
+}
+errors++;
+}
+}
+}
+else {
+const err753 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err753];
+}
+else {
+vErrors.push(err753);
+}
+errors++;
+}
+}
+}
+else {
+const err754 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err754];
+}
+else {
+vErrors.push(err754);
+}
+errors++;
+}
+}
+}
+else {
+const err755 = {instancePath:instancePath+"/periods/subsidies",schemaPath:"#/properties/periods/properties/subsidies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err755];
+}
+else {
+vErrors.push(err755);
+}
+errors++;
+}
+}
+if(data219.bew !== undefined){
+let data263 = data219.bew;
+if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
+for(const key70 in data263){
+if(!(((key70 === "heatPump_EUR_kWh") || (key70 === "solarThermal_EUR_kWh")) || (key70 === "operatingAidYears"))){
+const err756 = {instancePath:instancePath+"/periods/bew",schemaPath:"#/properties/periods/properties/bew/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err756];
+}
+else {
+vErrors.push(err756);
+}
+errors++;
+}
+}
+if(data263.heatPump_EUR_kWh !== undefined){
+let data264 = data263.heatPump_EUR_kWh;
+if(data264 && typeof data264 == "object" && !Array.isArray(data264)){
+if(Object.keys(data264).length < 1){
+const err757 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err757];
+}
+else {
+vErrors.push(err757);
+}
+errors++;
+}
+for(const key71 in data264){
+const _errs638 = errors;
+if(typeof key71 === "string"){
+if(!pattern26.test(key71)){
+const err758 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key71};
+if(vErrors === null){
+vErrors = [err758];
+}
+else {
+vErrors.push(err758);
+}
+errors++;
+}
+}
+var valid94 = _errs638 === errors;
+if(!valid94){
+const err759 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key71},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err759];
+}
+else {
+vErrors.push(err759);
+}
+errors++;
+}
+}
+for(const key72 in data264){
+let data265 = data264[key72];
+if((typeof data265 == "number") && (isFinite(data265))){
+if(data265 < 0 || isNaN(data265)){
+const err760 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err760];
+}
+else {
+vErrors.push(err760);
+}
+errors++;
+}
+}
+else {
+const err761 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err761];
+}
+else {
+vErrors.push(err761);
+}
+errors++;
+}
+}
+}
+else {
+const err762 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err762];
+}
+else {
+vErrors.push(err762);
+}
+errors++;
+}
+}
+if(data263.solarThermal_EUR_kWh !== undefined){
+let data266 = data263.solarThermal_EUR_kWh;
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+if(Object.keys(data266).length < 1){
+const err763 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err763];
+}
+else {
+vErrors.push(err763);
+}
+errors++;
+}
+for(const key73 in data266){
+const _errs644 = errors;
+if(typeof key73 === "string"){
+if(!pattern26.test(key73)){
+const err764 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key73};
+if(vErrors === null){
+vErrors = [err764];
+}
+else {
+vErrors.push(err764);
+}
+errors++;
+}
+}
+var valid96 = _errs644 === errors;
+if(!valid96){
+const err765 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key73},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err765];
+}
+else {
+vErrors.push(err765);
+}
+errors++;
+}
+}
+for(const key74 in data266){
+let data267 = data266[key74];
+if((typeof data267 == "number") && (isFinite(data267))){
+if(data267 < 0 || isNaN(data267)){
+const err766 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err766];
+}
+else {
+vErrors.push(err766);
+}
+errors++;
+}
+}
+else {
+const err767 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err767];
+}
+else {
+vErrors.push(err767);
+}
+errors++;
+}
+}
+}
+else {
+const err768 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err768];
+}
+else {
+vErrors.push(err768);
+}
+errors++;
+}
+}
+if(data263.operatingAidYears !== undefined){
+let data268 = data263.operatingAidYears;
+if(!(((typeof data268 == "number") && (!(data268 % 1) && !isNaN(data268))) && (isFinite(data268)))){
+const err769 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err769];
+}
+else {
+vErrors.push(err769);
+}
+errors++;
+}
+if((typeof data268 == "number") && (isFinite(data268))){
+if(data268 > 30 || isNaN(data268)){
+const err770 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+if(vErrors === null){
+vErrors = [err770];
+}
+else {
+vErrors.push(err770);
+}
+errors++;
+}
+if(data268 < 1 || isNaN(data268)){
+const err771 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err771];
+}
+else {
+vErrors.push(err771);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err772 = {instancePath:instancePath+"/periods/bew",schemaPath:"#/properties/periods/properties/bew/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err772];
+}
+else {
+vErrors.push(err772);
+}
+errors++;
+}
+}
+}
+else {
+const err773 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err773];
+}
+else {
+vErrors.push(err773);
+}
+errors++;
+}
+}
+if(data.scenarios !== undefined){
+let data269 = data.scenarios;
+if(Array.isArray(data269)){
+const len3 = data269.length;
+for(let i3=0; i3<len3; i3++){
+let data270 = data269[i3];
+if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
+if(data270.id === undefined){
+const err774 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err774];
+}
+else {
+vErrors.push(err774);
+}
+errors++;
+}
+if(data270.name === undefined){
+const err775 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err775];
+}
+else {
+vErrors.push(err775);
+}
+errors++;
+}
+if(data270.overrides === undefined){
+const err776 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+if(vErrors === null){
+vErrors = [err776];
+}
+else {
+vErrors.push(err776);
+}
+errors++;
+}
+for(const key75 in data270){
+if(!((((key75 === "id") || (key75 === "name")) || (key75 === "description")) || (key75 === "overrides"))){
+const err777 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err777];
+}
+else {
+vErrors.push(err777);
+}
+errors++;
+}
+}
+if(data270.id !== undefined){
+let data271 = data270.id;
+if(typeof data271 === "string"){
+if(!pattern4.test(data271)){
+const err778 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err778];
+}
+else {
+vErrors.push(err778);
+}
+errors++;
+}
+}
+else {
+const err779 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err779];
+}
+else {
+vErrors.push(err779);
+}
+errors++;
+}
+}
+if(data270.name !== undefined){
+let data272 = data270.name;
+if(typeof data272 === "string"){
+if(func2(data272) > 200){
+const err780 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err780];
+}
+else {
+vErrors.push(err780);
+}
+errors++;
+}
+if(func2(data272) < 1){
+const err781 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err781];
+}
+else {
+vErrors.push(err781);
+}
+errors++;
+}
+}
+else {
+const err782 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err782];
+}
+else {
+vErrors.push(err782);
+}
+errors++;
+}
+}
+if(data270.description !== undefined){
+let data273 = data270.description;
+if(typeof data273 === "string"){
+if(func2(data273) > 2000){
+const err783 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err783];
+}
+else {
+vErrors.push(err783);
+}
+errors++;
+}
+}
+else {
+const err784 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err784];
+}
+else {
+vErrors.push(err784);
+}
+errors++;
+}
+}
+if(data270.overrides !== undefined){
+let data274 = data270.overrides;
+if(!(data274 && typeof data274 == "object" && !Array.isArray(data274))){
+const err785 = {instancePath:instancePath+"/scenarios/" + i3+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err785];
+}
+else {
+vErrors.push(err785);
+}
+errors++;
+}
+}
+}
+else {
+const err786 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err786];
+}
+else {
+vErrors.push(err786);
+}
+errors++;
+}
+}
+}
+else {
+const err787 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err787];
+}
+else {
+vErrors.push(err787);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data275 = data.notes;
+if(!(data275 && typeof data275 == "object" && !Array.isArray(data275))){
+const err788 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err788];
+}
+else {
+vErrors.push(err788);
+}
+errors++;
+}
+}
+}
+else {
+const err789 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err789];
+}
+else {
+vErrors.push(err789);
 }
 errors++;
 }

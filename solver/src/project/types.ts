@@ -1,5 +1,5 @@
 /**
- * Project format v1: one JSON document per project (docs/formats/project.md). The types are
+ * Project format v2: one JSON document per project (docs/formats/project.md). The types are
  * derived from the one definition of the format in schema.ts (`Static<…>`), so they cannot drift
  * from the JSON Schema the validator uses; the field documentation lives there. Units are in the
  * field names. Time series are hourly over the site year in local standard time (hour 0 =
@@ -18,7 +18,9 @@ import type {
   HeatPumpSchema,
   HeatStorageSchema,
   PriceSpecSchema,
-  ProjectV1Schema,
+  PeriodsSchema,
+  DemandPathSchema,
+  ProjectSchema,
   PvSchema,
   ScenarioSchema,
   SiteSchema,
@@ -26,7 +28,7 @@ import type {
   TimeSeriesSpecSchema,
 } from './schema';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** An hourly series, inline or a reference to a profile file beside the project. */
 export type TimeSeriesSpec = Static<typeof TimeSeriesSpecSchema>;
@@ -54,4 +56,8 @@ export type TechnologyType = Technology['type'];
 
 export type Constraints = Static<typeof ConstraintsSchema>;
 export type Scenario = Static<typeof ScenarioSchema>;
-export type ProjectV1 = Static<typeof ProjectV1Schema>;
+export type Periods = Static<typeof PeriodsSchema>;
+export type DemandPath = Static<typeof DemandPathSchema>;
+/** year → value (see YearPathSchema). */
+export type YearPath = Record<string, number>;
+export type Project = Static<typeof ProjectSchema>;

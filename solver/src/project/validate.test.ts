@@ -82,9 +82,20 @@ describe('project validation', () => {
   });
 
   it('rejects a future format version', () => {
-    const doc = { ...testProject({ heat: [1], technologies: [] }), formatVersion: 2 };
+    const doc = { ...testProject({ heat: [1], technologies: [] }), formatVersion: 3 };
     const r = validateProject(doc);
     expect(r.ok).toBe(false);
+  });
+
+  it('migrates a format v1 project to v2 (a path of one period), leaving the input unchanged', () => {
+    const v1 = { ...testProject({ heat: [1], technologies: [] }), formatVersion: 1 };
+    const r = validateProject(v1);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.project.formatVersion).toBe(2);
+    expect(r.project.periods).toBeUndefined();
+    expect({ ...r.project, formatVersion: 1 }).toStrictEqual(v1);
+    expect(v1.formatVersion).toBe(1);
   });
 });
 
@@ -118,10 +129,10 @@ describe('scenarios', () => {
 });
 
 describe('documented schema', () => {
-  it('docs/formats/project-v1.schema.json is the schema the validator uses', async () => {
+  it('docs/formats/project-v2.schema.json is the schema the validator uses', async () => {
     const { projectSchema } = await import('./schema');
     const doc = readFileSync(
-      new URL('../../../docs/formats/project-v1.schema.json', import.meta.url),
+      new URL('../../../docs/formats/project-v2.schema.json', import.meta.url),
       'utf8',
     );
     expect(JSON.parse(doc)).toEqual(JSON.parse(JSON.stringify(projectSchema)));

@@ -1,5 +1,5 @@
 /**
- * The one validator of project format v1 (docs/decisions/one-validator.md), for the CLI, the
+ * The one validator of project format v2 (docs/decisions/one-validator.md), for the CLI, the
  * scripts and the renderer: the JSON Schema check generated from schema.ts by Ajv ahead of time
  * (no `new Function` at run time, so the renderer's CSP allows it), then the cross-checks of
  * crossCheck.ts; every error at its JSON pointer and, with the file's text, line and column.
@@ -11,7 +11,7 @@ export { migrate, type ProjectError, type ValidationResult } from './checkDocume
 
 type Source = { fileName?: string; text?: string };
 
-/** Validates a parsed document (or JSON text) against format v1 and the cross-references; the CLI's messages. */
+/** Validates a parsed document (or JSON text) against format v2 and the cross-references; the CLI's messages. */
 export function validateProject(json: unknown, source: Source = {}): ValidationResult {
   return checkDocument(json, source, (doc) => schemaFindings(doc, 'cli'));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import type { Results } from '../results/results';
 import { sankeyOption } from './charts';
 
@@ -11,7 +11,7 @@ describe('report Sankey (the planner’s, from the results views)', () => {
         { id: 'tes', type: 'heatStorage', name: 'Puffer' },
         { id: 'cool', type: 'heatDump', name: 'Rückkühler' },
       ],
-    } as unknown as ProjectV1;
+    } as unknown as Project;
     const r = {
       annual: { gb: { heat_out_MWh: 10 }, tes: { charge_MWh: 2, discharge_MWh: 1.5 }, cool: { dump_MWh: 1 } },
       kpis: { heatDemand_MWh: 8.5, electricityDemand_MWh: 0 },

@@ -3,7 +3,7 @@ import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { siteYearOrDefault, standardWallClock_ms } from '../calendar/siteYear';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
 import { carrierStacks, costChart, sankeyOf, techInfosOf, type StackSeries } from '../results/views';
 import { fmt, pdfText } from './format';
@@ -220,7 +220,7 @@ function sankeyNodeName(lang: ReportLanguage, id: string, names: Record<string, 
  * (results views `sankeyOf`), with storage netted per hour when the dispatch is at hand.
  */
 export function sankeyOption(
-  project: ProjectV1,
+  project: Project,
   r: Results,
   lang: ReportLanguage,
   names: Record<string, { name: string }>,

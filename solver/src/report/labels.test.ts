@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../cli/load';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import {
   capacityUnit,
   fuelName,
@@ -14,15 +14,15 @@ import {
 import { findLanguageProblems } from './languageCheck';
 
 const EXAMPLES = path.resolve(__dirname, '../../../assets/examples');
-let hub: ProjectV1;
-let single: ProjectV1;
+let hub: Project;
+let single: Project;
 beforeAll(async () => {
   hub = await loadProject(path.join(EXAMPLES, 'reference-hub.json'));
   single = await loadProject(path.join(EXAMPLES, 'single-building.json'));
 });
 
 /** Every pointer a scenario could change: the leaves of the document (technologies by id). */
-function leafPointers(doc: ProjectV1): string[] {
+function leafPointers(doc: Project): string[] {
   const out: string[] = [];
   const walk = (node: unknown, at: string) => {
     if (Array.isArray(node) && at === '/technologies')

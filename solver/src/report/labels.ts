@@ -6,7 +6,7 @@
  * Units and scales are no translation and stay here.
  */
 import { nameOf, type solverResources, t } from '../i18n';
-import type { PriceSpec, ProjectV1, Technology } from '../project/types';
+import type { PriceSpec, Project, Technology } from '../project/types';
 import { seriesRoleOfUnit } from '../timeseries/role';
 import { text, type ReportLanguage } from './texts';
 
@@ -43,7 +43,7 @@ export function valueNumber(lang: ReportLanguage, v: number): string {
  * The name of a time series for the reader: its own name when it has one, else what the project
  * uses it for (heat demand, outdoor temperature, yield of a plant, price), else its id.
  */
-export function seriesLabel(project: ProjectV1, id: string, lang: ReportLanguage): string {
+export function seriesLabel(project: Project, id: string, lang: ReportLanguage): string {
   const spec = project.timeSeries[id] as { name?: unknown } | undefined;
   if (spec && typeof spec.name === 'string' && spec.name.trim()) return spec.name;
   const roles: string[] = [];
@@ -75,7 +75,7 @@ export function seriesLabel(project: ProjectV1, id: string, lang: ReportLanguage
 export const unitText = (unit: string): string => unit.replace(/m2\b/g, 'm²').replace(/m3\b/g, 'm³');
 
 /** A price: a number, or "time-varying: series × factor ± adder" in the report's words. */
-export function priceText(project: ProjectV1, p: PriceSpec, lang: ReportLanguage): string {
+export function priceText(project: Project, p: PriceSpec, lang: ReportLanguage): string {
   if (typeof p === 'number') return `${valueNumber(lang, p)} EUR/kWh`;
   const adder = p.adder ?? 0;
   const varying = text(lang, 'timeVaryingPrice', {
@@ -192,7 +192,7 @@ export interface PointerLabel {
 
 const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
-function technologyAt(project: ProjectV1, ref: string): Technology | undefined {
+function technologyAt(project: Project, ref: string): Technology | undefined {
   return /^\d+$/.test(ref)
     ? project.technologies[Number(ref)]
     : project.technologies.find((t) => t.id === ref);
@@ -203,7 +203,7 @@ function technologyAt(project: ProjectV1, ref: string): Technology | undefined {
  * EUR/kWh; /technologies/hp/max → "Luft-Wasser-Wärmepumpe: Höchstleistung", kW. A pointer the
  * report does not know is returned as it is (the tests make sure the examples' pointers are known).
  */
-export function pointerLabel(project: ProjectV1, pointer: string, lang: ReportLanguage): PointerLabel {
+export function pointerLabel(project: Project, pointer: string, lang: ReportLanguage): PointerLabel {
   const parts = pointer.split('/').slice(1).map(unescape);
   const of = (table: string, id: string, fl: FieldUnit, cap = 'kW', prefix = ''): PointerLabel => ({
     label: prefix + label(lang, `${table}.${id}`),
@@ -272,7 +272,7 @@ export function pointerLabel(project: ProjectV1, pointer: string, lang: ReportLa
 }
 
 /** A value at a pointer as text, in the report's language and the label's unit. */
-export function valueAt(project: ProjectV1, l: PointerLabel, v: unknown, lang: ReportLanguage): string {
+export function valueAt(project: Project, l: PointerLabel, v: unknown, lang: ReportLanguage): string {
   const unit = l.unit ? ` ${l.unit}` : '';
   if (v === undefined || v === null) return '–';
   if (typeof v === 'number') return `${valueNumber(lang, v * l.scale)}${unit}`;
@@ -291,7 +291,7 @@ export function valueAt(project: ProjectV1, l: PointerLabel, v: unknown, lang: R
 }
 
 /** The value at a pointer in the project (ids of technologies resolved), or undefined. */
-export function getPointer(project: ProjectV1, pointer: string): unknown {
+export function getPointer(project: Project, pointer: string): unknown {
   let node: unknown = project;
   for (const raw of pointer.split('/').slice(1)) {
     const part = unescape(raw);
@@ -305,7 +305,7 @@ export function getPointer(project: ProjectV1, pointer: string): unknown {
 
 /** One override as text: "Preis Erdgas: 0,0825 EUR/kWh (Basis: 0,055)". */
 export function overrideText(
-  project: ProjectV1,
+  project: Project,
   pointer: string,
   value: unknown,
   lang: ReportLanguage,

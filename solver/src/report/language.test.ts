@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../cli/load';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { solveProject } from '../run/solve';
 import { writeReport, type ReportInput, type ReportRun } from './index';
 import { findLanguageProblems } from './languageCheck';
@@ -17,7 +17,7 @@ import { findLanguageProblems } from './languageCheck';
 const EXAMPLES = path.resolve(__dirname, '../../../assets/examples');
 
 async function solveAll(file: string): Promise<ReportInput> {
-  const project: ProjectV1 = await loadProject(path.join(EXAMPLES, file));
+  const project: Project = await loadProject(path.join(EXAMPLES, file));
   const runs: ReportRun[] = [];
   for (const id of ['base', ...(project.scenarios ?? []).map((s) => s.id)]) {
     const outcome = await solveProject(project, {

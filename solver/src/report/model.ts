@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
 import { carrierStacks } from '../results/views';
 
@@ -12,7 +12,7 @@ export interface ReportRun {
 }
 
 export interface ReportInput {
-  project: ProjectV1;
+  project: Project;
   /** The base first, then the scenarios in the order they appear in the report. */
   runs: ReportRun[];
   generatedAt?: Date;
@@ -28,7 +28,7 @@ export interface DemandSummary {
 }
 
 export interface ReportModel {
-  project: ProjectV1;
+  project: Project;
   generatedAt: Date;
   runs: ReportRun[];
   base: ReportRun;
@@ -45,7 +45,7 @@ export class ReportInputError extends Error {}
 
 const WEEK = 168;
 
-function demandSummary(project: ProjectV1, seriesId: string): DemandSummary | null {
+function demandSummary(project: Project, seriesId: string): DemandSummary | null {
   const spec = project.timeSeries[seriesId];
   if (!spec || !('values' in spec) || !Array.isArray(spec.values) || spec.values.length === 0) return null;
   const hourly = Float64Array.from(spec.values);
@@ -126,6 +126,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
 }
 
 /** The overrides of a scenario, for the comparison table (empty for the base). */
-export function scenarioOverrides(project: ProjectV1, scenarioId: string): Record<string, unknown> {
+export function scenarioOverrides(project: Project, scenarioId: string): Record<string, unknown> {
   return project.scenarios?.find((s) => s.id === scenarioId)?.overrides ?? {};
 }

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../cli/load';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { solveProject } from '../run/solve';
 import type { Dispatch, Results } from '../results/results';
 import { csvNumber } from './csv';
@@ -18,7 +18,7 @@ import { sheetName } from './xlsx';
 
 const EXAMPLE = path.resolve(__dirname, '../../../assets/examples/single-building.json');
 
-let project: ProjectV1;
+let project: Project;
 let results: Results;
 let dispatch: Dispatch;
 let outDir: string;
@@ -287,7 +287,7 @@ describe('reports of the single-building example', () => {
   });
 
   it('neutralises user text against formula injection in the workbook and the CSV', async () => {
-    const evil: ProjectV1 = structuredClone(project);
+    const evil: Project = structuredClone(project);
     evil.name = '=HYPERLINK("http://evil.example","klick")';
     evil.technologies[0].name = '@SUM(1+1)';
     evil.scenarios = [{ id: 'plus', name: '+1', overrides: { '/economics/interestRate': 0.04 } }];

@@ -1,5 +1,5 @@
 import { COST_CATEGORIES } from '../results/views/costs';
-import type { PriceSpec, ProjectV1 } from '../project/types';
+import type { PriceSpec, Project } from '../project/types';
 import type { Results } from '../results/results';
 import { capacityUnit, fuelName, overrideText, priceText, seriesLabel, unitText } from './labels';
 import { scenarioOverrides, type ReportModel, type ReportRun } from './model';
@@ -48,7 +48,7 @@ const num = (label: string, unit: string, digits = 1, width = 1): Column => ({
 const share = (label: string, digits = 1): Column => ({ label, unit: '%', kind: 'percent', digits });
 
 /** A price cell: the number, or the time-varying price in words (its unit is in the unit column). */
-const price = (project: ProjectV1, p: PriceSpec, lang: ReportLanguage): Cell =>
+const price = (project: Project, p: PriceSpec, lang: ReportLanguage): Cell =>
   typeof p === 'number' ? p : priceText(project, p, lang).replace(/ EUR\/kWh$/, '');
 
 const scenarioLabel = (lang: ReportLanguage, r: ReportRun): string =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { weatherNote } from './weatherNote';
 
-const project = (site: Partial<ProjectV1['site']>) =>
-  ({ site: { year: 2025, timeZone: 'Europe/Berlin', ...site } }) as ProjectV1;
+const project = (site: Partial<Project['site']>) =>
+  ({ site: { year: 2025, timeZone: 'Europe/Berlin', ...site } }) as Project;
 
 describe('the weather note of a report', () => {
   it('names the TRY region, distance and both DWD notes in German and English', () => {

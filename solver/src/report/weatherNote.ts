@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { siteWeather } from '../weather/site';
 import { fmt } from './format';
 import { text, type ReportLanguage } from './texts';
@@ -10,7 +10,7 @@ import { text, type ReportLanguage } from './texts';
  * the data and "Datenbasis: Deutscher Wetterdienst, Werte verarbeitet" with values derived from
  * them (yields, heat profiles, COPs); both stand in German in either language.
  */
-export function weatherNote(project: ProjectV1, lang: ReportLanguage): string | null {
+export function weatherNote(project: Project, lang: ReportLanguage): string | null {
   if (!project.site.weather) return null;
   const w = siteWeather(project.site);
   if (w.kind === 'file')
@@ -30,5 +30,5 @@ export function weatherNote(project: ProjectV1, lang: ReportLanguage): string | 
 }
 
 /** The note as [bold?, text] lines of the PDF's method and sources section (none without a recorded weather). */
-export const weatherLines = (project: ProjectV1, lang: ReportLanguage): [boolean, string][] =>
+export const weatherLines = (project: Project, lang: ReportLanguage): [boolean, string][] =>
   project.site.weather ? [[false, weatherNote(project, lang) ?? '']] : [];

@@ -2,14 +2,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProject } from '../cli/load';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { solveProject } from '../run/solve';
 import type { Results } from '../results/results';
 import { writeReport } from './index';
 
 const EXAMPLE = path.resolve(__dirname, '../../../assets/examples/single-building.json');
 
-let project: ProjectV1;
+let project: Project;
 let results: Results;
 
 beforeAll(async () => {
@@ -18,8 +18,8 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Every text cell of the workbook's inputs sheet (the first). */
-async function inputTexts(weather: ProjectV1['site']['weather'], lang: 'de' | 'en'): Promise<string[]> {
-  const p: ProjectV1 = {
+async function inputTexts(weather: Project['site']['weather'], lang: 'de' | 'en'): Promise<string[]> {
+  const p: Project = {
     ...project,
     site: { ...project.site, latitude_deg: 52.52, longitude_deg: 13.4, weather },
   };

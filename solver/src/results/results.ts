@@ -2,6 +2,7 @@ import type { LpSolution, SolverName } from '../lp/backend';
 import type { BuiltModel } from '../model/build';
 import type { CostCategory } from '../model/context';
 import { hourLabel } from '../project/calendar';
+import type { PathSummary, PeriodResult } from './path';
 import { formatSolverMessage, solverMessage, type SolverMessage } from './messages';
 import { COST_CATEGORIES } from './views/costs';
 import {
@@ -38,7 +39,8 @@ export interface Capacity {
 export interface Results {
   status: ResultStatus;
   scenario: string;
-  objective: { totalAnnualCost_EUR: number; co2_tCO2: number };
+  /** `netPresentCost_EUR`: transformation paths only (docs/formats/results.md). */
+  objective: { totalAnnualCost_EUR: number; co2_tCO2: number; netPresentCost_EUR?: number };
   capacities: Record<string, Capacity>;
   /** Annual energy per technology and flow in MWh (e.g. annual.chp.heat_out_MWh). */
   annual: Record<string, Record<string, number>>;
@@ -76,6 +78,9 @@ export interface Results {
     /** Relative difference between the full-year check and the sizing objective. */
     aggregationGap?: number;
   };
+  /** Transformation path: one entry per period (solver/src/results/path.ts); absent for a single year. */
+  periods?: PeriodResult[];
+  path?: PathSummary;
 }
 
 export interface Dispatch {

@@ -3,7 +3,7 @@ import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { buildModel } from '../model/build';
 import { boiler, testProject, yearSeries } from '../model/testing';
-import type { ProjectV1, Technology } from '../project/types';
+import type { Project, Technology } from '../project/types';
 import { formatSolverMessage } from '../results/messages';
 import type { Results } from '../results/results';
 import { findLanguageProblems } from '../report/languageCheck';
@@ -23,7 +23,7 @@ afterAll(() => highs.dispose());
  * 1000 kWh = 4.8 ct/kWh, plus variable O&M 0.2 ct/kWh: 5 ct/kWh. The feed-in tariff is 8.2 ct/kWh.
  * The grid import (30 ct/kWh) costs more than the feed-in pays, so the grid alone is bounded.
  */
-function unboundedPv(): ProjectV1 {
+function unboundedPv(): Project {
   const pv = {
     id: 'pv',
     name: 'PV Dach',
@@ -50,7 +50,7 @@ function unboundedPv(): ProjectV1 {
  * hours 0–4 (4 ct/kWh) and 5–9 (6 ct/kWh), and below it (30 ct/kWh) in the other hours. By hand:
  * 10 hours, feed-in up to 8 ct/kWh, import from 4 ct/kWh.
  */
-function unboundedGrid(): ProjectV1 {
+function unboundedGrid(): Project {
   const price = new Array<number>(8760).fill(0.3);
   for (let h = 0; h < 10; h++) price[h] = h < 5 ? 0.04 : 0.06;
   return testProject({

@@ -4,7 +4,7 @@ import { annualCapacityCost_EUR } from '../model/economics';
 import { emissionOf, plus, tCO2, toTonnes } from '../units';
 import { GRID_ID } from '../model/grid';
 import { hourLabel, hoursInYear } from '../project/calendar';
-import type { PriceSpec, ProjectV1, Technology } from '../project/types';
+import type { PriceSpec, Project, Technology } from '../project/types';
 import { applyScenario } from '../project/scenario';
 import { solverMessage, type SolverMessage } from '../results/messages';
 
@@ -15,7 +15,7 @@ import { solverMessage, type SolverMessage } from '../results/messages';
  * demand cannot be met or surplus cannot go anywhere.
  */
 export async function explainInfeasibility(
-  base: ProjectV1,
+  base: Project,
   opts: BuildOptions,
   backend: SolverBackend,
 ): Promise<SolverMessage[]> {
@@ -74,13 +74,13 @@ const round1 = (v: number) => Number(v.toPrecision(4));
  * infeasible even without them: then demand or surplus is the problem, which the slack model finds.
  */
 async function globalLimitAnalysis(
-  project: ProjectV1,
+  project: Project,
   opts: BuildOptions,
   backend: SolverBackend,
 ): Promise<SolverMessage[]> {
   const named = limitMessages(project, opts);
   if (!named.length) return [];
-  const build = (constraints: ProjectV1['constraints'], objective: BuildOptions['objective']) =>
+  const build = (constraints: Project['constraints'], objective: BuildOptions['objective']) =>
     buildModel(
       { ...project, constraints },
       { ...opts, scenarioId: undefined, milp: false, co2Limit_t: undefined, objective },
@@ -105,13 +105,13 @@ async function globalLimitAnalysis(
 }
 
 /** The binding CO2 cap: the project's and the run's (Pareto) limit, whichever is lower. */
-function co2CapOf(project: ProjectV1, opts: BuildOptions): number | undefined {
+function co2CapOf(project: Project, opts: BuildOptions): number | undefined {
   const caps = [project.constraints?.co2Cap_t, opts.co2Limit_t].filter((v): v is number => v !== undefined);
   return caps.length ? Math.min(...caps) : undefined;
 }
 
 /** The annual limits of a project (and the run's CO2 limit), each named as a finding. */
-function limitMessages(project: ProjectV1, opts: BuildOptions): SolverMessage[] {
+function limitMessages(project: Project, opts: BuildOptions): SolverMessage[] {
   const c = project.constraints ?? {};
   const cap_t = co2CapOf(project, opts);
   const messages: SolverMessage[] = [];
@@ -124,7 +124,7 @@ function limitMessages(project: ProjectV1, opts: BuildOptions): SolverMessage[] 
 }
 
 /** Hours in which the heat demand exceeds the largest heat output all allowed plants could give. */
-export function boundAnalysis(project: ProjectV1): SolverMessage[] {
+export function boundAnalysis(project: Project): SolverMessage[] {
   const series = (id: string) => {
     const s = project.timeSeries[id];
     return s && 'values' in s ? s.values : [];
@@ -250,7 +250,7 @@ export async function explainUnbounded(built: BuiltModel, backend: SolverBackend
 const roundCt = (eur: number) => Math.round(eur * 10000) / 100;
 
 /** A price (fixed or a series with scale and adder) per hour of the year, EUR/kWh. */
-function priceOf(project: ProjectV1, spec: PriceSpec): (h: number) => number {
+function priceOf(project: Project, spec: PriceSpec): (h: number) => number {
   if (typeof spec === 'number') return () => spec;
   const s = project.timeSeries[spec.series];
   const values = s && 'values' in s ? s.values : [];
@@ -258,7 +258,7 @@ function priceOf(project: ProjectV1, spec: PriceSpec): (h: number) => number {
 }
 
 /** The finding for one technology that earns without limit, with the price that makes it so. */
-function unboundedTechnology(project: ProjectV1, t: Technology): SolverMessage {
+function unboundedTechnology(project: Project, t: Technology): SolverMessage {
   const tech = techName(t);
   const perUnit = (): number => {
     const c = annualCapacityCost_EUR(

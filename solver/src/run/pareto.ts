@@ -1,7 +1,7 @@
 import { createBackend } from '../lp/index';
 import type { ParetoStep, SolveProgress } from '../lp/backend';
 import { buildModel } from '../model/build';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { readResults, type Results } from '../results/results';
 import { solveProject, type SolveOutcome, type SolveProjectOptions } from './solve';
 
@@ -100,7 +100,7 @@ class Stop extends Error {
  * then has status 'failed' and the reasons (see {@link paretoFront} for the throwing variant).
  */
 export async function computeParetoFront(
-  project: ProjectV1,
+  project: Project,
   points: number,
   opts: ParetoOptions = {},
 ): Promise<ParetoFront> {
@@ -246,7 +246,7 @@ export async function computeParetoFront(
  * constraint of the sizing acts on.
  */
 async function minimumCo2(
-  project: ProjectV1,
+  project: Project,
   mode: 'aggregated' | 'full',
   opts: SolveProjectOptions,
   signal: SolveProjectOptions['signal'],
@@ -286,7 +286,7 @@ async function minimumCo2(
  * a point has no solution or the run was cancelled.
  */
 export async function paretoFront(
-  project: ProjectV1,
+  project: Project,
   points: number,
   opts: ParetoOptions = {},
 ): Promise<ParetoPoint[]> {

@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { annuityFactor } from '../model/economics';
 import type { Results } from '../results/results';
 
@@ -7,7 +7,7 @@ import type { Results } from '../results/results';
  * its capacity is the peak and the cost is capacity cost plus fuel. Used by the app's solver check
  * (Settings) to prove that the solver, its WASM and the worker work on this machine.
  */
-export function selfTestProject(): ProjectV1 {
+export function selfTestProject(): Project {
   const heat = Array.from(
     { length: 8760 },
     (_, h) =>
@@ -17,7 +17,7 @@ export function selfTestProject(): ProjectV1 {
   );
   const zero = new Array<number>(8760).fill(0);
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     name: 'Rechenkern-Prüfung',
     site: { year: 2023, timeZone: 'Europe/Berlin' },
     timeSeries: { heat: { unit: 'kW', values: heat }, electricity: { unit: 'kW', values: zero } },

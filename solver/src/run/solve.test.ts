@@ -5,14 +5,14 @@ import { solveProject } from './solve';
 import { boundAnalysis } from './explain';
 import { formatSolverMessage } from '../results/messages';
 import { boiler, heatStorage, testProject, yearSeries } from '../model/testing';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
 
 /** A year with a daily heat profile that varies by season, a boiler and a loss-free heat storage. */
-function yearProject(): ProjectV1 {
+function yearProject(): Project {
   const heat = Array.from({ length: 8760 }, (_, h) => {
     const day = Math.floor(h / 24);
     const season = 1 + 0.8 * Math.cos((2 * Math.PI * (day - 15)) / 365);

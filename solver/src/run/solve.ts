@@ -9,7 +9,7 @@ import type {
 } from '../lp/backend';
 import { buildModel, DEFAULT_TYPICAL_DAYS, type BuildOptions, type BuiltModel } from '../model/build';
 import type { Objective } from '../model/constraints';
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
 import { explainInfeasibility, explainUnbounded, techName } from './explain';
 import {
@@ -59,7 +59,7 @@ function statusOf(sol: LpSolution): ResultStatus {
  * and the gap between the two objectives.
  */
 export async function solveProject(
-  project: ProjectV1,
+  project: Project,
   opts: SolveProjectOptions = {},
 ): Promise<SolveOutcome> {
   const mode = opts.mode ?? 'aggregated';
@@ -203,7 +203,7 @@ export async function solveProject(
 
 /** The capacities the full-year check had to raise above the typical-day sizing (relative 1e-6). */
 function raisedCapacities(
-  project: ProjectV1,
+  project: Project,
   check: BuiltModel,
   sized: Record<string, { value: number; power?: number }>,
   x: Float64Array,
@@ -233,7 +233,7 @@ const SLACK_PENALTY_EUR_KWH = 1e4;
  * leaves slack (then the caller solves the LP directly).
  */
 async function fullByDecomposition(
-  project: ProjectV1,
+  project: Project,
   base: BuildOptions,
   backend: SolverBackend,
   opts: { timeLimit_s?: number; onProgress?: (p: SolveProgress) => void; signal?: CancelSignal },
@@ -279,7 +279,7 @@ async function fullByDecomposition(
 const NO_FIGURE = null as unknown as number;
 
 async function failure(
-  project: ProjectV1,
+  project: Project,
   opts: BuildOptions,
   built: BuiltModel,
   sol: LpSolution,

@@ -1,4 +1,4 @@
-import type { ProjectV1 } from '../project/types';
+import type { Project } from '../project/types';
 import type { SolveProgress, SolverName } from '../lp/backend';
 import type { Dispatch, Results } from '../results/results';
 import type { Objective } from '../model/constraints';
@@ -9,7 +9,7 @@ export type SolverRequest =
   | {
       type: 'solve';
       id: string;
-      project: ProjectV1;
+      project: Project;
       options: {
         scenarioId?: string;
         mode?: 'aggregated' | 'full';
@@ -31,7 +31,7 @@ export type SolverRequest =
       /** A cost–CO2 Pareto front (solver/src/run/pareto.ts) of one scenario. */
       type: 'pareto';
       id: string;
-      project: ProjectV1;
+      project: Project;
       options: {
         scenarioId?: string;
         mode?: 'aggregated' | 'full';

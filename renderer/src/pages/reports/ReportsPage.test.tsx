@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import singleText from '../../../../assets/examples/single-building.json?raw';
-import type { ProjectV1 } from '../../../../solver/src/project/types';
+import type { Project } from '../../../../solver/src/project/types';
 import type { Results } from '../../../../solver/src/results/results';
 import { solveProject } from '../../../../solver/src/run/solve';
 import type { SaveFileRequest } from '../../../../contracts';
@@ -31,7 +31,7 @@ let heatPeak_kW: number;
 
 beforeAll(async () => {
   await initI18n('de');
-  const project = JSON.parse(singleText) as ProjectV1;
+  const project = JSON.parse(singleText) as Project;
   const record = await importProject(db(), project);
   const heat = project.timeSeries[project.demands.heat];
   heatPeak_kW = 'values' in heat ? Math.max(...heat.values) : NaN;
@@ -116,7 +116,7 @@ describe('reports page', () => {
   }, 90_000);
 
   it('names the base scenario in the UI language, also among the runs without a solution', async () => {
-    const project = JSON.parse(singleText) as ProjectV1;
+    const project = JSON.parse(singleText) as Project;
     const id = (await importProject(db(), { ...project, name: 'Zwei Läufe' })).id;
     // stored results keep the base's name in German ("Basis"), whatever the language of the run
     await saveResult(db(), id, 'base', 'hash', {

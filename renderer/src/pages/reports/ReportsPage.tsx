@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectV1 } from '../../../../solver/src';
+import type { Project } from '../../../../solver/src';
 import type { ReportFormat, ReportRun } from '../../../../solver/src/report';
 import { db } from '../../db/schema';
 import { listResults, type StoredResult } from '../../db/results';
@@ -96,7 +96,7 @@ export default function ReportsPage() {
     setStatus({ kind: 'busy' });
     try {
       // The stored document keeps its series apart; the report needs them inline (demand curves).
-      const document: ProjectV1 | null = await assembleProject(db(), projectId);
+      const document: Project | null = await assembleProject(db(), projectId);
       if (!document) throw new Error(t('reports.noDocument'));
       const runs: ReportRun[] = chosen.map((r) => ({
         scenarioId: r.scenarioId,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import singleText from '../../../../assets/examples/single-building.json?raw';
-import type { ProjectV1 } from '../../../../solver/src/project/types';
+import type { Project } from '../../../../solver/src/project/types';
 import { solveProject } from '../../../../solver/src/run/solve';
 import { db } from '../../db/schema';
 import { saveResult } from '../../db/results';
@@ -20,7 +20,7 @@ let dear: Results;
 
 beforeAll(async () => {
   await initI18n('de');
-  const project = JSON.parse(singleText) as ProjectV1;
+  const project = JSON.parse(singleText) as Project;
   project.scenarios = [{ id: 'co2', name: 'CO₂ teuer', overrides: { '/economics/co2Price_EUR_t': 250 } }];
   const record = await importProject(db(), project);
   const b = await solveProject(project, { mode: 'aggregated' });

@@ -11,3 +11,4 @@ export * from './sankey';
 export * from './costs';
 export * from './compare';
 export * from './csv';
+export * from './path';
