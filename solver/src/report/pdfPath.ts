@@ -1,0 +1,44 @@
+/**
+ * The Transformationsplan section of the PDF report (a transformation path): the path's inputs and
+ * net present cost, current state, milestones and target picture, measures, CO2, the renewable and
+ * waste heat share against the targets, costs per period year and a capacity chart.
+ */
+import { CHART_HEIGHT, CHART_WIDTH, pathCapacityOption, renderSvg } from './charts';
+import type { ReportModel } from './model';
+import { chart, heading, para, table, type Doc } from './pdfDraw';
+import { text, type ReportLanguage } from './texts';
+import {
+  pathCostsTable,
+  pathEmissionsTable,
+  pathInputsTable,
+  pathIntro,
+  pathMeasuresTable,
+  pathMilestonesTable,
+  pathNpcTable,
+  pathSharesTable,
+  pathTextParams,
+} from './transformation';
+
+/** Draws the section; `ch` scales chart heights as the rest of the report does. */
+export function pathSection(doc: Doc, m: ReportModel, lang: ReportLanguage, ch: (h: number) => number): void {
+  const p = m.path;
+  if (!p) return;
+  heading(doc, text(lang, 'secPath'));
+  para(doc, pathIntro(m, lang));
+  table(doc, lang, pathMilestonesTable(m, lang, p), { size: 7.5 });
+  const option = pathCapacityOption(m, lang);
+  if (option) chart(doc, renderSvg(option, CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
+  const measures = pathMeasuresTable(m, lang, p);
+  if (measures.rows.length) table(doc, lang, measures);
+  else para(doc, text(lang, 'noMeasures'));
+  table(doc, lang, pathEmissionsTable(m, lang, p));
+  table(doc, lang, pathSharesTable(m, lang, p));
+  table(doc, lang, pathCostsTable(m, lang, p), { size: 7 });
+  para(doc, text(lang, 'pathCostNote', { baseYear: pathTextParams(m, lang).baseYear }), 8);
+  table(doc, lang, pathNpcTable(m, lang, p));
+  table(doc, lang, pathInputsTable(m, lang, p));
+}
+
+/** The method note of a path: period years, one model over all of them, discounting. */
+export const pathMethodNote = (m: ReportModel, lang: ReportLanguage): string =>
+  text(lang, 'methodPath', pathTextParams(m, lang));
