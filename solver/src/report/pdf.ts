@@ -29,6 +29,7 @@ import {
   type Doc,
 } from './pdfDraw';
 import { pathMethodNote, pathSection } from './pdfPath';
+import { pathTextParams } from './transformation';
 import {
   balancesTable,
   capacitiesTable,
@@ -70,22 +71,34 @@ function cover(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   doc.moveDown(0.5).font(REGULAR).fontSize(11);
   if (p.description) doc.text(pdfText(p.description), { width: WIDTH }).moveDown(0.5);
   const date = reportDate(lang, m.generatedAt, p.site);
+  // A path's top-level figures are those of its first period year: the cover says which.
+  const first = m.path ? ` ${m.path.periods[0].year}` : '';
   const lines: [string, string][] = [
     [text(lang, 'site'), p.site.location ?? '–'],
     [text(lang, 'year'), String(p.site.year)],
     [text(lang, 'scenarios'), m.runs.map((r) => scenarioLabel(lang, r)).join(', ')],
-    [text(lang, 'totalAnnualCost'), `${fmt(lang, m.base.results.objective.totalAnnualCost_EUR, 0)} €/a`],
-    [text(lang, 'emissions'), `${fmt(lang, m.base.results.emissions_tCO2, 1)} t/a`],
+    [
+      `${text(lang, 'totalAnnualCost')}${first}`,
+      `${fmt(lang, m.base.results.objective.totalAnnualCost_EUR, 0)} €/a`,
+    ],
+    [`${text(lang, 'emissions')}${first}`, `${fmt(lang, m.base.results.emissions_tCO2, 1)} t/a`],
     ...(m.path?.netPresentCost_EUR != null
-      ? [[text(lang, 'pathNpc'), `${fmt(lang, m.path.netPresentCost_EUR, 0)} €`] as [string, string]]
+      ? [
+          [
+            text(lang, 'coverNpc', pathTextParams(m, lang)),
+            `${fmt(lang, m.path.netPresentCost_EUR, 0)} €`,
+          ] as [string, string],
+        ]
       : []),
     [text(lang, 'generated'), date],
   ];
   let y = doc.y + 10;
   for (const [k, v] of lines) {
     doc.font(BOLD).fontSize(11).text(pdfText(k), MARGIN, y, { width: 170 });
+    // A label of two lines pushes the next line down as a value of two lines does.
+    const labelBottom = doc.y;
     doc.font(REGULAR).text(pdfText(v), MARGIN + 175, y, { width: WIDTH - 175 });
-    y = Math.max(doc.y, y + 16) + 4;
+    y = Math.max(doc.y, labelBottom, y + 16) + 4;
   }
   doc
     .font(REGULAR)

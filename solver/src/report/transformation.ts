@@ -261,7 +261,7 @@ export function pathEmissionsTable(m: ReportModel, lang: ReportLanguage, p: Repo
     columns: [
       year(text(lang, 'periodYear')),
       num(text(lang, 'periodWeight'), 'a', 0, 0.8),
-      num(text(lang, 'emissions'), 't/a', 1),
+      num(text(lang, 'emissions'), 't/a', 1, 1.2),
       share(text(lang, 'co2Reduction', { year: String(p.periods[0].year) }), 1, 1.2),
       num(text(lang, 'emissionsInPeriod'), 't', 0, 1.1),
       num(text(lang, 'co2Cap'), 't/a', 0),

@@ -170,8 +170,30 @@ describe('Transformationsplan in the workbook', () => {
 
 describe('Transformationsplan in the PDF', () => {
   it.each([
-    ['de', ['6 Transformationsplan', 'Ist-Zustand', 'Zielbild', '62,5 %', '49.300.000', '7 Methode']],
-    ['en', ['6 Transformation path', 'current state', 'target picture', '62.5 %', '49,300,000', '7 Method']],
+    [
+      'de',
+      [
+        'Kapitalwert 2025–2055',
+        '6 Transformationsplan',
+        'Ist-Zustand',
+        'Zielbild',
+        '62,5 %',
+        '49.300.000',
+        '7 Methode',
+      ],
+    ],
+    [
+      'en',
+      [
+        'Net present cost 2025–2055',
+        '6 Transformation path',
+        'current state',
+        'target picture',
+        '62.5 %',
+        '49,300,000',
+        '7 Method',
+      ],
+    ],
   ] as const)(
     'is written in %s with the section and passes the language test',
     async (lang, expected) => {
