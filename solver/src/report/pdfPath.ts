@@ -18,6 +18,7 @@ import {
   pathSharesTable,
   pathTextParams,
 } from './transformation';
+import { pathCompareTables } from './transformationCompare';
 
 /** Draws the section; `ch` scales chart heights as the rest of the report does. */
 export function pathSection(doc: Doc, m: ReportModel, lang: ReportLanguage, ch: (h: number) => number): void {
@@ -36,6 +37,7 @@ export function pathSection(doc: Doc, m: ReportModel, lang: ReportLanguage, ch: 
   table(doc, lang, pathCostsTable(m, lang, p), { size: 7 });
   para(doc, text(lang, 'pathCostNote', { baseYear: pathTextParams(m, lang).baseYear }), 8);
   table(doc, lang, pathNpcTable(m, lang, p));
+  for (const t of pathCompareTables(m, lang)) table(doc, lang, t);
   table(doc, lang, pathInputsTable(m, lang, p));
 }
 

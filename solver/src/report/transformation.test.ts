@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pathCapacityOption } from './charts';
+import { pathCompareTables } from './transformationCompare';
 import { summaryCsv } from './csv';
 import { buildReportModel, type ReportModel } from './model';
 import { pathProject, pathResults } from './pathFixture';
@@ -174,5 +175,32 @@ describe('Transformationsplan in the report model', () => {
     expect(csv).toContain('path:costs;Summe;Barwert;EUR;49300000');
     expect(csv).toContain('path:npc;;Basisjahr;;2025');
     expect(csv).toContain('path:emissions;2045 | ja;CO2-Minderung gegenüber 2025;%;95');
+  });
+
+  it('compares a scenario path with the base in the milestone years, with both net present costs', () => {
+    const other = pathResults();
+    other.periods = other.periods!.map((x) => ({ ...x, emissions_tCO2: x.emissions_tCO2 / 2 }));
+    other.objective = { ...other.objective, netPresentCost_EUR: 52_000_000 };
+    const two = buildReportModel({
+      project: pathProject(),
+      runs: [
+        { scenarioId: 'base', scenarioName: 'Basis', results: pathResults(), dispatch: null },
+        { scenarioId: 'fast', scenarioName: 'Schneller Ausstieg', results: other, dispatch: null },
+      ],
+    });
+    const [npc, cmp] = pathCompareTables(two, 'de');
+    // 52.000.000 − 49.300.000
+    expect(npc.rows).toEqual([
+      ['Basis', 49_300_000, null],
+      ['Schneller Ausstieg', 52_000_000, 2_700_000],
+    ]);
+    expect(cmp.title).toBe('Pfadvergleich: Basis – Schneller Ausstieg');
+    expect(cmp.columns.slice(3).map((c) => c.label)).toEqual(['2025', '2035', '2045']);
+    expect(cmp.rows.slice(0, 2)).toEqual([
+      ['CO2-Emissionen', 'Basis', 't/a', 8000, 3000, 400],
+      ['CO2-Emissionen', 'Schneller Ausstieg', 't/a', 4000, 1500, 200],
+    ]);
+    expect(pathTables(two, 'de').map((t) => t.id)).toContain('path:compare:fast');
+    expect(pathCompareTables(m, 'de')).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ import { capacityUnit, unitText } from './labels';
 import type { ReportModel } from './model';
 import type { Cell, Column, Table } from './tables';
 import { text, type ReportLanguage } from './texts';
+import { pathCompareTables } from './transformationCompare';
 
 /** The path figures of the report (language-free), from the base result. */
 export interface ReportPath {
@@ -339,18 +340,19 @@ export function pathCostsTable(m: ReportModel, lang: ReportLanguage, p: ReportPa
   };
 }
 
-/** Every table of the Transformationsplan in report order (empty when the base is not a path). */
+/** Every table of the Transformationsplan in the PDF's order (empty when the base is not a path). */
 export function pathTables(m: ReportModel, lang: ReportLanguage): Table[] {
   const p = m.path;
   if (!p) return [];
   return [
-    pathInputsTable(m, lang, p),
-    pathNpcTable(m, lang, p),
     pathMilestonesTable(m, lang, p),
     pathMeasuresTable(m, lang, p),
     pathEmissionsTable(m, lang, p),
     pathSharesTable(m, lang, p),
     pathCostsTable(m, lang, p),
+    pathNpcTable(m, lang, p),
+    ...pathCompareTables(m, lang),
+    pathInputsTable(m, lang, p),
   ];
 }
 

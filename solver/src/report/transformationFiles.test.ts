@@ -204,6 +204,22 @@ describe('Transformationsplan in the PDF', () => {
     60_000,
   );
 
+  it('compares a scenario path with the base (German, language test)', async () => {
+    const other = { ...pathResults(), scenario: 'fast' };
+    other.objective = { ...other.objective, netPresentCost_EUR: 52_000_000 };
+    const two: ReportInput = {
+      ...input(),
+      runs: [
+        ...input().runs,
+        { scenarioId: 'fast', scenarioName: 'Schneller Ausstieg', results: other, dispatch: null },
+      ],
+    };
+    const text = await pdfText(await writeReport(two, { format: 'pdf', lang: 'de' }));
+    for (const s of ['Kapitalwert je Szenario', 'Pfadvergleich: Basis – Schneller Ausstieg', '2.700.000'])
+      expect(text).toContain(s);
+    expect(findLanguageProblems(text, 'de')).toEqual([]);
+  }, 60_000);
+
   it('CSV summary passes the language test in German', async () => {
     const csv = new TextDecoder().decode(await writeReport(input(), { format: 'csv', lang: 'de' }));
     const body = csv
