@@ -16,6 +16,7 @@ import {
   pathMilestonesTable,
   pathNpcTable,
   pathSharesTable,
+  pathSourcesTable,
   pathTextParams,
 } from './transformation';
 import { pathCompareTables } from './transformationCompare';
@@ -39,6 +40,8 @@ export function pathSection(doc: Doc, m: ReportModel, lang: ReportLanguage, ch: 
   table(doc, lang, pathNpcTable(m, lang, p));
   for (const t of pathCompareTables(m, lang)) table(doc, lang, t);
   table(doc, lang, pathInputsTable(m, lang, p));
+  const sources = pathSourcesTable(m, lang);
+  if (sources) table(doc, lang, sources);
 }
 
 /** The method note of a path: period years, one model over all of them, discounting. */

@@ -18,6 +18,7 @@ import {
   pathMilestonesTable,
   pathNpcTable,
   pathSharesTable,
+  pathSourcesTable,
   pathTables,
   pathTextParams,
 } from './transformation';
@@ -202,5 +203,32 @@ describe('Transformationsplan in the report model', () => {
     ]);
     expect(pathTables(two, 'de').map((t) => t.id)).toContain('path:compare:fast');
     expect(pathCompareTables(m, 'de')).toEqual([]);
+  });
+
+  it('lists the sources the project gives for the path inputs, named, never by key', () => {
+    const project = pathProject();
+    const withSources = {
+      ...project,
+      periods: {
+        ...project.periods,
+        sources: {
+          co2Price_EUR_t: 'BEHG § 10',
+          gridRenewableShare: 'UBA 2024',
+          somethingNew: 'Annahme',
+          demand: ' ',
+        },
+      },
+    } as typeof project;
+    const mm = buildReportModel({
+      project: withSources,
+      runs: [{ scenarioId: 'base', scenarioName: 'Basis', results: pathResults(), dispatch: null }],
+    });
+    expect(pathSourcesTable(mm, 'de')?.rows).toEqual([
+      ['CO2-Preis', 'BEHG § 10'],
+      ['Erneuerbarer Anteil des Netzstroms', 'UBA 2024'],
+      ['Weitere Angabe', 'Annahme'],
+    ]);
+    expect(pathTables(mm, 'en').at(-1)?.id).toBe('path:sources');
+    expect(pathSourcesTable(m, 'de')).toBeNull();
   });
 });

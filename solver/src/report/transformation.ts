@@ -21,7 +21,7 @@ import { pct } from './format';
 import { capacityUnit, unitText } from './labels';
 import type { ReportModel } from './model';
 import type { Cell, Column, Table } from './tables';
-import { text, type ReportLanguage } from './texts';
+import { text, type ReportLanguage, type TextKey } from './texts';
 import { pathCompareTables } from './transformationCompare';
 
 /** The path figures of the report (language-free), from the base result. */
@@ -340,6 +340,36 @@ export function pathCostsTable(m: ReportModel, lang: ReportLanguage, p: ReportPa
   };
 }
 
+/** The path input a source note in `periods.sources` is about, by its name in the project format. */
+const SOURCE_LABEL: Record<string, TextKey> = {
+  co2Price_EUR_t: 'co2Price',
+  minRenewableHeatShare: 'renewableTarget',
+  co2Cap_t: 'co2Cap',
+  maxNewCapacity: 'sourceMaxNewCapacity',
+  bew: 'operatingAid',
+  subsidies: 'investmentGrant',
+  lastPeriodYears: 'sourceLastPeriodYears',
+  demand: 'sourceDemand',
+  fuelPrice_factor: 'sourceFuelPrices',
+  gridImportPrice_factor: 'importPrice',
+  gridExportPrice_factor: 'exportPrice',
+  gridCo2_kg_kWh: 'gridCo2',
+  gridRenewableShare: 'renewableShareGrid',
+};
+
+/** The sources the project gives for the path's inputs (`periods.sources`); null when it gives none. */
+export function pathSourcesTable(m: ReportModel, lang: ReportLanguage): Table | null {
+  const periods = m.project.periods as { sources?: Record<string, string> } | undefined;
+  const entries = Object.entries(periods?.sources ?? {}).filter(([, v]) => v.trim() !== '');
+  if (!entries.length) return null;
+  return {
+    id: 'path:sources',
+    title: text(lang, 'pathSources'),
+    columns: [txt(text(lang, 'parameter'), 1.4), txt(text(lang, 'source'), 4)],
+    rows: entries.map(([k, v]) => [text(lang, SOURCE_LABEL[k] ?? 'sourceOther'), v]),
+  };
+}
+
 /** Every table of the Transformationsplan in the PDF's order (empty when the base is not a path). */
 export function pathTables(m: ReportModel, lang: ReportLanguage): Table[] {
   const p = m.path;
@@ -353,6 +383,7 @@ export function pathTables(m: ReportModel, lang: ReportLanguage): Table[] {
     pathNpcTable(m, lang, p),
     ...pathCompareTables(m, lang),
     pathInputsTable(m, lang, p),
+    ...[pathSourcesTable(m, lang)].filter((t): t is Table => t !== null),
   ];
 }
 
