@@ -50,7 +50,9 @@ describe('werkplan report of a transformation path', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const csv = path.join(dir, 'path.csv');
     expect((await runCli('report', file, '--format', 'csv', '--out', csv)).code).toBe(0);
-    expect(readFileSync(csv, 'utf8')).toContain('path:npc;;Kapitalwert der Kosten;EUR;49300000');
+    expect(readFileSync(csv, 'utf8')).toContain(
+      'path:npc;Kapitalwert des Transformationspfads;Kapitalwert der Kosten;EUR;49300000',
+    );
   }, 60_000);
 
   it('says so when the dispatch CSV is asked of a path without an hourly dispatch', async () => {

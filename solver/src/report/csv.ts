@@ -22,11 +22,12 @@ export function summaryCsv(m: ReportModel, lang: ReportLanguage, style: CsvStyle
     const isItem = (i: number) =>
       (t.columns[i].kind === 'text' && i !== unitCol) || (t.columns[i].kind === 'year' && i === 0);
     for (const [k, row] of t.rows.entries()) {
-      const item = row
-        .filter((v, i) => isItem(i) && v !== null && v !== '')
-        .map(String)
-        .slice(0, 2)
-        .join(' | ');
+      const item =
+        row
+          .filter((v, i) => isItem(i) && v !== null && v !== '')
+          .map(String)
+          .slice(0, 2)
+          .join(' | ') || t.title; // a table of one row without a name column: the row is the table
       row.forEach((v, i) => {
         const c = t.columns[i];
         if (c.kind === 'text' || isItem(i) || typeof v !== 'number') return;

@@ -174,7 +174,7 @@ describe('Transformationsplan in the report model', () => {
     const csv = summaryCsv(m, 'de', 'de');
     expect(csv).toContain('path:costs;2035;Investition;EUR;6150000');
     expect(csv).toContain('path:costs;Summe;Barwert;EUR;49300000');
-    expect(csv).toContain('path:npc;;Basisjahr;;2025');
+    expect(csv).toContain('path:npc;Kapitalwert des Transformationspfads;Basisjahr;;2025');
     expect(csv).toContain('path:emissions;2045 | ja;CO2-Minderung gegenüber 2025;%;95');
   });
 
