@@ -231,4 +231,41 @@ describe('Transformationsplan in the report model', () => {
     expect(pathTables(mm, 'en').at(-1)?.id).toBe('path:sources');
     expect(pathSourcesTable(m, 'de')).toBeNull();
   });
+
+  it('names a battery by its size and its power, and PV in kWp', () => {
+    const r = pathResults();
+    r.periods = r.periods!.map((x, i) => ({
+      ...x,
+      capacities: {
+        ...x.capacities,
+        bat: { unit: 'kWh' as const, existing: 0, built: 0, retired: 0, total: 1000 * i },
+        'bat.power': { unit: 'kW' as const, existing: 0, built: 0, retired: 0, total: 500 * i },
+        pv: { unit: 'kWp' as const, existing: 0, built: 0, retired: 0, total: 300 * i },
+      },
+    }));
+    r.path!.events = [
+      {
+        kind: 'build',
+        year: 2035,
+        techId: 'bat',
+        dimension: 'power',
+        amount: 500,
+        unit: 'kW',
+        investment_EUR: 40_000,
+      },
+    ];
+    const mm = model(r);
+    mm.techs.bat = { name: 'Batteriespeicher', type: 'battery' };
+    mm.techs.pv = { name: 'Photovoltaik', type: 'pv' };
+    const t = pathMilestonesTable(mm, 'de', mm.path!);
+    expect(row(t, 'Größe Batteriespeicher')?.slice(1)).toEqual(['kWh', 0, 1000, 2000]);
+    expect(row(t, 'Batteriespeicher (Leistung)')?.slice(1)).toEqual(['kW', 0, 500, 1000]);
+    expect(row(t, 'Leistung Photovoltaik')?.slice(1)).toEqual(['kWp', 0, 300, 600]);
+    expect(pathMeasuresTable(mm, 'de', mm.path!).rows).toEqual([
+      [2035, 'Neubau', 'Batteriespeicher (Leistung)', 500, 40_000],
+    ]);
+    // Neither battery power nor PV is a heat generator.
+    const o = pathCapacityOption(mm, 'de') as { series: { name: string }[] };
+    expect(o.series.map((x) => x.name)).toEqual(['Gaskessel', 'BHKW (elektrisch)', 'Flusswasser-Wärmepumpe']);
+  });
 });
