@@ -5,7 +5,7 @@
  */
 import { CHART_HEIGHT, CHART_WIDTH, pathCapacityOption, renderSvg } from './charts';
 import type { ReportModel } from './model';
-import { chart, heading, para, table, type Doc } from './pdfDraw';
+import { chart, ensureSpace, heading, para, table, type Doc } from './pdfDraw';
 import { text, type ReportLanguage } from './texts';
 import {
   pathCostsTable,
@@ -25,9 +25,12 @@ import { pathCompareTables } from './transformationCompare';
 export function pathSection(doc: Doc, m: ReportModel, lang: ReportLanguage, ch: (h: number) => number): void {
   const p = m.path;
   if (!p) return;
+  const milestones = pathMilestonesTable(m, lang, p);
+  // Heading, intro and the milestones (a short table keeps to one page) start on the same page.
+  ensureSpace(doc, 130 + 13 * Math.min(milestones.rows.length + 1, 17));
   heading(doc, text(lang, 'secPath'));
   para(doc, pathIntro(m, lang));
-  table(doc, lang, pathMilestonesTable(m, lang, p), { size: 7.5 });
+  table(doc, lang, milestones, { size: 7.5 });
   const option = pathCapacityOption(m, lang);
   if (option) chart(doc, renderSvg(option, CHART_WIDTH, ch(CHART_HEIGHT)), ch(CHART_HEIGHT));
   const measures = pathMeasuresTable(m, lang, p);
