@@ -6,6 +6,7 @@ import { modeOption, optionIn, parseArgs, solverOption } from './args';
 import { solveProject } from '../run/solve';
 import { createBackend } from '../lp/index';
 import { writeReport, type ReportRun } from '../report/index';
+import { isPathResult } from '../results/views/path';
 
 const USAGE =
   'usage: werkplan report P.json --format pdf|xlsx|csv --out FILE [--lang de|en] [--csv-style de|intl] [--csv-table summary|dispatch] [--scenario ID ...] [--mode aggregated|full] [--solver highs|glpk]';
@@ -13,6 +14,8 @@ const USAGE =
 /**
  * `werkplan report P.json --format pdf|xlsx|csv --out FILE` solves the base and every scenario of
  * the project (or the ones given with --scenario, repeated) and writes the report (docs/reports.md).
+ * When the base result is a transformation path (project `periods`), the report has its
+ * Transformationsplan section; nothing is to be chosen for it.
  */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, {
@@ -62,20 +65,23 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
         backend,
       });
       const r = outcome.results;
-      if (!outcome.dispatch) {
+      // A transformation path is a solution even where no hourly dispatch of it was kept.
+      const path = isPathResult(r);
+      if (!outcome.dispatch && !path) {
         io.stderr(
           `werkplan report: scenario '${id}' has no solution (${r.status}):\n${outcome.reasons.map((m) => `  - ${m}`).join('\n')}\n`,
         );
         return 1;
       }
+      const npc = r.objective.netPresentCost_EUR;
       io.stderr(
-        `${id}: ${r.status}, ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a (${r.solve.seconds.toFixed(1)} s)\n`,
+        `${id}: ${r.status}, ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a${path && npc !== undefined ? `, path of ${r.periods?.length} periods, net present cost ${npc.toFixed(2)} EUR` : ''} (${r.solve.seconds.toFixed(1)} s)\n`,
       );
       runs.push({
         scenarioId: id,
         scenarioName: id === 'base' ? 'base' : (project.scenarios?.find((s) => s.id === id)?.name ?? id),
         results: r,
-        dispatch: outcome.dispatch,
+        dispatch: outcome.dispatch ?? null,
       });
     }
   } finally {

@@ -278,3 +278,40 @@ export function costOption(m: ReportModel, lang: ReportLanguage): echarts.EChart
     })),
   };
 }
+
+/** Technology types whose capacity in kW is heat (or, for a CHP, electric) generation. */
+const GENERATORS = new Set(['boiler', 'electricBoiler', 'heatPump', 'chp', 'unknown']);
+
+/**
+ * Capacity of the heat generators per period year of a transformation path, stacked (kW; a CHP in
+ * kW el, marked so): the path views' `pathCapacitySeries`. Null when the base is not a path.
+ */
+export function pathCapacityOption(m: ReportModel, lang: ReportLanguage): echarts.EChartsCoreOption | null {
+  const p = m.path;
+  if (!p) return null;
+  const place = new Map(m.project.technologies.map((t, idx) => [t.id, idx]));
+  const series = p.capacity.series
+    .filter((s) => s.unit === 'kW' && !s.key.endsWith('.power'))
+    .filter((s) => GENERATORS.has(m.techs[s.techId]?.type ?? 'unknown'))
+    .map((s) => {
+      const name = m.techs[s.techId]?.name ?? s.techId;
+      const colour = PALETTE[(place.get(s.techId) ?? 0) % PALETTE.length];
+      return {
+        type: 'bar',
+        name: pdfText(m.techs[s.techId]?.type === 'chp' ? `${name} ${text(lang, 'electricSuffix')}` : name),
+        stack: 'capacity',
+        barMaxWidth: 50,
+        itemStyle: { color: colour },
+        data: s.values.map((v) => Number(v.toFixed(1))),
+      };
+    });
+  if (!series.length) return null;
+  return {
+    title: title(`${text(lang, 'pathChart')} [kW]`),
+    legend: { top: 18, left: 0, textStyle: FONT, itemWidth: 12, itemHeight: 8 },
+    grid: { left: 60, right: 15, top: 55, bottom: 28 },
+    xAxis: { type: 'category', data: p.capacity.years.map(String), axisLabel: FONT },
+    yAxis: { type: 'value', axisLabel: axisNum(lang) },
+    series,
+  };
+}

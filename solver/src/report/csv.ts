@@ -18,14 +18,19 @@ export function summaryCsv(m: ReportModel, lang: ReportLanguage, style: CsvStyle
     const unitCol = t.columns.findIndex(
       (c) => c.kind === 'text' && (c.label === 'Einheit' || c.label === 'Unit'),
     );
+    // A year in the first column names the row (the period year of a transformation path).
+    const isItem = (i: number) =>
+      (t.columns[i].kind === 'text' && i !== unitCol) || (t.columns[i].kind === 'year' && i === 0);
     for (const [k, row] of t.rows.entries()) {
-      const item = row
-        .filter((v, i) => t.columns[i].kind === 'text' && i !== unitCol && typeof v === 'string' && v !== '')
-        .slice(0, 2)
-        .join(' | ');
+      const item =
+        row
+          .filter((v, i) => isItem(i) && v !== null && v !== '')
+          .map(String)
+          .slice(0, 2)
+          .join(' | ') || t.title; // a table of one row without a name column: the row is the table
       row.forEach((v, i) => {
         const c = t.columns[i];
-        if (c.kind === 'text' || typeof v !== 'number') return;
+        if (c.kind === 'text' || isItem(i) || typeof v !== 'number') return;
         const unit =
           c.rowUnits?.[k] ??
           (c.kind === 'percent' ? '%' : c.unit || (unitCol >= 0 ? String(row[unitCol] ?? '') : ''));

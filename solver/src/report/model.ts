@@ -1,6 +1,7 @@
 import type { Project } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
 import { carrierStacks } from '../results/views';
+import { pathOf, type ReportPath } from './transformation';
 
 /** The result of one scenario as the report reads it (from `solveProject` or the planner's store). */
 export interface ReportRun {
@@ -39,6 +40,8 @@ export interface ReportModel {
   techs: Record<string, { name: string; type: string }>;
   /** Every technology and flow with an annual energy in any run, in a stable order. */
   flows: { techId: string; flow: string }[];
+  /** The Transformationsplan: the figures of the base result's transformation path; null for a single year. */
+  path: ReportPath | null;
 }
 
 export class ReportInputError extends Error {}
@@ -97,6 +100,11 @@ export function buildReportModel(input: ReportInput): ReportModel {
   for (const t of project.technologies) techs[t.id] = { name: t.name ?? t.id, type: t.type };
   for (const r of runs)
     for (const id of Object.keys(r.results.annual)) techs[id] ??= { name: id, type: 'unknown' };
+  const path = pathOf(base.results);
+  // Technologies that only a later period of the path has (built on the path) keep their ids as names too.
+  for (const pr of path?.periods ?? [])
+    for (const id of [...Object.keys(pr.capacities), ...Object.keys(pr.generation_MWh.heat)])
+      techs[id.replace(/\.power$/, '')] ??= { name: id.replace(/\.power$/, ''), type: 'unknown' };
 
   const flows: ReportModel['flows'] = [];
   const flowKeys = new Set<string>();
@@ -122,6 +130,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     weeks: base.dispatch ? pickWeeks(heatOutput(base.dispatch, techs)) : null,
     techs,
     flows,
+    path,
   };
 }
 

@@ -2,7 +2,6 @@ import PDFDocument from 'pdfkit';
 import * as pdfkitModule from 'pdfkit';
 import Helvetica from 'pdfkit/standard-fonts/Helvetica';
 import HelveticaBold from 'pdfkit/standard-fonts/HelveticaBold';
-import SVGtoPDF from 'svg-to-pdfkit';
 import { weatherLines } from './weatherNote';
 import {
   CHART_HEIGHT,
@@ -16,6 +15,22 @@ import {
 import { fmt, pct, pdfText, reportDate } from './format';
 import type { ReportModel } from './model';
 import {
+  BLUE,
+  BOLD,
+  BOTTOM,
+  chart,
+  ensureSpace,
+  heading,
+  MARGIN,
+  para,
+  REGULAR,
+  table,
+  WIDTH,
+  type Doc,
+} from './pdfDraw';
+import { pathMethodNote, pathSection } from './pdfPath';
+import { pathTextParams } from './transformation';
+import {
   balancesTable,
   capacitiesTable,
   capacityComparisonTable,
@@ -23,15 +38,11 @@ import {
   demandTable,
   economicsTable,
   gridTable,
-  header,
   kpiTable,
   scenarioLabel,
   scenariosTable,
   seriesTable,
   technologiesTable,
-  type Cell,
-  type Column,
-  type Table,
 } from './tables';
 import { methodName, solverName, statusName, text, type ReportLanguage } from './texts';
 import { formatSolverMessage, type SolverMessage } from '../results/messages';
@@ -42,203 +53,7 @@ const register = (pdfkitModule as unknown as { registerStdFonts?: (...fonts: obj
   .registerStdFonts;
 register?.(Helvetica, HelveticaBold);
 
-const MARGIN = 40;
-const WIDTH = 595.28 - 2 * MARGIN;
-const BOTTOM = 841.89 - MARGIN - 20;
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const BLUE = '#1f4e79';
-
-type Doc = PDFKit.PDFDocument;
-
-function ensureSpace(doc: Doc, h: number): void {
-  if (doc.y + h > BOTTOM) doc.addPage();
-}
-
-function heading(doc: Doc, s: string, size = 15): void {
-  ensureSpace(doc, size * 4);
-  doc
-    .moveDown(0.6)
-    .font(BOLD)
-    .fontSize(size)
-    .fillColor(BLUE)
-    .text(pdfText(s), MARGIN, doc.y, { width: WIDTH });
-  doc.moveDown(0.3).fillColor('black');
-}
-
-function para(doc: Doc, s: string, size = 9.5): void {
-  ensureSpace(doc, size * 3);
-  doc
-    .font(REGULAR)
-    .fontSize(size)
-    .fillColor('black')
-    .text(pdfText(s), MARGIN, doc.y, { width: WIDTH, align: 'left' });
-  doc.moveDown(0.4);
-}
-
-function cellText(lang: ReportLanguage, c: Column, v: Cell, row: number): string {
-  if (v === null || v === '') return c.kind === 'text' ? '' : '–';
-  if (typeof v === 'string') return pdfText(v);
-  const digits = c.rowDigits?.[row] ?? c.digits ?? 1;
-  if (c.kind === 'percent') return pct(lang, v, digits);
-  const unit = c.rowUnits?.[row];
-  return `${fmt(lang, v, digits)}${unit ? ` ${pdfText(unit)}` : ''}`;
-}
-
-const SHY = '\u00AD';
-/**
- * Where long words of the column headers may break (soft hyphens): a narrow column shows
- * "Speicher-/kapazität", never "Speicherkapa/zität". Compounds not listed here break only at spaces
- * and hyphens.
- */
-const BREAKS = [
-  'Speicher|kapazität',
-  'Voll|last|stunden',
-  'Nutzungs|dauer',
-  'Betriebs|kosten',
-  'Jahres|energie',
-  'Jahres|kosten',
-  'Jahres|summe',
-  'Benutzungs|stunden',
-  'Emissions|faktor',
-  'Förder|quote',
-  'Gesamt|jahres|kosten',
-  'Spitzen|last',
-  'Mindest|leistung',
-  'Höchst|leistung',
-  'Mindest|größe',
-  'Höchst|größe',
-  'Investi|tion',
-  'Bezeich|nung',
-  'Techno|logie',
-  'Erzeu|gung',
-  'Mittel|wert',
-  'erneuer|bar',
-  'Änderungen',
-  'Kosten|art',
-  'Utilisa|tion',
-  'Elec|tricity',
-];
-const HYPHENATE = BREAKS.map((b) => [b.replace(/\|/g, ''), b.replace(/\|/g, SHY)] as const);
-function hyphenate(s: string): string {
-  let out = s;
-  for (const [word, soft] of HYPHENATE) out = out.split(word).join(soft);
-  return out;
-}
-
-/**
- * A header for a column `width` wide: a word too long for it is broken at its syllable marks with
- * a visible hyphen and a line break ("Speicher-" / "kapazität"); every other soft hyphen is dropped
- * (pdfkit would draw it). Words without marks are left to pdfkit's wrapping.
- */
-export function fitHeader(measure: (s: string) => number, s: string, width: number): string {
-  return hyphenate(s)
-    .split(' ')
-    .map((word) => {
-      const plain = word.split(SHY).join('');
-      if (!word.includes(SHY) || measure(plain) <= width) return plain;
-      const parts = word.split(SHY);
-      const lines: string[] = [];
-      let line = parts[0];
-      for (const part of parts.slice(1)) {
-        if (measure(`${line}${part}-`) <= width) line += part;
-        else {
-          lines.push(`${line}-`);
-          line = part;
-        }
-      }
-      return [...lines, line].join('\n');
-    })
-    .join(' ');
-}
-
-/** Draws a table with wrapped header and cells; numbers right-aligned; the header repeats after a page break. */
-function table(
-  doc: Doc,
-  lang: ReportLanguage,
-  t: Table,
-  opts: { title?: boolean; size?: number } = {},
-): void {
-  const size = opts.size ?? 8;
-  const weights = t.columns.map((c) => c.width ?? 1);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => (w / total) * WIDTH);
-  const pad = 2.5;
-  const rowHeight = (cells: string[], font: string) => {
-    doc.font(font).fontSize(size);
-    return (
-      Math.max(...cells.map((s, i) => doc.heightOfString(s || ' ', { width: widths[i] - 2 * pad }))) + 2 * pad
-    );
-  };
-  const drawRow = (cells: string[], font: string, fill: string | null) => {
-    const h = rowHeight(cells, font);
-    const y = doc.y;
-    if (fill) doc.rect(MARGIN, y, WIDTH, h).fill(fill);
-    doc.fillColor('black').font(font).fontSize(size);
-    let x = MARGIN;
-    cells.forEach((s, i) => {
-      const right = t.columns[i].kind !== 'text';
-      doc.text(s, x + pad, y + pad, { width: widths[i] - 2 * pad, align: right ? 'right' : 'left' });
-      x += widths[i];
-    });
-    doc
-      .moveTo(MARGIN, y + h)
-      .lineTo(MARGIN + WIDTH, y + h)
-      .lineWidth(0.4)
-      .strokeColor('#b0b8c0')
-      .stroke();
-    doc.x = MARGIN;
-    doc.y = y + h;
-  };
-  doc.font(BOLD).fontSize(size);
-  const head = t.columns.map((c, i) =>
-    fitHeader((x) => doc.widthOfString(x), pdfText(header(c)), widths[i] - 2 * pad),
-  );
-  const headH = rowHeight(head, BOLD);
-  // A short table that fits on a page is kept on one page (no two rows left behind on the last).
-  if (t.rows.length <= 16) {
-    const rowsH = t.rows.reduce(
-      (h, r, i) =>
-        h +
-        rowHeight(
-          r.map((v, j) => cellText(lang, t.columns[j], v, i)),
-          REGULAR,
-        ),
-      0,
-    );
-    const whole = (opts.title !== false ? 16 : 0) + headH + rowsH;
-    if (whole <= BOTTOM - MARGIN - 40) ensureSpace(doc, whole);
-  }
-  if (opts.title !== false) {
-    ensureSpace(doc, 14 + headH + 3 * size);
-    doc.font(BOLD).fontSize(10).fillColor('black').text(pdfText(t.title), MARGIN, doc.y, { width: WIDTH });
-    doc.moveDown(0.2);
-  } else ensureSpace(doc, headH + 3 * size);
-  drawRow(head, BOLD, '#e8eef4');
-  t.rows.forEach((r, i) => {
-    const cells = r.map((v, j) => cellText(lang, t.columns[j], v, i));
-    const h = rowHeight(cells, REGULAR);
-    if (doc.y + h > BOTTOM) {
-      doc.addPage();
-      drawRow(head, BOLD, '#e8eef4');
-    }
-    drawRow(cells, REGULAR, i % 2 ? '#f6f8fa' : null);
-  });
-  doc.moveDown(0.8);
-}
-
-function chart(doc: Doc, svg: string, height = CHART_HEIGHT): void {
-  ensureSpace(doc, height + 10);
-  const y = doc.y;
-  SVGtoPDF(doc, svg, MARGIN, y, {
-    width: CHART_WIDTH,
-    height,
-    assumePt: true,
-    fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
-  });
-  doc.x = MARGIN;
-  doc.y = y + height + 10;
-}
+export { fitHeader } from './pdfDraw';
 
 function cover(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   const p = m.project;
@@ -256,19 +71,34 @@ function cover(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
   doc.moveDown(0.5).font(REGULAR).fontSize(11);
   if (p.description) doc.text(pdfText(p.description), { width: WIDTH }).moveDown(0.5);
   const date = reportDate(lang, m.generatedAt, p.site);
+  // A path's top-level figures are those of its first period year: the cover says which.
+  const first = m.path ? ` ${m.path.periods[0].year}` : '';
   const lines: [string, string][] = [
     [text(lang, 'site'), p.site.location ?? '–'],
     [text(lang, 'year'), String(p.site.year)],
     [text(lang, 'scenarios'), m.runs.map((r) => scenarioLabel(lang, r)).join(', ')],
-    [text(lang, 'totalAnnualCost'), `${fmt(lang, m.base.results.objective.totalAnnualCost_EUR, 0)} €/a`],
-    [text(lang, 'emissions'), `${fmt(lang, m.base.results.emissions_tCO2, 1)} t/a`],
+    [
+      `${text(lang, 'totalAnnualCost')}${first}`,
+      `${fmt(lang, m.base.results.objective.totalAnnualCost_EUR, 0)} €/a`,
+    ],
+    [`${text(lang, 'emissions')}${first}`, `${fmt(lang, m.base.results.emissions_tCO2, 1)} t/a`],
+    ...(m.path?.netPresentCost_EUR != null
+      ? [
+          [
+            text(lang, 'coverNpc', pathTextParams(m, lang)),
+            `${fmt(lang, m.path.netPresentCost_EUR, 0)} €`,
+          ] as [string, string],
+        ]
+      : []),
     [text(lang, 'generated'), date],
   ];
   let y = doc.y + 10;
   for (const [k, v] of lines) {
     doc.font(BOLD).fontSize(11).text(pdfText(k), MARGIN, y, { width: 170 });
+    // A label of two lines pushes the next line down as a value of two lines does.
+    const labelBottom = doc.y;
     doc.font(REGULAR).text(pdfText(v), MARGIN + 175, y, { width: WIDTH - 175 });
-    y = Math.max(doc.y, y + 16) + 4;
+    y = Math.max(doc.y, labelBottom, y + 16) + 4;
   }
   doc
     .font(REGULAR)
@@ -339,13 +169,14 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
       }),
     ]);
   }
+  if (m.path) items.push([false, pathMethodNote(m, lang)]);
   items.push([false, text(lang, 'methodNote')]);
   const height = items.reduce((h, [bold, s]) => {
     doc.font(bold ? BOLD : REGULAR).fontSize(9.5);
     return h + doc.heightOfString(pdfText(s), { width: WIDTH }) + (bold ? 0 : doc.currentLineHeight() * 0.4);
   }, 45);
   if (height <= BOTTOM - MARGIN) ensureSpace(doc, height);
-  heading(doc, text(lang, 'secMethod'));
+  heading(doc, text(lang, m.path ? 'secMethodAfterPath' : 'secMethod'));
   for (const [bold, s] of items)
     if (bold) doc.font(BOLD).fontSize(9.5).text(pdfText(s), MARGIN, doc.y, { width: WIDTH });
     else para(doc, s);
@@ -461,6 +292,7 @@ async function render(
     table(doc, lang, costsTable(m, lang));
   } else para(doc, text(lang, 'noScenarios'));
 
+  if (m.path) pathSection(doc, m, lang, ch);
   methodNotes(doc, m, lang);
   const lastPageUsed = (doc.y - MARGIN) / (BOTTOM - MARGIN);
 

@@ -4,15 +4,19 @@ import type { Results } from '../results/results';
 import { capacityUnit, fuelName, overrideText, priceText, seriesLabel, unitText } from './labels';
 import { scenarioOverrides, type ReportModel, type ReportRun } from './model';
 import { pct } from './format';
+import { pathTables } from './transformation';
 import { sourceNoteIn } from '../profiles/sourceNotes';
 import { categoryName, flowName, statusName, techTypeName, text, type ReportLanguage } from './texts';
 
-/** How a column is shown: text, a number with `digits` decimals, or a share shown as percent. */
+/**
+ * How a column is shown: text, a number with `digits` decimals, a share shown as percent, or a
+ * calendar year (a number written without grouping: 2045, never 2.045).
+ */
 export interface Column {
   label: string;
   /** Unit shown in the header, e.g. 'kW' or 'EUR/a'. */
   unit?: string;
-  kind: 'text' | 'number' | 'percent';
+  kind: 'text' | 'number' | 'percent' | 'year';
   digits?: number;
   /** Relative width in the PDF. */
   width?: number;
@@ -458,5 +462,6 @@ export function summaryTables(m: ReportModel, lang: ReportLanguage): Table[] {
     kpiTable(m, lang),
     balancesTable(m, lang),
     scenariosTable(m, lang),
+    ...pathTables(m, lang),
   ];
 }

@@ -22,12 +22,14 @@ import {
   type Table,
 } from './tables';
 import { flowName, techTypeName, text, type ReportLanguage } from './texts';
+import { pathTables } from './transformation';
 import { weatherNote } from './weatherNote';
 
 /** Number format of a cell: decimals of the column (or row), and the row's own unit as literal text. */
 const numFmt = (c: Column, row: number): string | undefined => {
   const digits = c.rowDigits?.[row] ?? c.digits;
   if (c.kind === 'percent') return digits ? `0.${'0'.repeat(digits)}%` : '0%';
+  if (c.kind === 'year') return '0';
   if (c.kind !== 'number') return undefined;
   const unit = c.rowUnits?.[row];
   return `${digits ? `#,##0.${'0'.repeat(digits)}` : '#,##0'}${unit ? ` "${unit.replace(/"/g, '')}"` : ''}`;
@@ -102,6 +104,17 @@ function addTableSheet(
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
   sizeColumns(ws);
   return ws;
+}
+
+/**
+ * The Transformationsplan: every table of the path with its title, one below the other (the
+ * tables differ in their columns, so no header row is frozen).
+ */
+function addPathSheet(wb: ExcelJS.Workbook, name: string, tables: Table[], used: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(name, used));
+  let row = 1;
+  for (const t of tables) row = writeTable(ws, t, row, true);
+  sizeColumns(ws, 34, 18);
 }
 
 /** A dispatch column as the reader knows it: "Luft-Wasser-Wärmepumpe: Wärmeerzeugung [kW]". */
@@ -203,6 +216,8 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
     [kpiTable(m, lang), capacityComparisonTable(m, lang), scenariosTable(m, lang)],
     used,
   );
+  const path = pathTables(m, lang);
+  if (path.length) addPathSheet(wb, text(lang, 'sheetPath'), path, used);
   for (const r of m.runs) addDispatchSheet(wb, m, lang, r, used);
 
   const buf = await wb.xlsx.writeBuffer();
