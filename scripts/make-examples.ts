@@ -282,9 +282,9 @@ export function transformationPath(): Project {
       'Das Referenz-Quartier als Wärmenetz auf dem Weg 2025–2045: Bestands-BHKW (Erdgas, 2017, geht 2032 außer Betrieb) und Bestands-Gaskessel, Ziele nach WPG § 29 (30 % 2030, 80 % 2040, 100 % 2045), steigender CO2-Preis, Netzstrom mit wachsendem erneuerbarem Anteil.',
     technologies: hub.technologies.map((t) =>
       t.id === 'chp'
-        ? { ...t, name: 'BHKW (Bestand, Erdgas)', existing: 1500, commissioned_year: 2017 }
+        ? { ...t, name: 'BHKW Erdgas', existing: 1500, commissioned_year: 2017 }
         : t.id === 'gb'
-          ? { ...t, name: 'Gaskessel (Bestand)', existing: 6000, commissioned_year: 2010, lifetime_a: 30 }
+          ? { ...t, name: 'Gaskessel Erdgas', existing: 6000, commissioned_year: 2010, lifetime_a: 30 }
           : t,
     ),
     periods: {

@@ -35,8 +35,6 @@ export interface BuildOptions {
   minimumCapacities?: Record<string, { value: number; power?: number }>;
   /** Diagnosis: add priced slack for unmet demand and unusable surplus to every balance row. */
   slackPenalty_EUR_kWh?: number;
-  /** Decomposition: priced slack on the CO2 cap and the renewable share (EUR per kg or kWh). */
-  targetSlack_EUR?: number;
 }
 
 export interface BuiltModel {

@@ -10,14 +10,8 @@ export type Objective = 'cost' | 'co2';
 export function addConstraints(
   ctx: ModelContext,
   heatDemand: Float64Array,
-  opts: { objective?: Objective; co2Limit_t?: number; targetSlack_EUR?: number },
+  opts: { objective?: Objective; co2Limit_t?: number },
 ): void {
-  // Decomposition only: priced slack keeps the targets feasible for every capacity vector
-  // (EUR per kg CO2 over the cap, per kWh of renewable heat short); zero at the optimum.
-  const slack = (name: string, sign: 1 | -1, expr: LinExpr) =>
-    opts.targetSlack_EUR === undefined
-      ? expr
-      : expr.copy().plus(ctx.b.addCol(`slack_${name}`, 0, Infinity, opts.targetSlack_EUR), sign);
   const c = ctx.project.constraints ?? {};
   const caps = [c.co2Cap_t, opts.co2Limit_t].filter((v): v is number => v !== undefined);
   if (caps.length && ctx.emissions.length) {
@@ -26,7 +20,7 @@ export function addConstraints(
       ctx.emissions.map((e) => e.col),
       ctx.emissions.map((e) => e.kg),
     );
-    ctx.b.addConstraint('co2_cap', slack('co2_cap', -1, co2_kg), '<=', Math.min(...caps) * 1000);
+    ctx.b.addConstraint('co2_cap', co2_kg, '<=', Math.min(...caps) * 1000);
   }
   if (c.minRenewableHeatShare !== undefined && c.minRenewableHeatShare > 0) {
     // Σ renewable heat ≥ share · Σ_t w[t]·heat demand[t]
@@ -36,12 +30,7 @@ export function addConstraints(
       ctx.renewableHeat.map((r) => r.col),
       ctx.renewableHeat.map((r) => r.coef),
     );
-    ctx.b.addConstraint(
-      'renewable_heat_share',
-      slack('renewable_heat_share', 1, renewable_kWh),
-      '>=',
-      c.minRenewableHeatShare * demand_kWh,
-    );
+    ctx.b.addConstraint('renewable_heat_share', renewable_kWh, '>=', c.minRenewableHeatShare * demand_kWh);
   }
   if (c.maxGridImport_kWh !== undefined) {
     const imp = ctx.flows.find((f) => f.techId === 'grid' && f.name === 'import');

@@ -359,7 +359,7 @@ const SOURCE_LABEL: Record<string, TextKey> = {
 
 /** The sources the project gives for the path's inputs (`periods.sources`); null when it gives none. */
 export function pathSourcesTable(m: ReportModel, lang: ReportLanguage): Table | null {
-  const periods = m.project.periods as { sources?: Record<string, string> } | undefined;
+  const periods = m.project.periods;
   const entries = Object.entries(periods?.sources ?? {}).filter(([, v]) => v.trim() !== '');
   if (!entries.length) return null;
   return {

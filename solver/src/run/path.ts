@@ -1,7 +1,6 @@
 import type { LpSolution, SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
 import { buildPathModel, type PathModel } from '../model/path';
-import { solvePathByDecomposition } from './pathDecomposition';
 import { interpolate, stepValue } from '../project/periods';
 import type { Project } from '../project/types';
 import { formatSolverMessage, solverMessage, type SolverMessage } from '../results/messages';
@@ -77,53 +76,6 @@ async function explainPath(
   return [solverMessage('pathInfeasible')];
 }
 
-/** Slack price of the decomposition's blocks: far above any cost of energy, capacity or target. */
-const SLACK_EUR = 1e4;
-
-/**
- * The aggregated path sizing by decomposition over the builds (run/pathDecomposition.ts); null when
- * it does not apply or converge, or leaves slack (then the stacked LP is solved directly).
- */
-async function byDecomposition(
-  project: Project,
-  base: BuildOptions,
-  backend: SolverBackend,
-  opts: SolveProjectOptions,
-): Promise<{ pm: PathModel; builds: number[][]; sol: LpSolution } | null> {
-  const t0 = performance.now();
-  const pm = buildPathModel(project, {
-    ...base,
-    slackPenalty_EUR_kWh: SLACK_EUR,
-    targetSlack_EUR: SLACK_EUR,
-  });
-  const d = await solvePathByDecomposition(pm, backend, {
-    signal: opts.signal,
-    onIteration: (gap) =>
-      opts.onProgress?.({ phase: 'decomposition', elapsed_s: (performance.now() - t0) / 1000, mipGap: gap }),
-  });
-  if (!d?.converged) return null;
-  const slack = pm.blocks.some((b, q) => {
-    const x = d.solutions[q].x;
-    const m = b.built.model;
-    return m.colNames.some((name, j) => /^(unmet|surplus|slack)_/.test(name) && x[j] > 1e-6);
-  });
-  if (slack) return null;
-  const seconds = (performance.now() - t0) / 1000;
-  return {
-    pm,
-    builds: d.builds,
-    sol: {
-      status: 'optimal',
-      hasSolution: true,
-      objective: d.upperBound,
-      x: new Float64Array(0),
-      seconds,
-      solver: backend.name,
-      mipGap: (d.upperBound - d.lowerBound) / Math.abs(d.upperBound),
-    },
-  };
-}
-
 /**
  * Sizes a transformation path (project.periods with two or more years; scenario applied). The path
  * LP (model/path.ts) is solved on typical days per period (aggregated) or on all hours (full); after
@@ -142,24 +94,20 @@ export async function solvePath(
     phase: mode === 'aggregated' ? 'buildingTypicalDays' : 'buildingFullYear',
     elapsed_s: 0,
   });
-  const viaBenders =
-    mode === 'aggregated' && !opts.milp ? await byDecomposition(project, base, backend, opts) : null;
-  const pm = viaBenders?.pm ?? buildPathModel(project, base);
-  const sol: LpSolution =
-    viaBenders?.sol ??
-    (await backend.solve(pm.model, {
-      // Interior point: on the stacked blocks of a path it beats the dual simplex (reference hub, 5 periods).
-      algorithm: 'ipm',
-      timeLimit_s: opts.timeLimit_s,
-      mipGap: opts.mipGap,
-      signal: opts.signal,
-      onProgress: (p) =>
-        opts.onProgress?.({
-          ...p,
-          phase: p.phase === 'simplex' ? (mode === 'aggregated' ? 'sizing' : 'simplex') : p.phase,
-          elapsed_s: (performance.now() - t0) / 1000,
-        }),
-    }));
+  const pm = buildPathModel(project, base);
+  const sol: LpSolution = await backend.solve(pm.model, {
+    // Interior point: on the stacked blocks of a path it beats the dual simplex (reference hub, 5 periods).
+    algorithm: 'ipm',
+    timeLimit_s: opts.timeLimit_s,
+    mipGap: opts.mipGap,
+    signal: opts.signal,
+    onProgress: (p) =>
+      opts.onProgress?.({
+        ...p,
+        phase: p.phase === 'simplex' ? (mode === 'aggregated' ? 'sizing' : 'simplex') : p.phase,
+        elapsed_s: (performance.now() - t0) / 1000,
+      }),
+  });
   if (!sol.hasSolution) {
     const out = await failure(
       project,
@@ -176,7 +124,7 @@ export async function solvePath(
     }
     return out;
   }
-  let builds = viaBenders?.builds ?? pm.dims.map((d) => Array.from(d.build, (c) => sol.x[c]));
+  let builds = pm.dims.map((d) => Array.from(d.build, (c) => sol.x[c]));
   const periodResults: Results[] = [];
   const aid: number[] = [];
   const warnings: SolverMessage[] = [];
