@@ -115,6 +115,25 @@ describe('the transformation path on the plants page', () => {
     );
   });
 
+  it('without a path of its own a row says what holds: the project value, an unchanged demand, nothing', async () => {
+    await created();
+    await useProject.getState().edit((d) => {
+      delete d.periods!.prices;
+      d.economics.co2Price_EUR_t = 45;
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('path-row-co2Price').textContent).toContain(
+        'sonst 45 EUR/t (wie im Projekt)',
+      ),
+    );
+    expect(screen.getByTestId('path-row-heatDemandFactor').textContent).toContain(
+      'sonst 1 (Bedarf wie im Profil)',
+    );
+    // a blank project has no grid import: no emission factor to fall back on
+    expect(screen.getByTestId('path-row-gridCo2').textContent).toContain('keine Vorgabe');
+    expect(screen.getByTestId('path-row-bewHeatPump').textContent).toContain('keine Vorgabe');
+  });
+
   it('adds a year in its place, refuses one twice, removes one, and removes the whole path', async () => {
     await created();
     type('path-year-new', '2028');

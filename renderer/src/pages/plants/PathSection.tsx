@@ -244,17 +244,32 @@ function PathCell({ periods, row, year }: { periods: Periods; row: PathRow; year
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const edit = useProject((s) => s.edit);
+  const ed = useEditor();
   const ptr = rowPointer(row, year);
   const label = t('planner.path.cellLabel', { what: t(`planner.path.rows.${row.key}`), year });
   const path = pathOf(periods, row);
   const own = path?.[String(year)];
   const implied = own === undefined ? valueIn(path, year, row.mode) : undefined;
   const shown = (v: number) => `${formatNumber(v * row.scale, language, 3)}${row.unit ? ` ${row.unit}` : ''}`;
+  const single = !row.otherwise
+    ? undefined
+    : 'value' in row.otherwise
+      ? row.otherwise.value
+      : ed.get(row.otherwise.pointer);
   const hint =
     own !== undefined
       ? undefined
       : implied === undefined
-        ? t('planner.path.noValue')
+        ? typeof single === 'number'
+          ? t(
+              row.otherwise && 'value' in row.otherwise
+                ? 'planner.path.unchanged'
+                : 'planner.path.projectValue',
+              {
+                value: shown(single),
+              },
+            )
+          : t('planner.path.noValue')
         : implied.from !== undefined
           ? t('planner.path.heldFrom', { value: shown(implied.value), year: implied.from })
           : t('planner.path.interpolated', { value: shown(implied.value) });

@@ -20,11 +20,30 @@ export interface PathRow {
   max?: number;
   /** Prices and factors interpolate; targets and caps hold from their year on. */
   mode: PathMode;
+  /**
+   * What holds without a path (schema.ts: the path replaces it): the project's single value at this
+   * pointer, or a fixed value (a demand factor of 1). Absent: nothing (no target, no aid).
+   */
+  otherwise?: { pointer: string } | { value: number };
 }
 
 export const PATH_ROWS: PathRow[] = [
-  { key: 'co2Price', at: ['prices', 'co2Price_EUR_t'], unit: 'EUR/t', scale: 1, mode: 'interpolate' },
-  { key: 'gridCo2', at: ['prices', 'gridCo2_kg_kWh'], unit: 'kg/kWh', scale: 1, mode: 'interpolate' },
+  {
+    key: 'co2Price',
+    at: ['prices', 'co2Price_EUR_t'],
+    unit: 'EUR/t',
+    scale: 1,
+    mode: 'interpolate',
+    otherwise: { pointer: '/economics/co2Price_EUR_t' },
+  },
+  {
+    key: 'gridCo2',
+    at: ['prices', 'gridCo2_kg_kWh'],
+    unit: 'kg/kWh',
+    scale: 1,
+    mode: 'interpolate',
+    otherwise: { pointer: '/grid/import/co2_kg_kWh' },
+  },
   {
     key: 'gridRenewable',
     at: ['prices', 'gridRenewableShare'],
@@ -32,6 +51,7 @@ export const PATH_ROWS: PathRow[] = [
     scale: 100,
     max: 100,
     mode: 'interpolate',
+    otherwise: { pointer: '/grid/import/renewableShare' },
   },
   {
     key: 'minRenewableHeat',
@@ -42,7 +62,14 @@ export const PATH_ROWS: PathRow[] = [
     mode: 'step',
   },
   { key: 'co2Cap', at: ['targets', 'co2Cap_t'], unit: 't/a', scale: 1, mode: 'step' },
-  { key: 'heatDemandFactor', at: ['demand', 'heat', 'factor'], unit: '', scale: 1, mode: 'interpolate' },
+  {
+    key: 'heatDemandFactor',
+    at: ['demand', 'heat', 'factor'],
+    unit: '',
+    scale: 1,
+    mode: 'interpolate',
+    otherwise: { value: 1 },
+  },
   { key: 'bewHeatPump', at: ['bew', 'heatPump_EUR_kWh'], unit: 'ct/kWh', scale: 100, mode: 'interpolate' },
   {
     key: 'bewSolarThermal',
