@@ -14,7 +14,8 @@ import {
 import { hourlyValues, yearStart_ms, type StoredProject } from './document';
 import type { Project } from '../../../solver/src/project/types';
 
-const single = (): Project => JSON.parse(singleText) as Project;
+/** The example as the planner reads it (a v1 file migrates to v2 on reading). */
+const single = (): Project => parseProjectFile(singleText);
 
 let n = 0;
 const opened: WerkplanDb[] = [];
