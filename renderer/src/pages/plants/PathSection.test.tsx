@@ -6,7 +6,8 @@ import { createBlankProject } from '../../project/files';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
 import { EditorProvider, makeEditor } from './editor';
-import { PathSection, sourceText } from './PathSection';
+import type { Periods } from '../../../../solver/src';
+import { namedSource, PathSection, sourceText } from './PathSection';
 import { TechnologiesSection } from './sections';
 import { defaultPeriods, PATH_SOURCES } from './pathDefaults';
 import { PATH_ROWS } from './pathRows';
@@ -132,6 +133,26 @@ describe('the transformation path on the plants page', () => {
     // a blank project has no grid import: no emission factor to fall back on
     expect(screen.getByTestId('path-row-gridCo2').textContent).toContain('keine Vorgabe');
     expect(screen.getByTestId('path-row-bewHeatPump').textContent).toContain('keine Vorgabe');
+    // before the first target year the project's constraint holds
+    expect(screen.getByTestId('path-row-minRenewableHeat').textContent).toContain('keine Vorgabe');
+    await useProject.getState().edit((d) => {
+      d.constraints = { minRenewableHeatShare: 0.2 };
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('path-row-minRenewableHeat').textContent).toContain(
+        'sonst 20 % (wie im Projekt)',
+      ),
+    );
+  });
+
+  it('names the source that the document’s path carries for its figures', async () => {
+    await created();
+    await useProject.getState().edit((d) => {
+      Object.assign(d.periods!, { sources: { co2Price_EUR_t: 'Quelle CO₂' } });
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('path-row-co2Price').lastElementChild!.textContent).toBe('Quelle CO₂'),
+    );
   });
 
   it('adds a year in its place, refuses one twice, removes one, and removes the whole path', async () => {
@@ -174,6 +195,24 @@ describe('the transformation path on the plants page', () => {
 describe('the source of a row', () => {
   const t = (k: string) => k;
   const row = PATH_ROWS.find((r) => r.key === 'minRenewableHeat')!;
+  it('is found by the path’s name, else its group (bew), in the document before the stand-in', () => {
+    const bew = PATH_ROWS.find((r) => r.key === 'bewSolarThermal')!;
+    const p = {
+      years: [2025],
+      bew: { solarThermal_EUR_kWh: { '2025': 0.01 } },
+      sources: { bew: 'Quelle BEW' },
+    } as Periods;
+    expect(sourceText(t, p, p, bew)).toBe('Quelle BEW');
+    expect(namedSource(p, ['solarThermal_EUR_kWh', 'bew'])).toBe('Quelle BEW');
+    expect(
+      namedSource({ ...p, sources: { solarThermal_EUR_kWh: 'genauer' } } as Periods, [
+        'solarThermal_EUR_kWh',
+        'bew',
+      ]),
+    ).toBe('genauer');
+    expect(namedSource({ years: [2025] }, ['nothing'])).toBeUndefined();
+  });
+
   it('the default figures name their source or "assumption"; changed ones are the user’s own', () => {
     const d = defaultPeriods();
     expect(sourceText(t, d, d, row)).toBe(PATH_SOURCES.minRenewableHeat ?? 'planner.path.assumption');

@@ -78,6 +78,16 @@ export function PathSection() {
               hint={t('planner.path.lastPeriodHint')}
             />
           </div>
+          <ScalarSource
+            periods={periods}
+            name="operatingAidYears"
+            label={t('planner.path.sourceOf', { what: t('planner.path.operatingAidYears') })}
+          />
+          <ScalarSource
+            periods={periods}
+            name="lastPeriodYears"
+            label={t('planner.path.sourceOf', { what: t('planner.path.lastPeriodYears') })}
+          />
           {base && (
             <button
               type="button"
@@ -226,6 +236,17 @@ function PathTable({ periods }: { periods: Periods }) {
   );
 }
 
+/**
+ * The source the path names for its figures under one of these names: the document's own
+ * `periods.sources` (path name → text, as defaultPeriods writes them), else the stand-in's.
+ */
+export function namedSource(periods: Periods, names: string[]): string | undefined {
+  const own = (periods as { sources?: Record<string, string> }).sources ?? {};
+  for (const n of names) if (own[n]) return own[n];
+  for (const n of names) if (PATH_SOURCES[n]) return PATH_SOURCES[n];
+  return undefined;
+}
+
 /** Where a row's figures come from: the default's source (or "assumption"), or the user's own. */
 export function sourceText(
   t: (key: string) => string,
@@ -236,7 +257,23 @@ export function sourceText(
   const mine = pathOf(periods, row);
   if (!mine) return '–';
   if (JSON.stringify(mine) !== JSON.stringify(pathOf(defaults, row))) return t('planner.path.own');
-  return PATH_SOURCES[row.key] ?? t('planner.path.assumption');
+  // by the path's name (co2Price_EUR_t), its group (bew) or the row
+  const names = [row.at[row.at.length - 1], row.at[0], row.key];
+  return namedSource(periods, names) ?? t('planner.path.assumption');
+}
+
+/** The source of a single default figure below the table, while it is the default. */
+function ScalarSource({ periods, name, label }: { periods: Periods; name: string; label: string }) {
+  const { t } = useTranslation();
+  const value = (p: Periods) => (name === 'lastPeriodYears' ? p.lastPeriodYears : p.bew?.operatingAidYears);
+  const mine = value(periods);
+  if (mine === undefined || mine !== value(defaultPeriods())) return null;
+  const group = name === 'lastPeriodYears' ? name : 'bew';
+  return (
+    <p className="source" data-testid={`path-source-${name}`}>
+      {label}: {namedSource(periods, [name, group]) ?? t('planner.path.assumption')}
+    </p>
+  );
 }
 
 /** One figure of one period year; empty, it shows what the path gives there anyway. */

@@ -21,8 +21,9 @@ export interface PathRow {
   /** Prices and factors interpolate; targets and caps hold from their year on. */
   mode: PathMode;
   /**
-   * What holds without a path (schema.ts: the path replaces it): the project's single value at this
-   * pointer, or a fixed value (a demand factor of 1). Absent: nothing (no target, no aid).
+   * What holds in a year the path gives no value for (solver/src/project/periods.ts, periodProject):
+   * the project's single value at this pointer, or a fixed value (a demand factor of 1). Absent:
+   * nothing (no aid).
    */
   otherwise?: { pointer: string } | { value: number };
 }
@@ -60,8 +61,16 @@ export const PATH_ROWS: PathRow[] = [
     scale: 100,
     max: 100,
     mode: 'step',
+    otherwise: { pointer: '/constraints/minRenewableHeatShare' },
   },
-  { key: 'co2Cap', at: ['targets', 'co2Cap_t'], unit: 't/a', scale: 1, mode: 'step' },
+  {
+    key: 'co2Cap',
+    at: ['targets', 'co2Cap_t'],
+    unit: 't/a',
+    scale: 1,
+    mode: 'step',
+    otherwise: { pointer: '/constraints/co2Cap_t' },
+  },
   {
     key: 'heatDemandFactor',
     at: ['demand', 'heat', 'factor'],
