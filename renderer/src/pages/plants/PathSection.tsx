@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Periods } from '../../../../solver/src';
+import type { Periods, YearPath } from '../../../../solver/src';
 import { NumberField } from '../../components/NumberField';
 import { formatNumber } from '../../i18n/format';
 import { parseLocaleNumber } from '../../project/numbers';
@@ -276,6 +276,27 @@ function ScalarSource({ periods, name, label }: { periods: Periods; name: string
   );
 }
 
+/**
+ * What an empty cell says holds in its year: the path's value there (interpolated, or held from a
+ * year), else the project's single value or the unchanged demand, else nothing.
+ */
+function emptyCellHint(
+  t: (key: string, args?: Record<string, unknown>) => string,
+  row: PathRow,
+  path: YearPath | undefined,
+  year: number,
+  single: unknown,
+  shown: (v: number) => string,
+): string {
+  const implied = valueIn(path, year, row.mode);
+  if (implied?.from !== undefined)
+    return t('planner.path.heldFrom', { value: shown(implied.value), year: implied.from });
+  if (implied) return t('planner.path.interpolated', { value: shown(implied.value) });
+  if (typeof single !== 'number') return t('planner.path.noValue');
+  const fixed = row.otherwise && 'value' in row.otherwise;
+  return t(fixed ? 'planner.path.unchanged' : 'planner.path.projectValue', { value: shown(single) });
+}
+
 /** One figure of one period year; empty, it shows what the path gives there anyway. */
 function PathCell({ periods, row, year }: { periods: Periods; row: PathRow; year: number }) {
   const { t } = useTranslation();
@@ -286,30 +307,10 @@ function PathCell({ periods, row, year }: { periods: Periods; row: PathRow; year
   const label = t('planner.path.cellLabel', { what: t(`planner.path.rows.${row.key}`), year });
   const path = pathOf(periods, row);
   const own = path?.[String(year)];
-  const implied = own === undefined ? valueIn(path, year, row.mode) : undefined;
   const shown = (v: number) => `${formatNumber(v * row.scale, language, 3)}${row.unit ? ` ${row.unit}` : ''}`;
-  const single = !row.otherwise
-    ? undefined
-    : 'value' in row.otherwise
-      ? row.otherwise.value
-      : ed.get(row.otherwise.pointer);
-  const hint =
-    own !== undefined
-      ? undefined
-      : implied === undefined
-        ? typeof single === 'number'
-          ? t(
-              row.otherwise && 'value' in row.otherwise
-                ? 'planner.path.unchanged'
-                : 'planner.path.projectValue',
-              {
-                value: shown(single),
-              },
-            )
-          : t('planner.path.noValue')
-        : implied.from !== undefined
-          ? t('planner.path.heldFrom', { value: shown(implied.value), year: implied.from })
-          : t('planner.path.interpolated', { value: shown(implied.value) });
+  const single =
+    row.otherwise && ('value' in row.otherwise ? row.otherwise.value : ed.get(row.otherwise.pointer));
+  const hint = own === undefined ? emptyCellHint(t, row, path, year, single, shown) : undefined;
   return (
     <NumberField
       label={label}
