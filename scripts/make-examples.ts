@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project } from '../solver/src/project/types';
 import type { HubParameters } from './hubParameters';
+import { defaultPeriods } from '../solver/src/project/pathDefaults';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const caseDir = path.resolve(root, '..', 'shared', 'cases', 'reference-hub');
@@ -265,8 +266,56 @@ export function singleBuilding(): Project {
   };
 }
 
+/**
+ * assets/examples/transformation-path.json: the reference hub as a district heating network on a
+ * transformation path 2025–2045, with an existing gas CHP that retires in 2032 (2017 + 15 years), an
+ * existing gas boiler, the WPG targets and a rising CO2 price (solver/src/project/pathDefaults.ts).
+ */
+export function transformationPath(): Project {
+  const hub = referenceHub();
+  const periods = defaultPeriods();
+  const annahme = 'Annahme Werkplan-Beispiel, Stand 12/2026';
+  return {
+    ...hub,
+    name: 'Transformationspfad Fernwärme (Beispiel)',
+    description:
+      'Das Referenz-Quartier als Wärmenetz auf dem Weg 2025–2045: Bestands-BHKW (Erdgas, 2017, geht 2032 außer Betrieb) und Bestands-Gaskessel, Ziele nach WPG § 29 (30 % 2030, 80 % 2040, 100 % 2045), steigender CO2-Preis, Netzstrom mit wachsendem erneuerbarem Anteil.',
+    technologies: hub.technologies.map((t) =>
+      t.id === 'chp'
+        ? { ...t, name: 'BHKW (Bestand, Erdgas)', existing: 1500, commissioned_year: 2017 }
+        : t.id === 'gb'
+          ? { ...t, name: 'Gaskessel (Bestand)', existing: 6000, commissioned_year: 2010, lifetime_a: 30 }
+          : t,
+    ),
+    periods: {
+      ...periods,
+      demand: { heat: { factor: { '2025': 1, '2035': 1.15, '2045': 1.2 }, renovationRate_per_a: 0.01 } },
+      prices: {
+        ...periods.prices,
+        gridCo2_kg_kWh: { '2025': 0.363, '2030': 0.2, '2045': 0 },
+        gridRenewableShare: { '2025': 0.54, '2030': 0.8, '2045': 1 },
+      },
+      sources: {
+        ...periods.sources,
+        demand: `${annahme}: Netzverdichtung +15 % bis 2035, +20 % bis 2045; Sanierung 1 %/a`,
+        gridCo2_kg_kWh: `2025: UBA, Emissionsfaktor Strommix 2024 (363 g/kWh, vorläufig); 2030 und 2045: ${annahme}`,
+        gridRenewableShare: `2025: UBA, Anteil erneuerbarer Energien am Bruttostromverbrauch 2024 (54 %); 2030: EEG 2023 § 1 Abs. 2 (80 %); 2045: ${annahme}`,
+      },
+    },
+    scenarios: [
+      {
+        id: 'co2-low',
+        name: 'CO2-Preis niedrig',
+        description: 'BEHG-Preis bis 2026, danach nur 80 EUR/t (Annahme)',
+        overrides: { '/periods/prices/co2Price_EUR_t': { '2025': 55, '2026': 65, '2030': 80 } },
+      },
+    ],
+  };
+}
+
 if (process.argv[1]?.endsWith('make-examples.ts')) {
   const dir = path.join(root, 'assets', 'examples');
+  writeFileSync(path.join(dir, 'transformation-path.json'), JSON.stringify(transformationPath()) + '\n');
   writeFileSync(path.join(dir, 'reference-hub.json'), JSON.stringify(referenceHub()) + '\n');
   writeFileSync(path.join(dir, 'single-building.json'), JSON.stringify(singleBuilding()) + '\n');
   console.log('wrote assets/examples/reference-hub.json and single-building.json');

@@ -15,6 +15,7 @@ import {
 import { solveProject } from '../run/solve';
 import { dispatchCsv } from '../results/views';
 import { fieldUnit } from '../results/capacity';
+import { pathSummaryText } from './pathText';
 
 /**
  * `werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]`
@@ -72,7 +73,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
           return `  ${label}: ${sizes.join(', ')}`;
         })
         .join('\n') +
-      `\n${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
+      `\n${pathSummaryText(r, project)}${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
   );
   return 0;
 }

@@ -59,6 +59,11 @@ export interface SolveOptions {
   mipGap?: number;
   onProgress?: (p: SolveProgress) => void;
   signal?: CancelSignal;
+  /**
+   * LP algorithm where the backend offers a choice (HiGHS): dual simplex (default) or interior point
+   * with crossover, which is faster on large block-structured LPs such as a transformation path.
+   */
+  algorithm?: 'simplex' | 'ipm';
 }
 
 export interface LpSolution {

@@ -60,7 +60,7 @@ export async function createHighsBackend(): Promise<SolverBackend> {
         hm.options.set({
           output_flag: false,
           presolve: 'on',
-          solver: 'simplex',
+          solver: options.algorithm === 'ipm' && !mip ? 'ipm' : 'simplex',
           simplex_strategy: 1, // dual simplex: fastest on these models (shared/cases/reference-hub/SOLVERS.md)
           time_limit: options.timeLimit_s ?? 1e9,
           mip_rel_gap: options.mipGap ?? 1e-4,

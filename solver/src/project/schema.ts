@@ -408,6 +408,8 @@ export const PeriodsSchema = Type.Object(
         closed,
       ),
     ),
+    /** Path name (e.g. co2Price_EUR_t, minRenewableHeatShare) → the source of its figures and its date, or "Annahme". */
+    sources: opt(dict(text)),
   },
   closed,
 );

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
+const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}},"sources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"maxLength":2000,"type":"string"}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -7716,7 +7716,7 @@ vErrors.push(err625);
 errors++;
 }
 for(const key29 in data219){
-if(!((((((((key29 === "years") || (key29 === "lastPeriodYears")) || (key29 === "baseYear")) || (key29 === "demand")) || (key29 === "prices")) || (key29 === "targets")) || (key29 === "subsidies")) || (key29 === "bew"))){
+if(!(func1.call(schema31.properties.periods.properties, key29))){
 const err626 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err626];
@@ -9561,9 +9561,14 @@ vErrors.push(err772);
 errors++;
 }
 }
-}
-else {
-const err773 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data219.sources !== undefined){
+let data269 = data219.sources;
+if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
+for(const key75 in data269){
+const _errs652 = errors;
+if(typeof key75 === "string"){
+if(!pattern4.test(key75)){
+const err773 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key75};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -9573,15 +9578,8 @@ vErrors.push(err773);
 errors++;
 }
 }
-if(data.scenarios !== undefined){
-let data269 = data.scenarios;
-if(Array.isArray(data269)){
-const len3 = data269.length;
-for(let i3=0; i3<len3; i3++){
-let data270 = data269[i3];
-if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
-if(data270.id === undefined){
-const err774 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err774 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key75};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -9590,8 +9588,9 @@ vErrors.push(err774);
 }
 errors++;
 }
-if(data270.name === undefined){
-const err775 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+var valid98 = _errs652 === errors;
+if(!valid98){
+const err775 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames",keyword:"propertyNames",params:{propertyName: key75},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -9600,8 +9599,12 @@ vErrors.push(err775);
 }
 errors++;
 }
-if(data270.overrides === undefined){
-const err776 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+}
+for(const key76 in data269){
+let data270 = data269[key76];
+if(typeof data270 === "string"){
+if(func2(data270) > 2000){
+const err776 = {instancePath:instancePath+"/periods/sources/" + key76.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/sources/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -9610,9 +9613,9 @@ vErrors.push(err776);
 }
 errors++;
 }
-for(const key75 in data270){
-if(!((((key75 === "id") || (key75 === "name")) || (key75 === "description")) || (key75 === "overrides"))){
-const err777 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key75},message:"must NOT have additional properties"};
+}
+else {
+const err777 = {instancePath:instancePath+"/periods/sources/" + key76.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/sources/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -9622,11 +9625,9 @@ vErrors.push(err777);
 errors++;
 }
 }
-if(data270.id !== undefined){
-let data271 = data270.id;
-if(typeof data271 === "string"){
-if(!pattern4.test(data271)){
-const err778 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+}
+else {
+const err778 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -9636,8 +9637,9 @@ vErrors.push(err778);
 errors++;
 }
 }
+}
 else {
-const err779 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err779 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -9647,11 +9649,15 @@ vErrors.push(err779);
 errors++;
 }
 }
-if(data270.name !== undefined){
-let data272 = data270.name;
-if(typeof data272 === "string"){
-if(func2(data272) > 200){
-const err780 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data.scenarios !== undefined){
+let data271 = data.scenarios;
+if(Array.isArray(data271)){
+const len3 = data271.length;
+for(let i3=0; i3<len3; i3++){
+let data272 = data271[i3];
+if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
+if(data272.id === undefined){
+const err780 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -9660,8 +9666,8 @@ vErrors.push(err780);
 }
 errors++;
 }
-if(func2(data272) < 1){
-const err781 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data272.name === undefined){
+const err781 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -9670,9 +9676,8 @@ vErrors.push(err781);
 }
 errors++;
 }
-}
-else {
-const err782 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data272.overrides === undefined){
+const err782 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -9681,12 +9686,9 @@ vErrors.push(err782);
 }
 errors++;
 }
-}
-if(data270.description !== undefined){
-let data273 = data270.description;
-if(typeof data273 === "string"){
-if(func2(data273) > 2000){
-const err783 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+for(const key77 in data272){
+if(!((((key77 === "id") || (key77 === "name")) || (key77 === "description")) || (key77 === "overrides"))){
+const err783 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -9696,8 +9698,11 @@ vErrors.push(err783);
 errors++;
 }
 }
-else {
-const err784 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data272.id !== undefined){
+let data273 = data272.id;
+if(typeof data273 === "string"){
+if(!pattern4.test(data273)){
+const err784 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9707,10 +9712,8 @@ vErrors.push(err784);
 errors++;
 }
 }
-if(data270.overrides !== undefined){
-let data274 = data270.overrides;
-if(!(data274 && typeof data274 == "object" && !Array.isArray(data274))){
-const err785 = {instancePath:instancePath+"/scenarios/" + i3+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err785 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9720,9 +9723,11 @@ vErrors.push(err785);
 errors++;
 }
 }
-}
-else {
-const err786 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data272.name !== undefined){
+let data274 = data272.name;
+if(typeof data274 === "string"){
+if(func2(data274) > 200){
+const err786 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -9731,10 +9736,8 @@ vErrors.push(err786);
 }
 errors++;
 }
-}
-}
-else {
-const err787 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data274) < 1){
+const err787 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -9744,10 +9747,8 @@ vErrors.push(err787);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data275 = data.notes;
-if(!(data275 && typeof data275 == "object" && !Array.isArray(data275))){
-const err788 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err788 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -9757,14 +9758,89 @@ vErrors.push(err788);
 errors++;
 }
 }
-}
-else {
-const err789 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data272.description !== undefined){
+let data275 = data272.description;
+if(typeof data275 === "string"){
+if(func2(data275) > 2000){
+const err789 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err789];
 }
 else {
 vErrors.push(err789);
+}
+errors++;
+}
+}
+else {
+const err790 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err790];
+}
+else {
+vErrors.push(err790);
+}
+errors++;
+}
+}
+if(data272.overrides !== undefined){
+let data276 = data272.overrides;
+if(!(data276 && typeof data276 == "object" && !Array.isArray(data276))){
+const err791 = {instancePath:instancePath+"/scenarios/" + i3+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err791];
+}
+else {
+vErrors.push(err791);
+}
+errors++;
+}
+}
+}
+else {
+const err792 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err792];
+}
+else {
+vErrors.push(err792);
+}
+errors++;
+}
+}
+}
+else {
+const err793 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err793];
+}
+else {
+vErrors.push(err793);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data277 = data.notes;
+if(!(data277 && typeof data277 == "object" && !Array.isArray(data277))){
+const err794 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err794];
+}
+else {
+vErrors.push(err794);
+}
+errors++;
+}
+}
+}
+else {
+const err795 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err795];
+}
+else {
+vErrors.push(err795);
 }
 errors++;
 }

@@ -29,6 +29,9 @@ const CODES = [
   'gridImportLimit',
   'infeasibleUnexplained',
   'heatPeakUncovered',
+  'pathPeriodInfeasible',
+  'pathInfeasible',
+  'pathCapacitiesRaised',
 ] as const;
 
 export type SolverMessageCode = (typeof CODES)[number];
@@ -170,6 +173,7 @@ export function formatSolverMessage(m: SolverMessage, language: MessageLanguage 
     {},
     { context: p.carrier === 'heat' ? 'heat' : undefined },
   );
-  if (m.code === 'capacitiesRaised') q.raisedText = raisedText(p, language);
+  if (m.code === 'capacitiesRaised' || m.code === 'pathCapacitiesRaised')
+    q.raisedText = raisedText(p, language);
   return t(language, 'findings', m.code, q, { context: context(m) });
 }

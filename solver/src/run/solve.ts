@@ -19,6 +19,9 @@ import {
   type SolverMessage,
 } from '../results/messages';
 import { solveByCapacityDecomposition } from './decomposition';
+import { solvePath } from './path';
+import { applyScenario } from '../project/scenario';
+import { isPath, periodProject } from '../project/periods';
 
 export interface SolveProjectOptions {
   scenarioId?: string;
@@ -58,10 +61,28 @@ function statusOf(sol: LpSolution): ResultStatus {
  * full-year dispatch with those capacities is solved, and the results report that real operation
  * and the gap between the two objectives.
  */
-export async function solveProject(
-  project: Project,
-  opts: SolveProjectOptions = {},
-): Promise<SolveOutcome> {
+export async function solveProject(project: Project, opts: SolveProjectOptions = {}): Promise<SolveOutcome> {
+  // A path of one period is that year's project (its prices, targets and plants in service).
+  const applied = project.periods ? applyScenario(project, opts.scenarioId) : project;
+  if (applied.periods && !isPath(applied)) {
+    const out = await solveYear(periodProject(applied, applied.periods.years[0]), {
+      ...opts,
+      scenarioId: undefined,
+    });
+    out.results.scenario = opts.scenarioId ?? 'base';
+    return out;
+  }
+  if (!isPath(applied)) return solveYear(project, opts);
+  const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
+  try {
+    return await solvePath(applied, backend, opts);
+  } finally {
+    if (!opts.backend) backend.dispose();
+  }
+}
+
+/** One year: the sizing and dispatch of solveProject for a project without a path. */
+async function solveYear(project: Project, opts: SolveProjectOptions): Promise<SolveOutcome> {
   const mode = opts.mode ?? 'aggregated';
   const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
   const own = !opts.backend;
@@ -202,7 +223,7 @@ export async function solveProject(
 }
 
 /** The capacities the full-year check had to raise above the typical-day sizing (relative 1e-6). */
-function raisedCapacities(
+export function raisedCapacities(
   project: Project,
   check: BuiltModel,
   sized: Record<string, { value: number; power?: number }>,
@@ -278,7 +299,7 @@ async function fullByDecomposition(
  */
 const NO_FIGURE = null as unknown as number;
 
-async function failure(
+export async function failure(
   project: Project,
   opts: BuildOptions,
   built: BuiltModel,

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHighsBackend } from '../lp/highs';
+import type { SolverBackend } from '../lp/backend';
+import { boiler, testProject, yearSeries } from '../model/testing';
+import type { Project } from '../project/types';
+import { validateProject } from '../project/validate';
+import { pathSummaryText } from '../cli/pathText';
+import { solveProject } from './solve';
+import { pathEvents } from '../results/views/path';
+
+let highs: SolverBackend;
+beforeAll(async () => (highs = await createHighsBackend()));
+afterAll(() => highs.dispose());
+
+/** 100 kW of heat in every hour; the old boiler retires in 2035, the new one lives 10 years. */
+function twoPeriods(): Project {
+  const p = testProject({
+    gasPrice: 0.1,
+    technologies: [
+      boiler('old', 1, 50, { existing: 100, commissioned_year: 2015, lifetime_a: 20 }),
+      boiler('nb', 1, 10, { lifetime_a: 10 }),
+    ],
+  });
+  p.timeSeries.heat = { unit: 'kW', values: yearSeries([], 100) };
+  p.periods = { years: [2030, 2035], lastPeriodYears: 5 };
+  return p;
+}
+
+describe('solving a transformation path', () => {
+  it('gives the hand-computed path: replacement built when the old boiler retires', async () => {
+    // Gas: 8760 h · 100 kW · 0.1 EUR/kWh = 87,600 EUR/a, 5 years per period at 0 %: 876,000 EUR;
+    // new boiler built in 2035: 10 EUR/kW · 100 kW · (1 − 5/10 residual) = 500 EUR. NPC 876,500 EUR.
+    const { results } = await solveProject(twoPeriods(), { backend: highs });
+    expect(results.status).toBe('optimal');
+    expect(results.objective.netPresentCost_EUR).toBeCloseTo(876_500, 3);
+    const [p2030, p2035] = results.periods!;
+    expect(p2030.capacities.old).toEqual({ unit: 'kW', existing: 100, built: 0, retired: 0, total: 100 });
+    expect(p2035.capacities.old).toMatchObject({ existing: 0, retired: 100, total: 0 });
+    expect(p2035.capacities.nb.built).toBeCloseTo(100, 6);
+    expect(p2035.cost_EUR.investment_EUR).toBeCloseTo(1000, 6);
+    expect(p2035.cost_EUR.presentValue_EUR).toBeCloseTo(500 + 438_000, 3);
+    expect(p2030.generation_MWh.heat.old).toBeCloseTo(876, 6);
+    expect(pathEvents(results)).toEqual([
+      expect.objectContaining({ kind: 'build', year: 2035, techId: 'nb' }),
+      expect.objectContaining({ kind: 'retire', year: 2035, techId: 'old', amount: 100 }),
+    ]);
+    expect(results.path!.residualValue_EUR).toBeCloseTo(500, 6);
+    expect(pathSummaryText(results, twoPeriods())).toContain('net present cost 876500 EUR');
+  });
+
+  it('a format v1 project and the same project as a path of one period give the same result (1e-9)', async () => {
+    const v2 = testProject({ heat: [300, 800, 500], gasPrice: 0.06, technologies: [boiler('gb', 0.9, 80)] });
+    const v1 = validateProject(JSON.stringify({ ...v2, formatVersion: 1 }));
+    expect(v1.ok).toBe(true);
+    if (!v1.ok) return;
+    const one = await solveProject(v1.project, { backend: highs, mode: 'full', fullMethod: 'direct' });
+    const path = await solveProject(
+      { ...v2, periods: { years: [v2.site.year] } },
+      { backend: highs, mode: 'full', fullMethod: 'direct' },
+    );
+    const a = one.results.objective.totalAnnualCost_EUR;
+    expect(Math.abs(path.results.objective.totalAnnualCost_EUR - a) / a).toBeLessThan(1e-9);
+    expect(path.results.capacities).toEqual(one.results.capacities);
+  });
+
+  it('applies the paths of a single period (CO2 price of its year)', async () => {
+    const p = testProject({ heat: [100], gasPrice: 0.05, technologies: [boiler('gb', 1, 0)] });
+    p.periods = { years: [2030], prices: { co2Price_EUR_t: { '2025': 0, '2035': 200 } } };
+    const { results } = await solveProject(p, { backend: highs, mode: 'full', fullMethod: 'direct' });
+    // 100 kWh gas: 5 EUR + 100 kWh · 0.2 kg/kWh · 100 EUR/t (2030, interpolated) = 5 + 2 = 7 EUR
+    expect(results.objective.totalAnnualCost_EUR).toBeCloseTo(7, 9);
+  });
+});

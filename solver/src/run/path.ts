@@ -1,0 +1,229 @@
+import type { LpSolution, SolverBackend } from '../lp/backend';
+import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
+import { buildPathModel, type PathModel } from '../model/path';
+import { interpolate, stepValue } from '../project/periods';
+import type { Project } from '../project/types';
+import { formatSolverMessage, solverMessage, type SolverMessage } from '../results/messages';
+import { buildsForTotals, capacityInPeriod, pathResults } from '../results/pathResults';
+import { readResults, type Results } from '../results/results';
+import { explainInfeasibility } from './explain';
+import { failure, raisedCapacities, type SolveOutcome, type SolveProjectOptions } from './solve';
+
+type Fixed = Record<string, { value: number; power?: number }>;
+
+/** The part of a path solution that belongs to one period's block, as that block's own solution. */
+export function blockSolution(pm: PathModel, q: number, sol: LpSolution): LpSolution {
+  const b = pm.blocks[q];
+  const n = b.built.model.colNames.length;
+  return { ...sol, x: sol.x.slice(b.colOffset, b.colOffset + n), rowDual: undefined };
+}
+
+/** Capacities of each period from the builds: techId → value (and battery power). */
+function periodCapacities(pm: PathModel, builds: number[][], q: number): Fixed {
+  const fixed: Fixed = {};
+  pm.dims.forEach((d, i) => {
+    const v = capacityInPeriod(d, builds[i], q);
+    const e = (fixed[d.techId] ??= { value: 0 });
+    if (d.dimension === 'power') e.power = v;
+    else e.value = v;
+  });
+  return fixed;
+}
+
+/** BEW operating aid of a period as operated: rate · min(heat produced, heat the eligible plants could give). */
+function aidOf(pm: PathModel, builds: number[][], q: number, built: BuiltModel, sol: LpSolution): number {
+  const aidYears = pm.aidYears;
+  let total = 0;
+  for (const a of pm.aids.filter((x) => x.period === q)) {
+    const i = pm.dims.findIndex((d) => d.techId === a.techId && d.dimension === 'value');
+    const d = pm.dims[i];
+    let eligible = 0;
+    for (let p = 0; p <= q; p++)
+      if (d.inService[p][q] && pm.calendar.periods[q].year - pm.calendar.periods[p].year < aidYears)
+        eligible += builds[i][p];
+    let heat = 0;
+    let H = 0;
+    const t = built.project.technologies.find((x) => x.id === a.techId)!;
+    const y = t.type === 'solarThermal' ? built.ctx.series(t.yieldSeries) : undefined;
+    for (let s = 0; s < built.ctx.T; s++) H += built.grid.weight[s] * (y ? built.ctx.at(y, s) : 1);
+    for (const f of built.ctx.flows)
+      if (f.techId === a.techId && f.name === 'heat_out')
+        for (let s = 0; s < built.ctx.T; s++)
+          if (f.cols[s] >= 0) heat += built.grid.weight[s] * f.coefs[s] * sol.x[f.cols[s]];
+    total += a.rate_EUR_kWh * Math.min(heat, H * eligible);
+  }
+  return total;
+}
+
+/** Why a path has no solution: the first period that cannot be served alone, or the build limits. */
+async function explainPath(
+  project: Project,
+  pm: PathModel,
+  backend: SolverBackend,
+): Promise<SolverMessage[]> {
+  for (const b of pm.blocks) {
+    const s = await backend.solve(b.built.model);
+    if (s.status === 'infeasible') {
+      const reasons = await explainInfeasibility(
+        b.project,
+        { ...b.built.options, scenarioId: undefined },
+        backend,
+      );
+      return [solverMessage('pathPeriodInfeasible', { year: b.info.year }), ...reasons];
+    }
+  }
+  void project;
+  return [solverMessage('pathInfeasible')];
+}
+
+/**
+ * Sizes a transformation path (project.periods with two or more years; scenario applied). The path
+ * LP (model/path.ts) is solved on typical days per period (aggregated) or on all hours (full); after
+ * the aggregated sizing each period's full year is dispatched with its capacities, raising them
+ * where the typical days missed a situation, as a single-year run does.
+ */
+export async function solvePath(
+  project: Project,
+  backend: SolverBackend,
+  opts: SolveProjectOptions,
+): Promise<SolveOutcome> {
+  const t0 = performance.now();
+  const mode = opts.mode ?? 'aggregated';
+  const base: BuildOptions = { mode, typicalDays: opts.typicalDays, milp: opts.milp };
+  opts.onProgress?.({
+    phase: mode === 'aggregated' ? 'buildingTypicalDays' : 'buildingFullYear',
+    elapsed_s: 0,
+  });
+  const pm = buildPathModel(project, base);
+  const sol = await backend.solve(pm.model, {
+    // Interior point: on the stacked blocks of a path it beats the dual simplex (reference hub, 5 periods).
+    algorithm: 'ipm',
+    timeLimit_s: opts.timeLimit_s,
+    mipGap: opts.mipGap,
+    signal: opts.signal,
+    onProgress: (p) =>
+      opts.onProgress?.({
+        ...p,
+        phase: p.phase === 'simplex' ? (mode === 'aggregated' ? 'sizing' : 'simplex') : p.phase,
+        elapsed_s: (performance.now() - t0) / 1000,
+      }),
+  });
+  if (!sol.hasSolution) {
+    const out = await failure(
+      project,
+      { ...base, scenarioId: opts.scenarioId },
+      pm.blocks[0].built,
+      sol,
+      backend,
+    );
+    if (sol.status === 'infeasible') {
+      const messages = await explainPath(project, pm, backend);
+      out.results.messages = messages;
+      out.reasons = messages.map((m) => formatSolverMessage(m));
+      out.results.warnings = out.reasons;
+    }
+    return out;
+  }
+  let builds = pm.dims.map((d) => Array.from(d.build, (c) => sol.x[c]));
+  const periodResults: Results[] = [];
+  const aid: number[] = [];
+  const warnings: SolverMessage[] = [];
+  const checks: { built: BuiltModel; sol: LpSolution }[] = [];
+  if (mode === 'full') {
+    pm.blocks.forEach((b, q) => checks.push({ built: b.built, sol: blockSolution(pm, q, sol) }));
+  } else {
+    const totals = pm.dims.map(() => [] as number[]);
+    for (const [q, b] of pm.blocks.entries()) {
+      opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
+      const fixed = periodCapacities(pm, builds, q);
+      let check = buildModel(b.project, { mode: 'full', fixedCapacities: fixed });
+      let s2 = await backend.solve(check.model, { signal: opts.signal });
+      if (s2.status === 'infeasible') {
+        check = buildModel(b.project, { mode: 'full', minimumCapacities: fixed });
+        s2 = await backend.solve(check.model, { signal: opts.signal });
+        if (s2.hasSolution) {
+          const raised = raisedCapacities(b.project, check, fixed, s2.x);
+          if (raised.length)
+            warnings.push(
+              solverMessage('pathCapacitiesRaised', { year: b.info.year, items: JSON.stringify(raised) }),
+            );
+        }
+      }
+      if (!s2.hasSolution) {
+        const out = await failure(b.project, { mode: 'full', fixedCapacities: fixed }, check, s2, backend);
+        out.results.messages = [
+          solverMessage('pathPeriodInfeasible', { year: b.info.year }),
+          ...(out.results.messages ?? []),
+        ];
+        out.reasons = out.results.messages.map((m) => formatSolverMessage(m));
+        out.results.warnings = out.reasons;
+        return out;
+      }
+      checks.push({ built: check, sol: s2 });
+      pm.dims.forEach((d, i) => {
+        const c = check.ctx.capacities.find((x) => x.techId === d.techId)!;
+        totals[i].push(s2.x[d.dimension === 'power' ? c.powerCol! : c.col]);
+      });
+    }
+    builds = pm.dims.map((d, i) => buildsForTotals(d, totals[i]));
+  }
+  let dispatch;
+  for (const [q, c] of checks.entries()) {
+    const read = readResults(c.built, c.sol);
+    if (q === 0) dispatch = read.dispatch;
+    periodResults.push(read.results);
+    aid.push(aidOf(pm, builds, q, c.built, c.sol));
+  }
+  const years = pm.calendar.periods.map((p) => p.year);
+  const summary = pathResults({
+    calendar: pm.calendar,
+    dims: pm.dims,
+    builds,
+    periods: periodResults,
+    aid_EUR_a: aid,
+    renewableHeatTarget: years.map(
+      (y) =>
+        stepValue(project.periods?.targets?.minRenewableHeatShare, y) ??
+        project.constraints?.minRenewableHeatShare,
+    ),
+    co2Cap_t: years.map(
+      (y) => stepValue(project.periods?.targets?.co2Cap_t, y) ?? project.constraints?.co2Cap_t,
+    ),
+    co2Price_EUR_t: years.map(
+      (y) => interpolate(project.periods?.prices?.co2Price_EUR_t, y) ?? project.economics.co2Price_EUR_t,
+    ),
+  });
+  const first = periodResults[0];
+  const results: Results = {
+    ...first,
+    scenario: opts.scenarioId ?? 'base',
+    objective: { ...first.objective, netPresentCost_EUR: summary.netPresentCost_EUR },
+    warnings: [...warnings.map((m) => formatSolverMessage(m)), ...first.warnings],
+    messages: [...warnings, ...(first.messages ?? [])],
+    solve: {
+      ...first.solve,
+      mode,
+      seconds: (performance.now() - t0) / 1000,
+      gap: sol.mipGap ?? null,
+      columns: pm.model.colNames.length,
+      rows: pm.model.rowNames.length,
+      ...(mode === 'aggregated'
+        ? {
+            sizing: {
+              typicalPeriods: pm.blocks[0].built.grid.numPeriods,
+              objective_EUR: sol.objective,
+              seconds: sol.seconds,
+              gap: sol.mipGap ?? null,
+            },
+            aggregationGap:
+              (summary.netPresentCost_EUR - sol.objective) /
+              Math.max(1, Math.abs(summary.netPresentCost_EUR)),
+          }
+        : { method: 'direct' as const }),
+    },
+    periods: summary.periods,
+    path: summary.path,
+  };
+  if (sol.status === 'time_limit') results.status = 'time_limit';
+  return { results, dispatch, reasons: [] };
+}
