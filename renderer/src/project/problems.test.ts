@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import singleText from '../../../assets/examples/single-building.json?raw';
 import hubText from '../../../assets/examples/reference-hub.json?raw';
+import pathExampleText from '../../../assets/examples/transformation-path.json?raw';
 import { i18next, initI18n } from '../i18n';
 import { catalogue } from './catalogue';
 import { checkForPlanner, checkProject } from '../../../solver/src';
@@ -177,6 +178,7 @@ describe('problems of a transformation path', () => {
 
   it('a valid path has no problems', () => {
     expect(pathTexts(withPath())).toEqual([]);
+    expect(pathTexts(JSON.parse(pathExampleText) as Json)).toEqual([]);
   });
 
   it('years that do not increase: named by the period, in both languages', () => {

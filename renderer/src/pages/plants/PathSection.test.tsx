@@ -9,7 +9,7 @@ import { EditorProvider, makeEditor } from './editor';
 import type { Periods } from '../../../../solver/src';
 import { namedSource, PathSection, sourceText } from './PathSection';
 import { TechnologiesSection } from './sections';
-import { defaultPeriods, PATH_SOURCES } from './pathDefaults';
+import { defaultPeriods } from './pathDefaults';
 import { PATH_ROWS } from './pathRows';
 
 function Section({ what }: { what: 'path' | 'tech' }) {
@@ -98,11 +98,16 @@ describe('the transformation path on the plants page', () => {
     type('path-co2Price-2030', '1.000');
     await waitFor(() => expect(periods()?.prices?.co2Price_EUR_t?.['2030']).toBe(1000));
     expect(screen.getByTestId('path-row-co2Price').lastElementChild!.textContent).toBe('Eigene Eingabe');
-    // after the last given year the path holds it
-    expect(screen.getByTestId('path-row-co2Price').textContent).toContain('sonst 1.000 EUR/t (aus 2030)');
+    // an emptied year between two given ones: 1.000 + (200 − 1.000) · 5/10 = 600 (defaults: 200 EUR/t in 2040)
+    type('path-co2Price-2035', '');
+    await waitFor(() => expect(periods()?.prices?.co2Price_EUR_t?.['2035']).toBeUndefined());
+    expect(periods()?.prices?.co2Price_EUR_t?.['2040']).toBe(200);
+    expect(screen.getByTestId('path-row-co2Price').textContent).toContain('sonst 600 EUR/t (interpoliert)');
     // clearing the only year of a path removes the path
     type('path-bewHeatPump-2030', '');
-    await waitFor(() => expect(periods()?.bew).toBeUndefined());
+    await waitFor(() => expect(periods()?.bew?.heatPump_EUR_kWh).toBeUndefined());
+    // the rest of the BEW figures stay
+    expect(periods()?.bew).toEqual(defaultPeriods().bew);
   });
 
   it('interpolates an empty year between two given ones', async () => {
@@ -205,17 +210,17 @@ describe('the source of a row', () => {
     expect(sourceText(t, p, p, bew)).toBe('Quelle BEW');
     expect(namedSource(p, ['solarThermal_EUR_kWh', 'bew'])).toBe('Quelle BEW');
     expect(
-      namedSource({ ...p, sources: { solarThermal_EUR_kWh: 'genauer' } } as Periods, [
-        'solarThermal_EUR_kWh',
-        'bew',
-      ]),
+      namedSource({ ...p, sources: { solarThermal_EUR_kWh: 'genauer' } }, ['solarThermal_EUR_kWh', 'bew']),
     ).toBe('genauer');
     expect(namedSource({ years: [2025] }, ['nothing'])).toBeUndefined();
   });
 
   it('the default figures name their source or "assumption"; changed ones are the user’s own', () => {
     const d = defaultPeriods();
-    expect(sourceText(t, d, d, row)).toBe(PATH_SOURCES.minRenewableHeat ?? 'planner.path.assumption');
+    expect(sourceText(t, d, d, row)).toBe(d.sources?.minRenewableHeatShare);
+    expect(sourceText(t, d, d, row)).toContain('WPG');
+    const unsourced = { ...d, sources: {} };
+    expect(sourceText(t, unsourced, unsourced, row)).toBe('planner.path.assumption');
     const mine = { ...d, targets: { minRenewableHeatShare: { '2030': 0.5 } } };
     expect(sourceText(t, mine, d, row)).toBe('planner.path.own');
     expect(sourceText(t, { years: [2025] }, d, row)).toBe('–');
