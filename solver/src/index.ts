@@ -19,6 +19,7 @@ export {
   type ValidationResult,
 } from './project/validate';
 export { applyScenario, setPointer } from './project/scenario';
+export { defaultPeriods } from './project/pathDefaults';
 export { hoursInYear, hourLabel } from './project/calendar';
 export type { FederalState } from './calendar/dayTypes';
 export {

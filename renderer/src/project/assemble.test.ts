@@ -14,7 +14,8 @@ import {
 import { hourlyValues, yearStart_ms, type StoredProject } from './document';
 import type { Project } from '../../../solver/src/project/types';
 
-const single = (): Project => JSON.parse(singleText) as Project;
+/** The example as the planner reads it (a v1 file migrates to v2 on reading). */
+const single = (): Project => parseProjectFile(singleText);
 
 let n = 0;
 const opened: WerkplanDb[] = [];
@@ -76,6 +77,83 @@ describe('project files', () => {
     const p = await assembleProject(db, rec.id);
     expect(p?.technologies).toEqual([]);
     expect(await assembleProject(db, 'nope')).toBeNull();
+  });
+});
+
+describe('a project with a transformation path', () => {
+  /** Every part of `periods` and a commissioning year, on the single-building example (v1 → v2). */
+  const withPath = (): Project => {
+    const p = parseProjectFile(singleText);
+    p.constraints = { co2Cap_t: 12 };
+    p.periods = {
+      years: [2025, 2030, 2035, 2040, 2045],
+      lastPeriodYears: 5,
+      baseYear: 2025,
+      demand: { heat: { factor: { '2025': 1, '2045': 0.8 }, renovationRate_per_a: 0.01 } },
+      prices: {
+        fuelPrice_factor: { gas: { '2025': 1, '2040': 1.4 } },
+        gridImportPrice_factor: { '2030': 1.1 },
+        gridExportPrice_factor: { '2030': 0.9 },
+        co2Price_EUR_t: { '2025': 55, '2030': 120 },
+        gridCo2_kg_kWh: { '2025': 0.38, '2045': 0.05 },
+        gridRenewableShare: { '2025': 0.55, '2045': 1 },
+      },
+      targets: {
+        minRenewableHeatShare: { '2030': 0.3, '2040': 0.8, '2045': 1 },
+        co2Cap_t: { '2045': 0 },
+        maxNewCapacity: { hp: { '2030': 20 } },
+      },
+      subsidies: { investment_share: { hp: { '2025': 0.4 } } },
+      bew: {
+        heatPump_EUR_kWh: { '2025': 0.092 },
+        solarThermal_EUR_kWh: { '2025': 0.01 },
+        operatingAidYears: 10,
+      },
+    };
+    const tech = p.technologies[0];
+    tech.existing = 2;
+    tech.commissioned_year = 2010;
+    return p;
+  };
+
+  it('keeps periods and the commissioning year through store, assemble, file export and import', async () => {
+    const db = freshDb();
+    const p = withPath();
+    const rec = await importProject(db, p);
+    expect((rec.document as StoredProject).periods).toEqual(p.periods);
+    // what IndexedDB holds (structured clone), not the object handed in
+    const stored = (await db.projects.get(rec.id))!.document as StoredProject;
+    expect(stored.periods).toEqual(p.periods);
+    expect(stored.constraints).toEqual({ co2Cap_t: 12 });
+    const assembled = await assembleProject(db, rec.id);
+    expect(assembled).toEqual(p);
+    const text = await exportProjectText(db, rec.id);
+    const back = parseProjectFile(text);
+    expect(back.periods).toEqual(p.periods);
+    expect(back.technologies[0].commissioned_year).toBe(2010);
+    const again = await importProject(db, back);
+    expect(await exportProjectText(db, again.id)).toBe(text);
+  });
+
+  it('an edit of the path in the stored document is what assembles', async () => {
+    const db = freshDb();
+    const rec = await importProject(db, withPath());
+    const doc = rec.document as StoredProject;
+    await db.projects.update(rec.id, { document: { ...doc, periods: { years: [2025, 2045] } } });
+    expect((await assembleProject(db, rec.id))?.periods).toEqual({ years: [2025, 2045] });
+    const { periods: _, ...rest } = doc;
+    await db.projects.update(rec.id, { document: rest });
+    expect((await assembleProject(db, rec.id))?.periods).toBeUndefined();
+  });
+
+  it('files the demand series of later periods as demand', async () => {
+    const db = freshDb();
+    const p = withPath();
+    p.timeSeries.heat2040 = { ...p.timeSeries.heat };
+    p.periods!.demand!.heat!.series = { '2040': 'heat2040' };
+    const rec = await importProject(db, p);
+    const ref = (rec.document as StoredProject).timeSeries.heat2040;
+    expect((await db.timeSeries.get(ref.seriesId))?.kind).toBe('demand');
   });
 });
 

@@ -3,10 +3,11 @@ import { hoursInYear, resampleOnto, siteYearOrDefault } from '../../../solver/sr
 import type { TimeSeriesKind, TimeSeriesRecord } from '../db/schema';
 
 /**
- * How a project lives in IndexedDB: the format-v1 document (ProjectRecord.document) with every time
+ * How a project lives in IndexedDB: the format-v2 document (ProjectRecord.document) with every time
  * series replaced by a reference to a record of the `timeSeries` store (kept binary there). The
  * scenarios live in the document's `scenarios` (the only source of truth; the `scenarios` store of
- * schema v1 is not used by the planner). `assembleProject` turns it back into a full v1 document.
+ * schema v1 is not used by the planner). `assembleProject` turns it back into a full v2 document;
+ * everything else of the document (constraints, the transformation path `periods`) is kept as it is.
  */
 export interface SeriesRef {
   unit: string;
@@ -69,7 +70,7 @@ export function hourlyValues(
 
 /** What a series is used for in a document, to file it under the right kind. */
 export function seriesKinds(
-  doc: Pick<Project, 'demands' | 'site' | 'technologies' | 'fuels' | 'grid'>,
+  doc: Pick<Project, 'demands' | 'site' | 'technologies' | 'fuels' | 'grid' | 'periods'>,
 ): Map<string, TimeSeriesKind> {
   const kinds = new Map<string, TimeSeriesKind>();
   const priceSeries = (p: unknown) => {
@@ -82,6 +83,9 @@ export function seriesKinds(
   for (const t of doc.technologies) if ('yieldSeries' in t) kinds.set(t.yieldSeries, 'yield');
   if (doc.site.ambientTemperature) kinds.set(doc.site.ambientTemperature, 'weather');
   for (const id of Object.values(doc.demands)) if (id) kinds.set(id, 'demand');
+  // a transformation path's demand series of later periods (periods.demand.<kind>.series: year → id)
+  for (const path of Object.values(doc.periods?.demand ?? {}))
+    for (const id of Object.values(path?.series ?? {})) kinds.set(id, 'demand');
   return kinds;
 }
 
@@ -121,7 +125,7 @@ export function splitSeries(
   return { doc, records };
 }
 
-/** Stored document + its series records → the full format-v1 document (key order kept). */
+/** Stored document + its series records → the full format-v2 document (key order kept). */
 export function joinSeries(
   doc: StoredProject,
   records: Map<string, Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>>,

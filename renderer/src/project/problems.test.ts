@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import singleText from '../../../assets/examples/single-building.json?raw';
 import hubText from '../../../assets/examples/reference-hub.json?raw';
+import pathExampleText from '../../../assets/examples/transformation-path.json?raw';
 import { i18next, initI18n } from '../i18n';
 import { catalogue } from './catalogue';
 import { checkForPlanner, checkProject } from '../../../solver/src';
 import { blankDocument } from './document';
 import { describeProblems, fileProblems, schemaAt, seriesNames, type Problem } from './problems';
+import { periodFindings } from '../pages/plants/pathEdit';
 import type { Project } from '../../../solver/src/project/types';
 import de from '../i18n/areas/planner.de.json';
 import en from '../i18n/areas/planner.en.json';
@@ -152,6 +154,74 @@ describe('validation messages in the planner', () => {
     expect(schemaAt(d, '/technologies/0/capex_EUR_per_unit')).toMatchObject({ minimum: 0 });
     expect(schemaAt(d, '/economics/interestRate')).toMatchObject({ type: 'number' });
     expect(schemaAt(d, '/fuels/gas/price_EUR_kWh')).toMatchObject({ type: 'number' });
+  });
+});
+
+describe('problems of a transformation path', () => {
+  /** The planner's messages with the path's own check (as the plants page lists them). */
+  const pathTexts = (doc: Json, language: 'de' | 'en' = 'de') => {
+    const v = checkForPlanner(doc);
+    const findings = [...(v.ok ? [] : v.errors), ...periodFindings(doc.periods)];
+    return describeProblems(findings, doc as Project, i18next.getFixedT(language), language).map(
+      (p) => p.text,
+    );
+  };
+  const withPath = () => {
+    const d = hub();
+    d.periods = {
+      years: [2025, 2030, 2035],
+      targets: { minRenewableHeatShare: { '2030': 0.3 } },
+      prices: { co2Price_EUR_t: { '2025': 55 } },
+    };
+    return d;
+  };
+
+  it('a valid path has no problems', () => {
+    expect(pathTexts(withPath())).toEqual([]);
+    expect(pathTexts(JSON.parse(pathExampleText) as Json)).toEqual([]);
+  });
+
+  it('years that do not increase: named by the period, in both languages', () => {
+    const d = withPath();
+    d.periods.years = [2025, 2035, 2030];
+    expect(pathTexts(d)).toEqual([
+      'Transformationspfad: Jahr der 3. Periode: 2030 muss nach 2035 kommen (die Periodenjahre müssen aufsteigen).',
+    ]);
+    expect(pathTexts(d, 'en')).toEqual([
+      'Transformation path: Year of period 3: 2030 must come after 2035 (the period years must increase).',
+    ]);
+  });
+
+  it('a figure out of range names its row and year, in the shown unit', () => {
+    const d = withPath();
+    d.periods.targets.minRenewableHeatShare['2030'] = 1.5;
+    d.periods.prices.co2Price_EUR_t['2025'] = -5;
+    const list = pathTexts(d);
+    expect(list).toContain(
+      'Transformationspfad: Mindestanteil erneuerbarer Wärme (WPG) 2030 muss zwischen 0 % und 100 % liegen.',
+    );
+    expect(list).toContain('Transformationspfad: CO₂-Preis 2025 muss mindestens 0 EUR/t sein.');
+    for (const s of list) expect(s).not.toMatch(/\/periods|must|NaN|undefined|\{\{/);
+  });
+
+  it('a key that is no year, an unknown entry, a year out of range', () => {
+    const d = withPath();
+    d.periods.prices.co2Price_EUR_t = { '20x5': 55 };
+    d.periods.colour = 'green';
+    d.periods.years[0] = 1900;
+    const list = pathTexts(d);
+    expect(list).toContain('Transformationspfad: CO₂-Preis: „20x5“ ist kein Jahr zwischen 1950 und 2100.');
+    expect(list).toContain('Transformationspfad: unbekannter Eintrag „colour“.');
+    expect(list).toContain('Transformationspfad: Jahr der 1. Periode muss zwischen 1990 und 2100 liegen.');
+    for (const s of list) expect(s).not.toMatch(/\/periods|must|NaN|undefined|\{\{/);
+  });
+
+  it('a commissioning year out of range reads as a year', () => {
+    const d = withPath();
+    d.technologies.find((t: Json) => t.id === 'gb').commissioned_year = 1900;
+    expect(pathTexts(d)).toEqual([
+      'Gaskessel: Inbetriebnahme des Bestands (Jahr) muss zwischen 1950 und 2100 liegen.',
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import { fuelName, parameterLabel } from '../pages/scenarios/labels';
 import type { TimeSeriesRecord } from '../db/schema';
 import type { StoredProject } from './document';
 import { getPointer } from './pointer';
+import { rowAt } from '../pages/plants/pathRows';
 
 /**
  * One problem of a project as the planner reads it: a sentence in the user's language naming the
@@ -36,6 +37,8 @@ type Schema = Record<string, unknown>;
 
 const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 const partsOf = (pointer: string) => (pointer === '' ? [] : pointer.slice(1).split('/').map(unescape));
+/** Fields that hold a year: their bounds and values are shown without thousands separators. */
+const YEAR_FIELD = /^\/periods\/(years\/\d+|baseYear)$|\/commissioned_year$/;
 const SERIES_VALUE = /^\/timeSeries\/([^/]+)\/values\/(\d+)$/;
 
 /** The schema of the value at a pointer (technologies by their type), for the bounds of a number. */
@@ -102,6 +105,7 @@ function labelOf(
     const s = /^\d+$/.test(parts[1]) ? doc.scenarios?.[Number(parts[1])] : undefined;
     return { label: t('planner.check.variant', { name: s?.name ?? parts[1] }), unit: '', scale: 1 };
   }
+  if (parts[0] === 'periods') return pathLabel(parts, t);
   // a file being imported may lack whole parts (no technologies list): then no name from them
   const named = (ptr: string) => {
     try {
@@ -119,6 +123,31 @@ function labelOf(
     if (p.label !== parent) return { label: p.label, unit: '', scale: 1 };
   }
   return { label: t('planner.check.project'), unit: '', scale: 1 };
+}
+
+/** The transformation path's places as its section names them ("Transformationspfad: CO₂-Preis 2030"). */
+function pathLabel(parts: string[], t: TFunction): { label: string; unit: string; scale: number } {
+  const of = (what: string, unit = '', scale = 1) => ({
+    label: t('planner.path.labelOf', { what }),
+    unit,
+    scale,
+  });
+  const row = rowAt(`/${parts.join('/')}`);
+  if (row) {
+    const what = t(`planner.path.rows.${row.row.key}`);
+    return of(
+      row.year ? t('planner.path.cellLabel', { what, year: row.year }) : what,
+      row.row.unit,
+      row.row.scale,
+    );
+  }
+  const at = parts.slice(1).join('/');
+  if (/^years\/\d+$/.test(at)) return of(t('planner.path.periodYear', { n: Number(parts[2]) + 1 }));
+  if (at === 'years') return of(t('planner.path.years'));
+  if (at === 'demand/heat/renovationRate_per_a') return of(t('planner.path.renovationRate'), '%/a', 100);
+  if (at === 'bew/operatingAidYears') return of(t('planner.path.operatingAidYears'), 'a');
+  if (at === 'lastPeriodYears') return of(t('planner.path.lastPeriodYears'), 'a');
+  return { label: t('planner.path.label'), unit: '', scale: 1 };
 }
 
 const num = (s: string) => Number(s);
@@ -179,6 +208,9 @@ export function describeProblems(
     const where = { pointer, line: f.line, column: f.column };
     const problem = (key: string, args: Record<string, unknown> = {}, kind: Problem['kind'] = 'error') =>
       out.push({ kind, text: t(`planner.check.msg.${key}`, { label, ...args }), ...where });
+    // a year reads as a year (2030, never 2.030)
+    const year = YEAR_FIELD.test(pointer);
+    const fmtAt = (v: number, unit: string, scale: number) => (year ? String(v) : fmt(v, unit, scale));
     const bound = /^must be (>=|>|<=) (-?[\d.e+-]+)$/.exec(text);
     let m: RegExpExecArray | null;
     if (missingKey) problem('missing');
@@ -186,12 +218,12 @@ export function describeProblems(
       const s = schemaAt(doc, pointer) ?? {};
       const min = typeof s.minimum === 'number' ? s.minimum : s.exclusiveMinimum;
       const max = s.maximum;
-      const value = typeof at === 'number' ? fmt(at, unit, scale) : '';
+      const value = typeof at === 'number' ? fmtAt(at, unit, scale) : '';
       if (typeof min === 'number' && typeof max === 'number' && typeof s.exclusiveMinimum !== 'number')
-        problem('range', { min: fmt(min, unit, scale), max: fmt(max, unit, scale), value });
-      else if (bound[1] === '<=') problem('max', { max: fmt(num(bound[2]), unit, scale), value });
-      else if (bound[1] === '>') problem('greater', { min: fmt(num(bound[2]), unit, scale), value });
-      else problem('min', { min: fmt(num(bound[2]), unit, scale), value });
+        problem('range', { min: fmtAt(min, unit, scale), max: fmtAt(max, unit, scale), value });
+      else if (bound[1] === '<=') problem('max', { max: fmtAt(num(bound[2]), unit, scale), value });
+      else if (bound[1] === '>') problem('greater', { min: fmtAt(num(bound[2]), unit, scale), value });
+      else problem('min', { min: fmtAt(num(bound[2]), unit, scale), value });
     } else if (/^must be (number|integer|string|boolean|object|array)$/.test(text)) {
       if (at === undefined || at === null || (typeof at === 'number' && Number.isNaN(at))) problem('missing');
       else if (text === 'must be integer' && typeof at === 'number') problem('integer');
@@ -213,7 +245,15 @@ export function describeProblems(
         text: t('planner.check.msg.unknownKey', { label: parent, key: m[1] }),
         ...where,
       });
-    } else if ((m = /^property name '(.+)' is invalid$/.exec(text))) problem('idChars', { value: m[1] });
+    } else if ((m = /^property name '(.+)' is invalid$/.exec(text)) && pointer.startsWith('/periods/'))
+      out.push({ kind: 'error', text: t('planner.path.msg.yearKey', { label, value: m[1] }), ...where });
+    else if ((m = /^property name '(.+)' is invalid$/.exec(text))) problem('idChars', { value: m[1] });
+    else if ((m = /^period year (\S+) does not come after (\S+)$/.exec(text)))
+      out.push({
+        kind: 'error',
+        text: t('planner.path.msg.yearOrder', { label, year: m[1], previous: m[2] }),
+        ...where,
+      });
     else if ((m = /^time series '(.*)' is not defined in \/timeSeries$/.exec(text))) {
       if (m[1] === '' && /^\/demands\/(heat|electricity)$/.test(pointer)) problem('todoDemand', {}, 'todo');
       else problem('seriesMissing', { name: m[1] });

@@ -69,6 +69,8 @@ describe('technology fields (one table for the plants forms and the scenario lab
       'min',
       'max',
       'existing',
+      // transformation path: when the existing capacity went into service, right after it
+      'commissioned_year',
       'fuel',
       'efficiency',
     ]);
@@ -76,7 +78,7 @@ describe('technology fields (one table for the plants forms and the scenario lab
 
   it('follow the annotated properties of each type, in the format’s order', () => {
     const base = ['name', 'capex_EUR_per_unit', 'lifetime_a', 'fixedOm_share', 'varOm_EUR_kWh'];
-    const common = [...base, 'subsidy_share', 'min', 'max', 'existing'];
+    const common = [...base, 'subsidy_share', 'min', 'max', 'existing', 'commissioned_year'];
     const own = (type: TechnologyType) =>
       TECH_FIELDS.filter((f) => f.types?.includes(type)).map((f) => f.key);
     expect(TECH_FIELDS.filter((f) => !f.types).map((f) => f.key)).toEqual(common);

@@ -18,6 +18,8 @@ import {
   TechnologiesSection,
 } from './sections';
 import { DemandsSection } from './DemandsSection';
+import { PathSection } from './PathSection';
+import { periodFindings } from './pathEdit';
 import { coverageProblems, withCoverage } from '../../project/seriesYear';
 import { coverageText } from '../profiles/ProjectYear';
 
@@ -44,9 +46,15 @@ export function ProblemList({ variantId }: { variantId?: string | null }) {
       const v = checkForPlanner(project);
       // a series outside the project year: one message naming it and both years
       return withCoverage(
-        describeProblems(v.ok ? [] : v.errors, project, t, language, {
-          seriesNames: seriesNames(doc, records),
-        }),
+        describeProblems(
+          [...(v.ok ? [] : v.errors), ...periodFindings(project.periods)],
+          project,
+          t,
+          language,
+          {
+            seriesNames: seriesNames(doc, records),
+          },
+        ),
         coverageProblems(doc, records),
         (c) => ({ kind: 'error', text: coverageText(c, t, language), pointer: `/timeSeries/${c.key}` }),
       );
@@ -103,7 +111,7 @@ export function ProblemList({ variantId }: { variantId?: string | null }) {
   );
 }
 
-/** Entry of the plants page (lazy-loaded by App): site, demands, technologies, prices, economics, constraints. */
+/** Entry of the plants page (lazy-loaded by App): site, demands, technologies, prices, economics, constraints, transformation path. */
 export default function PlantsPage() {
   const { t } = useTranslation();
   const activeId = useApp((s) => s.activeProjectId);
@@ -131,6 +139,7 @@ export default function PlantsPage() {
         <PricesSection />
         <EconomicsSection />
         <ConstraintsSection />
+        <PathSection />
       </EditorProvider>
       <ProblemList />
     </section>

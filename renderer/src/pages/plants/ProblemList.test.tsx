@@ -91,4 +91,18 @@ describe('the input check on the plants page', () => {
     );
     expect(panel.textContent).not.toContain('Waermelastgang_2023');
   });
+  it('period years that do not increase are listed at the period, never as a JSON pointer', async () => {
+    await useProject.getState().edit((d) => {
+      d.periods = { years: [2025, 2035, 2030] };
+    });
+    render(<ProblemList />);
+    const panel = await screen.findByTestId('problems');
+    await waitFor(() =>
+      expect(panel.querySelector('ul.errors')?.textContent).toContain(
+        'Transformationspfad: Jahr der 3. Periode: 2030 muss nach 2035 kommen (die Periodenjahre müssen aufsteigen).',
+      ),
+    );
+    expect(panel.querySelector('ul.errors')?.textContent).not.toContain('/periods');
+    expect(panel.querySelector('ul.errors li')?.getAttribute('title')).toBe('/periods/years/2');
+  });
 });

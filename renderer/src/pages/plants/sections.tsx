@@ -11,6 +11,7 @@ import { ProjectYearEditor } from '../profiles/ProjectYear';
 import { useSeriesRecords } from '../profiles/useSeries';
 import { fuelName } from '../scenarios/labels';
 import { WeatherPanel } from './WeatherPanel';
+import { lastYearInService } from './pathEdit';
 
 export function SiteSection() {
   const { t } = useTranslation();
@@ -280,6 +281,16 @@ export function PricesSection() {
   );
 }
 
+/** Below the commissioning year of existing capacity: that it retires, and when (transformation path). */
+export function retiresHint(
+  t: (key: string, args?: Record<string, unknown>) => string,
+  tech: Technology,
+): string {
+  return tech.commissioned_year === undefined
+    ? t('planner.path.commissionedHint')
+    : t('planner.path.retires', { year: lastYearInService(tech.commissioned_year, tech.lifetime_a) });
+}
+
 function TechFields({ tech }: { tech: Technology }) {
   const { t } = useTranslation();
   const ed = useEditor();
@@ -327,7 +338,8 @@ function TechFields({ tech }: { tech: Technology }) {
                 max={f.max}
                 exclusiveMin={f.exclusiveMin}
                 required={f.required}
-                hint={f.hint ? t(f.hint) : undefined}
+                hint={f.hint ? t(f.hint) : f.key === 'commissioned_year' ? retiresHint(t, tech) : undefined}
+                grouping={f.key === 'commissioned_year' ? false : undefined}
                 testId={f.testId ? `${tech.id}-${f.testId}` : undefined}
               />
             );
