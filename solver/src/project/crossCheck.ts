@@ -82,6 +82,7 @@ export function crossCheck(p: Project): { pointer: string; message: string }[] {
         message: `${t.type} '${t.id}' needs electricity, but there is no grid import, PV or CHP`,
       });
   });
+  out.push(...periodsCheck(p, series));
   const scenarioIds = new Set<string>();
   (p.scenarios ?? []).forEach((s, i) => {
     if (scenarioIds.has(s.id))
@@ -94,5 +95,48 @@ export function crossCheck(p: Project): { pointer: string; message: string }[] {
           message: `'${ptr}' is not a JSON pointer into the project`,
         });
   });
+  return out;
+}
+
+/** A transformation path: increasing years, references to fuels, technologies and series that exist. */
+function periodsCheck(
+  p: Project,
+  series: (ref: string, pointer: string, unit?: string) => unknown,
+): { pointer: string; message: string }[] {
+  const out: { pointer: string; message: string }[] = [];
+  const ps = p.periods;
+  if (!ps) return out;
+  ps.years.forEach((y, i) => {
+    if (i > 0 && y <= ps.years[i - 1])
+      out.push({
+        pointer: `/periods/years/${i}`,
+        message: `period year ${y} does not come after ${ps.years[i - 1]}`,
+      });
+  });
+  if (ps.baseYear !== undefined && ps.baseYear > ps.years[0])
+    out.push({
+      pointer: '/periods/baseYear',
+      message: `base year ${ps.baseYear} is after the first period ${ps.years[0]}`,
+    });
+  for (const fuel of Object.keys(ps.prices?.fuelPrice_factor ?? {}))
+    if (!p.fuels[fuel])
+      out.push({
+        pointer: `/periods/prices/fuelPrice_factor/${fuel}`,
+        message: `fuel '${fuel}' is not defined in /fuels`,
+      });
+  const techs = new Set(p.technologies.map((t) => t.id));
+  for (const [what, map] of [
+    ['targets/maxNewCapacity', ps.targets?.maxNewCapacity],
+    ['subsidies/investment_share', ps.subsidies?.investment_share],
+  ] as const)
+    for (const id of Object.keys(map ?? {}))
+      if (!techs.has(id))
+        out.push({
+          pointer: `/periods/${what}/${id}`,
+          message: `technology '${id}' is not defined in /technologies`,
+        });
+  for (const which of ['heat', 'electricity'] as const)
+    for (const [year, id] of Object.entries(ps.demand?.[which]?.series ?? {}))
+      series(id, `/periods/demand/${which}/series/${year}`, 'kW');
   return out;
 }

@@ -59,3 +59,23 @@ describe('periods of a transformation path', () => {
     expect((p.timeSeries.heat as { values: number[] }).values[0]).toBe(100);
   });
 });
+
+describe('checks of a transformation path', () => {
+  it('refuses years out of order and references to what does not exist, each at its place', async () => {
+    const { crossCheck } = await import('./crossCheck');
+    const p = testProject({ heat: [1], technologies: [boiler('gb', 1, 1)] });
+    p.periods = {
+      years: [2025, 2035, 2030],
+      prices: { fuelPrice_factor: { oil: { '2030': 1 } } },
+      targets: { maxNewCapacity: { hp: { '2030': 100 } } },
+    };
+    expect(crossCheck(p)).toEqual([
+      { pointer: '/periods/years/2', message: 'period year 2030 does not come after 2035' },
+      { pointer: '/periods/prices/fuelPrice_factor/oil', message: "fuel 'oil' is not defined in /fuels" },
+      {
+        pointer: '/periods/targets/maxNewCapacity/hp',
+        message: "technology 'hp' is not defined in /technologies",
+      },
+    ]);
+  });
+});
