@@ -12,3 +12,4 @@ export * from './costs';
 export * from './compare';
 export * from './csv';
 export * from './path';
+export * from './pathExtra';
