@@ -19,7 +19,12 @@ const text: ChartText = {
 };
 
 type Series = { name: string; stack?: string; data: unknown[]; itemStyle?: { color: string }; type: string };
-type Opt = { xAxis: { data: string[] }; yAxis: { name: string }; series: Series[]; legend: { data?: string[] } };
+type Opt = {
+  xAxis: { data: string[] };
+  yAxis: { name: string };
+  series: Series[];
+  legend: { data?: string[] };
+};
 
 const s = (key: string, unit: PathSeries['unit'], values: number[]): PathSeries => ({
   key,

@@ -61,7 +61,9 @@ describe('path extras', () => {
             'bat.power': cap('kW', 50, 50),
           },
         }),
-        period(2035, { capacities: { gb: cap('kW', 0, 0, 800), hp: cap('kW', 400), never: cap('m2', 1e-9) } }),
+        period(2035, {
+          capacities: { gb: cap('kW', 0, 0, 800), hp: cap('kW', 400), never: cap('m2', 1e-9) },
+        }),
       ],
     });
     const g = pathGantt(r);
