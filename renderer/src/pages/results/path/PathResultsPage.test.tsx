@@ -6,7 +6,10 @@ import { initI18n } from '../../../i18n';
 import { useApp } from '../../../store/app';
 import ResultsPage from '../ResultsPage';
 import type { Results } from '../../../../../solver/src';
-import { pathDispatch, pathDocument, pathResults } from './fixture';
+import { pathDispatch, pathDocument, pathNames, pathResults, visibleText } from './fixture';
+import { findLanguageProblems } from '../../../../../solver/src/report/languageCheck';
+
+const ALLOW = [...Object.values(pathNames), 'Quartier Nord', 'Wärmenetz schnell'];
 
 /**
  * The results page with two stored transformation paths (the fixture and a variant with 10 t less
@@ -76,6 +79,7 @@ describe('results page with a transformation path', () => {
     expect(screen.getByTestId('capacity-st').textContent).toContain('Solarthermie Freifläche');
     expect(screen.getByTestId('path-year-note').textContent).toContain('nicht gespeichert');
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(findLanguageProblems(visibleText(document.body), 'de', { allow: ALLOW })).toEqual([]);
   }, 60_000);
 
   it('shows a path stored without a dispatch as a result, not as a failure', async () => {
@@ -119,5 +123,6 @@ describe('results page with a transformation path', () => {
     );
     expect(screen.getByTestId('chart-path-compare-emissions')).toBeTruthy();
     expect(table.textContent).not.toMatch(/NaN|EUR/);
+    expect(findLanguageProblems(visibleText(document.body), 'de', { allow: ALLOW })).toEqual([]);
   }, 60_000);
 });

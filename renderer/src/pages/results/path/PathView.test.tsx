@@ -5,7 +5,8 @@ import { useApp } from '../../../store/app';
 import { TechNamesContext } from '../common';
 import type { StoredResult } from '../../../db/results';
 import { PathView } from './PathView';
-import { pathNames, pathStored, pathTechs } from './fixture';
+import { pathNames, pathStored, pathTechs, visibleText } from './fixture';
+import { findLanguageProblems } from '../../../../../solver/src/report/languageCheck';
 
 beforeAll(async () => {
   await initI18n('de');
@@ -14,8 +15,8 @@ beforeAll(async () => {
 
 /** The period's own result as the year view gets it: its year (heat demand) and whether it has a dispatch. */
 const year = (p: StoredResult) => (
-  <p data-testid="year-result">
-    {p.payload.results.kpis.heatDemand_MWh} MWh, {p.payload.dispatch ? 'mit Fahrplan' : 'ohne Fahrplan'}
+  <p data-testid="year-result" data-dispatch={p.payload.dispatch ? 'yes' : 'no'}>
+    {p.payload.results.kpis.heatDemand_MWh} MWh
   </p>
 );
 
@@ -114,7 +115,8 @@ describe('transformation path view', () => {
   it('shows each period by a year selector, saying where the dispatch is not stored', async () => {
     show();
     fireEvent.click(screen.getByRole('tab', { name: 'Einzeljahr' }));
-    expect(text('year-result')).toBe('4000 MWh, mit Fahrplan');
+    expect(text('year-result')).toBe('4000 MWh');
+    expect(screen.getByTestId('year-result').dataset.dispatch).toBe('yes');
     expect(text('path-year-note')).toContain('mit stündlichem Fahrplan');
     const select = screen.getByLabelText('Jahr');
     expect(
@@ -125,7 +127,8 @@ describe('transformation path view', () => {
     await act(async () => {
       fireEvent.change(select, { target: { value: '2' } });
     });
-    expect(text('year-result')).toBe('3800 MWh, ohne Fahrplan');
+    expect(text('year-result')).toBe('3800 MWh');
+    expect(screen.getByTestId('year-result').dataset.dispatch).toBe('no');
     expect(text('path-year-note')).toContain('Der stündliche Fahrplan dieser Periode wird nicht gespeichert');
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -137,6 +140,9 @@ describe('transformation path view', () => {
     expect(all).not.toMatch(/NaN|undefined|results\.path|\/periods\//);
     // plant ids never shown where the project names the plant
     for (const id of ['gb', 'hp', 'tes', 'st']) expect(all).not.toMatch(new RegExp(`\\b${id}\\b`));
+    expect(findLanguageProblems(visibleText(container), 'de')).toEqual([]);
+    fireEvent.click(screen.getByRole('tab', { name: 'Einzeljahr' }));
+    expect(findLanguageProblems(visibleText(container), 'de')).toEqual([]);
   });
 
   it('speaks English with English numbers', async () => {
@@ -153,6 +159,11 @@ describe('transformation path view', () => {
       expect(screen.getByTestId('path-event-2045-gb').textContent).toBe(
         '2045Gaskessel BestandRetirement800 kW–',
       );
+      const view = screen.getByTestId('path-view');
+      const allow = Object.values(pathNames);
+      expect(findLanguageProblems(visibleText(view), 'en', { allow })).toEqual([]);
+      fireEvent.click(screen.getByRole('tab', { name: 'Single year' }));
+      expect(findLanguageProblems(visibleText(view), 'en', { allow })).toEqual([]);
     } finally {
       await act(async () => {
         useApp.getState().setLanguage('de');

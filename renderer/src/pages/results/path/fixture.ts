@@ -277,3 +277,15 @@ export function pathStored(over: Partial<StoredResult> = {}, withDispatch = true
     ...over,
   };
 }
+
+/** The visible text with a break between elements (textContent runs cells together). */
+export function visibleText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) parts.push(n.textContent ?? '');
+    else n.childNodes.forEach(walk);
+    if (n.nodeType === 1) parts.push('\n');
+  };
+  walk(el);
+  return parts.join('').replace(/\n+/g, '\n');
+}
