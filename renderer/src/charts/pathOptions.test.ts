@@ -57,6 +57,8 @@ describe('path chart options', () => {
     const c = pathColors(['hp', 'gb', 'hp', 'st']);
     expect(Object.keys(c)).toEqual(['hp', 'gb', 'st']);
     expect(c.hp).not.toBe(c.gb);
+    // red stays for missed targets, however many plants
+    expect(Object.values(pathColors(Array.from({ length: 12 }, (_, i) => `t${i}`)))).not.toContain('#c0392b');
   });
 
   it('stacks the capacity per year, names the plants and the battery power', () => {

@@ -7,6 +7,10 @@ import { COLORS, type ChartText } from './options';
  * comes from the solver's path views (solver/src/results/views/path.ts); these only dress it.
  */
 
+const MISS = '#c0392b';
+const MET = '#3f9e4d';
+const PLAIN = '#1f6f8b';
+
 /** The units a path's capacities are shown in, in the order of their charts. */
 export const PATH_UNITS = ['kW', 'kW el', 'kWp', 'kWh', 'm²'] as const;
 export type PathUnit = (typeof PATH_UNITS)[number];
@@ -32,8 +36,10 @@ export function pathCapacityGroups(
 
 /** One colour per technology across all path charts (the order of first appearance). */
 export function pathColors(techIds: string[]): Record<string, string> {
+  // Red is kept for a missed target (pathTargetOption).
+  const palette = COLORS.filter((c) => c !== MISS);
   const out: Record<string, string> = {};
-  for (const id of techIds) if (!(id in out)) out[id] = COLORS[Object.keys(out).length % COLORS.length];
+  for (const id of techIds) if (!(id in out)) out[id] = palette[Object.keys(out).length % palette.length];
   return out;
 }
 
@@ -107,10 +113,6 @@ export function pathGenerationOption(
     0,
   );
 }
-
-const MISS = '#c0392b';
-const MET = '#3f9e4d';
-const PLAIN = '#1f6f8b';
 
 /**
  * Bars of a figure per period against its limit as a step line: bars that miss the limit in red

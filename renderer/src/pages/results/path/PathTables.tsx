@@ -142,7 +142,9 @@ export function PathCosts({ r }: { r: Results }) {
               <th scope="col">{t('results.path.costs.period')}</th>
               {cols.map(([key, unit]) => (
                 <th key={key} scope="col" className="num">
-                  {t(`results.path.costs.${key}`)} <span className="muted">[{unit}]</span>
+                  {t(`results.path.costs.${key}`)}
+                  <br />
+                  <span className="muted">[{unit}]</span>
                 </th>
               ))}
             </tr>

@@ -108,8 +108,8 @@ describe('transformation path view', () => {
     expect(text('path-npc')).toBe('Kapitalwert der Kosten 2025–2050 (Barwert, Zinssatz 4 %)6.900.000 €');
     expect(text('path-residual')).toContain('350.000 €');
     const head = screen.getByTestId('path-costs').querySelector('thead')!.textContent;
-    expect(head).toContain('Betriebskostenförderung (BEW) [€/a]');
-    expect(head).toContain('Wärmegestehungskosten [€/MWh]');
+    expect(head).toContain('Betriebsförderung (BEW)[€/a]');
+    expect(head).toContain('Wärmegestehungskosten[€/MWh]');
   });
 
   it('shows each period by a year selector, saying where the dispatch is not stored', async () => {

@@ -1,4 +1,5 @@
 import type { StoredResult } from '../../../db/results';
+import { techInfosOf } from '../../../../../solver/src';
 import type {
   Capacity,
   Dispatch,
@@ -34,7 +35,8 @@ export const pathNames: Record<string, string> = Object.fromEntries(
   pathDocument.technologies.map((t) => [t.id, t.name]),
 );
 
-export const pathTechs = Object.fromEntries(pathDocument.technologies.map((t) => [t.id, { type: t.type }]));
+/** What the charts know of the plants (type, fuel, efficiency), as the results page reads it. */
+export const pathTechs = techInfosOf(pathDocument);
 
 const cap = (
   unit: PathCapacity['unit'],
