@@ -7,6 +7,7 @@ import {
   pathColors,
   pathCompareOption,
   pathGenerationOption,
+  pathGroupOf,
   pathTargetOption,
   pathUnitOf,
 } from './pathOptions';
@@ -34,22 +35,34 @@ const s = (key: string, unit: PathSeries['unit'], values: number[]): PathSeries 
 });
 
 describe('path chart options', () => {
-  it('shows each capacity in its unit: CHP and battery power in kW el, area in m²', () => {
-    const techs = { chp: { type: 'chp' }, hp: { type: 'heatPump' } };
+  it('shows each capacity in its unit: CHP and battery power in kW el, area in m², storage apart', () => {
+    const techs = { chp: { type: 'chp' }, hp: { type: 'heatPump' }, bat: { type: 'battery' } };
     expect(pathUnitOf(s('hp', 'kW', []), techs)).toBe('kW');
     expect(pathUnitOf(s('chp', 'kW', []), techs)).toBe('kW el');
     expect(pathUnitOf(s('bat.power', 'kW', []), techs)).toBe('kW el');
     expect(pathUnitOf(s('st', 'm2', []), techs)).toBe('m²');
     expect(pathUnitOf(s('pv', 'kWp', []), techs)).toBe('kWp');
     expect(pathUnitOf(s('tes', 'kWh', []), techs)).toBe('kWh');
+    expect(pathGroupOf(s('bat', 'kWh', []), techs)).toBe('battery');
+    expect(pathGroupOf(s('tes', 'kWh', []), techs)).toBe('storage');
     const groups = pathCapacityGroups(
-      [s('tes', 'kWh', [1]), s('hp', 'kW', [1]), s('st', 'm2', [1]), s('gb', 'kW', [1])],
+      [
+        s('tes', 'kWh', [1]),
+        s('hp', 'kW', [1]),
+        s('st', 'm2', [1]),
+        s('gb', 'kW', [1]),
+        s('bat', 'kWh', [1]),
+        s('bat.power', 'kW', [1]),
+        s('chp', 'kW', [1]),
+      ],
       techs,
     );
-    expect(groups.map((g) => [g.unit, g.series.map((x) => x.key)])).toEqual([
-      ['kW', ['hp', 'gb']],
-      ['kWh', ['tes']],
-      ['m²', ['st']],
+    expect(groups.map((g) => [g.key, g.unit, g.series.map((x) => x.key)])).toEqual([
+      ['heat', 'kW', ['hp', 'gb']],
+      ['electric', 'kW el', ['bat.power', 'chp']],
+      ['storage', 'kWh', ['tes']],
+      ['battery', 'kWh', ['bat']],
+      ['area', 'm²', ['st']],
     ]);
   });
 

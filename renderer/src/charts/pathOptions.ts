@@ -11,26 +11,49 @@ const MISS = '#c0392b';
 const MET = '#3f9e4d';
 const PLAIN = '#1f6f8b';
 
-/** The units a path's capacities are shown in, in the order of their charts. */
-export const PATH_UNITS = ['kW', 'kW el', 'kWp', 'kWh', 'm²'] as const;
-export type PathUnit = (typeof PATH_UNITS)[number];
+/** The units a path's capacities are shown in. */
+export type PathUnit = 'kW' | 'kW el' | 'kWp' | 'kWh' | 'm²';
 
-/** The unit a capacity series is shown in: CHP and battery power in kW el, area in m². */
-export function pathUnitOf(s: Pick<PathSeries, 'key' | 'unit' | 'techId'>, techs: TechInfos = {}): PathUnit {
-  if (s.unit === 'm2') return 'm²';
-  if (s.unit === 'kWh' || s.unit === 'kWp') return s.unit;
-  if (s.key.endsWith('.power')) return 'kW el';
-  return fieldUnit(techs[s.techId]?.type, 'power_kW') === 'kW el' ? 'kW el' : 'kW';
+/**
+ * The capacity charts of a path, in order: heat power, electric power (CHP, battery power), PV,
+ * heat storage, battery storage (both kWh, kept apart: heat and electricity do not stack), area.
+ */
+export const PATH_GROUPS = [
+  { key: 'heat', unit: 'kW' },
+  { key: 'electric', unit: 'kW el' },
+  { key: 'pv', unit: 'kWp' },
+  { key: 'storage', unit: 'kWh' },
+  { key: 'battery', unit: 'kWh' },
+  { key: 'area', unit: 'm²' },
+] as const satisfies readonly { key: string; unit: PathUnit }[];
+export type PathGroup = (typeof PATH_GROUPS)[number]['key'];
+
+type SeriesId = Pick<PathSeries, 'key' | 'unit' | 'techId'>;
+
+/** The chart a capacity series belongs to (see PATH_GROUPS). */
+export function pathGroupOf(s: SeriesId, techs: TechInfos = {}): PathGroup {
+  if (s.unit === 'm2') return 'area';
+  if (s.unit === 'kWp') return 'pv';
+  if (s.unit === 'kWh') return techs[s.techId]?.type === 'battery' ? 'battery' : 'storage';
+  if (s.key.endsWith('.power')) return 'electric';
+  return fieldUnit(techs[s.techId]?.type, 'power_kW') === 'kW el' ? 'electric' : 'heat';
 }
 
-/** The capacity series grouped by unit (one chart each), in PATH_UNITS order; empty groups left out. */
+/** The unit a capacity series is shown in: CHP and battery power in kW el, area in m². */
+export function pathUnitOf(s: SeriesId, techs: TechInfos = {}): PathUnit {
+  const g = pathGroupOf(s, techs);
+  return PATH_GROUPS.find((x) => x.key === g)!.unit;
+}
+
+/** The capacity series grouped by chart, in PATH_GROUPS order; empty groups left out. */
 export function pathCapacityGroups(
   series: PathSeries[],
   techs: TechInfos = {},
-): { unit: PathUnit; series: PathSeries[] }[] {
-  return PATH_UNITS.map((unit) => ({
-    unit,
-    series: series.filter((s) => pathUnitOf(s, techs) === unit),
+): { key: PathGroup; unit: PathUnit; series: PathSeries[] }[] {
+  return PATH_GROUPS.map((g) => ({
+    key: g.key,
+    unit: g.unit,
+    series: series.filter((s) => pathGroupOf(s, techs) === g.key),
   })).filter((g) => g.series.length > 0);
 }
 

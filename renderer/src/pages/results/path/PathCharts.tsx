@@ -7,7 +7,6 @@ import {
   pathColors,
   pathGenerationOption,
   pathTargetOption,
-  type PathUnit,
 } from '../../../charts/pathOptions';
 import {
   pathCapacitySeries,
@@ -18,15 +17,6 @@ import {
   type TechInfos,
 } from '../../../../../solver/src';
 import { ChartPanel, useChartText } from '../common';
-
-/** i18n key of each capacity chart (units are no keys). */
-const UNIT_KEY: Record<PathUnit, string> = {
-  kW: 'heat',
-  'kW el': 'electric',
-  kWp: 'pv',
-  kWh: 'storage',
-  'm²': 'area',
-};
 
 /** The path's charts: capacity per unit, heat generation mix, emissions against the cap, share against the target. */
 export function PathCharts({ r, techs }: { r: Results; techs: TechInfos }) {
@@ -41,7 +31,7 @@ export function PathCharts({ r, techs }: { r: Results; techs: TechInfos }) {
     const powerName = (tech: string) => t('results.path.charts.powerOf', { tech });
     return {
       capacity: pathCapacityGroups(cap.series, techs).map((g) => ({
-        unit: g.unit,
+        key: g.key,
         option: pathCapacityOption(cap.years, g.series, g.unit, text, colors, powerName),
       })),
       generation: pathGenerationOption(mix, text, colors),
@@ -111,15 +101,10 @@ export function PathCharts({ r, techs }: { r: Results; techs: TechInfos }) {
       ) : null}
       <div className="results-charts">
         {charts.capacity.map((c) => {
-          const title = t(`results.path.charts.capacity.${UNIT_KEY[c.unit]}`);
+          const title = t(`results.path.charts.capacity.${c.key}`);
           return (
-            <ChartPanel key={c.unit} id={`path-capacity-${UNIT_KEY[c.unit]}`} title={title}>
-              <EChart
-                option={c.option}
-                label={title}
-                testId={`chart-path-capacity-${UNIT_KEY[c.unit]}`}
-                height={300}
-              />
+            <ChartPanel key={c.key} id={`path-capacity-${c.key}`} title={title}>
+              <EChart option={c.option} label={title} testId={`chart-path-capacity-${c.key}`} height={300} />
             </ChartPanel>
           );
         })}

@@ -51,8 +51,9 @@ describe('transformation path view', () => {
     for (const id of ['heat', 'pv', 'storage', 'area'])
       expect(screen.getByTestId(`chart-path-capacity-${id}`).getAttribute('role')).toBe('img');
     expect(screen.queryByTestId('chart-path-capacity-electric')).toBeNull(); // no CHP, no battery
+    expect(screen.queryByTestId('chart-path-capacity-battery')).toBeNull();
     expect(screen.getByTestId('chart-path-capacity-storage').getAttribute('aria-label')).toBe(
-      'Speicherkapazität (kWh)',
+      'Wärmespeicher (kWh)',
     );
     expect(screen.getByTestId('chart-path-generation')).toBeTruthy();
     expect(screen.getByTestId('chart-path-emissions').getAttribute('aria-label')).toBe(
@@ -90,6 +91,49 @@ describe('transformation path view', () => {
     expect(hp[1].className).toContain('built');
     expect(hp[4].getAttribute('title')).toBe('600 kW');
     expect(screen.getByTestId('path-gantt-st').textContent).toContain('[m²]');
+  });
+
+  it('shows a battery apart: its storage in its own chart, its power in kW el by name', () => {
+    const stored = pathStored();
+    const r = stored.payload.results;
+    const techs = { ...pathTechs, bat: { type: 'battery' } };
+    for (const p of r.periods!.slice(1)) {
+      p.capacities.bat = {
+        unit: 'kWh',
+        existing: 0,
+        built: p.year === 2030 ? 200 : 0,
+        retired: 0,
+        total: 200,
+      };
+      p.capacities['bat.power'] = {
+        unit: 'kW',
+        existing: 0,
+        built: p.year === 2030 ? 50 : 0,
+        retired: 0,
+        total: 50,
+      };
+    }
+    r.path!.events.push({
+      kind: 'build',
+      year: 2030,
+      techId: 'bat',
+      dimension: 'power',
+      amount: 50,
+      unit: 'kW',
+    });
+    render(
+      <TechNamesContext.Provider value={{ ...pathNames, bat: 'Batteriespeicher' }}>
+        <PathView stored={stored} techs={techs} renderYear={year} />
+      </TechNamesContext.Provider>,
+    );
+    expect(screen.getByTestId('chart-path-capacity-battery').getAttribute('aria-label')).toBe(
+      'Batteriespeicher (kWh)',
+    );
+    expect(screen.getByTestId('chart-path-capacity-electric')).toBeTruthy();
+    expect(text('path-gantt-bat.power')).toBe('Batteriespeicher – Leistung [kW el]+50▬▬▬');
+    expect(text('path-gantt-bat')).toBe('Batteriespeicher [kWh]+200▬▬▬');
+    // no investment stated for the power dimension: a dash, not NaN
+    expect(text('path-event-2030-bat')).toBe('2030Batteriespeicher – LeistungZubau50 kW el–');
   });
 
   it('shows the costs per period and the net present cost', () => {
