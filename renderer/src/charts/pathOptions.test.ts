@@ -121,6 +121,18 @@ describe('path chart options', () => {
     const fmt = (o as unknown as { tooltip: { valueFormatter(v: unknown): string } }).tooltip.valueFormatter;
     expect(fmt(1234.4)).toBe('1234 t/a');
     expect(fmt('-')).toBe('–');
+    // no limit in any period: no line, no legend entry
+    const bare = pathTargetOption(
+      [2025],
+      [5],
+      [null],
+      [false],
+      { value: 'CO₂', limit: 'Deckel' },
+      't/a',
+      text,
+    ) as unknown as Opt;
+    expect(bare.series).toHaveLength(1);
+    expect(bare.legend.data).toEqual(['CO₂']);
   });
 
   it('sets two paths side by side per year, a missing year empty', () => {

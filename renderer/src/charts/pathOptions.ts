@@ -137,6 +137,22 @@ export function pathGenerationOption(
   );
 }
 
+/** A limit per period as a dashed step line, with gaps where a period has none. */
+function limitLine(limits: (number | null)[], name: string) {
+  return {
+    type: 'line',
+    name,
+    step: 'middle',
+    connectNulls: false,
+    symbol: 'circle',
+    symbolSize: 6,
+    lineStyle: { color: '#111', type: 'dashed', width: 2 },
+    itemStyle: { color: '#111' },
+    data: limits.map((v) => (v === null ? '-' : v)),
+    z: 5,
+  };
+}
+
 /**
  * Bars of a figure per period against its limit as a step line: bars that miss the limit in red
  * (`miss[i]`), the others green where a limit applies, plain where none does.
@@ -151,13 +167,15 @@ export function pathTargetOption(
   text: ChartText,
   digits = 0,
 ): ChartOption {
+  const anyLimit = limits.some((v) => v !== null);
   const fmt = (v: unknown) =>
     v === null || v === undefined || v === '-' ? '–' : `${text.num(Number(v), digits)} ${unit}`;
   return {
     animation: false,
     textStyle: { fontFamily: 'inherit' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
-    legend: { top: 0, data: [names.value, names.limit] },
+    // Without any limit the line and its legend entry are left out.
+    legend: { top: 0, data: anyLimit ? [names.value, names.limit] : [names.value] },
     grid: { left: 80, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: unit, min: 0, axisLabel: axisNum(text) },
@@ -172,18 +190,7 @@ export function pathTargetOption(
           itemStyle: { color: miss[i] ? MISS : limits[i] === null ? PLAIN : MET },
         })),
       },
-      {
-        type: 'line',
-        name: names.limit,
-        step: 'middle',
-        connectNulls: false,
-        symbol: 'circle',
-        symbolSize: 6,
-        lineStyle: { color: '#111', type: 'dashed', width: 2 },
-        itemStyle: { color: '#111' },
-        data: limits.map((v) => (v === null ? '-' : v)),
-        z: 5,
-      },
+      ...(anyLimit ? [limitLine(limits, names.limit)] : []),
     ],
   };
 }

@@ -198,7 +198,8 @@ function period(i: number): PeriodResult {
 /** The path's results: the first period's figures on top, the periods, the measures. */
 export function pathResults(): Results {
   const first = singleYear(0);
-  return {
+  // A fresh copy each time: tests may change it.
+  return structuredClone({
     ...first,
     objective: { ...first.objective, netPresentCost_EUR: NET_PRESENT_COST },
     periods: PATH_YEARS.map((_, i) => period(i)),
@@ -248,7 +249,7 @@ export function pathResults(): Results {
         },
       ],
     },
-  };
+  });
 }
 
 /** A small hourly dispatch of the first period (three typical steps). */
