@@ -84,8 +84,9 @@ function stackedBars(
       axisPointer: { type: 'shadow' },
       valueFormatter: (v: unknown) => `${text.num(Number(v), digits)} ${unit}`,
     },
-    legend: { type: 'scroll', top: 0 },
-    grid: { left: 80, right: 24, top: 40, bottom: 32 },
+    // The legend below the bars, clear of the unit above the axis.
+    legend: { type: 'scroll', bottom: 0 },
+    grid: { left: 80, right: 24, top: 32, bottom: 56 },
     xAxis: { type: 'category', data: years.map(String) },
     yAxis: { type: 'value', name: unit, min: 0, axisLabel: axisNum(text) },
     series: series.map((s) => ({

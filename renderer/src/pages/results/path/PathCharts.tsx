@@ -78,11 +78,16 @@ export function PathCharts({ r, techs }: { r: Results; techs: TechInfos }) {
               ],
         ),
       ],
-      anyTarget:
-        targets.co2Cap_t.some((v) => v !== null) || targets.renewableHeatTarget.some((v) => v !== null),
+      anyCap: targets.co2Cap_t.some((v) => v !== null),
+      anyShareTarget: targets.renewableHeatTarget.some((v) => v !== null),
     };
   }, [r, techs, text, t]);
 
+  // A chart names the limit only where some period has one.
+  const emissionsTitle = t(
+    charts.anyCap ? 'results.path.charts.emissions' : 'results.path.charts.emissionsOnly',
+  );
+  const shareTitle = t(charts.anyShareTarget ? 'results.path.charts.share' : 'results.path.charts.shareOnly');
   return (
     <>
       {charts.misses.length ? (
@@ -94,7 +99,7 @@ export function PathCharts({ r, techs }: { r: Results; techs: TechInfos }) {
             ))}
           </ul>
         </div>
-      ) : charts.anyTarget ? (
+      ) : charts.anyCap || charts.anyShareTarget ? (
         <p className="muted" data-testid="path-misses-none">
           {t('results.path.allMet')}
         </p>
@@ -116,21 +121,16 @@ export function PathCharts({ r, techs }: { r: Results; techs: TechInfos }) {
             height={300}
           />
         </ChartPanel>
-        <ChartPanel id="path-emissions" title={t('results.path.charts.emissions')}>
+        <ChartPanel id="path-emissions" title={emissionsTitle}>
           <EChart
             option={charts.emissions}
-            label={t('results.path.charts.emissions')}
+            label={emissionsTitle}
             testId="chart-path-emissions"
             height={280}
           />
         </ChartPanel>
-        <ChartPanel id="path-share" title={t('results.path.charts.share')}>
-          <EChart
-            option={charts.share}
-            label={t('results.path.charts.share')}
-            testId="chart-path-share"
-            height={280}
-          />
+        <ChartPanel id="path-share" title={shareTitle}>
+          <EChart option={charts.share} label={shareTitle} testId="chart-path-share" height={280} />
         </ChartPanel>
       </div>
     </>

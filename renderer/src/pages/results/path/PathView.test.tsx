@@ -136,6 +136,27 @@ describe('transformation path view', () => {
     expect(text('path-event-2030-bat')).toBe('2030Batteriespeicher – LeistungZubau50 kW el–');
   });
 
+  it('names no cap or target in a chart title where no period has one', () => {
+    const stored = pathStored();
+    for (const p of stored.payload.results.periods!) {
+      delete p.co2Cap_t;
+      delete p.renewableHeatTarget;
+    }
+    render(
+      <TechNamesContext.Provider value={pathNames}>
+        <PathView stored={stored} techs={pathTechs} renderYear={year} />
+      </TechNamesContext.Provider>,
+    );
+    expect(screen.getByTestId('chart-path-emissions').getAttribute('aria-label')).toBe(
+      'CO₂-Emissionen je Periode (t/a)',
+    );
+    expect(screen.getByTestId('chart-path-share').getAttribute('aria-label')).toBe(
+      'Anteil erneuerbarer Wärme je Periode',
+    );
+    expect(screen.queryByTestId('path-misses')).toBeNull();
+    expect(screen.queryByTestId('path-misses-none')).toBeNull();
+  });
+
   it('shows the costs per period and the net present cost', () => {
     show();
     const row = within(screen.getByTestId('path-cost-2030')).getAllByRole('cell');
