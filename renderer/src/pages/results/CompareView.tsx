@@ -14,6 +14,7 @@ import {
 import {
   carrierStacks,
   compareRows,
+  isPathResult,
   diffClass,
   niceMax,
   peakWeek,
@@ -24,6 +25,8 @@ import {
 } from '../../../../solver/src';
 import type { Dispatch } from '../../../../solver/src';
 import { ChartPanel, isUsable, useChartText, useScenarioName } from './common';
+import { PathCompare } from './path/PathCompare';
+import { isSolvedPath } from './path/stored';
 
 interface Props {
   results: StoredResult[];
@@ -37,8 +40,10 @@ interface Props {
 export function CompareView({ results, stale, drafted = new Map(), techs }: Props) {
   const { t } = useTranslation();
   const nameOf = useScenarioName();
-  const usable = results.filter(isUsable);
-  const failed = results.filter((r) => !isUsable(r));
+  // Transformation paths compare by their periods and need no hourly dispatch.
+  const usable = results.filter((r) => isUsable(r) || isSolvedPath(r));
+  const failed = results.filter((r) => !usable.includes(r));
+  const paths = pathsOf(usable);
   const [picked, setPicked] = useState<Set<string> | null>(null);
   const chosen = usable.filter((r) => (picked ? picked.has(r.scenarioId) : true));
 
@@ -85,12 +90,21 @@ export function CompareView({ results, stale, drafted = new Map(), techs }: Prop
         <div className="empty-state">
           <p>{t('results.compare.needTwo')}</p>
         </div>
+      ) : chosen.every((r) => paths.has(r)) ? (
+        chosen.slice(1).map((b) => <PathCompare key={b.scenarioId} a={chosen[0]} b={b} />)
+      ) : chosen.some((r) => paths.has(r)) ? (
+        <div className="empty-state">
+          <p>{t('results.path.compare.mixed')}</p>
+        </div>
       ) : (
         <Comparison chosen={chosen} techs={techs} />
       )}
     </div>
   );
 }
+
+/** The results among these that are transformation paths. */
+const pathsOf = (rs: StoredResult[]) => new Set(rs.filter((r) => isPathResult(r.payload.results)));
 
 /** The lowest hourly sum of the uses (charging, heat dump: below the axis) over all stacks, at most 0. */
 function lowestUse(stacks: ReturnType<typeof carrierStacks>[]): number {

@@ -24,11 +24,14 @@ import {
   usedCostCategories,
   type TechInfos,
   fieldUnit,
+  isPathResult,
 } from '../../../../solver/src';
 import type { Dispatch, Results } from '../../../../solver/src';
 import { ChartPanel, findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
 import { Tabs } from '../../components/Tabs';
 import { ParetoPanel } from './ParetoPanel';
+import { PathView } from './path/PathView';
+import { isSolvedPath } from './path/stored';
 
 /** The solver programs as their makers write them (the stored result keeps a lower-case id). */
 const SOLVER_NAMES: Record<string, string> = { highs: 'HiGHS', glpk: 'GLPK' };
@@ -51,7 +54,8 @@ export function ResultView({ results, selected, onSelect, stale, draft = null, t
   const language = useApp((s) => s.language);
   const nameOf = useScenarioName();
   const r = selected.payload.results;
-  const usable = isUsable(selected);
+  // A transformation path needs no hourly dispatch: its views come from its periods.
+  const usable = isUsable(selected) || isSolvedPath(selected);
   const notes = findings(r, language);
 
   return (
@@ -95,6 +99,20 @@ export function ResultView({ results, selected, onSelect, stale, draft = null, t
             ))}
           </ul>
         </div>
+      ) : isPathResult(r) ? (
+        <PathView
+          stored={selected}
+          techs={techs}
+          notes={notes}
+          renderYear={(p) => (
+            <UsableResult
+              stored={p}
+              techs={techs}
+              notes={findings(p.payload.results, language)}
+              basis={basis}
+            />
+          )}
+        />
       ) : (
         <UsableResult stored={selected} techs={techs} notes={notes} basis={basis} />
       )}
@@ -120,8 +138,10 @@ function UsableResult({
   basis: string | null;
 }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>('overview');
-  const views: View[] = ['overview', 'dispatch', 'analysis'];
+  const [picked, setView] = useState<View>('overview');
+  // Without an hourly dispatch (a later period of a path) only the overview can be drawn.
+  const views: View[] = stored.payload.dispatch ? ['overview', 'dispatch', 'analysis'] : ['overview'];
+  const view = views.includes(picked) ? picked : 'overview';
   return (
     <>
       <Tabs<View>
@@ -158,7 +178,7 @@ function Overview({
   const { t } = useTranslation();
   const text = useChartText();
   const r = stored.payload.results;
-  const dispatch = stored.payload.dispatch as Dispatch;
+  const dispatch = stored.payload.dispatch ?? undefined;
   const name = useScenarioName()(stored);
   const categories = useMemo(() => usedCostCategories([r]), [r]);
   const charts = useMemo(

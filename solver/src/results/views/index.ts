@@ -13,3 +13,4 @@ export * from './compare';
 export * from './csv';
 export * from './path';
 export * from './pathReport';
+export * from './pathExtra';
