@@ -35,6 +35,7 @@ import { userFileName } from '../../../solver/src';
 const EXAMPLES = {
   'reference-hub': () => import('../../../assets/examples/reference-hub.json?raw'),
   'single-building': () => import('../../../assets/examples/single-building.json?raw'),
+  'transformation-path': () => import('../../../assets/examples/transformation-path.json?raw'),
 } as const;
 type Template = 'blank' | keyof typeof EXAMPLES;
 
@@ -109,6 +110,7 @@ function NewProjectForm() {
           <option value="blank">{t('planner.projects.blank')}</option>
           <option value="reference-hub">{t('planner.projects.exampleHub')}</option>
           <option value="single-building">{t('planner.projects.exampleHouse')}</option>
+          <option value="transformation-path">{t('planner.projects.examplePath')}</option>
         </select>
         <button type="submit" disabled={busy} aria-busy={busy || undefined}>
           {t('projects.create')}

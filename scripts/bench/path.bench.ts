@@ -1,0 +1,77 @@
+/**
+ * Transformation path benchmark (`npm run bench -- path`): the reference hub as a five-period path
+ * 2025–2045 with a rising CO2 price and the WPG targets (assets/examples/transformation-path.json),
+ * against one single-year full solve of the reference hub in the same run. Targets (issue 16):
+ * aggregated ≤ 30 s; exact full mode ≤ 5 × the single-year full solve. Set WERKPLAN_BENCH_QUICK=1 to
+ * measure the aggregated path only.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createHighsBackend } from '../../solver/src/lp/highs';
+import { solveProject } from '../../solver/src/index';
+import { validateProject } from '../../solver/src/project/validate';
+import type { Project } from '../../solver/src/project/types';
+import type { BenchRow, BenchSuite } from './harness';
+
+function load(name: string): Project {
+  const text = readFileSync(fileURLToPath(new URL(`../../assets/examples/${name}`, import.meta.url)), 'utf8');
+  const r = validateProject(JSON.parse(text));
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.project;
+}
+
+const suite: BenchSuite = {
+  name: 'transformation path: reference hub, 5 periods 2025–2045, WPG targets',
+  async run() {
+    const quick = process.env.WERKPLAN_BENCH_QUICK === '1';
+    const path = load('transformation-path.json');
+    const highs = await createHighsBackend();
+    const rows: BenchRow[] = [];
+    const t0 = performance.now();
+    const agg = await solveProject(path, { backend: highs });
+    const agg_s = (performance.now() - t0) / 1000;
+    rows.push({
+      name: 'path, aggregated (24 typical days per period + full-year check per period)',
+      median_s: agg_s,
+      runs: 1,
+      extra: {
+        status: agg.results.status,
+        netPresentCost_EUR: (agg.results.objective.netPresentCost_EUR ?? NaN).toFixed(0),
+        columns: agg.results.solve.columns,
+      },
+      target: '≤ 30 s',
+      met: agg_s <= 30,
+    });
+    if (!quick) {
+      const t1 = performance.now();
+      const single = await solveProject(load('reference-hub.json'), { backend: highs, mode: 'full' });
+      const single_s = (performance.now() - t1) / 1000;
+      rows.push({
+        name: 'baseline: single-year full solve of the reference hub',
+        median_s: single_s,
+        runs: 1,
+        extra: { status: single.results.status },
+      });
+      const t2 = performance.now();
+      const full = await solveProject(path, { backend: highs, mode: 'full', timeLimit_s: 5 * single_s });
+      const full_s = (performance.now() - t2) / 1000;
+      rows.push({
+        name: 'path, exact full mode (all hours of every period, stopped at 5 × baseline)',
+        median_s: full_s,
+        runs: 1,
+        baseline: 'single-year full solve',
+        ratio: full_s / single_s,
+        extra: {
+          status: full.results.status,
+          netPresentCost_EUR: (full.results.objective.netPresentCost_EUR ?? NaN).toFixed(0),
+        },
+        target: '≤ 5 × single-year full solve',
+        met: full.results.status === 'optimal' && full_s <= 5 * single_s,
+      });
+    }
+    highs.dispose();
+    return rows;
+  },
+};
+
+export default suite;
