@@ -85,13 +85,14 @@ describe('a project with a transformation path', () => {
   const withPath = (): Project => {
     const p = parseProjectFile(singleText);
     p.constraints = { co2Cap_t: 12 };
+    p.fuels.wood = { price_EUR_kWh: 0.06, co2_kg_kWh: 0.02, renewable: true };
     p.periods = {
       years: [2025, 2030, 2035, 2040, 2045],
       lastPeriodYears: 5,
       baseYear: 2025,
       demand: { heat: { factor: { '2025': 1, '2045': 0.8 }, renovationRate_per_a: 0.01 } },
       prices: {
-        fuelPrice_factor: { gas: { '2025': 1, '2040': 1.4 } },
+        fuelPrice_factor: { wood: { '2025': 1, '2040': 1.4 } },
         gridImportPrice_factor: { '2030': 1.1 },
         gridExportPrice_factor: { '2030': 0.9 },
         co2Price_EUR_t: { '2025': 55, '2030': 120 },

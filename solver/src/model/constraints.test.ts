@@ -55,11 +55,19 @@ describe('project constraints', () => {
     expect(rowsOf(m, 'co2_cap')).toEqual([{ name: 'co2_cap', lower: -Infinity, upper: 3000, coefs }]);
   });
 
-  it('asks for renewable heat of at least share · Σ w·heat demand = 0.3 · 650', () => {
+  it('asks for renewable heat of at least share · Σ w·heat fed in (WPG § 29), not share · demand', () => {
+    // electric boiler: 0.5 renewable (grid share) − 0.3; gas boiler: 0 − 0.3; per weighted kWh of heat
     const [row] = rowsOf(m, 'renewable_heat_share');
-    expect(row.lower).toBeCloseTo(195, 12);
+    expect(row.lower).toBe(0);
     expect(row.upper).toBe(Infinity);
-    expect(row.coefs).toEqual(Object.fromEntries(steps.map((s, i) => [`heat_eb[${s}]`, weight[i] * 0.5])));
+    expect(row.coefs).toEqual(
+      Object.fromEntries(
+        steps.flatMap((s, i) => [
+          [`heat_eb[${s}]`, near(weight[i] * (0.5 - 0.3), 12)],
+          [`heat_gb[${s}]`, near(-weight[i] * 0.3, 12)],
+        ]),
+      ),
+    );
   });
 
   it('limits annual grid import: Σ w·import[t] ≤ 1000 kWh', () => {

@@ -23,14 +23,17 @@ export function addConstraints(
     ctx.b.addConstraint('co2_cap', co2_kg, '<=', Math.min(...caps) * 1000);
   }
   if (c.minRenewableHeatShare !== undefined && c.minRenewableHeatShare > 0) {
-    // Σ renewable heat ≥ share · Σ_t w[t]·heat demand[t]
-    let demand_kWh = 0;
-    for (let s = 0; s < ctx.T; s++) demand_kWh += ctx.grid.weight[s] * ctx.at(heatDemand, s);
-    const renewable_kWh = weightedSum(
+    // Share of the heat fed in (WPG § 29), not of the demand, so heat burnt in storage losses or a
+    // dump cannot make room for fossil heat:  Σ renewable heat ≥ share · Σ_t w[t]·heat_out[t]
+    const row = weightedSum(
       ctx.renewableHeat.map((r) => r.col),
       ctx.renewableHeat.map((r) => r.coef),
     );
-    ctx.b.addConstraint('renewable_heat_share', renewable_kWh, '>=', c.minRenewableHeatShare * demand_kWh);
+    for (const f of ctx.flows)
+      if (f.carrier === 'heat' && f.name === 'heat_out')
+        for (let s = 0; s < ctx.T; s++)
+          if (f.cols[s] >= 0) row.plus(f.cols[s], -c.minRenewableHeatShare * ctx.grid.weight[s] * f.coefs[s]);
+    ctx.b.addConstraint('renewable_heat_share', row, '>=', 0);
   }
   if (c.maxGridImport_kWh !== undefined) {
     const imp = ctx.flows.find((f) => f.techId === 'grid' && f.name === 'import');

@@ -234,6 +234,9 @@ function kpisOf(
   let renewableHeat_kWh = kWh(0);
   for (const r of ctx.renewableHeat) renewableHeat_kWh = plus(renewableHeat_kWh, kWh(r.coef * val(r.col)));
 
+  let heatFedIn_MWh = MWh(0);
+  for (const a of Object.values(annual)) heatFedIn_MWh = plus(heatFedIn_MWh, MWh(a.heat_out_MWh ?? 0));
+
   // Full-load hours: output over capacity; storage by its power, solar thermal (m²) has none.
   const fullLoadHours_h: Record<string, number> = {};
   for (const t of project.technologies) {
@@ -252,7 +255,8 @@ function kpisOf(
     electricityDemand_MWh: elDemand_MWh,
     lcoh_EUR_MWh: heatDemand_MWh > 0 ? perMWh(heatCost, heatDemand_MWh) : 0,
     lcoe_EUR_MWh: lcoe,
-    renewableHeatShare: heatDemand_MWh > 0 ? ratio(toMWh(renewableHeat_kWh), heatDemand_MWh) : 0,
+    // Of the heat fed in by the generators (WPG § 29), as the renewable-share constraint counts it.
+    renewableHeatShare: heatFedIn_MWh > 0 ? ratio(toMWh(renewableHeat_kWh), heatFedIn_MWh) : 0,
     fullLoadHours_h,
   };
   const imp = series['grid.import_kW'];
