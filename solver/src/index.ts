@@ -20,6 +20,7 @@ export {
 } from './project/validate';
 export { applyScenario, setPointer } from './project/scenario';
 export { defaultPeriods } from './project/pathDefaults';
+export { pathValue } from './project/periods';
 export { hoursInYear, hourLabel } from './project/calendar';
 export type { FederalState } from './calendar/dayTypes';
 export {

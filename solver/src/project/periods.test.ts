@@ -78,4 +78,16 @@ describe('checks of a transformation path', () => {
       },
     ]);
   });
+
+  it('finds years that do not increase at the later one, and none in order', async () => {
+    const { crossCheck } = await import('./crossCheck');
+    const p = testProject({ heat: [1], technologies: [] });
+    p.periods = { years: [2025, 2035, 2030, 2030] };
+    expect(crossCheck(p)).toEqual([
+      { pointer: '/periods/years/2', message: 'period year 2030 does not come after 2035' },
+      { pointer: '/periods/years/3', message: 'period year 2030 does not come after 2030' },
+    ]);
+    p.periods = { years: [2025, 2030, 2035, 2040, 2045] };
+    expect(crossCheck(p)).toEqual([]);
+  });
 });

@@ -46,34 +46,40 @@ export function pathCalendar(project: Project): PathCalendar {
   return { periods, baseYear, horizonEnd: end.year + end.years, interestRate: i };
 }
 
-const points = (path: YearPath) =>
-  Object.entries(path)
+/**
+ * A path's value in a year: 'interpolate' (prices, factors) linearly between the given years and
+ * the nearest one held outside them; 'step' (targets, caps) the latest given year at or before it,
+ * none before the first. `from` is the year the value comes from when it is one year's value.
+ */
+export function pathValue(
+  path: YearPath | undefined,
+  year: number,
+  mode: 'interpolate' | 'step',
+): { value: number; from?: number } | undefined {
+  const pts = Object.entries(path ?? {})
     .map(([y, v]) => [Number(y), v] as const)
     .sort((a, b) => a[0] - b[0]);
+  if (!pts.length) return undefined;
+  if (mode === 'step') {
+    const before = pts.filter(([y]) => y <= year).pop();
+    return before && { value: before[1], from: before[0] };
+  }
+  if (year <= pts[0][0]) return { value: pts[0][1], from: pts[0][0] };
+  const last = pts[pts.length - 1];
+  if (year >= last[0]) return { value: last[1], from: last[0] };
+  const k = pts.findIndex(([y]) => y > year);
+  const [y0, v0] = pts[k - 1];
+  const [y1, v1] = pts[k];
+  return { value: v0 + ((v1 - v0) * (year - y0)) / (y1 - y0) };
+}
 
 /** A price or factor path at a year: linear between the given years, constant outside them. */
-export function interpolate(path: YearPath | undefined, year: number): number | undefined {
-  if (!path) return undefined;
-  const pts = points(path);
-  if (!pts.length) return undefined;
-  if (year <= pts[0][0]) return pts[0][1];
-  for (let k = 1; k < pts.length; k++) {
-    const [y1, v1] = pts[k];
-    if (year <= y1) {
-      const [y0, v0] = pts[k - 1];
-      return v0 + ((v1 - v0) * (year - y0)) / (y1 - y0);
-    }
-  }
-  return pts[pts.length - 1][1];
-}
+export const interpolate = (path: YearPath | undefined, year: number): number | undefined =>
+  pathValue(path, year, 'interpolate')?.value;
 
 /** A target at a year: the value of the latest given year up to it (a step); none before the first. */
-export function stepValue(path: YearPath | undefined, year: number): number | undefined {
-  if (!path) return undefined;
-  let value: number | undefined;
-  for (const [y, v] of points(path)) if (y <= year) value = v;
-  return value;
-}
+export const stepValue = (path: YearPath | undefined, year: number): number | undefined =>
+  pathValue(path, year, 'step')?.value;
 
 /** Whether existing capacity of a plant is still in service in a period of that year. */
 export const existingInService = (t: Technology, year: number): boolean =>

@@ -56,11 +56,7 @@ function aidOf(pm: PathModel, builds: number[][], q: number, built: BuiltModel, 
 }
 
 /** Why a path has no solution: the first period that cannot be served alone, or the build limits. */
-async function explainPath(
-  project: Project,
-  pm: PathModel,
-  backend: SolverBackend,
-): Promise<SolverMessage[]> {
+async function explainPath(pm: PathModel, backend: SolverBackend): Promise<SolverMessage[]> {
   for (const b of pm.blocks) {
     const s = await backend.solve(b.built.model);
     if (s.status === 'infeasible') {
@@ -72,7 +68,6 @@ async function explainPath(
       return [solverMessage('pathPeriodInfeasible', { year: b.info.year }), ...reasons];
     }
   }
-  void project;
   return [solverMessage('pathInfeasible')];
 }
 
@@ -117,7 +112,7 @@ export async function solvePath(
       backend,
     );
     if (sol.status === 'infeasible') {
-      const messages = await explainPath(project, pm, backend);
+      const messages = await explainPath(pm, backend);
       out.results.messages = messages;
       out.reasons = messages.map((m) => formatSolverMessage(m));
       out.results.warnings = out.reasons;

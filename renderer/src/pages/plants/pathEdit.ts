@@ -1,4 +1,4 @@
-import type { Periods, YearPath } from '../../../../solver/src';
+import { pathValue, type Periods, type YearPath } from '../../../../solver/src';
 import type { Finding } from '../../project/problems';
 import type { PathMode, PathRow } from './pathRows';
 
@@ -16,33 +16,9 @@ export function pathOf(periods: Periods, row: PathRow): YearPath | undefined {
   return node && typeof node === 'object' ? (node as YearPath) : undefined;
 }
 
-/**
- * The value a path has in a year it does not name: between two given years linearly interpolated
- * and outside them the nearest one held ('interpolate', prices and factors); the last given year at
- * or before it ('step', targets; none before the first). `from` is the year that value comes from
- * when it is one year's value.
- */
-export function valueIn(
-  path: YearPath | undefined,
-  year: number,
-  mode: PathMode,
-): { value: number; from?: number } | undefined {
-  const points = Object.entries(path ?? {})
-    .map(([y, v]) => [Number(y), v] as const)
-    .sort((a, b) => a[0] - b[0]);
-  if (points.length === 0) return undefined;
-  if (mode === 'step') {
-    const before = points.filter(([y]) => y <= year).pop();
-    return before && { value: before[1], from: before[0] };
-  }
-  if (year <= points[0][0]) return { value: points[0][1], from: points[0][0] };
-  const last = points[points.length - 1];
-  if (year >= last[0]) return { value: last[1], from: last[0] };
-  const i = points.findIndex(([y]) => y > year);
-  const [y0, v0] = points[i - 1];
-  const [y1, v1] = points[i];
-  return { value: v0 + ((v1 - v0) * (year - y0)) / (y1 - y0) };
-}
+/** The value a path has in a year it does not name: the solver's reading (project/periods.ts). */
+export const valueIn = (path: YearPath | undefined, year: number, mode: PathMode) =>
+  pathValue(path, year, mode);
 
 /**
  * Sets (or with undefined removes) a row's value in one year. A path left without any year is
