@@ -136,3 +136,49 @@ export interface NetworkSummary {
   plantPeak_kW: number;
   linearHeatDensity_MWh_m_a: number;
 }
+
+/** A located problem with the network input (the message is built from the code, in the user's language). */
+export interface NetworkIssue {
+  code:
+    | 'notFeatureCollection'
+    | 'unknownCrs'
+    | 'badGeometry'
+    | 'openRing'
+    | 'selfIntersection'
+    | 'missingHeat'
+    | 'duplicateId'
+    | 'noPlant'
+    | 'noStreets'
+    | 'noBuildings'
+    | 'buildingFarFromStreet'
+    | 'disconnectedStreets'
+    | 'noPipeLargeEnough'
+    | 'csvColumns'
+    | 'csvValue';
+  /** Where: feature index and id, or CSV line. */
+  feature?: number;
+  id?: string;
+  line?: number;
+  /** Figures for the message (distance in m, DN, flow …). */
+  values?: Record<string, string | number>;
+  severity: 'error' | 'warning';
+}
+
+/** The result of designing a network. */
+export interface NetworkDesign {
+  epsg: number;
+  pipes: DesignedPipe[];
+  summary: NetworkSummary;
+  /** Hourly heat losses of supply and return (kW), one value per hour of the site year. */
+  lossesHourly_kW: Float64Array;
+  /** Hourly pump electricity (kW). */
+  pumpHourly_kW: Float64Array;
+  /** Hourly heat the plant must feed in: buildings' demand plus losses (kW). */
+  plantHourly_kW: Float64Array;
+  /** Buildings served and those left out (excluded by the user or unreachable). */
+  served: string[];
+  excluded: string[];
+  issues: NetworkIssue[];
+  /** Seconds spent routing and sizing. */
+  seconds: number;
+}
