@@ -204,6 +204,7 @@ declare namespace Pinned {
     technologies: Technology[];
     constraints?: Constraints;
     periods?: T.Periods;
+    network?: T.ProjectNetwork;
     scenarios?: Scenario[];
     notes?: Record<string, unknown>;
   }

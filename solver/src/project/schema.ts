@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { NetworkSchema } from './networkSchema';
 
 /**
  * Project format v2, defined once (docs/decisions/project-schema-source.md). From this TypeBox
@@ -432,6 +433,8 @@ export const ProjectSchema = Type.Object(
     constraints: opt(ConstraintsSchema),
     /** Transformation path; absent = one period (the site year). */
     periods: opt(PeriodsSchema),
+    /** Heat network designed from buildings and streets; its heat and losses become the heat demand. */
+    network: opt(NetworkSchema),
     scenarios: opt(Type.Array(ScenarioSchema)),
     /** Free-form notes kept with the project (e.g. benchmark figures of an example). */
     notes: opt(anyObject()),

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}},"sources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"maxLength":2000,"type":"string"}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
+const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}},"sources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"maxLength":2000,"type":"string"}}}},"network":{"additionalProperties":false,"type":"object","required":["geojson"],"properties":{"geojson":{"type":"object"},"params":{"additionalProperties":false,"type":"object","properties":{"supplyTemperature_C":{"minimum":-30,"maximum":200,"type":"number"},"returnTemperature_C":{"minimum":-30,"maximum":200,"type":"number"},"soilTemperature_C":{"minimum":-30,"maximum":200,"type":"number"},"soilTemperatureAmplitude_K":{"minimum":0,"maximum":30,"type":"number"},"coverDepth_m":{"exclusiveMinimum":0,"maximum":5,"type":"number"},"soilConductivity_W_mK":{"exclusiveMinimum":0,"type":"number"},"maxPressureGradient_Pa_m":{"exclusiveMinimum":0,"type":"number"},"maxVelocity_m_s":{"exclusiveMinimum":0,"type":"number"},"roughness_mm":{"minimum":0,"maximum":10,"type":"number"},"pumpEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"houseConnectionExtra_m":{"minimum":0,"type":"number"},"maxHouseConnection_m":{"exclusiveMinimum":0,"type":"number"},"fullLoadHours_h":{"exclusiveMinimum":0,"maximum":8784,"type":"number"},"pipes":{"minItems":1,"maxItems":200,"type":"array","items":{"additionalProperties":false,"type":"object","required":["dn","innerDiameter_m","casingDiameter_m","insulationClass","heatLossCoefficient_W_mK","cost_EUR_m","source"],"properties":{"dn":{"minimum":10,"maximum":1200,"type":"integer"},"innerDiameter_m":{"exclusiveMinimum":0,"maximum":2,"type":"number"},"casingDiameter_m":{"exclusiveMinimum":0,"maximum":3,"type":"number"},"insulationClass":{"anyOf":[{"const":1,"type":"number"},{"const":2,"type":"number"},{"const":3,"type":"number"}]},"heatLossCoefficient_W_mK":{"minimum":0,"type":"number"},"cost_EUR_m":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}},"forcedStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"forbiddenStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"excludedBuildings":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}}}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -9649,15 +9649,11 @@ vErrors.push(err779);
 errors++;
 }
 }
-if(data.scenarios !== undefined){
-let data271 = data.scenarios;
-if(Array.isArray(data271)){
-const len3 = data271.length;
-for(let i3=0; i3<len3; i3++){
-let data272 = data271[i3];
-if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
-if(data272.id === undefined){
-const err780 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data.network !== undefined){
+let data271 = data.network;
+if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
+if(data271.geojson === undefined){
+const err780 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "geojson"},message:"must have required property '"+"geojson"+"'"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -9666,8 +9662,9 @@ vErrors.push(err780);
 }
 errors++;
 }
-if(data272.name === undefined){
-const err781 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key77 in data271){
+if(!((key77 === "geojson") || (key77 === "params"))){
+const err781 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -9676,8 +9673,11 @@ vErrors.push(err781);
 }
 errors++;
 }
-if(data272.overrides === undefined){
-const err782 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+}
+if(data271.geojson !== undefined){
+let data272 = data271.geojson;
+if(!(data272 && typeof data272 == "object" && !Array.isArray(data272))){
+const err782 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/properties/network/properties/geojson/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -9686,9 +9686,13 @@ vErrors.push(err782);
 }
 errors++;
 }
-for(const key77 in data272){
-if(!((((key77 === "id") || (key77 === "name")) || (key77 === "description")) || (key77 === "overrides"))){
-const err783 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+}
+if(data271.params !== undefined){
+let data273 = data271.params;
+if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
+for(const key78 in data273){
+if(!(func1.call(schema31.properties.network.properties.params.properties, key78))){
+const err783 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -9698,11 +9702,11 @@ vErrors.push(err783);
 errors++;
 }
 }
-if(data272.id !== undefined){
-let data273 = data272.id;
-if(typeof data273 === "string"){
-if(!pattern4.test(data273)){
-const err784 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data273.supplyTemperature_C !== undefined){
+let data274 = data273.supplyTemperature_C;
+if((typeof data274 == "number") && (isFinite(data274))){
+if(data274 > 200 || isNaN(data274)){
+const err784 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9711,9 +9715,8 @@ vErrors.push(err784);
 }
 errors++;
 }
-}
-else {
-const err785 = {instancePath:instancePath+"/scenarios/" + i3+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data274 < -30 || isNaN(data274)){
+const err785 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -30},message:"must be >= -30"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9723,11 +9726,8 @@ vErrors.push(err785);
 errors++;
 }
 }
-if(data272.name !== undefined){
-let data274 = data272.name;
-if(typeof data274 === "string"){
-if(func2(data274) > 200){
-const err786 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+const err786 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -9736,8 +9736,12 @@ vErrors.push(err786);
 }
 errors++;
 }
-if(func2(data274) < 1){
-const err787 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data273.returnTemperature_C !== undefined){
+let data275 = data273.returnTemperature_C;
+if((typeof data275 == "number") && (isFinite(data275))){
+if(data275 > 200 || isNaN(data275)){
+const err787 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -9746,9 +9750,8 @@ vErrors.push(err787);
 }
 errors++;
 }
-}
-else {
-const err788 = {instancePath:instancePath+"/scenarios/" + i3+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data275 < -30 || isNaN(data275)){
+const err788 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -30},message:"must be >= -30"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -9758,11 +9761,8 @@ vErrors.push(err788);
 errors++;
 }
 }
-if(data272.description !== undefined){
-let data275 = data272.description;
-if(typeof data275 === "string"){
-if(func2(data275) > 2000){
-const err789 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+else {
+const err789 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -9772,8 +9772,11 @@ vErrors.push(err789);
 errors++;
 }
 }
-else {
-const err790 = {instancePath:instancePath+"/scenarios/" + i3+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data273.soilTemperature_C !== undefined){
+let data276 = data273.soilTemperature_C;
+if((typeof data276 == "number") && (isFinite(data276))){
+if(data276 > 200 || isNaN(data276)){
+const err790 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -9782,11 +9785,8 @@ vErrors.push(err790);
 }
 errors++;
 }
-}
-if(data272.overrides !== undefined){
-let data276 = data272.overrides;
-if(!(data276 && typeof data276 == "object" && !Array.isArray(data276))){
-const err791 = {instancePath:instancePath+"/scenarios/" + i3+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data276 < -30 || isNaN(data276)){
+const err791 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -30},message:"must be >= -30"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -9796,9 +9796,8 @@ vErrors.push(err791);
 errors++;
 }
 }
-}
 else {
-const err792 = {instancePath:instancePath+"/scenarios/" + i3,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err792 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9808,9 +9807,11 @@ vErrors.push(err792);
 errors++;
 }
 }
-}
-else {
-const err793 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data273.soilTemperatureAmplitude_K !== undefined){
+let data277 = data273.soilTemperatureAmplitude_K;
+if((typeof data277 == "number") && (isFinite(data277))){
+if(data277 > 30 || isNaN(data277)){
+const err793 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9819,11 +9820,8 @@ vErrors.push(err793);
 }
 errors++;
 }
-}
-if(data.notes !== undefined){
-let data277 = data.notes;
-if(!(data277 && typeof data277 == "object" && !Array.isArray(data277))){
-const err794 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data277 < 0 || isNaN(data277)){
+const err794 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9833,14 +9831,1089 @@ vErrors.push(err794);
 errors++;
 }
 }
-}
 else {
-const err795 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err795 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err795];
 }
 else {
 vErrors.push(err795);
+}
+errors++;
+}
+}
+if(data273.coverDepth_m !== undefined){
+let data278 = data273.coverDepth_m;
+if((typeof data278 == "number") && (isFinite(data278))){
+if(data278 > 5 || isNaN(data278)){
+const err796 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+if(vErrors === null){
+vErrors = [err796];
+}
+else {
+vErrors.push(err796);
+}
+errors++;
+}
+if(data278 <= 0 || isNaN(data278)){
+const err797 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err797];
+}
+else {
+vErrors.push(err797);
+}
+errors++;
+}
+}
+else {
+const err798 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err798];
+}
+else {
+vErrors.push(err798);
+}
+errors++;
+}
+}
+if(data273.soilConductivity_W_mK !== undefined){
+let data279 = data273.soilConductivity_W_mK;
+if((typeof data279 == "number") && (isFinite(data279))){
+if(data279 <= 0 || isNaN(data279)){
+const err799 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err799];
+}
+else {
+vErrors.push(err799);
+}
+errors++;
+}
+}
+else {
+const err800 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err800];
+}
+else {
+vErrors.push(err800);
+}
+errors++;
+}
+}
+if(data273.maxPressureGradient_Pa_m !== undefined){
+let data280 = data273.maxPressureGradient_Pa_m;
+if((typeof data280 == "number") && (isFinite(data280))){
+if(data280 <= 0 || isNaN(data280)){
+const err801 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err801];
+}
+else {
+vErrors.push(err801);
+}
+errors++;
+}
+}
+else {
+const err802 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err802];
+}
+else {
+vErrors.push(err802);
+}
+errors++;
+}
+}
+if(data273.maxVelocity_m_s !== undefined){
+let data281 = data273.maxVelocity_m_s;
+if((typeof data281 == "number") && (isFinite(data281))){
+if(data281 <= 0 || isNaN(data281)){
+const err803 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err803];
+}
+else {
+vErrors.push(err803);
+}
+errors++;
+}
+}
+else {
+const err804 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err804];
+}
+else {
+vErrors.push(err804);
+}
+errors++;
+}
+}
+if(data273.roughness_mm !== undefined){
+let data282 = data273.roughness_mm;
+if((typeof data282 == "number") && (isFinite(data282))){
+if(data282 > 10 || isNaN(data282)){
+const err805 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err805];
+}
+else {
+vErrors.push(err805);
+}
+errors++;
+}
+if(data282 < 0 || isNaN(data282)){
+const err806 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err806];
+}
+else {
+vErrors.push(err806);
+}
+errors++;
+}
+}
+else {
+const err807 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err807];
+}
+else {
+vErrors.push(err807);
+}
+errors++;
+}
+}
+if(data273.pumpEfficiency !== undefined){
+let data283 = data273.pumpEfficiency;
+if((typeof data283 == "number") && (isFinite(data283))){
+if(data283 > 1 || isNaN(data283)){
+const err808 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err808];
+}
+else {
+vErrors.push(err808);
+}
+errors++;
+}
+if(data283 <= 0 || isNaN(data283)){
+const err809 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err809];
+}
+else {
+vErrors.push(err809);
+}
+errors++;
+}
+}
+else {
+const err810 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err810];
+}
+else {
+vErrors.push(err810);
+}
+errors++;
+}
+}
+if(data273.houseConnectionExtra_m !== undefined){
+let data284 = data273.houseConnectionExtra_m;
+if((typeof data284 == "number") && (isFinite(data284))){
+if(data284 < 0 || isNaN(data284)){
+const err811 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err811];
+}
+else {
+vErrors.push(err811);
+}
+errors++;
+}
+}
+else {
+const err812 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err812];
+}
+else {
+vErrors.push(err812);
+}
+errors++;
+}
+}
+if(data273.maxHouseConnection_m !== undefined){
+let data285 = data273.maxHouseConnection_m;
+if((typeof data285 == "number") && (isFinite(data285))){
+if(data285 <= 0 || isNaN(data285)){
+const err813 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err813];
+}
+else {
+vErrors.push(err813);
+}
+errors++;
+}
+}
+else {
+const err814 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err814];
+}
+else {
+vErrors.push(err814);
+}
+errors++;
+}
+}
+if(data273.fullLoadHours_h !== undefined){
+let data286 = data273.fullLoadHours_h;
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 > 8784 || isNaN(data286)){
+const err815 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8784},message:"must be <= 8784"};
+if(vErrors === null){
+vErrors = [err815];
+}
+else {
+vErrors.push(err815);
+}
+errors++;
+}
+if(data286 <= 0 || isNaN(data286)){
+const err816 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err816];
+}
+else {
+vErrors.push(err816);
+}
+errors++;
+}
+}
+else {
+const err817 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err817];
+}
+else {
+vErrors.push(err817);
+}
+errors++;
+}
+}
+if(data273.pipes !== undefined){
+let data287 = data273.pipes;
+if(Array.isArray(data287)){
+if(data287.length > 200){
+const err818 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(vErrors === null){
+vErrors = [err818];
+}
+else {
+vErrors.push(err818);
+}
+errors++;
+}
+if(data287.length < 1){
+const err819 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err819];
+}
+else {
+vErrors.push(err819);
+}
+errors++;
+}
+const len3 = data287.length;
+for(let i3=0; i3<len3; i3++){
+let data288 = data287[i3];
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+if(data288.dn === undefined){
+const err820 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "dn"},message:"must have required property '"+"dn"+"'"};
+if(vErrors === null){
+vErrors = [err820];
+}
+else {
+vErrors.push(err820);
+}
+errors++;
+}
+if(data288.innerDiameter_m === undefined){
+const err821 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "innerDiameter_m"},message:"must have required property '"+"innerDiameter_m"+"'"};
+if(vErrors === null){
+vErrors = [err821];
+}
+else {
+vErrors.push(err821);
+}
+errors++;
+}
+if(data288.casingDiameter_m === undefined){
+const err822 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "casingDiameter_m"},message:"must have required property '"+"casingDiameter_m"+"'"};
+if(vErrors === null){
+vErrors = [err822];
+}
+else {
+vErrors.push(err822);
+}
+errors++;
+}
+if(data288.insulationClass === undefined){
+const err823 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "insulationClass"},message:"must have required property '"+"insulationClass"+"'"};
+if(vErrors === null){
+vErrors = [err823];
+}
+else {
+vErrors.push(err823);
+}
+errors++;
+}
+if(data288.heatLossCoefficient_W_mK === undefined){
+const err824 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "heatLossCoefficient_W_mK"},message:"must have required property '"+"heatLossCoefficient_W_mK"+"'"};
+if(vErrors === null){
+vErrors = [err824];
+}
+else {
+vErrors.push(err824);
+}
+errors++;
+}
+if(data288.cost_EUR_m === undefined){
+const err825 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "cost_EUR_m"},message:"must have required property '"+"cost_EUR_m"+"'"};
+if(vErrors === null){
+vErrors = [err825];
+}
+else {
+vErrors.push(err825);
+}
+errors++;
+}
+if(data288.source === undefined){
+const err826 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err826];
+}
+else {
+vErrors.push(err826);
+}
+errors++;
+}
+for(const key79 in data288){
+if(!(((((((key79 === "dn") || (key79 === "innerDiameter_m")) || (key79 === "casingDiameter_m")) || (key79 === "insulationClass")) || (key79 === "heatLossCoefficient_W_mK")) || (key79 === "cost_EUR_m")) || (key79 === "source"))){
+const err827 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err827];
+}
+else {
+vErrors.push(err827);
+}
+errors++;
+}
+}
+if(data288.dn !== undefined){
+let data289 = data288.dn;
+if(!(((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289))) && (isFinite(data289)))){
+const err828 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err828];
+}
+else {
+vErrors.push(err828);
+}
+errors++;
+}
+if((typeof data289 == "number") && (isFinite(data289))){
+if(data289 > 1200 || isNaN(data289)){
+const err829 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1200},message:"must be <= 1200"};
+if(vErrors === null){
+vErrors = [err829];
+}
+else {
+vErrors.push(err829);
+}
+errors++;
+}
+if(data289 < 10 || isNaN(data289)){
+const err830 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+if(vErrors === null){
+vErrors = [err830];
+}
+else {
+vErrors.push(err830);
+}
+errors++;
+}
+}
+}
+if(data288.innerDiameter_m !== undefined){
+let data290 = data288.innerDiameter_m;
+if((typeof data290 == "number") && (isFinite(data290))){
+if(data290 > 2 || isNaN(data290)){
+const err831 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+if(vErrors === null){
+vErrors = [err831];
+}
+else {
+vErrors.push(err831);
+}
+errors++;
+}
+if(data290 <= 0 || isNaN(data290)){
+const err832 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err832];
+}
+else {
+vErrors.push(err832);
+}
+errors++;
+}
+}
+else {
+const err833 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err833];
+}
+else {
+vErrors.push(err833);
+}
+errors++;
+}
+}
+if(data288.casingDiameter_m !== undefined){
+let data291 = data288.casingDiameter_m;
+if((typeof data291 == "number") && (isFinite(data291))){
+if(data291 > 3 || isNaN(data291)){
+const err834 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
+if(vErrors === null){
+vErrors = [err834];
+}
+else {
+vErrors.push(err834);
+}
+errors++;
+}
+if(data291 <= 0 || isNaN(data291)){
+const err835 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err835];
+}
+else {
+vErrors.push(err835);
+}
+errors++;
+}
+}
+else {
+const err836 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err836];
+}
+else {
+vErrors.push(err836);
+}
+errors++;
+}
+}
+if(data288.insulationClass !== undefined){
+let data292 = data288.insulationClass;
+const _errs703 = errors;
+let valid105 = false;
+const _errs704 = errors;
+if(!((typeof data292 == "number") && (isFinite(data292)))){
+const err837 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err837];
+}
+else {
+vErrors.push(err837);
+}
+errors++;
+}
+if(1 !== data292){
+const err838 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err838];
+}
+else {
+vErrors.push(err838);
+}
+errors++;
+}
+var _valid7 = _errs704 === errors;
+valid105 = valid105 || _valid7;
+const _errs706 = errors;
+if(!((typeof data292 == "number") && (isFinite(data292)))){
+const err839 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err839];
+}
+else {
+vErrors.push(err839);
+}
+errors++;
+}
+if(2 !== data292){
+const err840 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err840];
+}
+else {
+vErrors.push(err840);
+}
+errors++;
+}
+var _valid7 = _errs706 === errors;
+valid105 = valid105 || _valid7;
+const _errs708 = errors;
+if(!((typeof data292 == "number") && (isFinite(data292)))){
+const err841 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err841];
+}
+else {
+vErrors.push(err841);
+}
+errors++;
+}
+if(3 !== data292){
+const err842 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err842];
+}
+else {
+vErrors.push(err842);
+}
+errors++;
+}
+var _valid7 = _errs708 === errors;
+valid105 = valid105 || _valid7;
+if(!valid105){
+const err843 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err843];
+}
+else {
+vErrors.push(err843);
+}
+errors++;
+}
+else {
+errors = _errs703;
+if(vErrors !== null){
+if(_errs703){
+vErrors.length = _errs703;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data288.heatLossCoefficient_W_mK !== undefined){
+let data293 = data288.heatLossCoefficient_W_mK;
+if((typeof data293 == "number") && (isFinite(data293))){
+if(data293 < 0 || isNaN(data293)){
+const err844 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err844];
+}
+else {
+vErrors.push(err844);
+}
+errors++;
+}
+}
+else {
+const err845 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err845];
+}
+else {
+vErrors.push(err845);
+}
+errors++;
+}
+}
+if(data288.cost_EUR_m !== undefined){
+let data294 = data288.cost_EUR_m;
+if((typeof data294 == "number") && (isFinite(data294))){
+if(data294 < 0 || isNaN(data294)){
+const err846 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err846];
+}
+else {
+vErrors.push(err846);
+}
+errors++;
+}
+}
+else {
+const err847 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err847];
+}
+else {
+vErrors.push(err847);
+}
+errors++;
+}
+}
+if(data288.source !== undefined){
+let data295 = data288.source;
+if(typeof data295 === "string"){
+if(func2(data295) > 2000){
+const err848 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err848];
+}
+else {
+vErrors.push(err848);
+}
+errors++;
+}
+}
+else {
+const err849 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err849];
+}
+else {
+vErrors.push(err849);
+}
+errors++;
+}
+}
+}
+else {
+const err850 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err850];
+}
+else {
+vErrors.push(err850);
+}
+errors++;
+}
+}
+}
+else {
+const err851 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err851];
+}
+else {
+vErrors.push(err851);
+}
+errors++;
+}
+}
+if(data273.forcedStreets !== undefined){
+let data296 = data273.forcedStreets;
+if(Array.isArray(data296)){
+if(data296.length > 100000){
+const err852 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(vErrors === null){
+vErrors = [err852];
+}
+else {
+vErrors.push(err852);
+}
+errors++;
+}
+const len4 = data296.length;
+for(let i4=0; i4<len4; i4++){
+let data297 = data296[i4];
+if(typeof data297 === "string"){
+if(func2(data297) > 200){
+const err853 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err853];
+}
+else {
+vErrors.push(err853);
+}
+errors++;
+}
+if(func2(data297) < 1){
+const err854 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err854];
+}
+else {
+vErrors.push(err854);
+}
+errors++;
+}
+}
+else {
+const err855 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err855];
+}
+else {
+vErrors.push(err855);
+}
+errors++;
+}
+}
+}
+else {
+const err856 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err856];
+}
+else {
+vErrors.push(err856);
+}
+errors++;
+}
+}
+if(data273.forbiddenStreets !== undefined){
+let data298 = data273.forbiddenStreets;
+if(Array.isArray(data298)){
+if(data298.length > 100000){
+const err857 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(vErrors === null){
+vErrors = [err857];
+}
+else {
+vErrors.push(err857);
+}
+errors++;
+}
+const len5 = data298.length;
+for(let i5=0; i5<len5; i5++){
+let data299 = data298[i5];
+if(typeof data299 === "string"){
+if(func2(data299) > 200){
+const err858 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err858];
+}
+else {
+vErrors.push(err858);
+}
+errors++;
+}
+if(func2(data299) < 1){
+const err859 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err859];
+}
+else {
+vErrors.push(err859);
+}
+errors++;
+}
+}
+else {
+const err860 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err860];
+}
+else {
+vErrors.push(err860);
+}
+errors++;
+}
+}
+}
+else {
+const err861 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err861];
+}
+else {
+vErrors.push(err861);
+}
+errors++;
+}
+}
+if(data273.excludedBuildings !== undefined){
+let data300 = data273.excludedBuildings;
+if(Array.isArray(data300)){
+if(data300.length > 100000){
+const err862 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(vErrors === null){
+vErrors = [err862];
+}
+else {
+vErrors.push(err862);
+}
+errors++;
+}
+const len6 = data300.length;
+for(let i6=0; i6<len6; i6++){
+let data301 = data300[i6];
+if(typeof data301 === "string"){
+if(func2(data301) > 200){
+const err863 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err863];
+}
+else {
+vErrors.push(err863);
+}
+errors++;
+}
+if(func2(data301) < 1){
+const err864 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err864];
+}
+else {
+vErrors.push(err864);
+}
+errors++;
+}
+}
+else {
+const err865 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err865];
+}
+else {
+vErrors.push(err865);
+}
+errors++;
+}
+}
+}
+else {
+const err866 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err866];
+}
+else {
+vErrors.push(err866);
+}
+errors++;
+}
+}
+}
+else {
+const err867 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err867];
+}
+else {
+vErrors.push(err867);
+}
+errors++;
+}
+}
+}
+else {
+const err868 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err868];
+}
+else {
+vErrors.push(err868);
+}
+errors++;
+}
+}
+if(data.scenarios !== undefined){
+let data302 = data.scenarios;
+if(Array.isArray(data302)){
+const len7 = data302.length;
+for(let i7=0; i7<len7; i7++){
+let data303 = data302[i7];
+if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
+if(data303.id === undefined){
+const err869 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err869];
+}
+else {
+vErrors.push(err869);
+}
+errors++;
+}
+if(data303.name === undefined){
+const err870 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err870];
+}
+else {
+vErrors.push(err870);
+}
+errors++;
+}
+if(data303.overrides === undefined){
+const err871 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+if(vErrors === null){
+vErrors = [err871];
+}
+else {
+vErrors.push(err871);
+}
+errors++;
+}
+for(const key80 in data303){
+if(!((((key80 === "id") || (key80 === "name")) || (key80 === "description")) || (key80 === "overrides"))){
+const err872 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err872];
+}
+else {
+vErrors.push(err872);
+}
+errors++;
+}
+}
+if(data303.id !== undefined){
+let data304 = data303.id;
+if(typeof data304 === "string"){
+if(!pattern4.test(data304)){
+const err873 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err873];
+}
+else {
+vErrors.push(err873);
+}
+errors++;
+}
+}
+else {
+const err874 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err874];
+}
+else {
+vErrors.push(err874);
+}
+errors++;
+}
+}
+if(data303.name !== undefined){
+let data305 = data303.name;
+if(typeof data305 === "string"){
+if(func2(data305) > 200){
+const err875 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err875];
+}
+else {
+vErrors.push(err875);
+}
+errors++;
+}
+if(func2(data305) < 1){
+const err876 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err876];
+}
+else {
+vErrors.push(err876);
+}
+errors++;
+}
+}
+else {
+const err877 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err877];
+}
+else {
+vErrors.push(err877);
+}
+errors++;
+}
+}
+if(data303.description !== undefined){
+let data306 = data303.description;
+if(typeof data306 === "string"){
+if(func2(data306) > 2000){
+const err878 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err878];
+}
+else {
+vErrors.push(err878);
+}
+errors++;
+}
+}
+else {
+const err879 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err879];
+}
+else {
+vErrors.push(err879);
+}
+errors++;
+}
+}
+if(data303.overrides !== undefined){
+let data307 = data303.overrides;
+if(!(data307 && typeof data307 == "object" && !Array.isArray(data307))){
+const err880 = {instancePath:instancePath+"/scenarios/" + i7+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err880];
+}
+else {
+vErrors.push(err880);
+}
+errors++;
+}
+}
+}
+else {
+const err881 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err881];
+}
+else {
+vErrors.push(err881);
+}
+errors++;
+}
+}
+}
+else {
+const err882 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err882];
+}
+else {
+vErrors.push(err882);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data308 = data.notes;
+if(!(data308 && typeof data308 == "object" && !Array.isArray(data308))){
+const err883 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err883];
+}
+else {
+vErrors.push(err883);
+}
+errors++;
+}
+}
+}
+else {
+const err884 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err884];
+}
+else {
+vErrors.push(err884);
 }
 errors++;
 }

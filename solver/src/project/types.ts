@@ -27,6 +27,7 @@ import type {
   SolarThermalSchema,
   TimeSeriesSpecSchema,
 } from './schema';
+import type { NetworkSchema, PipeTypeSchema } from './networkSchema';
 
 export const FORMAT_VERSION = 2;
 
@@ -57,6 +58,9 @@ export type TechnologyType = Technology['type'];
 export type Constraints = Static<typeof ConstraintsSchema>;
 export type Scenario = Static<typeof ScenarioSchema>;
 export type Periods = Static<typeof PeriodsSchema>;
+/** A project's heat network: GeoJSON input and parameter overrides (docs/formats/network.md). */
+export type ProjectNetwork = Static<typeof NetworkSchema>;
+export type PipeTypeSpec = Static<typeof PipeTypeSchema>;
 export type DemandPath = Static<typeof DemandPathSchema>;
 /** year → value (see YearPathSchema). */
 export type YearPath = Record<string, number>;
