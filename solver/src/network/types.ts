@@ -72,6 +72,8 @@ export interface Street {
 export interface NetworkInput {
   /** EPSG code of the planar coordinates (25832 or 25833); WGS84 input is projected. */
   epsg: number;
+  /** EPSG code the file gave its coordinates in (4326 for WGS84); outputs are written in it. */
+  inputEpsg?: number;
   buildings: Building[];
   streets: Street[];
   plants: { id: string; at: Point_m }[];
@@ -154,7 +156,8 @@ export interface NetworkIssue {
     | 'disconnectedStreets'
     | 'noPipeLargeEnough'
     | 'csvColumns'
-    | 'csvValue';
+    | 'csvValue'
+    | 'flatDemandShape';
   /** Where: feature index and id, or CSV line. */
   feature?: number;
   id?: string;
