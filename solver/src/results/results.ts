@@ -1,4 +1,5 @@
 import type { LpSolution, SolverName } from '../lp/backend';
+import type { NetworkSummary } from '../network/types';
 import type { BuiltModel } from '../model/build';
 import type { CostCategory } from '../model/context';
 import { hourLabel } from '../project/calendar';
@@ -36,6 +37,23 @@ export interface Capacity {
   area_m2?: number;
 }
 
+/** The heat network of a run: summary.json's figures and lengths and costs per nominal size. */
+export interface NetworkResult {
+  summary: NetworkSummary;
+  byDn: { dn: number; trunkLength_m: number; connectionLength_m: number; cost_EUR: number }[];
+  /** Monthly heat losses (MWh), January first, for the losses chart. */
+  lossesMonthly_MWh: number[];
+  /** The pipes for a map: planar metres (ETRS89 / UTM, `epsg`), rounded to 0.1 m. */
+  epsg: number;
+  pipes: {
+    id: string;
+    kind: 'trunk' | 'connection';
+    dn: number;
+    length_m: number;
+    points_m: [number, number][];
+  }[];
+}
+
 export interface Results {
   status: ResultStatus;
   scenario: string;
@@ -62,6 +80,8 @@ export interface Results {
   /** Findings in English (the contract); `messages` holds the same, coded, for other languages. */
   warnings: string[];
   messages?: SolverMessage[];
+  /** Projects with a heat network: the designed network the plants were sized for (docs/formats/results.md). */
+  network?: NetworkResult;
   solve: {
     solver: SolverName;
     mode: 'aggregated' | 'full';
