@@ -5,10 +5,11 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /**
  * A designed network as results.json carries it: the summary, lengths and costs per DN, monthly
- * losses and the pipes for a map. `monthOfHour` gives the month (0–11) of each hour of the site
- * year; without it, months are cut from a non-leap year of 8,760 hours starting 1 January 00:00.
+ * losses and the pipes for a map. Hour h of the site year `year` starts h hours after 1 January
+ * 00:00 local standard time (ARCHITECTURE.md, time axis), so its month is that of the UTC date
+ * Date.UTC(year, 0, 1) + h hours.
  */
-export function networkResult(design: NetworkDesign, monthOfHour?: (h: number) => number): NetworkResult {
+export function networkResult(design: NetworkDesign, year: number): NetworkResult {
   const byDn = new Map<number, NetworkResult['byDn'][number]>();
   for (const p of design.pipes) {
     const row = byDn.get(p.dn) ?? { dn: p.dn, trunkLength_m: 0, connectionLength_m: 0, cost_EUR: 0 };
@@ -17,15 +18,8 @@ export function networkResult(design: NetworkDesign, monthOfHour?: (h: number) =
     row.cost_EUR += p.cost_EUR;
     byDn.set(p.dn, row);
   }
-  const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  const ends = days.map((_, m) => days.slice(0, m + 1).reduce((a, b) => a + b, 0) * 24);
-  const month =
-    monthOfHour ??
-    ((h: number) =>
-      Math.min(
-        11,
-        ends.findIndex((e) => h < e),
-      ));
+  const start = Date.UTC(year, 0, 1);
+  const month = (h: number) => new Date(start + h * 3_600_000).getUTCMonth();
   const lossesMonthly_MWh = new Array<number>(12).fill(0);
   design.lossesHourly_kW.forEach((kW, h) => (lossesMonthly_MWh[month(h)] += kW / 1000));
   return {
