@@ -33,16 +33,24 @@ describe('water properties (IAPWS-IF97 region 1 and IAPWS 2008 viscosity at 1 MP
     expect(Math.abs(waterSpecificHeat_J_kgK(60) / 4183 - 1)).toBeLessThan(0.001);
   });
 
-  it('is monotone where water is: density and viscosity fall, rows every 5 K', () => {
+  it('covers cold networks down to 0 °C', () => {
+    // 10 °C: 1000.13 kg/m³, 4192.1 J/(kg·K), 1305.09 µPa·s; 12.5 °C: √(1305.09 · 1137.08) = 1218.19 µPa·s
+    expect(waterDensity_kg_m3(10)).toBeCloseTo(1000.13, 6);
+    expect(waterSpecificHeat_J_kgK(10)).toBeCloseTo(4192.1, 6);
+    expect(waterViscosity_Pa_s(0)).toBeCloseTo(1789.74e-6, 12);
+    expect(waterViscosity_Pa_s(12.5)).toBeCloseTo(Math.sqrt(1305.09 * 1137.08) * 1e-6, 12);
+  });
+
+  it('is monotone where water is: viscosity falls, density falls above 5 °C, rows every 5 K', () => {
     for (let i = 1; i < WATER_TABLE_1MPA.length; i++) {
       expect(WATER_TABLE_1MPA[i][0] - WATER_TABLE_1MPA[i - 1][0]).toBe(5);
-      expect(WATER_TABLE_1MPA[i][1]).toBeLessThan(WATER_TABLE_1MPA[i - 1][1]);
+      if (WATER_TABLE_1MPA[i][0] > 5) expect(WATER_TABLE_1MPA[i][1]).toBeLessThan(WATER_TABLE_1MPA[i - 1][1]);
       expect(WATER_TABLE_1MPA[i][3]).toBeLessThan(WATER_TABLE_1MPA[i - 1][3]);
     }
   });
 
-  it('refuses temperatures outside 20–130 °C', () => {
-    expect(() => waterDensity_kg_m3(19.9)).toThrow(RangeError);
+  it('refuses temperatures outside 0–130 °C', () => {
+    expect(() => waterDensity_kg_m3(-0.1)).toThrow(RangeError);
     expect(() => waterViscosity_Pa_s(131)).toThrow(RangeError);
     expect(() => waterSpecificHeat_J_kgK(Number.NaN)).toThrow(RangeError);
   });
