@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { streetGraph } from './graph';
-import { MinHeap, adjacency, prune, routeTrunk } from './route';
+import { prune, routeTrunk } from './route';
+import { adjacency } from './routeGraph';
 import { gridDistrict, seededRandom } from './testing';
 import type { GraphEdge, Point_m, StreetGraph } from './types';
 
@@ -41,18 +42,6 @@ const comb = () =>
 
 const treeLength = (g: StreetGraph, trunk: { edge: number }[]) =>
   trunk.reduce((s, t) => s + g.edges[t.edge].length_m, 0);
-
-describe('MinHeap', () => {
-  it('pops in key order', () => {
-    const h = new MinHeap();
-    const keys = [5, 1, 9, 3, 3, 0, 7, 2, 8, 6, 4];
-    for (let i = 0; i < 200; i++) h.push(keys[i % keys.length] + i / 1000, i);
-    const out: number[] = [];
-    while (h.size > 0) out.push(h.peekKey() + 0 * h.pop());
-    expect(out).toEqual([...out].sort((a, b) => a - b));
-    expect(out).toHaveLength(200);
-  });
-});
 
 describe('routeTrunk', () => {
   it('finds the obvious tree and orients it away from the plant', () => {
@@ -137,8 +126,14 @@ describe('routeTrunk', () => {
       const g = jitteredGrid(8, 8, seed);
       const rand = seededRandom(seed + 100);
       const terminals = Array.from({ length: 15 }, () => Math.floor(rand() * g.nodes.length));
-      const fast = treeLength(g, routeTrunk(g, terminals, [0], []).trunk);
+      const fast = treeLength(g, routeTrunk(g, terminals, [0], [], undefined, { improve: false }).trunk);
       expect(fast).toBeCloseTo(plainHeuristic(g, terminals, 0), 6);
+      // Key-path exchange never lengthens the tree and keeps every terminal.
+      const improved = routeTrunk(g, terminals, [0], []);
+      expect(treeLength(g, improved.trunk)).toBeLessThanOrEqual(fast + 1e-9);
+      expect(improved.unreached).toEqual([]);
+      const reached = new Set([0, ...improved.trunk.map((t) => t.to)]);
+      expect(terminals.every((t) => reached.has(t))).toBe(true);
     }
   });
 

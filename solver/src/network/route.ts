@@ -5,85 +5,13 @@
  * to the nearest terminal not yet in it. One Dijkstra from the whole tree runs throughout: after a
  * path is added its nodes are seeded with distance 0 and only nodes whose distance improves are
  * relaxed again, so the cost is close to a few Dijkstra runs instead of one per terminal.
+ * Key-path exchange (routeImprove.ts) then shortens the tree locally.
  */
 
 import type { HouseConnection } from './graph';
+import { MinHeap, adjacency, type Adjacency } from './routeGraph';
+import { improveKeyPaths } from './routeImprove';
 import type { RoutedNetwork, StreetGraph } from './types';
-
-/** A binary min-heap of (key, node) pairs with lazy deletion (stale entries are skipped by the caller). */
-export class MinHeap {
-  private keys = new Float64Array(64);
-  private vals = new Int32Array(64);
-  size = 0;
-
-  push(key: number, val: number): void {
-    if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2);
-      k.set(this.keys);
-      const v = new Int32Array(this.size * 2);
-      v.set(this.vals);
-      [this.keys, this.vals] = [k, v];
-    }
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.keys[p] <= key) break;
-      this.keys[i] = this.keys[p];
-      this.vals[i] = this.vals[p];
-      i = p;
-    }
-    this.keys[i] = key;
-    this.vals[i] = val;
-  }
-
-  /** The smallest key (the heap must not be empty). */
-  peekKey(): number {
-    return this.keys[0];
-  }
-
-  /** Removes the entry with the smallest key and returns its value (the heap must not be empty). */
-  pop(): number {
-    const top = this.vals[0];
-    const key = this.keys[--this.size];
-    const val = this.vals[this.size];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && this.keys[c + 1] < this.keys[c]) c++;
-      if (this.keys[c] >= key) break;
-      this.keys[i] = this.keys[c];
-      this.vals[i] = this.vals[c];
-      i = c;
-    }
-    this.keys[i] = key;
-    this.vals[i] = val;
-    return top;
-  }
-}
-
-/** Adjacency in compressed form: node n's incident edges (by index) are adj[start[n] .. start[n+1]-1]. */
-export interface Adjacency {
-  start: Int32Array;
-  adj: Int32Array;
-}
-
-export function adjacency(graph: StreetGraph): Adjacency {
-  const n = graph.nodes.length;
-  const start = new Int32Array(n + 1);
-  for (const e of graph.edges) {
-    start[e.a + 1]++;
-    start[e.b + 1]++;
-  }
-  for (let i = 0; i < n; i++) start[i + 1] += start[i];
-  const fill = start.slice();
-  const adj = new Int32Array(start[n]);
-  graph.edges.forEach((e, i) => {
-    adj[fill[e.a]++] = i;
-    adj[fill[e.b]++] = i;
-  });
-  return { start, adj };
-}
 
 /** Edge lengths used as weights: never below this, so that predecessor chains strictly descend. */
 const MIN_WEIGHT_M = 1e-6;
@@ -97,7 +25,9 @@ export interface RoutedTrunk extends RoutedNetwork {
  * Routes the trunk: a tree over `graph` from the `plants` nodes to the `terminals` nodes that
  * contains every edge of the `forcedStreets` (those reachable; a forced loop loses one edge).
  * Forced streets are connected first, then the terminals, each time the one nearest to the tree.
- * Leaves that are neither terminals, plants nor forced are pruned. Each trunk edge is oriented from
+ * Leaves that are neither terminals, plants nor forced are pruned; then key-path exchange shortens
+ * the tree where a shorter street path can replace a chain of it (`options.improve`, default on,
+ * see {@link improveKeyPaths}). Each trunk edge is oriented from
  * the plant side (`from`) to the downstream side (`to`), listed parents first. `connections` (from
  * {@link streetGraph}) fills the served buildings' house connections: those whose node is in the tree.
  */
@@ -107,6 +37,7 @@ export function routeTrunk(
   plants: number[],
   forcedStreets: string[],
   connections?: Map<string, HouseConnection>,
+  options: { improve?: boolean } = {},
 ): RoutedTrunk {
   const n = graph.nodes.length;
   const { start, adj } = adjacency(graph);
@@ -202,6 +133,10 @@ export function routeTrunk(
 
   const keep = (v: number) => isTerminal[v] === 1 || plants.includes(v);
   prune(graph, { start, adj }, treeEdge, forcedEdge, keep);
+  if (options.improve !== false) {
+    improveKeyPaths(graph, { start, adj }, treeEdge, forcedEdge, keep, plants);
+    prune(graph, { start, adj }, treeEdge, forcedEdge, keep);
+  }
   const trunk = orient(graph, start, adj, treeEdge, plants);
   const reached = new Uint8Array(n);
   for (const p of plants) reached[p] = 1;

@@ -105,9 +105,10 @@ describe('steinerExact', () => {
     await expect(steinerExact(g, [2], 0, highs)).rejects.toThrow(/infeasible/);
   });
 
-  // Measured (HiGHS, mipGap 1e-9): 0 % on all six regular 4x4 grids; on jittered 4x4 grids 0, 0, 0, 0,
-  // 5.42 and 4.20 %; on jittered 5x5 grids 1.81, 0, 0, 0 %. The target of 5 % is missed by jittered
-  // 4x4 #5 (966.5 m exact), so the bound asserted is 6 %.
+  // Measured (HiGHS, mipGap 1e-9; routeTrunk with key-path exchange): 0 % on all six regular 4x4
+  // grids; on jittered 4x4 grids 0, 0, 0, 0, 5.42 and 4.20 %; on jittered 5x5 grids 0 % (#1 was
+  // 1.81 % before key-path exchange). The hoped-for 5 % is missed by jittered 4x4 #5 (966.5 m
+  // exact), so the bound asserted is 6 %.
   it('heuristic within 6 % of the exact tree on small street grids (worst 5.42 %)', async () => {
     const gaps: string[] = [];
     const cases: { name: string; input: NetworkInput; seed: number; count: number }[] = [];
