@@ -86,6 +86,11 @@ describe('routeTrunk', () => {
     ]);
   });
 
+  it('routes nothing without a plant', () => {
+    const r = routeTrunk(comb(), [2, 3], [], ['s24']);
+    expect(r).toEqual({ trunk: [], connections: [], unreached: [2, 3] });
+  });
+
   it('grows one tree per plant, each edge oriented from its own plant', () => {
     // A line 0 – 1 – 2 – 3 – 4 with plants at both ends and terminals at 1 and 3.
     const g = handGraph(

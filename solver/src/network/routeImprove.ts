@@ -106,36 +106,44 @@ export function improveKeyPaths(
       // Seed the smaller part: the subtree of c (S) or the rest of the tree (R).
       const lo = t.tin[c];
       const hi = lo + t.size[c];
-      const inS = (u: number) => t.tin[u] >= lo && t.tin[u] < hi;
+      const tin = t.tin;
+      const inS = (u: number) => tin[u] >= lo && tin[u] < hi;
       const seedS = 2 * t.size[c] <= t.order.length;
-      const isSeed = (u: number) => t.tin[u] >= 0 && inner[u] !== id && inS(u) === seedS;
+      const isSeed = (u: number) => tin[u] >= 0 && inner[u] !== id && inS(u) === seedS;
       const touched: number[] = [];
-      for (const u of seedS ? t.order.slice(lo, hi) : t.order) {
+      const [from, to] = seedS ? [lo, hi] : [0, t.order.length];
+      for (let i = from; i < to; i++) {
+        const u = t.order[i];
         if (!isSeed(u)) continue;
         dist[u] = 0;
         touched.push(u);
-        heap.push(0, u);
       }
-      let target = -1;
-      while (heap.size > 0) {
-        const d = heap.peekKey();
-        const u = heap.pop();
-        if (d > dist[u]) continue;
-        if (d >= length - MIN_GAIN_M) break;
-        if (t.tin[u] >= 0 && inner[u] !== id && !isSeed(u)) {
-          target = u;
-          break;
-        }
+      // The seeds themselves stay out of the heap: their neighbours are relaxed directly.
+      const relax = (u: number, d: number) => {
         for (let k = start[u]; k < start[u + 1]; k++) {
           const e = adj[k];
           const w = edges[e].a === u ? edges[e].b : edges[e].a;
           const dw = d + edges[e].length_m;
           if (dw < dist[w]) {
             if (dist[w] === Infinity) touched.push(w);
-            [dist[w], pred[w]] = [dw, e];
+            dist[w] = dw;
+            pred[w] = e;
             heap.push(dw, w);
           }
         }
+      };
+      for (let i = 0, seeds = touched.length; i < seeds; i++) relax(touched[i], 0);
+      let target = -1;
+      while (heap.size > 0) {
+        const d = heap.peekKey();
+        const u = heap.pop();
+        if (d > dist[u]) continue;
+        if (d >= length - MIN_GAIN_M) break;
+        if (tin[u] >= 0 && inner[u] !== id && !isSeed(u)) {
+          target = u;
+          break;
+        }
+        relax(u, d);
       }
       if (target >= 0) {
         saved += length - dist[target];
@@ -145,7 +153,10 @@ export function improveKeyPaths(
         improved = true;
       }
       heap.size = 0;
-      for (const u of touched) [dist[u], pred[u]] = [Infinity, -1];
+      for (const u of touched) {
+        dist[u] = Infinity;
+        pred[u] = -1;
+      }
       if (target >= 0) t = root(graph, adjacency, treeEdge, plants);
     }
     if (!improved) break;
