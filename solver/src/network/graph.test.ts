@@ -62,6 +62,19 @@ describe('streetGraph', () => {
     expect(plantConnections.get('P')!.length_m).toBe(3);
   });
 
+  it('gives buildings at the same point of a street, or at its end, one node', () => {
+    const input = lInput();
+    input.buildings.push(
+      { id: 'A2', at: pt(30.2, -8), heat_MWh_a: 10 }, // 0.2 m from A's point (30, 0)
+      { id: 'end', at: pt(-10, 0.1), heat_MWh_a: 10 }, // beyond the end (0, 0) of s1
+    );
+    const { graph, connections } = streetGraph(input, params);
+    expect(connections.get('A2')!.node).toBe(connections.get('A')!.node);
+    expect(connections.get('A2')!.points).toEqual([pt(30.2, -8), pt(30, 0)]);
+    expect(connections.get('end')!.node).toBe(graph.plantNode.get('P'));
+    expect(graph.edges).toHaveLength(5); // no new split points
+  });
+
   it('joins streets that cross at a shared vertex, not those that only cross', () => {
     const input: NetworkInput = {
       epsg: 25832,
