@@ -27,9 +27,9 @@ export interface RoutedTrunk extends RoutedNetwork {
  * Forced streets are connected first, then the terminals, each time the one nearest to the tree.
  * Leaves that are neither terminals, plants nor forced are pruned; then key-path exchange shortens
  * the tree where a shorter street path can replace a chain of it (`options.improve`, default on,
- * see {@link improveKeyPaths}). Each trunk edge is oriented from
- * the plant side (`from`) to the downstream side (`to`), listed parents first. `connections` (from
- * {@link streetGraph}) fills the served buildings' house connections: those whose node is in the tree.
+ * see {@link improveKeyPaths}). Each trunk edge is oriented from the plant side (`from`) to the
+ * downstream side (`to`), listed parents first. `connections` (from `streetGraph`) fills the
+ * served buildings' house connections: those whose node is in the tree.
  */
 export function routeTrunk(
   graph: StreetGraph,
