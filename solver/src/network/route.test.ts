@@ -142,6 +142,37 @@ describe('routeTrunk', () => {
     }
   });
 
+  it('gives a tree with every terminal and forced street on random grids with two plants', () => {
+    for (const seed of [11, 12, 13, 14, 15, 16]) {
+      const g = jitteredGrid(9, 7, seed);
+      const rand = seededRandom(seed);
+      const terminals = Array.from({ length: 20 }, () => Math.floor(rand() * g.nodes.length));
+      const forced = Array.from({ length: 4 }, () => g.edges[Math.floor(rand() * g.edges.length)].streetId);
+      const plants = [0, g.nodes.length - 1];
+      const r = routeTrunk(g, terminals, plants, forced);
+      // Parents first: every edge starts at a plant or at a node reached before; each node once.
+      const reached = new Set(plants);
+      for (const t of r.trunk) {
+        expect(reached.has(t.from)).toBe(true);
+        expect(reached.has(t.to)).toBe(false);
+        reached.add(t.to);
+        const e = g.edges[t.edge];
+        expect([e.a, e.b].sort()).toEqual([t.from, t.to].sort());
+      }
+      expect(terminals.every((t) => reached.has(t))).toBe(true);
+      const used = new Set(r.trunk.map((t) => g.edges[t.edge].streetId));
+      expect(forced.every((f) => used.has(f))).toBe(true);
+      // Every leaf is a terminal, a plant or the end of a forced street.
+      const degree = new Map<number, number>();
+      for (const t of r.trunk) for (const v of [t.from, t.to]) degree.set(v, (degree.get(v) ?? 0) + 1);
+      for (const t of r.trunk) {
+        const leafOk =
+          degree.get(t.to) !== 1 || terminals.includes(t.to) || forced.includes(g.edges[t.edge].streetId);
+        expect(leafOk).toBe(true);
+      }
+    }
+  });
+
   it('routes 5,000 buildings on a street grid and serves every one', () => {
     const input = gridDistrict(50, 50, 80, 2, 42);
     const t0 = performance.now();
