@@ -3,6 +3,7 @@
  * timeseries.csv, README.md figures). Run: npx tsx scripts/make-examples.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { districtGeoJson, districtNetwork } from './district';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project } from '../solver/src/project/types';
@@ -316,6 +317,14 @@ export function transformationPath(): Project {
 if (process.argv[1]?.endsWith('make-examples.ts')) {
   const dir = path.join(root, 'assets', 'examples');
   writeFileSync(path.join(dir, 'transformation-path.json'), JSON.stringify(transformationPath()) + '\n');
+  writeFileSync(
+    path.join(dir, 'district-network.geojson'),
+    JSON.stringify(districtGeoJson(), null, 1) + '\n',
+  );
+  writeFileSync(
+    path.join(dir, 'district-network.json'),
+    JSON.stringify(districtNetwork(referenceHub())) + '\n',
+  );
   writeFileSync(path.join(dir, 'reference-hub.json'), JSON.stringify(referenceHub()) + '\n');
   writeFileSync(path.join(dir, 'single-building.json'), JSON.stringify(singleBuilding()) + '\n');
   console.log('wrote assets/examples/reference-hub.json and single-building.json');

@@ -48,6 +48,11 @@ const commands: Record<string, CommandSpec> = {
       'yield pv --weather FILE|--lat LAT --lon LON --tilt DEG --azimuth DEG [--losses PCT] [--out FILE.csv] [--json]',
     load: async () => (await import('./weather')).yieldCommand,
   },
+  network: {
+    summary:
+      'network design NET.geojson [--params P.json] [--buildings B.csv] [--project P.json] [--lang de|en] --out DIR',
+    load: async () => (await import('./network')).networkCommand,
+  },
   'export-lp': {
     summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
     load: async () => (await import('./export-lp')).exportLpCommand,

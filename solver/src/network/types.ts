@@ -157,7 +157,9 @@ export interface NetworkIssue {
     | 'noPipeLargeEnough'
     | 'csvColumns'
     | 'csvValue'
-    | 'flatDemandShape';
+    | 'flatDemandShape'
+    | 'temperatures'
+    | 'plantFarFromStreet';
   /** Where: feature index and id, or CSV line. */
   feature?: number;
   id?: string;

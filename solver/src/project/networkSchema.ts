@@ -4,7 +4,8 @@ const opt = Type.Optional.bind(Type);
 const closed = { additionalProperties: false } as const;
 const positive = Type.Number({ exclusiveMinimum: 0 });
 const nonNeg = Type.Number({ minimum: 0 });
-const celsius = Type.Number({ minimum: -30, maximum: 200 });
+/** Water temperatures the property table covers (solver/src/network/water.ts: 0–130 °C). */
+const celsius = Type.Number({ minimum: 0, maximum: 130 });
 const ids = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100_000 });
 
 /** One row of a user's pipe catalogue (replaces the default table, solver/src/network/catalogue.ts). */
@@ -36,7 +37,7 @@ export const NetworkSchema = Type.Object(
         {
           supplyTemperature_C: opt(celsius),
           returnTemperature_C: opt(celsius),
-          soilTemperature_C: opt(celsius),
+          soilTemperature_C: opt(Type.Number({ minimum: -10, maximum: 40 })),
           soilTemperatureAmplitude_K: opt(Type.Number({ minimum: 0, maximum: 30 })),
           coverDepth_m: opt(Type.Number({ exclusiveMinimum: 0, maximum: 5 })),
           soilConductivity_W_mK: opt(positive),

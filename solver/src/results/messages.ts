@@ -4,6 +4,8 @@
  * `messages`, so the planner and the reports show it in the user's language.
  */
 import { t } from '../i18n';
+import { networkIssueText } from '../network/messages';
+import type { NetworkIssue } from '../network/types';
 
 export type MessageLanguage = 'de' | 'en';
 
@@ -32,6 +34,7 @@ const CODES = [
   'pathPeriodInfeasible',
   'pathInfeasible',
   'pathCapacitiesRaised',
+  'networkIssue',
 ] as const;
 
 export type SolverMessageCode = (typeof CODES)[number];
@@ -148,6 +151,9 @@ function context(m: SolverMessage): string | undefined {
  */
 export function formatSolverMessage(m: SolverMessage, language: MessageLanguage = 'en'): string {
   const p = m.params;
+  // A heat network input issue carries its own located message (solver/src/i18n/network.*.json).
+  if (m.code === 'networkIssue')
+    return networkIssueText(JSON.parse(String(p.issue)) as NetworkIssue, language);
   const q: Record<string, string | number> = { ...p };
   for (const [k, digits] of Object.entries(NUMBER_DIGITS)) {
     if (p[k] !== undefined) q[k] = messageNumber(p[k], language, digits);

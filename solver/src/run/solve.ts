@@ -22,6 +22,8 @@ import { solveByCapacityDecomposition } from './decomposition';
 import { solvePath } from './path';
 import { applyScenario } from '../project/scenario';
 import { isPath, periodProject } from '../project/periods';
+import { withNetwork } from '../network/project';
+import { networkResult } from '../network/result';
 
 export interface SolveProjectOptions {
   scenarioId?: string;
@@ -62,6 +64,39 @@ function statusOf(sol: LpSolution): ResultStatus {
  * and the gap between the two objectives.
  */
 export async function solveProject(project: Project, opts: SolveProjectOptions = {}): Promise<SolveOutcome> {
+  if (project.network) return solveWithNetwork(project, opts);
+  return solvePlants(project, opts);
+}
+
+/**
+ * A project with a heat network: the network is designed first, and the plants are sized for its
+ * heat (buildings plus losses) and pump electricity (network/project.ts). Input errors of the
+ * network end the run with their located messages.
+ */
+async function solveWithNetwork(project: Project, opts: SolveProjectOptions): Promise<SolveOutcome> {
+  // The scenario first: it may change the network's parameters (e.g. /network/params/supplyTemperature_C).
+  const net = withNetwork(opts.scenarioId ? applyScenario(project, opts.scenarioId) : project);
+  const messages = net.issues.map((i) => solverMessage('networkIssue', { issue: JSON.stringify(i) }));
+  if (!net.project || !net.design) {
+    const results = noSolutionResults('error', opts.scenarioId ?? 'base', messages, {
+      solver: opts.solver ?? 'highs',
+      mode: opts.mode ?? 'aggregated',
+      seconds: 0,
+      gap: null,
+      columns: 0,
+      rows: 0,
+    });
+    return { results, reasons: results.warnings };
+  }
+  const out = await solvePlants({ ...net.project, network: undefined }, { ...opts, scenarioId: undefined });
+  out.results.scenario = opts.scenarioId ?? 'base';
+  out.results.network = networkResult(net.design, project.site.year);
+  out.results.messages = [...messages, ...(out.results.messages ?? [])];
+  out.results.warnings = [...messages.map((m) => formatSolverMessage(m)), ...out.results.warnings];
+  return out;
+}
+
+async function solvePlants(project: Project, opts: SolveProjectOptions): Promise<SolveOutcome> {
   // A path of one period is that year's project (its prices, targets and plants in service).
   const applied = project.periods ? applyScenario(project, opts.scenarioId) : project;
   if (applied.periods && !isPath(applied)) {
@@ -317,9 +352,28 @@ export async function failure(
             ? [solverMessage('cancelled')]
             : [solverMessage('solverFailed', { reason: sol.message ?? '' })];
   const reasons = messages.map((m) => formatSolverMessage(m));
-  const results: Results = {
-    status: sol.status,
-    scenario: opts.scenarioId ?? 'base',
+  const results = noSolutionResults(sol.status, opts.scenarioId ?? 'base', messages, {
+    solver: sol.solver,
+    mode: opts.mode,
+    seconds: sol.seconds,
+    gap: sol.mipGap ?? null,
+    columns: built.model.colNames.length,
+    rows: built.model.rowNames.length,
+  });
+  return { results, reasons };
+}
+
+/** The results of a run without a solution: the status, the reasons, and no figures. */
+export function noSolutionResults(
+  status: ResultStatus,
+  scenario: string,
+  messages: SolverMessage[],
+  solve: Results['solve'],
+): Results {
+  const reasons = messages.map((m) => formatSolverMessage(m));
+  return {
+    status,
+    scenario,
     objective: { totalAnnualCost_EUR: NO_FIGURE, co2_tCO2: NO_FIGURE },
     capacities: {},
     annual: {},
@@ -336,16 +390,8 @@ export async function failure(
     balance: { maxResidual_kW: NO_FIGURE, ok: false },
     warnings: reasons,
     messages,
-    solve: {
-      solver: sol.solver,
-      mode: opts.mode,
-      seconds: sol.seconds,
-      gap: sol.mipGap ?? null,
-      columns: built.model.colNames.length,
-      rows: built.model.rowNames.length,
-    },
+    solve,
   };
-  return { results, reasons };
 }
 
 export { DEFAULT_TYPICAL_DAYS };
