@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from './main';
+import type { Results } from '../results/results';
 import { loadProjectOrReport } from './load';
 import {
   modeOption,
@@ -73,7 +74,18 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
           return `  ${label}: ${sizes.join(', ')}`;
         })
         .join('\n') +
-      `\n${pathSummaryText(r, project)}${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
+      `\n${networkLine(r)}${pathSummaryText(r, project)}${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
   );
   return 0;
+}
+
+/** One line on the heat network the plants were sized for, when the project has one. */
+function networkLine(r: Results): string {
+  const n = r.network?.summary;
+  if (!n) return '';
+  return (
+    `  heat network: ${n.buildings} buildings, trunk ${n.trunkLength_m.toFixed(0)} m, ` +
+    `losses ${n.heatLoss_MWh_a.toFixed(1)} MWh/a (${(100 * n.heatLossShare).toFixed(1)} %), ` +
+    `pumps ${n.pumpElectricity_MWh_a.toFixed(2)} MWh/a, investment ${n.investment_EUR.toFixed(0)} EUR\n`
+  );
 }
