@@ -89,7 +89,10 @@ function NetworkEditor({ doc, projectId }: { doc: StoredProject; projectId: stri
   const language = useApp((s) => s.language);
   const network = doc.network;
   const geojson = network?.geojson;
-  const read = useMemo(() => (geojson ? readNetworkGeoJson(JSON.stringify(geojson)) : null), [geojson]);
+  // every edit copies the document: read again only when the GeoJSON's text changed, so the map
+  // keeps its input (and its drawing) when only a choice changed
+  const text = useMemo(() => (geojson ? JSON.stringify(geojson) : null), [geojson]);
+  const read = useMemo(() => (text ? readNetworkGeoJson(text) : null), [text]);
   const state = useNetworkDesign();
   const design = state.projectId === projectId ? state.design : null;
   const input = read?.input;
