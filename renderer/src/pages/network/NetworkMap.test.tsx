@@ -42,7 +42,10 @@ function town(): { input: NetworkInput; design: NetworkDesign } {
   input.streets.forEach((s, i) =>
     pipes.push({ ...base, id: `t${i}`, dn: 50 + 10 * (i % 5), points: s.points }),
   );
-  return { input, design: { ...fixtureDesign(), pipes } };
+  return {
+    input,
+    design: { ...fixtureDesign(), pipes, served: input.buildings.map((b) => b.id), excluded: [] },
+  };
 }
 
 describe('the network map with 5,000 buildings', () => {
@@ -59,8 +62,8 @@ describe('the network map with 5,000 buildings', () => {
       />,
     );
     const drawn = performance.now() - t0;
-    // 3 connection and 5 trunk classes, 3 street states, 2 building layers
-    expect(screen.getByTestId('network-map').querySelectorAll('path')).toHaveLength(8 + 3 + 2);
+    // 3 connection and 5 trunk classes, 3 street states, 3 building layers
+    expect(screen.getByTestId('network-map').querySelectorAll('path')).toHaveLength(8 + 3 + 3);
     expect(screen.getByTestId('map-buildings').getAttribute('d')!.match(/h0/g)).toHaveLength(5000);
     const fit = mapFit(input, design);
     const t1 = performance.now();

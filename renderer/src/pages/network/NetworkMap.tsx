@@ -30,6 +30,7 @@ export const MAP_COLOURS = {
   forbidden: '#c0392b',
   building: '#333333',
   excluded: '#b0b0b0',
+  unserved: '#e07a1f',
   plant: '#111111',
 } as const;
 
@@ -62,6 +63,13 @@ const StaticLayers = memo(function StaticLayers({ input, design, params, fit, co
       fit,
     );
   const excluded = new Set(params?.excludedBuildings ?? []);
+  // left out by the design although not excluded by the user (too far from a street, unreachable)
+  const served = design ? new Set(design.served) : null;
+  const dots = (which: (id: string) => boolean) =>
+    dotsPath(
+      input.buildings.filter((b) => which(b.id)).map((b) => b.at),
+      fit,
+    );
   const bar = scaleBar(MAP_WIDTH, fit.scale);
   const plantSize = 12;
   return (
@@ -100,20 +108,21 @@ const StaticLayers = memo(function StaticLayers({ input, design, params, fit, co
         />
       ))}
       <path
-        d={dotsPath(
-          input.buildings.filter((b) => !excluded.has(b.id)).map((b) => b.at),
-          fit,
-        )}
+        d={dots((id) => !excluded.has(id) && (!served || served.has(id)))}
         stroke={MAP_COLOURS.building}
         strokeWidth={6}
         strokeLinecap="round"
         data-testid="map-buildings"
       />
       <path
-        d={dotsPath(
-          input.buildings.filter((b) => excluded.has(b.id)).map((b) => b.at),
-          fit,
-        )}
+        d={dots((id) => !excluded.has(id) && !!served && !served.has(id))}
+        stroke={MAP_COLOURS.unserved}
+        strokeWidth={6}
+        strokeLinecap="round"
+        data-testid="map-unserved"
+      />
+      <path
+        d={dots((id) => excluded.has(id))}
         stroke={MAP_COLOURS.excluded}
         strokeWidth={6}
         strokeLinecap="round"
@@ -275,6 +284,10 @@ function MapLegend({ colours }: { colours: Map<number, string> }) {
       <li>
         <span className="legend-dot" style={{ background: MAP_COLOURS.building }} />{' '}
         {t('network.map.building')}
+      </li>
+      <li>
+        <span className="legend-dot" style={{ background: MAP_COLOURS.unserved }} />{' '}
+        {t('network.map.unserved')}
       </li>
       <li>
         <span className="legend-dot" style={{ background: MAP_COLOURS.excluded }} />{' '}

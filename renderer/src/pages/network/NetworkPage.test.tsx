@@ -113,6 +113,9 @@ describe('the heat network page', () => {
     // DN 25: two house connections in one path
     expect(paths[0].getAttribute('d')!.match(/M/g)).toHaveLength(2);
     expect(screen.getAllByTestId('map-plant')).toHaveLength(1);
+    // b3 is not served by the design: drawn apart from the two served buildings
+    expect(screen.getByTestId('map-buildings').getAttribute('d')!.match(/h0/g)).toHaveLength(2);
+    expect(screen.getByTestId('map-unserved').getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+h0$/);
     expect(screen.getByTestId('map-scale').textContent).toBe('50 m');
   });
 
