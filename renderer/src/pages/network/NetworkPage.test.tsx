@@ -163,6 +163,27 @@ describe('the heat network page', () => {
     expect((stored?.document as StoredProject).network).toEqual(network());
   });
 
+  it('forces, forbids and frees a street and excludes a building from the keyboard too', async () => {
+    await designed();
+    const form = within(screen.getByTestId('network-choice-form'));
+    expect(form.getByRole('button', { name: 'Erzwingen' })).toHaveProperty('disabled', true);
+    fireEvent.change(form.getByLabelText('Straße (Kennung)'), { target: { value: 's2' } });
+    fireEvent.click(form.getByRole('button', { name: 'Sperren' }));
+    expect(network()?.params).toEqual({ forbiddenStreets: ['s2'] });
+    fireEvent.click(form.getByRole('button', { name: 'Erzwingen' }));
+    expect(network()?.params).toEqual({ forcedStreets: ['s2'] });
+    fireEvent.click(form.getByRole('button', { name: 'Freigeben' }));
+    expect(network()?.params).toBeUndefined();
+    fireEvent.change(form.getByLabelText('Gebäude (Kennung)'), { target: { value: 'b2' } });
+    fireEvent.click(form.getByRole('button', { name: 'Ausschließen' }));
+    expect(network()?.params).toEqual({ excludedBuildings: ['b2'] });
+    fireEvent.click(form.getByRole('button', { name: 'Einbeziehen' }));
+    expect(network()?.params).toBeUndefined();
+    // an id the input does not have changes nothing
+    fireEvent.change(form.getByLabelText('Gebäude (Kennung)'), { target: { value: 'b99' } });
+    expect(form.getByRole('button', { name: 'Ausschließen' })).toHaveProperty('disabled', true);
+  });
+
   it('shows every summary figure with its unit in German and English, never NaN', async () => {
     await designed();
     const figure = (field: string) => screen.getByTestId(`figure-${field}`).textContent;

@@ -8,6 +8,7 @@ import { useApp } from '../../store/app';
 import { EmptyPage } from '../EmptyPage';
 import { networkKey, useNetworkDesign } from './designStore';
 import { figure } from './format';
+import { ChoiceForm } from './ChoiceForm';
 import { ImportPanel } from './ImportPanel';
 import { IssueList } from './IssueList';
 import { LossesChart } from './LossesChart';
@@ -122,6 +123,7 @@ function NetworkEditor({ doc, projectId }: { doc: StoredProject; projectId: stri
             onBuilding={(id) => editParams((p) => toggleBuilding(p, id))}
           />
           <Choices params={network?.params} />
+          <ChoiceForm input={input} params={network?.params} edit={editParams} />
         </section>
       )}
       {design && <SummaryPanel design={design} language={language} />}

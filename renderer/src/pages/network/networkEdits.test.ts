@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycleStreet, streetState, toggleBuilding } from './networkEdits';
+import { cycleStreet, setStreetState, streetState, toggleBuilding } from './networkEdits';
 
 describe('street and building choices', () => {
   it('cycles a street neutral → forced → forbidden → neutral, keeping other overrides', () => {
@@ -17,6 +17,13 @@ describe('street and building choices', () => {
     const p = { forcedStreets: ['s1', 's2'], forbiddenStreets: ['s3'] };
     expect(cycleStreet(p, 's2')).toEqual({ forcedStreets: ['s1'], forbiddenStreets: ['s3', 's2'] });
     expect(cycleStreet(undefined, 's4')).toEqual({ forcedStreets: ['s4'] });
+  });
+
+  it('puts a street into a state directly', () => {
+    const p = { forcedStreets: ['s1'], forbiddenStreets: ['s2'] };
+    expect(setStreetState(p, 's2', 'forced')).toEqual({ forcedStreets: ['s1', 's2'] });
+    expect(setStreetState(p, 's1', 'neutral')).toEqual({ forbiddenStreets: ['s2'] });
+    expect(setStreetState(p, 's1', 'forced')).toEqual(p);
   });
 
   it('excludes a building and includes it again', () => {

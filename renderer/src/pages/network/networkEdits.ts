@@ -20,15 +20,29 @@ function withList(params: NetworkOverrides, field: keyof NetworkOverrides, list:
   return list.length ? { ...rest, [field]: list } : rest;
 }
 
-/** One click on a street: neutral → forced → forbidden → neutral. */
-export function cycleStreet(params: NetworkOverrides | undefined, streetId: string): NetworkOverrides {
-  const state = streetState(params, streetId);
+/** Puts a street into the given state (forced, forbidden or neither). */
+export function setStreetState(
+  params: NetworkOverrides | undefined,
+  streetId: string,
+  state: StreetState,
+): NetworkOverrides {
   let p = withList(params ?? {}, 'forcedStreets', without(params?.forcedStreets, streetId));
   p = withList(p, 'forbiddenStreets', without(params?.forbiddenStreets, streetId));
-  if (state === 'neutral') return withList(p, 'forcedStreets', [...(p.forcedStreets ?? []), streetId]);
-  if (state === 'forced') return withList(p, 'forbiddenStreets', [...(p.forbiddenStreets ?? []), streetId]);
+  if (state === 'forced') return withList(p, 'forcedStreets', [...(p.forcedStreets ?? []), streetId]);
+  if (state === 'forbidden')
+    return withList(p, 'forbiddenStreets', [...(p.forbiddenStreets ?? []), streetId]);
   return p;
 }
+
+const NEXT: Record<StreetState, StreetState> = {
+  neutral: 'forced',
+  forced: 'forbidden',
+  forbidden: 'neutral',
+};
+
+/** One click on a street: neutral → forced → forbidden → neutral. */
+export const cycleStreet = (params: NetworkOverrides | undefined, streetId: string): NetworkOverrides =>
+  setStreetState(params, streetId, NEXT[streetState(params, streetId)]);
 
 /** One click on a building: excluded ↔ included. */
 export function toggleBuilding(params: NetworkOverrides | undefined, buildingId: string): NetworkOverrides {
