@@ -14,6 +14,7 @@ describe('App frame', () => {
       'Projekte',
       'Profile',
       'Anlagen & Preise',
+      'Wärmenetz',
       'Szenarien',
       'Ergebnisse',
       'Berichte',

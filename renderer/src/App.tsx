@@ -12,6 +12,7 @@ const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const ProfilesPage = lazy(() => import('./pages/ProfilesPage'));
 const PlantsPage = lazy(() => import('./pages/plants/PlantsPage'));
+const NetworkPage = lazy(() => import('./pages/network/NetworkPage'));
 const ScenariosPage = lazy(() => import('./pages/scenarios/ScenariosPage'));
 const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
@@ -44,6 +45,8 @@ function PageView({ page }: { page: Page }) {
       return <ProfilesPage />;
     case 'plants':
       return <PlantsPage />;
+    case 'network':
+      return <NetworkPage />;
     case 'scenarios':
       return <ScenariosPage />;
     case 'results':

@@ -114,3 +114,24 @@ export { formatSolverMessage } from './results/messages';
 export * from './results/views';
 export type { PathCapacity, PathCost, PathEvent, PathSummary, PeriodResult } from './results/path';
 export { userFileName } from './report/fileName';
+
+// heat network design (issue #17). TEMPORARY: network/stub.ts stands in until the real modules land.
+export type {
+  Building,
+  DesignedPipe,
+  NetworkDesign,
+  NetworkInput,
+  NetworkIssue,
+  NetworkParams,
+  NetworkSummary,
+  PipeType,
+  Point_m,
+  Street,
+} from './network/types';
+export {
+  defaultNetworkParams,
+  designNetwork,
+  networkIssueText,
+  networkParams,
+  readNetworkGeoJson,
+} from './network/stub';

@@ -5,6 +5,7 @@ export const PAGES = [
   'projects',
   'profiles',
   'plants',
+  'network',
   'scenarios',
   'results',
   'reports',
