@@ -115,7 +115,7 @@ export * from './results/views';
 export type { PathCapacity, PathCost, PathEvent, PathSummary, PeriodResult } from './results/path';
 export { userFileName } from './report/fileName';
 
-// heat network design (issue #17). TEMPORARY: network/stub.ts stands in until the real modules land.
+// heat network design (issue #17)
 export type {
   Building,
   DesignedPipe,
@@ -128,10 +128,7 @@ export type {
   Point_m,
   Street,
 } from './network/types';
-export {
-  defaultNetworkParams,
-  designNetwork,
-  networkIssueText,
-  networkParams,
-  readNetworkGeoJson,
-} from './network/stub';
+export { defaultNetworkParams } from './network/defaults';
+export { designNetwork, NetworkInputError, networkParams } from './network/design';
+export { readNetworkGeoJson } from './network/geojson';
+export { networkIssueText } from './network/messages';

@@ -11,8 +11,8 @@ import findingsEn from './findings.en.json' with { type: 'json' };
 import importDe from './import.de.json' with { type: 'json' };
 import importEn from './import.en.json' with { type: 'json' };
 import labelsDe from './labels.de.json' with { type: 'json' };
-import networkDe from './network.de.json' with { type: 'json' };
-import networkEn from './network.en.json' with { type: 'json' };
+import networkDe from './networkInput.de.json' with { type: 'json' };
+import networkEn from './networkInput.en.json' with { type: 'json' };
 import labelsEn from './labels.en.json' with { type: 'json' };
 import reportDe from './report.de.json' with { type: 'json' };
 import reportEn from './report.en.json' with { type: 'json' };
@@ -30,7 +30,7 @@ export const solverResources = {
     import: importDe,
     report: reportDe,
     labels: labelsDe,
-    network: networkDe,
+    networkInput: networkDe,
     sourceNotes: sourceNotesDe,
     views: viewsDe,
   },
@@ -39,7 +39,7 @@ export const solverResources = {
     import: importEn,
     report: reportEn,
     labels: labelsEn,
-    network: networkEn,
+    networkInput: networkEn,
     sourceNotes: sourceNotesEn,
     views: viewsEn,
   },

@@ -151,7 +151,7 @@ function context(m: SolverMessage): string | undefined {
  */
 export function formatSolverMessage(m: SolverMessage, language: MessageLanguage = 'en'): string {
   const p = m.params;
-  // A heat network input issue carries its own located message (solver/src/i18n/network.*.json).
+  // A heat network input issue carries its own located message (solver/src/i18n/networkInput.*.json).
   if (m.code === 'networkIssue')
     return networkIssueText(JSON.parse(String(p.issue)) as NetworkIssue, language);
   const q: Record<string, string | number> = { ...p };

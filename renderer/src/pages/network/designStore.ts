@@ -1,6 +1,9 @@
 import { create } from 'zustand';
+import { db } from '../../db/schema';
+import { assembleProject } from '../../project/assemble';
 import {
   designNetwork,
+  NetworkInputError,
   networkParams,
   readNetworkGeoJson,
   type NetworkDesign,
@@ -49,10 +52,14 @@ export const useNetworkDesign = create<DesignState>((set, get) => ({
         set({ design: null, key, issues: read.issues, failed: true });
         return;
       }
-      const design = designNetwork(read.input, networkParams(network.params));
+      // The buildings' hourly shape is the project's heat demand, as when the plants are sized for it.
+      const project = await assembleProject(db(), projectId).catch(() => null);
+      const spec = project?.timeSeries[project.demands.heat];
+      const demandShape = spec && 'values' in spec ? Float64Array.from(spec.values) : undefined;
+      const design = designNetwork(read.input, networkParams(network.params), { demandShape });
       set({ design, key, issues: read.issues });
-    } catch {
-      set({ design: null, key, failed: true });
+    } catch (e) {
+      set({ design: null, key, failed: true, issues: e instanceof NetworkInputError ? e.issues : [] });
     } finally {
       set({ busy: false });
     }
