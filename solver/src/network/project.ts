@@ -16,7 +16,7 @@ export function projectNetworkInput(project: Project) {
             { code: 'notFeatureCollection', severity: 'error', values: { reason: '' } } as NetworkIssue,
           ],
         };
-  return { ...read, params: networkParams((net.params ?? {})) };
+  return { ...read, params: networkParams(net.params ?? {}) };
 }
 
 /**
