@@ -10,7 +10,7 @@ const X = 500_000;
 const Y = 5_800_000;
 const at = (dx: number, dy: number): [number, number] => [X + dx, Y + dy];
 
-export function networkResult(): NetworkResult {
+export function networkFixture(): NetworkResult {
   return {
     summary: {
       buildings: 4,
@@ -46,4 +46,4 @@ export function networkResult(): NetworkResult {
 }
 
 /** `results` with the fixture's network added (a copy; the input is left as it is). */
-export const withNetwork = (results: Results): Results => ({ ...results, network: networkResult() });
+export const withNetwork = (results: Results): Results => ({ ...results, network: networkFixture() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { networkResult } from '../../report/networkFixture';
+import { networkFixture } from '../../report/networkFixture';
 import {
   NETWORK_DN_PALETTE,
   networkColumnLabel,
@@ -16,7 +16,7 @@ import {
 
 describe('network views', () => {
   it('gives the summary as labelled rows with units, the loss share in percent', () => {
-    const rows = networkSummaryRows(networkResult());
+    const rows = networkSummaryRows(networkFixture());
     expect(rows.map((r) => [r.key, r.value, r.unit])).toEqual([
       ['buildings', 4, ''],
       ['trunkLength_m', 300, 'm'],
@@ -30,13 +30,13 @@ describe('network views', () => {
       ['linearHeatDensity_MWh_m_a', 1.32, 'MWh/(m·a)'],
     ]);
     expect(rows.find((r) => r.key === 'linearHeatDensity_MWh_m_a')?.digits).toBe(2);
-    const bad = networkResult();
+    const bad = networkFixture();
     bad.summary.heatLossShare = NaN;
     expect(networkSummaryRows(bad).find((r) => r.key === 'heatLossShare')?.value).toBe(0);
   });
 
   it('names every summary figure, column and month in both languages', () => {
-    for (const r of networkSummaryRows(networkResult())) {
+    for (const r of networkSummaryRows(networkFixture())) {
       expect(networkSummaryLabel('de', r.key)).not.toBe(r.key);
       expect(networkSummaryLabel('en', r.key)).not.toBe(r.key);
     }
@@ -48,7 +48,7 @@ describe('network views', () => {
   });
 
   it('merges and sorts the lengths and costs per DN, with the hand-computed total', () => {
-    const t = networkDnTable(networkResult());
+    const t = networkDnTable(networkFixture());
     expect(t.rows).toEqual([
       { dn: 32, trunk_m: 0, connections_m: 80, cost_EUR: 40_000 },
       { dn: 80, trunk_m: 120, connections_m: 0, cost_EUR: 108_000 },
@@ -59,10 +59,10 @@ describe('network views', () => {
   });
 
   it('gives twelve monthly losses and their sum (44 MWh, the summary heat loss)', () => {
-    const s = networkLossesSeries(networkResult());
+    const s = networkLossesSeries(networkFixture());
     expect(s.months).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(s.total_MWh).toBeCloseTo(44, 9);
-    const short = { ...networkResult(), lossesMonthly_MWh: [1, NaN, 2] };
+    const short = { ...networkFixture(), lossesMonthly_MWh: [1, NaN, 2] };
     expect(networkLossesSeries(short).values_MWh).toEqual([1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
@@ -75,7 +75,7 @@ describe('network views', () => {
     expect(networkDnClass(110)).toBe(100);
     expect(networkDnClass(15)).toBe(20);
     expect(networkDnClass(800)).toBe(500);
-    expect(networkDnColour(100)).toBe('#2c5fb8');
+    expect(networkDnColour(100)).toBe('#1a9850');
     expect(networkDnColour(110)).toBe(networkDnColour(100));
     // 0.6 + 0.16·√100 = 2.2; 0.6 + 0.16·√25 = 1.4
     expect(networkDnWidth(100)).toBeCloseTo(2.2, 12);
@@ -85,7 +85,7 @@ describe('network views', () => {
   });
 
   it('groups the pipes by DN class for the map, smallest first, with their box', () => {
-    const m = networkMap(networkResult());
+    const m = networkMap(networkFixture());
     expect(m.groups.map((g) => [g.dn, g.lines.length])).toEqual([
       [32, 4],
       [80, 1],
@@ -94,6 +94,6 @@ describe('network views', () => {
     expect(m.groups[2].colour).toBe(networkDnColour(100));
     expect(m.groups[0].width).toBeLessThan(m.groups[2].width);
     expect(m.box).toEqual({ minX: 500_000, minY: 5_799_980, maxX: 500_200, maxY: 5_800_140 });
-    expect(networkMap({ ...networkResult(), pipes: [] })).toEqual({ groups: [], box: null });
+    expect(networkMap({ ...networkFixture(), pipes: [] })).toEqual({ groups: [], box: null });
   });
 });

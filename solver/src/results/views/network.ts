@@ -104,25 +104,26 @@ export function networkLossesSeries(n: NetworkResult): {
 }
 
 /**
- * The map's DN classes (EN 253 nominal sizes) and their colours: a sequential scale from light
- * green (small) through blue to dark purple (large), so size reads as darkness on paper and screen.
+ * The map's DN classes (EN 253 nominal sizes) and their colours, in runs of one hue that darken with
+ * size (teal for house connections, blue, green, orange to red, purple, grey for the largest), so
+ * that neighbouring sizes, which meet in every network, differ in hue as well as in line width.
  */
 export const NETWORK_DN_PALETTE: readonly { dn: number; colour: string }[] = [
-  { dn: 20, colour: '#b7e4a6' },
-  { dn: 25, colour: '#8fd18a' },
-  { dn: 32, colour: '#5fbf7a' },
-  { dn: 40, colour: '#35a97a' },
-  { dn: 50, colour: '#1f9a8a' },
-  { dn: 65, colour: '#1d8aa0' },
-  { dn: 80, colour: '#2277b4' },
-  { dn: 100, colour: '#2c5fb8' },
-  { dn: 125, colour: '#3a48ad' },
-  { dn: 150, colour: '#4b3599' },
-  { dn: 200, colour: '#5a2685' },
-  { dn: 250, colour: '#66186f' },
-  { dn: 300, colour: '#6d0f5a' },
-  { dn: 400, colour: '#6b0846' },
-  { dn: 500, colour: '#5c0333' },
+  { dn: 20, colour: '#80cdc1' },
+  { dn: 25, colour: '#35978f' },
+  { dn: 32, colour: '#01665e' },
+  { dn: 40, colour: '#74add1' },
+  { dn: 50, colour: '#4575b4' },
+  { dn: 65, colour: '#313695' },
+  { dn: 80, colour: '#66bd63' },
+  { dn: 100, colour: '#1a9850' },
+  { dn: 125, colour: '#fdae61' },
+  { dn: 150, colour: '#f46d43' },
+  { dn: 200, colour: '#d73027' },
+  { dn: 250, colour: '#a50026' },
+  { dn: 300, colour: '#762a83' },
+  { dn: 400, colour: '#40004b' },
+  { dn: 500, colour: '#525252' },
 ];
 
 /** The DN class of a nominal size: the largest palette DN not above it (smaller than all: the first). */
