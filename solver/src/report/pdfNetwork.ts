@@ -67,6 +67,14 @@ function legend(doc: Doc, n: ReportNetwork, top: number): number {
   return top + Math.ceil(n.map.groups.length / perRow) * LEGEND_ROW;
 }
 
+/** Height of the map block: title, framed map (fitted, at most MAP_MAX_HEIGHT), legend, gap. */
+function mapHeight(n: ReportNetwork): number {
+  if (!n.map.box) return 30;
+  const fit = fitMap(n.map.box, MARGIN, 0, WIDTH, MAP_MAX_HEIGHT);
+  const legendH = Math.ceil(n.map.groups.length / Math.floor(WIDTH / LEGEND_ITEM)) * LEGEND_ROW;
+  return 16 + fit.height + 4 + legendH + 10;
+}
+
 /** Draws the map with its frame, title, legend and scale bar; moves `doc.y` below it. */
 function map(doc: Doc, lang: ReportLanguage, n: ReportNetwork): void {
   const box = n.map.box;
@@ -74,9 +82,7 @@ function map(doc: Doc, lang: ReportLanguage, n: ReportNetwork): void {
     para(doc, text(lang, 'networkNoMap'));
     return;
   }
-  const probe = fitMap(box, MARGIN, 0, WIDTH, MAP_MAX_HEIGHT);
-  const legendH = Math.ceil(n.map.groups.length / Math.floor(WIDTH / LEGEND_ITEM)) * LEGEND_ROW;
-  ensureSpace(doc, 16 + probe.height + legendH + 10);
+  ensureSpace(doc, mapHeight(n));
   doc
     .font(BOLD)
     .fontSize(10)
@@ -111,7 +117,8 @@ export function networkSection(
 ): void {
   const n = m.network;
   if (!n) return;
-  ensureSpace(doc, 200);
+  // Heading, intro and the map start on the same page.
+  ensureSpace(doc, 60 + 45 + mapHeight(n));
   heading(doc, text(lang, 'secNetwork', { n: String(networkSectionNumber(m)) }));
   para(doc, networkIntro(m, lang));
   map(doc, lang, n);

@@ -75,7 +75,7 @@ describe('network views', () => {
     expect(networkDnClass(110)).toBe(100);
     expect(networkDnClass(15)).toBe(20);
     expect(networkDnClass(800)).toBe(500);
-    expect(networkDnColour(100)).toBe('#1a9850');
+    expect(networkDnColour(100)).toBe('#fd8d3c');
     expect(networkDnColour(110)).toBe(networkDnColour(100));
     // 0.6 + 0.16·√100 = 2.2; 0.6 + 0.16·√25 = 1.4
     expect(networkDnWidth(100)).toBeCloseTo(2.2, 12);

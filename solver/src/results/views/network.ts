@@ -104,26 +104,27 @@ export function networkLossesSeries(n: NetworkResult): {
 }
 
 /**
- * The map's DN classes (EN 253 nominal sizes) and their colours, in runs of one hue that darken with
- * size (teal for house connections, blue, green, orange to red, purple, grey for the largest), so
- * that neighbouring sizes, which meet in every network, differ in hue as well as in line width.
+ * The map's DN classes (EN 253 nominal sizes) and their colours: runs of one hue that darken with
+ * size (blue for house connections DN 20–40, green DN 50–80, orange to brown DN 100–150, magenta to
+ * purple DN 200–400, near black DN 500), so that neighbouring sizes, which meet in every network,
+ * differ in hue or lightness as well as in line width.
  */
 export const NETWORK_DN_PALETTE: readonly { dn: number; colour: string }[] = [
-  { dn: 20, colour: '#80cdc1' },
-  { dn: 25, colour: '#35978f' },
-  { dn: 32, colour: '#01665e' },
-  { dn: 40, colour: '#74add1' },
-  { dn: 50, colour: '#4575b4' },
-  { dn: 65, colour: '#313695' },
-  { dn: 80, colour: '#66bd63' },
-  { dn: 100, colour: '#1a9850' },
-  { dn: 125, colour: '#fdae61' },
-  { dn: 150, colour: '#f46d43' },
-  { dn: 200, colour: '#d73027' },
-  { dn: 250, colour: '#a50026' },
-  { dn: 300, colour: '#762a83' },
-  { dn: 400, colour: '#40004b' },
-  { dn: 500, colour: '#525252' },
+  { dn: 20, colour: '#9ecae1' },
+  { dn: 25, colour: '#6baed6' },
+  { dn: 32, colour: '#3182bd' },
+  { dn: 40, colour: '#08519c' },
+  { dn: 50, colour: '#74c476' },
+  { dn: 65, colour: '#31a354' },
+  { dn: 80, colour: '#006d2c' },
+  { dn: 100, colour: '#fd8d3c' },
+  { dn: 125, colour: '#e6550d' },
+  { dn: 150, colour: '#a63603' },
+  { dn: 200, colour: '#dd3497' },
+  { dn: 250, colour: '#ae017e' },
+  { dn: 300, colour: '#7a0177' },
+  { dn: 400, colour: '#54278f' },
+  { dn: 500, colour: '#252525' },
 ];
 
 /** The DN class of a nominal size: the largest palette DN not above it (smaller than all: the first). */
