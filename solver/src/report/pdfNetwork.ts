@@ -25,12 +25,19 @@ import { text, type ReportLanguage } from './texts';
 const MAP_MAX_HEIGHT = 330;
 const LEGEND_ROW = 12;
 const LEGEND_ITEM = 62;
+/** Room at the right of the legend's first row for the scale bar and its label. */
+const SCALE_ROOM = 130;
+const LEGEND_PER_ROW = Math.max(1, Math.floor((WIDTH - SCALE_ROOM) / LEGEND_ITEM));
 
-/** Scale bar at the map's lower left: a round length of at most a quarter of the map's width. */
-function scaleBar(doc: Doc, lang: ReportLanguage, scale: number, left: number, bottom: number): void {
-  const metres = scaleBarLength(WIDTH / 4 / scale);
+/**
+ * Scale bar below the map's frame at the right, beside the legend (never over the pipes): a round
+ * length of at most 90 pt.
+ */
+function scaleBar(doc: Doc, lang: ReportLanguage, scale: number, top: number): void {
+  const metres = scaleBarLength(90 / scale);
   const w = metres * scale;
-  const y = bottom - 8;
+  const left = MARGIN + WIDTH - 35 - w;
+  const y = top + 8;
   doc.save().lineWidth(0.8).strokeColor('#333');
   doc
     .moveTo(left, y - 3)
@@ -48,7 +55,7 @@ function scaleBar(doc: Doc, lang: ReportLanguage, scale: number, left: number, b
 
 /** The legend below the map: one line sample per DN class in its colour and width, left to right. */
 function legend(doc: Doc, n: ReportNetwork, top: number): number {
-  const perRow = Math.max(1, Math.floor(WIDTH / LEGEND_ITEM));
+  const perRow = LEGEND_PER_ROW;
   n.map.groups.forEach((g, i) => {
     const x = MARGIN + (i % perRow) * LEGEND_ITEM;
     const y = top + Math.floor(i / perRow) * LEGEND_ROW + 5;
@@ -71,7 +78,7 @@ function legend(doc: Doc, n: ReportNetwork, top: number): number {
 function mapHeight(n: ReportNetwork): number {
   if (!n.map.box) return 30;
   const fit = fitMap(n.map.box, MARGIN, 0, WIDTH, MAP_MAX_HEIGHT);
-  const legendH = Math.ceil(n.map.groups.length / Math.floor(WIDTH / LEGEND_ITEM)) * LEGEND_ROW;
+  const legendH = Math.max(1, Math.ceil(n.map.groups.length / LEGEND_PER_ROW)) * LEGEND_ROW;
   return 16 + fit.height + 4 + legendH + 10;
 }
 
@@ -102,7 +109,7 @@ function map(doc: Doc, lang: ReportLanguage, n: ReportNetwork): void {
     }
     doc.stroke().restore();
   }
-  scaleBar(doc, lang, fit.scale, MARGIN + 8, top + fit.height);
+  scaleBar(doc, lang, fit.scale, top + fit.height + 4);
   const end = legend(doc, n, top + fit.height + 4);
   doc.x = MARGIN;
   doc.y = end + 10;
