@@ -159,15 +159,16 @@ describe('network map geometry', () => {
   });
 });
 
+// The fixture's map: 1.9375 pt/m, so the scale bar (at most 90 pt, 46 m) is 20 m long.
 describe('network section in the written report', () => {
   it.each([
     [
       'de',
-      ['6 Wärmenetz', 'Leitungen nach Nennweite', 'DN 100', '50 m', '346.000', '1,32', '44,0', '7 Methode'],
+      ['6 Wärmenetz', 'Leitungen nach Nennweite', 'DN 100', '20 m', '346.000', '1,32', '44,0', '7 Methode'],
     ],
     [
       'en',
-      ['6 Heat network', 'Pipes by nominal size', 'DN 100', '50 m', '346,000', '1.32', '44.0', '7 Method'],
+      ['6 Heat network', 'Pipes by nominal size', 'DN 100', '20 m', '346.000', '1.32', '44.0', '7 Method'],
     ],
   ] as const)(
     'PDF in %s: map, figures, DN table, losses chart; language test',
