@@ -168,7 +168,7 @@ describe('network section in the written report', () => {
     ],
     [
       'en',
-      ['6 Heat network', 'Pipes by nominal size', 'DN 100', '20 m', '346.000', '1.32', '44.0', '7 Method'],
+      ['6 Heat network', 'Pipes by nominal size', 'DN 100', '20 m', '346,000', '1.32', '44.0', '7 Method'],
     ],
   ] as const)(
     'PDF in %s: map, figures, DN table, losses chart; language test',
