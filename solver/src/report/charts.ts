@@ -5,7 +5,14 @@ import { SVGRenderer } from 'echarts/renderers';
 import { siteYearOrDefault, standardWallClock_ms } from '../calendar/siteYear';
 import type { Project } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
-import { carrierStacks, costChart, sankeyOf, techInfosOf, type StackSeries } from '../results/views';
+import {
+  carrierStacks,
+  costChart,
+  networkMonthLabel,
+  sankeyOf,
+  techInfosOf,
+  type StackSeries,
+} from '../results/views';
 import { fmt, pdfText } from './format';
 import { fuelName } from './labels';
 import type { ReportModel, ReportRun } from './model';
@@ -313,5 +320,31 @@ export function pathCapacityOption(m: ReportModel, lang: ReportLanguage): echart
     xAxis: { type: 'category', data: p.capacity.years.map(String), axisLabel: FONT },
     yAxis: { type: 'value', axisLabel: axisNum(lang) },
     series,
+  };
+}
+
+/** The heat network's losses per month (MWh), bars: the network views' `networkLossesSeries`. */
+export function networkLossesOption(m: ReportModel, lang: ReportLanguage): echarts.EChartsCoreOption | null {
+  const n = m.network;
+  if (!n) return null;
+  const l = n.losses;
+  return {
+    title: title(`${text(lang, 'networkLossesChart')} [MWh]`),
+    grid: { left: 60, right: 15, top: 35, bottom: 28 },
+    xAxis: {
+      type: 'category',
+      data: l.months.map((mo) => pdfText(networkMonthLabel(lang, mo))),
+      axisLabel: FONT,
+    },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(lang, v, v % 1 ? 1 : 0), ...FONT } },
+    series: [
+      {
+        type: 'bar',
+        name: pdfText(text(lang, 'networkLossesChart')),
+        barMaxWidth: 28,
+        itemStyle: { color: PALETTE[2] },
+        data: l.values_MWh.map((v) => Number(v.toFixed(3))),
+      },
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import type { Project } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
 import { carrierStacks } from '../results/views';
+import { networkOf, type ReportNetwork } from './network';
 import { pathOf, type ReportPath } from './transformation';
 
 /** The result of one scenario as the report reads it (from `solveProject` or the planner's store). */
@@ -42,6 +43,8 @@ export interface ReportModel {
   flows: { techId: string; flow: string }[];
   /** The Transformationsplan: the figures of the base result's transformation path; null for a single year. */
   path: ReportPath | null;
+  /** The heat network section: the figures of the base result's network; null when it has none. */
+  network: ReportNetwork | null;
 }
 
 export class ReportInputError extends Error {}
@@ -131,6 +134,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     techs,
     flows,
     path,
+    network: networkOf(base.results),
   };
 }
 

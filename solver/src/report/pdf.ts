@@ -28,6 +28,8 @@ import {
   WIDTH,
   type Doc,
 } from './pdfDraw';
+import { networkSectionNumber } from './network';
+import { networkMethodNote, networkSection } from './pdfNetwork';
 import { pathMethodNote, pathSection } from './pdfPath';
 import { pathTextParams } from './transformation';
 import {
@@ -170,13 +172,19 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
     ]);
   }
   if (m.path) items.push([false, pathMethodNote(m, lang)]);
+  if (m.network) items.push([false, networkMethodNote(m, lang)]);
   items.push([false, text(lang, 'methodNote')]);
   const height = items.reduce((h, [bold, s]) => {
     doc.font(bold ? BOLD : REGULAR).fontSize(9.5);
     return h + doc.heightOfString(pdfText(s), { width: WIDTH }) + (bold ? 0 : doc.currentLineHeight() * 0.4);
   }, 45);
   if (height <= BOTTOM - MARGIN) ensureSpace(doc, height);
-  heading(doc, text(lang, m.path ? 'secMethodAfterPath' : 'secMethod'));
+  heading(
+    doc,
+    m.network
+      ? text(lang, 'secMethodNumbered', { n: String(networkSectionNumber(m) + 1) })
+      : text(lang, m.path ? 'secMethodAfterPath' : 'secMethod'),
+  );
   for (const [bold, s] of items)
     if (bold) doc.font(BOLD).fontSize(9.5).text(pdfText(s), MARGIN, doc.y, { width: WIDTH });
     else para(doc, s);
@@ -293,6 +301,7 @@ async function render(
   } else para(doc, text(lang, 'noScenarios'));
 
   if (m.path) pathSection(doc, m, lang, ch);
+  if (m.network) networkSection(doc, m, lang, ch);
   methodNotes(doc, m, lang);
   const lastPageUsed = (doc.y - MARGIN) / (BOTTOM - MARGIN);
 

@@ -4,6 +4,7 @@ import type { Results } from '../results/results';
 import { capacityUnit, fuelName, overrideText, priceText, seriesLabel, unitText } from './labels';
 import { scenarioOverrides, type ReportModel, type ReportRun } from './model';
 import { pct } from './format';
+import { networkTables } from './network';
 import { pathTables } from './transformation';
 import { sourceNoteIn } from '../profiles/sourceNotes';
 import { categoryName, flowName, statusName, techTypeName, text, type ReportLanguage } from './texts';
@@ -463,5 +464,6 @@ export function summaryTables(m: ReportModel, lang: ReportLanguage): Table[] {
     balancesTable(m, lang),
     scenariosTable(m, lang),
     ...pathTables(m, lang),
+    ...networkTables(m, lang),
   ];
 }

@@ -22,6 +22,7 @@ import {
   type Table,
 } from './tables';
 import { flowName, techTypeName, text, type ReportLanguage } from './texts';
+import { networkTables } from './network';
 import { pathTables } from './transformation';
 import { weatherNote } from './weatherNote';
 
@@ -218,6 +219,8 @@ export async function writeXlsx(m: ReportModel, lang: ReportLanguage): Promise<U
   );
   const path = pathTables(m, lang);
   if (path.length) addPathSheet(wb, text(lang, 'sheetPath'), path, used);
+  const network = networkTables(m, lang);
+  if (network.length) addPathSheet(wb, text(lang, 'sheetNetwork'), network, used);
   for (const r of m.runs) addDispatchSheet(wb, m, lang, r, used);
 
   const buf = await wb.xlsx.writeBuffer();

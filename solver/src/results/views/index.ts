@@ -14,3 +14,4 @@ export * from './csv';
 export * from './path';
 export * from './pathReport';
 export * from './pathExtra';
+export * from './network';
