@@ -1,14 +1,6 @@
+import { networkDnColour } from '../../../../solver/src';
 import { describe, expect, it } from 'vitest';
-import {
-  boundsOf,
-  DN_PALETTE,
-  dnColours,
-  dnWidth,
-  dotsPath,
-  fitBox,
-  polylinesPath,
-  scaleBar,
-} from './mapGeometry';
+import { boundsOf, dnColours, dnWidth, dotsPath, fitBox, polylinesPath, scaleBar } from './mapGeometry';
 
 const p = (x_m: number, y_m: number) => ({ x_m, y_m });
 
@@ -48,12 +40,11 @@ describe('map geometry', () => {
     expect(dotsPath([p(1, 2), p(3, 4)], fit)).toBe('M1 8h0M3 6h0');
   });
 
-  it('spreads the DN colours over the palette from small to large', () => {
+  it('gives each DN the colour the report gives it (one palette for map and report)', () => {
     const c = dnColours([100, 25, 40, 25]);
     expect([...c.keys()]).toEqual([25, 40, 100]);
-    // three classes over eight colours: indices 0, round(3.5) = 4, 7
-    expect([...c.values()]).toEqual([DN_PALETTE[0], DN_PALETTE[4], DN_PALETTE[7]]);
-    expect(dnColours([50]).get(50)).toBe(DN_PALETTE[7]);
+    for (const dn of [25, 40, 100]) expect(c.get(dn)).toBe(networkDnColour(dn));
+    expect(new Set(c.values()).size).toBe(3);
   });
 
   it('widens the line with the DN between 1.5 and 8', () => {

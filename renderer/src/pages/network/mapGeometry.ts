@@ -1,3 +1,4 @@
+import { networkDnColour } from '../../../../solver/src';
 import type { Point_m } from '../../../../solver/src';
 
 /** Planar bounding box in metres. */
@@ -71,24 +72,9 @@ export function dotsPath(points: Iterable<Point_m>, fit: Fit): string {
   return parts.join('');
 }
 
-/** Light to dark: small pipes warm and light, large ones dark blue. */
-export const DN_PALETTE = [
-  '#f2b134',
-  '#e07a1f',
-  '#d1495b',
-  '#a4336a',
-  '#8e5ea2',
-  '#5b4b8a',
-  '#1f6f8b',
-  '#17324d',
-] as const;
-
-/** A colour for each DN present, spread over the palette in order of size. */
+/** A colour for each DN present, small to large: the report's palette (results/views/network.ts), one colour per DN class. */
 export function dnColours(dns: Iterable<number>): Map<number, string> {
-  const sorted = [...new Set(dns)].sort((a, b) => a - b);
-  const n = sorted.length;
-  const last = DN_PALETTE.length - 1;
-  return new Map(sorted.map((dn, i) => [dn, DN_PALETTE[n <= 1 ? last : Math.round((i * last) / (n - 1))]]));
+  return new Map([...new Set(dns)].sort((a, b) => a - b).map((dn) => [dn, networkDnColour(dn)]));
 }
 
 /** Stroke width of a pipe in drawing units: grows with the square root of the DN, 1.5 to 8. */
