@@ -36,6 +36,7 @@ const EXAMPLES = {
   'reference-hub': () => import('../../../assets/examples/reference-hub.json?raw'),
   'single-building': () => import('../../../assets/examples/single-building.json?raw'),
   'transformation-path': () => import('../../../assets/examples/transformation-path.json?raw'),
+  'district-network': () => import('../../../assets/examples/district-network.json?raw'),
 } as const;
 type Template = 'blank' | keyof typeof EXAMPLES;
 
@@ -111,6 +112,7 @@ function NewProjectForm() {
           <option value="reference-hub">{t('planner.projects.exampleHub')}</option>
           <option value="single-building">{t('planner.projects.exampleHouse')}</option>
           <option value="transformation-path">{t('planner.projects.examplePath')}</option>
+          <option value="district-network">{t('planner.projects.exampleNetwork')}</option>
         </select>
         <button type="submit" disabled={busy} aria-busy={busy || undefined}>
           {t('projects.create')}
