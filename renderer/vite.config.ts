@@ -58,6 +58,7 @@ export default defineConfig({
       'zustand',
       'dexie',
       'papaparse',
+      'proj4',
       'exceljs',
       'luxon',
       'date-holidays',

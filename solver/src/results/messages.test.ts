@@ -17,6 +17,12 @@ const params = {
   capacity_kW: 3100,
   peak_kW: 4200,
   reason: 'boom',
+  issue: JSON.stringify({
+    code: 'buildingFarFromStreet',
+    id: 'h7',
+    severity: 'error',
+    values: { distance_m: 140, max_m: 100 },
+  }),
 };
 
 describe('solver findings in German and English', () => {
