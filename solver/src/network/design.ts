@@ -51,6 +51,21 @@ export function designNetwork(
         : i,
     ),
   );
+  // The plant's own line to its street is the first piece of the trunk: a node at the plant and an edge.
+  for (const [id, c] of g.plantConnections)
+    if (c.length_m > 0.01) {
+      const at = g.graph.nodes.push(c.points[0]) - 1;
+      const edge = g.graph.edges.length;
+      g.graph.edges.push({
+        id: edge,
+        a: at,
+        b: c.node,
+        length_m: c.length_m,
+        streetId: `plant:${id}`,
+        points: [...c.points],
+      });
+      g.graph.plantNode.set(id, at);
+    }
   const buildings = input.buildings.filter((b) => !excludedByUser.has(b.id) && g.connections.has(b.id));
   const terminals = [...new Set(buildings.map((b) => g.connections.get(b.id)!.node))];
   const plants = [...g.graph.plantNode.values()];
