@@ -1,7 +1,7 @@
 import { defaultNetworkParams } from './defaults';
 import { streetGraph } from './graph';
 import { operate } from './operation';
-import { routeTrunk } from './route';
+import { routeTrunkBest } from './routeBest';
 import { simultaneityFactor } from './simultaneity';
 import { buildingPeak_kW, sizeNetwork } from './sizing';
 import type { NetworkDesign, NetworkInput, NetworkIssue, NetworkParams, NetworkSummary } from './types';
@@ -69,7 +69,7 @@ export function designNetwork(
   const buildings = input.buildings.filter((b) => !excludedByUser.has(b.id) && g.connections.has(b.id));
   const terminals = [...new Set(buildings.map((b) => g.connections.get(b.id)!.node))];
   const plants = [...g.graph.plantNode.values()];
-  const routed = routeTrunk(g.graph, terminals, plants, params.forcedStreets, g.connections);
+  const routed = routeTrunkBest(g.graph, terminals, plants, params.forcedStreets, g.connections);
   const sized = sizeNetwork(g.graph, routed, buildings, params);
   issues.push(...sized.issues);
 

@@ -3,6 +3,7 @@ import type { SolverBackend } from '../lp/backend';
 import { createHighsBackend } from '../lp/highs';
 import { streetGraph } from './graph';
 import { routeTrunk } from './route';
+import { routeTrunkBest } from './routeBest';
 import { steinerExact, steinerModel } from './steinerExact';
 import { gridDistrict, seededRandom } from './testing';
 import type { GraphEdge, NetworkInput, Point_m, StreetGraph } from './types';
@@ -60,6 +61,9 @@ function pickTerminals(n: number, root: number, count: number, seed: number): nu
 
 const heuristicLength = (g: StreetGraph, terminals: number[], root: number) =>
   routeTrunk(g, terminals, [root], []).trunk.reduce((s, t) => s + g.edges[t.edge].length_m, 0);
+/** What the design uses: the heuristic from several starts (routeBest.ts). */
+const bestLength = (g: StreetGraph, terminals: number[], root: number) =>
+  routeTrunkBest(g, terminals, [root], []).trunk.reduce((s, t) => s + g.edges[t.edge].length_m, 0);
 
 describe('steinerExact', () => {
   it('builds one binary and two flows per edge, one balance row per node', () => {
@@ -105,11 +109,10 @@ describe('steinerExact', () => {
     await expect(steinerExact(g, [2], 0, highs)).rejects.toThrow(/infeasible/);
   });
 
-  // Measured (HiGHS, mipGap 1e-9; routeTrunk with key-path exchange): 0 % on all six regular 4x4
-  // grids; on jittered 4x4 grids 0, 0, 0, 0, 5.42 and 4.20 %; on jittered 5x5 grids 0 % (#1 was
-  // 1.81 % before key-path exchange). The hoped-for 5 % is missed by jittered 4x4 #5 (966.5 m
-  // exact), so the bound asserted is 6 %.
-  it('heuristic within 6 % of the exact tree on small street grids (worst 5.42 %)', async () => {
+  // Measured (HiGHS, mipGap 1e-9). One start (routeTrunk with key-path exchange): 0 % on all six
+  // regular 4x4 grids; on jittered 4x4 grids 0, 0, 0, 0, 5.42 and 4.20 %; on jittered 5x5 grids 0 %.
+  // From every node as a start (routeTrunkBest, what the design uses on small graphs): 0 % on all 16.
+  it('routing within 5 % of the exact tree on small street grids (measured: 0 %; one start 5.42 %)', async () => {
     const gaps: string[] = [];
     const cases: { name: string; input: NetworkInput; seed: number; count: number }[] = [];
     for (let seed = 1; seed <= 6; seed++)
@@ -138,15 +141,15 @@ describe('steinerExact', () => {
       const { graph, root } = streetsOnly(c.input);
       const terminals = pickTerminals(graph.nodes.length, root, c.count, c.seed);
       const exact = await steinerExact(graph, terminals, root, highs);
-      const heur = heuristicLength(graph, terminals, root);
-      const gap = heur / exact.length_m - 1;
+      const single = heuristicLength(graph, terminals, root) / exact.length_m - 1;
+      const gap = bestLength(graph, terminals, root) / exact.length_m - 1;
       worst = Math.max(worst, gap);
       gaps.push(
-        `${c.name} (${graph.edges.length} edges, ${terminals.length} terminals): ${exact.length_m.toFixed(1)} m exact, gap ${(100 * gap).toFixed(2)} %`,
+        `${c.name} (${graph.edges.length} edges, ${terminals.length} terminals): ${exact.length_m.toFixed(1)} m exact, gap ${(100 * gap).toFixed(2)} % (one start: ${(100 * single).toFixed(2)} %)`,
       );
       expect(gap).toBeGreaterThanOrEqual(-1e-9);
     }
     process.stdout.write(`${gaps.join('\n')}\nworst gap ${(100 * worst).toFixed(2)} %\n`);
-    expect(worst).toBeLessThanOrEqual(0.06);
+    expect(worst).toBeLessThanOrEqual(0.05);
   });
 });
