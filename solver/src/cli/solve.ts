@@ -86,6 +86,12 @@ function networkLine(r: Results): string {
   return (
     `  heat network: ${n.buildings} buildings, trunk ${n.trunkLength_m.toFixed(0)} m, ` +
     `losses ${n.heatLoss_MWh_a.toFixed(1)} MWh/a (${(100 * n.heatLossShare).toFixed(1)} %), ` +
-    `pumps ${n.pumpElectricity_MWh_a.toFixed(2)} MWh/a, investment ${n.investment_EUR.toFixed(0)} EUR\n`
+    `pumps ${n.pumpElectricity_MWh_a.toFixed(2)} MWh/a, investment ${n.investment_EUR.toFixed(0)} EUR\n` +
+    (r.network?.byYear ?? [])
+      .map(
+        (y) =>
+          `    ${y.year}: ${y.supplyTemperature_C}/${y.returnTemperature_C} °C, losses ${y.heatLoss_MWh_a.toFixed(1)} MWh/a (${(100 * y.heatLossShare).toFixed(1)} %), pumps ${y.pumpElectricity_MWh_a.toFixed(2)} MWh/a\n`,
+      )
+      .join('')
   );
 }

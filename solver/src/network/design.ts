@@ -32,12 +32,20 @@ export function networkParams(overrides: Partial<NetworkParams> = {}): NetworkPa
 export function designNetwork(
   input: NetworkInput,
   params: NetworkParams,
-  opts: { demandShape?: Float64Array; hours?: number } = {},
+  opts: {
+    demandShape?: Float64Array;
+    hours?: number;
+    /** Temperatures the pipes are sized for, when they differ from those operated (a path). */
+    sizeAt?: { supply_C: number; return_C: number };
+  } = {},
 ): NetworkDesign {
   const t0 = performance.now();
   const issues: NetworkIssue[] = [];
   const [ts, tr] = [params.supplyTemperature_C, params.returnTemperature_C];
-  if (!(ts > tr && tr >= 0 && ts <= 130))
+  const sizeOk =
+    !opts.sizeAt ||
+    (opts.sizeAt.supply_C > opts.sizeAt.return_C && opts.sizeAt.return_C >= 0 && opts.sizeAt.supply_C <= 130);
+  if (!(ts > tr && tr >= 0 && ts <= 130) || !sizeOk)
     throw new NetworkInputError([
       { code: 'temperatures', severity: 'error', values: { supply_C: ts, return_C: tr } },
     ]);
@@ -70,7 +78,10 @@ export function designNetwork(
   const terminals = [...new Set(buildings.map((b) => g.connections.get(b.id)!.node))];
   const plants = [...g.graph.plantNode.values()];
   const routed = routeTrunkBest(g.graph, terminals, plants, params.forcedStreets, g.connections);
-  const sized = sizeNetwork(g.graph, routed, buildings, params);
+  const sizing = opts.sizeAt
+    ? { ...params, supplyTemperature_C: opts.sizeAt.supply_C, returnTemperature_C: opts.sizeAt.return_C }
+    : params;
+  const sized = sizeNetwork(g.graph, routed, buildings, sizing);
   issues.push(...sized.issues);
 
   const served = new Set(routed.connections.map((c) => c.buildingId));

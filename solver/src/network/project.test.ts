@@ -57,4 +57,41 @@ describe('a project with a heat network', () => {
     expect(out.results.status).toBe('error');
     expect(out.reasons).toContain('There is no plant site: add a point feature with "kind": "plant".');
   });
+
+  it('on a path, lowers losses with the temperatures while the pipes stay those sized for the smallest spread', () => {
+    const path: Project = {
+      ...project,
+      periods: { years: [2025, 2035, 2045] },
+      network: {
+        ...project.network!,
+        params: {
+          supplyTemperaturePath_C: { '2025': 75, '2035': 65 },
+          returnTemperaturePath_C: { '2035': 40 },
+        },
+      },
+    };
+    const r = withNetwork(path);
+    expect(r.byYear!.map((y) => [y.year, y.supply_C, y.return_C])).toEqual([
+      [2025, 75, 45],
+      [2035, 65, 40],
+      [2045, 65, 40],
+    ]);
+    const [d2025, d2035] = r.byYear!.map((y) => y.design);
+    // the same pipes in every period, sized for 65/40 °C (ΔT 25 K): at least the DN of a 75/45 design
+    expect(d2035.pipes.map((p) => p.dn)).toEqual(d2025.pipes.map((p) => p.dn));
+    const own = net.design!.pipes;
+    d2025.pipes.forEach((p, i) => expect(p.dn).toBeGreaterThanOrEqual(own[i].dn));
+    // losses ∝ (Ts + Tr − 2·Tsoil): (65 + 40 − 20) / (75 + 45 − 20) = 85 / 100 with the same pipes
+    expect(d2035.summary.heatLoss_MWh_a / d2025.summary.heatLoss_MWh_a).toBeCloseTo(0.85, 9);
+    const p = r.project!;
+    expect(p.periods!.demand!.heat!.series).toEqual({
+      '2025': 'network_heat_2025',
+      '2035': 'network_heat_2035',
+      '2045': 'network_heat_2045',
+    });
+    expect(sum(values(p, 'network_heat_2035')) / 1000).toBeCloseTo(
+      d2035.summary.heatDelivered_MWh_a + d2035.summary.heatLoss_MWh_a,
+      6,
+    );
+  });
 });

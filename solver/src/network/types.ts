@@ -28,6 +28,12 @@ export interface PipeType {
 export interface NetworkParams {
   supplyTemperature_C: number;
   returnTemperature_C: number;
+  /**
+   * Transformation paths: year → temperature from that year on. The pipes are sized once for the
+   * smallest spread along the path; losses and pumps follow each period's temperatures.
+   */
+  supplyTemperaturePath_C?: Record<string, number>;
+  returnTemperaturePath_C?: Record<string, number>;
   /** Undisturbed soil temperature at pipe depth, annual mean. */
   soilTemperature_C: number;
   /** Amplitude of the soil temperature's annual swing at pipe depth (0: constant). */

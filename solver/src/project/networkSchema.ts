@@ -6,6 +6,13 @@ const positive = Type.Number({ exclusiveMinimum: 0 });
 const nonNeg = Type.Number({ minimum: 0 });
 /** Water temperatures the property table covers (solver/src/network/water.ts: 0–130 °C). */
 const celsius = Type.Number({ minimum: 0, maximum: 130 });
+/** Year → temperature (°C), from that year on (a step path, as the targets of a transformation path). */
+const yearCelsius = Type.Unsafe<Record<string, number>>({
+  type: 'object',
+  propertyNames: { pattern: '^(19[5-9][0-9]|20[0-9][0-9]|2100)$' },
+  minProperties: 1,
+  additionalProperties: { type: 'number', minimum: 0, maximum: 130 },
+});
 const ids = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100_000 });
 
 /** One row of a user's pipe catalogue (replaces the default table, solver/src/network/catalogue.ts). */
@@ -37,6 +44,9 @@ export const NetworkSchema = Type.Object(
         {
           supplyTemperature_C: opt(celsius),
           returnTemperature_C: opt(celsius),
+          /** Transformation paths: supply and return temperature from a year on (lowered in steps). */
+          supplyTemperaturePath_C: opt(yearCelsius),
+          returnTemperaturePath_C: opt(yearCelsius),
           soilTemperature_C: opt(Type.Number({ minimum: -10, maximum: 40 })),
           soilTemperatureAmplitude_K: opt(Type.Number({ minimum: 0, maximum: 30 })),
           coverDepth_m: opt(Type.Number({ exclusiveMinimum: 0, maximum: 5 })),

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}},"sources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"maxLength":2000,"type":"string"}}}},"network":{"additionalProperties":false,"type":"object","required":["geojson"],"properties":{"geojson":{"type":"object"},"params":{"additionalProperties":false,"type":"object","properties":{"supplyTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"returnTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"soilTemperature_C":{"minimum":-10,"maximum":40,"type":"number"},"soilTemperatureAmplitude_K":{"minimum":0,"maximum":30,"type":"number"},"coverDepth_m":{"exclusiveMinimum":0,"maximum":5,"type":"number"},"soilConductivity_W_mK":{"exclusiveMinimum":0,"type":"number"},"maxPressureGradient_Pa_m":{"exclusiveMinimum":0,"type":"number"},"maxVelocity_m_s":{"exclusiveMinimum":0,"type":"number"},"roughness_mm":{"minimum":0,"maximum":10,"type":"number"},"pumpEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"houseConnectionExtra_m":{"minimum":0,"type":"number"},"maxHouseConnection_m":{"exclusiveMinimum":0,"type":"number"},"fullLoadHours_h":{"exclusiveMinimum":0,"maximum":8784,"type":"number"},"pipes":{"minItems":1,"maxItems":200,"type":"array","items":{"additionalProperties":false,"type":"object","required":["dn","innerDiameter_m","casingDiameter_m","insulationClass","heatLossCoefficient_W_mK","cost_EUR_m","source"],"properties":{"dn":{"minimum":10,"maximum":1200,"type":"integer"},"innerDiameter_m":{"exclusiveMinimum":0,"maximum":2,"type":"number"},"casingDiameter_m":{"exclusiveMinimum":0,"maximum":3,"type":"number"},"insulationClass":{"anyOf":[{"const":1,"type":"number"},{"const":2,"type":"number"},{"const":3,"type":"number"}]},"heatLossCoefficient_W_mK":{"minimum":0,"type":"number"},"cost_EUR_m":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}},"forcedStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"forbiddenStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"excludedBuildings":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}}}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
+const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}},"sources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"maxLength":2000,"type":"string"}}}},"network":{"additionalProperties":false,"type":"object","required":["geojson"],"properties":{"geojson":{"type":"object"},"params":{"additionalProperties":false,"type":"object","properties":{"supplyTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"returnTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"supplyTemperaturePath_C":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":130}},"returnTemperaturePath_C":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":130}},"soilTemperature_C":{"minimum":-10,"maximum":40,"type":"number"},"soilTemperatureAmplitude_K":{"minimum":0,"maximum":30,"type":"number"},"coverDepth_m":{"exclusiveMinimum":0,"maximum":5,"type":"number"},"soilConductivity_W_mK":{"exclusiveMinimum":0,"type":"number"},"maxPressureGradient_Pa_m":{"exclusiveMinimum":0,"type":"number"},"maxVelocity_m_s":{"exclusiveMinimum":0,"type":"number"},"roughness_mm":{"minimum":0,"maximum":10,"type":"number"},"pumpEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"houseConnectionExtra_m":{"minimum":0,"type":"number"},"maxHouseConnection_m":{"exclusiveMinimum":0,"type":"number"},"fullLoadHours_h":{"exclusiveMinimum":0,"maximum":8784,"type":"number"},"pipes":{"minItems":1,"maxItems":200,"type":"array","items":{"additionalProperties":false,"type":"object","required":["dn","innerDiameter_m","casingDiameter_m","insulationClass","heatLossCoefficient_W_mK","cost_EUR_m","source"],"properties":{"dn":{"minimum":10,"maximum":1200,"type":"integer"},"innerDiameter_m":{"exclusiveMinimum":0,"maximum":2,"type":"number"},"casingDiameter_m":{"exclusiveMinimum":0,"maximum":3,"type":"number"},"insulationClass":{"anyOf":[{"const":1,"type":"number"},{"const":2,"type":"number"},{"const":3,"type":"number"}]},"heatLossCoefficient_W_mK":{"minimum":0,"type":"number"},"cost_EUR_m":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}},"forcedStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"forbiddenStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"excludedBuildings":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}}}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -9772,11 +9772,11 @@ vErrors.push(err789);
 errors++;
 }
 }
-if(data273.soilTemperature_C !== undefined){
-let data276 = data273.soilTemperature_C;
-if((typeof data276 == "number") && (isFinite(data276))){
-if(data276 > 40 || isNaN(data276)){
-const err790 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
+if(data273.supplyTemperaturePath_C !== undefined){
+let data276 = data273.supplyTemperaturePath_C;
+if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
+if(Object.keys(data276).length < 1){
+const err790 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -9785,8 +9785,11 @@ vErrors.push(err790);
 }
 errors++;
 }
-if(data276 < -10 || isNaN(data276)){
-const err791 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
+for(const key79 in data276){
+const _errs671 = errors;
+if(typeof key79 === "string"){
+if(!pattern26.test(key79)){
+const err791 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key79};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -9796,8 +9799,9 @@ vErrors.push(err791);
 errors++;
 }
 }
-else {
-const err792 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid102 = _errs671 === errors;
+if(!valid102){
+const err792 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/propertyNames",keyword:"propertyNames",params:{propertyName: key79},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9807,11 +9811,11 @@ vErrors.push(err792);
 errors++;
 }
 }
-if(data273.soilTemperatureAmplitude_K !== undefined){
-let data277 = data273.soilTemperatureAmplitude_K;
+for(const key80 in data276){
+let data277 = data276[key80];
 if((typeof data277 == "number") && (isFinite(data277))){
-if(data277 > 30 || isNaN(data277)){
-const err793 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+if(data277 > 130 || isNaN(data277)){
+const err793 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9821,7 +9825,7 @@ vErrors.push(err793);
 errors++;
 }
 if(data277 < 0 || isNaN(data277)){
-const err794 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err794 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9832,7 +9836,7 @@ errors++;
 }
 }
 else {
-const err795 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err795 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -9842,11 +9846,9 @@ vErrors.push(err795);
 errors++;
 }
 }
-if(data273.coverDepth_m !== undefined){
-let data278 = data273.coverDepth_m;
-if((typeof data278 == "number") && (isFinite(data278))){
-if(data278 > 5 || isNaN(data278)){
-const err796 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+}
+else {
+const err796 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9855,8 +9857,12 @@ vErrors.push(err796);
 }
 errors++;
 }
-if(data278 <= 0 || isNaN(data278)){
-const err797 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data273.returnTemperaturePath_C !== undefined){
+let data278 = data273.returnTemperaturePath_C;
+if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
+if(Object.keys(data278).length < 1){
+const err797 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9865,9 +9871,11 @@ vErrors.push(err797);
 }
 errors++;
 }
-}
-else {
-const err798 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key81 in data278){
+const _errs677 = errors;
+if(typeof key81 === "string"){
+if(!pattern26.test(key81)){
+const err798 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key81};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9877,11 +9885,9 @@ vErrors.push(err798);
 errors++;
 }
 }
-if(data273.soilConductivity_W_mK !== undefined){
-let data279 = data273.soilConductivity_W_mK;
-if((typeof data279 == "number") && (isFinite(data279))){
-if(data279 <= 0 || isNaN(data279)){
-const err799 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+var valid104 = _errs677 === errors;
+if(!valid104){
+const err799 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/propertyNames",keyword:"propertyNames",params:{propertyName: key81},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9891,8 +9897,11 @@ vErrors.push(err799);
 errors++;
 }
 }
-else {
-const err800 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key82 in data278){
+let data279 = data278[key82];
+if((typeof data279 == "number") && (isFinite(data279))){
+if(data279 > 130 || isNaN(data279)){
+const err800 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9901,12 +9910,8 @@ vErrors.push(err800);
 }
 errors++;
 }
-}
-if(data273.maxPressureGradient_Pa_m !== undefined){
-let data280 = data273.maxPressureGradient_Pa_m;
-if((typeof data280 == "number") && (isFinite(data280))){
-if(data280 <= 0 || isNaN(data280)){
-const err801 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data279 < 0 || isNaN(data279)){
+const err801 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9917,7 +9922,7 @@ errors++;
 }
 }
 else {
-const err802 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err802 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9927,11 +9932,9 @@ vErrors.push(err802);
 errors++;
 }
 }
-if(data273.maxVelocity_m_s !== undefined){
-let data281 = data273.maxVelocity_m_s;
-if((typeof data281 == "number") && (isFinite(data281))){
-if(data281 <= 0 || isNaN(data281)){
-const err803 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err803 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -9941,8 +9944,11 @@ vErrors.push(err803);
 errors++;
 }
 }
-else {
-const err804 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data273.soilTemperature_C !== undefined){
+let data280 = data273.soilTemperature_C;
+if((typeof data280 == "number") && (isFinite(data280))){
+if(data280 > 40 || isNaN(data280)){
+const err804 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -9951,12 +9957,8 @@ vErrors.push(err804);
 }
 errors++;
 }
-}
-if(data273.roughness_mm !== undefined){
-let data282 = data273.roughness_mm;
-if((typeof data282 == "number") && (isFinite(data282))){
-if(data282 > 10 || isNaN(data282)){
-const err805 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(data280 < -10 || isNaN(data280)){
+const err805 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -9965,8 +9967,9 @@ vErrors.push(err805);
 }
 errors++;
 }
-if(data282 < 0 || isNaN(data282)){
-const err806 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err806 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9976,8 +9979,11 @@ vErrors.push(err806);
 errors++;
 }
 }
-else {
-const err807 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data273.soilTemperatureAmplitude_K !== undefined){
+let data281 = data273.soilTemperatureAmplitude_K;
+if((typeof data281 == "number") && (isFinite(data281))){
+if(data281 > 30 || isNaN(data281)){
+const err807 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9986,12 +9992,8 @@ vErrors.push(err807);
 }
 errors++;
 }
-}
-if(data273.pumpEfficiency !== undefined){
-let data283 = data273.pumpEfficiency;
-if((typeof data283 == "number") && (isFinite(data283))){
-if(data283 > 1 || isNaN(data283)){
-const err808 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data281 < 0 || isNaN(data281)){
+const err808 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -10000,8 +10002,9 @@ vErrors.push(err808);
 }
 errors++;
 }
-if(data283 <= 0 || isNaN(data283)){
-const err809 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err809 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -10011,8 +10014,11 @@ vErrors.push(err809);
 errors++;
 }
 }
-else {
-const err810 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data273.coverDepth_m !== undefined){
+let data282 = data273.coverDepth_m;
+if((typeof data282 == "number") && (isFinite(data282))){
+if(data282 > 5 || isNaN(data282)){
+const err810 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -10021,12 +10027,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-}
-if(data273.houseConnectionExtra_m !== undefined){
-let data284 = data273.houseConnectionExtra_m;
-if((typeof data284 == "number") && (isFinite(data284))){
-if(data284 < 0 || isNaN(data284)){
-const err811 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data282 <= 0 || isNaN(data282)){
+const err811 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10037,7 +10039,7 @@ errors++;
 }
 }
 else {
-const err812 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err812 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10047,11 +10049,11 @@ vErrors.push(err812);
 errors++;
 }
 }
-if(data273.maxHouseConnection_m !== undefined){
-let data285 = data273.maxHouseConnection_m;
-if((typeof data285 == "number") && (isFinite(data285))){
-if(data285 <= 0 || isNaN(data285)){
-const err813 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data273.soilConductivity_W_mK !== undefined){
+let data283 = data273.soilConductivity_W_mK;
+if((typeof data283 == "number") && (isFinite(data283))){
+if(data283 <= 0 || isNaN(data283)){
+const err813 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10062,7 +10064,7 @@ errors++;
 }
 }
 else {
-const err814 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err814 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10072,11 +10074,11 @@ vErrors.push(err814);
 errors++;
 }
 }
-if(data273.fullLoadHours_h !== undefined){
-let data286 = data273.fullLoadHours_h;
-if((typeof data286 == "number") && (isFinite(data286))){
-if(data286 > 8784 || isNaN(data286)){
-const err815 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8784},message:"must be <= 8784"};
+if(data273.maxPressureGradient_Pa_m !== undefined){
+let data284 = data273.maxPressureGradient_Pa_m;
+if((typeof data284 == "number") && (isFinite(data284))){
+if(data284 <= 0 || isNaN(data284)){
+const err815 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10085,8 +10087,9 @@ vErrors.push(err815);
 }
 errors++;
 }
-if(data286 <= 0 || isNaN(data286)){
-const err816 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err816 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10096,8 +10099,11 @@ vErrors.push(err816);
 errors++;
 }
 }
-else {
-const err817 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data273.maxVelocity_m_s !== undefined){
+let data285 = data273.maxVelocity_m_s;
+if((typeof data285 == "number") && (isFinite(data285))){
+if(data285 <= 0 || isNaN(data285)){
+const err817 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10107,11 +10113,8 @@ vErrors.push(err817);
 errors++;
 }
 }
-if(data273.pipes !== undefined){
-let data287 = data273.pipes;
-if(Array.isArray(data287)){
-if(data287.length > 200){
-const err818 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+else {
+const err818 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10120,8 +10123,12 @@ vErrors.push(err818);
 }
 errors++;
 }
-if(data287.length < 1){
-const err819 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data273.roughness_mm !== undefined){
+let data286 = data273.roughness_mm;
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 > 10 || isNaN(data286)){
+const err819 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10130,12 +10137,8 @@ vErrors.push(err819);
 }
 errors++;
 }
-const len3 = data287.length;
-for(let i3=0; i3<len3; i3++){
-let data288 = data287[i3];
-if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-if(data288.dn === undefined){
-const err820 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "dn"},message:"must have required property '"+"dn"+"'"};
+if(data286 < 0 || isNaN(data286)){
+const err820 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10144,8 +10147,9 @@ vErrors.push(err820);
 }
 errors++;
 }
-if(data288.innerDiameter_m === undefined){
-const err821 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "innerDiameter_m"},message:"must have required property '"+"innerDiameter_m"+"'"};
+}
+else {
+const err821 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10154,8 +10158,12 @@ vErrors.push(err821);
 }
 errors++;
 }
-if(data288.casingDiameter_m === undefined){
-const err822 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "casingDiameter_m"},message:"must have required property '"+"casingDiameter_m"+"'"};
+}
+if(data273.pumpEfficiency !== undefined){
+let data287 = data273.pumpEfficiency;
+if((typeof data287 == "number") && (isFinite(data287))){
+if(data287 > 1 || isNaN(data287)){
+const err822 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10164,8 +10172,8 @@ vErrors.push(err822);
 }
 errors++;
 }
-if(data288.insulationClass === undefined){
-const err823 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "insulationClass"},message:"must have required property '"+"insulationClass"+"'"};
+if(data287 <= 0 || isNaN(data287)){
+const err823 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10174,8 +10182,9 @@ vErrors.push(err823);
 }
 errors++;
 }
-if(data288.heatLossCoefficient_W_mK === undefined){
-const err824 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "heatLossCoefficient_W_mK"},message:"must have required property '"+"heatLossCoefficient_W_mK"+"'"};
+}
+else {
+const err824 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10184,8 +10193,12 @@ vErrors.push(err824);
 }
 errors++;
 }
-if(data288.cost_EUR_m === undefined){
-const err825 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "cost_EUR_m"},message:"must have required property '"+"cost_EUR_m"+"'"};
+}
+if(data273.houseConnectionExtra_m !== undefined){
+let data288 = data273.houseConnectionExtra_m;
+if((typeof data288 == "number") && (isFinite(data288))){
+if(data288 < 0 || isNaN(data288)){
+const err825 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10194,8 +10207,9 @@ vErrors.push(err825);
 }
 errors++;
 }
-if(data288.source === undefined){
-const err826 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err826 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10204,9 +10218,12 @@ vErrors.push(err826);
 }
 errors++;
 }
-for(const key79 in data288){
-if(!(((((((key79 === "dn") || (key79 === "innerDiameter_m")) || (key79 === "casingDiameter_m")) || (key79 === "insulationClass")) || (key79 === "heatLossCoefficient_W_mK")) || (key79 === "cost_EUR_m")) || (key79 === "source"))){
-const err827 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key79},message:"must NOT have additional properties"};
+}
+if(data273.maxHouseConnection_m !== undefined){
+let data289 = data273.maxHouseConnection_m;
+if((typeof data289 == "number") && (isFinite(data289))){
+if(data289 <= 0 || isNaN(data289)){
+const err827 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10216,10 +10233,8 @@ vErrors.push(err827);
 errors++;
 }
 }
-if(data288.dn !== undefined){
-let data289 = data288.dn;
-if(!(((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289))) && (isFinite(data289)))){
-const err828 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err828 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10228,9 +10243,12 @@ vErrors.push(err828);
 }
 errors++;
 }
-if((typeof data289 == "number") && (isFinite(data289))){
-if(data289 > 1200 || isNaN(data289)){
-const err829 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1200},message:"must be <= 1200"};
+}
+if(data273.fullLoadHours_h !== undefined){
+let data290 = data273.fullLoadHours_h;
+if((typeof data290 == "number") && (isFinite(data290))){
+if(data290 > 8784 || isNaN(data290)){
+const err829 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8784},message:"must be <= 8784"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10239,8 +10257,8 @@ vErrors.push(err829);
 }
 errors++;
 }
-if(data289 < 10 || isNaN(data289)){
-const err830 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+if(data290 <= 0 || isNaN(data290)){
+const err830 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10250,12 +10268,8 @@ vErrors.push(err830);
 errors++;
 }
 }
-}
-if(data288.innerDiameter_m !== undefined){
-let data290 = data288.innerDiameter_m;
-if((typeof data290 == "number") && (isFinite(data290))){
-if(data290 > 2 || isNaN(data290)){
-const err831 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+else {
+const err831 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10264,8 +10278,12 @@ vErrors.push(err831);
 }
 errors++;
 }
-if(data290 <= 0 || isNaN(data290)){
-const err832 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data273.pipes !== undefined){
+let data291 = data273.pipes;
+if(Array.isArray(data291)){
+if(data291.length > 200){
+const err832 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10274,9 +10292,8 @@ vErrors.push(err832);
 }
 errors++;
 }
-}
-else {
-const err833 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data291.length < 1){
+const err833 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10285,12 +10302,12 @@ vErrors.push(err833);
 }
 errors++;
 }
-}
-if(data288.casingDiameter_m !== undefined){
-let data291 = data288.casingDiameter_m;
-if((typeof data291 == "number") && (isFinite(data291))){
-if(data291 > 3 || isNaN(data291)){
-const err834 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
+const len3 = data291.length;
+for(let i3=0; i3<len3; i3++){
+let data292 = data291[i3];
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.dn === undefined){
+const err834 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "dn"},message:"must have required property '"+"dn"+"'"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10299,8 +10316,8 @@ vErrors.push(err834);
 }
 errors++;
 }
-if(data291 <= 0 || isNaN(data291)){
-const err835 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data292.innerDiameter_m === undefined){
+const err835 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "innerDiameter_m"},message:"must have required property '"+"innerDiameter_m"+"'"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10309,9 +10326,8 @@ vErrors.push(err835);
 }
 errors++;
 }
-}
-else {
-const err836 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data292.casingDiameter_m === undefined){
+const err836 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "casingDiameter_m"},message:"must have required property '"+"casingDiameter_m"+"'"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10320,14 +10336,8 @@ vErrors.push(err836);
 }
 errors++;
 }
-}
-if(data288.insulationClass !== undefined){
-let data292 = data288.insulationClass;
-const _errs703 = errors;
-let valid105 = false;
-const _errs704 = errors;
-if(!((typeof data292 == "number") && (isFinite(data292)))){
-const err837 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data292.insulationClass === undefined){
+const err837 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "insulationClass"},message:"must have required property '"+"insulationClass"+"'"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10336,8 +10346,8 @@ vErrors.push(err837);
 }
 errors++;
 }
-if(1 !== data292){
-const err838 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(data292.heatLossCoefficient_W_mK === undefined){
+const err838 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "heatLossCoefficient_W_mK"},message:"must have required property '"+"heatLossCoefficient_W_mK"+"'"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10346,11 +10356,8 @@ vErrors.push(err838);
 }
 errors++;
 }
-var _valid7 = _errs704 === errors;
-valid105 = valid105 || _valid7;
-const _errs706 = errors;
-if(!((typeof data292 == "number") && (isFinite(data292)))){
-const err839 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data292.cost_EUR_m === undefined){
+const err839 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "cost_EUR_m"},message:"must have required property '"+"cost_EUR_m"+"'"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10359,8 +10366,8 @@ vErrors.push(err839);
 }
 errors++;
 }
-if(2 !== data292){
-const err840 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
+if(data292.source === undefined){
+const err840 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10369,11 +10376,9 @@ vErrors.push(err840);
 }
 errors++;
 }
-var _valid7 = _errs706 === errors;
-valid105 = valid105 || _valid7;
-const _errs708 = errors;
-if(!((typeof data292 == "number") && (isFinite(data292)))){
-const err841 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key83 in data292){
+if(!(((((((key83 === "dn") || (key83 === "innerDiameter_m")) || (key83 === "casingDiameter_m")) || (key83 === "insulationClass")) || (key83 === "heatLossCoefficient_W_mK")) || (key83 === "cost_EUR_m")) || (key83 === "source"))){
+const err841 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10382,8 +10387,11 @@ vErrors.push(err841);
 }
 errors++;
 }
-if(3 !== data292){
-const err842 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
+}
+if(data292.dn !== undefined){
+let data293 = data292.dn;
+if(!(((typeof data293 == "number") && (!(data293 % 1) && !isNaN(data293))) && (isFinite(data293)))){
+const err842 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10392,10 +10400,9 @@ vErrors.push(err842);
 }
 errors++;
 }
-var _valid7 = _errs708 === errors;
-valid105 = valid105 || _valid7;
-if(!valid105){
-const err843 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if((typeof data293 == "number") && (isFinite(data293))){
+if(data293 > 1200 || isNaN(data293)){
+const err843 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1200},message:"must be <= 1200"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10404,23 +10411,8 @@ vErrors.push(err843);
 }
 errors++;
 }
-else {
-errors = _errs703;
-if(vErrors !== null){
-if(_errs703){
-vErrors.length = _errs703;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data288.heatLossCoefficient_W_mK !== undefined){
-let data293 = data288.heatLossCoefficient_W_mK;
-if((typeof data293 == "number") && (isFinite(data293))){
-if(data293 < 0 || isNaN(data293)){
-const err844 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data293 < 10 || isNaN(data293)){
+const err844 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10430,8 +10422,12 @@ vErrors.push(err844);
 errors++;
 }
 }
-else {
-const err845 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data292.innerDiameter_m !== undefined){
+let data294 = data292.innerDiameter_m;
+if((typeof data294 == "number") && (isFinite(data294))){
+if(data294 > 2 || isNaN(data294)){
+const err845 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10440,12 +10436,8 @@ vErrors.push(err845);
 }
 errors++;
 }
-}
-if(data288.cost_EUR_m !== undefined){
-let data294 = data288.cost_EUR_m;
-if((typeof data294 == "number") && (isFinite(data294))){
-if(data294 < 0 || isNaN(data294)){
-const err846 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data294 <= 0 || isNaN(data294)){
+const err846 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10456,7 +10448,7 @@ errors++;
 }
 }
 else {
-const err847 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err847 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10466,11 +10458,11 @@ vErrors.push(err847);
 errors++;
 }
 }
-if(data288.source !== undefined){
-let data295 = data288.source;
-if(typeof data295 === "string"){
-if(func2(data295) > 2000){
-const err848 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data292.casingDiameter_m !== undefined){
+let data295 = data292.casingDiameter_m;
+if((typeof data295 == "number") && (isFinite(data295))){
+if(data295 > 3 || isNaN(data295)){
+const err848 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10479,9 +10471,8 @@ vErrors.push(err848);
 }
 errors++;
 }
-}
-else {
-const err849 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data295 <= 0 || isNaN(data295)){
+const err849 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10491,9 +10482,8 @@ vErrors.push(err849);
 errors++;
 }
 }
-}
 else {
-const err850 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err850 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10503,9 +10493,13 @@ vErrors.push(err850);
 errors++;
 }
 }
-}
-else {
-const err851 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data292.insulationClass !== undefined){
+let data296 = data292.insulationClass;
+const _errs715 = errors;
+let valid109 = false;
+const _errs716 = errors;
+if(!((typeof data296 == "number") && (isFinite(data296)))){
+const err851 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10514,12 +10508,8 @@ vErrors.push(err851);
 }
 errors++;
 }
-}
-if(data273.forcedStreets !== undefined){
-let data296 = data273.forcedStreets;
-if(Array.isArray(data296)){
-if(data296.length > 100000){
-const err852 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(1 !== data296){
+const err852 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10528,12 +10518,11 @@ vErrors.push(err852);
 }
 errors++;
 }
-const len4 = data296.length;
-for(let i4=0; i4<len4; i4++){
-let data297 = data296[i4];
-if(typeof data297 === "string"){
-if(func2(data297) > 200){
-const err853 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+var _valid7 = _errs716 === errors;
+valid109 = valid109 || _valid7;
+const _errs718 = errors;
+if(!((typeof data296 == "number") && (isFinite(data296)))){
+const err853 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10542,8 +10531,8 @@ vErrors.push(err853);
 }
 errors++;
 }
-if(func2(data297) < 1){
-const err854 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(2 !== data296){
+const err854 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -10552,9 +10541,11 @@ vErrors.push(err854);
 }
 errors++;
 }
-}
-else {
-const err855 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid7 = _errs718 === errors;
+valid109 = valid109 || _valid7;
+const _errs720 = errors;
+if(!((typeof data296 == "number") && (isFinite(data296)))){
+const err855 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -10563,10 +10554,8 @@ vErrors.push(err855);
 }
 errors++;
 }
-}
-}
-else {
-const err856 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(3 !== data296){
+const err856 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -10575,12 +10564,10 @@ vErrors.push(err856);
 }
 errors++;
 }
-}
-if(data273.forbiddenStreets !== undefined){
-let data298 = data273.forbiddenStreets;
-if(Array.isArray(data298)){
-if(data298.length > 100000){
-const err857 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+var _valid7 = _errs720 === errors;
+valid109 = valid109 || _valid7;
+if(!valid109){
+const err857 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -10589,12 +10576,23 @@ vErrors.push(err857);
 }
 errors++;
 }
-const len5 = data298.length;
-for(let i5=0; i5<len5; i5++){
-let data299 = data298[i5];
-if(typeof data299 === "string"){
-if(func2(data299) > 200){
-const err858 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+else {
+errors = _errs715;
+if(vErrors !== null){
+if(_errs715){
+vErrors.length = _errs715;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data292.heatLossCoefficient_W_mK !== undefined){
+let data297 = data292.heatLossCoefficient_W_mK;
+if((typeof data297 == "number") && (isFinite(data297))){
+if(data297 < 0 || isNaN(data297)){
+const err858 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -10603,8 +10601,9 @@ vErrors.push(err858);
 }
 errors++;
 }
-if(func2(data299) < 1){
-const err859 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err859 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -10614,8 +10613,11 @@ vErrors.push(err859);
 errors++;
 }
 }
-else {
-const err860 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data292.cost_EUR_m !== undefined){
+let data298 = data292.cost_EUR_m;
+if((typeof data298 == "number") && (isFinite(data298))){
+if(data298 < 0 || isNaN(data298)){
+const err860 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -10625,9 +10627,8 @@ vErrors.push(err860);
 errors++;
 }
 }
-}
 else {
-const err861 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err861 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -10637,11 +10638,11 @@ vErrors.push(err861);
 errors++;
 }
 }
-if(data273.excludedBuildings !== undefined){
-let data300 = data273.excludedBuildings;
-if(Array.isArray(data300)){
-if(data300.length > 100000){
-const err862 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(data292.source !== undefined){
+let data299 = data292.source;
+if(typeof data299 === "string"){
+if(func2(data299) > 2000){
+const err862 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -10650,12 +10651,9 @@ vErrors.push(err862);
 }
 errors++;
 }
-const len6 = data300.length;
-for(let i6=0; i6<len6; i6++){
-let data301 = data300[i6];
-if(typeof data301 === "string"){
-if(func2(data301) > 200){
-const err863 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+else {
+const err863 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -10664,8 +10662,10 @@ vErrors.push(err863);
 }
 errors++;
 }
-if(func2(data301) < 1){
-const err864 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err864 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -10675,8 +10675,9 @@ vErrors.push(err864);
 errors++;
 }
 }
+}
 else {
-const err865 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err865 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -10686,9 +10687,11 @@ vErrors.push(err865);
 errors++;
 }
 }
-}
-else {
-const err866 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data273.forcedStreets !== undefined){
+let data300 = data273.forcedStreets;
+if(Array.isArray(data300)){
+if(data300.length > 100000){
+const err866 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -10697,10 +10700,12 @@ vErrors.push(err866);
 }
 errors++;
 }
-}
-}
-else {
-const err867 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len4 = data300.length;
+for(let i4=0; i4<len4; i4++){
+let data301 = data300[i4];
+if(typeof data301 === "string"){
+if(func2(data301) > 200){
+const err867 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -10709,10 +10714,8 @@ vErrors.push(err867);
 }
 errors++;
 }
-}
-}
-else {
-const err868 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data301) < 1){
+const err868 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -10722,15 +10725,8 @@ vErrors.push(err868);
 errors++;
 }
 }
-if(data.scenarios !== undefined){
-let data302 = data.scenarios;
-if(Array.isArray(data302)){
-const len7 = data302.length;
-for(let i7=0; i7<len7; i7++){
-let data303 = data302[i7];
-if(data303 && typeof data303 == "object" && !Array.isArray(data303)){
-if(data303.id === undefined){
-const err869 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err869 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -10739,8 +10735,10 @@ vErrors.push(err869);
 }
 errors++;
 }
-if(data303.name === undefined){
-const err870 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err870 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -10749,8 +10747,12 @@ vErrors.push(err870);
 }
 errors++;
 }
-if(data303.overrides === undefined){
-const err871 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+}
+if(data273.forbiddenStreets !== undefined){
+let data302 = data273.forbiddenStreets;
+if(Array.isArray(data302)){
+if(data302.length > 100000){
+const err871 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -10759,9 +10761,12 @@ vErrors.push(err871);
 }
 errors++;
 }
-for(const key80 in data303){
-if(!((((key80 === "id") || (key80 === "name")) || (key80 === "description")) || (key80 === "overrides"))){
-const err872 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key80},message:"must NOT have additional properties"};
+const len5 = data302.length;
+for(let i5=0; i5<len5; i5++){
+let data303 = data302[i5];
+if(typeof data303 === "string"){
+if(func2(data303) > 200){
+const err872 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -10770,12 +10775,8 @@ vErrors.push(err872);
 }
 errors++;
 }
-}
-if(data303.id !== undefined){
-let data304 = data303.id;
-if(typeof data304 === "string"){
-if(!pattern4.test(data304)){
-const err873 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(func2(data303) < 1){
+const err873 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -10786,7 +10787,7 @@ errors++;
 }
 }
 else {
-const err874 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err874 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -10796,11 +10797,9 @@ vErrors.push(err874);
 errors++;
 }
 }
-if(data303.name !== undefined){
-let data305 = data303.name;
-if(typeof data305 === "string"){
-if(func2(data305) > 200){
-const err875 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+else {
+const err875 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -10809,8 +10808,12 @@ vErrors.push(err875);
 }
 errors++;
 }
-if(func2(data305) < 1){
-const err876 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data273.excludedBuildings !== undefined){
+let data304 = data273.excludedBuildings;
+if(Array.isArray(data304)){
+if(data304.length > 100000){
+const err876 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -10819,9 +10822,12 @@ vErrors.push(err876);
 }
 errors++;
 }
-}
-else {
-const err877 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len6 = data304.length;
+for(let i6=0; i6<len6; i6++){
+let data305 = data304[i6];
+if(typeof data305 === "string"){
+if(func2(data305) > 200){
+const err877 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -10830,12 +10836,8 @@ vErrors.push(err877);
 }
 errors++;
 }
-}
-if(data303.description !== undefined){
-let data306 = data303.description;
-if(typeof data306 === "string"){
-if(func2(data306) > 2000){
-const err878 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(func2(data305) < 1){
+const err878 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -10846,7 +10848,7 @@ errors++;
 }
 }
 else {
-const err879 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err879 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -10856,10 +10858,9 @@ vErrors.push(err879);
 errors++;
 }
 }
-if(data303.overrides !== undefined){
-let data307 = data303.overrides;
-if(!(data307 && typeof data307 == "object" && !Array.isArray(data307))){
-const err880 = {instancePath:instancePath+"/scenarios/" + i7+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err880 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -10871,7 +10872,7 @@ errors++;
 }
 }
 else {
-const err881 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err881 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -10883,7 +10884,7 @@ errors++;
 }
 }
 else {
-const err882 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err882 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -10893,10 +10894,15 @@ vErrors.push(err882);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data308 = data.notes;
-if(!(data308 && typeof data308 == "object" && !Array.isArray(data308))){
-const err883 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.scenarios !== undefined){
+let data306 = data.scenarios;
+if(Array.isArray(data306)){
+const len7 = data306.length;
+for(let i7=0; i7<len7; i7++){
+let data307 = data306[i7];
+if(data307 && typeof data307 == "object" && !Array.isArray(data307)){
+if(data307.id === undefined){
+const err883 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -10905,15 +10911,181 @@ vErrors.push(err883);
 }
 errors++;
 }
-}
-}
-else {
-const err884 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data307.name === undefined){
+const err884 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err884];
 }
 else {
 vErrors.push(err884);
+}
+errors++;
+}
+if(data307.overrides === undefined){
+const err885 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+if(vErrors === null){
+vErrors = [err885];
+}
+else {
+vErrors.push(err885);
+}
+errors++;
+}
+for(const key84 in data307){
+if(!((((key84 === "id") || (key84 === "name")) || (key84 === "description")) || (key84 === "overrides"))){
+const err886 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err886];
+}
+else {
+vErrors.push(err886);
+}
+errors++;
+}
+}
+if(data307.id !== undefined){
+let data308 = data307.id;
+if(typeof data308 === "string"){
+if(!pattern4.test(data308)){
+const err887 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(vErrors === null){
+vErrors = [err887];
+}
+else {
+vErrors.push(err887);
+}
+errors++;
+}
+}
+else {
+const err888 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err888];
+}
+else {
+vErrors.push(err888);
+}
+errors++;
+}
+}
+if(data307.name !== undefined){
+let data309 = data307.name;
+if(typeof data309 === "string"){
+if(func2(data309) > 200){
+const err889 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err889];
+}
+else {
+vErrors.push(err889);
+}
+errors++;
+}
+if(func2(data309) < 1){
+const err890 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err890];
+}
+else {
+vErrors.push(err890);
+}
+errors++;
+}
+}
+else {
+const err891 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err891];
+}
+else {
+vErrors.push(err891);
+}
+errors++;
+}
+}
+if(data307.description !== undefined){
+let data310 = data307.description;
+if(typeof data310 === "string"){
+if(func2(data310) > 2000){
+const err892 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err892];
+}
+else {
+vErrors.push(err892);
+}
+errors++;
+}
+}
+else {
+const err893 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err893];
+}
+else {
+vErrors.push(err893);
+}
+errors++;
+}
+}
+if(data307.overrides !== undefined){
+let data311 = data307.overrides;
+if(!(data311 && typeof data311 == "object" && !Array.isArray(data311))){
+const err894 = {instancePath:instancePath+"/scenarios/" + i7+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err894];
+}
+else {
+vErrors.push(err894);
+}
+errors++;
+}
+}
+}
+else {
+const err895 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err895];
+}
+else {
+vErrors.push(err895);
+}
+errors++;
+}
+}
+}
+else {
+const err896 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err896];
+}
+else {
+vErrors.push(err896);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data312 = data.notes;
+if(!(data312 && typeof data312 == "object" && !Array.isArray(data312))){
+const err897 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err897];
+}
+else {
+vErrors.push(err897);
+}
+errors++;
+}
+}
+}
+else {
+const err898 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err898];
+}
+else {
+vErrors.push(err898);
 }
 errors++;
 }

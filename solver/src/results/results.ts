@@ -41,6 +41,16 @@ export interface Capacity {
 export interface NetworkResult {
   summary: NetworkSummary;
   byDn: { dn: number; trunkLength_m: number; connectionLength_m: number; cost_EUR: number }[];
+  /** Transformation paths with network temperature paths: the network in each period (same pipes). */
+  byYear?: {
+    year: number;
+    supplyTemperature_C: number;
+    returnTemperature_C: number;
+    heatLoss_MWh_a: number;
+    heatLossShare: number;
+    pumpElectricity_MWh_a: number;
+    plantPeak_kW: number;
+  }[];
   /** Monthly heat losses (MWh), January first, for the losses chart. */
   lossesMonthly_MWh: number[];
   /** The pipes for a map: planar metres (ETRS89 / UTM, `epsg`), rounded to 0.1 m. */

@@ -91,6 +91,16 @@ async function solveWithNetwork(project: Project, opts: SolveProjectOptions): Pr
   const out = await solvePlants({ ...net.project, network: undefined }, { ...opts, scenarioId: undefined });
   out.results.scenario = opts.scenarioId ?? 'base';
   out.results.network = networkResult(net.design, project.site.year);
+  if (net.byYear)
+    out.results.network.byYear = net.byYear.map((y) => ({
+      year: y.year,
+      supplyTemperature_C: y.supply_C,
+      returnTemperature_C: y.return_C,
+      heatLoss_MWh_a: y.design.summary.heatLoss_MWh_a,
+      heatLossShare: y.design.summary.heatLossShare,
+      pumpElectricity_MWh_a: y.design.summary.pumpElectricity_MWh_a,
+      plantPeak_kW: y.design.summary.plantPeak_kW,
+    }));
   out.results.messages = [...messages, ...(out.results.messages ?? [])];
   out.results.warnings = [...messages.map((m) => formatSolverMessage(m)), ...out.results.warnings];
   return out;
