@@ -14,6 +14,7 @@ import { IssueList } from './IssueList';
 import { LossesChart } from './LossesChart';
 import { cycleStreet, toggleBuilding, type NetworkOverrides } from './networkEdits';
 import { NetworkMap } from './NetworkMap';
+import { ParamsPanel } from './ParamsPanel';
 import { SummaryPanel } from './SummaryPanel';
 import './network.css';
 
@@ -111,6 +112,7 @@ function NetworkEditor({ doc, projectId }: { doc: StoredProject; projectId: stri
             : null
         }
       />
+      {network && <ParamsPanel params={network.params} edit={editParams} />}
       {network && <DesignBar projectId={projectId} network={network} />}
       {input && (
         <section className="panel" aria-labelledby="network-map-title">
