@@ -72,4 +72,12 @@ describe('network design end to end', () => {
       designNetwork(line, networkParams({ supplyTemperature_C: 40, returnTemperature_C: 45 })),
     ).toThrow(NetworkInputError);
   });
+
+  it('recomputes the default pipes’ loss coefficients for another soil (λ 2.0 instead of 1.5: more loss)', () => {
+    const wet = networkParams({ soilConductivity_W_mK: 2 });
+    const dn100 = (p: ReturnType<typeof networkParams>) =>
+      p.pipes.find((x) => x.dn === 100)!.heatLossCoefficient_W_mK;
+    expect(dn100(wet)).toBeGreaterThan(dn100(params));
+    expect(networkParams({ pipes: params.pipes.slice(0, 3) }).pipes).toHaveLength(3);
+  });
 });

@@ -1,3 +1,4 @@
+import { defaultPipes } from './catalogue';
 import { defaultNetworkParams } from './defaults';
 import { streetGraph } from './graph';
 import { operate } from './operation';
@@ -13,11 +14,16 @@ export class NetworkInputError extends Error {
   }
 }
 
-/** The default parameters with a project's overrides (undefined fields keep the default). */
+/**
+ * The default parameters with a project's overrides (undefined fields keep the default). Without a
+ * catalogue of its own, the default pipes' loss coefficients follow the cover depth and soil
+ * conductivity in effect (EN 13941-1, catalogue.ts).
+ */
 export function networkParams(overrides: Partial<NetworkParams> = {}): NetworkParams {
   const params = defaultNetworkParams();
   for (const [k, v] of Object.entries(overrides) as [keyof NetworkParams, unknown][])
     if (v !== undefined) (params as unknown as Record<string, unknown>)[k] = v;
+  if (!overrides.pipes) params.pipes = defaultPipes(params.coverDepth_m, params.soilConductivity_W_mK);
   return params;
 }
 
