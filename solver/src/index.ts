@@ -130,5 +130,5 @@ export type {
 } from './network/types';
 export { defaultNetworkParams } from './network/defaults';
 export { designNetwork, NetworkInputError, networkParams } from './network/design';
-export { readNetworkGeoJson } from './network/geojson';
+export { readNetworkCollection, readNetworkGeoJson } from './network/geojson';
 export { networkIssueText } from './network/messages';

@@ -109,22 +109,23 @@ function positionsOf(g: Feature['geometry']): Position[] {
 
 /** Parses and checks a network GeoJSON text. */
 export function readNetworkGeoJson(text: string): { input?: NetworkInput; issues: NetworkIssue[] } {
-  let doc: { type?: unknown; features?: unknown; crs?: unknown };
+  let doc: unknown;
   try {
-    doc = JSON.parse(text) as typeof doc;
+    doc = JSON.parse(text);
   } catch (e) {
     return {
       issues: [{ code: 'notFeatureCollection', severity: 'error', values: { reason: (e as Error).message } }],
     };
   }
-  if (
-    doc === null ||
-    typeof doc !== 'object' ||
-    doc.type !== 'FeatureCollection' ||
-    !Array.isArray(doc.features)
-  )
+  return readNetworkCollection(doc);
+}
+
+/** Checks an already parsed GeoJSON document (e.g. a project's network.geojson) as network input. */
+export function readNetworkCollection(doc: unknown): { input?: NetworkInput; issues: NetworkIssue[] } {
+  const fc = doc as { type?: unknown; features?: unknown; crs?: unknown } | null;
+  if (fc === null || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features))
     return { issues: [{ code: 'notFeatureCollection', severity: 'error', values: { reason: '' } }] };
-  return readFeatures(doc.features as Feature[], doc.crs);
+  return readFeatures(fc.features as Feature[], fc.crs);
 }
 
 /** The features of a collection as network input (see {@link readNetworkGeoJson}). */

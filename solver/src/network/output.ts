@@ -1,19 +1,20 @@
 import { toWgs84 } from './geojson';
-import type { NetworkDesign } from './types';
+import type { DesignedPipe, NetworkDesign } from './types';
 
 /** The pipe properties of network.geojson (a contract, issue #17; docs/formats/network.md). */
-export interface PipeProperties {
-  id: string;
-  kind: 'trunk' | 'connection';
-  dn: number;
-  innerDiameter_m: number;
-  length_m: number;
-  designFlow_kg_s: number;
-  velocity_m_s: number;
-  pressureGradient_Pa_m: number;
-  heatLossCoefficient_W_mK: number;
-  cost_EUR: number;
-}
+export type PipeProperties = Pick<
+  DesignedPipe,
+  | 'id'
+  | 'kind'
+  | 'dn'
+  | 'innerDiameter_m'
+  | 'length_m'
+  | 'designFlow_kg_s'
+  | 'velocity_m_s'
+  | 'pressureGradient_Pa_m'
+  | 'heatLossCoefficient_W_mK'
+  | 'cost_EUR'
+>;
 
 export interface PipeCollection {
   type: 'FeatureCollection';

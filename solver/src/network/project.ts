@@ -1,6 +1,6 @@
 import type { Project } from '../project/types';
 import { designNetwork, NetworkInputError, networkParams } from './design';
-import { readFeatures } from './geojson';
+import { readNetworkCollection } from './geojson';
 import { isPath, stepValue } from '../project/periods';
 import type { NetworkDesign, NetworkIssue, NetworkParams } from './types';
 
@@ -8,15 +8,7 @@ import type { NetworkDesign, NetworkIssue, NetworkParams } from './types';
 export function projectNetworkInput(project: Project) {
   const net = project.network;
   if (!net) return undefined;
-  const doc = net.geojson as { type?: unknown; features?: unknown; crs?: unknown };
-  const read =
-    doc.type === 'FeatureCollection' && Array.isArray(doc.features)
-      ? readFeatures(doc.features as Parameters<typeof readFeatures>[0], doc.crs)
-      : {
-          issues: [
-            { code: 'notFeatureCollection', severity: 'error', values: { reason: '' } } as NetworkIssue,
-          ],
-        };
+  const read = readNetworkCollection(net.geojson);
   return { ...read, params: networkParams(net.params ?? {}) };
 }
 

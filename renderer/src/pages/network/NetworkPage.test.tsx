@@ -19,6 +19,7 @@ vi.mock('../../../../solver/src', async (importOriginal) => {
   return {
     ...orig,
     readNetworkGeoJson: f.fakeRead,
+    readNetworkCollection: f.fakeCollection,
     designNetwork: f.fakeDesign,
     networkIssueText: f.fakeIssueText,
   };

@@ -12,7 +12,12 @@ import NetworkPage from './NetworkPage';
 vi.mock('../../../../solver/src', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../../../../solver/src')>();
   const f = await import('./testFixture');
-  return { ...orig, readNetworkGeoJson: f.fakeRead, designNetwork: f.fakeDesign };
+  return {
+    ...orig,
+    readNetworkGeoJson: f.fakeRead,
+    readNetworkCollection: f.fakeCollection,
+    designNetwork: f.fakeDesign,
+  };
 });
 vi.mock('../../platform/files', () => ({ files: () => ({ kind: 'web' }) }));
 

@@ -8,6 +8,7 @@ vi.mock('../../../../solver/src', async (importOriginal) => {
   return {
     ...orig,
     readNetworkGeoJson: f.fakeRead,
+    readNetworkCollection: f.fakeCollection,
     designNetwork: (...args: Parameters<typeof f.fakeDesign>) => {
       if (args[1].supplyTemperature_C === 999) throw new Error('boom');
       return f.fakeDesign(...args);

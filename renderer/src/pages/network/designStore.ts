@@ -5,7 +5,7 @@ import {
   designNetwork,
   NetworkInputError,
   networkParams,
-  readNetworkGeoJson,
+  readNetworkCollection,
   type NetworkDesign,
   type NetworkIssue,
   type ProjectNetwork,
@@ -47,7 +47,7 @@ export const useNetworkDesign = create<DesignState>((set, get) => ({
     await nextFrame();
     const key = networkKey(network);
     try {
-      const read = readNetworkGeoJson(JSON.stringify(network.geojson));
+      const read = readNetworkCollection(network.geojson);
       if (!read.input || read.issues.some((i) => i.severity === 'error')) {
         set({ design: null, key, issues: read.issues, failed: true });
         return;

@@ -92,6 +92,9 @@ export function fixtureDesign(): NetworkDesign {
 }
 
 /** The reader: a FeatureCollection gives the fixture, one with `"bad": true` a located error. */
+/** The stand-in reader for an already parsed document (the store reads the project's object). */
+export const fakeCollection = (doc: unknown) => fakeRead(JSON.stringify(doc));
+
 export function fakeRead(text: string): { input?: NetworkInput; issues: NetworkIssue[] } {
   let v: { type?: unknown; bad?: unknown };
   try {
