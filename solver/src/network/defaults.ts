@@ -38,7 +38,7 @@ export function defaultNetworkParams(): NetworkParams {
         'Annahme: 0,8 m Überdeckung, typischer Wert für erdverlegte KMR-Leitungen (AGFW FW 401 / EN 13941)',
       soilConductivity_W_mK: 'Annahme: 1,5 W/(m·K), mittlerer Wert für feuchten Sand-/Lehmboden',
       maxPressureGradient_Pa_m:
-        'Annahme: 150 Pa/m, Mitte des üblichen Bereichs 100–200 Pa/m (AGFW, Issue #17)',
+        'Annahme: 150 Pa/m, Mitte des in der Praxis üblichen Bereichs 100–200 Pa/m (Auslegungspraxis nach AGFW)',
       maxVelocity_m_s: 'Annahme: 2,5 m/s Höchstgeschwindigkeit (Geräusch, Erosion)',
       roughness_mm:
         'Annahme: 0,05 mm; neue Stahlrohre liegen üblich bei 0,01–0,05 mm, der obere Wert ist konservativ (mehr Druckverlust)',
