@@ -89,6 +89,8 @@ export interface LpSolution {
 export interface SolverSession {
   /** Fixes columns at values (lower = upper = value). */
   fixColumns(cols: Int32Array, values: Float64Array): void;
+  /** Sets column bounds (±Infinity for none). */
+  setColumnBounds(cols: Int32Array, lower: Float64Array, upper: Float64Array): void;
   /** Solves from the current basis; `colDual` holds the reduced costs (for fixed columns: ∂objective/∂value). */
   solve(options?: SolveOptions): LpSolution & { colDual?: Float64Array };
   dispose(): void;
