@@ -1,22 +1,27 @@
 import { writeFile } from 'node:fs/promises';
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
-import { modeOption, parseArgs, stringOption, typicalDaysOption } from './args';
+import { modeOption, parseArgs, stringOption, typicalDaysOption, type OptionTable } from './args';
 import { buildModel } from '../model/build';
 import { toCplexLp } from '../lp/lpFormat';
 
-/** `werkplan export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]`: CPLEX LP text (default: full). */
+/** The options `werkplan export-lp` accepts; every one of them is in {@link EXPORT_LP_USAGE}. */
+export const EXPORT_LP_OPTIONS = {
+  scenario: 'value',
+  mode: 'value',
+  out: 'value',
+  milp: 'flag',
+  'typical-days': 'value',
+} as const satisfies OptionTable;
+
+export const EXPORT_LP_USAGE =
+  'usage: werkplan export-lp P.json [--scenario ID] [--mode aggregated|full] [--milp] [--typical-days N] [--out FILE]';
+
+/** `werkplan export-lp P.json [options]` (see {@link EXPORT_LP_USAGE}): CPLEX LP text (default: full). */
 export async function exportLpCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, {
-    scenario: 'value',
-    mode: 'value',
-    out: 'value',
-    milp: 'flag',
-    'typical-days': 'value',
-  });
+  const parsed = parseArgs(args, EXPORT_LP_OPTIONS);
   const [file] = parsed.positional;
-  if (!file)
-    throw new Error('usage: werkplan export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]');
+  if (!file) throw new Error(EXPORT_LP_USAGE);
   const o = parsed.options;
   const mode = modeOption(o, 'full');
   const typicalDays = typicalDaysOption(o);

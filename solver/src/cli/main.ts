@@ -21,7 +21,7 @@ const commands: Record<string, CommandSpec> = {
   },
   solve: {
     summary:
-      'solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]',
+      'solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--time-limit S] [--out DIR]',
     load: async () => (await import('./solve')).solveCommand,
   },
   profile: {
@@ -31,12 +31,12 @@ const commands: Record<string, CommandSpec> = {
   },
   report: {
     summary:
-      'report P.json --format pdf|xlsx|csv --out FILE [--lang de|en] [--csv-style de|intl] [--csv-table summary|dispatch] [--scenario ID ...] [--mode aggregated|full]',
+      'report P.json --format pdf|xlsx|csv --out FILE [--lang de|en] [--csv-style de|intl] [--csv-table summary|dispatch] [--scenario ID ...] [--mode aggregated|full] [--solver highs|glpk]',
     load: async () => (await import('./report')).reportCommand,
   },
   pareto: {
     summary:
-      'pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]',
+      'pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--time-limit S] [--out FILE.json|FILE.csv]',
     load: async () => (await import('./pareto')).paretoCommand,
   },
   weather: {
@@ -54,7 +54,8 @@ const commands: Record<string, CommandSpec> = {
     load: async () => (await import('./network')).networkCommand,
   },
   'export-lp': {
-    summary: 'export-lp P.json [--scenario ID] [--mode aggregated|full] [--out FILE]',
+    summary:
+      'export-lp P.json [--scenario ID] [--mode aggregated|full] [--milp] [--typical-days N] [--out FILE]',
     load: async () => (await import('./export-lp')).exportLpCommand,
   },
 };

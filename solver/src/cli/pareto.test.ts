@@ -31,7 +31,7 @@ const hand = [
 describe('werkplan pareto', () => {
   it('is listed in the usage', () => {
     expect(usage()).toContain(
-      'werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]',
+      'werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--time-limit S] [--out FILE.json|FILE.csv]',
     );
   });
 

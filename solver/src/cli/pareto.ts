@@ -9,12 +9,16 @@ import {
   stringOption,
   timeLimitOption,
   typicalDaysOption,
+  type OptionTable,
 } from './args';
 import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
 import type { Results } from '../results/results';
 
-const USAGE =
-  'usage: werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]';
+/** The options `werkplan pareto` accepts; every one of them is in {@link PARETO_USAGE}. */
+export const PARETO_OPTIONS = { ...SOLVE_OPTIONS, points: 'value' } as const satisfies OptionTable;
+
+export const PARETO_USAGE =
+  'usage: werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--time-limit S] [--out FILE.json|FILE.csv]';
 
 /** One capacity column of the table and the files: technology, quantity and unit. */
 interface CapacityColumn {
@@ -114,13 +118,13 @@ export function paretoTable(points: ParetoPoint[]): string {
 }
 
 /**
- * `werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--out FILE.json|FILE.csv]`:
+ * `werkplan pareto P.json [options]` (see {@link PARETO_USAGE}):
  * the cost–CO2 front (default 5 points, aggregated mode) as a table on stdout, progress on stderr.
  */
 export async function paretoCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { ...SOLVE_OPTIONS, points: 'value' });
+  const parsed = parseArgs(args, PARETO_OPTIONS);
   const [file] = parsed.positional;
-  if (!file) throw new Error(USAGE);
+  if (!file) throw new Error(PARETO_USAGE);
   const o = parsed.options;
   const solver = solverOption(o);
   const mode = modeOption(o, 'aggregated');

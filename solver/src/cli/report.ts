@@ -2,13 +2,25 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
-import { modeOption, optionIn, parseArgs, solverOption } from './args';
+import { modeOption, optionIn, parseArgs, solverOption, type OptionTable } from './args';
 import { solveProject } from '../run/solve';
 import { createBackend } from '../lp/index';
 import { writeReport, type ReportRun } from '../report/index';
 import { isPathResult } from '../results/views/path';
 
-const USAGE =
+/** The options `werkplan report` accepts; every one of them is in {@link REPORT_USAGE}. */
+export const REPORT_OPTIONS = {
+  format: 'value',
+  out: 'value',
+  lang: 'value',
+  'csv-style': 'value',
+  'csv-table': 'value',
+  mode: 'value',
+  solver: 'value',
+  scenario: 'values', // repeated: one --scenario per scenario in the report
+} as const satisfies OptionTable;
+
+export const REPORT_USAGE =
   'usage: werkplan report P.json --format pdf|xlsx|csv --out FILE [--lang de|en] [--csv-style de|intl] [--csv-table summary|dispatch] [--scenario ID ...] [--mode aggregated|full] [--solver highs|glpk]';
 
 /**
@@ -18,23 +30,14 @@ const USAGE =
  * Transformationsplan section; nothing is to be chosen for it.
  */
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, {
-    format: 'value',
-    out: 'value',
-    lang: 'value',
-    'csv-style': 'value',
-    'csv-table': 'value',
-    mode: 'value',
-    solver: 'value',
-    scenario: 'values', // repeated: one --scenario per scenario in the report
-  });
+  const parsed = parseArgs(args, REPORT_OPTIONS);
   const scenarios = parsed.lists.scenario ?? [];
   const [file, extra] = parsed.positional;
-  if (!file || extra !== undefined) throw new Error(USAGE);
+  if (!file || extra !== undefined) throw new Error(REPORT_USAGE);
   const o = parsed.options;
-  if (o.format === undefined) throw new Error(`--format is required\n${USAGE}`);
+  if (o.format === undefined) throw new Error(`--format is required\n${REPORT_USAGE}`);
   const format = optionIn(o.format, ['pdf', 'xlsx', 'csv'] as const, 'format', 'pdf');
-  if (typeof o.out !== 'string') throw new Error(`--out FILE is required\n${USAGE}`);
+  if (typeof o.out !== 'string') throw new Error(`--out FILE is required\n${REPORT_USAGE}`);
   const lang = optionIn(o.lang, ['de', 'en'] as const, 'lang', 'de');
   const csvStyle = optionIn(
     o['csv-style'],

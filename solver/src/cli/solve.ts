@@ -12,23 +12,32 @@ import {
   stringOption,
   timeLimitOption,
   typicalDaysOption,
+  type OptionTable,
 } from './args';
 import { solveProject } from '../run/solve';
 import { dispatchCsv } from '../results/views';
 import { fieldUnit } from '../results/capacity';
 import { pathSummaryText } from './pathText';
 
+/** The options `werkplan solve` accepts; every one of them is in {@link SOLVE_USAGE}. */
+export const SOLVE_COMMAND_OPTIONS = {
+  ...SOLVE_OPTIONS,
+  milp: 'flag',
+  'mip-gap': 'value',
+  objective: 'value',
+} as const satisfies OptionTable;
+
+export const SOLVE_USAGE =
+  'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--time-limit S] [--out DIR]';
+
 /**
- * `werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]`
- * writes DIR/results.json and DIR/dispatch.csv (default DIR: ./results).
+ * `werkplan solve P.json [options]` (see {@link SOLVE_USAGE}) writes DIR/results.json and
+ * DIR/dispatch.csv (default DIR: ./results).
  */
 export async function solveCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { ...SOLVE_OPTIONS, milp: 'flag', 'mip-gap': 'value', objective: 'value' });
+  const parsed = parseArgs(args, SOLVE_COMMAND_OPTIONS);
   const [file] = parsed.positional;
-  if (!file)
-    throw new Error(
-      'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--time-limit S] [--out DIR]',
-    );
+  if (!file) throw new Error(SOLVE_USAGE);
   const o = parsed.options;
   const solver = solverOption(o);
   const mode = modeOption(o, 'aggregated');

@@ -73,26 +73,20 @@ export async function createGlpkBackend(): Promise<SolverBackend> {
       };
       if (options.signal?.aborted) return empty('cancelled', 0);
       const tmlim = options.timeLimit_s ?? 2_000_000;
+      const tolerance = options.mipGap ?? 1e-4;
       const run = (presol: boolean) =>
-        g.solve(lp, { msglev: g.GLP_MSG_OFF, presol, mipgap: options.mipGap ?? 1e-4, tmlim });
+        g.solve(lp, { msglev: g.GLP_MSG_OFF, presol, mipgap: tolerance, tmlim });
       let r = (await run(true)).result;
       // With presolve, an infeasible or unbounded LP ends with status 1 (undefined); without it the
       // simplex states which. A status 1 after the time limit stays a time limit.
       if (r.status === 1 && !generals.length && (performance.now() - t0) / 1000 < tmlim)
         r = (await run(false)).result;
-      const seconds = (performance.now() - t0) / 1000;
-      let status: SolveStatus;
-      let has = false;
-      if (r.status === 5) {
-        status = 'optimal';
-        has = true;
-      } else if (r.status === 2 && generals.length) {
-        status = 'time_limit';
-        has = true;
-      } else if (r.status === 4 || r.status === 3) status = 'infeasible';
-      else if (r.status === 6) status = 'unbounded';
-      else status = 'time_limit'; // status 1 after tmlim: no usable values
-      if (!has) return empty(status, seconds);
+      const { status, has } = statusOf(
+        r.status,
+        generals.length > 0,
+        (performance.now() - t0) / 1000 < tmlim,
+      );
+      if (!has) return empty(status, (performance.now() - t0) / 1000);
       const x = new Float64Array(n);
       for (let j = 0; j < n; j++) x[j] = r.vars[`x${j}`] ?? 0;
       let objective = m.objectiveOffset;
@@ -101,14 +95,28 @@ export async function createGlpkBackend(): Promise<SolverBackend> {
         r.dual && !generals.length
           ? Float64Array.from(m.rowNames, (_, i) => r.dual![`r${i}`] ?? 0)
           : undefined;
+      let mipGap: number | undefined = 0;
+      // A MILP stopped before its search ended: glpk.js reports no best bound, the LP relaxation is one.
+      if (generals.length && r.status !== 5) {
+        let bound: number | undefined;
+        if (!options.signal?.aborted) {
+          const left = Math.max(tmlim - (performance.now() - t0) / 1000, tmlim / 10);
+          const relaxed = (
+            await g.solve({ ...lp, generals: [] }, { msglev: g.GLP_MSG_OFF, presol: true, tmlim: left })
+          ).result;
+          if (relaxed.status === 5) bound = relaxed.z + m.objectiveOffset;
+        }
+        const reached = status === 'optimal' ? tolerance : undefined;
+        mipGap = glpkMipGap(objective, m.objectiveOffset, bound, reached);
+      }
       return {
         status,
         hasSolution: true,
         objective,
         x,
         rowDual,
-        mipGap: generals.length ? undefined : 0,
-        seconds,
+        mipGap,
+        seconds: (performance.now() - t0) / 1000,
         solver: 'glpk',
       };
     },
@@ -117,6 +125,47 @@ export async function createGlpkBackend(): Promise<SolverBackend> {
       glpk = null;
     },
   };
+}
+
+/**
+ * The solve status of a glpk.js result. A MILP's status 2 (feasible, optimality not proven) comes
+ * from the relative gap tolerance being reached, which is an optimum as HiGHS reports it, or from
+ * the time limit; status 1 after presolve without a definite answer counts as the time limit.
+ */
+export function statusOf(
+  glpkStatus: number,
+  mip: boolean,
+  withinTimeLimit: boolean,
+): { status: SolveStatus; has: boolean } {
+  if (glpkStatus === 5) return { status: 'optimal', has: true };
+  if (glpkStatus === 2 && mip) return { status: withinTimeLimit ? 'optimal' : 'time_limit', has: true };
+  if (glpkStatus === 4 || glpkStatus === 3) return { status: 'infeasible', has: false };
+  if (glpkStatus === 6) return { status: 'unbounded', has: false };
+  return { status: 'time_limit', has: false };
+}
+
+/**
+ * The relative MIP gap of a search glpk stopped early, (objective − bound) / |objective|, both with
+ * the model's objective offset. glpk.js does not expose its branch-and-bound's best bound, so the
+ * LP relaxation's optimum stands in for it: an upper bound on the true gap. When the gap tolerance
+ * stopped the search, glpk's own gap (on its objective, without the offset) is at most that
+ * tolerance, which bounds the difference too; the smaller difference counts. Undefined when neither
+ * is known, or when the objective is 0 and the gap not.
+ */
+export function glpkMipGap(
+  objective: number,
+  offset: number,
+  bound?: number,
+  tolerance?: number,
+): number | undefined {
+  let diff = bound === undefined ? undefined : Math.max(0, objective - bound);
+  if (tolerance !== undefined) {
+    const reached = tolerance * Math.abs(objective - offset);
+    diff = diff === undefined ? reached : Math.min(diff, reached);
+  }
+  if (diff === undefined) return undefined;
+  if (diff <= 1e-9 * Math.max(1, Math.abs(objective))) return 0;
+  return objective === 0 ? undefined : diff / Math.abs(objective);
 }
 
 function empty(status: SolveStatus, seconds: number): LpSolution {

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SolverBackend } from '../lp/backend';
+import { createHighsBackend } from '../lp/highs';
 import type { Battery } from '../project/types';
+import { readResults } from '../results/results';
 import { addBattery } from './battery';
+import { buildModel } from './build';
 import { battery, colBounds, costsOf, rowsOf, testProject, tinyContext, near } from './testing';
 
 const zeros = new Float64Array(8760);
@@ -59,5 +63,37 @@ describe('battery', () => {
       { category: 'annuity', col: 'cap_power_bat', coef: 0.02 },
       { category: 'fixedOm', col: 'cap_power_bat', coef: near(0.002, 15) },
     ]);
+  });
+});
+
+describe('battery variable O&M', () => {
+  let highs: SolverBackend;
+  beforeAll(async () => (highs = await createHighsBackend()));
+  afterAll(() => highs.dispose());
+
+  /** Arbitrage over two hours: 100 kW of demand each, grid at 0.1 and 0.3 EUR/kWh. */
+  async function arbitrage(varOm_EUR_kWh?: number) {
+    const p = testProject({
+      electricity: [100, 100],
+      gridImport: { price: [0.1, 0.3] },
+      technologies: [battery('bat', 0.03, 0.02, { varOm_EUR_kWh })],
+    });
+    const built = buildModel(p, { mode: 'full', horizon_h: 2 });
+    const sol = await highs.solve(built.model);
+    expect(sol.status).toBe('optimal');
+    return { sol, results: readResults(built, sol).results };
+  }
+
+  it('adds varOm per kWh discharged to the objective and to the variable O&M of the breakdown', async () => {
+    // Without: 200 kWh at 0.1 + (0.03 + 0.02)·100 = 25 EUR. The spread of 0.2 EUR/kWh still beats
+    // 0.05 EUR/kWh of O&M, so the battery again discharges 100 kWh in the dear hour: +0.05·100 = 5 EUR.
+    const without = await arbitrage();
+    const withOm = await arbitrage(0.05);
+    expect(without.sol.objective).toBeCloseTo(25, 6);
+    expect(without.results.costs.byCategory_EUR.variableOm).toBe(0);
+    expect(withOm.results.annual.bat.discharge_MWh).toBeCloseTo(0.1, 9);
+    expect(withOm.sol.objective - without.sol.objective).toBeCloseTo(0.05 * 100, 6);
+    expect(withOm.results.costs.byCategory_EUR.variableOm).toBeCloseTo(5, 6);
+    expect(withOm.results.objective.totalAnnualCost_EUR).toBeCloseTo(30, 6);
   });
 });

@@ -2,7 +2,10 @@ import type { Battery } from '../project/types';
 import type { ModelContext } from './context';
 import { addStorage } from './storage';
 
-/** Battery: energy (kWh) and power (kW, one rating for charge and discharge) sized separately. */
+/**
+ * Battery: energy (kWh) and power (kW, one rating for charge and discharge) sized separately;
+ * variable O&M per kWh discharged.
+ */
 export function addBattery(ctx: ModelContext, t: Battery): void {
   const E = ctx.capacity(t, 'kWh');
   const P = ctx.capacity(t, 'kW', {
@@ -21,5 +24,6 @@ export function addBattery(ctx: ModelContext, t: Battery): void {
     effCharge: t.efficiencyCharge,
     effDischarge: t.efficiencyDischarge,
     loss_per_h: t.selfDischarge_per_h,
+    varOm_EUR_kWh: t.varOm_EUR_kWh,
   });
 }

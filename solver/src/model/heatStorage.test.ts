@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import type { HeatStorage } from '../project/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SolverBackend } from '../lp/backend';
+import { createHighsBackend } from '../lp/highs';
+import type { HeatStorage, Technology } from '../project/types';
+import { readResults } from '../results/results';
+import { buildModel } from './build';
 import { addHeatStorage } from './heatStorage';
 import { costsOf, heatStorage, rowsOf, testProject, tinyContext } from './testing';
 
@@ -41,5 +45,46 @@ describe('heat storage', () => {
 
   it('pays its capacity only', () => {
     expect(costsOf(ctx, 'tes')).toEqual([{ category: 'annuity', col: 'cap_tes', coef: 0.01 }]);
+  });
+});
+
+describe('heat storage variable O&M', () => {
+  let highs: SolverBackend;
+  beforeAll(async () => (highs = await createHighsBackend()));
+  afterAll(() => highs.dispose());
+
+  const eb: Technology = {
+    id: 'eb',
+    type: 'electricBoiler',
+    efficiency: 1,
+    capex_EUR_per_unit: 0,
+    lifetime_a: 1,
+    fixedOm_share: 0,
+  };
+
+  /** Heat 0 and 200 kW from an electric boiler; grid 0.1 EUR/kWh and 1 EUR/kW peak charge. */
+  async function flattenPeak(varOm_EUR_kWh?: number) {
+    const p = testProject({
+      heat: [0, 200],
+      gridImport: { price: 0.1, peak: 1 },
+      technologies: [eb, heatStorage('tes', 0.01, { varOm_EUR_kWh })],
+    });
+    const built = buildModel(p, { mode: 'full', horizon_h: 2 });
+    const sol = await highs.solve(built.model);
+    expect(sol.status).toBe('optimal');
+    return { sol, results: readResults(built, sol).results };
+  }
+
+  it('adds varOm per kWh discharged to the objective and to the variable O&M of the breakdown', async () => {
+    // A flat 100 kW import: 100 kWh stored in hour 0 and discharged in hour 1. Without O&M
+    // 100·1 + 200·0.1 + 0.01·100 = 121 EUR; 0.02 EUR/kWh on the 100 kWh discharged adds 2 EUR
+    // (flattening still saves 100 EUR of peak charge).
+    const without = await flattenPeak();
+    const withOm = await flattenPeak(0.02);
+    expect(without.sol.objective).toBeCloseTo(121, 6);
+    expect(withOm.results.annual.tes.discharge_MWh).toBeCloseTo(0.1, 9);
+    expect(withOm.sol.objective - without.sol.objective).toBeCloseTo(0.02 * 100, 6);
+    expect(withOm.results.costs.byCategory_EUR.variableOm).toBeCloseTo(2, 6);
+    expect(withOm.results.costs.byTechnology_EUR.tes).toBeCloseTo(0.01 * 100 + 2, 6);
   });
 });

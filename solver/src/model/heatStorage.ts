@@ -2,7 +2,10 @@ import type { HeatStorage } from '../project/types';
 import type { ModelContext } from './context';
 import { addStorage } from './storage';
 
-/** Hot-water storage: capacity in kWh; charge and discharge each limited to cRate · capacity. */
+/**
+ * Hot-water storage: capacity in kWh; charge and discharge each limited to cRate · capacity;
+ * variable O&M per kWh discharged.
+ */
 export function addHeatStorage(ctx: ModelContext, t: HeatStorage): void {
   const E = ctx.capacity(t, 'kWh');
   addStorage(ctx, {
@@ -14,5 +17,6 @@ export function addHeatStorage(ctx: ModelContext, t: HeatStorage): void {
     effCharge: t.efficiencyCharge,
     effDischarge: t.efficiencyDischarge,
     loss_per_h: t.loss_per_h,
+    varOm_EUR_kWh: t.varOm_EUR_kWh,
   });
 }

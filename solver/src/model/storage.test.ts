@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addStorage, type StorageSpec } from './storage';
-import { colBounds, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
+import { colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
 import type { ModelContext } from './context';
 
 const zeros = new Float64Array(8760);
 
 /** Heat storage 's' on columns E and P: charge/discharge ≤ 0.5·P, ηch 0.9, ηdis 0.8, 1 %/h loss. */
-function withStorage(ctx: ModelContext) {
+function withStorage(ctx: ModelContext, varOm_EUR_kWh?: number) {
   const E = ctx.b.addCol('E');
   const P = ctx.b.addCol('P');
   const spec: StorageSpec = {
@@ -18,6 +18,7 @@ function withStorage(ctx: ModelContext) {
     effCharge: 0.9,
     effDischarge: 0.8,
     loss_per_h: 0.01,
+    varOm_EUR_kWh,
   };
   addStorage(ctx, spec);
   ctx.addBalances({ heat: zeros, electricity: zeros });
@@ -185,5 +186,29 @@ describe('storage, typical days (Kotzur et al.)', () => {
     });
     expect(m.rowNames.some((n) => n.startsWith('soc_max'))).toBe(false);
     expect(ctx.storages[0].interSoc).toHaveLength(3);
+  });
+});
+
+describe('storage variable O&M', () => {
+  it('costs w[t]·varOm per kW discharged in every hour of a full year', () => {
+    const ctx = tinyContext(testProject({ technologies: [] }), 3);
+    const m = withStorage(ctx, 0.004);
+    expect(costsOf(ctx, 's')).toEqual(
+      [0, 1, 2].map((t) => ({ category: 'variableOm', col: `discharge_s[t=${t}]`, coef: 0.004 })),
+    );
+    expect(m.colCost[m.colNames.indexOf('discharge_s[t=1]')]).toBe(0.004);
+    expect(m.colCost[m.colNames.indexOf('charge_s[t=1]')]).toBe(0);
+  });
+
+  it('weights each typical hour by the days it stands for', () => {
+    // Period 0 stands for 2 days, period 1 for 1 day: 2·0.5 and 1·0.5 EUR per kW discharged.
+    const ctx = tinyContext(testProject({ technologies: [] }), tinyAggregatedGrid());
+    withStorage(ctx, 0.5);
+    expect(costsOf(ctx, 's')).toEqual([
+      { category: 'variableOm', col: 'discharge_s[p=0,h=0]', coef: 1 },
+      { category: 'variableOm', col: 'discharge_s[p=0,h=1]', coef: 1 },
+      { category: 'variableOm', col: 'discharge_s[p=1,h=0]', coef: 0.5 },
+      { category: 'variableOm', col: 'discharge_s[p=1,h=1]', coef: 0.5 },
+    ]);
   });
 });

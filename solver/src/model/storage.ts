@@ -12,6 +12,8 @@ export interface StorageSpec {
   effDischarge: number;
   /** Share of the content lost per hour. */
   loss_per_h: number;
+  /** Variable O&M per kWh discharged (the energy leaving the storage). */
+  varOm_EUR_kWh?: number;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface StorageSpec {
  * starting at 0, its extremes smin_k ≤ s[k,h] ≤ smax_k, and an inter-day state S[d] ≥ 0 for every day
  * of the year, linked by S[d+1] = (1 − loss)^24·S[d] + s[k(d), 23] (cyclic), with
  * 0 ≤ S[d] + smin_k(d) and S[d] + smax_k(d) ≤ E.
+ * Variable O&M: w[t]·varOm per kW discharged, the energy leaving the storage.
  */
 export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
   const { techId, energyCap: E, powerCap: P, powerFactor: f } = spec;
@@ -35,6 +38,7 @@ export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
     // ch[t] ≤ f·P, dis[t] ≤ f·P
     b.addConstraint(`ch_max_${at(s)}`, term(ch[s]), '<=', term(P, f));
     b.addConstraint(`dis_max_${at(s)}`, term(dis[s]), '<=', term(P, f));
+    ctx.cost('variableOm', techId, dis[s], ctx.grid.weight[s] * (spec.varOm_EUR_kWh ?? 0));
   }
   const full = ctx.grid.mode === 'full';
   const L = ctx.grid.periodLength;

@@ -95,7 +95,7 @@ const techBase = {
   lifetime_a: ui(Type.Number({ minimum: 1, maximum: 100 }), { label: 'lifetime', unit: 'a' }),
   /** Fixed O&M per year as a share of the investment. */
   fixedOm_share: ui(share, { label: 'fixedOm', ...pct }),
-  /** Variable O&M per kWh of the main output. */
+  /** Variable O&M per kWh of the main output (battery and heat storage: per kWh discharged). */
   varOm_EUR_kWh: opt(ui(nonNeg, { label: 'varOm', unit: 'EUR/kWh' })),
   /** Investment subsidy as a share of the investment (e.g. BEW 0.4). */
   subsidy_share: opt(ui(share, { label: 'subsidy', ...pct, hint: 'planner.tech.subsidyHint' })),
