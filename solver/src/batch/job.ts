@@ -1,5 +1,6 @@
 import type { SolverBackend } from '../lp/backend';
 import type { Project } from '../project/types';
+import { applyScenario } from '../project/scenario';
 import { validateProject } from '../project/validate';
 import type { Results } from '../results/results';
 import { computeParetoFront } from '../run/pareto';
@@ -87,7 +88,8 @@ async function solveOne(project: Project, job: BatchJob, settings: BatchSettings
   if (job.kind === 'sweep') {
     p = sweepProject(project, job);
     scenarioId = SWEEP_SCENARIO;
-    const check = validateProject(JSON.parse(JSON.stringify(p)) as unknown);
+    // The point's values must make a project the format allows (a share ≤ 1, a positive efficiency …).
+    const check = validateProject(JSON.parse(JSON.stringify(applyScenario(p, SWEEP_SCENARIO))) as unknown);
     if (!check.ok) return { status: 'invalid', reasons: check.errors.map((e) => e.message) } as JobOutcome;
   }
   const outcome = await solveProject(p, { ...settings, scenarioId, backend });

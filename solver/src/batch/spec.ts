@@ -140,8 +140,10 @@ export function schemaProblems(doc: unknown): SpecProblem[] {
   const out: SpecProblem[] = [];
   for (const e of errors) {
     if (e.keyword === 'anyOf') {
-      const s = e.parentSchema as { description?: string } | undefined;
-      out.push({ pointer: e.instancePath, message: `must be ${s?.description ?? 'one of its forms'}` });
+      const s = e.parentSchema as { description?: string; anyOf?: { const?: unknown }[] } | undefined;
+      const consts = s?.anyOf?.every((b) => 'const' in b) ? s.anyOf.map((b) => JSON.stringify(b.const)) : [];
+      const forms = consts.length ? `one of ${consts.join(', ')}` : (s?.description ?? 'one of its forms');
+      out.push({ pointer: e.instancePath, message: `must be ${forms}` });
     } else if (!unions.some((u) => e.schemaPath.startsWith(`${u.schemaPath}/`))) out.push(problemOf(e));
   }
   return out;
