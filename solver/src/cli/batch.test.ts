@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +84,24 @@ describe('werkplan batch', () => {
     checkSummary(out);
   });
 
+  it('runs its worker threads through tsx from `npx werkplan` too (the bin entry, a child process)', () => {
+    const out = path.join(dir, 'npx');
+    const r = spawnSync(
+      'npx',
+      ['--no-install', 'werkplan', 'batch', writeSpec(), '--workers', '2', '--out', out],
+      {
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+        encoding: 'utf8',
+        timeout: 120_000,
+        shell: process.platform === 'win32',
+      },
+    );
+    expect(r.stderr).toContain('2 to run on 2 worker(s)');
+    expect(r.stdout).toContain('2 rows (2 optimal)');
+    expect(r.status).toBe(0);
+    checkSummary(out);
+  });
+
   it('runs chunk by chunk as an Indexed Job does, and merges the chunks', async () => {
     const out = path.join(dir, 'chunks');
     const spec = writeSpec();
@@ -112,6 +132,28 @@ describe('werkplan batch', () => {
     const r = await runCli('batch', bad, '--out', path.join(dir, 'bad'));
     expect(r.code).toBe(1);
     expect(r.err).toBe(`werkplan batch: ${bad}:4:11: /mode: must be one of "aggregated", "full"\n`);
+    const pointer = writeSpec({ sweeps: [{ axes: [{ pointer: '/fuels/oil/price_EUR_kWh', values: [1] }] }] });
+    const p = await runCli('batch', pointer, '--out', path.join(dir, 'bad'));
+    expect(p.code).toBe(1);
+    expect(p.err).toBe(
+      `werkplan batch: ${pointer}:12:22: /sweeps/0/axes/0/pointer: '/fuels/oil/price_EUR_kWh' is not a number in the project\n`,
+    );
+    expect((await runCli('batch', path.join(dir, 'none.json'))).err).toBe(
+      `werkplan batch: cannot read ${path.join(dir, 'none.json')}: ENOENT\n`,
+    );
+    expect((await runCli('batch', 'merge', path.join(dir, 'empty'))).err).toContain('holds no batch results');
+    expect((await runCli('batch')).err).toContain('usage: werkplan batch SPEC.json');
+  });
+
+  it('reads the chunk and the workers from options and the environment', () => {
+    expect(chunkOption({ chunk: '2/8' }, {})).toEqual({ index: 2, count: 8 });
+    expect(chunkOption({ chunks: '8' }, { JOB_COMPLETION_INDEX: '7' })).toEqual({ index: 7, count: 8 });
+    expect(chunkOption({}, { JOB_COMPLETION_INDEX: '7' })).toBeUndefined();
+    expect(() => chunkOption({ chunk: '8/8' }, {})).toThrow(
+      'chunk 8 does not exist: chunks are counted 0 to 7',
+    );
+    expect(() => chunkOption({ chunk: '1-8' }, {})).toThrow(/--chunk must be I\/K/);
+    expect(() => chunkOption({ chunks: '0' }, { JOB_COMPLETION_INDEX: '0' })).toThrow(/≥ 1/);
     expect(() => chunkOption({ chunks: '8' }, {})).toThrow(/JOB_COMPLETION_INDEX/);
     expect(workersOption({}, 8)).toBe(7);
     expect(workersOption({}, 1)).toBe(1);
