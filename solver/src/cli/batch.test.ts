@@ -102,6 +102,22 @@ describe('werkplan batch', () => {
     checkSummary(out);
   });
 
+  it('keeps a job without a solution on a re-run and redoes it with --retry-failed', async () => {
+    const out = path.join(dir, 'retry');
+    // An efficiency of −1 is refused by the project format: status invalid, no solve.
+    const spec = writeSpec({
+      scenarios: undefined,
+      sweeps: [{ axes: [{ pointer: '/technologies/gb/efficiency', values: [-1] }] }],
+    });
+    const r = await runCli('batch', spec, '--out', out);
+    expect(r.err).toMatch(/\[1\/1\] sweep-0001 invalid \([\d.]+ s\) – \/technologies\/0\/efficiency: /);
+    expect(r.out).toContain('1 rows (1 invalid)');
+    expect(r.code).toBe(0);
+    expect((await runCli('batch', spec, '--out', out)).err).toContain('1 job(s), 1 done before, 0 to run');
+    const retry = await runCli('batch', spec, '--out', out, '--retry-failed');
+    expect(retry.err).toContain('1 job(s), 0 done before, 1 to run');
+  });
+
   it('runs chunk by chunk as an Indexed Job does, and merges the chunks', async () => {
     const out = path.join(dir, 'chunks');
     const spec = writeSpec();
@@ -159,6 +175,31 @@ describe('werkplan batch', () => {
     expect(workersOption({}, 1)).toBe(1);
     expect(workersOption({ workers: '3' }, 8)).toBe(3);
     expect(() => workersOption({ workers: '0' }, 8)).toThrow(/--workers/);
+  });
+
+  it('records the job of a worker that dies as error and goes on with a new worker', async () => {
+    const out = path.join(dir, 'crash');
+    const job = (id: string) => ({
+      job: { id, kind: 'scenario' as const, scenario: 'base', weight: 1 },
+      fingerprint: 'f',
+    });
+    // An unknown solver makes the worker's job handler throw outside runJob: the thread dies.
+    const r = await runPool([job('scenario-a'), job('scenario-b')], {
+      workers: 1,
+      project: gasOrElectricBoiler(),
+      settings: { mode: 'full', solver: 'cplex' as 'highs' },
+      dir: out,
+    });
+    expect(r.cancelled).toBe(false);
+    expect(r.done.map((d) => [d.id, d.status])).toEqual([
+      ['scenario-a', 'error'],
+      ['scenario-b', 'error'],
+    ]);
+    expect(r.done[0].reasons[0]).toMatch(/^the worker stopped \(exit code 1: unknown solver 'cplex'/);
+    const file = JSON.parse(readFileSync(path.join(out, 'jobs', 'scenario-a.json'), 'utf8')) as {
+      status: string;
+    };
+    expect(file.status).toBe('error');
   });
 
   it('stops on the signal: no job started after it, none written', async () => {
