@@ -147,7 +147,7 @@ export function planJobs(spec: BatchSpec, project: Project): { jobs: BatchJob[];
  * to the chunk with the least work so far, the lower index on a tie; each chunk keeps spec order.
  * Deterministic: every pod of an Indexed Job computes the same split from the same spec.
  */
-export function chunkJobs(jobs: BatchJob[], index: number, count: number): BatchJob[] {
+export function chunkJobs<J extends Pick<BatchJob, 'weight'>>(jobs: J[], index: number, count: number): J[] {
   if (!(Number.isInteger(count) && count >= 1))
     throw new Error('the number of chunks must be a whole number ≥ 1');
   if (!(Number.isInteger(index) && index >= 0 && index < count))

@@ -163,7 +163,7 @@ export async function batchCommand(args: string[], io: CliIo): Promise<number> {
   const mine = chunk ? chunkJobs(planned, chunk.index, chunk.count) : planned;
   const existing = await readJobRecords(dir);
   const todo: PoolJob[] = [];
-  for (const { fingerprint, ...job } of mine as typeof planned) {
+  for (const { fingerprint, ...job } of mine) {
     const r = existing.get(job.id);
     const keep = r?.fingerprint === fingerprint && (o['retry-failed'] !== true || r.status === 'optimal');
     if (!keep) todo.push({ job, fingerprint });
