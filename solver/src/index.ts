@@ -132,3 +132,13 @@ export { defaultNetworkParams } from './network/defaults';
 export { designNetwork, NetworkInputError, networkParams } from './network/design';
 export { readNetworkCollection, readNetworkGeoJson } from './network/geojson';
 export { networkIssueText } from './network/messages';
+
+// sensitivity sweeps: the grid of one or two parameters (planner and `werkplan batch`)
+export {
+  axisValues,
+  sweepGrid,
+  valueGrid,
+  type SweepAxis,
+  type SweepPoint,
+  type ValueAxis,
+} from './batch/sweepGrid';

@@ -53,6 +53,11 @@ const commands: Record<string, CommandSpec> = {
       'network design NET.geojson [--params P.json] [--buildings B.csv] [--project P.json] [--lang de|en] --out DIR',
     load: async () => (await import('./network')).networkCommand,
   },
+  batch: {
+    summary:
+      'batch SPEC.json [--workers N] [--out DIR] [--chunk I/K | --chunks K] [--retry-failed] | batch merge DIR',
+    load: async () => (await import('./batch')).batchCommand,
+  },
   'export-lp': {
     summary:
       'export-lp P.json [--scenario ID] [--mode aggregated|full] [--milp] [--typical-days N] [--out FILE]',
