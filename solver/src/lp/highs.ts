@@ -34,26 +34,6 @@ function toModelData(highs: Highs, m: LpModel): ModelData {
       values: m.values,
     },
     integrality: m.colIntegrality ? Int32Array.from(m.colIntegrality) : undefined,
-    hessian: m.colQuadratic ? diagonalHessian(m.colQuadratic) : undefined,
-  };
-}
-
-/** A diagonal Hessian in the lower-triangular column form HiGHS reads. */
-function diagonalHessian(q: Float64Array): ModelData['hessian'] {
-  const cols = Int32Array.from(q.keys()).filter((j) => q[j] !== 0);
-  const starts = new Int32Array(q.length + 1);
-  let k = 0;
-  for (let j = 0; j < q.length; j++) {
-    starts[j] = k;
-    if (q[j] !== 0) k++;
-  }
-  starts[q.length] = k;
-  return {
-    format: 'triangular',
-    dimension: q.length,
-    starts,
-    indices: cols,
-    values: Float64Array.from(cols, (j) => q[j]),
   };
 }
 
@@ -80,8 +60,7 @@ export async function createHighsBackend(): Promise<SolverBackend> {
         hm.options.set({
           output_flag: false,
           presolve: 'on',
-          // A quadratic objective goes to HiGHS's QP solver, which it picks itself.
-          solver: model.colQuadratic ? 'choose' : options.algorithm === 'ipm' && !mip ? 'ipm' : 'simplex',
+          solver: options.algorithm === 'ipm' && !mip ? 'ipm' : 'simplex',
           simplex_strategy: 1, // dual simplex: fastest on these models (shared/cases/reference-hub/SOLVERS.md)
           time_limit: options.timeLimit_s ?? 1e9,
           mip_rel_gap: options.mipGap ?? 1e-4,

@@ -19,11 +19,6 @@ export interface LpModel {
   colCost: Float64Array;
   /** Present only when the model has integer columns. */
   colIntegrality?: Uint8Array;
-  /**
-   * Optional diagonal quadratic objective ½·Σ_j q_j·x_j² (HiGHS only; a proximal master of the time
-   * decomposition). Absent in every model a project builds.
-   */
-  colQuadratic?: Float64Array;
   rowNames: string[];
   rowLower: Float64Array;
   rowUpper: Float64Array;

@@ -26,8 +26,6 @@ export interface TimeDecompositionOptions {
   /** At most this many iterations after the start (a refinement); default: until converged. */
   onProgress?: (p: SolveProgress) => void;
   signal?: CancelSignal;
-  /** Proximal bundle (default) or a box trust region around the best point. */
-  stabilisation?: 'proximal' | 'trustRegion';
 }
 
 interface Cut {
@@ -85,29 +83,11 @@ export async function solveByTimeDecomposition(
     });
     return { total, evs };
   };
-  const master = async (
-    lo: Float64Array,
-    hi: Float64Array,
-    prox?: { center: Float64Array; q: Float64Array },
-  ) => {
+  const master = async (lo: Float64Array, hi: Float64Array) => {
     const t = performance.now();
-    const mm = masterModel(split, cost, full.objectiveOffset, cuts, lo, hi);
-    if (prox) {
-      // + ½·Σ q_i·(z_i − c_i)²: quadratic q_i, linear −q_i·c_i, constant ½·Σ q_i·c_i².
-      mm.colQuadratic = new Float64Array(mm.colNames.length);
-      for (let i = 0; i < nL; i++) {
-        mm.colQuadratic[i] = prox.q[i];
-        mm.colCost[i] -= prox.q[i] * prox.center[i];
-      }
-    }
-    const s = await backend.solve(mm);
+    const s = await backend.solve(masterModel(split, cost, full.objectiveOffset, cuts, lo, hi));
     masterSeconds += (performance.now() - t) / 1000;
-    if (!s.hasSolution) return null;
-    // The cut model's value at the solution (without the proximal term).
-    let value = full.objectiveOffset;
-    for (let i = 0; i < nL; i++) value += cost[i] * s.x[i];
-    for (let k = nL; k < s.x.length; k++) value += s.x[k];
-    return { value, z: s.x.slice(0, nL) };
+    return s.hasSolution ? { value: s.objective, z: s.x.slice(0, nL) } : null;
   };
 
   if (split.allocations.length) {
@@ -123,8 +103,6 @@ export async function solveByTimeDecomposition(
   let bestEval = await evaluate(best);
   if (!bestEval) return null;
   const radius = Float64Array.from(box.radius);
-  const proximal = opts.stabilisation !== 'trustRegion';
-  let mu = 1;
   let lower = -Infinity;
   let iterations = 1;
   let cancelled = false;
@@ -145,15 +123,10 @@ export async function solveByTimeDecomposition(
       incumbent: upper,
     });
     if (upper - lower <= tolerance * Math.abs(upper)) break;
-    let step: { value: number; z: Float64Array } | null;
-    if (proximal) {
-      const q = Float64Array.from(radius, (r) => mu / (r * r));
-      step = await master(box.lower, box.upper, { center: best, q });
-    } else {
-      const lo = Float64Array.from(best, (v, i) => Math.max(box.lower[i], v - radius[i]));
-      const hi = Float64Array.from(best, (v, i) => Math.min(box.upper[i], v + radius[i]));
-      step = await master(lo, hi);
-    }
+    // The next point: the cut model's minimum within a box around the best point so far.
+    const lo = Float64Array.from(best, (v, i) => Math.max(box.lower[i], v - radius[i]));
+    const hi = Float64Array.from(best, (v, i) => Math.min(box.upper[i], v + radius[i]));
+    const step = await master(lo, hi);
     if (!step) break;
     const next = await evaluate(step.z);
     if (!next) {
@@ -161,20 +134,15 @@ export async function solveByTimeDecomposition(
       break;
     }
     const predicted = bestEval.total - step.value;
-    const serious = next.total < bestEval.total - 0.1 * predicted;
-    if (proximal) {
-      // Serious step: move the centre; a good model earns a longer step (smaller weight).
-      if (serious && next.total < bestEval.total - 0.5 * predicted) mu = Math.max(mu / 2, 1e-6);
-      else if (!serious) mu = Math.min(mu * 2, 1e6);
-      if (serious) {
-        best = Float64Array.from(step.z);
-        bestEval = next;
-      }
-    } else if (serious) {
+    if (next.total < bestEval.total - 0.1 * predicted) {
+      // Serious step: move, and widen the region where the step reached its edge.
       for (let i = 0; i < nL; i++) if (Math.abs(step.z[i] - best[i]) >= 0.99 * radius[i]) radius[i] *= 2;
       best = Float64Array.from(step.z);
       bestEval = next;
-    } else for (let i = 0; i < nL; i++) radius[i] = Math.max(radius[i] * 0.5, 1e-6 * box.radius[i]);
+    } else {
+      // Null step: the new cuts improve the model; shrink the region.
+      for (let i = 0; i < nL; i++) radius[i] = Math.max(radius[i] * 0.5, 1e-6 * box.radius[i]);
+    }
   }
   // The dispatch of the best point: re-solve its blocks (warm) with their column values.
   const final = cancelled ? null : await evaluate(best, true);
