@@ -135,64 +135,67 @@ export async function createHighsBackend(): Promise<SolverBackend> {
     },
     session(model: LpModel): SolverSession {
       if (!highs) throw new Error('HiGHS backend was disposed');
-      const h = highs;
-      const hm = h.createModel(toModelData(h, model));
-      // The first solve uses presolve; later ones start from the previous basis, where presolve would only cost time.
-      hm.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
-      let first = true;
-      return {
-        fixColumns(cols, values) {
-          hm.changeColsBounds({ kind: 'set', indices: cols }, values, values);
-        },
-        setColumnBounds(cols, lower, upper) {
-          const inf = h.infinity;
-          const clamp = (a: Float64Array) =>
-            a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
-          hm.changeColsBounds({ kind: 'set', indices: cols }, clamp(lower), clamp(upper));
-        },
-        solve(options: SolveOptions = {}) {
-          const t0 = performance.now();
-          hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
-          if (!first) hm.options.set({ presolve: 'off' });
-          first = false;
-          const signal = options.signal;
-          const code = hm.run(
-            signal
-              ? {
-                  [h.constants.callbackType.simplexInterrupt]: (event) => {
-                    if (signal.aborted) event.interrupt();
-                    return undefined;
-                  },
-                }
-              : undefined,
-          ).modelStatus as number;
-          if (code === STATUS.interrupted) return empty('cancelled', (performance.now() - t0) / 1000);
-          const seconds = (performance.now() - t0) / 1000;
-          if (code !== STATUS.optimal)
-            return empty(
-              code === STATUS.infeasible ? 'infeasible' : code === STATUS.timeLimit ? 'time_limit' : 'error',
-              seconds,
-              `HiGHS model status ${code}`,
-            );
-          const sol = hm.getSolution();
-          return {
-            status: 'optimal',
-            hasSolution: true,
-            objective: hm.getObjectiveValue(),
-            x: Float64Array.from(sol.colValue),
-            colDual: Float64Array.from(sol.colDual),
-            mipGap: 0,
-            seconds,
-            solver: 'highs',
-          };
-        },
-        dispose() {
-          if (!hm.disposed) hm.dispose();
-        },
-      };
+      return highsSession(highs, model);
     },
     dispose() {
       highs = null;
+    },
+  };
+}
+
+/** A model kept in HiGHS between solves: bounds change, the next solve starts from the last basis. */
+function highsSession(h: Highs, model: LpModel): SolverSession {
+  const hm = h.createModel(toModelData(h, model));
+  // The first solve uses presolve; later ones start from the previous basis, where presolve would only cost time.
+  hm.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
+  let first = true;
+  return {
+    fixColumns(cols, values) {
+      hm.changeColsBounds({ kind: 'set', indices: cols }, values, values);
+    },
+    setColumnBounds(cols, lower, upper) {
+      const inf = h.infinity;
+      const clamp = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
+      hm.changeColsBounds({ kind: 'set', indices: cols }, clamp(lower), clamp(upper));
+    },
+    solve(options: SolveOptions = {}) {
+      const t0 = performance.now();
+      hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
+      if (!first) hm.options.set({ presolve: 'off' });
+      first = false;
+      const signal = options.signal;
+      const code = hm.run(
+        signal
+          ? {
+              [h.constants.callbackType.simplexInterrupt]: (event) => {
+                if (signal.aborted) event.interrupt();
+                return undefined;
+              },
+            }
+          : undefined,
+      ).modelStatus as number;
+      if (code === STATUS.interrupted) return empty('cancelled', (performance.now() - t0) / 1000);
+      const seconds = (performance.now() - t0) / 1000;
+      if (code !== STATUS.optimal)
+        return empty(
+          code === STATUS.infeasible ? 'infeasible' : code === STATUS.timeLimit ? 'time_limit' : 'error',
+          seconds,
+          `HiGHS model status ${code}`,
+        );
+      const sol = hm.getSolution();
+      return {
+        status: 'optimal',
+        hasSolution: true,
+        objective: hm.getObjectiveValue(),
+        x: Float64Array.from(sol.colValue),
+        colDual: Float64Array.from(sol.colDual),
+        mipGap: 0,
+        seconds,
+        solver: 'highs',
+      };
+    },
+    dispose() {
+      if (!hm.disposed) hm.dispose();
     },
   };
 }

@@ -87,3 +87,15 @@ describe('German hour counts', () => {
     expect(formatSolverMessage(many, 'de')).toContain('in 4.690 Stunden nicht');
   });
 });
+
+describe('decomposition gap', () => {
+  it('gives the proven gap and lower bound in each language format', () => {
+    const m = solverMessage('decompositionGap', { gap_pct: 0.012345, lower_EUR: 2305263.15 });
+    expect(formatSolverMessage(m, 'en')).toBe(
+      'the full-year decomposition stopped before its bounds met: the annual cost lies at most 0.0123 % above the proven lower bound of 2305263 EUR',
+    );
+    expect(formatSolverMessage(m, 'de')).toBe(
+      'die Ganzjahres-Zerlegung endete, bevor ihre Schranken zusammenfielen: die Jahreskosten liegen höchstens 0,0123 % über der bewiesenen Untergrenze von 2.305.263 EUR',
+    );
+  });
+});

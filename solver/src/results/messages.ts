@@ -35,6 +35,8 @@ const CODES = [
   'pathInfeasible',
   'pathCapacitiesRaised',
   'networkIssue',
+  'decompositionGap',
+  'decompositionFallback',
 ] as const;
 
 export type SolverMessageCode = (typeof CODES)[number];
@@ -111,6 +113,8 @@ const NUMBER_DIGITS: Readonly<Record<string, number>> = {
   cap_t: 4,
   min_t: 4,
   limit_kWh: 0,
+  gap_pct: 4,
+  lower_EUR: 0,
 };
 /** Parameters in kilowatts, shown in megawatts. */
 const KW_PARAMS = ['worst_kW', 'capacity_kW', 'peak_kW'];
@@ -136,6 +140,8 @@ function context(m: SolverMessage): string | undefined {
       return typeof p.kind === 'string' ? p.kind : undefined;
     case 'solverFailed':
       return p.reason ? 'reason' : undefined;
+    case 'decompositionGap':
+      return p.gap_pct === undefined ? 'noBound' : undefined;
     case 'unmetDemand':
     case 'surplus':
       return p.carrier === 'heat' ? 'heat' : undefined;

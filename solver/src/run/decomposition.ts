@@ -56,15 +56,25 @@ export async function solveByCapacityDecomposition(
   );
   const clamp = (v: Float64Array) => v.map((x, j) => Math.min(ub[j], Math.max(lb[j], x)));
 
-  const session = backend.session(m);
+  let session = backend.session(m);
   const cuts: { f: number; g: Float64Array; c: Float64Array }[] = [];
   try {
-    const evaluate = (c: Float64Array) => {
+    const solveAt = (c: Float64Array) => {
       session.fixColumns(cols, c);
-      const sol = session.solve({
+      return session.solve({
         timeLimit_s: opts.timeLimit_s !== undefined ? Math.max(1, opts.timeLimit_s - elapsed()) : undefined,
         signal: opts.signal,
       });
+    };
+    const evaluate = (c: Float64Array) => {
+      let sol = solveAt(c);
+      if (!sol.hasSolution && !opts.signal?.aborted && sol.status !== 'time_limit') {
+        // A warm re-solve may end in HiGHS status "unknown" after many bound changes: solve the
+        // same point again from scratch (fresh model, presolve) before giving up.
+        session.dispose();
+        session = backend.session!(m);
+        sol = solveAt(c);
+      }
       if (!sol.hasSolution || !sol.colDual) return null;
       const g = Float64Array.from(cols, (col) => sol.colDual![col]);
       cuts.push({ f: sol.objective, g, c: Float64Array.from(c) });

@@ -72,6 +72,71 @@ describe('solveProject', () => {
     expect(dec.results.balance.ok).toBe(true);
   });
 
+  it('an early stop of the decomposition reports its plan with the proven gap, never a silent direct solve', async () => {
+    // A boiler of at least 900 kW covers every hour (peak 864 kW): no start point leaves demand unmet.
+    const p = yearProject();
+    p.technologies[0] = boiler('gb', 0.95, 20, { min: 900 });
+    const dec = await solveProject(p, { mode: 'full', backend: highs, decompositionMaxIterations: 2 });
+    expect(dec.results.solve.method).toBe('decomposition');
+    expect(dec.results.status).toBe('optimal');
+    const { lower, upper } = dec.results.solve.bounds_EUR!;
+    expect(dec.results.solve.gap).toBeCloseTo((upper - lower) / upper, 12);
+    expect(dec.results.solve.gap!).toBeGreaterThan(1e-6);
+    // After two iterations the cut model bounds nothing yet (gap above 100 %): the message says so.
+    const m = dec.results.messages!.find((x) => x.code === 'decompositionGap')!;
+    expect(dec.results.solve.gap!).toBeGreaterThan(1);
+    expect(m.params).toEqual({});
+    expect(dec.results.warnings[0]).toBe(
+      'the full-year decomposition stopped before it had a useful lower bound: the plan serves the demand, but how far its cost lies above the optimum is not known',
+    );
+    expect(dec.results.balance.ok).toBe(true);
+  });
+
+  it('solves a failed warm subproblem again from scratch and goes on', async () => {
+    const p = yearProject();
+    let failures = 0;
+    // A backend whose sessions answer the third warm solve with an unknown status, as HiGHS did.
+    const flaky: SolverBackend = {
+      name: 'highs',
+      solve: (m, o) => highs.solve(m, o),
+      session: (m) => {
+        const s = highs.session!(m);
+        let n = 0;
+        return {
+          ...s,
+          fixColumns: (c, v) => s.fixColumns(c, v),
+          setColumnBounds: (c, l, u) => s.setColumnBounds(c, l, u),
+          solve: (o) => {
+            if (++n === 3) {
+              failures++;
+              return {
+                status: 'error',
+                hasSolution: false,
+                objective: NaN,
+                x: new Float64Array(0),
+                seconds: 0,
+                solver: 'highs',
+                message: 'HiGHS model status 15',
+              };
+            }
+            return s.solve(o);
+          },
+          dispose: () => s.dispose(),
+        };
+      },
+      dispose: () => undefined,
+    };
+    const direct = await solveProject(p, { mode: 'full', backend: highs, fullMethod: 'direct' });
+    const dec = await solveProject(p, { mode: 'full', backend: flaky });
+    expect(failures).toBeGreaterThan(0);
+    expect(dec.results.solve.method).toBe('decomposition');
+    expect(dec.results.messages?.map((m) => m.code)).not.toContain('decompositionFallback');
+    // The model's columns, not the decomposition's slack columns.
+    expect(dec.results.solve.columns).toBe(direct.results.solve.columns);
+    const opt = direct.results.objective.totalAnnualCost_EUR;
+    expect(Math.abs(dec.results.objective.totalAnnualCost_EUR - opt)).toBeLessThanOrEqual(1e-6 * opt);
+  });
+
   it('explains an infeasible plan in plain language', async () => {
     const p = testProject({ heat: [300, 4200, 900], technologies: [boiler('gb', 0.9, 80, { max: 3100 })] });
     const out = await solveProject(p, { mode: 'full', backend: highs });

@@ -44,6 +44,8 @@ export interface SolveProjectOptions {
    * the capacities, started from the typical-day sizing; 'direct' hands the whole LP to the solver.
    */
   fullMethod?: 'decomposition' | 'direct';
+  /** Full mode by decomposition: at most this many iterations (default 200; tests of an early stop). */
+  decompositionMaxIterations?: number;
 }
 
 export interface SolveOutcome {
@@ -168,21 +170,26 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       onProgress: within(mode === 'aggregated' ? 'sizing' : 'simplex'),
       signal: opts.signal,
     };
+    let fellBack = false;
     if (mode === 'full' && !opts.milp && opts.fullMethod !== 'direct' && backend.session) {
       const viaDecomposition = await fullByDecomposition(project, base, backend, {
         timeLimit_s: left(),
         onProgress: opts.onProgress,
         signal: opts.signal,
+        maxIterations: opts.decompositionMaxIterations,
       });
       if (viaDecomposition) {
         viaDecomposition.results.solve.seconds = (performance.now() - t0) / 1000;
         return viaDecomposition;
       }
+      fellBack = !opts.signal?.aborted;
     }
     const sol1 = await backend.solve(first.model, solveOpts);
     if (!sol1.hasSolution) return await failure(project, base, first, sol1, backend);
     if (mode === 'full') {
       const { results, dispatch } = readResults(first, sol1);
+      // Never silently: the user learns why this full-year run took the slow way.
+      if (fellBack) addMessage(results, solverMessage('decompositionFallback'));
       results.solve.seconds = (performance.now() - t0) / 1000;
       return { results, dispatch, reasons: [] };
     }
@@ -267,6 +274,12 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
   }
 }
 
+/** Adds a finding in front of the run's warnings (English text) and coded messages. */
+function addMessage(results: Results, m: SolverMessage): void {
+  results.warnings.unshift(formatSolverMessage(m));
+  results.messages = [m, ...(results.messages ?? [])];
+}
+
 /** The capacities the full-year check had to raise above the typical-day sizing (relative 1e-6). */
 export function raisedCapacities(
   project: Project,
@@ -302,7 +315,12 @@ async function fullByDecomposition(
   project: Project,
   base: BuildOptions,
   backend: SolverBackend,
-  opts: { timeLimit_s?: number; onProgress?: (p: SolveProgress) => void; signal?: CancelSignal },
+  opts: {
+    timeLimit_s?: number;
+    onProgress?: (p: SolveProgress) => void;
+    signal?: CancelSignal;
+    maxIterations?: number;
+  },
 ): Promise<SolveOutcome | null> {
   const sizing = buildModel(project, { ...base, mode: 'aggregated', milp: false });
   const s0 = await backend.solve(sizing.model, {
@@ -326,14 +344,29 @@ async function fullByDecomposition(
       { ...d.solution, status: 'cancelled', hasSolution: false },
       backend,
     );
-  if (!d || !d.converged) return null;
+  if (!d) return null;
   const x = d.solution.x;
+  // A plan with unmet demand or unusable surplus is no answer: then the LP is solved whole.
   const slack = full.ctx.slacks.reduce((a, s) => a + x[s.unmet] + x[s.surplus], 0);
   if (slack > 1e-6) return null;
   const { results, dispatch } = readResults(full, d.solution);
   results.solve.method = 'decomposition';
+  // The slack columns are the decomposition's device, not part of the user's model.
+  results.solve.columns = full.model.colNames.length - 2 * full.ctx.slacks.length;
   results.solve.bounds_EUR = { lower: d.lowerBound, upper: d.upperBound, iterations: d.iterations };
-  results.solve.gap = (d.upperBound - d.lowerBound) / Math.abs(d.upperBound);
+  const gap = (d.upperBound - d.lowerBound) / Math.abs(d.upperBound);
+  results.solve.gap = gap;
+  if (!d.converged) {
+    // Stopped early (time limit, or no further step): the best plan with its proven gap, never
+    // a silent switch to the whole LP, which can take many times longer.
+    // A gap of 100 % or more means the bound says nothing yet: then the message says so.
+    addMessage(
+      results,
+      solverMessage('decompositionGap', gap < 1 ? { gap_pct: gap * 100, lower_EUR: d.lowerBound } : {}),
+    );
+    if (opts.timeLimit_s !== undefined && d.solution.seconds >= opts.timeLimit_s)
+      results.status = 'time_limit';
+  }
   return { results, dispatch, reasons: [] };
 }
 
