@@ -214,6 +214,13 @@ describe('poolEvaluator', () => {
     ev.dispose();
   });
 
+  it('fails a pass still running when the evaluator is disposed', async () => {
+    const ev = await poolEvaluator(tasks, [fakePort(newLog()), fakePort(newLog())]);
+    const pass = ev.evaluate(values);
+    ev.dispose();
+    await expect(pass).rejects.toThrow('the block evaluator was disposed');
+  });
+
   it('fails a pass whose worker reports an error, e.g. an unknown block', async () => {
     const log = newLog();
     const port = fakePort(log);

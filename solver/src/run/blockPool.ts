@@ -226,6 +226,7 @@ export async function poolEvaluator(tasks: BlockTask[], ports: BlockPort[]): Pro
       return run;
     },
     dispose() {
+      fail('the block evaluator was disposed');
       for (const p of used) {
         p.postMessage({ type: 'dispose' });
         p.terminate();
