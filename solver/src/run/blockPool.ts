@@ -148,17 +148,18 @@ export async function poolEvaluator(tasks: BlockTask[], ports: BlockPort[]): Pro
   let broken: string | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const fail = (reason: string) => {
-    broken ??= reason;
+  /** Fails the running pass and every later one with `message`. */
+  const fail = (message: string) => {
+    broken ??= message;
     const p = pending;
     pending = undefined;
-    p?.reject(new Error(`a block worker stopped: ${reason}`));
+    p?.reject(new Error(message));
   };
   const ready = used.map(
     (port, w) =>
       new Promise<void>((resolve, reject) => {
         port.onFailure((reason) => {
-          fail(reason);
+          fail(`a block worker stopped: ${reason}`);
           reject(new Error(`a block worker stopped: ${reason}`));
         });
         port.onMessage((msg) => {
@@ -189,7 +190,7 @@ export async function poolEvaluator(tasks: BlockTask[], ports: BlockPort[]): Pro
 
   const pass = (values: Float64Array[], opts: { wantX?: boolean; signal?: CancelSignal; free?: boolean }) =>
     new Promise<BlockEvaluation[]>((resolve, reject) => {
-      if (broken) return reject(new Error(`a block worker stopped: ${broken}`));
+      if (broken) return reject(new Error(broken));
       const signal = opts.signal;
       Atomics.store(flag.view, 0, signal?.aborted ? 1 : 0);
       const timer = signal
