@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHighsBackend } from '../lp/highs';
+import type { SolverBackend } from '../lp/backend';
+import { buildModel } from '../model/build';
+import { boiler, heatStorage, testProject } from '../model/testing';
+import { evenBlocks, splitByTime } from './blocks';
+import { localEvaluator } from './blockEval';
+import { blockTasks, solveFullByBlocks } from './fullByBlocks';
+import { defaultNodeBlockWorkers, nodeBlockEvaluator } from './blockPool.node.js';
+
+let highs: SolverBackend;
+beforeAll(async () => (highs = await createHighsBackend()));
+afterAll(() => highs.dispose());
+
+/** Four days as in timeDecomposition.test.ts: gas boiler, electric boiler on a day/night tariff, heat storage, CO2 cap. */
+function fourDays() {
+  const heat = Array.from(
+    { length: 96 },
+    (_, h) => 100 + 60 * Math.sin((2 * Math.PI * h) / 24) + 20 * Math.floor(h / 24),
+  );
+  const price = Array.from({ length: 96 }, (_, h) => (h % 24 < 6 ? 0.04 : 0.3));
+  const p = testProject({
+    heat,
+    gasPrice: 0.08,
+    gridImport: { price, co2: 0.4 },
+    technologies: [
+      boiler('gb', 0.9, 2),
+      { ...boiler('eb', 0.99, 1), type: 'electricBoiler', fuel: undefined } as never,
+      heatStorage('tes', 0.05, { cRate_per_h: 0.5, loss_per_h: 0.01 }),
+    ],
+  });
+  p.constraints = { co2Cap_t: 3 };
+  return buildModel(p, { mode: 'full', horizon_h: 96, slackPenalty_EUR_kWh: 1e3 });
+}
+
+describe('nodeBlockEvaluator', () => {
+  it('gives exactly the evaluations of the local evaluator, over two worker threads', async () => {
+    const full = fourDays();
+    const split = splitByTime(full.model, evenBlocks(96, 24), 96, 1e3);
+    const tasks = blockTasks(split);
+    // Linking values: capacities 300 kW (boilers) and 500 kWh (storage), levels 100 kWh, allocations 0.75 t.
+    const values = split.blocks.map((b) =>
+      Float64Array.from(b.linkIndex, (i) => (i >= split.linkCols.length ? 0.75 : i < 3 ? 300 : 100)),
+    );
+    const local = localEvaluator(tasks, highs);
+    const pool = await nodeBlockEvaluator(tasks, 2);
+    try {
+      expect(pool.workers).toBe(2);
+      for (const opts of [{ wantX: true }, { free: true }, {}]) {
+        const a = await local.evaluate(values, opts);
+        const b = await pool.evaluate(values, opts);
+        expect(b.map((e) => e.ok)).toEqual([true, true, true, true]);
+        expect(b.map((e) => e.objective)).toEqual(a.map((e) => e.objective));
+        expect(b.map((e) => Array.from(e.grad))).toEqual(a.map((e) => Array.from(e.grad)));
+        expect(b.map((e) => e.x && Array.from(e.x))).toEqual(a.map((e) => e.x && Array.from(e.x)));
+      }
+      // A set signal stops every block.
+      const stopped = await pool.evaluate(values, { signal: { aborted: true } });
+      expect(stopped.every((e) => !e.ok)).toBe(true);
+    } finally {
+      local.dispose();
+      pool.dispose();
+    }
+  }, 60_000);
+
+  it('lets solveFullByBlocks reach the local run’s objective to 1e-9', async () => {
+    const full = fourDays();
+    const local = await solveFullByBlocks(full, null, highs, { blockDays: 1, tolerance: 1e-7 });
+    const pooled = await solveFullByBlocks(full, null, highs, {
+      blockDays: 1,
+      tolerance: 1e-7,
+      evaluator: (t) => nodeBlockEvaluator(t, 2),
+    });
+    expect(pooled!.workers).toBe(2);
+    expect(local!.workers).toBe(1);
+    expect(Math.abs(pooled!.objective - local!.objective) / local!.objective).toBeLessThan(1e-9);
+    expect(pooled!.converged).toBe(true);
+  }, 60_000);
+
+  it('uses every core, at most one worker per block', () => {
+    expect(defaultNodeBlockWorkers(1)).toBe(1);
+    expect(defaultNodeBlockWorkers(1000)).toBeGreaterThanOrEqual(1);
+  });
+});
