@@ -1,0 +1,201 @@
+/**
+ * The full-year dispatch with fixed capacities as a MILP (CHP minimum part load with on/off
+ * binaries), solved by a rolling horizon: windows of `window_h` hours plus `overlap_h` hours of
+ * look-ahead, each a small MILP whose first `window_h` hours are kept (issue 18, "Exact means exact";
+ * docs/decisions/rolling-milp-dispatch.md).
+ *
+ * The full-year MILP model is built once (mode full, binaries on); each window is cut out of it by
+ * run/window.ts with every column outside the window fixed at the value of the plan so far:
+ * - the hours before the window at the kept plan, so that the storage level entering a window is the
+ *   one the previous window left (continuity across window boundaries);
+ * - the hours after the window at the start solution (the full-year LP check with the same
+ *   capacities, when given; else 0). The storage level before hour 0 is the LP's level at the end of
+ *   the year, and the window that ends the year carries the cyclic balance of hour 0, so the plan's
+ *   level at the end of the year is the level its first hour started from (soc[−1] = soc[T−1]);
+ * - annual rows (CO2 cap, renewable heat share, annual grid import) see the plan so far before the
+ *   window and the LP's use after it: each window gets the budget left by the kept plan minus what the
+ *   LP spends later, so the final plan meets the annual rows whenever every window is feasible.
+ * Columns without a step (the grid's peak import; capacities are fixed anyway) are free in every
+ * window with their lower bound raised to the value the plan has reached, so a peak set in an earlier
+ * window stays available and paid once. The finished plan is checked against every row of the
+ * full-year model.
+ *
+ * Bounds: the LP relaxation with the same capacities (the full-year check) is a lower bound of any
+ * plan that respects the minimum loads; the rolling plan is an upper bound.
+ */
+import type { CancelSignal, LpSolution, SolveProgress, SolverBackend } from '../lp/backend';
+import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
+import type { Project } from '../project/types';
+import { maxViolation, stepIndex, windowModel } from './window';
+
+export interface RollingOptions {
+  /** Hours kept from each window (default 168: one week). */
+  window_h?: number;
+  /** Look-ahead hours solved with each window and dropped (default 24). */
+  overlap_h?: number;
+  /** Relative MIP gap of each window (default: the backend's). */
+  mipGap?: number;
+  /** Seconds for all windows together. */
+  timeLimit_s?: number;
+  signal?: CancelSignal;
+  onProgress?: (p: SolveProgress) => void;
+}
+
+/** The LP solution the windows start from (the full-year check with the same capacities). */
+export interface RollingStart {
+  built: BuiltModel;
+  x: Float64Array;
+  /** Its objective: a lower bound of every plan that respects the minimum loads. */
+  objective: number;
+}
+
+export interface RollingResult {
+  /** The full-year MILP model the plan belongs to (for readResults). */
+  built: BuiltModel;
+  /** The plan: status, x over `built.model`, objective (with offset), mipGap = the proven gap. */
+  solution: LpSolution;
+  windows: number;
+  window_h: number;
+  overlap_h: number;
+  /** Sum over the windows of their MIP gaps in objective units (EUR): gap · |window objective|. */
+  windowGaps_EUR: number;
+  /** The LP relaxation (lower) and the rolling plan (upper); gap = (upper − lower)/|upper|. */
+  lowerBound: number | null;
+  upperBound: number;
+  gap: number | null;
+  /** Largest violation of a row of the full-year model by the plan, relative to its bound. */
+  violation: { value: number; name: string };
+  seconds: number;
+}
+
+/** Values of `start`'s columns carried over to `built` by name (0 where `built` has more, e.g. on/off). */
+function carryOver(built: BuiltModel, start?: RollingStart): Float64Array {
+  const x = new Float64Array(built.model.colNames.length);
+  if (!start) return x;
+  const byName = new Map(start.built.model.colNames.map((n, j) => [n, j]));
+  built.model.colNames.forEach((n, j) => {
+    const k = byName.get(n);
+    if (k !== undefined) x[j] = start.x[k];
+  });
+  return x;
+}
+
+/**
+ * Dispatches the year as a MILP with the capacities `fixed` (techId → value and battery power, as
+ * solve.ts passes them) window by window. `base` are the build options of the run (scenario,
+ * objective, CO2 limit); mode full and the binaries are set here.
+ */
+export async function rollingDispatch(
+  project: Project,
+  base: BuildOptions,
+  fixed: Record<string, { value: number; power?: number }>,
+  backend: SolverBackend,
+  opts: RollingOptions = {},
+  start?: RollingStart,
+): Promise<RollingResult> {
+  const t0 = performance.now();
+  const built = buildModel(project, {
+    ...base,
+    mode: 'full',
+    milp: true,
+    milpFull: true,
+    fixedCapacities: fixed,
+    minimumCapacities: undefined,
+  });
+  const model = built.model;
+  const index = stepIndex(model);
+  const T = index.T;
+  const len = Math.max(1, Math.round(opts.window_h ?? 168));
+  const overlap = Math.max(0, Math.round(opts.overlap_h ?? 24));
+  const windows = Math.ceil(T / len);
+  const x = carryOver(built, start);
+  // Columns without a step: lower bound raised to the plan's value as windows go (see above).
+  const lower = model.colLower.slice();
+  for (let j = 0; j < lower.length; j++)
+    if (index.colStep[j] < 0) lower[j] = Math.min(Math.max(lower[j], x[j]), model.colUpper[j]);
+  const deadline = opts.timeLimit_s !== undefined ? t0 + opts.timeLimit_s * 1000 : Infinity;
+  let windowGaps = 0;
+  let status: LpSolution['status'] = 'optimal';
+  let failed: LpSolution | undefined;
+  for (let k = 0; k < windows; k++) {
+    const from = k * len;
+    const keep = Math.min(from + len, T);
+    const to = Math.min(keep + overlap, T);
+    const w = windowModel({ ...model, colLower: lower }, index, from, to, x);
+    const left = (deadline - performance.now()) / 1000;
+    const sol = await backend.solve(w.model, {
+      mipGap: opts.mipGap,
+      timeLimit_s: Number.isFinite(left) ? Math.max(1, left / (windows - k)) : undefined,
+      signal: opts.signal,
+      onProgress:
+        opts.onProgress &&
+        ((p) =>
+          opts.onProgress!({ ...p, phase: 'branchAndBound', elapsed_s: (performance.now() - t0) / 1000 })),
+    });
+    if (!sol.hasSolution) {
+      failed = sol;
+      break;
+    }
+    if (sol.status === 'time_limit') status = 'time_limit';
+    windowGaps += (sol.mipGap ?? 0) * Math.abs(sol.objective);
+    w.cols.forEach((c, i) => {
+      const s = index.colStep[c];
+      if (s < 0) {
+        x[c] = sol.x[i];
+        lower[c] = Math.min(Math.max(lower[c], sol.x[i]), model.colUpper[c]);
+      } else if (s < keep) x[c] = sol.x[i];
+    });
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  let upper = model.objectiveOffset;
+  for (let j = 0; j < x.length; j++) upper += model.colCost[j] * x[j];
+  const lowerBound = start ? start.objective : null;
+  const gap = lowerBound !== null ? Math.max(0, upper - lowerBound) / Math.max(1e-9, Math.abs(upper)) : null;
+  const solution: LpSolution = failed
+    ? { ...failed, hasSolution: false, objective: NaN, x: new Float64Array(0), seconds }
+    : {
+        status,
+        hasSolution: true,
+        objective: upper,
+        x,
+        mipGap: gap ?? undefined,
+        seconds,
+        solver: backend.name,
+      };
+  return {
+    built,
+    solution,
+    windows,
+    window_h: len,
+    overlap_h: overlap,
+    windowGaps_EUR: windowGaps,
+    lowerBound,
+    upperBound: upper,
+    gap,
+    violation: failed ? { value: NaN, name: '' } : maxViolation(model, x),
+    seconds,
+  };
+}
+
+/**
+ * Hours in which a CHP with a minimum part load runs above 0 but below it (tolerance 1e-6 relative
+ * to the capacity): what a plan that respects minimum loads never has.
+ */
+export function hoursBelowMinLoad(built: BuiltModel, x: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of built.project.technologies) {
+    if (t.type !== 'chp' || !(t.minLoad_share! > 0)) continue;
+    const cap = built.ctx.capacities.find((c) => c.techId === t.id);
+    const flow = built.ctx.flows.find((f) => f.techId === t.id && f.name === 'el_out');
+    if (!cap || !flow) continue;
+    const c = x[cap.col];
+    const tol = 1e-6 * Math.max(1, c);
+    let n = 0;
+    for (let s = 0; s < flow.cols.length; s++) {
+      const el = x[flow.cols[s]] * flow.coefs[s];
+      if (el > tol && el < t.minLoad_share! * c - tol) n += built.grid.weight[s];
+    }
+    out[t.id] = n;
+  }
+  return out;
+}
