@@ -4,7 +4,8 @@ import type { SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions } from '../model/build';
 import { boiler, chpPlant, heatStorage, testProject } from '../model/testing';
 import type { Project } from '../project/types';
-import { hoursBelowMinLoad, rollingDispatch, type RollingStart } from './rollingDispatch';
+import { readResults } from '../results/results';
+import { hoursBelowMinLoad, milpPlan, rollingDispatch, type RollingStart } from './rollingDispatch';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
@@ -143,5 +144,73 @@ describe('hoursBelowMinLoad', () => {
     x[built.ctx.capacities.find((c) => c.techId === 'chp')!.col] = 100;
     [0, 39, 40, 100].forEach((v, t) => (x[el.cols[t]] = v));
     expect(hoursBelowMinLoad(built, x)).toEqual({ chp: 1 });
+  });
+});
+
+describe('milpPlan', () => {
+  it('reports the MILP plan, the LP check as its bound, and the hours below minimum load', async () => {
+    const p = chpProject();
+    const lp = await lpCheck(p);
+    const sol = {
+      status: 'optimal' as const,
+      hasSolution: true,
+      objective: lp.objective,
+      x: lp.x,
+      seconds: 1,
+      solver: 'highs' as const,
+    };
+    const checked = readResults(lp.built, sol).results;
+    checked.solve.seconds = 2;
+    checked.solve.sizing = { typicalPeriods: 3, objective_EUR: 500, seconds: 1, gap: 0.01 };
+    checked.solve.fullYearCheck = { objective_EUR: lp.objective, seconds: 1, status: 'optimal' };
+    const out = await milpPlan(p, base, { built: lp.built, sol, results: checked }, highs, {
+      window_h: 24,
+      overlap_h: 12,
+    });
+    const r = out.results;
+    expect(r.status).toBe('optimal');
+    const extra = 24 * 25 * (0.1 / 0.9 - 0.04);
+    expect(r.objective.totalAnnualCost_EUR).toBeCloseTo(lp.objective + extra, 6);
+    const d = r.solve.dispatchMilp!;
+    expect(d).toMatchObject({ status: 'optimal', windows: 4, window_h: 24, overlap_h: 12 });
+    expect(d.lowerBound_EUR).toBe(lp.objective);
+    expect(d.upperBound_EUR).toBeCloseTo(lp.objective + extra, 6);
+    expect(d.gap).toBeCloseTo(extra / (lp.objective + extra), 9);
+    expect(d.checkHoursBelowMinLoad).toBe(24);
+    expect(d.hoursBelowMinLoad).toBe(0);
+    // The sizing and the check stay as they were; the gap to the sizing is the plan's.
+    expect(r.solve.sizing!.gap).toBe(0.01);
+    expect(r.solve.fullYearCheck!.objective_EUR).toBe(lp.objective);
+    expect(r.solve.aggregationGap).toBeCloseTo((lp.objective + extra - 500) / (lp.objective + extra), 9);
+    expect(r.solve.seconds).toBeGreaterThan(2);
+    expect(r.solve.columns).toBeGreaterThan(checked.solve.columns); // the MILP model's size
+    expect(out.dispatch!.hours.length).toBe(H);
+  });
+
+  it('gives no figures and the reason when the dispatch finds no plan', async () => {
+    const p = testProject({
+      heat,
+      gridExport: { price: 0.2 },
+      technologies: [chpPlant({ max: 100, minLoad_share: 0.4 }), boiler('gb', 0.9, 1)],
+    });
+    const lp = await lpCheck(p);
+    const sol = {
+      status: 'optimal' as const,
+      hasSolution: true,
+      objective: lp.objective,
+      x: lp.x,
+      seconds: 1,
+      solver: 'highs' as const,
+    };
+    const checked = readResults(lp.built, sol).results;
+    // The boiler taken away after the check: the 25 kW nights have no plan.
+    const q: Project = { ...p, technologies: [p.technologies[0]] };
+    const out = await milpPlan(q, base, { built: lp.built, sol, results: checked }, highs, { window_h: 24 });
+    expect(out.results.status).toBe('infeasible');
+    expect(out.results.objective.totalAnnualCost_EUR).toBeNull();
+    expect(out.results.messages![0].code).toBe('milpDispatchFailed');
+    expect(out.reasons[0]).toContain('minimum part loads');
+    expect(out.dispatch).toBeUndefined();
+    expect(out.results.capacities).toEqual(checked.capacities);
   });
 });

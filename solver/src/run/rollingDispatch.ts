@@ -26,6 +26,8 @@
 import type { CancelSignal, LpSolution, SolveProgress, SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
 import type { Project } from '../project/types';
+import { formatSolverMessage, solverMessage } from '../results/messages';
+import { readResults, type Dispatch, type Results } from '../results/results';
 import { maxViolation, stepIndex, windowModel } from './window';
 
 export interface RollingOptions {
@@ -199,3 +201,84 @@ export function hoursBelowMinLoad(built: BuiltModel, x: Float64Array): Record<st
   }
   return out;
 }
+
+/**
+ * The results of a `--milp` run (solve.ts): the full-year plan is the rolling MILP dispatch with the
+ * capacities of the full-year LP check (`check`, whose results `lp` carry the sizing, the check and
+ * any raised capacities), never the LP relaxation. Without a plan the run has no figures: its status
+ * is the rolling dispatch's, with the reason, and the capacities of the check.
+ */
+export async function milpPlan(
+  project: Project,
+  base: BuildOptions,
+  check: { built: BuiltModel; sol: LpSolution; results: Results },
+  backend: SolverBackend,
+  opts: RollingOptions,
+): Promise<{ results: Results; dispatch?: Dispatch; reasons: string[] }> {
+  const lp = check.results;
+  const fixed: Record<string, { value: number; power?: number }> = {};
+  for (const c of check.built.ctx.capacities)
+    fixed[c.techId] = {
+      value: check.sol.x[c.col],
+      power: c.powerCol !== undefined ? check.sol.x[c.powerCol] : undefined,
+    };
+  const start = { built: check.built, x: check.sol.x, objective: check.sol.objective };
+  const r = await rollingDispatch(project, base, fixed, backend, opts, start);
+  const dispatchMilp: NonNullable<Results['solve']['dispatchMilp']> = {
+    status: r.solution.status,
+    windows: r.windows,
+    window_h: r.window_h,
+    overlap_h: r.overlap_h,
+    gap: r.gap,
+    lowerBound_EUR: r.lowerBound,
+    upperBound_EUR: r.solution.hasSolution ? r.upperBound : null,
+    windowGaps_EUR: r.windowGaps_EUR,
+    seconds: r.seconds,
+    checkHoursBelowMinLoad: sumValues(hoursBelowMinLoad(check.built, check.sol.x)),
+    hoursBelowMinLoad: r.solution.hasSolution ? sumValues(hoursBelowMinLoad(r.built, r.solution.x)) : null,
+  };
+  const solve = { ...lp.solve, seconds: lp.solve.seconds + r.seconds, dispatchMilp };
+  if (!r.solution.hasSolution) {
+    const code =
+      r.solution.status === 'cancelled'
+        ? 'cancelled'
+        : r.solution.status === 'time_limit'
+          ? 'timeLimitNoSolution'
+          : 'milpDispatchFailed';
+    const m = solverMessage(code);
+    const reasons = [formatSolverMessage(m)];
+    const results: Results = {
+      ...lp,
+      status: r.solution.status,
+      objective: { totalAnnualCost_EUR: NO_FIGURE, co2_tCO2: NO_FIGURE },
+      annual: {},
+      costs: { byCategory_EUR: {} as Results['costs']['byCategory_EUR'], byTechnology_EUR: {} },
+      emissions_tCO2: NO_FIGURE,
+      kpis: { ...lp.kpis, lcoh_EUR_MWh: NO_FIGURE, lcoe_EUR_MWh: NO_FIGURE, renewableHeatShare: NO_FIGURE },
+      balance: { maxResidual_kW: NO_FIGURE, ok: false },
+      messages: [m, ...(lp.messages ?? [])],
+      warnings: [...reasons, ...lp.warnings],
+      solve,
+    };
+    return { results, reasons };
+  }
+  const { results, dispatch } = readResults(r.built, r.solution);
+  results.status = lp.status === 'time_limit' ? 'time_limit' : r.solution.status;
+  results.messages = [...(lp.messages ?? []), ...(results.messages ?? [])];
+  results.warnings = [...lp.warnings.filter((w) => !results.warnings.includes(w)), ...results.warnings];
+  results.solve = {
+    ...solve,
+    columns: results.solve.columns,
+    rows: results.solve.rows,
+    aggregationGap:
+      lp.solve.sizing &&
+      (results.objective.totalAnnualCost_EUR - lp.solve.sizing.objective_EUR) /
+        Math.max(1, Math.abs(results.objective.totalAnnualCost_EUR)),
+  };
+  return { results, dispatch, reasons: [] };
+}
+
+/** A run without a plan has no figures (null in results.json), as solve.ts writes them. */
+const NO_FIGURE = null as unknown as number;
+
+const sumValues = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
