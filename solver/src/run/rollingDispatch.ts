@@ -15,6 +15,10 @@
  * - annual rows (CO2 cap, renewable heat share, annual grid import) see the plan so far before the
  *   window and the LP's use after it: each window gets the budget left by the kept plan minus what the
  *   LP spends later, so the final plan meets the annual rows whenever every window is feasible.
+ * - the storage level at the end of a window (but the last) aims at the LP's level there: each kWh short
+ *   costs {@link TARGET_PENALTY} in the window's objective (not in the plan's cost), so a window does
+ *   not empty a storage the following weeks rely on (a seasonal heat store would otherwise leave the
+ *   next window without the heat it needs).
  * Columns without a step (the grid's peak import; capacities are fixed anyway) are free in every
  * window with their lower bound raised to the value the plan has reached, so a peak set in an earlier
  * window stays available and paid once. The finished plan is checked against every row of the
@@ -28,7 +32,13 @@ import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
 import type { Project } from '../project/types';
 import { formatSolverMessage, solverMessage } from '../results/messages';
 import { readResults, type Dispatch, type Results } from '../results/results';
-import { maxViolation, stepIndex, windowModel } from './window';
+import { maxViolation, stepIndex, windowModel, withTargets, type SoftTarget } from './window';
+
+/**
+ * Price of a kWh of storage level short of the LP's level at the end of a window (objective units per
+ * kWh): above any cost of producing the energy, so the window reaches the level when it can.
+ */
+export const TARGET_PENALTY = 10;
 
 export interface RollingOptions {
   /** Hours kept from each window (default 168: one week). */
@@ -111,6 +121,13 @@ export async function rollingDispatch(
   const overlap = Math.max(0, Math.round(opts.overlap_h ?? 24));
   const windows = Math.ceil(T / len);
   const x = carryOver(built, start);
+  const x0 = x.slice();
+  const soc = built.ctx.storages.map((st) => st.soc);
+  /** The end-of-window storage levels of the LP (none after the last window, which closes the year). */
+  const targets = (to: number): SoftTarget[] =>
+    start && to < T
+      ? soc.map((c) => ({ col: c[to - 1], level: x0[c[to - 1]], penalty: TARGET_PENALTY }))
+      : [];
   // Columns without a step: lower bound raised to the plan's value as windows go (see above).
   const lower = model.colLower.slice();
   for (let j = 0; j < lower.length; j++)
@@ -123,7 +140,7 @@ export async function rollingDispatch(
     const from = k * len;
     const keep = Math.min(from + len, T);
     const to = Math.min(keep + overlap, T);
-    const w = windowModel({ ...model, colLower: lower }, index, from, to, x);
+    const w = withTargets(windowModel({ ...model, colLower: lower }, index, from, to, x), targets(to));
     const left = (deadline - performance.now()) / 1000;
     const sol = await backend.solve(w.model, {
       mipGap: opts.mipGap,
@@ -152,7 +169,8 @@ export async function rollingDispatch(
   let upper = model.objectiveOffset;
   for (let j = 0; j < x.length; j++) upper += model.colCost[j] * x[j];
   const lowerBound = start ? start.objective : null;
-  const gap = lowerBound !== null ? Math.max(0, upper - lowerBound) / Math.max(1e-9, Math.abs(upper)) : null;
+  const gap =
+    lowerBound !== null && !failed ? Math.max(0, upper - lowerBound) / Math.max(1e-9, Math.abs(upper)) : null;
   const solution: LpSolution = failed
     ? { ...failed, hasSolution: false, objective: NaN, x: new Float64Array(0), seconds }
     : {

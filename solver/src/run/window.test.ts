@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LpBuilder, type LpModel } from '../lp/model';
-import { maxViolation, stepIndex, stepOf, windowModel } from './window';
+import { maxViolation, stepIndex, stepOf, windowModel, withTargets } from './window';
 
 describe('stepOf', () => {
   it('reads the step of a time-indexed name and −1 without one', () => {
@@ -91,5 +91,26 @@ describe('maxViolation', () => {
     // x2 = 4 over cap 3: lim[t=2] violated by 1 (bound 0 → relative to 1); bal[t=2] by 1 (bound −3 → 1/3).
     const over = Float64Array.from([3, 1, 2, 4, 0, 0, 0]);
     expect(maxViolation(m, over)).toEqual({ value: 1, name: 'lim[t=2]' });
+  });
+});
+
+describe('withTargets', () => {
+  it('adds a priced shortfall column and the row x + s ≥ level per target', () => {
+    const m = tiny();
+    const x = Float64Array.from([0, 3, 9, 2, 4, 9, 7]);
+    const w = windowModel(m, stepIndex(m), 1, 2, x);
+    const t = withTargets(w, [{ col: 5, level: 6, penalty: 10 }]); // s[t=1] ≥ 6, short 10 per unit
+    expect(t.model.colNames).toEqual(['cap', 'x[t=1]', 's[t=1]', 'short_s[t=1]']);
+    expect(Array.from(t.model.colCost)).toEqual([1, 2, 0, 10]);
+    expect(Array.from(t.model.colIntegrality!)).toEqual([0, 1, 0, 0]);
+    expect(t.model.rowNames.at(-1)).toBe('target_s[t=1]');
+    expect(t.model.rowLower.at(-1)).toBe(6);
+    expect(t.model.rowUpper.at(-1)).toBe(Infinity);
+    const r = t.model.rowNames.length - 1;
+    const s = t.model.rowStart;
+    expect(Array.from(t.model.colIndex.slice(s[r], s[r + 1]))).toEqual([2, 3]);
+    expect(Array.from(t.model.values.slice(s[r], s[r + 1]))).toEqual([1, 1]);
+    expect(t.cols).toBe(w.cols); // the shortfall columns belong to no column of the full model
+    expect(withTargets(w, [])).toBe(w);
   });
 });

@@ -169,3 +169,56 @@ export function maxViolation(model: LpModel, x: Float64Array): { value: number; 
   }
   return worst;
 }
+
+/** A soft lower bound on a column of a window: below `level`, each unit short costs `penalty`. */
+export interface SoftTarget {
+  /** Column of the full model (must be free in the window). */
+  col: number;
+  level: number;
+  penalty: number;
+}
+
+/**
+ * The window with soft targets: per target a shortfall column s ≥ 0 at cost `penalty` and the row
+ * x[col] + s ≥ level (named `target_<column>`). The rolling dispatch aims the storage level at the
+ * end of a window at the full-year LP's level there, so that a window does not empty a storage the
+ * hours after it rely on.
+ */
+export function withTargets(w: WindowModel, targets: readonly SoftTarget[]): WindowModel {
+  if (!targets.length) return w;
+  const m = w.model;
+  const local = new Map(Array.from(w.cols, (c, i) => [c, i]));
+  const n = m.colNames.length;
+  const k = targets.length;
+  const colNames = [...m.colNames, ...targets.map((t) => `short_${m.colNames[local.get(t.col)!]}`)];
+  const grow = (a: Float64Array, extra: (t: SoftTarget) => number) =>
+    Float64Array.from([...a, ...targets.map(extra)]);
+  const nnz = m.colIndex.length;
+  const rowStart = Int32Array.from([...m.rowStart, ...targets.map((_, i) => nnz + 2 * (i + 1))]);
+  const colIndex = Int32Array.from([
+    ...m.colIndex,
+    ...targets.flatMap((t, i) => {
+      const j = local.get(t.col);
+      if (j === undefined) throw new Error(`target column ${t.col} is not free in the window`);
+      return [j, n + i];
+    }),
+  ]);
+  return {
+    ...w,
+    model: {
+      ...m,
+      colNames,
+      colLower: grow(m.colLower, () => 0),
+      colUpper: grow(m.colUpper, () => Infinity),
+      colCost: grow(m.colCost, (t) => t.penalty),
+      colIntegrality:
+        m.colIntegrality && Uint8Array.from([...m.colIntegrality, ...new Array<number>(k).fill(0)]),
+      rowNames: [...m.rowNames, ...targets.map((t) => `target_${m.colNames[local.get(t.col)!]}`)],
+      rowLower: grow(m.rowLower, (t) => t.level),
+      rowUpper: grow(m.rowUpper, () => Infinity),
+      rowStart,
+      colIndex,
+      values: Float64Array.from([...m.values, ...targets.flatMap(() => [1, 1])]),
+    },
+  };
+}
