@@ -5,7 +5,14 @@ import { buildModel, type BuildOptions } from '../model/build';
 import { boiler, chpPlant, heatStorage, testProject } from '../model/testing';
 import type { Project } from '../project/types';
 import { readResults } from '../results/results';
-import { hoursBelowMinLoad, milpPlan, rollingDispatch, type RollingStart } from './rollingDispatch';
+import { LpBuilder } from '../lp/model';
+import {
+  hoursBelowMinLoad,
+  milpPlan,
+  rollingDispatch,
+  solveWindow,
+  type RollingStart,
+} from './rollingDispatch';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
@@ -212,5 +219,43 @@ describe('milpPlan', () => {
     expect(out.reasons[0]).toContain('minimum part loads');
     expect(out.dispatch).toBeUndefined();
     expect(out.results.capacities).toEqual(checked.capacities);
+  });
+});
+
+describe('solveWindow', () => {
+  /** min x + 0.01·y with x ≥ need, x ≤ 10·y, y binary: the relaxation runs y = need/10. */
+  function onOff(need: number) {
+    const b = new LpBuilder('onOff');
+    const y = b.addCol('on[t=0]', 0, 1, 0.01, true);
+    const x = b.addCol('el[t=0]', 0, Infinity, 1);
+    b.addRow('need[t=0]', [x], [1], need, Infinity);
+    b.addRow('on_max[t=0]', [x, y], [1, -10], -Infinity, 0);
+    return b.build();
+  }
+  const spy = () => {
+    const calls: boolean[] = [];
+    const backend: SolverBackend = {
+      name: 'highs',
+      dispose() {},
+      solve: (m, o) => (calls.push(m.colIntegrality !== undefined), highs.solve(m, o)),
+    };
+    return { calls, backend };
+  };
+
+  it('takes the relaxation when its rounded binaries meet every row', async () => {
+    const { calls, backend } = spy();
+    const sol = await solveWindow(onOff(0), backend, {});
+    expect(calls).toEqual([false]); // no MILP
+    expect(sol.x[0]).toBe(0);
+    expect(sol.objective).toBe(0);
+    expect(sol.mipGap).toBe(0);
+  });
+
+  it('solves the MILP when rounding breaks a row', async () => {
+    const { calls, backend } = spy();
+    const sol = await solveWindow(onOff(3), backend, {}); // relaxation y = 0.3 → 0 breaks x ≤ 10·y
+    expect(calls).toEqual([false, true]);
+    expect(sol.x[0]).toBe(1);
+    expect(sol.objective).toBeCloseTo(3.01, 9);
   });
 });

@@ -64,6 +64,16 @@ describe('windowModel', () => {
     expect(Array.from(w.model.colIndex)).toEqual([1, 0, 2, 1, 1]);
   });
 
+  it('fixes a column with equal bounds at its bound, whatever x says', () => {
+    const m = tiny();
+    m.colLower[0] = 4; // cap = 4
+    m.colUpper[0] = 4;
+    const w = windowModel(m, stepIndex(m), 1, 2, x);
+    expect(w.model.colNames).toEqual(['x[t=1]', 's[t=1]']);
+    // lim[t=1]: x1 − cap ≤ 0 with cap = 4 (x says 0) → x1 ≤ 4
+    expect(w.model.rowUpper[0]).toBe(4);
+  });
+
   it('takes the cyclic balance of step 0 into the window that ends the year', () => {
     const m = tiny();
     const w = windowModel(m, stepIndex(m), 2, 3, x);

@@ -76,7 +76,8 @@ export interface WindowModel {
 
 /**
  * The window [from, to) of `model`: its free columns are those of steps from … to − 1 and those
- * without a step; every other column is fixed at `x[col]`. Its rows are the rows of those steps,
+ * without a step, unless their bounds fix them; every other column is fixed at `x[col]` (a column
+ * with equal bounds at its bound, e.g. a fixed capacity, whose cost then stays out of the window). Its rows are the rows of those steps,
  * the rows without a step, and the rows of earlier steps that reach into the window (the cyclic
  * storage balance of step 0 in the window that ends the year). Objective: the free columns' costs,
  * no offset.
@@ -89,7 +90,9 @@ export function windowModel(
   x: Float64Array,
 ): WindowModel {
   const { colStep } = index;
-  const isFree = (c: number) => colStep[c] < 0 || (colStep[c] >= from && colStep[c] < to);
+  const isFree = (c: number) =>
+    model.colLower[c] !== model.colUpper[c] && (colStep[c] < 0 || (colStep[c] >= from && colStep[c] < to));
+  const valueOf = (c: number) => (model.colLower[c] === model.colUpper[c] ? model.colLower[c] : x[c]);
   const n = colStep.length;
   const map = new Int32Array(n).fill(-1);
   const cols: number[] = [];
@@ -118,7 +121,7 @@ export function windowModel(
       if (map[c] >= 0) {
         colIndex.push(map[c]);
         values.push(model.values[k]);
-      } else fixed += model.values[k] * x[c];
+      } else fixed += model.values[k] * valueOf(c);
     }
     rowLower[i] = model.rowLower[r] - fixed;
     rowUpper[i] = model.rowUpper[r] - fixed;
