@@ -5,6 +5,7 @@ import { buildModel, type BuildOptions } from '../model/build';
 import { boiler, chpPlant, heatStorage, testProject } from '../model/testing';
 import type { Project } from '../project/types';
 import { readResults } from '../results/results';
+import { formatSolverMessage, solverMessage } from '../results/messages';
 import { LpBuilder } from '../lp/model';
 import {
   hoursBelowMinLoad,
@@ -170,12 +171,18 @@ describe('milpPlan', () => {
     checked.solve.seconds = 2;
     checked.solve.sizing = { typicalPeriods: 3, objective_EUR: 500, seconds: 1, gap: 0.01 };
     checked.solve.fullYearCheck = { objective_EUR: lp.objective, seconds: 1, status: 'optimal' };
+    // Of the check's findings only the raised capacities carry over to the plan.
+    const raised = solverMessage('capacitiesRaised', { periods: 3, items: '[]' });
+    checked.messages = [raised, solverMessage('unbounded')];
+    checked.warnings = ['raised', 'about the LP'];
     const out = await milpPlan(p, base, { built: lp.built, sol, results: checked }, highs, {
       window_h: 24,
       overlap_h: 12,
     });
     const r = out.results;
     expect(r.status).toBe('optimal');
+    expect(r.messages).toEqual([raised]);
+    expect(r.warnings).toEqual([formatSolverMessage(raised)]);
     const extra = 24 * 25 * (0.1 / 0.9 - 0.04);
     expect(r.objective.totalAnnualCost_EUR).toBeCloseTo(lp.objective + extra, 6);
     const d = r.solve.dispatchMilp!;

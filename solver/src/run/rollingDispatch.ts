@@ -318,8 +318,10 @@ export async function milpPlan(
   }
   const { results, dispatch } = readResults(r.built, r.solution);
   results.status = lp.status === 'time_limit' ? 'time_limit' : r.solution.status;
-  results.messages = [...(lp.messages ?? []), ...(results.messages ?? [])];
-  results.warnings = [...lp.warnings.filter((w) => !results.warnings.includes(w)), ...results.warnings];
+  // Of the check's findings only the capacities it raised concern the plan; the rest describe the LP.
+  const raised = (lp.messages ?? []).filter((m) => m.code === 'capacitiesRaised');
+  results.messages = [...raised, ...(results.messages ?? [])];
+  results.warnings = [...raised.map((m) => formatSolverMessage(m)), ...results.warnings];
   results.solve = {
     ...solve,
     columns: results.solve.columns,
