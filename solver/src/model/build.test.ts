@@ -77,4 +77,16 @@ describe('buildModel options', () => {
     expect(agg.model.colIntegrality).toBeDefined();
     expect(agg.grid.numPeriods).toBe(3);
   });
+
+  it('models on/off binaries in full mode when milpFull asks for them', () => {
+    const chp: Chp = chpPlant({ max: 100, minLoad_share: 0.5 });
+    const q = testProject({ heat: heatYear(), technologies: [chp] });
+    const full = buildModel(q, { mode: 'full', horizon_h: 3, milp: true, milpFull: true }).model;
+    const on = full.colNames.flatMap((n, j) => (full.colIntegrality?.[j] ? [n] : []));
+    expect(on).toEqual(['on_chp[t=0]', 'on_chp[t=1]', 'on_chp[t=2]']);
+    expect(full.rowNames).toContain('min_load_chp[t=2]');
+    expect(
+      buildModel(q, { mode: 'full', horizon_h: 3, milpFull: true }).model.colIntegrality,
+    ).toBeUndefined();
+  });
 });

@@ -22,8 +22,14 @@ export interface BuildOptions {
   mode: ModelMode;
   /** Typical days in aggregated mode including the extreme days (default 24; 12 with `milp`). */
   typicalDays?: number;
-  /** Minimum part loads with on/off binaries (aggregated mode only). */
+  /** Minimum part loads with on/off binaries (aggregated mode only, unless `milpFull`). */
   milp?: boolean;
+  /**
+   * Full mode: honour `milp` too, one on/off binary per CHP and hour (the rolling-horizon dispatch of
+   * run/rollingDispatch.ts solves that model window by window). Off by default, so that a full-year
+   * run with `milp` stays the LP it has always been.
+   */
+  milpFull?: boolean;
   objective?: Objective;
   /** Epsilon constraint: annual CO2 at most this many tonnes (Pareto front). */
   co2Limit_t?: number;
@@ -101,7 +107,7 @@ export function buildModel(base: Project, opts: BuildOptions): BuiltModel {
   );
   const grid = timeGrid(project, (id) => probe.series(id), opts);
   const ctx = new ModelContext(project, grid, `${project.name} [${opts.scenarioId ?? 'base'}, ${opts.mode}]`);
-  const milp = (opts.milp ?? false) && opts.mode === 'aggregated';
+  const milp = (opts.milp ?? false) && (opts.mode === 'aggregated' || (opts.milpFull ?? false));
   addGrid(ctx);
   for (const t of project.technologies) {
     switch (t.type) {

@@ -16,6 +16,7 @@ const CODES = [
   'simultaneousStorage',
   'capacitiesRaised',
   'typicalDaysInsufficient',
+  'milpDispatchFailed',
   'unbounded',
   'unboundedTechnology',
   'unboundedGrid',

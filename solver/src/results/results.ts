@@ -107,10 +107,36 @@ export interface Results {
     fullYearCheck?: { objective_EUR: number; seconds: number; status: ResultStatus };
     /** Relative difference between the full-year check and the sizing objective. */
     aggregationGap?: number;
+    /**
+     * Aggregated mode with `milp`: the full-year plan is a MILP dispatch (minimum part loads) by a
+     * rolling horizon (run/rollingDispatch.ts), bracketed by the LP check (lower) and the plan (upper).
+     */
+    dispatchMilp?: DispatchMilp;
   };
   /** Transformation path: one entry per period (solver/src/results/path.ts); absent for a single year. */
   periods?: PeriodResult[];
   path?: PathSummary;
+}
+
+/** The rolling-horizon MILP dispatch of a `--milp` run (docs/formats/results.md, `solve.dispatchMilp`). */
+export interface DispatchMilp {
+  status: ResultStatus;
+  /** Windows solved, hours kept from each, look-ahead hours solved and dropped. */
+  windows: number;
+  window_h: number;
+  overlap_h: number;
+  /** (upper − lower)/|upper|: how far the plan can at most lie above the best plan with minimum loads. */
+  gap: number | null;
+  /** The full-year LP check with the same capacities (no plan respecting minimum loads costs less). */
+  lowerBound_EUR: number | null;
+  /** The plan's objective. */
+  upperBound_EUR: number | null;
+  /** Sum of the windows' own MIP gaps, in EUR. */
+  windowGaps_EUR: number;
+  seconds: number;
+  /** Hours in which a CHP runs above 0 but below its minimum load: in the LP check, and in the plan (0). */
+  checkHoursBelowMinLoad: number;
+  hoursBelowMinLoad: number | null;
 }
 
 export interface Dispatch {

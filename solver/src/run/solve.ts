@@ -20,6 +20,7 @@ import {
 } from '../results/messages';
 import { solveByCapacityDecomposition } from './decomposition';
 import { solvePath } from './path';
+import { milpPlan } from './rollingDispatch';
 import { applyScenario } from '../project/scenario';
 import { isPath, periodProject } from '../project/periods';
 import { withNetwork } from '../network/project';
@@ -268,6 +269,15 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       (results.objective.totalAnnualCost_EUR - sizing.objective.totalAnnualCost_EUR) /
       Math.max(1, Math.abs(results.objective.totalAnnualCost_EUR));
     if (sol1.status === 'time_limit') results.status = 'time_limit';
+    // Issue 18 ("Exact means exact"): with --milp the plan is the full-year MILP dispatch (rolling
+    // horizon, run/rollingDispatch.ts) with the check's capacities; the LP check is only its bound.
+    if (opts.milp)
+      return await milpPlan(project, base, { built: check, sol: sol2, results }, backend, {
+        mipGap: opts.mipGap,
+        timeLimit_s: left(),
+        signal: opts.signal,
+        onProgress: within('branchAndBound'),
+      });
     return { results, dispatch, reasons: [] };
   } finally {
     if (own) backend.dispose();

@@ -30,6 +30,7 @@ import type { Dispatch, Results } from '../../../../solver/src';
 import { ChartPanel, findings, isUsable, paretoOf, useChartText, useScenarioName } from './common';
 import { Tabs } from '../../components/Tabs';
 import { ParetoPanel } from './ParetoPanel';
+import { GapPanel } from './GapPanel';
 import { PathView } from './path/PathView';
 import { isSolvedPath } from './path/stored';
 
@@ -413,39 +414,6 @@ function Kpis({ r }: { r: Results }) {
           </dd>
         </div>
       </dl>
-    </section>
-  );
-}
-
-function GapPanel({ r }: { r: Results }) {
-  const { t } = useTranslation();
-  const text = useChartText();
-  const s = r.solve;
-  if (!s.sizing || !s.fullYearCheck)
-    return s.mode === 'full' ? <p className="muted">{t('results.gap.none')}</p> : null;
-  return (
-    <section className="panel" aria-labelledby="results-gap">
-      <h2 id="results-gap">{t('results.gap.title')}</h2>
-      <table className="table results-gap">
-        <tbody>
-          <tr>
-            <th scope="row">{t('results.gap.sizing', { periods: s.sizing.typicalPeriods })}</th>
-            <td className="num">{text.num(s.sizing.objective_EUR, 0)} €/a</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              {t('results.gap.check', { status: t(`results.status.${s.fullYearCheck.status}`) })}
-            </th>
-            <td className="num">{text.num(s.fullYearCheck.objective_EUR, 0)} €/a</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('results.gap.gap')}</th>
-            <td className="num" data-testid="aggregation-gap">
-              {text.num((s.aggregationGap ?? 0) * 100, 2)} %
-            </td>
-          </tr>
-        </tbody>
-      </table>
     </section>
   );
 }

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { initI18n } from '../../i18n';
+import { useApp } from '../../store/app';
+import type { Results } from '../../../../solver/src';
+import { GapPanel } from './GapPanel';
+
+beforeAll(async () => {
+  await initI18n('de');
+  useApp.setState({ language: 'de' });
+});
+
+const solve: Results['solve'] = {
+  solver: 'highs',
+  mode: 'aggregated',
+  seconds: 60,
+  gap: 0.01,
+  columns: 1,
+  rows: 1,
+  sizing: { typicalPeriods: 12, objective_EUR: 1_000_000, seconds: 10, gap: 0.01 },
+  fullYearCheck: { objective_EUR: 1_020_000, seconds: 5, status: 'optimal' },
+  aggregationGap: 0.0291,
+};
+const results = (s: Results['solve']) => ({ solve: s }) as Results;
+
+describe('GapPanel', () => {
+  it('shows the sizing, the check and their gap without minimum part loads', () => {
+    render(<GapPanel r={results(solve)} />);
+    expect(screen.getByText('Ganzjahresprüfung (optimal)')).toBeTruthy();
+    expect(screen.getByTestId('aggregation-gap').textContent).toBe('2,91 %');
+    expect(screen.queryByTestId('milp-gap')).toBeNull();
+  });
+
+  it('shows the MILP plan and its gap to the check, which is the lower bound', () => {
+    const dispatchMilp = {
+      status: 'optimal' as const,
+      windows: 53,
+      window_h: 168,
+      overlap_h: 24,
+      gap: 0.0123,
+      lowerBound_EUR: 1_020_000,
+      upperBound_EUR: 1_032_700,
+      windowGaps_EUR: 100,
+      seconds: 40,
+      checkHoursBelowMinLoad: 2602,
+      hoursBelowMinLoad: 0,
+    };
+    render(<GapPanel r={results({ ...solve, dispatchMilp })} />);
+    expect(screen.getByText(/^Ganzjahresprüfung als LP, untere Schranke/)).toBeTruthy();
+    const plan = screen.getByText(/^Ganzjahres-Fahrplan mit Mindestteillast/);
+    expect(plan.textContent).toBe(
+      'Ganzjahres-Fahrplan mit Mindestteillast (53 Fenster zu 168 h + 24 h Vorschau)',
+    );
+    expect(plan.nextElementSibling!.textContent).toBe('1.032.700 €/a');
+    expect(screen.getByTestId('milp-gap').textContent).toBe('1,23 %');
+  });
+});
