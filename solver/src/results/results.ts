@@ -100,7 +100,7 @@ export interface Results {
     columns: number;
     rows: number;
     /** Full mode: how the exact LP was solved, and the proven bounds of the decomposition. */
-    method?: 'direct' | 'decomposition';
+    method?: 'direct' | 'decomposition' | 'blocks';
     bounds_EUR?: { lower: number; upper: number; iterations: number };
     /** Aggregated mode: the sizing run on typical days and the full-year check with those capacities. */
     sizing?: { typicalPeriods: number; objective_EUR: number; seconds: number; gap: number | null };

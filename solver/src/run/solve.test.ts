@@ -92,6 +92,21 @@ describe('solveProject', () => {
     expect(dec.results.balance.ok).toBe(true);
   });
 
+  it('full mode by week blocks (opt-in) reaches the direct optimum with its bounds', async () => {
+    const p = yearProject();
+    p.technologies[0] = boiler('gb', 0.95, 20, { min: 900 });
+    const direct = await solveProject(p, { mode: 'full', backend: highs, fullMethod: 'direct' });
+    const out = await solveProject(p, { mode: 'full', backend: highs, fullMethod: 'blocks' });
+    expect(out.results.solve.method).toBe('blocks');
+    const opt = direct.results.objective.totalAnnualCost_EUR;
+    const { lower, upper } = out.results.solve.bounds_EUR!;
+    expect(lower).toBeLessThanOrEqual(opt * (1 + 1e-9));
+    expect(Math.abs(upper - opt)).toBeLessThanOrEqual(1e-6 * opt);
+    expect(out.results.objective.totalAnnualCost_EUR).toBeCloseTo(upper, 3);
+    expect(out.results.balance.ok).toBe(true);
+    expect(out.results.solve.columns).toBe(direct.results.solve.columns);
+  });
+
   it('solves a failed warm subproblem again from scratch and goes on', async () => {
     const p = yearProject();
     let failures = 0;

@@ -18,7 +18,9 @@ import {
   type RaisedCapacity,
   type SolverMessage,
 } from '../results/messages';
-import { solveByCapacityDecomposition } from './decomposition';
+import { solveByCapacityDecomposition, type DecompositionResult } from './decomposition';
+import { solveFullByBlocks } from './fullByBlocks';
+import type { BlockEvaluator, BlockTask } from './blockEval';
 import { solvePath } from './path';
 import { milpPlan } from './rollingDispatch';
 import { applyScenario } from '../project/scenario';
@@ -44,7 +46,12 @@ export interface SolveProjectOptions {
    * Full mode: 'decomposition' (default with HiGHS) solves the exact LP by Benders decomposition over
    * the capacities, started from the typical-day sizing; 'direct' hands the whole LP to the solver.
    */
-  fullMethod?: 'decomposition' | 'direct';
+  fullMethod?: 'decomposition' | 'direct' | 'blocks';
+  /**
+   * Full mode with fullMethod 'blocks': how the week blocks are spread over threads (e.g.
+   * nodeBlockEvaluator in the CLI); default: all in this thread.
+   */
+  blockEvaluator?: (tasks: BlockTask[]) => Promise<BlockEvaluator>;
   /** Full mode by decomposition: at most this many iterations (default 200; tests of an early stop). */
   decompositionMaxIterations?: number;
 }
@@ -178,6 +185,7 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
         onProgress: opts.onProgress,
         signal: opts.signal,
         maxIterations: opts.decompositionMaxIterations,
+        blocks: opts.fullMethod === 'blocks' ? (opts.blockEvaluator ?? true) : undefined,
       });
       if (viaDecomposition) {
         viaDecomposition.results.solve.seconds = (performance.now() - t0) / 1000;
@@ -284,6 +292,45 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
   }
 }
 
+/** The time decomposition (week blocks) in the shape of the capacity decomposition's result. */
+async function byBlocks(
+  full: BuiltModel,
+  sizing: BuiltModel,
+  xs: Float64Array,
+  backend: SolverBackend,
+  opts: {
+    timeLimit_s?: number;
+    onProgress?: (p: SolveProgress) => void;
+    signal?: CancelSignal;
+    maxIterations?: number;
+    blocks: true | ((tasks: BlockTask[]) => Promise<BlockEvaluator>);
+  },
+): Promise<DecompositionResult | null> {
+  const t0 = performance.now();
+  const r = await solveFullByBlocks(full, { sizing, x: xs }, backend, {
+    ...opts,
+    evaluator: opts.blocks === true ? undefined : opts.blocks,
+  });
+  if (!r) return null;
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    solution: {
+      status: r.cancelled ? 'cancelled' : 'optimal',
+      hasSolution: !r.cancelled,
+      objective: r.objective,
+      x: r.x,
+      seconds,
+      solver: backend.name,
+      mipGap: (r.upperBound - r.lowerBound) / Math.abs(r.upperBound),
+    },
+    lowerBound: r.lowerBound,
+    upperBound: r.upperBound,
+    iterations: r.iterations,
+    converged: r.converged,
+    cancelled: r.cancelled,
+  };
+}
+
 /** Adds a finding in front of the run's warnings (English text) and coded messages. */
 function addMessage(results: Results, m: SolverMessage): void {
   results.warnings.unshift(formatSolverMessage(m));
@@ -330,6 +377,8 @@ async function fullByDecomposition(
     onProgress?: (p: SolveProgress) => void;
     signal?: CancelSignal;
     maxIterations?: number;
+    /** Time blocks instead of capacities (true: blocks in this thread). */
+    blocks?: true | ((tasks: BlockTask[]) => Promise<BlockEvaluator>);
   },
 ): Promise<SolveOutcome | null> {
   const sizing = buildModel(project, { ...base, mode: 'aggregated', milp: false });
@@ -345,7 +394,9 @@ async function fullByDecomposition(
     const src = byId.get(c.techId)!;
     return c.powerCol !== undefined ? [s0.x[src.col], s0.x[src.powerCol!]] : [s0.x[src.col]];
   });
-  const d = await solveByCapacityDecomposition(full, Float64Array.from(start), backend, opts);
+  const d = opts.blocks
+    ? await byBlocks(full, sizing, s0.x, backend, { ...opts, blocks: opts.blocks })
+    : await solveByCapacityDecomposition(full, Float64Array.from(start), backend, opts);
   if (d?.cancelled)
     return failure(
       project,
@@ -360,7 +411,7 @@ async function fullByDecomposition(
   const slack = full.ctx.slacks.reduce((a, s) => a + x[s.unmet] + x[s.surplus], 0);
   if (slack > 1e-6) return null;
   const { results, dispatch } = readResults(full, d.solution);
-  results.solve.method = 'decomposition';
+  results.solve.method = opts.blocks ? 'blocks' : 'decomposition';
   // The slack columns are the decomposition's device, not part of the user's model.
   results.solve.columns = full.model.colNames.length - 2 * full.ctx.slacks.length;
   results.solve.bounds_EUR = { lower: d.lowerBound, upper: d.upperBound, iterations: d.iterations };
