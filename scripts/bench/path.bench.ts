@@ -2,7 +2,8 @@
  * Transformation path benchmark (`npm run bench -- path`): the reference hub as a five-period path
  * 2025–2045 with a rising CO2 price and the WPG targets (assets/examples/transformation-path.json),
  * against one single-year full solve of the reference hub in the same run. Targets (issue 16):
- * aggregated ≤ 30 s; exact full mode ≤ 5 × the single-year full solve. Set WERKPLAN_BENCH_QUICK=1 to
+ * aggregated ≤ 30 s, judged as CPU time (HiGHS-WASM solves in this thread); exact full mode ≤ 5 × the
+ * single-year full solve, a ratio in the same run. Set WERKPLAN_BENCH_QUICK=1 to
  * measure the aggregated path only.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { createHighsBackend } from '../../solver/src/lp/highs';
 import { solveProject } from '../../solver/src/index';
 import { validateProject } from '../../solver/src/project/validate';
 import type { Project } from '../../solver/src/project/types';
-import type { BenchRow, BenchSuite } from './harness';
+import { timeOnce, type BenchRow, type BenchSuite } from './harness';
 
 function load(name: string): Project {
   const text = readFileSync(fileURLToPath(new URL(`../../assets/examples/${name}`, import.meta.url)), 'utf8');
@@ -27,20 +28,22 @@ const suite: BenchSuite = {
     const path = load('transformation-path.json');
     const highs = await createHighsBackend();
     const rows: BenchRow[] = [];
-    const t0 = performance.now();
-    const agg = await solveProject(path, { backend: highs });
-    const agg_s = (performance.now() - t0) / 1000;
+    const aggT = await timeOnce(() => solveProject(path, { backend: highs }));
+    const agg = aggT.value;
+    const agg_s = aggT.wall_s;
     rows.push({
       name: 'path, aggregated (24 typical days per period + full-year check per period)',
       median_s: agg_s,
+      cpu_s: aggT.cpu_s,
       runs: 1,
       extra: {
         status: agg.results.status,
         netPresentCost_EUR: (agg.results.objective.netPresentCost_EUR ?? NaN).toFixed(0),
         columns: agg.results.solve.columns,
       },
-      target: '≤ 30 s',
-      met: agg_s <= 30,
+      target: '≤ 30 s CPU',
+      met: aggT.cpu_s <= 30,
+      judgedBy: 'cpu',
     });
     if (!quick) {
       const t1 = performance.now();
@@ -67,6 +70,7 @@ const suite: BenchSuite = {
         },
         target: '≤ 5 × single-year full solve',
         met: full.results.status === 'optimal' && full_s <= 5 * single_s,
+        judgedBy: 'ratio',
       });
     }
     highs.dispose();

@@ -30,10 +30,12 @@ const suite: BenchSuite = {
     rows.push({
       name: 'German quarter-hour CSV, 35,040 rows',
       median_s: t.median_s,
+      cpu_s: t.cpu_s,
       runs: 5,
       extra: { intervals: count },
-      target: '<= 0.3 s',
-      met: t.median_s <= 0.3,
+      target: '<= 0.3 s CPU',
+      met: t.cpu_s <= 0.3,
+      judgedBy: 'cpu',
     });
     // 1,000,000 rows, generated chunk by chunk and streamed: the text is never held whole.
     // eslint-disable-next-line @typescript-eslint/require-await -- the AsyncIterable the stream import takes
@@ -70,6 +72,7 @@ const suite: BenchSuite = {
       },
       target: 'streamed; process memory grows < 150 MB for 30 MB of text',
       met: rssGrowth_MB < 150,
+      judgedBy: 'memory',
     });
     return rows;
   },

@@ -232,6 +232,7 @@ const suite: BenchSuite = {
           },
           target: 'p95 <= 500 ms, no errors',
           met: medianP95 <= 500 && errors === 0,
+          judgedBy: 'wall',
         },
       ];
     } finally {

@@ -9,7 +9,7 @@ import { createHighsBackend } from '../../solver/src/lp/highs';
 import { buildModel, solveProject, toCplexLp } from '../../solver/src/index';
 import { validateProject } from '../../solver/src/project/validate';
 import type { Project } from '../../solver/src/project/types';
-import { timeMedian, type BenchRow, type BenchSuite } from './harness';
+import { median, phaseClock, timeMedian, timeOnce, type BenchRow, type BenchSuite } from './harness';
 import { naiveHubModel } from './naive-hub';
 
 const OPTIMUM_EUR = 2_305_264.2; // independent solution, shared/cases/reference-hub/README.md
@@ -97,13 +97,21 @@ const suite: BenchSuite = {
         },
         target: 'ratio <= 0.5',
         met: dec_s / naive_s <= 0.5,
+        judgedBy: 'ratio',
       });
     }
 
     let sizing = { objective_EUR: NaN, seconds: NaN };
     let check = NaN;
+    const sizingCpu: number[] = [];
     const agg = await timeMedian(async () => {
-      const out = await solveProject(hub, { mode: 'aggregated', backend: highs });
+      const clock = phaseClock();
+      const out = await solveProject(hub, {
+        mode: 'aggregated',
+        backend: highs,
+        onProgress: clock.onProgress,
+      });
+      sizingCpu.push(clock.until('fullYearCheck') ?? NaN);
       sizing = out.results.solve.sizing!;
       check = out.results.objective.totalAnnualCost_EUR;
     }, 3);
@@ -111,6 +119,7 @@ const suite: BenchSuite = {
     rows.push({
       name: 'aggregated sizing (24 typical days + extreme days), sizing step',
       median_s: sizing.seconds,
+      cpu_s: median(sizingCpu),
       runs: 3,
       baseline: naive_s ? 'straightforward full-year LP' : undefined,
       ratio: naive_s ? sizing.seconds / naive_s : undefined,
@@ -118,12 +127,14 @@ const suite: BenchSuite = {
         objective_EUR: sizing.objective_EUR.toFixed(2),
         gapToExactOptimum: `${(sizingGap * 100).toFixed(2)} %`,
       },
-      target: '<= 5 s and within 1 % of the exact optimum',
-      met: sizing.seconds <= 5 && Math.abs(sizingGap) <= 0.01,
+      target: '<= 5 s CPU (incl. model build) and within 1 % of the exact optimum',
+      met: median(sizingCpu) <= 5 && Math.abs(sizingGap) <= 0.01,
+      judgedBy: 'cpu',
     });
     rows.push({
       name: 'aggregated sizing + full-year check (whole solve)',
       median_s: agg.median_s,
+      cpu_s: agg.cpu_s,
       runs: 3,
       extra: {
         fullYearObjective_EUR: check.toFixed(2),
@@ -131,29 +142,37 @@ const suite: BenchSuite = {
       },
     });
 
-    const t3 = performance.now();
-    const milp = await solveProject(hub, {
-      mode: 'aggregated',
-      milp: true,
-      backend: highs,
-      mipGap: 0.01,
-      timeLimit_s: 120,
-    });
-    const milp_s = (performance.now() - t3) / 1000;
+    const milpClock = phaseClock();
+    const milpT = await timeOnce(() =>
+      solveProject(hub, {
+        mode: 'aggregated',
+        milp: true,
+        backend: highs,
+        mipGap: 0.01,
+        timeLimit_s: 120,
+        onProgress: milpClock.onProgress,
+      }),
+    );
+    const milp = milpT.value;
+    const milp_s = milpT.wall_s;
+    const milpSizingCpu_s = milpClock.until('fullYearCheck') ?? Infinity;
     const gap = milp.results.solve.sizing?.gap ?? null;
     rows.push({
       name: 'MILP (CHP minimum part load 40 %, on/off per hour) on 12 typical days + full-year check',
       median_s: milp_s,
+      cpu_s: milpT.cpu_s,
       runs: 1,
       extra: {
         status: milp.results.status,
         sizingSeconds: (milp.results.solve.sizing?.seconds ?? NaN).toFixed(1),
+        sizingCpuSeconds: milpSizingCpu_s.toFixed(1),
         typicalPeriods: milp.results.solve.sizing?.typicalPeriods ?? 'n/a',
         mipGap: gap === null ? 'n/a' : `${(gap * 100).toFixed(2)} %`,
         objective_EUR: milp.results.objective.totalAnnualCost_EUR.toFixed(2),
       },
-      target: '<= 30 s at <= 1 % gap',
-      met: (milp.results.solve.sizing?.seconds ?? Infinity) <= 30 && gap !== null && gap <= 0.01,
+      target: 'sizing <= 30 s CPU at <= 1 % gap',
+      met: milpSizingCpu_s <= 30 && gap !== null && gap <= 0.01,
+      judgedBy: 'cpu',
     });
     highs.dispose();
     return rows;
