@@ -146,35 +146,97 @@ export async function createHighsBackend(): Promise<SolverBackend> {
 /** A model kept in HiGHS between solves: bounds change, the next solve starts from the last basis. */
 function highsSession(h: Highs, model: LpModel): SolverSession {
   const hm = h.createModel(toModelData(h, model));
+  // What HiGHS holds now, to pass only the differences of the next model.
+  const cur = {
+    offset: model.objectiveOffset,
+    cost: Float64Array.from(model.colCost),
+    lower: Float64Array.from(model.colLower),
+    upper: Float64Array.from(model.colUpper),
+    rowLower: Float64Array.from(model.rowLower),
+    rowUpper: Float64Array.from(model.rowUpper),
+    values: Float64Array.from(model.values),
+  };
+  const inf = h.infinity;
+  const clamp = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
+  const setBounds = (cols: Int32Array, lower: Float64Array, upper: Float64Array) => {
+    hm.changeColsBounds({ kind: 'set', indices: cols }, clamp(lower), clamp(upper));
+    cols.forEach((c, k) => {
+      cur.lower[c] = lower[k];
+      cur.upper[c] = upper[k];
+    });
+  };
   // The first solve uses presolve; later ones start from the previous basis, where presolve would only cost time.
   hm.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
   let first = true;
   return {
     fixColumns(cols, values) {
-      hm.changeColsBounds({ kind: 'set', indices: cols }, values, values);
+      setBounds(cols, values, values);
     },
-    setColumnBounds(cols, lower, upper) {
-      const inf = h.infinity;
-      const clamp = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
-      hm.changeColsBounds({ kind: 'set', indices: cols }, clamp(lower), clamp(upper));
+    setColumnBounds: setBounds,
+    update(next: LpModel) {
+      if (!sameStructure(model, next)) return false;
+      const changed = (a: Float64Array, b: Float64Array) =>
+        Int32Array.from(a.keys()).filter((i) => a[i] !== b[i]);
+      const costs = changed(cur.cost, next.colCost);
+      if (costs.length)
+        hm.changeColsCost(
+          { kind: 'set', indices: costs },
+          Float64Array.from(costs, (j) => next.colCost[j]),
+        );
+      const cols = Int32Array.from(
+        new Set([...changed(cur.lower, next.colLower), ...changed(cur.upper, next.colUpper)]),
+      ).sort();
+      if (cols.length)
+        setBounds(
+          cols,
+          Float64Array.from(cols, (j) => next.colLower[j]),
+          Float64Array.from(cols, (j) => next.colUpper[j]),
+        );
+      const rows = Int32Array.from(
+        new Set([...changed(cur.rowLower, next.rowLower), ...changed(cur.rowUpper, next.rowUpper)]),
+      ).sort();
+      if (rows.length)
+        hm.changeRowsBounds(
+          { kind: 'set', indices: rows },
+          clamp(Float64Array.from(rows, (r) => next.rowLower[r])),
+          clamp(Float64Array.from(rows, (r) => next.rowUpper[r])),
+        );
+      for (let r = 0; r < next.rowNames.length; r++)
+        for (let k = next.rowStart[r]; k < next.rowStart[r + 1]; k++)
+          if (cur.values[k] !== next.values[k]) hm.changeCoefficient(r, next.colIndex[k], next.values[k]);
+      if (cur.offset !== next.objectiveOffset) hm.changeObjectiveOffset(next.objectiveOffset);
+      cur.offset = next.objectiveOffset;
+      cur.cost.set(next.colCost);
+      cur.rowLower.set(next.rowLower);
+      cur.rowUpper.set(next.rowUpper);
+      cur.values.set(next.values);
+      return true;
     },
     solve(options: SolveOptions = {}) {
       const t0 = performance.now();
       hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
       if (!first) hm.options.set({ presolve: 'off' });
       first = false;
-      const signal = options.signal;
+      const { signal, onProgress } = options;
+      let lastReport = -1;
       const code = hm.run(
-        signal
+        signal || onProgress
           ? {
               [h.constants.callbackType.simplexInterrupt]: (event) => {
-                if (signal.aborted) event.interrupt();
+                if (signal?.aborted) event.interrupt();
+                const t = (performance.now() - t0) / 1000;
+                if (onProgress && t - lastReport >= 0.5) {
+                  lastReport = t;
+                  onProgress({ phase: 'simplex', elapsed_s: t });
+                }
                 return undefined;
               },
             }
           : undefined,
       ).modelStatus as number;
-      if (code === STATUS.interrupted) return empty('cancelled', (performance.now() - t0) / 1000);
+      // An interrupt without a cancel is HiGHS's own time limit.
+      if (code === STATUS.interrupted)
+        return empty(signal?.aborted ? 'cancelled' : 'time_limit', (performance.now() - t0) / 1000);
       const seconds = (performance.now() - t0) / 1000;
       if (code !== STATUS.optimal)
         return empty(
@@ -198,6 +260,15 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
       if (!hm.disposed) hm.dispose();
     },
   };
+}
+
+/** Same rows, columns and sparsity pattern. */
+function sameStructure(a: LpModel, b: LpModel): boolean {
+  if (a.colNames.length !== b.colNames.length || a.rowNames.length !== b.rowNames.length) return false;
+  if (a.colIndex.length !== b.colIndex.length) return false;
+  for (let i = 0; i < a.rowStart.length; i++) if (a.rowStart[i] !== b.rowStart[i]) return false;
+  for (let i = 0; i < a.colIndex.length; i++) if (a.colIndex[i] !== b.colIndex[i]) return false;
+  return true;
 }
 
 /**

@@ -11,15 +11,10 @@ import { buildModel, DEFAULT_TYPICAL_DAYS, type BuildOptions, type BuiltModel } 
 import type { Objective } from '../model/constraints';
 import type { Project } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
-import { explainInfeasibility, explainUnbounded, techName } from './explain';
-import {
-  formatSolverMessage,
-  solverMessage,
-  type RaisedCapacity,
-  type SolverMessage,
-} from '../results/messages';
-import { solveByCapacityDecomposition, type DecompositionResult } from './decomposition';
-import { solveFullByBlocks } from './fullByBlocks';
+import { techName } from './explain';
+import { formatSolverMessage, solverMessage, type RaisedCapacity } from '../results/messages';
+import { fullByDecomposition } from './fullMode';
+import { addMessage, failure, noSolutionResults } from './outcome';
 import type { BlockEvaluator, BlockTask } from './blockEval';
 import { solvePath } from './path';
 import { milpPlan } from './rollingDispatch';
@@ -250,33 +245,8 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       }
       return out;
     }
-    const { results, dispatch } = readResults(check, sol2);
-    if (raised.length) {
-      const m = solverMessage('capacitiesRaised', {
-        periods: first.grid.numPeriods,
-        items: JSON.stringify(raised),
-      });
-      results.warnings.unshift(formatSolverMessage(m));
-      results.messages = [m, ...(results.messages ?? [])];
-    }
-    results.solve.mode = 'aggregated';
+    const { results, dispatch } = aggregatedResults(first, sol1, sizing, check, sol2, raised);
     results.solve.seconds = (performance.now() - t0) / 1000;
-    results.solve.gap = sol1.mipGap ?? null;
-    results.solve.sizing = {
-      typicalPeriods: first.grid.numPeriods,
-      objective_EUR: sizing.objective.totalAnnualCost_EUR,
-      seconds: sol1.seconds,
-      gap: sol1.mipGap ?? null,
-    };
-    results.solve.fullYearCheck = {
-      objective_EUR: results.objective.totalAnnualCost_EUR,
-      seconds: sol2.seconds,
-      status: statusOf(sol2),
-    };
-    results.solve.aggregationGap =
-      (results.objective.totalAnnualCost_EUR - sizing.objective.totalAnnualCost_EUR) /
-      Math.max(1, Math.abs(results.objective.totalAnnualCost_EUR));
-    if (sol1.status === 'time_limit') results.status = 'time_limit';
     // Issue 18 ("Exact means exact"): with --milp the plan is the full-year MILP dispatch (rolling
     // horizon, run/rollingDispatch.ts) with the check's capacities; the LP check is only its bound.
     if (opts.milp)
@@ -292,49 +262,42 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
   }
 }
 
-/** The time decomposition (week blocks) in the shape of the capacity decomposition's result. */
-async function byBlocks(
-  full: BuiltModel,
-  sizing: BuiltModel,
-  xs: Float64Array,
-  backend: SolverBackend,
-  opts: {
-    timeLimit_s?: number;
-    onProgress?: (p: SolveProgress) => void;
-    signal?: CancelSignal;
-    maxIterations?: number;
-    blocks: true | ((tasks: BlockTask[]) => Promise<BlockEvaluator>);
-  },
-): Promise<DecompositionResult | null> {
-  const t0 = performance.now();
-  const r = await solveFullByBlocks(full, { sizing, x: xs }, backend, {
-    ...opts,
-    evaluator: opts.blocks === true ? undefined : opts.blocks,
-  });
-  if (!r) return null;
-  const seconds = (performance.now() - t0) / 1000;
-  return {
-    solution: {
-      status: r.cancelled ? 'cancelled' : 'optimal',
-      hasSolution: !r.cancelled,
-      objective: r.objective,
-      x: r.x,
-      seconds,
-      solver: backend.name,
-      mipGap: (r.upperBound - r.lowerBound) / Math.abs(r.upperBound),
-    },
-    lowerBound: r.lowerBound,
-    upperBound: r.upperBound,
-    iterations: r.iterations,
-    converged: r.converged,
-    cancelled: r.cancelled,
+/** The results of an aggregated run: the full-year check's plan, with the sizing's figures beside it. */
+function aggregatedResults(
+  first: BuiltModel,
+  sol1: LpSolution,
+  sizing: Results,
+  check: BuiltModel,
+  sol2: LpSolution,
+  raised: RaisedCapacity[],
+): { results: Results; dispatch: Dispatch } {
+  const { results, dispatch } = readResults(check, sol2);
+  if (raised.length) {
+    const m = solverMessage('capacitiesRaised', {
+      periods: first.grid.numPeriods,
+      items: JSON.stringify(raised),
+    });
+    results.warnings.unshift(formatSolverMessage(m));
+    results.messages = [m, ...(results.messages ?? [])];
+  }
+  results.solve.mode = 'aggregated';
+  results.solve.gap = sol1.mipGap ?? null;
+  results.solve.sizing = {
+    typicalPeriods: first.grid.numPeriods,
+    objective_EUR: sizing.objective.totalAnnualCost_EUR,
+    seconds: sol1.seconds,
+    gap: sol1.mipGap ?? null,
   };
-}
-
-/** Adds a finding in front of the run's warnings (English text) and coded messages. */
-function addMessage(results: Results, m: SolverMessage): void {
-  results.warnings.unshift(formatSolverMessage(m));
-  results.messages = [m, ...(results.messages ?? [])];
+  results.solve.fullYearCheck = {
+    objective_EUR: results.objective.totalAnnualCost_EUR,
+    seconds: sol2.seconds,
+    status: statusOf(sol2),
+  };
+  results.solve.aggregationGap =
+    (results.objective.totalAnnualCost_EUR - sizing.objective.totalAnnualCost_EUR) /
+    Math.max(1, Math.abs(results.objective.totalAnnualCost_EUR));
+  if (sol1.status === 'time_limit') results.status = 'time_limit';
+  return { results, dispatch };
 }
 
 /** The capacities the full-year check had to raise above the typical-day sizing (relative 1e-6). */
@@ -361,141 +324,5 @@ export function raisedCapacities(
   return raised;
 }
 
-/** Slack price for the decomposition's subproblems: far above any marginal cost of energy or capacity. */
-const SLACK_PENALTY_EUR_KWH = 1e4;
-
-/**
- * The exact full-year LP via {@link solveByCapacityDecomposition}; null when it does not converge or
- * leaves slack (then the caller solves the LP directly).
- */
-async function fullByDecomposition(
-  project: Project,
-  base: BuildOptions,
-  backend: SolverBackend,
-  opts: {
-    timeLimit_s?: number;
-    onProgress?: (p: SolveProgress) => void;
-    signal?: CancelSignal;
-    maxIterations?: number;
-    /** Time blocks instead of capacities (true: blocks in this thread). */
-    blocks?: true | ((tasks: BlockTask[]) => Promise<BlockEvaluator>);
-  },
-): Promise<SolveOutcome | null> {
-  const sizing = buildModel(project, { ...base, mode: 'aggregated', milp: false });
-  const s0 = await backend.solve(sizing.model, {
-    timeLimit_s: opts.timeLimit_s,
-    signal: opts.signal,
-    onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, phase: 'sizing' })),
-  });
-  if (!s0.hasSolution) return null;
-  const full = buildModel(project, { ...base, mode: 'full', slackPenalty_EUR_kWh: SLACK_PENALTY_EUR_KWH });
-  const byId = new Map(sizing.ctx.capacities.map((c) => [c.techId, c]));
-  const start = full.ctx.capacities.flatMap((c) => {
-    const src = byId.get(c.techId)!;
-    return c.powerCol !== undefined ? [s0.x[src.col], s0.x[src.powerCol!]] : [s0.x[src.col]];
-  });
-  const d = opts.blocks
-    ? await byBlocks(full, sizing, s0.x, backend, { ...opts, blocks: opts.blocks })
-    : await solveByCapacityDecomposition(full, Float64Array.from(start), backend, opts);
-  if (d?.cancelled)
-    return failure(
-      project,
-      { ...base, mode: 'full' },
-      full,
-      { ...d.solution, status: 'cancelled', hasSolution: false },
-      backend,
-    );
-  if (!d) return null;
-  const x = d.solution.x;
-  // A plan with unmet demand or unusable surplus is no answer: then the LP is solved whole.
-  const slack = full.ctx.slacks.reduce((a, s) => a + x[s.unmet] + x[s.surplus], 0);
-  if (slack > 1e-6) return null;
-  const { results, dispatch } = readResults(full, d.solution);
-  results.solve.method = opts.blocks ? 'blocks' : 'decomposition';
-  // The slack columns are the decomposition's device, not part of the user's model.
-  results.solve.columns = full.model.colNames.length - 2 * full.ctx.slacks.length;
-  results.solve.bounds_EUR = { lower: d.lowerBound, upper: d.upperBound, iterations: d.iterations };
-  const gap = (d.upperBound - d.lowerBound) / Math.abs(d.upperBound);
-  results.solve.gap = gap;
-  if (!d.converged) {
-    // Stopped early (time limit, or no further step): the best plan with its proven gap, never
-    // a silent switch to the whole LP, which can take many times longer.
-    // A gap of 100 % or more means the bound says nothing yet: then the message says so.
-    addMessage(
-      results,
-      solverMessage('decompositionGap', gap < 1 ? { gap_pct: gap * 100, lower_EUR: d.lowerBound } : {}),
-    );
-    if (opts.timeLimit_s !== undefined && d.solution.seconds >= opts.timeLimit_s)
-      results.status = 'time_limit';
-  }
-  return { results, dispatch, reasons: [] };
-}
-
-/**
- * The figures of a run without a solution (cost, CO2, KPIs): null, as results.json has always
- * written them (it wrote NaN as null), and never NaN, which the planner would print. The `Results`
- * type declares them as numbers for solved runs; readers check `status` first.
- */
-const NO_FIGURE = null as unknown as number;
-
-export async function failure(
-  project: Project,
-  opts: BuildOptions,
-  built: BuiltModel,
-  sol: LpSolution,
-  backend: SolverBackend,
-): Promise<SolveOutcome> {
-  const messages: SolverMessage[] =
-    sol.status === 'infeasible'
-      ? await explainInfeasibility(project, opts, backend)
-      : sol.status === 'unbounded'
-        ? await explainUnbounded(built, backend)
-        : sol.status === 'time_limit'
-          ? [solverMessage('timeLimitNoSolution')]
-          : sol.status === 'cancelled'
-            ? [solverMessage('cancelled')]
-            : [solverMessage('solverFailed', { reason: sol.message ?? '' })];
-  const reasons = messages.map((m) => formatSolverMessage(m));
-  const results = noSolutionResults(sol.status, opts.scenarioId ?? 'base', messages, {
-    solver: sol.solver,
-    mode: opts.mode,
-    seconds: sol.seconds,
-    gap: sol.mipGap ?? null,
-    columns: built.model.colNames.length,
-    rows: built.model.rowNames.length,
-  });
-  return { results, reasons };
-}
-
-/** The results of a run without a solution: the status, the reasons, and no figures. */
-export function noSolutionResults(
-  status: ResultStatus,
-  scenario: string,
-  messages: SolverMessage[],
-  solve: Results['solve'],
-): Results {
-  const reasons = messages.map((m) => formatSolverMessage(m));
-  return {
-    status,
-    scenario,
-    objective: { totalAnnualCost_EUR: NO_FIGURE, co2_tCO2: NO_FIGURE },
-    capacities: {},
-    annual: {},
-    costs: { byCategory_EUR: {} as Results['costs']['byCategory_EUR'], byTechnology_EUR: {} },
-    emissions_tCO2: NO_FIGURE,
-    kpis: {
-      heatDemand_MWh: 0,
-      electricityDemand_MWh: 0,
-      lcoh_EUR_MWh: NO_FIGURE,
-      lcoe_EUR_MWh: NO_FIGURE,
-      renewableHeatShare: NO_FIGURE,
-      fullLoadHours_h: {},
-    },
-    balance: { maxResidual_kW: NO_FIGURE, ok: false },
-    warnings: reasons,
-    messages,
-    solve,
-  };
-}
-
+export { failure, noSolutionResults, addMessage } from './outcome';
 export { DEFAULT_TYPICAL_DAYS };
