@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBackend } from '../lp/index';
+import { warmBackend } from '../lp/warm';
 import type { SolverBackend } from '../lp/backend';
 import type { Project } from '../project/types';
 import { writeJobRecord } from './files.node.js';
@@ -49,7 +50,8 @@ if (parentPort) {
   let backend: SolverBackend | undefined;
   port.on('message', (msg: ToWorker) => {
     void (async () => {
-      backend ??= await createBackend(settings.solver);
+      // Warm: the next sweep point starts from this one's basis (lp/warm.ts).
+      backend ??= warmBackend(await createBackend(settings.solver), { ownsInner: true, maxModels: 2 });
       const record = await runJob(project, msg.job, settings, msg.fingerprint, backend);
       if (record.status === 'error') {
         backend.dispose();

@@ -77,4 +77,20 @@ describe('warmBackend', () => {
       warm.dispose();
     }
   });
+
+  it('keeps no model larger than its nonzero limit, and disposes the backend it owns', async () => {
+    let disposed = 0;
+    const inner: SolverBackend = {
+      name: 'highs',
+      solve: (m, o) => highs.solve(m, o),
+      session: (m) => highs.session!(m),
+      dispose: () => (disposed += 1),
+    };
+    const warm = warmBackend(inner, { maxNonzeros: 3, ownsInner: true });
+    await warm.solve(lp());
+    expect((await warm.solve(lp({ cx: 3 }))).objective).toBeCloseTo(8, 9);
+    expect(warm.warmSolves).toBe(0);
+    warm.dispose();
+    expect(disposed).toBe(1);
+  });
 });

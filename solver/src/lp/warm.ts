@@ -14,12 +14,23 @@ import type { LpModel } from './model';
  */
 export function warmBackend(
   inner: SolverBackend,
-  opts: { maxModels?: number } = {},
+  opts: {
+    /** At most this many kept models (default 3). */
+    maxModels?: number;
+    /**
+     * Models above this many nonzeros are not kept (default 2.5 million): every kept model takes
+     * WASM memory, which ends at 2 GiB, and a 28-plant full-year model has about 1.2 million.
+     */
+    maxNonzeros?: number;
+    /** Dispose `inner` with this backend (default: the caller keeps it). */
+    ownsInner?: boolean;
+  } = {},
 ): SolverBackend & {
   /** Solves that started from a kept model (for tests and benchmarks). */
   readonly warmSolves: number;
 } {
   const maxModels = opts.maxModels ?? 3;
+  const maxNonzeros = opts.maxNonzeros ?? 2.5e6;
   const kept = new Map<string, SolverSession>();
   let warmSolves = 0;
   const forget = (key: string) => {
@@ -33,7 +44,8 @@ export function warmBackend(
     },
     session: inner.session?.bind(inner),
     async solve(model: LpModel, options: SolveOptions = {}): Promise<LpSolution> {
-      if (!inner.session || model.colIntegrality?.some((v) => v === 1)) return inner.solve(model, options);
+      if (!inner.session || model.colIntegrality?.some((v) => v === 1) || model.colIndex.length > maxNonzeros)
+        return inner.solve(model, options);
       const key = structureKey(model);
       let session = kept.get(key);
       kept.delete(key);
@@ -60,6 +72,7 @@ export function warmBackend(
     },
     dispose() {
       for (const key of [...kept.keys()]) forget(key);
+      if (opts.ownsInner) inner.dispose();
     },
   };
 }
