@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { computeParetoFront, solveProject } from '../../solver/src/index';
 import { validateProject } from '../../solver/src/project/validate';
-import type { SolverBackend } from '../../solver/src/lp/backend';
-import { cpuSeconds, timeMedian, type BenchRow, type BenchSuite } from './harness';
+import { timeMedian, type BenchRow, type BenchSuite } from './harness';
 
 const suite: BenchSuite = {
   name: 'pareto: cost–CO2 front of the reference hub (aggregated + full-year check)',
@@ -33,52 +32,9 @@ const suite: BenchSuite = {
           runs: 3,
         },
       ];
-      // The same front with every solve from scratch (a backend without sessions): the baseline of
-      // the warm solves (lp/warm.ts), in this run.
-      const coldBackend: SolverBackend = {
-        name: backend.name,
-        solve: (m, o) => backend.solve(m, o),
-        dispose: () => undefined,
-      };
-      const c0 = performance.now();
-      const cpu0 = cpuSeconds();
-      const coldFront = await computeParetoFront(r.project, points, {
-        mode: 'aggregated',
-        backend: coldBackend,
-      });
-      const cold_s = (performance.now() - c0) / 1000;
-      const coldCpu_s = cpuSeconds() - cpu0;
-      if (coldFront.status !== 'optimal') throw new Error(`cold front ${coldFront.status}`);
-      rows.push({
-        name: `front of ${points} points, every solve from scratch`,
-        median_s: cold_s,
-        cpu_s: coldCpu_s,
-        runs: 1,
-        baseline: 'one run',
-        ratio: cold_s / single.median_s,
-      });
       const t0 = performance.now();
-      const cpu1 = cpuSeconds();
       const front = await computeParetoFront(r.project, points, { mode: 'aggregated', backend });
       const front_s = (performance.now() - t0) / 1000;
-      const frontCpu_s = cpuSeconds() - cpu1;
-      const sameFront = front.points.every(
-        (p, i) =>
-          Math.abs(p.totalAnnualCost_EUR - coldFront.points[i].totalAnnualCost_EUR) <=
-          1e-6 * coldFront.points[i].totalAnnualCost_EUR,
-      );
-      rows.push({
-        name: `front of ${points} points, warm solves (each from the previous point's basis)`,
-        median_s: front_s,
-        cpu_s: frontCpu_s,
-        runs: 1,
-        baseline: 'the same front from scratch',
-        ratio: frontCpu_s / coldCpu_s,
-        extra: { sameCostsAsFromScratch: sameFront ? 'yes (1e-6)' : 'NO' },
-        target: 'CPU ratio < 1 and the same front',
-        met: frontCpu_s < coldCpu_s && sameFront,
-        judgedBy: 'ratio',
-      });
       if (front.status !== 'optimal') throw new Error(`front ${front.status}: ${front.reasons.join('; ')}`);
       const ends = [front.points[0], front.points[front.points.length - 1]];
       rows.push({

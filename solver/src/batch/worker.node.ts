@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBackend } from '../lp/index';
-import { warmBackend } from '../lp/warm';
 import type { SolverBackend } from '../lp/backend';
 import type { Project } from '../project/types';
 import { writeJobRecord } from './files.node.js';
@@ -50,8 +49,7 @@ if (parentPort) {
   let backend: SolverBackend | undefined;
   port.on('message', (msg: ToWorker) => {
     void (async () => {
-      // Warm: the next sweep point starts from this one's basis (lp/warm.ts).
-      backend ??= warmBackend(await createBackend(settings.solver), { ownsInner: true, maxModels: 2 });
+      backend ??= await createBackend(settings.solver);
       const record = await runJob(project, msg.job, settings, msg.fingerprint, backend);
       if (record.status === 'error') {
         backend.dispose();

@@ -91,12 +91,6 @@ export interface SolverSession {
   fixColumns(cols: Int32Array, values: Float64Array): void;
   /** Sets column bounds (±Infinity for none). */
   setColumnBounds(cols: Int32Array, lower: Float64Array, upper: Float64Array): void;
-  /**
-   * Makes the kept model equal to `model` (costs, bounds, coefficients, objective offset), passing
-   * only the changed entries; false, and nothing changed, when `model` has other rows, columns or
-   * another sparsity pattern.
-   */
-  update(model: LpModel): boolean;
   /** Solves from the current basis; `colDual` holds the reduced costs (for fixed columns: ∂objective/∂value). */
   solve(options?: SolveOptions): LpSolution & { colDual?: Float64Array };
   dispose(): void;

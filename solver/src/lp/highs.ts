@@ -146,24 +146,10 @@ export async function createHighsBackend(): Promise<SolverBackend> {
 /** A model kept in HiGHS between solves: bounds change, the next solve starts from the last basis. */
 function highsSession(h: Highs, model: LpModel): SolverSession {
   const hm = h.createModel(toModelData(h, model));
-  // What HiGHS holds now, to pass only the differences of the next model.
-  const cur = {
-    offset: model.objectiveOffset,
-    cost: Float64Array.from(model.colCost),
-    lower: Float64Array.from(model.colLower),
-    upper: Float64Array.from(model.colUpper),
-    rowLower: Float64Array.from(model.rowLower),
-    rowUpper: Float64Array.from(model.rowUpper),
-    values: Float64Array.from(model.values),
-  };
   const inf = h.infinity;
   const clamp = (a: Float64Array) => a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
   const setBounds = (cols: Int32Array, lower: Float64Array, upper: Float64Array) => {
     hm.changeColsBounds({ kind: 'set', indices: cols }, clamp(lower), clamp(upper));
-    cols.forEach((c, k) => {
-      cur.lower[c] = lower[k];
-      cur.upper[c] = upper[k];
-    });
   };
   // The first solve uses presolve; later ones start from the previous basis, where presolve would only cost time.
   hm.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
@@ -173,45 +159,6 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
       setBounds(cols, values, values);
     },
     setColumnBounds: setBounds,
-    update(next: LpModel) {
-      if (!sameStructure(model, next)) return false;
-      const changed = (a: Float64Array, b: Float64Array) =>
-        Int32Array.from(a.keys()).filter((i) => a[i] !== b[i]);
-      const costs = changed(cur.cost, next.colCost);
-      if (costs.length)
-        hm.changeColsCost(
-          { kind: 'set', indices: costs },
-          Float64Array.from(costs, (j) => next.colCost[j]),
-        );
-      const cols = Int32Array.from(
-        new Set([...changed(cur.lower, next.colLower), ...changed(cur.upper, next.colUpper)]),
-      ).sort();
-      if (cols.length)
-        setBounds(
-          cols,
-          Float64Array.from(cols, (j) => next.colLower[j]),
-          Float64Array.from(cols, (j) => next.colUpper[j]),
-        );
-      const rows = Int32Array.from(
-        new Set([...changed(cur.rowLower, next.rowLower), ...changed(cur.rowUpper, next.rowUpper)]),
-      ).sort();
-      if (rows.length)
-        hm.changeRowsBounds(
-          { kind: 'set', indices: rows },
-          clamp(Float64Array.from(rows, (r) => next.rowLower[r])),
-          clamp(Float64Array.from(rows, (r) => next.rowUpper[r])),
-        );
-      for (let r = 0; r < next.rowNames.length; r++)
-        for (let k = next.rowStart[r]; k < next.rowStart[r + 1]; k++)
-          if (cur.values[k] !== next.values[k]) hm.changeCoefficient(r, next.colIndex[k], next.values[k]);
-      if (cur.offset !== next.objectiveOffset) hm.changeObjectiveOffset(next.objectiveOffset);
-      cur.offset = next.objectiveOffset;
-      cur.cost.set(next.colCost);
-      cur.rowLower.set(next.rowLower);
-      cur.rowUpper.set(next.rowUpper);
-      cur.values.set(next.values);
-      return true;
-    },
     solve(options: SolveOptions = {}) {
       const t0 = performance.now();
       hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
@@ -260,15 +207,6 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
       if (!hm.disposed) hm.dispose();
     },
   };
-}
-
-/** Same rows, columns and sparsity pattern. */
-function sameStructure(a: LpModel, b: LpModel): boolean {
-  if (a.colNames.length !== b.colNames.length || a.rowNames.length !== b.rowNames.length) return false;
-  if (a.colIndex.length !== b.colIndex.length) return false;
-  for (let i = 0; i < a.rowStart.length; i++) if (a.rowStart[i] !== b.rowStart[i]) return false;
-  for (let i = 0; i < a.colIndex.length; i++) if (a.colIndex[i] !== b.colIndex[i]) return false;
-  return true;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createBackend } from '../lp/index';
-import { warmBackend } from '../lp/warm';
 import type { ParetoStep, SolveProgress } from '../lp/backend';
 import { buildModel } from '../model/build';
 import type { Project } from '../project/types';
@@ -109,10 +108,7 @@ export async function computeParetoFront(
     throw new Error('a Pareto front needs a whole number of at least 2 points');
   const t0 = performance.now();
   const mode = opts.mode ?? 'aggregated';
-  const own = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
-  // The points differ in one row bound (the epsilon constraint) or in the objective: each solve
-  // starts from the basis of the previous point of the same model (sizing, full-year check).
-  const backend = warmBackend(own);
+  const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
   const computed: ParetoPoint[] = [];
   const { onPoint, onProgress: report, ...rest } = opts;
   const { cleanEndTolerance = CLEAN_END_TOLERANCE } = opts;
@@ -240,8 +236,7 @@ export async function computeParetoFront(
     const partial = [...computed].sort((a, b) => b.emissions_tCO2 - a.emissions_tCO2);
     return { status: err.status, points: partial, reasons: err.reasons, seconds: elapsed() };
   } finally {
-    backend.dispose();
-    if (!opts.backend) own.dispose();
+    if (!opts.backend) backend.dispose();
   }
 }
 

@@ -1,5 +1,4 @@
 import { createBackend } from '../lp/index';
-import { warmBackend } from '../lp/warm';
 import type { CancelSignal, SolverBackend, SolverName } from '../lp/backend';
 import { solveProject } from '../run/solve';
 import { computeParetoFront } from '../run/pareto';
@@ -19,8 +18,7 @@ export function createSolverWorkerHandler(
   const backend = async (name: SolverName) => {
     let b = backends.get(name);
     if (!b) {
-      // Warm: a sweep's points and a front's points start from the previous basis (lp/warm.ts).
-      b = warmBackend(await createBackend(name), { ownsInner: true, maxModels: 2 });
+      b = await createBackend(name);
       backends.set(name, b);
     }
     return b;
