@@ -26,7 +26,7 @@ const commands: Record<string, CommandSpec> = {
   },
   profile: {
     summary:
-      'profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
+      'profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--scale W|kW|MW] [--timezone TZ] [--standard-time] [--stamp start|end] [--year Y] [--resolution MIN] --json',
     load: async () => (await import('./profile')).profileCommand,
   },
   report: {

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import type { CliIo } from './main';
-import { parseArgs, optionIn } from './args';
+import { parseArgs, optionIn, type OptionTable } from './args';
 import { importProfileStream, ImportError, type ImportSettings } from '../profiles/import/parse';
 import { importXlsx } from '../profiles/import/xlsx';
 
@@ -11,25 +11,27 @@ import { importXlsx } from '../profiles/import/xlsx';
  * count, resolution_min, start, end, unit, energy_kWh, peak_kW, warnings, timeBasis, messages (and
  * columns when there are several), or ok: false with error { message, line } and exit code 1.
  */
+export const PROFILE_OPTIONS: OptionTable = {
+  column: 'value',
+  unit: 'value',
+  scale: 'value',
+  timezone: 'value',
+  'standard-time': 'flag',
+  stamp: 'value',
+  year: 'value',
+  resolution: 'value',
+  json: 'flag',
+};
+
+export const PROFILE_USAGE =
+  'usage: werkplan profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--scale W|kW|MW] [--timezone TZ] [--standard-time] [--stamp start|end] [--year Y] [--resolution MIN] --json';
+
 export async function profileCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'import')
-    throw new Error(
-      'usage: werkplan profile import FILE [--column NAME|INDEX] [--unit kW|kWh] [--timezone TZ] [--year Y] [--resolution MIN] --json',
-    );
-  const parsed = parseArgs(rest, {
-    column: 'value',
-    unit: 'value',
-    timezone: 'value',
-    year: 'value',
-    resolution: 'value',
-    json: 'flag',
-    'standard-time': 'flag',
-    stamp: 'value',
-    scale: 'value',
-  });
+  if (sub !== 'import') throw new Error(PROFILE_USAGE);
+  const parsed = parseArgs(rest, PROFILE_OPTIONS);
   const [file] = parsed.positional;
-  if (!file) throw new Error('usage: werkplan profile import FILE ... --json');
+  if (!file) throw new Error(PROFILE_USAGE);
   const o = parsed.options;
   const json = o.json === true;
   const fail = (message: string, line: number | null) => {

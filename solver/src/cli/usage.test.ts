@@ -3,6 +3,7 @@ import type { OptionTable } from './args';
 import { EXPORT_LP_OPTIONS, EXPORT_LP_USAGE, exportLpCommand } from './export-lp';
 import { type CommandHandler, usage } from './main';
 import { PARETO_OPTIONS, PARETO_USAGE, paretoCommand } from './pareto';
+import { PROFILE_OPTIONS, PROFILE_USAGE, profileCommand } from './profile';
 import { REPORT_OPTIONS, REPORT_USAGE, reportCommand } from './report';
 import { SOLVE_COMMAND_OPTIONS, SOLVE_USAGE, solveCommand } from './solve';
 
@@ -16,11 +17,12 @@ const commands: { name: string; table: OptionTable; text: string; handler: Comma
   { name: 'pareto', table: PARETO_OPTIONS, text: PARETO_USAGE, handler: paretoCommand },
   { name: 'report', table: REPORT_OPTIONS, text: REPORT_USAGE, handler: reportCommand },
   { name: 'export-lp', table: EXPORT_LP_OPTIONS, text: EXPORT_LP_USAGE, handler: exportLpCommand },
+  { name: 'profile', table: PROFILE_OPTIONS, text: PROFILE_USAGE, handler: profileCommand },
 ];
 
 const silent = { stdout: () => undefined, stderr: () => undefined };
 
-describe('usage of the solving commands', () => {
+describe('usage of the commands with options', () => {
   it('reads the options of a usage text', () => {
     expect(usageOptions('usage: x P.json --a-b N [--c|--d] [--a-b M] --e2')).toEqual(['a-b', 'c', 'd', 'e2']);
   });
