@@ -35,6 +35,8 @@ describe('npx werkplan, as installed', () => {
       'profile import',
       'weather',
       'yield pv',
+      'batch',
+      'network design',
     ])
       expect(r.stdout).toContain(`werkplan ${c}`);
   });

@@ -83,9 +83,24 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
           return `  ${label}: ${sizes.join(', ')}`;
         })
         .join('\n') +
-      `\n${networkLine(r)}${pathSummaryText(r, project)}${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
+      `\n${boundsLine(r)}${networkLine(r)}${pathSummaryText(r, project)}${r.warnings.map((w) => `warning: ${w}\n`).join('')}wrote ${path.join(out, 'results.json')} and ${path.join(out, 'dispatch.csv')}\n`,
   );
   return 0;
+}
+
+/** The proven bounds of the answer: the rolling MILP dispatch's, or the full-year decomposition's. */
+export function boundsLine(r: Results): string {
+  const m = r.solve.dispatchMilp;
+  if (m && m.gap !== null && m.lowerBound_EUR !== null)
+    return (
+      `  full-year MILP dispatch: ${m.windows} windows of ${m.window_h} h (+${m.overlap_h} h look-ahead), ` +
+      `at most ${(100 * m.gap).toFixed(2)} % above the LP bound ${m.lowerBound_EUR.toFixed(2)} EUR/a; ` +
+      `hours below minimum load: ${m.checkHoursBelowMinLoad} in the LP check, ${m.hoursBelowMinLoad ?? 0} in the plan\n`
+    );
+  const b = r.solve.bounds_EUR;
+  if (b && r.solve.gap !== null)
+    return `  proven lower bound ${b.lower.toFixed(2)} EUR/a (gap ${(100 * r.solve.gap).toExponential(1)} %, ${b.iterations} iterations, ${r.solve.method ?? 'decomposition'})\n`;
+  return '';
 }
 
 /** One line on the heat network the plants were sized for, when the project has one. */
