@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+// The .js extension: the CLI bundle leaves packages to Node's ESM resolver, and ajv has no exports map.
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import { locatePointer } from '../project/locate';
 import { jsonErrorOffset } from '../project/jsonError';
 
