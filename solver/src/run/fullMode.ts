@@ -12,22 +12,25 @@ import type { SolveOutcome } from './solve';
 /** Slack price for the decomposition's subproblems: far above any marginal cost of energy or capacity. */
 const SLACK_PENALTY_EUR_KWH = 1e4;
 
+export interface FullModeOptions {
+  timeLimit_s?: number;
+  onProgress?: (p: SolveProgress) => void;
+  signal?: CancelSignal;
+  maxIterations?: number;
+  /** Time blocks instead of capacities (true: blocks in this thread). */
+  blocks?: true | ((tasks: BlockTask[]) => Promise<BlockEvaluator>);
+}
+
 /**
- * The exact full-year LP via {@link solveByCapacityDecomposition}; null when it does not converge or
- * leaves slack (then the caller solves the LP directly).
+ * The exact full-year LP via {@link solveByCapacityDecomposition} (or the time blocks); an early stop
+ * gives its plan with the proven gap. Null when it cannot start or its plan leaves demand unmet
+ * (then the caller solves the LP whole and says so).
  */
 export async function fullByDecomposition(
   project: Project,
   base: BuildOptions,
   backend: SolverBackend,
-  opts: {
-    timeLimit_s?: number;
-    onProgress?: (p: SolveProgress) => void;
-    signal?: CancelSignal;
-    maxIterations?: number;
-    /** Time blocks instead of capacities (true: blocks in this thread). */
-    blocks?: true | ((tasks: BlockTask[]) => Promise<BlockEvaluator>);
-  },
+  opts: FullModeOptions,
 ): Promise<SolveOutcome | null> {
   const sizing = buildModel(project, { ...base, mode: 'aggregated', milp: false });
   const s0 = await backend.solve(sizing.model, {
@@ -85,13 +88,7 @@ async function byBlocks(
   sizing: BuiltModel,
   xs: Float64Array,
   backend: SolverBackend,
-  opts: {
-    timeLimit_s?: number;
-    onProgress?: (p: SolveProgress) => void;
-    signal?: CancelSignal;
-    maxIterations?: number;
-    blocks: true | ((tasks: BlockTask[]) => Promise<BlockEvaluator>);
-  },
+  opts: FullModeOptions & Required<Pick<FullModeOptions, 'blocks'>>,
 ): Promise<DecompositionResult | null> {
   const t0 = performance.now();
   const r = await solveFullByBlocks(full, { sizing, x: xs }, backend, {
