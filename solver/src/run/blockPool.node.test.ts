@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { buildModel } from '../model/build';
-import { boiler, heatStorage, testProject } from '../model/testing';
+import { fourDays } from './testing';
 import { evenBlocks, splitByTime } from './blocks';
 import { localEvaluator } from './blockEval';
 import { blockTasks, solveFullByBlocks } from './fullByBlocks';
@@ -12,30 +12,14 @@ let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
 
-/** Four days as in timeDecomposition.test.ts: gas boiler, electric boiler on a day/night tariff, heat storage, CO2 cap. */
-function fourDays() {
-  const heat = Array.from(
-    { length: 96 },
-    (_, h) => 100 + 60 * Math.sin((2 * Math.PI * h) / 24) + 20 * Math.floor(h / 24),
-  );
-  const price = Array.from({ length: 96 }, (_, h) => (h % 24 < 6 ? 0.04 : 0.3));
-  const p = testProject({
-    heat,
-    gasPrice: 0.08,
-    gridImport: { price, co2: 0.4 },
-    technologies: [
-      boiler('gb', 0.9, 2),
-      { ...boiler('eb', 0.99, 1), type: 'electricBoiler', fuel: undefined } as never,
-      heatStorage('tes', 0.05, { cRate_per_h: 0.5, loss_per_h: 0.01 }),
-    ],
-  });
-  p.constraints = { co2Cap_t: 3 };
-  return buildModel(p, { mode: 'full', horizon_h: 96, slackPenalty_EUR_kWh: 1e3 });
+/** The four-day case of run/testing.ts with a CO2 cap of 3 t, as a full model with priced slack. */
+function fourDaysModel() {
+  return buildModel(fourDays(3), { mode: 'full', horizon_h: 96, slackPenalty_EUR_kWh: 1e3 });
 }
 
 describe('nodeBlockEvaluator', () => {
   it('gives exactly the evaluations of the local evaluator, over two worker threads', async () => {
-    const full = fourDays();
+    const full = fourDaysModel();
     const split = splitByTime(full.model, evenBlocks(96, 24), 96, 1e3);
     const tasks = blockTasks(split);
     // Linking values: capacities 300 kW (boilers) and 500 kWh (storage), levels 100 kWh, allocations 0.75 t.
@@ -64,7 +48,7 @@ describe('nodeBlockEvaluator', () => {
   }, 60_000);
 
   it('lets solveFullByBlocks reach the local run’s objective to 1e-9', async () => {
-    const full = fourDays();
+    const full = fourDaysModel();
     const local = await solveFullByBlocks(full, null, highs, { blockDays: 1, tolerance: 1e-7 });
     const pooled = await solveFullByBlocks(full, null, highs, {
       blockDays: 1,
