@@ -12,13 +12,24 @@ export interface DecompositionResult {
   cancelled: boolean;
 }
 
+/** A reduced cost this small (relative to the column's own cost) counts as zero. */
+const ZERO_REDUCED_COST = 1e-6;
+
 /**
- * The exact full-year LP, solved by Benders decomposition over the capacities. For fixed capacities
- * the year's dispatch is a much easier LP (a few seconds, and about one second when re-solved from
- * the previous basis); its reduced costs on the capacity columns are a subgradient of the total cost
- * as a function of the capacities. A small master LP over the capacities collects these cuts; a trust
- * region around the best capacities so far keeps the steps stable. The lower bound of the cuts and the
- * best total cost found bracket the optimum; iterations stop when they are within `tolerance`.
+ * The exact full-year LP, solved over a trust region of the capacities (docs/decisions/capacity-trust-region.md).
+ *
+ * 1. The year's dispatch with the capacities fixed at `start` (the typical-day sizing): an upper bound.
+ * 2. The full-year LP with every capacity free inside a box around the best capacities so far,
+ *    warm-started from the last basis. Its optimum x̂ is a plan at least as cheap as the box centre.
+ * 3. If no box edge binds (every capacity at a box edge has a zero reduced cost), x̂ satisfies the
+ *    optimality conditions of the whole LP: it is the optimum, proven as a direct solve proves it,
+ *    and it lies on the optimal face. Otherwise the box moves to x̂ and doubles along the binding
+ *    capacities; back to 2.
+ *
+ * Every solve also gives a Benders cut, total(c) ≥ f + g·(c − x̂), with g the reduced costs of the
+ * capacity columns (a subgradient of the total cost as a function of the capacities). Before the
+ * proof, the cuts' minimum over all allowed capacities is the proven lower bound reported with an
+ * early stop (time limit, iteration limit, cancel).
  *
  * `built` must carry priced slack on its balances (`slackPenalty_EUR_kWh`) so that every capacity
  * vector has a finite cost; at the optimum the slacks are zero (checked by the caller).
@@ -47,7 +58,7 @@ export async function solveByCapacityDecomposition(
   const t0 = performance.now();
   const elapsed = () => (performance.now() - t0) / 1000;
 
-  // A finite box for capacities without an upper bound, far above anything sensible.
+  // A finite box for capacities without an upper bound, far above anything sensible (for the cuts' bound).
   let peak = 1;
   for (const d of Object.values(built.demand)) for (const v of d) peak = Math.max(peak, v);
   const lb = Float64Array.from(cols, (c) => m.colLower[c]);
@@ -57,46 +68,35 @@ export async function solveByCapacityDecomposition(
   const clamp = (v: Float64Array) => v.map((x, j) => Math.min(ub[j], Math.max(lb[j], x)));
 
   let session = backend.session(m);
-  const cuts: { f: number; g: Float64Array; c: Float64Array }[] = [];
+  const cuts: Cut[] = [];
   try {
-    const solveAt = (c: Float64Array) => {
-      session.fixColumns(cols, c);
-      return session.solve({
-        timeLimit_s: opts.timeLimit_s !== undefined ? Math.max(1, opts.timeLimit_s - elapsed()) : undefined,
-        signal: opts.signal,
-      });
-    };
-    const evaluate = (c: Float64Array) => {
-      let sol = solveAt(c);
+    const evaluate = (lo: Float64Array, hi: Float64Array) => {
+      const solveIn = () => {
+        session.setColumnBounds(cols, lo, hi);
+        return session.solve({
+          timeLimit_s: opts.timeLimit_s !== undefined ? Math.max(1, opts.timeLimit_s - elapsed()) : undefined,
+          signal: opts.signal,
+        });
+      };
+      let sol = solveIn();
       if (!sol.hasSolution && !opts.signal?.aborted && sol.status !== 'time_limit') {
         // A warm re-solve may end in HiGHS status "unknown" after many bound changes: solve the
-        // same point again from scratch (fresh model, presolve) before giving up.
+        // same box again from scratch (fresh model, presolve) before giving up.
         session.dispose();
         session = backend.session!(m);
-        sol = solveAt(c);
+        sol = solveIn();
       }
       if (!sol.hasSolution || !sol.colDual) return null;
-      const g = Float64Array.from(cols, (col) => sol.colDual![col]);
-      cuts.push({ f: sol.objective, g, c: Float64Array.from(c) });
-      return sol;
+      const at = Float64Array.from(cols, (col) => sol.x[col]);
+      cuts.push({ f: sol.objective, g: Float64Array.from(cols, (col) => sol.colDual![col]), c: at });
+      return { sol, at };
     };
-    const master = async (lo: Float64Array, hi: Float64Array) => {
-      const b = new LpBuilder('capacity master');
-      const cc = Array.from({ length: n }, (_, j) => b.addCol(`c${j}`, lo[j], hi[j]));
-      const theta = b.addCol('theta', -Infinity, Infinity, 1);
-      cuts.forEach((cut, k) => {
-        let rhs = cut.f;
-        for (let j = 0; j < n; j++) rhs -= cut.g[j] * cut.c[j];
-        b.addRow(`cut${k}`, [theta, ...cc], [1, ...Array.from(cut.g, (v) => -v)], rhs, Infinity);
-      });
-      const s = await backend.solve(b.build());
-      if (!s.hasSolution) return null;
-      return { value: s.objective, c: s.x.slice(0, n) };
-    };
+    const stopped = () =>
+      opts.signal?.aborted || (opts.timeLimit_s !== undefined && elapsed() > opts.timeLimit_s);
 
     let best = Float64Array.from(clamp(start));
-    let bestSol = evaluate(best);
-    if (!bestSol)
+    const first = evaluate(best, best);
+    if (!first)
       return opts.signal?.aborted
         ? {
             solution: cancelledSolution(backend, elapsed()),
@@ -107,14 +107,12 @@ export async function solveByCapacityDecomposition(
             cancelled: true,
           }
         : null;
-    const radius = Float64Array.from(best, (v, j) => Math.max(0.1 * Math.abs(v), 0.005 * (ub[j] - lb[j]), 1));
+    let bestSol = first.sol;
+    const radius = Float64Array.from(best, (v) => Math.max(0.1 * Math.abs(v), 0.01 * peak));
     let lower = -Infinity;
+    let proven = false;
     let iterations = 1;
-    for (; iterations < maxIterations; iterations++) {
-      if (opts.signal?.aborted) break;
-      if (opts.timeLimit_s !== undefined && elapsed() > opts.timeLimit_s) break;
-      const global = await master(lb, ub);
-      if (global) lower = Math.max(lower, global.value);
+    const report = () => {
       const upper = bestSol.objective;
       opts.onProgress?.({
         phase: 'decomposition',
@@ -123,48 +121,93 @@ export async function solveByCapacityDecomposition(
         bestBound: lower,
         incumbent: upper,
       });
-      if (upper - lower <= tolerance * Math.abs(upper)) break;
+    };
+    for (; iterations < maxIterations && !stopped(); iterations++) {
+      lower = Math.max(lower, (await cutBound(cuts, lb, ub, backend)) ?? -Infinity);
+      report();
+      if (bestSol.objective - lower <= tolerance * Math.abs(bestSol.objective)) break;
       const lo = Float64Array.from(best, (v, j) => Math.max(lb[j], v - radius[j]));
       const hi = Float64Array.from(best, (v, j) => Math.min(ub[j], v + radius[j]));
-      const step = await master(lo, hi);
-      if (!step) break;
-      const sol = evaluate(step.c);
-      if (!sol) break;
-      const predicted = bestSol.objective - step.value;
-      if (sol.objective < bestSol.objective - 0.1 * predicted) {
-        // Serious step: move, and widen the region where the step reached its edge.
-        for (let j = 0; j < n; j++) if (Math.abs(step.c[j] - best[j]) >= 0.99 * radius[j]) radius[j] *= 2;
-        best = Float64Array.from(step.c);
-        bestSol = sol;
-      } else {
-        // Null step: the new cut improves the model; shrink the region.
-        for (let j = 0; j < n; j++) radius[j] = Math.max(radius[j] * 0.5, 1e-3);
+      const next = evaluate(lo, hi);
+      if (!next) break;
+      const binding = bindingEdges(next.at, cuts[cuts.length - 1].g, lo, hi, lb, ub, cols, m.colCost);
+      // The box holds its centre, so its optimum is never worse (up to the solver's tolerances).
+      if (binding.length === 0 || next.sol.objective <= bestSol.objective) {
+        best = next.at;
+        bestSol = next.sol;
       }
+      if (binding.length === 0) {
+        // Optimality conditions of the whole LP hold at x̂: the bound meets the plan.
+        proven = true;
+        lower = bestSol.objective;
+        iterations++;
+        report();
+        break;
+      }
+      for (const j of binding) radius[j] *= 2;
     }
-    if (opts.signal?.aborted)
-      return {
-        solution: bestSol,
-        lowerBound: lower,
-        upperBound: bestSol.objective,
-        iterations,
-        converged: false,
-        cancelled: true,
-      };
-    // Re-solve at the best capacities so the returned dispatch belongs to them.
-    const final = evaluate(best) ?? bestSol;
-    const upper = final.objective;
-    const converged = upper - lower <= tolerance * Math.abs(upper);
+    const upper = bestSol.objective;
+    const converged = proven || upper - lower <= tolerance * Math.abs(upper);
     return {
-      solution: { ...final, seconds: elapsed(), mipGap: (upper - lower) / Math.abs(upper) },
+      solution: { ...bestSol, seconds: elapsed(), mipGap: (upper - lower) / Math.abs(upper) },
       lowerBound: lower,
       upperBound: upper,
       iterations,
       converged,
-      cancelled: false,
+      cancelled: !!opts.signal?.aborted,
     };
   } finally {
     session.dispose();
   }
+}
+
+interface Cut {
+  /** Total cost at `c`, its subgradient there, and the capacities `c`. */
+  f: number;
+  g: Float64Array;
+  c: Float64Array;
+}
+
+/** The capacities held at a box edge (not an allowed bound) by a non-zero reduced cost. */
+function bindingEdges(
+  x: Float64Array,
+  g: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  lb: Float64Array,
+  ub: Float64Array,
+  cols: Int32Array,
+  cost: Float64Array,
+): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < x.length; j++) {
+    if (Math.abs(g[j]) <= ZERO_REDUCED_COST * Math.max(1, Math.abs(cost[cols[j]]))) continue;
+    const eps = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
+    const atLo = x[j] - lo[j] <= eps(lo[j]) && lo[j] > lb[j];
+    const atHi = hi[j] - x[j] <= eps(hi[j]) && hi[j] < ub[j];
+    if (atLo || atHi) out.push(j);
+  }
+  return out;
+}
+
+/** The cuts' minimum over all allowed capacities (a proven lower bound on the total cost). */
+async function cutBound(
+  cuts: Cut[],
+  lb: Float64Array,
+  ub: Float64Array,
+  backend: SolverBackend,
+): Promise<number | null> {
+  const n = lb.length;
+  const b = new LpBuilder('capacity master');
+  const cc = Array.from({ length: n }, (_, j) => b.addCol(`c${j}`, lb[j], ub[j]));
+  const theta = b.addCol('theta', -Infinity, Infinity, 1);
+  cuts.forEach((cut, k) => {
+    let rhs = cut.f;
+    for (let j = 0; j < n; j++) rhs -= cut.g[j] * cut.c[j];
+    b.addRow(`cut${k}`, [theta, ...cc], [1, ...Array.from(cut.g, (v) => -v)], rhs, Infinity);
+  });
+  const s = await backend.solve(b.build());
+  return s.hasSolution ? s.objective : null;
 }
 
 function cancelledSolution(backend: SolverBackend, seconds: number): LpSolution {
