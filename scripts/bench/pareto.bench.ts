@@ -24,7 +24,10 @@ const suite: BenchSuite = {
     if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
     const backend = await createHighsBackend();
     try {
-      const single = await timeMedian(() => solveProject(r.project, { mode: 'aggregated', backend }), 3);
+      const single = await timeMedian(
+        () => solveProject(r.project, { mode: 'aggregated', refine: false, backend }),
+        3,
+      );
       const rows: BenchRow[] = [
         {
           name: 'baseline: one run (aggregated sizing + full-year check)',

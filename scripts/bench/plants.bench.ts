@@ -50,7 +50,7 @@ interface Sized {
 async function sizeOnce(project: Project, backend: SolverBackend): Promise<Sized> {
   const clock = phaseClock();
   const t = await timeOnce(() =>
-    solveProject(project, { mode: 'aggregated', backend, onProgress: clock.onProgress }),
+    solveProject(project, { mode: 'aggregated', refine: false, backend, onProgress: clock.onProgress }),
   );
   const r = t.value.results;
   if (!r.solve.sizing) throw new Error(`no sizing step (${r.status}: ${t.value.reasons.join('; ')})`);

@@ -80,7 +80,7 @@ const suite: BenchSuite = {
       exact = sf.objective;
       const b = dec.results.solve.bounds_EUR;
       rows.push({
-        name: 'exact full-year LP by capacity decomposition (typical-day start + Benders cuts, warm-started HiGHS-WASM)',
+        name: 'exact full-year LP over a trust region of the capacities (typical-day start, warm HiGHS-WASM)',
         median_s: dec_s,
         runs: 1,
         baseline: 'straightforward full-year LP',
@@ -108,6 +108,7 @@ const suite: BenchSuite = {
       const clock = phaseClock();
       const out = await solveProject(hub, {
         mode: 'aggregated',
+        refine: false,
         backend: highs,
         onProgress: clock.onProgress,
       });
@@ -139,6 +140,23 @@ const suite: BenchSuite = {
       extra: {
         fullYearObjective_EUR: check.toFixed(2),
         aboveExactOptimum: `${(((check - exact) / exact) * 100).toFixed(2)} %`,
+      },
+    });
+    // The default answer: the check refined over the full year (run/refine.ts).
+    const refinedT = await timeOnce(() => solveProject(hub, { mode: 'aggregated', backend: highs }));
+    const ref = refinedT.value.results.solve.refinement;
+    rows.push({
+      name: 'default run: sizing + full-year check + full-year refinement (at most 2 steps)',
+      median_s: refinedT.wall_s,
+      cpu_s: refinedT.cpu_s,
+      runs: 1,
+      extra: {
+        objective_EUR: refinedT.value.results.objective.totalAnnualCost_EUR.toFixed(2),
+        proven: ref ? String(ref.proven) : 'n/a',
+        steps: ref?.steps ?? 'n/a',
+        aboveExactOptimum: Number.isFinite(exact)
+          ? `${(((refinedT.value.results.objective.totalAnnualCost_EUR - exact) / exact) * 100).toExponential(2)} %`
+          : 'n/a',
       },
     });
 

@@ -165,6 +165,7 @@ export function solvePoint(
   mode: 'aggregated' | 'full',
 ): { result: Promise<Results>; cancel: () => void } {
   const p: Project = { ...project, scenarios: [{ id: 'sweep', name: 'sweep', overrides }] };
-  const h = client.solve(p, { scenarioId: 'sweep', mode });
+  // A point of a sweep is one of many: typical-day capacities with their full-year check, not refined.
+  const h = client.solve(p, { scenarioId: 'sweep', mode, refine: false });
   return { result: h.result.then((r) => r.results), cancel: h.cancel };
 }

@@ -92,7 +92,9 @@ async function solveOne(project: Project, job: BatchJob, settings: BatchSettings
     const check = validateProject(JSON.parse(JSON.stringify(applyScenario(p, SWEEP_SCENARIO))) as unknown);
     if (!check.ok) return { status: 'invalid', reasons: check.errors.map((e) => e.message) } as JobOutcome;
   }
-  const outcome = await solveProject(p, { ...settings, scenarioId, backend });
+  // A sweep point is one of many evaluations: its typical-day capacities, checked, are not refined.
+  const refine = job.kind === 'sweep' ? false : undefined;
+  const outcome = await solveProject(p, { ...settings, scenarioId, backend, refine });
   const results = { ...outcome.results, scenario: job.scenario };
   return {
     status: results.status,

@@ -23,12 +23,13 @@ import { pathSummaryText } from './pathText';
 export const SOLVE_COMMAND_OPTIONS = {
   ...SOLVE_OPTIONS,
   milp: 'flag',
+  'no-refine': 'flag',
   'mip-gap': 'value',
   objective: 'value',
 } as const satisfies OptionTable;
 
 export const SOLVE_USAGE =
-  'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--time-limit S] [--out DIR]';
+  'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--no-refine] [--time-limit S] [--out DIR]';
 
 /**
  * `werkplan solve P.json [options]` (see {@link SOLVE_USAGE}) writes DIR/results.json and
@@ -59,6 +60,8 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     milp: o.milp === true,
     mipGap,
     typicalDays,
+    // Aggregated mode refines the typical-day capacities over the full year unless told not to.
+    refine: o['no-refine'] !== true,
   });
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'results.json'), JSON.stringify(outcome.results, null, 2) + '\n');
@@ -88,7 +91,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The proven bounds of the answer: the rolling MILP dispatch's, or the full-year decomposition's. */
+/** The proven bounds of the answer: the rolling MILP dispatch's, the full-year refinement's or the full mode's. */
 export function boundsLine(r: Results): string {
   const m = r.solve.dispatchMilp;
   if (m && m.gap !== null && m.lowerBound_EUR !== null)
@@ -97,6 +100,18 @@ export function boundsLine(r: Results): string {
       `at most ${(100 * m.gap).toFixed(2)} % above the LP bound ${m.lowerBound_EUR.toFixed(2)} EUR/a; ` +
       `hours below minimum load: ${m.checkHoursBelowMinLoad} in the LP check, ${m.hoursBelowMinLoad ?? 0} in the plan\n`
     );
+  const f = r.solve.refinement;
+  if (f && r.solve.fullYearCheck) {
+    const where = f.proven
+      ? 'the proven full-year optimum'
+      : f.gap !== null && f.gap < 1 && f.lowerBound_EUR !== null
+        ? `at most ${(100 * f.gap).toFixed(2)} % above the proven bound ${f.lowerBound_EUR.toFixed(2)} EUR/a`
+        : 'no useful bound yet';
+    return (
+      `  full-year refinement: ${f.steps} step${f.steps === 1 ? '' : 's'} from the check's ${r.solve.fullYearCheck.objective_EUR.toFixed(2)} ` +
+      `to ${f.objective_EUR.toFixed(2)} EUR/a, ${where}\n`
+    );
+  }
   const b = r.solve.bounds_EUR;
   if (b && r.solve.gap !== null)
     return `  proven lower bound ${b.lower.toFixed(2)} EUR/a (gap ${(100 * r.solve.gap).toExponential(1)} %, ${b.iterations} iterations, ${r.solve.method ?? 'decomposition'})\n`;

@@ -18,6 +18,7 @@ export type SolvePhase =
   | 'fullYearCheck'
   | 'raisingCapacities'
   | 'decomposition'
+  | 'refining'
   | 'starting';
 
 export const SOLVE_PHASES: readonly SolvePhase[] = [
@@ -29,6 +30,7 @@ export const SOLVE_PHASES: readonly SolvePhase[] = [
   'fullYearCheck',
   'raisingCapacities',
   'decomposition',
+  'refining',
   'starting',
 ];
 

@@ -112,10 +112,29 @@ export interface Results {
      * rolling horizon (run/rollingDispatch.ts), bracketed by the LP check (lower) and the plan (upper).
      */
     dispatchMilp?: DispatchMilp;
+    /**
+     * Aggregated mode: the full-year refinement of the typical-day capacities (run/refine.ts). The plan
+     * (capacities, dispatch, costs) is the refined one; proven: no cheaper plan exists (gap 0).
+     */
+    refinement?: Refinement;
   };
   /** Transformation path: one entry per period (solver/src/results/path.ts); absent for a single year. */
   periods?: PeriodResult[];
   path?: PathSummary;
+}
+
+/** The full-year refinement of an aggregated run (docs/formats/results.md, `solve.refinement`). */
+export interface Refinement {
+  /** Trust-region steps after the full-year check (each a warm full-year LP, capacities free in a box). */
+  steps: number;
+  /** The plan is the proven optimum of the full-year LP. */
+  proven: boolean;
+  objective_EUR: number;
+  /** Proven lower bound on any plan's cost (null before the cuts bound anything). */
+  lowerBound_EUR: number | null;
+  /** (objective − lower bound) / objective; 0 when proven. */
+  gap: number | null;
+  seconds: number;
 }
 
 /** The rolling-horizon MILP dispatch of a `--milp` run (docs/formats/results.md, `solve.dispatchMilp`). */

@@ -1,6 +1,7 @@
 import { LpBuilder } from '../lp/model';
-import type { CancelSignal, LpSolution, SolveProgress, SolverBackend } from '../lp/backend';
+import type { CancelSignal, LpSolution, SolveProgress, SolverBackend, SolverSession } from '../lp/backend';
 import type { BuiltModel } from '../model/build';
+import { capacityColumns } from './capacities';
 
 export interface DecompositionResult {
   solution: LpSolution;
@@ -44,15 +45,24 @@ export async function solveByCapacityDecomposition(
     timeLimit_s?: number;
     onProgress?: (p: SolveProgress) => void;
     signal?: CancelSignal;
+    /**
+     * A session on `built.model` that has already solved the dispatch with the capacities fixed at
+     * `start` (the full-year check): its solution is the first step. The session is disposed here.
+     */
+    warm?: { session: SolverSession; solution: LpSolution & { colDual?: Float64Array } };
   } = {},
 ): Promise<DecompositionResult | null> {
-  if (!backend.session) return null;
+  if (!backend.session) {
+    opts.warm?.session.dispose();
+    return null;
+  }
   const m = built.model;
-  const cols = Int32Array.from(
-    built.ctx.capacities.flatMap((c) => (c.powerCol !== undefined ? [c.col, c.powerCol] : [c.col])),
-  );
+  const cols = capacityColumns(built);
   const n = cols.length;
-  if (n === 0 || start.length !== n) return null;
+  if (n === 0 || start.length !== n) {
+    opts.warm?.session.dispose();
+    return null;
+  }
   const tolerance = opts.tolerance ?? 1e-6;
   const maxIterations = opts.maxIterations ?? 200;
   const t0 = performance.now();
@@ -67,9 +77,16 @@ export async function solveByCapacityDecomposition(
   );
   const clamp = (v: Float64Array) => v.map((x, j) => Math.min(ub[j], Math.max(lb[j], x)));
 
-  let session = backend.session(m);
+  let session = opts.warm?.session ?? backend.session(m);
   const cuts: Cut[] = [];
   try {
+    /** A solution's cut; null without a solution. */
+    const adopt = (sol: LpSolution & { colDual?: Float64Array }) => {
+      if (!sol.hasSolution || !sol.colDual) return null;
+      const at = Float64Array.from(cols, (col) => sol.x[col]);
+      cuts.push({ f: sol.objective, g: Float64Array.from(cols, (col) => sol.colDual![col]), c: at });
+      return { sol, at };
+    };
     const evaluate = (lo: Float64Array, hi: Float64Array) => {
       const solveIn = () => {
         session.setColumnBounds(cols, lo, hi);
@@ -86,16 +103,13 @@ export async function solveByCapacityDecomposition(
         session = backend.session!(m);
         sol = solveIn();
       }
-      if (!sol.hasSolution || !sol.colDual) return null;
-      const at = Float64Array.from(cols, (col) => sol.x[col]);
-      cuts.push({ f: sol.objective, g: Float64Array.from(cols, (col) => sol.colDual![col]), c: at });
-      return { sol, at };
+      return adopt(sol);
     };
     const stopped = () =>
       opts.signal?.aborted || (opts.timeLimit_s !== undefined && elapsed() > opts.timeLimit_s);
 
     let best = Float64Array.from(clamp(start));
-    const first = evaluate(best, best);
+    const first = opts.warm ? adopt(opts.warm.solution) : evaluate(best, best);
     if (!first)
       return opts.signal?.aborted
         ? {

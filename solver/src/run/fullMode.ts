@@ -7,6 +7,7 @@ import { solveByCapacityDecomposition, type DecompositionResult } from './decomp
 import { solveFullByBlocks } from './fullByBlocks';
 import type { BlockEvaluator, BlockTask } from './blockEval';
 import { addMessage, failure } from './outcome';
+import { sizedCapacities } from './capacities';
 import type { SolveOutcome } from './solve';
 
 /** Slack price for the decomposition's subproblems: far above any marginal cost of energy or capacity. */
@@ -40,14 +41,10 @@ export async function fullByDecomposition(
   });
   if (!s0.hasSolution) return null;
   const full = buildModel(project, { ...base, mode: 'full', slackPenalty_EUR_kWh: SLACK_PENALTY_EUR_KWH });
-  const byId = new Map(sizing.ctx.capacities.map((c) => [c.techId, c]));
-  const start = full.ctx.capacities.flatMap((c) => {
-    const src = byId.get(c.techId)!;
-    return c.powerCol !== undefined ? [s0.x[src.col], s0.x[src.powerCol!]] : [s0.x[src.col]];
-  });
+  const start = sizedCapacities(full, sizing, s0.x);
   const d = opts.blocks
     ? await byBlocks(full, sizing, s0.x, backend, { ...opts, blocks: opts.blocks })
-    : await solveByCapacityDecomposition(full, Float64Array.from(start), backend, opts);
+    : await solveByCapacityDecomposition(full, start, backend, opts);
   if (d?.cancelled)
     return failure(
       project,

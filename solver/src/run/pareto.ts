@@ -136,7 +136,14 @@ export async function computeParetoFront(
     progress({ phase: 'starting', elapsed_s: 0 });
   };
   const elapsed = () => (performance.now() - t0) / 1000;
-  const solveOpts = (): SolveProjectOptions => ({ ...rest, mode, backend, onProgress: progress });
+  // The points keep their typical-day capacities (no full-year refinement) unless asked: a front is many solves.
+  const solveOpts = (): SolveProjectOptions => ({
+    refine: false,
+    ...rest,
+    mode,
+    backend,
+    onProgress: progress,
+  });
   const checkCancel = () => {
     if (opts.signal?.aborted) throw new Stop('cancelled', ['the run was cancelled']);
   };

@@ -18,6 +18,7 @@ import { addMessage, failure, noSolutionResults } from './outcome';
 import type { BlockEvaluator, BlockTask } from './blockEval';
 import { solvePath } from './path';
 import { milpPlan } from './rollingDispatch';
+import { checkAndRefine, DEFAULT_REFINE_STEPS, refinedResults, type CheckAndRefine } from './refine';
 import { applyScenario } from '../project/scenario';
 import { isPath, periodProject } from '../project/periods';
 import { withNetwork } from '../network/project';
@@ -49,6 +50,12 @@ export interface SolveProjectOptions {
   blockEvaluator?: (tasks: BlockTask[]) => Promise<BlockEvaluator>;
   /** Full mode by decomposition: at most this many iterations (default 200; tests of an early stop). */
   decompositionMaxIterations?: number;
+  /**
+   * Aggregated mode: refine the typical-day capacities over the full year (run/refine.ts) with at most
+   * this many trust-region steps after the check (true: `DEFAULT_REFINE_STEPS`; false or 0: the check
+   * alone, as for the points of a sweep). Not with `milp`.
+   */
+  refine?: boolean | number;
 }
 
 export interface SolveOutcome {
@@ -206,6 +213,25 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
         power: c.powerCol !== undefined ? sol1.x[c.powerCol] : undefined,
       };
     opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
+    const refined = opts.milp
+      ? null
+      : await checkAndRefine(project, base, { built: first, x: sol1.x }, backend, {
+          steps: refineSteps(opts.refine),
+          timeLimit_s: left(),
+          signal: opts.signal,
+          onCheckProgress: within('fullYearCheck'),
+          onRaising: () =>
+            opts.onProgress?.({ phase: 'raisingCapacities', elapsed_s: (performance.now() - t0) / 1000 }),
+          onRaisingProgress: within('raisingCapacities'),
+          onProgress: (p) =>
+            opts.onProgress?.({ ...p, phase: 'refining', elapsed_s: (performance.now() - t0) / 1000 }),
+        });
+    if (refined?.check.hasSolution) {
+      const out = await refinedOutcome(project, base, { first, sol1, sizing }, refined, backend, opts.signal);
+      out.results.solve.seconds = (performance.now() - t0) / 1000;
+      return out;
+    }
+    // No session (glpk), or the check found no dispatch: the check as a model of its own, raising capacities if needed.
     let check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
     let sol2 = await backend.solve(check.model, {
       timeLimit_s: left(),
@@ -298,6 +324,52 @@ function aggregatedResults(
     Math.max(1, Math.abs(results.objective.totalAnnualCost_EUR));
   if (sol1.status === 'time_limit') results.status = 'time_limit';
   return { results, dispatch };
+}
+
+/** Box steps of the full-year refinement for solveProject's `refine` option. */
+function refineSteps(refine: boolean | number | undefined): number {
+  if (refine === false) return 0;
+  return refine === true || refine === undefined ? DEFAULT_REFINE_STEPS : refine;
+}
+
+/** The default answer from the check and its refinement (run/refine.ts); a cancel ends the run. */
+async function refinedOutcome(
+  project: Project,
+  base: BuildOptions,
+  sized: { first: BuiltModel; sol1: LpSolution; sizing: Results },
+  refined: CheckAndRefine,
+  backend: SolverBackend,
+  signal: CancelSignal | undefined,
+): Promise<SolveOutcome> {
+  if (signal?.aborted)
+    return await failure(
+      project,
+      { ...base, mode: 'full' },
+      refined.full,
+      { ...refined.check, status: 'cancelled', hasSolution: false },
+      backend,
+    );
+  const { first, sol1, sizing } = sized;
+  const raised = refined.raisedFrom
+    ? raisedCapacities(project, refined.full, fixedOf(refined.full, refined.raisedFrom), refined.check.x)
+    : [];
+  const checked = aggregatedResults(first, sol1, sizing, refined.full, refined.check, raised);
+  const out =
+    (refined.refined &&
+      refinedResults(checked.results, refined.refined, (sol) => readResults(refined.full, sol))) ||
+    checked;
+  return { results: out.results, dispatch: out.dispatch, reasons: [] };
+}
+
+/** Capacities in {@link capacityColumns} order as the fixed capacities of the model builder. */
+function fixedOf(full: BuiltModel, values: Float64Array): Record<string, { value: number; power?: number }> {
+  const out: Record<string, { value: number; power?: number }> = {};
+  let j = 0;
+  for (const c of full.ctx.capacities) {
+    out[c.techId] = { value: values[j++] };
+    if (c.powerCol !== undefined) out[c.techId].power = values[j++];
+  }
+  return out;
 }
 
 /** The capacities the full-year check had to raise above the typical-day sizing (relative 1e-6). */

@@ -19,6 +19,8 @@ export type SolverRequest =
         milp?: boolean;
         typicalDays?: number;
         objective?: Objective;
+        /** Aggregated mode: full-year refinement steps (solveProject's `refine`; false for sweep points). */
+        refine?: boolean | number;
       };
       /**
        * Optional Int32Array-backed SharedArrayBuffer: another thread sets element 0 to 1 to cancel.

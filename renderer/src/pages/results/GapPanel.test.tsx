@@ -54,4 +54,31 @@ describe('GapPanel', () => {
     expect(plan.nextElementSibling!.textContent).toBe('1.032.700 €/a');
     expect(screen.getByTestId('milp-gap').textContent).toBe('1,23 %');
   });
+
+  it('shows the full-year refinement: the refined plan, proven or with its gap', () => {
+    const refinement = {
+      steps: 2,
+      proven: true,
+      objective_EUR: 1_005_000,
+      lowerBound_EUR: 1_005_000,
+      gap: 0,
+      seconds: 30,
+    };
+    const { unmount } = render(<GapPanel r={results({ ...solve, refinement })} />);
+    const row = screen.getByText('Ganzjahres-Verfeinerung der Leistungen (Schritte: 2)');
+    expect(row.nextElementSibling!.textContent).toBe('1.005.000 €/a');
+    expect(screen.getByTestId('refinement-gap').textContent).toBe('bewiesenes Optimum');
+    unmount();
+    render(
+      <GapPanel
+        r={results({
+          ...solve,
+          refinement: { ...refinement, proven: false, lowerBound_EUR: 1_000_000, gap: 0.00498 },
+        })}
+      />,
+    );
+    expect(screen.getByTestId('refinement-gap').textContent).toBe(
+      'höchstens 0,5 % über der Schranke 1.000.000 €/a',
+    );
+  });
 });

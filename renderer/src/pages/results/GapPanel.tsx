@@ -4,7 +4,8 @@ import { useChartText } from './common';
 
 /**
  * Typical-day sizing, the full-year check and their gap; with minimum part loads (`--milp`) also the
- * full-year MILP plan and its proven gap to the check, which bounds it from below.
+ * full-year MILP plan and its proven gap to the check, which bounds it from below; with the full-year
+ * refinement (the default) the refined plan and how far it can at most lie above the optimum.
  */
 export function GapPanel({ r }: { r: Results }) {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function GapPanel({ r }: { r: Results }) {
   if (!s.sizing || !s.fullYearCheck)
     return s.mode === 'full' ? <p className="muted">{t('results.gap.none')}</p> : null;
   const milp = s.dispatchMilp;
+  const ref = s.refinement;
   return (
     <section className="panel" aria-labelledby="results-gap">
       <h2 id="results-gap">{t('results.gap.title')}</h2>
@@ -47,6 +49,27 @@ export function GapPanel({ r }: { r: Results }) {
               <th scope="row">{t('results.gap.milpGap')}</th>
               <td className="num" data-testid="milp-gap">
                 {text.num(milp.gap * 100, 2)} %
+              </td>
+            </tr>
+          )}
+          {ref && (
+            <tr>
+              <th scope="row">{t('results.gap.refined', { steps: ref.steps })}</th>
+              <td className="num">{text.num(ref.objective_EUR, 0)} €/a</td>
+            </tr>
+          )}
+          {ref && (
+            <tr>
+              <th scope="row">{t('results.gap.refinedBound')}</th>
+              <td className="num" data-testid="refinement-gap">
+                {ref.proven
+                  ? t('results.gap.proven')
+                  : ref.gap !== null && ref.gap < 1 && ref.lowerBound_EUR !== null
+                    ? t('results.gap.atMost', {
+                        gap: text.num(ref.gap * 100, 2),
+                        bound: text.num(ref.lowerBound_EUR, 0),
+                      })
+                    : t('results.gap.noBound')}
               </td>
             </tr>
           )}
