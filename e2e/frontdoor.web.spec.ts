@@ -38,6 +38,8 @@ test('npm run web: the solver check passes and a small project solves', async ({
   await expect(page.getByTestId('result-base')).not.toContainText(/NaN|unbeschränkt/);
 
   await nav(page, 'Ergebnisse');
+  // The results page loads on demand: the check and the screenshot wait for its figures.
+  await expect(page.getByRole('heading', { name: 'Kennzahlen' })).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('main')).not.toContainText('NaN');
   await page.screenshot({ path: 'e2e/artifacts/frontdoor-results.png', fullPage: true });
   expect(errors).toEqual([]);

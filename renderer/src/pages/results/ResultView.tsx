@@ -73,7 +73,7 @@ export function ResultView({ results, selected, onSelect, stale, draft = null, t
         <span className="muted">
           {t('results.computedAt', {
             date: formatDateTime(selected.createdAt, language),
-            mode: t(`results.mode.${r.solve.mode}`),
+            mode: t(`results.mode.${r.solve.refinement ? 'refined' : r.solve.mode}`),
             solver: SOLVER_NAMES[r.solve.solver] ?? r.solve.solver,
             seconds: r.solve.seconds.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', {
               maximumFractionDigits: 1,
