@@ -146,7 +146,7 @@ const suite: BenchSuite = {
     const refinedT = await timeOnce(() => solveProject(hub, { mode: 'aggregated', backend: highs }));
     const ref = refinedT.value.results.solve.refinement;
     rows.push({
-      name: 'default run: sizing + full-year check + full-year refinement (at most 2 steps)',
+      name: 'default run: sizing + full-year check + full-year refinement (at most 6 steps)',
       median_s: refinedT.wall_s,
       cpu_s: refinedT.cpu_s,
       runs: 1,

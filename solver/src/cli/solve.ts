@@ -74,7 +74,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   io.stdout(
-    `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${r.emissions_tCO2.toFixed(1)} t CO2/a (${r.solve.mode}${r.solve.sizing ? ` on ${r.solve.sizing.typicalPeriods} typical days + full-year check` : ''}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
+    `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${r.emissions_tCO2.toFixed(1)} t CO2/a (${r.solve.mode}${r.solve.sizing ? ` on ${r.solve.sizing.typicalPeriods} typical days + full-year check${r.solve.refinement ? ' + refinement' : ''}` : ''}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
       Object.entries(r.capacities)
         .map(([id, c]) => {
           // The plant as the project names it (its id in brackets for scripts), each size in its unit.
