@@ -43,48 +43,34 @@ describe('werkplan solve summary: the proven bounds', () => {
 
   it('prints the full-year refinement of an aggregated run, proven or with its gap', () => {
     const check = { objective_EUR: 2312503.9, seconds: 8, status: 'optimal' as const };
-    const proven = solve({
-      mode: 'aggregated',
-      fullYearCheck: check,
-      refinement: {
-        steps: 2,
-        proven: true,
-        objective_EUR: 2305264.19,
-        lowerBound_EUR: 2305264.19,
-        gap: 0,
-        seconds: 36,
-      },
+    const refined = (refinement: NonNullable<Results['solve']['refinement']>) =>
+      solve({ mode: 'aggregated', fullYearCheck: check, refinement });
+    const proven = refined({
+      steps: 2,
+      proven: true,
+      objective_EUR: 2305264.19,
+      lowerBound_EUR: 2305264.19,
+      gap: 0,
+      seconds: 36,
     });
     expect(boundsLine(proven)).toBe(
       "  full-year refinement: 2 steps from the check's 2312503.90 to 2305264.19 EUR/a, the proven full-year optimum\n",
     );
-    const open = solve({
-      mode: 'aggregated',
-      fullYearCheck: check,
-      refinement: {
-        steps: 1,
-        proven: false,
-        objective_EUR: 2306448.75,
-        lowerBound_EUR: 2300000,
-        gap: 0.0028,
-        seconds: 14,
-      },
+    const open = refined({
+      steps: 1,
+      proven: false,
+      objective_EUR: 2306448.75,
+      lowerBound_EUR: 2300000,
+      gap: 0.0028,
+      seconds: 14,
     });
     expect(boundsLine(open)).toBe(
       "  full-year refinement: 1 step from the check's 2312503.90 to 2306448.75 EUR/a, at most 0.28 % above the proven bound 2300000.00 EUR/a\n",
     );
-    const none = solve({
-      mode: 'aggregated',
-      fullYearCheck: check,
-      refinement: { ...open.solve.refinement!, gap: 0.42 },
-    });
-    expect(boundsLine(none)).toMatch(/2306448\.75 EUR\/a, at most 42\.00 %/);
-    const noBound = solve({
-      mode: 'aggregated',
-      fullYearCheck: check,
-      refinement: { ...open.solve.refinement!, gap: 17 },
-    });
-    expect(boundsLine(noBound)).toMatch(/no useful bound yet\n$/);
+    expect(boundsLine(refined({ ...open.solve.refinement!, gap: 0.42 }))).toMatch(
+      /2306448\.75 EUR\/a, at most 42\.00 %/,
+    );
+    expect(boundsLine(refined({ ...open.solve.refinement!, gap: 17 }))).toMatch(/no useful bound yet\n$/);
   });
 
   it('prints nothing for a run without bounds', () => {
