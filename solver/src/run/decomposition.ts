@@ -144,7 +144,7 @@ export async function solveByCapacityDecomposition(
       const hi = Float64Array.from(best, (v, j) => Math.min(ub[j], v + radius[j]));
       const next = evaluate(lo, hi);
       if (!next) break;
-      const binding = bindingEdges(next.at, cuts[cuts.length - 1].g, lo, hi, lb, ub, cols, m.colCost);
+      const binding = bindingEdges(next.at, cuts[cuts.length - 1].g, lo, hi, cols, m);
       // The box holds its centre, so its optimum is never worse (up to the solver's tolerances).
       if (binding.length === 0 || next.sol.objective <= bestSol.objective) {
         best = next.at;
@@ -182,23 +182,24 @@ interface Cut {
   c: Float64Array;
 }
 
-/** The capacities held at a box edge (not an allowed bound) by a non-zero reduced cost. */
+/**
+ * The capacities held at a box edge by a non-zero reduced cost. An edge is one the model does not have:
+ * the finite stand-in for a missing upper bound counts as an edge too, so it can never pass for the optimum.
+ */
 function bindingEdges(
   x: Float64Array,
   g: Float64Array,
   lo: Float64Array,
   hi: Float64Array,
-  lb: Float64Array,
-  ub: Float64Array,
   cols: Int32Array,
-  cost: Float64Array,
+  m: { colLower: Float64Array; colUpper: Float64Array; colCost: Float64Array },
 ): number[] {
   const out: number[] = [];
   for (let j = 0; j < x.length; j++) {
-    if (Math.abs(g[j]) <= ZERO_REDUCED_COST * Math.max(1, Math.abs(cost[cols[j]]))) continue;
+    if (Math.abs(g[j]) <= ZERO_REDUCED_COST * Math.max(1, Math.abs(m.colCost[cols[j]]))) continue;
     const eps = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
-    const atLo = x[j] - lo[j] <= eps(lo[j]) && lo[j] > lb[j];
-    const atHi = hi[j] - x[j] <= eps(hi[j]) && hi[j] < ub[j];
+    const atLo = x[j] - lo[j] <= eps(lo[j]) && lo[j] > m.colLower[cols[j]];
+    const atHi = hi[j] - x[j] <= eps(hi[j]) && hi[j] < m.colUpper[cols[j]];
     if (atLo || atHi) out.push(j);
   }
   return out;
