@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { initI18n } from '../../i18n';
 import { useApp } from '../../store/app';
 import type { Results } from '../../../../solver/src';
@@ -80,5 +80,27 @@ describe('GapPanel', () => {
     expect(screen.getByTestId('refinement-gap').textContent).toBe(
       'höchstens 0,5 % über der Schranke 1.000.000 €/a',
     );
+  });
+
+  it('says the same in English', async () => {
+    await act(async () => {
+      await initI18n('en');
+      useApp.setState({ language: 'en' });
+    });
+    const refinement = {
+      steps: 5,
+      proven: true,
+      objective_EUR: 3278.03,
+      lowerBound_EUR: 3278.03,
+      gap: 0,
+      seconds: 31,
+    };
+    render(<GapPanel r={results({ ...solve, refinement })} />);
+    expect(screen.getByText('Full-year refinement of the capacities (steps: 5)')).toBeTruthy();
+    expect(screen.getByTestId('refinement-gap').textContent).toBe('proven optimum');
+    await act(async () => {
+      await initI18n('de');
+      useApp.setState({ language: 'de' });
+    });
   });
 });
