@@ -40,6 +40,33 @@ describe('timeGrid', () => {
     expect(peak).toBeGreaterThanOrEqual(0);
     expect(g.weight[peak]).toBe(1);
   });
+
+  it('aggregated mode with segments: S steps per typical day of whole hours, still covering the year', () => {
+    const p = testProject({ heat: heatYear(), technologies: [] });
+    const series = (id: string) => Float64Array.from((p.timeSeries[id] as { values: number[] }).values);
+    const hourly = timeGrid(p, series, { mode: 'aggregated', typicalDays: 5 });
+    const g = timeGrid(p, series, { mode: 'aggregated', typicalDays: 5, segments: 6 });
+    expect(g.periodLength).toBe(6);
+    expect(g.hours).toHaveLength(5 * 6);
+    expect(g.sequence).toEqual(hourly.sequence);
+    expect(g.weight.reduce((a, b) => a + b, 0)).toBe(8760);
+    for (let k = 0; k < 5; k++) {
+      const day = hourly.hours[k * 24];
+      let h = day;
+      for (let j = 0; j < 6; j++) {
+        // Each segment starts where the one before ended; its weight is its days times its hours.
+        expect(g.hours[k * 6 + j]).toBe(h);
+        expect(g.weight[k * 6 + j]).toBe(hourly.weight[k * 24] * g.duration_h![k * 6 + j]);
+        h += g.duration_h![k * 6 + j];
+      }
+      expect(h).toBe(day + 24);
+    }
+    // The peak hour 250 of the peak day keeps a segment of its own (the spike is 500 kW above its neighbours).
+    const peak = Array.from(g.hours).indexOf(250);
+    expect(g.duration_h![peak]).toBe(1);
+    // 24 segments are the hourly grid.
+    expect(timeGrid(p, series, { mode: 'aggregated', typicalDays: 5, segments: 24 })).toEqual(hourly);
+  });
 });
 
 describe('buildModel options', () => {

@@ -3,6 +3,7 @@ import { applyScenario } from '../project/scenario';
 import { hoursInYear } from '../project/calendar';
 import type { Project } from '../project/types';
 import { clusterDays } from '../aggregation/typicalDays';
+import { segmentDays } from '../aggregation/segments';
 import { ModelContext, type Carrier } from './context';
 import { fullGrid, type TimeGrid } from './timegrid';
 import { addBoiler, addElectricBoiler } from './boilers';
@@ -31,6 +32,11 @@ export interface BuildOptions {
    */
   milpFull?: boolean;
   objective?: Objective;
+  /**
+   * Aggregated mode: steps per typical day (time segments of whole hours, aggregation/segments.ts);
+   * 24 or absent: hourly typical days.
+   */
+  segments?: number;
   /** Epsilon constraint: annual CO2 at most this many tonnes (Pareto front). */
   co2Limit_t?: number;
   /** Fix capacities (full-year check after aggregated sizing): techId → capacity (and power for batteries). */
@@ -56,6 +62,20 @@ export interface BuiltModel {
 export const DEFAULT_TYPICAL_DAYS = 24;
 /** The MILP's on/off binaries make each typical day costly; 12 keep it interactive (reference hub ~18 s). */
 export const DEFAULT_MILP_TYPICAL_DAYS = 12;
+/**
+ * Time segments per typical day of an LP sizing (docs/decisions: time segments). Measured on the
+ * reference hub: 8 segments take the sizing from 2.9 s to 0.5 s and its objective's error against the
+ * exact year from 0.72 % to 0.64 %, where 8 hourly typical days of the same LP size err by 1.98 %.
+ */
+export const DEFAULT_SEGMENTS = 8;
+
+/**
+ * The segments a run sizes on: the caller's, else {@link DEFAULT_SEGMENTS} for an LP and hourly
+ * typical days for a MILP (its on/off binaries and start-ups are per hour).
+ */
+export function sizingSegments(opts: { segments?: number; milp?: boolean }): number | undefined {
+  return opts.segments ?? (opts.milp ? undefined : DEFAULT_SEGMENTS);
+}
 
 export function timeGrid(
   project: Project,
@@ -79,18 +99,28 @@ export function timeGrid(
   );
   const K = days.medoidDays.length;
   // Day blocks of 24 axis hours from hour 0: days of the site's standard time (see ARCHITECTURE.md, Time axis).
-  const hours = new Int32Array(K * 24);
-  const weight = new Float64Array(K * 24);
-  for (let k = 0; k < K; k++)
-    for (let h = 0; h < 24; h++) {
-      hours[k * 24 + h] = days.medoidDays[k] * 24 + h;
-      weight[k * 24 + h] = days.counts[k];
+  // With time segments each typical day is cut into S steps of whole hours (aggregation/segments.ts).
+  const S = opts.segments !== undefined && opts.segments < 24 ? opts.segments : 24;
+  const lengths = S < 24 ? segmentDays(features, days.medoidDays, S) : undefined;
+  const hours = new Int32Array(K * S);
+  const weight = new Float64Array(K * S);
+  const duration = lengths ? new Float64Array(K * S) : undefined;
+  for (let k = 0; k < K; k++) {
+    let h = 0;
+    for (let j = 0; j < S; j++) {
+      const n = lengths ? lengths[k][j] : 1;
+      hours[k * S + j] = days.medoidDays[k] * 24 + h;
+      weight[k * S + j] = days.counts[k] * n;
+      if (duration) duration[k * S + j] = n;
+      h += n;
     }
+  }
   return {
     mode: 'aggregated',
     hours,
     weight,
-    periodLength: 24,
+    ...(duration ? { duration_h: duration } : {}),
+    periodLength: S,
     numPeriods: K,
     sequence: days.sequence,
     yearHours,

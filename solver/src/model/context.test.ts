@@ -61,6 +61,17 @@ describe('dispatch and prices', () => {
     expect(() => ctx.series('nope')).toThrow(/'nope' is not defined/);
   });
 
+  it('reads a time segment as the mean of its hours', () => {
+    const seg = tinyContext(p, {
+      ...tinyAggregatedGrid(),
+      hours: Int32Array.from([0, 1, 48, 49]),
+      duration_h: Float64Array.from([1, 2, 1, 1]),
+    });
+    // Step 1 covers hours 1 and 2: (20 + 30) / 2.
+    expect(seg.price({ series: 'spot' })(1)).toBe(25);
+    expect(seg.price({ series: 'spot' })(0)).toBe(10);
+  });
+
   it('adds cost terms to the objective and skips zeros', () => {
     const c = tinyContext(p, 3);
     const x = c.b.addCol('x');

@@ -107,9 +107,14 @@ export class ModelContext {
     return s;
   }
 
-  /** Value of a series at a step. */
+  /** Value of a series at a step: its hour's value, or the mean over a segment's hours. */
   at(series: Float64Array, step: number): number {
-    return series[this.grid.hours[step]];
+    const first = this.grid.hours[step];
+    const n = this.grid.duration_h?.[step] ?? 1;
+    if (n === 1) return series[first];
+    let sum = 0;
+    for (let h = first; h < first + n; h++) sum += series[h];
+    return sum / n;
   }
 
   /** A price per step. */

@@ -212,3 +212,39 @@ describe('storage variable O&M', () => {
     ]);
   });
 });
+
+describe('storage, typical days in time segments', () => {
+  // The tiny grid with segments: day type 0 is hours 0–2 (Δt 3 h) and 3–23 (Δt 21 h), day type 1 two
+  // steps of 12 h; the days still span 24 h.
+  const grid = {
+    ...tinyAggregatedGrid(),
+    hours: Int32Array.from([0, 3, 48, 60]),
+    duration_h: Float64Array.from([3, 21, 12, 12]),
+    weight: Float64Array.from([6, 42, 12, 12]),
+  };
+  const m = withStorage(tinyContext(testProject({ technologies: [] }), grid));
+
+  it('balances over a step of Δt hours: s[t] = keep^Δt·s[t−1] + Δt·(ηch·ch − dis/ηdis)', () => {
+    const rows = rowsOf(m, 'soc_balance_s');
+    expect(rows[0].coefs).toEqual({
+      'soc_s[p=0,h=0]': 1,
+      'charge_s[p=0,h=0]': -3 * 0.9,
+      'discharge_s[p=0,h=0]': 3 / 0.8,
+    });
+    expect(rows[1].coefs['soc_s[p=0,h=0]']).toBeCloseTo(-Math.pow(keep, 21), 15);
+    expect(rows[1].coefs['charge_s[p=0,h=1]']).toBeCloseTo(-21 * 0.9, 12);
+    expect(rows[3].coefs['discharge_s[p=1,h=1]']).toBeCloseTo(12 / 0.8, 12);
+  });
+
+  it('links the days over 24 h: S[d+1] = keep^24·S[d] + s[k(d), last]', () => {
+    const link = rowsOf(m, 'soc_link_s')[0];
+    expect(link.coefs['soc_inter_s[d=0]']).toBeCloseTo(-Math.pow(keep, 24), 15);
+    expect(link.coefs['soc_s[p=0,h=1]']).toBe(-1);
+  });
+
+  it('costs variable O&M by the hours a step stands for: w[t] = days × Δt', () => {
+    const ctx = tinyContext(testProject({ technologies: [] }), grid);
+    withStorage(ctx, 0.5);
+    expect(costsOf(ctx, 's').map((c) => c.coef)).toEqual([6 * 0.5, 42 * 0.5, 12 * 0.5, 12 * 0.5]);
+  });
+});

@@ -1,5 +1,6 @@
 import { LinExpr, nextCyclic, previousStep, sum, term } from '../lp/expr';
 import type { Carrier, ModelContext } from './context';
+import { stepHours } from './timegrid';
 
 export interface StorageSpec {
   techId: string;
@@ -24,6 +25,8 @@ export interface StorageSpec {
  * starting at 0, its extremes smin_k ≤ s[k,h] ≤ smax_k, and an inter-day state S[d] ≥ 0 for every day
  * of the year, linked by S[d+1] = (1 − loss)^24·S[d] + s[k(d), 23] (cyclic), with
  * 0 ≤ S[d] + smin_k(d) and S[d] + smax_k(d) ≤ E.
+ * With time segments a step lasts Δt hours: soc[t] = (1 − loss)^Δt·soc[t−1] + Δt·(ηch·ch[t] − dis[t]/ηdis),
+ * and a day still spans 24 h in the inter-day link.
  * Variable O&M: w[t]·varOm per kW discharged, the energy leaving the storage.
  */
 export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
@@ -44,11 +47,12 @@ export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
   const L = ctx.grid.periodLength;
   const soc = new Int32Array(T);
   for (let s = 0; s < T; s++) soc[s] = b.addCol(`soc_${at(s)}`, full ? 0 : -Infinity, Infinity);
-  /** soc[t] = (1 − loss)·soc[t−1] + ηch·ch[t] − dis[t]/ηdis; a typical day starts from 0. */
+  /** soc[t] = (1 − loss)^Δt·soc[t−1] + Δt·(ηch·ch[t] − dis[t]/ηdis); a typical day starts from 0. */
   const socBalance = (s: number) => {
     const prev = previousStep(s, L, full);
-    const stored = prev < 0 ? new LinExpr() : term(soc[prev], keep);
-    stored.plus(ch[s], spec.effCharge).minus(dis[s], 1 / spec.effDischarge);
+    const dt = stepHours(ctx.grid, s);
+    const stored = prev < 0 ? new LinExpr() : term(soc[prev], dt === 1 ? keep : Math.pow(keep, dt));
+    stored.plus(ch[s], dt * spec.effCharge).minus(dis[s], dt / spec.effDischarge);
     b.addConstraint(`soc_balance_${at(s)}`, term(soc[s]), '==', stored);
   };
   let interSoc: Int32Array | undefined;
@@ -77,7 +81,9 @@ export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
     const D = seq.length;
     interSoc = new Int32Array(D);
     for (let d = 0; d < D; d++) interSoc[d] = b.addCol(`soc_inter_${techId}[d=${d}]`, 0, Infinity);
-    const keepDay = Math.pow(keep, L);
+    let dayHours = 0;
+    for (let h = 0; h < L; h++) dayHours += stepHours(ctx.grid, h);
+    const keepDay = Math.pow(keep, dayHours);
     for (let d = 0; d < D; d++) {
       const k = seq[d];
       const endOfDay = soc[k * L + L - 1];

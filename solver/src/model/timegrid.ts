@@ -6,9 +6,14 @@
  */
 export interface TimeGrid {
   mode: 'full' | 'aggregated';
-  /** Original hour of the year whose data each step uses. */
+  /** Original hour of the year whose data each step uses (the first, for a segment of several hours). */
   hours: Int32Array;
-  /** Hours of the year each step stands for. */
+  /**
+   * Aggregated mode with time segments: the hours each step lasts (a segment covers the hours
+   * hours[s] … hours[s] + duration_h[s] − 1 and takes their mean). Absent: every step lasts 1 h.
+   */
+  duration_h?: Float64Array;
+  /** Hours of the year each step stands for (days represented × the step's duration). */
   weight: Float64Array;
   /** Steps per period: the whole year in full mode, 24 in aggregated mode. */
   periodLength: number;
@@ -34,6 +39,9 @@ export function fullGrid(yearHours: number, horizon = yearHours): TimeGrid {
 }
 
 export const numSteps = (g: TimeGrid): number => g.hours.length;
+
+/** Hours a step lasts: 1, or a segment's length. */
+export const stepHours = (g: TimeGrid, step: number): number => g.duration_h?.[step] ?? 1;
 
 /** Readable index for row and column names. */
 export function stepLabel(g: TimeGrid, step: number): string {
