@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modeOption, parseArgs, timeLimitOption, typicalDaysOption } from './args';
+import { modeOption, parseArgs, segmentsOption, timeLimitOption, typicalDaysOption } from './args';
 
 const table = { mode: 'value', milp: 'flag', scenario: 'values', 'time-limit': 'value' } as const;
 
@@ -29,5 +29,8 @@ describe('CLI options (node:util parseArgs with one table per command)', () => {
     expect(() => timeLimitOption({ 'time-limit': '0' })).toThrow('positive number of seconds');
     expect(typicalDaysOption({})).toBeUndefined();
     expect(() => typicalDaysOption({ 'typical-days': '1.5' })).toThrow('integer from 1 to 366');
+    expect(segmentsOption({})).toBeUndefined();
+    expect(segmentsOption({ segments: '24' })).toBe(24);
+    expect(() => segmentsOption({ segments: '25' })).toThrow('--segments must be an integer from 1 to 24');
   });
 });

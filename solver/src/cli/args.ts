@@ -100,6 +100,15 @@ export function typicalDaysOption(o: ParsedArgs['options']): number | undefined 
   return v;
 }
 
+/** --segments N: steps per typical day, an integer from 1 to 24 (24: hourly typical days). */
+export function segmentsOption(o: ParsedArgs['options']): number | undefined {
+  if (o.segments === undefined) return undefined;
+  const v = Number(o.segments);
+  if (!(Number.isInteger(v) && v >= 1 && v <= 24))
+    throw new Error('--segments must be an integer from 1 to 24');
+  return v;
+}
+
 /** --solver highs|glpk (default highs) and --mode aggregated|full (default as the command says). */
 export function solverOption(o: ParsedArgs['options']): 'highs' | 'glpk' {
   return optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');

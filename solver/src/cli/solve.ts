@@ -12,6 +12,7 @@ import {
   stringOption,
   timeLimitOption,
   typicalDaysOption,
+  segmentsOption,
   type OptionTable,
 } from './args';
 import { solveProject } from '../run/solve';
@@ -24,12 +25,13 @@ export const SOLVE_COMMAND_OPTIONS = {
   ...SOLVE_OPTIONS,
   milp: 'flag',
   'no-refine': 'flag',
+  segments: 'value',
   'mip-gap': 'value',
   objective: 'value',
 } as const satisfies OptionTable;
 
 export const SOLVE_USAGE =
-  'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--no-refine] [--time-limit S] [--out DIR]';
+  'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--segments N] [--no-refine] [--time-limit S] [--out DIR]';
 
 /**
  * `werkplan solve P.json [options]` (see {@link SOLVE_USAGE}) writes DIR/results.json and
@@ -45,6 +47,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   const objective = optionIn(o.objective, ['cost', 'co2'] as const, 'objective', 'cost');
   const timeLimit = timeLimitOption(o);
   const typicalDays = typicalDaysOption(o);
+  const segments = segmentsOption(o);
   const mipGap = o['mip-gap'] === undefined ? undefined : Number(o['mip-gap']);
   if (mipGap !== undefined && !(mipGap >= 0 && mipGap < 1))
     throw new Error('--mip-gap must be a relative gap such as 0.01');
@@ -60,6 +63,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     milp: o.milp === true,
     mipGap,
     typicalDays,
+    segments,
     // Aggregated mode refines the typical-day capacities over the full year unless told not to.
     refine: o['no-refine'] !== true,
   });
@@ -74,7 +78,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   io.stdout(
-    `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${r.emissions_tCO2.toFixed(1)} t CO2/a (${r.solve.mode}${r.solve.sizing ? ` on ${r.solve.sizing.typicalPeriods} typical days + full-year check${r.solve.refinement ? ' + refinement' : ''}` : ''}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
+    `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${r.emissions_tCO2.toFixed(1)} t CO2/a (${r.solve.mode}${r.solve.sizing ? ` on ${r.solve.sizing.typicalPeriods} typical days${r.solve.sizing.segmentsPerPeriod ? ` × ${r.solve.sizing.segmentsPerPeriod} segments` : ''} + full-year check${r.solve.refinement ? ' + refinement' : ''}` : ''}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
       Object.entries(r.capacities)
         .map(([id, c]) => {
           // The plant as the project names it (its id in brackets for scripts), each size in its unit.

@@ -147,7 +147,12 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
       false,
       s.mode === 'aggregated' && s.sizing
         ? text(lang, 'methodAggregated', {
-            periods: String(s.sizing.typicalPeriods),
+            days: s.sizing.segmentsPerPeriod
+              ? text(lang, 'methodDaysSegments', {
+                  periods: String(s.sizing.typicalPeriods),
+                  segments: String(s.sizing.segmentsPerPeriod),
+                })
+              : text(lang, 'methodDays', { periods: String(s.sizing.typicalPeriods) }),
             gap: pct(lang, s.aggregationGap ?? null, 2),
           })
         : text(lang, 'methodFull', { method: methodName(lang, s.method ?? 'direct') }),

@@ -103,7 +103,14 @@ export interface Results {
     method?: 'direct' | 'decomposition' | 'blocks';
     bounds_EUR?: { lower: number; upper: number; iterations: number };
     /** Aggregated mode: the sizing run on typical days and the full-year check with those capacities. */
-    sizing?: { typicalPeriods: number; objective_EUR: number; seconds: number; gap: number | null };
+    sizing?: {
+      typicalPeriods: number;
+      /** Time segments per typical period, when the sizing used segments instead of hours. */
+      segmentsPerPeriod?: number;
+      objective_EUR: number;
+      seconds: number;
+      gap: number | null;
+    };
     fullYearCheck?: { objective_EUR: number; seconds: number; status: ResultStatus };
     /** Relative difference between the full-year check and the sizing objective. */
     aggregationGap?: number;

@@ -1,6 +1,6 @@
 import { createBackend } from '../lp/index';
 import type { ParetoStep, SolveProgress } from '../lp/backend';
-import { buildModel } from '../model/build';
+import { buildModel, sizingSegments } from '../model/build';
 import type { Project } from '../project/types';
 import { readResults, type Results } from '../results/results';
 import { solveProject, type SolveOutcome, type SolveProjectOptions } from './solve';
@@ -263,6 +263,7 @@ async function minimumCo2(
       scenarioId: opts.scenarioId,
       mode: 'aggregated',
       typicalDays: opts.typicalDays,
+      segments: sizingSegments(opts),
       milp: opts.milp,
       objective: 'co2',
     });

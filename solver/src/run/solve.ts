@@ -7,7 +7,13 @@ import type {
   SolverBackend,
   SolverName,
 } from '../lp/backend';
-import { buildModel, DEFAULT_TYPICAL_DAYS, type BuildOptions, type BuiltModel } from '../model/build';
+import {
+  buildModel,
+  DEFAULT_TYPICAL_DAYS,
+  sizingSegments,
+  type BuildOptions,
+  type BuiltModel,
+} from '../model/build';
 import type { Objective } from '../model/constraints';
 import type { Project } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
@@ -34,6 +40,11 @@ export interface SolveProjectOptions {
   mipGap?: number;
   milp?: boolean;
   typicalDays?: number;
+  /**
+   * Aggregated sizing (and full mode's start): steps per typical day, time segments of whole hours
+   * (aggregation/segments.ts); absent or 24: hourly typical days.
+   */
+  segments?: number;
   objective?: Objective;
   co2Limit_t?: number;
   onProgress?: (p: SolveProgress) => void;
@@ -151,6 +162,7 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
     scenarioId: opts.scenarioId,
     mode,
     typicalDays: opts.typicalDays,
+    segments: sizingSegments(opts),
     milp: opts.milp,
     objective: opts.objective,
     co2Limit_t: opts.co2Limit_t,
@@ -310,6 +322,7 @@ function aggregatedResults(
   results.solve.gap = sol1.mipGap ?? null;
   results.solve.sizing = {
     typicalPeriods: first.grid.numPeriods,
+    ...(first.grid.duration_h ? { segmentsPerPeriod: first.grid.periodLength } : {}),
     objective_EUR: sizing.objective.totalAnnualCost_EUR,
     seconds: sol1.seconds,
     gap: sol1.mipGap ?? null,

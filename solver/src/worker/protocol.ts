@@ -18,6 +18,8 @@ export type SolverRequest =
         mipGap?: number;
         milp?: boolean;
         typicalDays?: number;
+        /** Aggregated sizing: steps per typical day (time segments); absent: hourly. */
+        segments?: number;
         objective?: Objective;
         /** Aggregated mode: full-year refinement steps (solveProject's `refine`; false for sweep points). */
         refine?: boolean | number;

@@ -29,6 +29,12 @@ describe('GapPanel', () => {
     expect(screen.getByText('Ganzjahresprüfung (optimal)')).toBeTruthy();
     expect(screen.getByTestId('aggregation-gap').textContent).toBe('2,91 %');
     expect(screen.queryByTestId('milp-gap')).toBeNull();
+    expect(screen.getByText('Auslegung auf 12 Typtagen')).toBeTruthy();
+  });
+
+  it('names the time segments the sizing used', () => {
+    render(<GapPanel r={results({ ...solve, sizing: { ...solve.sizing!, segmentsPerPeriod: 8 } })} />);
+    expect(screen.getByText('Auslegung auf 12 Typtagen zu je 8 Zeitsegmenten')).toBeTruthy();
   });
 
   it('shows the MILP plan and its gap to the check, which is the lower bound', () => {

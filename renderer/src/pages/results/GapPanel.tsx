@@ -21,7 +21,14 @@ export function GapPanel({ r }: { r: Results }) {
       <table className="table results-gap">
         <tbody>
           <tr>
-            <th scope="row">{t('results.gap.sizing', { periods: s.sizing.typicalPeriods })}</th>
+            <th scope="row">
+              {s.sizing.segmentsPerPeriod
+                ? t('results.gap.sizingSegments', {
+                    periods: s.sizing.typicalPeriods,
+                    segments: s.sizing.segmentsPerPeriod,
+                  })
+                : t('results.gap.sizing', { periods: s.sizing.typicalPeriods })}
+            </th>
             <td className="num">{text.num(s.sizing.objective_EUR, 0)} €/a</td>
           </tr>
           <tr>
