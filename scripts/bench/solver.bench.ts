@@ -143,7 +143,11 @@ const suite: BenchSuite = {
       runs: 3,
       baseline: 'the same on 24 hourly typical days',
       ratio: seg.median_s / hourly.median_s,
-      extra: { rows: segModel.rowNames.length, hourlyRows: hourlyModel.rowNames.length, hourly_s: hourly.median_s.toFixed(2) },
+      extra: {
+        rows: segModel.rowNames.length,
+        hourlyRows: hourlyModel.rowNames.length,
+        hourly_s: hourly.median_s.toFixed(2),
+      },
     });
     rows.push({
       name: 'aggregated sizing + full-year check (whole solve)',
