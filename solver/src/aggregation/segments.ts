@@ -10,6 +10,8 @@
  * the earlier pair, so the result is deterministic.
  */
 
+import { scaledToUnit } from './typicalDays';
+
 /** Segment lengths in hours, in order; they sum to the day's hours. */
 export type SegmentLengths = number[];
 
@@ -58,21 +60,10 @@ export function segmentDays(
   count: number,
   hoursPerDay = 24,
 ): SegmentLengths[] {
-  const scaled = features.map((f) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of f) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    const span = hi - lo || 1;
-    return { lo, span, f };
-  });
+  const scaled = features.map(scaledToUnit);
   return Array.from(days, (d) =>
     segmentDay(
-      scaled.map(({ lo, span, f }) =>
-        Array.from({ length: hoursPerDay }, (_, h) => (f[d * hoursPerDay + h] - lo) / span),
-      ),
+      scaled.map((f) => f.subarray(d * hoursPerDay, (d + 1) * hoursPerDay)),
       count,
     ),
   );

@@ -13,6 +13,18 @@ export interface TypicalDays {
   sequence: Int32Array;
 }
 
+/** A series scaled to [0, 1] over its own range (a constant series becomes 0), so no unit dominates. */
+export function scaledToUnit(f: Float64Array): Float64Array {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of f) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const span = hi - lo || 1;
+  return f.map((v) => (v - lo) / span);
+}
+
 export function clusterDays(
   features: Float64Array[],
   k: number,
@@ -22,17 +34,7 @@ export function clusterDays(
   const hours = features[0].length;
   const D = Math.floor(hours / hoursPerDay);
   if (k < 1) throw new Error('at least one typical day is needed');
-  // Scale each feature to [0, 1].
-  const scaled = features.map((f) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of f) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    const span = hi - lo || 1;
-    return f.map((v) => (v - lo) / span);
-  });
+  const scaled = features.map(scaledToUnit);
   const dist = (a: number, b: number) => {
     let s = 0;
     for (const f of scaled)
