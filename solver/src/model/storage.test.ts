@@ -227,19 +227,19 @@ describe('storage, typical days in time segments', () => {
   it('balances over a step of Δt hours: s[t] = keep^Δt·s[t−1] + Δt·(ηch·ch − dis/ηdis)', () => {
     const rows = rowsOf(m, 'soc_balance_s');
     expect(rows[0].coefs).toEqual({
-      'soc_s[p=0,h=0]': 1,
-      'charge_s[p=0,h=0]': -3 * 0.9,
-      'discharge_s[p=0,h=0]': 3 / 0.8,
+      'soc_s[p=0,s=0]': 1,
+      'charge_s[p=0,s=0]': -3 * 0.9,
+      'discharge_s[p=0,s=0]': 3 / 0.8,
     });
-    expect(rows[1].coefs['soc_s[p=0,h=0]']).toBeCloseTo(-Math.pow(keep, 21), 15);
-    expect(rows[1].coefs['charge_s[p=0,h=1]']).toBeCloseTo(-21 * 0.9, 12);
-    expect(rows[3].coefs['discharge_s[p=1,h=1]']).toBeCloseTo(12 / 0.8, 12);
+    expect(rows[1].coefs['soc_s[p=0,s=0]']).toBeCloseTo(-Math.pow(keep, 21), 15);
+    expect(rows[1].coefs['charge_s[p=0,s=1]']).toBeCloseTo(-21 * 0.9, 12);
+    expect(rows[3].coefs['discharge_s[p=1,s=1]']).toBeCloseTo(12 / 0.8, 12);
   });
 
   it('links the days over 24 h: S[d+1] = keep^24·S[d] + s[k(d), last]', () => {
     const link = rowsOf(m, 'soc_link_s')[0];
     expect(link.coefs['soc_inter_s[d=0]']).toBeCloseTo(-Math.pow(keep, 24), 15);
-    expect(link.coefs['soc_s[p=0,h=1]']).toBe(-1);
+    expect(link.coefs['soc_s[p=0,s=1]']).toBe(-1);
   });
 
   it('costs variable O&M by the hours a step stands for: w[t] = days × Δt', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullGrid, numSteps, stepLabel } from './timegrid';
+import { fullGrid, numSteps, periodAndHour, stepLabel } from './timegrid';
 import { tinyAggregatedGrid } from './testing';
 
 describe('time grid', () => {
@@ -15,5 +15,15 @@ describe('time grid', () => {
   it('aggregated mode labels a step by typical period and hour', () => {
     const g = tinyAggregatedGrid();
     expect([0, 1, 2, 3].map((s) => stepLabel(g, s))).toEqual(['p=0,h=0', 'p=0,h=1', 'p=1,h=0', 'p=1,h=1']);
+  });
+
+  it('names a step by its typical period and the hour of the day it starts at, also for segments', () => {
+    expect(periodAndHour(tinyAggregatedGrid(), 3)).toEqual({ period: 1, periodHour: 1 });
+    // Segments of 3 h and 21 h on day 0, 12 h and 12 h on day 2: step 3 starts at 12:00, not at hour 1.
+    const seg = { ...tinyAggregatedGrid(), hours: Int32Array.from([0, 3, 48, 60]) };
+    expect(periodAndHour(seg, 1)).toEqual({ period: 0, periodHour: 3 });
+    expect(periodAndHour(seg, 3)).toEqual({ period: 1, periodHour: 12 });
+    // Row and column names say segment (s=…), not hour.
+    expect(stepLabel({ ...seg, duration_h: Float64Array.from([3, 21, 12, 12]) }, 3)).toBe('p=1,s=1');
   });
 });

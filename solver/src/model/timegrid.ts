@@ -43,8 +43,17 @@ export const numSteps = (g: TimeGrid): number => g.hours.length;
 /** Hours a step lasts: 1, or a segment's length. */
 export const stepHours = (g: TimeGrid, step: number): number => g.duration_h?.[step] ?? 1;
 
+/**
+ * Aggregated mode: the typical period of a step and the hour of the day it starts at (with time
+ * segments the step's index within its period is not an hour).
+ */
+export function periodAndHour(g: TimeGrid, step: number): { period: number; periodHour: number } {
+  return { period: Math.floor(step / g.periodLength), periodHour: g.hours[step] % 24 };
+}
+
 /** Readable index for row and column names. */
 export function stepLabel(g: TimeGrid, step: number): string {
   if (g.mode === 'full') return `t=${g.hours[step]}`;
-  return `p=${Math.floor(step / g.periodLength)},h=${step % g.periodLength}`;
+  // With time segments the index within the period is a segment (s=…), not an hour (h=…).
+  return `p=${Math.floor(step / g.periodLength)},${g.duration_h ? 's' : 'h'}=${step % g.periodLength}`;
 }

@@ -2,6 +2,7 @@ import type { LpSolution, SolverName } from '../lp/backend';
 import type { NetworkSummary } from '../network/types';
 import type { BuiltModel } from '../model/build';
 import type { CostCategory } from '../model/context';
+import { periodAndHour } from '../model/timegrid';
 import { hourLabel } from '../project/calendar';
 import type { PathSummary, PeriodResult } from './path';
 import { formatSolverMessage, solverMessage, type SolverMessage } from './messages';
@@ -382,7 +383,7 @@ function storageMessages(built: BuiltModel, val: ValueOf): SolverMessage[] {
           hours: Math.round(hours),
           ...(grid.mode === 'full'
             ? { first: hourLabel(project.site.year, grid.hours[first], project.site.timeZone) }
-            : { period: Math.floor(first / grid.periodLength), periodHour: first % grid.periodLength }),
+            : periodAndHour(grid, first)),
           carrier: st.carrier,
         }),
       );
