@@ -125,7 +125,7 @@ describe('werkplan CLI', () => {
     const lp = path.join(dir, 'm.lp');
     const r2 = await run('export-lp', f, '--mode', 'aggregated', '--out', lp);
     expect(r2.code).toBe(0);
-    expect(readFileSync(lp, 'utf8')).toContain('heat_balance(p0_h0)');
+    expect(readFileSync(lp, 'utf8')).toContain('heat_balance(p0_s0)');
   });
 
   it('an unknown command prints the usage', async () => {

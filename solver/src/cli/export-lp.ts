@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
 import { modeOption, parseArgs, stringOption, typicalDaysOption, type OptionTable } from './args';
-import { buildModel } from '../model/build';
+import { buildModel, sizingSegments } from '../model/build';
 import { toCplexLp } from '../lp/lpFormat';
 
 /** The options `werkplan export-lp` accepts; every one of them is in {@link EXPORT_LP_USAGE}. */
@@ -33,6 +33,8 @@ export async function exportLpCommand(args: string[], io: CliIo): Promise<number
     mode,
     milp: o.milp === true,
     typicalDays,
+    // The aggregated model `solve` sizes on: time segments unless a MILP.
+    segments: sizingSegments({ milp: o.milp === true }),
   });
   const text = toCplexLp(built.model);
   if (out !== undefined) {
