@@ -2,7 +2,8 @@
  * Transformation path benchmark (`npm run bench -- path`): the reference hub as a five-period path
  * 2025–2045 with a rising CO2 price and the WPG targets (assets/examples/transformation-path.json),
  * against one single-year full solve of the reference hub in the same run. Targets (issue 16):
- * aggregated ≤ 30 s, judged as CPU time (HiGHS-WASM solves in this thread); exact full mode ≤ 5 × the
+ * aggregated ≤ 30 s, judged as CPU time with every solve in this thread, and as wall time with the
+ * full-year checks spread over worker threads as the CLI runs them; exact full mode ≤ 5 × the
  * single-year full solve, a ratio in the same run. Set WERKPLAN_BENCH_QUICK=1 to
  * measure the aggregated path only.
  */
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { solveProject } from '../../solver/src/index';
+import { defaultNodeBlockWorkers, nodeLpPool } from '../../solver/src/run/blockPool.node.js';
 import { validateProject } from '../../solver/src/project/validate';
 import type { Project } from '../../solver/src/project/types';
 import { timeOnce, type BenchRow, type BenchSuite } from './harness';
@@ -44,6 +46,25 @@ const suite: BenchSuite = {
       target: '≤ 30 s CPU',
       met: aggT.cpu_s <= 30,
       judgedBy: 'cpu',
+    });
+    // As `werkplan solve` runs it: the five full-year checks spread over worker threads, one per core.
+    const poolT = await timeOnce(() =>
+      solveProject(path, { backend: highs, lpPool: (jobs) => nodeLpPool(jobs) }),
+    );
+    rows.push({
+      name: `path, aggregated, checks in parallel over ${defaultNodeBlockWorkers(5)} worker threads (the CLI)`,
+      median_s: poolT.wall_s,
+      cpu_s: poolT.cpu_s,
+      runs: 1,
+      baseline: 'the same path, checks one after another',
+      ratio: poolT.wall_s / agg_s,
+      extra: {
+        status: poolT.value.results.status,
+        netPresentCost_EUR: (poolT.value.results.objective.netPresentCost_EUR ?? NaN).toFixed(0),
+      },
+      target: '≤ 30 s',
+      met: poolT.wall_s <= 30,
+      judgedBy: 'wall',
     });
     if (!quick) {
       const t1 = performance.now();

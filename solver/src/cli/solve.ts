@@ -15,6 +15,7 @@ import {
   segmentsOption,
   type OptionTable,
 } from './args';
+import { nodeLpPool } from '../run/blockPool.node';
 import { solveProject } from '../run/solve';
 import { dispatchCsv } from '../results/views';
 import { fieldUnit } from '../results/capacity';
@@ -66,6 +67,8 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     segments,
     // Aggregated mode refines the typical-day capacities over the full year unless told not to.
     refine: o['no-refine'] !== true,
+    // A path's full-year checks spread over worker threads, one per core.
+    lpPool: (jobs) => nodeLpPool(jobs),
   });
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'results.json'), JSON.stringify(outcome.results, null, 2) + '\n');

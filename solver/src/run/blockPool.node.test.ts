@@ -6,7 +6,7 @@ import { fourDays } from './testing';
 import { evenBlocks, splitByTime } from './blocks';
 import { localEvaluator } from './blockEval';
 import { blockTasks, solveFullByBlocks } from './fullByBlocks';
-import { defaultNodeBlockWorkers, nodeBlockEvaluator } from './blockPool.node.js';
+import { defaultNodeBlockWorkers, nodeBlockEvaluator, nodeLpPool } from './blockPool.node.js';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
@@ -64,5 +64,29 @@ describe('nodeBlockEvaluator', () => {
   it('uses every core, at most one worker per block', () => {
     expect(defaultNodeBlockWorkers(1)).toBe(1);
     expect(defaultNodeBlockWorkers(1000)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('nodeLpPool', () => {
+  it('solves independent LPs over two worker threads exactly as this thread does', async () => {
+    const models = [3, 4, 5].map((cap) => buildModel(fourDays(cap), { mode: 'full', horizon_h: 96 }).model);
+    const pool = await nodeLpPool(models.length, 2);
+    try {
+      expect(pool?.workers).toBe(2);
+      const pooled = await Promise.all(models.map((m) => pool!.solve(m)));
+      for (const [k, m] of models.entries()) {
+        const direct = await highs.solve(m);
+        expect(pooled[k].status).toBe('optimal');
+        expect(pooled[k].objective).toBe(direct.objective);
+        expect(Array.from(pooled[k].x)).toEqual(Array.from(direct.x));
+      }
+    } finally {
+      pool?.dispose();
+    }
+  }, 60_000);
+
+  it('is nothing for a single LP or a single core', async () => {
+    expect(await nodeLpPool(1, 4)).toBeUndefined();
+    expect(await nodeLpPool(5, 1)).toBeUndefined();
   });
 });

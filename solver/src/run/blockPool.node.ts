@@ -2,6 +2,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BlockEvaluator, BlockTask } from './blockEval';
 import { poolEvaluator, workerCount, type BlockPort, type FromBlockWorker } from './blockPool';
+import { poolSolver, type LpPool } from './lpPool';
 
 const WORKER_ENTRY = new URL('./blockWorker.mjs', import.meta.url);
 
@@ -48,4 +49,16 @@ export function nodeBlockEvaluator(
     tasks,
     Array.from({ length: n }, () => nodePort()),
   );
+}
+
+/**
+ * Independent LPs (a path's full-year checks) over worker threads: one per core and at most one per
+ * LP; nothing with a single core or a single LP, where the caller's own thread is as fast.
+ */
+export function nodeLpPool(
+  jobs: number,
+  workers = defaultNodeBlockWorkers(jobs),
+): Promise<LpPool | undefined> {
+  const n = workerCount(workers, jobs);
+  return n < 2 ? Promise.resolve(undefined) : poolSolver(Array.from({ length: n }, () => nodePort()));
 }

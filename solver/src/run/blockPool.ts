@@ -1,4 +1,4 @@
-import type { CancelSignal, SolverBackend } from '../lp/backend';
+import type { CancelSignal, LpSolution, SolveOptions, SolverBackend } from '../lp/backend';
 import type { LpModel } from '../lp/model';
 import { BlockSessions, type BlockEvaluation, type BlockEvaluator, type BlockTask } from './blockEval';
 
@@ -26,12 +26,20 @@ export type ToBlockWorker =
       wantX: boolean;
       free: boolean;
     }
+  | {
+      /** One whole LP, solved from scratch by the worker's backend (see lpPool.ts). */
+      type: 'solve';
+      seq: number;
+      model: LpModel;
+      options: Pick<SolveOptions, 'algorithm' | 'timeLimit_s'>;
+    }
   | { type: 'dispose' };
 
 /** Messages from a block worker. */
 export type FromBlockWorker =
   | { type: 'ready' }
   | { type: 'result'; seq: number; evaluations: BlockEvaluation[] }
+  | { type: 'solved'; seq: number; solution: LpSolution }
   | { type: 'error'; seq?: number; message: string };
 
 /** One worker as the pool sees it: a message port, whatever the thread is. */
@@ -70,7 +78,8 @@ export function assignBlocks(weights: number[], workers: number): number[][] {
 export const workerCount = (available: number, blocks: number): number =>
   Math.max(1, Math.min(Math.floor(available), blocks));
 
-function copyModel(m: LpModel, transfer: ArrayBuffer[]): LpModel {
+/** A copy of `m` whose typed arrays are listed in `transfer` (the caller's model stays intact). */
+export function copyModel(m: LpModel, transfer: ArrayBuffer[]): LpModel {
   const own = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
     const c = a.slice() as T;
     transfer.push(c.buffer as ArrayBuffer);
@@ -167,7 +176,7 @@ export async function poolEvaluator(tasks: BlockTask[], ports: BlockPort[]): Pro
           if (msg.type === 'error')
             return msg.seq === undefined ? reject(new Error(msg.message)) : fail(msg.message);
           const p = pending;
-          if (!p || msg.seq !== p.seq) return;
+          if (msg.type !== 'result' || !p || msg.seq !== p.seq) return;
           msg.evaluations.forEach((e, k) => (p.results[shares[w][k]] = e));
           if (--p.waiting === 0) {
             pending = undefined;
@@ -277,6 +286,17 @@ export function blockWorkerHandler(
         post({ type: 'ready' });
       } catch (err) {
         post({ type: 'error', message: text(err) });
+      }
+      return;
+    }
+    if (msg.type === 'solve') {
+      try {
+        if (!backend) throw new Error('block worker not initialised');
+        const solution = await backend.solve(msg.model, { ...msg.options, signal });
+        const transfer = [solution.x, solution.rowDual].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+        post({ type: 'solved', seq: msg.seq, solution }, transfer);
+      } catch (err) {
+        post({ type: 'error', seq: msg.seq, message: text(err) });
       }
       return;
     }

@@ -6,6 +6,7 @@ import {
   type FromBlockWorker,
   type ToBlockWorker,
 } from './blockPool';
+import { poolSolver, type LpPool } from './lpPool';
 
 /** The part of a Web Worker the pool uses (the solver's types carry no DOM library). */
 interface WebWorker {
@@ -62,4 +63,14 @@ export function webBlockEvaluator(
     tasks,
     Array.from({ length: n }, () => webPort()),
   );
+}
+
+/**
+ * Independent LPs (a path's full-year checks) over Web Workers: one core left for the page, at most
+ * one worker per LP; nothing where that leaves fewer than two workers, since the solver's own worker
+ * is then as fast.
+ */
+export function webLpPool(jobs: number, workers = defaultWebBlockWorkers(jobs)): Promise<LpPool | undefined> {
+  const n = workerCount(workers, jobs);
+  return n < 2 ? Promise.resolve(undefined) : poolSolver(Array.from({ length: n }, () => webPort()));
 }

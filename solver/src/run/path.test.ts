@@ -7,6 +7,7 @@ import { validateProject } from '../project/validate';
 import { pathSummaryText } from '../cli/pathText';
 import { solveProject } from './solve';
 import { pathEvents } from '../results/views/path';
+import { nodeLpPool } from './blockPool.node.js';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
@@ -47,6 +48,24 @@ describe('solving a transformation path', () => {
     expect(results.path!.residualValue_EUR).toBeCloseTo(500, 6);
     expect(pathSummaryText(results, twoPeriods())).toContain('net present cost 876500 EUR');
   });
+
+  it('gives the same path with its full-year checks in two worker threads as in this thread', async () => {
+    const pools: number[] = [];
+    const here = await solveProject(twoPeriods(), { backend: highs });
+    const pooled = await solveProject(twoPeriods(), {
+      backend: highs,
+      lpPool: async (jobs) => {
+        const pool = await nodeLpPool(jobs, 2);
+        pools.push(pool?.workers ?? 0);
+        return pool;
+      },
+    });
+    expect(pools).toEqual([2]);
+    expect(pooled.results.objective.netPresentCost_EUR).toBe(here.results.objective.netPresentCost_EUR);
+    const withoutTimes = (r: typeof here.results) =>
+      r.periods!.map((p) => ({ ...p, results: { ...p.results, solve: { ...p.results.solve, seconds: 0 } } }));
+    expect(withoutTimes(pooled.results)).toEqual(withoutTimes(here.results));
+  }, 60_000);
 
   it('a format v1 project and the same project as a path of one period give the same result (1e-9)', async () => {
     const v2 = testProject({ heat: [300, 800, 500], gasPrice: 0.06, technologies: [boiler('gb', 0.9, 80)] });

@@ -72,6 +72,34 @@ async function explainPath(pm: PathModel, backend: SolverBackend): Promise<Solve
 }
 
 /**
+ * Each period's full year dispatched with the capacities of the builds: in parallel over the run's
+ * LP pool (HiGHS only), else one after another with `backend`.
+ */
+async function fixedChecks(
+  pm: PathModel,
+  builds: number[][],
+  backend: SolverBackend,
+  opts: SolveProjectOptions,
+): Promise<{ check: BuiltModel; sol: LpSolution }[]> {
+  const checks = pm.blocks.map((b, q) =>
+    buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) }),
+  );
+  const pool = backend.name === 'highs' ? await opts.lpPool?.(checks.length) : undefined;
+  if (!pool) {
+    const out: { check: BuiltModel; sol: LpSolution }[] = [];
+    for (const check of checks)
+      out.push({ check, sol: await backend.solve(check.model, { signal: opts.signal }) });
+    return out;
+  }
+  try {
+    const sols = await Promise.all(checks.map((c) => pool.solve(c.model, { signal: opts.signal })));
+    return checks.map((check, q) => ({ check, sol: sols[q] }));
+  } finally {
+    pool.dispose();
+  }
+}
+
+/**
  * The full-year check of each period with the capacities of the aggregated builds, raising them where
  * the typical days missed a situation; the builds recomputed from the checked capacities, or the
  * failure of the first period that cannot be served.
@@ -89,12 +117,13 @@ async function checkPeriods(
   const checks: { built: BuiltModel; sol: LpSolution }[] = [];
   const warnings: SolverMessage[] = [];
   const totals = pm.dims.map(() => [] as number[]);
+  opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
+  const first = await fixedChecks(pm, builds, backend, opts);
   for (const [q, b] of pm.blocks.entries()) {
-    opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
     const fixed = periodCapacities(pm, builds, q);
-    let check = buildModel(b.project, { mode: 'full', fixedCapacities: fixed });
-    let s2 = await backend.solve(check.model, { signal: opts.signal });
+    let { check, sol: s2 } = first[q];
     if (s2.status === 'infeasible') {
+      opts.onProgress?.({ phase: 'raisingCapacities', elapsed_s: (performance.now() - t0) / 1000 });
       check = buildModel(b.project, { mode: 'full', minimumCapacities: fixed });
       s2 = await backend.solve(check.model, { signal: opts.signal });
       if (s2.hasSolution) {

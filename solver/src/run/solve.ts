@@ -22,6 +22,7 @@ import { formatSolverMessage, solverMessage, type RaisedCapacity } from '../resu
 import { fullByDecomposition } from './fullMode';
 import { addMessage, failure, noSolutionResults } from './outcome';
 import type { BlockEvaluator, BlockTask } from './blockEval';
+import type { LpPoolFactory } from './lpPool';
 import { solvePath } from './path';
 import { milpPlan } from './rollingDispatch';
 import { checkAndRefine, DEFAULT_REFINE_STEPS, refinedResults, type CheckAndRefine } from './refine';
@@ -59,6 +60,12 @@ export interface SolveProjectOptions {
    * nodeBlockEvaluator in the CLI); default: all in this thread.
    */
   blockEvaluator?: (tasks: BlockTask[]) => Promise<BlockEvaluator>;
+  /**
+   * Independent LPs of one run (a path's full-year checks, one per period) solved in parallel by a
+   * pool of HiGHS workers (nodeLpPool in the CLI, webLpPool in the planner); default, and always with
+   * glpk: one after another with `backend`.
+   */
+  lpPool?: LpPoolFactory;
   /** Full mode by decomposition: at most this many iterations (default 200; tests of an early stop). */
   decompositionMaxIterations?: number;
   /**

@@ -1,5 +1,6 @@
 import { createBackend } from '../lp/index';
 import type { CancelSignal, SolverBackend, SolverName } from '../lp/backend';
+import type { LpPoolFactory } from '../run/lpPool';
 import { solveProject } from '../run/solve';
 import { computeParetoFront } from '../run/pareto';
 import type { SolverRequest, SolverResponse } from './protocol';
@@ -11,6 +12,8 @@ import type { SolverRequest, SolverResponse } from './protocol';
  */
 export function createSolverWorkerHandler(
   post: (msg: SolverResponse) => void,
+  /** Where a run's independent LPs (a path's full-year checks) go in parallel (webLpPool in the planner). */
+  platform: { lpPool?: LpPoolFactory } = {},
 ): (msg: SolverRequest) => Promise<void> {
   const backends = new Map<SolverName, SolverBackend>();
   const cancelled = new Set<string>();
@@ -74,6 +77,7 @@ export function createSolverWorkerHandler(
       const outcome = await solveProject(msg.project, {
         ...msg.options,
         backend: await backend(solver),
+        lpPool: platform.lpPool,
         signal,
         onProgress: (progress) => post({ type: 'progress', id, progress }),
       });

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { LpSolution, SolveOptions, SolverBackend } from '../lp/backend';
+import type { LpModel } from '../lp/model';
+import { blockWorkerHandler, type BlockPort, type FromBlockWorker, type ToBlockWorker } from './blockPool';
+import { poolSolver } from './lpPool';
+
+/** A one-column model whose name says which LP it is; its cost is its objective. */
+const lp = (name: string, cost: number): LpModel => ({
+  name,
+  objectiveOffset: 0,
+  colNames: ['x'],
+  colLower: Float64Array.of(1),
+  colUpper: Float64Array.of(1),
+  colCost: Float64Array.of(cost),
+  rowNames: [],
+  rowLower: new Float64Array(0),
+  rowUpper: new Float64Array(0),
+  rowStart: Int32Array.of(0),
+  colIndex: new Int32Array(0),
+  values: new Float64Array(0),
+});
+
+/** Solves the test lets finish: `finish(name)` ends the LP of that name (cancelled if its signal is set). */
+function gate() {
+  const open = new Map<string, () => void>();
+  const started: string[] = [];
+  const backend = (worker: number): SolverBackend => ({
+    name: 'highs',
+    dispose: () => undefined,
+    solve: (model: LpModel, opts: SolveOptions = {}) =>
+      new Promise<LpSolution>((resolve) => {
+        started.push(`${model.name}@${worker}`);
+        open.set(model.name, () =>
+          resolve(
+            opts.signal?.aborted
+              ? {
+                  status: 'cancelled',
+                  hasSolution: false,
+                  objective: NaN,
+                  x: new Float64Array(0),
+                  seconds: 0,
+                  solver: 'highs',
+                }
+              : {
+                  status: 'optimal',
+                  hasSolution: true,
+                  objective: model.colCost[0],
+                  x: Float64Array.of(1),
+                  seconds: 0,
+                  solver: 'highs',
+                },
+          ),
+        );
+      }),
+  });
+  const finish = async (name: string) => {
+    await settle();
+    open.get(name)!();
+    await settle();
+  };
+  return { backend, started, finish };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+/** A worker in this thread: the block worker's handler behind a port, messages cloned as between threads. */
+function port(backend: SolverBackend) {
+  let onMsg: (m: FromBlockWorker) => void = () => undefined;
+  let onFail: (r: string) => void = () => undefined;
+  let alive = true;
+  const handle = blockWorkerHandler(
+    (msg, transfer) => queueMicrotask(() => alive && onMsg(structuredClone(msg, { transfer }))),
+    () => Promise.resolve(backend),
+  );
+  const p: BlockPort & { crash: (r: string) => void; sent: ToBlockWorker[] } = {
+    sent: [],
+    postMessage: (msg, transfer) => {
+      p.sent.push(msg);
+      const copy = structuredClone(msg, { transfer });
+      queueMicrotask(() => void handle(copy));
+    },
+    onMessage: (h) => (onMsg = h),
+    onFailure: (h) => (onFail = h),
+    terminate: () => (alive = false),
+    crash: (r) => {
+      alive = false;
+      onFail(r);
+    },
+  };
+  return p;
+}
+
+describe('poolSolver', () => {
+  it('gives each free worker the next LP, so a slow LP does not hold back the others', async () => {
+    const g = gate();
+    const pool = await poolSolver([port(g.backend(0)), port(g.backend(1))]);
+    expect(pool.workers).toBe(2);
+    const models = [lp('a', 1), lp('b', 2), lp('c', 3), lp('d', 4)];
+    const sols = Promise.all(models.map((m) => pool.solve(m)));
+    await g.finish('b'); // a stays slow on worker 0; worker 1 takes c, then d
+    await g.finish('c');
+    await g.finish('d');
+    await g.finish('a');
+    expect(g.started).toEqual(['a@0', 'b@1', 'c@1', 'd@1']);
+    expect((await sols).map((s) => s.objective)).toEqual([1, 2, 3, 4]);
+    // The caller's model is intact (the worker got a copy).
+    expect(models[0].colCost).toEqual(Float64Array.of(1));
+    pool.dispose();
+  });
+
+  it('passes a set signal to the worker running the LP', async () => {
+    const g = gate();
+    const pool = await poolSolver([port(g.backend(0)), port(g.backend(1))]);
+    const signal = { aborted: false };
+    const sol = pool.solve(lp('a', 1), { signal });
+    signal.aborted = true;
+    await settle();
+    await g.finish('a');
+    expect((await sol).status).toBe('cancelled');
+    pool.dispose();
+  });
+
+  it('carries on with the other worker when one fails, and rejects what is left after dispose', async () => {
+    const g = gate();
+    const ports = [port(g.backend(0)), port(g.backend(1))];
+    const pool = await poolSolver(ports);
+    const a = pool.solve(lp('a', 1));
+    const b = pool.solve(lp('b', 2));
+    const c = pool.solve(lp('c', 3));
+    await settle();
+    ports[0].crash('out of memory');
+    await expect(a).rejects.toThrow('a solver worker stopped: out of memory');
+    await g.finish('b');
+    await g.finish('c');
+    expect((await b).objective).toBe(2);
+    expect((await c).objective).toBe(3);
+    expect(g.started).toEqual(['a@0', 'b@1', 'c@1']);
+    const d = pool.solve(lp('d', 4));
+    await settle();
+    pool.dispose();
+    await expect(d).rejects.toThrow('disposed');
+    await expect(pool.solve(lp('e', 5))).rejects.toThrow('disposed');
+    expect(ports[1].sent.at(-1)).toEqual({ type: 'dispose' });
+  });
+});
