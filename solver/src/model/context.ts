@@ -77,6 +77,8 @@ export class ModelContext {
   /** Slack columns of a diagnosis model (see run/explain.ts). */
   readonly slacks: { carrier: Carrier; step: number; unmet: number; surplus: number }[] = [];
   private readonly seriesCache = new Map<string, Float64Array>();
+  /** With time segments: each series' mean over every step's hours, computed on first use. */
+  private readonly segmentMeans = new WeakMap<Float64Array, Float64Array>();
 
   constructor(
     readonly project: Project,
@@ -109,12 +111,20 @@ export class ModelContext {
 
   /** Value of a series at a step: its hour's value, or the mean over a segment's hours. */
   at(series: Float64Array, step: number): number {
-    const first = this.grid.hours[step];
-    const n = this.grid.duration_h?.[step] ?? 1;
-    if (n === 1) return series[first];
-    let sum = 0;
-    for (let h = first; h < first + n; h++) sum += series[h];
-    return sum / n;
+    const d = this.grid.duration_h;
+    if (!d) return series[this.grid.hours[step]];
+    let means = this.segmentMeans.get(series);
+    if (!means) {
+      means = new Float64Array(this.T);
+      for (let s = 0; s < this.T; s++) {
+        const first = this.grid.hours[s];
+        let sum = 0;
+        for (let h = first; h < first + d[s]; h++) sum += series[h];
+        means[s] = sum / d[s];
+      }
+      this.segmentMeans.set(series, means);
+    }
+    return means[step];
   }
 
   /** A price per step. */

@@ -51,7 +51,7 @@ export function addStorage(ctx: ModelContext, spec: StorageSpec): void {
   const socBalance = (s: number) => {
     const prev = previousStep(s, L, full);
     const dt = stepHours(ctx.grid, s);
-    const stored = prev < 0 ? new LinExpr() : term(soc[prev], dt === 1 ? keep : Math.pow(keep, dt));
+    const stored = prev < 0 ? new LinExpr() : term(soc[prev], keep ** dt);
     stored.plus(ch[s], dt * spec.effCharge).minus(dis[s], dt / spec.effDischarge);
     b.addConstraint(`soc_balance_${at(s)}`, term(soc[s]), '==', stored);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullGrid, numSteps, periodAndHour, stepLabel } from './timegrid';
+import { aggregationOf, fullGrid, numSteps, periodAndHour, stepLabel } from './timegrid';
 import { tinyAggregatedGrid } from './testing';
 
 describe('time grid', () => {
@@ -25,5 +25,14 @@ describe('time grid', () => {
     expect(periodAndHour(seg, 3)).toEqual({ period: 1, periodHour: 12 });
     // Row and column names say segment (s=…), not hour.
     expect(stepLabel({ ...seg, duration_h: Float64Array.from([3, 21, 12, 12]) }, 3)).toBe('p=1,s=1');
+  });
+
+  it('reports typical periods, and segments per period only where the grid has segments', () => {
+    const g = tinyAggregatedGrid();
+    expect(aggregationOf(g)).toEqual({ typicalPeriods: 2 });
+    expect(aggregationOf({ ...g, duration_h: Float64Array.from([3, 21, 12, 12]) })).toEqual({
+      typicalPeriods: 2,
+      segmentsPerPeriod: 2,
+    });
   });
 });

@@ -51,6 +51,11 @@ export function periodAndHour(g: TimeGrid, step: number): { period: number; peri
   return { period: Math.floor(step / g.periodLength), periodHour: g.hours[step] % 24 };
 }
 
+/** How an aggregated grid represents the year, as results.solve.sizing reports it. */
+export function aggregationOf(g: TimeGrid): { typicalPeriods: number; segmentsPerPeriod?: number } {
+  return { typicalPeriods: g.numPeriods, ...(g.duration_h ? { segmentsPerPeriod: g.periodLength } : {}) };
+}
+
 /** Readable index for row and column names. */
 export function stepLabel(g: TimeGrid, step: number): string {
   if (g.mode === 'full') return `t=${g.hours[step]}`;

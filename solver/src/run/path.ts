@@ -1,6 +1,7 @@
 import type { LpSolution, SolverBackend } from '../lp/backend';
 import { buildModel, sizingSegments, type BuildOptions, type BuiltModel } from '../model/build';
 import { buildPathModel, type PathModel } from '../model/path';
+import { aggregationOf } from '../model/timegrid';
 import { interpolate, stepValue } from '../project/periods';
 import type { Project } from '../project/types';
 import { formatSolverMessage, solverMessage, type SolverMessage } from '../results/messages';
@@ -264,10 +265,7 @@ export async function solvePath(
       ...(mode === 'aggregated'
         ? {
             sizing: {
-              typicalPeriods: pm.blocks[0].built.grid.numPeriods,
-              ...(pm.blocks[0].built.grid.duration_h
-                ? { segmentsPerPeriod: pm.blocks[0].built.grid.periodLength }
-                : {}),
+              ...aggregationOf(pm.blocks[0].built.grid),
               objective_EUR: sol.objective,
               seconds: sol.seconds,
               gap: sol.mipGap ?? null,

@@ -15,6 +15,7 @@ import {
   type BuiltModel,
 } from '../model/build';
 import type { Objective } from '../model/constraints';
+import { aggregationOf } from '../model/timegrid';
 import type { Project } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
 import { techName } from './explain';
@@ -328,8 +329,7 @@ function aggregatedResults(
   results.solve.mode = 'aggregated';
   results.solve.gap = sol1.mipGap ?? null;
   results.solve.sizing = {
-    typicalPeriods: first.grid.numPeriods,
-    ...(first.grid.duration_h ? { segmentsPerPeriod: first.grid.periodLength } : {}),
+    ...aggregationOf(first.grid),
     objective_EUR: sizing.objective.totalAnnualCost_EUR,
     seconds: sol1.seconds,
     gap: sol1.mipGap ?? null,
