@@ -67,6 +67,28 @@ describe('solving a transformation path', () => {
     expect(withoutTimes(pooled.results)).toEqual(withoutTimes(here.results));
   }, 60_000);
 
+  it('solves the checks in this thread when the pool cannot start or its workers fail', async () => {
+    const here = await solveProject(twoPeriods(), { backend: highs });
+    const npc = here.results.objective.netPresentCost_EUR;
+    const noStart = await solveProject(twoPeriods(), {
+      backend: highs,
+      lpPool: () => Promise.reject(new Error('no worker could start')),
+    });
+    let disposed = 0;
+    const failing = await solveProject(twoPeriods(), {
+      backend: highs,
+      lpPool: () =>
+        Promise.resolve({
+          workers: 2,
+          solve: () => Promise.reject(new Error('a solver worker stopped: out of memory')),
+          dispose: () => (disposed += 1),
+        }),
+    });
+    expect(noStart.results.objective.netPresentCost_EUR).toBe(npc);
+    expect(failing.results.objective.netPresentCost_EUR).toBe(npc);
+    expect(disposed).toBe(1);
+  });
+
   it('a format v1 project and the same project as a path of one period give the same result (1e-9)', async () => {
     const v2 = testProject({ heat: [300, 800, 500], gasPrice: 0.06, technologies: [boiler('gb', 0.9, 80)] });
     const v1 = validateProject(JSON.stringify({ ...v2, formatVersion: 1 }));

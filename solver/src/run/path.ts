@@ -74,7 +74,8 @@ async function explainPath(pm: PathModel, backend: SolverBackend): Promise<Solve
 
 /**
  * Each period's full year dispatched with the capacities of the builds: in parallel over the run's
- * LP pool (HiGHS only), else one after another with `backend`.
+ * LP pool (HiGHS only), else one after another with `backend`. A pool that cannot start, or a worker
+ * that fails, costs only time: those checks are solved here.
  */
 async function fixedChecks(
   pm: PathModel,
@@ -85,19 +86,18 @@ async function fixedChecks(
   const checks = pm.blocks.map((b, q) =>
     buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) }),
   );
-  const pool = backend.name === 'highs' ? await opts.lpPool?.(checks.length) : undefined;
-  if (!pool) {
-    const out: { check: BuiltModel; sol: LpSolution }[] = [];
-    for (const check of checks)
-      out.push({ check, sol: await backend.solve(check.model, { signal: opts.signal }) });
-    return out;
-  }
-  try {
-    const sols = await Promise.all(checks.map((c) => pool.solve(c.model, { signal: opts.signal })));
-    return checks.map((check, q) => ({ check, sol: sols[q] }));
-  } finally {
-    pool.dispose();
-  }
+  const here = (m: BuiltModel) => backend.solve(m.model, { signal: opts.signal });
+  const pool =
+    backend.name === 'highs' ? await opts.lpPool?.(checks.length).catch(() => undefined) : undefined;
+  const sols: (LpSolution | undefined)[] = pool
+    ? await Promise.all(
+        checks.map((c) => pool.solve(c.model, { signal: opts.signal }).catch(() => undefined)),
+      )
+    : [];
+  pool?.dispose();
+  const out: { check: BuiltModel; sol: LpSolution }[] = [];
+  for (const [q, check] of checks.entries()) out.push({ check, sol: sols[q] ?? (await here(check)) });
+  return out;
 }
 
 /**
