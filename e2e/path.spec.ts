@@ -8,8 +8,9 @@ import { nav, textWithoutSourceNotes } from './steps';
  * "transformation-path" (assets/examples/transformation-path.json) solved with the defaults, then
  * the results page opens on the path view (capacity per unit, heat generation, emissions against
  * the CO2 cap, renewable share against the WPG target, measures, costs per period and the net
- * present cost), a later year through the single-year views, in German and in English. No page
- * error; the visible text passes the language test. Screenshots go to e2e/artifacts/path-*.png.
+ * present cost), a later year through the single-year views, in German and in English. The page
+ * reports four cores, so the full-year checks run in three nested Web Workers. No page error; the
+ * visible text passes the language test. Screenshots go to e2e/artifacts/path-*.png.
  */
 interface LanguageModule {
   findLanguageProblems: (text: string, lang: 'de' | 'en', o?: { allow?: string[] }) => string[];
@@ -57,6 +58,14 @@ test('a transformation path 2025–2045: solved with defaults, shown as a path i
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.setViewportSize({ width: 1400, height: 900 });
 
+  // A page that reports four cores: the solver's worker runs the five full-year checks in three
+  // nested workers (one core left for the page), as on a planner's workstation; this machine has two.
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 4 }),
+  );
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+
   await test.step('the example is created and solved with the defaults', async () => {
     await page.goto('/');
     await page.getByLabel('Neues Projekt').fill(PROJECT);
@@ -70,6 +79,10 @@ test('a transformation path 2025–2045: solved with defaults, shown as a path i
     await expect(page.getByTestId('run-status')).toContainText('Basis');
     await expect(page.getByTestId('result-base')).toContainText('aktuell', { timeout: 1_600_000 });
     recordTiming('transformation path example (defaults, in the browser)', `${Date.now() - t0} ms`);
+    expect(
+      workers.filter((u) => u.includes('blockWorker')),
+      workers.join(', '),
+    ).toHaveLength(3);
   });
 
   await test.step('the results page opens on the path (German)', async () => {

@@ -27,7 +27,9 @@ export class SolverClient {
     options: Extract<SolverRequest, { type: 'solve' }>['options'],
     onProgress?: (p: SolveProgress) => void,
   ): SolveHandle {
-    return this.request<SolveResult>({ type: 'solve', project, options }, onProgress);
+    // The page's core count sizes the solver's nested workers (a path's full-year checks).
+    const cores = globalThis.navigator?.hardwareConcurrency;
+    return this.request<SolveResult>({ type: 'solve', project, options, cores }, onProgress);
   }
 
   /** A cost–CO2 Pareto front of one scenario (see solver/src/run/pareto.ts). */

@@ -19,6 +19,23 @@ describe('solver worker handler', () => {
     await handle({ type: 'dispose' });
   });
 
+  it('sizes the pool for a path’s checks from the cores the page reports', async () => {
+    const calls: [number, number | undefined][] = [];
+    const messages: SolverResponse[] = [];
+    const handle = createSolverWorkerHandler((m) => messages.push(m), {
+      lpPool: (jobs, cores) => {
+        calls.push([jobs, cores]);
+        return Promise.resolve(undefined); // one after another in this thread
+      },
+    });
+    const project = testProject({ heat: [100, 300], technologies: [boiler('gb', 1, 10)] });
+    project.periods = { years: [2030, 2035] };
+    await handle({ type: 'solve', id: 'p', project, options: {}, cores: 6 });
+    expect(messages.find((m) => m.type === 'result')).toBeDefined();
+    expect(calls).toEqual([[2, 6]]);
+    await handle({ type: 'dispose' });
+  });
+
   it('cancels a running solve through the shared flag', async () => {
     const flag = new SharedArrayBuffer(4);
     const view = new Int32Array(flag);

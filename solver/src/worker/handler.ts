@@ -12,8 +12,11 @@ import type { SolverRequest, SolverResponse } from './protocol';
  */
 export function createSolverWorkerHandler(
   post: (msg: SolverResponse) => void,
-  /** Where a run's independent LPs (a path's full-year checks) go in parallel (webLpPool in the planner). */
-  platform: { lpPool?: LpPoolFactory } = {},
+  /**
+   * Where a run's independent LPs (a path's full-year checks) go in parallel, for `jobs` LPs on
+   * `cores` cores as the request gives them (webLpPool in the planner).
+   */
+  platform: { lpPool?: (jobs: number, cores?: number) => ReturnType<LpPoolFactory> } = {},
 ): (msg: SolverRequest) => Promise<void> {
   const backends = new Map<SolverName, SolverBackend>();
   const cancelled = new Set<string>();
@@ -77,7 +80,7 @@ export function createSolverWorkerHandler(
       const outcome = await solveProject(msg.project, {
         ...msg.options,
         backend: await backend(solver),
-        lpPool: platform.lpPool,
+        lpPool: platform.lpPool && ((jobs) => platform.lpPool!(jobs, msg.cores)),
         signal,
         onProgress: (progress) => post({ type: 'progress', id, progress }),
       });

@@ -1,4 +1,4 @@
 /** The solver worker's entry: the request handler and its message protocol (renderer/src/workers). */
 export { createSolverWorkerHandler } from './handler';
-export { webLpPool } from '../run/blockPool.web';
+export { defaultWebBlockWorkers, webLpPool } from '../run/blockPool.web';
 export type * from './protocol';

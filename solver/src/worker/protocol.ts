@@ -30,6 +30,12 @@ export type SolverRequest =
        * shared flag is read inside the solver's callbacks (needs cross-origin isolation).
        */
       cancelFlag?: SharedArrayBuffer;
+      /**
+       * The page's `navigator.hardwareConcurrency`: sizes the pool of nested workers for a run's
+       * independent LPs (a path's full-year checks), one core left for the page. Absent: the
+       * worker's own count.
+       */
+      cores?: number;
     }
   | {
       /** A cost–CO2 Pareto front (solver/src/run/pareto.ts) of one scenario. */
