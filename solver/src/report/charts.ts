@@ -90,7 +90,8 @@ export function loadDurationOption(m: ReportModel, lang: ReportLanguage): echart
       name: pdfText(text(lang, 'hoursOfYear')),
       nameLocation: 'middle',
       nameGap: 22,
-      max: 8760,
+      // The year's hours: 8,784 in a leap year.
+      max: Math.max(...(['heat', 'electricity'] as const).map((k) => m.demands[k]?.duration_kW.length ?? 0)),
       axisLabel: axisNum(lang),
     },
     yAxis: {

@@ -48,6 +48,7 @@ import {
 } from './tables';
 import { methodName, solverName, statusName, text, type ReportLanguage } from './texts';
 import { formatSolverMessage, type SolverMessage } from '../results/messages';
+import { hoursInYear } from '../project/calendar';
 
 // The browser build of pdfkit has no file system: its standard fonts are registered from the
 // bundled font data (the Node build loads them from disk and has no registerStdFonts).
@@ -154,6 +155,7 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
                 })
               : text(lang, 'methodDays', { periods: String(s.sizing.typicalPeriods) }),
             gap: pct(lang, s.aggregationGap ?? null, 2),
+            hours: fmt(lang, hoursInYear(m.project.site.year, m.project.site.timeZone), 0),
           })
         : text(lang, 'methodFull', { method: methodName(lang, s.method ?? 'direct') }),
     ]);

@@ -195,6 +195,15 @@ describe('reports of the single-building example', () => {
     expect(all).toContain(fmt('de', results.costs.byCategory_EUR.annuity, 0));
     // Method notes: typical days and the aggregation gap.
     expect(all).toContain(`${results.solve.sizing!.typicalPeriods} Typtagen`);
+    expect(all.replace(/\s+/g, ' ')).toContain('aller 8.760 Stunden');
+  });
+
+  it('pdf: the full-year check covers the hours of the site year, 8,784 in a leap year', async () => {
+    const leap = { ...input(), project: { ...project, site: { ...project.site, year: 2024 } } };
+    const de = (await pdfPages(await writeReport(leap, { format: 'pdf', lang: 'de' }))).join(' ');
+    const en = (await pdfPages(await writeReport(leap, { format: 'pdf', lang: 'en' }))).join(' ');
+    expect(de.replace(/\s+/g, ' ')).toContain('aller 8.784 Stunden');
+    expect(en.replace(/\s+/g, ' ')).toContain('all 8,784 hours');
   });
 
   it('pdf: names the DWD weather with DWD’s source notes where the project uses it', async () => {
