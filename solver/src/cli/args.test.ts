@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { modeOption, parseArgs, segmentsOption, timeLimitOption, typicalDaysOption } from './args';
+import {
+  modeOption,
+  parseArgs,
+  segmentsOption,
+  solveWorkersOption,
+  timeLimitOption,
+  typicalDaysOption,
+} from './args';
 
 const table = { mode: 'value', milp: 'flag', scenario: 'values', 'time-limit': 'value' } as const;
 
@@ -32,5 +39,11 @@ describe('CLI options (node:util parseArgs with one table per command)', () => {
     expect(segmentsOption({})).toBeUndefined();
     expect(segmentsOption({ segments: '24' })).toBe(24);
     expect(() => segmentsOption({ segments: '25' })).toThrow('--segments must be an integer from 1 to 24');
+    expect(solveWorkersOption({})).toBeUndefined();
+    expect(solveWorkersOption({ workers: '1' })).toBe(1);
+    expect(() => solveWorkersOption({ workers: '0' })).toThrow(
+      '--workers must be a whole number from 1 to 256',
+    );
+    expect(() => solveWorkersOption({ workers: true })).toThrow('--workers must be a whole number');
   });
 });

@@ -109,6 +109,18 @@ export function segmentsOption(o: ParsedArgs['options']): number | undefined {
   return v;
 }
 
+/**
+ * --workers N for `solve`: worker threads for a path's full-year checks, a whole number from 1 to 256
+ * (1: in the command's own thread); absent: one per core.
+ */
+export function solveWorkersOption(o: ParsedArgs['options']): number | undefined {
+  if (o.workers === undefined) return undefined;
+  const v = Number(o.workers);
+  if (!(typeof o.workers === 'string' && Number.isInteger(v) && v >= 1 && v <= 256))
+    throw new Error('--workers must be a whole number from 1 to 256');
+  return v;
+}
+
 /** --solver highs|glpk (default highs) and --mode aggregated|full (default as the command says). */
 export function solverOption(o: ParsedArgs['options']): 'highs' | 'glpk' {
   return optionIn(o.solver, ['highs', 'glpk'] as const, 'solver', 'highs');

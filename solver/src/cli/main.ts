@@ -21,7 +21,7 @@ const commands: Record<string, CommandSpec> = {
   },
   solve: {
     summary:
-      'solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--segments N] [--no-refine] [--time-limit S] [--out DIR]',
+      'solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--segments N] [--no-refine] [--workers N] [--time-limit S] [--out DIR]',
     load: async () => (await import('./solve')).solveCommand,
   },
   profile: {

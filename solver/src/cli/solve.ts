@@ -13,6 +13,7 @@ import {
   timeLimitOption,
   typicalDaysOption,
   segmentsOption,
+  solveWorkersOption,
   type OptionTable,
 } from './args';
 import { nodeLpPool } from '../run/blockPool.node';
@@ -27,12 +28,13 @@ export const SOLVE_COMMAND_OPTIONS = {
   milp: 'flag',
   'no-refine': 'flag',
   segments: 'value',
+  workers: 'value',
   'mip-gap': 'value',
   objective: 'value',
 } as const satisfies OptionTable;
 
 export const SOLVE_USAGE =
-  'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--segments N] [--no-refine] [--time-limit S] [--out DIR]';
+  'usage: werkplan solve P.json [--scenario ID] [--solver highs|glpk] [--mode aggregated|full] [--objective cost|co2] [--milp] [--mip-gap GAP] [--typical-days N] [--segments N] [--no-refine] [--workers N] [--time-limit S] [--out DIR]';
 
 /**
  * `werkplan solve P.json [options]` (see {@link SOLVE_USAGE}) writes DIR/results.json and
@@ -49,6 +51,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   const timeLimit = timeLimitOption(o);
   const typicalDays = typicalDaysOption(o);
   const segments = segmentsOption(o);
+  const workers = solveWorkersOption(o);
   const mipGap = o['mip-gap'] === undefined ? undefined : Number(o['mip-gap']);
   if (mipGap !== undefined && !(mipGap >= 0 && mipGap < 1))
     throw new Error('--mip-gap must be a relative gap such as 0.01');
@@ -67,8 +70,8 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     segments,
     // Aggregated mode refines the typical-day capacities over the full year unless told not to.
     refine: o['no-refine'] !== true,
-    // A path's full-year checks spread over worker threads, one per core.
-    lpPool: (jobs) => nodeLpPool(jobs),
+    // A path's full-year checks spread over worker threads, one per core unless --workers says.
+    lpPool: (jobs) => nodeLpPool(jobs, workers),
   });
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'results.json'), JSON.stringify(outcome.results, null, 2) + '\n');
