@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { LpSolution, SolverBackend, SolverSession } from '../lp/backend';
 import type { LpModel } from '../lp/model';
 import type { BlockTask } from './blockEval';
+import { inThreadPort } from './testing';
 import {
   assignBlocks,
-  blockWorkerHandler,
   initMessage,
   poolEvaluator,
   taskWeight,
   workerCount,
-  type BlockPort,
-  type FromBlockWorker,
   type ToBlockWorker,
 } from './blockPool';
 
@@ -75,31 +73,9 @@ function fakeBackend(log: { solves: number; disposed: number }): SolverBackend {
   };
 }
 
-/** A worker in this thread: the handler behind a port, messages cloned (and transferred) as between threads. */
-function fakePort(log: { solves: number; disposed: number; sent: ToBlockWorker[] }) {
-  let onMsg: (m: FromBlockWorker) => void = () => undefined;
-  let onFail: (r: string) => void = () => undefined;
-  let alive = true;
-  const handle = blockWorkerHandler(
-    (msg, transfer) => queueMicrotask(() => alive && onMsg(structuredClone(msg, { transfer }))),
-    () => Promise.resolve(fakeBackend(log)),
-  );
-  const port: BlockPort & { crash: (r: string) => void } = {
-    postMessage: (msg, transfer) => {
-      log.sent.push(msg);
-      const copy = structuredClone(msg, { transfer });
-      queueMicrotask(() => void handle(copy));
-    },
-    onMessage: (h) => (onMsg = h),
-    onFailure: (h) => (onFail = h),
-    terminate: () => (alive = false),
-    crash: (r) => {
-      alive = false;
-      onFail(r);
-    },
-  };
-  return port;
-}
+/** A worker in this thread over the stand-in solver, posting into `log.sent`. */
+const fakePort = (log: { solves: number; disposed: number; sent: ToBlockWorker[] }) =>
+  inThreadPort(() => fakeBackend(log), log.sent);
 
 const newLog = () => ({ solves: 0, disposed: 0, sent: [] as ToBlockWorker[] });
 

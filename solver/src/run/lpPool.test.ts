@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LpSolution, SolveOptions, SolverBackend } from '../lp/backend';
 import type { LpModel } from '../lp/model';
-import { blockWorkerHandler, type BlockPort, type FromBlockWorker, type ToBlockWorker } from './blockPool';
+import { inThreadPort } from './testing';
 import { poolSolver } from './lpPool';
 
 /** A one-column model whose name says which LP it is; its cost is its objective. */
@@ -63,32 +63,8 @@ function gate() {
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
-/** A worker in this thread: the block worker's handler behind a port, messages cloned as between threads. */
-function port(backend: SolverBackend) {
-  let onMsg: (m: FromBlockWorker) => void = () => undefined;
-  let onFail: (r: string) => void = () => undefined;
-  let alive = true;
-  const handle = blockWorkerHandler(
-    (msg, transfer) => queueMicrotask(() => alive && onMsg(structuredClone(msg, { transfer }))),
-    () => Promise.resolve(backend),
-  );
-  const p: BlockPort & { crash: (r: string) => void; sent: ToBlockWorker[] } = {
-    sent: [],
-    postMessage: (msg, transfer) => {
-      p.sent.push(msg);
-      const copy = structuredClone(msg, { transfer });
-      queueMicrotask(() => void handle(copy));
-    },
-    onMessage: (h) => (onMsg = h),
-    onFailure: (h) => (onFail = h),
-    terminate: () => (alive = false),
-    crash: (r) => {
-      alive = false;
-      onFail(r);
-    },
-  };
-  return p;
-}
+/** A worker in this thread over `backend`. */
+const port = (backend: SolverBackend) => inThreadPort(() => backend);
 
 describe('poolSolver', () => {
   it('gives each free worker the next LP, so a slow LP does not hold back the others', async () => {

@@ -1,5 +1,7 @@
 import { boiler, heatStorage, testProject } from '../model/testing';
 import type { Project } from '../project/types';
+import type { SolverBackend } from '../lp/backend';
+import { blockWorkerHandler, type BlockPort, type FromBlockWorker, type ToBlockWorker } from './blockPool';
 
 /**
  * Four days: a gas boiler, an electric boiler on a day/night tariff and a heat storage that shifts
@@ -24,4 +26,37 @@ export function fourDays(co2Cap_t?: number): Project {
   });
   if (co2Cap_t !== undefined) p.constraints = { co2Cap_t };
   return p;
+}
+
+/**
+ * A block worker in this thread for pool tests: the worker's handler over `backend` behind a port,
+ * messages cloned (and transferred) as between threads. `sent` lists what the pool posted; `crash`
+ * stops the worker as a failing thread would.
+ */
+export function inThreadPort(
+  backend: () => SolverBackend,
+  sent: ToBlockWorker[] = [],
+): BlockPort & { sent: ToBlockWorker[]; crash: (reason: string) => void } {
+  let onMsg: (m: FromBlockWorker) => void = () => undefined;
+  let onFail: (r: string) => void = () => undefined;
+  let alive = true;
+  const handle = blockWorkerHandler(
+    (msg, transfer) => queueMicrotask(() => alive && onMsg(structuredClone(msg, { transfer }))),
+    () => Promise.resolve(backend()),
+  );
+  return {
+    sent,
+    postMessage: (msg, transfer) => {
+      sent.push(msg);
+      const copy = structuredClone(msg, { transfer });
+      queueMicrotask(() => void handle(copy));
+    },
+    onMessage: (h) => (onMsg = h),
+    onFailure: (h) => (onFail = h),
+    terminate: () => (alive = false),
+    crash: (r) => {
+      alive = false;
+      onFail(r);
+    },
+  };
 }
