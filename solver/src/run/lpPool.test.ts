@@ -96,7 +96,7 @@ describe('poolSolver', () => {
     pool.dispose();
   });
 
-  it('carries on with the other worker when one fails, and rejects what is left after dispose', async () => {
+  it('carries on with the other worker when one fails, and rejects what is left after dispose (once)', async () => {
     const g = gate();
     const ports = [port(g.backend(0)), port(g.backend(1))];
     const pool = await poolSolver(ports);
@@ -117,5 +117,8 @@ describe('poolSolver', () => {
     await expect(d).rejects.toThrow('disposed');
     await expect(pool.solve(lp('e', 5))).rejects.toThrow('disposed');
     expect(ports[1].sent.at(-1)).toEqual({ type: 'dispose' });
+    const sent = ports[1].sent.length;
+    pool.dispose(); // the run disposes again when it ends: nothing more is sent
+    expect(ports[1].sent).toHaveLength(sent);
   });
 });

@@ -15,7 +15,7 @@ export interface LpPool {
     model: LpModel,
     opts?: Pick<SolveOptions, 'algorithm' | 'timeLimit_s'> & { signal?: CancelSignal },
   ): Promise<LpSolution>;
-  /** Stops every worker; LPs still waiting or running are rejected. */
+  /** Stops every worker; LPs still waiting or running are rejected. A second call does nothing. */
   dispose(): void;
 }
 
@@ -128,6 +128,7 @@ export async function poolSolver(ports: BlockPort[]): Promise<LpPool> {
         next();
       }),
     dispose() {
+      if (disposed) return;
       disposed = 'the solver pool was disposed';
       for (const job of waiting.splice(0)) job.reject(new Error(disposed));
       for (const slot of slots) {

@@ -8,6 +8,7 @@ import { formatSolverMessage, solverMessage, type SolverMessage } from '../resul
 import { buildsForTotals, capacityInPeriod, pathResults } from '../results/pathResults';
 import { readResults, type Results } from '../results/results';
 import { explainInfeasibility } from './explain';
+import type { LpPool } from './lpPool';
 import { failure, raisedCapacities, type SolveOutcome, type SolveProjectOptions } from './solve';
 
 type Fixed = Record<string, { value: number; power?: number }>;
@@ -74,29 +75,34 @@ async function explainPath(pm: PathModel, backend: SolverBackend): Promise<Solve
 
 /**
  * Each period's full year dispatched with the capacities of the builds: in parallel over the run's
- * LP pool (HiGHS only), else one after another with `backend`. A pool that cannot start, or a worker
- * that fails, costs only time: those checks are solved here.
+ * LP pool (HiGHS only; started before the sizing), each check handed to it as soon as it is built,
+ * else one after another with `backend`. A pool that cannot start, or a worker that fails, costs
+ * only time: those checks are solved here.
  */
 async function fixedChecks(
   pm: PathModel,
   builds: number[][],
   backend: SolverBackend,
   opts: SolveProjectOptions,
+  starting: Promise<LpPool | undefined>,
 ): Promise<{ check: BuiltModel; sol: LpSolution }[]> {
-  const checks = pm.blocks.map((b, q) =>
-    buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) }),
-  );
-  const here = (m: BuiltModel) => backend.solve(m.model, { signal: opts.signal });
-  const pool =
-    backend.name === 'highs' ? await opts.lpPool?.(checks.length).catch(() => undefined) : undefined;
-  const sols: (LpSolution | undefined)[] = pool
-    ? await Promise.all(
-        checks.map((c) => pool.solve(c.model, { signal: opts.signal }).catch(() => undefined)),
-      )
-    : [];
+  const pool = await starting;
+  const checks: BuiltModel[] = [];
+  const pooled: Promise<LpSolution | undefined>[] = [];
+  for (const [q, b] of pm.blocks.entries()) {
+    const check = buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) });
+    checks.push(check);
+    pooled.push(
+      pool
+        ? pool.solve(check.model, { signal: opts.signal }).catch(() => undefined)
+        : Promise.resolve(undefined),
+    );
+  }
+  const sols = await Promise.all(pooled);
   pool?.dispose();
   const out: { check: BuiltModel; sol: LpSolution }[] = [];
-  for (const [q, check] of checks.entries()) out.push({ check, sol: sols[q] ?? (await here(check)) });
+  for (const [q, check] of checks.entries())
+    out.push({ check, sol: sols[q] ?? (await backend.solve(check.model, { signal: opts.signal })) });
   return out;
 }
 
@@ -111,6 +117,7 @@ async function checkPeriods(
   backend: SolverBackend,
   opts: SolveProjectOptions,
   t0: number,
+  pool: Promise<LpPool | undefined>,
 ): Promise<
   | { checks: { built: BuiltModel; sol: LpSolution }[]; warnings: SolverMessage[]; builds: number[][] }
   | SolveOutcome
@@ -119,7 +126,7 @@ async function checkPeriods(
   const warnings: SolverMessage[] = [];
   const totals = pm.dims.map(() => [] as number[]);
   opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
-  const first = await fixedChecks(pm, builds, backend, opts);
+  const first = await fixedChecks(pm, builds, backend, opts, pool);
   for (const [q, b] of pm.blocks.entries()) {
     const fixed = periodCapacities(pm, builds, q);
     let { check, sol: s2 } = first[q];
@@ -158,12 +165,31 @@ async function checkPeriods(
  * Sizes a transformation path (project.periods with two or more years; scenario applied). The path
  * LP (model/path.ts) is solved on typical days per period (aggregated) or on all hours (full); after
  * the aggregated sizing each period's full year is dispatched with its capacities, raising them
- * where the typical days missed a situation, as a single-year run does.
+ * where the typical days missed a situation, as a single-year run does. The pool for those checks
+ * (HiGHS only) starts before the sizing, so its workers are ready when the first check is built.
  */
 export async function solvePath(
   project: Project,
   backend: SolverBackend,
   opts: SolveProjectOptions,
+): Promise<SolveOutcome> {
+  const checksInPool = (opts.mode ?? 'aggregated') === 'aggregated' && backend.name === 'highs';
+  const periods = project.periods?.years.length ?? 1;
+  const pool = checksInPool
+    ? (opts.lpPool?.(periods).catch(() => undefined) ?? Promise.resolve(undefined))
+    : Promise.resolve(undefined);
+  try {
+    return await sizePath(project, backend, opts, pool);
+  } finally {
+    void pool.then((p) => p?.dispose());
+  }
+}
+
+async function sizePath(
+  project: Project,
+  backend: SolverBackend,
+  opts: SolveProjectOptions,
+  pool: Promise<LpPool | undefined>,
 ): Promise<SolveOutcome> {
   const t0 = performance.now();
   const mode = opts.mode ?? 'aggregated';
@@ -216,7 +242,7 @@ export async function solvePath(
   if (mode === 'full') {
     pm.blocks.forEach((b, q) => checks.push({ built: b.built, sol: blockSolution(pm, q, sol) }));
   } else {
-    const checked = await checkPeriods(pm, builds, backend, opts, t0);
+    const checked = await checkPeriods(pm, builds, backend, opts, t0, pool);
     if ('results' in checked) return checked;
     checks.push(...checked.checks);
     warnings.push(...checked.warnings);
