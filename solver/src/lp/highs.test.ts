@@ -23,6 +23,9 @@ describe('HiGHS backend', () => {
     expect(s.x[y]).toBeCloseTo(1, 9);
     expect(s.rowDual![0]).toBeCloseTo(-2, 9); // shadow price of r1
     expect(s.rowDual![1]).toBeCloseTo(0, 9);
+    const devex = await highs.solve(b.build(), { pricing: 'devex' });
+    expect(devex.objective).toBeCloseTo(-1, 9);
+    expect(Array.from(devex.x)).toEqual(Array.from(s.x));
   });
 
   it('reports infeasible and unbounded models without a solution', async () => {

@@ -62,6 +62,7 @@ export async function createHighsBackend(): Promise<SolverBackend> {
           presolve: 'on',
           solver: options.algorithm === 'ipm' && !mip ? 'ipm' : 'simplex',
           simplex_strategy: 1, // dual simplex: fastest on these models (shared/cases/reference-hub/SOLVERS.md)
+          simplex_dual_edge_weight_strategy: options.pricing === 'devex' ? 1 : -1, // -1: HiGHS chooses
           time_limit: options.timeLimit_s ?? 1e9,
           mip_rel_gap: options.mipGap ?? 1e-4,
         });

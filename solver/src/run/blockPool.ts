@@ -9,6 +9,9 @@ import { BlockSessions, type BlockEvaluation, type BlockEvaluator, type BlockTas
  * and blockPool.web.ts (Web Workers); here a worker is only a {@link BlockPort}.
  */
 
+/** What a pooled LP's solve may ask of the worker's backend (a signal is passed as the worker's cancel flag). */
+export type PoolSolveOptions = Pick<SolveOptions, 'algorithm' | 'timeLimit_s' | 'pricing'>;
+
 /** Messages to a block worker. */
 export type ToBlockWorker =
   | {
@@ -31,7 +34,7 @@ export type ToBlockWorker =
       type: 'solve';
       seq: number;
       model: LpModel;
-      options: Pick<SolveOptions, 'algorithm' | 'timeLimit_s'>;
+      options: PoolSolveOptions;
     }
   | { type: 'dispose' };
 

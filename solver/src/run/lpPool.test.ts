@@ -24,12 +24,14 @@ const lp = (name: string, cost: number): LpModel => ({
 function gate() {
   const open = new Map<string, () => void>();
   const started: string[] = [];
+  const pricing: (string | undefined)[] = [];
   const backend = (worker: number): SolverBackend => ({
     name: 'highs',
     dispose: () => undefined,
     solve: (model: LpModel, opts: SolveOptions = {}) =>
       new Promise<LpSolution>((resolve) => {
         started.push(`${model.name}@${worker}`);
+        pricing.push(opts.pricing);
         open.set(model.name, () =>
           resolve(
             opts.signal?.aborted
@@ -58,7 +60,7 @@ function gate() {
     open.get(name)!();
     await settle();
   };
-  return { backend, started, finish };
+  return { backend, started, pricing, finish };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
@@ -84,15 +86,16 @@ describe('poolSolver', () => {
     pool.dispose();
   });
 
-  it('passes a set signal to the worker running the LP', async () => {
+  it('passes a set signal and the pricing to the worker running the LP', async () => {
     const g = gate();
     const pool = await poolSolver([port(g.backend(0)), port(g.backend(1))]);
     const signal = { aborted: false };
-    const sol = pool.solve(lp('a', 1), { signal });
+    const sol = pool.solve(lp('a', 1), { signal, pricing: 'devex' });
     signal.aborted = true;
     await settle();
     await g.finish('a');
     expect((await sol).status).toBe('cancelled');
+    expect(g.pricing).toEqual(['devex']);
     pool.dispose();
   });
 

@@ -1,6 +1,6 @@
-import type { CancelSignal, LpSolution, SolveOptions } from '../lp/backend';
+import type { CancelSignal, LpSolution } from '../lp/backend';
 import type { LpModel } from '../lp/model';
-import { copyModel, type BlockPort, type FromBlockWorker } from './blockPool';
+import { copyModel, type BlockPort, type FromBlockWorker, type PoolSolveOptions } from './blockPool';
 
 /**
  * Independent LPs solved in parallel: a transformation path's full-year checks, one per period.
@@ -11,10 +11,7 @@ import { copyModel, type BlockPort, type FromBlockWorker } from './blockPool';
 export interface LpPool {
   readonly workers: number;
   /** Solves `model` from scratch on the next free worker; the caller's model stays intact. */
-  solve(
-    model: LpModel,
-    opts?: Pick<SolveOptions, 'algorithm' | 'timeLimit_s'> & { signal?: CancelSignal },
-  ): Promise<LpSolution>;
+  solve(model: LpModel, opts?: PoolSolveOptions & { signal?: CancelSignal }): Promise<LpSolution>;
   /** Stops every worker; LPs still waiting or running are rejected. A second call does nothing. */
   dispose(): void;
 }
@@ -24,7 +21,7 @@ export type LpPoolFactory = (jobs: number) => Promise<LpPool | undefined>;
 
 interface Job {
   model: LpModel;
-  opts: Pick<SolveOptions, 'algorithm' | 'timeLimit_s'> & { signal?: CancelSignal };
+  opts: PoolSolveOptions & { signal?: CancelSignal };
   resolve: (s: LpSolution) => void;
   reject: (e: Error) => void;
 }
@@ -74,8 +71,9 @@ export async function poolSolver(ports: BlockPort[]): Promise<LpPool> {
       slot.job = { ...job, seq: ++seq, timer };
       const transfer: ArrayBuffer[] = [];
       const model = copyModel(job.model, transfer);
-      const { algorithm, timeLimit_s } = job.opts;
-      slot.port.postMessage({ type: 'solve', seq, model, options: { algorithm, timeLimit_s } }, transfer);
+      const { algorithm, timeLimit_s, pricing } = job.opts;
+      const options: PoolSolveOptions = { algorithm, timeLimit_s, pricing };
+      slot.port.postMessage({ type: 'solve', seq, model, options }, transfer);
     }
     if (waiting.length && slots.every((s) => s.dead)) {
       const reason = slots[0]?.dead ?? 'no worker';

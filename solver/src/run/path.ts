@@ -87,22 +87,25 @@ async function fixedChecks(
   starting: Promise<LpPool | undefined>,
 ): Promise<{ check: BuiltModel; sol: LpSolution }[]> {
   const pool = await starting;
+  // Devex pricing: ~20 % faster than HiGHS's own choice on these fixed-capacity years (docs/solvers.md).
+  const solveOpts = { signal: opts.signal, pricing: 'devex' as const };
   const checks: BuiltModel[] = [];
   const pooled: Promise<LpSolution | undefined>[] = [];
   for (const [q, b] of pm.blocks.entries()) {
     const check = buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) });
     checks.push(check);
     pooled.push(
-      pool
-        ? pool.solve(check.model, { signal: opts.signal }).catch(() => undefined)
-        : Promise.resolve(undefined),
+      pool ? pool.solve(check.model, solveOpts).catch(() => undefined) : Promise.resolve(undefined),
     );
   }
   const sols = await Promise.all(pooled);
   pool?.dispose();
   const out: { check: BuiltModel; sol: LpSolution }[] = [];
   for (const [q, check] of checks.entries())
-    out.push({ check, sol: sols[q] ?? (await backend.solve(check.model, { signal: opts.signal })) });
+    out.push({
+      check,
+      sol: sols[q] ?? (await backend.solve(check.model, solveOpts)),
+    });
   return out;
 }
 
