@@ -20,6 +20,8 @@ export interface RunningState {
   /** Pareto front: the kind of the point being computed and when it started (ms since epoch). */
   step?: ParetoStep;
   pointStarted?: number;
+  /** Transformation path: periods whose full-year check is done, of how many (during the checks). */
+  checks?: { done: number; of: number };
 }
 
 interface RunsStore {
@@ -72,7 +74,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
       });
       const h = runScenario(db, client, projectId, scenarioId, (p) => {
         const r = get().running;
-        if (r) set({ running: { ...r, phase: p.phase } });
+        if (r) set({ running: { ...r, phase: p.phase, checks: p.checks } });
       });
       handle = h;
       try {

@@ -48,6 +48,8 @@ export interface SolveProgress {
   mipGap?: number;
   bestBound?: number;
   incumbent?: number;
+  /** Transformation path, full-year checks: how many periods are checked so far, of how many. */
+  checks?: { done: number; of: number };
 }
 
 /** Anything with an `aborted` flag: an AbortSignal, or a view on a SharedArrayBuffer set by another thread. */

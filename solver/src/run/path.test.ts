@@ -52,10 +52,18 @@ describe('solving a transformation path', () => {
   it('gives the same path with its full-year checks in two worker threads as in this thread', async () => {
     const pools: number[] = [];
     const events: string[] = [];
-    const here = await solveProject(twoPeriods(), { backend: highs });
+    const counts: number[][] = [[], []];
+    const here = await solveProject(twoPeriods(), {
+      backend: highs,
+      onProgress: (p) => p.checks && counts[0].push(p.checks.done),
+    });
     const pooled = await solveProject(twoPeriods(), {
       backend: highs,
-      onProgress: (p) => events.push(p.phase),
+      onProgress: (p) => {
+        events.push(p.phase);
+        if (p.checks) counts[1].push(p.checks.done);
+        if (p.checks) expect(p).toMatchObject({ phase: 'fullYearCheck', checks: { of: 2 } });
+      },
       lpPool: async (jobs) => {
         events.push(`pool for ${jobs}`);
         const pool = await nodeLpPool(jobs, 2);
@@ -67,6 +75,11 @@ describe('solving a transformation path', () => {
     // The workers start while the path is sized, not after.
     expect(events.slice(0, 2)).toEqual(['pool for 2', 'buildingTypicalDays']);
     expect(events).toContain('fullYearCheck');
+    // Progress counts the checked periods, with and without the pool.
+    expect(counts).toEqual([
+      [0, 1, 2],
+      [0, 1, 2],
+    ]);
     expect(pooled.results.objective.netPresentCost_EUR).toBe(here.results.objective.netPresentCost_EUR);
     const withoutTimes = (r: typeof here.results) =>
       r.periods!.map((p) => ({ ...p, results: { ...p.results, solve: { ...p.results.solve, seconds: 0 } } }));

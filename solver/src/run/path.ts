@@ -85,8 +85,14 @@ async function fixedChecks(
   backend: SolverBackend,
   opts: SolveProjectOptions,
   starting: Promise<LpPool | undefined>,
+  onDone: (done: number) => void,
 ): Promise<{ check: BuiltModel; sol: LpSolution }[]> {
   const pool = await starting;
+  let done = 0;
+  const counted = (s: LpSolution) => {
+    onDone(++done);
+    return s;
+  };
   // Devex pricing: ~20 % faster than HiGHS's own choice on these fixed-capacity years (docs/solvers.md).
   const solveOpts = { signal: opts.signal, pricing: 'devex' as const };
   const checks: BuiltModel[] = [];
@@ -95,7 +101,7 @@ async function fixedChecks(
     const check = buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) });
     checks.push(check);
     pooled.push(
-      pool ? pool.solve(check.model, solveOpts).catch(() => undefined) : Promise.resolve(undefined),
+      pool ? pool.solve(check.model, solveOpts).then(counted, () => undefined) : Promise.resolve(undefined),
     );
   }
   const sols = await Promise.all(pooled);
@@ -104,7 +110,7 @@ async function fixedChecks(
   for (const [q, check] of checks.entries())
     out.push({
       check,
-      sol: sols[q] ?? (await backend.solve(check.model, solveOpts)),
+      sol: sols[q] ?? counted(await backend.solve(check.model, solveOpts)),
     });
   return out;
 }
@@ -128,8 +134,14 @@ async function checkPeriods(
   const checks: { built: BuiltModel; sol: LpSolution }[] = [];
   const warnings: SolverMessage[] = [];
   const totals = pm.dims.map(() => [] as number[]);
-  opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
-  const first = await fixedChecks(pm, builds, backend, opts, pool);
+  const progress = (done: number) =>
+    opts.onProgress?.({
+      phase: 'fullYearCheck',
+      elapsed_s: (performance.now() - t0) / 1000,
+      checks: { done, of: pm.blocks.length },
+    });
+  progress(0);
+  const first = await fixedChecks(pm, builds, backend, opts, pool, progress);
   for (const [q, b] of pm.blocks.entries()) {
     const fixed = periodCapacities(pm, builds, q);
     let { check, sol: s2 } = first[q];

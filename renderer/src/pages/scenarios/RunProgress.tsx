@@ -49,7 +49,15 @@ export function RunProgress({
           : running
             ? t('planner.run.progress', {
                 name: nameOf(running.scenarioId),
-                phase: running.phase ? t(`solver.phase.${running.phase}`) : t('planner.run.starting'),
+                phase: running.phase
+                  ? running.checks
+                    ? t('solver.periodsChecked', {
+                        phase: t(`solver.phase.${running.phase}`),
+                        done: running.checks.done,
+                        of: running.checks.of,
+                      })
+                    : t(`solver.phase.${running.phase}`)
+                  : t('planner.run.starting'),
                 seconds: formatNumber(Math.max(0, now - running.started) / 1000, language, 1),
                 queued: running.queue.length,
               })
