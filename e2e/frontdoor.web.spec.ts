@@ -33,6 +33,14 @@ test('npm run web: the solver check passes and a small project solves', async ({
   await expect(page.getByTestId('header-project')).toHaveText('Projekt: Einfamilienhaus Süd');
   await nav(page, 'Szenarien');
   await page.getByRole('tab', { name: 'Basis' }).click();
+  // The typical-day sizing's resolution is the planner's to choose, as `werkplan solve --typical-days`.
+  await expect(page.getByLabel('Typtage', { exact: true })).toHaveValue('24');
+  await page.getByLabel('Typtage', { exact: true }).selectOption('12');
+  await expect(page.getByLabel('Zeitsegmente je Typtag')).toHaveValue('8');
+  await page
+    .locator('#run-title')
+    .locator('..')
+    .screenshot({ path: 'e2e/artifacts/frontdoor-run-panel.png' });
   await page.getByRole('button', { name: '„Basis“ rechnen' }).click();
   await expect(page.getByTestId('result-base')).toContainText('aktuell', { timeout: 180_000 });
   await expect(page.getByTestId('result-base')).not.toContainText(/NaN|unbeschränkt/);
@@ -41,6 +49,7 @@ test('npm run web: the solver check passes and a small project solves', async ({
   // The results page loads on demand: the check and the screenshot wait for its figures.
   await expect(page.getByRole('heading', { name: 'Kennzahlen' })).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('main')).not.toContainText('NaN');
+  await expect(page.locator('main')).toContainText('Auslegung auf 12 Typtagen zu je 8 Zeitsegmenten');
   await page.screenshot({ path: 'e2e/artifacts/frontdoor-results.png', fullPage: true });
   expect(errors).toEqual([]);
 });

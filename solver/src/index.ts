@@ -71,7 +71,14 @@ export {
 } from './weather/try';
 
 // model and solving
-export { buildModel, type BuildOptions, type BuiltModel, type ModelMode } from './model/build';
+export {
+  buildModel,
+  DEFAULT_SEGMENTS,
+  DEFAULT_TYPICAL_DAYS,
+  type BuildOptions,
+  type BuiltModel,
+  type ModelMode,
+} from './model/build';
 export { annuityFactor } from './model/economics';
 export { copSeries } from './model/heatPump';
 export { solveProject, type SolveProjectOptions, type SolveOutcome } from './run/solve';

@@ -24,6 +24,9 @@ export interface ProjectRecord {
     mode: 'aggregated' | 'full';
     /** A scenario's own run mode (scenario id → mode); scenarios without one use `mode`. */
     modes?: Record<string, 'aggregated' | 'full'>;
+    /** Aggregated runs of every scenario: typical days and time segments per day (absent: defaults). */
+    typicalDays?: number;
+    segments?: number;
   };
 }
 

@@ -260,4 +260,37 @@ describe('inputs hash', () => {
     });
     expect(runOptionsOf({})).toEqual({ mode: 'aggregated' });
   });
+
+  it("takes the sizing's typical days and segments for aggregated runs only, and only figures the solver takes", async () => {
+    const db = freshDb();
+    const rec = await importProject(db, single());
+    const before = await currentInputsHash(db, rec.id, 'base');
+    await db.projects.update(rec.id, { runOptions: { mode: 'aggregated', typicalDays: 12, segments: 24 } });
+    expect(runOptionsOf((await db.projects.get(rec.id))!)).toEqual({
+      mode: 'aggregated',
+      typicalDays: 12,
+      segments: 24,
+    });
+    expect(await currentInputsHash(db, rec.id, 'base')).not.toBe(before);
+    // Back to the defaults (stored as absent): the hash of before, so earlier results are current again.
+    await db.projects.update(rec.id, { runOptions: { mode: 'aggregated' } });
+    expect(await currentInputsHash(db, rec.id, 'base')).toBe(before);
+    // A full-mode scenario does not depend on them.
+    const runOptions = { mode: 'aggregated' as const, modes: { base: 'full' as const } };
+    await db.projects.update(rec.id, { runOptions });
+    const full = await currentInputsHash(db, rec.id, 'base');
+    await db.projects.update(rec.id, { runOptions: { ...runOptions, typicalDays: 36 } });
+    expect(await currentInputsHash(db, rec.id, 'base')).toBe(full);
+    // What an imported file may carry but the solver would refuse counts as not set.
+    for (const [typicalDays, segments] of [
+      [0, 0],
+      [2.5, 1.5],
+      [400, 25],
+      [-1, -8],
+      [Number.NaN, Number.NaN],
+    ])
+      expect(runOptionsOf({ runOptions: { mode: 'aggregated', typicalDays, segments } })).toEqual({
+        mode: 'aggregated',
+      });
+  });
 });

@@ -6,16 +6,25 @@ import { DEFAULT_RUN_OPTIONS, joinSeries, type RunOptions, type StoredProject } 
 /**
  * The run options of one scenario, as they go into its inputs hash: the scenario's own run mode
  * (`runOptions.modes`), else the project's. Changing one scenario's mode leaves the others' hashes,
- * and so their results, as they were.
+ * and so their results, as they were. The sizing's typical days and time segments count only for
+ * aggregated runs: changing them leaves full-mode results current.
  */
 export function runOptionsOf(record: Pick<ProjectRecord, 'runOptions'>, scenarioId = 'base'): RunOptions {
   const o = record.runOptions;
+  const mode = o?.modes?.[scenarioId] ?? o?.mode ?? DEFAULT_RUN_OPTIONS.mode;
+  // A project file may carry any figure here: what the solver would refuse counts as not set.
+  const typicalDays = wholeIn(o?.typicalDays, 1, 366);
+  const segments = wholeIn(o?.segments, 1, 24);
   return {
     ...DEFAULT_RUN_OPTIONS,
-    ...(o?.mode ? { mode: o.mode } : {}),
-    ...(o?.modes?.[scenarioId] ? { mode: o.modes[scenarioId] } : {}),
+    mode,
+    ...(mode === 'aggregated' && typicalDays ? { typicalDays } : {}),
+    ...(mode === 'aggregated' && segments ? { segments } : {}),
   };
 }
+
+const wholeIn = (v: unknown, min: number, max: number) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
 
 /**
  * The full project format v2 document of a stored project: every time series inline (hourly over

@@ -21,6 +21,13 @@ export type StoredProject = Omit<Project, 'timeSeries'> & { timeSeries: Record<s
 /** Run options that go into the inputs hash; stored on the project record so the hash can be recomputed. */
 export interface RunOptions {
   mode: 'aggregated' | 'full';
+  /**
+   * Aggregated mode: typical days of the sizing and time segments per typical day (24 = hourly);
+   * absent: the solver's defaults (24 and 8). Set only where the user chose them, so the hashes of
+   * results computed with the defaults stay as they were.
+   */
+  typicalDays?: number;
+  segments?: number;
 }
 export const DEFAULT_RUN_OPTIONS: RunOptions = { mode: 'aggregated' };
 

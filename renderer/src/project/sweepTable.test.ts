@@ -10,7 +10,7 @@ const run: SweepRun = {
   projectId: 'p',
   a: { pointer: GAS, from: 0.04, to: 0.08, steps: 2 },
   b: { pointer: RATE, from: 0.03, to: 0.05, steps: 2 },
-  mode: 'aggregated',
+  options: { mode: 'aggregated' },
   xs: [0.04, 0.08],
   ys: [0.03, 0.05],
   state: 'cancelled',

@@ -3,6 +3,7 @@ import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
 import type { Capacity, ResultStatus, Project } from '../../../solver/src';
 import { assembleProject, hashInputs, runOptionsOf } from './assemble';
+import type { RunOptions } from './document';
 import { checkRunnable, NotRunnableError, solvePoint } from './run';
 import { axisValues, sweepGrid, type SweepAxis } from './sweep';
 import { useProject } from './store';
@@ -31,7 +32,8 @@ export interface SweepRun {
   projectId: string;
   a: SweepAxis;
   b?: SweepAxis;
-  mode: 'aggregated' | 'full';
+  /** The base's run options when the sweep started (mode, and the sizing's time grid). */
+  options: RunOptions;
   /** Values of parameter 1 and 2 ([] without a second parameter). */
   xs: number[];
   ys: number[];
@@ -106,7 +108,7 @@ async function prepare(
     projectId,
     a,
     b,
-    mode: options.mode,
+    options,
     xs: axisValues(a),
     ys: b ? axisValues(b) : [],
     points: grid.map((p) => ({ ...p, state: 'pending' })),
@@ -146,7 +148,7 @@ export const useSweeps = create<SweepsStore>((set, get) => {
       const seconds = () => (Date.now() - t0) / 1000;
       setPoint(projectId, k, { state: 'running' });
       try {
-        const h = solvePoint(client, project, run.points[k].overrides, run.mode);
+        const h = solvePoint(client, project, run.points[k].overrides, run.options);
         cancelCurrent = h.cancel;
         const r = await h.result;
         if (stop || r.status === 'cancelled') setPoint(projectId, k, { state: 'cancelled' });

@@ -18,7 +18,7 @@ export type SolverRequest =
         mipGap?: number;
         milp?: boolean;
         typicalDays?: number;
-        /** Aggregated sizing: steps per typical day (time segments); absent: hourly. */
+        /** Aggregated sizing: steps per typical day (time segments, 24 = hourly); absent: the default (8). */
         segments?: number;
         objective?: Objective;
         /** Aggregated mode: full-year refinement steps (solveProject's `refine`; false for sweep points). */
@@ -49,6 +49,8 @@ export type SolverRequest =
         /** Per solve. */
         timeLimit_s?: number;
         typicalDays?: number;
+        /** Aggregated sizing: steps per typical day (time segments); absent: the default (8). */
+        segments?: number;
         /** Number of points, at least 2 (the two ends). */
         points: number;
       };

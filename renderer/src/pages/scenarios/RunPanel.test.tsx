@@ -68,6 +68,35 @@ describe('run panel and values typed into the forms', () => {
     expect(screen.queryByTestId('run-blocked')).toBeNull();
   });
 
+  it("sets the typical-day sizing's resolution for aggregated runs; a default is stored as absent", async () => {
+    panel();
+    const id = useProject.getState().projectId!;
+    const days = await screen.findByLabelText('Typtage');
+    expect((days as HTMLSelectElement).value).toBe('24');
+    expect(screen.getByRole('option', { name: '24 (Standard)' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: '24 (stündlich)' })).toBeTruthy();
+    act(() => {
+      (days as HTMLSelectElement).value = '36';
+      days.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(async () => expect((await db().projects.get(id))?.runOptions?.typicalDays).toBe(36));
+    const segments = screen.getByLabelText('Zeitsegmente je Typtag');
+    act(() => {
+      (segments as HTMLSelectElement).value = '24';
+      segments.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(async () => expect((await db().projects.get(id))?.runOptions?.segments).toBe(24));
+    act(() => {
+      (days as HTMLSelectElement).value = '24';
+      days.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(async () =>
+      expect((await db().projects.get(id))?.runOptions).toEqual({ mode: 'aggregated', segments: 24 }),
+    );
+    // The stored result was computed with the defaults: no longer current.
+    await waitFor(() => expect(screen.getByTestId('result-base').textContent).not.toContain('aktuell'));
+  });
+
   it('an invalid value blocks every run, says why next to the buttons, and the result is not current', async () => {
     panel();
     await waitFor(() => expect(screen.getByTestId('result-base').textContent).toContain('aktuell'));

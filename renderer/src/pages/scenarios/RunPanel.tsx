@@ -15,6 +15,7 @@ import { useScenarioHashes } from './useScenarioHashes';
 import { RunFindings, RunResultsTable } from './RunResultsTable';
 import { RunProgress } from './RunProgress';
 import { ParetoRunGroup } from './ParetoRunGroup';
+import { SizingResolution } from './SizingResolution';
 
 export { capacityText } from './capacityText';
 
@@ -111,6 +112,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           </button>
         )}
       </div>
+      {mode === 'aggregated' && <SizingResolution projectId={projectId} record={record} disabled={busy} />}
       {blocked && (
         <p id="run-blocked" className="field-error" data-testid="run-blocked">
           {t('planner.run.blocked', { count: invalid.length, fields: draftFields(invalid) })}

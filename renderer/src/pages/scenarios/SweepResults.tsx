@@ -104,7 +104,7 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
   return (
     <div className="sweep-results">
       <h3>{t('scenarios.sweep.results')}</h3>
-      <p className="hint">{t('scenarios.sweep.mode', { mode: t(`planner.run.${run.mode}`) })}</p>
+      <p className="hint">{t('scenarios.sweep.mode', { mode: t(`planner.run.${run.options.mode}`) })}</p>
       {capacities.length ? (
         <div className="field">
           <label htmlFor="sweep-shown">{t('scenarios.sweep.shown')}</label>

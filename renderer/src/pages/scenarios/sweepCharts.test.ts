@@ -36,7 +36,7 @@ const point = (i: number, j: number, cost?: number, co2?: number) => ({
 
 const common = {
   projectId: 'p',
-  mode: 'aggregated' as const,
+  options: { mode: 'aggregated' as const },
   state: 'done' as const,
   started: 0,
   inputsHash: 'h',

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import type { ProjectRecord } from '../../db/schema';
+import { db } from '../../db/schema';
+import { DEFAULT_SEGMENTS, DEFAULT_TYPICAL_DAYS } from '../../../../solver/src';
+
+const TYPICAL_DAYS = [12, 24, 36, 48];
+const SEGMENTS = [4, 8, 12, 24];
+
+/**
+ * The time grid of the typical-day sizing (aggregated runs of every scenario): typical days and time
+ * segments per typical day. A default is stored as absent, so results computed with it stay current.
+ */
+export function SizingResolution({
+  projectId,
+  record,
+  disabled,
+}: {
+  projectId: string;
+  record: ProjectRecord | undefined;
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const o = record?.runOptions;
+  const typicalDays = o?.typicalDays ?? DEFAULT_TYPICAL_DAYS;
+  const segments = o?.segments ?? DEFAULT_SEGMENTS;
+  // Read and written in one transaction: a second change right after the first keeps both.
+  const save = (change: { typicalDays?: number; segments?: number }) =>
+    void db().transaction('rw', db().projects, async () => {
+      const now = (await db().projects.get(projectId))?.runOptions;
+      const next = { mode: now?.mode ?? ('aggregated' as const), ...now, ...change };
+      if (next.typicalDays === DEFAULT_TYPICAL_DAYS) delete next.typicalDays;
+      if (next.segments === DEFAULT_SEGMENTS) delete next.segments;
+      await db().projects.update(projectId, { runOptions: next });
+    });
+  return (
+    <fieldset className="field-row" aria-describedby="sizing-resolution-hint">
+      <legend>{t('planner.run.resolution.title')}</legend>
+      <div className="field">
+        <label htmlFor="run-typical-days">{t('planner.run.resolution.typicalDays')}</label>
+        <select
+          id="run-typical-days"
+          value={typicalDays}
+          disabled={disabled}
+          onChange={(e) => save({ typicalDays: Number(e.target.value) })}
+        >
+          {TYPICAL_DAYS.map((n) => (
+            <option key={n} value={n}>
+              {n === DEFAULT_TYPICAL_DAYS ? t('planner.run.resolution.default', { value: n }) : n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="run-segments">{t('planner.run.resolution.segments')}</label>
+        <select
+          id="run-segments"
+          value={segments}
+          disabled={disabled}
+          onChange={(e) => save({ segments: Number(e.target.value) })}
+        >
+          {SEGMENTS.map((n) => (
+            <option key={n} value={n}>
+              {n === 24
+                ? t('planner.run.resolution.hourly')
+                : n === DEFAULT_SEGMENTS
+                  ? t('planner.run.resolution.default', { value: n })
+                  : n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id="sizing-resolution-hint" className="hint">
+        {t('planner.run.resolution.hint')}
+      </p>
+    </fieldset>
+  );
+}
