@@ -4,6 +4,7 @@ import { db } from '../../db/schema';
 import { listResults } from '../../db/results';
 import { useLiveQuery } from '../../db/useLiveQuery';
 import { runOptionsOf } from '../../project/assemble';
+import { setScenarioMode } from '../../project/runOptions';
 import { useRuns } from '../../project/runs';
 import { invalidDrafts, useProject } from '../../project/store';
 import { draftFields } from '../../components/UndoBar';
@@ -72,15 +73,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
             disabled={busy}
             aria-describedby="run-mode-hint"
             onChange={(e) =>
-              void db().projects.update(projectId, {
-                runOptions: {
-                  mode: record?.runOptions?.mode ?? 'aggregated',
-                  modes: {
-                    ...record?.runOptions?.modes,
-                    [selected]: e.target.value as 'aggregated' | 'full',
-                  },
-                },
-              })
+              void setScenarioMode(db(), projectId, selected, e.target.value as 'aggregated' | 'full')
             }
           >
             <option value="aggregated">{t('planner.run.aggregated')}</option>

@@ -4,6 +4,7 @@ import { useApp } from '../../store/app';
 import { useProject } from '../../project/store';
 import { freeId } from '../../project/catalogue';
 import { runOptionsOf } from '../../project/assemble';
+import { setScenarioMode } from '../../project/runOptions';
 import { db } from '../../db/schema';
 import { EmptyPage } from '../EmptyPage';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -55,13 +56,7 @@ export default function ScenariosPage() {
     });
     // A new variant starts in the run mode of the scenario it was created from.
     const record = activeId ? await db().projects.get(activeId) : undefined;
-    if (record)
-      await db().projects.update(record.id, {
-        runOptions: {
-          mode: record.runOptions?.mode ?? 'aggregated',
-          modes: { ...record.runOptions?.modes, [id]: runOptionsOf(record, current).mode },
-        },
-      });
+    if (record) await setScenarioMode(db(), record.id, id, runOptionsOf(record, current).mode);
     setName('');
     setNameError(null);
     setSelected(id);

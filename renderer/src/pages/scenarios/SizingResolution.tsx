@@ -2,14 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectRecord } from '../../db/schema';
 import { db } from '../../db/schema';
 import { DEFAULT_SEGMENTS, DEFAULT_TYPICAL_DAYS } from '../../../../solver/src';
+import { setSizingResolution } from '../../project/runOptions';
 
 const TYPICAL_DAYS = [12, 24, 36, 48];
 const SEGMENTS = [4, 8, 12, 24];
 
-/**
- * The time grid of the typical-day sizing (aggregated runs of every scenario): typical days and time
- * segments per typical day. A default is stored as absent, so results computed with it stay current.
- */
+/** The time grid of the typical-day sizing (aggregated runs of every scenario): typical days and segments per day. */
 export function SizingResolution({
   projectId,
   record,
@@ -23,15 +21,8 @@ export function SizingResolution({
   const o = record?.runOptions;
   const typicalDays = o?.typicalDays ?? DEFAULT_TYPICAL_DAYS;
   const segments = o?.segments ?? DEFAULT_SEGMENTS;
-  // Read and written in one transaction: a second change right after the first keeps both.
   const save = (change: { typicalDays?: number; segments?: number }) =>
-    void db().transaction('rw', db().projects, async () => {
-      const now = (await db().projects.get(projectId))?.runOptions;
-      const next = { mode: now?.mode ?? ('aggregated' as const), ...now, ...change };
-      if (next.typicalDays === DEFAULT_TYPICAL_DAYS) delete next.typicalDays;
-      if (next.segments === DEFAULT_SEGMENTS) delete next.segments;
-      await db().projects.update(projectId, { runOptions: next });
-    });
+    void setSizingResolution(db(), projectId, change);
   return (
     <fieldset className="field-row" aria-describedby="sizing-resolution-hint">
       <legend>{t('planner.run.resolution.title')}</legend>
