@@ -177,7 +177,7 @@ export async function batchCommand(args: string[], io: CliIo): Promise<number> {
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const progress = reporter(io, todo.length, process.stderr.isTTY === true);
+  const progress = reporter(io, todo.length, io.stderrIsTTY === true);
   let result;
   try {
     result = await runPool(todo, {

@@ -5,6 +5,8 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stderr is a terminal: commands may redraw a status line there. */
+  stderrIsTTY?: boolean;
 }
 
 export type CommandHandler = (args: string[], io: CliIo) => Promise<number>;
@@ -68,6 +70,7 @@ const commands: Record<string, CommandSpec> = {
 const defaultIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 export function usage(): string {

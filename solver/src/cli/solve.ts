@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { solveStatus } from './solveProgress';
 import path from 'node:path';
 import type { CliIo } from './main';
 import type { Results } from '../results/results';
@@ -58,6 +59,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   const out = stringOption(o, 'out') ?? 'results';
   const project = await loadProjectOrReport(file, io);
   if (!project) return 1;
+  const status = solveStatus(io.stderr, io.stderrIsTTY === true);
   const outcome = await solveProject(project, {
     scenarioId: stringOption(o, 'scenario'),
     solver,
@@ -72,7 +74,8 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     refine: o['no-refine'] !== true,
     // A path's full-year checks spread over worker threads, one per core unless --workers says.
     lpPool: (jobs) => nodeLpPool(jobs, workers),
-  });
+    onProgress: status.onProgress,
+  }).finally(status.end);
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'results.json'), JSON.stringify(outcome.results, null, 2) + '\n');
   if (outcome.dispatch) await writeFile(path.join(out, 'dispatch.csv'), dispatchCsv(outcome.dispatch));

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { solveStatus, solveStatusLine } from './solveProgress';
+
+describe("werkplan solve's status line", () => {
+  it('names the phase, the checked periods, the MIP gap and the time', () => {
+    expect(solveStatusLine({ phase: 'sizing', elapsed_s: 3.4 })).toBe('sizing on typical days · 0:03');
+    expect(solveStatusLine({ phase: 'fullYearCheck', elapsed_s: 75, checks: { done: 2, of: 5 } })).toBe(
+      'full-year check (2 of 5 periods done) · 1:15',
+    );
+    expect(solveStatusLine({ phase: 'branchAndBound', elapsed_s: 9.6, mipGap: 0.01234 })).toBe(
+      'branch and bound, gap 1.23 % · 0:10',
+    );
+    expect(solveStatusLine({ phase: 'branchAndBound', elapsed_s: 0, mipGap: Infinity })).toBe(
+      'branch and bound · 0:00',
+    );
+  });
+
+  it('draws on a terminal only, and clears its line at the end', () => {
+    const written: string[] = [];
+    const off = solveStatus((t) => written.push(t), false);
+    expect(off.onProgress).toBeUndefined();
+    off.end();
+    expect(written).toEqual([]);
+    const on = solveStatus((t) => written.push(t), true);
+    on.onProgress!({ phase: 'fullYearCheck', elapsed_s: 0, checks: { done: 0, of: 5 } });
+    on.end();
+    expect(written).toEqual(['\r\x1b[2Kfull-year check (0 of 5 periods done) · 0:00', '\r\x1b[2K']);
+  });
+});

@@ -1,0 +1,50 @@
+import type { SolvePhase, SolveProgress } from '../lp/backend';
+
+const PHASES: Record<SolvePhase, string> = {
+  starting: 'starting',
+  buildingTypicalDays: 'building the typical-day model',
+  buildingFullYear: 'building the full-year model',
+  sizing: 'sizing on typical days',
+  simplex: 'simplex',
+  branchAndBound: 'branch and bound',
+  fullYearCheck: 'full-year check',
+  raisingCapacities: 'full-year check: raising capacities',
+  decomposition: 'exact full-year model (decomposition over the capacities)',
+  refining: 'refining the capacities over the full year',
+};
+
+/**
+ * `werkplan solve`'s status line on a terminal: `full-year check (2 of 5 periods done) · 0:12`, with
+ * the MIP gap while branch and bound runs.
+ */
+export function solveStatusLine(p: SolveProgress): string {
+  const s = Math.max(0, Math.round(p.elapsed_s));
+  const clock = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const checks = p.checks ? ` (${p.checks.done} of ${p.checks.of} periods done)` : '';
+  const gap =
+    p.mipGap !== undefined && Number.isFinite(p.mipGap) ? `, gap ${(100 * p.mipGap).toFixed(2)} %` : '';
+  return `${PHASES[p.phase] ?? p.phase}${checks}${gap} · ${clock}`;
+}
+
+/**
+ * Progress of one solve on stderr, redrawn in place, only on a terminal (scripts reading stderr see
+ * nothing new); `end` clears the line before the answer is printed.
+ */
+export function solveStatus(write: (text: string) => void, tty: boolean) {
+  if (!tty) return { onProgress: undefined, end: () => undefined };
+  let last: SolveProgress | undefined;
+  const t0 = performance.now();
+  const draw = () =>
+    last && write(`\r\x1b[2K${solveStatusLine({ ...last, elapsed_s: (performance.now() - t0) / 1000 })}`);
+  const timer = setInterval(draw, 1000);
+  return {
+    onProgress: (p: SolveProgress) => {
+      last = p;
+      draw();
+    },
+    end: () => {
+      clearInterval(timer);
+      if (last) write('\r\x1b[2K');
+    },
+  };
+}
