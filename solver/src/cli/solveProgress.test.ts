@@ -13,6 +13,9 @@ describe("werkplan solve's status line", () => {
     expect(solveStatusLine({ phase: 'branchAndBound', elapsed_s: 0, mipGap: Infinity })).toBe(
       'branch and bound · 0:00',
     );
+    expect(solveStatusLine({ phase: 'refining', elapsed_s: 6, mipGap: 1486.3 })).toBe(
+      'refining the capacities over the full year · 0:06',
+    );
   });
 
   it('draws on a terminal only, and clears its line at the end', () => {

@@ -15,14 +15,14 @@ const PHASES: Record<SolvePhase, string> = {
 
 /**
  * `werkplan solve`'s status line on a terminal: `full-year check (2 of 5 periods done) · 0:12`, with
- * the MIP gap while branch and bound runs.
+ * the proven gap while branch and bound or the refinement report one below 100 %.
  */
 export function solveStatusLine(p: SolveProgress): string {
   const s = Math.max(0, Math.round(p.elapsed_s));
   const clock = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   const checks = p.checks ? ` (${p.checks.done} of ${p.checks.of} periods done)` : '';
-  const gap =
-    p.mipGap !== undefined && Number.isFinite(p.mipGap) ? `, gap ${(100 * p.mipGap).toFixed(2)} %` : '';
+  // A gap of 100 % or more says only that no useful bound is known yet.
+  const gap = p.mipGap !== undefined && p.mipGap < 1 ? `, gap ${(100 * p.mipGap).toFixed(2)} %` : '';
   return `${PHASES[p.phase] ?? p.phase}${checks}${gap} · ${clock}`;
 }
 
