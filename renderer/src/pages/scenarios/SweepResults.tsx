@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { runModeText } from './runModeText';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../charts/EChart';
 import { files } from '../../platform/files';
@@ -104,7 +105,7 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
   return (
     <div className="sweep-results">
       <h3>{t('scenarios.sweep.results')}</h3>
-      <p className="hint">{t('scenarios.sweep.mode', { mode: t(`planner.run.${run.options.mode}`) })}</p>
+      <p className="hint">{runModeText(run.options, t)}</p>
       {capacities.length ? (
         <div className="field">
           <label htmlFor="sweep-shown">{t('scenarios.sweep.shown')}</label>
