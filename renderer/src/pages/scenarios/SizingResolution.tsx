@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProjectRecord } from '../../db/schema';
-import { db } from '../../db/schema';
+import { db, type ProjectRecord } from '../../db/schema';
 import { DEFAULT_SEGMENTS, DEFAULT_TYPICAL_DAYS } from '../../../../solver/src';
 import { setSizingResolution } from '../../project/runOptions';
 
@@ -24,7 +23,7 @@ export function SizingResolution({
   const save = (change: { typicalDays?: number; segments?: number }) =>
     void setSizingResolution(db(), projectId, change);
   return (
-    <fieldset className="field-row" aria-describedby="sizing-resolution-hint">
+    <fieldset className="sub form-grid" aria-describedby="sizing-resolution-hint">
       <legend>{t('planner.run.resolution.title')}</legend>
       <div className="field">
         <label htmlFor="run-typical-days">{t('planner.run.resolution.typicalDays')}</label>
