@@ -18,47 +18,37 @@ export function SizingResolution({
 }) {
   const { t } = useTranslation();
   const o = record?.runOptions;
-  const typicalDays = o?.typicalDays ?? DEFAULT_TYPICAL_DAYS;
-  const segments = o?.segments ?? DEFAULT_SEGMENTS;
-  const save = (change: { typicalDays?: number; segments?: number }) =>
-    void setSizingResolution(db(), projectId, change);
+  const fields = [
+    { key: 'typicalDays', id: 'run-typical-days', values: TYPICAL_DAYS, fallback: DEFAULT_TYPICAL_DAYS },
+    { key: 'segments', id: 'run-segments', values: SEGMENTS, fallback: DEFAULT_SEGMENTS },
+  ] as const;
+  // 24 segments per day are the hours themselves.
+  const label = (f: (typeof fields)[number], n: number) =>
+    f.key === 'segments' && n === 24
+      ? t('planner.run.resolution.hourly')
+      : n === f.fallback
+        ? t('planner.run.resolution.default', { value: n })
+        : String(n);
   return (
     <fieldset className="sub form-grid" aria-describedby="sizing-resolution-hint">
       <legend>{t('planner.run.resolution.title')}</legend>
-      <div className="field">
-        <label htmlFor="run-typical-days">{t('planner.run.resolution.typicalDays')}</label>
-        <select
-          id="run-typical-days"
-          value={typicalDays}
-          disabled={disabled}
-          onChange={(e) => save({ typicalDays: Number(e.target.value) })}
-        >
-          {TYPICAL_DAYS.map((n) => (
-            <option key={n} value={n}>
-              {n === DEFAULT_TYPICAL_DAYS ? t('planner.run.resolution.default', { value: n }) : n}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="run-segments">{t('planner.run.resolution.segments')}</label>
-        <select
-          id="run-segments"
-          value={segments}
-          disabled={disabled}
-          onChange={(e) => save({ segments: Number(e.target.value) })}
-        >
-          {SEGMENTS.map((n) => (
-            <option key={n} value={n}>
-              {n === 24
-                ? t('planner.run.resolution.hourly')
-                : n === DEFAULT_SEGMENTS
-                  ? t('planner.run.resolution.default', { value: n })
-                  : n}
-            </option>
-          ))}
-        </select>
-      </div>
+      {fields.map((f) => (
+        <div className="field" key={f.key}>
+          <label htmlFor={f.id}>{t(`planner.run.resolution.${f.key}`)}</label>
+          <select
+            id={f.id}
+            value={o?.[f.key] ?? f.fallback}
+            disabled={disabled}
+            onChange={(e) => void setSizingResolution(db(), projectId, { [f.key]: Number(e.target.value) })}
+          >
+            {f.values.map((n) => (
+              <option key={n} value={n}>
+                {label(f, n)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
       <p id="sizing-resolution-hint" className="hint">
         {t('planner.run.resolution.hint')}
       </p>
