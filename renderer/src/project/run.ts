@@ -83,7 +83,7 @@ export function runScenario(
     db,
     projectId,
     scenarioId,
-    ({ project, options }) => client.solve(project, { scenarioId, ...solveOptionsOf(options) }, onProgress),
+    ({ project, options }) => client.solve(project, { scenarioId, ...options }, onProgress),
     async (r, { project, options, hash }) => {
       // a cancelled run keeps the previous result instead of overwriting it
       if (r.results.status === 'cancelled') throw new Error('cancelled');
@@ -142,8 +142,7 @@ export function runPareto(
     db,
     projectId,
     scenarioId,
-    ({ project, options }) =>
-      client.pareto(project, { scenarioId, ...solveOptionsOf(options), points }, onProgress),
+    ({ project, options }) => client.pareto(project, { scenarioId, ...options, points }, onProgress),
     (r, { project, options, hash }) => {
       if (r.status === 'cancelled') throw new Error('cancelled');
       const cheapest = r.points.find((p) => p.kind === 'minCost');
@@ -159,12 +158,6 @@ export function runPareto(
   );
 }
 
-/** What the solver gets of a run's options: the mode and, for aggregated runs, the sizing's time grid. */
-export function solveOptionsOf(options: RunOptions): Pick<RunOptions, 'mode' | 'typicalDays' | 'segments'> {
-  const { mode, typicalDays, segments } = options;
-  return { mode, ...(typicalDays ? { typicalDays } : {}), ...(segments ? { segments } : {}) };
-}
-
 /** Total annual cost of a project with extra overrides (one sweep point), not stored. */
 export function solvePoint(
   client: Pick<SolverClient, 'solve'>,
@@ -174,6 +167,6 @@ export function solvePoint(
 ): { result: Promise<Results>; cancel: () => void } {
   const p: Project = { ...project, scenarios: [{ id: 'sweep', name: 'sweep', overrides }] };
   // A point of a sweep is one of many: typical-day capacities with their full-year check, not refined.
-  const h = client.solve(p, { scenarioId: 'sweep', ...solveOptionsOf(options), refine: false });
+  const h = client.solve(p, { scenarioId: 'sweep', ...options, refine: false });
   return { result: h.result.then((r) => r.results), cancel: h.cancel };
 }
