@@ -11,7 +11,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const p = await loadProjectOrReport(file, io);
   if (!p) return 1;
   io.stdout(
-    `${file}: valid project format v${p.formatVersion} "${p.name}": ${p.technologies.length} technologies, ${Object.keys(p.timeSeries).length} time series (${hoursInYear(p.site.year, p.site.timeZone)} h), ${(p.scenarios ?? []).length} scenario(s)\n`,
+    `${file}: valid project format v${p.formatVersion} "${p.name}": ${p.technologies.length} technologies, ${Object.keys(p.timeSeries).length} time series (${hoursInYear(p.site.year, p.site.timeZone)} h${p.site.timeStep_min === 15 ? ', modelled in 15-minute steps' : ''}), ${(p.scenarios ?? []).length} scenario(s)\n`,
   );
   return 0;
 }

@@ -111,6 +111,11 @@ export interface SolverBackend {
   /** Optional: a persistent model for warm-started re-solves (HiGHS). */
   session?(model: LpModel): SolverSession;
   solve(model: LpModel, options?: SolveOptions): Promise<LpSolution>;
+  /**
+   * Optional (HiGHS-WASM): the capacity of its WebAssembly memory in bytes. It only grows, so after
+   * a solve it bounds what that solve needed against the 2 GiB a 32-bit WASM heap can hold.
+   */
+  memory_bytes?(): number;
   /** Frees the WASM instance; the backend cannot be used afterwards. */
   dispose(): void;
 }

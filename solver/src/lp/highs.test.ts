@@ -68,6 +68,17 @@ describe('HiGHS backend', () => {
     }
   });
 
+  it('reports the capacity of its WebAssembly memory, which a larger model only grows', async () => {
+    const before = highs.memory_bytes!();
+    expect(before).toBeGreaterThan(0);
+    expect(before % 65536).toBe(0); // whole WASM pages
+    const b = new LpBuilder('big');
+    const xs = Array.from({ length: 20000 }, (_, i) => b.addCol(`x${i}`, 0, Infinity, 1));
+    xs.forEach((x, i) => b.addRow(`r${i}`, [x], [1], 1, Infinity));
+    await highs.solve(b.build());
+    expect(highs.memory_bytes!()).toBeGreaterThanOrEqual(before);
+  });
+
   it('honours a cancel signal given before the start', async () => {
     const b = new LpBuilder('c');
     b.addCol('x', 0, 1, 1);

@@ -138,6 +138,9 @@ export async function createHighsBackend(): Promise<SolverBackend> {
       if (!highs) throw new Error('HiGHS backend was disposed');
       return highsSession(highs, model);
     },
+    memory_bytes() {
+      return highs?.memoryBytes ?? 0;
+    },
     dispose() {
       highs = null;
     },

@@ -41,7 +41,10 @@ export interface BuildOptions {
   co2Limit_t?: number;
   /** Fix capacities (full-year check after aggregated sizing): techId → capacity (and power for batteries). */
   fixedCapacities?: Record<string, { value: number; power?: number }>;
-  /** Full mode only: model just the first N hours, storage cyclic over them (analytic tests, benchmarks). */
+  /**
+   * Full mode only: model just the first N hours, storage cyclic over them (analytic tests,
+   * benchmarks); on a quarter-hourly site their 4 N quarter hours.
+   */
   horizon_h?: number;
   /** Capacities at least these (a full-year check that may add capacity). */
   minimumCapacities?: Record<string, { value: number; power?: number }>;
@@ -77,21 +80,37 @@ export function sizingSegments(opts: { segments?: number; milp?: boolean }): num
   return opts.segments ?? (opts.milp ? undefined : DEFAULT_SEGMENTS);
 }
 
+/** Model steps per hour of a project's full year: 4 with site.timeStep_min = 15, else 1. */
+export const stepsPerHourOf = (project: Project): number => (project.site.timeStep_min === 15 ? 4 : 1);
+
+/** A series as hourly means: an hourly series as it is, a quarter-hourly one averaged per hour. */
+export function hourlyMeans(series: Float64Array, yearHours: number): Float64Array {
+  if (series.length !== 4 * yearHours) return series;
+  const out = new Float64Array(yearHours);
+  for (let h = 0; h < yearHours; h++)
+    out[h] = (series[4 * h] + series[4 * h + 1] + series[4 * h + 2] + series[4 * h + 3]) / 4;
+  return out;
+}
+
 export function timeGrid(
   project: Project,
   ctxSeries: (id: string) => Float64Array,
   opts: BuildOptions,
 ): TimeGrid {
   const yearHours = hoursInYear(project.site.year, project.site.timeZone);
-  if (opts.mode === 'full') return fullGrid(yearHours, Math.min(yearHours, opts.horizon_h ?? yearHours));
-  const heat = ctxSeries(project.demands.heat);
-  const el = ctxSeries(project.demands.electricity);
+  if (opts.mode === 'full')
+    return fullGrid(yearHours, Math.min(yearHours, opts.horizon_h ?? yearHours), stepsPerHourOf(project));
+  // Typical days are chosen and cut into segments on hourly values (quarter-hourly series averaged
+  // per hour); the model then reads every series' mean over each step (ModelContext.at).
+  const hourly = (id: string) => hourlyMeans(ctxSeries(id), yearHours);
+  const heat = hourly(project.demands.heat);
+  const el = hourly(project.demands.electricity);
   const features = [heat, el];
   for (const t of project.technologies)
-    if (t.type === 'pv' || t.type === 'solarThermal') features.push(ctxSeries(t.yieldSeries));
-  if (project.site.ambientTemperature) features.push(ctxSeries(project.site.ambientTemperature));
+    if (t.type === 'pv' || t.type === 'solarThermal') features.push(hourly(t.yieldSeries));
+  if (project.site.ambientTemperature) features.push(hourly(project.site.ambientTemperature));
   const imp = project.grid.import?.price_EUR_kWh;
-  if (imp && typeof imp === 'object') features.push(ctxSeries(imp.series));
+  if (imp && typeof imp === 'object') features.push(hourly(imp.series));
   const days = clusterDays(
     features,
     opts.typicalDays ?? (opts.milp ? DEFAULT_MILP_TYPICAL_DAYS : DEFAULT_TYPICAL_DAYS),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fullGrid } from './timegrid';
 import { boiler, colBounds, costsOf, rowsOf, testProject, tinyAggregatedGrid, tinyContext } from './testing';
 
 const heatHead = new Array<number>(50).fill(0);
@@ -70,6 +71,27 @@ describe('dispatch and prices', () => {
     // Step 1 covers hours 1 and 2: (20 + 30) / 2.
     expect(seg.price({ series: 'spot' })(1)).toBe(25);
     expect(seg.price({ series: 'spot' })(0)).toBe(10);
+  });
+
+  it('reads hourly and quarter-hourly series on hourly, segment and quarter-hour steps as their mean', () => {
+    const hourly = Float64Array.from({ length: 8760 }, (_, h) => (h < 3 ? [10, 20, 30][h] : 0));
+    const quarter = Float64Array.from({ length: 4 * 8760 }, (_, q) =>
+      q < 8 ? [1, 2, 3, 6, 8, 8, 0, 0][q] : 0,
+    );
+    // A quarter-hourly grid: an hourly series holds over its hour's quarters, a quarter-hourly one is read as it is.
+    const qctx = tinyContext(p, fullGrid(8760, 2, 4));
+    expect([0, 3, 4, 7].map((s) => qctx.at(hourly, s))).toEqual([10, 10, 20, 20]);
+    expect([0, 3, 4, 7].map((s) => qctx.at(quarter, s))).toEqual([1, 6, 8, 0]);
+    // An hourly grid reads a quarter-hourly series as the mean of the hour's four quarters.
+    const hctx = tinyContext(p, 2);
+    expect([0, 1].map((s) => hctx.at(quarter, s))).toEqual([3, 4]);
+    // A segment of hours 0–1 (2 h): the mean of its eight quarters.
+    const seg = tinyContext(p, {
+      ...tinyAggregatedGrid(),
+      duration_h: Float64Array.from([2, 1, 1, 1]),
+      hours: Int32Array.from([0, 2, 48, 49]),
+    });
+    expect(seg.at(quarter, 0)).toBe(3.5);
   });
 
   it('adds cost terms to the objective and skips zeros', () => {

@@ -3,7 +3,7 @@ import { LpBuilder } from '../lp/model';
 import type { PriceSpec, Project, Technology } from '../project/types';
 import { costOf, EURPerUnit, kgCO2PerUnit, type EUR } from '../units';
 import { annualCapacityCost_EUR } from './economics';
-import { numSteps, stepLabel, type TimeGrid } from './timegrid';
+import { numSteps, stepHours, stepLabel, stepStart_h, type TimeGrid } from './timegrid';
 
 export type Carrier = 'heat' | 'electricity';
 
@@ -77,7 +77,7 @@ export class ModelContext {
   /** Slack columns of a diagnosis model (see run/explain.ts). */
   readonly slacks: { carrier: Carrier; step: number; unmet: number; surplus: number }[] = [];
   private readonly seriesCache = new Map<string, Float64Array>();
-  /** With time segments: each series' mean over every step's hours, computed on first use. */
+  /** With time segments, quarter hours or quarter-hourly series: each series' mean per step, on first use. */
   private readonly segmentMeans = new WeakMap<Float64Array, Float64Array>();
 
   constructor(
@@ -109,19 +109,18 @@ export class ModelContext {
     return s;
   }
 
-  /** Value of a series at a step: its hour's value, or the mean over a segment's hours. */
+  /**
+   * Value of a series at a step: the mean of the series over the time the step covers. A series is
+   * hourly (yearHours values) or quarter-hourly (4 × yearHours), each value the mean over its
+   * interval; an hourly step reads its hour (or the mean of its four quarter hours), a segment the
+   * mean over its hours, a quarter hour the value of its quarter or of the hour it lies in.
+   */
   at(series: Float64Array, step: number): number {
-    const d = this.grid.duration_h;
-    if (!d) return series[this.grid.hours[step]];
+    const g = this.grid;
+    if (!g.duration_h && !g.stepsPerHour && series.length !== 4 * g.yearHours) return series[g.hours[step]];
     let means = this.segmentMeans.get(series);
     if (!means) {
-      means = new Float64Array(this.T);
-      for (let s = 0; s < this.T; s++) {
-        const first = this.grid.hours[s];
-        let sum = 0;
-        for (let h = first; h < first + d[s]; h++) sum += series[h];
-        means[s] = sum / d[s];
-      }
+      means = stepMeans(g, series);
       this.segmentMeans.set(series, means);
     }
     return means[step];
@@ -261,4 +260,30 @@ export class ModelContext {
     }
     return rows;
   }
+}
+
+/**
+ * The mean of a piecewise-constant series over every step of a grid: value i holds over
+ * [i / r, (i + 1) / r) hours with r = values per hour (1 or 4), the step over
+ * [start_h, start_h + duration_h).
+ */
+export function stepMeans(g: TimeGrid, series: Float64Array): Float64Array {
+  // Quarter-hourly when it has 4 values per hour of the year, else hourly (lengths are validated
+  // with the project, crossCheck.ts; tests pass the first hours only).
+  const r = series.length === 4 * g.yearHours ? 4 : 1;
+  const T = numSteps(g);
+  const out = new Float64Array(T);
+  for (let s = 0; s < T; s++) {
+    const a = stepStart_h(g, s) * r;
+    const b = a + stepHours(g, s) * r;
+    let sum = 0;
+    for (let x = a; x < b - 1e-12;) {
+      const i = Math.floor(x + 1e-12);
+      const next = Math.min(i + 1, b);
+      sum += series[i] * (next - x);
+      x = next;
+    }
+    out[s] = sum / (b - a);
+  }
+  return out;
 }

@@ -32,15 +32,22 @@ export const SOURCE_DEFAULTS = {
  * 'ground', and for groundwater, wastewater and river mean + amplitude · cos(2π (day − warmestDay) / 365)
  * with the mean from groundTemp_C when given.
  */
-export function sourceTemperature(t: HeatPump, hours: number, ambient?: Float64Array): Float64Array | number {
+export function sourceTemperature(
+  t: HeatPump,
+  hours: number,
+  ambient?: Float64Array,
+  yearHours?: number,
+): Float64Array | number {
   if (t.heatSource === 'air') return ambient!;
   if (t.heatSource === 'ground') return t.groundTemp_C!;
   const d = SOURCE_DEFAULTS[t.heatSource];
   const mean = t.groundTemp_C ?? d.mean_C;
   if (d.amplitude_K === 0) return mean;
+  // `hours` values over the year: hourly, or quarter-hourly (then value i lies in hour i / 4).
+  const perHour = yearHours ? hours / yearHours : 1;
   const out = new Float64Array(hours);
   for (let h = 0; h < hours; h++)
-    out[h] = mean + d.amplitude_K * Math.cos((2 * Math.PI * (h / 24 - d.warmestDay)) / 365);
+    out[h] = mean + d.amplitude_K * Math.cos((2 * Math.PI * (h / perHour / 24 - d.warmestDay)) / 365);
   return out;
 }
 
@@ -94,8 +101,10 @@ export function addHeatPump(ctx: ModelContext, t: HeatPump): Float64Array {
   capacityLimit(ctx, t.id, q, cap);
   const ambientId = ctx.project.site.ambientTemperature;
   const ambient = ambientId ? ctx.series(ambientId) : undefined;
-  const source = sourceTemperature(t, ctx.grid.yearHours, ambient);
-  const cop = copSeries(t, source, ctx.grid.yearHours, ambient);
+  // The COP on the ambient series' own time basis (hourly or quarter-hourly), read per step by `at`.
+  const n = ambient?.length ?? ctx.grid.yearHours;
+  const source = sourceTemperature(t, n, ambient, ctx.grid.yearHours);
+  const cop = copSeries(t, source, n, ambient);
   const elCoef = new Float64Array(ctx.T);
   const gridRen = ctx.project.grid.import?.renewableShare ?? 0;
   for (let s = 0; s < ctx.T; s++) {

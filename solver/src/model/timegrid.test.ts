@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { aggregationOf, fullGrid, numSteps, periodAndHour, stepLabel } from './timegrid';
+import {
+  aggregationOf,
+  fullGrid,
+  numSteps,
+  periodAndHour,
+  stepHours,
+  stepLabel,
+  stepStart_h,
+} from './timegrid';
 import { tinyAggregatedGrid } from './testing';
 
 describe('time grid', () => {
@@ -34,5 +42,26 @@ describe('time grid', () => {
       typicalPeriods: 2,
       segmentsPerPeriod: 2,
     });
+  });
+});
+
+describe('quarter-hourly full grid (site.timeStep_min = 15)', () => {
+  it('has four steps per hour, each 0.25 h long and weighted 0.25 h, named by its quarter hour', () => {
+    const g = fullGrid(8760, 2, 4);
+    expect(numSteps(g)).toBe(8);
+    expect(Array.from(g.hours)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+    expect(Array.from(g.weight)).toEqual(new Array(8).fill(0.25));
+    expect([g.periodLength, g.numPeriods, g.stepsPerHour]).toEqual([8, 1, 4]);
+    expect([0, 3, 5].map((s) => stepHours(g, s))).toEqual([0.25, 0.25, 0.25]);
+    expect([0, 3, 5].map((s) => stepStart_h(g, s))).toEqual([0, 0.75, 1.25]);
+    // Rows carry the step's index in the year, as run/blocks.ts and run/window.ts read it.
+    expect(stepLabel(g, 5)).toBe('t=5');
+    expect(numSteps(fullGrid(8784, 8784, 4))).toBe(35136);
+  });
+
+  it('an hourly grid keeps 1 h steps that start on the hour', () => {
+    const g = fullGrid(8760, 3);
+    expect(g.stepsPerHour).toBeUndefined();
+    expect([stepHours(g, 2), stepStart_h(g, 2)]).toEqual([1, 2]);
   });
 });

@@ -6,13 +6,22 @@
  */
 export interface TimeGrid {
   mode: 'full' | 'aggregated';
-  /** Original hour of the year whose data each step uses (the first, for a segment of several hours). */
+  /**
+   * Hour of the year each step starts in (the first, for a segment of several hours; for a quarter
+   * hour, the hour it belongs to).
+   */
   hours: Int32Array;
   /**
    * Aggregated mode with time segments: the hours each step lasts (a segment covers the hours
-   * hours[s] … hours[s] + duration_h[s] − 1 and takes their mean). Absent: every step lasts 1 h.
+   * hours[s] … hours[s] + duration_h[s] − 1 and takes their mean). Absent: every step lasts
+   * 1 / stepsPerHour h.
    */
   duration_h?: Float64Array;
+  /**
+   * Full mode: steps per hour, 4 for a quarter-hourly year (site.timeStep_min = 15): step s is the
+   * quarter hour s of the year and lasts 0.25 h. Absent: 1.
+   */
+  stepsPerHour?: number;
   /** Hours of the year each step stands for (days represented × the step's duration). */
   weight: Float64Array;
   /** Steps per period: the whole year in full mode, 24 in aggregated mode. */
@@ -24,24 +33,36 @@ export interface TimeGrid {
   yearHours: number;
 }
 
-/** Every hour of the year, or only the first `horizon` hours (tests and benchmarks), cyclic. */
-export function fullGrid(yearHours: number, horizon = yearHours): TimeGrid {
-  const hours = new Int32Array(horizon);
-  for (let t = 0; t < horizon; t++) hours[t] = t;
+/**
+ * Every hour of the year, or only the first `horizon` hours (tests and benchmarks), cyclic; with
+ * `stepsPerHour` = 4 every quarter hour of them (weight 0.25 h each).
+ */
+export function fullGrid(yearHours: number, horizon = yearHours, stepsPerHour = 1): TimeGrid {
+  const T = horizon * stepsPerHour;
+  const hours = new Int32Array(T);
+  for (let t = 0; t < T; t++) hours[t] = Math.floor(t / stepsPerHour);
   return {
     mode: 'full',
     hours,
-    weight: new Float64Array(horizon).fill(1),
-    periodLength: horizon,
+    weight: new Float64Array(T).fill(1 / stepsPerHour),
+    periodLength: T,
     numPeriods: 1,
     yearHours,
+    ...(stepsPerHour !== 1 ? { stepsPerHour } : {}),
   };
 }
 
 export const numSteps = (g: TimeGrid): number => g.hours.length;
 
-/** Hours a step lasts: 1, or a segment's length. */
-export const stepHours = (g: TimeGrid, step: number): number => g.duration_h?.[step] ?? 1;
+/** Hours a step lasts: 1, a segment's length, or 0.25 on a quarter-hourly grid. */
+export const stepHours = (g: TimeGrid, step: number): number =>
+  g.duration_h?.[step] ?? 1 / (g.stepsPerHour ?? 1);
+
+/** Where a step starts, in hours from the start of the year (a quarter hour starts at h + q/4). */
+export function stepStart_h(g: TimeGrid, step: number): number {
+  const n = g.stepsPerHour ?? 1;
+  return n === 1 ? g.hours[step] : step / n;
+}
 
 /**
  * Aggregated mode: the typical period of a step and the hour of the day it starts at (with time
@@ -58,7 +79,9 @@ export function aggregationOf(g: TimeGrid): { typicalPeriods: number; segmentsPe
 
 /** Readable index for row and column names. */
 export function stepLabel(g: TimeGrid, step: number): string {
-  if (g.mode === 'full') return `t=${g.hours[step]}`;
+  // The step's index in the year: the hour, or on a quarter-hourly grid the quarter hour (run/blocks.ts
+  // and run/window.ts read a row's step from it).
+  if (g.mode === 'full') return `t=${g.stepsPerHour ? step : g.hours[step]}`;
   // With time segments the index within the period is a segment (s=…), not an hour (h=…).
   return `p=${Math.floor(step / g.periodLength)},${g.duration_h ? 's' : 'h'}=${step % g.periodLength}`;
 }

@@ -11,17 +11,21 @@ export function crossCheck(p: Project): { pointer: string; message: string }[] {
   const series = (ref: string, pointer: string, unit?: string) => {
     const s = p.timeSeries[ref];
     if (!s) return out.push({ pointer, message: `time series '${ref}' is not defined in /timeSeries` });
-    if ('values' in s && s.values.length !== hours)
+    // Hourly or quarter-hourly, in an hourly or a quarter-hourly project (ModelContext.at).
+    if ('values' in s && s.values.length !== hours && s.values.length !== 4 * hours)
       out.push({
         pointer: `/timeSeries/${ref}/values`,
-        message: `has ${s.values.length} values; the year ${p.site.year} has ${hours} hours`,
+        message: `has ${s.values.length} values; the year ${p.site.year} has ${hours} hours (${4 * hours} quarter hours)`,
       });
     if ('values' in s) {
       const gap = s.values.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
       if (gap >= 0)
         out.push({
           pointer: `/timeSeries/${ref}/values/${gap}`,
-          message: `hour ${gap} has no value (gap in the profile)`,
+          message:
+            s.values.length === 4 * hours
+              ? `quarter hour ${gap} has no value (gap in the profile)`
+              : `hour ${gap} has no value (gap in the profile)`,
         });
     }
     if (unit && s.unit !== unit)

@@ -74,6 +74,7 @@ declare namespace Pinned {
           longitude_deg?: number;
           attribution?: string;
         };
+    timeStep_min?: 60 | 15;
   }
 
   export interface Fuel {

@@ -274,6 +274,12 @@ export const SiteSchema = Type.Object(
      * test reference year 2015 of the region nearest to latitude/longitude.
      */
     weather: opt(WeatherChoiceSchema),
+    /**
+     * The model's time step in minutes over the full year: 60 (absent) or 15, the metering interval of
+     * German load-profile metering (RLM). Series may be hourly or quarter-hourly in either case; an
+     * hourly series holds its value over the hour's four quarters (docs/model.md, Time step).
+     */
+    timeStep_min: opt(Type.Union([Type.Literal(60), Type.Literal(15)])),
   },
   closed,
 );

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}},"sources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"maxLength":2000,"type":"string"}}}},"network":{"additionalProperties":false,"type":"object","required":["geojson"],"properties":{"geojson":{"type":"object"},"params":{"additionalProperties":false,"type":"object","properties":{"supplyTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"returnTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"supplyTemperaturePath_C":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":130}},"returnTemperaturePath_C":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":130}},"soilTemperature_C":{"minimum":-10,"maximum":40,"type":"number"},"soilTemperatureAmplitude_K":{"minimum":0,"maximum":30,"type":"number"},"coverDepth_m":{"exclusiveMinimum":0,"maximum":5,"type":"number"},"soilConductivity_W_mK":{"exclusiveMinimum":0,"type":"number"},"maxPressureGradient_Pa_m":{"exclusiveMinimum":0,"type":"number"},"maxVelocity_m_s":{"exclusiveMinimum":0,"type":"number"},"roughness_mm":{"minimum":0,"maximum":10,"type":"number"},"pumpEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"houseConnectionExtra_m":{"minimum":0,"type":"number"},"maxHouseConnection_m":{"exclusiveMinimum":0,"type":"number"},"fullLoadHours_h":{"exclusiveMinimum":0,"maximum":8784,"type":"number"},"pipes":{"minItems":1,"maxItems":200,"type":"array","items":{"additionalProperties":false,"type":"object","required":["dn","innerDiameter_m","casingDiameter_m","insulationClass","heatLossCoefficient_W_mK","cost_EUR_m","source"],"properties":{"dn":{"minimum":10,"maximum":1200,"type":"integer"},"innerDiameter_m":{"exclusiveMinimum":0,"maximum":2,"type":"number"},"casingDiameter_m":{"exclusiveMinimum":0,"maximum":3,"type":"number"},"insulationClass":{"anyOf":[{"const":1,"type":"number"},{"const":2,"type":"number"},{"const":3,"type":"number"}]},"heatLossCoefficient_W_mK":{"minimum":0,"type":"number"},"cost_EUR_m":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}},"forcedStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"forbiddenStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"excludedBuildings":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}}}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
+const schema31 = {"$id":"https://werkplan.invalid/schema/project-v2.json","title":"Werkplan project, format v2","additionalProperties":false,"type":"object","required":["formatVersion","name","site","timeSeries","demands","economics","fuels","grid","technologies"],"properties":{"formatVersion":{"const":2},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"site":{"additionalProperties":false,"type":"object","required":["year","timeZone"],"properties":{"year":{"minimum":1990,"maximum":2100,"type":"integer"},"timeZone":{"minLength":1,"maxLength":64,"type":"string"},"location":{"maxLength":2000,"type":"string"},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"ambientTemperature":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"weather":{"oneOf":[{"additionalProperties":false,"type":"object","required":["kind","year"],"properties":{"kind":{"const":"dwd-try"},"region":{"minimum":1,"maximum":15,"type":"integer"},"year":{"oneOf":[{"const":2015},{"const":2045}]}}},{"additionalProperties":false,"type":"object","required":["kind","name","format"],"properties":{"kind":{"const":"file"},"name":{"minLength":1,"maxLength":260,"type":"string"},"format":{"oneOf":[{"const":"pvgis-csv"},{"const":"pvgis-json"},{"const":"epw"},{"const":"dwd-try"}]},"latitude_deg":{"minimum":-90,"maximum":90,"type":"number"},"longitude_deg":{"minimum":-180,"maximum":180,"type":"number"},"attribution":{"maxLength":2000,"type":"string"}}}]},"timeStep_min":{"anyOf":[{"const":60,"type":"number"},{"const":15,"type":"number"}]}}},"timeSeries":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"oneOf":[{"additionalProperties":false,"type":"object","required":["unit","values"],"properties":{"unit":{"maxLength":32,"type":"string"},"values":{"type":"array","items":{"type":"number"}},"source":{"maxLength":2000,"type":"string"}}},{"additionalProperties":false,"type":"object","required":["unit","file"],"properties":{"unit":{"maxLength":32,"type":"string"},"file":{"maxLength":500,"type":"string"},"column":{"maxLength":2000,"type":"string"},"source":{"maxLength":2000,"type":"string"}}}]}},"demands":{"additionalProperties":false,"type":"object","required":["heat","electricity"],"properties":{"heat":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"electricity":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"cooling":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}},"economics":{"additionalProperties":false,"type":"object","required":["interestRate","co2Price_EUR_t"],"properties":{"interestRate":{"minimum":0,"maximum":0.5,"type":"number"},"co2Price_EUR_t":{"minimum":0,"type":"number"}}},"fuels":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh","renewable"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"renewable":{"type":"boolean"}}}},"grid":{"additionalProperties":false,"type":"object","properties":{"import":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh","co2_kg_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"co2_kg_kWh":{"minimum":0,"type":"number"},"peakCharge_EUR_kW_a":{"minimum":0,"type":"number"},"connectionLimit_kW":{"minimum":0,"type":"number"},"renewableShare":{"minimum":0,"maximum":1,"type":"number"}}},"export":{"additionalProperties":false,"type":"object","required":["price_EUR_kWh"],"properties":{"price_EUR_kWh":{"oneOf":[{"type":"number"},{"additionalProperties":false,"type":"object","required":["series"],"properties":{"series":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"scale":{"type":"number"},"adder":{"type":"number"}}}]},"limit_kW":{"minimum":0,"type":"number"}}}}},"technologies":{"maxItems":100,"type":"array","items":{"type":"object","required":["type"],"discriminator":{"propertyName":"type"},"oneOf":[{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"boiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiency"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"electricBoiler"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","fuel","efficiencyEl","efficiencyTh"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"chp"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"fuel":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"efficiencyEl":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyTh":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"minLoad_share":{"minimum":0,"maximum":1,"type":"number"},"bonus_EUR_kWhEl":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","heatSource","carnotEfficiency","supplyTemp_C","sourceDelta_K","copMin","copMax"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatPump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"heatSource":{"enum":["air","ground","groundwater","wastewater","river"]},"carnotEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"supplyTemp_C":{"minimum":20,"maximum":120,"type":"number"},"sourceDelta_K":{"minimum":0,"maximum":30,"type":"number"},"groundTemp_C":{"minimum":-10,"maximum":40,"type":"number"},"copMin":{"minimum":1,"type":"number"},"copMax":{"minimum":1,"maximum":20,"type":"number"},"defrostLoss_share":{"minimum":0,"maximum":0.5,"type":"number"},"defrostBelow_C":{"minimum":-20,"maximum":15,"type":"number"},"supplyMode":{"enum":["fixed","curve"]},"designOutdoor_C":{"minimum":-40,"maximum":10,"type":"number"},"heatingLimit_C":{"minimum":0,"maximum":25,"type":"number"},"supplyMin_C":{"minimum":20,"maximum":120,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"pv"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","yieldSeries","curtailable"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"solarThermal"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"yieldSeries":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"curtailable":{"type":"boolean"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","capexPower_EUR_kW","efficiencyCharge","efficiencyDischarge","selfDischarge_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"battery"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"capexPower_EUR_kW":{"minimum":0,"type":"number"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"selfDischarge_per_h":{"minimum":0,"maximum":1,"type":"number"},"minPower_kW":{"minimum":0,"type":"number"},"maxPower_kW":{"minimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share","efficiencyCharge","efficiencyDischarge","loss_per_h","cRate_per_h"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatStorage"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"},"efficiencyCharge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"efficiencyDischarge":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"loss_per_h":{"minimum":0,"maximum":1,"type":"number"},"cRate_per_h":{"exclusiveMinimum":0,"type":"number"}}},{"additionalProperties":false,"type":"object","required":["id","type","capex_EUR_per_unit","lifetime_a","fixedOm_share"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"type":{"const":"heatDump"},"name":{"maxLength":2000,"type":"string"},"capex_EUR_per_unit":{"minimum":0,"type":"number"},"lifetime_a":{"minimum":1,"maximum":100,"type":"number"},"fixedOm_share":{"minimum":0,"maximum":1,"type":"number"},"varOm_EUR_kWh":{"minimum":0,"type":"number"},"subsidy_share":{"minimum":0,"maximum":1,"type":"number"},"min":{"minimum":0,"type":"number"},"max":{"minimum":0,"type":"number"},"existing":{"minimum":0,"type":"number"},"commissioned_year":{"minimum":1950,"maximum":2100,"type":"integer"},"source":{"maxLength":2000,"type":"string"}}}]}},"constraints":{"additionalProperties":false,"type":"object","properties":{"co2Cap_t":{"minimum":0,"type":"number"},"minRenewableHeatShare":{"minimum":0,"maximum":1,"type":"number"},"maxGridImport_kWh":{"minimum":0,"type":"number"}}},"periods":{"additionalProperties":false,"type":"object","required":["years"],"properties":{"years":{"minItems":1,"maxItems":60,"type":"array","items":{"minimum":1990,"maximum":2100,"type":"integer"}},"lastPeriodYears":{"minimum":1,"maximum":30,"type":"integer"},"baseYear":{"minimum":1990,"maximum":2100,"type":"integer"},"demand":{"additionalProperties":false,"type":"object","properties":{"heat":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}},"electricity":{"additionalProperties":false,"type":"object","properties":{"factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"renovationRate_per_a":{"minimum":0,"maximum":0.2,"type":"number"},"series":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"}}}}}},"prices":{"additionalProperties":false,"type":"object","properties":{"fuelPrice_factor":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}},"gridImportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridExportPrice_factor":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"co2Price_EUR_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridCo2_kg_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"gridRenewableShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}},"targets":{"additionalProperties":false,"type":"object","properties":{"minRenewableHeatShare":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}},"co2Cap_t":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"maxNewCapacity":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}}}}},"subsidies":{"additionalProperties":false,"type":"object","properties":{"investment_share":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":1}}}}},"bew":{"additionalProperties":false,"type":"object","properties":{"heatPump_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"solarThermal_EUR_kWh":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0}},"operatingAidYears":{"minimum":1,"maximum":30,"type":"integer"}}},"sources":{"type":"object","propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"additionalProperties":{"maxLength":2000,"type":"string"}}}},"network":{"additionalProperties":false,"type":"object","required":["geojson"],"properties":{"geojson":{"type":"object"},"params":{"additionalProperties":false,"type":"object","properties":{"supplyTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"returnTemperature_C":{"minimum":0,"maximum":130,"type":"number"},"supplyTemperaturePath_C":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":130}},"returnTemperaturePath_C":{"type":"object","propertyNames":{"pattern":"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},"minProperties":1,"additionalProperties":{"type":"number","minimum":0,"maximum":130}},"soilTemperature_C":{"minimum":-10,"maximum":40,"type":"number"},"soilTemperatureAmplitude_K":{"minimum":0,"maximum":30,"type":"number"},"coverDepth_m":{"exclusiveMinimum":0,"maximum":5,"type":"number"},"soilConductivity_W_mK":{"exclusiveMinimum":0,"type":"number"},"maxPressureGradient_Pa_m":{"exclusiveMinimum":0,"type":"number"},"maxVelocity_m_s":{"exclusiveMinimum":0,"type":"number"},"roughness_mm":{"minimum":0,"maximum":10,"type":"number"},"pumpEfficiency":{"exclusiveMinimum":0,"maximum":1,"type":"number"},"houseConnectionExtra_m":{"minimum":0,"type":"number"},"maxHouseConnection_m":{"exclusiveMinimum":0,"type":"number"},"fullLoadHours_h":{"exclusiveMinimum":0,"maximum":8784,"type":"number"},"pipes":{"minItems":1,"maxItems":200,"type":"array","items":{"additionalProperties":false,"type":"object","required":["dn","innerDiameter_m","casingDiameter_m","insulationClass","heatLossCoefficient_W_mK","cost_EUR_m","source"],"properties":{"dn":{"minimum":10,"maximum":1200,"type":"integer"},"innerDiameter_m":{"exclusiveMinimum":0,"maximum":2,"type":"number"},"casingDiameter_m":{"exclusiveMinimum":0,"maximum":3,"type":"number"},"insulationClass":{"anyOf":[{"const":1,"type":"number"},{"const":2,"type":"number"},{"const":3,"type":"number"}]},"heatLossCoefficient_W_mK":{"minimum":0,"type":"number"},"cost_EUR_m":{"minimum":0,"type":"number"},"source":{"maxLength":2000,"type":"string"}}}},"forcedStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"forbiddenStreets":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}},"excludedBuildings":{"maxItems":100000,"type":"array","items":{"minLength":1,"maxLength":200,"type":"string"}}}}}},"scenarios":{"type":"array","items":{"additionalProperties":false,"type":"object","required":["id","name","overrides"],"properties":{"id":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$","type":"string"},"name":{"minLength":1,"maxLength":200,"type":"string"},"description":{"maxLength":2000,"type":"string"},"overrides":{"type":"object"}}}},"notes":{"type":"object"}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(str) {
     const len = str.length;
@@ -234,7 +234,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key1 in data3){
-if(!(((((((key1 === "year") || (key1 === "timeZone")) || (key1 === "location")) || (key1 === "latitude_deg")) || (key1 === "longitude_deg")) || (key1 === "ambientTemperature")) || (key1 === "weather"))){
+if(!((((((((key1 === "year") || (key1 === "timeZone")) || (key1 === "location")) || (key1 === "latitude_deg")) || (key1 === "longitude_deg")) || (key1 === "ambientTemperature")) || (key1 === "weather")) || (key1 === "timeStep_min"))){
 const err18 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
@@ -945,9 +945,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.timeStep_min !== undefined){
+let data20 = data3.timeStep_min;
+const _errs53 = errors;
+let valid7 = false;
+const _errs54 = errors;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err69 = {instancePath:instancePath+"/site/timeStep_min",schemaPath:"#/properties/site/properties/timeStep_min/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -956,15 +960,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.timeSeries !== undefined){
-let data20 = data.timeSeries;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key4 in data20){
-const _errs54 = errors;
-if(typeof key4 === "string"){
-if(!pattern4.test(key4)){
-const err70 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key4};
+if(60 !== data20){
+const err70 = {instancePath:instancePath+"/site/timeStep_min",schemaPath:"#/properties/site/properties/timeStep_min/anyOf/0/const",keyword:"const",params:{allowedValue: 60},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -973,9 +970,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
+var _valid3 = _errs54 === errors;
+valid7 = valid7 || _valid3;
+const _errs56 = errors;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err71 = {instancePath:instancePath+"/site/timeStep_min",schemaPath:"#/properties/site/properties/timeStep_min/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -984,9 +983,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-var valid7 = _errs54 === errors;
-if(!valid7){
-const err72 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+if(15 !== data20){
+const err72 = {instancePath:instancePath+"/site/timeStep_min",schemaPath:"#/properties/site/properties/timeStep_min/anyOf/1/const",keyword:"const",params:{allowedValue: 15},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -995,16 +993,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-for(const key5 in data20){
-let data21 = data20[key5];
-const _errs58 = errors;
-let valid9 = false;
-let passing3 = null;
-const _errs59 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.unit === undefined){
-const err73 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
+var _valid3 = _errs56 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const err73 = {instancePath:instancePath+"/site/timeStep_min",schemaPath:"#/properties/site/properties/timeStep_min/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1013,298 +1005,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data21.values === undefined){
-const err74 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
-if(vErrors === null){
-vErrors = [err74];
-}
 else {
-vErrors.push(err74);
-}
-errors++;
-}
-for(const key6 in data21){
-if(!(((key6 === "unit") || (key6 === "values")) || (key6 === "source"))){
-const err75 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data21.unit !== undefined){
-let data22 = data21.unit;
-if(typeof data22 === "string"){
-if(func2(data22) > 32){
-const err76 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data21.values !== undefined){
-let data23 = data21.values;
-if(Array.isArray(data23)){
-const len0 = data23.length;
-for(let i0=0; i0<len0; i0++){
-let data24 = data23[i0];
-if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err78 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i0,schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data21.source !== undefined){
-let data25 = data21.source;
-if(typeof data25 === "string"){
-if(func2(data25) > 2000){
-const err80 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var _valid3 = _errs59 === errors;
-if(_valid3){
-valid9 = true;
-passing3 = 0;
-var props1 = true;
-}
-const _errs70 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.unit === undefined){
-const err83 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(data21.file === undefined){
-const err84 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-for(const key7 in data21){
-if(!((((key7 === "unit") || (key7 === "file")) || (key7 === "column")) || (key7 === "source"))){
-const err85 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data21.unit !== undefined){
-let data26 = data21.unit;
-if(typeof data26 === "string"){
-if(func2(data26) > 32){
-const err86 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data21.file !== undefined){
-let data27 = data21.file;
-if(typeof data27 === "string"){
-if(func2(data27) > 500){
-const err88 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data21.column !== undefined){
-let data28 = data21.column;
-if(typeof data28 === "string"){
-if(func2(data28) > 2000){
-const err90 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data21.source !== undefined){
-let data29 = data21.source;
-if(typeof data29 === "string"){
-if(func2(data29) > 2000){
-const err92 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-var _valid3 = _errs70 === errors;
-if(_valid3 && valid9){
-valid9 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid9 = true;
-passing3 = 1;
-if(props1 !== true){
-props1 = true;
-}
-}
-}
-if(!valid9){
-const err95 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-else {
-errors = _errs58;
+errors = _errs53;
 if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
+if(_errs53){
+vErrors.length = _errs53;
 }
 else {
 vErrors = null;
@@ -1314,7 +1019,290 @@ vErrors = null;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err74 = {instancePath:instancePath+"/site",schemaPath:"#/properties/site/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.timeSeries !== undefined){
+let data21 = data.timeSeries;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key4 in data21){
+const _errs60 = errors;
+if(typeof key4 === "string"){
+if(!pattern4.test(key4)){
+const err75 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key4};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var valid8 = _errs60 === errors;
+if(!valid8){
+const err77 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+for(const key5 in data21){
+let data22 = data21[key5];
+const _errs64 = errors;
+let valid10 = false;
+let passing3 = null;
+const _errs65 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.unit === undefined){
+const err78 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data22.values === undefined){
+const err79 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+for(const key6 in data22){
+if(!(((key6 === "unit") || (key6 === "values")) || (key6 === "source"))){
+const err80 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data22.unit !== undefined){
+let data23 = data22.unit;
+if(typeof data23 === "string"){
+if(func2(data23) > 32){
+const err81 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data22.values !== undefined){
+let data24 = data22.values;
+if(Array.isArray(data24)){
+const len0 = data24.length;
+for(let i0=0; i0<len0; i0++){
+let data25 = data24[i0];
+if(!((typeof data25 == "number") && (isFinite(data25)))){
+const err83 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i0,schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data22.source !== undefined){
+let data26 = data22.source;
+if(typeof data26 === "string"){
+if(func2(data26) > 2000){
+const err85 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+var _valid4 = _errs65 === errors;
+if(_valid4){
+valid10 = true;
+passing3 = 0;
+var props1 = true;
+}
+const _errs76 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.unit === undefined){
+const err88 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data22.file === undefined){
+const err89 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+for(const key7 in data22){
+if(!((((key7 === "unit") || (key7 === "file")) || (key7 === "column")) || (key7 === "source"))){
+const err90 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data22.unit !== undefined){
+let data27 = data22.unit;
+if(typeof data27 === "string"){
+if(func2(data27) > 32){
+const err91 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data22.file !== undefined){
+let data28 = data22.file;
+if(typeof data28 === "string"){
+if(func2(data28) > 500){
+const err93 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data22.column !== undefined){
+let data29 = data22.column;
+if(typeof data29 === "string"){
+if(func2(data29) > 2000){
+const err95 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/column",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/column/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1324,11 +1312,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.demands !== undefined){
-let data30 = data.demands;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.heat === undefined){
-const err97 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "heat"},message:"must have required property '"+"heat"+"'"};
+if(data22.source !== undefined){
+let data30 = data22.source;
+if(typeof data30 === "string"){
+if(func2(data30) > 2000){
+const err97 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1337,8 +1325,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data30.electricity === undefined){
-const err98 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "electricity"},message:"must have required property '"+"electricity"+"'"};
+}
+else {
+const err98 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1347,9 +1336,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key8 in data30){
-if(!(((key8 === "heat") || (key8 === "electricity")) || (key8 === "cooling"))){
-const err99 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1358,12 +1348,22 @@ vErrors.push(err99);
 }
 errors++;
 }
+var _valid4 = _errs76 === errors;
+if(_valid4 && valid10){
+valid10 = false;
+passing3 = [passing3, 1];
 }
-if(data30.heat !== undefined){
-let data31 = data30.heat;
-if(typeof data31 === "string"){
-if(!pattern4.test(data31)){
-const err100 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+else {
+if(_valid4){
+valid10 = true;
+passing3 = 1;
+if(props1 !== true){
+props1 = true;
+}
+}
+}
+if(!valid10){
+const err100 = {instancePath:instancePath+"/timeSeries/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/timeSeries/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1372,9 +1372,21 @@ vErrors.push(err100);
 }
 errors++;
 }
+else {
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
 }
 else {
-const err101 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/timeSeries",schemaPath:"#/properties/timeSeries/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1384,11 +1396,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data30.electricity !== undefined){
-let data32 = data30.electricity;
-if(typeof data32 === "string"){
-if(!pattern4.test(data32)){
-const err102 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data.demands !== undefined){
+let data31 = data.demands;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.heat === undefined){
+const err102 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "heat"},message:"must have required property '"+"heat"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1397,9 +1409,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31.electricity === undefined){
+const err103 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/required",keyword:"required",params:{missingProperty: "electricity"},message:"must have required property '"+"electricity"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1408,12 +1419,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data30.cooling !== undefined){
-let data33 = data30.cooling;
-if(typeof data33 === "string"){
-if(!pattern4.test(data33)){
-const err104 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+for(const key8 in data31){
+if(!(((key8 === "heat") || (key8 === "electricity")) || (key8 === "cooling"))){
+const err104 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1423,8 +1431,11 @@ vErrors.push(err104);
 errors++;
 }
 }
-else {
-const err105 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31.heat !== undefined){
+let data32 = data31.heat;
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err105 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1434,9 +1445,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
 else {
-const err106 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err106 = {instancePath:instancePath+"/demands/heat",schemaPath:"#/properties/demands/properties/heat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1446,11 +1456,11 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.economics !== undefined){
-let data34 = data.economics;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.interestRate === undefined){
-const err107 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "interestRate"},message:"must have required property '"+"interestRate"+"'"};
+if(data31.electricity !== undefined){
+let data33 = data31.electricity;
+if(typeof data33 === "string"){
+if(!pattern4.test(data33)){
+const err107 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1459,8 +1469,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data34.co2Price_EUR_t === undefined){
-const err108 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "co2Price_EUR_t"},message:"must have required property '"+"co2Price_EUR_t"+"'"};
+}
+else {
+const err108 = {instancePath:instancePath+"/demands/electricity",schemaPath:"#/properties/demands/properties/electricity/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1469,9 +1480,12 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key9 in data34){
-if(!((key9 === "interestRate") || (key9 === "co2Price_EUR_t"))){
-const err109 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data31.cooling !== undefined){
+let data34 = data31.cooling;
+if(typeof data34 === "string"){
+if(!pattern4.test(data34)){
+const err109 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1481,11 +1495,8 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data34.interestRate !== undefined){
-let data35 = data34.interestRate;
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 0.5 || isNaN(data35)){
-const err110 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+else {
+const err110 = {instancePath:instancePath+"/demands/cooling",schemaPath:"#/properties/demands/properties/cooling/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1494,8 +1505,10 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err111 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/demands",schemaPath:"#/properties/demands/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1505,8 +1518,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.economics !== undefined){
+let data35 = data.economics;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.interestRate === undefined){
+const err112 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "interestRate"},message:"must have required property '"+"interestRate"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1515,12 +1531,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data34.co2Price_EUR_t !== undefined){
-let data36 = data34.co2Price_EUR_t;
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 0 || isNaN(data36)){
-const err113 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data35.co2Price_EUR_t === undefined){
+const err113 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/required",keyword:"required",params:{missingProperty: "co2Price_EUR_t"},message:"must have required property '"+"co2Price_EUR_t"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1529,9 +1541,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key9 in data35){
+if(!((key9 === "interestRate") || (key9 === "co2Price_EUR_t"))){
+const err114 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1541,9 +1553,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.interestRate !== undefined){
+let data36 = data35.interestRate;
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 0.5 || isNaN(data36)){
+const err115 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1552,15 +1566,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data.fuels !== undefined){
-let data37 = data.fuels;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key10 in data37){
-const _errs99 = errors;
-if(typeof key10 === "string"){
-if(!pattern4.test(key10)){
-const err116 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key10};
+if(data36 < 0 || isNaN(data36)){
+const err116 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1571,7 +1578,7 @@ errors++;
 }
 }
 else {
-const err117 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key10};
+const err117 = {instancePath:instancePath+"/economics/interestRate",schemaPath:"#/properties/economics/properties/interestRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1580,9 +1587,12 @@ vErrors.push(err117);
 }
 errors++;
 }
-var valid16 = _errs99 === errors;
-if(!valid16){
-const err118 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
+}
+if(data35.co2Price_EUR_t !== undefined){
+let data37 = data35.co2Price_EUR_t;
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 0 || isNaN(data37)){
+const err118 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1592,11 +1602,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-for(const key11 in data37){
-let data38 = data37[key11];
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.price_EUR_kWh === undefined){
-const err119 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
+else {
+const err119 = {instancePath:instancePath+"/economics/co2Price_EUR_t",schemaPath:"#/properties/economics/properties/co2Price_EUR_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1605,8 +1612,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data38.co2_kg_kWh === undefined){
-const err120 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/economics",schemaPath:"#/properties/economics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1615,8 +1624,15 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data38.renewable === undefined){
-const err121 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "renewable"},message:"must have required property '"+"renewable"+"'"};
+}
+if(data.fuels !== undefined){
+let data38 = data.fuels;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key10 in data38){
+const _errs105 = errors;
+if(typeof key10 === "string"){
+if(!pattern4.test(key10)){
+const err121 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key10};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1625,9 +1641,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key12 in data38){
-if(!(((key12 === "price_EUR_kWh") || (key12 === "co2_kg_kWh")) || (key12 === "renewable"))){
-const err122 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+else {
+const err122 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key10};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1636,15 +1652,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data38.price_EUR_kWh !== undefined){
-let data39 = data38.price_EUR_kWh;
-const _errs106 = errors;
-let valid19 = false;
-let passing4 = null;
-const _errs107 = errors;
-if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err123 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid17 = _errs105 === errors;
+if(!valid17){
+const err123 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1653,15 +1663,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-var _valid4 = _errs107 === errors;
-if(_valid4){
-valid19 = true;
-passing4 = 0;
 }
-const _errs109 = errors;
+for(const key11 in data38){
+let data39 = data38[key11];
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.series === undefined){
-const err124 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
+if(data39.price_EUR_kWh === undefined){
+const err124 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1670,9 +1677,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key13 in data39){
-if(!(((key13 === "series") || (key13 === "scale")) || (key13 === "adder"))){
-const err125 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data39.co2_kg_kWh === undefined){
+const err125 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1681,12 +1687,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data39.series !== undefined){
-let data40 = data39.series;
-if(typeof data40 === "string"){
-if(!pattern4.test(data40)){
-const err126 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data39.renewable === undefined){
+const err126 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/required",keyword:"required",params:{missingProperty: "renewable"},message:"must have required property '"+"renewable"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1695,9 +1697,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key12 in data39){
+if(!(((key12 === "price_EUR_kWh") || (key12 === "co2_kg_kWh")) || (key12 === "renewable"))){
+const err127 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1707,10 +1709,14 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data39.scale !== undefined){
-let data41 = data39.scale;
-if(!((typeof data41 == "number") && (isFinite(data41)))){
-const err128 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/scale",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data39.price_EUR_kWh !== undefined){
+let data40 = data39.price_EUR_kWh;
+const _errs112 = errors;
+let valid20 = false;
+let passing4 = null;
+const _errs113 = errors;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err128 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1719,11 +1725,15 @@ vErrors.push(err128);
 }
 errors++;
 }
+var _valid5 = _errs113 === errors;
+if(_valid5){
+valid20 = true;
+passing4 = 0;
 }
-if(data39.adder !== undefined){
-let data42 = data39.adder;
-if(!((typeof data42 == "number") && (isFinite(data42)))){
-const err129 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/adder",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs115 = errors;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.series === undefined){
+const err129 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1732,10 +1742,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key13 in data40){
+if(!(((key13 === "series") || (key13 === "scale")) || (key13 === "adder"))){
+const err130 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1744,19 +1753,12 @@ vErrors.push(err130);
 }
 errors++;
 }
-var _valid4 = _errs109 === errors;
-if(_valid4 && valid19){
-valid19 = false;
-passing4 = [passing4, 1];
 }
-else {
-if(_valid4){
-valid19 = true;
-passing4 = 1;
-}
-}
-if(!valid19){
-const err131 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(data40.series !== undefined){
+let data41 = data40.series;
+if(typeof data41 === "string"){
+if(!pattern4.test(data41)){
+const err131 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1765,23 +1767,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-else {
-errors = _errs106;
-if(vErrors !== null){
-if(_errs106){
-vErrors.length = _errs106;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data38.co2_kg_kWh !== undefined){
-let data43 = data38.co2_kg_kWh;
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err132 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err132 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/series",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1791,8 +1779,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data40.scale !== undefined){
+let data42 = data40.scale;
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err133 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/scale",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1802,9 +1792,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data38.renewable !== undefined){
-if(typeof data38.renewable !== "boolean"){
-const err134 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/renewable",schemaPath:"#/properties/fuels/additionalProperties/properties/renewable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data40.adder !== undefined){
+let data43 = data40.adder;
+if(!((typeof data43 == "number") && (isFinite(data43)))){
+const err134 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh/adder",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1816,7 +1807,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err135 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1825,10 +1816,19 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
+var _valid5 = _errs115 === errors;
+if(_valid5 && valid20){
+valid20 = false;
+passing4 = [passing4, 1];
 }
 else {
-const err136 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(_valid5){
+valid20 = true;
+passing4 = 1;
+}
+}
+if(!valid20){
+const err136 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/price_EUR_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1837,13 +1837,23 @@ vErrors.push(err136);
 }
 errors++;
 }
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
 }
-if(data.grid !== undefined){
-let data45 = data.grid;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key14 in data45){
-if(!((key14 === "import") || (key14 === "export"))){
-const err137 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data39.co2_kg_kWh !== undefined){
+let data44 = data39.co2_kg_kWh;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+const err137 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1853,11 +1863,8 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data45.import !== undefined){
-let data46 = data45.import;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.price_EUR_kWh === undefined){
-const err138 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
+else {
+const err138 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/co2_kg_kWh",schemaPath:"#/properties/fuels/additionalProperties/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1866,8 +1873,10 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data46.co2_kg_kWh === undefined){
-const err139 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
+}
+if(data39.renewable !== undefined){
+if(typeof data39.renewable !== "boolean"){
+const err139 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/renewable",schemaPath:"#/properties/fuels/additionalProperties/properties/renewable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1876,9 +1885,10 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key15 in data46){
-if(!(((((key15 === "price_EUR_kWh") || (key15 === "co2_kg_kWh")) || (key15 === "peakCharge_EUR_kW_a")) || (key15 === "connectionLimit_kW")) || (key15 === "renewableShare"))){
-const err140 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/fuels/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/fuels/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1888,14 +1898,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data46.price_EUR_kWh !== undefined){
-let data47 = data46.price_EUR_kWh;
-const _errs129 = errors;
-let valid23 = false;
-let passing5 = null;
-const _errs130 = errors;
-if(!((typeof data47 == "number") && (isFinite(data47)))){
-const err141 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err141 = {instancePath:instancePath+"/fuels",schemaPath:"#/properties/fuels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1904,15 +1909,13 @@ vErrors.push(err141);
 }
 errors++;
 }
-var _valid5 = _errs130 === errors;
-if(_valid5){
-valid23 = true;
-passing5 = 0;
 }
-const _errs132 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.series === undefined){
-const err142 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
+if(data.grid !== undefined){
+let data46 = data.grid;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key14 in data46){
+if(!((key14 === "import") || (key14 === "export"))){
+const err142 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1921,9 +1924,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key16 in data47){
-if(!(((key16 === "series") || (key16 === "scale")) || (key16 === "adder"))){
-const err143 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data46.import !== undefined){
+let data47 = data46.import;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.price_EUR_kWh === undefined){
+const err143 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1932,12 +1938,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data47.series !== undefined){
-let data48 = data47.series;
-if(typeof data48 === "string"){
-if(!pattern4.test(data48)){
-const err144 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data47.co2_kg_kWh === undefined){
+const err144 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/required",keyword:"required",params:{missingProperty: "co2_kg_kWh"},message:"must have required property '"+"co2_kg_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1946,9 +1948,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-else {
-const err145 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data47){
+if(!(((((key15 === "price_EUR_kWh") || (key15 === "co2_kg_kWh")) || (key15 === "peakCharge_EUR_kW_a")) || (key15 === "connectionLimit_kW")) || (key15 === "renewableShare"))){
+const err145 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1958,10 +1960,14 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data47.scale !== undefined){
-let data49 = data47.scale;
-if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err146 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data47.price_EUR_kWh !== undefined){
+let data48 = data47.price_EUR_kWh;
+const _errs135 = errors;
+let valid24 = false;
+let passing5 = null;
+const _errs136 = errors;
+if(!((typeof data48 == "number") && (isFinite(data48)))){
+const err146 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1970,11 +1976,15 @@ vErrors.push(err146);
 }
 errors++;
 }
+var _valid6 = _errs136 === errors;
+if(_valid6){
+valid24 = true;
+passing5 = 0;
 }
-if(data47.adder !== undefined){
-let data50 = data47.adder;
-if(!((typeof data50 == "number") && (isFinite(data50)))){
-const err147 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs138 = errors;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.series === undefined){
+const err147 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1983,10 +1993,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key16 in data48){
+if(!(((key16 === "series") || (key16 === "scale")) || (key16 === "adder"))){
+const err148 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1995,19 +2004,12 @@ vErrors.push(err148);
 }
 errors++;
 }
-var _valid5 = _errs132 === errors;
-if(_valid5 && valid23){
-valid23 = false;
-passing5 = [passing5, 1];
 }
-else {
-if(_valid5){
-valid23 = true;
-passing5 = 1;
-}
-}
-if(!valid23){
-const err149 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
+if(data48.series !== undefined){
+let data49 = data48.series;
+if(typeof data49 === "string"){
+if(!pattern4.test(data49)){
+const err149 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2016,23 +2018,9 @@ vErrors.push(err149);
 }
 errors++;
 }
-else {
-errors = _errs129;
-if(vErrors !== null){
-if(_errs129){
-vErrors.length = _errs129;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data46.co2_kg_kWh !== undefined){
-let data51 = data46.co2_kg_kWh;
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 0 || isNaN(data51)){
-const err150 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err150 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2042,8 +2030,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data48.scale !== undefined){
+let data50 = data48.scale;
+if(!((typeof data50 == "number") && (isFinite(data50)))){
+const err151 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2053,11 +2043,10 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data46.peakCharge_EUR_kW_a !== undefined){
-let data52 = data46.peakCharge_EUR_kW_a;
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 0 || isNaN(data52)){
-const err152 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data48.adder !== undefined){
+let data51 = data48.adder;
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err152 = {instancePath:instancePath+"/grid/import/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2067,8 +2056,9 @@ vErrors.push(err152);
 errors++;
 }
 }
+}
 else {
-const err153 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err153 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2077,12 +2067,19 @@ vErrors.push(err153);
 }
 errors++;
 }
+var _valid6 = _errs138 === errors;
+if(_valid6 && valid24){
+valid24 = false;
+passing5 = [passing5, 1];
 }
-if(data46.connectionLimit_kW !== undefined){
-let data53 = data46.connectionLimit_kW;
-if((typeof data53 == "number") && (isFinite(data53))){
-if(data53 < 0 || isNaN(data53)){
-const err154 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+if(_valid6){
+valid24 = true;
+passing5 = 1;
+}
+}
+if(!valid24){
+const err154 = {instancePath:instancePath+"/grid/import/price_EUR_kWh",schemaPath:"#/properties/grid/properties/import/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2091,9 +2088,23 @@ vErrors.push(err154);
 }
 errors++;
 }
+else {
+errors = _errs135;
+if(vErrors !== null){
+if(_errs135){
+vErrors.length = _errs135;
 }
 else {
-const err155 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data47.co2_kg_kWh !== undefined){
+let data52 = data47.co2_kg_kWh;
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err155 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2103,11 +2114,8 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data46.renewableShare !== undefined){
-let data54 = data46.renewableShare;
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 1 || isNaN(data54)){
-const err156 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err156 = {instancePath:instancePath+"/grid/import/co2_kg_kWh",schemaPath:"#/properties/grid/properties/import/properties/co2_kg_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2116,8 +2124,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data54 < 0 || isNaN(data54)){
-const err157 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data47.peakCharge_EUR_kW_a !== undefined){
+let data53 = data47.peakCharge_EUR_kW_a;
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
+const err157 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2128,7 +2140,7 @@ errors++;
 }
 }
 else {
-const err158 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err158 = {instancePath:instancePath+"/grid/import/peakCharge_EUR_kW_a",schemaPath:"#/properties/grid/properties/import/properties/peakCharge_EUR_kW_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2138,9 +2150,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47.connectionLimit_kW !== undefined){
+let data54 = data47.connectionLimit_kW;
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 0 || isNaN(data54)){
+const err159 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2150,11 +2164,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data45.export !== undefined){
-let data55 = data45.export;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.price_EUR_kWh === undefined){
-const err160 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
+else {
+const err160 = {instancePath:instancePath+"/grid/import/connectionLimit_kW",schemaPath:"#/properties/grid/properties/import/properties/connectionLimit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2163,9 +2174,12 @@ vErrors.push(err160);
 }
 errors++;
 }
-for(const key17 in data55){
-if(!((key17 === "price_EUR_kWh") || (key17 === "limit_kW"))){
-const err161 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data47.renewableShare !== undefined){
+let data55 = data47.renewableShare;
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 1 || isNaN(data55)){
+const err161 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2174,15 +2188,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data55.price_EUR_kWh !== undefined){
-let data56 = data55.price_EUR_kWh;
-const _errs153 = errors;
-let valid26 = false;
-let passing6 = null;
-const _errs154 = errors;
-if(!((typeof data56 == "number") && (isFinite(data56)))){
-const err162 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data55 < 0 || isNaN(data55)){
+const err162 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2191,15 +2198,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-var _valid6 = _errs154 === errors;
-if(_valid6){
-valid26 = true;
-passing6 = 0;
 }
-const _errs156 = errors;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.series === undefined){
-const err163 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
+else {
+const err163 = {instancePath:instancePath+"/grid/import/renewableShare",schemaPath:"#/properties/grid/properties/import/properties/renewableShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2208,9 +2209,10 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key18 in data56){
-if(!(((key18 === "series") || (key18 === "scale")) || (key18 === "adder"))){
-const err164 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/grid/import",schemaPath:"#/properties/grid/properties/import/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2220,11 +2222,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data56.series !== undefined){
-let data57 = data56.series;
-if(typeof data57 === "string"){
-if(!pattern4.test(data57)){
-const err165 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data46.export !== undefined){
+let data56 = data46.export;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.price_EUR_kWh === undefined){
+const err165 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/required",keyword:"required",params:{missingProperty: "price_EUR_kWh"},message:"must have required property '"+"price_EUR_kWh"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2233,9 +2235,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data56){
+if(!((key17 === "price_EUR_kWh") || (key17 === "limit_kW"))){
+const err166 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2245,10 +2247,14 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data56.scale !== undefined){
-let data58 = data56.scale;
-if(!((typeof data58 == "number") && (isFinite(data58)))){
-const err167 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data56.price_EUR_kWh !== undefined){
+let data57 = data56.price_EUR_kWh;
+const _errs159 = errors;
+let valid27 = false;
+let passing6 = null;
+const _errs160 = errors;
+if(!((typeof data57 == "number") && (isFinite(data57)))){
+const err167 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2257,11 +2263,15 @@ vErrors.push(err167);
 }
 errors++;
 }
+var _valid7 = _errs160 === errors;
+if(_valid7){
+valid27 = true;
+passing6 = 0;
 }
-if(data56.adder !== undefined){
-let data59 = data56.adder;
-if(!((typeof data59 == "number") && (isFinite(data59)))){
-const err168 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs162 = errors;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.series === undefined){
+const err168 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/required",keyword:"required",params:{missingProperty: "series"},message:"must have required property '"+"series"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2270,10 +2280,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key18 in data57){
+if(!(((key18 === "series") || (key18 === "scale")) || (key18 === "adder"))){
+const err169 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2282,19 +2291,12 @@ vErrors.push(err169);
 }
 errors++;
 }
-var _valid6 = _errs156 === errors;
-if(_valid6 && valid26){
-valid26 = false;
-passing6 = [passing6, 1];
 }
-else {
-if(_valid6){
-valid26 = true;
-passing6 = 1;
-}
-}
-if(!valid26){
-const err170 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
+if(data57.series !== undefined){
+let data58 = data57.series;
+if(typeof data58 === "string"){
+if(!pattern4.test(data58)){
+const err170 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2303,23 +2305,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-else {
-errors = _errs153;
-if(vErrors !== null){
-if(_errs153){
-vErrors.length = _errs153;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data55.limit_kW !== undefined){
-let data60 = data55.limit_kW;
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err171 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err171 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/series",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/series/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2329,8 +2317,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-else {
-const err172 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data57.scale !== undefined){
+let data59 = data57.scale;
+if(!((typeof data59 == "number") && (isFinite(data59)))){
+const err172 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/scale",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/scale/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2340,9 +2330,10 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-else {
-const err173 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.adder !== undefined){
+let data60 = data57.adder;
+if(!((typeof data60 == "number") && (isFinite(data60)))){
+const err173 = {instancePath:instancePath+"/grid/export/price_EUR_kWh/adder",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/properties/adder/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2354,7 +2345,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err174 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2363,12 +2354,19 @@ vErrors.push(err174);
 }
 errors++;
 }
+var _valid7 = _errs162 === errors;
+if(_valid7 && valid27){
+valid27 = false;
+passing6 = [passing6, 1];
 }
-if(data.technologies !== undefined){
-let data61 = data.technologies;
-if(Array.isArray(data61)){
-if(data61.length > 100){
-const err175 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+else {
+if(_valid7){
+valid27 = true;
+passing6 = 1;
+}
+}
+if(!valid27){
+const err175 = {instancePath:instancePath+"/grid/export/price_EUR_kWh",schemaPath:"#/properties/grid/properties/export/properties/price_EUR_kWh/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2377,12 +2375,23 @@ vErrors.push(err175);
 }
 errors++;
 }
-const len1 = data61.length;
-for(let i1=0; i1<len1; i1++){
-let data62 = data61[i1];
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.type === undefined){
-const err176 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+else {
+errors = _errs159;
+if(vErrors !== null){
+if(_errs159){
+vErrors.length = _errs159;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data56.limit_kW !== undefined){
+let data61 = data56.limit_kW;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 0 || isNaN(data61)){
+const err176 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2391,12 +2400,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-const tag0 = data62.type;
-if(typeof tag0 == "string"){
-if(tag0 === "boiler"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err177 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+else {
+const err177 = {instancePath:instancePath+"/grid/export/limit_kW",schemaPath:"#/properties/grid/properties/export/properties/limit_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2405,8 +2411,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err178 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/grid/export",schemaPath:"#/properties/grid/properties/export/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2415,8 +2423,10 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err179 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/grid",schemaPath:"#/properties/grid/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2425,8 +2435,12 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err180 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+if(data.technologies !== undefined){
+let data62 = data.technologies;
+if(Array.isArray(data62)){
+if(data62.length > 100){
+const err180 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2435,8 +2449,12 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err181 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+const len1 = data62.length;
+for(let i1=0; i1<len1; i1++){
+let data63 = data62[i1];
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.type === undefined){
+const err181 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2445,8 +2463,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data62.fuel === undefined){
-const err182 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
+const tag0 = data63.type;
+if(typeof tag0 == "string"){
+if(tag0 === "boiler"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err182 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2455,8 +2477,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data62.efficiency === undefined){
-const err183 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
+if(data63.type === undefined){
+const err183 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2465,9 +2487,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key19 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[0].properties, key19))){
-const err184 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data63.capex_EUR_per_unit === undefined){
+const err184 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2476,12 +2497,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data63 = data62.id;
-if(typeof data63 === "string"){
-if(!pattern4.test(data63)){
-const err185 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.lifetime_a === undefined){
+const err185 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2490,9 +2507,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-else {
-const err186 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.fixedOm_share === undefined){
+const err186 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2501,10 +2517,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("boiler" !== data62.type){
-const err187 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "boiler"},message:"must be equal to constant"};
+if(data63.fuel === undefined){
+const err187 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2513,12 +2527,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data65 = data62.name;
-if(typeof data65 === "string"){
-if(func2(data65) > 2000){
-const err188 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.efficiency === undefined){
+const err188 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2527,9 +2537,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[0].properties, key19))){
+const err189 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2539,11 +2549,11 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data66 = data62.capex_EUR_per_unit;
-if((typeof data66 == "number") && (isFinite(data66))){
-if(data66 < 0 || isNaN(data66)){
-const err190 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data64 = data63.id;
+if(typeof data64 === "string"){
+if(!pattern4.test(data64)){
+const err190 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2554,7 +2564,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err191 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/0/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2564,11 +2574,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data67 = data62.lifetime_a;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 > 100 || isNaN(data67)){
-const err192 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("boiler" !== data63.type){
+const err192 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/0/properties/type/const",keyword:"const",params:{allowedValue: "boiler"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2577,8 +2585,12 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data67 < 1 || isNaN(data67)){
-const err193 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data66 = data63.name;
+if(typeof data66 === "string"){
+if(func2(data66) > 2000){
+const err193 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2589,7 +2601,7 @@ errors++;
 }
 }
 else {
-const err194 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err194 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2599,11 +2611,11 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data68 = data62.fixedOm_share;
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 > 1 || isNaN(data68)){
-const err195 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data67 = data63.capex_EUR_per_unit;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
+const err195 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2612,8 +2624,9 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(data68 < 0 || isNaN(data68)){
-const err196 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err196 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/0/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2623,8 +2636,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-else {
-const err197 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data68 = data63.lifetime_a;
+if((typeof data68 == "number") && (isFinite(data68))){
+if(data68 > 100 || isNaN(data68)){
+const err197 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2633,12 +2649,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data69 = data62.varOm_EUR_kWh;
-if((typeof data69 == "number") && (isFinite(data69))){
-if(data69 < 0 || isNaN(data69)){
-const err198 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data68 < 1 || isNaN(data68)){
+const err198 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2649,7 +2661,7 @@ errors++;
 }
 }
 else {
-const err199 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err199 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/0/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2659,11 +2671,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data70 = data62.subsidy_share;
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 1 || isNaN(data70)){
-const err200 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data69 = data63.fixedOm_share;
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 > 1 || isNaN(data69)){
+const err200 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2672,8 +2684,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data70 < 0 || isNaN(data70)){
-const err201 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data69 < 0 || isNaN(data69)){
+const err201 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2684,7 +2696,7 @@ errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err202 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2694,11 +2706,11 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data71 = data62.min;
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err203 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data70 = data63.varOm_EUR_kWh;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err203 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2709,7 +2721,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err204 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/0/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2719,11 +2731,11 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data72 = data62.max;
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 0 || isNaN(data72)){
-const err205 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data71 = data63.subsidy_share;
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 1 || isNaN(data71)){
+const err205 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2732,9 +2744,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data71 < 0 || isNaN(data71)){
+const err206 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2744,11 +2755,8 @@ vErrors.push(err206);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data73 = data62.existing;
-if((typeof data73 == "number") && (isFinite(data73))){
-if(data73 < 0 || isNaN(data73)){
-const err207 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err207 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/0/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2758,8 +2766,11 @@ vErrors.push(err207);
 errors++;
 }
 }
-else {
-const err208 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data72 = data63.min;
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err208 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2769,10 +2780,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data74 = data62.commissioned_year;
-if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
-const err209 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err209 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/0/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2781,9 +2790,12 @@ vErrors.push(err209);
 }
 errors++;
 }
-if((typeof data74 == "number") && (isFinite(data74))){
-if(data74 > 2100 || isNaN(data74)){
-const err210 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data73 = data63.max;
+if((typeof data73 == "number") && (isFinite(data73))){
+if(data73 < 0 || isNaN(data73)){
+const err210 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2792,8 +2804,9 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data74 < 1950 || isNaN(data74)){
-const err211 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err211 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/0/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2803,12 +2816,11 @@ vErrors.push(err211);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data75 = data62.source;
-if(typeof data75 === "string"){
-if(func2(data75) > 2000){
-const err212 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data74 = data63.existing;
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 < 0 || isNaN(data74)){
+const err212 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2819,7 +2831,7 @@ errors++;
 }
 }
 else {
-const err213 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/0/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2829,11 +2841,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data62.fuel !== undefined){
-let data76 = data62.fuel;
-if(typeof data76 === "string"){
-if(!pattern4.test(data76)){
-const err214 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.commissioned_year !== undefined){
+let data75 = data63.commissioned_year;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err214 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2842,9 +2853,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 2100 || isNaN(data75)){
+const err215 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2853,12 +2864,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data62.efficiency !== undefined){
-let data77 = data62.efficiency;
-if((typeof data77 == "number") && (isFinite(data77))){
-if(data77 > 1 || isNaN(data77)){
-const err216 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data75 < 1950 || isNaN(data75)){
+const err216 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/0/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2867,8 +2874,13 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data77 <= 0 || isNaN(data77)){
-const err217 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+if(data63.source !== undefined){
+let data76 = data63.source;
+if(typeof data76 === "string"){
+if(func2(data76) > 2000){
+const err217 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2879,7 +2891,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err218 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2889,9 +2901,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.fuel !== undefined){
+let data77 = data63.fuel;
+if(typeof data77 === "string"){
+if(!pattern4.test(data77)){
+const err219 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2900,12 +2914,9 @@ vErrors.push(err219);
 }
 errors++;
 }
-var props5 = true;
 }
-else if(tag0 === "electricBoiler"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err220 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err220 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/0/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2914,8 +2925,12 @@ vErrors.push(err220);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err221 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data63.efficiency !== undefined){
+let data78 = data63.efficiency;
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 > 1 || isNaN(data78)){
+const err221 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2924,8 +2939,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err222 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data78 <= 0 || isNaN(data78)){
+const err222 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2934,8 +2949,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err223 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err223 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/0/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2944,8 +2960,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err224 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2954,8 +2972,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data62.efficiency === undefined){
-const err225 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
+var props5 = true;
+}
+else if(tag0 === "electricBoiler"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err225 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2964,9 +2986,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-for(const key20 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[1].properties, key20))){
-const err226 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data63.type === undefined){
+const err226 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2975,12 +2996,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data78 = data62.id;
-if(typeof data78 === "string"){
-if(!pattern4.test(data78)){
-const err227 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.capex_EUR_per_unit === undefined){
+const err227 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2989,9 +3006,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-else {
-const err228 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.lifetime_a === undefined){
+const err228 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -3000,10 +3016,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("electricBoiler" !== data62.type){
-const err229 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "electricBoiler"},message:"must be equal to constant"};
+if(data63.fixedOm_share === undefined){
+const err229 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -3012,12 +3026,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data80 = data62.name;
-if(typeof data80 === "string"){
-if(func2(data80) > 2000){
-const err230 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.efficiency === undefined){
+const err230 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/required",keyword:"required",params:{missingProperty: "efficiency"},message:"must have required property '"+"efficiency"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -3026,9 +3036,9 @@ vErrors.push(err230);
 }
 errors++;
 }
-}
-else {
-const err231 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[1].properties, key20))){
+const err231 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -3038,11 +3048,11 @@ vErrors.push(err231);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data81 = data62.capex_EUR_per_unit;
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
-const err232 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data79 = data63.id;
+if(typeof data79 === "string"){
+if(!pattern4.test(data79)){
+const err232 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -3053,7 +3063,7 @@ errors++;
 }
 }
 else {
-const err233 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err233 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3063,11 +3073,9 @@ vErrors.push(err233);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data82 = data62.lifetime_a;
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 > 100 || isNaN(data82)){
-const err234 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("electricBoiler" !== data63.type){
+const err234 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/1/properties/type/const",keyword:"const",params:{allowedValue: "electricBoiler"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3076,8 +3084,12 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data82 < 1 || isNaN(data82)){
-const err235 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data81 = data63.name;
+if(typeof data81 === "string"){
+if(func2(data81) > 2000){
+const err235 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3088,7 +3100,7 @@ errors++;
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err236 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3098,11 +3110,11 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data83 = data62.fixedOm_share;
-if((typeof data83 == "number") && (isFinite(data83))){
-if(data83 > 1 || isNaN(data83)){
-const err237 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data82 = data63.capex_EUR_per_unit;
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
+const err237 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3111,8 +3123,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data83 < 0 || isNaN(data83)){
-const err238 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err238 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/1/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3122,8 +3135,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-else {
-const err239 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data83 = data63.lifetime_a;
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 100 || isNaN(data83)){
+const err239 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3132,12 +3148,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data84 = data62.varOm_EUR_kWh;
-if((typeof data84 == "number") && (isFinite(data84))){
-if(data84 < 0 || isNaN(data84)){
-const err240 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data83 < 1 || isNaN(data83)){
+const err240 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3148,7 +3160,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err241 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/1/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3158,11 +3170,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data85 = data62.subsidy_share;
-if((typeof data85 == "number") && (isFinite(data85))){
-if(data85 > 1 || isNaN(data85)){
-const err242 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data84 = data63.fixedOm_share;
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 1 || isNaN(data84)){
+const err242 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3171,8 +3183,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data85 < 0 || isNaN(data85)){
-const err243 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data84 < 0 || isNaN(data84)){
+const err243 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3183,7 +3195,7 @@ errors++;
 }
 }
 else {
-const err244 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err244 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3193,11 +3205,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data86 = data62.min;
-if((typeof data86 == "number") && (isFinite(data86))){
-if(data86 < 0 || isNaN(data86)){
-const err245 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data85 = data63.varOm_EUR_kWh;
+if((typeof data85 == "number") && (isFinite(data85))){
+if(data85 < 0 || isNaN(data85)){
+const err245 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3208,7 +3220,7 @@ errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err246 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/1/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3218,11 +3230,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data87 = data62.max;
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 0 || isNaN(data87)){
-const err247 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data86 = data63.subsidy_share;
+if((typeof data86 == "number") && (isFinite(data86))){
+if(data86 > 1 || isNaN(data86)){
+const err247 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3231,9 +3243,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-else {
-const err248 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data86 < 0 || isNaN(data86)){
+const err248 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3243,11 +3254,8 @@ vErrors.push(err248);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data88 = data62.existing;
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
-const err249 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err249 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/1/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3257,8 +3265,11 @@ vErrors.push(err249);
 errors++;
 }
 }
-else {
-const err250 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data87 = data63.min;
+if((typeof data87 == "number") && (isFinite(data87))){
+if(data87 < 0 || isNaN(data87)){
+const err250 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3268,10 +3279,8 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data89 = data62.commissioned_year;
-if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
-const err251 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err251 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/1/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3280,9 +3289,12 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data89 == "number") && (isFinite(data89))){
-if(data89 > 2100 || isNaN(data89)){
-const err252 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data88 = data63.max;
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
+const err252 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3291,8 +3303,9 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data89 < 1950 || isNaN(data89)){
-const err253 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err253 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/1/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3302,12 +3315,11 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data90 = data62.source;
-if(typeof data90 === "string"){
-if(func2(data90) > 2000){
-const err254 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data89 = data63.existing;
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 < 0 || isNaN(data89)){
+const err254 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3318,7 +3330,7 @@ errors++;
 }
 }
 else {
-const err255 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err255 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/1/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3328,11 +3340,10 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data62.efficiency !== undefined){
-let data91 = data62.efficiency;
-if((typeof data91 == "number") && (isFinite(data91))){
-if(data91 > 1 || isNaN(data91)){
-const err256 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.commissioned_year !== undefined){
+let data90 = data63.commissioned_year;
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err256 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3341,8 +3352,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(data91 <= 0 || isNaN(data91)){
-const err257 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 > 2100 || isNaN(data90)){
+const err257 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3351,9 +3363,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data90 < 1950 || isNaN(data90)){
+const err258 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/1/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3364,8 +3375,11 @@ errors++;
 }
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.source !== undefined){
+let data91 = data63.source;
+if(typeof data91 === "string"){
+if(func2(data91) > 2000){
+const err259 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3374,14 +3388,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "chp"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err260 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err260 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3390,8 +3399,12 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err261 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data63.efficiency !== undefined){
+let data92 = data63.efficiency;
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 > 1 || isNaN(data92)){
+const err261 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3400,8 +3413,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err262 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data92 <= 0 || isNaN(data92)){
+const err262 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3410,8 +3423,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err263 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err263 = {instancePath:instancePath+"/technologies/" + i1+"/efficiency",schemaPath:"#/properties/technologies/items/oneOf/1/properties/efficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3420,8 +3434,10 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err264 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3430,8 +3446,14 @@ vErrors.push(err264);
 }
 errors++;
 }
-if(data62.fuel === undefined){
-const err265 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "chp"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err265 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3440,8 +3462,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data62.efficiencyEl === undefined){
-const err266 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyEl"},message:"must have required property '"+"efficiencyEl"+"'"};
+if(data63.type === undefined){
+const err266 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3450,8 +3472,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(data62.efficiencyTh === undefined){
-const err267 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyTh"},message:"must have required property '"+"efficiencyTh"+"'"};
+if(data63.capex_EUR_per_unit === undefined){
+const err267 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3460,9 +3482,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-for(const key21 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[2].properties, key21))){
-const err268 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data63.lifetime_a === undefined){
+const err268 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3471,12 +3492,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data92 = data62.id;
-if(typeof data92 === "string"){
-if(!pattern4.test(data92)){
-const err269 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.fixedOm_share === undefined){
+const err269 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3485,9 +3502,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.fuel === undefined){
+const err270 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "fuel"},message:"must have required property '"+"fuel"+"'"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3496,10 +3512,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("chp" !== data62.type){
-const err271 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "chp"},message:"must be equal to constant"};
+if(data63.efficiencyEl === undefined){
+const err271 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyEl"},message:"must have required property '"+"efficiencyEl"+"'"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3508,12 +3522,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data94 = data62.name;
-if(typeof data94 === "string"){
-if(func2(data94) > 2000){
-const err272 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.efficiencyTh === undefined){
+const err272 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/required",keyword:"required",params:{missingProperty: "efficiencyTh"},message:"must have required property '"+"efficiencyTh"+"'"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3522,9 +3532,9 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-else {
-const err273 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[2].properties, key21))){
+const err273 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3534,11 +3544,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data95 = data62.capex_EUR_per_unit;
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 < 0 || isNaN(data95)){
-const err274 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data93 = data63.id;
+if(typeof data93 === "string"){
+if(!pattern4.test(data93)){
+const err274 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3549,7 +3559,7 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err275 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3559,11 +3569,9 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data96 = data62.lifetime_a;
-if((typeof data96 == "number") && (isFinite(data96))){
-if(data96 > 100 || isNaN(data96)){
-const err276 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("chp" !== data63.type){
+const err276 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/2/properties/type/const",keyword:"const",params:{allowedValue: "chp"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3572,8 +3580,12 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data96 < 1 || isNaN(data96)){
-const err277 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data95 = data63.name;
+if(typeof data95 === "string"){
+if(func2(data95) > 2000){
+const err277 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3584,7 +3596,7 @@ errors++;
 }
 }
 else {
-const err278 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err278 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3594,11 +3606,11 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data97 = data62.fixedOm_share;
-if((typeof data97 == "number") && (isFinite(data97))){
-if(data97 > 1 || isNaN(data97)){
-const err279 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data96 = data63.capex_EUR_per_unit;
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 < 0 || isNaN(data96)){
+const err279 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3607,8 +3619,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data97 < 0 || isNaN(data97)){
-const err280 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err280 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/2/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3618,8 +3631,11 @@ vErrors.push(err280);
 errors++;
 }
 }
-else {
-const err281 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data97 = data63.lifetime_a;
+if((typeof data97 == "number") && (isFinite(data97))){
+if(data97 > 100 || isNaN(data97)){
+const err281 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3628,12 +3644,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data98 = data62.varOm_EUR_kWh;
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 < 0 || isNaN(data98)){
-const err282 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data97 < 1 || isNaN(data97)){
+const err282 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3644,7 +3656,7 @@ errors++;
 }
 }
 else {
-const err283 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err283 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/2/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3654,11 +3666,11 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data99 = data62.subsidy_share;
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 > 1 || isNaN(data99)){
-const err284 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data98 = data63.fixedOm_share;
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 > 1 || isNaN(data98)){
+const err284 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3667,8 +3679,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data99 < 0 || isNaN(data99)){
-const err285 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data98 < 0 || isNaN(data98)){
+const err285 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3679,7 +3691,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err286 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3689,11 +3701,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data100 = data62.min;
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 < 0 || isNaN(data100)){
-const err287 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data99 = data63.varOm_EUR_kWh;
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 0 || isNaN(data99)){
+const err287 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3704,7 +3716,7 @@ errors++;
 }
 }
 else {
-const err288 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err288 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3714,11 +3726,11 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data101 = data62.max;
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 < 0 || isNaN(data101)){
-const err289 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data100 = data63.subsidy_share;
+if((typeof data100 == "number") && (isFinite(data100))){
+if(data100 > 1 || isNaN(data100)){
+const err289 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3727,9 +3739,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-else {
-const err290 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data100 < 0 || isNaN(data100)){
+const err290 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3739,11 +3750,8 @@ vErrors.push(err290);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data102 = data62.existing;
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 < 0 || isNaN(data102)){
-const err291 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err291 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3753,8 +3761,11 @@ vErrors.push(err291);
 errors++;
 }
 }
-else {
-const err292 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data101 = data63.min;
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 < 0 || isNaN(data101)){
+const err292 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3764,10 +3775,8 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data103 = data62.commissioned_year;
-if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err293 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err293 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/2/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3776,9 +3785,12 @@ vErrors.push(err293);
 }
 errors++;
 }
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 > 2100 || isNaN(data103)){
-const err294 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data102 = data63.max;
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 < 0 || isNaN(data102)){
+const err294 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3787,8 +3799,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data103 < 1950 || isNaN(data103)){
-const err295 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err295 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/2/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3798,12 +3811,11 @@ vErrors.push(err295);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data104 = data62.source;
-if(typeof data104 === "string"){
-if(func2(data104) > 2000){
-const err296 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data103 = data63.existing;
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 0 || isNaN(data103)){
+const err296 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3814,7 +3826,7 @@ errors++;
 }
 }
 else {
-const err297 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err297 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/2/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3824,11 +3836,10 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data62.fuel !== undefined){
-let data105 = data62.fuel;
-if(typeof data105 === "string"){
-if(!pattern4.test(data105)){
-const err298 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.commissioned_year !== undefined){
+let data104 = data63.commissioned_year;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err298 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3837,9 +3848,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-else {
-const err299 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 > 2100 || isNaN(data104)){
+const err299 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3848,12 +3859,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-if(data62.efficiencyEl !== undefined){
-let data106 = data62.efficiencyEl;
-if((typeof data106 == "number") && (isFinite(data106))){
-if(data106 > 1 || isNaN(data106)){
-const err300 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data104 < 1950 || isNaN(data104)){
+const err300 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/2/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3862,8 +3869,13 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data106 <= 0 || isNaN(data106)){
-const err301 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+if(data63.source !== undefined){
+let data105 = data63.source;
+if(typeof data105 === "string"){
+if(func2(data105) > 2000){
+const err301 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3874,7 +3886,7 @@ errors++;
 }
 }
 else {
-const err302 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err302 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3884,11 +3896,11 @@ vErrors.push(err302);
 errors++;
 }
 }
-if(data62.efficiencyTh !== undefined){
-let data107 = data62.efficiencyTh;
-if((typeof data107 == "number") && (isFinite(data107))){
-if(data107 > 1 || isNaN(data107)){
-const err303 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fuel !== undefined){
+let data106 = data63.fuel;
+if(typeof data106 === "string"){
+if(!pattern4.test(data106)){
+const err303 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3897,8 +3909,9 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(data107 <= 0 || isNaN(data107)){
-const err304 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err304 = {instancePath:instancePath+"/technologies/" + i1+"/fuel",schemaPath:"#/properties/technologies/items/oneOf/2/properties/fuel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3908,8 +3921,11 @@ vErrors.push(err304);
 errors++;
 }
 }
-else {
-const err305 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.efficiencyEl !== undefined){
+let data107 = data63.efficiencyEl;
+if((typeof data107 == "number") && (isFinite(data107))){
+if(data107 > 1 || isNaN(data107)){
+const err305 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3918,12 +3934,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-if(data62.minLoad_share !== undefined){
-let data108 = data62.minLoad_share;
-if((typeof data108 == "number") && (isFinite(data108))){
-if(data108 > 1 || isNaN(data108)){
-const err306 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data107 <= 0 || isNaN(data107)){
+const err306 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3932,8 +3944,9 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(data108 < 0 || isNaN(data108)){
-const err307 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err307 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3943,8 +3956,11 @@ vErrors.push(err307);
 errors++;
 }
 }
-else {
-const err308 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.efficiencyTh !== undefined){
+let data108 = data63.efficiencyTh;
+if((typeof data108 == "number") && (isFinite(data108))){
+if(data108 > 1 || isNaN(data108)){
+const err308 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3953,12 +3969,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data62.bonus_EUR_kWhEl !== undefined){
-let data109 = data62.bonus_EUR_kWhEl;
-if((typeof data109 == "number") && (isFinite(data109))){
-if(data109 < 0 || isNaN(data109)){
-const err309 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data108 <= 0 || isNaN(data108)){
+const err309 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -3969,7 +3981,7 @@ errors++;
 }
 }
 else {
-const err310 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err310 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyTh",schemaPath:"#/properties/technologies/items/oneOf/2/properties/efficiencyTh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -3979,9 +3991,11 @@ vErrors.push(err310);
 errors++;
 }
 }
-}
-else {
-const err311 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.minLoad_share !== undefined){
+let data109 = data63.minLoad_share;
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 > 1 || isNaN(data109)){
+const err311 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -3990,14 +4004,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
-}
-}
-else if(tag0 === "heatPump"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err312 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data109 < 0 || isNaN(data109)){
+const err312 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4006,8 +4014,9 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err313 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err313 = {instancePath:instancePath+"/technologies/" + i1+"/minLoad_share",schemaPath:"#/properties/technologies/items/oneOf/2/properties/minLoad_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4016,8 +4025,12 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err314 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data63.bonus_EUR_kWhEl !== undefined){
+let data110 = data63.bonus_EUR_kWhEl;
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 0 || isNaN(data110)){
+const err314 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4026,8 +4039,9 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err315 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err315 = {instancePath:instancePath+"/technologies/" + i1+"/bonus_EUR_kWhEl",schemaPath:"#/properties/technologies/items/oneOf/2/properties/bonus_EUR_kWhEl/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4036,8 +4050,10 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err316 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err316 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4046,8 +4062,14 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(data62.heatSource === undefined){
-const err317 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "heatSource"},message:"must have required property '"+"heatSource"+"'"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "heatPump"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err317 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4056,8 +4078,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data62.carnotEfficiency === undefined){
-const err318 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "carnotEfficiency"},message:"must have required property '"+"carnotEfficiency"+"'"};
+if(data63.type === undefined){
+const err318 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4066,8 +4088,8 @@ vErrors.push(err318);
 }
 errors++;
 }
-if(data62.supplyTemp_C === undefined){
-const err319 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "supplyTemp_C"},message:"must have required property '"+"supplyTemp_C"+"'"};
+if(data63.capex_EUR_per_unit === undefined){
+const err319 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4076,8 +4098,8 @@ vErrors.push(err319);
 }
 errors++;
 }
-if(data62.sourceDelta_K === undefined){
-const err320 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "sourceDelta_K"},message:"must have required property '"+"sourceDelta_K"+"'"};
+if(data63.lifetime_a === undefined){
+const err320 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4086,8 +4108,8 @@ vErrors.push(err320);
 }
 errors++;
 }
-if(data62.copMin === undefined){
-const err321 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMin"},message:"must have required property '"+"copMin"+"'"};
+if(data63.fixedOm_share === undefined){
+const err321 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4096,8 +4118,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(data62.copMax === undefined){
-const err322 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMax"},message:"must have required property '"+"copMax"+"'"};
+if(data63.heatSource === undefined){
+const err322 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "heatSource"},message:"must have required property '"+"heatSource"+"'"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4106,9 +4128,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-for(const key22 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[3].properties, key22))){
-const err323 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data63.carnotEfficiency === undefined){
+const err323 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "carnotEfficiency"},message:"must have required property '"+"carnotEfficiency"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4117,12 +4138,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data110 = data62.id;
-if(typeof data110 === "string"){
-if(!pattern4.test(data110)){
-const err324 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.supplyTemp_C === undefined){
+const err324 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "supplyTemp_C"},message:"must have required property '"+"supplyTemp_C"+"'"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4131,9 +4148,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-else {
-const err325 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.sourceDelta_K === undefined){
+const err325 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "sourceDelta_K"},message:"must have required property '"+"sourceDelta_K"+"'"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4142,10 +4158,8 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("heatPump" !== data62.type){
-const err326 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "heatPump"},message:"must be equal to constant"};
+if(data63.copMin === undefined){
+const err326 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMin"},message:"must have required property '"+"copMin"+"'"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4154,12 +4168,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data112 = data62.name;
-if(typeof data112 === "string"){
-if(func2(data112) > 2000){
-const err327 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.copMax === undefined){
+const err327 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/required",keyword:"required",params:{missingProperty: "copMax"},message:"must have required property '"+"copMax"+"'"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4168,9 +4178,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-else {
-const err328 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key22 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[3].properties, key22))){
+const err328 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4180,11 +4190,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data113 = data62.capex_EUR_per_unit;
-if((typeof data113 == "number") && (isFinite(data113))){
-if(data113 < 0 || isNaN(data113)){
-const err329 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data111 = data63.id;
+if(typeof data111 === "string"){
+if(!pattern4.test(data111)){
+const err329 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4195,7 +4205,7 @@ errors++;
 }
 }
 else {
-const err330 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err330 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/3/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4205,11 +4215,9 @@ vErrors.push(err330);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data114 = data62.lifetime_a;
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 > 100 || isNaN(data114)){
-const err331 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("heatPump" !== data63.type){
+const err331 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/3/properties/type/const",keyword:"const",params:{allowedValue: "heatPump"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4218,8 +4226,12 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data114 < 1 || isNaN(data114)){
-const err332 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data113 = data63.name;
+if(typeof data113 === "string"){
+if(func2(data113) > 2000){
+const err332 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4230,7 +4242,7 @@ errors++;
 }
 }
 else {
-const err333 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err333 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/3/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4240,11 +4252,11 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data115 = data62.fixedOm_share;
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 > 1 || isNaN(data115)){
-const err334 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data114 = data63.capex_EUR_per_unit;
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 < 0 || isNaN(data114)){
+const err334 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4253,8 +4265,9 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(data115 < 0 || isNaN(data115)){
-const err335 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err335 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/3/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4264,8 +4277,11 @@ vErrors.push(err335);
 errors++;
 }
 }
-else {
-const err336 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data115 = data63.lifetime_a;
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 > 100 || isNaN(data115)){
+const err336 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4274,12 +4290,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data116 = data62.varOm_EUR_kWh;
-if((typeof data116 == "number") && (isFinite(data116))){
-if(data116 < 0 || isNaN(data116)){
-const err337 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data115 < 1 || isNaN(data115)){
+const err337 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4290,7 +4302,7 @@ errors++;
 }
 }
 else {
-const err338 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err338 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/3/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4300,11 +4312,11 @@ vErrors.push(err338);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data117 = data62.subsidy_share;
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 1 || isNaN(data117)){
-const err339 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data116 = data63.fixedOm_share;
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 > 1 || isNaN(data116)){
+const err339 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4313,8 +4325,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(data117 < 0 || isNaN(data117)){
-const err340 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data116 < 0 || isNaN(data116)){
+const err340 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4325,7 +4337,7 @@ errors++;
 }
 }
 else {
-const err341 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err341 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4335,11 +4347,11 @@ vErrors.push(err341);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data118 = data62.min;
-if((typeof data118 == "number") && (isFinite(data118))){
-if(data118 < 0 || isNaN(data118)){
-const err342 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data117 = data63.varOm_EUR_kWh;
+if((typeof data117 == "number") && (isFinite(data117))){
+if(data117 < 0 || isNaN(data117)){
+const err342 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4350,7 +4362,7 @@ errors++;
 }
 }
 else {
-const err343 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err343 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/3/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4360,11 +4372,11 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data119 = data62.max;
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 0 || isNaN(data119)){
-const err344 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data118 = data63.subsidy_share;
+if((typeof data118 == "number") && (isFinite(data118))){
+if(data118 > 1 || isNaN(data118)){
+const err344 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4373,9 +4385,8 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-else {
-const err345 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data118 < 0 || isNaN(data118)){
+const err345 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4385,11 +4396,8 @@ vErrors.push(err345);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data120 = data62.existing;
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 0 || isNaN(data120)){
-const err346 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err346 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4399,8 +4407,11 @@ vErrors.push(err346);
 errors++;
 }
 }
-else {
-const err347 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data119 = data63.min;
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 0 || isNaN(data119)){
+const err347 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4410,10 +4421,8 @@ vErrors.push(err347);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data121 = data62.commissioned_year;
-if(!(((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121))) && (isFinite(data121)))){
-const err348 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err348 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4422,9 +4431,12 @@ vErrors.push(err348);
 }
 errors++;
 }
-if((typeof data121 == "number") && (isFinite(data121))){
-if(data121 > 2100 || isNaN(data121)){
-const err349 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data120 = data63.max;
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 0 || isNaN(data120)){
+const err349 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4433,8 +4445,9 @@ vErrors.push(err349);
 }
 errors++;
 }
-if(data121 < 1950 || isNaN(data121)){
-const err350 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err350 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4444,12 +4457,11 @@ vErrors.push(err350);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data122 = data62.source;
-if(typeof data122 === "string"){
-if(func2(data122) > 2000){
-const err351 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data121 = data63.existing;
+if((typeof data121 == "number") && (isFinite(data121))){
+if(data121 < 0 || isNaN(data121)){
+const err351 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4460,7 +4472,7 @@ errors++;
 }
 }
 else {
-const err352 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err352 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/3/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4470,10 +4482,10 @@ vErrors.push(err352);
 errors++;
 }
 }
-if(data62.heatSource !== undefined){
-let data123 = data62.heatSource;
-if(!(((((data123 === "air") || (data123 === "ground")) || (data123 === "groundwater")) || (data123 === "wastewater")) || (data123 === "river"))){
-const err353 = {instancePath:instancePath+"/technologies/" + i1+"/heatSource",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.heatSource.enum},message:"must be equal to one of the allowed values"};
+if(data63.commissioned_year !== undefined){
+let data122 = data63.commissioned_year;
+if(!(((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122))) && (isFinite(data122)))){
+const err353 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4482,12 +4494,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-if(data62.carnotEfficiency !== undefined){
-let data124 = data62.carnotEfficiency;
-if((typeof data124 == "number") && (isFinite(data124))){
-if(data124 > 1 || isNaN(data124)){
-const err354 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if((typeof data122 == "number") && (isFinite(data122))){
+if(data122 > 2100 || isNaN(data122)){
+const err354 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4496,8 +4505,8 @@ vErrors.push(err354);
 }
 errors++;
 }
-if(data124 <= 0 || isNaN(data124)){
-const err355 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data122 < 1950 || isNaN(data122)){
+const err355 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/3/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4507,8 +4516,12 @@ vErrors.push(err355);
 errors++;
 }
 }
-else {
-const err356 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data63.source !== undefined){
+let data123 = data63.source;
+if(typeof data123 === "string"){
+if(func2(data123) > 2000){
+const err356 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4518,11 +4531,8 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data62.supplyTemp_C !== undefined){
-let data125 = data62.supplyTemp_C;
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 > 120 || isNaN(data125)){
-const err357 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+else {
+const err357 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/3/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4531,8 +4541,11 @@ vErrors.push(err357);
 }
 errors++;
 }
-if(data125 < 20 || isNaN(data125)){
-const err358 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+}
+if(data63.heatSource !== undefined){
+let data124 = data63.heatSource;
+if(!(((((data124 === "air") || (data124 === "ground")) || (data124 === "groundwater")) || (data124 === "wastewater")) || (data124 === "river"))){
+const err358 = {instancePath:instancePath+"/technologies/" + i1+"/heatSource",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.heatSource.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4542,8 +4555,11 @@ vErrors.push(err358);
 errors++;
 }
 }
-else {
-const err359 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.carnotEfficiency !== undefined){
+let data125 = data63.carnotEfficiency;
+if((typeof data125 == "number") && (isFinite(data125))){
+if(data125 > 1 || isNaN(data125)){
+const err359 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4552,12 +4568,8 @@ vErrors.push(err359);
 }
 errors++;
 }
-}
-if(data62.sourceDelta_K !== undefined){
-let data126 = data62.sourceDelta_K;
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 > 30 || isNaN(data126)){
-const err360 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+if(data125 <= 0 || isNaN(data125)){
+const err360 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4566,8 +4578,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-if(data126 < 0 || isNaN(data126)){
-const err361 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err361 = {instancePath:instancePath+"/technologies/" + i1+"/carnotEfficiency",schemaPath:"#/properties/technologies/items/oneOf/3/properties/carnotEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4577,8 +4590,11 @@ vErrors.push(err361);
 errors++;
 }
 }
-else {
-const err362 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.supplyTemp_C !== undefined){
+let data126 = data63.supplyTemp_C;
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 > 120 || isNaN(data126)){
+const err362 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4587,12 +4603,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-if(data62.groundTemp_C !== undefined){
-let data127 = data62.groundTemp_C;
-if((typeof data127 == "number") && (isFinite(data127))){
-if(data127 > 40 || isNaN(data127)){
-const err363 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
+if(data126 < 20 || isNaN(data126)){
+const err363 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4601,8 +4613,9 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(data127 < -10 || isNaN(data127)){
-const err364 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
+}
+else {
+const err364 = {instancePath:instancePath+"/technologies/" + i1+"/supplyTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4612,8 +4625,11 @@ vErrors.push(err364);
 errors++;
 }
 }
-else {
-const err365 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.sourceDelta_K !== undefined){
+let data127 = data63.sourceDelta_K;
+if((typeof data127 == "number") && (isFinite(data127))){
+if(data127 > 30 || isNaN(data127)){
+const err365 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4622,12 +4638,8 @@ vErrors.push(err365);
 }
 errors++;
 }
-}
-if(data62.copMin !== undefined){
-let data128 = data62.copMin;
-if((typeof data128 == "number") && (isFinite(data128))){
-if(data128 < 1 || isNaN(data128)){
-const err366 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data127 < 0 || isNaN(data127)){
+const err366 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4638,7 +4650,7 @@ errors++;
 }
 }
 else {
-const err367 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err367 = {instancePath:instancePath+"/technologies/" + i1+"/sourceDelta_K",schemaPath:"#/properties/technologies/items/oneOf/3/properties/sourceDelta_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4648,11 +4660,11 @@ vErrors.push(err367);
 errors++;
 }
 }
-if(data62.copMax !== undefined){
-let data129 = data62.copMax;
-if((typeof data129 == "number") && (isFinite(data129))){
-if(data129 > 20 || isNaN(data129)){
-const err368 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(data63.groundTemp_C !== undefined){
+let data128 = data63.groundTemp_C;
+if((typeof data128 == "number") && (isFinite(data128))){
+if(data128 > 40 || isNaN(data128)){
+const err368 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4661,8 +4673,8 @@ vErrors.push(err368);
 }
 errors++;
 }
-if(data129 < 1 || isNaN(data129)){
-const err369 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data128 < -10 || isNaN(data128)){
+const err369 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4673,7 +4685,7 @@ errors++;
 }
 }
 else {
-const err370 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err370 = {instancePath:instancePath+"/technologies/" + i1+"/groundTemp_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/groundTemp_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4683,11 +4695,11 @@ vErrors.push(err370);
 errors++;
 }
 }
-if(data62.defrostLoss_share !== undefined){
-let data130 = data62.defrostLoss_share;
-if((typeof data130 == "number") && (isFinite(data130))){
-if(data130 > 0.5 || isNaN(data130)){
-const err371 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
+if(data63.copMin !== undefined){
+let data129 = data63.copMin;
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 < 1 || isNaN(data129)){
+const err371 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4696,8 +4708,9 @@ vErrors.push(err371);
 }
 errors++;
 }
-if(data130 < 0 || isNaN(data130)){
-const err372 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err372 = {instancePath:instancePath+"/technologies/" + i1+"/copMin",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMin/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4707,8 +4720,11 @@ vErrors.push(err372);
 errors++;
 }
 }
-else {
-const err373 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.copMax !== undefined){
+let data130 = data63.copMax;
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 > 20 || isNaN(data130)){
+const err373 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4717,12 +4733,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-}
-if(data62.defrostBelow_C !== undefined){
-let data131 = data62.defrostBelow_C;
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 15 || isNaN(data131)){
-const err374 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
+if(data130 < 1 || isNaN(data130)){
+const err374 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4731,8 +4743,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-if(data131 < -20 || isNaN(data131)){
-const err375 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -20},message:"must be >= -20"};
+}
+else {
+const err375 = {instancePath:instancePath+"/technologies/" + i1+"/copMax",schemaPath:"#/properties/technologies/items/oneOf/3/properties/copMax/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4742,8 +4755,11 @@ vErrors.push(err375);
 errors++;
 }
 }
-else {
-const err376 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.defrostLoss_share !== undefined){
+let data131 = data63.defrostLoss_share;
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 > 0.5 || isNaN(data131)){
+const err376 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.5},message:"must be <= 0.5"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4752,11 +4768,8 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-if(data62.supplyMode !== undefined){
-let data132 = data62.supplyMode;
-if(!((data132 === "fixed") || (data132 === "curve"))){
-const err377 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMode",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMode/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.supplyMode.enum},message:"must be equal to one of the allowed values"};
+if(data131 < 0 || isNaN(data131)){
+const err377 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4766,11 +4779,8 @@ vErrors.push(err377);
 errors++;
 }
 }
-if(data62.designOutdoor_C !== undefined){
-let data133 = data62.designOutdoor_C;
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 > 10 || isNaN(data133)){
-const err378 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+else {
+const err378 = {instancePath:instancePath+"/technologies/" + i1+"/defrostLoss_share",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostLoss_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4779,8 +4789,12 @@ vErrors.push(err378);
 }
 errors++;
 }
-if(data133 < -40 || isNaN(data133)){
-const err379 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -40},message:"must be >= -40"};
+}
+if(data63.defrostBelow_C !== undefined){
+let data132 = data63.defrostBelow_C;
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 > 15 || isNaN(data132)){
+const err379 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15},message:"must be <= 15"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4789,9 +4803,8 @@ vErrors.push(err379);
 }
 errors++;
 }
-}
-else {
-const err380 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data132 < -20 || isNaN(data132)){
+const err380 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -20},message:"must be >= -20"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4801,11 +4814,8 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data62.heatingLimit_C !== undefined){
-let data134 = data62.heatingLimit_C;
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 > 25 || isNaN(data134)){
-const err381 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 25},message:"must be <= 25"};
+else {
+const err381 = {instancePath:instancePath+"/technologies/" + i1+"/defrostBelow_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/defrostBelow_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4814,8 +4824,11 @@ vErrors.push(err381);
 }
 errors++;
 }
-if(data134 < 0 || isNaN(data134)){
-const err382 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data63.supplyMode !== undefined){
+let data133 = data63.supplyMode;
+if(!((data133 === "fixed") || (data133 === "curve"))){
+const err382 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMode",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMode/enum",keyword:"enum",params:{allowedValues: schema31.properties.technologies.items.oneOf[3].properties.supplyMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4825,8 +4838,11 @@ vErrors.push(err382);
 errors++;
 }
 }
-else {
-const err383 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.designOutdoor_C !== undefined){
+let data134 = data63.designOutdoor_C;
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 > 10 || isNaN(data134)){
+const err383 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4835,12 +4851,8 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-if(data62.supplyMin_C !== undefined){
-let data135 = data62.supplyMin_C;
-if((typeof data135 == "number") && (isFinite(data135))){
-if(data135 > 120 || isNaN(data135)){
-const err384 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
+if(data134 < -40 || isNaN(data134)){
+const err384 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -40},message:"must be >= -40"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4849,8 +4861,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-if(data135 < 20 || isNaN(data135)){
-const err385 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
+}
+else {
+const err385 = {instancePath:instancePath+"/technologies/" + i1+"/designOutdoor_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/designOutdoor_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -4860,8 +4873,11 @@ vErrors.push(err385);
 errors++;
 }
 }
-else {
-const err386 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.heatingLimit_C !== undefined){
+let data135 = data63.heatingLimit_C;
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 > 25 || isNaN(data135)){
+const err386 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 25},message:"must be <= 25"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -4870,10 +4886,8 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-}
-else {
-const err387 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data135 < 0 || isNaN(data135)){
+const err387 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -4882,14 +4896,9 @@ vErrors.push(err387);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "pv"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err388 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err388 = {instancePath:instancePath+"/technologies/" + i1+"/heatingLimit_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/heatingLimit_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -4898,8 +4907,12 @@ vErrors.push(err388);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err389 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data63.supplyMin_C !== undefined){
+let data136 = data63.supplyMin_C;
+if((typeof data136 == "number") && (isFinite(data136))){
+if(data136 > 120 || isNaN(data136)){
+const err389 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 120},message:"must be <= 120"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -4908,8 +4921,8 @@ vErrors.push(err389);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err390 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+if(data136 < 20 || isNaN(data136)){
+const err390 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 20},message:"must be >= 20"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -4918,8 +4931,9 @@ vErrors.push(err390);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err391 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err391 = {instancePath:instancePath+"/technologies/" + i1+"/supplyMin_C",schemaPath:"#/properties/technologies/items/oneOf/3/properties/supplyMin_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -4928,8 +4942,10 @@ vErrors.push(err391);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err392 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -4938,8 +4954,14 @@ vErrors.push(err392);
 }
 errors++;
 }
-if(data62.yieldSeries === undefined){
-const err393 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "pv"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err393 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -4948,8 +4970,8 @@ vErrors.push(err393);
 }
 errors++;
 }
-if(data62.curtailable === undefined){
-const err394 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
+if(data63.type === undefined){
+const err394 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -4958,9 +4980,8 @@ vErrors.push(err394);
 }
 errors++;
 }
-for(const key23 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key23))){
-const err395 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(data63.capex_EUR_per_unit === undefined){
+const err395 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -4969,12 +4990,8 @@ vErrors.push(err395);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data136 = data62.id;
-if(typeof data136 === "string"){
-if(!pattern4.test(data136)){
-const err396 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.lifetime_a === undefined){
+const err396 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -4983,9 +5000,8 @@ vErrors.push(err396);
 }
 errors++;
 }
-}
-else {
-const err397 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.fixedOm_share === undefined){
+const err397 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -4994,10 +5010,8 @@ vErrors.push(err397);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("pv" !== data62.type){
-const err398 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
+if(data63.yieldSeries === undefined){
+const err398 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5006,12 +5020,8 @@ vErrors.push(err398);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data138 = data62.name;
-if(typeof data138 === "string"){
-if(func2(data138) > 2000){
-const err399 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.curtailable === undefined){
+const err399 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5020,9 +5030,9 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-else {
-const err400 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key23 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[4].properties, key23))){
+const err400 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5032,11 +5042,11 @@ vErrors.push(err400);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data139 = data62.capex_EUR_per_unit;
-if((typeof data139 == "number") && (isFinite(data139))){
-if(data139 < 0 || isNaN(data139)){
-const err401 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data137 = data63.id;
+if(typeof data137 === "string"){
+if(!pattern4.test(data137)){
+const err401 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5047,7 +5057,7 @@ errors++;
 }
 }
 else {
-const err402 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err402 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/4/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5057,11 +5067,9 @@ vErrors.push(err402);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data140 = data62.lifetime_a;
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 > 100 || isNaN(data140)){
-const err403 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("pv" !== data63.type){
+const err403 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/4/properties/type/const",keyword:"const",params:{allowedValue: "pv"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5070,8 +5078,12 @@ vErrors.push(err403);
 }
 errors++;
 }
-if(data140 < 1 || isNaN(data140)){
-const err404 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data139 = data63.name;
+if(typeof data139 === "string"){
+if(func2(data139) > 2000){
+const err404 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5082,7 +5094,7 @@ errors++;
 }
 }
 else {
-const err405 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err405 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/4/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5092,11 +5104,11 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data141 = data62.fixedOm_share;
-if((typeof data141 == "number") && (isFinite(data141))){
-if(data141 > 1 || isNaN(data141)){
-const err406 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data140 = data63.capex_EUR_per_unit;
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 0 || isNaN(data140)){
+const err406 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5105,8 +5117,9 @@ vErrors.push(err406);
 }
 errors++;
 }
-if(data141 < 0 || isNaN(data141)){
-const err407 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err407 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/4/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5116,8 +5129,11 @@ vErrors.push(err407);
 errors++;
 }
 }
-else {
-const err408 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data141 = data63.lifetime_a;
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 > 100 || isNaN(data141)){
+const err408 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5126,12 +5142,8 @@ vErrors.push(err408);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data142 = data62.varOm_EUR_kWh;
-if((typeof data142 == "number") && (isFinite(data142))){
-if(data142 < 0 || isNaN(data142)){
-const err409 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data141 < 1 || isNaN(data141)){
+const err409 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5142,7 +5154,7 @@ errors++;
 }
 }
 else {
-const err410 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err410 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/4/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5152,11 +5164,11 @@ vErrors.push(err410);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data143 = data62.subsidy_share;
-if((typeof data143 == "number") && (isFinite(data143))){
-if(data143 > 1 || isNaN(data143)){
-const err411 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data142 = data63.fixedOm_share;
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 > 1 || isNaN(data142)){
+const err411 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5165,8 +5177,8 @@ vErrors.push(err411);
 }
 errors++;
 }
-if(data143 < 0 || isNaN(data143)){
-const err412 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data142 < 0 || isNaN(data142)){
+const err412 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5177,7 +5189,7 @@ errors++;
 }
 }
 else {
-const err413 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err413 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5187,11 +5199,11 @@ vErrors.push(err413);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data144 = data62.min;
-if((typeof data144 == "number") && (isFinite(data144))){
-if(data144 < 0 || isNaN(data144)){
-const err414 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data143 = data63.varOm_EUR_kWh;
+if((typeof data143 == "number") && (isFinite(data143))){
+if(data143 < 0 || isNaN(data143)){
+const err414 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5202,7 +5214,7 @@ errors++;
 }
 }
 else {
-const err415 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err415 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/4/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5212,11 +5224,11 @@ vErrors.push(err415);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data145 = data62.max;
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 < 0 || isNaN(data145)){
-const err416 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data144 = data63.subsidy_share;
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 > 1 || isNaN(data144)){
+const err416 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5225,9 +5237,8 @@ vErrors.push(err416);
 }
 errors++;
 }
-}
-else {
-const err417 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data144 < 0 || isNaN(data144)){
+const err417 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5237,11 +5248,8 @@ vErrors.push(err417);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data146 = data62.existing;
-if((typeof data146 == "number") && (isFinite(data146))){
-if(data146 < 0 || isNaN(data146)){
-const err418 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err418 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/4/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5251,8 +5259,11 @@ vErrors.push(err418);
 errors++;
 }
 }
-else {
-const err419 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data145 = data63.min;
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 < 0 || isNaN(data145)){
+const err419 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5262,10 +5273,8 @@ vErrors.push(err419);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data147 = data62.commissioned_year;
-if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
-const err420 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err420 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/4/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5274,9 +5283,12 @@ vErrors.push(err420);
 }
 errors++;
 }
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 > 2100 || isNaN(data147)){
-const err421 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data146 = data63.max;
+if((typeof data146 == "number") && (isFinite(data146))){
+if(data146 < 0 || isNaN(data146)){
+const err421 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5285,8 +5297,9 @@ vErrors.push(err421);
 }
 errors++;
 }
-if(data147 < 1950 || isNaN(data147)){
-const err422 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err422 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/4/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5296,12 +5309,11 @@ vErrors.push(err422);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data148 = data62.source;
-if(typeof data148 === "string"){
-if(func2(data148) > 2000){
-const err423 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data147 = data63.existing;
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 < 0 || isNaN(data147)){
+const err423 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5312,7 +5324,7 @@ errors++;
 }
 }
 else {
-const err424 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err424 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/4/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5322,11 +5334,10 @@ vErrors.push(err424);
 errors++;
 }
 }
-if(data62.yieldSeries !== undefined){
-let data149 = data62.yieldSeries;
-if(typeof data149 === "string"){
-if(!pattern4.test(data149)){
-const err425 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.commissioned_year !== undefined){
+let data148 = data63.commissioned_year;
+if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
+const err425 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5335,9 +5346,9 @@ vErrors.push(err425);
 }
 errors++;
 }
-}
-else {
-const err426 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 > 2100 || isNaN(data148)){
+const err426 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5346,10 +5357,8 @@ vErrors.push(err426);
 }
 errors++;
 }
-}
-if(data62.curtailable !== undefined){
-if(typeof data62.curtailable !== "boolean"){
-const err427 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data148 < 1950 || isNaN(data148)){
+const err427 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/4/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5360,8 +5369,11 @@ errors++;
 }
 }
 }
-else {
-const err428 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.source !== undefined){
+let data149 = data63.source;
+if(typeof data149 === "string"){
+if(func2(data149) > 2000){
+const err428 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5370,14 +5382,9 @@ vErrors.push(err428);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "solarThermal"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err429 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err429 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/4/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5386,8 +5393,12 @@ vErrors.push(err429);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err430 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data63.yieldSeries !== undefined){
+let data150 = data63.yieldSeries;
+if(typeof data150 === "string"){
+if(!pattern4.test(data150)){
+const err430 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5396,8 +5407,9 @@ vErrors.push(err430);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err431 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+else {
+const err431 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/4/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5406,8 +5418,10 @@ vErrors.push(err431);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err432 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+if(data63.curtailable !== undefined){
+if(typeof data63.curtailable !== "boolean"){
+const err432 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/4/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5416,8 +5430,10 @@ vErrors.push(err432);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err433 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5426,8 +5442,14 @@ vErrors.push(err433);
 }
 errors++;
 }
-if(data62.yieldSeries === undefined){
-const err434 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "solarThermal"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err434 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5436,8 +5458,8 @@ vErrors.push(err434);
 }
 errors++;
 }
-if(data62.curtailable === undefined){
-const err435 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
+if(data63.type === undefined){
+const err435 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5446,9 +5468,8 @@ vErrors.push(err435);
 }
 errors++;
 }
-for(const key24 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key24))){
-const err436 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(data63.capex_EUR_per_unit === undefined){
+const err436 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5457,12 +5478,8 @@ vErrors.push(err436);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data151 = data62.id;
-if(typeof data151 === "string"){
-if(!pattern4.test(data151)){
-const err437 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.lifetime_a === undefined){
+const err437 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5471,9 +5488,8 @@ vErrors.push(err437);
 }
 errors++;
 }
-}
-else {
-const err438 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.fixedOm_share === undefined){
+const err438 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5482,10 +5498,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("solarThermal" !== data62.type){
-const err439 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
+if(data63.yieldSeries === undefined){
+const err439 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "yieldSeries"},message:"must have required property '"+"yieldSeries"+"'"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5494,12 +5508,8 @@ vErrors.push(err439);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data153 = data62.name;
-if(typeof data153 === "string"){
-if(func2(data153) > 2000){
-const err440 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.curtailable === undefined){
+const err440 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/required",keyword:"required",params:{missingProperty: "curtailable"},message:"must have required property '"+"curtailable"+"'"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5508,9 +5518,9 @@ vErrors.push(err440);
 }
 errors++;
 }
-}
-else {
-const err441 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key24 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[5].properties, key24))){
+const err441 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5520,11 +5530,11 @@ vErrors.push(err441);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data154 = data62.capex_EUR_per_unit;
-if((typeof data154 == "number") && (isFinite(data154))){
-if(data154 < 0 || isNaN(data154)){
-const err442 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data152 = data63.id;
+if(typeof data152 === "string"){
+if(!pattern4.test(data152)){
+const err442 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5535,7 +5545,7 @@ errors++;
 }
 }
 else {
-const err443 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err443 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/5/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5545,11 +5555,9 @@ vErrors.push(err443);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data155 = data62.lifetime_a;
-if((typeof data155 == "number") && (isFinite(data155))){
-if(data155 > 100 || isNaN(data155)){
-const err444 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("solarThermal" !== data63.type){
+const err444 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/5/properties/type/const",keyword:"const",params:{allowedValue: "solarThermal"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5558,8 +5566,12 @@ vErrors.push(err444);
 }
 errors++;
 }
-if(data155 < 1 || isNaN(data155)){
-const err445 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data154 = data63.name;
+if(typeof data154 === "string"){
+if(func2(data154) > 2000){
+const err445 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5570,7 +5582,7 @@ errors++;
 }
 }
 else {
-const err446 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err446 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/5/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5580,11 +5592,11 @@ vErrors.push(err446);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data156 = data62.fixedOm_share;
-if((typeof data156 == "number") && (isFinite(data156))){
-if(data156 > 1 || isNaN(data156)){
-const err447 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data155 = data63.capex_EUR_per_unit;
+if((typeof data155 == "number") && (isFinite(data155))){
+if(data155 < 0 || isNaN(data155)){
+const err447 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5593,8 +5605,9 @@ vErrors.push(err447);
 }
 errors++;
 }
-if(data156 < 0 || isNaN(data156)){
-const err448 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err448 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/5/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5604,8 +5617,11 @@ vErrors.push(err448);
 errors++;
 }
 }
-else {
-const err449 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data156 = data63.lifetime_a;
+if((typeof data156 == "number") && (isFinite(data156))){
+if(data156 > 100 || isNaN(data156)){
+const err449 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5614,12 +5630,8 @@ vErrors.push(err449);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data157 = data62.varOm_EUR_kWh;
-if((typeof data157 == "number") && (isFinite(data157))){
-if(data157 < 0 || isNaN(data157)){
-const err450 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data156 < 1 || isNaN(data156)){
+const err450 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5630,7 +5642,7 @@ errors++;
 }
 }
 else {
-const err451 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err451 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/5/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5640,11 +5652,11 @@ vErrors.push(err451);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data158 = data62.subsidy_share;
-if((typeof data158 == "number") && (isFinite(data158))){
-if(data158 > 1 || isNaN(data158)){
-const err452 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data157 = data63.fixedOm_share;
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 > 1 || isNaN(data157)){
+const err452 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5653,8 +5665,8 @@ vErrors.push(err452);
 }
 errors++;
 }
-if(data158 < 0 || isNaN(data158)){
-const err453 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data157 < 0 || isNaN(data157)){
+const err453 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5665,7 +5677,7 @@ errors++;
 }
 }
 else {
-const err454 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err454 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5675,11 +5687,11 @@ vErrors.push(err454);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data159 = data62.min;
-if((typeof data159 == "number") && (isFinite(data159))){
-if(data159 < 0 || isNaN(data159)){
-const err455 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data158 = data63.varOm_EUR_kWh;
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 < 0 || isNaN(data158)){
+const err455 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5690,7 +5702,7 @@ errors++;
 }
 }
 else {
-const err456 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err456 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/5/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5700,11 +5712,11 @@ vErrors.push(err456);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data160 = data62.max;
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 < 0 || isNaN(data160)){
-const err457 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data159 = data63.subsidy_share;
+if((typeof data159 == "number") && (isFinite(data159))){
+if(data159 > 1 || isNaN(data159)){
+const err457 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5713,9 +5725,8 @@ vErrors.push(err457);
 }
 errors++;
 }
-}
-else {
-const err458 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data159 < 0 || isNaN(data159)){
+const err458 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5725,11 +5736,8 @@ vErrors.push(err458);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data161 = data62.existing;
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 < 0 || isNaN(data161)){
-const err459 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err459 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/5/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5739,8 +5747,11 @@ vErrors.push(err459);
 errors++;
 }
 }
-else {
-const err460 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data160 = data63.min;
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 < 0 || isNaN(data160)){
+const err460 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5750,10 +5761,8 @@ vErrors.push(err460);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data162 = data62.commissioned_year;
-if(!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162)))){
-const err461 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err461 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/5/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -5762,9 +5771,12 @@ vErrors.push(err461);
 }
 errors++;
 }
-if((typeof data162 == "number") && (isFinite(data162))){
-if(data162 > 2100 || isNaN(data162)){
-const err462 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data161 = data63.max;
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 < 0 || isNaN(data161)){
+const err462 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -5773,8 +5785,9 @@ vErrors.push(err462);
 }
 errors++;
 }
-if(data162 < 1950 || isNaN(data162)){
-const err463 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err463 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/5/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -5784,12 +5797,11 @@ vErrors.push(err463);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data163 = data62.source;
-if(typeof data163 === "string"){
-if(func2(data163) > 2000){
-const err464 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data162 = data63.existing;
+if((typeof data162 == "number") && (isFinite(data162))){
+if(data162 < 0 || isNaN(data162)){
+const err464 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -5800,7 +5812,7 @@ errors++;
 }
 }
 else {
-const err465 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err465 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/5/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -5810,11 +5822,10 @@ vErrors.push(err465);
 errors++;
 }
 }
-if(data62.yieldSeries !== undefined){
-let data164 = data62.yieldSeries;
-if(typeof data164 === "string"){
-if(!pattern4.test(data164)){
-const err466 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.commissioned_year !== undefined){
+let data163 = data63.commissioned_year;
+if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
+const err466 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -5823,9 +5834,9 @@ vErrors.push(err466);
 }
 errors++;
 }
-}
-else {
-const err467 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 > 2100 || isNaN(data163)){
+const err467 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -5834,10 +5845,8 @@ vErrors.push(err467);
 }
 errors++;
 }
-}
-if(data62.curtailable !== undefined){
-if(typeof data62.curtailable !== "boolean"){
-const err468 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data163 < 1950 || isNaN(data163)){
+const err468 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/5/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -5848,8 +5857,11 @@ errors++;
 }
 }
 }
-else {
-const err469 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.source !== undefined){
+let data164 = data63.source;
+if(typeof data164 === "string"){
+if(func2(data164) > 2000){
+const err469 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -5858,14 +5870,9 @@ vErrors.push(err469);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "battery"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err470 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+const err470 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/5/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -5874,8 +5881,12 @@ vErrors.push(err470);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err471 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+if(data63.yieldSeries !== undefined){
+let data165 = data63.yieldSeries;
+if(typeof data165 === "string"){
+if(!pattern4.test(data165)){
+const err471 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -5884,8 +5895,9 @@ vErrors.push(err471);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err472 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+else {
+const err472 = {instancePath:instancePath+"/technologies/" + i1+"/yieldSeries",schemaPath:"#/properties/technologies/items/oneOf/5/properties/yieldSeries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -5894,8 +5906,10 @@ vErrors.push(err472);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err473 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+if(data63.curtailable !== undefined){
+if(typeof data63.curtailable !== "boolean"){
+const err473 = {instancePath:instancePath+"/technologies/" + i1+"/curtailable",schemaPath:"#/properties/technologies/items/oneOf/5/properties/curtailable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -5904,8 +5918,10 @@ vErrors.push(err473);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err474 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err474 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -5914,8 +5930,14 @@ vErrors.push(err474);
 }
 errors++;
 }
-if(data62.capexPower_EUR_kW === undefined){
-const err475 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "battery"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err475 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -5924,8 +5946,8 @@ vErrors.push(err475);
 }
 errors++;
 }
-if(data62.efficiencyCharge === undefined){
-const err476 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
+if(data63.type === undefined){
+const err476 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -5934,8 +5956,8 @@ vErrors.push(err476);
 }
 errors++;
 }
-if(data62.efficiencyDischarge === undefined){
-const err477 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
+if(data63.capex_EUR_per_unit === undefined){
+const err477 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -5944,8 +5966,8 @@ vErrors.push(err477);
 }
 errors++;
 }
-if(data62.selfDischarge_per_h === undefined){
-const err478 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
+if(data63.lifetime_a === undefined){
+const err478 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -5954,9 +5976,8 @@ vErrors.push(err478);
 }
 errors++;
 }
-for(const key25 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key25))){
-const err479 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(data63.fixedOm_share === undefined){
+const err479 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -5965,12 +5986,8 @@ vErrors.push(err479);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data166 = data62.id;
-if(typeof data166 === "string"){
-if(!pattern4.test(data166)){
-const err480 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.capexPower_EUR_kW === undefined){
+const err480 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "capexPower_EUR_kW"},message:"must have required property '"+"capexPower_EUR_kW"+"'"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -5979,9 +5996,8 @@ vErrors.push(err480);
 }
 errors++;
 }
-}
-else {
-const err481 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.efficiencyCharge === undefined){
+const err481 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -5990,10 +6006,8 @@ vErrors.push(err481);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("battery" !== data62.type){
-const err482 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
+if(data63.efficiencyDischarge === undefined){
+const err482 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6002,12 +6016,8 @@ vErrors.push(err482);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data168 = data62.name;
-if(typeof data168 === "string"){
-if(func2(data168) > 2000){
-const err483 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.selfDischarge_per_h === undefined){
+const err483 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/required",keyword:"required",params:{missingProperty: "selfDischarge_per_h"},message:"must have required property '"+"selfDischarge_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6016,9 +6026,9 @@ vErrors.push(err483);
 }
 errors++;
 }
-}
-else {
-const err484 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key25 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[6].properties, key25))){
+const err484 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6028,11 +6038,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data169 = data62.capex_EUR_per_unit;
-if((typeof data169 == "number") && (isFinite(data169))){
-if(data169 < 0 || isNaN(data169)){
-const err485 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data167 = data63.id;
+if(typeof data167 === "string"){
+if(!pattern4.test(data167)){
+const err485 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6043,7 +6053,7 @@ errors++;
 }
 }
 else {
-const err486 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err486 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/6/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6053,11 +6063,9 @@ vErrors.push(err486);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data170 = data62.lifetime_a;
-if((typeof data170 == "number") && (isFinite(data170))){
-if(data170 > 100 || isNaN(data170)){
-const err487 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("battery" !== data63.type){
+const err487 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/6/properties/type/const",keyword:"const",params:{allowedValue: "battery"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6066,8 +6074,12 @@ vErrors.push(err487);
 }
 errors++;
 }
-if(data170 < 1 || isNaN(data170)){
-const err488 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data169 = data63.name;
+if(typeof data169 === "string"){
+if(func2(data169) > 2000){
+const err488 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6078,7 +6090,7 @@ errors++;
 }
 }
 else {
-const err489 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err489 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/6/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6088,11 +6100,11 @@ vErrors.push(err489);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data171 = data62.fixedOm_share;
-if((typeof data171 == "number") && (isFinite(data171))){
-if(data171 > 1 || isNaN(data171)){
-const err490 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data170 = data63.capex_EUR_per_unit;
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 < 0 || isNaN(data170)){
+const err490 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6101,8 +6113,9 @@ vErrors.push(err490);
 }
 errors++;
 }
-if(data171 < 0 || isNaN(data171)){
-const err491 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err491 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6112,8 +6125,11 @@ vErrors.push(err491);
 errors++;
 }
 }
-else {
-const err492 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data171 = data63.lifetime_a;
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 > 100 || isNaN(data171)){
+const err492 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6122,12 +6138,8 @@ vErrors.push(err492);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data172 = data62.varOm_EUR_kWh;
-if((typeof data172 == "number") && (isFinite(data172))){
-if(data172 < 0 || isNaN(data172)){
-const err493 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data171 < 1 || isNaN(data171)){
+const err493 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6138,7 +6150,7 @@ errors++;
 }
 }
 else {
-const err494 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err494 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/6/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6148,11 +6160,11 @@ vErrors.push(err494);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data173 = data62.subsidy_share;
-if((typeof data173 == "number") && (isFinite(data173))){
-if(data173 > 1 || isNaN(data173)){
-const err495 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data172 = data63.fixedOm_share;
+if((typeof data172 == "number") && (isFinite(data172))){
+if(data172 > 1 || isNaN(data172)){
+const err495 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6161,8 +6173,8 @@ vErrors.push(err495);
 }
 errors++;
 }
-if(data173 < 0 || isNaN(data173)){
-const err496 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data172 < 0 || isNaN(data172)){
+const err496 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6173,7 +6185,7 @@ errors++;
 }
 }
 else {
-const err497 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err497 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6183,11 +6195,11 @@ vErrors.push(err497);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data174 = data62.min;
-if((typeof data174 == "number") && (isFinite(data174))){
-if(data174 < 0 || isNaN(data174)){
-const err498 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data173 = data63.varOm_EUR_kWh;
+if((typeof data173 == "number") && (isFinite(data173))){
+if(data173 < 0 || isNaN(data173)){
+const err498 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6198,7 +6210,7 @@ errors++;
 }
 }
 else {
-const err499 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err499 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/6/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6208,11 +6220,11 @@ vErrors.push(err499);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data175 = data62.max;
-if((typeof data175 == "number") && (isFinite(data175))){
-if(data175 < 0 || isNaN(data175)){
-const err500 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data174 = data63.subsidy_share;
+if((typeof data174 == "number") && (isFinite(data174))){
+if(data174 > 1 || isNaN(data174)){
+const err500 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6221,9 +6233,8 @@ vErrors.push(err500);
 }
 errors++;
 }
-}
-else {
-const err501 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data174 < 0 || isNaN(data174)){
+const err501 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6233,11 +6244,8 @@ vErrors.push(err501);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data176 = data62.existing;
-if((typeof data176 == "number") && (isFinite(data176))){
-if(data176 < 0 || isNaN(data176)){
-const err502 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err502 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/6/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6247,8 +6255,11 @@ vErrors.push(err502);
 errors++;
 }
 }
-else {
-const err503 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data175 = data63.min;
+if((typeof data175 == "number") && (isFinite(data175))){
+if(data175 < 0 || isNaN(data175)){
+const err503 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6258,10 +6269,8 @@ vErrors.push(err503);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data177 = data62.commissioned_year;
-if(!(((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177))) && (isFinite(data177)))){
-const err504 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err504 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/6/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6270,9 +6279,12 @@ vErrors.push(err504);
 }
 errors++;
 }
-if((typeof data177 == "number") && (isFinite(data177))){
-if(data177 > 2100 || isNaN(data177)){
-const err505 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data176 = data63.max;
+if((typeof data176 == "number") && (isFinite(data176))){
+if(data176 < 0 || isNaN(data176)){
+const err505 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6281,8 +6293,9 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(data177 < 1950 || isNaN(data177)){
-const err506 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err506 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/6/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6292,12 +6305,11 @@ vErrors.push(err506);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data178 = data62.source;
-if(typeof data178 === "string"){
-if(func2(data178) > 2000){
-const err507 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data177 = data63.existing;
+if((typeof data177 == "number") && (isFinite(data177))){
+if(data177 < 0 || isNaN(data177)){
+const err507 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6308,7 +6320,7 @@ errors++;
 }
 }
 else {
-const err508 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err508 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/6/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6318,11 +6330,10 @@ vErrors.push(err508);
 errors++;
 }
 }
-if(data62.capexPower_EUR_kW !== undefined){
-let data179 = data62.capexPower_EUR_kW;
-if((typeof data179 == "number") && (isFinite(data179))){
-if(data179 < 0 || isNaN(data179)){
-const err509 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.commissioned_year !== undefined){
+let data178 = data63.commissioned_year;
+if(!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178)))){
+const err509 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6331,9 +6342,9 @@ vErrors.push(err509);
 }
 errors++;
 }
-}
-else {
-const err510 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data178 == "number") && (isFinite(data178))){
+if(data178 > 2100 || isNaN(data178)){
+const err510 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6342,12 +6353,8 @@ vErrors.push(err510);
 }
 errors++;
 }
-}
-if(data62.efficiencyCharge !== undefined){
-let data180 = data62.efficiencyCharge;
-if((typeof data180 == "number") && (isFinite(data180))){
-if(data180 > 1 || isNaN(data180)){
-const err511 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data178 < 1950 || isNaN(data178)){
+const err511 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/6/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6356,8 +6363,13 @@ vErrors.push(err511);
 }
 errors++;
 }
-if(data180 <= 0 || isNaN(data180)){
-const err512 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+}
+if(data63.source !== undefined){
+let data179 = data63.source;
+if(typeof data179 === "string"){
+if(func2(data179) > 2000){
+const err512 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6368,7 +6380,7 @@ errors++;
 }
 }
 else {
-const err513 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err513 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/6/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6378,11 +6390,11 @@ vErrors.push(err513);
 errors++;
 }
 }
-if(data62.efficiencyDischarge !== undefined){
-let data181 = data62.efficiencyDischarge;
-if((typeof data181 == "number") && (isFinite(data181))){
-if(data181 > 1 || isNaN(data181)){
-const err514 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capexPower_EUR_kW !== undefined){
+let data180 = data63.capexPower_EUR_kW;
+if((typeof data180 == "number") && (isFinite(data180))){
+if(data180 < 0 || isNaN(data180)){
+const err514 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6391,8 +6403,9 @@ vErrors.push(err514);
 }
 errors++;
 }
-if(data181 <= 0 || isNaN(data181)){
-const err515 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err515 = {instancePath:instancePath+"/technologies/" + i1+"/capexPower_EUR_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/capexPower_EUR_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6402,8 +6415,11 @@ vErrors.push(err515);
 errors++;
 }
 }
-else {
-const err516 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.efficiencyCharge !== undefined){
+let data181 = data63.efficiencyCharge;
+if((typeof data181 == "number") && (isFinite(data181))){
+if(data181 > 1 || isNaN(data181)){
+const err516 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6412,12 +6428,8 @@ vErrors.push(err516);
 }
 errors++;
 }
-}
-if(data62.selfDischarge_per_h !== undefined){
-let data182 = data62.selfDischarge_per_h;
-if((typeof data182 == "number") && (isFinite(data182))){
-if(data182 > 1 || isNaN(data182)){
-const err517 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data181 <= 0 || isNaN(data181)){
+const err517 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6426,8 +6438,9 @@ vErrors.push(err517);
 }
 errors++;
 }
-if(data182 < 0 || isNaN(data182)){
-const err518 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err518 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6437,8 +6450,11 @@ vErrors.push(err518);
 errors++;
 }
 }
-else {
-const err519 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.efficiencyDischarge !== undefined){
+let data182 = data63.efficiencyDischarge;
+if((typeof data182 == "number") && (isFinite(data182))){
+if(data182 > 1 || isNaN(data182)){
+const err519 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6447,12 +6463,8 @@ vErrors.push(err519);
 }
 errors++;
 }
-}
-if(data62.minPower_kW !== undefined){
-let data183 = data62.minPower_kW;
-if((typeof data183 == "number") && (isFinite(data183))){
-if(data183 < 0 || isNaN(data183)){
-const err520 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data182 <= 0 || isNaN(data182)){
+const err520 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6463,7 +6475,7 @@ errors++;
 }
 }
 else {
-const err521 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err521 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/6/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6473,11 +6485,11 @@ vErrors.push(err521);
 errors++;
 }
 }
-if(data62.maxPower_kW !== undefined){
-let data184 = data62.maxPower_kW;
-if((typeof data184 == "number") && (isFinite(data184))){
-if(data184 < 0 || isNaN(data184)){
-const err522 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.selfDischarge_per_h !== undefined){
+let data183 = data63.selfDischarge_per_h;
+if((typeof data183 == "number") && (isFinite(data183))){
+if(data183 > 1 || isNaN(data183)){
+const err522 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6486,9 +6498,8 @@ vErrors.push(err522);
 }
 errors++;
 }
-}
-else {
-const err523 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data183 < 0 || isNaN(data183)){
+const err523 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6498,9 +6509,8 @@ vErrors.push(err523);
 errors++;
 }
 }
-}
 else {
-const err524 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err524 = {instancePath:instancePath+"/technologies/" + i1+"/selfDischarge_per_h",schemaPath:"#/properties/technologies/items/oneOf/6/properties/selfDischarge_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6509,14 +6519,12 @@ vErrors.push(err524);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
 }
-}
-else if(tag0 === "heatStorage"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err525 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data63.minPower_kW !== undefined){
+let data184 = data63.minPower_kW;
+if((typeof data184 == "number") && (isFinite(data184))){
+if(data184 < 0 || isNaN(data184)){
+const err525 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6525,8 +6533,9 @@ vErrors.push(err525);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err526 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err526 = {instancePath:instancePath+"/technologies/" + i1+"/minPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/minPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6535,8 +6544,12 @@ vErrors.push(err526);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err527 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data63.maxPower_kW !== undefined){
+let data185 = data63.maxPower_kW;
+if((typeof data185 == "number") && (isFinite(data185))){
+if(data185 < 0 || isNaN(data185)){
+const err527 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6545,8 +6558,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err528 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err528 = {instancePath:instancePath+"/technologies/" + i1+"/maxPower_kW",schemaPath:"#/properties/technologies/items/oneOf/6/properties/maxPower_kW/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6555,8 +6569,10 @@ vErrors.push(err528);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err529 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err529 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6565,8 +6581,14 @@ vErrors.push(err529);
 }
 errors++;
 }
-if(data62.efficiencyCharge === undefined){
-const err530 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "heatStorage"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err530 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6575,8 +6597,8 @@ vErrors.push(err530);
 }
 errors++;
 }
-if(data62.efficiencyDischarge === undefined){
-const err531 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
+if(data63.type === undefined){
+const err531 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6585,8 +6607,8 @@ vErrors.push(err531);
 }
 errors++;
 }
-if(data62.loss_per_h === undefined){
-const err532 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
+if(data63.capex_EUR_per_unit === undefined){
+const err532 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6595,8 +6617,8 @@ vErrors.push(err532);
 }
 errors++;
 }
-if(data62.cRate_per_h === undefined){
-const err533 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
+if(data63.lifetime_a === undefined){
+const err533 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6605,9 +6627,8 @@ vErrors.push(err533);
 }
 errors++;
 }
-for(const key26 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key26))){
-const err534 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(data63.fixedOm_share === undefined){
+const err534 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6616,12 +6637,8 @@ vErrors.push(err534);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data185 = data62.id;
-if(typeof data185 === "string"){
-if(!pattern4.test(data185)){
-const err535 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.efficiencyCharge === undefined){
+const err535 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyCharge"},message:"must have required property '"+"efficiencyCharge"+"'"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6630,9 +6647,8 @@ vErrors.push(err535);
 }
 errors++;
 }
-}
-else {
-const err536 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.efficiencyDischarge === undefined){
+const err536 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "efficiencyDischarge"},message:"must have required property '"+"efficiencyDischarge"+"'"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6641,10 +6657,8 @@ vErrors.push(err536);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("heatStorage" !== data62.type){
-const err537 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
+if(data63.loss_per_h === undefined){
+const err537 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "loss_per_h"},message:"must have required property '"+"loss_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6653,12 +6667,8 @@ vErrors.push(err537);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data187 = data62.name;
-if(typeof data187 === "string"){
-if(func2(data187) > 2000){
-const err538 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.cRate_per_h === undefined){
+const err538 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/required",keyword:"required",params:{missingProperty: "cRate_per_h"},message:"must have required property '"+"cRate_per_h"+"'"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6667,9 +6677,9 @@ vErrors.push(err538);
 }
 errors++;
 }
-}
-else {
-const err539 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key26 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[7].properties, key26))){
+const err539 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6679,11 +6689,11 @@ vErrors.push(err539);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data188 = data62.capex_EUR_per_unit;
-if((typeof data188 == "number") && (isFinite(data188))){
-if(data188 < 0 || isNaN(data188)){
-const err540 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data186 = data63.id;
+if(typeof data186 === "string"){
+if(!pattern4.test(data186)){
+const err540 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6694,7 +6704,7 @@ errors++;
 }
 }
 else {
-const err541 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err541 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/7/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -6704,11 +6714,9 @@ vErrors.push(err541);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data189 = data62.lifetime_a;
-if((typeof data189 == "number") && (isFinite(data189))){
-if(data189 > 100 || isNaN(data189)){
-const err542 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("heatStorage" !== data63.type){
+const err542 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/7/properties/type/const",keyword:"const",params:{allowedValue: "heatStorage"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -6717,8 +6725,12 @@ vErrors.push(err542);
 }
 errors++;
 }
-if(data189 < 1 || isNaN(data189)){
-const err543 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data188 = data63.name;
+if(typeof data188 === "string"){
+if(func2(data188) > 2000){
+const err543 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -6729,7 +6741,7 @@ errors++;
 }
 }
 else {
-const err544 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err544 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/7/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -6739,11 +6751,11 @@ vErrors.push(err544);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data190 = data62.fixedOm_share;
-if((typeof data190 == "number") && (isFinite(data190))){
-if(data190 > 1 || isNaN(data190)){
-const err545 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data189 = data63.capex_EUR_per_unit;
+if((typeof data189 == "number") && (isFinite(data189))){
+if(data189 < 0 || isNaN(data189)){
+const err545 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -6752,8 +6764,9 @@ vErrors.push(err545);
 }
 errors++;
 }
-if(data190 < 0 || isNaN(data190)){
-const err546 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err546 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/7/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -6763,8 +6776,11 @@ vErrors.push(err546);
 errors++;
 }
 }
-else {
-const err547 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data190 = data63.lifetime_a;
+if((typeof data190 == "number") && (isFinite(data190))){
+if(data190 > 100 || isNaN(data190)){
+const err547 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -6773,12 +6789,8 @@ vErrors.push(err547);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data191 = data62.varOm_EUR_kWh;
-if((typeof data191 == "number") && (isFinite(data191))){
-if(data191 < 0 || isNaN(data191)){
-const err548 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data190 < 1 || isNaN(data190)){
+const err548 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -6789,7 +6801,7 @@ errors++;
 }
 }
 else {
-const err549 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err549 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/7/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -6799,11 +6811,11 @@ vErrors.push(err549);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data192 = data62.subsidy_share;
-if((typeof data192 == "number") && (isFinite(data192))){
-if(data192 > 1 || isNaN(data192)){
-const err550 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data191 = data63.fixedOm_share;
+if((typeof data191 == "number") && (isFinite(data191))){
+if(data191 > 1 || isNaN(data191)){
+const err550 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -6812,8 +6824,8 @@ vErrors.push(err550);
 }
 errors++;
 }
-if(data192 < 0 || isNaN(data192)){
-const err551 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data191 < 0 || isNaN(data191)){
+const err551 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -6824,7 +6836,7 @@ errors++;
 }
 }
 else {
-const err552 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err552 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -6834,11 +6846,11 @@ vErrors.push(err552);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data193 = data62.min;
-if((typeof data193 == "number") && (isFinite(data193))){
-if(data193 < 0 || isNaN(data193)){
-const err553 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data192 = data63.varOm_EUR_kWh;
+if((typeof data192 == "number") && (isFinite(data192))){
+if(data192 < 0 || isNaN(data192)){
+const err553 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -6849,7 +6861,7 @@ errors++;
 }
 }
 else {
-const err554 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err554 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/7/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -6859,11 +6871,11 @@ vErrors.push(err554);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data194 = data62.max;
-if((typeof data194 == "number") && (isFinite(data194))){
-if(data194 < 0 || isNaN(data194)){
-const err555 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data193 = data63.subsidy_share;
+if((typeof data193 == "number") && (isFinite(data193))){
+if(data193 > 1 || isNaN(data193)){
+const err555 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -6872,9 +6884,8 @@ vErrors.push(err555);
 }
 errors++;
 }
-}
-else {
-const err556 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data193 < 0 || isNaN(data193)){
+const err556 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -6884,11 +6895,8 @@ vErrors.push(err556);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data195 = data62.existing;
-if((typeof data195 == "number") && (isFinite(data195))){
-if(data195 < 0 || isNaN(data195)){
-const err557 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err557 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/7/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -6898,8 +6906,11 @@ vErrors.push(err557);
 errors++;
 }
 }
-else {
-const err558 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data194 = data63.min;
+if((typeof data194 == "number") && (isFinite(data194))){
+if(data194 < 0 || isNaN(data194)){
+const err558 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -6909,10 +6920,8 @@ vErrors.push(err558);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data196 = data62.commissioned_year;
-if(!(((typeof data196 == "number") && (!(data196 % 1) && !isNaN(data196))) && (isFinite(data196)))){
-const err559 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err559 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/7/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -6921,9 +6930,12 @@ vErrors.push(err559);
 }
 errors++;
 }
-if((typeof data196 == "number") && (isFinite(data196))){
-if(data196 > 2100 || isNaN(data196)){
-const err560 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data195 = data63.max;
+if((typeof data195 == "number") && (isFinite(data195))){
+if(data195 < 0 || isNaN(data195)){
+const err560 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -6932,8 +6944,9 @@ vErrors.push(err560);
 }
 errors++;
 }
-if(data196 < 1950 || isNaN(data196)){
-const err561 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err561 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/7/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -6943,12 +6956,11 @@ vErrors.push(err561);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data197 = data62.source;
-if(typeof data197 === "string"){
-if(func2(data197) > 2000){
-const err562 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data196 = data63.existing;
+if((typeof data196 == "number") && (isFinite(data196))){
+if(data196 < 0 || isNaN(data196)){
+const err562 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -6959,7 +6971,7 @@ errors++;
 }
 }
 else {
-const err563 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err563 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/7/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -6969,11 +6981,10 @@ vErrors.push(err563);
 errors++;
 }
 }
-if(data62.efficiencyCharge !== undefined){
-let data198 = data62.efficiencyCharge;
-if((typeof data198 == "number") && (isFinite(data198))){
-if(data198 > 1 || isNaN(data198)){
-const err564 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.commissioned_year !== undefined){
+let data197 = data63.commissioned_year;
+if(!(((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197))) && (isFinite(data197)))){
+const err564 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -6982,8 +6993,9 @@ vErrors.push(err564);
 }
 errors++;
 }
-if(data198 <= 0 || isNaN(data198)){
-const err565 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if((typeof data197 == "number") && (isFinite(data197))){
+if(data197 > 2100 || isNaN(data197)){
+const err565 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -6992,9 +7004,8 @@ vErrors.push(err565);
 }
 errors++;
 }
-}
-else {
-const err566 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data197 < 1950 || isNaN(data197)){
+const err566 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/7/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7004,11 +7015,12 @@ vErrors.push(err566);
 errors++;
 }
 }
-if(data62.efficiencyDischarge !== undefined){
-let data199 = data62.efficiencyDischarge;
-if((typeof data199 == "number") && (isFinite(data199))){
-if(data199 > 1 || isNaN(data199)){
-const err567 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+if(data63.source !== undefined){
+let data198 = data63.source;
+if(typeof data198 === "string"){
+if(func2(data198) > 2000){
+const err567 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7017,8 +7029,9 @@ vErrors.push(err567);
 }
 errors++;
 }
-if(data199 <= 0 || isNaN(data199)){
-const err568 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err568 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/7/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7028,8 +7041,11 @@ vErrors.push(err568);
 errors++;
 }
 }
-else {
-const err569 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.efficiencyCharge !== undefined){
+let data199 = data63.efficiencyCharge;
+if((typeof data199 == "number") && (isFinite(data199))){
+if(data199 > 1 || isNaN(data199)){
+const err569 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7038,12 +7054,8 @@ vErrors.push(err569);
 }
 errors++;
 }
-}
-if(data62.loss_per_h !== undefined){
-let data200 = data62.loss_per_h;
-if((typeof data200 == "number") && (isFinite(data200))){
-if(data200 > 1 || isNaN(data200)){
-const err570 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data199 <= 0 || isNaN(data199)){
+const err570 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7052,8 +7064,9 @@ vErrors.push(err570);
 }
 errors++;
 }
-if(data200 < 0 || isNaN(data200)){
-const err571 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err571 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyCharge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyCharge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7063,8 +7076,11 @@ vErrors.push(err571);
 errors++;
 }
 }
-else {
-const err572 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.efficiencyDischarge !== undefined){
+let data200 = data63.efficiencyDischarge;
+if((typeof data200 == "number") && (isFinite(data200))){
+if(data200 > 1 || isNaN(data200)){
+const err572 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7073,12 +7089,8 @@ vErrors.push(err572);
 }
 errors++;
 }
-}
-if(data62.cRate_per_h !== undefined){
-let data201 = data62.cRate_per_h;
-if((typeof data201 == "number") && (isFinite(data201))){
-if(data201 <= 0 || isNaN(data201)){
-const err573 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data200 <= 0 || isNaN(data200)){
+const err573 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7089,7 +7101,7 @@ errors++;
 }
 }
 else {
-const err574 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err574 = {instancePath:instancePath+"/technologies/" + i1+"/efficiencyDischarge",schemaPath:"#/properties/technologies/items/oneOf/7/properties/efficiencyDischarge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7099,9 +7111,11 @@ vErrors.push(err574);
 errors++;
 }
 }
-}
-else {
-const err575 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.loss_per_h !== undefined){
+let data201 = data63.loss_per_h;
+if((typeof data201 == "number") && (isFinite(data201))){
+if(data201 > 1 || isNaN(data201)){
+const err575 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7110,14 +7124,8 @@ vErrors.push(err575);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
-}
-}
-else if(tag0 === "heatDump"){
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.id === undefined){
-const err576 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data201 < 0 || isNaN(data201)){
+const err576 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7126,8 +7134,9 @@ vErrors.push(err576);
 }
 errors++;
 }
-if(data62.type === undefined){
-const err577 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err577 = {instancePath:instancePath+"/technologies/" + i1+"/loss_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/loss_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7136,8 +7145,12 @@ vErrors.push(err577);
 }
 errors++;
 }
-if(data62.capex_EUR_per_unit === undefined){
-const err578 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
+}
+if(data63.cRate_per_h !== undefined){
+let data202 = data63.cRate_per_h;
+if((typeof data202 == "number") && (isFinite(data202))){
+if(data202 <= 0 || isNaN(data202)){
+const err578 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7146,8 +7159,9 @@ vErrors.push(err578);
 }
 errors++;
 }
-if(data62.lifetime_a === undefined){
-const err579 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
+}
+else {
+const err579 = {instancePath:instancePath+"/technologies/" + i1+"/cRate_per_h",schemaPath:"#/properties/technologies/items/oneOf/7/properties/cRate_per_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7156,8 +7170,10 @@ vErrors.push(err579);
 }
 errors++;
 }
-if(data62.fixedOm_share === undefined){
-const err580 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
+}
+}
+else {
+const err580 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7166,9 +7182,14 @@ vErrors.push(err580);
 }
 errors++;
 }
-for(const key27 in data62){
-if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key27))){
-const err581 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(props5 !== true){
+props5 = true;
+}
+}
+else if(tag0 === "heatDump"){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.id === undefined){
+const err581 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7177,12 +7198,8 @@ vErrors.push(err581);
 }
 errors++;
 }
-}
-if(data62.id !== undefined){
-let data202 = data62.id;
-if(typeof data202 === "string"){
-if(!pattern4.test(data202)){
-const err582 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data63.type === undefined){
+const err582 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7191,9 +7208,8 @@ vErrors.push(err582);
 }
 errors++;
 }
-}
-else {
-const err583 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data63.capex_EUR_per_unit === undefined){
+const err583 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "capex_EUR_per_unit"},message:"must have required property '"+"capex_EUR_per_unit"+"'"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7202,10 +7218,8 @@ vErrors.push(err583);
 }
 errors++;
 }
-}
-if(data62.type !== undefined){
-if("heatDump" !== data62.type){
-const err584 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
+if(data63.lifetime_a === undefined){
+const err584 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "lifetime_a"},message:"must have required property '"+"lifetime_a"+"'"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7214,12 +7228,8 @@ vErrors.push(err584);
 }
 errors++;
 }
-}
-if(data62.name !== undefined){
-let data204 = data62.name;
-if(typeof data204 === "string"){
-if(func2(data204) > 2000){
-const err585 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.fixedOm_share === undefined){
+const err585 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/required",keyword:"required",params:{missingProperty: "fixedOm_share"},message:"must have required property '"+"fixedOm_share"+"'"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7228,9 +7238,9 @@ vErrors.push(err585);
 }
 errors++;
 }
-}
-else {
-const err586 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key27 in data63){
+if(!(func1.call(schema31.properties.technologies.items.oneOf[8].properties, key27))){
+const err586 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7240,11 +7250,11 @@ vErrors.push(err586);
 errors++;
 }
 }
-if(data62.capex_EUR_per_unit !== undefined){
-let data205 = data62.capex_EUR_per_unit;
-if((typeof data205 == "number") && (isFinite(data205))){
-if(data205 < 0 || isNaN(data205)){
-const err587 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.id !== undefined){
+let data203 = data63.id;
+if(typeof data203 === "string"){
+if(!pattern4.test(data203)){
+const err587 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7255,7 +7265,7 @@ errors++;
 }
 }
 else {
-const err588 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err588 = {instancePath:instancePath+"/technologies/" + i1+"/id",schemaPath:"#/properties/technologies/items/oneOf/8/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7265,11 +7275,9 @@ vErrors.push(err588);
 errors++;
 }
 }
-if(data62.lifetime_a !== undefined){
-let data206 = data62.lifetime_a;
-if((typeof data206 == "number") && (isFinite(data206))){
-if(data206 > 100 || isNaN(data206)){
-const err589 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data63.type !== undefined){
+if("heatDump" !== data63.type){
+const err589 = {instancePath:instancePath+"/technologies/" + i1+"/type",schemaPath:"#/properties/technologies/items/oneOf/8/properties/type/const",keyword:"const",params:{allowedValue: "heatDump"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7278,8 +7286,12 @@ vErrors.push(err589);
 }
 errors++;
 }
-if(data206 < 1 || isNaN(data206)){
-const err590 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data63.name !== undefined){
+let data205 = data63.name;
+if(typeof data205 === "string"){
+if(func2(data205) > 2000){
+const err590 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7290,7 +7302,7 @@ errors++;
 }
 }
 else {
-const err591 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err591 = {instancePath:instancePath+"/technologies/" + i1+"/name",schemaPath:"#/properties/technologies/items/oneOf/8/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7300,11 +7312,11 @@ vErrors.push(err591);
 errors++;
 }
 }
-if(data62.fixedOm_share !== undefined){
-let data207 = data62.fixedOm_share;
-if((typeof data207 == "number") && (isFinite(data207))){
-if(data207 > 1 || isNaN(data207)){
-const err592 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.capex_EUR_per_unit !== undefined){
+let data206 = data63.capex_EUR_per_unit;
+if((typeof data206 == "number") && (isFinite(data206))){
+if(data206 < 0 || isNaN(data206)){
+const err592 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7313,8 +7325,9 @@ vErrors.push(err592);
 }
 errors++;
 }
-if(data207 < 0 || isNaN(data207)){
-const err593 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err593 = {instancePath:instancePath+"/technologies/" + i1+"/capex_EUR_per_unit",schemaPath:"#/properties/technologies/items/oneOf/8/properties/capex_EUR_per_unit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7324,8 +7337,11 @@ vErrors.push(err593);
 errors++;
 }
 }
-else {
-const err594 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.lifetime_a !== undefined){
+let data207 = data63.lifetime_a;
+if((typeof data207 == "number") && (isFinite(data207))){
+if(data207 > 100 || isNaN(data207)){
+const err594 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7334,12 +7350,8 @@ vErrors.push(err594);
 }
 errors++;
 }
-}
-if(data62.varOm_EUR_kWh !== undefined){
-let data208 = data62.varOm_EUR_kWh;
-if((typeof data208 == "number") && (isFinite(data208))){
-if(data208 < 0 || isNaN(data208)){
-const err595 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data207 < 1 || isNaN(data207)){
+const err595 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7350,7 +7362,7 @@ errors++;
 }
 }
 else {
-const err596 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err596 = {instancePath:instancePath+"/technologies/" + i1+"/lifetime_a",schemaPath:"#/properties/technologies/items/oneOf/8/properties/lifetime_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7360,11 +7372,11 @@ vErrors.push(err596);
 errors++;
 }
 }
-if(data62.subsidy_share !== undefined){
-let data209 = data62.subsidy_share;
-if((typeof data209 == "number") && (isFinite(data209))){
-if(data209 > 1 || isNaN(data209)){
-const err597 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data63.fixedOm_share !== undefined){
+let data208 = data63.fixedOm_share;
+if((typeof data208 == "number") && (isFinite(data208))){
+if(data208 > 1 || isNaN(data208)){
+const err597 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7373,8 +7385,8 @@ vErrors.push(err597);
 }
 errors++;
 }
-if(data209 < 0 || isNaN(data209)){
-const err598 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data208 < 0 || isNaN(data208)){
+const err598 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7385,7 +7397,7 @@ errors++;
 }
 }
 else {
-const err599 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err599 = {instancePath:instancePath+"/technologies/" + i1+"/fixedOm_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/fixedOm_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7395,11 +7407,11 @@ vErrors.push(err599);
 errors++;
 }
 }
-if(data62.min !== undefined){
-let data210 = data62.min;
-if((typeof data210 == "number") && (isFinite(data210))){
-if(data210 < 0 || isNaN(data210)){
-const err600 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.varOm_EUR_kWh !== undefined){
+let data209 = data63.varOm_EUR_kWh;
+if((typeof data209 == "number") && (isFinite(data209))){
+if(data209 < 0 || isNaN(data209)){
+const err600 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7410,7 +7422,7 @@ errors++;
 }
 }
 else {
-const err601 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err601 = {instancePath:instancePath+"/technologies/" + i1+"/varOm_EUR_kWh",schemaPath:"#/properties/technologies/items/oneOf/8/properties/varOm_EUR_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7420,11 +7432,11 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data62.max !== undefined){
-let data211 = data62.max;
-if((typeof data211 == "number") && (isFinite(data211))){
-if(data211 < 0 || isNaN(data211)){
-const err602 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data63.subsidy_share !== undefined){
+let data210 = data63.subsidy_share;
+if((typeof data210 == "number") && (isFinite(data210))){
+if(data210 > 1 || isNaN(data210)){
+const err602 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7433,9 +7445,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-}
-else {
-const err603 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data210 < 0 || isNaN(data210)){
+const err603 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7445,11 +7456,8 @@ vErrors.push(err603);
 errors++;
 }
 }
-if(data62.existing !== undefined){
-let data212 = data62.existing;
-if((typeof data212 == "number") && (isFinite(data212))){
-if(data212 < 0 || isNaN(data212)){
-const err604 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err604 = {instancePath:instancePath+"/technologies/" + i1+"/subsidy_share",schemaPath:"#/properties/technologies/items/oneOf/8/properties/subsidy_share/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7459,8 +7467,11 @@ vErrors.push(err604);
 errors++;
 }
 }
-else {
-const err605 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data63.min !== undefined){
+let data211 = data63.min;
+if((typeof data211 == "number") && (isFinite(data211))){
+if(data211 < 0 || isNaN(data211)){
+const err605 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7470,10 +7481,8 @@ vErrors.push(err605);
 errors++;
 }
 }
-if(data62.commissioned_year !== undefined){
-let data213 = data62.commissioned_year;
-if(!(((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213))) && (isFinite(data213)))){
-const err606 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err606 = {instancePath:instancePath+"/technologies/" + i1+"/min",schemaPath:"#/properties/technologies/items/oneOf/8/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7482,9 +7491,12 @@ vErrors.push(err606);
 }
 errors++;
 }
-if((typeof data213 == "number") && (isFinite(data213))){
-if(data213 > 2100 || isNaN(data213)){
-const err607 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data63.max !== undefined){
+let data212 = data63.max;
+if((typeof data212 == "number") && (isFinite(data212))){
+if(data212 < 0 || isNaN(data212)){
+const err607 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7493,8 +7505,9 @@ vErrors.push(err607);
 }
 errors++;
 }
-if(data213 < 1950 || isNaN(data213)){
-const err608 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
+}
+else {
+const err608 = {instancePath:instancePath+"/technologies/" + i1+"/max",schemaPath:"#/properties/technologies/items/oneOf/8/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7504,12 +7517,11 @@ vErrors.push(err608);
 errors++;
 }
 }
-}
-if(data62.source !== undefined){
-let data214 = data62.source;
-if(typeof data214 === "string"){
-if(func2(data214) > 2000){
-const err609 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data63.existing !== undefined){
+let data213 = data63.existing;
+if((typeof data213 == "number") && (isFinite(data213))){
+if(data213 < 0 || isNaN(data213)){
+const err609 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7520,7 +7532,7 @@ errors++;
 }
 }
 else {
-const err610 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err610 = {instancePath:instancePath+"/technologies/" + i1+"/existing",schemaPath:"#/properties/technologies/items/oneOf/8/properties/existing/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7530,9 +7542,10 @@ vErrors.push(err610);
 errors++;
 }
 }
-}
-else {
-const err611 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data63.commissioned_year !== undefined){
+let data214 = data63.commissioned_year;
+if(!(((typeof data214 == "number") && (!(data214 % 1) && !isNaN(data214))) && (isFinite(data214)))){
+const err611 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7541,12 +7554,9 @@ vErrors.push(err611);
 }
 errors++;
 }
-if(props5 !== true){
-props5 = true;
-}
-}
-else {
-const err612 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
+if((typeof data214 == "number") && (isFinite(data214))){
+if(data214 > 2100 || isNaN(data214)){
+const err612 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7555,9 +7565,8 @@ vErrors.push(err612);
 }
 errors++;
 }
-}
-else {
-const err613 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
+if(data214 < 1950 || isNaN(data214)){
+const err613 = {instancePath:instancePath+"/technologies/" + i1+"/commissioned_year",schemaPath:"#/properties/technologies/items/oneOf/8/properties/commissioned_year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1950},message:"must be >= 1950"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7567,8 +7576,12 @@ vErrors.push(err613);
 errors++;
 }
 }
-else {
-const err614 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data63.source !== undefined){
+let data215 = data63.source;
+if(typeof data215 === "string"){
+if(func2(data215) > 2000){
+const err614 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7578,9 +7591,8 @@ vErrors.push(err614);
 errors++;
 }
 }
-}
 else {
-const err615 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err615 = {instancePath:instancePath+"/technologies/" + i1+"/source",schemaPath:"#/properties/technologies/items/oneOf/8/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7590,12 +7602,9 @@ vErrors.push(err615);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data215 = data.constraints;
-if(data215 && typeof data215 == "object" && !Array.isArray(data215)){
-for(const key28 in data215){
-if(!(((key28 === "co2Cap_t") || (key28 === "minRenewableHeatShare")) || (key28 === "maxGridImport_kWh"))){
-const err616 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+else {
+const err616 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7604,12 +7613,12 @@ vErrors.push(err616);
 }
 errors++;
 }
+if(props5 !== true){
+props5 = true;
 }
-if(data215.co2Cap_t !== undefined){
-let data216 = data215.co2Cap_t;
-if((typeof data216 == "number") && (isFinite(data216))){
-if(data216 < 0 || isNaN(data216)){
-const err617 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err617 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -7620,7 +7629,7 @@ errors++;
 }
 }
 else {
-const err618 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err618 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -7630,11 +7639,8 @@ vErrors.push(err618);
 errors++;
 }
 }
-if(data215.minRenewableHeatShare !== undefined){
-let data217 = data215.minRenewableHeatShare;
-if((typeof data217 == "number") && (isFinite(data217))){
-if(data217 > 1 || isNaN(data217)){
-const err619 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err619 = {instancePath:instancePath+"/technologies/" + i1,schemaPath:"#/properties/technologies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -7643,8 +7649,10 @@ vErrors.push(err619);
 }
 errors++;
 }
-if(data217 < 0 || isNaN(data217)){
-const err620 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err620 = {instancePath:instancePath+"/technologies",schemaPath:"#/properties/technologies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -7654,8 +7662,12 @@ vErrors.push(err620);
 errors++;
 }
 }
-else {
-const err621 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.constraints !== undefined){
+let data216 = data.constraints;
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+for(const key28 in data216){
+if(!(((key28 === "co2Cap_t") || (key28 === "minRenewableHeatShare")) || (key28 === "maxGridImport_kWh"))){
+const err621 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -7665,11 +7677,11 @@ vErrors.push(err621);
 errors++;
 }
 }
-if(data215.maxGridImport_kWh !== undefined){
-let data218 = data215.maxGridImport_kWh;
-if((typeof data218 == "number") && (isFinite(data218))){
-if(data218 < 0 || isNaN(data218)){
-const err622 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data216.co2Cap_t !== undefined){
+let data217 = data216.co2Cap_t;
+if((typeof data217 == "number") && (isFinite(data217))){
+if(data217 < 0 || isNaN(data217)){
+const err622 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -7680,7 +7692,7 @@ errors++;
 }
 }
 else {
-const err623 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err623 = {instancePath:instancePath+"/constraints/co2Cap_t",schemaPath:"#/properties/constraints/properties/co2Cap_t/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -7690,9 +7702,11 @@ vErrors.push(err623);
 errors++;
 }
 }
-}
-else {
-const err624 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data216.minRenewableHeatShare !== undefined){
+let data218 = data216.minRenewableHeatShare;
+if((typeof data218 == "number") && (isFinite(data218))){
+if(data218 > 1 || isNaN(data218)){
+const err624 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -7701,12 +7715,8 @@ vErrors.push(err624);
 }
 errors++;
 }
-}
-if(data.periods !== undefined){
-let data219 = data.periods;
-if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
-if(data219.years === undefined){
-const err625 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/required",keyword:"required",params:{missingProperty: "years"},message:"must have required property '"+"years"+"'"};
+if(data218 < 0 || isNaN(data218)){
+const err625 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -7715,9 +7725,9 @@ vErrors.push(err625);
 }
 errors++;
 }
-for(const key29 in data219){
-if(!(func1.call(schema31.properties.periods.properties, key29))){
-const err626 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+else {
+const err626 = {instancePath:instancePath+"/constraints/minRenewableHeatShare",schemaPath:"#/properties/constraints/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -7727,11 +7737,11 @@ vErrors.push(err626);
 errors++;
 }
 }
-if(data219.years !== undefined){
-let data220 = data219.years;
-if(Array.isArray(data220)){
-if(data220.length > 60){
-const err627 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/maxItems",keyword:"maxItems",params:{limit: 60},message:"must NOT have more than 60 items"};
+if(data216.maxGridImport_kWh !== undefined){
+let data219 = data216.maxGridImport_kWh;
+if((typeof data219 == "number") && (isFinite(data219))){
+if(data219 < 0 || isNaN(data219)){
+const err627 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -7740,8 +7750,9 @@ vErrors.push(err627);
 }
 errors++;
 }
-if(data220.length < 1){
-const err628 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err628 = {instancePath:instancePath+"/constraints/maxGridImport_kWh",schemaPath:"#/properties/constraints/properties/maxGridImport_kWh/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -7750,11 +7761,10 @@ vErrors.push(err628);
 }
 errors++;
 }
-const len2 = data220.length;
-for(let i2=0; i2<len2; i2++){
-let data221 = data220[i2];
-if(!(((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221))) && (isFinite(data221)))){
-const err629 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err629 = {instancePath:instancePath+"/constraints",schemaPath:"#/properties/constraints/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -7763,9 +7773,12 @@ vErrors.push(err629);
 }
 errors++;
 }
-if((typeof data221 == "number") && (isFinite(data221))){
-if(data221 > 2100 || isNaN(data221)){
-const err630 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+if(data.periods !== undefined){
+let data220 = data.periods;
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+if(data220.years === undefined){
+const err630 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/required",keyword:"required",params:{missingProperty: "years"},message:"must have required property '"+"years"+"'"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -7774,8 +7787,9 @@ vErrors.push(err630);
 }
 errors++;
 }
-if(data221 < 1990 || isNaN(data221)){
-const err631 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990"};
+for(const key29 in data220){
+if(!(func1.call(schema31.properties.periods.properties, key29))){
+const err631 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -7785,10 +7799,11 @@ vErrors.push(err631);
 errors++;
 }
 }
-}
-}
-else {
-const err632 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data220.years !== undefined){
+let data221 = data220.years;
+if(Array.isArray(data221)){
+if(data221.length > 60){
+const err632 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/maxItems",keyword:"maxItems",params:{limit: 60},message:"must NOT have more than 60 items"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -7797,11 +7812,8 @@ vErrors.push(err632);
 }
 errors++;
 }
-}
-if(data219.lastPeriodYears !== undefined){
-let data222 = data219.lastPeriodYears;
-if(!(((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222))) && (isFinite(data222)))){
-const err633 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data221.length < 1){
+const err633 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -7810,9 +7822,11 @@ vErrors.push(err633);
 }
 errors++;
 }
-if((typeof data222 == "number") && (isFinite(data222))){
-if(data222 > 30 || isNaN(data222)){
-const err634 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+const len2 = data221.length;
+for(let i2=0; i2<len2; i2++){
+let data222 = data221[i2];
+if(!(((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222))) && (isFinite(data222)))){
+const err634 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -7821,8 +7835,9 @@ vErrors.push(err634);
 }
 errors++;
 }
-if(data222 < 1 || isNaN(data222)){
-const err635 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data222 == "number") && (isFinite(data222))){
+if(data222 > 2100 || isNaN(data222)){
+const err635 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -7831,12 +7846,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-}
-}
-if(data219.baseYear !== undefined){
-let data223 = data219.baseYear;
-if(!(((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223))) && (isFinite(data223)))){
-const err636 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data222 < 1990 || isNaN(data222)){
+const err636 = {instancePath:instancePath+"/periods/years/" + i2,schemaPath:"#/properties/periods/properties/years/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -7845,9 +7856,11 @@ vErrors.push(err636);
 }
 errors++;
 }
-if((typeof data223 == "number") && (isFinite(data223))){
-if(data223 > 2100 || isNaN(data223)){
-const err637 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+}
+}
+}
+else {
+const err637 = {instancePath:instancePath+"/periods/years",schemaPath:"#/properties/periods/properties/years/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -7856,8 +7869,11 @@ vErrors.push(err637);
 }
 errors++;
 }
-if(data223 < 1990 || isNaN(data223)){
-const err638 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990"};
+}
+if(data220.lastPeriodYears !== undefined){
+let data223 = data220.lastPeriodYears;
+if(!(((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223))) && (isFinite(data223)))){
+const err638 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -7866,14 +7882,9 @@ vErrors.push(err638);
 }
 errors++;
 }
-}
-}
-if(data219.demand !== undefined){
-let data224 = data219.demand;
-if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
-for(const key30 in data224){
-if(!((key30 === "heat") || (key30 === "electricity"))){
-const err639 = {instancePath:instancePath+"/periods/demand",schemaPath:"#/properties/periods/properties/demand/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if((typeof data223 == "number") && (isFinite(data223))){
+if(data223 > 30 || isNaN(data223)){
+const err639 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -7882,13 +7893,8 @@ vErrors.push(err639);
 }
 errors++;
 }
-}
-if(data224.heat !== undefined){
-let data225 = data224.heat;
-if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
-for(const key31 in data225){
-if(!(((key31 === "factor") || (key31 === "renovationRate_per_a")) || (key31 === "series"))){
-const err640 = {instancePath:instancePath+"/periods/demand/heat",schemaPath:"#/properties/periods/properties/demand/properties/heat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(data223 < 1 || isNaN(data223)){
+const err640 = {instancePath:instancePath+"/periods/lastPeriodYears",schemaPath:"#/properties/periods/properties/lastPeriodYears/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -7898,11 +7904,11 @@ vErrors.push(err640);
 errors++;
 }
 }
-if(data225.factor !== undefined){
-let data226 = data225.factor;
-if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
-if(Object.keys(data226).length < 1){
-const err641 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data220.baseYear !== undefined){
+let data224 = data220.baseYear;
+if(!(((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224))) && (isFinite(data224)))){
+const err641 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -7911,11 +7917,9 @@ vErrors.push(err641);
 }
 errors++;
 }
-for(const key32 in data226){
-const _errs520 = errors;
-if(typeof key32 === "string"){
-if(!pattern26.test(key32)){
-const err642 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key32};
+if((typeof data224 == "number") && (isFinite(data224))){
+if(data224 > 2100 || isNaN(data224)){
+const err642 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -7924,10 +7928,8 @@ vErrors.push(err642);
 }
 errors++;
 }
-}
-var valid55 = _errs520 === errors;
-if(!valid55){
-const err643 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
+if(data224 < 1990 || isNaN(data224)){
+const err643 = {instancePath:instancePath+"/periods/baseYear",schemaPath:"#/properties/periods/properties/baseYear/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1990},message:"must be >= 1990"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -7937,11 +7939,13 @@ vErrors.push(err643);
 errors++;
 }
 }
-for(const key33 in data226){
-let data227 = data226[key33];
-if((typeof data227 == "number") && (isFinite(data227))){
-if(data227 < 0 || isNaN(data227)){
-const err644 = {instancePath:instancePath+"/periods/demand/heat/factor/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data220.demand !== undefined){
+let data225 = data220.demand;
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+for(const key30 in data225){
+if(!((key30 === "heat") || (key30 === "electricity"))){
+const err644 = {instancePath:instancePath+"/periods/demand",schemaPath:"#/properties/periods/properties/demand/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -7951,8 +7955,12 @@ vErrors.push(err644);
 errors++;
 }
 }
-else {
-const err645 = {instancePath:instancePath+"/periods/demand/heat/factor/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data225.heat !== undefined){
+let data226 = data225.heat;
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+for(const key31 in data226){
+if(!(((key31 === "factor") || (key31 === "renovationRate_per_a")) || (key31 === "series"))){
+const err645 = {instancePath:instancePath+"/periods/demand/heat",schemaPath:"#/properties/periods/properties/demand/properties/heat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -7962,9 +7970,11 @@ vErrors.push(err645);
 errors++;
 }
 }
-}
-else {
-const err646 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data226.factor !== undefined){
+let data227 = data226.factor;
+if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
+if(Object.keys(data227).length < 1){
+const err646 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -7973,12 +7983,11 @@ vErrors.push(err646);
 }
 errors++;
 }
-}
-if(data225.renovationRate_per_a !== undefined){
-let data228 = data225.renovationRate_per_a;
-if((typeof data228 == "number") && (isFinite(data228))){
-if(data228 > 0.2 || isNaN(data228)){
-const err647 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.2},message:"must be <= 0.2"};
+for(const key32 in data227){
+const _errs526 = errors;
+if(typeof key32 === "string"){
+if(!pattern26.test(key32)){
+const err647 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key32};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -7987,8 +7996,10 @@ vErrors.push(err647);
 }
 errors++;
 }
-if(data228 < 0 || isNaN(data228)){
-const err648 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+var valid56 = _errs526 === errors;
+if(!valid56){
+const err648 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/propertyNames",keyword:"propertyNames",params:{propertyName: key32},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -7998,8 +8009,11 @@ vErrors.push(err648);
 errors++;
 }
 }
-else {
-const err649 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key33 in data227){
+let data228 = data227[key33];
+if((typeof data228 == "number") && (isFinite(data228))){
+if(data228 < 0 || isNaN(data228)){
+const err649 = {instancePath:instancePath+"/periods/demand/heat/factor/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8009,11 +8023,8 @@ vErrors.push(err649);
 errors++;
 }
 }
-if(data225.series !== undefined){
-let data229 = data225.series;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(Object.keys(data229).length < 1){
-const err650 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err650 = {instancePath:instancePath+"/periods/demand/heat/factor/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8022,11 +8033,10 @@ vErrors.push(err650);
 }
 errors++;
 }
-for(const key34 in data229){
-const _errs528 = errors;
-if(typeof key34 === "string"){
-if(!pattern26.test(key34)){
-const err651 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key34};
+}
+}
+else {
+const err651 = {instancePath:instancePath+"/periods/demand/heat/factor",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8036,9 +8046,11 @@ vErrors.push(err651);
 errors++;
 }
 }
-var valid57 = _errs528 === errors;
-if(!valid57){
-const err652 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/propertyNames",keyword:"propertyNames",params:{propertyName: key34},message:"property name must be valid"};
+if(data226.renovationRate_per_a !== undefined){
+let data229 = data226.renovationRate_per_a;
+if((typeof data229 == "number") && (isFinite(data229))){
+if(data229 > 0.2 || isNaN(data229)){
+const err652 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.2},message:"must be <= 0.2"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8047,12 +8059,8 @@ vErrors.push(err652);
 }
 errors++;
 }
-}
-for(const key35 in data229){
-let data230 = data229[key35];
-if(typeof data230 === "string"){
-if(!pattern4.test(data230)){
-const err653 = {instancePath:instancePath+"/periods/demand/heat/series/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data229 < 0 || isNaN(data229)){
+const err653 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8063,7 +8071,7 @@ errors++;
 }
 }
 else {
-const err654 = {instancePath:instancePath+"/periods/demand/heat/series/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err654 = {instancePath:instancePath+"/periods/demand/heat/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/renovationRate_per_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8073,9 +8081,11 @@ vErrors.push(err654);
 errors++;
 }
 }
-}
-else {
-const err655 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data226.series !== undefined){
+let data230 = data226.series;
+if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
+if(Object.keys(data230).length < 1){
+const err655 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8084,10 +8094,11 @@ vErrors.push(err655);
 }
 errors++;
 }
-}
-}
-else {
-const err656 = {instancePath:instancePath+"/periods/demand/heat",schemaPath:"#/properties/periods/properties/demand/properties/heat/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key34 in data230){
+const _errs534 = errors;
+if(typeof key34 === "string"){
+if(!pattern26.test(key34)){
+const err656 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key34};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8097,12 +8108,9 @@ vErrors.push(err656);
 errors++;
 }
 }
-if(data224.electricity !== undefined){
-let data231 = data224.electricity;
-if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
-for(const key36 in data231){
-if(!(((key36 === "factor") || (key36 === "renovationRate_per_a")) || (key36 === "series"))){
-const err657 = {instancePath:instancePath+"/periods/demand/electricity",schemaPath:"#/properties/periods/properties/demand/properties/electricity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+var valid58 = _errs534 === errors;
+if(!valid58){
+const err657 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/propertyNames",keyword:"propertyNames",params:{propertyName: key34},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8112,11 +8120,11 @@ vErrors.push(err657);
 errors++;
 }
 }
-if(data231.factor !== undefined){
-let data232 = data231.factor;
-if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
-if(Object.keys(data232).length < 1){
-const err658 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key35 in data230){
+let data231 = data230[key35];
+if(typeof data231 === "string"){
+if(!pattern4.test(data231)){
+const err658 = {instancePath:instancePath+"/periods/demand/heat/series/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8125,11 +8133,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-for(const key37 in data232){
-const _errs537 = errors;
-if(typeof key37 === "string"){
-if(!pattern26.test(key37)){
-const err659 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key37};
+}
+else {
+const err659 = {instancePath:instancePath+"/periods/demand/heat/series/" + key35.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8139,9 +8145,9 @@ vErrors.push(err659);
 errors++;
 }
 }
-var valid60 = _errs537 === errors;
-if(!valid60){
-const err660 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
+}
+else {
+const err660 = {instancePath:instancePath+"/periods/demand/heat/series",schemaPath:"#/properties/periods/properties/demand/properties/heat/properties/series/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8151,11 +8157,9 @@ vErrors.push(err660);
 errors++;
 }
 }
-for(const key38 in data232){
-let data233 = data232[key38];
-if((typeof data233 == "number") && (isFinite(data233))){
-if(data233 < 0 || isNaN(data233)){
-const err661 = {instancePath:instancePath+"/periods/demand/electricity/factor/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err661 = {instancePath:instancePath+"/periods/demand/heat",schemaPath:"#/properties/periods/properties/demand/properties/heat/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8165,8 +8169,12 @@ vErrors.push(err661);
 errors++;
 }
 }
-else {
-const err662 = {instancePath:instancePath+"/periods/demand/electricity/factor/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data225.electricity !== undefined){
+let data232 = data225.electricity;
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+for(const key36 in data232){
+if(!(((key36 === "factor") || (key36 === "renovationRate_per_a")) || (key36 === "series"))){
+const err662 = {instancePath:instancePath+"/periods/demand/electricity",schemaPath:"#/properties/periods/properties/demand/properties/electricity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8176,9 +8184,11 @@ vErrors.push(err662);
 errors++;
 }
 }
-}
-else {
-const err663 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data232.factor !== undefined){
+let data233 = data232.factor;
+if(data233 && typeof data233 == "object" && !Array.isArray(data233)){
+if(Object.keys(data233).length < 1){
+const err663 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8187,12 +8197,11 @@ vErrors.push(err663);
 }
 errors++;
 }
-}
-if(data231.renovationRate_per_a !== undefined){
-let data234 = data231.renovationRate_per_a;
-if((typeof data234 == "number") && (isFinite(data234))){
-if(data234 > 0.2 || isNaN(data234)){
-const err664 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.2},message:"must be <= 0.2"};
+for(const key37 in data233){
+const _errs543 = errors;
+if(typeof key37 === "string"){
+if(!pattern26.test(key37)){
+const err664 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key37};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8201,8 +8210,10 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(data234 < 0 || isNaN(data234)){
-const err665 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+var valid61 = _errs543 === errors;
+if(!valid61){
+const err665 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/propertyNames",keyword:"propertyNames",params:{propertyName: key37},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8212,8 +8223,11 @@ vErrors.push(err665);
 errors++;
 }
 }
-else {
-const err666 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key38 in data233){
+let data234 = data233[key38];
+if((typeof data234 == "number") && (isFinite(data234))){
+if(data234 < 0 || isNaN(data234)){
+const err666 = {instancePath:instancePath+"/periods/demand/electricity/factor/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8223,11 +8237,8 @@ vErrors.push(err666);
 errors++;
 }
 }
-if(data231.series !== undefined){
-let data235 = data231.series;
-if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
-if(Object.keys(data235).length < 1){
-const err667 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err667 = {instancePath:instancePath+"/periods/demand/electricity/factor/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8236,11 +8247,10 @@ vErrors.push(err667);
 }
 errors++;
 }
-for(const key39 in data235){
-const _errs545 = errors;
-if(typeof key39 === "string"){
-if(!pattern26.test(key39)){
-const err668 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key39};
+}
+}
+else {
+const err668 = {instancePath:instancePath+"/periods/demand/electricity/factor",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8250,9 +8260,11 @@ vErrors.push(err668);
 errors++;
 }
 }
-var valid62 = _errs545 === errors;
-if(!valid62){
-const err669 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid"};
+if(data232.renovationRate_per_a !== undefined){
+let data235 = data232.renovationRate_per_a;
+if((typeof data235 == "number") && (isFinite(data235))){
+if(data235 > 0.2 || isNaN(data235)){
+const err669 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/maximum",keyword:"maximum",params:{comparison: "<=", limit: 0.2},message:"must be <= 0.2"};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8261,12 +8273,8 @@ vErrors.push(err669);
 }
 errors++;
 }
-}
-for(const key40 in data235){
-let data236 = data235[key40];
-if(typeof data236 === "string"){
-if(!pattern4.test(data236)){
-const err670 = {instancePath:instancePath+"/periods/demand/electricity/series/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+if(data235 < 0 || isNaN(data235)){
+const err670 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8277,7 +8285,7 @@ errors++;
 }
 }
 else {
-const err671 = {instancePath:instancePath+"/periods/demand/electricity/series/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err671 = {instancePath:instancePath+"/periods/demand/electricity/renovationRate_per_a",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/renovationRate_per_a/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8287,9 +8295,11 @@ vErrors.push(err671);
 errors++;
 }
 }
-}
-else {
-const err672 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data232.series !== undefined){
+let data236 = data232.series;
+if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
+if(Object.keys(data236).length < 1){
+const err672 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8298,10 +8308,11 @@ vErrors.push(err672);
 }
 errors++;
 }
-}
-}
-else {
-const err673 = {instancePath:instancePath+"/periods/demand/electricity",schemaPath:"#/properties/periods/properties/demand/properties/electricity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key39 in data236){
+const _errs551 = errors;
+if(typeof key39 === "string"){
+if(!pattern26.test(key39)){
+const err673 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key39};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8311,9 +8322,9 @@ vErrors.push(err673);
 errors++;
 }
 }
-}
-else {
-const err674 = {instancePath:instancePath+"/periods/demand",schemaPath:"#/properties/periods/properties/demand/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid63 = _errs551 === errors;
+if(!valid63){
+const err674 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/propertyNames",keyword:"propertyNames",params:{propertyName: key39},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8323,12 +8334,11 @@ vErrors.push(err674);
 errors++;
 }
 }
-if(data219.prices !== undefined){
-let data237 = data219.prices;
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-for(const key41 in data237){
-if(!((((((key41 === "fuelPrice_factor") || (key41 === "gridImportPrice_factor")) || (key41 === "gridExportPrice_factor")) || (key41 === "co2Price_EUR_t")) || (key41 === "gridCo2_kg_kWh")) || (key41 === "gridRenewableShare"))){
-const err675 = {instancePath:instancePath+"/periods/prices",schemaPath:"#/properties/periods/properties/prices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+for(const key40 in data236){
+let data237 = data236[key40];
+if(typeof data237 === "string"){
+if(!pattern4.test(data237)){
+const err675 = {instancePath:instancePath+"/periods/demand/electricity/series/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8338,14 +8348,8 @@ vErrors.push(err675);
 errors++;
 }
 }
-if(data237.fuelPrice_factor !== undefined){
-let data238 = data237.fuelPrice_factor;
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-for(const key42 in data238){
-const _errs554 = errors;
-if(typeof key42 === "string"){
-if(!pattern4.test(key42)){
-const err676 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key42};
+else {
+const err676 = {instancePath:instancePath+"/periods/demand/electricity/series/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8355,8 +8359,9 @@ vErrors.push(err676);
 errors++;
 }
 }
+}
 else {
-const err677 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key42};
+const err677 = {instancePath:instancePath+"/periods/demand/electricity/series",schemaPath:"#/properties/periods/properties/demand/properties/electricity/properties/series/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8365,9 +8370,10 @@ vErrors.push(err677);
 }
 errors++;
 }
-var valid65 = _errs554 === errors;
-if(!valid65){
-const err678 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
+}
+}
+else {
+const err678 = {instancePath:instancePath+"/periods/demand/electricity",schemaPath:"#/properties/periods/properties/demand/properties/electricity/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8377,11 +8383,9 @@ vErrors.push(err678);
 errors++;
 }
 }
-for(const key43 in data238){
-let data239 = data238[key43];
-if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
-if(Object.keys(data239).length < 1){
-const err679 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err679 = {instancePath:instancePath+"/periods/demand",schemaPath:"#/properties/periods/properties/demand/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8390,11 +8394,13 @@ vErrors.push(err679);
 }
 errors++;
 }
-for(const key44 in data239){
-const _errs559 = errors;
-if(typeof key44 === "string"){
-if(!pattern26.test(key44)){
-const err680 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key44};
+}
+if(data220.prices !== undefined){
+let data238 = data220.prices;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+for(const key41 in data238){
+if(!((((((key41 === "fuelPrice_factor") || (key41 === "gridImportPrice_factor")) || (key41 === "gridExportPrice_factor")) || (key41 === "co2Price_EUR_t")) || (key41 === "gridCo2_kg_kWh")) || (key41 === "gridRenewableShare"))){
+const err680 = {instancePath:instancePath+"/periods/prices",schemaPath:"#/properties/periods/properties/prices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8404,9 +8410,14 @@ vErrors.push(err680);
 errors++;
 }
 }
-var valid67 = _errs559 === errors;
-if(!valid67){
-const err681 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key44},message:"property name must be valid"};
+if(data238.fuelPrice_factor !== undefined){
+let data239 = data238.fuelPrice_factor;
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
+for(const key42 in data239){
+const _errs560 = errors;
+if(typeof key42 === "string"){
+if(!pattern4.test(key42)){
+const err681 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key42};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8416,11 +8427,8 @@ vErrors.push(err681);
 errors++;
 }
 }
-for(const key45 in data239){
-let data240 = data239[key45];
-if((typeof data240 == "number") && (isFinite(data240))){
-if(data240 < 0 || isNaN(data240)){
-const err682 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err682 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key42};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8429,9 +8437,9 @@ vErrors.push(err682);
 }
 errors++;
 }
-}
-else {
-const err683 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid66 = _errs560 === errors;
+if(!valid66){
+const err683 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key42},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8441,9 +8449,11 @@ vErrors.push(err683);
 errors++;
 }
 }
-}
-else {
-const err684 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key43 in data239){
+let data240 = data239[key43];
+if(data240 && typeof data240 == "object" && !Array.isArray(data240)){
+if(Object.keys(data240).length < 1){
+const err684 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8452,10 +8462,11 @@ vErrors.push(err684);
 }
 errors++;
 }
-}
-}
-else {
-const err685 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key44 in data240){
+const _errs565 = errors;
+if(typeof key44 === "string"){
+if(!pattern26.test(key44)){
+const err685 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key44};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8465,11 +8476,9 @@ vErrors.push(err685);
 errors++;
 }
 }
-if(data237.gridImportPrice_factor !== undefined){
-let data241 = data237.gridImportPrice_factor;
-if(data241 && typeof data241 == "object" && !Array.isArray(data241)){
-if(Object.keys(data241).length < 1){
-const err686 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid68 = _errs565 === errors;
+if(!valid68){
+const err686 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key44},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8478,11 +8487,12 @@ vErrors.push(err686);
 }
 errors++;
 }
-for(const key46 in data241){
-const _errs565 = errors;
-if(typeof key46 === "string"){
-if(!pattern26.test(key46)){
-const err687 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key46};
+}
+for(const key45 in data240){
+let data241 = data240[key45];
+if((typeof data241 == "number") && (isFinite(data241))){
+if(data241 < 0 || isNaN(data241)){
+const err687 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8492,9 +8502,8 @@ vErrors.push(err687);
 errors++;
 }
 }
-var valid69 = _errs565 === errors;
-if(!valid69){
-const err688 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid"};
+else {
+const err688 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key45.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8504,11 +8513,9 @@ vErrors.push(err688);
 errors++;
 }
 }
-for(const key47 in data241){
-let data242 = data241[key47];
-if((typeof data242 == "number") && (isFinite(data242))){
-if(data242 < 0 || isNaN(data242)){
-const err689 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err689 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor/" + key43.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8518,8 +8525,9 @@ vErrors.push(err689);
 errors++;
 }
 }
+}
 else {
-const err690 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err690 = {instancePath:instancePath+"/periods/prices/fuelPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/fuelPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8529,9 +8537,11 @@ vErrors.push(err690);
 errors++;
 }
 }
-}
-else {
-const err691 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data238.gridImportPrice_factor !== undefined){
+let data242 = data238.gridImportPrice_factor;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(Object.keys(data242).length < 1){
+const err691 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -8540,12 +8550,11 @@ vErrors.push(err691);
 }
 errors++;
 }
-}
-if(data237.gridExportPrice_factor !== undefined){
-let data243 = data237.gridExportPrice_factor;
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
-if(Object.keys(data243).length < 1){
-const err692 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key46 in data242){
+const _errs571 = errors;
+if(typeof key46 === "string"){
+if(!pattern26.test(key46)){
+const err692 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key46};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -8554,11 +8563,10 @@ vErrors.push(err692);
 }
 errors++;
 }
-for(const key48 in data243){
-const _errs571 = errors;
-if(typeof key48 === "string"){
-if(!pattern26.test(key48)){
-const err693 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key48};
+}
+var valid70 = _errs571 === errors;
+if(!valid70){
+const err693 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key46},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -8568,9 +8576,11 @@ vErrors.push(err693);
 errors++;
 }
 }
-var valid71 = _errs571 === errors;
-if(!valid71){
-const err694 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
+for(const key47 in data242){
+let data243 = data242[key47];
+if((typeof data243 == "number") && (isFinite(data243))){
+if(data243 < 0 || isNaN(data243)){
+const err694 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -8580,11 +8590,8 @@ vErrors.push(err694);
 errors++;
 }
 }
-for(const key49 in data243){
-let data244 = data243[key49];
-if((typeof data244 == "number") && (isFinite(data244))){
-if(data244 < 0 || isNaN(data244)){
-const err695 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err695 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -8594,8 +8601,9 @@ vErrors.push(err695);
 errors++;
 }
 }
+}
 else {
-const err696 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err696 = {instancePath:instancePath+"/periods/prices/gridImportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridImportPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -8605,9 +8613,11 @@ vErrors.push(err696);
 errors++;
 }
 }
-}
-else {
-const err697 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data238.gridExportPrice_factor !== undefined){
+let data244 = data238.gridExportPrice_factor;
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+if(Object.keys(data244).length < 1){
+const err697 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -8616,12 +8626,11 @@ vErrors.push(err697);
 }
 errors++;
 }
-}
-if(data237.co2Price_EUR_t !== undefined){
-let data245 = data237.co2Price_EUR_t;
-if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
-if(Object.keys(data245).length < 1){
-const err698 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key48 in data244){
+const _errs577 = errors;
+if(typeof key48 === "string"){
+if(!pattern26.test(key48)){
+const err698 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key48};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -8630,11 +8639,10 @@ vErrors.push(err698);
 }
 errors++;
 }
-for(const key50 in data245){
-const _errs577 = errors;
-if(typeof key50 === "string"){
-if(!pattern26.test(key50)){
-const err699 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key50};
+}
+var valid72 = _errs577 === errors;
+if(!valid72){
+const err699 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/propertyNames",keyword:"propertyNames",params:{propertyName: key48},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -8644,9 +8652,11 @@ vErrors.push(err699);
 errors++;
 }
 }
-var valid73 = _errs577 === errors;
-if(!valid73){
-const err700 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
+for(const key49 in data244){
+let data245 = data244[key49];
+if((typeof data245 == "number") && (isFinite(data245))){
+if(data245 < 0 || isNaN(data245)){
+const err700 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -8656,11 +8666,8 @@ vErrors.push(err700);
 errors++;
 }
 }
-for(const key51 in data245){
-let data246 = data245[key51];
-if((typeof data246 == "number") && (isFinite(data246))){
-if(data246 < 0 || isNaN(data246)){
-const err701 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err701 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor/" + key49.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -8670,8 +8677,9 @@ vErrors.push(err701);
 errors++;
 }
 }
+}
 else {
-const err702 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err702 = {instancePath:instancePath+"/periods/prices/gridExportPrice_factor",schemaPath:"#/properties/periods/properties/prices/properties/gridExportPrice_factor/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -8681,9 +8689,11 @@ vErrors.push(err702);
 errors++;
 }
 }
-}
-else {
-const err703 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data238.co2Price_EUR_t !== undefined){
+let data246 = data238.co2Price_EUR_t;
+if(data246 && typeof data246 == "object" && !Array.isArray(data246)){
+if(Object.keys(data246).length < 1){
+const err703 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -8692,12 +8702,11 @@ vErrors.push(err703);
 }
 errors++;
 }
-}
-if(data237.gridCo2_kg_kWh !== undefined){
-let data247 = data237.gridCo2_kg_kWh;
-if(data247 && typeof data247 == "object" && !Array.isArray(data247)){
-if(Object.keys(data247).length < 1){
-const err704 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key50 in data246){
+const _errs583 = errors;
+if(typeof key50 === "string"){
+if(!pattern26.test(key50)){
+const err704 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key50};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -8706,11 +8715,10 @@ vErrors.push(err704);
 }
 errors++;
 }
-for(const key52 in data247){
-const _errs583 = errors;
-if(typeof key52 === "string"){
-if(!pattern26.test(key52)){
-const err705 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key52};
+}
+var valid74 = _errs583 === errors;
+if(!valid74){
+const err705 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/propertyNames",keyword:"propertyNames",params:{propertyName: key50},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -8720,9 +8728,11 @@ vErrors.push(err705);
 errors++;
 }
 }
-var valid75 = _errs583 === errors;
-if(!valid75){
-const err706 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key52},message:"property name must be valid"};
+for(const key51 in data246){
+let data247 = data246[key51];
+if((typeof data247 == "number") && (isFinite(data247))){
+if(data247 < 0 || isNaN(data247)){
+const err706 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -8732,11 +8742,8 @@ vErrors.push(err706);
 errors++;
 }
 }
-for(const key53 in data247){
-let data248 = data247[key53];
-if((typeof data248 == "number") && (isFinite(data248))){
-if(data248 < 0 || isNaN(data248)){
-const err707 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err707 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t/" + key51.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -8746,8 +8753,9 @@ vErrors.push(err707);
 errors++;
 }
 }
+}
 else {
-const err708 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err708 = {instancePath:instancePath+"/periods/prices/co2Price_EUR_t",schemaPath:"#/properties/periods/properties/prices/properties/co2Price_EUR_t/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -8757,9 +8765,11 @@ vErrors.push(err708);
 errors++;
 }
 }
-}
-else {
-const err709 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data238.gridCo2_kg_kWh !== undefined){
+let data248 = data238.gridCo2_kg_kWh;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(Object.keys(data248).length < 1){
+const err709 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -8768,12 +8778,11 @@ vErrors.push(err709);
 }
 errors++;
 }
-}
-if(data237.gridRenewableShare !== undefined){
-let data249 = data237.gridRenewableShare;
-if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
-if(Object.keys(data249).length < 1){
-const err710 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key52 in data248){
+const _errs589 = errors;
+if(typeof key52 === "string"){
+if(!pattern26.test(key52)){
+const err710 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key52};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -8782,11 +8791,10 @@ vErrors.push(err710);
 }
 errors++;
 }
-for(const key54 in data249){
-const _errs589 = errors;
-if(typeof key54 === "string"){
-if(!pattern26.test(key54)){
-const err711 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key54};
+}
+var valid76 = _errs589 === errors;
+if(!valid76){
+const err711 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key52},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -8796,9 +8804,11 @@ vErrors.push(err711);
 errors++;
 }
 }
-var valid77 = _errs589 === errors;
-if(!valid77){
-const err712 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/propertyNames",keyword:"propertyNames",params:{propertyName: key54},message:"property name must be valid"};
+for(const key53 in data248){
+let data249 = data248[key53];
+if((typeof data249 == "number") && (isFinite(data249))){
+if(data249 < 0 || isNaN(data249)){
+const err712 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -8808,11 +8818,8 @@ vErrors.push(err712);
 errors++;
 }
 }
-for(const key55 in data249){
-let data250 = data249[key55];
-if((typeof data250 == "number") && (isFinite(data250))){
-if(data250 > 1 || isNaN(data250)){
-const err713 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err713 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -8821,8 +8828,10 @@ vErrors.push(err713);
 }
 errors++;
 }
-if(data250 < 0 || isNaN(data250)){
-const err714 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err714 = {instancePath:instancePath+"/periods/prices/gridCo2_kg_kWh",schemaPath:"#/properties/periods/properties/prices/properties/gridCo2_kg_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -8832,8 +8841,11 @@ vErrors.push(err714);
 errors++;
 }
 }
-else {
-const err715 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data238.gridRenewableShare !== undefined){
+let data250 = data238.gridRenewableShare;
+if(data250 && typeof data250 == "object" && !Array.isArray(data250)){
+if(Object.keys(data250).length < 1){
+const err715 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -8842,10 +8854,11 @@ vErrors.push(err715);
 }
 errors++;
 }
-}
-}
-else {
-const err716 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key54 in data250){
+const _errs595 = errors;
+if(typeof key54 === "string"){
+if(!pattern26.test(key54)){
+const err716 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key54};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -8855,9 +8868,9 @@ vErrors.push(err716);
 errors++;
 }
 }
-}
-else {
-const err717 = {instancePath:instancePath+"/periods/prices",schemaPath:"#/properties/periods/properties/prices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid78 = _errs595 === errors;
+if(!valid78){
+const err717 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/propertyNames",keyword:"propertyNames",params:{propertyName: key54},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -8867,12 +8880,11 @@ vErrors.push(err717);
 errors++;
 }
 }
-if(data219.targets !== undefined){
-let data251 = data219.targets;
-if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
-for(const key56 in data251){
-if(!(((key56 === "minRenewableHeatShare") || (key56 === "co2Cap_t")) || (key56 === "maxNewCapacity"))){
-const err718 = {instancePath:instancePath+"/periods/targets",schemaPath:"#/properties/periods/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+for(const key55 in data250){
+let data251 = data250[key55];
+if((typeof data251 == "number") && (isFinite(data251))){
+if(data251 > 1 || isNaN(data251)){
+const err718 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -8881,12 +8893,8 @@ vErrors.push(err718);
 }
 errors++;
 }
-}
-if(data251.minRenewableHeatShare !== undefined){
-let data252 = data251.minRenewableHeatShare;
-if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
-if(Object.keys(data252).length < 1){
-const err719 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data251 < 0 || isNaN(data251)){
+const err719 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -8895,11 +8903,9 @@ vErrors.push(err719);
 }
 errors++;
 }
-for(const key57 in data252){
-const _errs598 = errors;
-if(typeof key57 === "string"){
-if(!pattern26.test(key57)){
-const err720 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key57};
+}
+else {
+const err720 = {instancePath:instancePath+"/periods/prices/gridRenewableShare/" + key55.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -8909,9 +8915,9 @@ vErrors.push(err720);
 errors++;
 }
 }
-var valid80 = _errs598 === errors;
-if(!valid80){
-const err721 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/propertyNames",keyword:"propertyNames",params:{propertyName: key57},message:"property name must be valid"};
+}
+else {
+const err721 = {instancePath:instancePath+"/periods/prices/gridRenewableShare",schemaPath:"#/properties/periods/properties/prices/properties/gridRenewableShare/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -8921,11 +8927,9 @@ vErrors.push(err721);
 errors++;
 }
 }
-for(const key58 in data252){
-let data253 = data252[key58];
-if((typeof data253 == "number") && (isFinite(data253))){
-if(data253 > 1 || isNaN(data253)){
-const err722 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err722 = {instancePath:instancePath+"/periods/prices",schemaPath:"#/properties/periods/properties/prices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -8934,8 +8938,13 @@ vErrors.push(err722);
 }
 errors++;
 }
-if(data253 < 0 || isNaN(data253)){
-const err723 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data220.targets !== undefined){
+let data252 = data220.targets;
+if(data252 && typeof data252 == "object" && !Array.isArray(data252)){
+for(const key56 in data252){
+if(!(((key56 === "minRenewableHeatShare") || (key56 === "co2Cap_t")) || (key56 === "maxNewCapacity"))){
+const err723 = {instancePath:instancePath+"/periods/targets",schemaPath:"#/properties/periods/properties/targets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -8945,8 +8954,11 @@ vErrors.push(err723);
 errors++;
 }
 }
-else {
-const err724 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data252.minRenewableHeatShare !== undefined){
+let data253 = data252.minRenewableHeatShare;
+if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
+if(Object.keys(data253).length < 1){
+const err724 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -8955,10 +8967,11 @@ vErrors.push(err724);
 }
 errors++;
 }
-}
-}
-else {
-const err725 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key57 in data253){
+const _errs604 = errors;
+if(typeof key57 === "string"){
+if(!pattern26.test(key57)){
+const err725 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key57};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -8968,11 +8981,9 @@ vErrors.push(err725);
 errors++;
 }
 }
-if(data251.co2Cap_t !== undefined){
-let data254 = data251.co2Cap_t;
-if(data254 && typeof data254 == "object" && !Array.isArray(data254)){
-if(Object.keys(data254).length < 1){
-const err726 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid81 = _errs604 === errors;
+if(!valid81){
+const err726 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/propertyNames",keyword:"propertyNames",params:{propertyName: key57},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -8981,11 +8992,12 @@ vErrors.push(err726);
 }
 errors++;
 }
-for(const key59 in data254){
-const _errs604 = errors;
-if(typeof key59 === "string"){
-if(!pattern26.test(key59)){
-const err727 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key59};
+}
+for(const key58 in data253){
+let data254 = data253[key58];
+if((typeof data254 == "number") && (isFinite(data254))){
+if(data254 > 1 || isNaN(data254)){
+const err727 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -8994,10 +9006,8 @@ vErrors.push(err727);
 }
 errors++;
 }
-}
-var valid82 = _errs604 === errors;
-if(!valid82){
-const err728 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/propertyNames",keyword:"propertyNames",params:{propertyName: key59},message:"property name must be valid"};
+if(data254 < 0 || isNaN(data254)){
+const err728 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -9007,11 +9017,8 @@ vErrors.push(err728);
 errors++;
 }
 }
-for(const key60 in data254){
-let data255 = data254[key60];
-if((typeof data255 == "number") && (isFinite(data255))){
-if(data255 < 0 || isNaN(data255)){
-const err729 = {instancePath:instancePath+"/periods/targets/co2Cap_t/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err729 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare/" + key58.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -9021,8 +9028,9 @@ vErrors.push(err729);
 errors++;
 }
 }
+}
 else {
-const err730 = {instancePath:instancePath+"/periods/targets/co2Cap_t/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err730 = {instancePath:instancePath+"/periods/targets/minRenewableHeatShare",schemaPath:"#/properties/periods/properties/targets/properties/minRenewableHeatShare/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -9032,9 +9040,11 @@ vErrors.push(err730);
 errors++;
 }
 }
-}
-else {
-const err731 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data252.co2Cap_t !== undefined){
+let data255 = data252.co2Cap_t;
+if(data255 && typeof data255 == "object" && !Array.isArray(data255)){
+if(Object.keys(data255).length < 1){
+const err731 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -9043,15 +9053,11 @@ vErrors.push(err731);
 }
 errors++;
 }
-}
-if(data251.maxNewCapacity !== undefined){
-let data256 = data251.maxNewCapacity;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-for(const key61 in data256){
+for(const key59 in data255){
 const _errs610 = errors;
-if(typeof key61 === "string"){
-if(!pattern4.test(key61)){
-const err732 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key61};
+if(typeof key59 === "string"){
+if(!pattern26.test(key59)){
+const err732 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key59};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -9061,8 +9067,9 @@ vErrors.push(err732);
 errors++;
 }
 }
-else {
-const err733 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key61};
+var valid83 = _errs610 === errors;
+if(!valid83){
+const err733 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/propertyNames",keyword:"propertyNames",params:{propertyName: key59},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -9071,9 +9078,12 @@ vErrors.push(err733);
 }
 errors++;
 }
-var valid84 = _errs610 === errors;
-if(!valid84){
-const err734 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames",keyword:"propertyNames",params:{propertyName: key61},message:"property name must be valid"};
+}
+for(const key60 in data255){
+let data256 = data255[key60];
+if((typeof data256 == "number") && (isFinite(data256))){
+if(data256 < 0 || isNaN(data256)){
+const err734 = {instancePath:instancePath+"/periods/targets/co2Cap_t/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -9083,11 +9093,8 @@ vErrors.push(err734);
 errors++;
 }
 }
-for(const key62 in data256){
-let data257 = data256[key62];
-if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
-if(Object.keys(data257).length < 1){
-const err735 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err735 = {instancePath:instancePath+"/periods/targets/co2Cap_t/" + key60.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -9096,11 +9103,10 @@ vErrors.push(err735);
 }
 errors++;
 }
-for(const key63 in data257){
-const _errs615 = errors;
-if(typeof key63 === "string"){
-if(!pattern26.test(key63)){
-const err736 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key63};
+}
+}
+else {
+const err736 = {instancePath:instancePath+"/periods/targets/co2Cap_t",schemaPath:"#/properties/periods/properties/targets/properties/co2Cap_t/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -9110,9 +9116,14 @@ vErrors.push(err736);
 errors++;
 }
 }
-var valid86 = _errs615 === errors;
-if(!valid86){
-const err737 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key63},message:"property name must be valid"};
+if(data252.maxNewCapacity !== undefined){
+let data257 = data252.maxNewCapacity;
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+for(const key61 in data257){
+const _errs616 = errors;
+if(typeof key61 === "string"){
+if(!pattern4.test(key61)){
+const err737 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key61};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -9122,11 +9133,8 @@ vErrors.push(err737);
 errors++;
 }
 }
-for(const key64 in data257){
-let data258 = data257[key64];
-if((typeof data258 == "number") && (isFinite(data258))){
-if(data258 < 0 || isNaN(data258)){
-const err738 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err738 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key61};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9135,9 +9143,9 @@ vErrors.push(err738);
 }
 errors++;
 }
-}
-else {
-const err739 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid85 = _errs616 === errors;
+if(!valid85){
+const err739 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/propertyNames",keyword:"propertyNames",params:{propertyName: key61},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -9147,9 +9155,11 @@ vErrors.push(err739);
 errors++;
 }
 }
-}
-else {
-const err740 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key62 in data257){
+let data258 = data257[key62];
+if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
+if(Object.keys(data258).length < 1){
+const err740 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -9158,10 +9168,11 @@ vErrors.push(err740);
 }
 errors++;
 }
-}
-}
-else {
-const err741 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key63 in data258){
+const _errs621 = errors;
+if(typeof key63 === "string"){
+if(!pattern26.test(key63)){
+const err741 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key63};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9171,9 +9182,9 @@ vErrors.push(err741);
 errors++;
 }
 }
-}
-else {
-const err742 = {instancePath:instancePath+"/periods/targets",schemaPath:"#/properties/periods/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid87 = _errs621 === errors;
+if(!valid87){
+const err742 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key63},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9183,12 +9194,11 @@ vErrors.push(err742);
 errors++;
 }
 }
-if(data219.subsidies !== undefined){
-let data259 = data219.subsidies;
-if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
-for(const key65 in data259){
-if(!(key65 === "investment_share")){
-const err743 = {instancePath:instancePath+"/periods/subsidies",schemaPath:"#/properties/periods/properties/subsidies/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
+for(const key64 in data258){
+let data259 = data258[key64];
+if((typeof data259 == "number") && (isFinite(data259))){
+if(data259 < 0 || isNaN(data259)){
+const err743 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9198,14 +9208,8 @@ vErrors.push(err743);
 errors++;
 }
 }
-if(data259.investment_share !== undefined){
-let data260 = data259.investment_share;
-if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
-for(const key66 in data260){
-const _errs624 = errors;
-if(typeof key66 === "string"){
-if(!pattern4.test(key66)){
-const err744 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key66};
+else {
+const err744 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key64.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9215,8 +9219,9 @@ vErrors.push(err744);
 errors++;
 }
 }
+}
 else {
-const err745 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key66};
+const err745 = {instancePath:instancePath+"/periods/targets/maxNewCapacity/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9225,9 +9230,10 @@ vErrors.push(err745);
 }
 errors++;
 }
-var valid89 = _errs624 === errors;
-if(!valid89){
-const err746 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames",keyword:"propertyNames",params:{propertyName: key66},message:"property name must be valid"};
+}
+}
+else {
+const err746 = {instancePath:instancePath+"/periods/targets/maxNewCapacity",schemaPath:"#/properties/periods/properties/targets/properties/maxNewCapacity/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9237,11 +9243,9 @@ vErrors.push(err746);
 errors++;
 }
 }
-for(const key67 in data260){
-let data261 = data260[key67];
-if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
-if(Object.keys(data261).length < 1){
-const err747 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+else {
+const err747 = {instancePath:instancePath+"/periods/targets",schemaPath:"#/properties/periods/properties/targets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9250,11 +9254,13 @@ vErrors.push(err747);
 }
 errors++;
 }
-for(const key68 in data261){
-const _errs629 = errors;
-if(typeof key68 === "string"){
-if(!pattern26.test(key68)){
-const err748 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key68};
+}
+if(data220.subsidies !== undefined){
+let data260 = data220.subsidies;
+if(data260 && typeof data260 == "object" && !Array.isArray(data260)){
+for(const key65 in data260){
+if(!(key65 === "investment_share")){
+const err748 = {instancePath:instancePath+"/periods/subsidies",schemaPath:"#/properties/periods/properties/subsidies/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9264,9 +9270,14 @@ vErrors.push(err748);
 errors++;
 }
 }
-var valid91 = _errs629 === errors;
-if(!valid91){
-const err749 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key68},message:"property name must be valid"};
+if(data260.investment_share !== undefined){
+let data261 = data260.investment_share;
+if(data261 && typeof data261 == "object" && !Array.isArray(data261)){
+for(const key66 in data261){
+const _errs630 = errors;
+if(typeof key66 === "string"){
+if(!pattern4.test(key66)){
+const err749 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key66};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9276,11 +9287,8 @@ vErrors.push(err749);
 errors++;
 }
 }
-for(const key69 in data261){
-let data262 = data261[key69];
-if((typeof data262 == "number") && (isFinite(data262))){
-if(data262 > 1 || isNaN(data262)){
-const err750 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+else {
+const err750 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key66};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9289,8 +9297,9 @@ vErrors.push(err750);
 }
 errors++;
 }
-if(data262 < 0 || isNaN(data262)){
-const err751 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var valid90 = _errs630 === errors;
+if(!valid90){
+const err751 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/propertyNames",keyword:"propertyNames",params:{propertyName: key66},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9300,8 +9309,11 @@ vErrors.push(err751);
 errors++;
 }
 }
-else {
-const err752 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key67 in data261){
+let data262 = data261[key67];
+if(data262 && typeof data262 == "object" && !Array.isArray(data262)){
+if(Object.keys(data262).length < 1){
+const err752 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9310,10 +9322,11 @@ vErrors.push(err752);
 }
 errors++;
 }
-}
-}
-else {
-const err753 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key68 in data262){
+const _errs635 = errors;
+if(typeof key68 === "string"){
+if(!pattern26.test(key68)){
+const err753 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key68};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9323,9 +9336,9 @@ vErrors.push(err753);
 errors++;
 }
 }
-}
-else {
-const err754 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid92 = _errs635 === errors;
+if(!valid92){
+const err754 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key68},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9335,9 +9348,11 @@ vErrors.push(err754);
 errors++;
 }
 }
-}
-else {
-const err755 = {instancePath:instancePath+"/periods/subsidies",schemaPath:"#/properties/periods/properties/subsidies/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key69 in data262){
+let data263 = data262[key69];
+if((typeof data263 == "number") && (isFinite(data263))){
+if(data263 > 1 || isNaN(data263)){
+const err755 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9346,13 +9361,8 @@ vErrors.push(err755);
 }
 errors++;
 }
-}
-if(data219.bew !== undefined){
-let data263 = data219.bew;
-if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
-for(const key70 in data263){
-if(!(((key70 === "heatPump_EUR_kWh") || (key70 === "solarThermal_EUR_kWh")) || (key70 === "operatingAidYears"))){
-const err756 = {instancePath:instancePath+"/periods/bew",schemaPath:"#/properties/periods/properties/bew/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
+if(data263 < 0 || isNaN(data263)){
+const err756 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9362,11 +9372,8 @@ vErrors.push(err756);
 errors++;
 }
 }
-if(data263.heatPump_EUR_kWh !== undefined){
-let data264 = data263.heatPump_EUR_kWh;
-if(data264 && typeof data264 == "object" && !Array.isArray(data264)){
-if(Object.keys(data264).length < 1){
-const err757 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+else {
+const err757 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key69.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9375,11 +9382,10 @@ vErrors.push(err757);
 }
 errors++;
 }
-for(const key71 in data264){
-const _errs638 = errors;
-if(typeof key71 === "string"){
-if(!pattern26.test(key71)){
-const err758 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key71};
+}
+}
+else {
+const err758 = {instancePath:instancePath+"/periods/subsidies/investment_share/" + key67.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9389,9 +9395,9 @@ vErrors.push(err758);
 errors++;
 }
 }
-var valid94 = _errs638 === errors;
-if(!valid94){
-const err759 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key71},message:"property name must be valid"};
+}
+else {
+const err759 = {instancePath:instancePath+"/periods/subsidies/investment_share",schemaPath:"#/properties/periods/properties/subsidies/properties/investment_share/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err759];
 }
@@ -9401,11 +9407,9 @@ vErrors.push(err759);
 errors++;
 }
 }
-for(const key72 in data264){
-let data265 = data264[key72];
-if((typeof data265 == "number") && (isFinite(data265))){
-if(data265 < 0 || isNaN(data265)){
-const err760 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err760 = {instancePath:instancePath+"/periods/subsidies",schemaPath:"#/properties/periods/properties/subsidies/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err760];
 }
@@ -9415,8 +9419,12 @@ vErrors.push(err760);
 errors++;
 }
 }
-else {
-const err761 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data220.bew !== undefined){
+let data264 = data220.bew;
+if(data264 && typeof data264 == "object" && !Array.isArray(data264)){
+for(const key70 in data264){
+if(!(((key70 === "heatPump_EUR_kWh") || (key70 === "solarThermal_EUR_kWh")) || (key70 === "operatingAidYears"))){
+const err761 = {instancePath:instancePath+"/periods/bew",schemaPath:"#/properties/periods/properties/bew/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key70},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9426,9 +9434,11 @@ vErrors.push(err761);
 errors++;
 }
 }
-}
-else {
-const err762 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data264.heatPump_EUR_kWh !== undefined){
+let data265 = data264.heatPump_EUR_kWh;
+if(data265 && typeof data265 == "object" && !Array.isArray(data265)){
+if(Object.keys(data265).length < 1){
+const err762 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9437,12 +9447,11 @@ vErrors.push(err762);
 }
 errors++;
 }
-}
-if(data263.solarThermal_EUR_kWh !== undefined){
-let data266 = data263.solarThermal_EUR_kWh;
-if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
-if(Object.keys(data266).length < 1){
-const err763 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+for(const key71 in data265){
+const _errs644 = errors;
+if(typeof key71 === "string"){
+if(!pattern26.test(key71)){
+const err763 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key71};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9451,11 +9460,10 @@ vErrors.push(err763);
 }
 errors++;
 }
-for(const key73 in data266){
-const _errs644 = errors;
-if(typeof key73 === "string"){
-if(!pattern26.test(key73)){
-const err764 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key73};
+}
+var valid95 = _errs644 === errors;
+if(!valid95){
+const err764 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key71},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9465,9 +9473,11 @@ vErrors.push(err764);
 errors++;
 }
 }
-var valid96 = _errs644 === errors;
-if(!valid96){
-const err765 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key73},message:"property name must be valid"};
+for(const key72 in data265){
+let data266 = data265[key72];
+if((typeof data266 == "number") && (isFinite(data266))){
+if(data266 < 0 || isNaN(data266)){
+const err765 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9477,11 +9487,8 @@ vErrors.push(err765);
 errors++;
 }
 }
-for(const key74 in data266){
-let data267 = data266[key74];
-if((typeof data267 == "number") && (isFinite(data267))){
-if(data267 < 0 || isNaN(data267)){
-const err766 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err766 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh/" + key72.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9491,8 +9498,9 @@ vErrors.push(err766);
 errors++;
 }
 }
+}
 else {
-const err767 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err767 = {instancePath:instancePath+"/periods/bew/heatPump_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/heatPump_EUR_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9502,9 +9510,11 @@ vErrors.push(err767);
 errors++;
 }
 }
-}
-else {
-const err768 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data264.solarThermal_EUR_kWh !== undefined){
+let data267 = data264.solarThermal_EUR_kWh;
+if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
+if(Object.keys(data267).length < 1){
+const err768 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9513,11 +9523,11 @@ vErrors.push(err768);
 }
 errors++;
 }
-}
-if(data263.operatingAidYears !== undefined){
-let data268 = data263.operatingAidYears;
-if(!(((typeof data268 == "number") && (!(data268 % 1) && !isNaN(data268))) && (isFinite(data268)))){
-const err769 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key73 in data267){
+const _errs650 = errors;
+if(typeof key73 === "string"){
+if(!pattern26.test(key73)){
+const err769 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key73};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9526,9 +9536,10 @@ vErrors.push(err769);
 }
 errors++;
 }
-if((typeof data268 == "number") && (isFinite(data268))){
-if(data268 > 30 || isNaN(data268)){
-const err770 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+}
+var valid97 = _errs650 === errors;
+if(!valid97){
+const err770 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/propertyNames",keyword:"propertyNames",params:{propertyName: key73},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9537,8 +9548,12 @@ vErrors.push(err770);
 }
 errors++;
 }
-if(data268 < 1 || isNaN(data268)){
-const err771 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+for(const key74 in data267){
+let data268 = data267[key74];
+if((typeof data268 == "number") && (isFinite(data268))){
+if(data268 < 0 || isNaN(data268)){
+const err771 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9548,10 +9563,8 @@ vErrors.push(err771);
 errors++;
 }
 }
-}
-}
 else {
-const err772 = {instancePath:instancePath+"/periods/bew",schemaPath:"#/properties/periods/properties/bew/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err772 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh/" + key74.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -9561,14 +9574,9 @@ vErrors.push(err772);
 errors++;
 }
 }
-if(data219.sources !== undefined){
-let data269 = data219.sources;
-if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
-for(const key75 in data269){
-const _errs652 = errors;
-if(typeof key75 === "string"){
-if(!pattern4.test(key75)){
-const err773 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key75};
+}
+else {
+const err773 = {instancePath:instancePath+"/periods/bew/solarThermal_EUR_kWh",schemaPath:"#/properties/periods/properties/bew/properties/solarThermal_EUR_kWh/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err773];
 }
@@ -9578,8 +9586,10 @@ vErrors.push(err773);
 errors++;
 }
 }
-else {
-const err774 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key75};
+if(data264.operatingAidYears !== undefined){
+let data269 = data264.operatingAidYears;
+if(!(((typeof data269 == "number") && (!(data269 % 1) && !isNaN(data269))) && (isFinite(data269)))){
+const err774 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err774];
 }
@@ -9588,9 +9598,9 @@ vErrors.push(err774);
 }
 errors++;
 }
-var valid98 = _errs652 === errors;
-if(!valid98){
-const err775 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames",keyword:"propertyNames",params:{propertyName: key75},message:"property name must be valid"};
+if((typeof data269 == "number") && (isFinite(data269))){
+if(data269 > 30 || isNaN(data269)){
+const err775 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err775];
 }
@@ -9599,12 +9609,8 @@ vErrors.push(err775);
 }
 errors++;
 }
-}
-for(const key76 in data269){
-let data270 = data269[key76];
-if(typeof data270 === "string"){
-if(func2(data270) > 2000){
-const err776 = {instancePath:instancePath+"/periods/sources/" + key76.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/sources/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data269 < 1 || isNaN(data269)){
+const err776 = {instancePath:instancePath+"/periods/bew/operatingAidYears",schemaPath:"#/properties/periods/properties/bew/properties/operatingAidYears/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err776];
 }
@@ -9614,8 +9620,10 @@ vErrors.push(err776);
 errors++;
 }
 }
+}
+}
 else {
-const err777 = {instancePath:instancePath+"/periods/sources/" + key76.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/sources/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err777 = {instancePath:instancePath+"/periods/bew",schemaPath:"#/properties/periods/properties/bew/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err777];
 }
@@ -9625,9 +9633,14 @@ vErrors.push(err777);
 errors++;
 }
 }
-}
-else {
-const err778 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data220.sources !== undefined){
+let data270 = data220.sources;
+if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
+for(const key75 in data270){
+const _errs658 = errors;
+if(typeof key75 === "string"){
+if(!pattern4.test(key75)){
+const err778 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key75};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -9637,9 +9650,8 @@ vErrors.push(err778);
 errors++;
 }
 }
-}
 else {
-const err779 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err779 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key75};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -9648,12 +9660,9 @@ vErrors.push(err779);
 }
 errors++;
 }
-}
-if(data.network !== undefined){
-let data271 = data.network;
-if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
-if(data271.geojson === undefined){
-const err780 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "geojson"},message:"must have required property '"+"geojson"+"'"};
+var valid99 = _errs658 === errors;
+if(!valid99){
+const err780 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/propertyNames",keyword:"propertyNames",params:{propertyName: key75},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -9662,9 +9671,12 @@ vErrors.push(err780);
 }
 errors++;
 }
-for(const key77 in data271){
-if(!((key77 === "geojson") || (key77 === "params"))){
-const err781 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
+}
+for(const key76 in data270){
+let data271 = data270[key76];
+if(typeof data271 === "string"){
+if(func2(data271) > 2000){
+const err781 = {instancePath:instancePath+"/periods/sources/" + key76.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/sources/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err781];
 }
@@ -9674,10 +9686,8 @@ vErrors.push(err781);
 errors++;
 }
 }
-if(data271.geojson !== undefined){
-let data272 = data271.geojson;
-if(!(data272 && typeof data272 == "object" && !Array.isArray(data272))){
-const err782 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/properties/network/properties/geojson/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err782 = {instancePath:instancePath+"/periods/sources/" + key76.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/periods/properties/sources/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err782];
 }
@@ -9687,12 +9697,9 @@ vErrors.push(err782);
 errors++;
 }
 }
-if(data271.params !== undefined){
-let data273 = data271.params;
-if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
-for(const key78 in data273){
-if(!(func1.call(schema31.properties.network.properties.params.properties, key78))){
-const err783 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
+}
+else {
+const err783 = {instancePath:instancePath+"/periods/sources",schemaPath:"#/properties/periods/properties/sources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err783];
 }
@@ -9702,11 +9709,9 @@ vErrors.push(err783);
 errors++;
 }
 }
-if(data273.supplyTemperature_C !== undefined){
-let data274 = data273.supplyTemperature_C;
-if((typeof data274 == "number") && (isFinite(data274))){
-if(data274 > 130 || isNaN(data274)){
-const err784 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
+}
+else {
+const err784 = {instancePath:instancePath+"/periods",schemaPath:"#/properties/periods/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9715,8 +9720,12 @@ vErrors.push(err784);
 }
 errors++;
 }
-if(data274 < 0 || isNaN(data274)){
-const err785 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.network !== undefined){
+let data272 = data.network;
+if(data272 && typeof data272 == "object" && !Array.isArray(data272)){
+if(data272.geojson === undefined){
+const err785 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/required",keyword:"required",params:{missingProperty: "geojson"},message:"must have required property '"+"geojson"+"'"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9725,9 +9734,9 @@ vErrors.push(err785);
 }
 errors++;
 }
-}
-else {
-const err786 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key77 in data272){
+if(!((key77 === "geojson") || (key77 === "params"))){
+const err786 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key77},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err786];
 }
@@ -9737,11 +9746,10 @@ vErrors.push(err786);
 errors++;
 }
 }
-if(data273.returnTemperature_C !== undefined){
-let data275 = data273.returnTemperature_C;
-if((typeof data275 == "number") && (isFinite(data275))){
-if(data275 > 130 || isNaN(data275)){
-const err787 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
+if(data272.geojson !== undefined){
+let data273 = data272.geojson;
+if(!(data273 && typeof data273 == "object" && !Array.isArray(data273))){
+const err787 = {instancePath:instancePath+"/network/geojson",schemaPath:"#/properties/network/properties/geojson/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err787];
 }
@@ -9750,8 +9758,13 @@ vErrors.push(err787);
 }
 errors++;
 }
-if(data275 < 0 || isNaN(data275)){
-const err788 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data272.params !== undefined){
+let data274 = data272.params;
+if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
+for(const key78 in data274){
+if(!(func1.call(schema31.properties.network.properties.params.properties, key78))){
+const err788 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key78},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err788];
 }
@@ -9761,8 +9774,11 @@ vErrors.push(err788);
 errors++;
 }
 }
-else {
-const err789 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data274.supplyTemperature_C !== undefined){
+let data275 = data274.supplyTemperature_C;
+if((typeof data275 == "number") && (isFinite(data275))){
+if(data275 > 130 || isNaN(data275)){
+const err789 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
 if(vErrors === null){
 vErrors = [err789];
 }
@@ -9771,12 +9787,8 @@ vErrors.push(err789);
 }
 errors++;
 }
-}
-if(data273.supplyTemperaturePath_C !== undefined){
-let data276 = data273.supplyTemperaturePath_C;
-if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
-if(Object.keys(data276).length < 1){
-const err790 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(data275 < 0 || isNaN(data275)){
+const err790 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err790];
 }
@@ -9785,11 +9797,9 @@ vErrors.push(err790);
 }
 errors++;
 }
-for(const key79 in data276){
-const _errs671 = errors;
-if(typeof key79 === "string"){
-if(!pattern26.test(key79)){
-const err791 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key79};
+}
+else {
+const err791 = {instancePath:instancePath+"/network/params/supplyTemperature_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err791];
 }
@@ -9799,9 +9809,11 @@ vErrors.push(err791);
 errors++;
 }
 }
-var valid102 = _errs671 === errors;
-if(!valid102){
-const err792 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/propertyNames",keyword:"propertyNames",params:{propertyName: key79},message:"property name must be valid"};
+if(data274.returnTemperature_C !== undefined){
+let data276 = data274.returnTemperature_C;
+if((typeof data276 == "number") && (isFinite(data276))){
+if(data276 > 130 || isNaN(data276)){
+const err792 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9810,12 +9822,8 @@ vErrors.push(err792);
 }
 errors++;
 }
-}
-for(const key80 in data276){
-let data277 = data276[key80];
-if((typeof data277 == "number") && (isFinite(data277))){
-if(data277 > 130 || isNaN(data277)){
-const err793 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
+if(data276 < 0 || isNaN(data276)){
+const err793 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9824,8 +9832,9 @@ vErrors.push(err793);
 }
 errors++;
 }
-if(data277 < 0 || isNaN(data277)){
-const err794 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err794 = {instancePath:instancePath+"/network/params/returnTemperature_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9835,8 +9844,11 @@ vErrors.push(err794);
 errors++;
 }
 }
-else {
-const err795 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data274.supplyTemperaturePath_C !== undefined){
+let data277 = data274.supplyTemperaturePath_C;
+if(data277 && typeof data277 == "object" && !Array.isArray(data277)){
+if(Object.keys(data277).length < 1){
+const err795 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -9845,10 +9857,11 @@ vErrors.push(err795);
 }
 errors++;
 }
-}
-}
-else {
-const err796 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key79 in data277){
+const _errs677 = errors;
+if(typeof key79 === "string"){
+if(!pattern26.test(key79)){
+const err796 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key79};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9858,11 +9871,9 @@ vErrors.push(err796);
 errors++;
 }
 }
-if(data273.returnTemperaturePath_C !== undefined){
-let data278 = data273.returnTemperaturePath_C;
-if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
-if(Object.keys(data278).length < 1){
-const err797 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+var valid103 = _errs677 === errors;
+if(!valid103){
+const err797 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/propertyNames",keyword:"propertyNames",params:{propertyName: key79},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9871,11 +9882,12 @@ vErrors.push(err797);
 }
 errors++;
 }
-for(const key81 in data278){
-const _errs677 = errors;
-if(typeof key81 === "string"){
-if(!pattern26.test(key81)){
-const err798 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key81};
+}
+for(const key80 in data277){
+let data278 = data277[key80];
+if((typeof data278 == "number") && (isFinite(data278))){
+if(data278 > 130 || isNaN(data278)){
+const err798 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9884,10 +9896,8 @@ vErrors.push(err798);
 }
 errors++;
 }
-}
-var valid104 = _errs677 === errors;
-if(!valid104){
-const err799 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/propertyNames",keyword:"propertyNames",params:{propertyName: key81},message:"property name must be valid"};
+if(data278 < 0 || isNaN(data278)){
+const err799 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9897,11 +9907,8 @@ vErrors.push(err799);
 errors++;
 }
 }
-for(const key82 in data278){
-let data279 = data278[key82];
-if((typeof data279 == "number") && (isFinite(data279))){
-if(data279 > 130 || isNaN(data279)){
-const err800 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
+else {
+const err800 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C/" + key80.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9910,8 +9917,10 @@ vErrors.push(err800);
 }
 errors++;
 }
-if(data279 < 0 || isNaN(data279)){
-const err801 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err801 = {instancePath:instancePath+"/network/params/supplyTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/supplyTemperaturePath_C/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9921,8 +9930,11 @@ vErrors.push(err801);
 errors++;
 }
 }
-else {
-const err802 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data274.returnTemperaturePath_C !== undefined){
+let data279 = data274.returnTemperaturePath_C;
+if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
+if(Object.keys(data279).length < 1){
+const err802 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9931,10 +9943,11 @@ vErrors.push(err802);
 }
 errors++;
 }
-}
-}
-else {
-const err803 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key81 in data279){
+const _errs683 = errors;
+if(typeof key81 === "string"){
+if(!pattern26.test(key81)){
+const err803 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(19[5-9][0-9]|20[0-9][0-9]|2100)$"},message:"must match pattern \""+"^(19[5-9][0-9]|20[0-9][0-9]|2100)$"+"\"",propertyName:key81};
 if(vErrors === null){
 vErrors = [err803];
 }
@@ -9944,11 +9957,9 @@ vErrors.push(err803);
 errors++;
 }
 }
-if(data273.soilTemperature_C !== undefined){
-let data280 = data273.soilTemperature_C;
-if((typeof data280 == "number") && (isFinite(data280))){
-if(data280 > 40 || isNaN(data280)){
-const err804 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
+var valid105 = _errs683 === errors;
+if(!valid105){
+const err804 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/propertyNames",keyword:"propertyNames",params:{propertyName: key81},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err804];
 }
@@ -9957,8 +9968,12 @@ vErrors.push(err804);
 }
 errors++;
 }
-if(data280 < -10 || isNaN(data280)){
-const err805 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
+}
+for(const key82 in data279){
+let data280 = data279[key82];
+if((typeof data280 == "number") && (isFinite(data280))){
+if(data280 > 130 || isNaN(data280)){
+const err805 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 130},message:"must be <= 130"};
 if(vErrors === null){
 vErrors = [err805];
 }
@@ -9967,9 +9982,8 @@ vErrors.push(err805);
 }
 errors++;
 }
-}
-else {
-const err806 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data280 < 0 || isNaN(data280)){
+const err806 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9979,11 +9993,8 @@ vErrors.push(err806);
 errors++;
 }
 }
-if(data273.soilTemperatureAmplitude_K !== undefined){
-let data281 = data273.soilTemperatureAmplitude_K;
-if((typeof data281 == "number") && (isFinite(data281))){
-if(data281 > 30 || isNaN(data281)){
-const err807 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+else {
+const err807 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C/" + key82.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err807];
 }
@@ -9992,8 +10003,10 @@ vErrors.push(err807);
 }
 errors++;
 }
-if(data281 < 0 || isNaN(data281)){
-const err808 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err808 = {instancePath:instancePath+"/network/params/returnTemperaturePath_C",schemaPath:"#/properties/network/properties/params/properties/returnTemperaturePath_C/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err808];
 }
@@ -10003,8 +10016,11 @@ vErrors.push(err808);
 errors++;
 }
 }
-else {
-const err809 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data274.soilTemperature_C !== undefined){
+let data281 = data274.soilTemperature_C;
+if((typeof data281 == "number") && (isFinite(data281))){
+if(data281 > 40 || isNaN(data281)){
+const err809 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"};
 if(vErrors === null){
 vErrors = [err809];
 }
@@ -10013,12 +10029,8 @@ vErrors.push(err809);
 }
 errors++;
 }
-}
-if(data273.coverDepth_m !== undefined){
-let data282 = data273.coverDepth_m;
-if((typeof data282 == "number") && (isFinite(data282))){
-if(data282 > 5 || isNaN(data282)){
-const err810 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+if(data281 < -10 || isNaN(data281)){
+const err810 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -10027,8 +10039,9 @@ vErrors.push(err810);
 }
 errors++;
 }
-if(data282 <= 0 || isNaN(data282)){
-const err811 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err811 = {instancePath:instancePath+"/network/params/soilTemperature_C",schemaPath:"#/properties/network/properties/params/properties/soilTemperature_C/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10038,8 +10051,11 @@ vErrors.push(err811);
 errors++;
 }
 }
-else {
-const err812 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data274.soilTemperatureAmplitude_K !== undefined){
+let data282 = data274.soilTemperatureAmplitude_K;
+if((typeof data282 == "number") && (isFinite(data282))){
+if(data282 > 30 || isNaN(data282)){
+const err812 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10048,12 +10064,8 @@ vErrors.push(err812);
 }
 errors++;
 }
-}
-if(data273.soilConductivity_W_mK !== undefined){
-let data283 = data273.soilConductivity_W_mK;
-if((typeof data283 == "number") && (isFinite(data283))){
-if(data283 <= 0 || isNaN(data283)){
-const err813 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data282 < 0 || isNaN(data282)){
+const err813 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10064,7 +10076,7 @@ errors++;
 }
 }
 else {
-const err814 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err814 = {instancePath:instancePath+"/network/params/soilTemperatureAmplitude_K",schemaPath:"#/properties/network/properties/params/properties/soilTemperatureAmplitude_K/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10074,11 +10086,11 @@ vErrors.push(err814);
 errors++;
 }
 }
-if(data273.maxPressureGradient_Pa_m !== undefined){
-let data284 = data273.maxPressureGradient_Pa_m;
-if((typeof data284 == "number") && (isFinite(data284))){
-if(data284 <= 0 || isNaN(data284)){
-const err815 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data274.coverDepth_m !== undefined){
+let data283 = data274.coverDepth_m;
+if((typeof data283 == "number") && (isFinite(data283))){
+if(data283 > 5 || isNaN(data283)){
+const err815 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
 if(vErrors === null){
 vErrors = [err815];
 }
@@ -10087,9 +10099,8 @@ vErrors.push(err815);
 }
 errors++;
 }
-}
-else {
-const err816 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data283 <= 0 || isNaN(data283)){
+const err816 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err816];
 }
@@ -10099,11 +10110,8 @@ vErrors.push(err816);
 errors++;
 }
 }
-if(data273.maxVelocity_m_s !== undefined){
-let data285 = data273.maxVelocity_m_s;
-if((typeof data285 == "number") && (isFinite(data285))){
-if(data285 <= 0 || isNaN(data285)){
-const err817 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err817 = {instancePath:instancePath+"/network/params/coverDepth_m",schemaPath:"#/properties/network/properties/params/properties/coverDepth_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err817];
 }
@@ -10113,8 +10121,11 @@ vErrors.push(err817);
 errors++;
 }
 }
-else {
-const err818 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data274.soilConductivity_W_mK !== undefined){
+let data284 = data274.soilConductivity_W_mK;
+if((typeof data284 == "number") && (isFinite(data284))){
+if(data284 <= 0 || isNaN(data284)){
+const err818 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err818];
 }
@@ -10124,11 +10135,8 @@ vErrors.push(err818);
 errors++;
 }
 }
-if(data273.roughness_mm !== undefined){
-let data286 = data273.roughness_mm;
-if((typeof data286 == "number") && (isFinite(data286))){
-if(data286 > 10 || isNaN(data286)){
-const err819 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+else {
+const err819 = {instancePath:instancePath+"/network/params/soilConductivity_W_mK",schemaPath:"#/properties/network/properties/params/properties/soilConductivity_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err819];
 }
@@ -10137,8 +10145,12 @@ vErrors.push(err819);
 }
 errors++;
 }
-if(data286 < 0 || isNaN(data286)){
-const err820 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data274.maxPressureGradient_Pa_m !== undefined){
+let data285 = data274.maxPressureGradient_Pa_m;
+if((typeof data285 == "number") && (isFinite(data285))){
+if(data285 <= 0 || isNaN(data285)){
+const err820 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err820];
 }
@@ -10149,7 +10161,7 @@ errors++;
 }
 }
 else {
-const err821 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err821 = {instancePath:instancePath+"/network/params/maxPressureGradient_Pa_m",schemaPath:"#/properties/network/properties/params/properties/maxPressureGradient_Pa_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err821];
 }
@@ -10159,11 +10171,11 @@ vErrors.push(err821);
 errors++;
 }
 }
-if(data273.pumpEfficiency !== undefined){
-let data287 = data273.pumpEfficiency;
-if((typeof data287 == "number") && (isFinite(data287))){
-if(data287 > 1 || isNaN(data287)){
-const err822 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data274.maxVelocity_m_s !== undefined){
+let data286 = data274.maxVelocity_m_s;
+if((typeof data286 == "number") && (isFinite(data286))){
+if(data286 <= 0 || isNaN(data286)){
+const err822 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10172,8 +10184,9 @@ vErrors.push(err822);
 }
 errors++;
 }
-if(data287 <= 0 || isNaN(data287)){
-const err823 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err823 = {instancePath:instancePath+"/network/params/maxVelocity_m_s",schemaPath:"#/properties/network/properties/params/properties/maxVelocity_m_s/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10183,8 +10196,11 @@ vErrors.push(err823);
 errors++;
 }
 }
-else {
-const err824 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data274.roughness_mm !== undefined){
+let data287 = data274.roughness_mm;
+if((typeof data287 == "number") && (isFinite(data287))){
+if(data287 > 10 || isNaN(data287)){
+const err824 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err824];
 }
@@ -10193,12 +10209,8 @@ vErrors.push(err824);
 }
 errors++;
 }
-}
-if(data273.houseConnectionExtra_m !== undefined){
-let data288 = data273.houseConnectionExtra_m;
-if((typeof data288 == "number") && (isFinite(data288))){
-if(data288 < 0 || isNaN(data288)){
-const err825 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data287 < 0 || isNaN(data287)){
+const err825 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err825];
 }
@@ -10209,7 +10221,7 @@ errors++;
 }
 }
 else {
-const err826 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err826 = {instancePath:instancePath+"/network/params/roughness_mm",schemaPath:"#/properties/network/properties/params/properties/roughness_mm/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err826];
 }
@@ -10219,11 +10231,11 @@ vErrors.push(err826);
 errors++;
 }
 }
-if(data273.maxHouseConnection_m !== undefined){
-let data289 = data273.maxHouseConnection_m;
-if((typeof data289 == "number") && (isFinite(data289))){
-if(data289 <= 0 || isNaN(data289)){
-const err827 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data274.pumpEfficiency !== undefined){
+let data288 = data274.pumpEfficiency;
+if((typeof data288 == "number") && (isFinite(data288))){
+if(data288 > 1 || isNaN(data288)){
+const err827 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10232,9 +10244,8 @@ vErrors.push(err827);
 }
 errors++;
 }
-}
-else {
-const err828 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data288 <= 0 || isNaN(data288)){
+const err828 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10244,11 +10255,8 @@ vErrors.push(err828);
 errors++;
 }
 }
-if(data273.fullLoadHours_h !== undefined){
-let data290 = data273.fullLoadHours_h;
-if((typeof data290 == "number") && (isFinite(data290))){
-if(data290 > 8784 || isNaN(data290)){
-const err829 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8784},message:"must be <= 8784"};
+else {
+const err829 = {instancePath:instancePath+"/network/params/pumpEfficiency",schemaPath:"#/properties/network/properties/params/properties/pumpEfficiency/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10257,8 +10265,12 @@ vErrors.push(err829);
 }
 errors++;
 }
-if(data290 <= 0 || isNaN(data290)){
-const err830 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+if(data274.houseConnectionExtra_m !== undefined){
+let data289 = data274.houseConnectionExtra_m;
+if((typeof data289 == "number") && (isFinite(data289))){
+if(data289 < 0 || isNaN(data289)){
+const err830 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10269,7 +10281,7 @@ errors++;
 }
 }
 else {
-const err831 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err831 = {instancePath:instancePath+"/network/params/houseConnectionExtra_m",schemaPath:"#/properties/network/properties/params/properties/houseConnectionExtra_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10279,11 +10291,11 @@ vErrors.push(err831);
 errors++;
 }
 }
-if(data273.pipes !== undefined){
-let data291 = data273.pipes;
-if(Array.isArray(data291)){
-if(data291.length > 200){
-const err832 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
+if(data274.maxHouseConnection_m !== undefined){
+let data290 = data274.maxHouseConnection_m;
+if((typeof data290 == "number") && (isFinite(data290))){
+if(data290 <= 0 || isNaN(data290)){
+const err832 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10292,8 +10304,9 @@ vErrors.push(err832);
 }
 errors++;
 }
-if(data291.length < 1){
-const err833 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err833 = {instancePath:instancePath+"/network/params/maxHouseConnection_m",schemaPath:"#/properties/network/properties/params/properties/maxHouseConnection_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10302,12 +10315,12 @@ vErrors.push(err833);
 }
 errors++;
 }
-const len3 = data291.length;
-for(let i3=0; i3<len3; i3++){
-let data292 = data291[i3];
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-if(data292.dn === undefined){
-const err834 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "dn"},message:"must have required property '"+"dn"+"'"};
+}
+if(data274.fullLoadHours_h !== undefined){
+let data291 = data274.fullLoadHours_h;
+if((typeof data291 == "number") && (isFinite(data291))){
+if(data291 > 8784 || isNaN(data291)){
+const err834 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8784},message:"must be <= 8784"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10316,8 +10329,8 @@ vErrors.push(err834);
 }
 errors++;
 }
-if(data292.innerDiameter_m === undefined){
-const err835 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "innerDiameter_m"},message:"must have required property '"+"innerDiameter_m"+"'"};
+if(data291 <= 0 || isNaN(data291)){
+const err835 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10326,8 +10339,9 @@ vErrors.push(err835);
 }
 errors++;
 }
-if(data292.casingDiameter_m === undefined){
-const err836 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "casingDiameter_m"},message:"must have required property '"+"casingDiameter_m"+"'"};
+}
+else {
+const err836 = {instancePath:instancePath+"/network/params/fullLoadHours_h",schemaPath:"#/properties/network/properties/params/properties/fullLoadHours_h/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10336,8 +10350,12 @@ vErrors.push(err836);
 }
 errors++;
 }
-if(data292.insulationClass === undefined){
-const err837 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "insulationClass"},message:"must have required property '"+"insulationClass"+"'"};
+}
+if(data274.pipes !== undefined){
+let data292 = data274.pipes;
+if(Array.isArray(data292)){
+if(data292.length > 200){
+const err837 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10346,8 +10364,8 @@ vErrors.push(err837);
 }
 errors++;
 }
-if(data292.heatLossCoefficient_W_mK === undefined){
-const err838 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "heatLossCoefficient_W_mK"},message:"must have required property '"+"heatLossCoefficient_W_mK"+"'"};
+if(data292.length < 1){
+const err838 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10356,8 +10374,12 @@ vErrors.push(err838);
 }
 errors++;
 }
-if(data292.cost_EUR_m === undefined){
-const err839 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "cost_EUR_m"},message:"must have required property '"+"cost_EUR_m"+"'"};
+const len3 = data292.length;
+for(let i3=0; i3<len3; i3++){
+let data293 = data292[i3];
+if(data293 && typeof data293 == "object" && !Array.isArray(data293)){
+if(data293.dn === undefined){
+const err839 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "dn"},message:"must have required property '"+"dn"+"'"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10366,8 +10388,8 @@ vErrors.push(err839);
 }
 errors++;
 }
-if(data292.source === undefined){
-const err840 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data293.innerDiameter_m === undefined){
+const err840 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "innerDiameter_m"},message:"must have required property '"+"innerDiameter_m"+"'"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10376,9 +10398,8 @@ vErrors.push(err840);
 }
 errors++;
 }
-for(const key83 in data292){
-if(!(((((((key83 === "dn") || (key83 === "innerDiameter_m")) || (key83 === "casingDiameter_m")) || (key83 === "insulationClass")) || (key83 === "heatLossCoefficient_W_mK")) || (key83 === "cost_EUR_m")) || (key83 === "source"))){
-const err841 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
+if(data293.casingDiameter_m === undefined){
+const err841 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "casingDiameter_m"},message:"must have required property '"+"casingDiameter_m"+"'"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10387,11 +10408,8 @@ vErrors.push(err841);
 }
 errors++;
 }
-}
-if(data292.dn !== undefined){
-let data293 = data292.dn;
-if(!(((typeof data293 == "number") && (!(data293 % 1) && !isNaN(data293))) && (isFinite(data293)))){
-const err842 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data293.insulationClass === undefined){
+const err842 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "insulationClass"},message:"must have required property '"+"insulationClass"+"'"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10400,9 +10418,8 @@ vErrors.push(err842);
 }
 errors++;
 }
-if((typeof data293 == "number") && (isFinite(data293))){
-if(data293 > 1200 || isNaN(data293)){
-const err843 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1200},message:"must be <= 1200"};
+if(data293.heatLossCoefficient_W_mK === undefined){
+const err843 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "heatLossCoefficient_W_mK"},message:"must have required property '"+"heatLossCoefficient_W_mK"+"'"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10411,8 +10428,8 @@ vErrors.push(err843);
 }
 errors++;
 }
-if(data293 < 10 || isNaN(data293)){
-const err844 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
+if(data293.cost_EUR_m === undefined){
+const err844 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "cost_EUR_m"},message:"must have required property '"+"cost_EUR_m"+"'"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10421,13 +10438,8 @@ vErrors.push(err844);
 }
 errors++;
 }
-}
-}
-if(data292.innerDiameter_m !== undefined){
-let data294 = data292.innerDiameter_m;
-if((typeof data294 == "number") && (isFinite(data294))){
-if(data294 > 2 || isNaN(data294)){
-const err845 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+if(data293.source === undefined){
+const err845 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10436,8 +10448,9 @@ vErrors.push(err845);
 }
 errors++;
 }
-if(data294 <= 0 || isNaN(data294)){
-const err846 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+for(const key83 in data293){
+if(!(((((((key83 === "dn") || (key83 === "innerDiameter_m")) || (key83 === "casingDiameter_m")) || (key83 === "insulationClass")) || (key83 === "heatLossCoefficient_W_mK")) || (key83 === "cost_EUR_m")) || (key83 === "source"))){
+const err846 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key83},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10447,8 +10460,10 @@ vErrors.push(err846);
 errors++;
 }
 }
-else {
-const err847 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data293.dn !== undefined){
+let data294 = data293.dn;
+if(!(((typeof data294 == "number") && (!(data294 % 1) && !isNaN(data294))) && (isFinite(data294)))){
+const err847 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10457,12 +10472,9 @@ vErrors.push(err847);
 }
 errors++;
 }
-}
-if(data292.casingDiameter_m !== undefined){
-let data295 = data292.casingDiameter_m;
-if((typeof data295 == "number") && (isFinite(data295))){
-if(data295 > 3 || isNaN(data295)){
-const err848 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
+if((typeof data294 == "number") && (isFinite(data294))){
+if(data294 > 1200 || isNaN(data294)){
+const err848 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1200},message:"must be <= 1200"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10471,8 +10483,8 @@ vErrors.push(err848);
 }
 errors++;
 }
-if(data295 <= 0 || isNaN(data295)){
-const err849 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data294 < 10 || isNaN(data294)){
+const err849 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/dn",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/dn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10482,8 +10494,12 @@ vErrors.push(err849);
 errors++;
 }
 }
-else {
-const err850 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data293.innerDiameter_m !== undefined){
+let data295 = data293.innerDiameter_m;
+if((typeof data295 == "number") && (isFinite(data295))){
+if(data295 > 2 || isNaN(data295)){
+const err850 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10492,14 +10508,8 @@ vErrors.push(err850);
 }
 errors++;
 }
-}
-if(data292.insulationClass !== undefined){
-let data296 = data292.insulationClass;
-const _errs715 = errors;
-let valid109 = false;
-const _errs716 = errors;
-if(!((typeof data296 == "number") && (isFinite(data296)))){
-const err851 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data295 <= 0 || isNaN(data295)){
+const err851 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10508,8 +10518,9 @@ vErrors.push(err851);
 }
 errors++;
 }
-if(1 !== data296){
-const err852 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+}
+else {
+const err852 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/innerDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/innerDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10518,11 +10529,12 @@ vErrors.push(err852);
 }
 errors++;
 }
-var _valid7 = _errs716 === errors;
-valid109 = valid109 || _valid7;
-const _errs718 = errors;
-if(!((typeof data296 == "number") && (isFinite(data296)))){
-const err853 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+if(data293.casingDiameter_m !== undefined){
+let data296 = data293.casingDiameter_m;
+if((typeof data296 == "number") && (isFinite(data296))){
+if(data296 > 3 || isNaN(data296)){
+const err853 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10531,8 +10543,8 @@ vErrors.push(err853);
 }
 errors++;
 }
-if(2 !== data296){
-const err854 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
+if(data296 <= 0 || isNaN(data296)){
+const err854 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err854];
 }
@@ -10541,11 +10553,9 @@ vErrors.push(err854);
 }
 errors++;
 }
-var _valid7 = _errs718 === errors;
-valid109 = valid109 || _valid7;
-const _errs720 = errors;
-if(!((typeof data296 == "number") && (isFinite(data296)))){
-const err855 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err855 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/casingDiameter_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/casingDiameter_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err855];
 }
@@ -10554,8 +10564,14 @@ vErrors.push(err855);
 }
 errors++;
 }
-if(3 !== data296){
-const err856 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
+}
+if(data293.insulationClass !== undefined){
+let data297 = data293.insulationClass;
+const _errs721 = errors;
+let valid110 = false;
+const _errs722 = errors;
+if(!((typeof data297 == "number") && (isFinite(data297)))){
+const err856 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err856];
 }
@@ -10564,10 +10580,8 @@ vErrors.push(err856);
 }
 errors++;
 }
-var _valid7 = _errs720 === errors;
-valid109 = valid109 || _valid7;
-if(!valid109){
-const err857 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(1 !== data297){
+const err857 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/0/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err857];
 }
@@ -10576,23 +10590,11 @@ vErrors.push(err857);
 }
 errors++;
 }
-else {
-errors = _errs715;
-if(vErrors !== null){
-if(_errs715){
-vErrors.length = _errs715;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data292.heatLossCoefficient_W_mK !== undefined){
-let data297 = data292.heatLossCoefficient_W_mK;
-if((typeof data297 == "number") && (isFinite(data297))){
-if(data297 < 0 || isNaN(data297)){
-const err858 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid8 = _errs722 === errors;
+valid110 = valid110 || _valid8;
+const _errs724 = errors;
+if(!((typeof data297 == "number") && (isFinite(data297)))){
+const err858 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err858];
 }
@@ -10601,9 +10603,8 @@ vErrors.push(err858);
 }
 errors++;
 }
-}
-else {
-const err859 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(2 !== data297){
+const err859 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/1/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err859];
 }
@@ -10612,12 +10613,11 @@ vErrors.push(err859);
 }
 errors++;
 }
-}
-if(data292.cost_EUR_m !== undefined){
-let data298 = data292.cost_EUR_m;
-if((typeof data298 == "number") && (isFinite(data298))){
-if(data298 < 0 || isNaN(data298)){
-const err860 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid8 = _errs724 === errors;
+valid110 = valid110 || _valid8;
+const _errs726 = errors;
+if(!((typeof data297 == "number") && (isFinite(data297)))){
+const err860 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err860];
 }
@@ -10626,9 +10626,8 @@ vErrors.push(err860);
 }
 errors++;
 }
-}
-else {
-const err861 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(3 !== data297){
+const err861 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf/2/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err861];
 }
@@ -10637,12 +10636,10 @@ vErrors.push(err861);
 }
 errors++;
 }
-}
-if(data292.source !== undefined){
-let data299 = data292.source;
-if(typeof data299 === "string"){
-if(func2(data299) > 2000){
-const err862 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+var _valid8 = _errs726 === errors;
+valid110 = valid110 || _valid8;
+if(!valid110){
+const err862 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/insulationClass",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/insulationClass/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err862];
 }
@@ -10651,9 +10648,23 @@ vErrors.push(err862);
 }
 errors++;
 }
+else {
+errors = _errs721;
+if(vErrors !== null){
+if(_errs721){
+vErrors.length = _errs721;
 }
 else {
-const err863 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data293.heatLossCoefficient_W_mK !== undefined){
+let data298 = data293.heatLossCoefficient_W_mK;
+if((typeof data298 == "number") && (isFinite(data298))){
+if(data298 < 0 || isNaN(data298)){
+const err863 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err863];
 }
@@ -10663,9 +10674,8 @@ vErrors.push(err863);
 errors++;
 }
 }
-}
 else {
-const err864 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err864 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/heatLossCoefficient_W_mK",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/heatLossCoefficient_W_mK/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err864];
 }
@@ -10675,9 +10685,11 @@ vErrors.push(err864);
 errors++;
 }
 }
-}
-else {
-const err865 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data293.cost_EUR_m !== undefined){
+let data299 = data293.cost_EUR_m;
+if((typeof data299 == "number") && (isFinite(data299))){
+if(data299 < 0 || isNaN(data299)){
+const err865 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err865];
 }
@@ -10687,11 +10699,8 @@ vErrors.push(err865);
 errors++;
 }
 }
-if(data273.forcedStreets !== undefined){
-let data300 = data273.forcedStreets;
-if(Array.isArray(data300)){
-if(data300.length > 100000){
-const err866 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+else {
+const err866 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/cost_EUR_m",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/cost_EUR_m/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err866];
 }
@@ -10700,12 +10709,12 @@ vErrors.push(err866);
 }
 errors++;
 }
-const len4 = data300.length;
-for(let i4=0; i4<len4; i4++){
-let data301 = data300[i4];
-if(typeof data301 === "string"){
-if(func2(data301) > 200){
-const err867 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+}
+if(data293.source !== undefined){
+let data300 = data293.source;
+if(typeof data300 === "string"){
+if(func2(data300) > 2000){
+const err867 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err867];
 }
@@ -10714,8 +10723,9 @@ vErrors.push(err867);
 }
 errors++;
 }
-if(func2(data301) < 1){
-const err868 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err868 = {instancePath:instancePath+"/network/params/pipes/" + i3+"/source",schemaPath:"#/properties/network/properties/params/properties/pipes/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err868];
 }
@@ -10725,8 +10735,9 @@ vErrors.push(err868);
 errors++;
 }
 }
+}
 else {
-const err869 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err869 = {instancePath:instancePath+"/network/params/pipes/" + i3,schemaPath:"#/properties/network/properties/params/properties/pipes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err869];
 }
@@ -10738,7 +10749,7 @@ errors++;
 }
 }
 else {
-const err870 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err870 = {instancePath:instancePath+"/network/params/pipes",schemaPath:"#/properties/network/properties/params/properties/pipes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err870];
 }
@@ -10748,11 +10759,11 @@ vErrors.push(err870);
 errors++;
 }
 }
-if(data273.forbiddenStreets !== undefined){
-let data302 = data273.forbiddenStreets;
-if(Array.isArray(data302)){
-if(data302.length > 100000){
-const err871 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(data274.forcedStreets !== undefined){
+let data301 = data274.forcedStreets;
+if(Array.isArray(data301)){
+if(data301.length > 100000){
+const err871 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
 if(vErrors === null){
 vErrors = [err871];
 }
@@ -10761,12 +10772,12 @@ vErrors.push(err871);
 }
 errors++;
 }
-const len5 = data302.length;
-for(let i5=0; i5<len5; i5++){
-let data303 = data302[i5];
-if(typeof data303 === "string"){
-if(func2(data303) > 200){
-const err872 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len4 = data301.length;
+for(let i4=0; i4<len4; i4++){
+let data302 = data301[i4];
+if(typeof data302 === "string"){
+if(func2(data302) > 200){
+const err872 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err872];
 }
@@ -10775,8 +10786,8 @@ vErrors.push(err872);
 }
 errors++;
 }
-if(func2(data303) < 1){
-const err873 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data302) < 1){
+const err873 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err873];
 }
@@ -10787,7 +10798,7 @@ errors++;
 }
 }
 else {
-const err874 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err874 = {instancePath:instancePath+"/network/params/forcedStreets/" + i4,schemaPath:"#/properties/network/properties/params/properties/forcedStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err874];
 }
@@ -10799,7 +10810,7 @@ errors++;
 }
 }
 else {
-const err875 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err875 = {instancePath:instancePath+"/network/params/forcedStreets",schemaPath:"#/properties/network/properties/params/properties/forcedStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err875];
 }
@@ -10809,11 +10820,11 @@ vErrors.push(err875);
 errors++;
 }
 }
-if(data273.excludedBuildings !== undefined){
-let data304 = data273.excludedBuildings;
-if(Array.isArray(data304)){
-if(data304.length > 100000){
-const err876 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(data274.forbiddenStreets !== undefined){
+let data303 = data274.forbiddenStreets;
+if(Array.isArray(data303)){
+if(data303.length > 100000){
+const err876 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
 if(vErrors === null){
 vErrors = [err876];
 }
@@ -10822,12 +10833,12 @@ vErrors.push(err876);
 }
 errors++;
 }
-const len6 = data304.length;
-for(let i6=0; i6<len6; i6++){
-let data305 = data304[i6];
-if(typeof data305 === "string"){
-if(func2(data305) > 200){
-const err877 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+const len5 = data303.length;
+for(let i5=0; i5<len5; i5++){
+let data304 = data303[i5];
+if(typeof data304 === "string"){
+if(func2(data304) > 200){
+const err877 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err877];
 }
@@ -10836,8 +10847,8 @@ vErrors.push(err877);
 }
 errors++;
 }
-if(func2(data305) < 1){
-const err878 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func2(data304) < 1){
+const err878 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err878];
 }
@@ -10848,7 +10859,7 @@ errors++;
 }
 }
 else {
-const err879 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err879 = {instancePath:instancePath+"/network/params/forbiddenStreets/" + i5,schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err879];
 }
@@ -10860,7 +10871,7 @@ errors++;
 }
 }
 else {
-const err880 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err880 = {instancePath:instancePath+"/network/params/forbiddenStreets",schemaPath:"#/properties/network/properties/params/properties/forbiddenStreets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err880];
 }
@@ -10870,9 +10881,11 @@ vErrors.push(err880);
 errors++;
 }
 }
-}
-else {
-const err881 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data274.excludedBuildings !== undefined){
+let data305 = data274.excludedBuildings;
+if(Array.isArray(data305)){
+if(data305.length > 100000){
+const err881 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
 if(vErrors === null){
 vErrors = [err881];
 }
@@ -10881,10 +10894,12 @@ vErrors.push(err881);
 }
 errors++;
 }
-}
-}
-else {
-const err882 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len6 = data305.length;
+for(let i6=0; i6<len6; i6++){
+let data306 = data305[i6];
+if(typeof data306 === "string"){
+if(func2(data306) > 200){
+const err882 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err882];
 }
@@ -10893,16 +10908,8 @@ vErrors.push(err882);
 }
 errors++;
 }
-}
-if(data.scenarios !== undefined){
-let data306 = data.scenarios;
-if(Array.isArray(data306)){
-const len7 = data306.length;
-for(let i7=0; i7<len7; i7++){
-let data307 = data306[i7];
-if(data307 && typeof data307 == "object" && !Array.isArray(data307)){
-if(data307.id === undefined){
-const err883 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(func2(data306) < 1){
+const err883 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err883];
 }
@@ -10911,8 +10918,9 @@ vErrors.push(err883);
 }
 errors++;
 }
-if(data307.name === undefined){
-const err884 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err884 = {instancePath:instancePath+"/network/params/excludedBuildings/" + i6,schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err884];
 }
@@ -10921,8 +10929,10 @@ vErrors.push(err884);
 }
 errors++;
 }
-if(data307.overrides === undefined){
-const err885 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
+}
+}
+else {
+const err885 = {instancePath:instancePath+"/network/params/excludedBuildings",schemaPath:"#/properties/network/properties/params/properties/excludedBuildings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err885];
 }
@@ -10931,9 +10941,10 @@ vErrors.push(err885);
 }
 errors++;
 }
-for(const key84 in data307){
-if(!((((key84 === "id") || (key84 === "name")) || (key84 === "description")) || (key84 === "overrides"))){
-const err886 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
+}
+}
+else {
+const err886 = {instancePath:instancePath+"/network/params",schemaPath:"#/properties/network/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err886];
 }
@@ -10943,11 +10954,9 @@ vErrors.push(err886);
 errors++;
 }
 }
-if(data307.id !== undefined){
-let data308 = data307.id;
-if(typeof data308 === "string"){
-if(!pattern4.test(data308)){
-const err887 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
+}
+else {
+const err887 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err887];
 }
@@ -10957,8 +10966,15 @@ vErrors.push(err887);
 errors++;
 }
 }
-else {
-const err888 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.scenarios !== undefined){
+let data307 = data.scenarios;
+if(Array.isArray(data307)){
+const len7 = data307.length;
+for(let i7=0; i7<len7; i7++){
+let data308 = data307[i7];
+if(data308 && typeof data308 == "object" && !Array.isArray(data308)){
+if(data308.id === undefined){
+const err888 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err888];
 }
@@ -10967,12 +10983,8 @@ vErrors.push(err888);
 }
 errors++;
 }
-}
-if(data307.name !== undefined){
-let data309 = data307.name;
-if(typeof data309 === "string"){
-if(func2(data309) > 200){
-const err889 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(data308.name === undefined){
+const err889 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err889];
 }
@@ -10981,8 +10993,8 @@ vErrors.push(err889);
 }
 errors++;
 }
-if(func2(data309) < 1){
-const err890 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data308.overrides === undefined){
+const err890 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "overrides"},message:"must have required property '"+"overrides"+"'"};
 if(vErrors === null){
 vErrors = [err890];
 }
@@ -10991,9 +11003,9 @@ vErrors.push(err890);
 }
 errors++;
 }
-}
-else {
-const err891 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key84 in data308){
+if(!((((key84 === "id") || (key84 === "name")) || (key84 === "description")) || (key84 === "overrides"))){
+const err891 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key84},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err891];
 }
@@ -11003,11 +11015,11 @@ vErrors.push(err891);
 errors++;
 }
 }
-if(data307.description !== undefined){
-let data310 = data307.description;
-if(typeof data310 === "string"){
-if(func2(data310) > 2000){
-const err892 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(data308.id !== undefined){
+let data309 = data308.id;
+if(typeof data309 === "string"){
+if(!pattern4.test(data309)){
+const err892 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\""};
 if(vErrors === null){
 vErrors = [err892];
 }
@@ -11018,7 +11030,7 @@ errors++;
 }
 }
 else {
-const err893 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err893 = {instancePath:instancePath+"/scenarios/" + i7+"/id",schemaPath:"#/properties/scenarios/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err893];
 }
@@ -11028,10 +11040,11 @@ vErrors.push(err893);
 errors++;
 }
 }
-if(data307.overrides !== undefined){
-let data311 = data307.overrides;
-if(!(data311 && typeof data311 == "object" && !Array.isArray(data311))){
-const err894 = {instancePath:instancePath+"/scenarios/" + i7+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data308.name !== undefined){
+let data310 = data308.name;
+if(typeof data310 === "string"){
+if(func2(data310) > 200){
+const err894 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err894];
 }
@@ -11040,10 +11053,8 @@ vErrors.push(err894);
 }
 errors++;
 }
-}
-}
-else {
-const err895 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func2(data310) < 1){
+const err895 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err895];
 }
@@ -11053,9 +11064,8 @@ vErrors.push(err895);
 errors++;
 }
 }
-}
 else {
-const err896 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err896 = {instancePath:instancePath+"/scenarios/" + i7+"/name",schemaPath:"#/properties/scenarios/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err896];
 }
@@ -11065,10 +11075,11 @@ vErrors.push(err896);
 errors++;
 }
 }
-if(data.notes !== undefined){
-let data312 = data.notes;
-if(!(data312 && typeof data312 == "object" && !Array.isArray(data312))){
-const err897 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data308.description !== undefined){
+let data311 = data308.description;
+if(typeof data311 === "string"){
+if(func2(data311) > 2000){
+const err897 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err897];
 }
@@ -11078,14 +11089,75 @@ vErrors.push(err897);
 errors++;
 }
 }
-}
 else {
-const err898 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err898 = {instancePath:instancePath+"/scenarios/" + i7+"/description",schemaPath:"#/properties/scenarios/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err898];
 }
 else {
 vErrors.push(err898);
+}
+errors++;
+}
+}
+if(data308.overrides !== undefined){
+let data312 = data308.overrides;
+if(!(data312 && typeof data312 == "object" && !Array.isArray(data312))){
+const err899 = {instancePath:instancePath+"/scenarios/" + i7+"/overrides",schemaPath:"#/properties/scenarios/items/properties/overrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err899];
+}
+else {
+vErrors.push(err899);
+}
+errors++;
+}
+}
+}
+else {
+const err900 = {instancePath:instancePath+"/scenarios/" + i7,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err900];
+}
+else {
+vErrors.push(err900);
+}
+errors++;
+}
+}
+}
+else {
+const err901 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err901];
+}
+else {
+vErrors.push(err901);
+}
+errors++;
+}
+}
+if(data.notes !== undefined){
+let data313 = data.notes;
+if(!(data313 && typeof data313 == "object" && !Array.isArray(data313))){
+const err902 = {instancePath:instancePath+"/notes",schemaPath:"#/properties/notes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err902];
+}
+else {
+vErrors.push(err902);
+}
+errors++;
+}
+}
+}
+else {
+const err903 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err903];
+}
+else {
+vErrors.push(err903);
 }
 errors++;
 }

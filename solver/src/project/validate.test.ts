@@ -68,7 +68,9 @@ describe('project validation', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const messages = r.errors.map((e) => e.message);
-    expect(messages).toContain('/timeSeries/heat/values: has 8759 values; the year 2023 has 8760 hours');
+    expect(messages).toContain(
+      '/timeSeries/heat/values: has 8759 values; the year 2023 has 8760 hours (35040 quarter hours)',
+    );
     expect(messages).toContain("/technologies/0/fuel: fuel 'oil' is not defined in /fuels");
     expect(messages).toContain("/technologies/1/id: duplicate technology id 'gb'");
   });

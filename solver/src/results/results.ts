@@ -100,6 +100,11 @@ export interface Results {
     gap: number | null;
     columns: number;
     rows: number;
+    /**
+     * 15 when the full year was modelled in quarter hours (site.timeStep_min); absent: hourly. Costs,
+     * energies and the grid peak then come from the quarter hours, the dispatch is their hourly mean.
+     */
+    timeStep_min?: 15;
     /** Full mode: how the exact LP was solved, and the proven bounds of the decomposition. */
     method?: 'direct' | 'decomposition' | 'blocks';
     bounds_EUR?: { lower: number; upper: number; iterations: number };
@@ -424,18 +429,39 @@ export function readResults(built: BuiltModel, sol: LpSolution): { results: Resu
       gap: sol.mipGap ?? null,
       columns: built.model.colNames.length,
       rows: built.model.rowNames.length,
+      ...(grid.stepsPerHour === 4 ? { timeStep_min: 15 as const } : {}),
     },
   };
-  return {
-    results,
-    dispatch: {
-      hours: grid.hours,
-      weight: grid.weight,
-      year: project.site.year,
-      timeZone: project.site.timeZone,
-      series: flows.series,
-    },
+  const dispatch: Dispatch = {
+    hours: grid.hours,
+    weight: grid.weight,
+    year: project.site.year,
+    timeZone: project.site.timeZone,
+    series: flows.series,
   };
+  return { results, dispatch: grid.stepsPerHour ? hourlyDispatch(dispatch, grid.stepsPerHour) : dispatch };
+}
+
+/**
+ * A quarter-hourly dispatch as hourly means, the time basis of every chart, table and export of a
+ * dispatch (results/views): each hour's kW (and kWh of a storage level) is the mean of its
+ * `perHour` steps, so its energy is the sum of theirs.
+ */
+export function hourlyDispatch(d: Dispatch, perHour: number): Dispatch {
+  const H = Math.floor(d.hours.length / perHour);
+  const hours = new Int32Array(H);
+  for (let h = 0; h < H; h++) hours[h] = d.hours[h * perHour];
+  const series: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(d.series)) {
+    const out = new Float64Array(H);
+    for (let h = 0; h < H; h++) {
+      let sum = 0;
+      for (let q = 0; q < perHour; q++) sum += v[h * perHour + q];
+      out[h] = sum / perHour;
+    }
+    series[k] = out;
+  }
+  return { ...d, hours, weight: new Float64Array(H).fill(1), series };
 }
 
 /** The dispatch CSV writer lives with the other results views (kept here for the package's exports). */

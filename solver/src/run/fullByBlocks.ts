@@ -45,7 +45,7 @@ export async function solveFullByBlocks(
   opts: BlockRunOptions = {},
 ): Promise<(TimeDecompositionResult & { split: BlockSplit; workers: number }) | null> {
   const steps = full.grid.hours.length;
-  const blockSteps = 24 * (opts.blockDays ?? BLOCK_DAYS);
+  const blockSteps = 24 * (full.grid.stepsPerHour ?? 1) * (opts.blockDays ?? BLOCK_DAYS);
   if (steps < 3 * blockSteps) return null;
   const split = splitByTime(
     full.model,
@@ -64,6 +64,7 @@ export async function solveFullByBlocks(
   }
 }
 
+/** A storage level column of a step (an hour, or a quarter hour; see stepLabel). */
 const SOC = /^soc_(.+)\[t=(\d+)\]$/;
 
 /** Start values, search box and trust-region radii of the linking values. */
@@ -85,9 +86,10 @@ function startBox(split: BlockSplit, full: BuiltModel, from: { sizing: BuiltMode
     const soc = SOC.exec(name);
     if (same !== undefined) start[i] = xs[same];
     else if (soc) {
-      // The level at the end of hour t is the inter-day level at the start of the next day.
+      // The level at the end of step t is the inter-day level at the start of the next day.
       const days = inter.get(soc[1]);
-      if (days) start[i] = xs[days[Math.floor((Number(soc[2]) + 1) / 24) % days.length]];
+      const perDay = 24 * (full.grid.stepsPerHour ?? 1);
+      if (days) start[i] = xs[days[Math.floor((Number(soc[2]) + 1) / perDay) % days.length]];
     }
     lower[i] = m.colLower[j];
     // A finite box far above anything sensible: 200 h of the peak demand for a capacity, 10,000 h for a level (Annahme).

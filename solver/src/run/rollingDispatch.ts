@@ -123,8 +123,10 @@ export async function rollingDispatch(
   const model = built.model;
   const index = stepIndex(model);
   const T = index.T;
-  const len = Math.max(1, Math.round(opts.window_h ?? 48));
-  const overlap = Math.max(0, Math.round(opts.overlap_h ?? 24));
+  // Windows and look-ahead in hours, as steps (4 per hour on a quarter-hourly grid).
+  const perHour = built.grid.stepsPerHour ?? 1;
+  const len = Math.max(1, Math.round((opts.window_h ?? 48) * perHour));
+  const overlap = Math.max(0, Math.round((opts.overlap_h ?? 24) * perHour));
   const windows = Math.ceil(T / len);
   const x = carryOver(built, start);
   for (let j = 0; j < x.length; j++) if (model.colLower[j] === model.colUpper[j]) x[j] = model.colLower[j];
@@ -193,8 +195,8 @@ export async function rollingDispatch(
     built,
     solution,
     windows,
-    window_h: len,
-    overlap_h: overlap,
+    window_h: len / perHour,
+    overlap_h: overlap / perHour,
     windowGaps_EUR: windowGaps,
     lowerBound,
     upperBound: upper,
