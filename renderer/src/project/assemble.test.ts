@@ -11,7 +11,7 @@ import {
   ProjectFileError,
   createBlankProject,
 } from './files';
-import { hourlyValues, yearStart_ms, type StoredProject } from './document';
+import { hourlyValues, modelValues, yearStart_ms, type StoredProject } from './document';
 import type { Project } from '../../../solver/src/project/types';
 
 /** The example as the planner reads it (a v1 file migrates to v2 on reading). */
@@ -211,6 +211,44 @@ describe('hourly values', () => {
     );
     expect(h[0]).toBe(1);
     expect(Number.isNaN(h[1])).toBe(true);
+  });
+});
+
+describe("values on the model's time step (site.timeStep_min)", () => {
+  const start = new Date(yearStart_ms(2023)).toISOString();
+  const quarters = new Float64Array(8760 * 4).map((_, i) => (i % 4) + 1); // 1,2,3,4 in every hour
+
+  it('a quarter-hourly site keeps a 15-minute series quarter-hourly and averages a 5-minute one into quarters', () => {
+    const site = { year: 2023, timeStep_min: 15 };
+    const q = modelValues({ values: quarters, start, resolution_min: 15 }, site);
+    expect(q).toHaveLength(35040);
+    expect(q.slice(0, 5)).toEqual([1, 2, 3, 4, 1]);
+    const fine = new Float64Array(8760 * 12).map((_, i) => (i % 3) * 3); // 0,3,6 → 3 per quarter hour
+    expect(modelValues({ values: fine, start, resolution_min: 5 }, site).slice(0, 2)).toEqual([3, 3]);
+  });
+
+  it('an hourly series stays hourly on a quarter-hourly site, and an hourly site averages quarter hours', () => {
+    const hourly = new Float64Array(8760).fill(7);
+    expect(
+      modelValues({ values: hourly, start, resolution_min: 60 }, { year: 2023, timeStep_min: 15 }),
+    ).toHaveLength(8760);
+    const h = modelValues({ values: quarters, start, resolution_min: 15 }, { year: 2023 });
+    expect([h.length, h[0]]).toEqual([8760, 2.5]);
+  });
+
+  it('a quarter-hourly project file keeps its 35,040 values through import and export', async () => {
+    const db = freshDb();
+    const p = single();
+    p.site.timeStep_min = 15;
+    p.timeSeries.heat = {
+      ...p.timeSeries.heat,
+      values: Array.from(quarters),
+    };
+    const rec = await importProject(db, p);
+    const stored = rec.document as StoredProject;
+    expect((await db.timeSeries.get(stored.timeSeries.heat.seriesId))?.resolution_min).toBe(15);
+    const back = await assembleProject(db, rec.id);
+    expect(back).toEqual(p);
   });
 });
 

@@ -75,6 +75,24 @@ export function hourlyValues(
   return Array.from(resampleOnto(rec.values, rec.resolution_min, (start - t0) / 60_000, 60, hours));
 }
 
+/**
+ * A stored series as the values the project's model reads: on a quarter-hourly site
+ * (site.timeStep_min = 15) a series measured in 15 minutes or finer as its quarter-hourly means over
+ * the site year (4 × hours values), every other series as its hourly values ({@link hourlyValues}),
+ * which the model holds over each hour's quarters.
+ */
+export function modelValues(
+  rec: Pick<TimeSeriesRecord, 'values' | 'start' | 'resolution_min'>,
+  site: { year: number; timeZone?: string; timeStep_min?: number },
+): number[] {
+  if (site.timeStep_min !== 15 || rec.resolution_min > 15) return hourlyValues(rec, site.year, site.timeZone);
+  const quarters = 4 * hoursInYear(site.year, site.timeZone);
+  const offset_min = (Date.parse(rec.start) - yearStart_ms(site.year, site.timeZone)) / 60_000;
+  if (rec.resolution_min === 15 && offset_min === 0 && rec.values.length === quarters)
+    return Array.from(rec.values);
+  return Array.from(resampleOnto(rec.values, rec.resolution_min, offset_min, 15, quarters));
+}
+
 /** What a series is used for in a document, to file it under the right kind. */
 export function seriesKinds(
   doc: Pick<Project, 'demands' | 'site' | 'technologies' | 'fuels' | 'grid' | 'periods'>,
@@ -96,7 +114,7 @@ export function seriesKinds(
   return kinds;
 }
 
-/** Inline series of a full document → stored records (hourly from hour 0 of the site year). */
+/** Inline series of a full document → stored records (hourly or quarter-hourly from hour 0 of the site year). */
 export function splitSeries(
   project: Project,
   projectId: string,
@@ -116,7 +134,9 @@ export function splitSeries(
       projectId,
       name: key,
       unit: spec.unit,
-      resolution_min: 60,
+      // hourly, or quarter-hourly (4 values per hour of the year, site.timeStep_min = 15)
+      resolution_min:
+        spec.values.length === 4 * hoursInYear(project.site.year, project.site.timeZone) ? 15 : 60,
       start: new Date(yearStart_ms(project.site.year, project.site.timeZone)).toISOString(),
       values: Float64Array.from(spec.values),
       kind: kinds.get(key) ?? 'other',
@@ -143,7 +163,7 @@ export function joinSeries(
     if (!rec) throw new Error(`/timeSeries/${key}: the stored series ${ref.seriesId} is missing`);
     timeSeries[key] = {
       unit: ref.unit,
-      values: hourlyValues(rec, doc.site.year, doc.site.timeZone),
+      values: modelValues(rec, doc.site),
       ...(ref.source !== undefined ? { source: ref.source } : {}),
     };
   }

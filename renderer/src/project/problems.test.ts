@@ -84,6 +84,23 @@ describe('validation messages in the planner', () => {
     ]);
   });
 
+  it('counts the gaps of a quarter-hourly series in quarter hours, and names the length with both', () => {
+    const d = hub();
+    const key = d.demands.heat as string;
+    d.site.timeStep_min = 15;
+    d.timeSeries[key].values = Array.from({ length: 4 * 8760 }, (_, i) => (i === 41 || i === 50 ? NaN : 1));
+    expect(texts(d)).toEqual([
+      `Zeitreihe „${key}“: 2 Viertelstunden ohne gültigen Wert, die erste am 01.01.${d.site.year}, 10:15 (Viertelstunde 42 des Jahres).`,
+    ]);
+    expect(texts(d, 'en')[0]).toMatch(
+      /2 quarter hours without a valid value, the first on .*10:15.* \(quarter hour 42 of the year\)\.$/,
+    );
+    d.timeSeries[key].values = [1, 2, 3];
+    expect(texts(d)).toEqual([
+      `Zeitreihe „${key}“ hat 3 Werte, das Jahr ${d.site.year} hat 8.760 Stunden (35.040 Viertelstunden).`,
+    ]);
+  });
+
   it('names a series as the user named it, never by its document key', () => {
     const d = hub();
     const key = d.demands.heat as string;

@@ -182,7 +182,7 @@ export function describeProblems(
       : f.message;
     // several bad values of one series: one message
     const value = SERIES_VALUE.exec(f.pointer);
-    const gap = /^hour (\d+) has no value/.exec(text);
+    const gap = /^(?:quarter )?hour (\d+) has no value/.exec(text);
     if (value && (gap || /^must be (number|integer)$/.test(text))) {
       const key = unescape(value[1]);
       if (!gaps.has(key)) {
@@ -257,12 +257,15 @@ export function describeProblems(
     else if ((m = /^time series '(.*)' is not defined in \/timeSeries$/.exec(text))) {
       if (m[1] === '' && /^\/demands\/(heat|electricity)$/.test(pointer)) problem('todoDemand', {}, 'todo');
       else problem('seriesMissing', { name: m[1] });
-    } else if ((m = /^has (\d+) values; the year (\d+) has (\d+) hours$/.exec(text)))
+    } else if (
+      (m = /^has (\d+) values; the year (\d+) has (\d+) hours(?: \(\d+ quarter hours\))?$/.exec(text))
+    )
       problem('seriesLength', {
         count: num(m[1]),
         values: formatNumber(num(m[1]), language, 0),
         year: m[2],
         hours: formatNumber(num(m[3]), language, 0),
+        quarters: formatNumber(4 * num(m[3]), language, 0),
       });
     else if ((m = /^is '(.*)', expected '(.*)'$/.exec(text)))
       problem('seriesUnit', { unit: m[1], expected: m[2] });
@@ -329,21 +332,19 @@ function describeGaps(
         }, [])
       : [...gaps.get(key)!].sort((a, b) => a - b);
     const first = bad[0] ?? [...gaps.get(key)!][0];
-    p.text = t('planner.check.msg.seriesGaps', {
+    // A quarter-hourly series (4 values per hour of the year) counts its gaps in quarter hours.
+    const sy = typeof year === 'number' ? siteYearOrDefault(year, doc?.site?.timeZone) : null;
+    const quarter = sy !== null && Array.isArray(series?.values) && series.values.length === 4 * sy.hours;
+    p.text = t(quarter ? 'planner.check.msg.seriesQuarterGaps' : 'planner.check.msg.seriesGaps', {
       label: t('planner.check.series', { name: seriesName(key) }),
       count: bad.length || 1,
       hours: formatNumber(bad.length || 1, language, 0),
-      first: t('planner.check.msg.firstAt', {
+      first: t(quarter ? 'planner.check.msg.firstAtQuarter' : 'planner.check.msg.firstAt', {
         hour: formatNumber(first + 1, language, 0),
-        date:
-          typeof year === 'number'
-            ? // the site's local standard time (as the solver's messages): UTC fields of the wall clock
-              formatDateTime(
-                standardWallClock_ms(siteYearOrDefault(year, doc?.site?.timeZone), first),
-                language,
-                'UTC',
-              )
-            : '',
+        date: sy
+          ? // the site's local standard time (as the solver's messages): UTC fields of the wall clock
+            formatDateTime(standardWallClock_ms(sy, quarter ? first / 4 : first), language, 'UTC')
+          : '',
       }),
     });
   }

@@ -159,6 +159,13 @@ function methodNotes(doc: Doc, m: ReportModel, lang: ReportLanguage): void {
           })
         : text(lang, 'methodFull', { method: methodName(lang, s.method ?? 'direct') }),
     ]);
+    if (s.timeStep_min === 15)
+      items.push([
+        false,
+        text(lang, 'methodQuarterHours', {
+          steps: fmt(lang, 4 * hoursInYear(m.project.site.year, m.project.site.timeZone), 0),
+        }),
+      ]);
     items.push([
       false,
       text(lang, 'methodSolver', {

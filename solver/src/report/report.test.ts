@@ -206,6 +206,28 @@ describe('reports of the single-building example', () => {
     expect(en.replace(/\s+/g, ' ')).toContain('all 8,784 hours');
   });
 
+  it('pdf: says when the year was computed in quarter hours (35,040 in 2023), in both languages', async () => {
+    const run = {
+      ...input().runs[0],
+      results: { ...results, solve: { ...results.solve, timeStep_min: 15 as const } },
+    };
+    const quarter = {
+      ...input(),
+      project: { ...project, site: { ...project.site, timeStep_min: 15 as const } },
+      runs: [run],
+    };
+    const de = (await pdfPages(await writeReport(quarter, { format: 'pdf', lang: 'de' })))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    const en = (await pdfPages(await writeReport(quarter, { format: 'pdf', lang: 'en' })))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(de).toContain('in 35.040 Viertelstunden gerechnet');
+    expect(en).toContain('computed in 35,040 quarter hours');
+    const hourly = (await pdfPages(await writeReport(input(), { format: 'pdf', lang: 'de' }))).join(' ');
+    expect(hourly).not.toContain('Viertelstunden');
+  });
+
   it('pdf: names the DWD weather with DWD’s source notes where the project uses it', async () => {
     const withTry = {
       ...input(),

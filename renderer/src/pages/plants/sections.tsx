@@ -11,6 +11,7 @@ import { ProjectYearEditor } from '../profiles/ProjectYear';
 import { useSeriesRecords } from '../profiles/useSeries';
 import { fuelName } from '../scenarios/labels';
 import { WeatherPanel } from './WeatherPanel';
+import { TimeStepField } from './TimeStepField';
 import { lastYearInService } from './pathEdit';
 
 export function SiteSection() {
@@ -48,6 +49,7 @@ export function SiteSection() {
         max={180}
         testId="site-longitude"
       />
+      <TimeStepField />
       <WeatherPanel />
     </fieldset>
   );

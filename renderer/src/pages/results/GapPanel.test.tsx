@@ -32,6 +32,17 @@ describe('GapPanel', () => {
     expect(screen.getByText('Auslegung auf 12 Typtagen')).toBeTruthy();
   });
 
+  it('says when the year was computed in quarter hours, also in full mode', () => {
+    const { unmount } = render(<GapPanel r={results({ ...solve, timeStep_min: 15 })} />);
+    expect(screen.getByTestId('quarter-hours').textContent).toBe(
+      'Zeitschritt 15 Minuten: Kosten, Energien und Spitzenbezug aus allen Viertelstunden des Jahres; der Fahrplan zeigt Stundenmittel.',
+    );
+    unmount();
+    render(<GapPanel r={results({ ...solve, mode: 'full', sizing: undefined, timeStep_min: 15 })} />);
+    expect(screen.getByTestId('quarter-hours')).toBeTruthy();
+    expect(screen.getByText('Ganzjahresrechnung: keine Typtag-Abweichung.')).toBeTruthy();
+  });
+
   it('names the time segments the sizing used', () => {
     render(<GapPanel r={results({ ...solve, sizing: { ...solve.sizing!, segmentsPerPeriod: 8 } })} />);
     expect(screen.getByText('Auslegung auf 12 Typtagen zu je 8 Zeitsegmenten')).toBeTruthy();

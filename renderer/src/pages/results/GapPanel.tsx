@@ -11,8 +11,19 @@ export function GapPanel({ r }: { r: Results }) {
   const { t } = useTranslation();
   const text = useChartText();
   const s = r.solve;
+  // A quarter-hourly year (site.timeStep_min = 15): what the figures and the hourly dispatch stand for.
+  const quarter = s.timeStep_min === 15 && (
+    <p className="muted" data-testid="quarter-hours">
+      {t('results.gap.quarterHours')}
+    </p>
+  );
   if (!s.sizing || !s.fullYearCheck)
-    return s.mode === 'full' ? <p className="muted">{t('results.gap.none')}</p> : null;
+    return s.mode === 'full' ? (
+      <>
+        <p className="muted">{t('results.gap.none')}</p>
+        {quarter}
+      </>
+    ) : null;
   const milp = s.dispatchMilp;
   const ref = s.refinement;
   return (
@@ -88,6 +99,7 @@ export function GapPanel({ r }: { r: Results }) {
           </tr>
         </tbody>
       </table>
+      {quarter}
     </section>
   );
 }

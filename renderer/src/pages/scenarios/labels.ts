@@ -34,6 +34,7 @@ const FIXED: Record<string, Field> = {
   '/site/location': { key: 'planner.site.location', unit: '' },
   '/site/latitude_deg': { key: 'planner.site.latitude', unit: '°' },
   '/site/longitude_deg': { key: 'planner.site.longitude', unit: '°' },
+  '/site/timeStep_min': { key: 'planner.site.timeStep', unit: 'min' },
   '/site/ambientTemperature': { key: 'planner.demands.ambient', unit: '' },
   '/demands/heat': { key: 'planner.demands.heat', unit: '' },
   '/demands/electricity': { key: 'planner.demands.electricity', unit: '' },
