@@ -373,11 +373,17 @@ function storageMessages(built: BuiltModel, val: ValueOf): SolverMessage[] {
   for (const st of ctx.storages) {
     let hours = 0;
     let first = -1;
+    // On quarter hours: the hours in which at least one quarter does both (never "in 0 hours").
+    let lastHour = -1;
     for (let k = 0; k < ctx.T; k++) {
       const c = val(st.charge[k]);
       const d = val(st.discharge[k]);
       if (c > 1e-3 && d > 1e-3) {
-        hours += grid.weight[k];
+        if (!grid.stepsPerHour) hours += grid.weight[k];
+        else if (grid.hours[k] !== lastHour) {
+          hours += 1;
+          lastHour = grid.hours[k];
+        }
         if (first < 0) first = k;
       }
     }
