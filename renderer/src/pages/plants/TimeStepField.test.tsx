@@ -43,7 +43,7 @@ describe('the model time step in the site form', () => {
     expect(screen.getByLabelText('Zeitschritt des Modells')).toBe(select);
     expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
       '1 Stunde (Standard)',
-      '15 Minuten (Lastgang, RLM)',
+      '15 Minuten',
     ]);
     expect(select.value).toBe('60');
     fireEvent.change(select, { target: { value: '15' } });
@@ -55,10 +55,7 @@ describe('the model time step in the site form', () => {
   it('reads the same in English', async () => {
     const select = await show('en');
     expect(screen.getByLabelText('Model time step')).toBe(select);
-    expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
-      '1 hour (default)',
-      '15 minutes (metered load profile)',
-    ]);
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['1 hour (default)', '15 minutes']);
     expect(screen.getByText(/35,040 quarter hours/)).toBeTruthy();
   });
 });

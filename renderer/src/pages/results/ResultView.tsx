@@ -55,6 +55,7 @@ export function ResultView({ results, selected, onSelect, stale, draft = null, t
   const language = useApp((s) => s.language);
   const nameOf = useScenarioName();
   const r = selected.payload.results;
+  const mode = t(`results.mode.${r.solve.refinement ? 'refined' : r.solve.mode}`);
   // A transformation path needs no hourly dispatch: its views come from its periods.
   const usable = isUsable(selected) || isSolvedPath(selected);
   const notes = findings(r, language);
@@ -73,7 +74,7 @@ export function ResultView({ results, selected, onSelect, stale, draft = null, t
         <span className="muted">
           {t('results.computedAt', {
             date: formatDateTime(selected.createdAt, language),
-            mode: t(`results.mode.${r.solve.refinement ? 'refined' : r.solve.mode}`),
+            mode: r.solve.timeStep_min === 15 ? t('results.modeQuarterHours', { mode }) : mode,
             solver: SOLVER_NAMES[r.solve.solver] ?? r.solve.solver,
             seconds: r.solve.seconds.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', {
               maximumFractionDigits: 1,
