@@ -6,6 +6,7 @@ import { clusterDays } from '../aggregation/typicalDays';
 import { segmentDays } from '../aggregation/segments';
 import { ModelContext, type Carrier } from './context';
 import { fullGrid, type TimeGrid } from './timegrid';
+import { hourlyMeans } from '../timeseries/resample';
 import { addBoiler, addElectricBoiler } from './boilers';
 import { addChp } from './chp';
 import { addHeatPump } from './heatPump';
@@ -82,15 +83,6 @@ export function sizingSegments(opts: { segments?: number; milp?: boolean }): num
 
 /** Model steps per hour of a project's full year: 4 with site.timeStep_min = 15, else 1. */
 export const stepsPerHourOf = (project: Project): number => (project.site.timeStep_min === 15 ? 4 : 1);
-
-/** A series as hourly means: an hourly series as it is, a quarter-hourly one averaged per hour. */
-export function hourlyMeans(series: Float64Array, yearHours: number): Float64Array {
-  if (series.length !== 4 * yearHours) return series;
-  const out = new Float64Array(yearHours);
-  for (let h = 0; h < yearHours; h++)
-    out[h] = (series[4 * h] + series[4 * h + 1] + series[4 * h + 2] + series[4 * h + 3]) / 4;
-  return out;
-}
 
 export function timeGrid(
   project: Project,

@@ -5,7 +5,8 @@ import { readResults } from '../results/results';
 import { crossCheck } from '../project/crossCheck';
 import type { Project } from '../project/types';
 import { fourDays } from '../run/testing';
-import { buildModel, hourlyMeans, type BuildOptions } from './build';
+import { buildModel, type BuildOptions } from './build';
+import { hourlyMeans } from '../timeseries/resample';
 import { boiler, heatStorage, testProject, yearSeries } from './testing';
 
 /**

@@ -47,6 +47,24 @@ describe('a project with a heat network', () => {
     expect(net.design!.summary.pumpElectricity_MWh_a).toBeGreaterThan(0);
   });
 
+  it('on a quarter-hourly site: designs on hourly means and keeps the electricity quarter-hourly', () => {
+    const q: Project = structuredClone(project);
+    q.site.timeStep_min = 15;
+    for (const id of [q.demands.heat, q.demands.electricity]) {
+      const v = values(project, id);
+      // each hour's value as four quarters of +10 %, −10 %, +10 %, −10 % (the hour's mean kept)
+      q.timeSeries[id] = { unit: 'kW', values: v.flatMap((x) => [1.1 * x, 0.9 * x, 1.1 * x, 0.9 * x]) };
+    }
+    const qn = withNetwork(q);
+    const heat = values(qn.project!, 'network_heat');
+    expect(heat).toHaveLength(8760);
+    expect(heat[100]).toBeCloseTo(values(net.project!, 'network_heat')[100], 9);
+    const el = values(qn.project!, 'network_electricity');
+    expect(el).toHaveLength(4 * 8760);
+    expect(sum(el) / 4).toBeCloseTo(sum(values(net.project!, 'network_electricity')), 3);
+    expect(el[400] - el[401]).toBeCloseTo(0.2 * values(project, project.demands.electricity)[100], 9);
+  });
+
   it('ends a run with the located input problem when the GeoJSON is bad', async () => {
     const bad: Project = {
       ...project,

@@ -1,4 +1,6 @@
 import type { Project } from '../project/types';
+import { hoursInYear } from '../project/calendar';
+import { hourlyMeans } from '../timeseries/resample';
 import { designNetwork, NetworkInputError, networkParams } from './design';
 import { readNetworkCollection } from './geojson';
 import { isPath, stepValue } from '../project/periods';
@@ -50,7 +52,9 @@ export function withNetwork(project: Project): {
   if (!read.input) return { issues: read.issues };
   const input = read.input;
   const heat = project.timeSeries[project.demands.heat];
-  const shape = heat && 'values' in heat ? Float64Array.from(heat.values) : undefined;
+  // The network is designed and operated hourly: a quarter-hourly demand gives its hourly means.
+  const hours = hoursInYear(project.site.year, project.site.timeZone);
+  const shape = heat && 'values' in heat ? hourlyMeans(Float64Array.from(heat.values), hours) : undefined;
   const temps = periodTemperatures(project, read.params);
   const sizeAt = temps?.reduce((a, b) => (b.supply_C - b.return_C < a.supply_C - a.return_C ? b : a));
   let designs: NetworkDesign[];
@@ -75,7 +79,11 @@ export function withNetwork(project: Project): {
   const elValues = el && 'values' in el ? el.values : [];
   const electricity = (d: NetworkDesign) => ({
     unit: el?.unit ?? 'kW',
-    values: Array.from(d.pumpHourly_kW, (p, h) => (elValues[h] ?? 0) + p),
+    // A quarter-hourly electricity demand stays so; the hourly pump power holds over each hour's quarters.
+    values:
+      elValues.length === 4 * hours
+        ? elValues.map((v, q) => v + d.pumpHourly_kW[Math.floor(q / 4)])
+        : Array.from(d.pumpHourly_kW, (p, h) => (elValues[h] ?? 0) + p),
     source: 'Strombedarf + Netzpumpen / electricity demand + network pumps',
   });
   const timeSeries: Project['timeSeries'] = {

@@ -7,7 +7,7 @@ import type { Project, Technology } from '../project/types';
 import { formatSolverMessage } from '../results/messages';
 import type { Results } from '../results/results';
 import { findLanguageProblems } from '../report/languageCheck';
-import { explainUnbounded } from './explain';
+import { boundAnalysis, explainUnbounded } from './explain';
 import { solveProject } from './solve';
 
 let highs: SolverBackend;
@@ -85,6 +85,25 @@ function expectNoFigures(results: Results): void {
   // results.json: the same, null stays null (NaN would silently become null only on write).
   expect(JSON.parse(JSON.stringify(results))).toEqual(results);
 }
+
+describe('boundAnalysis on quarter hours', () => {
+  it('finds a quarter-hour peak above what the plants can give, counted in hours', () => {
+    // A boiler of at most 100 kW; heat 80 kW, but 150 kW in quarter hours 41 and 42 (hour 10, 10:15
+    // and 10:30) and 120 kW in quarter 100 (hour 25): 2 hours, the first 2023-01-01 10:00.
+    const p = testProject({ technologies: [boiler('gb', 0.9, 80, { max: 100 })] });
+    p.site.timeStep_min = 15;
+    const q = new Array<number>(4 * 8760).fill(80);
+    q[41] = q[42] = 150;
+    q[100] = 120;
+    p.timeSeries.heat = { unit: 'kW', values: q };
+    expect(boundAnalysis(p)[0].params).toMatchObject({
+      hours: 2,
+      first: '2023-01-01 10:00',
+      capacity_kW: 100,
+      peak_kW: 150,
+    });
+  });
+});
 
 describe('explainUnbounded', () => {
   it('names PV and the feed-in tariff above its generation cost, in English and German', async () => {

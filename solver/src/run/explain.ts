@@ -1,5 +1,6 @@
 import type { SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
+import { hourlyMeans } from '../timeseries/resample';
 import { annualCapacityCost_EUR } from '../model/economics';
 import { emissionOf, plus, tCO2, toTonnes } from '../units';
 import { GRID_ID } from '../model/grid';
@@ -125,11 +126,18 @@ function limitMessages(project: Project, opts: BuildOptions): SolverMessage[] {
 
 /** Hours in which the heat demand exceeds the largest heat output all allowed plants could give. */
 export function boundAnalysis(project: Project): SolverMessage[] {
-  const series = (id: string) => {
+  const raw = (id: string) => {
     const s = project.timeSeries[id];
     return s && 'values' in s ? s.values : [];
   };
-  const heat = series(project.demands.heat);
+  // On the heat demand's own time basis: per quarter hour when it is quarter-hourly, an hourly yield
+  // held over its quarters (a quarter-hour peak the plants cannot cover makes the year infeasible).
+  const heat = raw(project.demands.heat);
+  const perHour = heat.length === 4 * hoursInYear(project.site.year, project.site.timeZone) ? 4 : 1;
+  const series = (id: string) => {
+    const v = raw(id);
+    return perHour === 4 && v.length * 4 === heat.length ? heat.map((_, q) => v[Math.floor(q / 4)]) : v;
+  };
   const maxHeat = new Float64Array(heat.length);
   let unbounded = false;
   for (const t of project.technologies) {
@@ -165,9 +173,14 @@ export function boundAnalysis(project: Project): SolverMessage[] {
   let first = -1;
   let peak = 0;
   let capAtPeak = 0;
+  let lastHour = -1;
   for (let h = 0; h < heat.length; h++) {
     if (heat[h] > maxHeat[h] + 1e-6) {
-      hours++;
+      // Hours with an uncovered step: an hour with uncovered quarters counts once.
+      if (Math.floor(h / perHour) !== lastHour) {
+        hours++;
+        lastHour = Math.floor(h / perHour);
+      }
       if (first < 0) first = h;
       if (heat[h] > peak) {
         peak = heat[h];
@@ -179,7 +192,7 @@ export function boundAnalysis(project: Project): SolverMessage[] {
   return [
     solverMessage('heatPeakUncovered', {
       hours,
-      first: hourLabel(project.site.year, first, project.site.timeZone),
+      first: hourLabel(project.site.year, Math.floor(first / perHour), project.site.timeZone),
       capacity_kW: capAtPeak,
       peak_kW: peak,
     }),
@@ -249,11 +262,17 @@ export async function explainUnbounded(built: BuiltModel, backend: SolverBackend
 /** EUR/kWh as ct/kWh, rounded to 0.01 ct. */
 const roundCt = (eur: number) => Math.round(eur * 10000) / 100;
 
+/** A series per hour of the year: a quarter-hourly one as its hourly means. */
+function hourly(project: Project, values: number[]): number[] {
+  const n = hoursInYear(project.site.year, project.site.timeZone);
+  return values.length === 4 * n ? Array.from(hourlyMeans(Float64Array.from(values), n)) : values;
+}
+
 /** A price (fixed or a series with scale and adder) per hour of the year, EUR/kWh. */
 function priceOf(project: Project, spec: PriceSpec): (h: number) => number {
   if (typeof spec === 'number') return () => spec;
   const s = project.timeSeries[spec.series];
-  const values = s && 'values' in s ? s.values : [];
+  const values = hourly(project, s && 'values' in s ? s.values : []);
   return (h) => (values[h] ?? 0) * (spec.scale ?? 1) + (spec.adder ?? 0);
 }
 
@@ -273,7 +292,7 @@ function unboundedTechnology(project: Project, t: Technology): SolverMessage {
   const exportPrice = project.grid.export ? priceOf(project, project.grid.export.price_EUR_kWh) : () => 0;
   if (t.type === 'pv') {
     const s = project.timeSeries[t.yieldSeries];
-    const y = s && 'values' in s ? s.values : [];
+    const y = hourly(project, s && 'values' in s ? s.values : []);
     let annual = 0;
     let revenue = 0;
     y.forEach((v, h) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillGaps, resample, resampleOnto } from './resample';
+import { fillGaps, hourlyMeans, resample, resampleOnto } from './resample';
 
 const sum = (a: Float64Array, min: number) => a.reduce((s, v) => s + (v * min) / 60, 0);
 
@@ -86,5 +86,14 @@ describe('gap filling (only by an explicit rule)', () => {
     const v = new Float64Array(week + 2).map((_, i) => i);
     v[week + 1] = NaN;
     expect(fillGaps(v, 60, 'previous-week').values[week + 1]).toBe(1);
+  });
+});
+
+describe('hourlyMeans', () => {
+  it('averages four quarter hours per hour and leaves an hourly series as it is', () => {
+    const q = Float64Array.from({ length: 8 * 4 }, (_, i) => i);
+    expect(Array.from(hourlyMeans(q, 8).slice(0, 3))).toEqual([1.5, 5.5, 9.5]);
+    const h = Float64Array.from([1, 2, 3]);
+    expect(hourlyMeans(h, 3)).toBe(h);
   });
 });

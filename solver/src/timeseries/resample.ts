@@ -107,3 +107,12 @@ export function fillGaps(
   }
   return { values: v, filled, rule };
 }
+
+/** A series as hourly means: an hourly series as it is, a quarter-hourly one averaged per hour. */
+export function hourlyMeans(series: Float64Array, yearHours: number): Float64Array {
+  if (series.length !== 4 * yearHours) return series;
+  const out = new Float64Array(yearHours);
+  for (let h = 0; h < yearHours; h++)
+    out[h] = (series[4 * h] + series[4 * h + 1] + series[4 * h + 2] + series[4 * h + 3]) / 4;
+  return out;
+}
