@@ -52,7 +52,7 @@ export {
 } from './profiles/sourceNotes';
 
 // time series and weather
-export { fillGaps, resample, resampleOnto, type FillRule } from './timeseries/resample';
+export { fillGaps, hourlyMeans, resample, resampleOnto, type FillRule } from './timeseries/resample';
 export { seriesRoleOfUnit, type SeriesRole } from './timeseries/role';
 export { readWeather, WeatherFormatError, type WeatherYear } from './weather/readers';
 export { pvYieldPerKWp, solarThermalYieldPerM2 } from './weather/yields';

@@ -1,4 +1,6 @@
 import type { Project } from '../project/types';
+import { hoursInYear } from '../project/calendar';
+import { hourlyMeans } from '../timeseries/resample';
 import type { Dispatch, Results } from '../results/results';
 import { carrierStacks } from '../results/views';
 import { networkOf, type ReportNetwork } from './network';
@@ -54,13 +56,14 @@ const WEEK = 168;
 function demandSummary(project: Project, seriesId: string): DemandSummary | null {
   const spec = project.timeSeries[seriesId];
   if (!spec || !('values' in spec) || !Array.isArray(spec.values) || spec.values.length === 0) return null;
-  const hourly = Float64Array.from(spec.values);
+  // Hourly for the profile and the duration curve (a quarter-hourly series as its hourly means); the
+  // peak is the series' own, a quarter hour's on a quarter-hourly site.
+  const values = Float64Array.from(spec.values);
+  const hourly = hourlyMeans(values, hoursInYear(project.site.year, project.site.timeZone));
   let sum = 0;
   let peak = -Infinity;
-  for (const v of hourly) {
-    sum += v;
-    peak = Math.max(peak, v);
-  }
+  for (const v of hourly) sum += v;
+  for (const v of values) peak = Math.max(peak, v);
   const duration = Float64Array.from(hourly).sort().reverse();
   return { annual_MWh: sum / 1000, peak_kW: peak, duration_kW: duration, hourly_kW: hourly };
 }

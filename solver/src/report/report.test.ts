@@ -228,6 +228,22 @@ describe('reports of the single-building example', () => {
     expect(hourly).not.toContain('Viertelstunden');
   });
 
+  it('a quarter-hourly demand: annual energy and profile from hourly means, the peak of its quarter hours', () => {
+    const heat = project.timeSeries[project.demands.heat] as { unit: string; values: number[] };
+    const quarters = heat.values.flatMap((v) => [v, v, v, v]);
+    quarters[2] = 10 * heat.values[0] + 1000; // one quarter-hour spike, its hour's mean rises by a quarter of it
+    const q: Project = {
+      ...project,
+      site: { ...project.site, timeStep_min: 15 },
+      timeSeries: { ...project.timeSeries, [project.demands.heat]: { unit: 'kW', values: quarters } },
+    };
+    const hourly = buildReportModel(input()).demands.heat!;
+    const d = buildReportModel({ ...input(), project: q }).demands.heat!;
+    expect(d.hourly_kW).toHaveLength(8760);
+    expect(d.peak_kW).toBe(quarters[2]);
+    expect(d.annual_MWh).toBeCloseTo(hourly.annual_MWh + (quarters[2] - heat.values[0]) / 4 / 1000, 9);
+  });
+
   it('pdf: names the DWD weather with DWD’s source notes where the project uses it', async () => {
     const withTry = {
       ...input(),

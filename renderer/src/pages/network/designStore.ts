@@ -3,6 +3,8 @@ import { db } from '../../db/schema';
 import { assembleProject } from '../../project/assemble';
 import {
   designNetwork,
+  hourlyMeans,
+  hoursInYear,
   NetworkInputError,
   networkParams,
   readNetworkCollection,
@@ -55,7 +57,11 @@ export const useNetworkDesign = create<DesignState>((set, get) => ({
       // The buildings' hourly shape is the project's heat demand, as when the plants are sized for it.
       const project = await assembleProject(db(), projectId).catch(() => null);
       const spec = project?.timeSeries[project.demands.heat];
-      const demandShape = spec && 'values' in spec ? Float64Array.from(spec.values) : undefined;
+      // (hourly: on a quarter-hourly site the hourly means, as the solver's withNetwork takes them)
+      const demandShape =
+        spec && 'values' in spec
+          ? hourlyMeans(Float64Array.from(spec.values), hoursInYear(project.site.year, project.site.timeZone))
+          : undefined;
       const design = designNetwork(read.input, networkParams(network.params), { demandShape });
       set({ design, key, issues: read.issues });
     } catch (e) {
