@@ -65,6 +65,16 @@ describe('rollingDispatch', () => {
     expect(r.violation.value).toBeLessThan(1e-9);
   });
 
+  it('on quarter hours: windows in hours, the same plan and cost as hourly when the series are hourly', async () => {
+    const p = { ...chpProject(), site: { ...chpProject().site, timeStep_min: 15 as const } };
+    const lp = await lpCheck(p);
+    expect(lp.built.ctx.T).toBe(4 * H);
+    const r = await rollingDispatch(p, base, fixed, highs, { window_h: 24, overlap_h: 12 }, lp);
+    expect([r.windows, r.window_h, r.overlap_h]).toEqual([4, 24, 12]);
+    expect(hoursBelowMinLoad(r.built, r.solution.x)).toEqual({ chp: 0 });
+    expect(r.upperBound - lp.objective).toBeCloseTo(24 * 25 * (0.1 / 0.9 - 0.04), 6);
+  });
+
   it('carries the storage level across window boundaries and closes the year cyclically', async () => {
     const tes = heatStorage('tes', 1);
     const p = chpProject([tes]);

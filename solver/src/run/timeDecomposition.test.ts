@@ -40,4 +40,16 @@ describe('solveFullByBlocks', () => {
       if (cap) expect(r!.split.allocations.length).toBe(4);
     });
   }
+
+  it('splits a quarter-hourly year into blocks of whole days and reaches the direct optimum', async () => {
+    const p = fourDays();
+    p.site.timeStep_min = 15;
+    const full = buildModel(p, { mode: 'full', horizon_h: 96, slackPenalty_EUR_kWh: 1e3 });
+    expect(full.ctx.T).toBe(384);
+    const direct = await highs.solve(full.model);
+    const r = await solveFullByBlocks(full, null, highs, { blockDays: 1, tolerance: 1e-7 });
+    expect(r!.split.blocks).toHaveLength(4); // 96 quarter hours a day
+    expect(r!.converged).toBe(true);
+    expect(Math.abs(r!.objective - direct.objective) / direct.objective).toBeLessThan(1e-6);
+  });
 });
