@@ -1,19 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../../solver/src/project/validate';
-import type { Project } from '../../solver/src/project/types';
 import { EXTRA_PLANTS, manyPlants, shiftedSeries } from './manyPlants';
+import { loadHub } from './examples';
 
-function hub(): Project {
-  const text = readFileSync(
-    fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
-    'utf8',
-  );
-  const r = validateProject(JSON.parse(text));
-  if (!r.ok) throw new Error('reference hub invalid');
-  return r.project;
-}
+const hub = loadHub;
 
 describe('shiftedSeries', () => {
   it('moves values later (wrapping) and scales them', () => {

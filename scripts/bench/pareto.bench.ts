@@ -5,27 +5,20 @@
  * lexicographic) and N full-year checks, so a ratio near N + 1 means no overhead beyond the solves.
  * WERKPLAN_BENCH_QUICK=1 computes 3 points instead of 5.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { computeParetoFront, solveProject } from '../../solver/src/index';
-import { validateProject } from '../../solver/src/project/validate';
 import { timeMedian, type BenchRow, type BenchSuite } from './harness';
+import { loadHub } from './examples';
 
 const suite: BenchSuite = {
   name: 'pareto: cost–CO2 front of the reference hub (aggregated + full-year check)',
   async run() {
     const points = process.env.WERKPLAN_BENCH_QUICK === '1' ? 3 : 5;
-    const text = readFileSync(
-      fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
-      'utf8',
-    );
-    const r = validateProject(JSON.parse(text));
-    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+    const hub = loadHub();
     const backend = await createHighsBackend();
     try {
       const single = await timeMedian(
-        () => solveProject(r.project, { mode: 'aggregated', refine: false, backend }),
+        () => solveProject(hub, { mode: 'aggregated', refine: false, backend }),
         3,
       );
       const rows: BenchRow[] = [
@@ -36,7 +29,7 @@ const suite: BenchSuite = {
         },
       ];
       const t0 = performance.now();
-      const front = await computeParetoFront(r.project, points, { mode: 'aggregated', backend });
+      const front = await computeParetoFront(hub, points, { mode: 'aggregated', backend });
       const front_s = (performance.now() - t0) / 1000;
       if (front.status !== 'optimal') throw new Error(`front ${front.status}: ${front.reasons.join('; ')}`);
       const ends = [front.points[0], front.points[front.points.length - 1]];

@@ -7,27 +7,17 @@
  * single-year full solve, a ratio in the same run. Set WERKPLAN_BENCH_QUICK=1 to
  * measure the aggregated path only.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { solveProject } from '../../solver/src/index';
 import { defaultNodeBlockWorkers, nodeLpPool } from '../../solver/src/run/blockPool.node.js';
-import { validateProject } from '../../solver/src/project/validate';
-import type { Project } from '../../solver/src/project/types';
 import { timeOnce, type BenchRow, type BenchSuite } from './harness';
-
-function load(name: string): Project {
-  const text = readFileSync(fileURLToPath(new URL(`../../assets/examples/${name}`, import.meta.url)), 'utf8');
-  const r = validateProject(JSON.parse(text));
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.project;
-}
+import { loadExample } from './examples';
 
 const suite: BenchSuite = {
   name: 'transformation path: reference hub, 5 periods 2025–2045, WPG targets',
   async run() {
     const quick = process.env.WERKPLAN_BENCH_QUICK === '1';
-    const path = load('transformation-path.json');
+    const path = loadExample('transformation-path.json');
     const highs = await createHighsBackend();
     const rows: BenchRow[] = [];
     const aggT = await timeOnce(() => solveProject(path, { backend: highs }));
@@ -68,7 +58,7 @@ const suite: BenchSuite = {
     });
     if (!quick) {
       const t1 = performance.now();
-      const single = await solveProject(load('reference-hub.json'), { backend: highs, mode: 'full' });
+      const single = await solveProject(loadExample('reference-hub.json'), { backend: highs, mode: 'full' });
       const single_s = (performance.now() - t1) / 1000;
       rows.push({
         name: 'baseline: single-year full solve of the reference hub',

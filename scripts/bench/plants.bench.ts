@@ -9,8 +9,6 @@
  * WERKPLAN_BENCH_FULL14=1 the 14-plant robustness case (full mode: method, iterations, gap).
  * WERKPLAN_BENCH_QUICK=1 measures each size once instead of three times (28 plants: always once).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { solveProject } from '../../solver/src/index';
 import { validateProject } from '../../solver/src/project/validate';
@@ -18,18 +16,13 @@ import type { Project } from '../../solver/src/project/types';
 import type { SolverBackend } from '../../solver/src/lp/backend';
 import { growthExponent, median, phaseClock, timeOnce, type BenchRow, type BenchSuite } from './harness';
 import { manyPlants } from './manyPlants';
+import { loadHub } from './examples';
 
 const COUNTS = [7, 14, 28] as const;
 const MB = 1024 * 1024;
 
 function variant(count: number): Project {
-  const text = readFileSync(
-    fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
-    'utf8',
-  );
-  const hub = validateProject(JSON.parse(text));
-  if (!hub.ok) throw new Error(hub.errors.map((e) => e.message).join('\n'));
-  const r = validateProject(JSON.parse(JSON.stringify(manyPlants(hub.project, count))));
+  const r = validateProject(JSON.parse(JSON.stringify(manyPlants(loadHub(), count))));
   if (!r.ok) throw new Error(`${count} plants: ${r.errors.map((e) => e.message).join('\n')}`);
   return r.project;
 }

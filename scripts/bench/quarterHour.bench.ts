@@ -6,28 +6,16 @@
  * HiGHS instance's WebAssembly memory after the solves; times are reported as ratios to the hourly
  * hub. WERKPLAN_BENCH_QUICK=1 measures the aggregated mode only.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { solveProject } from '../../solver/src/index';
-import { validateProject } from '../../solver/src/project/validate';
 import type { Project } from '../../solver/src/project/types';
 import type { SolverBackend } from '../../solver/src/lp/backend';
 import { timeOnce, type BenchRow, type BenchSuite } from './harness';
 import { quarterHub } from './quarterHub';
+import { loadHub } from './examples';
 
 const WASM_LIMIT_BYTES = 2 ** 31;
 const MiB = 2 ** 20;
-
-function loadHub(): Project {
-  const text = readFileSync(
-    fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
-    'utf8',
-  );
-  const r = validateProject(JSON.parse(text));
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.project;
-}
 
 /** One solve on a fresh HiGHS instance, so that its WASM memory is this solve's alone. */
 async function measured(project: Project, mode: 'aggregated' | 'full') {

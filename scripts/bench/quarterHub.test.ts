@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../../solver/src/project/validate';
 import type { Project } from '../../solver/src/project/types';
 import { quarterHourly, quarterHub } from './quarterHub';
+import { loadHub } from './examples';
 
 describe('quarterHourly', () => {
   it('keeps every hour mean and stays on the line between neighbouring hours', () => {
@@ -18,13 +17,7 @@ describe('quarterHourly', () => {
 
 describe('quarterHub', () => {
   it('is a valid quarter-hourly project with the hub’s annual demands', () => {
-    const text = readFileSync(
-      fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
-      'utf8',
-    );
-    const r = validateProject(JSON.parse(text));
-    if (!r.ok) throw new Error('reference hub invalid');
-    const hub: Project = r.project;
+    const hub = loadHub();
     const p = quarterHub(hub);
     const again = validateProject(JSON.parse(JSON.stringify(p)));
     expect(again.ok).toBe(true);

@@ -3,26 +3,13 @@
  * in this one process, against the straightforward formulation (naive-hub.ts) as the baseline.
  * Set WERKPLAN_BENCH_QUICK=1 to skip the two full-year solves (several minutes each).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createHighsBackend } from '../../solver/src/lp/highs';
 import { buildModel, solveProject, toCplexLp } from '../../solver/src/index';
-import { validateProject } from '../../solver/src/project/validate';
-import type { Project } from '../../solver/src/project/types';
 import { median, phaseClock, timeMedian, timeOnce, type BenchRow, type BenchSuite } from './harness';
 import { naiveHubModel } from './naive-hub';
+import { loadHub } from './examples';
 
 const OPTIMUM_EUR = 2_305_264.2; // independent solution, shared/cases/reference-hub/README.md
-
-function loadHub(): Project {
-  const text = readFileSync(
-    fileURLToPath(new URL('../../assets/examples/reference-hub.json', import.meta.url)),
-    'utf8',
-  );
-  const r = validateProject(JSON.parse(text));
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.project;
-}
 
 const suite: BenchSuite = {
   name: 'solver: reference hub (8760 h, 7 technologies)',

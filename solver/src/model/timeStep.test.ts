@@ -16,6 +16,16 @@ import { boiler, heatStorage, testProject, yearSeries } from './testing';
  */
 const quarters = [0, 0, 0, 400, 100, 100, 100, 100];
 
+/** An electric boiler, efficiency 1, free to build. */
+const eb = {
+  id: 'eb',
+  type: 'electricBoiler',
+  efficiency: 1,
+  capex_EUR_per_unit: 0,
+  lifetime_a: 1,
+  fixedOm_share: 0,
+} as const;
+
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
@@ -67,14 +77,6 @@ describe('time step of the model', () => {
     // 0.01 EUR/kWh with c-rate 4/h. Flat import of 100 kW: quarters 0–2 store 3 · 25 = 75 kWh, quarter
     // 3 draws 400 kW, 100 from the grid and 300 (75 kWh) from the store, which needs 75 kWh and
     // 300 kW = 4/h · 75 kWh. Cost 100 + 200 · 0.1 + 75 · 0.01 = 120.75 EUR/a.
-    const eb = {
-      id: 'eb',
-      type: 'electricBoiler',
-      efficiency: 1,
-      capex_EUR_per_unit: 0,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-    } as const;
     const base = () =>
       testProject({
         gridImport: { price: 0.1, peak: 1 },
@@ -93,14 +95,6 @@ describe('time step of the model', () => {
   it('counts a storage that charges and discharges within a quarter hour in whole hours', async () => {
     // A heat store free of cost and an electric boiler on a flat price: nothing forces both at once,
     // so read the finding on a hand-made solution instead: one quarter hour charging and discharging.
-    const eb = {
-      id: 'eb',
-      type: 'electricBoiler',
-      efficiency: 1,
-      capex_EUR_per_unit: 0,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-    } as const;
     const p = project(
       15,
       testProject({ gridImport: { price: 0.1 }, technologies: [eb, heatStorage('tes', 0.01)] }),
