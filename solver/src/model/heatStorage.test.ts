@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SolverBackend } from '../lp/backend';
 import { createHighsBackend } from '../lp/highs';
-import type { HeatStorage, Technology } from '../project/types';
+import type { HeatStorage } from '../project/types';
 import { readResults } from '../results/results';
 import { buildModel } from './build';
 import { addHeatStorage } from './heatStorage';
-import { costsOf, heatStorage, rowsOf, testProject, tinyContext } from './testing';
+import { costsOf, electricBoiler, heatStorage, rowsOf, testProject, tinyContext } from './testing';
 
 const zeros = new Float64Array(8760);
 
@@ -53,14 +53,7 @@ describe('heat storage variable O&M', () => {
   beforeAll(async () => (highs = await createHighsBackend()));
   afterAll(() => highs.dispose());
 
-  const eb: Technology = {
-    id: 'eb',
-    type: 'electricBoiler',
-    efficiency: 1,
-    capex_EUR_per_unit: 0,
-    lifetime_a: 1,
-    fixedOm_share: 0,
-  };
+  const eb = electricBoiler();
 
   /** Heat 0 and 200 kW from an electric boiler; grid 0.1 EUR/kWh and 1 EUR/kW peak charge. */
   async function flattenPeak(varOm_EUR_kWh?: number) {

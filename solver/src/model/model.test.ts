@@ -3,7 +3,16 @@ import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions } from './build';
 import { readResults } from '../results/results';
-import { airHeatPump, battery, boiler, chpPlant, heatStorage, testProject, near } from './testing';
+import {
+  airHeatPump,
+  battery,
+  boiler,
+  chpPlant,
+  electricBoiler,
+  heatStorage,
+  testProject,
+  near,
+} from './testing';
 import type { Project } from '../project/types';
 import { copSeries } from './heatPump';
 
@@ -188,14 +197,7 @@ describe('CHP', () => {
 
 describe('grid peak charge and heat storage', () => {
   it('uses a heat storage with an electric boiler to flatten the grid peak when the Leistungspreis is high', async () => {
-    const eb = {
-      id: 'eb',
-      type: 'electricBoiler',
-      efficiency: 1,
-      capex_EUR_per_unit: 0,
-      lifetime_a: 1,
-      fixedOm_share: 0,
-    } as const;
+    const eb = electricBoiler();
     const tes = heatStorage('tes', 0.01);
     // Heat 0 and 200 kW; peak charge 1 EUR/kW: a flat 100 kW import is best. Storage 100 kWh.
     const p = testProject({ heat: [0, 200], gridImport: { price: 0.1, peak: 1 }, technologies: [eb, tes] });

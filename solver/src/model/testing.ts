@@ -82,6 +82,16 @@ export const boiler = (
     ...extra,
   }) as Technology;
 
+/** An electric boiler: efficiency 1, `capex` EUR/kW for one year (free by default), no fixed O&M. */
+export const electricBoiler = (id = 'eb', capex = 0): Technology => ({
+  id,
+  type: 'electricBoiler',
+  efficiency: 1,
+  capex_EUR_per_unit: capex,
+  lifetime_a: 1,
+  fixedOm_share: 0,
+});
+
 /** A gas CHP: ηel 0.4, ηth 0.5 (1.25 kW heat per kW el), 1 EUR/kW el for one year, no fixed O&M. */
 export const chpPlant = (extra: Partial<Chp> = {}): Chp => ({
   id: 'chp',

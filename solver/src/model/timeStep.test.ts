@@ -7,7 +7,7 @@ import type { Project } from '../project/types';
 import { fourDays } from '../run/testing';
 import { buildModel, type BuildOptions } from './build';
 import { hourlyMeans } from '../timeseries/resample';
-import { boiler, heatStorage, testProject, yearSeries } from './testing';
+import { boiler, electricBoiler, heatStorage, testProject, yearSeries } from './testing';
 
 /**
  * The model's time step (site.timeStep_min): a quarter-hourly full year, hand-computed. Heat in the
@@ -17,14 +17,7 @@ import { boiler, heatStorage, testProject, yearSeries } from './testing';
 const quarters = [0, 0, 0, 400, 100, 100, 100, 100];
 
 /** An electric boiler, efficiency 1, free to build. */
-const eb = {
-  id: 'eb',
-  type: 'electricBoiler',
-  efficiency: 1,
-  capex_EUR_per_unit: 0,
-  lifetime_a: 1,
-  fixedOm_share: 0,
-} as const;
+const eb = electricBoiler();
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
