@@ -5,22 +5,16 @@ import { db } from '../../db/schema';
 import { createBlankProject } from '../../project/files';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
-import { EditorProvider, makeEditor } from './editor';
+import { BaseEditor } from './testing';
 import type { Periods } from '../../../../solver/src';
 import { namedSource, PathSection, sourceText } from './PathSection';
 import { TechnologiesSection } from './sections';
 import { defaultPeriods } from './pathDefaults';
 import { PATH_ROWS } from './pathRows';
 
-function Section({ what }: { what: 'path' | 'tech' }) {
-  const doc = useProject((s) => s.doc);
-  if (!doc) return null;
-  return (
-    <EditorProvider editor={makeEditor(doc, null)}>
-      {what === 'path' ? <PathSection /> : <TechnologiesSection />}
-    </EditorProvider>
-  );
-}
+const Section = ({ what }: { what: 'path' | 'tech' }) => (
+  <BaseEditor>{what === 'path' ? <PathSection /> : <TechnologiesSection />}</BaseEditor>
+);
 
 const periods = () => useProject.getState().doc!.periods;
 /** Types a value into a field and leaves it (the field commits on blur). */

@@ -5,18 +5,14 @@ import { db } from '../../db/schema';
 import { createBlankProject } from '../../project/files';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
-import { EditorProvider, makeEditor } from './editor';
+import { BaseEditor } from './testing';
 import { TimeStepField } from './TimeStepField';
 
-function Field() {
-  const doc = useProject((s) => s.doc);
-  if (!doc) return null;
-  return (
-    <EditorProvider editor={makeEditor(doc, null)}>
-      <TimeStepField />
-    </EditorProvider>
-  );
-}
+const Field = () => (
+  <BaseEditor>
+    <TimeStepField />
+  </BaseEditor>
+);
 
 beforeAll(async () => {
   await initI18n('de');

@@ -5,19 +5,15 @@ import { db } from '../../db/schema';
 import { createBlankProject } from '../../project/files';
 import { useProject } from '../../project/store';
 import { useApp } from '../../store/app';
-import { EditorProvider, makeEditor } from './editor';
+import { BaseEditor } from './testing';
 import { WeatherPanel } from './WeatherPanel';
 import pvgis from '../../../../assets/weather/tmy_45.000_8.000_2005_2023.csv?raw';
 
-function Panel() {
-  const doc = useProject((s) => s.doc);
-  if (!doc) return null;
-  return (
-    <EditorProvider editor={makeEditor(doc, null)}>
-      <WeatherPanel />
-    </EditorProvider>
-  );
-}
+const Panel = () => (
+  <BaseEditor>
+    <WeatherPanel />
+  </BaseEditor>
+);
 
 beforeAll(async () => {
   await initI18n('de');
