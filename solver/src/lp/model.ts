@@ -100,6 +100,9 @@ export class LpBuilder {
     if (cols.length !== coefs.length)
       throw new Error(`row ${name}: ${cols.length} columns but ${coefs.length} coefficients`);
     const start = this.colIndex.length;
+    // Where each column already stands in this row: a scan for short rows, a map for long ones
+    // (an annual row over 8,760 hours would otherwise cost n² / 2 comparisons).
+    const at = cols.length > 16 ? new Map<number, number>() : undefined;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i];
       const v = coefs[i];
@@ -108,15 +111,11 @@ export class LpBuilder {
         throw new Error(`row ${name}: column index ${c} out of range`);
       if (!Number.isFinite(v))
         throw new Error(`row ${name}: coefficient ${v} for ${this.colNames[c]} is not finite`);
-      let merged = false;
-      for (let k = start; k < this.colIndex.length; k++) {
-        if (this.colIndex[k] === c) {
-          this.values[k] += v;
-          merged = true;
-          break;
-        }
-      }
-      if (!merged) {
+      let k = at ? (at.get(c) ?? -1) : -1;
+      if (!at) for (let j = start; j < this.colIndex.length && k < 0; j++) if (this.colIndex[j] === c) k = j;
+      if (k >= 0) this.values[k] += v;
+      else {
+        at?.set(c, this.colIndex.length);
         this.colIndex.push(c);
         this.values.push(v);
       }
