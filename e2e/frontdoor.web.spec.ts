@@ -42,7 +42,14 @@ test('npm run web: the solver check passes and a small project solves', async ({
     .locator('..')
     .screenshot({ path: 'e2e/artifacts/frontdoor-run-panel.png' });
   await page.getByRole('button', { name: '„Basis“ rechnen' }).click();
+  // The typical-day sizing shows as a preview while the full-year check and refinement run.
+  const preview = page.getByTestId('run-preview');
+  await expect(preview).toContainText('Vorschau aus den Typtagen', { timeout: 60_000 });
+  await expect(preview).toContainText('Wärmepumpe');
+  await expect(preview).not.toContainText('NaN');
+  await page.locator('#run-title').locator('..').screenshot({ path: 'e2e/artifacts/frontdoor-preview.png' });
   await expect(page.getByTestId('result-base')).toContainText('aktuell', { timeout: 180_000 });
+  await expect(preview).toBeHidden();
   await expect(page.getByTestId('result-base')).not.toContainText(/NaN|unbeschränkt/);
 
   await nav(page, 'Ergebnisse');

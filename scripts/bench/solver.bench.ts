@@ -103,20 +103,48 @@ const suite: BenchSuite = {
       sizing = out.results.solve.sizing!;
       check = out.results.objective.totalAnnualCost_EUR;
     }, 3);
+    // The interactive preview (SolveProgress.preview, shown in the planner and by `werkplan solve`):
+    // model build and sizing LP up to the preview, in a backend kept warm between runs as the planner's
+    // solver worker keeps it; the run is cancelled at the preview. One warm-up run, median of 5.
+    const previewRun = async () => {
+      const clock = phaseClock();
+      const signal = { aborted: false };
+      let wall_s = NaN;
+      const t0 = performance.now();
+      await solveProject(hub, {
+        mode: 'aggregated',
+        backend: highs,
+        signal,
+        onProgress: (p) => {
+          clock.onProgress(p);
+          if (p.preview && !signal.aborted) {
+            wall_s = (performance.now() - t0) / 1000;
+            signal.aborted = true;
+          }
+        },
+      });
+      return { cpu_s: clock.until('fullYearCheck') ?? NaN, wall_s };
+    };
+    const previewCold = await previewRun();
+    const previews: { cpu_s: number; wall_s: number }[] = [];
+    for (let i = 0; i < 5; i++) previews.push(await previewRun());
+    const previewCpu = median(previews.map((p) => p.cpu_s));
     const sizingGap = (sizing.objective_EUR - exact) / exact;
     rows.push({
-      name: 'aggregated sizing (24 typical days × 8 time segments + extreme days), sizing step = preview',
-      median_s: sizing.seconds,
-      cpu_s: median(sizingCpu),
-      runs: 3,
+      name: 'interactive preview: aggregated sizing (24 typical days × 8 time segments + extreme days), warm',
+      median_s: median(previews.map((p) => p.wall_s)),
+      cpu_s: previewCpu,
+      runs: 5,
       baseline: naive_s ? 'straightforward full-year LP' : undefined,
       ratio: naive_s ? sizing.seconds / naive_s : undefined,
       extra: {
         objective_EUR: sizing.objective_EUR.toFixed(2),
         gapToExactOptimum: `${(sizingGap * 100).toFixed(2)} %`,
+        firstRun_cpu_s: previewCold.cpu_s.toFixed(2),
+        inFullRuns_cpu_s: median(sizingCpu).toFixed(2),
       },
       target: '<= 0.5 s CPU (incl. model build) and within 1 % of the exact optimum',
-      met: median(sizingCpu) <= 0.5 && Math.abs(sizingGap) <= 0.01,
+      met: previewCpu <= 0.5 && Math.abs(sizingGap) <= 0.01,
       judgedBy: 'cpu',
     });
     // The same sizing LP on hourly typical days (before docs/decisions/time-segments.md), same run.

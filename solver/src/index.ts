@@ -100,6 +100,7 @@ export type {
   SolverName,
   LpSolution,
   SolveProgress,
+  SizingPreview,
   SolveStatus,
   SolvePhase,
   ParetoStep,

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
-import type { ParetoStep, SolvePhase } from '../../../solver/src';
+import type { ParetoStep, SizingPreview, SolvePhase } from '../../../solver/src';
 import { useProject } from './store';
 import { NotRunnableError, ParetoFailedError, runPareto, runScenario, type RunHandle } from './run';
 
@@ -22,6 +22,8 @@ export interface RunningState {
   pointStarted?: number;
   /** Transformation path: periods whose full-year check is done, of how many (during the checks). */
   checks?: { done: number; of: number };
+  /** The typical-day sizing, shown while the full-year check and refinement settle the plan. */
+  preview?: SizingPreview;
 }
 
 interface RunsStore {
@@ -74,7 +76,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
       });
       const h = runScenario(db, client, projectId, scenarioId, (p) => {
         const r = get().running;
-        if (r) set({ running: { ...r, phase: p.phase, checks: p.checks } });
+        if (r) set({ running: { ...r, phase: p.phase, checks: p.checks, preview: p.preview ?? r.preview } });
       });
       handle = h;
       try {

@@ -1,4 +1,4 @@
-import type { SolvePhase, SolveProgress } from '../lp/backend';
+import type { SizingPreview, SolvePhase, SolveProgress } from '../lp/backend';
 
 const PHASES: Record<SolvePhase, string> = {
   starting: 'starting',
@@ -26,9 +26,23 @@ export function solveStatusLine(p: SolveProgress): string {
   return `${PHASES[p.phase] ?? p.phase}${checks}${gap} · ${clock}`;
 }
 
+/** The typical-day sizing as one line: `preview on typical days: 2314064.68 EUR/a; gb 6000.0 kW, …`. */
+export function previewLine(p: SizingPreview): string {
+  const sizes = Object.entries(p.capacities).map(([id, c]) => {
+    const parts = [
+      c.energy_kWh !== undefined ? `${c.energy_kWh.toFixed(1)} kWh` : '',
+      c.area_m2 !== undefined ? `${c.area_m2.toFixed(1)} m²` : '',
+      c.power_kW !== undefined ? `${c.power_kW.toFixed(1)} kW` : '',
+    ].filter(Boolean);
+    return `${id} ${parts.join(' / ')}`;
+  });
+  return `preview on typical days: ${p.totalAnnualCost_EUR.toFixed(2)} EUR/a; ${sizes.join(', ')}`;
+}
+
 /**
  * Progress of one solve on stderr, redrawn in place, only on a terminal (scripts reading stderr see
- * nothing new); `end` clears the line before the answer is printed.
+ * nothing new); `end` clears the line before the answer is printed. The typical-day sizing's
+ * preview stays above the status line while the full-year check runs.
  */
 export function solveStatus(write: (text: string) => void, tty: boolean) {
   if (!tty) return { onProgress: undefined, end: () => undefined };
@@ -39,6 +53,7 @@ export function solveStatus(write: (text: string) => void, tty: boolean) {
   const timer = setInterval(draw, 1000);
   return {
     onProgress: (p: SolveProgress) => {
+      if (p.preview) write(`\r\x1b[2K${previewLine(p.preview)}\n`);
       last = p;
       draw();
     },

@@ -37,6 +37,15 @@ export const SOLVE_PHASES: readonly SolvePhase[] = [
 /** Which point of a cost–CO2 front is being computed (see run/pareto.ts). */
 export type ParetoStep = 'minCost' | 'minCo2' | 'cleanEnd' | 'epsilon';
 
+/**
+ * The interactive preview: the typical-day sizing's capacities (techId → sizes) and annual cost, sent
+ * before the full-year check and refinement that settle the plan.
+ */
+export interface SizingPreview {
+  capacities: Record<string, { power_kW?: number; energy_kWh?: number; area_m2?: number }>;
+  totalAnnualCost_EUR: number;
+}
+
 export interface SolveProgress {
   phase: SolvePhase;
   /** Seconds since the start of the solve (of the whole front, for a Pareto front). */
@@ -50,6 +59,8 @@ export interface SolveProgress {
   incumbent?: number;
   /** Transformation path, full-year checks: how many periods are checked so far, of how many. */
   checks?: { done: number; of: number };
+  /** Aggregated single-year run, on the `fullYearCheck` event: the sizing as a preview. */
+  preview?: SizingPreview;
 }
 
 /** Anything with an `aborted` flag: an AbortSignal, or a view on a SharedArrayBuffer set by another thread. */

@@ -13,6 +13,7 @@ export type {
   LpSolution,
   SolveOptions,
   SolveProgress,
+  SizingPreview,
   SolveStatus,
 } from './backend';
 export { LpBuilder, type LpModel } from './model';

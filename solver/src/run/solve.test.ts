@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHighsBackend } from '../lp/highs';
-import type { SolverBackend } from '../lp/backend';
+import type { SolveProgress, SolverBackend } from '../lp/backend';
 import { solveProject } from './solve';
 import { boundAnalysis } from './explain';
 import { formatSolverMessage } from '../results/messages';
@@ -57,6 +57,29 @@ describe('solveProject', () => {
     expect(agg.results.capacities.gb.power_kW! + agg.results.capacities.tes.power_kW!).toBeGreaterThanOrEqual(
       peak - 1e-6,
     );
+  });
+
+  it('sends the typical-day sizing as a preview before the full-year check', async () => {
+    const p = yearProject();
+    const events: SolveProgress[] = [];
+    const agg = await solveProject(p, {
+      mode: 'aggregated',
+      typicalDays: 8,
+      backend: highs,
+      refine: false,
+      onProgress: (e) => events.push(e),
+    });
+    const withPreview = events.filter((e) => e.preview);
+    expect(withPreview).toHaveLength(1);
+    const [e] = withPreview;
+    expect(e.phase).toBe('fullYearCheck');
+    // Sent before the check's own progress and before any refinement step.
+    expect(events.findIndex((x) => x.phase === 'fullYearCheck')).toBe(events.indexOf(e));
+    expect(events.slice(0, events.indexOf(e)).some((x) => x.phase === 'refining')).toBe(false);
+    const sizing = agg.results.solve.sizing!;
+    expect(e.preview!.totalAnnualCost_EUR).toBeCloseTo(sizing.objective_EUR, 6);
+    expect(Object.keys(e.preview!.capacities).sort()).toEqual(['gb', 'tes']);
+    expect(e.preview!.capacities.gb.power_kW).toBeGreaterThan(0);
   });
 
   it('the decomposition of the full-year LP brackets and reaches the direct optimum', async () => {

@@ -88,6 +88,15 @@ function statusOf(sol: LpSolution): ResultStatus {
   return sol.status;
 }
 
+/** The full-year check's first progress event, with the typical-day sizing as the preview. */
+function checkStarts(sizing: Results, t0: number): SolveProgress {
+  return {
+    phase: 'fullYearCheck',
+    elapsed_s: (performance.now() - t0) / 1000,
+    preview: { capacities: sizing.capacities, totalAnnualCost_EUR: sizing.objective.totalAnnualCost_EUR },
+  };
+}
+
 /**
  * Sizes and dispatches a project. Full mode: one LP (or MILP) over all hours. Aggregated mode: the
  * capacities come from a model over typical days with storage linked across the year; then the
@@ -232,7 +241,7 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
         value: sol1.x[c.col],
         power: c.powerCol !== undefined ? sol1.x[c.powerCol] : undefined,
       };
-    opts.onProgress?.({ phase: 'fullYearCheck', elapsed_s: (performance.now() - t0) / 1000 });
+    opts.onProgress?.(checkStarts(sizing, t0));
     const refined = opts.milp
       ? null
       : await checkAndRefine(project, base, { built: first, x: sol1.x }, backend, {

@@ -12,7 +12,7 @@ const escapeHtml = (s: string) =>
 const clean = (v: number) => (Math.abs(v) < 1e-6 ? 0 : v);
 
 /** "gb 634 kW, tes 107.614 kWh / 21.523 kW" in the user's number format; '' for points stored without capacities. */
-export function capacityList(p: ParetoPointRecord, text: ChartText): string[] {
+export function capacityList(p: Pick<ParetoPointRecord, 'capacities'>, text: ChartText): string[] {
   return Object.entries(p.capacities ?? {}).map(([id, c]) => {
     const parts = [
       c.energy_kWh !== undefined ? `${text.num(clean(c.energy_kWh), 0)} kWh` : '',

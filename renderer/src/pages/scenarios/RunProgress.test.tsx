@@ -34,6 +34,31 @@ describe('RunProgress', () => {
     }
   });
 
+  it('shows the typical-day sizing as a preview while the check runs, in German and English', async () => {
+    const preview = {
+      capacities: { gb: { power_kW: 6000 }, tes: { energy_kWh: 27581.4, power_kW: 5000 } },
+      totalAnnualCost_EUR: 2314064.68,
+    };
+    for (const [lng, text] of [
+      [
+        'de',
+        'Vorschau aus den Typtagen, die Ganzjahresprüfung läuft noch: gb 6.000 kW, tes 27.581 kWh / 5.000 kW – Jahreskosten etwa 2.314.065 EUR/a',
+      ],
+      [
+        'en',
+        'Preview from the typical days, the full-year check is still running: gb 6,000 kW, tes 27,581 kWh / 5,000 kW – annual cost about 2,314,065 EUR/a',
+      ],
+    ] as const) {
+      await initI18n(lng);
+      useApp.setState({ language: lng });
+      show(running({ preview }));
+      expect(screen.getByTestId('run-preview').textContent).toBe(text);
+      cleanup();
+    }
+    show(running({}));
+    expect(screen.queryByTestId('run-preview')).toBeNull();
+  });
+
   it('names the phase alone for a single year', async () => {
     await initI18n('de');
     useApp.setState({ language: 'de' });

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import type { RunningState } from '../../project/runs';
 import { useApp } from '../../store/app';
+import { useChartText } from '../results/common';
+import { capacityList } from '../results/ParetoPanel';
 
 /** Which optimisation point k of a front is (computation order: minimum cost, minimum CO2, between). */
 const paretoStep = (k: number | undefined) =>
@@ -22,6 +24,7 @@ export function RunProgress({
 }) {
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
+  const text = useChartText();
   const [now, setNow] = useState(0);
   useEffect(() => {
     if (!running) return;
@@ -65,6 +68,15 @@ export function RunProgress({
               ? t('planner.run.cancelled')
               : ''}
       </p>
+      {running?.preview && (
+        // The typical-day sizing while the full-year check and refinement settle the plan.
+        <p className="run-preview" data-testid="run-preview">
+          {t('planner.run.preview', {
+            items: capacityList(running.preview, text).join(', '),
+            cost: formatNumber(running.preview.totalAnnualCost_EUR, language, 0),
+          })}
+        </p>
+      )}
       {running?.kind === 'pareto' && running.points ? (
         <progress
           aria-label={t('pareto.title')}
