@@ -11,13 +11,20 @@ const escapeHtml = (s: string) =>
 /** A capacity without solver round-off (no −0 kW). */
 const clean = (v: number) => (Math.abs(v) < 1e-6 ? 0 : v);
 
-/** "gb 634 kW, tes 107.614 kWh / 21.523 kW" in the user's number format; '' for points stored without capacities. */
-export function capacityList(p: Pick<ParetoPointRecord, 'capacities'>, text: ChartText): string[] {
+/**
+ * "gb 634 kW, tes 107.614 kWh / 21.523 kW" in the user's number format; '' for points stored without
+ * capacities. `powerUnit` gives a plant's power unit where it is known ("kWp", "kW el"), else kW.
+ */
+export function capacityList(
+  p: Pick<ParetoPointRecord, 'capacities'>,
+  text: ChartText,
+  powerUnit: (id: string) => string = () => 'kW',
+): string[] {
   return Object.entries(p.capacities ?? {}).map(([id, c]) => {
     const parts = [
       c.energy_kWh !== undefined ? `${text.num(clean(c.energy_kWh), 0)} kWh` : '',
       c.area_m2 !== undefined ? `${text.num(clean(c.area_m2), 0)} m²` : '',
-      c.power_kW !== undefined ? `${text.num(clean(c.power_kW), 0)} kW` : '',
+      c.power_kW !== undefined ? `${text.num(clean(c.power_kW), 0)} ${powerUnit(id)}` : '',
     ].filter(Boolean);
     return `${text.name(id)} ${parts.join(' / ')}`;
   });

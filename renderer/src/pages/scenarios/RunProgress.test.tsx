@@ -3,6 +3,8 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { initI18n } from '../../i18n';
 import { useApp } from '../../store/app';
 import type { RunningState } from '../../project/runs';
+import { useProject } from '../../project/store';
+import type { StoredProject } from '../../project/document';
 import { RunProgress } from './RunProgress';
 
 afterEach(cleanup);
@@ -57,6 +59,29 @@ describe('RunProgress', () => {
     }
     show(running({}));
     expect(screen.queryByTestId('run-preview')).toBeNull();
+  });
+
+  it("names the plants as the project does, each power in its plant's unit", async () => {
+    await initI18n('de');
+    useApp.setState({ language: 'de' });
+    useProject.setState({
+      doc: {
+        technologies: [
+          { id: 'pv', name: 'Photovoltaik', type: 'pv' },
+          { id: 'chp', name: 'BHKW', type: 'chp' },
+        ],
+      } as unknown as StoredProject,
+    });
+    show(
+      running({
+        preview: {
+          capacities: { pv: { power_kW: 10 }, chp: { power_kW: 1581.4 } },
+          totalAnnualCost_EUR: 3258,
+        },
+      }),
+    );
+    expect(screen.getByTestId('run-preview').textContent).toContain('Photovoltaik 10 kWp, BHKW 1.581 kW el');
+    useProject.setState({ doc: null });
   });
 
   it('names the phase alone for a single year', async () => {

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import type { RunningState } from '../../project/runs';
+import { useProject } from '../../project/store';
+import { fieldUnit } from '../../../../solver/src';
 import { useApp } from '../../store/app';
 import { useChartText } from '../results/common';
 import { capacityList } from '../results/ParetoPanel';
@@ -25,6 +27,8 @@ export function RunProgress({
   const { t } = useTranslation();
   const language = useApp((s) => s.language);
   const text = useChartText();
+  const techs = useProject((s) => s.doc?.technologies);
+  const powerUnit = (id: string) => fieldUnit(techs?.find((x) => x.id === id)?.type, 'power_kW');
   const [now, setNow] = useState(0);
   useEffect(() => {
     if (!running) return;
@@ -72,7 +76,7 @@ export function RunProgress({
         // The typical-day sizing while the full-year check and refinement settle the plan.
         <p className="run-preview" data-testid="run-preview">
           {t('planner.run.preview', {
-            items: capacityList(running.preview, text).join(', '),
+            items: capacityList(running.preview, text, powerUnit).join(', '),
             cost: formatNumber(running.preview.totalAnnualCost_EUR, language, 0),
           })}
         </p>
