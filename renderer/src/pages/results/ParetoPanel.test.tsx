@@ -102,4 +102,10 @@ describe('Pareto front on the results page', () => {
     expect(within(rows[3]).getAllByRole('cell')[0].textContent).toBe('CO₂-Minimum');
     expect(screen.getByRole('img', { name: 'Pareto-Front Kosten ↔ CO₂' })).toBeTruthy();
   });
+
+  it("writes each plant's power in its unit when the plants' types are known", () => {
+    render(<ParetoPanel points={points} techs={{ gb: { type: 'chp' }, eb: { type: 'electricBoiler' } }} />);
+    const rows = within(screen.getByTestId('pareto-table')).getAllByRole('row');
+    expect(within(rows[1]).getAllByRole('cell')[4].textContent).toBe('gb 200 kW el, eb 0 kW');
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../charts/EChart';
 import { paretoOption, type ChartText } from '../../charts/options';
 import type { ParetoPointRecord } from '../../db/results';
+import { fieldUnit, type TechInfos } from '../../../../solver/src';
 import { ChartPanel, useChartText } from './common';
 
 const escapeHtml = (s: string) =>
@@ -100,6 +101,7 @@ export function paretoChartOption(
   points: ParetoPointRecord[],
   text: ChartText,
   label: (n: number) => string,
+  powerUnit?: (id: string) => string,
 ): ChartOption {
   const ordered = frontOrder(points);
   const byEmissions = [...points].sort((a, b) => a.emissions_tCO2 - b.emissions_tCO2);
@@ -128,7 +130,7 @@ export function paretoChartOption(
         return [
           `<b>${escapeHtml(label(n))}</b>`,
           `${text.num(point.emissions_tCO2)} t CO₂/a – ${text.num(point.totalAnnualCost_EUR, 0)} €/a`,
-          ...capacityList(point, text).map(escapeHtml),
+          ...capacityList(point, text, powerUnit).map(escapeHtml),
         ].join('<br>');
       },
     },
@@ -136,13 +138,18 @@ export function paretoChartOption(
 }
 
 /** The cost–CO2 front: chart (hover or tap a point for its plant) and a table of all points. */
-export function ParetoPanel({ points }: { points: ParetoPointRecord[] }) {
+/** The front of one result; with `techs`, each plant's power in its unit ("kWp", "kW el"). */
+export function ParetoPanel({ points, techs }: { points: ParetoPointRecord[]; techs?: TechInfos }) {
   const { t } = useTranslation();
   const text = useChartText();
   const ordered = useMemo(() => frontOrder(points), [points]);
+  const powerUnit = useMemo(
+    () => (techs ? (id: string) => fieldUnit(techs[id]?.type, 'power_kW') : undefined),
+    [techs],
+  );
   const option = useMemo(
-    () => paretoChartOption(points, text, (n) => `${t('pareto.table.point')} ${n}`),
-    [points, text, t],
+    () => paretoChartOption(points, text, (n) => `${t('pareto.table.point')} ${n}`, powerUnit),
+    [points, text, t, powerUnit],
   );
   return (
     <ChartPanel id="pareto" title={t('results.charts.pareto')} wide>
@@ -170,7 +177,7 @@ export function ParetoPanel({ points }: { points: ParetoPointRecord[] }) {
               </td>
               <td className="num">{text.num(p.emissions_tCO2, 1)} t/a</td>
               <td className="num">{text.num(p.totalAnnualCost_EUR, 0)} €/a</td>
-              <td>{p.capacities ? capacityList(p, text).join(', ') : '–'}</td>
+              <td>{p.capacities ? capacityList(p, text, powerUnit).join(', ') : '–'}</td>
             </tr>
           ))}
         </tbody>

@@ -326,7 +326,7 @@ function Analysis({ stored, techs }: { stored: StoredResult; techs: TechInfos })
       <ChartPanel id="heatmap" title={t('results.charts.heatmap')}>
         <HeatmapPanel dispatch={dispatch} heatDemand={charts.heatDemand} elDemand={charts.elDemand} />
       </ChartPanel>
-      {pareto ? <ParetoPanel points={pareto} /> : null}
+      {pareto ? <ParetoPanel points={pareto} techs={techs} /> : null}
     </div>
   );
 }
