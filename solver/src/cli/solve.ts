@@ -59,7 +59,9 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   const out = stringOption(o, 'out') ?? 'results';
   const project = await loadProjectOrReport(file, io);
   if (!project) return 1;
-  const status = solveStatus(io.stderr, io.stderrIsTTY === true);
+  const status = solveStatus(io.stderr, io.stderrIsTTY === true, (id) =>
+    fieldUnit(project.technologies.find((t) => t.id === id)?.type, 'power_kW'),
+  );
   const outcome = await solveProject(project, {
     scenarioId: stringOption(o, 'scenario'),
     solver,

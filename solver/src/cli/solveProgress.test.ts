@@ -32,15 +32,23 @@ describe("werkplan solve's status line", () => {
 
   it('prints the typical-day preview once, above the status line', () => {
     const written: string[] = [];
-    const on = solveStatus((t) => written.push(t), true);
+    const on = solveStatus(
+      (t) => written.push(t),
+      true,
+      (id) => (id === 'pv' ? 'kWp' : 'kW'),
+    );
     const preview = {
-      capacities: { gb: { power_kW: 6000 }, tes: { energy_kWh: 27581.44, power_kW: 5000 } },
+      capacities: {
+        gb: { power_kW: 6000 },
+        pv: { power_kW: 3000 },
+        tes: { energy_kWh: 27581.44, power_kW: 5000 },
+      },
       totalAnnualCost_EUR: 2314064.684,
     };
     on.onProgress!({ phase: 'fullYearCheck', elapsed_s: 0.3, preview });
     on.end();
     expect(written).toEqual([
-      '\r\x1b[2Kpreview on typical days: 2314064.68 EUR/a; gb 6000.0 kW, tes 27581.4 kWh / 5000.0 kW\n',
+      '\r\x1b[2Kpreview on typical days: 2314064.68 EUR/a; gb 6000.0 kW, pv 3000.0 kWp, tes 27581.4 kWh / 5000.0 kW\n',
       '\r\x1b[2Kfull-year check · 0:00',
       '\r\x1b[2K',
     ]);

@@ -26,13 +26,16 @@ export function solveStatusLine(p: SolveProgress): string {
   return `${PHASES[p.phase] ?? p.phase}${checks}${gap} · ${clock}`;
 }
 
-/** The typical-day sizing as one line: `preview on typical days: 2314064.68 EUR/a; gb 6000.0 kW, …`. */
-export function previewLine(p: SizingPreview): string {
+/**
+ * The typical-day sizing as one line: `preview on typical days: 2314064.68 EUR/a; gb 6000.0 kW, …`;
+ * `powerUnit` gives a plant's power unit ("kWp", "kW el"), else kW.
+ */
+export function previewLine(p: SizingPreview, powerUnit: (id: string) => string = () => 'kW'): string {
   const sizes = Object.entries(p.capacities).map(([id, c]) => {
     const parts = [
       c.energy_kWh !== undefined ? `${c.energy_kWh.toFixed(1)} kWh` : '',
       c.area_m2 !== undefined ? `${c.area_m2.toFixed(1)} m²` : '',
-      c.power_kW !== undefined ? `${c.power_kW.toFixed(1)} kW` : '',
+      c.power_kW !== undefined ? `${c.power_kW.toFixed(1)} ${powerUnit(id)}` : '',
     ].filter(Boolean);
     return `${id} ${parts.join(' / ')}`;
   });
@@ -44,7 +47,7 @@ export function previewLine(p: SizingPreview): string {
  * nothing new); `end` clears the line before the answer is printed. The typical-day sizing's
  * preview stays above the status line while the full-year check runs.
  */
-export function solveStatus(write: (text: string) => void, tty: boolean) {
+export function solveStatus(write: (text: string) => void, tty: boolean, powerUnit?: (id: string) => string) {
   if (!tty) return { onProgress: undefined, end: () => undefined };
   let last: SolveProgress | undefined;
   const t0 = performance.now();
@@ -53,7 +56,7 @@ export function solveStatus(write: (text: string) => void, tty: boolean) {
   const timer = setInterval(draw, 1000);
   return {
     onProgress: (p: SolveProgress) => {
-      if (p.preview) write(`\r\x1b[2K${previewLine(p.preview)}\n`);
+      if (p.preview) write(`\r\x1b[2K${previewLine(p.preview, powerUnit)}\n`);
       last = p;
       draw();
     },
