@@ -84,7 +84,19 @@ test('a transformation path 2025–2045: solved with defaults, shown as a path i
         timeout: 600_000,
       },
     );
+    // Meanwhile the path's sizing on typical days is shown: its net present cost and, per period,
+    // the plants in service with the project's names, in German number format.
+    const preview = page.getByTestId('run-path-preview');
+    await expect(preview).toContainText(/Kapitalwert etwa \d{1,3}(\.\d{3})+ EUR/);
+    await expect(preview.locator('li')).toHaveCount(5);
+    await expect(preview.locator('li').first()).toContainText(/^2025: .*Gaskessel Erdgas \d/);
+    await expect(preview.locator('li').last()).toContainText(
+      /^2045: .*Luft-Wasser-Wärmepumpe \d{1,3}(\.\d{3})* kW/,
+    );
+    expect(await preview.textContent()).not.toMatch(/NaN|undefined|\/[a-z]+\//);
+    await shot(page, 'preview');
     await expect(page.getByTestId('result-base')).toContainText('aktuell', { timeout: 1_600_000 });
+    await expect(preview).toHaveCount(0);
     recordTiming('transformation path example (defaults, in the browser)', `${Date.now() - t0} ms`);
     expect(
       workers.filter((u) => u.includes('blockWorker')),

@@ -101,6 +101,8 @@ export type {
   LpSolution,
   SolveProgress,
   SizingPreview,
+  PathPreview,
+  PreviewSizes,
   SolveStatus,
   SolvePhase,
   ParetoStep,

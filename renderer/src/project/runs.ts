@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { WerkplanDb } from '../db/schema';
 import type { SolverClient } from '../solver/client';
-import type { ParetoStep, SizingPreview, SolvePhase } from '../../../solver/src';
+import type { ParetoStep, PathPreview, SizingPreview, SolvePhase } from '../../../solver/src';
 import { useProject } from './store';
 import { NotRunnableError, ParetoFailedError, runPareto, runScenario, type RunHandle } from './run';
 
@@ -24,6 +24,8 @@ export interface RunningState {
   checks?: { done: number; of: number };
   /** The typical-day sizing, shown while the full-year check and refinement settle the plan. */
   preview?: SizingPreview;
+  /** A transformation path's sizing on typical days, shown while the periods' full years are checked. */
+  pathPreview?: PathPreview;
 }
 
 interface RunsStore {
@@ -76,7 +78,16 @@ export const useRuns = create<RunsStore>((set, get) => ({
       });
       const h = runScenario(db, client, projectId, scenarioId, (p) => {
         const r = get().running;
-        if (r) set({ running: { ...r, phase: p.phase, checks: p.checks, preview: p.preview ?? r.preview } });
+        if (r)
+          set({
+            running: {
+              ...r,
+              phase: p.phase,
+              checks: p.checks,
+              preview: p.preview ?? r.preview,
+              pathPreview: p.pathPreview ?? r.pathPreview,
+            },
+          });
       });
       handle = h;
       try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveStatus, solveStatusLine } from './solveProgress';
+import type { PathPreview } from '../lp/backend';
 
 describe("werkplan solve's status line", () => {
   it('names the phase, the checked periods, the MIP gap and the time', () => {
@@ -50,6 +51,34 @@ describe("werkplan solve's status line", () => {
     expect(written).toEqual([
       '\r\x1b[2Kpreview on typical days: 2314064.68 EUR/a; gb 6000.0 kW, pv 3000.0 kWp, tes 27581.4 kWh / 5000.0 kW\n',
       '\r\x1b[2Kfull-year check · 0:00',
+      '\r\x1b[2K',
+    ]);
+  });
+
+  it("prints a path's preview once: net present cost, then the plants in service per period", () => {
+    const written: string[] = [];
+    const on = solveStatus(
+      (t) => written.push(t),
+      true,
+      (id) => (id === 'chp' ? 'kW el' : 'kW'),
+    );
+    const pathPreview: PathPreview = {
+      netPresentCost_EUR: 37_447_143.9,
+      periods: [
+        { year: 2025, capacities: { chp: { power_kW: 1083.2 }, gb: { power_kW: 6000 } } },
+        {
+          year: 2045,
+          capacities: { hp: { power_kW: 2280.4 }, tes: { energy_kWh: 34151.2, power_kW: 3000 } },
+        },
+      ],
+    };
+    on.onProgress!({ phase: 'fullYearCheck', elapsed_s: 7, checks: { done: 0, of: 2 }, pathPreview });
+    on.end();
+    expect(written).toEqual([
+      '\r\x1b[2Kpreview on typical days: net present cost 37447144 EUR\n' +
+        '  2025: chp 1083 kW el, gb 6000 kW\n' +
+        '  2045: hp 2280 kW, tes 34151 kWh / 3000 kW\n',
+      '\r\x1b[2Kfull-year check (0 of 2 periods done) · 0:00',
       '\r\x1b[2K',
     ]);
   });

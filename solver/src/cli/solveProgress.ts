@@ -1,4 +1,5 @@
-import type { SizingPreview, SolvePhase, SolveProgress } from '../lp/backend';
+import type { PathPreview, SizingPreview, SolvePhase, SolveProgress } from '../lp/backend';
+import { sizesList } from '../results/views/sizes';
 
 const PHASES: Record<SolvePhase, string> = {
   starting: 'starting',
@@ -31,15 +32,29 @@ export function solveStatusLine(p: SolveProgress): string {
  * `powerUnit` gives a plant's power unit ("kWp", "kW el"), else kW.
  */
 export function previewLine(p: SizingPreview, powerUnit: (id: string) => string = () => 'kW'): string {
-  const sizes = Object.entries(p.capacities).map(([id, c]) => {
-    const parts = [
-      c.energy_kWh !== undefined ? `${c.energy_kWh.toFixed(1)} kWh` : '',
-      c.area_m2 !== undefined ? `${c.area_m2.toFixed(1)} m²` : '',
-      c.power_kW !== undefined ? `${c.power_kW.toFixed(1)} ${powerUnit(id)}` : '',
-    ].filter(Boolean);
-    return `${id} ${parts.join(' / ')}`;
-  });
+  const sizes = sizesList(
+    p.capacities,
+    (id) => id,
+    (v) => v.toFixed(1),
+    powerUnit,
+  );
   return `preview on typical days: ${p.totalAnnualCost_EUR.toFixed(2)} EUR/a; ${sizes.join(', ')}`;
+}
+
+/** A path's preview: its net present cost, then one line per period with the plants in service. */
+export function pathPreviewLines(p: PathPreview, powerUnit: (id: string) => string = () => 'kW'): string[] {
+  return [
+    `preview on typical days: net present cost ${p.netPresentCost_EUR.toFixed(0)} EUR`,
+    ...p.periods.map(
+      (q) =>
+        `  ${q.year}: ${sizesList(
+          q.capacities,
+          (id) => id,
+          (v) => v.toFixed(0),
+          powerUnit,
+        ).join(', ')}`,
+    ),
+  ];
 }
 
 /**
@@ -57,6 +72,7 @@ export function solveStatus(write: (text: string) => void, tty: boolean, powerUn
   return {
     onProgress: (p: SolveProgress) => {
       if (p.preview) write(`\r\x1b[2K${previewLine(p.preview, powerUnit)}\n`);
+      if (p.pathPreview) write(`\r\x1b[2K${pathPreviewLines(p.pathPreview, powerUnit).join('\n')}\n`);
       last = p;
       draw();
     },

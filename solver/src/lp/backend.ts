@@ -42,8 +42,26 @@ export type ParetoStep = 'minCost' | 'minCo2' | 'cleanEnd' | 'epsilon';
  * before the full-year check and refinement that settle the plan.
  */
 export interface SizingPreview {
-  capacities: Record<string, { power_kW?: number; energy_kWh?: number; area_m2?: number }>;
+  capacities: Record<string, PreviewSizes>;
   totalAnnualCost_EUR: number;
+}
+
+/** One plant's sizes in a preview; each only where the plant has that dimension. */
+export interface PreviewSizes {
+  power_kW?: number;
+  energy_kWh?: number;
+  area_m2?: number;
+}
+
+/**
+ * The preview of a transformation path: its sizing on typical days, sent before the periods'
+ * full-year checks settle it. Each period lists the plants in service in its year with their
+ * capacity then (existing plus built, less retired); plants with none are left out.
+ */
+export interface PathPreview {
+  /** The sizing LP's objective: net present cost on typical days, discounted to the base year. */
+  netPresentCost_EUR: number;
+  periods: { year: number; capacities: Record<string, PreviewSizes> }[];
 }
 
 export interface SolveProgress {
@@ -61,6 +79,8 @@ export interface SolveProgress {
   checks?: { done: number; of: number };
   /** Aggregated single-year run, on the `fullYearCheck` event: the sizing as a preview. */
   preview?: SizingPreview;
+  /** Aggregated transformation path, on the first `fullYearCheck` event: the path's sizing as a preview. */
+  pathPreview?: PathPreview;
 }
 
 /** Anything with an `aborted` flag: an AbortSignal, or a view on a SharedArrayBuffer set by another thread. */

@@ -14,6 +14,8 @@ export type {
   SolveOptions,
   SolveProgress,
   SizingPreview,
+  PathPreview,
+  PreviewSizes,
   SolveStatus,
 } from './backend';
 export { LpBuilder, type LpModel } from './model';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHighsBackend } from '../lp/highs';
-import type { SolverBackend } from '../lp/backend';
+import type { SolveProgress, SolverBackend } from '../lp/backend';
 import { boiler, testProject, yearSeries } from '../model/testing';
 import type { Project } from '../project/types';
 import { validateProject } from '../project/validate';
@@ -47,6 +47,33 @@ describe('solving a transformation path', () => {
     ]);
     expect(results.path!.residualValue_EUR).toBeCloseTo(500, 6);
     expect(pathSummaryText(results, twoPeriods())).toContain('net present cost 876500 EUR');
+  });
+
+  it('sends the sizing as a preview before the full-year checks: plants in service per period', async () => {
+    const events: SolveProgress[] = [];
+    const { results } = await solveProject(twoPeriods(), {
+      backend: highs,
+      onProgress: (p) => events.push(p),
+    });
+    const withPreview = events.filter((e) => e.pathPreview);
+    expect(withPreview).toHaveLength(1);
+    // The first event of the checks, before any period is checked.
+    const first = events.findIndex((e) => e.phase === 'fullYearCheck');
+    expect(events[first]).toBe(withPreview[0]);
+    expect(withPreview[0].checks).toEqual({ done: 0, of: 2 });
+    const preview = withPreview[0].pathPreview!;
+    // The sizing's net present cost (typical days of a flat demand are exact: 876,500 EUR, as above).
+    expect(preview.netPresentCost_EUR).toBeCloseTo(results.solve.sizing!.objective_EUR, 6);
+    expect(preview.netPresentCost_EUR).toBeCloseTo(876_500, 3);
+    // The old boiler serves 2030 and is retired in 2035; the new one is in service from 2035 only.
+    expect(preview.periods.map((p) => p.year)).toEqual([2030, 2035]);
+    expect(preview.periods[0].capacities).toEqual({ old: { power_kW: 100 } });
+    expect(Object.keys(preview.periods[1].capacities)).toEqual(['nb']);
+    expect(preview.periods[1].capacities.nb.power_kW).toBeCloseTo(100, 6);
+    // A full-mode path has no typical-day sizing to preview.
+    const full: SolveProgress[] = [];
+    await solveProject(twoPeriods(), { backend: highs, mode: 'full', onProgress: (p) => full.push(p) });
+    expect(full.some((e) => e.pathPreview)).toBe(false);
   });
 
   it('gives the same path with its full-year checks in two worker threads as in this thread', async () => {

@@ -1,4 +1,4 @@
-import type { LpSolution, SolverBackend } from '../lp/backend';
+import type { LpSolution, PathPreview, PreviewSizes, SolverBackend } from '../lp/backend';
 import { buildModel, sizingSegments, type BuildOptions, type BuiltModel } from '../model/build';
 import { buildPathModel, type PathModel } from '../model/path';
 import { aggregationOf } from '../model/timegrid';
@@ -30,6 +30,27 @@ function periodCapacities(pm: PathModel, builds: number[][], q: number): Fixed {
     else e.value = v;
   });
   return fixed;
+}
+
+/** Which preview size a path dimension's capacity is: storage power, else by the unit of its value. */
+const previewField = (d: PathModel['dims'][number]): keyof PreviewSizes =>
+  d.dimension === 'power' || d.unit === 'kW' || d.unit === 'kWp'
+    ? 'power_kW'
+    : d.unit === 'kWh'
+      ? 'energy_kWh'
+      : 'area_m2';
+
+/** The path's sizing as a preview: each period's plants in service with their capacity then. */
+export function pathPreview(pm: PathModel, builds: number[][], netPresentCost_EUR: number): PathPreview {
+  const periods = pm.calendar.periods.map((info, q) => {
+    const capacities: Record<string, PreviewSizes> = {};
+    pm.dims.forEach((d, i) => {
+      const v = capacityInPeriod(d, builds[i], q);
+      if (v > 1e-6) (capacities[d.techId] ??= {})[previewField(d)] = v;
+    });
+    return { year: info.year, capacities };
+  });
+  return { netPresentCost_EUR, periods };
 }
 
 /** BEW operating aid of a period as operated: rate · min(heat produced, heat the eligible plants could give). */
@@ -127,6 +148,7 @@ async function checkPeriods(
   opts: SolveProjectOptions,
   t0: number,
   pool: Promise<LpPool | undefined>,
+  preview: PathPreview,
 ): Promise<
   | { checks: { built: BuiltModel; sol: LpSolution }[]; warnings: SolverMessage[]; builds: number[][] }
   | SolveOutcome
@@ -139,6 +161,7 @@ async function checkPeriods(
       phase: 'fullYearCheck',
       elapsed_s: (performance.now() - t0) / 1000,
       checks: { done, of: pm.blocks.length },
+      ...(done === 0 ? { pathPreview: preview } : {}),
     });
   progress(0);
   const first = await fixedChecks(pm, builds, backend, opts, pool, progress);
@@ -257,7 +280,8 @@ async function sizePath(
   if (mode === 'full') {
     pm.blocks.forEach((b, q) => checks.push({ built: b.built, sol: blockSolution(pm, q, sol) }));
   } else {
-    const checked = await checkPeriods(pm, builds, backend, opts, t0, pool);
+    const preview = pathPreview(pm, builds, sol.objective);
+    const checked = await checkPeriods(pm, builds, backend, opts, t0, pool, preview);
     if ('results' in checked) return checked;
     checks.push(...checked.checks);
     warnings.push(...checked.warnings);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../charts/EChart';
 import { paretoOption, type ChartText } from '../../charts/options';
 import type { ParetoPointRecord } from '../../db/results';
-import { fieldUnit, type TechInfos } from '../../../../solver/src';
+import { fieldUnit, sizesList, type TechInfos } from '../../../../solver/src';
 import { ChartPanel, useChartText } from './common';
 
 const escapeHtml = (s: string) =>
@@ -21,14 +21,12 @@ export function capacityList(
   text: ChartText,
   powerUnit: (id: string) => string = () => 'kW',
 ): string[] {
-  return Object.entries(p.capacities ?? {}).map(([id, c]) => {
-    const parts = [
-      c.energy_kWh !== undefined ? `${text.num(clean(c.energy_kWh), 0)} kWh` : '',
-      c.area_m2 !== undefined ? `${text.num(clean(c.area_m2), 0)} m²` : '',
-      c.power_kW !== undefined ? `${text.num(clean(c.power_kW), 0)} ${powerUnit(id)}` : '',
-    ].filter(Boolean);
-    return `${text.name(id)} ${parts.join(' / ')}`;
-  });
+  return sizesList(
+    p.capacities ?? {},
+    (id) => text.name(id),
+    (v) => text.num(clean(v), 0),
+    powerUnit,
+  );
 }
 
 /** Points from minimum cost to minimum CO2, the order of the table and of the chart's point numbers. */

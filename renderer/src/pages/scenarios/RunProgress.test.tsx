@@ -5,6 +5,7 @@ import { useApp } from '../../store/app';
 import type { RunningState } from '../../project/runs';
 import { useProject } from '../../project/store';
 import type { StoredProject } from '../../project/document';
+import type { PathPreview } from '../../../../solver/src';
 import { RunProgress } from './RunProgress';
 
 afterEach(cleanup);
@@ -81,6 +82,52 @@ describe('RunProgress', () => {
       }),
     );
     expect(screen.getByTestId('run-preview').textContent).toContain('Photovoltaik 10 kWp, BHKW 1.581 kW el');
+    useProject.setState({ doc: null });
+  });
+
+  it("shows a path's sizing per period while its full years are checked, in German and English", async () => {
+    useProject.setState({
+      doc: {
+        technologies: [
+          { id: 'chp', name: 'BHKW Erdgas', type: 'chp' },
+          { id: 'hp', name: 'Wärmepumpe', type: 'heatPump' },
+          { id: 'tes', name: 'Wärmespeicher', type: 'heatStorage' },
+        ],
+      } as unknown as StoredProject,
+    });
+    const pathPreview: PathPreview = {
+      netPresentCost_EUR: 37_447_143.9,
+      periods: [
+        { year: 2025, capacities: { chp: { power_kW: 1083.2 } } },
+        {
+          year: 2045,
+          capacities: { hp: { power_kW: 2280.4 }, tes: { energy_kWh: 34151.2, power_kW: 3000 } },
+        },
+      ],
+    };
+    for (const [lng, head, last] of [
+      [
+        'de',
+        'Vorschau aus den Typtagen, die Ganzjahresprüfungen laufen noch – Kapitalwert etwa 37.447.144 EUR, in Betrieb:',
+        '2045: Wärmepumpe 2.280 kW, Wärmespeicher 34.151 kWh / 3.000 kW',
+      ],
+      [
+        'en',
+        'Preview from the typical days, the full-year checks are still running – net present cost about 37,447,144 EUR, in service:',
+        '2045: Wärmepumpe 2,280 kW, Wärmespeicher 34,151 kWh / 3,000 kW',
+      ],
+    ] as const) {
+      await initI18n(lng);
+      useApp.setState({ language: lng });
+      show(running({ checks: { done: 0, of: 2 }, pathPreview }));
+      const box = screen.getByTestId('run-path-preview');
+      expect(box.querySelector('p')!.textContent).toBe(head);
+      const items = [...box.querySelectorAll('li')].map((li) => li.textContent);
+      expect(items).toEqual([`2025: BHKW Erdgas ${lng === 'de' ? '1.083' : '1,083'} kW el`, last]);
+      cleanup();
+    }
+    show(running({}));
+    expect(screen.queryByTestId('run-path-preview')).toBeNull();
     useProject.setState({ doc: null });
   });
 

@@ -81,6 +81,23 @@ export function RunProgress({
           })}
         </p>
       )}
+      {running?.pathPreview && (
+        // The path's sizing on typical days while the periods' full years are checked.
+        <div className="run-preview" data-testid="run-path-preview">
+          <p>
+            {t('planner.run.pathPreview', {
+              cost: formatNumber(running.pathPreview.netPresentCost_EUR, language, 0),
+            })}
+          </p>
+          <ul>
+            {running.pathPreview.periods.map((q) => (
+              <li key={q.year}>
+                {q.year}: {capacityList(q, text, powerUnit).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {running?.kind === 'pareto' && running.points ? (
         <progress
           aria-label={t('pareto.title')}

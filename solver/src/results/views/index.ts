@@ -15,3 +15,4 @@ export * from './path';
 export * from './pathReport';
 export * from './pathExtra';
 export * from './network';
+export * from './sizes';

@@ -1,0 +1,26 @@
+import type { PreviewSizes } from '../../lp/backend';
+
+/**
+ * One plant's sizes as text, as every preview and front table writes them: energy, area, then power,
+ * each only where the plant has it ("23.9 kWh / 12.0 kW"), in the caller's number format and with the
+ * plant's power unit ("kWp" for PV, "kW el" for a CHP). Shared by the CLI and the planner.
+ */
+export function sizesText(c: PreviewSizes, num: (v: number) => string, powerUnit = 'kW'): string {
+  return [
+    c.energy_kWh !== undefined ? `${num(c.energy_kWh)} kWh` : '',
+    c.area_m2 !== undefined ? `${num(c.area_m2)} m²` : '',
+    c.power_kW !== undefined ? `${num(c.power_kW)} ${powerUnit}` : '',
+  ]
+    .filter(Boolean)
+    .join(' / ');
+}
+
+/** A preview's plants as "name sizes" items, in the order given. */
+export function sizesList(
+  capacities: Record<string, PreviewSizes>,
+  name: (id: string) => string,
+  num: (v: number) => string,
+  powerUnit: (id: string) => string = () => 'kW',
+): string[] {
+  return Object.entries(capacities).map(([id, c]) => `${name(id)} ${sizesText(c, num, powerUnit(id))}`);
+}
