@@ -132,6 +132,13 @@ export interface SolverSession {
   fixColumns(cols: Int32Array, values: Float64Array): void;
   /** Sets column bounds (±Infinity for none). */
   setColumnBounds(cols: Int32Array, lower: Float64Array, upper: Float64Array): void;
+  /**
+   * Makes the kept model `model` where it has the same rows, columns and nonzero pattern: costs,
+   * bounds, row bounds, coefficients and the objective offset change in place, and the next solve
+   * starts from the last basis (a sweep point from its base). False, and nothing changed, when the
+   * structure differs.
+   */
+  update(model: LpModel): boolean;
   /** Solves from the current basis; `colDual` holds the reduced costs (for fixed columns: ∂objective/∂value). */
   solve(options?: SolveOptions): LpSolution & { colDual?: Float64Array };
   dispose(): void;

@@ -158,11 +158,48 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
   // The first solve uses presolve; later ones start from the previous basis, where presolve would only cost time.
   hm.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
   let first = true;
+  // What HiGHS holds now (column bounds as set by update; fixColumns/setColumnBounds are not tracked
+  // here, so update sets every column's bounds), and the offset it was created with.
+  const held = {
+    ...model,
+    colCost: Float64Array.from(model.colCost),
+    values: Float64Array.from(model.values),
+  };
+  let offsetShift = 0;
   return {
     fixColumns(cols, values) {
       setBounds(cols, values, values);
     },
     setColumnBounds: setBounds,
+    update(next: LpModel) {
+      if (!sameStructure(held, next)) return false;
+      const costCols: number[] = [];
+      for (let j = 0; j < next.colCost.length; j++) if (held.colCost[j] !== next.colCost[j]) costCols.push(j);
+      if (costCols.length)
+        hm.changeColsCost(
+          { kind: 'set', indices: costCols },
+          Float64Array.from(costCols, (j) => next.colCost[j]),
+        );
+      setBounds(Int32Array.from(next.colLower.keys()), next.colLower, next.colUpper);
+      const rows: number[] = [];
+      for (let i = 0; i < next.rowLower.length; i++)
+        if (held.rowLower[i] !== next.rowLower[i] || held.rowUpper[i] !== next.rowUpper[i]) rows.push(i);
+      if (rows.length)
+        hm.changeRowsBounds(
+          { kind: 'set', indices: rows },
+          clamp(Float64Array.from(rows, (i) => next.rowLower[i])),
+          clamp(Float64Array.from(rows, (i) => next.rowUpper[i])),
+        );
+      for (let r = 0; r + 1 < next.rowStart.length; r++)
+        for (let k = next.rowStart[r]; k < next.rowStart[r + 1]; k++)
+          if (held.values[k] !== next.values[k]) hm.changeCoefficient(r, next.colIndex[k], next.values[k]);
+      offsetShift = next.objectiveOffset - model.objectiveOffset;
+      held.colCost.set(next.colCost);
+      held.values.set(next.values);
+      held.rowLower = next.rowLower;
+      held.rowUpper = next.rowUpper;
+      return true;
+    },
     solve(options: SolveOptions = {}) {
       const t0 = performance.now();
       hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
@@ -199,7 +236,7 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
       return {
         status: 'optimal',
         hasSolution: true,
-        objective: hm.getObjectiveValue(),
+        objective: hm.getObjectiveValue() + offsetShift,
         x: Float64Array.from(sol.colValue),
         colDual: Float64Array.from(sol.colDual),
         mipGap: 0,
@@ -211,6 +248,16 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
       if (!hm.disposed) hm.dispose();
     },
   };
+}
+
+/** Same rows, columns and nonzero pattern (entries in the same order). */
+function sameStructure(a: LpModel, b: LpModel): boolean {
+  if (a.colNames.length !== b.colNames.length || a.rowStart.length !== b.rowStart.length) return false;
+  if (a.colIndex.length !== b.colIndex.length) return false;
+  if (!!a.colIntegrality !== !!b.colIntegrality) return false;
+  for (let i = 0; i < a.rowStart.length; i++) if (a.rowStart[i] !== b.rowStart[i]) return false;
+  for (let k = 0; k < a.colIndex.length; k++) if (a.colIndex[k] !== b.colIndex[k]) return false;
+  return true;
 }
 
 /**

@@ -38,6 +38,7 @@ const CODES = [
   'networkIssue',
   'decompositionGap',
   'decompositionFallback',
+  'sizingOnly',
 ] as const;
 
 export type SolverMessageCode = (typeof CODES)[number];

@@ -46,6 +46,7 @@ function fakeBackend(log: { solves: number; disposed: number }): SolverBackend {
       return {
         fixColumns: (cols, values) => cols.forEach((c, k) => (fixed[c] = values[k])),
         setColumnBounds: () => undefined,
+        update: () => false,
         dispose: () => undefined,
         solve(options = {}): LpSolution & { colDual?: Float64Array } {
           log.solves += 1;

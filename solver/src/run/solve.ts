@@ -21,6 +21,7 @@ import { readResults, type Dispatch, type ResultStatus, type Results } from '../
 import { techName } from './explain';
 import { formatSolverMessage, solverMessage, type RaisedCapacity } from '../results/messages';
 import { fullByDecomposition } from './fullMode';
+import { sizingOnlyOutcome, solveSizing, type WarmSizing } from './sizingOnly';
 import { addMessage, failure, noSolutionResults } from './outcome';
 import type { BlockEvaluator, BlockTask } from './blockEval';
 import type { LpPoolFactory } from './lpPool';
@@ -75,6 +76,12 @@ export interface SolveProjectOptions {
    * alone, as for the points of a sweep). Not with `milp`.
    */
   refine?: boolean | number;
+  /**
+   * Aggregated single-year run: stop after the typical-day sizing, without the full-year check (a
+   * large sweep's screening; results marked by the message `sizingOnly`). A `WarmSizing` kept between
+   * calls lets each sizing LP start from the previous one's basis.
+   */
+  sizingOnly?: WarmSizing | true;
 }
 
 export interface SolveOutcome {
@@ -224,8 +231,13 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       }
       fellBack = !opts.signal?.aborted;
     }
-    const sol1 = await backend.solve(first.model, solveOpts);
+    const sizingOnly = mode === 'aggregated' && !opts.milp ? opts.sizingOnly : undefined;
+    const sol1 =
+      typeof sizingOnly === 'object'
+        ? await solveSizing(first.model, backend, sizingOnly, solveOpts)
+        : await backend.solve(first.model, solveOpts);
     if (!sol1.hasSolution) return await failure(project, base, first, sol1, backend);
+    if (sizingOnly) return sizingOnlyOutcome(first, sol1, (performance.now() - t0) / 1000);
     if (mode === 'full') {
       const { results, dispatch } = readResults(first, sol1);
       // Never silently: the user learns why this full-year run took the slow way.
