@@ -247,12 +247,7 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
     }
     // Full-year check with the sized capacities fixed.
     const sizing = readResults(first, sol1).results;
-    const fixed: Record<string, { value: number; power?: number }> = {};
-    for (const c of first.ctx.capacities)
-      fixed[c.techId] = {
-        value: sol1.x[c.col],
-        power: c.powerCol !== undefined ? sol1.x[c.powerCol] : undefined,
-      };
+    const fixed = sizedCapacities(first, sol1.x);
     opts.onProgress?.(checkStarts(sizing, t0));
     const refined = opts.milp
       ? null
@@ -327,6 +322,17 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
   } finally {
     if (own) backend.dispose();
   }
+}
+
+/** The sized capacities of a model's solution: techId → value (and storage power). */
+function sizedCapacities(
+  built: BuiltModel,
+  x: Float64Array,
+): Record<string, { value: number; power?: number }> {
+  const fixed: Record<string, { value: number; power?: number }> = {};
+  for (const c of built.ctx.capacities)
+    fixed[c.techId] = { value: x[c.col], power: c.powerCol !== undefined ? x[c.powerCol] : undefined };
+  return fixed;
 }
 
 /** The results of an aggregated run: the full-year check's plan, with the sizing's figures beside it. */
