@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gasOrElectricBoiler } from '../model/testing';
 import type { Project } from '../project/types';
 import { cleanCapacities, runJob, sweepProject } from './job';
+import { disposeWarmSizing, warmSizing } from '../run/sizingOnly';
 
 /**
  * The gas-or-electric boiler case of solver/src/model/testing.ts: heat 100, 200, 150 kWh in three
@@ -33,6 +34,32 @@ describe('batch job', () => {
     ]);
     close(r.results?.objective.totalAnnualCost_EUR, 200 + (450 / 0.95) * 0.05);
     expect(r.seconds).toBeGreaterThan(0);
+  });
+
+  it('screens a sweep point on typical days only, warm from the point before, and says so', async () => {
+    const warm = warmSizing();
+    const aggregated = { mode: 'aggregated' as const, solver: 'highs' as const };
+    const costs: number[] = [];
+    for (const [k, gas] of [0.04, 0.05].entries()) {
+      const job = {
+        id: `sweep-000${k + 1}`,
+        kind: 'sweep' as const,
+        scenario: 'base',
+        overrides: { '/fuels/gas/price_EUR_kWh': gas },
+        fullYearCheck: false as const,
+        weight: 0.1,
+      };
+      const r = await runJob(project(), job, aggregated, 'f', undefined, warm);
+      expect(r.status).toBe('optimal');
+      expect(r.results?.solve.fullYearCheck).toBeUndefined();
+      expect(r.results?.messages?.[0].code).toBe('sizingOnly');
+      costs.push(r.results!.objective.totalAnnualCost_EUR);
+    }
+    // The day with the three hours of heat is one of the typical days: the hand-computed cost.
+    close(costs[0], 200 + (450 / 0.95) * 0.04);
+    close(costs[1], 200 + (450 / 0.95) * 0.05);
+    expect(warm).toMatchObject({ warm: 1, cold: 1 });
+    disposeWarmSizing(warm);
   });
 
   it('solves a sweep point on top of its scenario (the point wins)', async () => {

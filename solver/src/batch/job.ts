@@ -5,6 +5,7 @@ import { validateProject } from '../project/validate';
 import type { Results } from '../results/results';
 import { computeParetoFront } from '../run/pareto';
 import { solveProject } from '../run/solve';
+import type { WarmSizing } from '../run/sizingOnly';
 import type { BatchJob } from './plan';
 
 /** How every job of a batch is solved (from the spec). */
@@ -82,7 +83,13 @@ export function cleanCapacities(c: Results['capacities']): Results['capacities']
 
 type JobOutcome = Pick<JobRecord, 'status' | 'reasons' | 'results' | 'front'>;
 
-async function solveOne(project: Project, job: BatchJob, settings: BatchSettings, backend?: SolverBackend) {
+async function solveOne(
+  project: Project,
+  job: BatchJob,
+  settings: BatchSettings,
+  backend?: SolverBackend,
+  warm?: WarmSizing,
+) {
   let p = project;
   let scenarioId: string | undefined = job.scenario === 'base' ? undefined : job.scenario;
   if (job.kind === 'sweep') {
@@ -94,7 +101,9 @@ async function solveOne(project: Project, job: BatchJob, settings: BatchSettings
   }
   // A sweep point is one of many evaluations: its typical-day capacities, checked, are not refined.
   const refine = job.kind === 'sweep' ? false : undefined;
-  const outcome = await solveProject(p, { ...settings, scenarioId, backend, refine });
+  // A screening point (the sweep's fullYearCheck: false): the typical-day sizing alone, warm from the last.
+  const sizingOnly = job.fullYearCheck === false ? (warm ?? true) : undefined;
+  const outcome = await solveProject(p, { ...settings, scenarioId, backend, refine, sizingOnly });
   const results = { ...outcome.results, scenario: job.scenario };
   return {
     status: results.status,
@@ -134,6 +143,7 @@ export async function runJob(
   settings: BatchSettings,
   fingerprint: string,
   backend?: SolverBackend,
+  warm?: WarmSizing,
 ): Promise<JobRecord> {
   const t0 = performance.now();
   let outcome: JobOutcome;
@@ -141,7 +151,7 @@ export async function runJob(
     outcome =
       job.kind === 'pareto'
         ? await solveFront(project, job, settings, backend)
-        : await solveOne(project, job, settings, backend);
+        : await solveOne(project, job, settings, backend, warm);
   } catch (err) {
     outcome = { status: 'error', reasons: [err instanceof Error ? err.message : String(err)] };
   }

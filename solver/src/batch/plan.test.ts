@@ -56,6 +56,39 @@ describe('batch jobs', () => {
     });
   });
 
+  it('marks the points of a screening sweep (fullYearCheck: false), lighter, and refuses it where it cannot run', () => {
+    const screening = spec({
+      sweeps: [
+        {
+          axes: [{ pointer: '/fuels/gas/price_EUR_kWh', from: 0.04, to: 0.08, steps: 3 }],
+          fullYearCheck: false,
+        },
+      ],
+    });
+    const { jobs, problems } = planJobs(screening, project());
+    expect(problems).toEqual([]);
+    expect(jobs.map((j) => [j.id, j.fullYearCheck, j.weight])).toEqual([
+      ['sweep-0001', false, 0.1],
+      ['sweep-0002', false, 0.1],
+      ['sweep-0003', false, 0.1],
+    ]);
+    // A checked sweep's points carry no flag (their job files and fingerprints stay as before).
+    const checked = planJobs(spec({ sweeps: [{ axes: screening.sweeps![0].axes }] }), project());
+    expect(checked.jobs[0]).not.toHaveProperty('fullYearCheck');
+    expect(planJobs({ ...screening, mode: 'full' }, project()).problems).toEqual([
+      {
+        pointer: '/sweeps/0/fullYearCheck',
+        message: "a screening on typical days (fullYearCheck: false) does not go with mode 'full'",
+      },
+    ]);
+    const path = project();
+    path.periods = { years: [2030, 2035] };
+    expect(planJobs(screening, path).problems[0]).toMatchObject({
+      pointer: '/sweeps/0/fullYearCheck',
+      message: expect.stringContaining('not a transformation path') as string,
+    });
+  });
+
   it('names the sweeps by their ids when there are several, on top of their scenario', () => {
     const { jobs, problems } = planJobs(
       spec({

@@ -1,5 +1,6 @@
 import type { Project } from '../project/types';
 import { applyScenario } from '../project/scenario';
+import { isPath } from '../project/periods';
 import type { BatchAxis, BatchSpec, SpecProblem } from './spec';
 import { axisValues, valueGrid, type ValueAxis } from './sweepGrid';
 
@@ -20,7 +21,12 @@ export interface BatchJob {
   overrides?: Record<string, number>;
   /** A front's number of points. */
   points?: number;
-  /** Expected work in solves (1, a front's points): what the chunks and the worker queue balance. */
+  /** A sweep point screened on typical days only (the sweep's `fullYearCheck: false`). */
+  fullYearCheck?: false;
+  /**
+   * Expected work in solves (1, a front's points, 0.1 for a typical-day screening point): what the
+   * chunks and the worker queue balance.
+   */
   weight: number;
 }
 
@@ -96,6 +102,17 @@ function sweepJobs(spec: BatchSpec, project: Project, problems: SpecProblem[]): 
       problems.push({ pointer: `${at}/axes/1/pointer`, message: 'the two axes of a sweep must differ' });
       return;
     }
+    const screening = s.fullYearCheck === false;
+    if (screening && (spec.mode === 'full' || isPath(applied))) {
+      problems.push({
+        pointer: `${at}/fullYearCheck`,
+        message:
+          spec.mode === 'full'
+            ? "a screening on typical days (fullYearCheck: false) does not go with mode 'full'"
+            : 'a screening on typical days (fullYearCheck: false) needs a single-year project, not a transformation path',
+      });
+      return;
+    }
     const grid = valueGrid(valuesOf(s.axes[0]), s.axes[1] && valuesOf(s.axes[1]));
     const prefix = s.id === undefined ? 'sweep' : `sweep-${s.id}`;
     grid.forEach((p, q) =>
@@ -104,7 +121,8 @@ function sweepJobs(spec: BatchSpec, project: Project, problems: SpecProblem[]): 
         kind: 'sweep',
         scenario,
         overrides: p.overrides,
-        weight: 1,
+        ...(screening ? { fullYearCheck: false as const } : {}),
+        weight: screening ? 0.1 : 1,
       }),
     );
   });

@@ -41,6 +41,12 @@ const Sweep = Type.Object(
     id: opt(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,31}$' })),
     scenario: opt(scenarioId),
     axes: Type.Array(Axis, { minItems: 1, maxItems: 2 }),
+    fullYearCheck: opt(
+      Type.Boolean({
+        description:
+          'false: each point is the typical-day sizing only, a screening warm-started from the point before; default true: sizing and full-year check',
+      }),
+    ),
   },
   closed,
 );

@@ -93,6 +93,19 @@ describe('batch summary', () => {
     ]);
   });
 
+  it("marks a screening point's row: typical days only", () => {
+    const screened = {
+      ...results(80, 1, { hp: { power_kW: 40 } }),
+      messages: [{ code: 'sizingOnly' as const, params: {} }],
+    } as Results;
+    const one = new Map([['sweep-0001', rec({ id: 'sweep-0001', kind: 'sweep', results: screened })]]);
+    expect(summaryRows(one)[0]).toMatchObject({
+      status: 'optimal',
+      totalAnnualCost_EUR: 80,
+      message: 'typical days only, no full-year check',
+    });
+  });
+
   it('quotes a field only when it must', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');

@@ -36,6 +36,10 @@ function rowsOf(r: JobRecord): SummaryRow[] {
     return [
       {
         ...base,
+        // A screening point says so where the reasons of a failed job would stand.
+        ...(r.results?.messages?.some((m) => m.code === 'sizingOnly')
+          ? { message: 'typical days only, no full-year check' }
+          : {}),
         id: r.id,
         status: r.status,
         totalAnnualCost_EUR: r.results?.objective.totalAnnualCost_EUR,

@@ -4,6 +4,7 @@ import type { SolverBackend } from '../lp/backend';
 import type { Project } from '../project/types';
 import { writeJobRecord } from './files.node.js';
 import { runJob, type BatchSettings, type JobRecord } from './job';
+import { disposeWarmSizing, warmSizing } from '../run/sizingOnly';
 import type { BatchJob } from './plan';
 
 /** What a batch worker is started with (workerData). */
@@ -40,18 +41,21 @@ export function doneOf(r: JobRecord): JobDone {
 
 /**
  * The worker's loop: one solver backend kept for all its jobs (a new one after a job that broke
- * off), one job at a time; each result is written to its file here, before the main thread hears
+ * off), and the last screening point's LP for the next to start from; one job at a time; each result is written to its file here, before the main thread hears
  * of it, so a result the main thread counts is on disk.
  */
 if (parentPort) {
   const port = parentPort;
   const { project, settings, dir } = workerData as WorkerInit;
   let backend: SolverBackend | undefined;
+  // The last screening point's sizing LP, for the next one to start from.
+  const warm = warmSizing();
   port.on('message', (msg: ToWorker) => {
     void (async () => {
       backend ??= await createBackend(settings.solver);
-      const record = await runJob(project, msg.job, settings, msg.fingerprint, backend);
+      const record = await runJob(project, msg.job, settings, msg.fingerprint, backend, warm);
       if (record.status === 'error') {
+        disposeWarmSizing(warm);
         backend.dispose();
         backend = undefined;
       }
