@@ -94,6 +94,25 @@ describe('clusterDays', () => {
     expect(plain(clusterDays([days], 2))).toEqual(plain(clusterDays([days], 2)));
   });
 
+  it('answers an equal input from its last selections, as a copy, and a changed one anew', () => {
+    const first = clusterDays([Float64Array.from(days)], 2);
+    // Equal values in other arrays (a sweep point's series): the same days; changing the answer
+    // handed out changes nothing kept.
+    first.medoidDays[0] = 99;
+    const again = clusterDays([Float64Array.from(days)], 2);
+    expect(plain(again)).toEqual({ medoidDays: [2, 0], counts: [2, 2], sequence: [1, 1, 0, 0] });
+    // A changed input, a changed k, another extreme: selected anew.
+    const moved = flatDays([0, 9, 8, 10]);
+    expect(plain(clusterDays([moved], 2)).sequence).toEqual([1, 0, 0, 0]);
+    expect(plain(clusterDays([days], 4)).counts).toEqual([1, 1, 1, 1]);
+    expect(plain(clusterDays([days], 2, [days])).medoidDays).toEqual([1, 3]);
+    // An input changed after the call does not change what is kept.
+    const mutable = Float64Array.from(days);
+    clusterDays([mutable], 2);
+    mutable.set(moved);
+    expect(plain(clusterDays([mutable], 2)).sequence).toEqual([1, 0, 0, 0]);
+  });
+
   it('needs at least one typical day', () => {
     expect(() => clusterDays([days], 0)).toThrow(/at least one typical day/);
   });

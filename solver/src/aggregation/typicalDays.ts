@@ -25,11 +25,63 @@ export function scaledToUnit(f: Float64Array): Float64Array {
   return f.map((v) => (v - lo) / span);
 }
 
+/** The last selections with their inputs (copies), newest first. */
+const recent: {
+  features: Float64Array[];
+  extremes: Float64Array[];
+  k: number;
+  hoursPerDay: number;
+  days: TypicalDays;
+}[] = [];
+const RECENT = 4;
+
+const sameSeries = (a: Float64Array[], b: Float64Array[]) =>
+  a.length === b.length &&
+  a.every((x, i) => x.length === b[i].length && x.every((v, h) => Object.is(v, b[i][h])));
+
+const copyDays = (d: TypicalDays): TypicalDays => ({
+  medoidDays: d.medoidDays.slice(),
+  counts: d.counts.slice(),
+  sequence: d.sequence.slice(),
+});
+
+/**
+ * The typical days of a year's features (k-medoids, below). The selection depends on nothing but
+ * its inputs, so the last few are kept and an equal input (value by value) gets a copy of the same
+ * answer: the points of a sweep share their series, and selecting costs ~30 ms on a year.
+ */
 export function clusterDays(
   features: Float64Array[],
   k: number,
   extremes: Float64Array[] = [],
   hoursPerDay = 24,
+): TypicalDays {
+  const hit = recent.find(
+    (r) =>
+      r.k === k &&
+      r.hoursPerDay === hoursPerDay &&
+      sameSeries(r.features, features) &&
+      sameSeries(r.extremes, extremes),
+  );
+  if (hit) return copyDays(hit.days);
+  const days = selectDays(features, k, extremes, hoursPerDay);
+  const copy = (a: Float64Array[]) => a.map((x) => x.slice());
+  recent.unshift({
+    features: copy(features),
+    extremes: copy(extremes),
+    k,
+    hoursPerDay,
+    days: copyDays(days),
+  });
+  recent.length = Math.min(recent.length, RECENT);
+  return days;
+}
+
+function selectDays(
+  features: Float64Array[],
+  k: number,
+  extremes: Float64Array[],
+  hoursPerDay: number,
 ): TypicalDays {
   const hours = features[0].length;
   const D = Math.floor(hours / hoursPerDay);
