@@ -96,7 +96,10 @@ async function solveOne(
     p = sweepProject(project, job);
     scenarioId = SWEEP_SCENARIO;
     // The point's values must make a project the format allows (a share ≤ 1, a positive efficiency …).
-    const check = validateProject(JSON.parse(JSON.stringify(applyScenario(p, SWEEP_SCENARIO))) as unknown);
+    // As JSON would give it (no undefined keys); the series' values (numbers, read from JSON, left
+    // as they are by the scenario) go as they are, not copied for every point.
+    const { timeSeries, ...rest } = applyScenario(p, SWEEP_SCENARIO);
+    const check = validateProject({ ...(JSON.parse(JSON.stringify(rest)) as object), timeSeries });
     if (!check.ok) return { status: 'invalid', reasons: check.errors.map((e) => e.message) } as JobOutcome;
   }
   // A sweep point is one of many evaluations: its typical-day capacities, checked, are not refined.

@@ -1,6 +1,11 @@
 import type { Project } from './types';
 
-/** The base project with one scenario's overrides applied (a deep copy; the input is not changed). */
+/**
+ * The base project with one scenario's overrides applied; the input is not changed. A deep copy,
+ * except the series' value arrays (the bulk of a project, copied per sweep point before): the copy
+ * has series objects of its own that share those arrays with the base, nothing changes them in
+ * place, and an override inside one copies that array first.
+ */
 export function applyScenario(project: Project, scenarioId?: string): Project {
   if (!scenarioId || scenarioId === 'base') return project;
   const scenario = project.scenarios?.find((s) => s.id === scenarioId);
@@ -8,8 +13,22 @@ export function applyScenario(project: Project, scenarioId?: string): Project {
     const known = ['base', ...(project.scenarios ?? []).map((s) => s.id)].join(', ');
     throw new Error(`scenario '${scenarioId}' does not exist (known: ${known})`);
   }
-  const copy = structuredClone(project);
-  for (const [pointer, value] of Object.entries(scenario.overrides)) setPointer(copy, pointer, value);
+  const { timeSeries, ...rest } = project;
+  const copy: Project = {
+    ...structuredClone(rest),
+    timeSeries: Object.fromEntries(Object.entries(timeSeries).map(([id, s]) => [id, { ...s }])),
+  };
+  const copied = new Set<string>();
+  for (const [pointer, value] of Object.entries(scenario.overrides)) {
+    const inSeries = /^\/timeSeries\/([^/]+)\/values(\/|$)/.exec(pointer);
+    const id = inSeries?.[1].replace(/~1/g, '/').replace(/~0/g, '~');
+    const series = id !== undefined ? copy.timeSeries[id] : undefined;
+    if (id !== undefined && series && 'values' in series && !copied.has(id)) {
+      series.values = series.values.slice();
+      copied.add(id);
+    }
+    setPointer(copy, pointer, value);
+  }
   return copy;
 }
 

@@ -128,6 +128,24 @@ describe('scenarios', () => {
     p.scenarios[0].overrides = { '/technologies/gb/nonsense': 1 };
     expect(() => applyScenario(p, 'v1')).toThrow(/'nonsense' does not exist/);
   });
+
+  it("shares the series' value arrays with the base, copies one an override goes into, changes no base", () => {
+    const p = testProject({ heat: [1, 2], electricity: [3], technologies: [boiler('gb', 0.9, 80)] });
+    p.scenarios = [
+      { id: 'v', name: 'V', overrides: { '/timeSeries/heat/values/1': 5, '/fuels/gas/price_EUR_kWh': 0.3 } },
+    ];
+    const v = applyScenario(p, 'v');
+    const values = (q: typeof p, id: string) => (q.timeSeries[id] as { values: number[] }).values;
+    expect(values(v, 'heat').slice(0, 3)).toEqual([1, 5, 0]);
+    expect(values(p, 'heat').slice(0, 3)).toEqual([1, 2, 0]);
+    // An untouched series: the same array, in a series object of the copy's own.
+    expect(values(v, 'electricity')).toBe(values(p, 'electricity'));
+    expect(v.timeSeries.electricity).not.toBe(p.timeSeries.electricity);
+    v.timeSeries.extra = { unit: '-', values: [1] };
+    expect(p.timeSeries.extra).toBeUndefined();
+    expect([v.fuels.gas.price_EUR_kWh, p.fuels.gas.price_EUR_kWh]).toEqual([0.3, 0.1]);
+    expect(v.technologies).not.toBe(p.technologies);
+  });
 });
 
 describe('documented schema', () => {
