@@ -164,9 +164,16 @@ export function solvePoint(
   project: Project,
   overrides: Record<string, unknown>,
   options: RunOptions,
+  screening = false,
 ): { result: Promise<Results>; cancel: () => void } {
   const p: Project = { ...project, scenarios: [{ id: 'sweep', name: 'sweep', overrides }] };
-  // A point of a sweep is one of many: typical-day capacities with their full-year check, not refined.
-  const h = client.solve(p, { scenarioId: 'sweep', ...options, refine: false });
+  // A point of a sweep is one of many: typical-day capacities with their full-year check, not refined;
+  // a screening point is the typical-day sizing alone (started from the worker's last one).
+  const h = client.solve(p, {
+    scenarioId: 'sweep',
+    ...options,
+    refine: false,
+    ...(screening ? { sizingOnly: true } : {}),
+  });
   return { result: h.result.then((r) => r.results), cancel: h.cancel };
 }

@@ -7,7 +7,7 @@ import type { Results, ResultStatus } from '../../../solver/src/results/results'
 import type { SolverResponse } from '../../../solver/src/worker/protocol';
 import { createSolverWorkerHandler } from '../../../solver/src/worker/handler';
 import { createBlankProject, importProject } from './files';
-import { sweepProgress, sweepSettingKey, useSweeps } from './sweeps';
+import { canScreen, sweepProgress, sweepSettingKey, useSweeps } from './sweeps';
 
 type SolveResult = Extract<SolverResponse, { type: 'result' }>;
 type Client = Pick<SolverClient, 'solve'>;
@@ -248,5 +248,49 @@ describe('a sweep through the real solver', () => {
     expect(run.points[1].totalAnnualCost_EUR).toBeCloseTo(cost(0.1), 0);
     expect(run.points[0].emissions_tCO2).toBeCloseTo(co2_t, 2);
     expect(run.points[1].capacities?.gb.power_kW).toBeCloseTo(100, 3);
+
+    // The same sweep as a screening: the typical-day sizing alone, the same hand-computed cost (a flat
+    // demand), marked as a screening, the points sent with sizingOnly.
+    const sent: unknown[] = [];
+    const client = inThreadClient();
+    const spy: Client = {
+      solve(p, options) {
+        sent.push(options?.sizingOnly);
+        return client.solve(p, options);
+      },
+    };
+    await useSweeps
+      .getState()
+      .start(db, spy, id, { pointer: GAS, from: 0.05, to: 0.1, steps: 2 }, undefined, {
+        screening: true,
+      });
+    const quick = useSweeps.getState().sweeps[id];
+    expect(quick.screening).toBe(true);
+    expect(sent).toEqual([true, true]);
+    expect(quick.points[0].totalAnnualCost_EUR).toBeCloseTo(cost(0.05), 0);
+    expect(quick.points[1].totalAnnualCost_EUR).toBeCloseTo(cost(0.1), 0);
   }, 120_000);
+
+  it('does not screen a base that runs all hours, nor a transformation path: its points are checked', async () => {
+    const sent: unknown[] = [];
+    const spy: Client = {
+      solve(p, options) {
+        sent.push(options?.sizingOnly);
+        return formulaClient([]).solve(p, options);
+      },
+    };
+    const record = (await db.projects.get(projectId))!;
+    await db.projects.put({ ...record, runOptions: { mode: 'full' } });
+    await useSweeps
+      .getState()
+      .start(db, spy, projectId, { pointer: GAS, from: 0.04, to: 0.08, steps: 2 }, undefined, {
+        screening: true,
+      });
+    expect(useSweeps.getState().sweeps[projectId].screening).toBeUndefined();
+    expect(sent).toEqual([undefined, undefined]);
+    expect(canScreen({}, { mode: 'aggregated' })).toBe(true);
+    expect(canScreen({ periods: { years: [2030] } }, { mode: 'aggregated' })).toBe(true);
+    expect(canScreen({ periods: { years: [2030, 2035] } }, { mode: 'aggregated' })).toBe(false);
+    expect(canScreen({}, { mode: 'full' })).toBe(false);
+  });
 });

@@ -34,6 +34,11 @@ export interface SweepRun {
   b?: SweepAxis;
   /** The base's run options when the sweep started (mode, and the sizing's time grid). */
   options: RunOptions;
+  /**
+   * A screening: each point the typical-day sizing alone, without the full-year check (asked for,
+   * and the base runs on typical days and is no transformation path; else the points are checked).
+   */
+  screening?: boolean;
   /** Values of parameter 1 and 2 ([] without a second parameter). */
   xs: number[];
   ys: number[];
@@ -58,6 +63,7 @@ interface SweepsStore {
     projectId: string,
     a: SweepAxis,
     b?: SweepAxis,
+    opts?: { screening?: boolean },
   ): Promise<void>;
   cancel(): void;
   /** Shows the last finished sweep stored for the project (after a reload), unless one is in memory. */
@@ -90,12 +96,17 @@ function isStoredSweep(v: unknown, projectId: string): v is SweepRun {
   );
 }
 
+/** Whether a sweep of the base can be a screening: a single year, run on typical days. */
+export const canScreen = (project: Pick<Project, 'periods'>, options: RunOptions): boolean =>
+  options.mode !== 'full' && (project.periods?.years.length ?? 1) < 2;
+
 /** The grid of a new sweep of the base, after the same checks as a run; throws NotRunnableError. */
 async function prepare(
   db: WerkplanDb,
   projectId: string,
   a: SweepAxis,
   b: SweepAxis | undefined,
+  screening: boolean,
 ): Promise<{ run: SweepRun; project: Project }> {
   const grid = sweepGrid(a, b);
   await useProject.getState().saved;
@@ -109,6 +120,7 @@ async function prepare(
     a,
     b,
     options,
+    ...(screening && canScreen(project, options) ? { screening: true } : {}),
     xs: axisValues(a),
     ys: b ? axisValues(b) : [],
     points: grid.map((p) => ({ ...p, state: 'pending' })),
@@ -148,7 +160,7 @@ export const useSweeps = create<SweepsStore>((set, get) => {
       const seconds = () => (Date.now() - t0) / 1000;
       setPoint(projectId, k, { state: 'running' });
       try {
-        const h = solvePoint(client, project, run.points[k].overrides, run.options);
+        const h = solvePoint(client, project, run.points[k].overrides, run.options, run.screening);
         cancelCurrent = h.cancel;
         const r = await h.result;
         if (stop || r.status === 'cancelled') setPoint(projectId, k, { state: 'cancelled' });
@@ -184,7 +196,7 @@ export const useSweeps = create<SweepsStore>((set, get) => {
   return {
     sweeps: {},
     errors: {},
-    async start(db, client, projectId, a, b) {
+    async start(db, client, projectId, a, b, opts = {}) {
       if (busy || isSweepRunning(get())) return;
       busy = true;
       stop = false;
@@ -193,7 +205,7 @@ export const useSweeps = create<SweepsStore>((set, get) => {
         set({ errors });
         let prepared: { run: SweepRun; project: Project };
         try {
-          prepared = await prepare(db, projectId, a, b);
+          prepared = await prepare(db, projectId, a, b, opts.screening === true);
         } catch (e) {
           const problems =
             e instanceof NotRunnableError ? e.problems : [e instanceof Error ? e.message : String(e)];

@@ -19,6 +19,30 @@ describe('solver worker handler', () => {
     await handle({ type: 'dispose' });
   });
 
+  it('solves screening points on typical days alone, each from the last one, as from scratch', async () => {
+    const messages: SolverResponse[] = [];
+    const handle = createSolverWorkerHandler((m) => messages.push(m));
+    const project = gasOrElectricBoiler();
+    for (const [id, gas] of [
+      ['s1', 0.04],
+      ['s2', 0.05],
+    ] as const) {
+      const p = { ...project, fuels: { gas: { ...project.fuels.gas, price_EUR_kWh: gas } } };
+      await handle({ type: 'solve', id, project: p, options: { sizingOnly: true } });
+    }
+    const results = messages.flatMap((m) => (m.type === 'result' ? [m.results] : []));
+    // Gas boiler at the 200 kW peak, 450 kWh at 95 % (solver/src/model/testing.ts), no full-year check.
+    expect(results.map((r) => r.objective.totalAnnualCost_EUR)).toEqual([
+      expect.closeTo(200 + (450 / 0.95) * 0.04, 6),
+      expect.closeTo(200 + (450 / 0.95) * 0.05, 6),
+    ]);
+    expect(results.map((r) => [r.solve.fullYearCheck, r.messages?.[0].code])).toEqual([
+      [undefined, 'sizingOnly'],
+      [undefined, 'sizingOnly'],
+    ]);
+    await handle({ type: 'dispose' });
+  });
+
   it('sizes the pool for a path’s checks from the cores the page reports', async () => {
     const calls: [number, number | undefined][] = [];
     const messages: SolverResponse[] = [];

@@ -3,6 +3,7 @@ import type { CancelSignal, SolverBackend, SolverName } from '../lp/backend';
 import type { LpPoolFactory } from '../run/lpPool';
 import { solveProject } from '../run/solve';
 import { computeParetoFront } from '../run/pareto';
+import { disposeWarmSizing, warmSizing } from '../run/sizingOnly';
 import type { SolverRequest, SolverResponse } from './protocol';
 
 /**
@@ -20,6 +21,8 @@ export function createSolverWorkerHandler(
 ): (msg: SolverRequest) => Promise<void> {
   const backends = new Map<SolverName, SolverBackend>();
   const cancelled = new Set<string>();
+  // The last screening point's sizing LP (in the HiGHS backend), for the next point to start from.
+  const warm = warmSizing();
 
   const backend = async (name: SolverName) => {
     let b = backends.get(name);
@@ -32,6 +35,7 @@ export function createSolverWorkerHandler(
 
   return async (msg) => {
     if (msg.type === 'dispose') {
+      disposeWarmSizing(warm);
       for (const b of backends.values()) b.dispose();
       backends.clear();
       return;
@@ -77,8 +81,10 @@ export function createSolverWorkerHandler(
         });
         return;
       }
+      const { sizingOnly, ...options } = msg.options;
       const outcome = await solveProject(msg.project, {
-        ...msg.options,
+        ...options,
+        ...(sizingOnly ? { sizingOnly: warm } : {}),
         backend: await backend(solver),
         lpPool: platform.lpPool && ((jobs) => platform.lpPool!(jobs, msg.cores)),
         signal,
@@ -94,6 +100,7 @@ export function createSolverWorkerHandler(
     } catch (err) {
       const b = backends.get(solver);
       if (b) {
+        disposeWarmSizing(warm);
         b.dispose();
         backends.delete(solver);
       }

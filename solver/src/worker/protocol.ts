@@ -23,6 +23,11 @@ export type SolverRequest =
         objective?: Objective;
         /** Aggregated mode: full-year refinement steps (solveProject's `refine`; false for sweep points). */
         refine?: boolean | number;
+        /**
+         * Aggregated single year: the typical-day sizing alone, without the full-year check (a screening
+         * sweep's point); the worker starts it from its last such LP where the structure matches.
+         */
+        sizingOnly?: boolean;
       };
       /**
        * Optional Int32Array-backed SharedArrayBuffer: another thread sets element 0 to 1 to cancel.

@@ -212,4 +212,16 @@ describe('sweep panel and values typed into the forms', () => {
       'Gaskessel: Investition',
     );
   });
+
+  it('offers the quick screening for a base on typical days, with what it means', async () => {
+    render(<SweepPanel doc={useProject.getState().doc!} />);
+    const box = await screen.findByRole('checkbox', {
+      name: 'Schnellauswertung: nur Auslegung auf Typtagen, ohne Ganzjahresprüfung',
+    });
+    await waitFor(() => expect(box).toHaveProperty('disabled', false));
+    expect(box).toHaveProperty('checked', false);
+    expect(document.getElementById('sweep-screening-hint')?.textContent).toMatch(
+      /^Für viele Punkte: jeder Punkt ist die Auslegung auf Typtagen/,
+    );
+  });
 });

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/schema';
 import { useLiveQuery } from '../../db/useLiveQuery';
-import { currentInputsHash } from '../../project/assemble';
+import { currentInputsHash, runOptionsOf } from '../../project/assemble';
 import { sweepableParameters, type SweepAxis } from '../../project/sweep';
-import { isSweepRunning, sweepProgress, useSweeps, type SweepRun } from '../../project/sweeps';
+import { canScreen, isSweepRunning, sweepProgress, useSweeps, type SweepRun } from '../../project/sweeps';
 import { getPointer } from '../../project/pointer';
 import { invalidDrafts, useProject } from '../../project/store';
 import { draftFields } from '../../components/UndoBar';
@@ -144,6 +144,7 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
   const [a, setA] = useState<AxisState>(() => (run ? axisOf(run.a) : defaultAxis(doc, options[0])));
   const [b, setB] = useState<AxisState>(() => axisOf(run?.b));
   const [incomplete, setIncomplete] = useState(false);
+  const [screening, setScreening] = useState(() => run?.screening ?? false);
   const elapsed = useElapsed(run);
 
   useEffect(() => {
@@ -161,13 +162,17 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
     };
   }, [projectId, record]);
   const stale = !!run && run.state !== 'running' && currentHash !== null && currentHash !== run.inputsHash;
+  // a screening needs a single year sized on typical days (the base's run mode)
+  const screenable = !!record && canScreen(doc, runOptionsOf(record, 'base'));
 
   function start() {
     const ax = complete(a);
     const bx = b.pointer ? complete(b) : undefined;
     setIncomplete(!ax || bx === null);
     if (!ax || bx === null) return;
-    void useSweeps.getState().start(db(), solverClient(), projectId, ax, bx);
+    void useSweeps.getState().start(db(), solverClient(), projectId, ax, bx, {
+      screening: screening && screenable,
+    });
   }
 
   const running = run?.state === 'running';
@@ -207,6 +212,20 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
               onChange={(x) => setB(x.pointer !== b.pointer ? defaultAxis(doc, x.pointer) : x)}
             />
           </div>
+          <div className="field check">
+            <input
+              id="sweep-screening"
+              type="checkbox"
+              checked={screening && screenable}
+              disabled={!screenable}
+              aria-describedby="sweep-screening-hint"
+              onChange={(e) => setScreening(e.target.checked)}
+            />
+            <label htmlFor="sweep-screening">{t('planner.sweep.screening')}</label>
+          </div>
+          <p id="sweep-screening-hint" className="hint">
+            {t(screenable ? 'planner.sweep.screeningHint' : 'planner.sweep.screeningUnavailable')}
+          </p>
           <div className="field-row">
             <button
               type="button"

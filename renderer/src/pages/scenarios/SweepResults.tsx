@@ -106,6 +106,11 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
     <div className="sweep-results">
       <h3>{t('scenarios.sweep.results')}</h3>
       <p className="hint">{runModeText(run.options, t)}</p>
+      {run.screening && (
+        <p className="hint" data-testid="sweep-screened">
+          {t('planner.sweep.screened')}
+        </p>
+      )}
       {capacities.length ? (
         <div className="field">
           <label htmlFor="sweep-shown">{t('scenarios.sweep.shown')}</label>
