@@ -223,5 +223,18 @@ describe('sweep panel and values typed into the forms', () => {
     expect(document.getElementById('sweep-screening-hint')?.textContent).toMatch(
       /^Für viele Punkte: jeder Punkt ist die Auslegung auf Typtagen/,
     );
+    cleanup();
+    await initI18n('en');
+    useApp.setState({ language: 'en' });
+    render(<SweepPanel doc={useProject.getState().doc!} />);
+    expect(
+      await screen.findByRole('checkbox', {
+        name: 'Quick screening: sizing on typical days only, without the full-year check',
+      }),
+    ).toBeDefined();
+    await waitFor(() =>
+      expect(document.getElementById('sweep-screening-hint')?.textContent).toMatch(/^For many points: /),
+    );
+    await initI18n('de');
   });
 });

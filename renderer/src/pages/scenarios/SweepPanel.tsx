@@ -163,7 +163,7 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
   }, [projectId, record]);
   const stale = !!run && run.state !== 'running' && currentHash !== null && currentHash !== run.inputsHash;
   // a screening needs a single year sized on typical days (the base's run mode)
-  const screenable = !!record && canScreen(doc, runOptionsOf(record, 'base'));
+  const screenable = record ? canScreen(doc, runOptionsOf(record, 'base')) : undefined;
 
   function start() {
     const ax = complete(a);
@@ -171,7 +171,7 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
     setIncomplete(!ax || bx === null);
     if (!ax || bx === null) return;
     void useSweeps.getState().start(db(), solverClient(), projectId, ax, bx, {
-      screening: screening && screenable,
+      screening: screening && screenable === true,
     });
   }
 
@@ -216,16 +216,18 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
             <input
               id="sweep-screening"
               type="checkbox"
-              checked={screening && screenable}
+              checked={screening && screenable === true}
               disabled={!screenable}
               aria-describedby="sweep-screening-hint"
               onChange={(e) => setScreening(e.target.checked)}
             />
             <label htmlFor="sweep-screening">{t('planner.sweep.screening')}</label>
           </div>
-          <p id="sweep-screening-hint" className="hint">
-            {t(screenable ? 'planner.sweep.screeningHint' : 'planner.sweep.screeningUnavailable')}
-          </p>
+          {screenable !== undefined && (
+            <p id="sweep-screening-hint" className="hint">
+              {t(screenable ? 'planner.sweep.screeningHint' : 'planner.sweep.screeningUnavailable')}
+            </p>
+          )}
           <div className="field-row">
             <button
               type="button"
