@@ -177,6 +177,18 @@ test('a new user: blank project, 2023 CSV, run, every results tab, variant, swee
     await languageOk(page, 'Szenarien (Sensitivität)');
     await shot(page, '7-sweep');
 
+    // The same range as a quick screening on typical days: more points, each the sizing alone.
+    await page.getByLabel('Anzahl Werte').first().fill('6');
+    await page.getByLabel('Anzahl Werte').first().press('Tab');
+    await page.getByLabel('Schnellauswertung: nur Auslegung auf Typtagen, ohne Ganzjahresprüfung').check();
+    await page.getByRole('button', { name: 'Sensitivität rechnen' }).click();
+    await expect(page.getByTestId('sweep-status')).toContainText('6 von 6', { timeout: 300_000 });
+    await expect(page.getByTestId('sweep-table').locator('tbody tr')).toHaveCount(6);
+    await expect(page.getByTestId('sweep-screened')).toContainText('ohne Ganzjahresprüfung');
+    await expect(page.getByTestId('sweep-table')).not.toContainText('NaN');
+    await languageOk(page, 'Szenarien (Schnellauswertung)');
+    await shot(page, '7-sweep-screening');
+
     await page.getByLabel('Anzahl Punkte').fill('3');
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Front für „Basis“ berechnen' }).click();
