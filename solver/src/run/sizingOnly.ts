@@ -2,7 +2,8 @@ import type { LpSolution, SolveOptions, SolverBackend, SolverSession } from '../
 import type { LpModel } from '../lp/model';
 import type { BuiltModel } from '../model/build';
 import { aggregationOf } from '../model/timegrid';
-import { formatSolverMessage, solverMessage } from '../results/messages';
+import { solverMessage } from '../results/messages';
+import { addMessage } from './outcome';
 import { readResults, type Dispatch, type Results } from '../results/results';
 
 /**
@@ -57,6 +58,15 @@ export function solveSizing(
   return Promise.resolve(sol);
 }
 
+/** What results.solve.sizing says of a typical-day sizing: its grid, objective, time and MIP gap. */
+export function sizingSummary(
+  first: BuiltModel,
+  sol: LpSolution,
+  objective_EUR: number,
+): NonNullable<Results['solve']['sizing']> {
+  return { ...aggregationOf(first.grid), objective_EUR, seconds: sol.seconds, gap: sol.mipGap ?? null };
+}
+
 /**
  * The outcome of a sizing-only run: the typical-day model's results (capacities, cost, emissions,
  * dispatch of the typical days), marked as such in `solve.sizing` and by the message `sizingOnly`.
@@ -67,17 +77,10 @@ export function sizingOnlyOutcome(
   seconds: number,
 ): { results: Results; dispatch: Dispatch; reasons: string[] } {
   const { results, dispatch } = readResults(first, sol);
-  const m = solverMessage('sizingOnly');
-  results.warnings.unshift(formatSolverMessage(m));
-  results.messages = [m, ...(results.messages ?? [])];
+  addMessage(results, solverMessage('sizingOnly'));
   results.solve.mode = 'aggregated';
   results.solve.gap = sol.mipGap ?? null;
-  results.solve.sizing = {
-    ...aggregationOf(first.grid),
-    objective_EUR: results.objective.totalAnnualCost_EUR,
-    seconds: sol.seconds,
-    gap: sol.mipGap ?? null,
-  };
+  results.solve.sizing = sizingSummary(first, sol, results.objective.totalAnnualCost_EUR);
   results.solve.seconds = seconds;
   return { results, dispatch, reasons: [] };
 }

@@ -15,13 +15,12 @@ import {
   type BuiltModel,
 } from '../model/build';
 import type { Objective } from '../model/constraints';
-import { aggregationOf } from '../model/timegrid';
 import type { Project } from '../project/types';
 import { readResults, type Dispatch, type ResultStatus, type Results } from '../results/results';
 import { techName } from './explain';
 import { formatSolverMessage, solverMessage, type RaisedCapacity } from '../results/messages';
 import { fullByDecomposition } from './fullMode';
-import { sizingOnlyOutcome, solveSizing, type WarmSizing } from './sizingOnly';
+import { sizingOnlyOutcome, sizingSummary, solveSizing, type WarmSizing } from './sizingOnly';
 import { addMessage, failure, noSolutionResults } from './outcome';
 import type { BlockEvaluator, BlockTask } from './blockEval';
 import type { LpPoolFactory } from './lpPool';
@@ -355,12 +354,7 @@ function aggregatedResults(
   }
   results.solve.mode = 'aggregated';
   results.solve.gap = sol1.mipGap ?? null;
-  results.solve.sizing = {
-    ...aggregationOf(first.grid),
-    objective_EUR: sizing.objective.totalAnnualCost_EUR,
-    seconds: sol1.seconds,
-    gap: sol1.mipGap ?? null,
-  };
+  results.solve.sizing = sizingSummary(first, sol1, sizing.objective.totalAnnualCost_EUR);
   results.solve.fullYearCheck = {
     objective_EUR: results.objective.totalAnnualCost_EUR,
     seconds: sol2.seconds,
