@@ -105,7 +105,7 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
   return (
     <div className="sweep-results">
       <h3>{t('scenarios.sweep.results')}</h3>
-      <p className="hint">{runModeText(run.options, t)}</p>
+      <p className="hint">{runModeText(run.options, t, run.screening)}</p>
       {run.screening && (
         <p className="hint" data-testid="sweep-screened">
           {t('planner.sweep.screened')}

@@ -16,9 +16,16 @@ describe('runModeText', () => {
     expect(runModeText({ mode: 'full', typicalDays: 12 }, t)).toBe(
       'Rechenart: Alle Stunden des Jahres (genau)',
     );
+    // A screening sweep: no "then the full year".
+    expect(runModeText({ mode: 'aggregated' }, t, true)).toBe(
+      'Rechenart: Schnellauswertung auf Typtagen, ohne Ganzjahresprüfung; 24 Typtage zu je 8 Zeitsegmenten',
+    );
     await initI18n('en');
     expect(runModeText({ mode: 'aggregated', segments: 4 }, i18next.t.bind(i18next))).toBe(
       'Mode: Typical days (fast), then the full year; 24 typical days of 4 time segments each',
+    );
+    expect(runModeText({ mode: 'aggregated', segments: 4 }, i18next.t.bind(i18next), true)).toBe(
+      'Mode: Quick screening on typical days, without the full-year check; 24 typical days of 4 time segments each',
     );
   });
 });
