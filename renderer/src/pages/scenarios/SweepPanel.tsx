@@ -95,6 +95,42 @@ function AxisForm({
   );
 }
 
+/**
+ * The quick screening's checkbox and what it means; disabled, with the reason, where the base cannot
+ * be screened (`screenable` false), and without a hint until that is known.
+ */
+function ScreeningField({
+  screenable,
+  checked,
+  onChange,
+}: {
+  screenable: boolean | undefined;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field check">
+        <input
+          id="sweep-screening"
+          type="checkbox"
+          checked={checked && screenable === true}
+          disabled={!screenable}
+          aria-describedby="sweep-screening-hint"
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <label htmlFor="sweep-screening">{t('planner.sweep.screening')}</label>
+      </div>
+      {screenable !== undefined && (
+        <p id="sweep-screening-hint" className="hint">
+          {t(screenable ? 'planner.sweep.screeningHint' : 'planner.sweep.screeningUnavailable')}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Base value × 0.5 … × 1.5 in 3 steps: a first range for a newly chosen parameter. */
 function defaultAxis(doc: StoredProject, p: string | undefined): AxisState {
   const v = p ? getPointer(doc, p) : undefined;
@@ -212,22 +248,7 @@ export function SweepPanel({ doc }: { doc: StoredProject }) {
               onChange={(x) => setB(x.pointer !== b.pointer ? defaultAxis(doc, x.pointer) : x)}
             />
           </div>
-          <div className="field check">
-            <input
-              id="sweep-screening"
-              type="checkbox"
-              checked={screening && screenable === true}
-              disabled={!screenable}
-              aria-describedby="sweep-screening-hint"
-              onChange={(e) => setScreening(e.target.checked)}
-            />
-            <label htmlFor="sweep-screening">{t('planner.sweep.screening')}</label>
-          </div>
-          {screenable !== undefined && (
-            <p id="sweep-screening-hint" className="hint">
-              {t(screenable ? 'planner.sweep.screeningHint' : 'planner.sweep.screeningUnavailable')}
-            </p>
-          )}
+          <ScreeningField screenable={screenable} checked={screening} onChange={setScreening} />
           <div className="field-row">
             <button
               type="button"
