@@ -94,6 +94,11 @@ test('a transformation path 2025–2045: solved with defaults, shown as a path i
       /^2045: .*Luft-Wasser-Wärmepumpe \d{1,3}(\.\d{3})* kW/,
     );
     expect(await preview.textContent()).not.toMatch(/NaN|undefined|\/[a-z]+\//);
+    // And the checks under way, each with its period, running time and worker.
+    await expect(page.getByTestId('run-checks').locator('li').first()).toHaveText(
+      /^Ganzjahresprüfung 20[234][05] läuft seit \d+ s \(Rechenprozess \d\)$/,
+      { timeout: 120_000 },
+    );
     await shot(page, 'preview');
     await expect(page.getByTestId('result-base')).toContainText('aktuell', { timeout: 1_600_000 });
     await expect(preview).toHaveCount(0);

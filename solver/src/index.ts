@@ -103,6 +103,7 @@ export type {
   SizingPreview,
   PathPreview,
   PreviewSizes,
+  RunningCheck,
   SolveStatus,
   SolvePhase,
   ParetoStep,

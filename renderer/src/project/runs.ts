@@ -20,8 +20,12 @@ export interface RunningState {
   /** Pareto front: the kind of the point being computed and when it started (ms since epoch). */
   step?: ParetoStep;
   pointStarted?: number;
-  /** Transformation path: periods whose full-year check is done, of how many (during the checks). */
-  checks?: { done: number; of: number };
+  /**
+   * Transformation path: periods whose full-year check is done, of how many (during the checks), and
+   * the checks under way: the period's year, the worker that has it (from 1; none: the run's own
+   * thread) and when it started (ms since epoch).
+   */
+  checks?: { done: number; of: number; running?: { year: number; worker?: number; startedAt: number }[] };
   /** The typical-day sizing, shown while the full-year check and refinement settle the plan. */
   preview?: SizingPreview;
   /** A transformation path's sizing on typical days, shown while the periods' full years are checked. */
@@ -83,7 +87,15 @@ export const useRuns = create<RunsStore>((set, get) => ({
             running: {
               ...r,
               phase: p.phase,
-              checks: p.checks,
+              checks: p.checks && {
+                done: p.checks.done,
+                of: p.checks.of,
+                // The solver counts from its own start: each check's start as a time on this clock.
+                running: p.checks.running?.map(({ since_s, ...r }) => ({
+                  ...r,
+                  startedAt: Date.now() - (p.elapsed_s - since_s) * 1000,
+                })),
+              },
               preview: p.preview ?? r.preview,
               pathPreview: p.pathPreview ?? r.pathPreview,
             },

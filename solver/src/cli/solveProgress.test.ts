@@ -8,6 +8,23 @@ describe("werkplan solve's status line", () => {
     expect(solveStatusLine({ phase: 'fullYearCheck', elapsed_s: 75, checks: { done: 2, of: 5 } })).toBe(
       'full-year check (2 of 5 periods done) · 1:15',
     );
+    // The checks under way: the period, its worker (none: this thread) and how long it has run.
+    const running = [
+      { year: 2030, worker: 1, since_s: 60 },
+      { year: 2040, worker: 2, since_s: 72.2 },
+    ];
+    expect(
+      solveStatusLine({ phase: 'fullYearCheck', elapsed_s: 75, checks: { done: 2, of: 5, running } }),
+    ).toBe(
+      'full-year check (2 of 5 periods done; 2030 on worker 1 for 0:15, 2040 on worker 2 for 0:03) · 1:15',
+    );
+    expect(
+      solveStatusLine({
+        phase: 'fullYearCheck',
+        elapsed_s: 75,
+        checks: { done: 0, of: 2, running: [{ year: 2030, since_s: 74 }] },
+      }),
+    ).toBe('full-year check (0 of 2 periods done; 2030 for 0:01) · 1:15');
     expect(solveStatusLine({ phase: 'branchAndBound', elapsed_s: 9.6, mipGap: 0.01234 })).toBe(
       'branch and bound, gap 1.23 % · 0:10',
     );
@@ -29,6 +46,19 @@ describe("werkplan solve's status line", () => {
     on.onProgress!({ phase: 'fullYearCheck', elapsed_s: 0, checks: { done: 0, of: 5 } });
     on.end();
     expect(written).toEqual(['\r\x1b[2Kfull-year check (0 of 5 periods done) · 0:00', '\r\x1b[2K']);
+    // A check's time is counted from its start on the run's clock (10 s into the run: 2 s), while the
+    // line's clock is the command's own.
+    written.length = 0;
+    const again = solveStatus((t) => written.push(t), true);
+    again.onProgress!({
+      phase: 'fullYearCheck',
+      elapsed_s: 10,
+      checks: { done: 0, of: 2, running: [{ year: 2030, worker: 1, since_s: 8 }] },
+    });
+    again.end();
+    expect(written[0]).toBe(
+      '\r\x1b[2Kfull-year check (0 of 2 periods done; 2030 on worker 1 for 0:02) · 0:00',
+    );
   });
 
   it('prints the typical-day preview once, above the status line', () => {

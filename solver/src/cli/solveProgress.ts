@@ -14,14 +14,24 @@ const PHASES: Record<SolvePhase, string> = {
   refining: 'refining the capacities over the full year',
 };
 
+/** Seconds as m:ss. */
+const clockOf = (seconds: number) => {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
 /**
- * `werkplan solve`'s status line on a terminal: `full-year check (2 of 5 periods done) · 0:12`, with
- * the proven gap while branch and bound or the refinement report one below 100 %.
+ * `werkplan solve`'s status line on a terminal: `full-year check (2 of 5 periods done; 2030 on worker 1
+ * for 0:09) · 0:12`, with the proven gap while branch and bound or the refinement report one below 100 %.
  */
 export function solveStatusLine(p: SolveProgress): string {
-  const s = Math.max(0, Math.round(p.elapsed_s));
-  const clock = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-  const checks = p.checks ? ` (${p.checks.done} of ${p.checks.of} periods done)` : '';
+  const clock = clockOf(p.elapsed_s);
+  const running = (p.checks?.running ?? []).map(
+    (r) => `${r.year}${r.worker ? ` on worker ${r.worker}` : ''} for ${clockOf(p.elapsed_s - r.since_s)}`,
+  );
+  const checks = p.checks
+    ? ` (${p.checks.done} of ${p.checks.of} periods done${running.length ? `; ${running.join(', ')}` : ''})`
+    : '';
   // A gap of 100 % or more says only that no useful bound is known yet.
   const gap = p.mipGap !== undefined && p.mipGap < 1 ? `, gap ${(100 * p.mipGap).toFixed(2)} %` : '';
   return `${PHASES[p.phase] ?? p.phase}${checks}${gap} · ${clock}`;
@@ -66,14 +76,24 @@ export function solveStatus(write: (text: string) => void, tty: boolean, powerUn
   if (!tty) return { onProgress: undefined, end: () => undefined };
   let last: SolveProgress | undefined;
   const t0 = performance.now();
-  const draw = () =>
-    last && write(`\r\x1b[2K${solveStatusLine({ ...last, elapsed_s: (performance.now() - t0) / 1000 })}`);
+  const now = () => (performance.now() - t0) / 1000;
+  const draw = () => last && write(`\r\x1b[2K${solveStatusLine({ ...last, elapsed_s: now() })}`);
   const timer = setInterval(draw, 1000);
   return {
     onProgress: (p: SolveProgress) => {
       if (p.preview) write(`\r\x1b[2K${previewLine(p.preview, powerUnit)}\n`);
       if (p.pathPreview) write(`\r\x1b[2K${pathPreviewLines(p.pathPreview, powerUnit).join('\n')}\n`);
-      last = p;
+      // The checks' start times on this clock (the run's own started a little later).
+      const shift = now() - p.elapsed_s;
+      last = p.checks?.running
+        ? {
+            ...p,
+            checks: {
+              ...p.checks,
+              running: p.checks.running.map((r) => ({ ...r, since_s: r.since_s + shift })),
+            },
+          }
+        : p;
       draw();
     },
     end: () => {

@@ -75,12 +75,24 @@ export interface SolveProgress {
   mipGap?: number;
   bestBound?: number;
   incumbent?: number;
-  /** Transformation path, full-year checks: how many periods are checked so far, of how many. */
-  checks?: { done: number; of: number };
+  /**
+   * Transformation path, full-year checks: how many periods are checked so far, of how many, and the
+   * checks under way (each period's year, the worker that has it, since when).
+   */
+  checks?: { done: number; of: number; running?: RunningCheck[] };
   /** Aggregated single-year run, on the `fullYearCheck` event: the sizing as a preview. */
   preview?: SizingPreview;
   /** Aggregated transformation path, on the first `fullYearCheck` event: the path's sizing as a preview. */
   pathPreview?: PathPreview;
+}
+
+/** A period's full-year check under way. */
+export interface RunningCheck {
+  year: number;
+  /** The pool's worker that solves it, numbered from 1; absent when the run's own thread does. */
+  worker?: number;
+  /** When it started, in seconds since the start of the run (as `elapsed_s`). */
+  since_s: number;
 }
 
 /** Anything with an `aborted` flag: an AbortSignal, or a view on a SharedArrayBuffer set by another thread. */

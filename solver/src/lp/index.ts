@@ -16,6 +16,7 @@ export type {
   SizingPreview,
   PathPreview,
   PreviewSizes,
+  RunningCheck,
   SolveStatus,
 } from './backend';
 export { LpBuilder, type LpModel } from './model';

@@ -74,12 +74,18 @@ describe('poolSolver', () => {
     const pool = await poolSolver([port(g.backend(0)), port(g.backend(1))]);
     expect(pool.workers).toBe(2);
     const models = [lp('a', 1), lp('b', 2), lp('c', 3), lp('d', 4)];
-    const sols = Promise.all(models.map((m) => pool.solve(m)));
+    const onStart: string[] = [];
+    const sols = Promise.all(
+      models.map((m) => pool.solve(m, { onStart: (worker) => onStart.push(`${m.name}@${worker}`) })),
+    );
+    // Each LP is told its worker (numbered from 1) as it leaves the queue.
+    expect(onStart).toEqual(['a@1', 'b@2']);
     await g.finish('b'); // a stays slow on worker 0; worker 1 takes c, then d
     await g.finish('c');
     await g.finish('d');
     await g.finish('a');
     expect(g.started).toEqual(['a@0', 'b@1', 'c@1', 'd@1']);
+    expect(onStart).toEqual(['a@1', 'b@2', 'c@2', 'd@2']);
     expect((await sols).map((s) => s.objective)).toEqual([1, 2, 3, 4]);
     // The caller's model is intact (the worker got a copy).
     expect(models[0].colCost).toEqual(Float64Array.of(1));

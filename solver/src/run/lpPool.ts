@@ -10,8 +10,11 @@ import { copyModel, type BlockPort, type FromBlockWorker, type PoolSolveOptions 
  */
 export interface LpPool {
   readonly workers: number;
-  /** Solves `model` from scratch on the next free worker; the caller's model stays intact. */
-  solve(model: LpModel, opts?: PoolSolveOptions & { signal?: CancelSignal }): Promise<LpSolution>;
+  /**
+   * Solves `model` from scratch on the next free worker; the caller's model stays intact. `onStart`
+   * is told the worker's number (from 1) when the LP leaves the queue.
+   */
+  solve(model: LpModel, opts?: JobOptions): Promise<LpSolution>;
   /** Stops every worker; LPs still waiting or running are rejected. A second call does nothing. */
   dispose(): void;
 }
@@ -19,9 +22,11 @@ export interface LpPool {
 /** Makes a pool for `jobs` LPs, or nothing where parallel solving would not pay (one core, one LP). */
 export type LpPoolFactory = (jobs: number) => Promise<LpPool | undefined>;
 
+type JobOptions = PoolSolveOptions & { signal?: CancelSignal; onStart?: (worker: number) => void };
+
 interface Job {
   model: LpModel;
-  opts: PoolSolveOptions & { signal?: CancelSignal };
+  opts: JobOptions;
   resolve: (s: LpSolution) => void;
   reject: (e: Error) => void;
 }
@@ -60,7 +65,7 @@ export async function poolSolver(ports: BlockPort[]): Promise<LpPool> {
     return job;
   };
   const next = () => {
-    for (const slot of slots) {
+    for (const [k, slot] of slots.entries()) {
       if (slot.dead || slot.job || !waiting.length) continue;
       const job = waiting.shift()!;
       const signal = job.opts.signal;
@@ -74,6 +79,7 @@ export async function poolSolver(ports: BlockPort[]): Promise<LpPool> {
       const { algorithm, timeLimit_s, pricing } = job.opts;
       const options: PoolSolveOptions = { algorithm, timeLimit_s, pricing };
       slot.port.postMessage({ type: 'solve', seq, model, options }, transfer);
+      job.opts.onStart?.(k + 1);
     }
     if (waiting.length && slots.every((s) => s.dead)) {
       const reason = slots[0]?.dead ?? 'no worker';

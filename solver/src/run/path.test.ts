@@ -60,7 +60,7 @@ describe('solving a transformation path', () => {
     // The first event of the checks, before any period is checked.
     const first = events.findIndex((e) => e.phase === 'fullYearCheck');
     expect(events[first]).toBe(withPreview[0]);
-    expect(withPreview[0].checks).toEqual({ done: 0, of: 2 });
+    expect(withPreview[0].checks).toEqual({ done: 0, of: 2, running: [] });
     const preview = withPreview[0].pathPreview!;
     // The sizing's net present cost (typical days of a flat demand are exact: 876,500 EUR, as above).
     expect(preview.netPresentCost_EUR).toBeCloseTo(results.solve.sizing!.objective_EUR, 6);
@@ -79,16 +79,16 @@ describe('solving a transformation path', () => {
   it('gives the same path with its full-year checks in two worker threads as in this thread', async () => {
     const pools: number[] = [];
     const events: string[] = [];
-    const counts: number[][] = [[], []];
+    const checks: NonNullable<SolveProgress['checks']>[][] = [[], []];
     const here = await solveProject(twoPeriods(), {
       backend: highs,
-      onProgress: (p) => p.checks && counts[0].push(p.checks.done),
+      onProgress: (p) => p.checks && checks[0].push(p.checks),
     });
     const pooled = await solveProject(twoPeriods(), {
       backend: highs,
       onProgress: (p) => {
         events.push(p.phase);
-        if (p.checks) counts[1].push(p.checks.done);
+        if (p.checks) checks[1].push(p.checks);
         if (p.checks) expect(p).toMatchObject({ phase: 'fullYearCheck', checks: { of: 2 } });
       },
       lpPool: async (jobs) => {
@@ -102,11 +102,23 @@ describe('solving a transformation path', () => {
     // The workers start while the path is sized, not after.
     expect(events.slice(0, 2)).toEqual(['pool for 2', 'buildingTypicalDays']);
     expect(events).toContain('fullYearCheck');
-    // Progress counts the checked periods, with and without the pool.
-    expect(counts).toEqual([
-      [0, 1, 2],
-      [0, 1, 2],
+    // Progress counts the checked periods, with and without the pool, and names the checks under way:
+    // in this thread one at a time (no worker), in the pool each on a worker of its own.
+    for (const c of checks) expect([...new Set(c.map((x) => x.done))]).toEqual([0, 1, 2]);
+    expect(checks[0].map((c) => c.running?.map((r) => [r.year, r.worker]))).toEqual([
+      [],
+      [[2030, undefined]],
+      [],
+      [[2035, undefined]],
+      [],
     ]);
+    const both = checks[1].find((c) => c.running?.length === 2)?.running;
+    expect(both?.map((r) => [r.year, r.worker]).sort()).toEqual([
+      [2030, 1],
+      [2035, 2],
+    ]);
+    for (const c of checks.flat()) for (const r of c.running ?? []) expect(r.since_s).toBeGreaterThan(0);
+    expect(checks[1].at(-1)).toEqual({ done: 2, of: 2, running: [] });
     expect(pooled.results.objective.netPresentCost_EUR).toBe(here.results.objective.netPresentCost_EUR);
     const withoutTimes = (r: typeof here.results) =>
       r.periods!.map((p) => ({ ...p, results: { ...p.results, solve: { ...p.results.solve, seconds: 0 } } }));

@@ -1,4 +1,4 @@
-import type { LpSolution, PathPreview, PreviewSizes, SolverBackend } from '../lp/backend';
+import type { LpSolution, PathPreview, PreviewSizes, RunningCheck, SolverBackend } from '../lp/backend';
 import { buildModel, sizingSegments, type BuildOptions, type BuiltModel } from '../model/build';
 import { buildPathModel, type PathModel } from '../model/path';
 import { aggregationOf } from '../model/timegrid';
@@ -94,11 +94,14 @@ async function explainPath(pm: PathModel, backend: SolverBackend): Promise<Solve
   return [solverMessage('pathInfeasible')];
 }
 
+/** How the checks stand: how many are done, and those under way. */
+type CheckProgress = (done: number, running: RunningCheck[]) => void;
+
 /**
  * Each period's full year dispatched with the capacities of the builds: in parallel over the run's
  * LP pool (HiGHS only; started before the sizing), each check handed to it as soon as it is built,
  * else one after another with `backend`. A pool that cannot start, or a worker that fails, costs
- * only time: those checks are solved here.
+ * only time: those checks are solved here. `onProgress` hears of each check that starts or ends.
  */
 async function fixedChecks(
   pm: PathModel,
@@ -106,12 +109,21 @@ async function fixedChecks(
   backend: SolverBackend,
   opts: SolveProjectOptions,
   starting: Promise<LpPool | undefined>,
-  onDone: (done: number) => void,
+  onProgress: CheckProgress,
+  elapsed: () => number,
 ): Promise<{ check: BuiltModel; sol: LpSolution }[]> {
   const pool = await starting;
   let done = 0;
-  const counted = (s: LpSolution) => {
-    onDone(++done);
+  const running = new Map<number, RunningCheck>();
+  const report = () => onProgress(done, [...running.values()]);
+  const started = (q: number, worker?: number) => {
+    running.set(q, { year: pm.blocks[q].info.year, ...(worker ? { worker } : {}), since_s: elapsed() });
+    report();
+  };
+  const counted = (q: number) => (s: LpSolution) => {
+    done++;
+    running.delete(q);
+    report();
     return s;
   };
   // Devex pricing: ~20 % faster than HiGHS's own choice on these fixed-capacity years (docs/solvers.md).
@@ -122,17 +134,27 @@ async function fixedChecks(
     const check = buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) });
     checks.push(check);
     pooled.push(
-      pool ? pool.solve(check.model, solveOpts).then(counted, () => undefined) : Promise.resolve(undefined),
+      pool
+        ? pool
+            .solve(check.model, { ...solveOpts, onStart: (worker) => started(q, worker) })
+            .then(counted(q), () => {
+              running.delete(q);
+              return undefined;
+            })
+        : Promise.resolve(undefined),
     );
   }
   const sols = await Promise.all(pooled);
   pool?.dispose();
   const out: { check: BuiltModel; sol: LpSolution }[] = [];
-  for (const [q, check] of checks.entries())
-    out.push({
-      check,
-      sol: sols[q] ?? counted(await backend.solve(check.model, solveOpts)),
-    });
+  for (const [q, check] of checks.entries()) {
+    let sol = sols[q];
+    if (!sol) {
+      started(q);
+      sol = counted(q)(await backend.solve(check.model, solveOpts));
+    }
+    out.push({ check, sol });
+  }
   return out;
 }
 
@@ -156,15 +178,20 @@ async function checkPeriods(
   const checks: { built: BuiltModel; sol: LpSolution }[] = [];
   const warnings: SolverMessage[] = [];
   const totals = pm.dims.map(() => [] as number[]);
-  const progress = (done: number) =>
+  const elapsed = () => (performance.now() - t0) / 1000;
+  opts.onProgress?.({
+    phase: 'fullYearCheck',
+    elapsed_s: elapsed(),
+    checks: { done: 0, of: pm.blocks.length, running: [] },
+    pathPreview: preview,
+  });
+  const progress: CheckProgress = (done, running) =>
     opts.onProgress?.({
       phase: 'fullYearCheck',
-      elapsed_s: (performance.now() - t0) / 1000,
-      checks: { done, of: pm.blocks.length },
-      ...(done === 0 ? { pathPreview: preview } : {}),
+      elapsed_s: elapsed(),
+      checks: { done, of: pm.blocks.length, running },
     });
-  progress(0);
-  const first = await fixedChecks(pm, builds, backend, opts, pool, progress);
+  const first = await fixedChecks(pm, builds, backend, opts, pool, progress, elapsed);
   for (const [q, b] of pm.blocks.entries()) {
     const fixed = periodCapacities(pm, builds, q);
     let { check, sol: s2 } = first[q];

@@ -37,6 +37,48 @@ describe('RunProgress', () => {
     }
   });
 
+  it("lists a path's checks under way with their worker and time, in German and English", async () => {
+    const now = Date.now();
+    const checks = {
+      done: 1,
+      of: 5,
+      running: [
+        { year: 2030, worker: 1, startedAt: now - 12_400 },
+        { year: 2040, worker: 2, startedAt: now - 3_000 },
+      ],
+    };
+    for (const [lng, lines] of [
+      [
+        'de',
+        [
+          'Ganzjahresprüfung 2030 läuft seit 12 s (Rechenprozess 1)',
+          'Ganzjahresprüfung 2040 läuft seit 3 s (Rechenprozess 2)',
+        ],
+      ],
+      [
+        'en',
+        [
+          'Full-year check 2030 running for 12 s (worker 1)',
+          'Full-year check 2040 running for 3 s (worker 2)',
+        ],
+      ],
+    ] as const) {
+      await initI18n(lng);
+      useApp.setState({ language: lng });
+      show(running({ checks }));
+      const items = screen.getByTestId('run-checks').querySelectorAll('li');
+      expect(Array.from(items, (li) => li.textContent)).toEqual(lines);
+      cleanup();
+    }
+    // A check in the run's own thread has no worker; without checks under way there is no list.
+    await initI18n('en');
+    show(running({ checks: { done: 0, of: 2, running: [{ year: 2025, startedAt: now }] } }));
+    expect(screen.getByTestId('run-checks').textContent).toBe('Full-year check 2025 running for 0 s');
+    cleanup();
+    show(running({ checks: { done: 2, of: 5, running: [] } }));
+    expect(screen.queryByTestId('run-checks')).toBeNull();
+  });
+
   it('shows the typical-day sizing as a preview while the check runs, in German and English', async () => {
     const preview = {
       capacities: { gb: { power_kW: 6000 }, tes: { energy_kWh: 27581.4, power_kW: 5000 } },

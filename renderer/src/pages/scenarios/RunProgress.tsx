@@ -29,7 +29,7 @@ export function RunProgress({
   const text = useChartText();
   const techs = useProject((s) => s.doc?.technologies);
   const powerUnit = (id: string) => fieldUnit(techs?.find((x) => x.id === id)?.type, 'power_kW');
-  const [now, setNow] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
     const tick = () => setNow(Date.now());
@@ -72,6 +72,20 @@ export function RunProgress({
               ? t('planner.run.cancelled')
               : ''}
       </p>
+      {!!running?.checks?.running?.length && (
+        // The path's full-year checks under way, one per worker.
+        <ul className="run-checks" data-testid="run-checks">
+          {running.checks.running.map((c) => (
+            <li key={c.year}>
+              {t(c.worker ? 'planner.run.checkOnWorker' : 'planner.run.checkRunning', {
+                year: c.year,
+                worker: c.worker,
+                seconds: formatNumber(Math.max(0, now - c.startedAt) / 1000, language, 0),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
       {running?.preview && (
         // The typical-day sizing while the full-year check and refinement settle the plan.
         <p className="run-preview" data-testid="run-preview">
