@@ -99,6 +99,22 @@ describe('sweep table', () => {
     expect(columnTitle(t.columns[t.columns.length - 1])).toBe('Photovoltaik [kWp]');
   });
 
+  it("says in a column of its own that a screening's rows are typical-day sizings only", () => {
+    const screening = { title: 'Rechenart', value: 'Schnellauswertung auf Typtagen, ohne Ganzjahresprüfung' };
+    const t = sweepTable({ ...run, screening: true }, { ...text, screening });
+    expect(t.columns.map(columnTitle).slice(2, 5)).toEqual([
+      'Stand',
+      'Rechenart',
+      'Jahresgesamtkosten [EUR/a]',
+    ]);
+    expect(t.rows[0].slice(2, 5)).toEqual(['done', screening.value, 123456.789]);
+    expect(sweepCsv(t, 'de').split('\r\n')[1]).toBe(
+      '0,04;3;done;Schnellauswertung auf Typtagen, ohne Ganzjahresprüfung;123456,789;12,5;100,25;5;10',
+    );
+    // A sweep with its full-year checks keeps the table it had.
+    expect(sweepTable(run, { ...text, screening }).columns).toEqual(sweepTable(run, text).columns);
+  });
+
   it('writes international CSV with comma and point', () => {
     const lines = sweepCsv(sweepTable(run, text), 'intl').split('\r\n');
     expect(lines[1]).toBe('0.04,3,done,123456.789,12.5,100.25,5,10');

@@ -30,6 +30,8 @@ export interface SweepTableText {
   technology(id: string): string;
   /** Type of a technology id (its capacity unit: PV kWp, CHP kW el); undefined when unknown. */
   technologyType?(id: string): string | undefined;
+  /** Heading and value of the column that says a screening's rows are typical-day sizings only. */
+  screening?: { title: string; value: string };
 }
 
 const CAPACITY_FIELDS: (keyof Capacity)[] = ['power_kW', 'energy_kWh', 'area_m2'];
@@ -53,8 +55,9 @@ export function sweepCapacities(
 
 /**
  * The sweep as a table, one line per point in solving order: the parameter values (as shown in
- * the forms, e.g. % for shares), the state, total annual cost (EUR/a), CO2 (t/a) and every
- * capacity any point sized (one column per technology and kW, kWh or m²).
+ * the forms, e.g. % for shares), the state, for a screening the method (so an exported row still
+ * says it is no full-year result), total annual cost (EUR/a), CO2 (t/a) and every capacity any
+ * point sized (one column per technology and kW, kWh or m²).
  */
 export function sweepTable(run: SweepRun, text: SweepTableText): SweepTable {
   const params = [run.a, ...(run.b ? [run.b] : [])].map((axis) => ({
@@ -62,9 +65,11 @@ export function sweepTable(run: SweepRun, text: SweepTableText): SweepTable {
     ...text.parameter(axis.pointer),
   }));
   const capacities = sweepCapacities(run, (id) => text.technologyType?.(id));
+  const screening = run.screening && text.screening ? [text.screening] : [];
   const columns: SweepColumn[] = [
     ...params.map(({ label, unit }) => ({ label, unit })),
     { label: text.stateTitle, unit: '' },
+    ...screening.map((s) => ({ label: s.title, unit: '' })),
     { label: text.cost, unit: 'EUR/a' },
     { label: text.co2, unit: 't/a' },
     ...capacities.map(([id, , unit]) => ({ label: text.technology(id), unit })),
@@ -72,6 +77,7 @@ export function sweepTable(run: SweepRun, text: SweepTableText): SweepTable {
   const rows = run.points.map((p): SweepCell[] => [
     ...params.map(({ axis, scale }) => p.overrides[axis.pointer] * scale),
     text.state(p),
+    ...screening.map((s) => s.value),
     p.totalAnnualCost_EUR ?? null,
     p.emissions_tCO2 ?? null,
     ...capacities.map(([id, field]) => {

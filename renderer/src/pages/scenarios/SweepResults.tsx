@@ -51,6 +51,7 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
     co2: t('scenarios.sweep.co2'),
     technology: (id) => doc.technologies.find((x) => x.id === id)?.name ?? id,
     technologyType: (id) => doc.technologies.find((x) => x.id === id)?.type,
+    screening: { title: t('planner.run.mode'), value: t('scenarios.sweep.screeningMode') },
   };
   const table = sweepTable(run, tableText);
   // What the chart shows: cost (and CO2) by default, or one sized capacity.
