@@ -208,13 +208,6 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       phase: mode === 'aggregated' ? 'buildingTypicalDays' : 'buildingFullYear',
       elapsed_s: 0,
     });
-    const first = buildModel(project, base);
-    const solveOpts = {
-      timeLimit_s: left(),
-      mipGap: opts.mipGap,
-      onProgress: within(mode === 'aggregated' ? 'sizing' : 'simplex'),
-      signal: opts.signal,
-    };
     let fellBack = false;
     if (mode === 'full' && !opts.milp && opts.fullMethod !== 'direct' && backend.session) {
       const viaDecomposition = await fullByDecomposition(project, base, backend, {
@@ -230,6 +223,14 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       }
       fellBack = !opts.signal?.aborted;
     }
+    // Built only now: the decomposition builds its own models, and a full-year model is large.
+    const first = buildModel(project, base);
+    const solveOpts = {
+      timeLimit_s: left(), // what the decomposition left
+      mipGap: opts.mipGap,
+      onProgress: within(mode === 'aggregated' ? 'sizing' : 'simplex'),
+      signal: opts.signal,
+    };
     const sizingOnly = mode === 'aggregated' && !opts.milp ? opts.sizingOnly : undefined;
     const sol1 =
       typeof sizingOnly === 'object'
