@@ -9,8 +9,14 @@ import { BlockSessions, type BlockEvaluation, type BlockEvaluator, type BlockTas
  * and blockPool.web.ts (Web Workers); here a worker is only a {@link BlockPort}.
  */
 
-/** What a pooled LP's solve may ask of the worker's backend (a signal is passed as the worker's cancel flag). */
-export type PoolSolveOptions = Pick<SolveOptions, 'algorithm' | 'timeLimit_s' | 'pricing'>;
+/**
+ * What a pooled LP's solve may ask of the worker's backend. A caller's signal is passed as the worker's
+ * cancel flag, read only when `cancellable`: reading it means a HiGHS callback on every simplex
+ * iteration, which costs time (highs.ts).
+ */
+export type PoolSolveOptions = Pick<SolveOptions, 'algorithm' | 'timeLimit_s' | 'pricing'> & {
+  cancellable?: boolean;
+};
 
 /** Messages to a block worker. */
 export type ToBlockWorker =
@@ -295,7 +301,8 @@ export function blockWorkerHandler(
     if (msg.type === 'solve') {
       try {
         if (!backend) throw new Error('block worker not initialised');
-        const solution = await backend.solve(msg.model, { ...msg.options, signal });
+        const { cancellable, ...options } = msg.options;
+        const solution = await backend.solve(msg.model, { ...options, ...(cancellable ? { signal } : {}) });
         const transfer = [solution.x, solution.rowDual].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
         post({ type: 'solved', seq: msg.seq, solution }, transfer);
       } catch (err) {

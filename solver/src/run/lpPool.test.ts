@@ -25,6 +25,7 @@ function gate() {
   const open = new Map<string, () => void>();
   const started: string[] = [];
   const pricing: (string | undefined)[] = [];
+  const signals: boolean[] = [];
   const backend = (worker: number): SolverBackend => ({
     name: 'highs',
     dispose: () => undefined,
@@ -32,6 +33,7 @@ function gate() {
       new Promise<LpSolution>((resolve) => {
         started.push(`${model.name}@${worker}`);
         pricing.push(opts.pricing);
+        signals.push(opts.signal !== undefined);
         open.set(model.name, () =>
           resolve(
             opts.signal?.aborted
@@ -60,7 +62,7 @@ function gate() {
     open.get(name)!();
     await settle();
   };
-  return { backend, started, pricing, finish };
+  return { backend, started, pricing, signals, finish };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
@@ -102,6 +104,11 @@ describe('poolSolver', () => {
     await g.finish('a');
     expect((await sol).status).toBe('cancelled');
     expect(g.pricing).toEqual(['devex']);
+    // Without a signal the worker's solve gets none (no HiGHS callback on every iteration).
+    const plain = pool.solve(lp('b', 2));
+    await g.finish('b');
+    expect((await plain).status).toBe('optimal');
+    expect(g.signals).toEqual([true, false]);
     pool.dispose();
   });
 

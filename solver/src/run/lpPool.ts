@@ -77,7 +77,7 @@ export async function poolSolver(ports: BlockPort[]): Promise<LpPool> {
       const transfer: ArrayBuffer[] = [];
       const model = copyModel(job.model, transfer);
       const { algorithm, timeLimit_s, pricing } = job.opts;
-      const options: PoolSolveOptions = { algorithm, timeLimit_s, pricing };
+      const options: PoolSolveOptions = { algorithm, timeLimit_s, pricing, cancellable: !!signal };
       slot.port.postMessage({ type: 'solve', seq, model, options }, transfer);
       job.opts.onStart?.(k + 1);
     }
