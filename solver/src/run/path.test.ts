@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHighsBackend } from '../lp/highs';
-import type { SolveProgress, SolverBackend } from '../lp/backend';
+import type { LpSolution, SolveProgress, SolverBackend } from '../lp/backend';
+import type { LpModel } from '../lp/model';
+import type { LpPool } from './lpPool';
 import { boiler, testProject, yearSeries } from '../model/testing';
 import type { Project } from '../project/types';
 import { validateProject } from '../project/validate';
@@ -124,6 +126,40 @@ describe('solving a transformation path', () => {
       r.periods!.map((p) => ({ ...p, results: { ...p.results, solve: { ...p.results.solve, seconds: 0 } } }));
     expect(withoutTimes(pooled.results)).toEqual(withoutTimes(here.results));
   }, 60_000);
+
+  it('lists a worker once, though its next check starts before the last answer is read', async () => {
+    // One worker that starts its next LP in the same turn as it answers (as lpPool.ts does).
+    const lpPool = () => {
+      const queue: { model: LpModel; opts: Parameters<LpPool['solve']>[1]; done: (s: LpSolution) => void }[] =
+        [];
+      let busy = false;
+      const next = () => {
+        const job = busy ? undefined : queue.shift();
+        if (!job) return;
+        busy = true;
+        job.opts?.onStart?.(1);
+        void highs.solve(job.model).then((s) => {
+          busy = false;
+          job.done(s);
+          next();
+        });
+      };
+      const pool: LpPool = {
+        workers: 1,
+        solve: (model, opts) => new Promise((done) => (queue.push({ model, opts, done }), next())),
+        dispose: () => undefined,
+      };
+      return Promise.resolve(pool);
+    };
+    const running: number[][] = [];
+    await solveProject(twoPeriods(), {
+      backend: highs,
+      lpPool,
+      onProgress: (p) => p.checks?.running && running.push(p.checks.running.map((r) => r.year)),
+    });
+    // 2030's answer is counted after 2035 started on the same worker: never both at once.
+    expect(running).toEqual([[], [2030], [2035], [2035], []]);
+  });
 
   it('solves the checks in this thread when the pool cannot start or its workers fail', async () => {
     const here = await solveProject(twoPeriods(), { backend: highs });

@@ -117,6 +117,8 @@ async function fixedChecks(
   const running = new Map<number, RunningCheck>();
   const report = () => onProgress(done, [...running.values()]);
   const started = (q: number, worker?: number) => {
+    // A worker takes a new check only when its last one is done, though that answer may be on its way.
+    for (const [k, r] of running) if (worker && r.worker === worker) running.delete(k);
     running.set(q, { year: pm.blocks[q].info.year, ...(worker ? { worker } : {}), since_s: elapsed() });
     report();
   };
