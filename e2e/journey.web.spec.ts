@@ -188,6 +188,13 @@ test('a new user: blank project, 2023 CSV, run, every results tab, variant, swee
     await expect(page.getByTestId('sweep-table')).not.toContainText('NaN');
     await languageOk(page, 'Szenarien (Schnellauswertung)');
     await shot(page, '7-sweep-screening');
+    // On screen the note says it once; the exported CSV says it on every row.
+    await expect(page.getByTestId('sweep-table').locator('thead')).not.toContainText('Rechenart');
+    const sweepDownload = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Tabelle als CSV speichern' }).click();
+    const sweepCsv = readFileSync(await (await sweepDownload).path(), 'utf8');
+    expect(sweepCsv.split('\r\n')[0]).toContain(';Stand;Rechenart;Jahresgesamtkosten [EUR/a];');
+    expect(sweepCsv.split('\r\n')[1]).toContain(';Schnellauswertung auf Typtagen, ohne Ganzjahresprüfung;');
 
     await page.getByLabel('Anzahl Punkte').fill('3');
     const t0 = Date.now();

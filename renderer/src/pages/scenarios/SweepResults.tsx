@@ -51,9 +51,13 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
     co2: t('scenarios.sweep.co2'),
     technology: (id) => doc.technologies.find((x) => x.id === id)?.name ?? id,
     technologyType: (id) => doc.technologies.find((x) => x.id === id)?.type,
-    screening: { title: t('planner.run.mode'), value: t('scenarios.sweep.screeningMode') },
   };
   const table = sweepTable(run, tableText);
+  // On screen the note above the table says a screening is one; an exported row says it itself.
+  const csvTable = sweepTable(run, {
+    ...tableText,
+    screening: { title: t('planner.run.mode'), value: t('scenarios.sweep.screeningMode') },
+  });
   // What the chart shows: cost (and CO2) by default, or one sized capacity.
   const capacities: SweepCapacity[] = sweepCapacities(
     run,
@@ -97,7 +101,7 @@ export function SweepResults({ run, doc }: { run: SweepRun; doc: StoredProject }
     const style = language === 'de' ? 'de' : 'intl';
     const r = await files().saveFile({
       suggestedName: sweepFileName(doc.name, t('scenarios.sweep.fileName')),
-      data: new TextEncoder().encode(sweepCsv(table, style)),
+      data: new TextEncoder().encode(sweepCsv(csvTable, style)),
       filters: [{ name: 'CSV', extensions: ['csv'] }],
     });
     setSaved(r.saved ? (r.name ?? '') : null);
