@@ -23,18 +23,31 @@ const running = (over: Partial<RunningState>): RunningState => ({
 const show = (r: RunningState) =>
   render(<RunProgress running={r} cancelled={false} points={5} nameOf={() => 'Basis'} />);
 
+/** Shows `r` in each language of `cases` and checks it against that language's expectation. */
+async function inLanguages<T>(
+  cases: readonly (readonly ['de' | 'en', T])[],
+  r: RunningState,
+  check: (expected: T, lng: 'de' | 'en') => void,
+) {
+  for (const [lng, expected] of cases) {
+    await initI18n(lng);
+    useApp.setState({ language: lng });
+    show(r);
+    check(expected, lng);
+    cleanup();
+  }
+}
+
 describe('RunProgress', () => {
   it("counts a path's checked periods, in German and English", async () => {
-    for (const [lng, text] of [
-      ['de', 'Ganzjahresprüfung (2 von 5 Perioden fertig)'],
-      ['en', 'full-year check (2 of 5 periods done)'],
-    ] as const) {
-      await initI18n(lng);
-      useApp.setState({ language: lng });
-      show(running({ checks: { done: 2, of: 5 } }));
-      expect(screen.getByTestId('run-status').textContent).toContain(text);
-      cleanup();
-    }
+    await inLanguages(
+      [
+        ['de', 'Ganzjahresprüfung (2 von 5 Perioden fertig)'],
+        ['en', 'full-year check (2 of 5 periods done)'],
+      ],
+      running({ checks: { done: 2, of: 5 } }),
+      (text) => expect(screen.getByTestId('run-status').textContent).toContain(text),
+    );
   });
 
   it("lists a path's checks under way with their worker and time, in German and English", async () => {
@@ -47,29 +60,29 @@ describe('RunProgress', () => {
         { year: 2040, worker: 2, startedAt: now - 3_000 },
       ],
     };
-    for (const [lng, lines] of [
+    await inLanguages(
       [
-        'de',
         [
-          'Ganzjahresprüfung 2030 läuft seit 12 s (Rechenprozess 1)',
-          'Ganzjahresprüfung 2040 läuft seit 3 s (Rechenprozess 2)',
+          'de',
+          [
+            'Ganzjahresprüfung 2030 läuft seit 12 s (Rechenprozess 1)',
+            'Ganzjahresprüfung 2040 läuft seit 3 s (Rechenprozess 2)',
+          ],
+        ],
+        [
+          'en',
+          [
+            'Full-year check 2030 running for 12 s (worker 1)',
+            'Full-year check 2040 running for 3 s (worker 2)',
+          ],
         ],
       ],
-      [
-        'en',
-        [
-          'Full-year check 2030 running for 12 s (worker 1)',
-          'Full-year check 2040 running for 3 s (worker 2)',
-        ],
-      ],
-    ] as const) {
-      await initI18n(lng);
-      useApp.setState({ language: lng });
-      show(running({ checks }));
-      const items = screen.getByTestId('run-checks').querySelectorAll('li');
-      expect(Array.from(items, (li) => li.textContent)).toEqual(lines);
-      cleanup();
-    }
+      running({ checks }),
+      (lines) => {
+        const items = screen.getByTestId('run-checks').querySelectorAll('li');
+        expect(Array.from(items, (li) => li.textContent)).toEqual(lines);
+      },
+    );
     // A check in the run's own thread has no worker; without checks under way there is no list.
     await initI18n('en');
     show(running({ checks: { done: 0, of: 2, running: [{ year: 2025, startedAt: now }] } }));
@@ -84,22 +97,20 @@ describe('RunProgress', () => {
       capacities: { gb: { power_kW: 6000 }, tes: { energy_kWh: 27581.4, power_kW: 5000 } },
       totalAnnualCost_EUR: 2314064.68,
     };
-    for (const [lng, text] of [
+    await inLanguages(
       [
-        'de',
-        'Vorschau aus den Typtagen, die Ganzjahresprüfung läuft noch: gb 6.000 kW, tes 27.581 kWh / 5.000 kW – Jahreskosten etwa 2.314.065 EUR/a',
+        [
+          'de',
+          'Vorschau aus den Typtagen, die Ganzjahresprüfung läuft noch: gb 6.000 kW, tes 27.581 kWh / 5.000 kW – Jahreskosten etwa 2.314.065 EUR/a',
+        ],
+        [
+          'en',
+          'Preview from the typical days, the full-year check is still running: gb 6,000 kW, tes 27,581 kWh / 5,000 kW – annual cost about 2,314,065 EUR/a',
+        ],
       ],
-      [
-        'en',
-        'Preview from the typical days, the full-year check is still running: gb 6,000 kW, tes 27,581 kWh / 5,000 kW – annual cost about 2,314,065 EUR/a',
-      ],
-    ] as const) {
-      await initI18n(lng);
-      useApp.setState({ language: lng });
-      show(running({ preview }));
-      expect(screen.getByTestId('run-preview').textContent).toBe(text);
-      cleanup();
-    }
+      running({ preview }),
+      (text) => expect(screen.getByTestId('run-preview').textContent).toBe(text),
+    );
     show(running({}));
     expect(screen.queryByTestId('run-preview')).toBeNull();
   });
@@ -147,27 +158,31 @@ describe('RunProgress', () => {
         },
       ],
     };
-    for (const [lng, head, last] of [
+    await inLanguages(
       [
-        'de',
-        'Vorschau aus den Typtagen, die Ganzjahresprüfungen laufen noch – Kapitalwert etwa 37.447.144 EUR, in Betrieb:',
-        '2045: Wärmepumpe 2.280 kW, Wärmespeicher 34.151 kWh / 3.000 kW',
+        [
+          'de',
+          [
+            'Vorschau aus den Typtagen, die Ganzjahresprüfungen laufen noch – Kapitalwert etwa 37.447.144 EUR, in Betrieb:',
+            '2045: Wärmepumpe 2.280 kW, Wärmespeicher 34.151 kWh / 3.000 kW',
+          ],
+        ],
+        [
+          'en',
+          [
+            'Preview from the typical days, the full-year checks are still running – net present cost about 37,447,144 EUR, in service:',
+            '2045: Wärmepumpe 2,280 kW, Wärmespeicher 34,151 kWh / 3,000 kW',
+          ],
+        ],
       ],
-      [
-        'en',
-        'Preview from the typical days, the full-year checks are still running – net present cost about 37,447,144 EUR, in service:',
-        '2045: Wärmepumpe 2,280 kW, Wärmespeicher 34,151 kWh / 3,000 kW',
-      ],
-    ] as const) {
-      await initI18n(lng);
-      useApp.setState({ language: lng });
-      show(running({ checks: { done: 0, of: 2 }, pathPreview }));
-      const box = screen.getByTestId('run-path-preview');
-      expect(box.querySelector('p')!.textContent).toBe(head);
-      const items = [...box.querySelectorAll('li')].map((li) => li.textContent);
-      expect(items).toEqual([`2025: BHKW Erdgas ${lng === 'de' ? '1.083' : '1,083'} kW el`, last]);
-      cleanup();
-    }
+      running({ checks: { done: 0, of: 2 }, pathPreview }),
+      ([head, last], lng) => {
+        const box = screen.getByTestId('run-path-preview');
+        expect(box.querySelector('p')!.textContent).toBe(head);
+        const items = [...box.querySelectorAll('li')].map((li) => li.textContent);
+        expect(items).toEqual([`2025: BHKW Erdgas ${lng === 'de' ? '1.083' : '1,083'} kW el`, last]);
+      },
+    );
     show(running({}));
     expect(screen.queryByTestId('run-path-preview')).toBeNull();
     useProject.setState({ doc: null });
