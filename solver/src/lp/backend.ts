@@ -98,7 +98,18 @@ export interface RunningCheck {
 /** Anything with an `aborted` flag: an AbortSignal, or a view on a SharedArrayBuffer set by another thread. */
 export interface CancelSignal {
   readonly aborted: boolean;
+  /**
+   * False: a solver need not look at the signal during a solve, only before it starts. For a signal that
+   * can change only between solves (a cancel message read by the thread's event loop), or whose owner
+   * stops a running solve by ending its thread (the planner's solver worker). Looking costs HiGHS a
+   * callback on every simplex iteration (highs.ts). Default true.
+   */
+  readonly pollDuringSolve?: boolean;
 }
+
+/** Whether a solve has to look at `signal` while it runs (see CancelSignal.pollDuringSolve). */
+export const pollsDuringSolve = (signal: CancelSignal | undefined): boolean =>
+  signal !== undefined && signal.pollDuringSolve !== false;
 
 export interface SolveOptions {
   timeLimit_s?: number;

@@ -1,6 +1,13 @@
 import highsLoader, { type Highs, type HighsCallbackMap, type ModelData } from 'highs';
 import type { LpModel } from './model';
-import type { LpSolution, SolveOptions, SolveStatus, SolverBackend, SolverSession } from './backend';
+import {
+  pollsDuringSolve,
+  type LpSolution,
+  type SolveOptions,
+  type SolveStatus,
+  type SolverBackend,
+  type SolverSession,
+} from './backend';
 
 /** HiGHS model status codes (highs.constants.modelStatus). */
 const STATUS = {
@@ -104,9 +111,10 @@ export async function createHighsBackend(): Promise<SolverBackend> {
         // can cancel the solve; its progress events said no more than the elapsed time, which callers
         // show from their own clocks. Branch and bound reports per node, far less often.
         const types = h.constants.callbackType;
+        const polls = pollsDuringSolve(options.signal);
         const wanted: HighsCallbackMap = {
-          ...(options.signal ? { [types.simplexInterrupt]: callbacks[types.simplexInterrupt] } : {}),
-          ...(mip && (options.signal || options.onProgress)
+          ...(polls ? { [types.simplexInterrupt]: callbacks[types.simplexInterrupt] } : {}),
+          ...(mip && (polls || options.onProgress)
             ? { [types.mipInterrupt]: callbacks[types.mipInterrupt] }
             : {}),
         };
@@ -220,7 +228,7 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
       let lastReport = -1;
       // Only with a signal: HiGHS calls back on every simplex iteration (see the backend's solve).
       const code = hm.run(
-        signal
+        pollsDuringSolve(signal)
           ? {
               [h.constants.callbackType.simplexInterrupt]: (event) => {
                 if (signal?.aborted) event.interrupt();

@@ -108,7 +108,11 @@ describe('poolSolver', () => {
     const plain = pool.solve(lp('b', 2));
     await g.finish('b');
     expect((await plain).status).toBe('optimal');
-    expect(g.signals).toEqual([true, false]);
+    // Nor with a signal that need not be looked at during a solve (the planner ends its worker instead).
+    const quiet = pool.solve(lp('c', 3), { signal: { aborted: false, pollDuringSolve: false } });
+    await g.finish('c');
+    expect((await quiet).status).toBe('optimal');
+    expect(g.signals).toEqual([true, false, false]);
     pool.dispose();
   });
 

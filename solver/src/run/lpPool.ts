@@ -1,4 +1,4 @@
-import type { CancelSignal, LpSolution } from '../lp/backend';
+import { pollsDuringSolve, type CancelSignal, type LpSolution } from '../lp/backend';
 import type { LpModel } from '../lp/model';
 import { copyModel, type BlockPort, type FromBlockWorker, type PoolSolveOptions } from './blockPool';
 
@@ -77,7 +77,12 @@ export async function poolSolver(ports: BlockPort[]): Promise<LpPool> {
       const transfer: ArrayBuffer[] = [];
       const model = copyModel(job.model, transfer);
       const { algorithm, timeLimit_s, pricing } = job.opts;
-      const options: PoolSolveOptions = { algorithm, timeLimit_s, pricing, cancellable: !!signal };
+      const options: PoolSolveOptions = {
+        algorithm,
+        timeLimit_s,
+        pricing,
+        cancellable: pollsDuringSolve(signal),
+      };
       slot.port.postMessage({ type: 'solve', seq, model, options }, transfer);
       job.opts.onStart?.(k + 1);
     }

@@ -50,6 +50,9 @@ export function createSolverWorkerHandler(
       get aborted() {
         return cancelled.has(id) || (flag !== undefined && Atomics.load(flag, 0) === 1);
       },
+      // Without a shared flag only a cancel message, read between solves, can stop the run (or the
+      // caller ends this thread): HiGHS then need not call back on every simplex iteration.
+      pollDuringSolve: flag !== undefined,
     };
     const solver = msg.options.solver ?? 'highs';
     try {

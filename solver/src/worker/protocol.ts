@@ -32,7 +32,9 @@ export type SolverRequest =
       /**
        * Optional Int32Array-backed SharedArrayBuffer: another thread sets element 0 to 1 to cancel.
        * HiGHS runs synchronously, so a posted 'cancel' message is only read between solves; the
-       * shared flag is read inside the solver's callbacks (needs cross-origin isolation).
+       * shared flag is read inside the solver's callbacks (needs cross-origin isolation), at the cost
+       * of a callback on every simplex iteration. Without it no solve looks for a cancel while it runs:
+       * the planner stops a running solve by ending the worker (renderer/src/solver/client.ts).
        */
       cancelFlag?: SharedArrayBuffer;
       /**
