@@ -75,6 +75,27 @@ describe('the one worker RPC', () => {
     expect(FakeWorker.created).toHaveLength(2);
   });
 
+  it('aborts the only call by ending its worker; with another call pending it leaves both alone', async () => {
+    FakeWorker.created = [];
+    const c = rpc();
+    const a = c.call<number>({ n: 0 }, read([]));
+    const stop = new Error('cancelled');
+    expect(c.abort(a.id, stop)).toBe(true);
+    await expect(a.result).rejects.toBe(stop);
+    expect(FakeWorker.created[0].terminated).toBe(true);
+    // the next call starts a fresh worker
+    await expect(c.call<number>({ n: 5 }, read([])).result).resolves.toBe(10);
+    expect(FakeWorker.created).toHaveLength(2);
+    const b = c.call<number>({ n: 0 }, read([]));
+    const d = c.call<number>({ n: 0 }, read([]));
+    expect(c.abort(b.id, stop)).toBe(false);
+    expect(FakeWorker.created[1].terminated).toBe(false);
+    expect(c.abort('solver-unknown', stop)).toBe(false);
+    c.dispose();
+    await expect(b.result).rejects.toBeInstanceOf(WorkerFailure);
+    await expect(d.result).rejects.toBeInstanceOf(WorkerFailure);
+  });
+
   it('treats a reply the worker could not send (messageerror) as a stop', async () => {
     FakeWorker.created = [];
     const c = rpc();

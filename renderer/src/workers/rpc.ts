@@ -81,6 +81,16 @@ export class WorkerRpc<Req extends { id: string }, Res extends { id: string }> {
     return { id, result };
   }
 
+  /**
+   * Ends the call `id` at once with `error` by ending the worker, when it is the only call the worker
+   * has (the next call starts a fresh one). False, and nothing done, while the worker has other calls.
+   */
+  abort(id: string, error: Error): boolean {
+    if (this.pending.size !== 1 || !this.pending.has(id)) return false;
+    this.restart(error);
+    return true;
+  }
+
   /** A message that expects no reply (e.g. cancel); dropped when no worker runs. */
   post(message: unknown): void {
     this.worker?.postMessage(message);
