@@ -74,6 +74,13 @@ test('a transformation path 2025–2045: solved with defaults, shown as a path i
     await expect(page.getByTestId('header-project')).toContainText(PROJECT);
     await nav(page, 'Szenarien');
     await page.getByRole('tab', { name: 'Basis' }).click();
+    // The exact mode on a path says what it costs before anyone starts it; the default stays typical days.
+    await page.getByLabel('Rechenart').selectOption('full');
+    await expect(page.getByTestId('run-mode-full-path')).toContainText(
+      'alle Stunden aller 5 Perioden in einem einzigen Optimierungsproblem',
+    );
+    await page.getByLabel('Rechenart').selectOption('aggregated');
+    await expect(page.getByTestId('run-mode-full-path')).toHaveCount(0);
     const t0 = Date.now();
     await page.getByRole('button', { name: '„Basis“ rechnen' }).click();
     await expect(page.getByTestId('run-status')).toContainText('Basis');

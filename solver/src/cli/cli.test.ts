@@ -71,6 +71,32 @@ describe('werkplan CLI', () => {
     expect(csv).toHaveLength(8760 + 2);
   });
 
+  it('solve --mode full on a path says what it costs before it starts', async () => {
+    const p = project();
+    p.periods = { years: [p.site.year, p.site.year + 5] };
+    const r = await run(
+      'solve',
+      writeProject('path.json', p),
+      '--mode',
+      'full',
+      '--out',
+      path.join(dir, 'out-path'),
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      "note: --mode full solves all hours of the path's 2 periods as one LP; the five-period example had no answer after 17 min on 2 cores",
+    );
+    const plain = await run(
+      'solve',
+      writeProject('year.json', project()),
+      '--mode',
+      'full',
+      '--out',
+      path.join(dir, 'out-y'),
+    );
+    expect(plain.err).not.toContain('note:');
+  });
+
   it('solve: scenario and glpk backend', async () => {
     const out = path.join(dir, 'out-scn');
     const r = await run(

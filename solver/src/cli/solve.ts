@@ -59,6 +59,13 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   const out = stringOption(o, 'out') ?? 'results';
   const project = await loadProjectOrReport(file, io);
   if (!project) return 1;
+  const periods = project.periods?.years.length ?? 1;
+  if (mode === 'full' && periods > 1)
+    io.stderr(
+      `note: --mode full solves all hours of the path's ${periods} periods as one LP; the five-period example ` +
+        'had no answer after 17 min on 2 cores (docs/solvers.md). The default, typical days with a full-year ' +
+        'check per period, takes about 25 s.\n',
+    );
   const status = solveStatus(io.stderr, io.stderrIsTTY === true, (id) =>
     fieldUnit(project.technologies.find((t) => t.id === id)?.type, 'power_kW'),
   );

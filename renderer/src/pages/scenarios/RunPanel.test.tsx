@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { initI18n } from '../../i18n';
+import { i18next, initI18n } from '../../i18n';
 import { db } from '../../db/schema';
 import { saveResult } from '../../db/results';
 import { createBlankProject } from '../../project/files';
@@ -8,6 +8,7 @@ import { assembleProject, currentInputsHash } from '../../project/assemble';
 import { yearStart_ms } from '../../project/document';
 import { checkRunnable, NotRunnableError } from '../../project/run';
 import { attachSeries } from '../../project/seriesActions';
+import { setScenarioMode } from '../../project/runOptions';
 import { useProject } from '../../project/store';
 import { useRuns } from '../../project/runs';
 import { useApp } from '../../store/app';
@@ -95,6 +96,33 @@ describe('run panel and values typed into the forms', () => {
     );
     // The stored result was computed with the defaults: no longer current.
     await waitFor(() => expect(screen.getByTestId('result-base').textContent).not.toContain('aktuell'));
+  });
+
+  it('says what the exact mode means for a path, in German and English; not for a single year', async () => {
+    const id = useProject.getState().projectId!;
+    await setScenarioMode(db(), id, 'base', 'full');
+    const { unmount } = panel();
+    await waitFor(() => expect(screen.getByLabelText<HTMLSelectElement>('Rechenart').value).toBe('full'));
+    expect(screen.queryByTestId('run-mode-full-path')).toBeNull();
+    unmount();
+    await useProject.getState().edit((d) => {
+      d.periods = { years: [2025, 2030, 2035, 2040, 2045] };
+    });
+    const de = panel();
+    expect((await screen.findByTestId('run-mode-full-path')).textContent).toBe(
+      'Bei einem Pfad heißt das: alle Stunden aller 5 Perioden in einem einzigen Optimierungsproblem. Das dauert ein Vielfaches – der Beispielpfad mit fünf Perioden rechnet auf einem Rechner mit 2 Kernen länger als 17 Minuten. Für die Planung genügen die Typtage: jede Periode wird danach über das ganze Jahr geprüft.',
+    );
+    de.unmount();
+    await i18next.changeLanguage('en');
+    useApp.setState({ language: 'en' });
+    try {
+      panel();
+      expect((await screen.findByTestId('run-mode-full-path')).textContent).toBe(
+        'For a path this means all hours of all 5 periods in one single optimisation problem. That takes many times longer: the example path with five periods runs for more than 17 minutes on a 2-core computer. For planning, typical days are enough: each period is then checked over the whole year.',
+      );
+    } finally {
+      await i18next.changeLanguage('de');
+    }
   });
 
   it('an invalid value blocks every run, says why next to the buttons, and the result is not current', async () => {

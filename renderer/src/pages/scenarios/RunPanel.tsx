@@ -21,6 +21,12 @@ import { SizingResolution } from './SizingResolution';
 export { capacityText } from './capacityText';
 
 /**
+ * What the exact path of the five-period example took on a 2-core machine (docs/solvers.md, 2026-12-07): the
+ * stacked LP over all hours had no answer after this many minutes.
+ */
+const EXACT_PATH_MINUTES = 17;
+
+/**
  * Runs scenarios in the solver worker (the UI stays responsive), shows phase, elapsed time and a
  * cancel button, and lists the stored results with their state: current, stale or missing.
  */
@@ -58,6 +64,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const points = Number(paretoPoints);
   const pointsOk = Number.isInteger(points) && points >= 2 && points <= 20;
   const pareto = () => void useRuns.getState().startPareto(db(), solverClient(), projectId, selected, points);
+  const periods = doc.periods?.years.length ?? 1;
   const nameOf = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
 
   const byScenario = new Map((results ?? []).map((r) => [r.scenarioId, r]));
@@ -82,6 +89,11 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           <p id="run-mode-hint" className="hint">
             {t('scenarios.run.modeFor', { name: nameOf(selected) })}
           </p>
+          {mode === 'full' && periods > 1 && (
+            <p className="hint" data-testid="run-mode-full-path">
+              {t('scenarios.run.fullPath', { count: periods, minutes: EXACT_PATH_MINUTES })}
+            </p>
+          )}
         </div>
         <button
           type="button"
