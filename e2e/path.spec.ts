@@ -79,6 +79,7 @@ test('a transformation path 2025–2045: solved with defaults, shown as a path i
     await expect(page.getByTestId('run-mode-full-path')).toContainText(
       'alle Stunden aller 5 Perioden in einem einzigen Optimierungsproblem',
     );
+    await shot(page, 'full-mode-hint');
     await page.getByLabel('Rechenart').selectOption('aggregated');
     await expect(page.getByTestId('run-mode-full-path')).toHaveCount(0);
     const t0 = Date.now();
