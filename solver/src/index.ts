@@ -108,6 +108,7 @@ export type {
   SolvePhase,
   ParetoStep,
 } from './lp/backend';
+export { isSolverAbort } from './lp/backend';
 
 // the solver's texts: i18next namespaces, loaded by the planner's i18next as well
 export { SOLVER_NAMESPACES, solverResources, type SolverNamespace } from './i18n';

@@ -1,5 +1,6 @@
 import type { SolverRequest, SolverResponse } from '../../../solver/src/worker';
-import type { Project, SolveProgress } from '../../../solver/src';
+import { isSolverAbort, type Project, type SolveProgress } from '../../../solver/src';
+import { i18next } from '../i18n';
 import { WorkerRpc, type DistributiveOmit, type Reply } from '../workers/rpc';
 
 type SolveResult = Extract<SolverResponse, { type: 'result' }>;
@@ -23,6 +24,14 @@ export class SolveCancelled extends Error {
     super('cancelled');
     this.name = 'SolveCancelled';
   }
+}
+
+/**
+ * The error of a run the worker answered with `message`. HiGHS-WASM aborts ("Aborted(…)") on any C++
+ * exception, in practice when its heap cannot grow past 2 GiB: that is said in the planner's language.
+ */
+export function solverError(message: string): Error {
+  return isSolverAbort(message) ? new Error(i18next.t('workers.solverAborted')) : new Error(message);
 }
 
 type CallRequest = Extract<SolverRequest, { type: 'solve' | 'pareto' }>;
@@ -64,7 +73,7 @@ export class SolverClient {
         onProgress?.({ ...m.progress, point: m.point, points: m.points });
         return 'progress';
       }
-      return m.type === 'error' ? { error: new Error(m.message) } : { done: m as R };
+      return m.type === 'error' ? { error: solverError(m.message) } : { done: m as R };
     });
     return {
       result,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { failureText } from './main';
 import { runCli } from './testing';
 import { boiler, testProject } from '../model/testing';
 import type { Results } from '../results/results';
@@ -95,6 +96,15 @@ describe('werkplan CLI', () => {
       path.join(dir, 'out-y'),
     );
     expect(plain.err).not.toContain('note:');
+  });
+
+  it('a HiGHS-WASM abort is explained; other failures print as they are', () => {
+    expect(failureText('solve', 'Aborted(). Build with -sASSERTIONS for more info.')).toBe(
+      'werkplan solve: Aborted(). Build with -sASSERTIONS for more info.\n' +
+        '  HiGHS-WASM stopped, usually because its memory (at most 2 GiB) is not enough for this model. A smaller\n' +
+        '  model helps: typical days instead of --mode full, fewer periods, or an hourly time step.\n',
+    );
+    expect(failureText('report', 'no such file')).toBe('werkplan report: no such file\n');
   });
 
   it('solve: scenario and glpk backend', async () => {

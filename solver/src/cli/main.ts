@@ -2,6 +2,8 @@
  * `werkplan` command-line tool. Each command lives in its own file and registers here.
  * Contract: exit code 0 on success, non-zero on invalid input or no solution, reason on stderr.
  */
+import { isSolverAbort } from '../lp/backend';
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -82,6 +84,17 @@ export function usage(): string {
   ].join('\n');
 }
 
+/** What a command that failed with `message` prints; a HiGHS-WASM abort is explained. */
+export function failureText(command: string, message: string): string {
+  return (
+    `werkplan ${command}: ${message}\n` +
+    (isSolverAbort(message)
+      ? '  HiGHS-WASM stopped, usually because its memory (at most 2 GiB) is not enough for this model. A smaller\n' +
+        '  model helps: typical days instead of --mode full, fewer periods, or an hourly time step.\n'
+      : '')
+  );
+}
+
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
@@ -97,7 +110,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     const handler = await spec.load();
     return await handler(rest, io);
   } catch (err) {
-    io.stderr(`werkplan ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(failureText(name, err instanceof Error ? err.message : String(err)));
     return 1;
   }
 }

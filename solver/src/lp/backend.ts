@@ -107,6 +107,12 @@ export interface CancelSignal {
   readonly pollDuringSolve?: boolean;
 }
 
+/**
+ * Whether an error message is HiGHS-WASM's abort ("Aborted(…)"): it aborts on any C++ exception, in
+ * practice when its heap cannot grow past 2 GiB for the model. The instance is unusable afterwards.
+ */
+export const isSolverAbort = (message: string): boolean => /^Aborted\(/.test(message);
+
 /** Whether a solve has to look at `signal` while it runs (see CancelSignal.pollDuringSolve). */
 export const pollsDuringSolve = (signal: CancelSignal | undefined): boolean =>
   signal !== undefined && signal.pollDuringSolve !== false;
