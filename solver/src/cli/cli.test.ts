@@ -19,6 +19,10 @@ function writeProject(name: string, doc: unknown): string {
   return file;
 }
 
+/** `werkplan solve FILE --mode full --out DIR` on a project written as `name`. */
+const solveFull = (name: string, doc: unknown, out: string) =>
+  run('solve', writeProject(name, doc), '--mode', 'full', '--out', path.join(dir, out));
+
 // A year with 200 kW heat in the first hours (the rest 0) and one boiler.
 const project = () => {
   const p = testProject({
@@ -75,26 +79,12 @@ describe('werkplan CLI', () => {
   it('solve --mode full on a path says what it costs before it starts', async () => {
     const p = project();
     p.periods = { years: [p.site.year, p.site.year + 5] };
-    const r = await run(
-      'solve',
-      writeProject('path.json', p),
-      '--mode',
-      'full',
-      '--out',
-      path.join(dir, 'out-path'),
-    );
+    const r = await solveFull('path.json', p, 'out-path');
     expect(r.code).toBe(0);
     expect(r.err).toContain(
       "note: --mode full solves all hours of the path's 2 periods as one LP; the five-period example had no answer after 17 min on 2 cores",
     );
-    const plain = await run(
-      'solve',
-      writeProject('year.json', project()),
-      '--mode',
-      'full',
-      '--out',
-      path.join(dir, 'out-y'),
-    );
+    const plain = await solveFull('year.json', project(), 'out-y');
     expect(plain.err).not.toContain('note:');
   });
 
@@ -131,14 +121,7 @@ describe('werkplan CLI', () => {
   it('solve: an infeasible project exits 1 and says why', async () => {
     const p = project();
     p.technologies[0].max = 250;
-    const r = await run(
-      'solve',
-      writeProject('inf.json', p),
-      '--mode',
-      'full',
-      '--out',
-      path.join(dir, 'out-inf'),
-    );
+    const r = await solveFull('inf.json', p, 'out-inf');
     expect(r.code).toBe(1);
     expect(r.err).toContain('heat demand cannot be met in 2 hours (first 2023-01-01 01:00)');
   });
