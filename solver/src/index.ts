@@ -82,6 +82,7 @@ export {
 export { annuityFactor } from './model/economics';
 export { copSeries } from './model/heatPump';
 export { solveProject, type SolveProjectOptions, type SolveOutcome } from './run/solve';
+export { EXACT_PATH_MINUTES_MEASURED } from './run/path';
 export { explainInfeasibility } from './run/explain';
 export {
   paretoFront,

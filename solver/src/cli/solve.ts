@@ -19,6 +19,7 @@ import {
 } from './args';
 import { nodeLpPool } from '../run/blockPool.node';
 import { solveProject } from '../run/solve';
+import { EXACT_PATH_MINUTES_MEASURED } from '../run/path';
 import { dispatchCsv } from '../results/views';
 import { fieldUnit } from '../results/capacity';
 import { pathSummaryText } from './pathText';
@@ -63,8 +64,8 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
   if (mode === 'full' && periods > 1)
     io.stderr(
       `note: --mode full solves all hours of the path's ${periods} periods as one LP; the five-period example ` +
-        'had no answer after 17 min on 2 cores (docs/solvers.md). The default, typical days with a full-year ' +
-        'check per period, takes about 25 s.\n',
+        `had no answer after ${EXACT_PATH_MINUTES_MEASURED} min on 2 cores (docs/solvers.md). The default, ` +
+        'typical days with a full-year check per period, takes about 25 s.\n',
     );
   const status = solveStatus(io.stderr, io.stderrIsTTY === true, (id) =>
     fieldUnit(project.technologies.find((t) => t.id === id)?.type, 'power_kW'),

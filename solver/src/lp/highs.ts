@@ -226,7 +226,7 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
       first = false;
       const { signal, onProgress } = options;
       let lastReport = -1;
-      // Only with a signal: HiGHS calls back on every simplex iteration (see the backend's solve).
+      // Only with a signal that must be polled: HiGHS calls back on every simplex iteration (see the backend's solve).
       const code = hm.run(
         pollsDuringSolve(signal)
           ? {

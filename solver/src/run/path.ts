@@ -11,6 +11,13 @@ import { explainInfeasibility } from './explain';
 import type { LpPool } from './lpPool';
 import { failure, raisedCapacities, type SolveOutcome, type SolveProjectOptions } from './solve';
 
+/**
+ * Minutes after which the exact (full-mode) path of the five-period example still had no answer on a 2-core
+ * machine (stacked LP, interior point; docs/solvers.md, 2026-12-07): what the planner and the CLI tell a user
+ * before full mode on a path starts.
+ */
+export const EXACT_PATH_MINUTES_MEASURED = 17;
+
 type Fixed = Record<string, { value: number; power?: number }>;
 
 /** The part of a path solution that belongs to one period's block, as that block's own solution. */

@@ -17,14 +17,9 @@ import { RunFindings, RunResultsTable } from './RunResultsTable';
 import { RunProgress } from './RunProgress';
 import { ParetoRunGroup } from './ParetoRunGroup';
 import { SizingResolution } from './SizingResolution';
+import { EXACT_PATH_MINUTES_MEASURED } from '../../../../solver/src';
 
 export { capacityText } from './capacityText';
-
-/**
- * What the exact path of the five-period example took on a 2-core machine (docs/solvers.md, 2026-12-07): the
- * stacked LP over all hours had no answer after this many minutes.
- */
-const EXACT_PATH_MINUTES = 17;
 
 /**
  * Runs scenarios in the solver worker (the UI stays responsive), shows phase, elapsed time and a
@@ -91,7 +86,7 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
           </p>
           {mode === 'full' && periods > 1 && (
             <p className="hint" data-testid="run-mode-full-path">
-              {t('scenarios.run.fullPath', { count: periods, minutes: EXACT_PATH_MINUTES })}
+              {t('scenarios.run.fullPath', { count: periods, minutes: EXACT_PATH_MINUTES_MEASURED })}
             </p>
           )}
         </div>
