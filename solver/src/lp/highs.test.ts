@@ -59,6 +59,27 @@ describe('HiGHS backend', () => {
     expect(Array.from(s.x).map(Math.round)).toEqual([0, 1, 1]);
   });
 
+  it('solves a session with devex pricing, then with the choice of HiGHS, to the same optimum', () => {
+    // min −x − 2y, x + y ≤ 4, x + 3y ≤ 7: x = 2.5, y = 1.5, objective −5.5; with x fixed at 1: y = 2, −5.
+    const b = new LpBuilder('session');
+    const x = b.addCol('x', 0, Infinity, -1);
+    const y = b.addCol('y', 0, Infinity, -2);
+    b.addRow('r1', [x, y], [1, 1], -Infinity, 4);
+    b.addRow('r2', [x, y], [1, 3], -Infinity, 7);
+    const session = highs.session!(b.build());
+    try {
+      const devex = session.solve({ pricing: 'devex' });
+      expect(devex.objective).toBeCloseTo(-5.5, 9);
+      expect(devex.x[x]).toBeCloseTo(2.5, 9);
+      session.fixColumns(Int32Array.of(x), Float64Array.of(1));
+      const own = session.solve();
+      expect(own.objective).toBeCloseTo(-5, 9);
+      expect(own.x[y]).toBeCloseTo(2, 9);
+    } finally {
+      session.dispose();
+    }
+  });
+
   it('reuses one instance across many solves', async () => {
     for (let k = 1; k <= 20; k++) {
       const b = new LpBuilder(`k${k}`);

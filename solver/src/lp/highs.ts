@@ -221,7 +221,11 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
     },
     solve(options: SolveOptions = {}) {
       const t0 = performance.now();
-      hm.options.set({ time_limit: options.timeLimit_s ?? 1e9 });
+      if (options.signal?.aborted) return empty('cancelled', 0, 'cancelled before start');
+      hm.options.set({
+        time_limit: options.timeLimit_s ?? 1e9,
+        simplex_dual_edge_weight_strategy: options.pricing === 'devex' ? 1 : -1, // -1: HiGHS chooses
+      });
       if (!first) hm.options.set({ presolve: 'off' });
       first = false;
       const { signal, onProgress } = options;

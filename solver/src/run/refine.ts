@@ -61,7 +61,9 @@ export async function checkAndRefine(
   session.fixColumns(cols, start);
   const left = () =>
     opts.timeLimit_s === undefined ? undefined : opts.timeLimit_s - (performance.now() - t0) / 1000;
+  // Devex pricing: faster on a year dispatched with fixed capacities (docs/solvers.md), most with a CO2 limit.
   let check = session.solve({
+    pricing: 'devex',
     timeLimit_s: opts.timeLimit_s,
     signal: opts.signal,
     onProgress: opts.onCheckProgress,
