@@ -59,7 +59,8 @@ export class SolverClient {
     options: Extract<SolverRequest, { type: 'pareto' }>['options'],
     onProgress?: (p: ParetoRunProgress) => void,
   ): SolveHandle<ParetoResult> {
-    return this.request<ParetoResult>({ type: 'pareto', project, options }, onProgress);
+    const cores = globalThis.navigator?.hardwareConcurrency;
+    return this.request<ParetoResult>({ type: 'pareto', project, options, cores }, onProgress);
   }
 
   private request<R extends SolveResult | ParetoResult>(

@@ -12,6 +12,7 @@ import {
   type OptionTable,
 } from './args';
 import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
+import { nodeLpPool } from '../run/blockPool.node';
 import type { Results } from '../results/results';
 
 /** The options `werkplan pareto` accepts; every one of them is in {@link PARETO_USAGE}. */
@@ -145,6 +146,8 @@ export async function paretoCommand(args: string[], io: CliIo): Promise<number> 
     mode,
     timeLimit_s: timeLimit,
     typicalDays,
+    // The points' full-year checks spread over worker threads, one per core.
+    lpPool: (jobs) => nodeLpPool(jobs),
     onPoint: (p, k, n) =>
       io.stderr(
         `point ${k} of ${n}: ${p.kind === 'minCost' ? 'minimum cost' : p.kind === 'minCo2' ? 'minimum CO2' : `CO2 ≤ ${p.co2Limit_t!.toFixed(1)} t`} → ${p.emissions_tCO2.toFixed(1)} t CO2/a, ${p.totalAnnualCost_EUR.toFixed(0)} EUR/a\n`,

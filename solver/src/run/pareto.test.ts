@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
-import { computeParetoFront, paretoFront, type ParetoProgress } from './pareto';
+import { computeParetoFront, paretoFront, type ParetoFront, type ParetoProgress } from './pareto';
+import type { LpPool } from './lpPool';
+import { nodeLpPool } from './blockPool.node';
 import { solveProject } from './solve';
 import { boiler, testProject } from '../model/testing';
 import type { Technology } from '../project/types';
@@ -179,6 +181,84 @@ describe.each([full, { mode: 'aggregated' } as const])('Pareto front by hand ($m
     // The middle point sits halfway between the cheapest plant's emissions and the clean end's limit.
     expect(rel(front.points[1].co2Limit_t!, (262.8 + 132.714) / 2)).toBeLessThan(1e-6);
   });
+});
+
+describe('Pareto front with the checks in a pool', () => {
+  const serial = () =>
+    computeParetoFront(twoLevel(), 5, { mode: 'aggregated', cleanEndTolerance: 0, backend: highs });
+  const figures = (f: ParetoFront) =>
+    f.points.map((p) => [p.kind, p.co2Limit_t, p.totalAnnualCost_EUR, p.emissions_tCO2, p.capacities]);
+
+  it('checks the points in parallel and gives the same front, point by point, as one after another', async () => {
+    const here = await serial();
+    const running: number[] = [];
+    let most = 0;
+    const checked: string[] = [];
+    // A pool of two that starts every LP it is given at once (as two idle workers would).
+    const pool: LpPool = {
+      workers: 2,
+      solve: async (model, opts) => {
+        expect(opts?.pricing).toBe('devex');
+        checked.push(model.name);
+        running.push(1);
+        most = Math.max(most, running.length);
+        await new Promise((r) => setTimeout(r, 20));
+        running.pop();
+        return highs.solve(model, opts);
+      },
+      dispose: () => undefined,
+    };
+    const done: number[] = [];
+    const pooled = await computeParetoFront(twoLevel(), 5, {
+      mode: 'aggregated',
+      cleanEndTolerance: 0,
+      backend: highs,
+      lpPool: (jobs) => (expect(jobs).toBe(5), Promise.resolve(pool)),
+      onPoint: (_, k) => done.push(k),
+    });
+    expect(pooled.status).toBe('optimal');
+    expect(figures(pooled)).toEqual(figures(here));
+    // One full-year check per point, several at once; the points are told in front order all the same.
+    expect(checked).toHaveLength(5);
+    expect(most).toBeGreaterThan(1);
+    expect(done).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('checks in this thread when the pool cannot start or its workers fail', async () => {
+    const here = await serial();
+    let disposed = 0;
+    const failing = await computeParetoFront(twoLevel(), 5, {
+      mode: 'aggregated',
+      cleanEndTolerance: 0,
+      backend: highs,
+      lpPool: () =>
+        Promise.resolve({
+          workers: 2,
+          solve: () => Promise.reject(new Error('a solver worker stopped: out of memory')),
+          dispose: () => (disposed += 1),
+        }),
+    });
+    const noStart = await computeParetoFront(twoLevel(), 5, {
+      mode: 'aggregated',
+      cleanEndTolerance: 0,
+      backend: highs,
+      lpPool: () => Promise.reject(new Error('no worker could start')),
+    });
+    expect(figures(failing)).toEqual(figures(here));
+    expect(figures(noStart)).toEqual(figures(here));
+    expect(disposed).toBe(1);
+  });
+
+  it('solves in worker threads (nodeLpPool) to the same front', async () => {
+    const here = await serial();
+    const pooled = await computeParetoFront(twoLevel(), 5, {
+      mode: 'aggregated',
+      cleanEndTolerance: 0,
+      backend: highs,
+      lpPool: (jobs) => nodeLpPool(jobs, 2),
+    });
+    expect(figures(pooled)).toEqual(figures(here));
+  }, 60_000);
 });
 
 describe('Pareto front: cancel, failure, no trade-off', () => {

@@ -1,5 +1,5 @@
 import { createBackend } from '../lp/index';
-import type { ParetoStep, SolveProgress } from '../lp/backend';
+import type { CancelSignal, ParetoStep, SolveProgress } from '../lp/backend';
 import { buildModel, sizingSegments } from '../model/build';
 import type { Project } from '../project/types';
 import { readResults, type Results } from '../results/results';
@@ -98,6 +98,14 @@ class Stop extends Error {
  * Each point keeps its capacities and its full outcome. Progress is reported per point; the signal
  * is read between the solves and inside them. Never throws for a point without a solution: the front
  * then has status 'failed' and the reasons (see {@link paretoFront} for the throwing variant).
+ *
+ * In parallel (aggregated mode, HiGHS, an `lpPool` that gives workers): the sizings stay in this
+ * thread, one after another, and each point's full-year check goes to the pool as soon as the point
+ * is sized. The clean end is checked beside the cheapest point, and the points between start as soon
+ * as the cheapest point's emissions are known, with the clean end's limit expected from E*; should the
+ * clean end settle on another limit (the typical days reach less CO2 than the year), they are computed
+ * again with it. So the front is the same as computed one point after another, and `onPoint` hears of
+ * the points in the same order.
  */
 export async function computeParetoFront(
   project: Project,
@@ -109,46 +117,68 @@ export async function computeParetoFront(
   const t0 = performance.now();
   const mode = opts.mode ?? 'aggregated';
   const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
-  const computed: ParetoPoint[] = [];
-  const { onPoint, onProgress: report, ...rest } = opts;
+  const confirmed: ParetoPoint[] = [];
+  const { onPoint, onProgress: report, lpPool, signal: outer, ...rest } = opts;
   const { cleanEndTolerance = CLEAN_END_TOLERANCE } = opts;
   if (!(cleanEndTolerance >= 0 && cleanEndTolerance < 1))
     throw new Error('the clean-end tolerance is a share of the CO2 range from 0 to below 1');
-  let k = 0;
-  let step: ParetoStep = 'minCost';
-  let pointStart = t0;
-  const progress = (p: SolveProgress) => {
-    const now = performance.now();
-    report?.({
-      ...p,
-      elapsed_s: (now - t0) / 1000,
-      point: k,
-      points,
-      step,
-      pointElapsed_s: (now - pointStart) / 1000,
-    });
+  /** A signal of this front's own: set when the front ends early, so that runs still under way stop. */
+  const child = (parent?: CancelSignal) => {
+    const own = { halted: false };
+    const signal: CancelSignal = {
+      get aborted() {
+        return own.halted || !!parent?.aborted;
+      },
+      pollDuringSolve: outer ? outer.pollDuringSolve : false,
+    };
+    return { signal, halt: () => (own.halted = true) };
   };
-  /** Starts point `n` of kind `s`: the first progress of every point comes at once. */
-  const begin = (n: number, s: ParetoStep) => {
-    if (n !== k) pointStart = performance.now();
-    k = n;
-    step = s;
+  const front = child(outer);
+  const pool =
+    mode === 'aggregated' && backend.name === 'highs' && !opts.milp
+      ? await lpPool?.(points).catch(() => undefined)
+      : undefined;
+  /** Without a pool the points are computed one after another, as nothing would run beside them. */
+  const serial = !pool;
+  const started: Promise<unknown>[] = [];
+  /** A run of the front: its rejection is handled here too, should the front end without it. */
+  const run = <T>(p: Promise<T>): Promise<T> => {
+    started.push(p.catch(() => undefined));
+    return p;
+  };
+  /** The progress of point `n` (its first report at once); `since` continues an earlier step's clock. */
+  const tracker = (n: number, step: ParetoStep, since = performance.now()) => {
+    const progress = (p: SolveProgress) => {
+      const now = performance.now();
+      report?.({
+        ...p,
+        elapsed_s: (now - t0) / 1000,
+        point: n,
+        points,
+        step,
+        pointElapsed_s: (now - since) / 1000,
+      });
+    };
     progress({ phase: 'starting', elapsed_s: 0 });
+    return Object.assign(progress, { since });
   };
   const elapsed = () => (performance.now() - t0) / 1000;
   // The points keep their typical-day capacities (no full-year refinement) unless asked: a front is many solves.
-  const solveOpts = (): SolveProjectOptions => ({
+  const solveOpts = (
+    onProgress: (p: SolveProgress) => void,
+    signal: CancelSignal = front.signal,
+  ): SolveProjectOptions => ({
     refine: false,
     ...rest,
     mode,
     backend,
-    onProgress: progress,
+    checkPool: pool,
+    signal,
+    onProgress,
   });
-  const checkCancel = () => {
-    if (opts.signal?.aborted) throw new Stop('cancelled', ['the run was cancelled']);
-  };
-  const describe = (limit: number | undefined, what: string) =>
-    `Pareto point ${k} of ${points} (${what}${limit === undefined ? '' : `, CO2 ≤ ${limit} t`})`;
+  const cancelled = () => new Stop('cancelled', ['the run was cancelled']);
+  const describe = (n: number, limit: number | undefined, what: string) =>
+    `Pareto point ${n} of ${points} (${what}${limit === undefined ? '' : `, CO2 ≤ ${limit} t`})`;
   const point = (
     outcome: SolveOutcome,
     limit: number | undefined,
@@ -161,88 +191,146 @@ export async function computeParetoFront(
     kind,
     outcome,
   });
-  /** One cost minimisation under `limit`; a run without a solution stops the front. */
-  const costMin = async (limit: number | undefined, kind: ParetoPoint['kind'], soft = false) => {
-    checkCancel();
-    const outcome = await solveProject(project, { ...solveOpts(), objective: 'cost', co2Limit_t: limit });
-    if (outcome.results.status === 'cancelled' || opts.signal?.aborted)
-      throw new Stop('cancelled', ['the run was cancelled']);
-    if (!outcome.dispatch) {
-      if (soft) return outcome;
+  /** One cost minimisation under `limit` as point `n`; a run without a solution stops the front. */
+  const costMin = async (
+    n: number,
+    limit: number | undefined,
+    kind: ParetoPoint['kind'],
+    progress: (p: SolveProgress) => void,
+    signal: CancelSignal = front.signal,
+  ): Promise<ParetoPoint> => {
+    const outcome = await costMinOutcome(limit, progress, signal);
+    if (!outcome.dispatch)
       throw new Stop('failed', [
-        `${describe(limit, kind === 'minCost' ? 'minimum cost' : 'minimum cost under the CO2 limit')} has no solution: ${outcome.reasons.join('; ')}`,
+        `${describe(n, limit, kind === 'minCost' ? 'minimum cost' : 'minimum cost under the CO2 limit')} has no solution: ${outcome.reasons.join('; ')}`,
       ]);
-    }
     return point(outcome, limit, kind);
   };
-  const done = (p: ParetoPoint) => {
-    computed.push(p);
-    onPoint?.(p, k, points);
+  /** The run of one cost minimisation, with or without a solution; a cancel stops the front. */
+  const costMinOutcome = async (
+    limit: number | undefined,
+    progress: (p: SolveProgress) => void,
+    signal: CancelSignal = front.signal,
+  ): Promise<SolveOutcome> => {
+    if (signal.aborted) throw cancelled();
+    const outcome = await solveProject(project, {
+      ...solveOpts(progress, signal),
+      objective: 'cost',
+      co2Limit_t: limit,
+    });
+    if (outcome.results.status === 'cancelled' || signal.aborted) throw cancelled();
+    return outcome;
+  };
+  const done = (p: ParetoPoint, n: number) => {
+    confirmed.push(p);
+    onPoint?.(p, n, points);
     return p;
+  };
+  /** The clean end's CO2 limits to try from the least CO2 `e` (the strict end: two round-off slacks). */
+  const limitsFrom = (e: number, cheapestEmissions: number) =>
+    cleanEndTolerance > 0
+      ? [e + cleanEndTolerance * Math.max(0, cheapestEmissions - e)]
+      : CLEAN_END_SLACK.map((r, i) => e * (1 + r) + CLEAN_END_FLOOR_T[i]);
+  /** The points between the ends: evenly spaced limits from the cheapest plant's emissions to `low`. */
+  const between = (high: number, low: number) => {
+    const batch = child(front.signal);
+    let previous: Promise<unknown> = Promise.resolve();
+    const runs = Array.from({ length: points - 2 }, (_, j) => {
+      const r = run(
+        (async () => {
+          if (serial) await previous;
+          const limit = high + ((low - high) * (j + 1)) / (points - 1);
+          return costMin(j + 3, limit, 'epsilon', tracker(j + 3, 'epsilon'), batch.signal);
+        })(),
+      );
+      previous = r.catch(() => undefined);
+      return r;
+    });
+    return { low, runs, halt: batch.halt };
   };
 
   try {
-    begin(1, 'minCost');
-    const cheapest = done((await costMin(undefined, 'minCost')) as ParetoPoint);
+    const cheapestRun = run(costMin(1, undefined, 'minCost', tracker(1, 'minCost')));
+    let since = performance.now();
+    const leastRun = run(
+      (async () => {
+        if (serial) await cheapestRun.catch(() => undefined);
+        if (front.signal.aborted) throw cancelled();
+        const minCo2 = tracker(2, 'minCo2');
+        since = minCo2.since;
+        const least = await minimumCo2(project, mode, solveOpts(minCo2), front.signal);
+        if (least.cancelled) throw cancelled();
+        if (least.emissions_tCO2 === undefined)
+          throw new Stop('failed', [
+            `${describe(2, undefined, 'minimum CO2')} has no solution: ${least.reasons.join('; ')}`,
+          ]);
+        return least.emissions_tCO2;
+      })(),
+    );
+    const cleanEnd = () =>
+      run(
+        (async () => {
+          const eStar = await leastRun;
+          const cheapestCo2 = cleanEndTolerance > 0 ? (await cheapestRun).emissions_tCO2 : NaN;
+          const clean = tracker(2, 'cleanEnd', since);
+          let cleanest: ParetoPoint | SolveOutcome | undefined;
+          let minimum = eStar;
+          for (const limit of limitsFrom(eStar, cheapestCo2)) {
+            const outcome = await costMinOutcome(limit, clean);
+            cleanest = outcome.dispatch ? point(outcome, limit, 'minCo2') : outcome;
+            if ('kind' in cleanest || cleanest.results.status !== 'infeasible') break;
+          }
+          if (cleanest && !('kind' in cleanest) && mode === 'aggregated') {
+            // The typical days reach less CO2 than the real year can: bound by the full-year minimum instead.
+            const full = await solveProject(project, { ...solveOpts(clean), objective: 'co2' });
+            if (full.results.status === 'cancelled' || front.signal.aborted) throw cancelled();
+            if (full.dispatch) {
+              minimum = Math.max(eStar, full.results.emissions_tCO2);
+              const limits = limitsFrom(minimum, cheapestCo2);
+              const limit = limits[limits.length - 1];
+              const outcome = await costMinOutcome(limit, clean);
+              cleanest = outcome.dispatch ? point(outcome, limit, 'minCo2') : outcome;
+            }
+          }
+          if (!cleanest || !('kind' in cleanest))
+            throw new Stop('failed', [
+              `${describe(2, undefined, 'lowest cost at minimum CO2')} has no solution: ${cleanest?.reasons.join('; ') ?? ''}`,
+            ]);
+          cleanest.minimumCo2_t = minimum;
+          return cleanest;
+        })(),
+      );
+    // In parallel the clean end is checked beside the cheapest point; else only once it is needed.
+    let cleanRun = serial ? undefined : cleanEnd();
 
-    checkCancel();
-    begin(2, 'minCo2');
-    const least = await minimumCo2(project, mode, solveOpts(), opts.signal);
-    if (least.cancelled) throw new Stop('cancelled', ['the run was cancelled']);
-    if (least.emissions_tCO2 === undefined)
-      throw new Stop('failed', [
-        `${describe(undefined, 'minimum CO2')} has no solution: ${least.reasons.join('; ')}`,
-      ]);
-    const eStar = least.emissions_tCO2;
+    const cheapest = done(await cheapestRun, 1);
+    const eStar = await leastRun;
     if (cheapest.emissions_tCO2 - eStar <= SAME_EMISSIONS * Math.max(1, Math.abs(cheapest.emissions_tCO2)))
       // The cheapest plant is already the cleanest one: the front is a single point.
       return { status: 'optimal', points: [cheapest], reasons: [], seconds: elapsed() };
-    begin(2, 'cleanEnd');
-    /** The clean end's CO2 limits to try, from the least CO2 `e` (the strict end: two round-off slacks). */
-    const limitsFrom = (e: number) =>
-      cleanEndTolerance > 0
-        ? [e + cleanEndTolerance * Math.max(0, cheapest.emissions_tCO2 - e)]
-        : CLEAN_END_SLACK.map((r, i) => e * (1 + r) + CLEAN_END_FLOOR_T[i]);
-    let cleanest: ParetoPoint | SolveOutcome | undefined;
-    let minimum = eStar;
-    for (const limit of limitsFrom(eStar)) {
-      cleanest = await costMin(limit, 'minCo2', true);
-      if ('kind' in cleanest || cleanest.results.status !== 'infeasible') break;
-    }
-    if (cleanest && !('kind' in cleanest) && mode === 'aggregated') {
-      // The typical days reach less CO2 than the real year can: bound by the full-year minimum instead.
-      const full = await solveProject(project, { ...solveOpts(), objective: 'co2' });
-      if (full.results.status === 'cancelled' || opts.signal?.aborted)
-        throw new Stop('cancelled', ['the run was cancelled']);
-      if (full.dispatch) {
-        minimum = Math.max(eStar, full.results.emissions_tCO2);
-        const limits = limitsFrom(minimum);
-        cleanest = await costMin(limits[limits.length - 1], 'minCo2', true);
-      }
-    }
-    if (!cleanest || !('kind' in cleanest))
-      throw new Stop('failed', [
-        `${describe(undefined, 'lowest cost at minimum CO2')} has no solution: ${cleanest?.reasons.join('; ') ?? ''}`,
-      ]);
-    cleanest.minimumCo2_t = minimum;
-    done(cleanest);
-
-    // Evenly spaced limits between the ends: from the cheapest plant's emissions to the clean end's limit.
     const high = cheapest.emissions_tCO2;
+    // In parallel started before the clean end is settled, with the limit it is expected to reach.
+    let middle = serial ? undefined : between(high, limitsFrom(eStar, high)[0]);
+    const cleanest = done(await (cleanRun ??= cleanEnd()), 2);
     const low = cleanest.co2Limit_t!;
-    const front = [cheapest];
-    for (let j = 1; j < points - 1; j++) {
-      begin(j + 2, 'epsilon');
-      front.push(done((await costMin(high + ((low - high) * j) / (points - 1), 'epsilon')) as ParetoPoint));
+    if (middle?.low !== low) {
+      middle?.halt();
+      middle = between(high, low);
     }
-    front.push(cleanest);
-    return { status: 'optimal', points: front, reasons: [], seconds: elapsed() };
+    const all = [cheapest];
+    for (const [j, r] of middle.runs.entries()) all.push(done(await r, j + 3));
+    all.push(cleanest);
+    return { status: 'optimal', points: all, reasons: [], seconds: elapsed() };
   } catch (err) {
     if (!(err instanceof Stop)) throw err;
     // What was computed so far, in front order (from the most to the least CO2).
-    const partial = [...computed].sort((a, b) => b.emissions_tCO2 - a.emissions_tCO2);
+    const partial = [...confirmed].sort((a, b) => b.emissions_tCO2 - a.emissions_tCO2);
     return { status: err.status, points: partial, reasons: err.reasons, seconds: elapsed() };
   } finally {
+    // Nothing of this front runs on after it: runs still under way stop at their next solve.
+    front.halt();
+    pool?.dispose();
+    await Promise.all(started);
     if (!opts.backend) backend.dispose();
   }
 }

@@ -23,7 +23,7 @@ import { fullByDecomposition } from './fullMode';
 import { sizingOnlyOutcome, sizingSummary, solveSizing, type WarmSizing } from './sizingOnly';
 import { addMessage, failure, noSolutionResults } from './outcome';
 import type { BlockEvaluator, BlockTask } from './blockEval';
-import type { LpPoolFactory } from './lpPool';
+import type { LpPool, LpPoolFactory } from './lpPool';
 import { solvePath } from './path';
 import { milpPlan } from './rollingDispatch';
 import { checkAndRefine, DEFAULT_REFINE_STEPS, refinedResults, type CheckAndRefine } from './refine';
@@ -67,6 +67,12 @@ export interface SolveProjectOptions {
    * glpk: one after another with `backend`.
    */
   lpPool?: LpPoolFactory;
+  /**
+   * Aggregated single-year run without refinement (`refine: false`; a front's points): the full-year
+   * check is built here and solved by a worker of this pool, so that several runs awaited together
+   * check in parallel. A worker that fails leaves the check to `backend`; not with `milp`.
+   */
+  checkPool?: LpPool;
   /** Full mode by decomposition: at most this many iterations (default 200; tests of an early stop). */
   decompositionMaxIterations?: number;
   /**
@@ -249,31 +255,34 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
     const sizing = readResults(first, sol1).results;
     const fixed = sizedCapacities(first, sol1.x);
     opts.onProgress?.(checkStarts(sizing, t0));
-    const refined = opts.milp
-      ? null
-      : await checkAndRefine(project, base, { built: first, x: sol1.x }, backend, {
-          steps: refineSteps(opts.refine),
-          timeLimit_s: left(),
-          signal: opts.signal,
-          onCheckProgress: within('fullYearCheck'),
-          onRaising: () =>
-            opts.onProgress?.({ phase: 'raisingCapacities', elapsed_s: (performance.now() - t0) / 1000 }),
-          onRaisingProgress: within('raisingCapacities'),
-          onProgress: (p) =>
-            opts.onProgress?.({ ...p, phase: 'refining', elapsed_s: (performance.now() - t0) / 1000 }),
-        });
+    const steps = refineSteps(opts.refine);
+    const pool = opts.milp || steps > 0 ? undefined : opts.checkPool;
+    const refined =
+      opts.milp || pool
+        ? null
+        : await checkAndRefine(project, base, { built: first, x: sol1.x }, backend, {
+            steps,
+            timeLimit_s: left(),
+            signal: opts.signal,
+            onCheckProgress: within('fullYearCheck'),
+            onRaising: () =>
+              opts.onProgress?.({ phase: 'raisingCapacities', elapsed_s: (performance.now() - t0) / 1000 }),
+            onRaisingProgress: within('raisingCapacities'),
+            onProgress: (p) =>
+              opts.onProgress?.({ ...p, phase: 'refining', elapsed_s: (performance.now() - t0) / 1000 }),
+          });
     if (refined?.check.hasSolution) {
       const out = await refinedOutcome(project, base, { first, sol1, sizing }, refined, backend, opts.signal);
       out.results.solve.seconds = (performance.now() - t0) / 1000;
       return out;
     }
-    // No session (glpk), or the check found no dispatch: the check as a model of its own, raising capacities if needed.
+    // A pool's worker, no session (glpk), or the check found no dispatch: the check as a model of its
+    // own, raising capacities if needed.
     let check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
-    let sol2 = await backend.solve(check.model, {
-      timeLimit_s: left(),
-      onProgress: within('fullYearCheck'),
-      signal: opts.signal,
-    });
+    const checkOpts = { timeLimit_s: left(), signal: opts.signal, pricing: 'devex' as const };
+    let sol2 =
+      (pool && (await pool.solve(check.model, checkOpts).catch(() => undefined))) ||
+      (await backend.solve(check.model, { ...checkOpts, onProgress: within('fullYearCheck') }));
     const raised: RaisedCapacity[] = [];
     if (sol2.status === 'infeasible') {
       // The typical days missed a situation of the real year: let the full-year check add capacity

@@ -61,6 +61,7 @@ export function createSolverWorkerHandler(
         const front = await computeParetoFront(msg.project, points, {
           ...options,
           backend: await backend(solver),
+          lpPool: platform.lpPool && ((jobs) => platform.lpPool!(jobs, msg.cores)),
           signal,
           onProgress: ({ point, points: n, ...progress }) =>
             post({ type: 'progress', id, progress, point, points: n }),

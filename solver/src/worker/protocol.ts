@@ -63,6 +63,8 @@ export type SolverRequest =
       };
       /** As for 'solve'. */
       cancelFlag?: SharedArrayBuffer;
+      /** As for 'solve': sizes the pool that checks the points over the full year in parallel. */
+      cores?: number;
     }
   | { type: 'cancel'; id: string }
   | { type: 'dispose' };
