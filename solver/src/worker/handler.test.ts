@@ -60,6 +60,27 @@ describe('solver worker handler', () => {
     await handle({ type: 'dispose' });
   });
 
+  it('sizes the pool for a front’s checks from the cores the page reports', async () => {
+    const calls: [number, number | undefined][] = [];
+    const messages: SolverResponse[] = [];
+    const handle = createSolverWorkerHandler((m) => messages.push(m), {
+      lpPool: (jobs, cores) => {
+        calls.push([jobs, cores]);
+        return Promise.resolve(undefined); // one after another in this thread
+      },
+    });
+    await handle({
+      type: 'pareto',
+      id: 'f',
+      project: gasOrElectricBoiler(),
+      options: { points: 3 },
+      cores: 4,
+    });
+    expect(messages.find((m) => m.type === 'paretoResult')).toMatchObject({ status: 'optimal' });
+    expect(calls).toEqual([[3, 4]]);
+    await handle({ type: 'dispose' });
+  });
+
   it('cancels a running solve through the shared flag', async () => {
     const flag = new SharedArrayBuffer(4);
     const view = new Int32Array(flag);
