@@ -209,12 +209,14 @@ describe('Pareto front with the checks in a pool', () => {
       dispose: () => undefined,
     };
     const done: number[] = [];
+    const shown: number[] = [];
     const pooled = await computeParetoFront(twoLevel(), 5, {
       mode: 'aggregated',
       cleanEndTolerance: 0,
       backend: highs,
       lpPool: (jobs) => (expect(jobs).toBe(5), Promise.resolve(pool)),
       onPoint: (_, k) => done.push(k),
+      onProgress: (p) => shown.push(p.point),
     });
     expect(pooled.status).toBe('optimal');
     expect(figures(pooled)).toEqual(figures(here));
@@ -222,6 +224,9 @@ describe('Pareto front with the checks in a pool', () => {
     expect(checked).toHaveLength(5);
     expect(most).toBeGreaterThan(1);
     expect(done).toEqual([1, 2, 3, 4, 5]);
+    // Progress speaks for the first point not yet done: the number shown only climbs, and every point has its turn.
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(new Set(shown)).toEqual(new Set([1, 2, 3, 4, 5]));
   });
 
   it('checks in this thread when the pool cannot start or its workers fail', async () => {

@@ -1,9 +1,19 @@
 import { createBackend } from '../lp/index';
-import type { CancelSignal, ParetoStep, SolveProgress } from '../lp/backend';
-import { buildModel, sizingSegments } from '../model/build';
+import type { ParetoStep, SolveProgress } from '../lp/backend';
 import type { Project } from '../project/types';
-import { readResults, type Results } from '../results/results';
-import { solveProject, type SolveOutcome, type SolveProjectOptions } from './solve';
+import type { Results } from '../results/results';
+import type { SolveOutcome, SolveProjectOptions } from './solve';
+import {
+  childSignal,
+  cancelled,
+  cleanEndLimits,
+  cleanEndPoint,
+  costMin,
+  frontProgress,
+  leastCo2,
+  Stop,
+  type FrontRuns,
+} from './paretoPoints';
 
 export interface ParetoPoint {
   /** The epsilon constraint of this point (t CO2/a); null for the unconstrained minimum-cost end. */
@@ -65,26 +75,8 @@ export interface ParetoFront {
  */
 export const CLEAN_END_TOLERANCE = 0;
 
-/**
- * Strict end (tolerance 0): relative slack on the minimum CO2 when the clean end minimises cost under it: small enough that the
- * cost it saves is far below 1e-6 of the total, large enough for the solver's feasibility tolerance.
- * A second, looser try is made only if the first is infeasible through round-off.
- */
-const CLEAN_END_SLACK = [1e-9, 1e-6];
-/** Absolute floor of that slack in tonnes (1 µg, then 1 g), for fronts that end at zero emissions. */
-const CLEAN_END_FLOOR_T = [1e-12, 1e-6];
-
 /** Two ends closer than this (relative to the larger, in t CO2) give one point: there is no trade-off. */
 const SAME_EMISSIONS = 1e-7;
-
-class Stop extends Error {
-  constructor(
-    readonly status: 'cancelled' | 'failed',
-    readonly reasons: string[],
-  ) {
-    super(reasons.join('; '));
-  }
-}
 
 /**
  * Cost–CO2 Pareto front by the epsilon-constraint method.
@@ -119,21 +111,12 @@ export async function computeParetoFront(
   const backend = opts.backend ?? (await createBackend(opts.solver ?? 'highs'));
   const confirmed: ParetoPoint[] = [];
   const { onPoint, onProgress: report, lpPool, signal: outer, ...rest } = opts;
-  const { cleanEndTolerance = CLEAN_END_TOLERANCE } = opts;
-  if (!(cleanEndTolerance >= 0 && cleanEndTolerance < 1))
+  const { cleanEndTolerance: tolerance = CLEAN_END_TOLERANCE } = opts;
+  if (!(tolerance >= 0 && tolerance < 1))
     throw new Error('the clean-end tolerance is a share of the CO2 range from 0 to below 1');
-  /** A signal of this front's own: set when the front ends early, so that runs still under way stop. */
-  const child = (parent?: CancelSignal) => {
-    const own = { halted: false };
-    const signal: CancelSignal = {
-      get aborted() {
-        return own.halted || !!parent?.aborted;
-      },
-      pollDuringSolve: outer ? outer.pollDuringSolve : false,
-    };
-    return { signal, halt: () => (own.halted = true) };
-  };
-  const front = child(outer);
+  // Solvers poll the front's signal during a solve only where the caller's signal asks for that.
+  const poll = outer ? outer.pollDuringSolve : false;
+  const front = childSignal(outer, poll);
   const pool =
     mode === 'aggregated' && backend.name === 'highs' && !opts.milp
       ? await lpPool?.(points).catch(() => undefined)
@@ -146,101 +129,40 @@ export async function computeParetoFront(
     started.push(p.catch(() => undefined));
     return p;
   };
-  /** The progress of point `n` (its first report at once); `since` continues an earlier step's clock. */
-  const tracker = (n: number, step: ParetoStep, since = performance.now()) => {
-    const progress = (p: SolveProgress) => {
-      const now = performance.now();
-      report?.({
-        ...p,
-        elapsed_s: (now - t0) / 1000,
-        point: n,
-        points,
-        step,
-        pointElapsed_s: (now - since) / 1000,
-      });
-    };
-    progress({ phase: 'starting', elapsed_s: 0 });
-    return Object.assign(progress, { since });
-  };
+  const { tracker, finish } = frontProgress(points, t0, report);
   const elapsed = () => (performance.now() - t0) / 1000;
-  // The points keep their typical-day capacities (no full-year refinement) unless asked: a front is many solves.
-  const solveOpts = (
-    onProgress: (p: SolveProgress) => void,
-    signal: CancelSignal = front.signal,
-  ): SolveProjectOptions => ({
-    refine: false,
-    ...rest,
+  const f: FrontRuns = {
+    project,
+    points,
     mode,
-    backend,
-    checkPool: pool,
-    signal,
-    onProgress,
-  });
-  const cancelled = () => new Stop('cancelled', ['the run was cancelled']);
-  const describe = (n: number, limit: number | undefined, what: string) =>
-    `Pareto point ${n} of ${points} (${what}${limit === undefined ? '' : `, CO2 ≤ ${limit} t`})`;
-  const point = (
-    outcome: SolveOutcome,
-    limit: number | undefined,
-    kind: ParetoPoint['kind'],
-  ): ParetoPoint => ({
-    co2Limit_t: limit ?? null,
-    totalAnnualCost_EUR: outcome.results.objective.totalAnnualCost_EUR,
-    emissions_tCO2: outcome.results.emissions_tCO2,
-    capacities: outcome.results.capacities,
-    kind,
-    outcome,
-  });
-  /** One cost minimisation under `limit` as point `n`; a run without a solution stops the front. */
-  const costMin = async (
-    n: number,
-    limit: number | undefined,
-    kind: ParetoPoint['kind'],
-    progress: (p: SolveProgress) => void,
-    signal: CancelSignal = front.signal,
-  ): Promise<ParetoPoint> => {
-    const outcome = await costMinOutcome(limit, progress, signal);
-    if (!outcome.dispatch)
-      throw new Stop('failed', [
-        `${describe(n, limit, kind === 'minCost' ? 'minimum cost' : 'minimum cost under the CO2 limit')} has no solution: ${outcome.reasons.join('; ')}`,
-      ]);
-    return point(outcome, limit, kind);
-  };
-  /** The run of one cost minimisation, with or without a solution; a cancel stops the front. */
-  const costMinOutcome = async (
-    limit: number | undefined,
-    progress: (p: SolveProgress) => void,
-    signal: CancelSignal = front.signal,
-  ): Promise<SolveOutcome> => {
-    if (signal.aborted) throw cancelled();
-    const outcome = await solveProject(project, {
-      ...solveOpts(progress, signal),
-      objective: 'cost',
-      co2Limit_t: limit,
-    });
-    if (outcome.results.status === 'cancelled' || signal.aborted) throw cancelled();
-    return outcome;
+    signal: front.signal,
+    // The points keep their typical-day capacities (no full-year refinement) unless asked: a front is many solves.
+    options: (onProgress, signal = front.signal) => ({
+      refine: false,
+      ...rest,
+      mode,
+      backend,
+      checkPool: pool,
+      signal,
+      onProgress,
+    }),
   };
   const done = (p: ParetoPoint, n: number) => {
     confirmed.push(p);
     onPoint?.(p, n, points);
+    finish(n);
     return p;
   };
-  /** The clean end's CO2 limits to try from the least CO2 `e` (the strict end: two round-off slacks). */
-  const limitsFrom = (e: number, cheapestEmissions: number) =>
-    cleanEndTolerance > 0
-      ? [e + cleanEndTolerance * Math.max(0, cheapestEmissions - e)]
-      : CLEAN_END_SLACK.map((r, i) => e * (1 + r) + CLEAN_END_FLOOR_T[i]);
   /** The points between the ends: evenly spaced limits from the cheapest plant's emissions to `low`. */
   const between = (high: number, low: number) => {
-    const batch = child(front.signal);
+    const batch = childSignal(front.signal, poll);
     let previous: Promise<unknown> = Promise.resolve();
     const runs = Array.from({ length: points - 2 }, (_, j) => {
       const r = run(
         (async () => {
           if (serial) await previous;
           const limit = high + ((low - high) * (j + 1)) / (points - 1);
-          return costMin(j + 3, limit, 'epsilon', tracker(j + 3, 'epsilon'), batch.signal);
+          return costMin(f, j + 3, limit, 'epsilon', tracker(j + 3, 'epsilon'), batch.signal);
         })(),
       );
       previous = r.catch(() => undefined);
@@ -250,54 +172,23 @@ export async function computeParetoFront(
   };
 
   try {
-    const cheapestRun = run(costMin(1, undefined, 'minCost', tracker(1, 'minCost')));
+    const cheapestRun = run(costMin(f, 1, undefined, 'minCost', tracker(1, 'minCost')));
     let since = performance.now();
     const leastRun = run(
       (async () => {
         if (serial) await cheapestRun.catch(() => undefined);
         if (front.signal.aborted) throw cancelled();
-        const minCo2 = tracker(2, 'minCo2');
-        since = minCo2.since;
-        const least = await minimumCo2(project, mode, solveOpts(minCo2), front.signal);
-        if (least.cancelled) throw cancelled();
-        if (least.emissions_tCO2 === undefined)
-          throw new Stop('failed', [
-            `${describe(2, undefined, 'minimum CO2')} has no solution: ${least.reasons.join('; ')}`,
-          ]);
-        return least.emissions_tCO2;
+        const progress = tracker(2, 'minCo2');
+        since = progress.since;
+        return leastCo2(f, progress);
       })(),
     );
     const cleanEnd = () =>
       run(
         (async () => {
           const eStar = await leastRun;
-          const cheapestCo2 = cleanEndTolerance > 0 ? (await cheapestRun).emissions_tCO2 : NaN;
-          const clean = tracker(2, 'cleanEnd', since);
-          let cleanest: ParetoPoint | SolveOutcome | undefined;
-          let minimum = eStar;
-          for (const limit of limitsFrom(eStar, cheapestCo2)) {
-            const outcome = await costMinOutcome(limit, clean);
-            cleanest = outcome.dispatch ? point(outcome, limit, 'minCo2') : outcome;
-            if ('kind' in cleanest || cleanest.results.status !== 'infeasible') break;
-          }
-          if (cleanest && !('kind' in cleanest) && mode === 'aggregated') {
-            // The typical days reach less CO2 than the real year can: bound by the full-year minimum instead.
-            const full = await solveProject(project, { ...solveOpts(clean), objective: 'co2' });
-            if (full.results.status === 'cancelled' || front.signal.aborted) throw cancelled();
-            if (full.dispatch) {
-              minimum = Math.max(eStar, full.results.emissions_tCO2);
-              const limits = limitsFrom(minimum, cheapestCo2);
-              const limit = limits[limits.length - 1];
-              const outcome = await costMinOutcome(limit, clean);
-              cleanest = outcome.dispatch ? point(outcome, limit, 'minCo2') : outcome;
-            }
-          }
-          if (!cleanest || !('kind' in cleanest))
-            throw new Stop('failed', [
-              `${describe(2, undefined, 'lowest cost at minimum CO2')} has no solution: ${cleanest?.reasons.join('; ') ?? ''}`,
-            ]);
-          cleanest.minimumCo2_t = minimum;
-          return cleanest;
+          const cheapestCo2 = tolerance > 0 ? (await cheapestRun).emissions_tCO2 : NaN;
+          return cleanEndPoint(f, eStar, cheapestCo2, tolerance, tracker(2, 'cleanEnd', since));
         })(),
       );
     // In parallel the clean end is checked beside the cheapest point; else only once it is needed.
@@ -310,7 +201,7 @@ export async function computeParetoFront(
       return { status: 'optimal', points: [cheapest], reasons: [], seconds: elapsed() };
     const high = cheapest.emissions_tCO2;
     // In parallel started before the clean end is settled, with the limit it is expected to reach.
-    let middle = serial ? undefined : between(high, limitsFrom(eStar, high)[0]);
+    let middle = serial ? undefined : between(high, cleanEndLimits(eStar, high, tolerance)[0]);
     const cleanest = done(await (cleanRun ??= cleanEnd()), 2);
     const low = cleanest.co2Limit_t!;
     if (middle?.low !== low) {
@@ -333,48 +224,6 @@ export async function computeParetoFront(
     await Promise.all(started);
     if (!opts.backend) backend.dispose();
   }
-}
-
-/**
- * The least CO2 the plant can reach: in full mode the full-year minimum (decomposition as in any
- * full run), in aggregated mode the minimum of the typical-day sizing model, the model the epsilon
- * constraint of the sizing acts on.
- */
-async function minimumCo2(
-  project: Project,
-  mode: 'aggregated' | 'full',
-  opts: SolveProjectOptions,
-  signal: SolveProjectOptions['signal'],
-): Promise<{ emissions_tCO2?: number; reasons: string[]; cancelled: boolean }> {
-  if (mode === 'aggregated') {
-    const built = buildModel(project, {
-      scenarioId: opts.scenarioId,
-      mode: 'aggregated',
-      typicalDays: opts.typicalDays,
-      segments: sizingSegments(opts),
-      milp: opts.milp,
-      objective: 'co2',
-    });
-    const sol = await opts.backend!.solve(built.model, {
-      timeLimit_s: opts.timeLimit_s,
-      mipGap: opts.mipGap,
-      onProgress: (p) => opts.onProgress?.({ ...p, phase: p.phase === 'simplex' ? 'sizing' : p.phase }),
-      signal,
-    });
-    if (sol.status === 'cancelled' || signal?.aborted) return { reasons: [], cancelled: true };
-    if (sol.hasSolution)
-      return {
-        emissions_tCO2: readResults(built, sol).results.emissions_tCO2,
-        reasons: [],
-        cancelled: false,
-      };
-    // No solution: let a full run explain why.
-  }
-  const outcome = await solveProject(project, { ...opts, objective: 'co2' });
-  if (outcome.results.status === 'cancelled' || signal?.aborted) return { reasons: [], cancelled: true };
-  return outcome.dispatch
-    ? { emissions_tCO2: outcome.results.emissions_tCO2, reasons: [], cancelled: false }
-    : { reasons: outcome.reasons, cancelled: false };
 }
 
 /**

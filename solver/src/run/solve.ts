@@ -276,29 +276,19 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       out.results.solve.seconds = (performance.now() - t0) / 1000;
       return out;
     }
-    // A pool's worker, no session (glpk), or the check found no dispatch: the check as a model of its
-    // own, raising capacities if needed.
-    let check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
-    const checkOpts = { timeLimit_s: left(), signal: opts.signal, pricing: 'devex' as const };
-    let sol2 =
-      (pool && (await pool.solve(check.model, checkOpts).catch(() => undefined))) ||
-      (await backend.solve(check.model, { ...checkOpts, onProgress: within('fullYearCheck') }));
-    const raised: RaisedCapacity[] = [];
-    if (sol2.status === 'infeasible') {
-      // The typical days missed a situation of the real year: let the full-year check add capacity
-      // (the sized capacities become lower bounds) and tell the user what it had to add.
-      opts.onProgress?.({
-        phase: 'raisingCapacities',
-        elapsed_s: (performance.now() - t0) / 1000,
-      });
-      check = buildModel(project, { ...base, mode: 'full', milp: false, minimumCapacities: fixed });
-      sol2 = await backend.solve(check.model, {
-        timeLimit_s: left(),
-        onProgress: within('raisingCapacities'),
-        signal: opts.signal,
-      });
-      if (sol2.hasSolution) raised.push(...raisedCapacities(project, check, fixed, sol2.x));
-    }
+    // A pool's worker, no session (glpk), or the check found no dispatch: the check as a model of its own.
+    const {
+      check,
+      sol: sol2,
+      raised,
+    } = await checkOnItsOwn(project, base, fixed, backend, pool, {
+      left,
+      signal: opts.signal,
+      onCheckProgress: within('fullYearCheck'),
+      onRaising: () =>
+        opts.onProgress?.({ phase: 'raisingCapacities', elapsed_s: (performance.now() - t0) / 1000 }),
+      onRaisingProgress: within('raisingCapacities'),
+    });
     if (!sol2.hasSolution) {
       const out = await failure(
         project,
@@ -331,6 +321,43 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
   } finally {
     if (own) backend.dispose();
   }
+}
+
+/**
+ * The full-year check as a model of its own, with the sized capacities fixed: on a worker of `pool`
+ * (devex pricing, as every check), else with `backend`. Where the year cannot be served with them,
+ * the typical days missed a situation: the capacities become lower bounds and the check adds what the
+ * year needs (`raised` says what), in this thread.
+ */
+async function checkOnItsOwn(
+  project: Project,
+  base: BuildOptions,
+  fixed: Record<string, { value: number; power?: number }>,
+  backend: SolverBackend,
+  pool: LpPool | undefined,
+  opts: {
+    left: () => number | undefined;
+    signal?: CancelSignal;
+    onCheckProgress: (p: SolveProgress) => void;
+    onRaising: () => void;
+    onRaisingProgress: (p: SolveProgress) => void;
+  },
+): Promise<{ check: BuiltModel; sol: LpSolution; raised: RaisedCapacity[] }> {
+  const check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
+  const checkOpts = { timeLimit_s: opts.left(), signal: opts.signal, pricing: 'devex' as const };
+  const sol =
+    (pool && (await pool.solve(check.model, checkOpts).catch(() => undefined))) ||
+    (await backend.solve(check.model, { ...checkOpts, onProgress: opts.onCheckProgress }));
+  if (sol.status !== 'infeasible') return { check, sol, raised: [] };
+  opts.onRaising();
+  const raising = buildModel(project, { ...base, mode: 'full', milp: false, minimumCapacities: fixed });
+  const raisedSol = await backend.solve(raising.model, {
+    timeLimit_s: opts.left(),
+    onProgress: opts.onRaisingProgress,
+    signal: opts.signal,
+  });
+  const raised = raisedSol.hasSolution ? raisedCapacities(project, raising, fixed, raisedSol.x) : [];
+  return { check: raising, sol: raisedSol, raised };
 }
 
 /** The sized capacities of a model's solution: techId → value (and storage power). */
