@@ -61,9 +61,10 @@ export async function checkAndRefine(
   session.fixColumns(cols, start);
   const left = () =>
     opts.timeLimit_s === undefined ? undefined : opts.timeLimit_s - (performance.now() - t0) / 1000;
-  // Devex pricing: faster on a year dispatched with fixed capacities (docs/solvers.md), most with a CO2 limit.
+  // Devex pricing: faster on a year dispatched with fixed capacities (docs/solvers.md), most with a CO2
+  // limit; only where no refinement follows, whose warm steps keep HiGHS's own choice from the start.
   let check = session.solve({
-    pricing: 'devex',
+    ...(opts.steps > 0 ? {} : { pricing: 'devex' as const }),
     timeLimit_s: opts.timeLimit_s,
     signal: opts.signal,
     onProgress: opts.onCheckProgress,
