@@ -4,6 +4,7 @@ import type { SolverBackend } from '../lp/backend';
 import { computeParetoFront, paretoFront, type ParetoFront, type ParetoProgress } from './pareto';
 import type { LpPool } from './lpPool';
 import { nodeLpPool } from './blockPool.node';
+import { failingLpPool } from './testing';
 import { solveProject } from './solve';
 import { boiler, testProject } from '../model/testing';
 import type { Technology } from '../project/types';
@@ -231,17 +232,12 @@ describe('Pareto front with the checks in a pool', () => {
 
   it('checks in this thread when the pool cannot start or its workers fail', async () => {
     const here = await serial();
-    let disposed = 0;
+    const broken = failingLpPool();
     const failing = await computeParetoFront(twoLevel(), 5, {
       mode: 'aggregated',
       cleanEndTolerance: 0,
       backend: highs,
-      lpPool: () =>
-        Promise.resolve({
-          workers: 2,
-          solve: () => Promise.reject(new Error('a solver worker stopped: out of memory')),
-          dispose: () => (disposed += 1),
-        }),
+      lpPool: broken.factory,
     });
     const noStart = await computeParetoFront(twoLevel(), 5, {
       mode: 'aggregated',
@@ -251,7 +247,7 @@ describe('Pareto front with the checks in a pool', () => {
     });
     expect(figures(failing)).toEqual(figures(here));
     expect(figures(noStart)).toEqual(figures(here));
-    expect(disposed).toBe(1);
+    expect(broken.disposed()).toBe(1);
   });
 
   it('solves in worker threads (nodeLpPool) to the same front', async () => {

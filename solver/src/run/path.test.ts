@@ -10,6 +10,7 @@ import { pathSummaryText } from '../cli/pathText';
 import { solveProject } from './solve';
 import { pathEvents } from '../results/views/path';
 import { nodeLpPool } from './blockPool.node.js';
+import { failingLpPool } from './testing';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
@@ -168,19 +169,11 @@ describe('solving a transformation path', () => {
       backend: highs,
       lpPool: () => Promise.reject(new Error('no worker could start')),
     });
-    let disposed = 0;
-    const failing = await solveProject(twoPeriods(), {
-      backend: highs,
-      lpPool: () =>
-        Promise.resolve({
-          workers: 2,
-          solve: () => Promise.reject(new Error('a solver worker stopped: out of memory')),
-          dispose: () => (disposed += 1),
-        }),
-    });
+    const broken = failingLpPool();
+    const failing = await solveProject(twoPeriods(), { backend: highs, lpPool: broken.factory });
     expect(noStart.results.objective.netPresentCost_EUR).toBe(npc);
     expect(failing.results.objective.netPresentCost_EUR).toBe(npc);
-    expect(disposed).toBeGreaterThanOrEqual(1);
+    expect(broken.disposed()).toBeGreaterThanOrEqual(1);
   });
 
   it('a format v1 project and the same project as a path of one period give the same result (1e-9)', async () => {

@@ -2,6 +2,7 @@ import { boiler, heatStorage, testProject } from '../model/testing';
 import type { Project } from '../project/types';
 import type { SolverBackend } from '../lp/backend';
 import { blockWorkerHandler, type BlockPort, type FromBlockWorker, type ToBlockWorker } from './blockPool';
+import type { LpPool } from './lpPool';
 
 /**
  * Four days: a gas boiler, an electric boiler on a day/night tariff and a heat storage that shifts
@@ -59,4 +60,15 @@ export function inThreadPort(
       onFail(r);
     },
   };
+}
+
+/** An LP pool of two whose workers have failed (every solve rejects), counting how often it is disposed. */
+export function failingLpPool(): { factory: () => Promise<LpPool>; disposed: () => number } {
+  let disposed = 0;
+  const pool: LpPool = {
+    workers: 2,
+    solve: () => Promise.reject(new Error('a solver worker stopped: out of memory')),
+    dispose: () => void (disposed += 1),
+  };
+  return { factory: () => Promise.resolve(pool), disposed: () => disposed };
 }

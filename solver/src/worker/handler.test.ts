@@ -3,6 +3,19 @@ import { createSolverWorkerHandler } from './handler';
 import type { SolverResponse } from './protocol';
 import { boiler, gasOrElectricBoiler, heatStorage, testProject } from '../model/testing';
 
+/** A handler whose platform records each pool request (jobs, cores) and gives no pool. */
+function handlerWithPoolCalls() {
+  const calls: [number, number | undefined][] = [];
+  const messages: SolverResponse[] = [];
+  const handle = createSolverWorkerHandler((m) => messages.push(m), {
+    lpPool: (jobs, cores) => {
+      calls.push([jobs, cores]);
+      return Promise.resolve(undefined); // one after another in this thread
+    },
+  });
+  return { handle, messages, calls };
+}
+
 describe('solver worker handler', () => {
   it('solves, reports progress and returns results; the backend stays alive between requests', async () => {
     const messages: SolverResponse[] = [];
@@ -44,14 +57,7 @@ describe('solver worker handler', () => {
   });
 
   it('sizes the pool for a path’s checks from the cores the page reports', async () => {
-    const calls: [number, number | undefined][] = [];
-    const messages: SolverResponse[] = [];
-    const handle = createSolverWorkerHandler((m) => messages.push(m), {
-      lpPool: (jobs, cores) => {
-        calls.push([jobs, cores]);
-        return Promise.resolve(undefined); // one after another in this thread
-      },
-    });
+    const { handle, messages, calls } = handlerWithPoolCalls();
     const project = testProject({ heat: [100, 300], technologies: [boiler('gb', 1, 10)] });
     project.periods = { years: [2030, 2035] };
     await handle({ type: 'solve', id: 'p', project, options: {}, cores: 6 });
@@ -61,14 +67,7 @@ describe('solver worker handler', () => {
   });
 
   it('sizes the pool for a front’s checks from the cores the page reports', async () => {
-    const calls: [number, number | undefined][] = [];
-    const messages: SolverResponse[] = [];
-    const handle = createSolverWorkerHandler((m) => messages.push(m), {
-      lpPool: (jobs, cores) => {
-        calls.push([jobs, cores]);
-        return Promise.resolve(undefined); // one after another in this thread
-      },
-    });
+    const { handle, messages, calls } = handlerWithPoolCalls();
     await handle({
       type: 'pareto',
       id: 'f',
