@@ -153,6 +153,15 @@ export interface LpSolution {
 }
 
 /**
+ * A simplex basis, one status per column and per row, in HiGHS's codes: 0 at the lower bound,
+ * 1 basic, 2 at the upper bound, 3 zero (a free column), 4 nonbasic.
+ */
+export interface LpBasis {
+  colStatus: Int8Array;
+  rowStatus: Int8Array;
+}
+
+/**
  * A model kept inside the solver between solves, so that changed column bounds re-solve from the
  * previous basis (warm start). Used by the decomposition of the full-year LP.
  */
@@ -170,6 +179,10 @@ export interface SolverSession {
   update(model: LpModel): boolean;
   /** Solves from the current basis; `colDual` holds the reduced costs (for fixed columns: ∂objective/∂value). */
   solve(options?: SolveOptions): LpSolution & { colDual?: Float64Array };
+  /** The basis of the last solve; undefined before one or where the backend keeps none. */
+  basis?(): LpBasis | undefined;
+  /** Starts the next solve from `basis` (no presolve then); false when the solver refused it. */
+  setBasis?(basis: LpBasis): boolean;
   dispose(): void;
 }
 

@@ -80,6 +80,32 @@ describe('HiGHS backend', () => {
     }
   });
 
+  it("gives a session's basis and starts another session from it", () => {
+    // The same LP: the optimal basis has x and y basic (both rows binding), statuses 1 and rows at upper (2).
+    const b = new LpBuilder('basis');
+    const x = b.addCol('x', 0, Infinity, -1);
+    const y = b.addCol('y', 0, Infinity, -2);
+    b.addRow('r1', [x, y], [1, 1], -Infinity, 4);
+    b.addRow('r2', [x, y], [1, 3], -Infinity, 7);
+    const first = highs.session!(b.build());
+    expect(first.basis!()).toBeUndefined(); // nothing solved yet
+    first.solve();
+    const basis = first.basis!()!;
+    first.dispose();
+    expect(Array.from(basis.colStatus)).toEqual([1, 1]);
+    expect(Array.from(basis.rowStatus)).toEqual([2, 2]);
+    const second = highs.session!(b.build());
+    try {
+      expect(second.setBasis!({ colStatus: Int8Array.of(1), rowStatus: Int8Array.of(2, 2) })).toBe(false);
+      expect(second.setBasis!(basis)).toBe(true);
+      const s = second.solve();
+      expect(s.objective).toBeCloseTo(-5.5, 9);
+      expect(s.x[y]).toBeCloseTo(1.5, 9);
+    } finally {
+      second.dispose();
+    }
+  });
+
   it('reuses one instance across many solves', async () => {
     for (let k = 1; k <= 20; k++) {
       const b = new LpBuilder(`k${k}`);

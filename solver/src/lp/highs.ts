@@ -2,6 +2,7 @@ import highsLoader, { type Highs, type HighsCallbackMap, type ModelData } from '
 import type { LpModel } from './model';
 import {
   pollsDuringSolve,
+  type LpBasis,
   type LpSolution,
   type SolveOptions,
   type SolveStatus,
@@ -267,6 +268,21 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
         seconds,
         solver: 'highs',
       };
+    },
+    basis() {
+      if (first) return undefined;
+      const b = hm.getBasis();
+      return { colStatus: Int8Array.from(b.colStatus), rowStatus: Int8Array.from(b.rowStatus) };
+    },
+    setBasis(basis: LpBasis) {
+      const status = (a: Int8Array) => Int32Array.from(a);
+      try {
+        hm.setBasis({ colStatus: status(basis.colStatus), rowStatus: status(basis.rowStatus) });
+      } catch {
+        return false;
+      }
+      first = false; // a start basis: presolve would throw it away
+      return true;
     },
     dispose() {
       if (!hm.disposed) hm.dispose();
