@@ -1,6 +1,7 @@
 import type { CancelSignal, LpSolution, SolveOptions, SolverBackend } from '../lp/backend';
 import type { LpModel } from '../lp/model';
 import { BlockSessions, type BlockEvaluation, type BlockEvaluator, type BlockTask } from './blockEval';
+import { solveFromBlocks, type BlockStart } from './blockStart';
 
 /**
  * The platform-neutral part of the parallel block evaluator: which worker solves which blocks, the
@@ -16,6 +17,8 @@ import { BlockSessions, type BlockEvaluation, type BlockEvaluator, type BlockTas
  */
 export type PoolSolveOptions = Pick<SolveOptions, 'algorithm' | 'timeLimit_s' | 'pricing'> & {
   cancellable?: boolean;
+  /** Start from the week blocks' bases (run/blockStart.ts); the worker's backend alone where that fails. */
+  start?: BlockStart;
 };
 
 /** Messages to a block worker. */
@@ -301,8 +304,11 @@ export function blockWorkerHandler(
     if (msg.type === 'solve') {
       try {
         if (!backend) throw new Error('block worker not initialised');
-        const { cancellable, ...options } = msg.options;
-        const solution = await backend.solve(msg.model, { ...options, ...(cancellable ? { signal } : {}) });
+        const { cancellable, start, ...options } = msg.options;
+        const solveOpts = { ...options, ...(cancellable ? { signal } : {}) };
+        const solution =
+          (start && solveFromBlocks(msg.model, start, backend, solveOpts)) ||
+          (await backend.solve(msg.model, solveOpts));
         const transfer = [solution.x, solution.rowDual].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
         post({ type: 'solved', seq: msg.seq, solution }, transfer);
       } catch (err) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LpSolution, SolveOptions, SolverBackend } from '../lp/backend';
 import type { LpModel } from '../lp/model';
-import { inThreadPort } from './testing';
+import { createHighsBackend } from '../lp/highs';
+import { buildModel } from '../model/build';
+import { fourDays, inThreadPort } from './testing';
 import { poolSolver } from './lpPool';
 
 /** A one-column model whose name says which LP it is; its cost is its objective. */
@@ -140,5 +142,40 @@ describe('poolSolver', () => {
     const sent = ports[1].sent.length;
     pool.dispose(); // the run disposes again when it ends: nothing more is sent
     expect(ports[1].sent).toHaveLength(sent);
+  });
+});
+
+describe('poolSolver with a block start', () => {
+  it("hands the start to the worker, which solves from the blocks' bases to the optimum", async () => {
+    const highs = await createHighsBackend();
+    let sessions = 0;
+    const counting: SolverBackend = {
+      ...highs,
+      name: 'highs',
+      session: (m) => (sessions++, highs.session!(m)),
+    };
+    const pool = await poolSolver([port(counting), port(counting)]);
+    const fixedCapacities = { gb: { value: 120 }, eb: { value: 150 }, tes: { value: 400 } };
+    const m = buildModel(fourDays(3), {
+      mode: 'full',
+      horizon_h: 96,
+      fixedCapacities,
+      slackPenalty_EUR_kWh: 1e3,
+    }).model;
+    const cols = [23, 47, 71, 95].map((t) => m.colNames.indexOf(`soc_tes[t=${t}]`));
+    const start = {
+      steps: 96,
+      blockSteps: 24,
+      cols: Int32Array.from(cols),
+      values: new Float64Array(4),
+      worth: new Float64Array(4).fill(NaN),
+      rows: Int32Array.of(m.rowNames.indexOf('co2_cap')),
+      shares: [new Float64Array(4).fill(750)],
+    };
+    const [fromBlocks, direct] = [await pool.solve(m, { start }), await highs.solve(m)];
+    expect(sessions).toBe(5); // four daily blocks and the joined blocks
+    expect(fromBlocks.objective).toBeCloseTo(direct.objective, 6);
+    pool.dispose();
+    highs.dispose();
   });
 });

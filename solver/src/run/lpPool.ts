@@ -76,11 +76,12 @@ export async function poolSolver(ports: BlockPort[]): Promise<LpPool> {
       slot.job = { ...job, seq: ++seq, timer };
       const transfer: ArrayBuffer[] = [];
       const model = copyModel(job.model, transfer);
-      const { algorithm, timeLimit_s, pricing } = job.opts;
+      const { algorithm, timeLimit_s, pricing, start } = job.opts;
       const options: PoolSolveOptions = {
         algorithm,
         timeLimit_s,
         pricing,
+        start,
         cancellable: pollsDuringSolve(signal),
       };
       slot.port.postMessage({ type: 'solve', seq, model, options }, transfer);

@@ -27,6 +27,8 @@ import type { LpPool, LpPoolFactory } from './lpPool';
 import { solvePath } from './path';
 import { milpPlan } from './rollingDispatch';
 import { checkAndRefine, DEFAULT_REFINE_STEPS, refinedResults, type CheckAndRefine } from './refine';
+import { solveFromBlocks } from './blockStart';
+import { checkStart, hasAnnualRows } from './checkStart';
 import { applyScenario } from '../project/scenario';
 import { isPath, periodProject } from '../project/periods';
 import { withNetwork } from '../network/project';
@@ -257,8 +259,10 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
     opts.onProgress?.(checkStarts(sizing, t0));
     const steps = refineSteps(opts.refine);
     const pool = opts.milp || steps > 0 ? undefined : opts.checkPool;
+    // A check under a row over the whole year (a CO2 cap) with no refinement after it starts from the
+    // week blocks' bases, here or on the pool's worker (checkOnItsOwn, run/blockStart.ts).
     const refined =
-      opts.milp || pool
+      opts.milp || pool || (steps <= 0 && hasAnnualRows(first))
         ? null
         : await checkAndRefine(project, base, { built: first, x: sol1.x }, backend, {
             steps,
@@ -281,7 +285,9 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
       check,
       sol: sol2,
       raised,
-    } = await checkOnItsOwn(project, base, fixed, backend, pool, {
+    } = await checkOnItsOwn(project, base, fixed, backend, {
+      pool,
+      sizing: { built: first, sol: sol1 },
       left,
       signal: opts.signal,
       onCheckProgress: within('fullYearCheck'),
@@ -334,8 +340,9 @@ async function checkOnItsOwn(
   base: BuildOptions,
   fixed: Record<string, { value: number; power?: number }>,
   backend: SolverBackend,
-  pool: LpPool | undefined,
   opts: {
+    pool: LpPool | undefined;
+    sizing: { built: BuiltModel; sol: LpSolution };
     left: () => number | undefined;
     signal?: CancelSignal;
     onCheckProgress: (p: SolveProgress) => void;
@@ -345,8 +352,11 @@ async function checkOnItsOwn(
 ): Promise<{ check: BuiltModel; sol: LpSolution; raised: RaisedCapacity[] }> {
   const check = buildModel(project, { ...base, mode: 'full', milp: false, fixedCapacities: fixed });
   const checkOpts = { timeLimit_s: opts.left(), signal: opts.signal, pricing: 'devex' as const };
+  // With a row over the whole year (a CO2 cap), started from the week blocks' bases (run/blockStart.ts).
+  const start = checkStart(opts.sizing.built, opts.sizing.sol, check);
   const sol =
-    (pool && (await pool.solve(check.model, checkOpts).catch(() => undefined))) ||
+    (opts.pool && (await opts.pool.solve(check.model, { ...checkOpts, start }).catch(() => undefined))) ||
+    (start && solveFromBlocks(check.model, start, backend, checkOpts)) ||
     (await backend.solve(check.model, { ...checkOpts, onProgress: opts.onCheckProgress }));
   if (sol.status !== 'infeasible') return { check, sol, raised: [] };
   opts.onRaising();
