@@ -79,6 +79,30 @@ describe('solving a transformation path', () => {
     expect(full.some((e) => e.pathPreview)).toBe(false);
   });
 
+  it("checks a period under a CO2 cap from its week blocks' bases, to the hand-computed cost", async () => {
+    // 2035: at most 87.6 t CO2, so the gas boiler (0.2 kg/kWh) makes 438,000 of the 876,000 kWh and an
+    // electric boiler on 0.2 EUR/kWh grid power (no CO2) the rest, 50 kW in every hour:
+    // 438,000 · 0.1 + 438,000 · 0.2 = 131,400 EUR/a of fuel and power in that year.
+    const p = twoPeriods();
+    p.grid.import = { price_EUR_kWh: 0.2, co2_kg_kWh: 0, peakCharge_EUR_kW_a: 0 };
+    p.technologies.push({ ...boiler('eb', 1, 1), type: 'electricBoiler', fuel: undefined } as never);
+    p.periods!.targets = { co2Cap_t: { 2035: 87.6 } };
+    let sessions = 0;
+    const counting: SolverBackend = {
+      ...highs,
+      name: 'highs',
+      session: (m) => (sessions++, highs.session!(m)),
+    };
+    const { results } = await solveProject(p, { backend: counting });
+    expect(results.status).toBe('optimal');
+    const p2035 = results.periods![1];
+    expect(p2035.emissions_tCO2).toBeCloseTo(87.6, 6);
+    expect(p2035.generation_MWh.heat.eb).toBeCloseTo(438, 6);
+    expect(p2035.capacities.eb.total).toBeCloseTo(50, 6);
+    // The 2035 check: one session per week block and one for the blocks joined (2030 has no cap).
+    expect(sessions).toBe(53);
+  });
+
   it('gives the same path with its full-year checks in two worker threads as in this thread', async () => {
     const pools: number[] = [];
     const events: string[] = [];

@@ -10,6 +10,8 @@ import { readResults, type Results } from '../results/results';
 import { explainInfeasibility } from './explain';
 import type { LpPool } from './lpPool';
 import { failure, raisedCapacities, type SolveOutcome, type SolveProjectOptions } from './solve';
+import { solveFromBlocks, type BlockStart } from './blockStart';
+import { checkStart } from './checkStart';
 
 /**
  * Minutes after which the exact (full-mode) path of the five-period example still had no answer on a 2-core
@@ -112,7 +114,7 @@ type CheckProgress = (done: number, running: RunningCheck[]) => void;
  */
 async function fixedChecks(
   pm: PathModel,
-  builds: number[][],
+  { builds, sol: sized }: { builds: number[][]; sol: LpSolution },
   backend: SolverBackend,
   opts: SolveProjectOptions,
   starting: Promise<LpPool | undefined>,
@@ -138,14 +140,17 @@ async function fixedChecks(
   // Devex pricing: ~20 % faster than HiGHS's own choice on these fixed-capacity years (docs/solvers.md).
   const solveOpts = { signal: opts.signal, pricing: 'devex' as const };
   const checks: BuiltModel[] = [];
+  // A period under a renewable-share row starts from its week blocks' bases (run/blockStart.ts).
+  const starts: (BlockStart | undefined)[] = [];
   const pooled: Promise<LpSolution | undefined>[] = [];
   for (const [q, b] of pm.blocks.entries()) {
     const check = buildModel(b.project, { mode: 'full', fixedCapacities: periodCapacities(pm, builds, q) });
     checks.push(check);
+    starts.push(periodStart(pm, q, sized, check));
     pooled.push(
       pool
         ? pool
-            .solve(check.model, { ...solveOpts, onStart: (worker) => started(q, worker) })
+            .solve(check.model, { ...solveOpts, start: starts[q], onStart: (worker) => started(q, worker) })
             .then(counted(q), () => {
               running.delete(q);
               return undefined;
@@ -160,11 +165,28 @@ async function fixedChecks(
     let sol = sols[q];
     if (!sol) {
       started(q);
-      sol = counted(q)(await backend.solve(check.model, solveOpts));
+      const start = starts[q];
+      sol = counted(q)(
+        (start && solveFromBlocks(check.model, start, backend, solveOpts)) ||
+          (await backend.solve(check.model, solveOpts)),
+      );
     }
     out.push({ check, sol });
   }
   return out;
+}
+
+/**
+ * Where period q's check may start (run/checkStart.ts): the stacked sizing's part for that period,
+ * its row duals back in the period's own EUR (the path scales a period's operating costs by its
+ * discount factor, model/path.ts).
+ */
+function periodStart(pm: PathModel, q: number, sized: LpSolution, check: BuiltModel): BlockStart | undefined {
+  const b = pm.blocks[q];
+  const rows = b.built.model.rowNames.length;
+  const scale = b.info.operationDiscount;
+  const rowDual = sized.rowDual?.slice(b.rowOffset, b.rowOffset + rows).map((d) => d / scale);
+  return checkStart(b.built, { x: blockSolution(pm, q, sized).x, rowDual }, check);
 }
 
 /**
@@ -179,7 +201,7 @@ async function checkPeriods(
   opts: SolveProjectOptions,
   t0: number,
   pool: Promise<LpPool | undefined>,
-  preview: PathPreview,
+  sized: { preview: PathPreview; sol: LpSolution },
 ): Promise<
   | { checks: { built: BuiltModel; sol: LpSolution }[]; warnings: SolverMessage[]; builds: number[][] }
   | SolveOutcome
@@ -192,7 +214,7 @@ async function checkPeriods(
     phase: 'fullYearCheck',
     elapsed_s: elapsed(),
     checks: { done: 0, of: pm.blocks.length, running: [] },
-    pathPreview: preview,
+    pathPreview: sized.preview,
   });
   const progress: CheckProgress = (done, running) =>
     opts.onProgress?.({
@@ -200,7 +222,7 @@ async function checkPeriods(
       elapsed_s: elapsed(),
       checks: { done, of: pm.blocks.length, running },
     });
-  const first = await fixedChecks(pm, builds, backend, opts, pool, progress, elapsed);
+  const first = await fixedChecks(pm, { builds, sol: sized.sol }, backend, opts, pool, progress, elapsed);
   for (const [q, b] of pm.blocks.entries()) {
     const fixed = periodCapacities(pm, builds, q);
     let { check, sol: s2 } = first[q];
@@ -317,7 +339,7 @@ async function sizePath(
     pm.blocks.forEach((b, q) => checks.push({ built: b.built, sol: blockSolution(pm, q, sol) }));
   } else {
     const preview = pathPreview(pm, builds, sol.objective);
-    const checked = await checkPeriods(pm, builds, backend, opts, t0, pool, preview);
+    const checked = await checkPeriods(pm, builds, backend, opts, t0, pool, { preview, sol });
     if ('results' in checked) return checked;
     checks.push(...checked.checks);
     warnings.push(...checked.warnings);
