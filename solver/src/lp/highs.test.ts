@@ -7,6 +7,16 @@ let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
 
+/** min −x − 2y, x + y ≤ 4, x + 3y ≤ 7: x = 2.5, y = 1.5, objective −5.5. */
+function twoRows() {
+  const b = new LpBuilder('two rows');
+  const x = b.addCol('x', 0, Infinity, -1);
+  const y = b.addCol('y', 0, Infinity, -2);
+  b.addRow('r1', [x, y], [1, 1], -Infinity, 4);
+  b.addRow('r2', [x, y], [1, 3], -Infinity, 7);
+  return { model: b.build(), x, y };
+}
+
 describe('HiGHS backend', () => {
   it('solves a two-variable LP to its hand-computed optimum with duals', async () => {
     // min -3x - 2y  s.t. x + y <= 4, x + 3y <= 7, x <= 3  → x = 3, y = 1, objective -11; only r1 binds
@@ -60,13 +70,9 @@ describe('HiGHS backend', () => {
   });
 
   it('solves a session with devex pricing, then with the choice of HiGHS, to the same optimum', () => {
-    // min −x − 2y, x + y ≤ 4, x + 3y ≤ 7: x = 2.5, y = 1.5, objective −5.5; with x fixed at 1: y = 2, −5.
-    const b = new LpBuilder('session');
-    const x = b.addCol('x', 0, Infinity, -1);
-    const y = b.addCol('y', 0, Infinity, -2);
-    b.addRow('r1', [x, y], [1, 1], -Infinity, 4);
-    b.addRow('r2', [x, y], [1, 3], -Infinity, 7);
-    const session = highs.session!(b.build());
+    // With x fixed at 1: y = 2, −5.
+    const { model, x, y } = twoRows();
+    const session = highs.session!(model);
     try {
       const devex = session.solve({ pricing: 'devex' });
       expect(devex.objective).toBeCloseTo(-5.5, 9);
@@ -81,20 +87,16 @@ describe('HiGHS backend', () => {
   });
 
   it("gives a session's basis and starts another session from it", () => {
-    // The same LP: the optimal basis has x and y basic (both rows binding), statuses 1 and rows at upper (2).
-    const b = new LpBuilder('basis');
-    const x = b.addCol('x', 0, Infinity, -1);
-    const y = b.addCol('y', 0, Infinity, -2);
-    b.addRow('r1', [x, y], [1, 1], -Infinity, 4);
-    b.addRow('r2', [x, y], [1, 3], -Infinity, 7);
-    const first = highs.session!(b.build());
+    // The optimal basis has x and y basic (both rows binding), statuses 1 and rows at upper (2).
+    const { model, y } = twoRows();
+    const first = highs.session!(model);
     expect(first.basis!()).toBeUndefined(); // nothing solved yet
     first.solve();
     const basis = first.basis!()!;
     first.dispose();
     expect(Array.from(basis.colStatus)).toEqual([1, 1]);
     expect(Array.from(basis.rowStatus)).toEqual([2, 2]);
-    const second = highs.session!(b.build());
+    const second = highs.session!(model);
     try {
       expect(second.setBasis!({ colStatus: Int8Array.of(1), rowStatus: Int8Array.of(2, 2) })).toBe(false);
       expect(second.setBasis!(basis)).toBe(true);

@@ -5,7 +5,7 @@ import { createHighsBackend } from '../lp/highs';
 import type { LpModel } from '../lp/model';
 import { buildModel } from '../model/build';
 import { solveFromBlocks, type BlockStart } from './blockStart';
-import { fourDays } from './testing';
+import { fourDays, maxViolation } from './testing';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
@@ -38,17 +38,6 @@ function start(
     rows: Int32Array.from(o.shares ? [co2] : []),
     shares: o.shares ? [Float64Array.from(o.shares)] : [],
   };
-}
-
-/** Largest violation of any row of `m` at `x`. */
-function maxViolation(m: LpModel, x: Float64Array): number {
-  let worst = 0;
-  for (let r = 0; r < m.rowNames.length; r++) {
-    let a = 0;
-    for (let k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) a += m.values[k] * x[m.colIndex[k]];
-    worst = Math.max(worst, m.rowLower[r] - a, a - m.rowUpper[r]);
-  }
-  return worst;
 }
 
 async function expectOptimum(m: LpModel, s: BlockStart) {

@@ -2,38 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LpSolution, SolverBackend } from '../lp/backend';
 import { createHighsBackend } from '../lp/highs';
 import { buildModel, type BuiltModel } from '../model/build';
-import { boiler, heatStorage, testProject } from '../model/testing';
 import type { Project } from '../project/types';
 import { solveFromBlocks } from './blockStart';
 import { checkStart, START_BLOCK_DAYS } from './checkStart';
 import { solveProject } from './solve';
+import { dayNightStorage } from './testing';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
 
-/**
- * A year of a gas boiler, an electric boiler on a day/night tariff and a heat storage that shifts
- * night electricity into the day; a CO2 cap (t/a) makes the night electricity (0.4 kg/kWh) scarce.
- */
+/** A year of {@link dayNightStorage}, with a seasonal swing; a CO2 cap (t/a) makes night electricity scarce. */
 function year(co2Cap_t?: number): Project {
   const heat = Array.from(
     { length: 8760 },
     (_, h) => 100 + 60 * Math.sin((2 * Math.PI * h) / 24) + 40 * Math.cos((2 * Math.PI * h) / 8760),
   );
-  const price = Array.from({ length: 8760 }, (_, h) => (h % 24 < 6 ? 0.04 : 0.3));
-  const p = testProject({
-    heat,
-    gasPrice: 0.08,
-    gridImport: { price, co2: 0.4 },
-    technologies: [
-      boiler('gb', 0.9, 2),
-      { ...boiler('eb', 0.99, 1), type: 'electricBoiler', fuel: undefined } as never,
-      heatStorage('tes', 0.05, { cRate_per_h: 0.5, loss_per_h: 0.001 }),
-    ],
-  });
-  if (co2Cap_t !== undefined) p.constraints = { co2Cap_t };
-  return p;
+  return dayNightStorage(heat, co2Cap_t, 0.001);
 }
 
 /** The typical-day sizing, its solution and the full-year check with its capacities. */

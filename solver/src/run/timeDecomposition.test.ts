@@ -2,23 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHighsBackend } from '../lp/highs';
 import type { SolverBackend } from '../lp/backend';
 import { buildModel } from '../model/build';
-import { fourDays } from './testing';
+import { fourDays, maxViolation } from './testing';
 import { solveFullByBlocks } from './fullByBlocks';
 
 let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
-
-/** Largest violation of any row of the model at x. */
-function maxViolation(m: ReturnType<typeof buildModel>['model'], x: Float64Array): number {
-  let worst = 0;
-  for (let r = 0; r < m.rowNames.length; r++) {
-    let a = 0;
-    for (let k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) a += m.values[k] * x[m.colIndex[k]];
-    worst = Math.max(worst, m.rowLower[r] - a, a - m.rowUpper[r]);
-  }
-  return worst;
-}
 
 describe('solveFullByBlocks', () => {
   for (const cap of [undefined, 3.0]) {
