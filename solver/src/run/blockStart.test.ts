@@ -11,10 +11,11 @@ let highs: SolverBackend;
 beforeAll(async () => (highs = await createHighsBackend()));
 afterAll(() => highs.dispose());
 
-/** The four days dispatched with fixed capacities (a check), daily blocks. */
-function check(cap?: number, quarterHours = false) {
+/** The four days dispatched with fixed capacities (a check), daily blocks; optionally a peak charge. */
+function check(cap?: number, quarterHours = false, peakCharge_EUR_kW_a?: number) {
   const p = fourDays(cap);
   if (quarterHours) p.site.timeStep_min = 15;
+  if (peakCharge_EUR_kW_a) p.grid.import!.peakCharge_EUR_kW_a = peakCharge_EUR_kW_a;
   const fixedCapacities = { gb: { value: 120 }, eb: { value: 150 }, tes: { value: 400 } };
   return buildModel(p, { mode: 'full', horizon_h: 96, fixedCapacities, slackPenalty_EUR_kWh: 1e3 }).model;
 }
@@ -22,7 +23,7 @@ function check(cap?: number, quarterHours = false) {
 /** Estimates for the four daily blocks: the storage level at every day's end, the CO2 cap's parts. */
 function start(
   m: LpModel,
-  o: { level: number; worth?: number; shares?: number[]; perDay?: number },
+  o: { level: number; worth?: number; shares?: number[]; price?: number; perDay?: number },
 ): BlockStart {
   const perDay = o.perDay ?? 24;
   const cols = [1, 2, 3, 4].map((d) => m.colNames.indexOf(`soc_tes[t=${d * perDay - 1}]`));
@@ -37,6 +38,7 @@ function start(
     worth: Float64Array.from(cols, () => o.worth ?? NaN),
     rows: Int32Array.from(o.shares ? [co2] : []),
     shares: o.shares ? [Float64Array.from(o.shares)] : [],
+    prices: Float64Array.from(o.shares ? [o.price ?? NaN] : []),
   };
 }
 
@@ -63,6 +65,19 @@ describe('solveFromBlocks', () => {
     await expectOptimum(m, start(m, { level: 200, shares: [750, 750, 750, 750] }));
     await expectOptimum(m, start(m, { level: 400, shares: [3000, 0, 0, 0] }));
     await expectOptimum(m, start(m, { level: 100, worth: 0.2, shares: [750, 750, 750, 750] }));
+  });
+
+  it('reaches the optimum with each block buying its part of the cap at a price, whatever the price', async () => {
+    // A peak charge: every block may raise the annual peak import, which then is basic in several.
+    const m = check(3, false, 40);
+    expect(m.colNames).toContain('import_peak_grid');
+    const direct = await highs.solve(m);
+    const co2Price = -direct.rowDual![m.rowNames.indexOf('co2_cap')];
+    expect(co2Price).toBeGreaterThan(0); // the cap binds
+    const shares = [750, 750, 750, 750];
+    // The cap's own price; none; one of the wrong sign (taken as 0); one above the elastic penalty.
+    for (const price of [co2Price, 0, -1, 1e5])
+      await expectOptimum(m, start(m, { level: 200, worth: 0.1, shares, price }));
   });
 
   it('works on quarter hours (96 steps a day)', async () => {

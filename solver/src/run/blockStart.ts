@@ -1,7 +1,7 @@
 import type { LpBasis, LpSolution, SolveOptions, SolverBackend } from '../lp/backend';
 import type { LpModel } from '../lp/model';
 import { reduceFixed } from '../lp/reduce';
-import { columnSteps, evenBlocks, splitByTime, type BlockSplit } from './blocks';
+import { evenBlocks, splitByTime, stepOfColumn, type BlockSplit } from './blocks';
 
 /**
  * Where a full year with fixed capacities (a check) may start: estimates of the values that link its
@@ -23,21 +23,28 @@ export interface BlockStart {
   /** Model rows over the whole year (CO2 cap, renewable share) and each one's estimated part per block. */
   rows: Int32Array;
   shares: Float64Array[];
+  /**
+   * What one unit of each annual row's activity costs (EUR per unit: the sizing's dual of that row,
+   * negated), aligned with `rows`; NaN where not known. A block then takes its part of the row at
+   * that price, as the whole year would at the estimate, instead of being held at its share.
+   */
+  prices: Float64Array;
 }
 
 /**
  * Solves the LP `model` to its optimum, started from the optimal bases of its week blocks:
  *
  * 1. the model without what fixed columns make trivial (lp/reduce.ts);
- * 2. split into week blocks (run/blocks.ts); each block solved alone with its linking values (the
- *    storage levels at its ends, its part of each annual row) fixed at the estimates of `start`;
+ * 2. split into week blocks (run/blocks.ts); each block solved alone, in order, from the estimates
+ *    of `start` (blockBases): the level its storages start with, what their level at its end is
+ *    worth, the price of its part of each annual row;
  * 3. the split as one LP, the blocks' rows side by side with the linking values as columns and the
- *    annual rows as Σ_b y_b (an exact reformulation), started from the blocks' bases put together;
- *    solved with the linking values fixed, then free: the optimum of `model`.
+ *    annual rows as Σ_b y_b (an exact reformulation), solved from the blocks' bases put together:
+ *    the optimum of `model`.
  *
  * Why: an annual row (a CO2 cap) couples every hour in a cold solve's basis, each dual simplex
- * iteration then costing ~6× one without it. From the blocks' bases the last solve needs a few
- * thousand iterations instead of ~50,000 (reference hub with a CO2 cap: 4–6 s against 8–11 s;
+ * iteration then costing ~6× one without it. From the blocks' bases the last solve needs 4,000–6,500
+ * dual simplex iterations instead of ~50,000 (reference hub under CO2 caps of 3,990–4,300 t/a;
  * docs/solvers.md).
  *
  * The answer is checked against `model` (every row and bound, the objective recomputed). Null where
@@ -62,18 +69,13 @@ export function solveFromBlocks(
     return null;
   }
   const link = linkingValues(split, reduced.rowOf, start, reduced.model);
-  const bases = blockBases(split, link, worthOf(split, start), backend);
+  const bases = blockBases(split, reduced.model, link, pricesOf(split, reduced.rowOf, start), backend);
   if (!bases) return null;
   const joined = joinBlocks(reduced.model, split, bases);
   if (!joined) return null;
   const session = backend.session(joined.model);
   try {
     if (!session.setBasis?.(joined.basis)) return null;
-    const lower = joined.link.map((c) => joined.model.colLower[c]);
-    const upper = joined.link.map((c) => joined.model.colUpper[c]);
-    session.fixColumns(Int32Array.from(joined.link), link);
-    session.solve({ pricing: 'devex' });
-    session.setColumnBounds(Int32Array.from(joined.link), Float64Array.from(lower), Float64Array.from(upper));
     const left =
       opts.timeLimit_s === undefined ? undefined : opts.timeLimit_s - (performance.now() - t0) / 1000;
     const sol = session.solve({ pricing: 'devex', timeLimit_s: left, signal: opts.signal });
@@ -90,43 +92,63 @@ export function solveFromBlocks(
   }
 }
 
-/** The worth of each linking value that is a storage level at a block's end (NaN for the others). */
-function worthOf(split: BlockSplit, start: BlockStart): Float64Array {
+/**
+ * The price a block pays for each linking value it may choose (NaN for those it is held at): a
+ * storage level at a block's end, −worth (one kWh more left is worth that); an allocation of an
+ * annual row, the row's price.
+ */
+function pricesOf(split: BlockSplit, rowOf: Int32Array, start: BlockStart): Float64Array {
   const byCol = new Map<number, number>();
-  start.cols.forEach((c, k) => Number.isFinite(start.worth[k]) && byCol.set(c, start.worth[k]));
-  return Float64Array.from(split.linkCols, (j) => byCol.get(j) ?? NaN);
+  start.cols.forEach((c, k) => Number.isFinite(start.worth[k]) && byCol.set(c, -start.worth[k]));
+  const byRow = new Map<number, number>();
+  start.rows.forEach((r, k) => byRow.set(r, start.prices[k]));
+  return Float64Array.from([
+    ...Array.from(split.linkCols, (j) => byCol.get(j) ?? NaN),
+    ...split.allocations.map(({ row }) => byRow.get(rowOf[row]) ?? NaN),
+  ]);
 }
 
 /**
- * Each block solved with its linking values fixed, in order, its basis kept. A block's end levels with
- * a known worth are free instead (at cost −worth), and their values become the next block's start, so
- * that consecutive blocks agree on the levels between them (`link` is updated). The last block's end
- * is the first block's start (a cyclic year) and stays at the estimate.
+ * Each block solved alone, in order, its basis kept. Its linking values are held at `link`, except:
+ * - a storage level at its end with a price: free at that price; its value becomes the next block's
+ *   start, so that consecutive blocks agree on the levels between them (`link` is updated). The
+ *   last block's end is the first block's start (a cyclic year) and stays at the estimate;
+ * - its part of an annual row with a price: free at that price (a CO2 budget bought at the sizing's
+ *   CO2 price, a renewable share rewarded at its worth);
+ * - a column without a time step (the peak grid import), not fixed, of cost ≥ 0: at least the
+ *   estimate, at its full cost, so that a week needing more raises it.
  */
 function blockBases(
   split: BlockSplit,
+  m: LpModel,
   link: Float64Array,
-  worth: Float64Array,
+  price: Float64Array,
   backend: SolverBackend,
 ): LpBasis[] | null {
-  const stepOf = linkSteps(split);
+  const nL = split.linkCols.length;
+  const stepOf = Int32Array.from(split.linkCols, (j) => stepOfColumn(m.colNames[j]));
   const B = split.blocks.length;
   const bases: LpBasis[] = [];
   for (const [b, block] of split.blocks.entries()) {
     const last = (b + 1 < B ? split.blockStarts[b + 1] : split.steps) - 1;
-    const m = block.model;
-    const lower = m.colLower.slice();
-    const upper = m.colUpper.slice();
-    const cost = m.colCost.slice();
+    const bm = block.model;
+    const lower = bm.colLower.slice();
+    const upper = bm.colUpper.slice();
+    const cost = bm.colCost.slice();
     const ends: { col: number; i: number }[] = [];
     block.linkLocal.forEach((c, k) => {
       const i = block.linkIndex[k];
-      if (b + 1 < B && i < stepOf.length && stepOf[i] === last && Number.isFinite(worth[i])) {
-        cost[c] = -worth[i];
+      const j = i < nL ? split.linkCols[i] : -1;
+      if (i >= nL && Number.isFinite(price[i])) priceAllocation(block, c, price[i], { lower, upper, cost });
+      else if (b + 1 < B && stepOf[i] === last && Number.isFinite(price[i])) {
+        cost[c] = price[i];
         ends.push({ col: c, i });
+      } else if (j >= 0 && stepOf[i] < 0 && m.colLower[j] < m.colUpper[j] && m.colCost[j] >= 0) {
+        lower[c] = link[i];
+        cost[c] = m.colCost[j];
       } else lower[c] = upper[c] = link[i];
     });
-    const session = backend.session!({ ...m, colLower: lower, colUpper: upper, colCost: cost });
+    const session = backend.session!({ ...bm, colLower: lower, colUpper: upper, colCost: cost });
     try {
       const sol = session.solve({ pricing: 'devex' });
       const basis = session.basis?.();
@@ -140,16 +162,32 @@ function blockBases(
   return bases;
 }
 
-/** The time step of each linking column (−1 without one), from its name in the blocks. */
-function linkSteps(split: BlockSplit): Int32Array {
-  const steps = new Int32Array(split.linkCols.length).fill(-1);
-  for (const block of split.blocks) {
-    const named = columnSteps(block.model);
-    block.linkLocal.forEach((c, k) => {
-      if (block.linkIndex[k] < steps.length) steps[block.linkIndex[k]] = named[c];
-    });
+/**
+ * A block's allocation y (local column `c`) of an annual row, free at `price`: its row part − y ≤ 0
+ * (≥ 0 for a lower bound) then holds y at the block's part, and the row's elastic slacks (needed only
+ * for a fixed allocation) are held at 0. A price of the wrong sign for the row's direction (a
+ * solver's rounding) counts as 0, so that the block stays bounded.
+ */
+function priceAllocation(
+  block: BlockSplit['blocks'][number],
+  c: number,
+  price: number,
+  into: { lower: Float64Array; upper: Float64Array; cost: Float64Array },
+): void {
+  const m = block.model;
+  const linked = new Set(block.linkLocal);
+  const own = block.ownCols.length;
+  for (let r = 0; r < m.rowNames.length; r++) {
+    const cols = m.colIndex.subarray(m.rowStart[r], m.rowStart[r + 1]);
+    if (!cols.includes(c)) continue;
+    const upperOnly = m.rowLower[r] === -Infinity;
+    const lowerOnly = m.rowUpper[r] === Infinity;
+    into.cost[c] = (upperOnly && price < 0) || (lowerOnly && price > 0) ? 0 : price;
+    into.lower[c] = -Infinity;
+    into.upper[c] = Infinity;
+    for (const j of cols) if (j >= own && !linked.has(j)) into.lower[j] = into.upper[j] = 0;
+    return;
   }
-  return steps;
 }
 
 /**
@@ -232,9 +270,13 @@ function joinBlocks(
     block.linkLocal.forEach((c, k) => (global[c] = link[block.linkIndex[k]]));
     for (let c = 0; c < global.length; c++) if (global[c] < 0) global[c] = addCol(bm.colNames[c], 0, 0);
     const basis = bases[b];
+    const rowStatus = Int8Array.from(basis.rowStatus);
     for (let c = 0; c < global.length; c++) {
       const g = global[c];
-      if (colStatus[g] === undefined || basis.colStatus[c] === 1) colStatus[g] = basis.colStatus[c];
+      // Basic in an earlier block already (the peak import): a row of this block with it in it
+      // becomes basic in its place, so that the statuses still add up to a basis.
+      if (colStatus[g] === 1 && basis.colStatus[c] === 1) makeRowBasic(bm, c, rowStatus);
+      else if (colStatus[g] === undefined || basis.colStatus[c] === 1) colStatus[g] = basis.colStatus[c];
     }
     for (let r = 0; r < bm.rowNames.length; r++) {
       for (let k = bm.rowStart[r]; k < bm.rowStart[r + 1]; k++) {
@@ -245,7 +287,7 @@ function joinBlocks(
       rows.names.push(bm.rowNames[r]);
       rows.lower.push(bm.rowLower[r]);
       rows.upper.push(bm.rowUpper[r]);
-      rows.status.push(basis.rowStatus[r]);
+      rows.status.push(rowStatus[r]);
     }
   });
   for (const row of split.masterRows) {
@@ -280,6 +322,15 @@ function joinBlocks(
     basis: { colStatus: Int8Array.from(colStatus), rowStatus: Int8Array.from(rows.status) },
     link,
   };
+}
+
+/** Makes the first nonbasic row of `m` with column `c` in it basic (status 1). */
+function makeRowBasic(m: LpModel, c: number, rowStatus: Int8Array): void {
+  for (let r = 0; r < m.rowNames.length; r++)
+    if (rowStatus[r] !== 1 && m.colIndex.subarray(m.rowStart[r], m.rowStart[r + 1]).includes(c)) {
+      rowStatus[r] = 1;
+      return;
+    }
 }
 
 /**

@@ -52,12 +52,15 @@ export interface MasterRow {
 
 const STEP = /\[t=(\d+)\]$/;
 
+/** The time step of a column from its name (`x[t=S]`), −1 without one. */
+export function stepOfColumn(name: string): number {
+  const hit = STEP.exec(name);
+  return hit ? Number(hit[1]) : -1;
+}
+
 /** The time step of every column (−1 without one). */
 export function columnSteps(m: LpModel): Int32Array {
-  return Int32Array.from(m.colNames, (n) => {
-    const hit = STEP.exec(n);
-    return hit ? Number(hit[1]) : -1;
-  });
+  return Int32Array.from(m.colNames, stepOfColumn);
 }
 
 /** Block starts of `lengthSteps` each; a remainder shorter than half a block joins the last block. */

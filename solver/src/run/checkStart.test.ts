@@ -67,6 +67,9 @@ describe('checkStart', () => {
     for (let k = sizing.model.rowStart[s]; k < sizing.model.rowStart[s + 1]; k++)
       emitted += sizing.model.values[k] * sol.x[sizing.model.colIndex[k]];
     expect(start.shares[0].reduce((a, b) => a + b, 0)).toBeCloseTo(emitted, 6);
+    // Its price: what one more kg of cap saves the sizing, a cost per kg for the blocks.
+    expect(start.prices[0]).toBe(-sol.rowDual![s]);
+    expect(start.prices[0]).toBeGreaterThan(0);
   });
 
   it('gives no start without a row over the whole year, or for a horizon', async () => {

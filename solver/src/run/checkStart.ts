@@ -16,7 +16,8 @@ const PERIOD = /\[p=(\d+),/;
  * - a column without a time step (e.g. the peak grid import): the sizing's column of the same name;
  * - a row over the whole year (CO2 cap, grid import limit, renewable share): the sizing's row of the
  *   same name, each typical day's part (its terms divided by the days it stands for) summed over
- *   the days of each block.
+ *   the days of each block; its price: the sizing's dual of that row, negated (EUR per unit of the
+ *   row, as both count a whole year).
  * Undefined where the check's year is not the sizing's days (a horizon, a second year), and where it
  * has no row over the whole year: without one a cold solve is as fast (docs/solvers.md).
  */
@@ -59,7 +60,7 @@ export function checkStart(
     const k = name.includes('[') ? undefined : sizingCol.get(name);
     if (k !== undefined) add(j, x[k]);
   });
-  const { rows, shares } = annualShares(sizing, x, check, steps, blockSteps);
+  const { rows, shares, prices } = annualShares(sizing, solution, check, steps, blockSteps);
   if (!rows.length) return undefined;
   return {
     steps,
@@ -69,6 +70,7 @@ export function checkStart(
     worth: Float64Array.from(worth),
     rows: Int32Array.from(rows),
     shares,
+    prices: Float64Array.from(prices),
   };
 }
 
@@ -82,14 +84,14 @@ export function hasAnnualRows(sizing: BuiltModel): boolean {
   );
 }
 
-/** Each annual row's estimated part per block (see {@link checkStart}). */
+/** Each annual row's estimated part per block and its price (see {@link checkStart}). */
 function annualShares(
   sizing: BuiltModel,
-  x: Float64Array,
+  { x, rowDual }: { x: Float64Array; rowDual?: Float64Array },
   check: BuiltModel,
   steps: number,
   blockSteps: number,
-): { rows: number[]; shares: Float64Array[] } {
+): { rows: number[]; shares: Float64Array[]; prices: number[] } {
   const seq = sizing.grid.sequence!;
   const perDay = steps / seq.length;
   const daysOf = new Float64Array(sizing.grid.numPeriods);
@@ -99,6 +101,7 @@ function annualShares(
   const blocks = Math.max(1, Math.floor(steps / blockSteps + 0.5));
   const rows: number[] = [];
   const shares: Float64Array[] = [];
+  const prices: number[] = [];
   check.model.rowNames.forEach((name, r) => {
     const s = name.includes('[') ? undefined : sizingRow.get(name);
     if (s === undefined) return;
@@ -114,6 +117,7 @@ function annualShares(
       share[Math.min(blocks - 1, Math.floor((d * perDay) / blockSteps))] += perPeriod[seq[d]];
     rows.push(r);
     shares.push(share);
+    prices.push(rowDual ? -rowDual[s] : NaN);
   });
-  return { rows, shares };
+  return { rows, shares, prices };
 }

@@ -171,6 +171,7 @@ describe('poolSolver with a block start', () => {
       worth: new Float64Array(4).fill(NaN),
       rows: Int32Array.of(m.rowNames.indexOf('co2_cap')),
       shares: [new Float64Array(4).fill(750)],
+      prices: Float64Array.of(NaN),
     };
     const [fromBlocks, direct] = [await pool.solve(m, { start }), await highs.solve(m)];
     expect(sessions).toBe(5); // four daily blocks and the joined blocks
