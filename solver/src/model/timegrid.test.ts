@@ -4,8 +4,10 @@ import {
   fullGrid,
   numSteps,
   periodAndHour,
+  periodOfName,
   stepHours,
   stepLabel,
+  stepOfName,
   stepStart_h,
 } from './timegrid';
 import { tinyAggregatedGrid } from './testing';
@@ -33,6 +35,18 @@ describe('time grid', () => {
     expect(periodAndHour(seg, 3)).toEqual({ period: 1, periodHour: 12 });
     // Row and column names say segment (s=…), not hour.
     expect(stepLabel({ ...seg, duration_h: Float64Array.from([3, 21, 12, 12]) }, 3)).toBe('p=1,s=1');
+  });
+
+  it('reads the step or typical period back from a name its label ends, −1 without one', () => {
+    const full = fullGrid(8760, 24);
+    expect(stepOfName(`heat_balance[${stepLabel(full, 17)}]`)).toBe(17);
+    expect(stepOfName('on_chp[t=0]')).toBe(0);
+    for (const name of ['cap_chp', 'soc_inter_tes[d=3]', 'co2_cap', 'heat_gb[p=1,h=1]'])
+      expect(stepOfName(name)).toBe(-1);
+    const seg = { ...tinyAggregatedGrid(), duration_h: Float64Array.from([3, 21, 12, 12]) };
+    expect(periodOfName(`heat_gb[${stepLabel(seg, 3)}]`)).toBe(1);
+    expect(periodOfName(`heat_gb[${stepLabel(tinyAggregatedGrid(), 1)}]`)).toBe(0);
+    for (const name of ['cap_chp', 'heat_gb[t=5]', 'soc_inter_tes[d=3]']) expect(periodOfName(name)).toBe(-1);
   });
 
   it('reports typical periods, and segments per period only where the grid has segments', () => {

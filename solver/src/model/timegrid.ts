@@ -85,3 +85,15 @@ export function stepLabel(g: TimeGrid, step: number): string {
   // With time segments the index within the period is a segment (s=…), not an hour (h=…).
   return `p=${Math.floor(step / g.periodLength)},${g.duration_h ? 's' : 'h'}=${step % g.periodLength}`;
 }
+
+/** The step a full-mode name's label gives (`x[t=N]`, {@link stepLabel}), −1 without one (capacities, annual rows). */
+export function stepOfName(name: string): number {
+  const m = /\[t=(\d+)\]$/.exec(name);
+  return m ? Number(m[1]) : -1;
+}
+
+/** The typical period a name's label gives (`x[p=K,h=H]` or `x[p=K,s=S]`, {@link stepLabel}), −1 without one. */
+export function periodOfName(name: string): number {
+  const m = /\[p=(\d+),/.exec(name);
+  return m ? Number(m[1]) : -1;
+}

@@ -1,7 +1,8 @@
 import type { LpBasis, LpSolution, SolveOptions, SolverBackend } from '../lp/backend';
 import type { LpModel } from '../lp/model';
 import { reduceFixed } from '../lp/reduce';
-import { evenBlocks, splitByTime, stepOfColumn, type BlockSplit } from './blocks';
+import { stepOfName } from '../model/timegrid';
+import { evenBlocks, splitByTime, type BlockSplit } from './blocks';
 
 /**
  * Where a full year with fixed capacities (a check) may start: estimates of the values that link its
@@ -126,7 +127,7 @@ function blockBases(
   backend: SolverBackend,
 ): LpBasis[] | null {
   const nL = split.linkCols.length;
-  const stepOf = Int32Array.from(split.linkCols, (j) => stepOfColumn(m.colNames[j]));
+  const stepOf = Int32Array.from(split.linkCols, (j) => stepOfName(m.colNames[j]));
   const B = split.blocks.length;
   const bases: LpBasis[] = [];
   for (const [b, block] of split.blocks.entries()) {

@@ -1,4 +1,5 @@
 import type { LpModel } from '../lp/model';
+import { stepOfName } from '../model/timegrid';
 
 /**
  * The full-year LP split into time blocks (weeks, months) that are independent once a few "linking"
@@ -50,17 +51,9 @@ export interface MasterRow {
   upper: number;
 }
 
-const STEP = /\[t=(\d+)\]$/;
-
-/** The time step of a column from its name (`x[t=S]`), −1 without one. */
-export function stepOfColumn(name: string): number {
-  const hit = STEP.exec(name);
-  return hit ? Number(hit[1]) : -1;
-}
-
 /** The time step of every column (−1 without one). */
 export function columnSteps(m: LpModel): Int32Array {
-  return Int32Array.from(m.colNames, stepOfColumn);
+  return Int32Array.from(m.colNames, stepOfName);
 }
 
 /** Block starts of `lengthSteps` each; a remainder shorter than half a block joins the last block. */

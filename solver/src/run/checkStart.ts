@@ -1,12 +1,9 @@
 import type { BuiltModel } from '../model/build';
-import { numSteps } from '../model/timegrid';
+import { numSteps, periodOfName } from '../model/timegrid';
 import type { BlockStart } from './blockStart';
 
 /** Days per block of a check's start (run/blockStart.ts): a week. */
 export const START_BLOCK_DAYS = 7;
-
-/** An aggregated column's typical period, from its name (`x[p=K,h=H]` or `x[p=K,s=S]`, stepLabel). */
-const PERIOD = /\[p=(\d+),/;
 
 /**
  * Where the full-year check `check` may start, estimated from the typical-day sizing `sizing` (its
@@ -80,7 +77,7 @@ export function hasAnnualRows(sizing: BuiltModel): boolean {
   return m.rowNames.some(
     (name, r) =>
       !name.includes('[') &&
-      m.colIndex.subarray(m.rowStart[r], m.rowStart[r + 1]).some((j) => PERIOD.test(m.colNames[j])),
+      m.colIndex.subarray(m.rowStart[r], m.rowStart[r + 1]).some((j) => periodOfName(m.colNames[j]) >= 0),
   );
 }
 
@@ -108,9 +105,8 @@ function annualShares(
     const m = sizing.model;
     const perPeriod = new Float64Array(sizing.grid.numPeriods);
     for (let k = m.rowStart[s]; k < m.rowStart[s + 1]; k++) {
-      const p = PERIOD.exec(m.colNames[m.colIndex[k]]);
-      if (p && daysOf[Number(p[1])] > 0)
-        perPeriod[Number(p[1])] += (m.values[k] * x[m.colIndex[k]]) / daysOf[Number(p[1])];
+      const p = periodOfName(m.colNames[m.colIndex[k]]);
+      if (p >= 0 && daysOf[p] > 0) perPeriod[p] += (m.values[k] * x[m.colIndex[k]]) / daysOf[p];
     }
     const share = new Float64Array(blocks);
     for (let d = 0; d < seq.length; d++)

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LpBuilder, type LpModel } from '../lp/model';
-import { maxViolation, stepIndex, stepOf, windowModel, withTargets } from './window';
-
-describe('stepOf', () => {
-  it('reads the step of a time-indexed name and −1 without one', () => {
-    expect(stepOf('heat_balance[t=17]')).toBe(17);
-    expect(stepOf('on_chp[t=0]')).toBe(0);
-    expect(stepOf('cap_chp')).toBe(-1);
-    expect(stepOf('soc_inter_tes[d=3]')).toBe(-1);
-    expect(stepOf('co2_cap')).toBe(-1);
-  });
-});
+import { maxViolation, stepIndex, windowModel, withTargets } from './window';
 
 /**
  * Three steps: a source x[t] ≤ cap, a store s[t] = s[t−1] + x[t] − d[t] (cyclic: s[−1] = s[2]),

@@ -6,12 +6,7 @@
  * time-indexed column and row of a full-mode model (model/timegrid.ts, stepLabel).
  */
 import type { LpModel } from '../lp/model';
-
-/** The step of a name ending with `[t=N]`, or −1 (capacities, the grid's peak, annual rows). */
-export function stepOf(name: string): number {
-  const m = /\[t=(\d+)\]$/.exec(name);
-  return m ? Number(m[1]) : -1;
-}
+import { stepOfName } from '../model/timegrid';
 
 export interface StepIndex {
   /** Number of steps (largest step + 1). */
@@ -30,8 +25,8 @@ export interface StepIndex {
 
 /** Reads the step of every column and row and groups the rows by step. */
 export function stepIndex(model: LpModel): StepIndex {
-  const colStep = Int32Array.from(model.colNames, stepOf);
-  const rowStep = Int32Array.from(model.rowNames, stepOf);
+  const colStep = Int32Array.from(model.colNames, stepOfName);
+  const rowStep = Int32Array.from(model.rowNames, stepOfName);
   let T = 0;
   for (const s of colStep) T = Math.max(T, s + 1);
   for (const s of rowStep) T = Math.max(T, s + 1);
