@@ -80,6 +80,22 @@ describe('solveFromBlocks', () => {
       await expectOptimum(m, start(m, { level: 200, worth: 0.1, shares, price }));
   });
 
+  it('lets a week that cannot start empty have the week before end at the estimates', async () => {
+    // 190 kW of boilers under a peak of 220 kW on day 4: day 4 needs heat stored on day 3. Priced to
+    // end empty (keeping a kWh costs), day 3 leaves none, and day 4 alone is infeasible; day 3 is then
+    // solved again ending at the estimate (full), and day 4 from there.
+    const fixedCapacities = { gb: { value: 90 }, eb: { value: 100 }, tes: { value: 400 } };
+    const m = buildModel(fourDays(), { mode: 'full', horizon_h: 96, fixedCapacities }).model;
+    expect(m.colNames.some((n) => n.startsWith('unmet_'))).toBe(false);
+    let sessions = 0;
+    const counting: SolverBackend = { ...highs, session: (x) => (sessions++, highs.session!(x)) };
+    const direct = await highs.solve(m);
+    const r = solveFromBlocks(m, start(m, { level: 400, worth: -0.01 }), counting);
+    expect(r?.status).toBe('optimal');
+    expect(Math.abs(r!.objective - direct.objective) / direct.objective).toBeLessThan(1e-9);
+    expect(sessions).toBe(4 + 2 + 1); // four days, days 3 and 4 again, the joined days
+  });
+
   it('works on quarter hours (96 steps a day)', async () => {
     const m = check(3, true);
     await expectOptimum(m, start(m, { level: 100, worth: 0.1, shares: [750, 750, 750, 750], perDay: 96 }));

@@ -118,6 +118,8 @@ function pricesOf(split: BlockSplit, rowOf: Int32Array, start: BlockStart): Floa
  *   CO2 price, a renewable share rewarded at its worth);
  * - a column without a time step (the peak grid import), not fixed, of cost ≥ 0: at least the
  *   estimate, at its full cost, so that a week needing more raises it.
+ * A block that cannot start where the block before left its storages has that block solved again,
+ * ending at the estimates, and starts from those (once).
  */
 function blockBases(
   split: BlockSplit,
@@ -129,8 +131,10 @@ function blockBases(
   const nL = split.linkCols.length;
   const stepOf = Int32Array.from(split.linkCols, (j) => stepOfName(m.colNames[j]));
   const B = split.blocks.length;
-  const bases: LpBasis[] = [];
-  for (const [b, block] of split.blocks.entries()) {
+  const estimate = link.slice();
+  /** Block b solved alone; with `freeEnds`, its end levels with a price are chosen (and passed on). */
+  const solveBlock = (b: number, freeEnds: boolean) => {
+    const block = split.blocks[b];
     const last = (b + 1 < B ? split.blockStarts[b + 1] : split.steps) - 1;
     const bm = block.model;
     const lower = bm.colLower.slice();
@@ -141,24 +145,39 @@ function blockBases(
       const i = block.linkIndex[k];
       const j = i < nL ? split.linkCols[i] : -1;
       if (i >= nL && Number.isFinite(price[i])) priceAllocation(block, c, price[i], { lower, upper, cost });
-      else if (b + 1 < B && stepOf[i] === last && Number.isFinite(price[i])) {
+      else if (b + 1 < B && stepOf[i] === last && Number.isFinite(price[i]) && freeEnds) {
         cost[c] = price[i];
         ends.push({ col: c, i });
       } else if (j >= 0 && stepOf[i] < 0 && m.colLower[j] < m.colUpper[j] && m.colCost[j] >= 0) {
         lower[c] = link[i];
         cost[c] = m.colCost[j];
-      } else lower[c] = upper[c] = link[i];
+      } else {
+        if (b + 1 < B && stepOf[i] === last) link[i] = estimate[i];
+        lower[c] = upper[c] = link[i];
+      }
     });
     const session = backend.session!({ ...bm, colLower: lower, colUpper: upper, colCost: cost });
     try {
       const sol = session.solve({ pricing: 'devex' });
-      const basis = session.basis?.();
-      if (!basis) return null;
-      bases.push(basis);
       if (sol.hasSolution) for (const { col, i } of ends) link[i] = sol.x[col];
+      return { basis: session.basis?.(), feasible: sol.hasSolution };
     } finally {
       session.dispose();
     }
+  };
+  const bases: LpBasis[] = [];
+  for (let b = 0; b < B; b++) {
+    let r = solveBlock(b, true);
+    if (!r.feasible && b > 0) {
+      // The week cannot start where the week before left its storages (a cold week needing stored
+      // heat that a low worth let run out): the week before ends at the estimates instead.
+      const before = solveBlock(b - 1, false);
+      if (!before.basis) return null;
+      bases[b - 1] = before.basis;
+      r = solveBlock(b, true);
+    }
+    if (!r.basis) return null;
+    bases.push(r.basis);
   }
   return bases;
 }
