@@ -5,6 +5,12 @@ import type { Project } from '../project/types';
 
 const unitText = (u: string) => (u === 'm2' ? 'm²' : u);
 
+/** `v` with `digits` decimals, never "-0": a solver's −1e-9 t of CO2 is 0 t. */
+export function fixed(v: number, digits: number): string {
+  const s = v.toFixed(digits);
+  return Number(s) === 0 ? (0).toFixed(digits) : s;
+}
+
 /**
  * The summary `werkplan solve` prints for a transformation path: the net present cost and, per
  * period, the capacities in service, the renewable heat share against its target and the CO2.
@@ -32,7 +38,7 @@ export function pathSummaryText(r: Results, project: Project): string {
     const target = targets.renewableHeatTarget[k];
     const share = `renewable heat ${(p.renewableHeatShare * 100).toFixed(1)} %${target !== null ? ` (target ${(target * 100).toFixed(0)} %${targets.targetMet[k] ? '' : ', MISSED'})` : ''}`;
     lines.push(
-      `  ${p.year}: ${share}, ${p.emissions_tCO2.toFixed(0)} t CO2/a, ${p.cost_EUR.annualCost_EUR_a.toFixed(0)} EUR/a; ${caps}`,
+      `  ${p.year}: ${share}, ${fixed(p.emissions_tCO2, 0)} t CO2/a, ${fixed(p.cost_EUR.annualCost_EUR_a, 0)} EUR/a; ${caps}`,
     );
   });
   return lines.join('\n') + '\n';

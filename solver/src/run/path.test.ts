@@ -50,6 +50,10 @@ describe('solving a transformation path', () => {
     ]);
     expect(results.path!.residualValue_EUR).toBeCloseTo(500, 6);
     expect(pathSummaryText(results, twoPeriods())).toContain('net present cost 876500 EUR');
+    // A solver's −1e-9 t of CO2 prints as 0 t, never "-0 t".
+    const clean = structuredClone(results);
+    clean.periods![1].emissions_tCO2 = -1e-9;
+    expect(pathSummaryText(clean, twoPeriods())).toMatch(/ {2}2035: [^\n]*, 0 t CO2\/a, /);
   });
 
   it('sends the sizing as a preview before the full-year checks: plants in service per period', async () => {
