@@ -83,6 +83,14 @@ describe('formatting', () => {
     expect(formatNumber(1234567.891, 'en', 2)).toBe('1,234,567.89');
   });
 
+  it('writes a value that rounds to zero as 0, never -0', () => {
+    expect(formatNumber(-1e-9, 'de', 0)).toBe('0');
+    expect(formatNumber(-0, 'en')).toBe('0');
+    expect(formatNumber(-0.04, 'de', 1)).toBe('0');
+    expect(formatNumber(-0.05, 'de', 1)).toBe('-0,1');
+    expect(formatNumber(-0.6, 'en', 0)).toBe('-1');
+  });
+
   it('writes German dates day first', () => {
     const t = Date.UTC(2026, 10, 24, 13, 5);
     expect(formatDateTime(t, 'de', 'Europe/Berlin')).toBe('24.11.2026, 14:05');
