@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { CliIo } from './main';
 import { loadProjectOrReport } from './load';
+import { fixed } from './numbers';
 import {
   modeOption,
   parseArgs,
@@ -103,15 +104,15 @@ export function paretoCsv(points: ParetoPoint[]): string {
 /** The front as an aligned text table: CO2 limit, emissions, total annual cost, capacities. */
 export function paretoTable(points: ParetoPoint[]): string {
   const cols = capacityColumns(points);
-  const fixed = (v: number | null | undefined, digits: number) =>
-    v === null || v === undefined ? '–' : v.toFixed(digits);
+  const cell = (v: number | null | undefined, digits: number) =>
+    v === null || v === undefined ? '–' : fixed(v, digits);
   const header = ['#', 'CO2 limit t/a', 'CO2 t/a', 'cost EUR/a', ...cols.map((c) => `${c.techId} ${c.unit}`)];
   const rows = points.map((p, i) => [
     String(i + 1),
-    p.co2Limit_t === null ? 'none' : fixed(p.co2Limit_t, 1),
-    fixed(p.emissions_tCO2, 1),
-    fixed(p.totalAnnualCost_EUR, 0),
-    ...cols.map((c) => fixed(clean(p.capacities[c.techId]?.[c.key]), 1)),
+    p.co2Limit_t === null ? 'none' : cell(p.co2Limit_t, 1),
+    cell(p.emissions_tCO2, 1),
+    cell(p.totalAnnualCost_EUR, 0),
+    ...cols.map((c) => cell(clean(p.capacities[c.techId]?.[c.key]), 1)),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const line = (cells: string[]) => cells.map((s, j) => s.padStart(widths[j])).join('  ');
@@ -150,7 +151,7 @@ export async function paretoCommand(args: string[], io: CliIo): Promise<number> 
     lpPool: (jobs) => nodeLpPool(jobs),
     onPoint: (p, k, n) =>
       io.stderr(
-        `point ${k} of ${n}: ${p.kind === 'minCost' ? 'minimum cost' : p.kind === 'minCo2' ? 'minimum CO2' : `CO2 ≤ ${p.co2Limit_t!.toFixed(1)} t`} → ${p.emissions_tCO2.toFixed(1)} t CO2/a, ${p.totalAnnualCost_EUR.toFixed(0)} EUR/a\n`,
+        `point ${k} of ${n}: ${p.kind === 'minCost' ? 'minimum cost' : p.kind === 'minCo2' ? 'minimum CO2' : `CO2 ≤ ${p.co2Limit_t!.toFixed(1)} t`} → ${fixed(p.emissions_tCO2, 1)} t CO2/a, ${p.totalAnnualCost_EUR.toFixed(0)} EUR/a\n`,
       ),
   });
   if (front.status !== 'optimal') {

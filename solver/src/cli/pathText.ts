@@ -1,15 +1,10 @@
 import { fieldUnit } from '../results/capacity';
+import { fixed } from './numbers';
 import type { Results } from '../results/results';
 import { pathTargets } from '../results/views/path';
 import type { Project } from '../project/types';
 
 const unitText = (u: string) => (u === 'm2' ? 'm²' : u);
-
-/** `v` with `digits` decimals, never "-0": a solver's −1e-9 t of CO2 is 0 t. */
-export function fixed(v: number, digits: number): string {
-  const s = v.toFixed(digits);
-  return Number(s) === 0 ? (0).toFixed(digits) : s;
-}
 
 /**
  * The summary `werkplan solve` prints for a transformation path: the net present cost and, per

@@ -22,6 +22,7 @@ import { solveProject } from '../run/solve';
 import { EXACT_PATH_MINUTES_MEASURED } from '../run/path';
 import { dispatchCsv } from '../results/views';
 import { fieldUnit } from '../results/capacity';
+import { fixed } from './numbers';
 import { pathSummaryText } from './pathText';
 
 /** The options `werkplan solve` accepts; every one of them is in {@link SOLVE_USAGE}. */
@@ -97,7 +98,7 @@ export async function solveCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   io.stdout(
-    `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${r.emissions_tCO2.toFixed(1)} t CO2/a (${r.solve.mode}${r.solve.sizing ? ` on ${r.solve.sizing.typicalPeriods} typical days${r.solve.sizing.segmentsPerPeriod ? ` × ${r.solve.sizing.segmentsPerPeriod} segments` : ''} + full-year check${r.solve.refinement ? ' + refinement' : ''}` : ''}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
+    `${r.status}: total annual cost ${r.objective.totalAnnualCost_EUR.toFixed(2)} EUR/a, ${fixed(r.emissions_tCO2, 1)} t CO2/a (${r.solve.mode}${r.solve.sizing ? ` on ${r.solve.sizing.typicalPeriods} typical days${r.solve.sizing.segmentsPerPeriod ? ` × ${r.solve.sizing.segmentsPerPeriod} segments` : ''} + full-year check${r.solve.refinement ? ' + refinement' : ''}` : ''}, ${r.solve.solver}, ${r.solve.seconds.toFixed(1)} s)\n` +
       Object.entries(r.capacities)
         .map(([id, c]) => {
           // The plant as the project names it (its id in brackets for scripts), each size in its unit.

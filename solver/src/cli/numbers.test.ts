@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixed } from './pathText';
+import { fixed } from './numbers';
 
-describe('fixed', () => {
+describe("fixed (the CLI's numbers)", () => {
   it('rounds like toFixed but never prints a negative zero', () => {
     expect(fixed(-1e-9, 0)).toBe('0');
     expect(fixed(-0, 1)).toBe('0.0');
