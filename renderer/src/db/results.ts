@@ -28,6 +28,13 @@ export interface ParetoPointRecord {
   kind?: 'minCost' | 'minCo2' | 'epsilon';
   /** The plant at this point: capacity per technology (kW, kWh, m²). */
   capacities?: Results['capacities'];
+  /**
+   * Where the point shows the plant of another point of the front (its number, 1-based): that plant
+   * meets this point's CO2 limit and did better over the full year than the plant sized for this
+   * point on typical days, whose figures `ownPlant` keeps (solver/src/run/frontPlants.ts).
+   */
+  plantOfPoint?: number;
+  ownPlant?: Pick<ParetoPointRecord, 'totalAnnualCost_EUR' | 'emissions_tCO2' | 'capacities'>;
 }
 
 export interface StoredResult extends ResultRecord {

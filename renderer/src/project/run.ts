@@ -121,6 +121,7 @@ export function paretoRecords(r: ParetoResult): ParetoPointRecord[] {
     totalAnnualCost_EUR: p.totalAnnualCost_EUR,
     emissions_tCO2: p.emissions_tCO2,
     capacities: p.capacities,
+    ...(p.plantOfPoint ? { plantOfPoint: p.plantOfPoint, ownPlant: p.ownPlant } : {}),
   }));
 }
 

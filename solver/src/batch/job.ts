@@ -3,6 +3,7 @@ import type { Project } from '../project/types';
 import { applyScenario } from '../project/scenario';
 import { validateProject } from '../project/validate';
 import type { Results } from '../results/results';
+import { cleanCapacities } from '../results/views/sizes';
 import { computeParetoFront } from '../run/pareto';
 import { solveProject } from '../run/solve';
 import type { WarmSizing } from '../run/sizingOnly';
@@ -24,6 +25,10 @@ export interface FrontPoint {
   emissions_tCO2: number;
   seconds: number;
   capacities: Results['capacities'];
+  /** Where the point shows another point's plant (run/frontPlants.ts): that point's number, 1-based. */
+  plantOfPoint?: number;
+  /** With `plantOfPoint`: the full-year figures and capacities of the plant sized for this point. */
+  ownPlant?: Pick<FrontPoint, 'totalAnnualCost_EUR' | 'emissions_tCO2' | 'capacities'>;
 }
 
 /**
@@ -63,22 +68,6 @@ export function sweepProject(
     ...project,
     scenarios: [{ id: SWEEP_SCENARIO, name: job.id, overrides: { ...base, ...job.overrides } }],
   };
-}
-
-const clean = (v: number) => (Math.abs(v) < 1e-6 ? 0 : v);
-
-/** Capacities without solver round-off (no −0, no 1e-9 kW). */
-export function cleanCapacities(c: Results['capacities']): Results['capacities'] {
-  return Object.fromEntries(
-    Object.entries(c).map(([id, cap]) => [
-      id,
-      Object.fromEntries(
-        Object.entries(cap)
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [k, clean(v as number)]),
-      ),
-    ]),
-  );
 }
 
 type JobOutcome = Pick<JobRecord, 'status' | 'reasons' | 'results' | 'front'>;
@@ -131,6 +120,12 @@ async function solveFront(project: Project, job: BatchJob, settings: BatchSettin
       emissions_tCO2: p.emissions_tCO2,
       seconds: p.outcome.results.solve.seconds,
       capacities: cleanCapacities(p.capacities),
+      ...(p.plantOfPoint && p.ownPlant
+        ? {
+            plantOfPoint: p.plantOfPoint,
+            ownPlant: { ...p.ownPlant, capacities: cleanCapacities(p.ownPlant.capacities) },
+          }
+        : {}),
     })),
   } as JobOutcome;
 }

@@ -106,6 +106,17 @@ describe('batch summary', () => {
     });
   });
 
+  it("says where a front point shows another point's plant", () => {
+    const front = rec({ id: 'pareto-base', kind: 'pareto', front: records.get('pareto-base')!.front });
+    front.front = [
+      { ...front.front![0], plantOfPoint: 2, ownPlant: { ...front.front![0], totalAnnualCost_EUR: 120 } },
+    ];
+    expect(summaryRows(new Map([['pareto-base', front]]))[0].message).toBe(
+      'minimum cost; the plant of point 2, better over the full year than the plant sized for this point on ' +
+        'typical days (120 EUR/a, 2.0 t CO2/a)',
+    );
+  });
+
   it('quotes a field only when it must', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');

@@ -1,6 +1,7 @@
-import { capacityColumns } from '../cli/pareto';
+import { capacityColumns, plantOfPointNote } from '../cli/pareto';
 import type { Results } from '../results/results';
-import { cleanCapacities, type JobRecord } from './job';
+import type { JobRecord } from './job';
+import { cleanCapacities } from '../results/views/sizes';
 import { numbered, type BatchJob } from './plan';
 
 /**
@@ -53,7 +54,12 @@ function rowsOf(r: JobRecord): SummaryRow[] {
     ...base,
     id: `${r.id}-${numbered(k + 1, front.length, 2)}`,
     status: 'optimal',
-    message: p.kind === 'epsilon' ? '' : p.kind === 'minCost' ? 'minimum cost' : 'minimum CO2',
+    message: [
+      p.kind === 'epsilon' ? '' : p.kind === 'minCost' ? 'minimum cost' : 'minimum CO2',
+      plantOfPointNote(p),
+    ]
+      .filter(Boolean)
+      .join('; '),
     totalAnnualCost_EUR: p.totalAnnualCost_EUR,
     emissions_tCO2: p.emissions_tCO2,
     co2Limit_t: p.co2Limit_t,

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { usage } from './main';
 import { runCli } from './testing';
 import { gasOrElectricBoiler } from '../model/testing';
+import { paretoDocument, paretoTable } from './pareto';
+import { cheapestCheckedPlants } from '../run/frontPlants';
+import type { ParetoPoint } from '../run/pareto';
+import type { SolveOutcome } from '../run/solve';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'werkplan-pareto-'))));
@@ -123,5 +127,44 @@ describe('werkplan pareto', () => {
     expect(r.err).toMatch(
       /^werkplan pareto: no front \(failed\):\n {2}- Pareto point 1 of 5 \(minimum cost\) has no solution: /,
     );
+  });
+
+  it('marks a point that shows another point’s plant and keeps its own plant’s figures in the JSON', () => {
+    const point = (co2Limit_t: number | null, co2: number, cost: number, kW: number): ParetoPoint => ({
+      kind: co2Limit_t === null ? 'minCost' : 'epsilon',
+      co2Limit_t,
+      emissions_tCO2: co2,
+      totalAnnualCost_EUR: cost,
+      capacities: { hp: { power_kW: kW } },
+      outcome: {} as SolveOutcome,
+    });
+    // The hub's 20-point front (2026-12-07): the cheapest point's typical-day plant lost to the next one's.
+    const points = cheapestCheckedPlants([
+      point(null, 4420, 2_314_065, 0.9),
+      point(4362.4, 4362.4, 2_313_215, 77),
+    ]);
+    const lines = paretoTable(points).trimEnd().split('\n');
+    expect(lines[1].trim().split(/\s+/)).toEqual(['1*', 'none', '4362.4', '2313215', '77.0']);
+    expect(lines[2].trim().split(/\s+/)).toEqual(['2', '4362.4', '4362.4', '2313215', '77.0']);
+    expect(lines[3]).toBe(
+      '* point 1: the plant of point 2, better over the full year than the plant sized for this point on ' +
+        'typical days (2314065 EUR/a, 4420.0 t CO2/a)',
+    );
+    const doc = paretoDocument(
+      { status: 'optimal', points, reasons: [], seconds: 1 },
+      { project: 'p', scenario: 'base', mode: 'aggregated', solver: 'highs' },
+    );
+    expect(doc.points[0]).toMatchObject({
+      kind: 'minCost',
+      co2Limit_t: null,
+      emissions_tCO2: 4362.4,
+      plantOfPoint: 2,
+      ownPlant: {
+        emissions_tCO2: 4420,
+        totalAnnualCost_EUR: 2_314_065,
+        capacities: { hp: { power_kW: 0.9 } },
+      },
+    });
+    expect(doc.points[1]).not.toHaveProperty('plantOfPoint');
   });
 });

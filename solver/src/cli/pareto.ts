@@ -14,7 +14,7 @@ import {
 } from './args';
 import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
 import { nodeLpPool } from '../run/blockPool.node';
-import type { Results } from '../results/results';
+import { cleanCapacities } from '../results/views/sizes';
 
 /** The options `werkplan pareto` accepts; every one of them is in {@link PARETO_USAGE}. */
 export const PARETO_OPTIONS = { ...SOLVE_OPTIONS, points: 'value' } as const satisfies OptionTable;
@@ -62,18 +62,31 @@ export function paretoDocument(
       co2Limit_t: p.co2Limit_t,
       emissions_tCO2: p.emissions_tCO2,
       totalAnnualCost_EUR: p.totalAnnualCost_EUR,
-      capacities: Object.fromEntries(
-        Object.entries(p.capacities).map(([id, c]) => [
-          id,
-          Object.fromEntries(
-            Object.entries(c)
-              .filter(([, v]) => v !== undefined)
-              .map(([k, v]) => [k, clean(v as number)]),
-          ) as Results['capacities'][string],
-        ]),
-      ),
+      capacities: cleanCapacities(p.capacities),
+      ...(p.plantOfPoint && p.ownPlant
+        ? {
+            plantOfPoint: p.plantOfPoint,
+            ownPlant: {
+              emissions_tCO2: p.ownPlant.emissions_tCO2,
+              totalAnnualCost_EUR: p.ownPlant.totalAnnualCost_EUR,
+              capacities: cleanCapacities(p.ownPlant.capacities),
+            },
+          }
+        : {}),
     })),
   };
+}
+
+/**
+ * Why a point shows another point's plant (run/frontPlants.ts), in English for the CLI and the batch
+ * summary; undefined for a point with its own plant.
+ */
+export function plantOfPointNote(p: Pick<ParetoPoint, 'plantOfPoint' | 'ownPlant'>): string | undefined {
+  if (!p.plantOfPoint || !p.ownPlant) return undefined;
+  return (
+    `the plant of point ${p.plantOfPoint}, better over the full year than the plant sized for this ` +
+    `point on typical days (${fixed(p.ownPlant.totalAnnualCost_EUR, 0)} EUR/a, ${fixed(p.ownPlant.emissions_tCO2, 1)} t CO2/a)`
+  );
 }
 
 /** CSV (comma, decimal point): one row per point, one column per capacity, e.g. `hp.power_kW`. */
@@ -101,14 +114,17 @@ export function paretoCsv(points: ParetoPoint[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** The front as an aligned text table: CO2 limit, emissions, total annual cost, capacities. */
+/**
+ * The front as an aligned text table: CO2 limit, emissions, total annual cost, capacities; a point
+ * that shows another point's plant is marked `*` and explained below the table.
+ */
 export function paretoTable(points: ParetoPoint[]): string {
   const cols = capacityColumns(points);
   const cell = (v: number | null | undefined, digits: number) =>
     v === null || v === undefined ? '–' : fixed(v, digits);
   const header = ['#', 'CO2 limit t/a', 'CO2 t/a', 'cost EUR/a', ...cols.map((c) => `${c.techId} ${c.unit}`)];
   const rows = points.map((p, i) => [
-    String(i + 1),
+    p.plantOfPoint ? `${i + 1}*` : String(i + 1),
     p.co2Limit_t === null ? 'none' : cell(p.co2Limit_t, 1),
     cell(p.emissions_tCO2, 1),
     cell(p.totalAnnualCost_EUR, 0),
@@ -116,7 +132,11 @@ export function paretoTable(points: ParetoPoint[]): string {
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const line = (cells: string[]) => cells.map((s, j) => s.padStart(widths[j])).join('  ');
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
+  const notes = points.flatMap((p, i) => {
+    const note = plantOfPointNote(p);
+    return note ? [`* point ${i + 1}: ${note}`] : [];
+  });
+  return [line(header), ...rows.map(line), ...notes].join('\n') + '\n';
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   Stop,
   type FrontRuns,
 } from './paretoPoints';
+import { cheapestCheckedPlants } from './frontPlants';
 
 export interface ParetoPoint {
   /** The epsilon constraint of this point (t CO2/a); null for the unconstrained minimum-cost end. */
@@ -30,6 +31,15 @@ export interface ParetoPoint {
    */
   minimumCo2_t?: number;
   outcome: SolveOutcome;
+  /**
+   * Set where this point shows the plant of another point of the front (its number, 1-based, from
+   * minimum cost to minimum CO2): that plant meets this point's limit and cost less over the full
+   * year than the plant sized for this point on typical days (run/frontPlants.ts). The figures,
+   * capacities and outcome above are then that plant's.
+   */
+  plantOfPoint?: number;
+  /** With `plantOfPoint`: the full-year figures and capacities of the plant sized for this point. */
+  ownPlant?: Pick<ParetoPoint, 'totalAnnualCost_EUR' | 'emissions_tCO2' | 'capacities'>;
 }
 
 /**
@@ -87,8 +97,10 @@ const SAME_EMISSIONS = 1e-7;
  *    minimum of the typical-day model, which carries the CO2 limit as well as the full-year check.
  * 3. `points − 2` cost minimisations with CO2 limits evenly spaced between the two ends' emissions.
  *
- * Each point keeps its capacities and its full outcome. Progress is reported per point; the signal
- * is read between the solves and inside them. Never throws for a point without a solution: the front
+ * Each point keeps its capacities and its full outcome. A point whose plant costs more over the full
+ * year than the plant of a point with less CO2 (the typical days' error) shows that plant instead
+ * and says so (`plantOfPoint`, run/frontPlants.ts), so that cost never falls with falling CO2.
+ * Progress is reported per point; the signal is read between the solves and inside them. Never throws for a point without a solution: the front
  * then has status 'failed' and the reasons (see {@link paretoFront} for the throwing variant).
  *
  * In parallel (aggregated mode, HiGHS, an `lpPool` that gives workers): the sizings stay in this
@@ -211,7 +223,7 @@ export async function computeParetoFront(
     const all = [cheapest];
     for (const [j, r] of middle.runs.entries()) all.push(done(await r, j + 3));
     all.push(cleanest);
-    return { status: 'optimal', points: all, reasons: [], seconds: elapsed() };
+    return { status: 'optimal', points: cheapestCheckedPlants(all), reasons: [], seconds: elapsed() };
   } catch (err) {
     if (!(err instanceof Stop)) throw err;
     // What was computed so far, in front order (from the most to the least CO2).

@@ -77,6 +77,9 @@ export interface ParetoPointSummary {
   emissions_tCO2: number;
   capacities: Results['capacities'];
   results: Results;
+  /** As ParetoPoint's: the point shows the plant of that point (1-based), `ownPlant` its own one's figures. */
+  plantOfPoint?: number;
+  ownPlant?: ParetoPoint['ownPlant'];
 }
 
 /** Messages from the solver worker. */

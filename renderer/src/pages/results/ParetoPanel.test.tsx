@@ -5,6 +5,7 @@ import { formatNumber } from '../../i18n/format';
 import type { ChartText } from '../../charts/options';
 import type { ParetoPointRecord, ResultPayload } from '../../db/results';
 import { paretoOf } from './common';
+import { useApp } from '../../store/app';
 import { capacityList, frontOrder, paretoChartOption, ParetoPanel } from './ParetoPanel';
 
 const text: ChartText = {
@@ -107,5 +108,68 @@ describe('Pareto front on the results page', () => {
     render(<ParetoPanel points={points} techs={{ gb: { type: 'chp' }, eb: { type: 'electricBoiler' } }} />);
     const rows = within(screen.getByTestId('pareto-table')).getAllByRole('row');
     expect(within(rows[1]).getAllByRole('cell')[4].textContent).toBe('gb 200 kW el, eb 0 kW');
+  });
+
+  // As the solver stores it (front order), the first point showing the third one's plant
+  // (solver/src/run/frontPlants.ts): the hub's 20-point front, 2026-12-07.
+  const shared: ParetoPointRecord[] = [
+    {
+      kind: 'minCost',
+      co2Limit_t: null,
+      totalAnnualCost_EUR: 2_313_215,
+      emissions_tCO2: 4362.4,
+      capacities: { hp: { power_kW: 77 } },
+      plantOfPoint: 2,
+      ownPlant: {
+        totalAnnualCost_EUR: 2_314_065,
+        emissions_tCO2: 4420,
+        capacities: { hp: { power_kW: 0.9 } },
+      },
+    },
+    {
+      kind: 'epsilon',
+      co2Limit_t: 4362.4,
+      totalAnnualCost_EUR: 2_313_215,
+      emissions_tCO2: 4362.4,
+      capacities: { hp: { power_kW: 77 } },
+    },
+    {
+      kind: 'minCo2',
+      co2Limit_t: 3873.1,
+      totalAnnualCost_EUR: 3_931_934,
+      emissions_tCO2: 3873.1,
+      capacities: { hp: { power_kW: 13_036.9 } },
+    },
+  ];
+
+  it('marks a point that shows another point’s plant and says why, with its own plant’s figures', () => {
+    render(<ParetoPanel points={shared} />);
+    const rows = within(screen.getByTestId('pareto-table')).getAllByRole('row');
+    expect(within(rows[1]).getByRole('rowheader').textContent).toBe('1*');
+    expect(within(rows[2]).getByRole('rowheader').textContent).toBe('2');
+    expect(screen.getByTestId('pareto-notes').textContent).toBe(
+      '* Punkt 1: die Anlage von Punkt 2. Sie hält die CO₂-Grenze dieses Punkts ein und schnitt über das ' +
+        'ganze Jahr besser ab als die für ihn auf Typtagen ausgelegte Anlage (2.314.065 €/a, 4.420 t CO₂/a).',
+    );
+  });
+
+  it('says the same in English', async () => {
+    await initI18n('en');
+    useApp.setState({ language: 'en' });
+    try {
+      render(<ParetoPanel points={shared} />);
+      expect(screen.getByTestId('pareto-notes').textContent).toBe(
+        '* Point 1: the plant of point 2. It meets this point’s CO₂ limit and did better over the full year ' +
+          'than the plant sized for this point on typical days (2,314,065 €/a, 4,420 t CO₂/a).',
+      );
+    } finally {
+      useApp.setState({ language: 'de' });
+      await initI18n('de');
+    }
+  });
+
+  it('has no notes when every point shows its own plant', () => {
+    render(<ParetoPanel points={points} />);
+    expect(screen.queryByTestId('pareto-notes')).toBeNull();
   });
 });

@@ -135,6 +135,33 @@ export function paretoChartOption(
   };
 }
 
+/**
+ * Below the table, for each point marked `*`: it shows the plant of another point, which did better
+ * over the full year than its own typical-day plant (solver/src/run/frontPlants.ts). `plantOfPoint`
+ * counts in the stored order (the solver's); the note counts as the table does.
+ */
+function PlantNotes({ points, ordered }: { points: ParetoPointRecord[]; ordered: ParetoPointRecord[] }) {
+  const { t } = useTranslation();
+  const text = useChartText();
+  const notes = ordered.flatMap((p, i) => {
+    const plant = p.plantOfPoint ? ordered.indexOf(points[p.plantOfPoint - 1]) + 1 : 0;
+    if (!plant || !p.ownPlant) return [];
+    const own = p.ownPlant;
+    const values = {
+      point: i + 1,
+      plant,
+      cost: text.num(own.totalAnnualCost_EUR, 0),
+      co2: text.num(own.emissions_tCO2, 1),
+    };
+    return [<li key={i}>* {t('pareto.table.plantOf', values)}</li>];
+  });
+  return notes.length ? (
+    <ul className="muted pareto-notes" data-testid="pareto-notes">
+      {notes}
+    </ul>
+  ) : null;
+}
+
 /** The cost–CO2 front: chart (hover or tap a point for its plant) and a table of all points. */
 /** The front of one result; with `techs`, each plant's power in its unit ("kWp", "kW el"). */
 export function ParetoPanel({ points, techs }: { points: ParetoPointRecord[]; techs?: TechInfos }) {
@@ -168,7 +195,10 @@ export function ParetoPanel({ points, techs }: { points: ParetoPointRecord[]; te
         <tbody>
           {ordered.map((p, i) => (
             <tr key={i} data-testid={`pareto-point-${i + 1}`}>
-              <th scope="row">{i + 1}</th>
+              <th scope="row">
+                {i + 1}
+                {p.plantOfPoint ? '*' : ''}
+              </th>
               <td>{p.kind ? t(`pareto.kind.${p.kind}`) : '–'}</td>
               <td className="num">
                 {p.co2Limit_t === null ? t('pareto.table.noLimit') : `${text.num(p.co2Limit_t, 1)} t/a`}
@@ -180,6 +210,7 @@ export function ParetoPanel({ points, techs }: { points: ParetoPointRecord[]; te
           ))}
         </tbody>
       </table>
+      <PlantNotes points={points} ordered={ordered} />
     </ChartPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sizesList, sizesText } from './sizes';
+import { cleanCapacities, sizesList, sizesText } from './sizes';
 
 describe('plant sizes as text', () => {
   it('writes energy, area and power in that order, each only where present, with the power unit', () => {
@@ -23,5 +23,11 @@ describe('plant sizes as text', () => {
       'Photovoltaik 3.000 kWp',
       'Wärmespeicher 34.151 kWh / 1.200 kW',
     ]);
+  });
+
+  it('cleans capacities of solver round-off and absent quantities', () => {
+    expect(cleanCapacities({ a: { power_kW: -1e-9, energy_kWh: 3, area_m2: undefined } })).toEqual({
+      a: { power_kW: 0, energy_kWh: 3 },
+    });
   });
 });

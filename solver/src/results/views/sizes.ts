@@ -1,4 +1,5 @@
 import type { PreviewSizes } from '../../lp/backend';
+import type { Results } from '../results';
 
 /**
  * One plant's sizes as text, as every preview and front table writes them: energy, area, then power,
@@ -23,4 +24,20 @@ export function sizesList(
   powerUnit: (id: string) => string = () => 'kW',
 ): string[] {
   return Object.entries(capacities).map(([id, c]) => `${name(id)} ${sizesText(c, num, powerUnit(id))}`);
+}
+
+const clean = (v: number) => (Math.abs(v) < 1e-6 ? 0 : v);
+
+/** Capacities without solver round-off (no −0, no 1e-9 kW) and without absent quantities. */
+export function cleanCapacities(c: Results['capacities']): Results['capacities'] {
+  return Object.fromEntries(
+    Object.entries(c).map(([id, cap]) => [
+      id,
+      Object.fromEntries(
+        Object.entries(cap)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, clean(v as number)]),
+      ),
+    ]),
+  );
 }
