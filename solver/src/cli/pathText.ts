@@ -1,7 +1,7 @@
 import { fieldUnit } from '../results/capacity';
 import { fixed } from './numbers';
 import type { Results } from '../results/results';
-import { pathTargets } from '../results/views/path';
+import { pathHorizon, pathTargets } from '../results/views/path';
 import type { Project } from '../project/types';
 
 const unitText = (u: string) => (u === 'm2' ? 'm²' : u);
@@ -18,8 +18,9 @@ export function pathSummaryText(r: Results, project: Project): string {
     return `${t?.name ?? techId}${power ? ' (power)' : ''}`;
   };
   const targets = pathTargets(r);
+  const horizon = pathHorizon(r)!;
   const lines = [
-    `transformation path ${r.path.years[0]}–${r.path.horizonEnd - 1}: net present cost ${(r.objective.netPresentCost_EUR ?? 0).toFixed(0)} EUR (base year ${r.path.baseYear}, interest ${(r.path.interestRate * 100).toFixed(1)} %)`,
+    `transformation path ${horizon.from}–${horizon.to}: net present cost ${(r.objective.netPresentCost_EUR ?? 0).toFixed(0)} EUR (base year ${r.path.baseYear}, interest ${(r.path.interestRate * 100).toFixed(1)} %)`,
   ];
   r.periods.forEach((p, k) => {
     const caps = Object.entries(p.capacities)

@@ -8,7 +8,7 @@ import type { Project } from '../project/types';
 import { validateProject } from '../project/validate';
 import { pathSummaryText } from '../cli/pathText';
 import { solveProject } from './solve';
-import { pathEvents } from '../results/views/path';
+import { pathEvents, pathHorizon } from '../results/views/path';
 import { nodeLpPool } from './blockPool.node.js';
 import { failingLpPool } from './testing';
 
@@ -50,6 +50,9 @@ describe('solving a transformation path', () => {
     ]);
     expect(results.path!.residualValue_EUR).toBeCloseTo(500, 6);
     expect(pathSummaryText(results, twoPeriods())).toContain('net present cost 876500 EUR');
+    // 2030 and 2035, five years each: the horizon 2030–2040, as the planner and the report write it.
+    expect(pathHorizon(results)).toEqual({ from: 2030, to: 2040 });
+    expect(pathSummaryText(results, twoPeriods())).toMatch(/^transformation path 2030–2040: /);
     // A solver's −1e-9 t of CO2 prints as 0 t, never "-0 t".
     const clean = structuredClone(results);
     clean.periods![1].emissions_tCO2 = -1e-9;

@@ -9,6 +9,18 @@ import type { Results } from '../results';
 
 export const isPathResult = (r: Results): boolean => (r.periods?.length ?? 0) > 0;
 
+/**
+ * The path's horizon as every view writes it ("2025–2050"): from the first period's year to the end
+ * of the horizon, the last period's year plus the years it stands for. For 2025 … 2045 in five-year
+ * steps that is 2025–2050: the years 2025 to 2049 are costed, the residual value counts at 2050.
+ * Without `Results.path`, the first and last period years.
+ */
+export function pathHorizon(r: Results): { from: number; to: number } | undefined {
+  const years = r.path?.years ?? (r.periods ?? []).map((p) => p.year);
+  if (!years.length) return undefined;
+  return { from: years[0], to: r.path?.horizonEnd ?? years[years.length - 1] };
+}
+
 /** One stacked series per technology dimension over the period years (values in the dimension's unit). */
 export interface PathSeries {
   key: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PathCapacity, PeriodResult } from '../path';
-import { pathCapMet, pathGantt, pathTotals } from './index';
+import { pathCapMet, pathGantt, pathHorizon, pathTotals } from './index';
 import { smallResults } from './testing';
 
 const cap = (unit: PathCapacity['unit'], total: number, built = 0, retired = 0): PathCapacity => ({
@@ -96,5 +96,17 @@ describe('path extras', () => {
     // 1000 + 250 = 1250; −400 + 0 = −400
     expect(pathTotals(r)).toEqual({ investment_EUR: 1250, investmentGrant_EUR: -400 });
     expect(pathTotals(smallResults())).toEqual({ investment_EUR: 0, investmentGrant_EUR: 0 });
+  });
+
+  it('writes the horizon from the first period year to the end of the last period', () => {
+    const r = { ...smallResults(), periods: [period(2025, {}), period(2045, { years: 5 })] };
+    // Without the path summary: the period years.
+    expect(pathHorizon(r)).toEqual({ from: 2025, to: 2045 });
+    const path = { years: [2025, 2045], baseYear: 2024, horizonEnd: 2050, interestRate: 0.05 };
+    expect(pathHorizon({ ...r, path: { ...path, residualValue_EUR: 0, events: [] } })).toEqual({
+      from: 2025,
+      to: 2050,
+    });
+    expect(pathHorizon(smallResults())).toBeUndefined();
   });
 });

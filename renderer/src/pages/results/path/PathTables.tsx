@@ -1,7 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pathUnitOf } from '../../../charts/pathOptions';
-import { pathCostRows, pathEvents, pathGantt, type Results, type TechInfos } from '../../../../../solver/src';
+import {
+  pathCostRows,
+  pathEvents,
+  pathGantt,
+  pathHorizon,
+  type Results,
+  type TechInfos,
+} from '../../../../../solver/src';
 import { useChartText } from '../common';
 import { cell, withUnit } from './format';
 
@@ -168,8 +175,7 @@ export function PathCosts({ r }: { r: Results }) {
               <th scope="row" colSpan={6}>
                 {path
                   ? t('results.path.costs.npcRange', {
-                      from: path.baseYear,
-                      to: path.horizonEnd,
+                      ...pathHorizon(r),
                       rate: text.num(path.interestRate * 100, 2),
                     })
                   : t('results.path.costs.npc')}

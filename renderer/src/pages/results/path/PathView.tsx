@@ -2,7 +2,13 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredResult } from '../../../db/results';
 import { Tabs } from '../../../components/Tabs';
-import { pathCo2Reduction, pathTotals, type Results, type TechInfos } from '../../../../../solver/src';
+import {
+  pathCo2Reduction,
+  pathHorizon,
+  pathTotals,
+  type Results,
+  type TechInfos,
+} from '../../../../../solver/src';
 import { useChartText } from '../common';
 import { PathCharts } from './PathCharts';
 import { PathCosts, PathMeasures } from './PathTables';
@@ -75,13 +81,11 @@ function PathKpis({ r }: { r: Results }) {
   const periods = r.periods ?? [];
   const last = periods[periods.length - 1];
   const reduction = pathCo2Reduction(r);
+  const horizon = pathHorizon(r);
   const totals = useMemo(() => pathTotals(r), [r]);
   const cards: [string, string, Record<string, unknown>?][] = [
     ['npc', withUnit(text, r.objective.netPresentCost_EUR, '€')],
-    [
-      'horizon',
-      r.path ? `${r.path.baseYear}–${r.path.horizonEnd}` : `${periods[0]?.year ?? ''}–${last?.year ?? ''}`,
-    ],
+    ['horizon', horizon ? `${horizon.from}–${horizon.to}` : ''],
     ['investment', withUnit(text, totals.investment_EUR, '€')],
     ['grants', withUnit(text, totals.investmentGrant_EUR, '€')],
     [
