@@ -14,7 +14,7 @@ import {
 } from './args';
 import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
 import { nodeLpPool } from '../run/blockPool.node';
-import { cleanCapacities } from '../results/views/sizes';
+import { cleanCapacities, cleanCapacity } from '../results/views/sizes';
 
 /** The options `werkplan pareto` accepts; every one of them is in {@link PARETO_USAGE}. */
 export const PARETO_OPTIONS = { ...SOLVE_OPTIONS, points: 'value' } as const satisfies OptionTable;
@@ -45,7 +45,7 @@ export function capacityColumns(points: Pick<ParetoPoint, 'capacities'>[]): Capa
 }
 
 /** A capacity without solver round-off (no −0, no 1e-9 kW). */
-const clean = (v: number | undefined) => (v === undefined ? undefined : Math.abs(v) < 1e-6 ? 0 : v);
+const clean = (v: number | undefined) => (v === undefined ? undefined : cleanCapacity(v));
 
 /** The front as a plain, file-ready document (no dispatch, no full outcomes). */
 export function paretoDocument(

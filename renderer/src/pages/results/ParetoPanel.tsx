@@ -3,14 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../charts/EChart';
 import { paretoOption, type ChartText } from '../../charts/options';
 import type { ParetoPointRecord } from '../../db/results';
-import { fieldUnit, sizesList, type TechInfos } from '../../../../solver/src';
+import { cleanCapacity, fieldUnit, sizesList, type TechInfos } from '../../../../solver/src';
 import { ChartPanel, useChartText } from './common';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** A capacity without solver round-off (no −0 kW). */
-const clean = (v: number) => (Math.abs(v) < 1e-6 ? 0 : v);
 
 /**
  * "gb 634 kW, tes 107.614 kWh / 21.523 kW" in the user's number format; '' for points stored without
@@ -24,7 +21,7 @@ export function capacityList(
   return sizesList(
     p.capacities ?? {},
     (id) => text.name(id),
-    (v) => text.num(clean(v), 0),
+    (v) => text.num(cleanCapacity(v), 0),
     powerUnit,
   );
 }

@@ -26,7 +26,8 @@ export function sizesList(
   return Object.entries(capacities).map(([id, c]) => `${name(id)} ${sizesText(c, num, powerUnit(id))}`);
 }
 
-const clean = (v: number) => (Math.abs(v) < 1e-6 ? 0 : v);
+/** A capacity without solver round-off: below 1e-6 (kW, kWh, m²) it is 0, never −0 or 1e-9. */
+export const cleanCapacity = (v: number): number => (Math.abs(v) < 1e-6 ? 0 : v);
 
 /** Capacities without solver round-off (no −0, no 1e-9 kW) and without absent quantities. */
 export function cleanCapacities(c: Results['capacities']): Results['capacities'] {
@@ -36,7 +37,7 @@ export function cleanCapacities(c: Results['capacities']): Results['capacities']
       Object.fromEntries(
         Object.entries(cap)
           .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => [k, clean(v as number)]),
+          .map(([k, v]) => [k, cleanCapacity(v as number)]),
       ),
     ]),
   );
