@@ -5,6 +5,7 @@ import { validateProject } from '../project/validate';
 import type { Results } from '../results/results';
 import { cleanCapacities } from '../results/views/sizes';
 import { computeParetoFront } from '../run/pareto';
+import { plantOfPointFields } from '../run/frontPlants';
 import { solveProject } from '../run/solve';
 import type { WarmSizing } from '../run/sizingOnly';
 import type { BatchJob } from './plan';
@@ -120,12 +121,7 @@ async function solveFront(project: Project, job: BatchJob, settings: BatchSettin
       emissions_tCO2: p.emissions_tCO2,
       seconds: p.outcome.results.solve.seconds,
       capacities: cleanCapacities(p.capacities),
-      ...(p.plantOfPoint && p.ownPlant
-        ? {
-            plantOfPoint: p.plantOfPoint,
-            ownPlant: { ...p.ownPlant, capacities: cleanCapacities(p.ownPlant.capacities) },
-          }
-        : {}),
+      ...plantOfPointFields(p),
     })),
   } as JobOutcome;
 }

@@ -14,6 +14,7 @@ import {
 } from './args';
 import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
 import { nodeLpPool } from '../run/blockPool.node';
+import { plantOfPointFields } from '../run/frontPlants';
 import { cleanCapacities, cleanCapacity } from '../results/views/sizes';
 
 /** The options `werkplan pareto` accepts; every one of them is in {@link PARETO_USAGE}. */
@@ -63,16 +64,7 @@ export function paretoDocument(
       emissions_tCO2: p.emissions_tCO2,
       totalAnnualCost_EUR: p.totalAnnualCost_EUR,
       capacities: cleanCapacities(p.capacities),
-      ...(p.plantOfPoint && p.ownPlant
-        ? {
-            plantOfPoint: p.plantOfPoint,
-            ownPlant: {
-              emissions_tCO2: p.ownPlant.emissions_tCO2,
-              totalAnnualCost_EUR: p.ownPlant.totalAnnualCost_EUR,
-              capacities: cleanCapacities(p.ownPlant.capacities),
-            },
-          }
-        : {}),
+      ...plantOfPointFields(p),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import type { ParetoPoint } from './pareto';
+import { cleanCapacities } from '../results/views/sizes';
 
 /**
  * Relative margin within which two plants' costs count as equal (the cleaner one then wins): above
@@ -31,14 +32,16 @@ const LIMIT_SLACK = 1e-9;
  */
 export function cheapestCheckedPlants(points: readonly ParetoPoint[], margin = CHEAPER_BY): ParetoPoint[] {
   return points.map((p, k) => {
-    const within = points.filter((q) => meets(q.emissions_tCO2, p.co2Limit_t));
-    const least = Math.min(p.totalAnnualCost_EUR, ...within.map((q) => q.totalAnnualCost_EUR));
+    const within = points.flatMap((q, j) => (j !== k && meets(q.emissions_tCO2, p.co2Limit_t) ? [j] : []));
+    const least = Math.min(p.totalAnnualCost_EUR, ...within.map((j) => points[j].totalAnnualCost_EUR));
     const near = least + margin * Math.max(1, Math.abs(least));
     let best = p.totalAnnualCost_EUR <= near ? k : -1;
-    points.forEach((q, j) => {
-      if (j === k || !meets(q.emissions_tCO2, p.co2Limit_t) || !(q.totalAnnualCost_EUR <= near)) return;
-      if (best < 0 || q.emissions_tCO2 < points[best].emissions_tCO2) best = j;
-    });
+    for (const j of within)
+      if (
+        points[j].totalAnnualCost_EUR <= near &&
+        (best < 0 || points[j].emissions_tCO2 < points[best].emissions_tCO2)
+      )
+        best = j;
     if (best === k || best < 0) return p;
     const taken: ParetoPoint = {
       ...points[best],
@@ -61,4 +64,23 @@ export function cheapestCheckedPlants(points: readonly ParetoPoint[], margin = C
 /** Whether emissions of `co2_t` meet the limit (null: no limit), within the solvers' feasibility slack. */
 function meets(co2_t: number, limit_t: number | null): boolean {
   return limit_t === null || co2_t <= limit_t + LIMIT_SLACK * Math.max(1, Math.abs(limit_t));
+}
+
+/**
+ * `plantOfPoint` and `ownPlant` of a point as a file keeps them (capacities without solver round-off;
+ * `werkplan pareto --out F.json`, batch job files); nothing for a point with its own plant.
+ */
+export function plantOfPointFields(
+  p: Pick<ParetoPoint, 'plantOfPoint' | 'ownPlant'>,
+): Pick<ParetoPoint, 'plantOfPoint' | 'ownPlant'> {
+  if (!p.plantOfPoint || !p.ownPlant) return {};
+  const own = p.ownPlant;
+  return {
+    plantOfPoint: p.plantOfPoint,
+    ownPlant: {
+      totalAnnualCost_EUR: own.totalAnnualCost_EUR,
+      emissions_tCO2: own.emissions_tCO2,
+      capacities: cleanCapacities(own.capacities),
+    },
+  };
 }
