@@ -263,6 +263,7 @@ function highsSession(h: Highs, model: LpModel): SolverSession {
         hasSolution: true,
         objective: hm.getObjectiveValue() + offsetShift,
         x: Float64Array.from(sol.colValue),
+        rowDual: Float64Array.from(sol.rowDual),
         colDual: Float64Array.from(sol.colDual),
         mipGap: 0,
         seconds,

@@ -61,6 +61,15 @@ export interface BuiltModel {
   demand: Record<Carrier, Float64Array>;
   balanceRows: Record<Carrier, Int32Array>;
   options: BuildOptions;
+  /** The columns each technology added, in model order: `from` to `to` − 1. */
+  techColumns: TechColumns[];
+}
+
+/** The columns one technology's model added (its capacity, dispatch and storage levels). */
+export interface TechColumns {
+  techId: string;
+  from: number;
+  to: number;
 }
 
 export const DEFAULT_TYPICAL_DAYS = 24;
@@ -150,7 +159,9 @@ export function buildModel(base: Project, opts: BuildOptions): BuiltModel {
   const ctx = new ModelContext(project, grid, `${project.name} [${opts.scenarioId ?? 'base'}, ${opts.mode}]`);
   const milp = (opts.milp ?? false) && (opts.mode === 'aggregated' || (opts.milpFull ?? false));
   addGrid(ctx);
+  const techColumns: TechColumns[] = [];
   for (const t of project.technologies) {
+    const from = ctx.b.numCols;
     switch (t.type) {
       case 'boiler':
         addBoiler(ctx, t);
@@ -180,6 +191,7 @@ export function buildModel(base: Project, opts: BuildOptions): BuiltModel {
         addHeatDump(ctx, t);
         break;
     }
+    techColumns.push({ techId: t.id, from, to: ctx.b.numCols });
   }
   if (opts.fixedCapacities) {
     for (const c of ctx.capacities) {
@@ -204,5 +216,5 @@ export function buildModel(base: Project, opts: BuildOptions): BuiltModel {
   };
   const balanceRows = ctx.addBalances(demand, opts.slackPenalty_EUR_kWh);
   addConstraints(ctx, demand.heat, opts);
-  return { model: ctx.b.build(), ctx, project, grid, demand, balanceRows, options: opts };
+  return { model: ctx.b.build(), ctx, project, grid, demand, balanceRows, options: opts, techColumns };
 }

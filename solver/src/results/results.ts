@@ -116,6 +116,11 @@ export interface Results {
       objective_EUR: number;
       seconds: number;
       gap: number | null;
+      /**
+       * Many candidate plants: the sizing LP solved by pricing them (run/candidatePricing.ts), with
+       * `plantsInLp` of `plants` in its last restricted LP after `rounds` rounds; the same optimum.
+       */
+      pricing?: { rounds: number; plantsInLp: number; plants: number };
     };
     fullYearCheck?: { objective_EUR: number; seconds: number; status: ResultStatus };
     /** Relative difference between the full-year check and the sizing objective. */

@@ -1,5 +1,6 @@
 import type { CancelSignal, SolveProgress, SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
+import { solveSizingLp } from './candidatePricing';
 import type { Project } from '../project/types';
 import { readResults } from '../results/results';
 import { solverMessage } from '../results/messages';
@@ -33,8 +34,9 @@ export async function fullByDecomposition(
   backend: SolverBackend,
   opts: FullModeOptions,
 ): Promise<SolveOutcome | null> {
-  const sizing = buildModel(project, { ...base, mode: 'aggregated', milp: false });
-  const s0 = await backend.solve(sizing.model, {
+  const sizingOptions: BuildOptions = { ...base, mode: 'aggregated', milp: false };
+  const sizing = buildModel(project, sizingOptions);
+  const s0 = await solveSizingLp(sizing, project, sizingOptions, backend, {
     timeLimit_s: opts.timeLimit_s,
     signal: opts.signal,
     onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, phase: 'sizing' })),

@@ -1,5 +1,6 @@
 import type { CancelSignal, ParetoStep, SolveProgress } from '../lp/backend';
-import { buildModel, sizingSegments } from '../model/build';
+import { buildModel, sizingSegments, type BuildOptions } from '../model/build';
+import { solveSizingLp } from './candidatePricing';
 import type { Project } from '../project/types';
 import { readResults } from '../results/results';
 import { solveProject, type SolveOutcome, type SolveProjectOptions } from './solve';
@@ -230,15 +231,16 @@ async function minimumCo2(
   signal: SolveProjectOptions['signal'],
 ): Promise<{ emissions_tCO2?: number; reasons: string[]; cancelled: boolean }> {
   if (mode === 'aggregated') {
-    const built = buildModel(project, {
+    const options: BuildOptions = {
       scenarioId: opts.scenarioId,
       mode: 'aggregated',
       typicalDays: opts.typicalDays,
       segments: sizingSegments(opts),
       milp: opts.milp,
       objective: 'co2',
-    });
-    const sol = await opts.backend!.solve(built.model, {
+    };
+    const built = buildModel(project, options);
+    const sol = await solveSizingLp(built, project, options, opts.backend!, {
       timeLimit_s: opts.timeLimit_s,
       mipGap: opts.mipGap,
       onProgress: (p) => opts.onProgress?.({ ...p, phase: p.phase === 'simplex' ? 'sizing' : p.phase }),

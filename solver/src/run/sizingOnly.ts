@@ -4,6 +4,7 @@ import type { BuiltModel } from '../model/build';
 import { aggregationOf } from '../model/timegrid';
 import { solverMessage } from '../results/messages';
 import { addMessage } from './outcome';
+import type { PricingStats } from './candidatePricing';
 import { readResults, type Dispatch, type Results } from '../results/results';
 
 /**
@@ -61,10 +62,16 @@ export function solveSizing(
 /** What results.solve.sizing says of a typical-day sizing: its grid, objective, time and MIP gap. */
 export function sizingSummary(
   first: BuiltModel,
-  sol: LpSolution,
+  sol: LpSolution & { pricing?: PricingStats },
   objective_EUR: number,
 ): NonNullable<Results['solve']['sizing']> {
-  return { ...aggregationOf(first.grid), objective_EUR, seconds: sol.seconds, gap: sol.mipGap ?? null };
+  return {
+    ...aggregationOf(first.grid),
+    objective_EUR,
+    seconds: sol.seconds,
+    gap: sol.mipGap ?? null,
+    ...(sol.pricing ? { pricing: sol.pricing } : {}),
+  };
 }
 
 /**

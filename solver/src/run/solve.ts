@@ -28,6 +28,7 @@ import { solvePath } from './path';
 import { milpPlan } from './rollingDispatch';
 import { checkAndRefine, DEFAULT_REFINE_STEPS, refinedResults, type CheckAndRefine } from './refine';
 import { solveFromBlocks } from './blockStart';
+import { solveSizingLp } from './candidatePricing';
 import { checkStart, hasAnnualRows } from './checkStart';
 import { applyScenario } from '../project/scenario';
 import { isPath, periodProject } from '../project/periods';
@@ -243,7 +244,7 @@ async function solveYear(project: Project, opts: SolveProjectOptions): Promise<S
     const sol1 =
       typeof sizingOnly === 'object'
         ? await solveSizing(first.model, backend, sizingOnly, solveOpts)
-        : await backend.solve(first.model, solveOpts);
+        : await solveSizingLp(first, project, base, backend, solveOpts);
     if (!sol1.hasSolution) return await failure(project, base, first, sol1, backend);
     if (sizingOnly) return sizingOnlyOutcome(first, sol1, (performance.now() - t0) / 1000);
     if (mode === 'full') {
