@@ -40,6 +40,14 @@ test('a 3-point cost–CO2 front of the reference hub, computed in the planner a
   await expect(page.getByRole('alert').filter({ hasText: 'ganze Zahl von 2 bis 20' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Front für „Basis“ berechnen' })).toBeDisabled();
   await points.fill('3');
+  // The clean end within 1 % of the CO2 range above the least CO2: the strict end (0 %, the default)
+  // needs a 13 MW heat pump on the hub for its last 5 t of CO2.
+  const cleanEnd = page.getByLabel('Toleranz am CO₂-Minimum (% der CO₂-Spanne)');
+  await expect(cleanEnd).toHaveValue('0');
+  await cleanEnd.fill('80');
+  await expect(page.getByRole('alert').filter({ hasText: 'Zahl von 0 bis 50' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Front für „Basis“ berechnen' })).toBeDisabled();
+  await cleanEnd.fill('1');
 
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Front für „Basis“ berechnen' }).click();
@@ -88,6 +96,9 @@ test('a 3-point cost–CO2 front of the reference hub, computed in the planner a
   await expect(table.locator('tbody tr').nth(0)).toContainText('Kostenminimum');
   await expect(table.locator('tbody tr').nth(2)).toContainText('CO₂-Minimum');
   await expect(table.locator('tbody tr').nth(2)).toContainText(/Luft-Wasser-Wärmepumpe [\d.]+ kW/);
+  await expect(page.getByTestId('pareto-notes')).toContainText(
+    /Punkt 3: die günstigste Anlage innerhalb der Toleranz am CO₂-Minimum\. Die geringste erreichbare Emission ist [\d.,]+ t CO₂\/a\./,
+  );
 
   // Hovering the middle point shows its plant sizes.
   await chart.scrollIntoViewIfNeeded();

@@ -34,6 +34,11 @@ export interface ParetoPointRecord {
    * point on typical days, whose figures `ownPlant` keeps (solver/src/run/frontPlants.ts).
    */
   plantOfPoint?: number;
+  /**
+   * The clean end: the least CO2 any plant reaches (t/a). Below `emissions_tCO2` where the front was
+   * computed with a clean-end tolerance: the point is then the cheapest plant within it.
+   */
+  minimumCo2_t?: number;
   ownPlant?: Pick<ParetoPointRecord, 'totalAnnualCost_EUR' | 'emissions_tCO2' | 'capacities'>;
 }
 

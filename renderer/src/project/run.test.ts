@@ -109,6 +109,18 @@ describe('running a scenario', () => {
 const boilers = gasOrElectricBoiler;
 
 describe('computing a cost–CO2 front', () => {
+  it('takes a clean-end tolerance: half the CO2 range gives the middle plant, with the least CO2 kept', async () => {
+    const db = freshDb();
+    const rec = await importProject(db, boilers());
+    await db.projects.update(rec.id, { runOptions: { mode: 'full' } });
+    const stored = await runPareto(db, inThreadClient(), rec.id, 'base', 2, undefined, 0.5).done;
+    const end = stored.payload.pareto!.find((p) => p.kind === 'minCo2')!;
+    // 45 kg + 0.5 · (94.7368 − 45) kg = 69.8684 kg: 75 kW electric boiler, 565.84 EUR/a (hand, above).
+    expect(Math.abs(end.totalAnnualCost_EUR - 565.8421052631579) / 565.84).toBeLessThan(1e-6);
+    expect(end.capacities!.eb.power_kW!).toBeCloseTo(75, 4);
+    expect(end.minimumCo2_t!).toBeCloseTo(0.045, 9);
+  });
+
   it('stores the front with the scenario’s result: minimum-cost results and dispatch, points with capacities', async () => {
     const db = freshDb();
     const rec = await importProject(db, boilers());

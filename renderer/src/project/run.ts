@@ -121,6 +121,7 @@ export function paretoRecords(r: ParetoResult): ParetoPointRecord[] {
     totalAnnualCost_EUR: p.totalAnnualCost_EUR,
     emissions_tCO2: p.emissions_tCO2,
     capacities: p.capacities,
+    ...(p.minimumCo2_t !== undefined ? { minimumCo2_t: p.minimumCo2_t } : {}),
     ...(p.plantOfPoint ? { plantOfPoint: p.plantOfPoint, ownPlant: p.ownPlant } : {}),
   }));
 }
@@ -138,12 +139,18 @@ export function runPareto(
   scenarioId: string,
   points: number,
   onProgress?: (p: ParetoRunProgress) => void,
+  cleanEndTolerance = 0,
 ): RunHandle {
   return storedRun(
     db,
     projectId,
     scenarioId,
-    ({ project, options }) => client.pareto(project, { scenarioId, ...options, points }, onProgress),
+    ({ project, options }) =>
+      client.pareto(
+        project,
+        { scenarioId, ...options, points, ...(cleanEndTolerance > 0 ? { cleanEndTolerance } : {}) },
+        onProgress,
+      ),
     (r, { project, options, hash }) => {
       if (r.status === 'cancelled') throw new Error('cancelled');
       const cheapest = r.points.find((p) => p.kind === 'minCost');

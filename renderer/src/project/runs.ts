@@ -40,13 +40,17 @@ interface RunsStore {
   cancelled: boolean;
   /** Runs the scenarios one after the other; resolves when all are done, failed or cancelled. */
   start(db: WerkplanDb, client: Pick<SolverClient, 'solve'>, projectId: string, ids: string[]): Promise<void>;
-  /** Computes the cost–CO2 front of one scenario with `points` points and stores it with its result. */
+  /**
+   * Computes the cost–CO2 front of one scenario with `points` points and stores it with its result;
+   * its clean end within `cleanEndTolerance` (share of the CO2 range, default 0) of the least CO2.
+   */
   startPareto(
     db: WerkplanDb,
     client: Pick<SolverClient, 'pareto'>,
     projectId: string,
     scenarioId: string,
     points: number,
+    cleanEndTolerance?: number,
   ): Promise<void>;
   cancel(): void;
 }
@@ -121,7 +125,7 @@ export const useRuns = create<RunsStore>((set, get) => ({
     handle = null;
     set({ running: null });
   },
-  async startPareto(db, client, projectId, scenarioId, points) {
+  async startPareto(db, client, projectId, scenarioId, points, cleanEndTolerance = 0) {
     if (get().running) return;
     set({ error: null, errorKind: null, cancelled: false });
     stop = false;
@@ -129,21 +133,29 @@ export const useRuns = create<RunsStore>((set, get) => ({
     set({
       running: { kind: 'pareto', projectId, scenarioId, phase: '', started: Date.now(), queue: [], points },
     });
-    const h = runPareto(db, client, projectId, scenarioId, points, (p) => {
-      const r = get().running;
-      if (r)
-        set({
-          running: {
-            ...r,
-            phase: p.phase,
-            point: p.point ?? r.point,
-            points: p.points ?? r.points,
-            step: p.step ?? r.step,
-            pointStarted:
-              p.point !== undefined && p.point !== r.point ? Date.now() : (r.pointStarted ?? r.started),
-          },
-        });
-    });
+    const h = runPareto(
+      db,
+      client,
+      projectId,
+      scenarioId,
+      points,
+      (p) => {
+        const r = get().running;
+        if (r)
+          set({
+            running: {
+              ...r,
+              phase: p.phase,
+              point: p.point ?? r.point,
+              points: p.points ?? r.points,
+              step: p.step ?? r.step,
+              pointStarted:
+                p.point !== undefined && p.point !== r.point ? Date.now() : (r.pointStarted ?? r.started),
+            },
+          });
+      },
+      cleanEndTolerance,
+    );
     handle = h;
     try {
       await h.done;

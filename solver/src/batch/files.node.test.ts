@@ -6,6 +6,7 @@ import {
   jobFingerprint,
   readJobRecords,
   readPlanFile,
+  sha256,
   writeAtomic,
   writeJobRecord,
   writePlanFile,
@@ -77,5 +78,16 @@ describe('batch files', () => {
     expect(jobFingerprint('p2', job, settings)).not.toBe(f);
     expect(jobFingerprint('p1', { ...job, overrides: { '/x': 2 } }, settings)).not.toBe(f);
     expect(jobFingerprint('p1', job, { ...settings, timeLimit_s: 10 })).not.toBe(f);
+    // A front's clean-end tolerance counts when set; unset, the fingerprint is the one of before it existed.
+    const front: BatchJob = { id: 'pareto-base', kind: 'pareto', scenario: 'base', points: 5, weight: 5 };
+    const before = sha256(
+      JSON.stringify({
+        projectDigest: 'p1',
+        job: { id: 'pareto-base', kind: 'pareto', scenario: 'base', points: 5 },
+        settings: { mode: 'full', solver: 'highs' },
+      }),
+    ).slice(0, 32);
+    expect(jobFingerprint('p1', front, settings)).toBe(before);
+    expect(jobFingerprint('p1', { ...front, cleanEndTolerance: 0.01 }, settings)).not.toBe(before);
   });
 });

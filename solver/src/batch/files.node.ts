@@ -41,12 +41,13 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
  * settings. A result file with another fingerprint is from an earlier spec or project and is redone.
  */
 export function jobFingerprint(projectDigest: string, job: BatchJob, settings: BatchSettings): string {
-  const { id, kind, scenario, overrides, points } = job;
+  // A front's clean-end tolerance only when set: the fingerprints of specs without it stay as they were.
+  const { id, kind, scenario, overrides, points, cleanEndTolerance } = job;
   const { mode, solver, timeLimit_s, typicalDays } = settings;
   return sha256(
     JSON.stringify({
       projectDigest,
-      job: { id, kind, scenario, overrides, points },
+      job: { id, kind, scenario, overrides, points, cleanEndTolerance },
       settings: { mode, solver, timeLimit_s, typicalDays },
     }),
   ).slice(0, 32);

@@ -26,6 +26,8 @@ export interface FrontPoint {
   emissions_tCO2: number;
   seconds: number;
   capacities: Results['capacities'];
+  /** The clean end: the least CO2 any plant reaches (t/a); below its own with a clean-end tolerance. */
+  minimumCo2_t?: number;
   /** Where the point shows another point's plant (run/frontPlants.ts): that point's number, 1-based. */
   plantOfPoint?: number;
   /** With `plantOfPoint`: the full-year figures and capacities of the plant sized for this point. */
@@ -45,6 +47,8 @@ export interface JobRecord {
   scenario: string;
   overrides?: Record<string, number>;
   points?: number;
+  /** A front's clean-end tolerance, when the spec set one. */
+  cleanEndTolerance?: number;
   /** The job's inputs (project, job, settings) hashed: a re-run skips a job only when it matches. */
   fingerprint: string;
   status: string;
@@ -110,6 +114,7 @@ async function solveFront(project: Project, job: BatchJob, settings: BatchSettin
     ...settings,
     scenarioId: job.scenario === 'base' ? undefined : job.scenario,
     backend,
+    cleanEndTolerance: job.cleanEndTolerance,
   });
   return {
     status: front.status,
@@ -121,6 +126,7 @@ async function solveFront(project: Project, job: BatchJob, settings: BatchSettin
       emissions_tCO2: p.emissions_tCO2,
       seconds: p.outcome.results.solve.seconds,
       capacities: cleanCapacities(p.capacities),
+      ...(p.minimumCo2_t !== undefined ? { minimumCo2_t: p.minimumCo2_t } : {}),
       ...plantOfPointFields(p),
     })),
   } as JobOutcome;
@@ -157,6 +163,7 @@ export async function runJob(
     scenario: job.scenario,
     ...(job.overrides ? { overrides: job.overrides } : {}),
     ...(job.points ? { points: job.points } : {}),
+    ...(job.cleanEndTolerance ? { cleanEndTolerance: job.cleanEndTolerance } : {}),
     fingerprint,
     seconds: (performance.now() - t0) / 1000,
     ...outcome,

@@ -56,6 +56,14 @@ describe('batch jobs', () => {
     });
   });
 
+  it('gives a front its clean-end tolerance when the spec sets one', () => {
+    const { jobs, problems } = planJobs(spec({ pareto: { points: 4, cleanEndTolerance: 0.01 } }), project());
+    expect(problems).toEqual([]);
+    expect(jobs).toEqual([
+      { id: 'pareto-base', kind: 'pareto', scenario: 'base', points: 4, cleanEndTolerance: 0.01, weight: 4 },
+    ]);
+  });
+
   it('marks the points of a screening sweep (fullYearCheck: false), lighter, and refuses it where it cannot run', () => {
     const screening = spec({
       sweeps: [

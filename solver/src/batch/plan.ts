@@ -21,6 +21,8 @@ export interface BatchJob {
   overrides?: Record<string, number>;
   /** A front's number of points. */
   points?: number;
+  /** A front's clean-end tolerance (share of its CO2 range; absent: 0, the strict end). */
+  cleanEndTolerance?: number;
   /** A sweep point screened on typical days only (the sweep's `fullYearCheck: false`). */
   fullYearCheck?: false;
   /**
@@ -144,10 +146,17 @@ export function planJobs(spec: BatchSpec, project: Project): { jobs: BatchJob[];
   }));
   jobs.push(...sweepJobs(spec, project, problems));
   if (spec.pareto) {
-    const { points } = spec.pareto;
+    const { points, cleanEndTolerance } = spec.pareto;
     const list = scenarioList(spec.pareto.scenarios ?? ['base'], project, '/pareto/scenarios', problems);
     for (const scenario of list)
-      jobs.push({ id: `pareto-${scenario}`, kind: 'pareto', scenario, points, weight: points });
+      jobs.push({
+        id: `pareto-${scenario}`,
+        kind: 'pareto',
+        scenario,
+        points,
+        ...(cleanEndTolerance ? { cleanEndTolerance } : {}),
+        weight: points,
+      });
   }
   // Ids name files: two that differ only in case would be one file on Windows and macOS.
   const seen = new Map<string, string>();

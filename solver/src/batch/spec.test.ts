@@ -67,6 +67,15 @@ describe('batch spec', () => {
     expect(() => parseBatchSpec('{\n  "version": 1,,\n}', 'b.json')).toThrow(/^b\.json:2:16: not valid JSON/);
   });
 
+  it('takes a front’s clean-end tolerance from 0 to below 1 and locates one outside', () => {
+    expect(problems({ version: 1, project: 'p.json', pareto: { points: 3, cleanEndTolerance: 0.01 } })).toBe(
+      '',
+    );
+    expect(problems({ version: 1, project: 'p.json', pareto: { points: 3, cleanEndTolerance: 1 } })).toMatch(
+      /\/pareto\/cleanEndTolerance: must be < 1/,
+    );
+  });
+
   it('docs/formats/batch.schema.json is the schema the check uses', () => {
     const published: unknown = JSON.parse(
       readFileSync(new URL('../../../docs/formats/batch.schema.json', import.meta.url), 'utf8'),

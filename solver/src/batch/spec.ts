@@ -63,7 +63,20 @@ export const BatchSpecSchema = Type.Object(
     scenarios: opt(Scenarios),
     sweeps: opt(Type.Array(Sweep, { minItems: 1 })),
     pareto: opt(
-      Type.Object({ points: Type.Integer({ minimum: 2, maximum: 50 }), scenarios: opt(Scenarios) }, closed),
+      Type.Object(
+        {
+          points: Type.Integer({ minimum: 2, maximum: 50 }),
+          scenarios: opt(Scenarios),
+          cleanEndTolerance: opt(
+            Type.Number({
+              minimum: 0,
+              exclusiveMaximum: 1,
+              description: 'clean end within this share of the CO2 range above the least CO2 (default 0)',
+            }),
+          ),
+        },
+        closed,
+      ),
     ),
   },
   {

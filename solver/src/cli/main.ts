@@ -40,7 +40,7 @@ const commands: Record<string, CommandSpec> = {
   },
   pareto: {
     summary:
-      'pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--time-limit S] [--out FILE.json|FILE.csv]',
+      'pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--clean-end-tolerance SHARE] [--time-limit S] [--out FILE.json|FILE.csv]',
     load: async () => (await import('./pareto')).paretoCommand,
   },
   weather: {

@@ -35,7 +35,7 @@ const hand = [
 describe('werkplan pareto', () => {
   it('is listed in the usage', () => {
     expect(usage()).toContain(
-      'werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--time-limit S] [--out FILE.json|FILE.csv]',
+      'werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--clean-end-tolerance SHARE] [--time-limit S] [--out FILE.json|FILE.csv]',
     );
   });
 
@@ -152,7 +152,7 @@ describe('werkplan pareto', () => {
     );
     const doc = paretoDocument(
       { status: 'optimal', points, reasons: [], seconds: 1 },
-      { project: 'p', scenario: 'base', mode: 'aggregated', solver: 'highs' },
+      { project: 'p', scenario: 'base', mode: 'aggregated', solver: 'highs', cleanEndTolerance: 0 },
     );
     expect(doc.points[0]).toMatchObject({
       kind: 'minCost',
@@ -166,5 +166,41 @@ describe('werkplan pareto', () => {
       },
     });
     expect(doc.points[1]).not.toHaveProperty('plantOfPoint');
+  });
+
+  it('takes a clean-end tolerance: the cheapest plant within that share of the CO2 range, by hand', async () => {
+    // Range 94.7368421 − 45 = 49.7368421 kg; half of it above 45 kg allows 69.8684211 kg: the middle
+    // plant of the three-point front (gb 125 kW, eb 75 kW, 565.8421053 EUR/a).
+    const json = path.join(dir, 'tolerant.json');
+    const r = await run(
+      'pareto',
+      writeProject(),
+      '--points',
+      '2',
+      '--mode',
+      'full',
+      '--clean-end-tolerance',
+      '0.5',
+      '--out',
+      json,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "point 2: the cheapest plant within 50.0 % of the front's CO2 range above the least CO2 any plant reaches (0.0 t/a)",
+    );
+    const doc = JSON.parse(readFileSync(json, 'utf8'));
+    expect(doc.cleanEndTolerance).toBe(0.5);
+    const end = doc.points[1];
+    expect(end.kind).toBe('minCo2');
+    expect(rel(end.totalAnnualCost_EUR, hand[1].cost)).toBeLessThan(1e-6);
+    expect(rel(end.emissions_tCO2, hand[1].co2_t)).toBeLessThan(1e-6);
+    expect(rel(end.minimumCo2_t, hand[2].co2_t)).toBeLessThan(1e-6);
+    expect(end.capacities.eb.power_kW).toBeCloseTo(75, 4);
+  });
+
+  it.each(['1', '-0.1', 'x', ''])('refuses --clean-end-tolerance %j', async (v) => {
+    const r = await run('pareto', writeProject(), '--clean-end-tolerance', v);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--clean-end-tolerance must be a share of the CO2 range from 0 to below 1');
   });
 });

@@ -11,17 +11,22 @@ import {
   timeLimitOption,
   typicalDaysOption,
   type OptionTable,
+  type ParsedArgs,
 } from './args';
-import { computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
+import { CLEAN_END_TOLERANCE, computeParetoFront, type ParetoFront, type ParetoPoint } from '../run/pareto';
 import { nodeLpPool } from '../run/blockPool.node';
 import { plantOfPointFields } from '../run/frontPlants';
 import { cleanCapacities, cleanCapacity } from '../results/views/sizes';
 
 /** The options `werkplan pareto` accepts; every one of them is in {@link PARETO_USAGE}. */
-export const PARETO_OPTIONS = { ...SOLVE_OPTIONS, points: 'value' } as const satisfies OptionTable;
+export const PARETO_OPTIONS = {
+  ...SOLVE_OPTIONS,
+  points: 'value',
+  'clean-end-tolerance': 'value',
+} as const satisfies OptionTable;
 
 export const PARETO_USAGE =
-  'usage: werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--time-limit S] [--out FILE.json|FILE.csv]';
+  'usage: werkplan pareto P.json [--scenario ID] [--points N] [--solver highs|glpk] [--mode aggregated|full] [--typical-days N] [--clean-end-tolerance SHARE] [--time-limit S] [--out FILE.json|FILE.csv]';
 
 /** One capacity column of the table and the files: technology, quantity and unit. */
 interface CapacityColumn {
@@ -51,7 +56,13 @@ const clean = (v: number | undefined) => (v === undefined ? undefined : cleanCap
 /** The front as a plain, file-ready document (no dispatch, no full outcomes). */
 export function paretoDocument(
   front: ParetoFront,
-  meta: { project: string; scenario: string; mode: 'aggregated' | 'full'; solver: string },
+  meta: {
+    project: string;
+    scenario: string;
+    mode: 'aggregated' | 'full';
+    solver: string;
+    cleanEndTolerance: number;
+  },
 ) {
   return {
     ...meta,
@@ -64,6 +75,7 @@ export function paretoDocument(
       emissions_tCO2: p.emissions_tCO2,
       totalAnnualCost_EUR: p.totalAnnualCost_EUR,
       capacities: cleanCapacities(p.capacities),
+      ...(p.minimumCo2_t !== undefined ? { minimumCo2_t: p.minimumCo2_t } : {}),
       ...plantOfPointFields(p),
     })),
   };
@@ -108,9 +120,10 @@ export function paretoCsv(points: ParetoPoint[]): string {
 
 /**
  * The front as an aligned text table: CO2 limit, emissions, total annual cost, capacities; a point
- * that shows another point's plant is marked `*` and explained below the table.
+ * that shows another point's plant is marked `*` and explained below the table, as is a clean end
+ * sized within a tolerance of the least CO2.
  */
-export function paretoTable(points: ParetoPoint[]): string {
+export function paretoTable(points: ParetoPoint[], cleanEndTolerance = 0): string {
   const cols = capacityColumns(points);
   const cell = (v: number | null | undefined, digits: number) =>
     v === null || v === undefined ? '–' : fixed(v, digits);
@@ -128,7 +141,28 @@ export function paretoTable(points: ParetoPoint[]): string {
     const note = plantOfPointNote(p);
     return note ? [`* point ${i + 1}: ${note}`] : [];
   });
+  const end = points[points.length - 1];
+  if (cleanEndTolerance > 0 && end?.kind === 'minCo2' && end.minimumCo2_t !== undefined)
+    notes.push(
+      `point ${points.length}: the cheapest plant within ${fixed(cleanEndTolerance * 100, 1)} % of the front's CO2 range ` +
+        `above the least CO2 any plant reaches (${fixed(end.minimumCo2_t, 1)} t/a)`,
+    );
   return [line(header), ...rows.map(line), ...notes].join('\n') + '\n';
+}
+
+/**
+ * --clean-end-tolerance SHARE: how far above the least CO2 the clean end may lie, as a share of the
+ * front's CO2 range, from 0 (default: the strictly lexicographic end) to below 1; 0.01 is 1 %.
+ */
+function cleanEndToleranceOption(o: ParsedArgs['options']): number {
+  const raw = o['clean-end-tolerance'];
+  if (raw === undefined) return CLEAN_END_TOLERANCE;
+  const v = Number(raw);
+  if (!(typeof raw === 'string' && raw.trim() !== '' && v >= 0 && v < 1))
+    throw new Error(
+      '--clean-end-tolerance must be a share of the CO2 range from 0 to below 1, e.g. 0.01 for 1 %',
+    );
+  return v;
 }
 
 /**
@@ -151,6 +185,7 @@ export async function paretoCommand(args: string[], io: CliIo): Promise<number> 
   if (out !== undefined && !/\.(json|csv)$/i.test(out))
     throw new Error('--out must name a .json or .csv file');
   const scenario = stringOption(o, 'scenario');
+  const cleanEndTolerance = cleanEndToleranceOption(o);
   const project = await loadProjectOrReport(file, io);
   if (!project) return 1;
   const front = await computeParetoFront(project, points, {
@@ -159,6 +194,7 @@ export async function paretoCommand(args: string[], io: CliIo): Promise<number> 
     mode,
     timeLimit_s: timeLimit,
     typicalDays,
+    cleanEndTolerance,
     // The points' full-year checks spread over worker threads, one per core.
     lpPool: (jobs) => nodeLpPool(jobs),
     onPoint: (p, k, n) =>
@@ -175,13 +211,19 @@ export async function paretoCommand(args: string[], io: CliIo): Promise<number> 
   io.stdout(
     `cost–CO2 front of ${project.name} (${scenario ?? 'base'}, ${mode}, ${solver}, ${front.seconds.toFixed(1)} s)` +
       (front.points.length === 1 ? ': one point, the cheapest plant is also the cleanest' : '') +
-      `\n${paretoTable(front.points)}`,
+      `\n${paretoTable(front.points, cleanEndTolerance)}`,
   );
   if (out) {
     const text = /\.csv$/i.test(out)
       ? paretoCsv(front.points)
       : JSON.stringify(
-          paretoDocument(front, { project: project.name, scenario: scenario ?? 'base', mode, solver }),
+          paretoDocument(front, {
+            project: project.name,
+            scenario: scenario ?? 'base',
+            mode,
+            solver,
+            cleanEndTolerance,
+          }),
           null,
           2,
         ) + '\n';

@@ -78,6 +78,7 @@ export function createSolverWorkerHandler(
             emissions_tCO2: p.emissions_tCO2,
             capacities: p.capacities,
             results: p.outcome.results,
+            ...(p.minimumCo2_t !== undefined ? { minimumCo2_t: p.minimumCo2_t } : {}),
             ...(p.plantOfPoint ? { plantOfPoint: p.plantOfPoint, ownPlant: p.ownPlant } : {}),
           })),
           minCostDispatch: cheapest?.outcome.dispatch,

@@ -60,6 +60,8 @@ export type SolverRequest =
         segments?: number;
         /** Number of points, at least 2 (the two ends). */
         points: number;
+        /** The clean end within this share of the CO2 range above the least CO2 (ParetoOptions); default 0. */
+        cleanEndTolerance?: number;
       };
       /** As for 'solve'. */
       cancelFlag?: SharedArrayBuffer;
@@ -77,6 +79,8 @@ export interface ParetoPointSummary {
   emissions_tCO2: number;
   capacities: Results['capacities'];
   results: Results;
+  /** The clean end: the least CO2 any plant reaches (t/a), as ParetoPoint's. */
+  minimumCo2_t?: number;
   /** As ParetoPoint's: the point shows the plant of that point (1-based), `ownPlant` its own one's figures. */
   plantOfPoint?: number;
   ownPlant?: ParetoPoint['ownPlant'];

@@ -168,6 +168,30 @@ describe('Pareto front on the results page', () => {
     }
   });
 
+  it('says when the clean end is the cheapest plant within a tolerance, with the least CO2, in both languages', async () => {
+    const tolerant: ParetoPointRecord[] = [
+      { ...points[1], emissions_tCO2: 5000 },
+      { ...points[2], kind: 'minCo2', emissions_tCO2: 4400, minimumCo2_t: 4362.4 },
+    ];
+    render(<ParetoPanel points={tolerant} />);
+    expect(screen.getByTestId('pareto-notes').textContent).toBe(
+      'Punkt 2: die günstigste Anlage innerhalb der Toleranz am CO₂-Minimum. Die geringste erreichbare ' +
+        'Emission ist 4.362,4 t CO₂/a.',
+    );
+    await initI18n('en');
+    useApp.setState({ language: 'en' });
+    try {
+      render(<ParetoPanel points={[tolerant[0], { ...tolerant[1], minimumCo2_t: 1234.56 }]} />);
+      expect(screen.getAllByTestId('pareto-notes')[1].textContent).toBe(
+        'Point 2: the cheapest plant within the tolerance at the CO₂ minimum. The least CO₂ any plant ' +
+          'reaches is 1,234.6 t CO₂/a.',
+      );
+    } finally {
+      useApp.setState({ language: 'de' });
+      await initI18n('de');
+    }
+  });
+
   it('has no notes when every point shows its own plant', () => {
     render(<ParetoPanel points={points} />);
     expect(screen.queryByTestId('pareto-notes')).toBeNull();

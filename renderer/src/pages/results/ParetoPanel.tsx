@@ -152,6 +152,18 @@ function PlantNotes({ points, ordered }: { points: ParetoPointRecord[]; ordered:
     };
     return [<li key={i}>* {t('pareto.table.plantOf', values)}</li>];
   });
+  // A clean end computed with a tolerance lies above the least CO2 it reports (beyond the strict end's round-off).
+  ordered.forEach((p, i) => {
+    const min = p.minimumCo2_t;
+    if (
+      p.kind === 'minCo2' &&
+      min !== undefined &&
+      p.emissions_tCO2 - min > 1e-6 * Math.max(1, Math.abs(min))
+    )
+      notes.push(
+        <li key={`clean-${i}`}>{t('pareto.table.cleanEnd', { point: i + 1, min: text.num(min, 1) })}</li>,
+      );
+  });
   return notes.length ? (
     <ul className="muted pareto-notes" data-testid="pareto-notes">
       {notes}

@@ -1,12 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { StoredResult } from '../../db/results';
 
-/** Starts a Pareto front of the selected scenario with a number of points, and notes a stored one. */
+/** The clean-end tolerance as typed (percent of the CO2 range, comma or point): its share, or null if invalid. */
+export function cleanEndShare(percent: string): number | null {
+  const text = percent.trim().replace(',', '.');
+  const v = text === '' ? NaN : Number(text);
+  return v >= 0 && v <= 50 ? v / 100 : null;
+}
+
+/**
+ * Starts a Pareto front of the selected scenario with a number of points and a clean-end tolerance,
+ * and notes a stored one.
+ */
 export function ParetoRunGroup({
   name,
   paretoPoints,
   onPoints,
   pointsOk,
+  cleanEnd,
+  onCleanEnd,
   busy,
   blocked,
   blockedBy,
@@ -17,6 +29,9 @@ export function ParetoRunGroup({
   paretoPoints: string;
   onPoints: (value: string) => void;
   pointsOk: boolean;
+  /** Percent of the CO2 range, as typed. */
+  cleanEnd: string;
+  onCleanEnd: (value: string) => void;
   busy: boolean;
   blocked: boolean;
   blockedBy: string | undefined;
@@ -25,6 +40,7 @@ export function ParetoRunGroup({
 }) {
   const { t } = useTranslation();
   const front = stored?.payload.pareto;
+  const cleanEndOk = cleanEndShare(cleanEnd) !== null;
   return (
     <div className="pareto-run" role="group" aria-labelledby="pareto-title">
       <h3 id="pareto-title">{t('pareto.title')}</h3>
@@ -51,9 +67,31 @@ export function ParetoRunGroup({
             </p>
           )}
         </div>
+        <div className="field">
+          <label htmlFor="pareto-clean-end">{t('pareto.cleanEnd')}</label>
+          <input
+            id="pareto-clean-end"
+            type="text"
+            inputMode="decimal"
+            value={cleanEnd}
+            disabled={busy}
+            aria-invalid={!cleanEndOk}
+            aria-describedby={cleanEndOk ? 'pareto-clean-end-hint' : 'pareto-clean-end-error'}
+            onChange={(e) => onCleanEnd(e.target.value)}
+          />
+          {cleanEndOk ? (
+            <p id="pareto-clean-end-hint" className="hint">
+              {t('pareto.cleanEndHint')}
+            </p>
+          ) : (
+            <p id="pareto-clean-end-error" className="field-error" role="alert">
+              {t('pareto.cleanEndInvalid')}
+            </p>
+          )}
+        </div>
         <button
           type="button"
-          disabled={busy || !pointsOk || blocked}
+          disabled={busy || !pointsOk || !cleanEndOk || blocked}
           aria-describedby={blockedBy}
           onClick={onStart}
         >

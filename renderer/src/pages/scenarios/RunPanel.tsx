@@ -15,7 +15,7 @@ import { readableRunErrors } from './runErrors';
 import { useScenarioHashes } from './useScenarioHashes';
 import { RunFindings, RunResultsTable } from './RunResultsTable';
 import { RunProgress } from './RunProgress';
-import { ParetoRunGroup } from './ParetoRunGroup';
+import { cleanEndShare, ParetoRunGroup } from './ParetoRunGroup';
 import { SizingResolution } from './SizingResolution';
 import { EXACT_PATH_MINUTES_MEASURED } from '../../../../solver/src';
 
@@ -58,7 +58,11 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const [paretoPoints, setParetoPoints] = useState(() => String(useRuns.getState().running?.points ?? 5));
   const points = Number(paretoPoints);
   const pointsOk = Number.isInteger(points) && points >= 2 && points <= 20;
-  const pareto = () => void useRuns.getState().startPareto(db(), solverClient(), projectId, selected, points);
+  const [cleanEnd, setCleanEnd] = useState('0');
+  const pareto = () =>
+    void useRuns
+      .getState()
+      .startPareto(db(), solverClient(), projectId, selected, points, cleanEndShare(cleanEnd) ?? 0);
   const periods = doc.periods?.years.length ?? 1;
   const nameOf = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
 
@@ -123,6 +127,8 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
         paretoPoints={paretoPoints}
         onPoints={setParetoPoints}
         pointsOk={pointsOk}
+        cleanEnd={cleanEnd}
+        onCleanEnd={setCleanEnd}
         busy={busy}
         blocked={blocked}
         blockedBy={blockedBy}
