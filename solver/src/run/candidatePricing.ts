@@ -203,10 +203,6 @@ export async function solveByPricing(
   if (!coarseSol.hasSolution) return whole();
   const active = builtBy(first, coarseSol.x, built);
   alwaysIn(built).forEach((k) => active.add(k));
-  const capacityCols = new Set(
-    built.ctx.capacities.flatMap((c) => (c.powerCol === undefined ? [c.col] : [c.col, c.powerCol])),
-  );
-  const owner = ownerOf(built);
   const all = Int32Array.from(
     techColumns.flatMap((t) => Array.from({ length: t.to - t.from }, (_, i) => t.from + i)),
   );
@@ -232,25 +228,11 @@ export async function solveByPricing(
       if (sol.status !== 'optimal' || !sol.rowDual) return whole();
       const stats = { rounds: round, plantsInLp: active.size, plants: techColumns.length };
       if (active.size === techColumns.length) return { ...sol, seconds: seconds(), pricing: stats };
-      const price = pricingModel(model, inI, sol.rowDual, capacityCols);
-      const priced = await backend.solve(price.model, { ...opts, timeLimit_s: left() });
-      if (priced.status === 'cancelled') return { ...priced, seconds: seconds() };
-      const joining = new Set<number>();
-      if (priced.status === 'unbounded') price.cols.forEach((j) => joining.add(owner[j]));
-      else if (priced.status === 'optimal') {
-        const gain = new Map<number, number>();
-        price.cols.forEach((j, i) =>
-          gain.set(owner[j], (gain.get(owner[j]) ?? 0) + price.model.colCost[i] * priced.x[i]),
-        );
-        gain.forEach((g, k) => {
-          if (g < -PRICE_TOLERANCE) joining.add(k);
-        });
-      } else return whole();
-      if (joining.size === 0) {
-        const rowDual = Float64Array.from(sol.rowDual);
-        if (priced.rowDual) price.rows.forEach((r, i) => (rowDual[r] = priced.rowDual![i]));
-        return { ...sol, rowDual, seconds: seconds(), pricing: stats };
-      }
+      const priced = await pricePlants(built, inI, sol.rowDual, backend, { ...opts, timeLimit_s: left() });
+      if (priced === 'cancelled') return { ...cancelledSolution(backend), seconds: seconds() };
+      if (!priced) return whole();
+      const { joining } = priced;
+      if (joining.size === 0) return { ...sol, rowDual: priced.rowDual, seconds: seconds(), pricing: stats };
       joining.forEach((k) => active.add(k));
       joined = joining.size;
     }
@@ -258,4 +240,66 @@ export async function solveByPricing(
   } finally {
     session?.dispose();
   }
+}
+
+/**
+ * Prices the plants whose columns `inI` marks, at the row duals of an LP that held them at 0 (module
+ * comment, step 3): the plants (indices into techColumns) that would lower its cost, and the row duals
+ * completed by the pricing LP where none would. Null when the pricing LP fails.
+ */
+export async function pricePlants(
+  built: BuiltModel,
+  inI: Uint8Array,
+  rowDual: Float64Array,
+  backend: SolverBackend,
+  opts: SolveOptions,
+): Promise<{ joining: Set<number>; rowDual: Float64Array } | 'cancelled' | null> {
+  const capacityCols = new Set(
+    built.ctx.capacities.flatMap((c) => (c.powerCol === undefined ? [c.col] : [c.col, c.powerCol])),
+  );
+  const owner = ownerOf(built);
+  const price = pricingModel(built.model, inI, rowDual, capacityCols);
+  const priced = await backend.solve(price.model, opts);
+  if (priced.status === 'cancelled') return 'cancelled';
+  const joining = new Set<number>();
+  if (priced.status === 'unbounded') price.cols.forEach((j) => joining.add(owner[j]));
+  else if (priced.status !== 'optimal') return null;
+  else {
+    const gain = new Map<number, number>();
+    price.cols.forEach((j, i) =>
+      gain.set(owner[j], (gain.get(owner[j]) ?? 0) + price.model.colCost[i] * priced.x[i]),
+    );
+    gain.forEach((g, k) => {
+      if (g < -PRICE_TOLERANCE) joining.add(k);
+    });
+  }
+  const completed = Float64Array.from(rowDual);
+  if (priced.rowDual) price.rows.forEach((r, i) => (completed[r] = priced.rowDual![i]));
+  return { joining, rowDual: completed };
+}
+
+/**
+ * Full mode with many plants: the plants the trust region holds at 0 until their price says otherwise,
+ * every plant the typical-day sizing left at 0 (`start`, in the order of capacityColumns) whose own
+ * columns admit 0. None below {@link PRICE_FROM_PLANTS} plants with a capacity.
+ */
+export function heldAtZero(full: BuiltModel, start: Float64Array): Set<string> {
+  const ids = full.ctx.capacities.flatMap((c) =>
+    c.powerCol === undefined ? [c.techId] : [c.techId, c.techId],
+  );
+  if (new Set(ids).size < PRICE_FROM_PLANTS) return new Set();
+  const used = new Set(ids.filter((_, j) => Math.abs(start[j]) > 1e-9));
+  const must = new Set([...alwaysIn(full)].map((k) => full.techColumns[k].techId));
+  return new Set(ids.filter((id) => !used.has(id) && !must.has(id)));
+}
+
+function cancelledSolution(backend: SolverBackend): LpSolution {
+  return {
+    status: 'cancelled',
+    hasSolution: false,
+    objective: NaN,
+    x: new Float64Array(0),
+    seconds: 0,
+    solver: backend.name,
+  };
 }

@@ -54,3 +54,34 @@ describe('full-year LP over a trust region of the capacities', () => {
     expect(d.lowerBound).toBeLessThanOrEqual(30400.5);
   });
 });
+
+describe('plants held at zero until priced (many candidates)', () => {
+  /**
+   * Heat 50 kW all year, gas 0.05 EUR/kWh: `dear` η 0.5, 10 EUR/kW·a; `cheap` η 1, 60 EUR/kW·a; `bad`
+   * η 0.4, 100 EUR/kW·a (the hand calculation of candidatePricing.test.ts): `dear` alone 44,300 EUR/a,
+   * `cheap` alone 24,900 EUR/a, the optimum; a kW of `cheap` gains 388 EUR/a at `dear`'s duals.
+   */
+  function screening() {
+    const p = testProject({
+      heat: new Array<number>(8760).fill(50),
+      gasPrice: 0.05,
+      technologies: [boiler('dear', 0.5, 10), boiler('cheap', 1, 60), boiler('bad', 0.4, 100)],
+    });
+    return buildModel(p, { mode: 'full', slackPenalty_EUR_kWh: 1e4 });
+  }
+
+  it.each([
+    ['a plant the optimum needs joins when priced', new Set(['cheap', 'bad'])],
+    ['a plant held out stays out', new Set(['bad'])],
+  ])('%s, and the optimum is proven as without holding', async (_, held) => {
+    const built = screening();
+    const d = (await solveByCapacityDecomposition(built, Float64Array.from([50, 0, 0]), highs, { held }))!;
+    expect(d.converged).toBe(true);
+    expect(d.upperBound).toBeCloseTo(24900, 6);
+    expect(d.lowerBound).toBeCloseTo(24900, 6);
+    const [dear, cheap, bad] = built.ctx.capacities.map((c) => d.solution.x[c.col]);
+    expect(dear).toBeCloseTo(0, 6);
+    expect(cheap).toBeCloseTo(50, 6);
+    expect(bad).toBeCloseTo(0, 9);
+  });
+});

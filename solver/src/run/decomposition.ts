@@ -2,6 +2,7 @@ import { LpBuilder } from '../lp/model';
 import type { CancelSignal, LpSolution, SolveProgress, SolverBackend, SolverSession } from '../lp/backend';
 import type { BuiltModel } from '../model/build';
 import { capacityColumns } from './capacities';
+import { pricePlants } from './candidatePricing';
 
 export interface DecompositionResult {
   solution: LpSolution;
@@ -58,6 +59,12 @@ export async function solveByCapacityDecomposition(
      * `start` (the full-year check): its solution is the first step. The session is disposed here.
      */
     warm?: { session: SolverSession; solution: LpSolution & { colDual?: Float64Array } };
+    /**
+     * Plants (ids) held at 0 until priced, with many candidates (run/candidatePricing.ts): the box
+     * keeps them at 0, and where no edge binds they are priced at the box LP's duals; those that would
+     * lower the cost join the box, and the optimum is proven only when none would.
+     */
+    held?: ReadonlySet<string>;
   } = {},
 ): Promise<DecompositionResult | null> {
   if (!backend.session) {
@@ -85,6 +92,10 @@ export async function solveByCapacityDecomposition(
   );
   const clamp = (v: Float64Array) => v.map((x, j) => Math.min(ub[j], Math.max(lb[j], x)));
 
+  const techOf = built.ctx.capacities.flatMap((c) =>
+    c.powerCol !== undefined ? [c.techId, c.techId] : [c.techId],
+  );
+  const held = new Set(opts.held);
   let session = opts.warm?.session ?? backend.session(m);
   const cuts: Cut[] = [];
   try {
@@ -118,17 +129,7 @@ export async function solveByCapacityDecomposition(
 
     let best = Float64Array.from(clamp(start));
     const first = opts.warm ? adopt(opts.warm.solution) : evaluate(best, best);
-    if (!first)
-      return opts.signal?.aborted
-        ? {
-            solution: cancelledSolution(backend, elapsed()),
-            lowerBound: -Infinity,
-            upperBound: Infinity,
-            iterations: 0,
-            converged: false,
-            cancelled: true,
-          }
-        : null;
+    if (!first) return opts.signal?.aborted ? cancelledResult(backend, elapsed()) : null;
     let bestSol = first.sol;
     const radius = Float64Array.from(best, (v) => Math.max(FIRST_BOX * Math.abs(v), 0.01 * peak));
     let lower = -Infinity;
@@ -148,16 +149,23 @@ export async function solveByCapacityDecomposition(
       lower = Math.max(lower, (await cutBound(cuts, lb, ub, backend)) ?? -Infinity);
       report();
       if (bestSol.objective - lower <= tolerance * Math.abs(bestSol.objective)) break;
-      const lo = Float64Array.from(best, (v, j) => Math.max(lb[j], v - radius[j]));
-      const hi = Float64Array.from(best, (v, j) => Math.min(ub[j], v + radius[j]));
+      const lo = Float64Array.from(best, (v, j) =>
+        held.has(techOf[j]) ? 0 : Math.max(lb[j], v - radius[j]),
+      );
+      const hi = Float64Array.from(best, (v, j) =>
+        held.has(techOf[j]) ? 0 : Math.min(ub[j], v + radius[j]),
+      );
       const next = evaluate(lo, hi);
       if (!next) break;
-      const binding = bindingEdges(next.at, cuts[cuts.length - 1].g, lo, hi, cols, m);
+      const binding = bindingEdges(next.at, cuts[cuts.length - 1].g, lo, hi, cols, m).filter(
+        (j) => !held.has(techOf[j]),
+      );
       // The box holds its centre, so its optimum is never worse (up to the solver's tolerances).
       if (binding.length === 0 || next.sol.objective <= bestSol.objective) {
         best = next.at;
         bestSol = next.sol;
       }
+      if (binding.length === 0 && held.size && (await releaseHeld(built, held, next.sol, backend))) continue;
       if (binding.length === 0) {
         // Optimality conditions of the whole LP hold at x̂: the bound meets the plan.
         proven = true;
@@ -231,6 +239,38 @@ async function cutBound(
   });
   const s = await backend.solve(b.build());
   return s.hasSolution ? s.objective : null;
+}
+
+/**
+ * Prices the plants held at 0 at the duals of `sol` (a box LP where no edge binds) and releases those
+ * that would lower the cost, or all of them when the pricing fails; true when any was released.
+ */
+async function releaseHeld(
+  built: BuiltModel,
+  held: Set<string>,
+  sol: LpSolution,
+  backend: SolverBackend,
+): Promise<boolean> {
+  const inI = new Uint8Array(built.model.colNames.length);
+  for (const t of built.techColumns) if (held.has(t.techId)) inI.fill(1, t.from, t.to);
+  const priced = sol.rowDual ? await pricePlants(built, inI, sol.rowDual, backend, {}) : null;
+  const joining =
+    priced && priced !== 'cancelled'
+      ? [...priced.joining].map((k) => built.techColumns[k].techId)
+      : [...held];
+  joining.forEach((id) => held.delete(id));
+  return joining.length > 0;
+}
+
+function cancelledResult(backend: SolverBackend, seconds: number): DecompositionResult {
+  return {
+    solution: cancelledSolution(backend, seconds),
+    lowerBound: -Infinity,
+    upperBound: Infinity,
+    iterations: 0,
+    converged: false,
+    cancelled: true,
+  };
 }
 
 function cancelledSolution(backend: SolverBackend, seconds: number): LpSolution {

@@ -1,6 +1,6 @@
 import type { CancelSignal, SolveProgress, SolverBackend } from '../lp/backend';
 import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
-import { solveSizingLp } from './candidatePricing';
+import { heldAtZero, solveSizingLp } from './candidatePricing';
 import type { Project } from '../project/types';
 import { readResults } from '../results/results';
 import { solverMessage } from '../results/messages';
@@ -46,7 +46,7 @@ export async function fullByDecomposition(
   const start = sizedCapacities(full, sizing, s0.x);
   const d = opts.blocks
     ? await byBlocks(full, sizing, s0.x, backend, { ...opts, blocks: opts.blocks })
-    : await solveByCapacityDecomposition(full, start, backend, opts);
+    : await solveByCapacityDecomposition(full, start, backend, { ...opts, held: heldAtZero(full, start) });
   if (d?.cancelled)
     return failure(
       project,

@@ -4,6 +4,7 @@ import type { Project } from '../project/types';
 import type { Dispatch, Results } from '../results/results';
 import { formatSolverMessage } from '../results/messages';
 import { solveByCapacityDecomposition, type DecompositionResult } from './decomposition';
+import { heldAtZero } from './candidatePricing';
 import { capacityColumns, sizedCapacities } from './capacities';
 
 /**
@@ -93,6 +94,7 @@ export async function checkAndRefine(
     signal: opts.signal,
     onProgress: opts.onProgress,
     warm: { session, solution: check },
+    held: heldAtZero(full, from),
   });
   return { full, check, raisedFrom, refined, seconds: (performance.now() - t0) / 1000 };
 }
