@@ -60,6 +60,7 @@ test('a 3-point cost–CO2 front of the reference hub, computed in the planner a
   await nav(page, 'Szenarien');
   await expect(status).toContainText('Kosten–CO₂-Front, Punkt');
   await expect(page.getByLabel('Anzahl Punkte')).toHaveValue('3');
+  await expect(page.getByLabel('Toleranz am CO₂-Minimum (% der CO₂-Spanne)')).toHaveValue('1');
   await expect(page.getByRole('button', { name: 'Abbrechen' })).toBeVisible();
   // Point 2 first finds the least CO2 (a typical-day sizing, under a second), then the cheapest plant there.
   await expect(status).toContainText(/Punkt 2 von 3 \((CO₂-Minimum|günstigste Anlage am CO₂-Minimum)/, {

@@ -17,6 +17,8 @@ export interface RunningState {
   /** Pareto front: the point being computed (1-based) and how many there are. */
   point?: number;
   points?: number;
+  /** Pareto front: its clean-end tolerance (share of the CO2 range), shown again after a page switch. */
+  cleanEndTolerance?: number;
   /** Pareto front: the kind of the point being computed and when it started (ms since epoch). */
   step?: ParetoStep;
   pointStarted?: number;
@@ -131,7 +133,16 @@ export const useRuns = create<RunsStore>((set, get) => ({
     stop = false;
     await useProject.getState().saved;
     set({
-      running: { kind: 'pareto', projectId, scenarioId, phase: '', started: Date.now(), queue: [], points },
+      running: {
+        kind: 'pareto',
+        projectId,
+        scenarioId,
+        phase: '',
+        started: Date.now(),
+        queue: [],
+        points,
+        cleanEndTolerance,
+      },
     });
     const h = runPareto(
       db,

@@ -45,7 +45,7 @@ export function ParetoRunGroup({
     <div className="pareto-run" role="group" aria-labelledby="pareto-title">
       <h3 id="pareto-title">{t('pareto.title')}</h3>
       <p className="muted">{t('pareto.intro')}</p>
-      <div className="field-row">
+      <div className="field-row pareto-fields">
         <div className="field">
           <label htmlFor="pareto-points">{t('pareto.points')}</label>
           <input
@@ -79,15 +79,6 @@ export function ParetoRunGroup({
             aria-describedby={cleanEndOk ? 'pareto-clean-end-hint' : 'pareto-clean-end-error'}
             onChange={(e) => onCleanEnd(e.target.value)}
           />
-          {cleanEndOk ? (
-            <p id="pareto-clean-end-hint" className="hint">
-              {t('pareto.cleanEndHint')}
-            </p>
-          ) : (
-            <p id="pareto-clean-end-error" className="field-error" role="alert">
-              {t('pareto.cleanEndInvalid')}
-            </p>
-          )}
         </div>
         <button
           type="button"
@@ -98,6 +89,15 @@ export function ParetoRunGroup({
           {t('pareto.start', { name })}
         </button>
       </div>
+      {cleanEndOk ? (
+        <p id="pareto-clean-end-hint" className="hint">
+          {t('pareto.cleanEndHint')}
+        </p>
+      ) : (
+        <p id="pareto-clean-end-error" className="field-error" role="alert">
+          {t('pareto.cleanEndInvalid')}
+        </p>
+      )}
       {front?.length ? (
         <p className="muted" data-testid="pareto-stored">
           {front.length === 1 ? t('pareto.single') : t('pareto.stored', { count: front.length })}

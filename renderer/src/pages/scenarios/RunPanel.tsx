@@ -16,6 +16,7 @@ import { useScenarioHashes } from './useScenarioHashes';
 import { RunFindings, RunResultsTable } from './RunResultsTable';
 import { RunProgress } from './RunProgress';
 import { cleanEndShare, ParetoRunGroup } from './ParetoRunGroup';
+import { formatNumber } from '../../i18n/format';
 import { SizingResolution } from './SizingResolution';
 import { EXACT_PATH_MINUTES_MEASURED } from '../../../../solver/src';
 
@@ -58,7 +59,10 @@ export function RunPanel({ doc, selected }: { doc: StoredProject; selected: stri
   const [paretoPoints, setParetoPoints] = useState(() => String(useRuns.getState().running?.points ?? 5));
   const points = Number(paretoPoints);
   const pointsOk = Number.isInteger(points) && points >= 2 && points <= 20;
-  const [cleanEnd, setCleanEnd] = useState('0');
+  // as the points: a front still running shows its own tolerance (percent, in the app's number format)
+  const [cleanEnd, setCleanEnd] = useState(() =>
+    formatNumber(100 * (useRuns.getState().running?.cleanEndTolerance ?? 0), language, 2),
+  );
   const pareto = () =>
     void useRuns
       .getState()
