@@ -229,7 +229,7 @@ export async function solveByPricing(
       const stats = { rounds: round, plantsInLp: active.size, plants: techColumns.length };
       if (active.size === techColumns.length) return { ...sol, seconds: seconds(), pricing: stats };
       const priced = await pricePlants(built, inI, sol.rowDual, backend, { ...opts, timeLimit_s: left() });
-      if (priced === 'cancelled') return { ...cancelledSolution(backend), seconds: seconds() };
+      if (priced && 'status' in priced) return { ...priced, seconds: seconds() };
       if (!priced) return whole();
       const { joining } = priced;
       if (joining.size === 0) return { ...sol, rowDual: priced.rowDual, seconds: seconds(), pricing: stats };
@@ -245,7 +245,8 @@ export async function solveByPricing(
 /**
  * Prices the plants whose columns `inI` marks, at the row duals of an LP that held them at 0 (module
  * comment, step 3): the plants (indices into techColumns) that would lower its cost, and the row duals
- * completed by the pricing LP where none would. Null when the pricing LP fails.
+ * completed by the pricing LP where none would; the pricing LP's own answer when cancelled, null when
+ * it fails.
  */
 export async function pricePlants(
   built: BuiltModel,
@@ -253,14 +254,14 @@ export async function pricePlants(
   rowDual: Float64Array,
   backend: SolverBackend,
   opts: SolveOptions,
-): Promise<{ joining: Set<number>; rowDual: Float64Array } | 'cancelled' | null> {
+): Promise<{ joining: Set<number>; rowDual: Float64Array } | LpSolution | null> {
   const capacityCols = new Set(
     built.ctx.capacities.flatMap((c) => (c.powerCol === undefined ? [c.col] : [c.col, c.powerCol])),
   );
   const owner = ownerOf(built);
   const price = pricingModel(built.model, inI, rowDual, capacityCols);
   const priced = await backend.solve(price.model, opts);
-  if (priced.status === 'cancelled') return 'cancelled';
+  if (priced.status === 'cancelled') return priced;
   const joining = new Set<number>();
   if (priced.status === 'unbounded') price.cols.forEach((j) => joining.add(owner[j]));
   else if (priced.status !== 'optimal') return null;
@@ -291,15 +292,4 @@ export function heldAtZero(full: BuiltModel, start: Float64Array): Set<string> {
   const used = new Set(ids.filter((_, j) => Math.abs(start[j]) > 1e-9));
   const must = new Set([...alwaysIn(full)].map((k) => full.techColumns[k].techId));
   return new Set(ids.filter((id) => !used.has(id) && !must.has(id)));
-}
-
-function cancelledSolution(backend: SolverBackend): LpSolution {
-  return {
-    status: 'cancelled',
-    hasSolution: false,
-    objective: NaN,
-    x: new Float64Array(0),
-    seconds: 0,
-    solver: backend.name,
-  };
 }

@@ -255,9 +255,7 @@ async function releaseHeld(
   for (const t of built.techColumns) if (held.has(t.techId)) inI.fill(1, t.from, t.to);
   const priced = sol.rowDual ? await pricePlants(built, inI, sol.rowDual, backend, {}) : null;
   const joining =
-    priced && priced !== 'cancelled'
-      ? [...priced.joining].map((k) => built.techColumns[k].techId)
-      : [...held];
+    priced && !('status' in priced) ? [...priced.joining].map((k) => built.techColumns[k].techId) : [...held];
   joining.forEach((id) => held.delete(id));
   return joining.length > 0;
 }
