@@ -2,6 +2,7 @@ import type { LpSolution, SolveOptions, SolverBackend, SolverSession } from '../
 import type { LpModel } from '../lp/model';
 import { buildModel, type BuildOptions, type BuiltModel } from '../model/build';
 import type { Project } from '../project/types';
+import { capacityColumns, capacityTechIds } from './capacities';
 
 /**
  * Typical-day sizing of many candidate plants by pricing them (column generation over plants,
@@ -255,9 +256,7 @@ export async function pricePlants(
   backend: SolverBackend,
   opts: SolveOptions,
 ): Promise<{ joining: Set<number>; rowDual: Float64Array } | LpSolution | null> {
-  const capacityCols = new Set(
-    built.ctx.capacities.flatMap((c) => (c.powerCol === undefined ? [c.col] : [c.col, c.powerCol])),
-  );
+  const capacityCols = new Set(capacityColumns(built));
   const owner = ownerOf(built);
   const price = pricingModel(built.model, inI, rowDual, capacityCols);
   const priced = await backend.solve(price.model, opts);
@@ -285,9 +284,7 @@ export async function pricePlants(
  * columns admit 0. None below {@link PRICE_FROM_PLANTS} plants with a capacity.
  */
 export function heldAtZero(full: BuiltModel, start: Float64Array): Set<string> {
-  const ids = full.ctx.capacities.flatMap((c) =>
-    c.powerCol === undefined ? [c.techId] : [c.techId, c.techId],
-  );
+  const ids = capacityTechIds(full);
   if (new Set(ids).size < PRICE_FROM_PLANTS) return new Set();
   const used = new Set(ids.filter((_, j) => Math.abs(start[j]) > 1e-9));
   const must = new Set([...alwaysIn(full)].map((k) => full.techColumns[k].techId));

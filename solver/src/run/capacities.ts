@@ -7,6 +7,11 @@ export function capacityColumns(full: BuiltModel): Int32Array {
   );
 }
 
+/** The technology of each entry of {@link capacityColumns} (a battery's id twice: energy, power). */
+export function capacityTechIds(full: BuiltModel): string[] {
+  return full.ctx.capacities.flatMap((c) => (c.powerCol !== undefined ? [c.techId, c.techId] : [c.techId]));
+}
+
 /** The typical-day sizing's capacities in the order of {@link capacityColumns} of `full`. */
 export function sizedCapacities(full: BuiltModel, sizing: BuiltModel, x: Float64Array): Float64Array {
   const byId = new Map(sizing.ctx.capacities.map((c) => [c.techId, c]));

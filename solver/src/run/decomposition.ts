@@ -1,7 +1,7 @@
 import { LpBuilder } from '../lp/model';
 import type { CancelSignal, LpSolution, SolveProgress, SolverBackend, SolverSession } from '../lp/backend';
 import type { BuiltModel } from '../model/build';
-import { capacityColumns } from './capacities';
+import { capacityColumns, capacityTechIds } from './capacities';
 import { pricePlants } from './candidatePricing';
 
 export interface DecompositionResult {
@@ -92,9 +92,7 @@ export async function solveByCapacityDecomposition(
   );
   const clamp = (v: Float64Array) => v.map((x, j) => Math.min(ub[j], Math.max(lb[j], x)));
 
-  const techOf = built.ctx.capacities.flatMap((c) =>
-    c.powerCol !== undefined ? [c.techId, c.techId] : [c.techId],
-  );
+  const techOf = capacityTechIds(built);
   const held = new Set(opts.held);
   let session = opts.warm?.session ?? backend.session(m);
   const cuts: Cut[] = [];
